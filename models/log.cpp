@@ -1,0 +1,3 @@
+#include "models/log.h"
+
+Q_LOGGING_CATEGORY(lcStore, "rounds.store", QtInfoMsg)

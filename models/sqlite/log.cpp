@@ -1,0 +1,3 @@
+#include "models/sqlite/log.h"
+
+Q_LOGGING_CATEGORY(lcSql, "rounds.sql", QtInfoMsg)

@@ -1,0 +1,3 @@
+#include "server/log.h"
+
+Q_LOGGING_CATEGORY(lcServer, "rounds.server", QtInfoMsg)

@@ -1,0 +1,3 @@
+#include "sync/protocol/log.h"
+
+Q_LOGGING_CATEGORY(lcProtocol, "rounds.protocol", QtInfoMsg)
