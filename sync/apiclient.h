@@ -1,0 +1,100 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+
+#include <atomic>
+#include <functional>
+
+class QNetworkAccessManager;
+class QSslCertificate;
+
+namespace rounds {
+
+// What went wrong with a request, classified the way the sync engine acts on it.
+struct ApiError
+{
+    enum Kind {
+        None,
+        Network, // no connection, reset, timeout, TLS failure: retried with backoff
+        Server, // 5xx: retried with backoff
+        Unauthorized, // 401: sign in again; local data is kept
+        Upgrade, // 426: this version of Rounds is too old for the server
+        RateLimited, // 429: wait Retry-After
+        Client, // other 4xx: a bug or a refused request; never retried
+        BadResponse, // 2xx whose body is not the JSON we expect
+        Cancelled,
+    };
+    Kind kind = None;
+    int httpStatus = 0;
+    QString code; // the protocol's error code, when the server sent one
+    QString message; // a sentence for a person
+    QString field;
+    int retryAfterSeconds = 0;
+
+    bool isRetryable() const { return kind == Network || kind == Server || kind == RateLimited; }
+};
+
+struct ApiResponse
+{
+    int httpStatus = 0;
+    QJsonObject body;
+    ApiError error;
+    int attempts = 0;
+    bool ok() const { return error.kind == ApiError::None; }
+};
+
+struct RetryPolicy
+{
+    int maxAttempts = 6; // including the first
+    int baseDelayMs = 500; // doubles each time…
+    int maxDelayMs = 30'000; // …up to this, with ±50% jitter
+    int transferTimeoutMs = 60'000;
+};
+
+// JSON over HTTP(S) to rounds-server. Blocking calls meant for the sync engine's worker thread and for
+// rounds-cli: each spins a local event loop while the request runs, retrying network errors and 5xx
+// with exponential backoff and jitter (a timer, not the next edit), never 4xx. Sends
+// `Rounds-Protocol: 1` and the bearer token; QNetworkAccessManager asks for gzip and inflates it.
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ApiClient(const QUrl &server, QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    void setToken(const QString &token) { m_token = token; }
+    const QString &token() const { return m_token; }
+    const QUrl &server() const { return m_server; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
+    // Trusts a company CA (PEM file) in addition to the system's. False with `error` when unreadable.
+    bool addCaCertificates(const QString &pemFile, QString *error);
+    // Stops waiting (from any thread): the current call returns Cancelled.
+    void cancel() { m_cancelled = true; }
+
+    ApiResponse get(const QString &path);
+    ApiResponse post(const QString &path, const QJsonObject &body);
+
+    // Turns a server URL typed by a person into a normalised base ("host:8421" → "https://host:8421").
+    static QUrl normalizeServerUrl(const QString &typed);
+
+signals:
+    // Each retry, so progress can say "server unreachable, retrying in 4 s".
+    void retrying(int attempt, int delayMs, const QString &reason);
+
+private:
+    ApiResponse send(const QByteArray &method, const QString &path, const QByteArray &body);
+    ApiResponse sendOnce(const QByteArray &method, const QString &path, const QByteArray &body);
+    int backoffDelay(int attempt, const ApiError &error) const;
+
+    QUrl m_server;
+    QString m_token;
+    RetryPolicy m_policy;
+    QNetworkAccessManager *m_nam;
+    QList<QSslCertificate> m_extraCas;
+    std::atomic_bool m_cancelled {false};
+};
+
+} // namespace rounds
