@@ -17,25 +17,25 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rounds.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Rounds: visits, plans and meetings for the field force"));
+    parser.setApplicationDescription(
+        QStringLiteral("Rounds: visits, plans and meetings for the field force"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Sync server URL."),
-                                          QStringLiteral("URL"));
+    const QCommandLineOption serverOption(
+        QStringLiteral("server"), QStringLiteral("Sync server URL."), QStringLiteral("URL"));
     const QCommandLineOption languageOption(QStringLiteral("language"),
-                                            QStringLiteral("User interface language (en, zh_CN)."),
-                                            QStringLiteral("LANG"));
+        QStringLiteral("User interface language (en, zh_CN)."), QStringLiteral("LANG"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QStringLiteral("Save a picture of the main window to FILE and quit."),
-                                              QStringLiteral("FILE"));
+        QStringLiteral("Save a picture of the main window to FILE and quit."), QStringLiteral("FILE"));
     parser.addOptions({serverOption, languageOption, screenshotOption});
     parser.process(app);
 
-    const QLocale locale = parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale::system();
+    const QLocale locale
+        = parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale::system();
     QLocale::setDefault(locale);
     QTranslator qtTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
     if (translator.load(locale, QStringLiteral("rounds"), QStringLiteral("_"), QStringLiteral(":/i18n")))

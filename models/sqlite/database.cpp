@@ -54,7 +54,8 @@ Database::Database(const QString &path, const Options &options)
     flags |= SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        const QString msg = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
+        const QString msg
+            = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_close_v2(m_db);
         m_db = nullptr;
         throw SqlError(rc, QStringLiteral("cannot open %1: %2").arg(path, msg));
@@ -66,7 +67,8 @@ Database::Database(const QString &path, const Options &options)
         if (options.wal && !options.readOnly)
             exec(QStringLiteral("PRAGMA journal_mode=WAL"));
         exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-        exec(options.foreignKeys ? QStringLiteral("PRAGMA foreign_keys=ON") : QStringLiteral("PRAGMA foreign_keys=OFF"));
+        exec(options.foreignKeys ? QStringLiteral("PRAGMA foreign_keys=ON")
+                                 : QStringLiteral("PRAGMA foreign_keys=OFF"));
     } catch (...) {
         m_cache.clear();
         sqlite3_close_v2(m_db);

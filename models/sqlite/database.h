@@ -27,8 +27,7 @@ public:
     Statement *operator->() const { return m_stmt; }
     Statement &operator*() const { return *m_stmt; }
 
-    template<typename... Args>
-    Query &bindAll(const Args &...args)
+    template<typename... Args> Query &bindAll(const Args &...args)
     {
         int pos = 1;
         (m_stmt->bind(pos++, args), ...);
@@ -55,9 +54,8 @@ public:
     // Opens (and creates, with mode 0600) the file. Throws SqlError with the path on failure.
     explicit Database(const QString &path, const Options &options);
     explicit Database(const QString &path)
-        : Database(path, Options{})
-    {
-    }
+        : Database(path, Options {})
+    { }
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 

@@ -15,12 +15,13 @@ MigrationResult migrate(Database &db, const QList<Migration> &steps, const QStri
         result.from = db.userVersion();
         result.to = result.from;
         if (result.from > latest) {
-            result.error = QStringLiteral("%1 %2 was written by a newer version of Rounds (schema version %3; this "
-                                          "version understands up to %4). Update Rounds to open it; the file was "
-                                          "not changed.")
-                               .arg(what, db.path())
-                               .arg(result.from)
-                               .arg(latest);
+            result.error
+                = QStringLiteral("%1 %2 was written by a newer version of Rounds (schema version %3; this "
+                                 "version understands up to %4). Update Rounds to open it; the file was "
+                                 "not changed.")
+                      .arg(what, db.path())
+                      .arg(result.from)
+                      .arg(latest);
             return result;
         }
         for (const Migration &step : steps) {

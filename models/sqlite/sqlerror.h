@@ -16,8 +16,7 @@ public:
         , m_code(code)
         , m_message(std::move(message))
         , m_statement(std::move(statement))
-    {
-    }
+    { }
 
     int code() const { return m_code; }
     const QString &message() const { return m_message; }

@@ -2,9 +2,9 @@
 
 #include "models/sqlite/sqlerror.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonArray>
 
 #include <sqlite3.h>
 
@@ -15,8 +15,8 @@ Statement::Statement(sqlite3 *db, const QString &sql)
     , m_sql(sql)
 {
     const QByteArray utf8 = sql.toUtf8();
-    const int rc = sqlite3_prepare_v3(db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt,
-                                      nullptr);
+    const int rc = sqlite3_prepare_v3(
+        db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     if (rc != SQLITE_OK) {
         const QString msg = QString::fromUtf8(sqlite3_errmsg(db));
         sqlite3_finalize(m_stmt);
@@ -70,14 +70,15 @@ Statement &Statement::bind(int pos, QStringView value)
 
 Statement &Statement::bindText(int pos, const QByteArray &utf8)
 {
-    check(sqlite3_bind_text64(m_stmt, pos, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
-                              SQLITE_UTF8));
+    check(sqlite3_bind_text64(
+        m_stmt, pos, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8));
     return *this;
 }
 
 Statement &Statement::bindBlob(int pos, const QByteArray &value)
 {
-    check(sqlite3_bind_blob64(m_stmt, pos, value.constData(), sqlite3_uint64(value.size()), SQLITE_TRANSIENT));
+    check(
+        sqlite3_bind_blob64(m_stmt, pos, value.constData(), sqlite3_uint64(value.size()), SQLITE_TRANSIENT));
     return *this;
 }
 
@@ -125,8 +126,7 @@ bool Statement::step()
 
 void Statement::run()
 {
-    while (step()) {
-    }
+    while (step()) { }
 }
 
 void Statement::reset()

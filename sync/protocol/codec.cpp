@@ -8,13 +8,13 @@ namespace {
 
 FieldError baseError(const QString &field, const QString &what)
 {
-    return FieldError{field, QStringLiteral("field '%1' %2").arg(field, what)};
+    return FieldError {field, QStringLiteral("field '%1' %2").arg(field, what)};
 }
 
 } // namespace
 
-std::optional<FieldError> decodeRecord(const Entity &entity, const QJsonObject &json, Record *out,
-                                       DecodeMode mode)
+std::optional<FieldError> decodeRecord(
+    const Entity &entity, const QJsonObject &json, Record *out, DecodeMode mode)
 {
     Record r;
     const QJsonValue id = json.value(Base::Id);
@@ -31,7 +31,8 @@ std::optional<FieldError> decodeRecord(const Entity &entity, const QJsonObject &
     if (!updatedAt.isUndefined() && !updatedAt.isNull()) {
         r.updatedAt = updatedAt.isString() ? normalizeDateTime(updatedAt.toString()) : QString();
         if (r.updatedAt.isEmpty())
-            return baseError(Base::UpdatedAt, QStringLiteral("is not an ISO 8601 date-time with an offset or Z"));
+            return baseError(
+                Base::UpdatedAt, QStringLiteral("is not an ISO 8601 date-time with an offset or Z"));
     }
     const QJsonValue updatedBy = json.value(Base::UpdatedBy);
     if (!updatedBy.isUndefined() && !updatedBy.isNull()) {
@@ -68,13 +69,15 @@ QJsonObject encodeRecord(const Record &r)
         json.insert(it.key(), it.value());
     json.insert(Base::Id, r.id);
     json.insert(Base::Version, r.version);
-    json.insert(Base::UpdatedAt, r.updatedAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.updatedAt));
-    json.insert(Base::UpdatedBy, r.updatedBy.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.updatedBy));
+    json.insert(
+        Base::UpdatedAt, r.updatedAt.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.updatedAt));
+    json.insert(
+        Base::UpdatedBy, r.updatedBy.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.updatedBy));
     return json;
 }
 
-std::optional<FieldError> validateChanges(const Entity &entity, const QJsonObject &set, bool creating,
-                                          QJsonObject *normalized)
+std::optional<FieldError> validateChanges(
+    const Entity &entity, const QJsonObject &set, bool creating, QJsonObject *normalized)
 {
     QJsonObject out;
     for (auto it = set.begin(); it != set.end(); ++it) {
@@ -82,7 +85,8 @@ std::optional<FieldError> validateChanges(const Entity &entity, const QJsonObjec
             return baseError(it.key(), QStringLiteral("is set by the server and cannot be changed"));
         const Field *f = entity.field(it.key());
         if (!f)
-            return FieldError{it.key(), QStringLiteral("entity '%1' has no field '%2'").arg(entity.name, it.key())};
+            return FieldError {
+                it.key(), QStringLiteral("entity '%1' has no field '%2'").arg(entity.name, it.key())};
         if (f->serverOnly)
             return baseError(f->name, QStringLiteral("is set by the server and cannot be changed"));
         QJsonValue value;

@@ -22,20 +22,20 @@ struct Record
 };
 
 enum class DecodeMode {
-    Strict,  // every known field must be valid (the server checking what it is given)
+    Strict, // every known field must be valid (the server checking what it is given)
     Lenient, // known fields that fail validation are kept as sent (the client trusting its server)
 };
 
 // Decodes a whole record (a pulled `record`, an export line). Base fields are checked in both modes.
-std::optional<FieldError> decodeRecord(const Entity &entity, const QJsonObject &json, Record *out,
-                                       DecodeMode mode = DecodeMode::Strict);
+std::optional<FieldError> decodeRecord(
+    const Entity &entity, const QJsonObject &json, Record *out, DecodeMode mode = DecodeMode::Strict);
 // The wire form: base fields, known fields, then the unknown ones.
 QJsonObject encodeRecord(const Record &record);
 
 // Checks the `set` of a pushed mutation: known, client-writable fields with valid values. When
 // `creating`, fills defaults and requires every non-nullable field. `normalized` receives the
 // canonical values.
-std::optional<FieldError> validateChanges(const Entity &entity, const QJsonObject &set, bool creating,
-                                          QJsonObject *normalized);
+std::optional<FieldError> validateChanges(
+    const Entity &entity, const QJsonObject &set, bool creating, QJsonObject *normalized);
 
 } // namespace rounds::protocol

@@ -24,7 +24,7 @@ QString quoteIdentifier(const QString &name)
 QStringList clientTableDdl(const Entity &entity)
 {
     const QString table = quoteIdentifier(entity.name);
-    QStringList columns{
+    QStringList columns {
         QStringLiteral("id TEXT PRIMARY KEY NOT NULL"),
         QStringLiteral("version INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("updated_at TEXT"),
@@ -41,7 +41,7 @@ QStringList clientTableDdl(const Entity &entity)
             continue;
         ddl << QStringLiteral("CREATE INDEX %1 ON %2(%3)")
                    .arg(quoteIdentifier(QStringLiteral("idx_%1_%2").arg(entity.name, f.name)), table,
-                        quoteIdentifier(f.name));
+                       quoteIdentifier(f.name));
     }
     return ddl;
 }

@@ -7,18 +7,30 @@ QList<Entity> declareEntities(); // entities.cpp
 QString fieldTypeName(FieldType type)
 {
     switch (type) {
-    case FieldType::Text: return QStringLiteral("text");
-    case FieldType::Int: return QStringLiteral("integer");
-    case FieldType::Bool: return QStringLiteral("boolean");
-    case FieldType::Date: return QStringLiteral("date");
-    case FieldType::DateTime: return QStringLiteral("date-time");
-    case FieldType::Month: return QStringLiteral("month");
-    case FieldType::Money: return QStringLiteral("money (minor units)");
-    case FieldType::Currency: return QStringLiteral("currency code");
-    case FieldType::Enum: return QStringLiteral("enumeration");
-    case FieldType::Ref: return QStringLiteral("reference");
-    case FieldType::Json: return QStringLiteral("JSON value");
-    case FieldType::JsonObject: return QStringLiteral("JSON object");
+    case FieldType::Text:
+        return QStringLiteral("text");
+    case FieldType::Int:
+        return QStringLiteral("integer");
+    case FieldType::Bool:
+        return QStringLiteral("boolean");
+    case FieldType::Date:
+        return QStringLiteral("date");
+    case FieldType::DateTime:
+        return QStringLiteral("date-time");
+    case FieldType::Month:
+        return QStringLiteral("month");
+    case FieldType::Money:
+        return QStringLiteral("money (minor units)");
+    case FieldType::Currency:
+        return QStringLiteral("currency code");
+    case FieldType::Enum:
+        return QStringLiteral("enumeration");
+    case FieldType::Ref:
+        return QStringLiteral("reference");
+    case FieldType::Json:
+        return QStringLiteral("JSON value");
+    case FieldType::JsonObject:
+        return QStringLiteral("JSON object");
     }
     return QStringLiteral("unknown");
 }
@@ -39,11 +51,16 @@ Role roleFromString(const QString &name)
 QString roleName(Role role)
 {
     switch (role) {
-    case RoleRep: return QStringLiteral("rep");
-    case RoleManager: return QStringLiteral("manager");
-    case RoleSfe: return QStringLiteral("sfe");
-    case RoleAdmin: return QStringLiteral("admin");
-    case NoRole: break;
+    case RoleRep:
+        return QStringLiteral("rep");
+    case RoleManager:
+        return QStringLiteral("manager");
+    case RoleSfe:
+        return QStringLiteral("sfe");
+    case RoleAdmin:
+        return QStringLiteral("admin");
+    case NoRole:
+        break;
     }
     return {};
 }
@@ -73,8 +90,7 @@ bool Base::isBaseField(QStringView name)
 
 Schema::Schema()
     : m_entities(declareEntities())
-{
-}
+{ }
 
 const Schema &Schema::instance()
 {

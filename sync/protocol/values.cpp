@@ -17,7 +17,8 @@ namespace {
 
 bool isHex(QChar c)
 {
-    return (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+    return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+        || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
 }
 
 bool isDigits(QStringView s)
@@ -36,7 +37,7 @@ QString quoted(const Field &f)
 
 FieldError error(const Field &f, const QString &what)
 {
-    return FieldError{f.name, QStringLiteral("field %1 %2").arg(quoted(f), what)};
+    return FieldError {f.name, QStringLiteral("field %1 %2").arg(quoted(f), what)};
 }
 
 // JSON numbers arrive as doubles; an integer field takes only integral values inside 2^53.
@@ -89,8 +90,8 @@ bool isMonth(QStringView t)
 QString normalizeDateTime(const QString &text)
 {
     // Qt accepts a bare local time too; the protocol wants an explicit offset or Z.
-    static const QRegularExpression shape(QStringLiteral(
-        R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$)"));
+    static const QRegularExpression shape(
+        QStringLiteral(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$)"));
     if (!shape.match(text).hasMatch())
         return {};
     QString t = text;
@@ -158,15 +159,17 @@ std::optional<FieldError> validateValue(const Field &f, const QJsonValue &value,
         break;
     case FieldType::Currency: {
         const QString c = value.toString();
-        const bool ok = value.isString() && c.size() == 3
-                        && std::all_of(c.begin(), c.end(), [](QChar ch) { return ch >= QLatin1Char('A') && ch <= QLatin1Char('Z'); });
+        const bool ok = value.isString() && c.size() == 3 && std::all_of(c.begin(), c.end(), [](QChar ch) {
+            return ch >= QLatin1Char('A') && ch <= QLatin1Char('Z');
+        });
         if (!ok)
             return error(f, QStringLiteral("is not a currency code (three capital letters, e.g. CNY)"));
         break;
     }
     case FieldType::Enum:
         if (!value.isString() || !f.enumValues.contains(value.toString()))
-            return error(f, QStringLiteral("must be one of: %1").arg(f.enumValues.join(QStringLiteral(", "))));
+            return error(
+                f, QStringLiteral("must be one of: %1").arg(f.enumValues.join(QStringLiteral(", "))));
         break;
     case FieldType::Ref:
         if (!value.isString() || !isUuid(value.toString()))
@@ -194,7 +197,7 @@ QJsonValue toStorage(const Field &field, const QJsonValue &value)
     case FieldType::Json:
     case FieldType::JsonObject: {
         // Wrapped in an array so that scalars survive too, then the brackets are cut off again.
-        const QByteArray doc = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+        const QByteArray doc = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
         return QJsonValue(QString::fromUtf8(doc.mid(1, doc.size() - 2)));
     }
     default:

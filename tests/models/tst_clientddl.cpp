@@ -67,8 +67,8 @@ void TestClientDdl::columnsFollowTheSchema()
         QStringList columns;
         while (q->step())
             columns << q->text(0) + QLatin1Char(' ') + q->text(1);
-        QStringList expected{QStringLiteral("id TEXT"), QStringLiteral("version INTEGER"),
-                             QStringLiteral("updated_at TEXT"), QStringLiteral("updated_by TEXT")};
+        QStringList expected {QStringLiteral("id TEXT"), QStringLiteral("version INTEGER"),
+            QStringLiteral("updated_at TEXT"), QStringLiteral("updated_by TEXT")};
         for (const Field &f : e.fields)
             expected << f.name + QLatin1Char(' ') + sqliteType(f.type);
         expected << QStringLiteral("extra TEXT");
@@ -92,8 +92,8 @@ void TestClientDdl::valuesSurviveStorage()
 
     Record record;
     QVERIFY(!decodeRecord(*e, test::sampleRecord(*e), &record));
-    QStringList columns{QStringLiteral("id"), QStringLiteral("version")};
-    QStringList params{QStringLiteral("?1"), QStringLiteral("?2")};
+    QStringList columns {QStringLiteral("id"), QStringLiteral("version")};
+    QStringList params {QStringLiteral("?1"), QStringLiteral("?2")};
     for (const Field &f : e->fields) {
         columns << quoteIdentifier(f.name);
         params << QStringLiteral("?%1").arg(params.size() + 1);
@@ -108,7 +108,8 @@ void TestClientDdl::valuesSurviveStorage()
             insert->bind(pos++, toStorage(f, record.fields.value(f.name)));
         insert->run();
     }
-    auto select = db.query(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?1").arg(columns.join(u','), quoteIdentifier(e->name)));
+    auto select = db.query(
+        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?1").arg(columns.join(u','), quoteIdentifier(e->name)));
     select->bind(1, record.id);
     QVERIFY(select->step());
     QCOMPARE(select->int64(1), record.version);
@@ -184,8 +185,7 @@ void TestClientDdl::transactionRollsBackWhenNotCommitted()
         db.exec(QStringLiteral("INSERT INTO t VALUES (1)"));
         db.exec(QStringLiteral("INSERT INTO nowhere VALUES (2)"));
         tx.commit();
-    } catch (const sql::SqlError &) {
-    }
+    } catch (const sql::SqlError &) { }
     QCOMPARE(db.scalarInt(QStringLiteral("SELECT count(*) FROM t")), 0);
     QVERIFY(!db.inTransaction());
     {

@@ -38,10 +38,11 @@ inline QJsonValue sampleValue(const protocol::Field &f, int variant = 0)
     case FieldType::Ref:
         return protocol::newUuid();
     case FieldType::Json:
-        return QJsonObject{{QStringLiteral("cap_minor"), 20000}, {QStringLiteral("层级"), QJsonArray{1, 2, 3}}};
+        return QJsonObject {
+            {QStringLiteral("cap_minor"), 20000}, {QStringLiteral("层级"), QJsonArray {1, 2, 3}}};
     case FieldType::JsonObject:
-        return QJsonObject{{QStringLiteral("full_name"), QStringLiteral("李娜")},
-                           {QStringLiteral("tier"), QStringLiteral("A")}};
+        return QJsonObject {{QStringLiteral("full_name"), QStringLiteral("李娜")},
+            {QStringLiteral("tier"), QStringLiteral("A")}};
     }
     return {};
 }
@@ -49,10 +50,9 @@ inline QJsonValue sampleValue(const protocol::Field &f, int variant = 0)
 // A whole valid record of `entity` as a server would send it.
 inline QJsonObject sampleRecord(const protocol::Entity &entity, int variant = 0)
 {
-    QJsonObject json{{QStringLiteral("id"), protocol::newUuid()},
-                     {QStringLiteral("version"), 3 + variant},
-                     {QStringLiteral("updated_at"), QStringLiteral("2026-11-22T05:59:33.123Z")},
-                     {QStringLiteral("updated_by"), protocol::newUuid()}};
+    QJsonObject json {{QStringLiteral("id"), protocol::newUuid()}, {QStringLiteral("version"), 3 + variant},
+        {QStringLiteral("updated_at"), QStringLiteral("2026-11-22T05:59:33.123Z")},
+        {QStringLiteral("updated_by"), protocol::newUuid()}};
     for (const protocol::Field &f : entity.fields)
         json.insert(f.name, sampleValue(f, variant));
     return json;

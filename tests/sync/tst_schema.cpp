@@ -28,13 +28,13 @@ private slots:
 
 void TestSchema::everyEntityOfTheProtocolIsDeclared()
 {
-    const QStringList expected{QStringLiteral("territory"), QStringLiteral("institution"), QStringLiteral("department"),
-                               QStringLiteral("hcp"), QStringLiteral("hcp_tag"), QStringLiteral("alignment"),
-                               QStringLiteral("product"), QStringLiteral("key_message"), QStringLiteral("visit_plan"),
-                               QStringLiteral("visit"), QStringLiteral("visit_detail"), QStringLiteral("meeting"),
-                               QStringLiteral("meeting_attendee"), QStringLiteral("meeting_expense"),
-                               QStringLiteral("change_request"), QStringLiteral("user"), QStringLiteral("setting"),
-                               QStringLiteral("sales_fact")};
+    const QStringList expected {QStringLiteral("territory"), QStringLiteral("institution"),
+        QStringLiteral("department"), QStringLiteral("hcp"), QStringLiteral("hcp_tag"),
+        QStringLiteral("alignment"), QStringLiteral("product"), QStringLiteral("key_message"),
+        QStringLiteral("visit_plan"), QStringLiteral("visit"), QStringLiteral("visit_detail"),
+        QStringLiteral("meeting"), QStringLiteral("meeting_attendee"), QStringLiteral("meeting_expense"),
+        QStringLiteral("change_request"), QStringLiteral("user"), QStringLiteral("setting"),
+        QStringLiteral("sales_fact")};
     QStringList actual = Schema::instance().entityNames();
     QCOMPARE(actual, expected);
     // Spot checks against PROTOCOL.md's table.
@@ -115,7 +115,7 @@ void TestSchema::unknownFieldsAreKept()
     const Entity *hcp = Schema::instance().entity(u"hcp");
     QJsonObject sent = rounds::test::sampleRecord(*hcp);
     sent.insert(QStringLiteral("wechat_id"), QStringLiteral("zhangwei_md"));
-    sent.insert(QStringLiteral("future_scores"), QJsonObject{{QStringLiteral("kol"), 0.8}});
+    sent.insert(QStringLiteral("future_scores"), QJsonObject {{QStringLiteral("kol"), 0.8}});
     Record r;
     QVERIFY(!decodeRecord(*hcp, sent, &r));
     QCOMPARE(r.extra.size(), 2);
@@ -127,10 +127,14 @@ void TestSchema::unknownFieldsAreKept()
 
 void TestSchema::dateTimesComeBackInUtc()
 {
-    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T08:00:00+08:00")), QStringLiteral("2026-11-22T00:00:00.000Z"));
-    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T00:00:00Z")), QStringLiteral("2026-11-22T00:00:00.000Z"));
-    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T00:00:00.123456Z")), QStringLiteral("2026-11-22T00:00:00.123Z"));
-    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T00:00-0530")), QStringLiteral("2026-11-22T05:30:00.000Z"));
+    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T08:00:00+08:00")),
+        QStringLiteral("2026-11-22T00:00:00.000Z"));
+    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T00:00:00Z")),
+        QStringLiteral("2026-11-22T00:00:00.000Z"));
+    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T00:00:00.123456Z")),
+        QStringLiteral("2026-11-22T00:00:00.123Z"));
+    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T00:00-0530")),
+        QStringLiteral("2026-11-22T05:30:00.000Z"));
     QVERIFY(normalizeDateTime(QStringLiteral("2026-11-22T00:00:00")).isEmpty()); // no offset
     QVERIFY(normalizeDateTime(QStringLiteral("2026-13-22T00:00:00Z")).isEmpty());
     QVERIFY(normalizeDateTime(QStringLiteral("yesterday")).isEmpty());
@@ -143,36 +147,50 @@ void TestSchema::invalidValues_data()
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<QString>("message");
 
-    auto row = [](const char *name, const char *entity, const char *field, const QJsonValue &value, const char *message) {
+    auto row = [](const char *name, const char *entity, const char *field, const QJsonValue &value,
+                   const char *message) {
         QTest::newRow(name) << QString::fromLatin1(entity) << QString::fromLatin1(field) << value
                             << QString::fromUtf8(message);
     };
     row("text: number", "hcp", "full_name", 42, "field 'full_name' must be a string");
-    row("text: too long", "hcp", "phone", QString(65, QLatin1Char('1')), "field 'phone' is longer than 64 characters");
-    row("text: blank required", "hcp", "full_name", QStringLiteral("   "), "field 'full_name' may not be empty");
-    row("text: null required", "hcp", "full_name", QJsonValue(QJsonValue::Null), "field 'full_name' may not be null");
+    row("text: too long", "hcp", "phone", QString(65, QLatin1Char('1')),
+        "field 'phone' is longer than 64 characters");
+    row("text: blank required", "hcp", "full_name", QStringLiteral("   "),
+        "field 'full_name' may not be empty");
+    row("text: null required", "hcp", "full_name", QJsonValue(QJsonValue::Null),
+        "field 'full_name' may not be null");
     row("int: fraction", "visit", "duration_min", 1.5, "field 'duration_min' must be an integer");
-    row("int: string", "visit", "duration_min", QStringLiteral("30"), "field 'duration_min' must be an integer");
+    row("int: string", "visit", "duration_min", QStringLiteral("30"),
+        "field 'duration_min' must be an integer");
     row("int: above range", "visit", "support_level", 6, "field 'support_level' must be between 1 and 5");
     row("int: below range", "visit", "support_level", 0, "field 'support_level' must be between 1 and 5");
     row("bool: number", "product", "active", 1, "field 'active' must be true or false");
-    row("date: slashes", "alignment", "valid_from", QStringLiteral("2026/11/22"), "field 'valid_from' is not a date (YYYY-MM-DD)");
-    row("date: 30 February", "alignment", "valid_from", QStringLiteral("2026-02-30"), "field 'valid_from' is not a date (YYYY-MM-DD)");
+    row("date: slashes", "alignment", "valid_from", QStringLiteral("2026/11/22"),
+        "field 'valid_from' is not a date (YYYY-MM-DD)");
+    row("date: 30 February", "alignment", "valid_from", QStringLiteral("2026-02-30"),
+        "field 'valid_from' is not a date (YYYY-MM-DD)");
     row("datetime: no offset", "visit", "visited_at", QStringLiteral("2026-11-22T10:00:00"),
         "field 'visited_at' is not an ISO 8601 date-time with an offset or Z");
-    row("datetime: number", "visit", "visited_at", 1700000000, "field 'visited_at' is not an ISO 8601 date-time with an offset or Z");
-    row("month: 13", "sales_fact", "month", QStringLiteral("2026-13"), "field 'month' is not a month (YYYY-MM)");
-    row("money: negative", "meeting", "budget_minor", -1, "field 'budget_minor' must be between 0 and 10000000000000");
+    row("datetime: number", "visit", "visited_at", 1700000000,
+        "field 'visited_at' is not an ISO 8601 date-time with an offset or Z");
+    row("month: 13", "sales_fact", "month", QStringLiteral("2026-13"),
+        "field 'month' is not a month (YYYY-MM)");
+    row("money: negative", "meeting", "budget_minor", -1,
+        "field 'budget_minor' must be between 0 and 10000000000000");
     row("money: decimal", "meeting_expense", "amount_minor", 12.5, "field 'amount_minor' must be an integer");
     row("currency: lower case", "meeting", "currency", QStringLiteral("cny"),
         "field 'currency' is not a currency code (three capital letters, e.g. CNY)");
     row("enum: unknown", "hcp", "tier", QStringLiteral("E"), "field 'tier' must be one of: A, B, C, D");
-    row("enum: wrong case", "visit", "status", QStringLiteral("Submitted"), "field 'status' must be one of: draft, submitted");
+    row("enum: wrong case", "visit", "status", QStringLiteral("Submitted"),
+        "field 'status' must be one of: draft, submitted");
     row("ref: upper case", "visit", "hcp_id", QStringLiteral("6F9619FF-8B86-D011-B42D-00C04FC964FF"),
         "field 'hcp_id' is not a lower-case UUID");
-    row("ref: not a uuid", "visit", "hcp_id", QStringLiteral("1; DROP TABLE visit"), "field 'hcp_id' is not a lower-case UUID");
-    row("json object: array", "change_request", "fields", QJsonArray{1}, "field 'fields' must be a JSON object");
-    row("json: null required", "setting", "value", QJsonValue(QJsonValue::Null), "field 'value' may not be null");
+    row("ref: not a uuid", "visit", "hcp_id", QStringLiteral("1; DROP TABLE visit"),
+        "field 'hcp_id' is not a lower-case UUID");
+    row("json object: array", "change_request", "fields", QJsonArray {1},
+        "field 'fields' must be a JSON object");
+    row("json: null required", "setting", "value", QJsonValue(QJsonValue::Null),
+        "field 'value' may not be null");
 }
 
 void TestSchema::invalidValues()
@@ -191,7 +209,7 @@ void TestSchema::invalidValues()
     QCOMPARE(err->message, message);
 
     // The same value inside a push `set` and inside a pulled record is refused with the same words.
-    const auto viaSet = validateChanges(*e, QJsonObject{{field, value}}, false, nullptr);
+    const auto viaSet = validateChanges(*e, QJsonObject {{field, value}}, false, nullptr);
     QVERIFY(viaSet);
     QCOMPARE(viaSet->message, message);
     QJsonObject record = rounds::test::sampleRecord(*e);
@@ -204,9 +222,8 @@ void TestSchema::invalidValues()
 void TestSchema::createNeedsRequiredFieldsAndFillsDefaults()
 {
     const Entity *visit = Schema::instance().entity(u"visit");
-    QJsonObject set{{QStringLiteral("territory_id"), newUuid()},
-                    {QStringLiteral("hcp_id"), newUuid()},
-                    {QStringLiteral("rep_id"), newUuid()}};
+    QJsonObject set {{QStringLiteral("territory_id"), newUuid()}, {QStringLiteral("hcp_id"), newUuid()},
+        {QStringLiteral("rep_id"), newUuid()}};
     auto err = validateChanges(*visit, set, true, nullptr);
     QVERIFY(err);
     QCOMPARE(err->field, QStringLiteral("visited_at"));
@@ -222,23 +239,25 @@ void TestSchema::createNeedsRequiredFieldsAndFillsDefaults()
     QVERIFY(!normalized.contains(u"notes")); // nullable without default: left out
 
     // An edit (not a create) needs nothing more than what it changes.
-    QVERIFY(!validateChanges(*visit, QJsonObject{{QStringLiteral("notes"), QStringLiteral("改期到周五")}}, false, nullptr));
+    QVERIFY(!validateChanges(
+        *visit, QJsonObject {{QStringLiteral("notes"), QStringLiteral("改期到周五")}}, false, nullptr));
 }
 
 void TestSchema::changesRejectUnknownAndServerFields()
 {
     const Entity *visit = Schema::instance().entity(u"visit");
-    auto err = validateChanges(*visit, QJsonObject{{QStringLiteral("mood"), QStringLiteral("good")}}, false, nullptr);
+    auto err = validateChanges(
+        *visit, QJsonObject {{QStringLiteral("mood"), QStringLiteral("good")}}, false, nullptr);
     QVERIFY(err);
     QCOMPARE(err->field, QStringLiteral("mood"));
     QCOMPARE(err->message, QStringLiteral("entity 'visit' has no field 'mood'"));
 
-    err = validateChanges(*visit, QJsonObject{{QStringLiteral("version"), 9}}, false, nullptr);
+    err = validateChanges(*visit, QJsonObject {{QStringLiteral("version"), 9}}, false, nullptr);
     QVERIFY(err);
     QCOMPARE(err->field, QStringLiteral("version"));
 
     const Entity *cr = Schema::instance().entity(u"change_request");
-    err = validateChanges(*cr, QJsonObject{{QStringLiteral("decided_by"), newUuid()}}, false, nullptr);
+    err = validateChanges(*cr, QJsonObject {{QStringLiteral("decided_by"), newUuid()}}, false, nullptr);
     QVERIFY(err);
     QCOMPARE(err->field, QStringLiteral("decided_by"));
 }

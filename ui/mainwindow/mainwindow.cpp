@@ -48,12 +48,15 @@ void MainWindow::checkServer()
     }
     m_serverLabel->setText(tr("Server: %1").arg(m_server.toDisplayString()));
     auto *nam = new QNetworkAccessManager(this);
-    QNetworkReply *reply = nam->get(QNetworkRequest(m_server.resolved(QUrl(QStringLiteral("/api/v1/health")))));
+    QNetworkReply *reply
+        = nam->get(QNetworkRequest(m_server.resolved(QUrl(QStringLiteral("/api/v1/health")))));
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         const QJsonObject health = QJsonDocument::fromJson(reply->readAll()).object();
-        if (reply->error() == QNetworkReply::NoError && health.value(QStringLiteral("status")) == QLatin1String("ok"))
-            statusBar()->showMessage(tr("Connected to server %1").arg(health.value(QStringLiteral("server_version")).toString()));
+        if (reply->error() == QNetworkReply::NoError
+            && health.value(QStringLiteral("status")) == QLatin1String("ok"))
+            statusBar()->showMessage(
+                tr("Connected to server %1").arg(health.value(QStringLiteral("server_version")).toString()));
         else
             statusBar()->showMessage(tr("Server not reachable: working offline"));
     });
