@@ -1,8 +1,11 @@
 #include "models/clientschema.h"
 
+#include "models/log.h"
 #include "models/sqlite/database.h"
 #include "sync/protocol/ddl.h"
 #include "sync/protocol/schema.h"
+
+#include <QSet>
 
 namespace rounds {
 
@@ -16,12 +19,263 @@ void createEntityTables(sql::Database &db)
     }
 }
 
+void createSyncTables(sql::Database &db)
+{
+    // One row per pending mutation, in push order (seq). A record has at most one mutation in state
+    // 'pending' (later edits coalesce into it); mutations already handed to a push ('sending') are never
+    // changed again, because the server may have seen their mutation_id.
+    db.exec(QStringLiteral(R"(
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  mutation_id TEXT NOT NULL UNIQUE,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+  base_version INTEGER NOT NULL DEFAULT 0,
+  base TEXT NOT NULL DEFAULT '{}',
+  "set" TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sending', 'rejected')),
+  error_code TEXT,
+  error_message TEXT,
+  error_field TEXT
+);
+CREATE INDEX idx_outbox_record ON outbox(entity, record_id);
+CREATE UNIQUE INDEX idx_outbox_one_pending ON outbox(entity, record_id) WHERE state = 'pending';
+
+CREATE TABLE shadow (
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY (entity, record_id)
+) WITHOUT ROWID;
+
+CREATE TABLE record_bucket (
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  bucket TEXT NOT NULL,
+  PRIMARY KEY (entity, record_id, bucket)
+) WITHOUT ROWID;
+CREATE INDEX idx_record_bucket_bucket ON record_bucket(bucket);
+
+CREATE TABLE sync_cursor (
+  bucket TEXT PRIMARY KEY NOT NULL,
+  seq INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+CREATE TABLE sync_meta (
+  key TEXT PRIMARY KEY NOT NULL,
+  value TEXT
+) WITHOUT ROWID;
+)"));
+}
+
+void createConflictTable(sql::Database &db)
+{
+    db.exec(QStringLiteral(R"(
+CREATE TABLE conflict (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  mutation_id TEXT,
+  field TEXT NOT NULL,
+  base TEXT,
+  mine TEXT,
+  theirs TEXT,
+  created_at TEXT NOT NULL,
+  resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),
+  resolution TEXT CHECK (resolution IS NULL OR resolution IN ('mine', 'theirs', 'other')),
+  resolved_value TEXT,
+  resolved_at TEXT
+);
+CREATE INDEX idx_conflict_open ON conflict(resolved, id);
+CREATE INDEX idx_conflict_record ON conflict(entity, record_id);
+)"));
+}
+
+// Rebuilds the FTS documents of the HCPs selected by `where` (over `hcp h`).
+QString refreshSearchDocs(const QString &where)
+{
+    return QStringLiteral(R"(
+DELETE FROM hcp_search WHERE rowid IN (SELECT d.docid FROM hcp_search_doc d JOIN hcp h ON h.id = d.hcp_id WHERE %1);
+INSERT INTO hcp_search(rowid, name, institution, department, specialty, city, tags)
+  SELECT d.docid, h.full_name, i.name, dp.name, h.specialty, i.city,
+         (SELECT group_concat(t.tag, ' ') FROM hcp_tag t WHERE t.hcp_id = h.id)
+  FROM hcp h JOIN hcp_search_doc d ON d.hcp_id = h.id
+  LEFT JOIN institution i ON i.id = h.institution_id
+  LEFT JOIN department dp ON dp.id = h.department_id
+  WHERE %1;
+)")
+        .arg(where);
+}
+
+// The 1- and 2-character grams of a name (`name` and `id` are SQL expressions), each with the position
+// of its first occurrence: the short-query index, because trigram FTS cannot match under 3 characters.
+QString insertGrams(const QString &name, const QString &id, const QString &from = {})
+{
+    const QString src
+        = from.isEmpty() ? QStringLiteral("search_seq s") : from + QStringLiteral(", search_seq s");
+    return QStringLiteral(R"(
+INSERT OR IGNORE INTO hcp_gram(gram, hcp_id, pos)
+  SELECT lower(substr(%1, s.i, 1)), %2, instr(lower(%1), lower(substr(%1, s.i, 1))) FROM %3
+  WHERE s.i <= length(%1) AND substr(%1, s.i, 1) <> ' ';
+INSERT OR IGNORE INTO hcp_gram(gram, hcp_id, pos)
+  SELECT lower(substr(%1, s.i, 2)), %2, instr(lower(%1), lower(substr(%1, s.i, 2))) FROM %3
+  WHERE s.i < length(%1) AND instr(substr(%1, s.i, 2), ' ') = 0;
+)")
+        .arg(name, id, src);
+}
+
+QString deleteGrams(const QString &name, const QString &id)
+{
+    return QStringLiteral(R"(
+DELETE FROM hcp_gram WHERE hcp_id = %2 AND gram IN (
+  SELECT lower(substr(%1, s.i, 1)) FROM search_seq s WHERE s.i <= length(%1)
+  UNION ALL SELECT lower(substr(%1, s.i, 2)) FROM search_seq s WHERE s.i < length(%1));
+)")
+        .arg(name, id);
+}
+
+QString trigger(const QString &name, const QString &when, const QString &body)
+{
+    return QStringLiteral("CREATE TRIGGER %1 %2 BEGIN\n%3\nEND;\n").arg(name, when, body);
+}
+
+void createSearch(sql::Database &db)
+{
+    db.exec(QStringLiteral(R"(
+CREATE VIRTUAL TABLE hcp_search USING fts5(name, institution, department, specialty, city, tags, tokenize = 'trigram');
+CREATE TABLE hcp_search_doc (docid INTEGER PRIMARY KEY, hcp_id TEXT NOT NULL UNIQUE);
+CREATE TABLE search_seq (i INTEGER PRIMARY KEY);
+CREATE TABLE hcp_gram (
+  gram TEXT NOT NULL,
+  hcp_id TEXT NOT NULL,
+  pos INTEGER NOT NULL,
+  PRIMARY KEY (gram, hcp_id)
+) WITHOUT ROWID;
+CREATE INDEX idx_hcp_gram_pos ON hcp_gram(gram, pos);
+)"));
+    // Names are indexed for short queries over their first 64 characters.
+    for (int i = 1; i <= 64; ++i)
+        db.exec(QStringLiteral("INSERT INTO search_seq(i) VALUES (%1)").arg(i));
+
+    QString ddl;
+    ddl += trigger(QStringLiteral("hcp_search_ai"), QStringLiteral("AFTER INSERT ON hcp"),
+        QStringLiteral("INSERT OR IGNORE INTO hcp_search_doc(hcp_id) VALUES (NEW.id);")
+            + refreshSearchDocs(QStringLiteral("h.id = NEW.id"))
+            + insertGrams(QStringLiteral("NEW.full_name"), QStringLiteral("NEW.id")));
+    ddl += trigger(QStringLiteral("hcp_search_au"),
+        QStringLiteral("AFTER UPDATE OF full_name, specialty, institution_id, department_id ON hcp"),
+        refreshSearchDocs(QStringLiteral("h.id = NEW.id")));
+    ddl += trigger(QStringLiteral("hcp_gram_au"),
+        QStringLiteral("AFTER UPDATE OF full_name ON hcp WHEN OLD.full_name IS NOT NEW.full_name"),
+        deleteGrams(QStringLiteral("OLD.full_name"), QStringLiteral("OLD.id"))
+            + insertGrams(QStringLiteral("NEW.full_name"), QStringLiteral("NEW.id")));
+    ddl += trigger(QStringLiteral("hcp_search_ad"), QStringLiteral("AFTER DELETE ON hcp"),
+        QStringLiteral("DELETE FROM hcp_search WHERE rowid = (SELECT docid FROM hcp_search_doc WHERE "
+                       "hcp_id = OLD.id);\nDELETE FROM hcp_search_doc WHERE hcp_id = OLD.id;")
+            + deleteGrams(QStringLiteral("OLD.full_name"), QStringLiteral("OLD.id")));
+    const struct
+    {
+        const char *table;
+        const char *columns;
+        const char *ref;
+    } parents[] = {{"institution", "name, city", "institution_id"}, {"department", "name", "department_id"}};
+    for (const auto &p : parents) {
+        const QString table = QString::fromLatin1(p.table);
+        const QString ref = QString::fromLatin1(p.ref);
+        ddl += trigger(table + QStringLiteral("_search_ai"), QStringLiteral("AFTER INSERT ON ") + table,
+            refreshSearchDocs(QStringLiteral("h.%1 = NEW.id").arg(ref)));
+        ddl += trigger(table + QStringLiteral("_search_au"),
+            QStringLiteral("AFTER UPDATE OF %1 ON %2").arg(QString::fromLatin1(p.columns), table),
+            refreshSearchDocs(QStringLiteral("h.%1 = NEW.id").arg(ref)));
+        ddl += trigger(table + QStringLiteral("_search_ad"), QStringLiteral("AFTER DELETE ON ") + table,
+            refreshSearchDocs(QStringLiteral("h.%1 = OLD.id").arg(ref)));
+    }
+    ddl += trigger(QStringLiteral("hcp_tag_search_ai"), QStringLiteral("AFTER INSERT ON hcp_tag"),
+        refreshSearchDocs(QStringLiteral("h.id = NEW.hcp_id")));
+    ddl += trigger(QStringLiteral("hcp_tag_search_au"),
+        QStringLiteral("AFTER UPDATE OF tag, hcp_id ON hcp_tag"),
+        refreshSearchDocs(QStringLiteral("h.id IN (OLD.hcp_id, NEW.hcp_id)")));
+    ddl += trigger(QStringLiteral("hcp_tag_search_ad"), QStringLiteral("AFTER DELETE ON hcp_tag"),
+        refreshSearchDocs(QStringLiteral("h.id = OLD.hcp_id")));
+    db.exec(ddl);
+
+    // A file migrated from an earlier version may already hold HCPs.
+    db.exec(QStringLiteral("INSERT INTO hcp_search_doc(hcp_id) SELECT id FROM hcp;")
+        + refreshSearchDocs(QStringLiteral("1"))
+        + insertGrams(QStringLiteral("h.full_name"), QStringLiteral("h.id"), QStringLiteral("hcp h")));
+}
+
+void createListIndexes(sql::Database &db)
+{
+    db.exec(QStringLiteral(R"(
+CREATE INDEX idx_hcp_list_name ON hcp(full_name, id);
+CREATE INDEX idx_visit_list_time ON visit(visited_at, id);
+CREATE INDEX idx_visit_hcp_time ON visit(hcp_id, visited_at);
+CREATE INDEX idx_visit_plan_list_time ON visit_plan(planned_at, id);
+CREATE INDEX idx_meeting_list_time ON meeting(starts_at, id);
+CREATE INDEX idx_hcp_tag_tag ON hcp_tag(tag);
+)"));
+}
+
 } // namespace
+
+QStringList addMissingColumns(sql::Database &db, const QString &entityName)
+{
+    const protocol::Entity *entity = protocol::Schema::instance().entity(entityName);
+    if (!entity)
+        return {};
+    QSet<QString> existing;
+    {
+        auto q = db.query(QStringLiteral("SELECT name FROM pragma_table_info(?1)"));
+        q->bind(1, entityName);
+        while (q->step())
+            existing.insert(q->text(0));
+    }
+    QStringList added;
+    const QString table = protocol::quoteIdentifier(entity->name);
+    for (const protocol::Field &f : entity->fields) {
+        if (existing.contains(f.name))
+            continue;
+        db.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3")
+                    .arg(table, protocol::quoteIdentifier(f.name), protocol::sqliteType(f.type)));
+        if (f.type == protocol::FieldType::Ref) {
+            db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2(%3)")
+                        .arg(protocol::quoteIdentifier(QStringLiteral("idx_%1_%2").arg(entity->name, f.name)),
+                            table, protocol::quoteIdentifier(f.name)));
+        }
+        added << f.name;
+    }
+    if (!added.isEmpty())
+        qCInfo(lcStore) << "added columns to" << entityName << added;
+    return added;
+}
+
+QStringList createMissingEntityTables(sql::Database &db)
+{
+    QStringList created;
+    for (const protocol::Entity &entity : protocol::Schema::instance().entities()) {
+        if (db.tableExists(entity.name))
+            continue;
+        for (const QString &statement : protocol::clientTableDdl(entity))
+            db.exec(statement);
+        created << entity.name;
+    }
+    return created;
+}
 
 const QList<sql::Migration> &clientMigrations()
 {
-    static const QList<sql::Migration> steps{
+    static const QList<sql::Migration> steps {
         {1, QStringLiteral("entity tables from the shared schema"), createEntityTables},
+        {2, QStringLiteral("sync bookkeeping: outbox, shadow, record_bucket, sync_cursor, sync_meta"),
+            createSyncTables},
+        {3, QStringLiteral("conflicts kept for the user"), createConflictTable},
+        {4, QStringLiteral("HCP search index"), createSearch},
+        {5, QStringLiteral("indexes for the list models"), createListIndexes},
     };
     return steps;
 }

@@ -2,10 +2,35 @@
 
 #include "models/sqlite/migrations.h"
 
+#include <QStringList>
+
 namespace rounds {
 
-// The numbered migrations of the client database (rounds.db). Step 1 creates one table per entity of
-// the shared schema; later steps add the sync bookkeeping tables. Never edit a released step.
+namespace sql {
+class Database;
+}
+
+// The numbered migrations of the client database (rounds.db). Never edit a released step: add one.
+//
+//  1  one table per entity of the shared schema (derived from the schema *as compiled*)
+//  2  sync bookkeeping: outbox, shadow, record_bucket, sync_cursor, sync_meta
+//  3  conflict (base / mine / theirs per field)
+//  4  HCP search: FTS5 trigram index, short-query gram index, triggers that keep both in sync
+//  5  indexes for the list models (sort keys)
+//
+// The rule for schema fields added later. Step 1 builds its tables from the current schema, so on a
+// fresh file a field added to `entities.cpp` after release already exists when the step that is meant
+// to add it runs, while on an old file it does not. A step that adds a field therefore never runs a
+// bare "ALTER TABLE … ADD COLUMN": it calls addMissingColumns(db, "<entity>"), which adds only what the
+// table lacks (idempotent, so correct on both paths). Steps that create whole new entities call
+// createMissingEntityTables(db), equally idempotent.
 const QList<sql::Migration> &clientMigrations();
+
+// Adds the columns (and reference indexes) of `entity` that its table lacks; returns what it added.
+// Safe on any file: does nothing when the table already matches the schema.
+QStringList addMissingColumns(sql::Database &db, const QString &entity);
+
+// Creates the tables of entities declared in the schema that the file does not have yet.
+QStringList createMissingEntityTables(sql::Database &db);
 
 } // namespace rounds

@@ -1,0 +1,1132 @@
+#include "models/store.h"
+
+#include "models/clientschema.h"
+#include "models/log.h"
+#include "models/sqlite/database.h"
+#include "models/sqlite/sqlerror.h"
+#include "models/sqlite/transaction.h"
+#include "sync/protocol/ddl.h"
+#include "sync/protocol/values.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSet>
+#include <QStandardPaths>
+
+#include <sqlite3.h>
+
+#include <csignal>
+
+namespace rounds {
+
+using protocol::Entity;
+using protocol::Field;
+using protocol::Record;
+using protocol::Schema;
+
+namespace {
+
+const QString kCleanShutdown = QStringLiteral("clean_shutdown");
+
+QString jsonText(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject parseObject(const QByteArray &utf8)
+{
+    if (utf8.isEmpty())
+        return {};
+    return QJsonDocument::fromJson(utf8).object();
+}
+
+QString recordKey(const QString &entity, const QString &id)
+{
+    return entity + QLatin1Char('\x1f') + id;
+}
+
+bool isCorruption(int code)
+{
+    const int primary = code & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+// The SQL of one entity table, built once.
+struct EntitySql
+{
+    QString select; // all columns by id
+    QString upsert; // insert or replace by id, whatever the versions
+    QString upsertNewer; // the same, but never over a newer local version (pulled records)
+    QString remove;
+    int columnCount = 0;
+
+    explicit EntitySql(const Entity &e)
+    {
+        const QString table = protocol::quoteIdentifier(e.name);
+        QStringList columns {QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("updated_at"),
+            QStringLiteral("updated_by")};
+        for (const Field &f : e.fields)
+            columns << protocol::quoteIdentifier(f.name);
+        columns << QStringLiteral("extra");
+        columnCount = int(columns.size());
+        QStringList params;
+        QStringList updates;
+        for (int i = 0; i < columns.size(); ++i) {
+            params << QStringLiteral("?%1").arg(i + 1);
+            if (i > 0)
+                updates << QStringLiteral("%1 = excluded.%1").arg(columns.at(i));
+        }
+        select = QStringLiteral("SELECT %1 FROM %2 WHERE id = ?1").arg(columns.join(u','), table);
+        upsert = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT(id) DO UPDATE SET %4")
+                     .arg(table, columns.join(u','), params.join(u','), updates.join(u','));
+        upsertNewer = upsert + QStringLiteral(" WHERE excluded.version >= %1.version").arg(table);
+        remove = QStringLiteral("DELETE FROM %1 WHERE id = ?1").arg(table);
+    }
+};
+
+} // namespace
+
+struct Store::ApplyCache
+{
+    QHash<QString, std::shared_ptr<EntitySql>> sql;
+
+    const EntitySql &of(const Entity &e)
+    {
+        auto it = sql.find(e.name);
+        if (it == sql.end())
+            it = sql.insert(e.name, std::make_shared<EntitySql>(e));
+        return *it.value();
+    }
+};
+
+namespace {
+
+std::optional<Record> readRow(sql::Database &db, const EntitySql &s, const Entity &e, const QString &id)
+{
+    auto q = db.query(s.select);
+    q->bind(1, id);
+    if (!q->step())
+        return std::nullopt;
+    Record r;
+    r.id = q->text(0);
+    r.version = q->int64(1);
+    r.updatedAt = q->text(2);
+    r.updatedBy = q->text(3);
+    int col = 4;
+    for (const Field &f : e.fields)
+        r.fields.insert(f.name, protocol::fromStorage(f, q->json(col++)));
+    r.extra = parseObject(q->textUtf8(col));
+    return r;
+}
+
+void writeRow(sql::Database &db, const QString &sqlText, const Entity &e, const Record &r)
+{
+    auto q = db.query(sqlText);
+    q->bind(1, r.id);
+    q->bind(2, std::int64_t(r.version));
+    q->bind(3, r.updatedAt.isEmpty() ? QString() : r.updatedAt);
+    q->bind(4, r.updatedBy.isEmpty() ? QString() : r.updatedBy);
+    int pos = 5;
+    for (const Field &f : e.fields)
+        q->bind(pos++, protocol::toStorage(f, r.fields.value(f.name)));
+    if (r.extra.isEmpty())
+        q->bindNull(pos);
+    else
+        q->bind(pos, jsonText(r.extra));
+    q->run();
+}
+
+OutboxMutation readMutation(sql::Statement &q)
+{
+    OutboxMutation m;
+    m.seq = q.int64(0);
+    m.mutationId = q.text(1);
+    m.entity = q.text(2);
+    m.recordId = q.text(3);
+    m.op = q.text(4);
+    m.baseVersion = q.int64(5);
+    m.base = parseObject(q.textUtf8(6));
+    m.set = parseObject(q.textUtf8(7));
+    m.createdAt = q.text(8);
+    m.state = q.text(9);
+    m.errorCode = q.text(10);
+    m.errorMessage = q.text(11);
+    m.errorField = q.text(12);
+    return m;
+}
+
+const QString kOutboxColumns
+    = QStringLiteral("seq, mutation_id, entity, record_id, op, base_version, base, \"set\", "
+                     "created_at, state, error_code, error_message, error_field");
+
+std::optional<OutboxMutation> pendingMutation(sql::Database &db, const QString &entity, const QString &id)
+{
+    auto q = db.query(
+        QStringLiteral("SELECT %1 FROM outbox WHERE entity = ?1 AND record_id = ?2 AND state = 'pending'")
+            .arg(kOutboxColumns));
+    q->bind(1, entity);
+    q->bind(2, id);
+    if (!q->step())
+        return std::nullopt;
+    return readMutation(*q);
+}
+
+void insertMutation(sql::Database &db, const OutboxMutation &m)
+{
+    auto q = db.query(
+        QStringLiteral("INSERT INTO outbox (mutation_id, entity, record_id, op, base_version, base, "
+                       "\"set\", created_at, updated_at, state, error_code, error_message, error_field) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12)"));
+    q->bind(1, m.mutationId);
+    q->bind(2, m.entity);
+    q->bind(3, m.recordId);
+    q->bind(4, m.op);
+    q->bind(5, std::int64_t(m.baseVersion));
+    q->bind(6, jsonText(m.base));
+    q->bind(7, jsonText(m.set));
+    q->bind(8, m.createdAt.isEmpty() ? protocol::nowUtc() : m.createdAt);
+    q->bind(9, m.state.isEmpty() ? QStringLiteral("pending") : m.state);
+    q->bind(10, m.errorCode);
+    q->bind(11, m.errorMessage);
+    q->bind(12, m.errorField);
+    q->run();
+}
+
+void saveShadowIfMissing(sql::Database &db, const QString &entity, const Record &serverCopy)
+{
+    auto q = db.query(QStringLiteral(
+        "INSERT OR IGNORE INTO shadow (entity, record_id, version, record) VALUES (?1, ?2, ?3, ?4)"));
+    q->bind(1, entity);
+    q->bind(2, serverCopy.id);
+    q->bind(3, std::int64_t(serverCopy.version));
+    q->bind(4, jsonText(protocol::encodeRecord(serverCopy)));
+    q->run();
+}
+
+bool hasOutboxRows(sql::Database &db, const QString &entity, const QString &id)
+{
+    auto q = db.query(QStringLiteral("SELECT 1 FROM outbox WHERE entity = ?1 AND record_id = ?2 LIMIT 1"));
+    q->bind(1, entity);
+    q->bind(2, id);
+    return q->step();
+}
+
+} // namespace
+
+QJsonObject OutboxMutation::toJson() const
+{
+    QJsonObject json {{QStringLiteral("mutation_id"), mutationId}, {QStringLiteral("entity"), entity},
+        {QStringLiteral("id"), recordId}, {QStringLiteral("op"), op},
+        {QStringLiteral("base_version"), baseVersion}};
+    if (op == QLatin1String("upsert")) {
+        json.insert(QStringLiteral("base"), base);
+        json.insert(QStringLiteral("set"), set);
+    }
+    return json;
+}
+
+std::optional<PulledChange> PulledChange::fromJson(const QJsonObject &json, QString *error)
+{
+    PulledChange c;
+    c.bucket = json.value(QLatin1String("bucket")).toString();
+    c.seq = json.value(QLatin1String("seq")).toInteger();
+    c.entity = json.value(QLatin1String("entity")).toString();
+    c.id = json.value(QLatin1String("id")).toString();
+    const QString op = json.value(QLatin1String("op")).toString();
+    if (op == QLatin1String("upsert"))
+        c.op = Op::Upsert;
+    else if (op == QLatin1String("delete"))
+        c.op = Op::Delete;
+    else if (op == QLatin1String("revoke"))
+        c.op = Op::Revoke;
+    else {
+        if (error)
+            *error = QStringLiteral("unknown op '%1'").arg(op);
+        return std::nullopt;
+    }
+    if (c.entity.isEmpty() || c.id.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("a change needs an entity and an id");
+        return std::nullopt;
+    }
+    if (c.op == Op::Upsert) {
+        c.record = json.value(QLatin1String("record")).toObject();
+        if (c.record.isEmpty()) {
+            if (error)
+                *error = QStringLiteral("an upsert needs its record");
+            return std::nullopt;
+        }
+    }
+    return c;
+}
+
+Store::Store(QObject *parent)
+    : QObject(parent)
+    , m_apply(std::make_unique<ApplyCache>())
+    , m_crashAt(qgetenv("ROUNDS_TEST_CRASH_AT"))
+{ }
+
+Store::~Store()
+{
+    close();
+}
+
+QString Store::defaultPath(const QString &serverHost, const QString &userName)
+{
+    // Host and user become folder names: keep them to characters every file system accepts.
+    auto safe = [](QString s) {
+        for (QChar &c : s) {
+            if (!(c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-')
+                    || c == QLatin1Char('_')))
+                c = QLatin1Char('_');
+        }
+        return s.isEmpty() ? QStringLiteral("_") : s;
+    };
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(
+            safe(serverHost.toLower()) + QLatin1Char('/') + safe(userName) + QStringLiteral("/rounds.db"));
+}
+
+void Store::crashHook(const char *point) const
+{
+    // Test seam for the atomicity test: the process dies here, as it would on a power cut.
+    if (!m_crashAt.isEmpty() && m_crashAt == point)
+        std::raise(SIGKILL);
+}
+
+StoreOpenResult Store::open(const QString &path)
+{
+    close();
+    m_path = path;
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        StoreOpenResult r;
+        r.message = tr("Cannot create the folder %1 for the local database.").arg(info.absolutePath());
+        return r;
+    }
+    try {
+        return openFile(path);
+    } catch (const sql::SqlError &e) {
+        m_db.reset();
+        if (isCorruption(e.code()))
+            return recreate(path, e.message());
+        StoreOpenResult r;
+        r.message = tr("Cannot open the local database %1: %2").arg(path, e.message());
+        qCWarning(lcStore) << r.message;
+        return r;
+    }
+}
+
+StoreOpenResult Store::openFile(const QString &path)
+{
+    StoreOpenResult r;
+    auto db = std::make_unique<sql::Database>(path);
+    const int version = db->userVersion();
+    const int latest = clientMigrations().last().version;
+    if (version > latest) {
+        r.message = sql::migrate(*db, clientMigrations(), tr("The local database")).error;
+        return r;
+    }
+    if (version >= 2) {
+        bool unclean = false;
+        {
+            auto q = db->query(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?1"));
+            q->bind(1, kCleanShutdown);
+            unclean = q->step() && q->text(0) == QLatin1String("0");
+        }
+        if (unclean) {
+            QString check;
+            try {
+                check = db->integrityCheck();
+            } catch (const sql::SqlError &e) {
+                if (!isCorruption(e.code()))
+                    throw;
+                check = e.message();
+            }
+            if (check != QLatin1String("ok")) {
+                qCWarning(lcStore) << "integrity check failed:" << check.left(500);
+                db.reset();
+                StoreOpenResult damaged = recreate(path, check.section(QLatin1Char('\n'), 0, 0));
+                damaged.integrityChecked = true;
+                return damaged;
+            }
+            r.integrityChecked = true;
+        }
+    }
+    const sql::MigrationResult migrated = sql::migrate(*db, clientMigrations(), tr("The local database"));
+    if (!migrated.ok) {
+        r.message = migrated.error;
+        return r;
+    }
+    {
+        auto q = db->query(QStringLiteral("INSERT INTO sync_meta (key, value) VALUES (?1, '0') "
+                                          "ON CONFLICT(key) DO UPDATE SET value = '0'"));
+        q->bind(1, kCleanShutdown);
+        q->run();
+    }
+    m_db = std::move(db);
+    r.ok = true;
+    qCDebug(lcStore) << "opened" << path << "schema version" << migrated.to;
+    return r;
+}
+
+StoreOpenResult Store::recreate(const QString &path, const QString &why)
+{
+    StoreOpenResult r;
+    m_db.reset();
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString aside = path + QStringLiteral(".damaged-") + stamp;
+    for (int n = 2; QFileInfo::exists(aside); ++n)
+        aside = path + QStringLiteral(".damaged-%1-%2").arg(stamp).arg(n);
+    if (!QFile::rename(path, aside)) {
+        r.message
+            = tr("The local database %1 is damaged (%2) and could not be moved aside. Close other programs "
+                 "using it and try again.")
+                  .arg(path, why);
+        return r;
+    }
+    for (const char *suffix : {"-wal", "-shm"}) {
+        const QString side = path + QString::fromLatin1(suffix);
+        if (QFileInfo::exists(side))
+            QFile::rename(side, aside + QString::fromLatin1(suffix));
+    }
+    qCWarning(lcStore) << "damaged database moved to" << aside << ":" << why;
+
+    // Pending changes exist only on this machine: carry over whatever can still be read.
+    QList<OutboxMutation> recovered;
+    try {
+        sql::Database::Options readOnly;
+        readOnly.create = false;
+        readOnly.readOnly = true;
+        readOnly.wal = false;
+        sql::Database old(aside, readOnly);
+        if (old.tableExists(QStringLiteral("outbox"))) {
+            auto q = old.query(QStringLiteral("SELECT %1 FROM outbox ORDER BY seq").arg(kOutboxColumns));
+            while (q->step())
+                recovered << readMutation(*q);
+        }
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcStore) << "could not read pending changes from the damaged file:" << e.text();
+    }
+
+    StoreOpenResult fresh = openFile(path);
+    if (!fresh.ok)
+        return fresh;
+    int carried = 0;
+    try {
+        sql::Transaction tx(*m_db);
+        for (const OutboxMutation &m : std::as_const(recovered)) {
+            const Entity *e = Schema::instance().entity(m.entity);
+            if (!e || m.mutationId.isEmpty() || m.recordId.isEmpty())
+                continue;
+            insertMutation(*m_db, m);
+            // A local create is known nowhere else: show it again. Edits come back on top of the next pull.
+            if (m.op == QLatin1String("upsert") && m.baseVersion == 0) {
+                Record rec;
+                rec.id = m.recordId;
+                rec.fields = m.set;
+                writeRow(*m_db, m_apply->of(*e).upsert, *e, rec);
+            }
+            ++carried;
+        }
+        tx.commit();
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcStore) << "could not carry pending changes over:" << e.text();
+        carried = 0;
+    }
+    r = fresh;
+    r.recreated = true;
+    r.movedAsidePath = aside;
+    r.recoveredMutations = carried;
+    r.message
+        = tr("The local database was damaged (%1). It was moved to %2 and a new one was started; the next "
+             "sync downloads your data again. %3 change(s) not yet sent were recovered.")
+              .arg(why, aside)
+              .arg(carried);
+    return r;
+}
+
+void Store::close()
+{
+    if (!m_db)
+        return;
+    try {
+        m_db->exec(QStringLiteral("PRAGMA optimize"));
+        auto q = m_db->query(QStringLiteral("UPDATE sync_meta SET value = '1' WHERE key = ?1"));
+        q->bind(1, kCleanShutdown);
+        q->run();
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcStore) << "closing" << m_path << ":" << e.text();
+    }
+    m_apply = std::make_unique<ApplyCache>();
+    m_db.reset();
+}
+
+// --- the local write path ------------------------------------------------------------------------------
+
+WriteResult Store::create(const QString &entityName, const QJsonObject &fields, const QString &givenId)
+{
+    WriteResult w;
+    const Entity *e = Schema::instance().entity(entityName);
+    if (!m_db || !e || e->serverOnly) {
+        w.error = !m_db ? tr("The local database is not open.")
+                        : tr("'%1' cannot be created here.").arg(entityName);
+        return w;
+    }
+    QJsonObject normalized;
+    if (auto err = protocol::validateChanges(*e, fields, true, &normalized)) {
+        w.error = err->message;
+        w.field = err->field;
+        return w;
+    }
+    const QString id = givenId.isEmpty() ? protocol::newUuid() : givenId;
+    if (!protocol::isUuid(id)) {
+        w.error = tr("'%1' is not a lower-case UUID.").arg(id);
+        w.field = protocol::Base::Id;
+        return w;
+    }
+    try {
+        const EntitySql &s = m_apply->of(*e);
+        sql::Transaction tx(*m_db);
+        if (readRow(*m_db, s, *e, id) || hasOutboxRows(*m_db, e->name, id)) {
+            w.error = tr("A %1 with id %2 already exists.").arg(e->name, id);
+            return w;
+        }
+        Record rec;
+        rec.id = id;
+        rec.fields = normalized;
+        writeRow(*m_db, s.upsert, *e, rec);
+        crashHook("after-row-write");
+        OutboxMutation m;
+        m.mutationId = protocol::newUuid();
+        m.entity = e->name;
+        m.recordId = id;
+        m.op = QStringLiteral("upsert");
+        m.set = normalized;
+        insertMutation(*m_db, m);
+        crashHook("before-commit");
+        tx.commit();
+    } catch (const sql::SqlError &err) {
+        w.error = tr("Could not save: %1").arg(err.message());
+        qCWarning(lcStore) << "create" << entityName << err.text();
+        return w;
+    }
+    w.ok = true;
+    w.id = id;
+    emit recordsChanged(e->name, {id});
+    return w;
+}
+
+WriteResult Store::update(const QString &entityName, const QString &id, const QJsonObject &changes)
+{
+    WriteResult w;
+    w.id = id;
+    const Entity *e = Schema::instance().entity(entityName);
+    if (!m_db || !e || e->serverOnly) {
+        w.error = !m_db ? tr("The local database is not open.")
+                        : tr("'%1' cannot be edited here.").arg(entityName);
+        return w;
+    }
+    QJsonObject normalized;
+    if (auto err = protocol::validateChanges(*e, changes, false, &normalized)) {
+        w.error = err->message;
+        w.field = err->field;
+        return w;
+    }
+    bool changed = false;
+    try {
+        const EntitySql &s = m_apply->of(*e);
+        sql::Transaction tx(*m_db);
+        const std::optional<Record> current = readRow(*m_db, s, *e, id);
+        if (!current) {
+            w.error = tr("The %1 %2 does not exist (any more).").arg(e->name, id);
+            return w;
+        }
+        // Only real changes make a mutation.
+        QJsonObject delta;
+        for (auto it = normalized.begin(); it != normalized.end(); ++it) {
+            if (!protocol::sameValue(current->fields.value(it.key()), it.value()))
+                delta.insert(it.key(), it.value());
+        }
+        if (!delta.isEmpty()) {
+            std::optional<OutboxMutation> pending = pendingMutation(*m_db, e->name, id);
+            if (!pending && current->version > 0)
+                saveShadowIfMissing(*m_db, e->name, *current);
+
+            Record next = *current;
+            for (auto it = delta.begin(); it != delta.end(); ++it)
+                next.fields.insert(it.key(), it.value());
+            writeRow(*m_db, s.upsert, *e, next);
+            crashHook("after-row-write");
+
+            if (pending) {
+                // Coalesce: the first base of each field stays, the latest value wins.
+                for (auto it = delta.begin(); it != delta.end(); ++it) {
+                    if (pending->baseVersion > 0 && !pending->base.contains(it.key()))
+                        pending->base.insert(it.key(), current->fields.value(it.key()));
+                    pending->set.insert(it.key(), it.value());
+                }
+                auto q = m_db->query(QStringLiteral(
+                    "UPDATE outbox SET base = ?1, \"set\" = ?2, updated_at = ?3 WHERE seq = ?4"));
+                q->bind(1, jsonText(pending->base));
+                q->bind(2, jsonText(pending->set));
+                q->bind(3, protocol::nowUtc());
+                q->bind(4, std::int64_t(pending->seq));
+                q->run();
+            } else {
+                OutboxMutation m;
+                m.mutationId = protocol::newUuid();
+                m.entity = e->name;
+                m.recordId = id;
+                m.op = QStringLiteral("upsert");
+                m.baseVersion = current->version;
+                for (auto it = delta.begin(); it != delta.end(); ++it) {
+                    if (current->version > 0)
+                        m.base.insert(it.key(), current->fields.value(it.key()));
+                }
+                m.set = delta;
+                insertMutation(*m_db, m);
+            }
+            crashHook("before-commit");
+            changed = true;
+        }
+        tx.commit();
+    } catch (const sql::SqlError &err) {
+        w.error = tr("Could not save: %1").arg(err.message());
+        qCWarning(lcStore) << "update" << entityName << id << err.text();
+        return w;
+    }
+    w.ok = true;
+    if (changed)
+        emit recordsChanged(e->name, {id});
+    return w;
+}
+
+WriteResult Store::remove(const QString &entityName, const QString &id)
+{
+    WriteResult w;
+    w.id = id;
+    const Entity *e = Schema::instance().entity(entityName);
+    if (!m_db || !e || e->serverOnly) {
+        w.error = !m_db ? tr("The local database is not open.")
+                        : tr("'%1' cannot be deleted here.").arg(entityName);
+        return w;
+    }
+    try {
+        const EntitySql &s = m_apply->of(*e);
+        sql::Transaction tx(*m_db);
+        const std::optional<Record> current = readRow(*m_db, s, *e, id);
+        if (!current) {
+            w.error = tr("The %1 %2 does not exist (any more).").arg(e->name, id);
+            return w;
+        }
+        std::optional<OutboxMutation> pending = pendingMutation(*m_db, e->name, id);
+        if (!pending && current->version > 0)
+            saveShadowIfMissing(*m_db, e->name, *current);
+        {
+            auto q = m_db->query(s.remove);
+            q->bind(1, id);
+            q->run();
+        }
+        crashHook("after-row-write");
+        if (pending && pending->baseVersion == 0) {
+            // Created here and never sent: the server never needs to hear of it.
+            auto q = m_db->query(QStringLiteral("DELETE FROM outbox WHERE seq = ?1"));
+            q->bind(1, std::int64_t(pending->seq));
+            q->run();
+        } else if (pending) {
+            // Edit then delete: one delete against the first base version.
+            auto q = m_db->query(QStringLiteral("UPDATE outbox SET op = 'delete', base = '{}', \"set\" = "
+                                                "'{}', updated_at = ?1 WHERE seq = ?2"));
+            q->bind(1, protocol::nowUtc());
+            q->bind(2, std::int64_t(pending->seq));
+            q->run();
+        } else {
+            OutboxMutation m;
+            m.mutationId = protocol::newUuid();
+            m.entity = e->name;
+            m.recordId = id;
+            m.op = QStringLiteral("delete");
+            m.baseVersion = current->version;
+            insertMutation(*m_db, m);
+        }
+        crashHook("before-commit");
+        tx.commit();
+    } catch (const sql::SqlError &err) {
+        w.error = tr("Could not delete: %1").arg(err.message());
+        qCWarning(lcStore) << "remove" << entityName << id << err.text();
+        return w;
+    }
+    w.ok = true;
+    emit recordsChanged(e->name, {id});
+    return w;
+}
+
+std::optional<Record> Store::record(const QString &entityName, const QString &id) const
+{
+    const Entity *e = Schema::instance().entity(entityName);
+    if (!m_db || !e)
+        return std::nullopt;
+    try {
+        return readRow(*m_db, m_apply->of(*e), *e, id);
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "record" << entityName << id << err.text();
+        return std::nullopt;
+    }
+}
+
+std::optional<Record> Store::shadow(const QString &entityName, const QString &id) const
+{
+    const Entity *e = Schema::instance().entity(entityName);
+    if (!m_db || !e)
+        return std::nullopt;
+    try {
+        auto q
+            = m_db->query(QStringLiteral("SELECT record FROM shadow WHERE entity = ?1 AND record_id = ?2"));
+        q->bind(1, entityName);
+        q->bind(2, id);
+        if (!q->step())
+            return std::nullopt;
+        Record r;
+        if (protocol::decodeRecord(*e, parseObject(q->textUtf8(0)), &r, protocol::DecodeMode::Lenient))
+            return std::nullopt;
+        return r;
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "shadow" << entityName << id << err.text();
+        return std::nullopt;
+    }
+}
+
+// --- the outbox --------------------------------------------------------------------------------------
+
+QList<OutboxMutation> Store::outbox() const
+{
+    QList<OutboxMutation> list;
+    if (!m_db)
+        return list;
+    try {
+        auto q = m_db->query(QStringLiteral("SELECT %1 FROM outbox ORDER BY seq").arg(kOutboxColumns));
+        while (q->step())
+            list << readMutation(*q);
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "outbox" << err.text();
+    }
+    return list;
+}
+
+int Store::pendingCount() const
+{
+    if (!m_db)
+        return 0;
+    try {
+        return int(m_db->scalarInt(QStringLiteral("SELECT count(*) FROM outbox WHERE state <> 'rejected'")));
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "pendingCount" << err.text();
+        return 0;
+    }
+}
+
+QList<OutboxMutation> Store::takeForPush(int limit)
+{
+    QList<OutboxMutation> list;
+    if (!m_db)
+        return list;
+    try {
+        sql::Transaction tx(*m_db);
+        auto q = m_db->query(QStringLiteral(
+            "SELECT %1 FROM outbox WHERE state IN ('sending', 'pending') ORDER BY seq LIMIT ?1")
+                                 .arg(kOutboxColumns));
+        q->bind(1, limit);
+        while (q->step())
+            list << readMutation(*q);
+        auto mark = m_db->query(QStringLiteral("UPDATE outbox SET state = 'sending' WHERE seq = ?1"));
+        for (OutboxMutation &m : list) {
+            mark->bind(1, std::int64_t(m.seq));
+            mark->run();
+            mark->reset();
+            m.state = QStringLiteral("sending");
+        }
+        tx.commit();
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "takeForPush" << err.text();
+        return {};
+    }
+    return list;
+}
+
+bool Store::acknowledge(const QString &mutationId, qint64 newVersion, QString *error)
+{
+    if (!m_db)
+        return false;
+    QString entityName;
+    QString id;
+    try {
+        sql::Transaction tx(*m_db);
+        {
+            auto q
+                = m_db->query(QStringLiteral("SELECT entity, record_id FROM outbox WHERE mutation_id = ?1"));
+            q->bind(1, mutationId);
+            if (!q->step()) {
+                if (error)
+                    *error = tr("No change %1 is waiting to be sent.").arg(mutationId);
+                return false;
+            }
+            entityName = q->text(0);
+            id = q->text(1);
+        }
+        {
+            auto q = m_db->query(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?1"));
+            q->bind(1, mutationId);
+            q->run();
+        }
+        const Entity *e = Schema::instance().entity(entityName);
+        if (e && newVersion > 0) {
+            // The server now has our values at this version; the next pull brings its full copy.
+            auto q = m_db->query(QStringLiteral("UPDATE %1 SET version = ?2 WHERE id = ?1 AND version < ?2")
+                                     .arg(protocol::quoteIdentifier(e->name)));
+            q->bind(1, id);
+            q->bind(2, std::int64_t(newVersion));
+            q->run();
+        }
+        if (!hasOutboxRows(*m_db, entityName, id)) {
+            auto q = m_db->query(QStringLiteral("DELETE FROM shadow WHERE entity = ?1 AND record_id = ?2"));
+            q->bind(1, entityName);
+            q->bind(2, id);
+            q->run();
+        }
+        tx.commit();
+    } catch (const sql::SqlError &err) {
+        if (error)
+            *error = err.text();
+        return false;
+    }
+    emit recordsChanged(entityName, {id});
+    return true;
+}
+
+bool Store::reject(const QString &mutationId, const QString &code, const QString &message,
+    const QString &field, QString *error)
+{
+    if (!m_db)
+        return false;
+    try {
+        auto q = m_db->query(
+            QStringLiteral("UPDATE outbox SET state = 'rejected', error_code = ?2, error_message = ?3, "
+                           "error_field = ?4 WHERE mutation_id = ?1"));
+        q->bind(1, mutationId);
+        q->bind(2, code);
+        q->bind(3, message);
+        q->bind(4, field.isEmpty() ? QString() : field);
+        q->run();
+        if (m_db->changes() == 0) {
+            if (error)
+                *error = tr("No change %1 is waiting to be sent.").arg(mutationId);
+            return false;
+        }
+    } catch (const sql::SqlError &err) {
+        if (error)
+            *error = err.text();
+        return false;
+    }
+    return true;
+}
+
+// --- the apply path ------------------------------------------------------------------------------------
+
+namespace {
+
+// Binds a pulled record straight from its JSON: the server sends canonical values, so the hot path does
+// not validate each field again; fields this build does not know go to `extra` untouched.
+bool bindPulled(sql::Statement &q, const Entity &e, const QJsonObject &json)
+{
+    const QJsonValue id = json.value(protocol::Base::Id);
+    const QJsonValue version = json.value(protocol::Base::Version);
+    if (!id.isString() || !version.isDouble() || version.toInteger() < 1)
+        return false;
+    q.bind(1, id.toString());
+    q.bind(2, std::int64_t(version.toInteger()));
+    q.bind(3, json.value(protocol::Base::UpdatedAt));
+    q.bind(4, json.value(protocol::Base::UpdatedBy));
+    int known
+        = 2 + int(json.contains(protocol::Base::UpdatedAt)) + int(json.contains(protocol::Base::UpdatedBy));
+    int pos = 5;
+    for (const Field &f : e.fields) {
+        const QJsonValue v = json.value(f.name);
+        if (!v.isUndefined())
+            ++known;
+        q.bind(pos++, protocol::toStorage(f, v));
+    }
+    if (known == json.size()) {
+        q.bindNull(pos);
+        return true;
+    }
+    QJsonObject extra;
+    for (auto it = json.begin(); it != json.end(); ++it) {
+        if (!protocol::Base::isBaseField(it.key()) && !e.hasField(it.key()))
+            extra.insert(it.key(), it.value());
+    }
+    q.bind(pos, jsonText(extra));
+    return true;
+}
+
+} // namespace
+
+ApplyResult Store::applyPage(const QList<PulledChange> &changes, const QHash<QString, qint64> &cursors,
+    const QStringList &revokedBuckets)
+{
+    ApplyResult result;
+    if (!m_db) {
+        result.error = tr("The local database is not open.");
+        return result;
+    }
+    QHash<QString, QStringList> changed;
+    try {
+        sql::Transaction tx(*m_db);
+        // Records with local changes still to be pushed: their pending values stay on top.
+        QHash<QString, QList<QJsonObject>> pendingSets; // key → sets in push order
+        QSet<QString> pendingDeletes;
+        {
+            auto q = m_db->query(QStringLiteral(
+                "SELECT entity, record_id, op, \"set\" FROM outbox WHERE state <> 'rejected' ORDER BY seq"));
+            while (q->step()) {
+                const QString key = recordKey(q->text(0), q->text(1));
+                if (q->text(2) == QLatin1String("delete"))
+                    pendingDeletes.insert(key);
+                pendingSets[key] << parseObject(q->textUtf8(3));
+            }
+        }
+        auto stillHeld = [this](const QString &entity, const QString &id) {
+            auto q = m_db->query(
+                QStringLiteral("SELECT 1 FROM record_bucket WHERE entity = ?1 AND record_id = ?2 LIMIT 1"));
+            q->bind(1, entity);
+            q->bind(2, id);
+            return q->step();
+        };
+        auto dropRow = [this, &changed, &result](const Entity &e, const QString &id) {
+            auto q = m_db->query(m_apply->of(e).remove);
+            q->bind(1, id);
+            q->run();
+            if (m_db->changes() > 0) {
+                ++result.dropped;
+                changed[e.name] << id;
+            }
+        };
+
+        const QString addBucketSql = QStringLiteral(
+            "INSERT OR IGNORE INTO record_bucket (entity, record_id, bucket) VALUES (?1, ?2, ?3)");
+        for (const PulledChange &c : changes) {
+            const Entity *e = Schema::instance().entity(c.entity);
+            if (!e) {
+                ++result.skipped;
+                continue;
+            }
+            const EntitySql &s = m_apply->of(*e);
+            const QString key = recordKey(e->name, c.id);
+            const bool pending = pendingSets.contains(key);
+            switch (c.op) {
+            case PulledChange::Op::Upsert: {
+                if (!pending) {
+                    auto q = m_db->query(s.upsertNewer);
+                    if (!bindPulled(*q, *e, c.record)) {
+                        ++result.skipped;
+                        continue;
+                    }
+                    q->run();
+                    if (m_db->changes() > 0) {
+                        ++result.upserted;
+                        changed[e->name] << c.id;
+                    } else {
+                        ++result.skipped;
+                    }
+                } else {
+                    Record server;
+                    if (protocol::decodeRecord(*e, c.record, &server, protocol::DecodeMode::Lenient)) {
+                        ++result.skipped;
+                        continue;
+                    }
+                    {
+                        auto q = m_db->query(QStringLiteral(
+                            "INSERT INTO shadow (entity, record_id, version, record) VALUES (?1, ?2, ?3, ?4) "
+                            "ON CONFLICT(entity, record_id) DO UPDATE SET version = excluded.version, "
+                            "record = excluded.record WHERE excluded.version >= shadow.version"));
+                        q->bind(1, e->name);
+                        q->bind(2, server.id);
+                        q->bind(3, std::int64_t(server.version));
+                        q->bind(4, jsonText(protocol::encodeRecord(server)));
+                        q->run();
+                    }
+                    if (!pendingDeletes.contains(key)) {
+                        Record visible = server;
+                        for (const QJsonObject &set : pendingSets.value(key)) {
+                            for (auto it = set.begin(); it != set.end(); ++it)
+                                visible.fields.insert(it.key(), it.value());
+                        }
+                        writeRow(*m_db, s.upsert, *e, visible);
+                        changed[e->name] << c.id;
+                    }
+                    ++result.keptPending;
+                }
+                if (!c.bucket.isEmpty()) {
+                    auto q = m_db->query(addBucketSql);
+                    q->bind(1, e->name);
+                    q->bind(2, c.id);
+                    q->bind(3, c.bucket);
+                    q->run();
+                }
+                break;
+            }
+            case PulledChange::Op::Delete: {
+                auto q = m_db->query(
+                    QStringLiteral("DELETE FROM record_bucket WHERE entity = ?1 AND record_id = ?2"));
+                q->bind(1, e->name);
+                q->bind(2, c.id);
+                q->run();
+                if (pending) {
+                    // The push will meet the tombstone and come back as a conflict offering to restore.
+                    ++result.keptPending;
+                    break;
+                }
+                auto del = m_db->query(s.remove);
+                del->bind(1, c.id);
+                del->run();
+                if (m_db->changes() > 0) {
+                    ++result.deleted;
+                    changed[e->name] << c.id;
+                }
+                break;
+            }
+            case PulledChange::Op::Revoke: {
+                auto q = m_db->query(QStringLiteral(
+                    "DELETE FROM record_bucket WHERE entity = ?1 AND record_id = ?2 AND bucket = ?3"));
+                q->bind(1, e->name);
+                q->bind(2, c.id);
+                q->bind(3, c.bucket);
+                q->run();
+                if (pending)
+                    ++result.keptPending;
+                else if (!stillHeld(e->name, c.id))
+                    dropRow(*e, c.id);
+                break;
+            }
+            }
+        }
+
+        for (const QString &bucket : revokedBuckets) {
+            QList<std::pair<QString, QString>> members;
+            {
+                auto q = m_db->query(
+                    QStringLiteral("SELECT entity, record_id FROM record_bucket WHERE bucket = ?1"));
+                q->bind(1, bucket);
+                while (q->step())
+                    members.append({q->text(0), q->text(1)});
+            }
+            {
+                auto q = m_db->query(QStringLiteral("DELETE FROM record_bucket WHERE bucket = ?1"));
+                q->bind(1, bucket);
+                q->run();
+            }
+            for (const auto &[entity, id] : std::as_const(members)) {
+                const Entity *e = Schema::instance().entity(entity);
+                if (!e || pendingSets.contains(recordKey(entity, id)) || stillHeld(entity, id))
+                    continue;
+                dropRow(*e, id);
+            }
+            auto q = m_db->query(QStringLiteral("DELETE FROM sync_cursor WHERE bucket = ?1"));
+            q->bind(1, bucket);
+            q->run();
+        }
+
+        {
+            auto q = m_db->query(QStringLiteral("INSERT INTO sync_cursor (bucket, seq) VALUES (?1, ?2) "
+                                                "ON CONFLICT(bucket) DO UPDATE SET seq = excluded.seq"));
+            for (auto it = cursors.begin(); it != cursors.end(); ++it) {
+                if (revokedBuckets.contains(it.key()))
+                    continue;
+                q->bind(1, it.key());
+                q->bind(2, std::int64_t(it.value()));
+                q->run();
+                q->reset();
+            }
+        }
+        crashHook("apply-before-commit");
+        tx.commit();
+    } catch (const sql::SqlError &err) {
+        result = ApplyResult {};
+        result.error = tr("Could not store the downloaded changes: %1").arg(err.message());
+        qCWarning(lcStore) << "applyPage" << err.text();
+        return result;
+    }
+    result.ok = true;
+    for (auto it = changed.begin(); it != changed.end(); ++it)
+        emit recordsChanged(it.key(), it.value());
+    return result;
+}
+
+QHash<QString, qint64> Store::cursors() const
+{
+    QHash<QString, qint64> out;
+    if (!m_db)
+        return out;
+    try {
+        auto q = m_db->query(QStringLiteral("SELECT bucket, seq FROM sync_cursor"));
+        while (q->step())
+            out.insert(q->text(0), q->int64(1));
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "cursors" << err.text();
+    }
+    return out;
+}
+
+QStringList Store::bucketsOf(const QString &entity, const QString &id) const
+{
+    QStringList out;
+    if (!m_db)
+        return out;
+    try {
+        auto q = m_db->query(QStringLiteral(
+            "SELECT bucket FROM record_bucket WHERE entity = ?1 AND record_id = ?2 ORDER BY bucket"));
+        q->bind(1, entity);
+        q->bind(2, id);
+        while (q->step())
+            out << q->text(0);
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "bucketsOf" << err.text();
+    }
+    return out;
+}
+
+QString Store::meta(const QString &key) const
+{
+    if (!m_db)
+        return {};
+    try {
+        auto q = m_db->query(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?1"));
+        q->bind(1, key);
+        return q->step() ? q->text(0) : QString();
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "meta" << key << err.text();
+        return {};
+    }
+}
+
+bool Store::setMeta(const QString &key, const QString &value)
+{
+    if (!m_db)
+        return false;
+    try {
+        auto q = m_db->query(QStringLiteral("INSERT INTO sync_meta (key, value) VALUES (?1, ?2) ON "
+                                            "CONFLICT(key) DO UPDATE SET value = excluded.value"));
+        q->bind(1, key);
+        q->bind(2, value);
+        q->run();
+        return true;
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "setMeta" << key << err.text();
+        return false;
+    }
+}
+
+} // namespace rounds

@@ -1,0 +1,165 @@
+#pragma once
+
+#include "sync/protocol/codec.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace rounds {
+
+namespace sql {
+class Database;
+}
+
+// What opening the store came to. `message` is a sentence for the user whenever something happened
+// that they should know about (a refused file, a damaged file moved aside).
+struct StoreOpenResult
+{
+    bool ok = false;
+    QString message;
+    bool integrityChecked = false; // the previous session did not close cleanly, so the file was checked
+    bool recreated = false; // the file was damaged: moved aside and replaced by an empty one
+    QString movedAsidePath; // where the damaged file went (never deleted)
+    int recoveredMutations = 0; // pending changes carried over from the damaged file
+};
+
+// The outcome of one local write. On failure `field` names the field at fault when there is one.
+struct WriteResult
+{
+    bool ok = false;
+    QString id;
+    QString error;
+    QString field;
+};
+
+// One row of the outbox, in the shape of a pushed mutation (PROTOCOL.md, Push).
+struct OutboxMutation
+{
+    qint64 seq = 0;
+    QString mutationId;
+    QString entity;
+    QString recordId;
+    QString op; // "upsert" or "delete"
+    qint64 baseVersion = 0;
+    QJsonObject base;
+    QJsonObject set;
+    QString createdAt;
+    QString state; // "pending", "sending" or "rejected"
+    QString errorCode;
+    QString errorMessage;
+    QString errorField;
+
+    // The wire form: {"mutation_id","entity","id","op","base_version"[, "base", "set"]}.
+    QJsonObject toJson() const;
+};
+
+// One entry of a pulled page (PROTOCOL.md, Pull).
+struct PulledChange
+{
+    enum class Op { Upsert, Delete, Revoke };
+    QString bucket;
+    qint64 seq = 0;
+    QString entity;
+    QString id;
+    Op op = Op::Upsert;
+    QJsonObject record; // Upsert: the whole record as the server sent it
+
+    // Parses one element of "changes"; false (with a reason) when it is malformed.
+    static std::optional<PulledChange> fromJson(const QJsonObject &json, QString *error = nullptr);
+};
+
+struct ApplyResult
+{
+    bool ok = false;
+    QString error;
+    int upserted = 0;
+    int deleted = 0;
+    int dropped = 0; // records that left the last bucket holding them
+    int skipped = 0; // unknown entities, stale versions, malformed records
+    int keptPending = 0; // records with pending local changes whose visible row kept them on top
+};
+
+// The client's local store: one SQLite file per account. Every local create, edit and delete goes
+// through create()/update()/remove(), which update the visible row and the outbox in one transaction;
+// pulled pages go through applyPage(). Both emit recordsChanged() after they commit.
+//
+// Not thread-safe: use it from one thread (the GUI thread); its methods never throw.
+class Store final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Store(QObject *parent = nullptr);
+    ~Store() override;
+    Q_DISABLE_COPY_MOVE(Store)
+
+    // AppDataLocation/<server host>/<user>/rounds.db (the folder is not created).
+    static QString defaultPath(const QString &serverHost, const QString &userName);
+
+    // Opens (creating if needed) and migrates the file. A file from a newer Rounds is refused
+    // untouched; a damaged one is moved aside and replaced (see StoreOpenResult).
+    StoreOpenResult open(const QString &path);
+    // Marks the session as cleanly closed and closes the file. Also done by the destructor.
+    void close();
+    bool isOpen() const { return m_db != nullptr; }
+    QString path() const { return m_path; }
+    // For repositories and item models living on the same thread. Null when closed.
+    sql::Database *database() const { return m_db.get(); }
+
+    // --- the local write path -----------------------------------------------------------------
+    // Creates a record (a new UUID unless `id` is given); `fields` are validated like a pushed create.
+    WriteResult create(const QString &entity, const QJsonObject &fields, const QString &id = {});
+    // Changes some fields of a visible record.
+    WriteResult update(const QString &entity, const QString &id, const QJsonObject &changes);
+    // Deletes a visible record.
+    WriteResult remove(const QString &entity, const QString &id);
+
+    // The visible record (server copy with pending local values on top), if there is one.
+    std::optional<protocol::Record> record(const QString &entity, const QString &id) const;
+    // The last server copy of a record with pending local changes.
+    std::optional<protocol::Record> shadow(const QString &entity, const QString &id) const;
+
+    // --- the outbox, for the sync engine ----------------------------------------------------------
+    QList<OutboxMutation> outbox() const; // every row, in push order
+    int pendingCount() const; // rows not rejected
+    // Marks up to `limit` mutations as being pushed (they no longer coalesce) and returns them, in
+    // order, together with those already marked by an interrupted earlier push.
+    QList<OutboxMutation> takeForPush(int limit = 1000);
+    // The server answered `applied` or `merged`: the mutation leaves the outbox.
+    bool acknowledge(const QString &mutationId, qint64 newVersion, QString *error = nullptr);
+    // The server answered `rejected`: kept, visible to the user, never pushed again.
+    bool reject(const QString &mutationId, const QString &code, const QString &message, const QString &field,
+        QString *error = nullptr);
+
+    // --- the apply path, for the sync engine ------------------------------------------------------
+    // Applies one pulled page and its cursors in one transaction (all or nothing).
+    ApplyResult applyPage(const QList<PulledChange> &changes, const QHash<QString, qint64> &cursors,
+        const QStringList &revokedBuckets = {});
+    QHash<QString, qint64> cursors() const;
+    QStringList bucketsOf(const QString &entity, const QString &id) const;
+
+    // --- sync_meta: epoch, server, user, last sync ---------------------------------------------------
+    QString meta(const QString &key) const;
+    bool setMeta(const QString &key, const QString &value);
+
+signals:
+    // After a commit that changed visible rows of `entity` (created, edited, deleted, pulled).
+    void recordsChanged(const QString &entity, const QStringList &ids);
+
+private:
+    struct ApplyCache;
+    StoreOpenResult openFile(const QString &path);
+    StoreOpenResult recreate(const QString &path, const QString &why);
+    void crashHook(const char *point) const;
+
+    std::unique_ptr<sql::Database> m_db;
+    std::unique_ptr<ApplyCache> m_apply;
+    QString m_path;
+    QByteArray m_crashAt;
+};
+
+} // namespace rounds
