@@ -1,38 +1,214 @@
 #include "server/httpapi.h"
 
 #include "server/log.h"
+#include "sync/protocol/errors.h"
 
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QtConcurrent>
 
 namespace rounds::server {
 
+using protocol::ErrorCode::InvalidRequest;
+
 namespace {
 
-QHttpServerResponse jsonError(QHttpServerResponse::StatusCode status, const char *code, const QString &message)
+QByteArray header(const QHttpServerRequest &request, const char *name)
 {
-    return QHttpServerResponse(
-        QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QString::fromLatin1(code)},
-                                                          {QStringLiteral("message"), message}}}},
-        status);
+    for (const auto &h : request.headers()) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    default:
+        return "OTHER";
+    }
+}
+
+QHttpServerResponse toResponse(const ApiReply &reply)
+{
+    const auto status = QHttpServerResponse::StatusCode(reply.status);
+    QHttpServerResponse response = reply.status == 204
+        ? QHttpServerResponse(status)
+        : QHttpServerResponse(QByteArrayLiteral("application/json"),
+            QJsonDocument(reply.body).toJson(QJsonDocument::Compact), status);
+    for (const auto &h : reply.headers)
+        response.addHeader(h.first, h.second);
+    return response;
+}
+
+void logRequest(const QByteArray &method, const QString &path, int status, qint64 ms, const QString &user)
+{
+    qCInfo(lcServer).noquote() << QString::fromLatin1(method) << path << status
+                               << QStringLiteral("%1ms").arg(ms)
+                               << (user.isEmpty() ? QStringLiteral("-") : user);
 }
 
 } // namespace
 
-HttpApi::HttpApi(QObject *parent)
+HttpApi::HttpApi(AuthService &auth, SyncService &sync, Options options, QObject *parent)
     : QObject(parent)
+    , m_auth(auth)
+    , m_sync(sync)
+    , m_options(options)
 {
-    m_http.route(QStringLiteral("/api/v1/health"), QHttpServerRequest::Method::Get, [] {
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                                               {QStringLiteral("server_version"), QStringLiteral(ROUNDS_VERSION)},
-                                               {QStringLiteral("protocol"), QJsonArray{1}}});
-    });
+    m_pool.setMaxThreadCount(options.threads);
+    addRoute("/api/v1/health", QHttpServerRequest::Method::Get, Endpoint::Health);
+    addRoute("/api/v1/auth/login", QHttpServerRequest::Method::Post, Endpoint::Login);
+    addRoute("/api/v1/auth/logout", QHttpServerRequest::Method::Post, Endpoint::Logout);
+    addRoute("/api/v1/me", QHttpServerRequest::Method::Get, Endpoint::Me);
+    addRoute("/api/v1/sync/pull", QHttpServerRequest::Method::Post, Endpoint::Pull);
+    addRoute("/api/v1/sync/push", QHttpServerRequest::Method::Post, Endpoint::Push);
     m_http.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        jsonError(QHttpServerResponse::StatusCode::NotFound, "not_found",
-                                         QStringLiteral("no route for %1").arg(request.url().path()))
-            .write(std::move(responder));
+        const ApiReply reply = ApiReply::error(404, protocol::ErrorCode::NotFound,
+            QStringLiteral("no route for %1 %2")
+                .arg(QString::fromLatin1(methodName(request.method())), request.url().path()));
+        logRequest(methodName(request.method()), request.url().path(), 404, 0, {});
+        toResponse(reply).write(std::move(responder));
     });
+}
+
+HttpApi::~HttpApi()
+{
+    m_pool.waitForDone();
+}
+
+void HttpApi::addRoute(const char *path, QHttpServerRequest::Method method, Endpoint endpoint)
+{
+    m_http.route(QString::fromLatin1(path), method, [this, endpoint](const QHttpServerRequest &request) {
+        Request r {methodName(request.method()), request.url().path(), header(request, "Authorization"),
+            header(request, "Rounds-Protocol"), header(request, "Content-Length"), request.body()};
+        return QtConcurrent::run(&m_pool, [this, endpoint, r = std::move(r)]() {
+            QElapsedTimer timer;
+            timer.start();
+            ApiReply reply;
+            try {
+                reply = process(endpoint, r);
+            } catch (const std::exception &e) {
+                qCWarning(lcServer) << "request failed:" << e.what();
+                reply = ApiReply::error(500, protocol::ErrorCode::Internal, QStringLiteral("internal error"));
+            }
+            logRequest(r.method, r.path, reply.status, timer.elapsed(), reply.user);
+            return toResponse(reply);
+        });
+    });
+}
+
+ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
+{
+    if (!r.protocol.isEmpty() && r.protocol.trimmed() != "1")
+        return ApiReply::error(426, protocol::ErrorCode::UnsupportedProtocol,
+            QStringLiteral("this server speaks protocol 1, not %1").arg(QString::fromLatin1(r.protocol)));
+    bool lengthOk = true;
+    const qint64 declared = r.contentLength.isEmpty() ? 0 : r.contentLength.trimmed().toLongLong(&lengthOk);
+    if ((lengthOk && declared > m_options.maxBodyBytes) || r.body.size() > m_options.maxBodyBytes)
+        return ApiReply::error(413, protocol::ErrorCode::PayloadTooLarge,
+            QStringLiteral("the body is larger than %1 bytes").arg(m_options.maxBodyBytes));
+
+    if (endpoint == Endpoint::Health)
+        return ApiReply::ok(QJsonObject {{QStringLiteral("status"), QStringLiteral("ok")},
+            {QStringLiteral("server_version"), QStringLiteral(ROUNDS_VERSION)},
+            {QStringLiteral("protocol"), QJsonArray {1}}});
+
+    QJsonObject body;
+    if (endpoint == Endpoint::Login || endpoint == Endpoint::Pull || endpoint == Endpoint::Push) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.body, &error);
+        if (error.error != QJsonParseError::NoError)
+            return ApiReply::error(400, InvalidRequest,
+                QStringLiteral("the body is not JSON: %1 at offset %2")
+                    .arg(error.errorString())
+                    .arg(error.offset));
+        if (!doc.isObject())
+            return ApiReply::error(400, InvalidRequest, QStringLiteral("the body must be a JSON object"));
+        body = doc.object();
+    }
+    if (endpoint == Endpoint::Login)
+        return m_auth.login(body);
+
+    ApiReply failure;
+    const std::optional<Principal> user = m_auth.authenticate(r.authorization, &failure);
+    if (!user)
+        return failure;
+    ApiReply reply;
+    switch (endpoint) {
+    case Endpoint::Logout:
+        reply = m_auth.logout(*user);
+        break;
+    case Endpoint::Me:
+        reply = ApiReply::ok(user->toJson());
+        break;
+    case Endpoint::Pull:
+        reply = m_sync.pull(*user, body);
+        break;
+    case Endpoint::Push:
+        reply = m_sync.push(*user, body);
+        break;
+    case Endpoint::Health:
+    case Endpoint::Login:
+        break;
+    }
+    reply.user = user->username;
+    return reply;
+}
+
+bool HttpApi::setupTls(const QString &certFile, const QString &keyFile, QString *error)
+{
+    QFile certIn(certFile);
+    if (!certIn.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the certificate %1: %2").arg(certFile, certIn.errorString());
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certIn.readAll(), QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = QStringLiteral("%1 holds no PEM certificate").arg(certFile);
+        return false;
+    }
+    QFile keyIn(keyFile);
+    if (!keyIn.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the key %1: %2").arg(keyFile, keyIn.errorString());
+        return false;
+    }
+    const QByteArray pem = keyIn.readAll();
+    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        *error = QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key").arg(keyFile);
+        return false;
+    }
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificateChain(chain);
+    config.setPrivateKey(key);
+    config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    m_http.sslSetup(config);
+    return true;
 }
 
 quint16 HttpApi::listen(const QHostAddress &address, quint16 port, QString *error)
@@ -41,6 +217,11 @@ quint16 HttpApi::listen(const QHostAddress &address, quint16 port, QString *erro
     if (bound == 0 && error)
         *error = QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(port);
     return bound;
+}
+
+void HttpApi::waitForIdle()
+{
+    m_pool.waitForDone();
 }
 
 } // namespace rounds::server

@@ -1,22 +1,59 @@
 #pragma once
 
+#include "server/authservice.h"
+#include "server/principal.h"
+#include "server/syncservice.h"
+
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
+#include <QThreadPool>
 
 namespace rounds::server {
 
-// The HTTP face of the server: routes of PROTOCOL.md, JSON errors for everything else.
+// The HTTP face of the server: the routes of PROTOCOL.md, a JSON error for everything else, one log
+// line per request. Handlers run their storage work on a thread pool (QtConcurrent) so the event loop
+// keeps accepting while the database works.
 class HttpApi final : public QObject
 {
     Q_OBJECT
 public:
-    explicit HttpApi(QObject *parent = nullptr);
+    struct Options
+    {
+        qint64 maxBodyBytes = 8 * 1024 * 1024;
+        int threads = 8;
+    };
 
+    HttpApi(AuthService &auth, SyncService &sync, Options options, QObject *parent = nullptr);
+    ~HttpApi() override;
+
+    // TLS for every connection; call before listen().
+    bool setupTls(const QString &certFile, const QString &keyFile, QString *error);
     // Listens on address:port (0 picks a free port); returns the port, or 0 with `error` set.
     quint16 listen(const QHostAddress &address, quint16 port, QString *error);
+    // Waits for the requests in flight.
+    void waitForIdle();
+
+    enum class Endpoint { Health, Login, Logout, Me, Pull, Push };
+    struct Request
+    {
+        QByteArray method;
+        QString path;
+        QByteArray authorization;
+        QByteArray protocol;
+        QByteArray contentLength;
+        QByteArray body;
+    };
+    // One request, start to end (runs on a pool thread).
+    ApiReply process(Endpoint endpoint, const Request &request);
 
 private:
+    void addRoute(const char *path, QHttpServerRequest::Method method, Endpoint endpoint);
+
+    AuthService &m_auth;
+    SyncService &m_sync;
+    Options m_options;
+    QThreadPool m_pool;
     QHttpServer m_http;
 };
 

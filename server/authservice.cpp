@@ -1,0 +1,261 @@
+#include "server/authservice.h"
+
+#include "server/feed.h"
+#include "server/log.h"
+#include "server/passwords.h"
+#include "sync/protocol/errors.h"
+#include "sync/protocol/values.h"
+
+#include <QJsonObject>
+
+namespace rounds::server {
+
+using namespace rounds::protocol;
+
+AuthService::AuthService(Storage &storage, Options options)
+    : m_storage(storage)
+    , m_options(options)
+{ }
+
+int AuthService::retryAfter(const QString &username)
+{
+    QMutexLocker lock(&m_failuresMutex);
+    QList<QDateTime> &times = m_failures[username];
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    while (!times.isEmpty() && times.first().secsTo(now) >= m_options.failureWindowSeconds)
+        times.removeFirst();
+    if (times.isEmpty())
+        m_failures.remove(username);
+    if (times.size() < m_options.maxFailedLogins)
+        return 0;
+    return int(std::max<qint64>(1, m_options.failureWindowSeconds - times.first().secsTo(now)));
+}
+
+void AuthService::recordFailure(const QString &username)
+{
+    QMutexLocker lock(&m_failuresMutex);
+    m_failures[username].append(QDateTime::currentDateTimeUtc());
+}
+
+ApiReply AuthService::login(const QJsonObject &body)
+{
+    for (const char *key : {"username", "password"}) {
+        if (!body.value(QLatin1String(key)).isString())
+            return ApiReply::error(400, ErrorCode::InvalidRequest,
+                QStringLiteral("field '%1' must be a string").arg(QLatin1String(key)),
+                QString::fromLatin1(key));
+    }
+    const QJsonValue deviceValue = body.value(QLatin1String("device_name"));
+    if (!deviceValue.isUndefined() && !deviceValue.isNull() && !deviceValue.isString())
+        return ApiReply::error(400, ErrorCode::InvalidRequest,
+            QStringLiteral("field 'device_name' must be a string"), QStringLiteral("device_name"));
+    const QString username = body.value(QLatin1String("username")).toString();
+    const QString password = body.value(QLatin1String("password")).toString();
+    const QString device = deviceValue.toString().left(200);
+
+    if (const int wait = retryAfter(username)) {
+        ApiReply r = ApiReply::error(429, ErrorCode::RateLimited,
+            QStringLiteral("too many failed logins; try again in %1 s").arg(wait));
+        r.headers << qMakePair(QByteArray("Retry-After"), QByteArray::number(wait));
+        return r;
+    }
+    std::optional<UserRow> user;
+    QString error;
+    if (!m_storage.read([&](StoreReader &r) { user = r.userByName(username); }, &error))
+        return ApiReply::error(
+            500, ErrorCode::Internal, QStringLiteral("the server could not read its data"));
+    const bool good = passwords::verify(password, user ? user->passwordHash : passwords::dummyHash());
+    if (!user || !good || !user->active) {
+        recordFailure(username);
+        ApiReply r
+            = ApiReply::error(401, ErrorCode::Unauthorized, QStringLiteral("wrong user name or password"));
+        r.user = username;
+        return r;
+    }
+    const QString token = tokens::generate();
+    const QString expires
+        = QDateTime::currentDateTimeUtc().addSecs(m_options.tokenTtlSeconds).toString(Qt::ISODateWithMs);
+    Principal principal;
+    const bool ok = m_storage.write(
+        [&](StoreWriter &w) {
+            w.putToken(tokens::digest(token), TokenRow {user->id, device, expires, false});
+            principal.scope = scopeFor(w, roleFromString(user->role), user->homeTerritoryId);
+            return true;
+        },
+        &error);
+    if (!ok)
+        return ApiReply::error(
+            500, ErrorCode::Internal, QStringLiteral("the server could not store the session"));
+    principal.id = user->id;
+    principal.username = user->username;
+    principal.displayName = user->displayName;
+    principal.role = roleFromString(user->role);
+    ApiReply r = ApiReply::ok(QJsonObject {{QStringLiteral("token"), token},
+        {QStringLiteral("expires_at"), expires}, {QStringLiteral("user"), principal.toJson()}});
+    r.user = username;
+    return r;
+}
+
+std::optional<Principal> AuthService::authenticate(const QByteArray &authorization, ApiReply *failure)
+{
+    auto deny = [&](const QString &message) {
+        *failure = ApiReply::error(401, ErrorCode::Unauthorized, message);
+        return std::nullopt;
+    };
+    if (!authorization.startsWith("Bearer ") || authorization.size() < 8)
+        return deny(QStringLiteral("this request needs an Authorization: Bearer token"));
+    const QByteArray hash = tokens::digest(QString::fromLatin1(authorization.mid(7).trimmed()));
+    std::optional<Principal> principal;
+    QString reason;
+    QString error;
+    const bool ok = m_storage.read(
+        [&](StoreReader &r) {
+            const std::optional<TokenRow> t = r.token(hash);
+            if (!t || t->revoked) {
+                reason = QStringLiteral("unknown or revoked token; log in again");
+                return;
+            }
+            if (t->expiresAt <= nowUtc()) {
+                reason = QStringLiteral("the token has expired; log in again");
+                return;
+            }
+            const std::optional<UserRow> u = r.userById(t->userId);
+            if (!u || !u->active) {
+                reason = QStringLiteral("the account is disabled");
+                return;
+            }
+            Principal p;
+            p.id = u->id;
+            p.username = u->username;
+            p.displayName = u->displayName;
+            p.role = roleFromString(u->role);
+            p.homeTerritoryId = u->homeTerritoryId;
+            p.device = t->device;
+            p.tokenHash = hash;
+            p.scope = scopeFor(r, p.role, p.homeTerritoryId);
+            principal = p;
+        },
+        &error);
+    if (!ok) {
+        *failure
+            = ApiReply::error(500, ErrorCode::Internal, QStringLiteral("the server could not read its data"));
+        return std::nullopt;
+    }
+    if (!principal)
+        return deny(reason);
+    return principal;
+}
+
+ApiReply AuthService::logout(const Principal &user)
+{
+    QString error;
+    if (!m_storage.write(
+            [&](StoreWriter &w) {
+                w.revokeToken(user.tokenHash);
+                return true;
+            },
+            &error))
+        return ApiReply::error(
+            500, ErrorCode::Internal, QStringLiteral("the server could not end the session"));
+    return ApiReply::noContent();
+}
+
+namespace {
+
+std::optional<StoredRecord> territoryByCode(StoreReader &r, const QString &code)
+{
+    for (const StoredRecord &t : r.all(QStringLiteral("territory"))) {
+        if (t.record.fields.value(QLatin1String("code")).toString() == code)
+            return t;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+bool addUser(Storage &storage, const UserSpec &spec, QString *error)
+{
+    if (roleFromString(spec.role) == NoRole) {
+        *error = QStringLiteral("unknown role '%1' (rep, manager, sfe or admin)").arg(spec.role);
+        return false;
+    }
+    if (spec.username.trimmed().isEmpty() || spec.username.size() > 64) {
+        *error = QStringLiteral("the user name must have 1 to 64 characters");
+        return false;
+    }
+    if (spec.password.size() < 8) {
+        *error = QStringLiteral("the password must have at least 8 characters");
+        return false;
+    }
+    const QString hash = passwords::hash(spec.password);
+    if (hash.isEmpty()) {
+        *error = QStringLiteral("could not hash the password");
+        return false;
+    }
+    QString failure;
+    const bool ok = storage.write(
+        [&](StoreWriter &w) {
+            if (w.userByName(spec.username)) {
+                failure = QStringLiteral("a user named '%1' exists already").arg(spec.username);
+                return false;
+            }
+            QString home;
+            if (!spec.territoryCode.isEmpty()) {
+                const std::optional<StoredRecord> t = territoryByCode(w, spec.territoryCode);
+                if (!t) {
+                    failure = QStringLiteral("no territory with code '%1'").arg(spec.territoryCode);
+                    return false;
+                }
+                home = t->record.id;
+            } else if (spec.role == QLatin1String("rep") || spec.role == QLatin1String("manager")) {
+                failure = QStringLiteral("a %1 needs --territory CODE").arg(spec.role);
+                return false;
+            }
+            const QString id = spec.id.isEmpty() ? newUuid() : spec.id;
+            const QString display = spec.displayName.isEmpty() ? spec.username : spec.displayName;
+            w.putUser(UserRow {id, spec.username, display, spec.role, home, true, hash});
+            QJsonObject fields {{QStringLiteral("username"), spec.username},
+                {QStringLiteral("display_name"), display}, {QStringLiteral("role"), spec.role},
+                {QStringLiteral("home_territory_id"), home.isEmpty() ? QJsonValue() : QJsonValue(home)},
+                {QStringLiteral("active"), true}};
+            Feed(w, Actor {id, QStringLiteral("rounds-server"), {}})
+                .commit(std::nullopt,
+                    StoredRecord {QStringLiteral("user"), Record {id, 0, {}, {}, fields, {}}, false},
+                    QStringLiteral("user add"));
+            return true;
+        },
+        error);
+    if (ok && !failure.isEmpty())
+        *error = failure;
+    return ok && failure.isEmpty();
+}
+
+bool disableUser(Storage &storage, const QString &username, QString *error)
+{
+    QString failure;
+    const bool ok = storage.write(
+        [&](StoreWriter &w) {
+            std::optional<UserRow> u = w.userByName(username);
+            if (!u) {
+                failure = QStringLiteral("no user named '%1'").arg(username);
+                return false;
+            }
+            u->active = false;
+            w.putUser(*u);
+            w.revokeUserTokens(u->id);
+            const std::optional<StoredRecord> rec = w.record(QStringLiteral("user"), u->id);
+            if (rec && rec->record.fields.value(QLatin1String("active")).toBool()) {
+                StoredRecord after = *rec;
+                after.record.fields.insert(QStringLiteral("active"), false);
+                Feed(w, Actor {u->id, QStringLiteral("rounds-server"), {}})
+                    .commit(rec, after, QStringLiteral("user disable"));
+            }
+            return true;
+        },
+        error);
+    if (ok && !failure.isEmpty())
+        *error = failure;
+    return ok && failure.isEmpty();
+}
+
+} // namespace rounds::server

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "server/principal.h"
+#include "server/storage.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QMutex>
+
+namespace rounds::server {
+
+// Logins, bearer tokens and the per-user-name limit on failed logins.
+class AuthService final
+{
+public:
+    struct Options
+    {
+        qint64 tokenTtlSeconds = 30 * 24 * 3600;
+        int maxFailedLogins = 5; // per user name and window
+        int failureWindowSeconds = 60;
+    };
+
+    AuthService(Storage &storage, Options options);
+
+    ApiReply login(const QJsonObject &body);
+    // The user behind an `Authorization: Bearer …` header, or the 401 to answer.
+    std::optional<Principal> authenticate(const QByteArray &authorization, ApiReply *failure);
+    ApiReply logout(const Principal &user);
+
+private:
+    // Seconds to wait before the next attempt, or 0 when one is allowed.
+    int retryAfter(const QString &username);
+    void recordFailure(const QString &username);
+
+    Storage &m_storage;
+    Options m_options;
+    QMutex m_failuresMutex;
+    QHash<QString, QList<QDateTime>> m_failures;
+};
+
+// The admin commands' side of users: create (with a hashed password) and disable (revoking tokens).
+struct UserSpec
+{
+    QString username;
+    QString displayName;
+    QString role;
+    QString territoryCode; // home territory by code; empty for sfe/admin
+    QString password;
+    QString id; // chosen by the caller (demo) or random when empty
+};
+
+bool addUser(Storage &storage, const UserSpec &spec, QString *error);
+bool disableUser(Storage &storage, const QString &username, QString *error);
+
+} // namespace rounds::server

@@ -1,0 +1,399 @@
+#include "server/commands.h"
+
+#include "server/authservice.h"
+#include "server/demo.h"
+#include "server/httpapi.h"
+#include "server/importer.h"
+#include "server/sqlitestorage.h"
+#include "server/syncservice.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace rounds::server {
+
+namespace {
+
+constexpr int ExitOk = 0;
+constexpr int ExitFailure = 1;
+constexpr int ExitUsage = 2;
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+int fail(const QString &message)
+{
+    err() << "rounds-server: " << message << Qt::endl;
+    return ExitFailure;
+}
+
+int usage(const QString &message, const QString &command)
+{
+    err() << "rounds-server: " << message << " (see rounds-server " << command << " --help)" << Qt::endl;
+    return ExitUsage;
+}
+
+const QCommandLineOption kData(
+    QStringLiteral("data"), QStringLiteral("The server's data folder."), QStringLiteral("DIR"));
+
+// Parses a sub-command's options. Returns -1 to go on, or the exit status (help shown, bad usage).
+int parse(QCommandLineParser &parser, const QString &command, const QString &description,
+    const QStringList &args, bool needsData = true)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    if (needsData)
+        parser.addOption(kData);
+    if (!parser.parse(QStringList {QStringLiteral("rounds-server ") + command} + args))
+        return usage(parser.errorText(), command);
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        return ExitOk;
+    }
+    if (needsData && parser.value(kData).isEmpty())
+        return usage(QStringLiteral("--data DIR is required"), command);
+    return -1;
+}
+
+bool parseInt(const QString &text, qint64 min, qint64 max, qint64 *value)
+{
+    bool ok = false;
+    *value = text.toLongLong(&ok);
+    return ok && *value >= min && *value <= max;
+}
+
+// SIGINT/SIGTERM → quit the event loop, via a socket pair (the only safe thing in a signal handler).
+int g_signalFd[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalFd[0], &c, 1);
+}
+
+int serve(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QStringLiteral("Address and port (default 127.0.0.1:8421; port 0 picks a free one)."),
+        QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8421"));
+    const QCommandLineOption cert(QStringLiteral("tls-cert"),
+        QStringLiteral("PEM certificate (chain) for HTTPS."), QStringLiteral("FILE"));
+    const QCommandLineOption key(
+        QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."), QStringLiteral("FILE"));
+    const QCommandLineOption ttl(QStringLiteral("token-ttl"),
+        QStringLiteral("Token lifetime in seconds (default 30 days)."), QStringLiteral("SECONDS"),
+        QString::number(30 * 24 * 3600));
+    const QCommandLineOption maxBody(QStringLiteral("max-body"),
+        QStringLiteral("Largest request body in bytes (default 8 MiB)."), QStringLiteral("BYTES"),
+        QString::number(8 * 1024 * 1024));
+    p.addOptions({listen, cert, key, ttl, maxBody});
+    if (const int rc
+        = parse(p, QStringLiteral("serve"), QStringLiteral("Serves the sync protocol over HTTP(S)."), args);
+        rc >= 0)
+        return rc;
+    const QString where = p.value(listen);
+    const qsizetype colon = where.lastIndexOf(QLatin1Char(':'));
+    QString host = where.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool portOk = false;
+    const uint port = where.mid(colon + 1).toUInt(&portOk);
+    const QHostAddress address(host);
+    if (colon <= 0 || !portOk || port > 65535 || address.isNull())
+        return usage(QStringLiteral("--listen wants HOST:PORT, e.g. 127.0.0.1:8421, not '%1'").arg(where),
+            QStringLiteral("serve"));
+    if (p.isSet(cert) != p.isSet(key))
+        return usage(QStringLiteral("--tls-cert and --tls-key go together"), QStringLiteral("serve"));
+    qint64 ttlSeconds = 0;
+    qint64 bodyBytes = 0;
+    if (!parseInt(p.value(ttl), 1, 10LL * 365 * 24 * 3600, &ttlSeconds))
+        return usage(QStringLiteral("--token-ttl wants a number of seconds"), QStringLiteral("serve"));
+    if (!parseInt(p.value(maxBody), 1024, 1LL << 32, &bodyBytes))
+        return usage(
+            QStringLiteral("--max-body wants a number of bytes (at least 1024)"), QStringLiteral("serve"));
+
+    QString error;
+    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+    if (!storage)
+        return fail(error);
+    AuthService::Options authOptions;
+    authOptions.tokenTtlSeconds = ttlSeconds;
+    AuthService auth(*storage, authOptions);
+    SyncService sync(*storage);
+    HttpApi::Options httpOptions;
+    httpOptions.maxBodyBytes = bodyBytes;
+    HttpApi api(auth, sync, httpOptions);
+    if (p.isSet(cert) && !api.setupTls(p.value(cert), p.value(key), &error))
+        return fail(error);
+    const quint16 bound = api.listen(address, quint16(port), &error);
+    if (bound == 0)
+        return fail(error);
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFd) != 0)
+        return fail(QStringLiteral("cannot set up signal handling"));
+    QSocketNotifier notifier(g_signalFd[1], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, qApp, [] {
+        char c;
+        [[maybe_unused]] const auto n = ::read(g_signalFd[1], &c, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+
+    const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + host + QLatin1Char(']')
+        : host;
+    out() << "rounds-server listening on " << (p.isSet(cert) ? "https" : "http") << "://" << shownHost << ":"
+          << bound << Qt::endl;
+    const int rc = QCoreApplication::exec();
+    api.waitForIdle();
+    // Let the responses of the last requests leave before the sockets close.
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 200);
+    err() << "rounds-server: stopped" << Qt::endl;
+    return rc == 0 ? ExitOk : ExitFailure;
+}
+
+int demo(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption hcps(QStringLiteral("hcps"), QStringLiteral("Number of HCPs (default 2000)."),
+        QStringLiteral("N"), QStringLiteral("2000"));
+    const QCommandLineOption visits(QStringLiteral("visits"),
+        QStringLiteral("Number of visits (default 20000)."), QStringLiteral("N"), QStringLiteral("20000"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
+        QStringLiteral("S"), QStringLiteral("1"));
+    p.addOptions({hcps, visits, seed});
+    if (const int rc = parse(p, QStringLiteral("demo"),
+            QStringLiteral("Creates the demo organisation in a new data folder."), args);
+        rc >= 0)
+        return rc;
+    DemoOptions o;
+    qint64 n = 0;
+    if (!parseInt(p.value(hcps), 0, 100'000'000, &n))
+        return usage(QStringLiteral("--hcps wants a number"), QStringLiteral("demo"));
+    o.hcps = int(n);
+    if (!parseInt(p.value(visits), 0, 1'000'000'000, &n))
+        return usage(QStringLiteral("--visits wants a number"), QStringLiteral("demo"));
+    o.visits = int(n);
+    if (!parseInt(p.value(seed), 0, std::numeric_limits<qint64>::max(), &n))
+        return usage(QStringLiteral("--seed wants a number"), QStringLiteral("demo"));
+    o.seed = quint64(n);
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), true, &error);
+    if (!storage)
+        return fail(error);
+    DemoSummary summary;
+    if (!createDemo(*storage, o, &summary, &error))
+        return fail(error);
+    err() << "rounds-server: demo organisation created in " << p.value(kData) << ": " << summary.records
+          << " records (" << summary.hcps << " HCPs, " << summary.visits << " visits) in " << timer.elapsed()
+          << " ms" << Qt::endl;
+    return ExitOk;
+}
+
+int userCommand(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (sub == QLatin1String("add")) {
+        QCommandLineParser p;
+        const QCommandLineOption username(
+            QStringLiteral("username"), QStringLiteral("Login name."), QStringLiteral("U"));
+        const QCommandLineOption role(
+            QStringLiteral("role"), QStringLiteral("rep, manager, sfe or admin."), QStringLiteral("ROLE"));
+        const QCommandLineOption territory(QStringLiteral("territory"),
+            QStringLiteral("Home territory code (reps: their territory; managers: their district)."),
+            QStringLiteral("CODE"));
+        const QCommandLineOption display(
+            QStringLiteral("display-name"), QStringLiteral("Name shown to others."), QStringLiteral("NAME"));
+        p.addOptions({username, role, territory, display});
+        if (const int rc = parse(p, QStringLiteral("user add"),
+                QStringLiteral("Adds a user; reads the password from the first line of stdin."), rest);
+            rc >= 0)
+            return rc;
+        if (p.value(username).isEmpty() || p.value(role).isEmpty())
+            return usage(QStringLiteral("--username and --role are required"), QStringLiteral("user add"));
+        QTextStream in(stdin);
+        const QString password = in.readLine();
+        QString error;
+        std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), true, &error);
+        if (!storage)
+            return fail(error);
+        if (!addUser(*storage,
+                UserSpec {
+                    p.value(username), p.value(display), p.value(role), p.value(territory), password, {}},
+                &error))
+            return fail(error);
+        err() << "rounds-server: user " << p.value(username) << " added" << Qt::endl;
+        return ExitOk;
+    }
+    if (sub == QLatin1String("disable")) {
+        QCommandLineParser p;
+        const QCommandLineOption username(
+            QStringLiteral("username"), QStringLiteral("Login name."), QStringLiteral("U"));
+        p.addOption(username);
+        if (const int rc = parse(p, QStringLiteral("user disable"),
+                QStringLiteral("Disables a user and revokes every token at once."), rest);
+            rc >= 0)
+            return rc;
+        if (p.value(username).isEmpty())
+            return usage(QStringLiteral("--username is required"), QStringLiteral("user disable"));
+        QString error;
+        std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+        if (!storage)
+            return fail(error);
+        if (!disableUser(*storage, p.value(username), &error))
+            return fail(error);
+        err() << "rounds-server: user " << p.value(username) << " disabled; their tokens are revoked"
+              << Qt::endl;
+        return ExitOk;
+    }
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        out() << "usage: rounds-server user add|disable --data DIR --username U ...\n";
+        return ExitOk;
+    }
+    return usage(QStringLiteral("user wants add or disable"), QStringLiteral("user"));
+}
+
+int importCommand(const QStringList &args)
+{
+    const QString kind = args.value(0);
+    if (kind == QLatin1String("--help") || kind == QLatin1String("-h")) {
+        out() << "usage: rounds-server import hcps|sales --data DIR FILE.csv [--encoding auto|utf-8|gbk] "
+                 "[--dry-run]\n";
+        return ExitOk;
+    }
+    if (kind != QLatin1String("hcps") && kind != QLatin1String("sales"))
+        return usage(QStringLiteral("import wants hcps or sales"), QStringLiteral("import"));
+    QCommandLineParser p;
+    const QCommandLineOption encoding(QStringLiteral("encoding"),
+        QStringLiteral("auto (default), utf-8 or gbk."), QStringLiteral("ENC"), QStringLiteral("auto"));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"), QStringLiteral("Check every row and report; change nothing."));
+    p.addOptions({encoding, dryRun});
+    p.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("The CSV file."));
+    const QString command = QStringLiteral("import ") + kind;
+    if (const int rc
+        = parse(p, command, QStringLiteral("Imports a CSV file; all rows or none."), args.mid(1));
+        rc >= 0)
+        return rc;
+    if (p.positionalArguments().size() != 1)
+        return usage(QStringLiteral("one CSV file, please"), command);
+    const QString enc = p.value(encoding).toLower();
+    if (enc != QLatin1String("auto") && enc != QLatin1String("utf-8") && enc != QLatin1String("gbk"))
+        return usage(QStringLiteral("--encoding is auto, utf-8 or gbk"), command);
+    QString error;
+    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+    if (!storage)
+        return fail(error);
+    ImportOptions o;
+    o.kind = kind == QLatin1String("hcps") ? ImportKind::Hcps : ImportKind::Sales;
+    o.encoding = enc;
+    o.dryRun = p.isSet(dryRun);
+    const ImportReport report = importCsv(*storage, p.positionalArguments().first(), o);
+    for (const QString &w : report.warnings)
+        err() << "rounds-server: warning: " << w << Qt::endl;
+    for (const QString &e : report.errors)
+        err() << "rounds-server: " << e << Qt::endl;
+    if (!report.ok) {
+        err() << "rounds-server: import failed: "
+              << (report.fatal.isEmpty()
+                         ? QStringLiteral("%1 invalid rows; nothing was imported").arg(report.errors.size())
+                         : report.fatal)
+              << Qt::endl;
+        return ExitFailure;
+    }
+    err() << "rounds-server: " << (o.dryRun ? "dry run: " : "") << report.rows << " rows "
+          << (o.dryRun ? "would be imported" : "imported") << Qt::endl;
+    return ExitOk;
+}
+
+int exportCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption file(
+        QStringLiteral("out"), QStringLiteral("The JSONL file to write."), QStringLiteral("FILE"));
+    p.addOption(file);
+    if (const int rc = parse(p, QStringLiteral("export"),
+            QStringLiteral("Writes every live record, one JSON object a line."), args);
+        rc >= 0)
+        return rc;
+    if (p.value(file).isEmpty())
+        return usage(QStringLiteral("--out FILE is required"), QStringLiteral("export"));
+    QString error;
+    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+    if (!storage)
+        return fail(error);
+    qint64 count = 0;
+    if (!exportJsonl(*storage, p.value(file), &count, &error))
+        return fail(error);
+    err() << "rounds-server: exported " << count << " records to " << p.value(file) << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace
+
+int runCommand(const QStringList &arguments)
+{
+    const QString command = arguments.value(0);
+    const QStringList rest = arguments.mid(1);
+    if (command == QLatin1String("serve"))
+        return serve(rest);
+    if (command == QLatin1String("demo"))
+        return demo(rest);
+    if (command == QLatin1String("user"))
+        return userCommand(rest);
+    if (command == QLatin1String("import"))
+        return importCommand(rest);
+    if (command == QLatin1String("export"))
+        return exportCommand(rest);
+    const QString help
+        = QStringLiteral("usage: rounds-server COMMAND [options]   (COMMAND --help for its options)\n"
+                         "  serve --data DIR [--listen 127.0.0.1:8421] [--tls-cert FILE --tls-key FILE]\n"
+                         "  demo  --data DIR [--hcps N] [--visits N] [--seed S]\n"
+                         "  user add --data DIR --username U --role rep|manager|sfe|admin [--territory CODE] "
+                         "[--display-name NAME]\n"
+                         "  user disable --data DIR --username U\n"
+                         "  import hcps  --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
+                         "  import sales --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
+                         "  export --data DIR --out FILE.jsonl\n");
+    if (command == QLatin1String("--help") || command == QLatin1String("-h")
+        || command == QLatin1String("help")) {
+        out() << help;
+        return ExitOk;
+    }
+    if (command == QLatin1String("--version")) {
+        out() << "rounds-server " << ROUNDS_VERSION << "\n";
+        return ExitOk;
+    }
+    err() << (command.isEmpty() ? QStringLiteral("rounds-server: a command is needed\n")
+                                : QStringLiteral("rounds-server: unknown command '%1'\n").arg(command))
+          << help;
+    return ExitUsage;
+}
+
+} // namespace rounds::server

@@ -1,0 +1,238 @@
+#include "server/feed.h"
+
+#include "sync/protocol/values.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QHash>
+
+#include <algorithm>
+
+namespace rounds::server {
+
+using protocol::BucketRule;
+
+namespace {
+
+const QString kUpsert = QStringLiteral("upsert");
+const QString kDelete = QStringLiteral("delete");
+const QString kRevoke = QStringLiteral("revoke");
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+QStringList sortedUnique(QStringList list)
+{
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+    return list;
+}
+
+} // namespace
+
+Feed::Feed(StoreWriter &store, Actor actor)
+    : m_store(store)
+    , m_actor(std::move(actor))
+{ }
+
+QString Feed::today()
+{
+    return QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+}
+
+bool Feed::alignmentActive(const QJsonObject &a, const QString &today)
+{
+    const QString from = str(a, "valid_from");
+    const QJsonValue to = a.value(QLatin1String("valid_to"));
+    if (from.isEmpty() || from > today)
+        return false;
+    return !to.isString() || to.toString() >= today;
+}
+
+QStringList Feed::bucketsFor(const StoredRecord &r)
+{
+    if (r.deleted)
+        return {};
+    const protocol::Entity *e = protocol::Schema::instance().entity(r.entity);
+    if (!e)
+        return {};
+    const QJsonObject &f = r.record.fields;
+    switch (e->buckets) {
+    case BucketRule::Global:
+        return {Bucket::Global};
+    case BucketRule::Territory:
+    case BucketRule::Alignment: {
+        QStringList out {Bucket::territory(str(f, "territory_id"))};
+        if (r.entity == QLatin1String("change_request"))
+            out << Bucket::Review;
+        return out;
+    }
+    case BucketRule::Parent:
+        return m_store.buckets(e->parentEntity, f.value(e->parentField).toString());
+    case BucketRule::Hcp: {
+        QStringList out;
+        const QString now = today();
+        for (const StoredRecord &a :
+            m_store.referencing(QStringLiteral("alignment"), IndexedRef::HcpId, r.record.id)) {
+            if (alignmentActive(a.record.fields, now))
+                out << Bucket::territory(str(a.record.fields, "territory_id"));
+        }
+        return sortedUnique(out);
+    }
+    case BucketRule::FollowsHcp: {
+        if (r.entity == QLatin1String("hcp_tag"))
+            return m_store.buckets(QStringLiteral("hcp"), str(f, "hcp_id"));
+        const QString &ref
+            = r.entity == QLatin1String("institution") ? IndexedRef::InstitutionId : IndexedRef::DepartmentId;
+        QStringList out;
+        for (const StoredRecord &h : m_store.referencing(QStringLiteral("hcp"), ref, r.record.id))
+            out << m_store.buckets(QStringLiteral("hcp"), h.record.id);
+        return sortedUnique(out);
+    }
+    }
+    return {};
+}
+
+StoredRecord Feed::commit(const std::optional<StoredRecord> &before, StoredRecord after, const QString &note)
+{
+    const QString now = protocol::nowUtc();
+    after.record.version = (before ? before->record.version : 0) + 1;
+    after.record.updatedAt = now;
+    after.record.updatedBy = m_actor.userId;
+    m_store.putRecord(after);
+
+    AuditEntry audit {after.entity, after.record.id, {}, {}, {}, m_actor.userId, m_actor.device,
+        m_actor.mutationId, now, note};
+    if (after.deleted) {
+        audit.field = QStringLiteral("*");
+        audit.note = note.isEmpty() ? QStringLiteral("deleted") : note;
+        m_store.addAudit(audit);
+    } else {
+        const QJsonObject old = before && !before->deleted ? before->record.fields : QJsonObject();
+        for (auto it = after.record.fields.begin(); it != after.record.fields.end(); ++it) {
+            const QJsonValue was = old.value(it.key());
+            if (before && !before->deleted && protocol::sameValue(was, it.value()))
+                continue;
+            audit.field = it.key();
+            audit.oldValue = was.isUndefined() ? QJsonValue(QJsonValue::Null) : was;
+            audit.newValue = it.value();
+            m_store.addAudit(audit);
+        }
+    }
+
+    const QStringList oldBuckets = m_store.buckets(after.entity, after.record.id);
+    const QStringList newBuckets = bucketsFor(after);
+    if (after.deleted) {
+        for (const QString &b : oldBuckets)
+            m_store.appendChange(b, after.entity, after.record.id, kDelete);
+    } else {
+        for (const QString &b : newBuckets)
+            m_store.appendChange(b, after.entity, after.record.id, kUpsert);
+        for (const QString &b : oldBuckets) {
+            if (!newBuckets.contains(b))
+                m_store.appendChange(b, after.entity, after.record.id, kRevoke);
+        }
+    }
+    if (oldBuckets != newBuckets)
+        m_store.setBuckets(after.entity, after.record.id, newBuckets);
+    moveFollowers(after, before);
+    return after;
+}
+
+void Feed::refresh(const QString &entity, const QString &id)
+{
+    const std::optional<StoredRecord> r = m_store.record(entity, id);
+    if (!r || r->deleted)
+        return;
+    const QStringList oldBuckets = m_store.buckets(entity, id);
+    const QStringList newBuckets = bucketsFor(*r);
+    if (oldBuckets == newBuckets)
+        return;
+    for (const QString &b : newBuckets) {
+        if (!oldBuckets.contains(b))
+            m_store.appendChange(b, entity, id, kUpsert);
+    }
+    for (const QString &b : oldBuckets) {
+        if (!newBuckets.contains(b))
+            m_store.appendChange(b, entity, id, kRevoke);
+    }
+    m_store.setBuckets(entity, id, newBuckets);
+    moveFollowers(*r, r);
+}
+
+void Feed::moveFollowers(const StoredRecord &r, const std::optional<StoredRecord> &before)
+{
+    // Followers never lead back to their leader, but a guard costs nothing.
+    if (m_depth > 4)
+        return;
+    ++m_depth;
+    const QJsonObject &f = r.record.fields;
+    const QJsonObject old = before ? before->record.fields : QJsonObject();
+    auto both = [&](const char *field) {
+        QStringList ids {str(f, field)};
+        if (!str(old, field).isEmpty() && str(old, field) != ids.first())
+            ids << str(old, field);
+        ids.removeAll(QString());
+        return ids;
+    };
+    if (r.entity == QLatin1String("alignment")) {
+        for (const QString &hcp : both("hcp_id"))
+            refresh(QStringLiteral("hcp"), hcp);
+    } else if (r.entity == QLatin1String("hcp")) {
+        for (const StoredRecord &tag :
+            m_store.referencing(QStringLiteral("hcp_tag"), IndexedRef::HcpId, r.record.id))
+            refresh(tag.entity, tag.record.id);
+        for (const QString &id : both("institution_id"))
+            refresh(QStringLiteral("institution"), id);
+        for (const QString &id : both("department_id"))
+            refresh(QStringLiteral("department"), id);
+    } else if (r.entity == QLatin1String("visit")) {
+        for (const StoredRecord &d :
+            m_store.referencing(QStringLiteral("visit_detail"), IndexedRef::VisitId, r.record.id))
+            refresh(d.entity, d.record.id);
+    } else if (r.entity == QLatin1String("meeting")) {
+        for (const char *child : {"meeting_attendee", "meeting_expense"}) {
+            for (const StoredRecord &c :
+                m_store.referencing(QString::fromLatin1(child), IndexedRef::MeetingId, r.record.id))
+                refresh(c.entity, c.record.id);
+        }
+    }
+    --m_depth;
+}
+
+Scope scopeFor(StoreReader &store, protocol::Role role, const QString &homeTerritoryId)
+{
+    Scope scope;
+    const QList<StoredRecord> territories = store.all(QStringLiteral("territory"));
+    QHash<QString, QString> parent;
+    QSet<QString> leaves;
+    for (const StoredRecord &t : territories) {
+        parent.insert(t.record.id, str(t.record.fields, "parent_id"));
+        if (str(t.record.fields, "level") == QLatin1String("territory"))
+            leaves.insert(t.record.id);
+    }
+    if (role == protocol::RoleSfe || role == protocol::RoleAdmin) {
+        scope.everything = true;
+        scope.review = true;
+        scope.leaves = leaves;
+        return scope;
+    }
+    if (homeTerritoryId.isEmpty())
+        return scope;
+    for (const QString &leaf : leaves) {
+        // A leaf is in scope when the home territory is the leaf itself or one of its ancestors.
+        QString at = leaf;
+        for (int depth = 0; depth < 16 && !at.isEmpty(); ++depth) {
+            if (at == homeTerritoryId) {
+                scope.leaves.insert(leaf);
+                break;
+            }
+            at = parent.value(at);
+        }
+    }
+    return scope;
+}
+
+} // namespace rounds::server

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "server/principal.h"
+#include "server/storage.h"
+
+namespace rounds::server {
+
+// Who makes a change, for updated_by and the audit log.
+struct Actor
+{
+    QString userId;
+    QString device;
+    QString mutationId;
+};
+
+// The bucket rules of PROTOCOL.md on top of the storage primitives: which buckets a record belongs to,
+// how an accepted change enters the feed, and how records that follow others (an HCP's tags,
+// institution and department; a visit's details) move with them.
+class Feed final
+{
+public:
+    Feed(StoreWriter &store, Actor actor);
+
+    // Stores `after` as the next version of `before` (null: a new record): version, updated_at,
+    // updated_by, the audit log, one feed entry per bucket, revokes for buckets it left, and the
+    // records that follow it. Returns the stored record.
+    StoredRecord commit(
+        const std::optional<StoredRecord> &before, StoredRecord after, const QString &note = {});
+
+    // The buckets a record belongs to now.
+    QStringList bucketsFor(const StoredRecord &record);
+
+    static QString today(); // UTC date, YYYY-MM-DD
+    static bool alignmentActive(const QJsonObject &alignment, const QString &today);
+
+private:
+    // Recomputes a record's buckets without a change of its own: upserts where it arrives, revokes
+    // where it leaves; then its followers.
+    void refresh(const QString &entity, const QString &id);
+    void moveFollowers(const StoredRecord &record, const std::optional<StoredRecord> &before);
+
+    StoreWriter &m_store;
+    Actor m_actor;
+    int m_depth = 0;
+};
+
+// The scope of a user, from the territory tree.
+Scope scopeFor(StoreReader &store, protocol::Role role, const QString &homeTerritoryId);
+
+} // namespace rounds::server

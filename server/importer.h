@@ -1,0 +1,33 @@
+#pragma once
+
+#include "server/storage.h"
+
+#include <QStringList>
+
+namespace rounds::server {
+
+enum class ImportKind { Hcps, Sales };
+
+struct ImportOptions
+{
+    ImportKind kind = ImportKind::Hcps;
+    QString encoding = QStringLiteral("auto"); // auto, utf-8, gbk
+    bool dryRun = false;
+};
+
+struct ImportReport
+{
+    bool ok = false;
+    int rows = 0; // data rows read (and, unless a dry run, applied)
+    QStringList errors; // "line N: reason", one per invalid row
+    QStringList warnings; // unknown columns and the like
+    QString fatal; // a problem with the file as a whole
+};
+
+// Imports an HCP or sales CSV file: all rows or none (see docs/server.md).
+ImportReport importCsv(Storage &storage, const QString &path, const ImportOptions &options);
+
+// Every live record, one JSON object a line: {"entity": …, "record": {…}}.
+bool exportJsonl(Storage &storage, const QString &path, qint64 *count, QString *error);
+
+} // namespace rounds::server

@@ -1,0 +1,505 @@
+#include "server/sqlitestorage.h"
+
+#include "models/sqlite/database.h"
+#include "models/sqlite/migrations.h"
+#include "models/sqlite/sqlerror.h"
+#include "models/sqlite/transaction.h"
+#include "server/log.h"
+#include "sync/protocol/values.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <sqlite3.h>
+
+namespace rounds::server {
+
+bool IndexedRef::isIndexed(const QString &field)
+{
+    return field == HcpId || field == InstitutionId || field == DepartmentId || field == VisitId
+        || field == MeetingId;
+}
+
+namespace {
+
+QList<sql::Migration> migrations()
+{
+    return {
+        {1, QStringLiteral("records, change feed, users, tokens, audit"),
+            [](sql::Database &db) {
+                db.exec(QStringLiteral(R"(
+CREATE TABLE meta(key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+CREATE TABLE records(
+  entity TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT, updated_by TEXT,
+  deleted INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL, PRIMARY KEY(entity, id));
+CREATE INDEX records_hcp_id ON records(entity, json_extract(data, '$.hcp_id'));
+CREATE INDEX records_institution_id ON records(entity, json_extract(data, '$.institution_id'));
+CREATE INDEX records_department_id ON records(entity, json_extract(data, '$.department_id'));
+CREATE INDEX records_visit_id ON records(entity, json_extract(data, '$.visit_id'));
+CREATE INDEX records_meeting_id ON records(entity, json_extract(data, '$.meeting_id'));
+CREATE TABLE membership(entity TEXT NOT NULL, id TEXT NOT NULL, bucket TEXT NOT NULL,
+  PRIMARY KEY(entity, id, bucket)) WITHOUT ROWID;
+CREATE TABLE buckets(bucket TEXT PRIMARY KEY NOT NULL, last_seq INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE changes(bucket TEXT NOT NULL, seq INTEGER NOT NULL, entity TEXT NOT NULL, id TEXT NOT NULL,
+  op TEXT NOT NULL, PRIMARY KEY(bucket, seq)) WITHOUT ROWID;
+CREATE UNIQUE INDEX changes_record ON changes(bucket, entity, id);
+CREATE TABLE users(id TEXT PRIMARY KEY NOT NULL, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+  role TEXT NOT NULL, home_territory_id TEXT, active INTEGER NOT NULL, password_hash TEXT NOT NULL);
+CREATE TABLE tokens(hash BLOB PRIMARY KEY NOT NULL, user_id TEXT NOT NULL, device TEXT, created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX tokens_user ON tokens(user_id);
+CREATE TABLE mutations(mutation_id TEXT PRIMARY KEY NOT NULL, user_id TEXT NOT NULL, result TEXT NOT NULL,
+  created_at TEXT NOT NULL);
+CREATE TABLE audit(seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user_id TEXT, device TEXT, mutation_id TEXT,
+  entity TEXT NOT NULL, record_id TEXT NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT, note TEXT);
+CREATE INDEX audit_record ON audit(entity, record_id);
+)"));
+                sql::Query q = db.query(QStringLiteral("INSERT INTO meta(key, value) VALUES ('epoch', ?1)"));
+                q->bind(1, protocol::newUuid());
+                q->run();
+            }},
+    };
+}
+
+QString jsonText(const QJsonValue &v)
+{
+    if (v.isUndefined())
+        return {};
+    const QByteArray doc = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(doc.mid(1, doc.size() - 2));
+}
+
+QJsonValue parseJsonText(const QString &text)
+{
+    if (text.isNull())
+        return QJsonValue(QJsonValue::Null);
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("]"));
+    return doc.isArray() && !doc.array().isEmpty() ? doc.array().first() : QJsonValue(QJsonValue::Null);
+}
+
+// The primitives, on one connection. Statements are cached by the connection.
+class SqliteSession final : public StoreWriter
+{
+public:
+    explicit SqliteSession(sql::Database &db)
+        : m_db(db)
+    { }
+
+    static StoredRecord readRecord(sql::Statement &s, const QString &entity)
+    {
+        StoredRecord r;
+        r.entity = entity;
+        r.record.id = s.text(0);
+        r.record.version = s.int64(1);
+        r.record.updatedAt = s.text(2);
+        r.record.updatedBy = s.text(3);
+        r.deleted = s.int64(4) != 0;
+        r.record.fields = QJsonDocument::fromJson(s.textUtf8(5)).object();
+        return r;
+    }
+
+    std::optional<StoredRecord> record(const QString &entity, const QString &id) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("SELECT id, version, updated_at, updated_by, deleted, data "
+                                                 "FROM records WHERE entity = ?1 AND id = ?2"));
+        q.bindAll(entity, id);
+        if (!q->step())
+            return std::nullopt;
+        return readRecord(*q, entity);
+    }
+
+    QList<StoredRecord> referencing(
+        const QString &entity, const QString &field, const QString &target) override
+    {
+        if (!IndexedRef::isIndexed(field))
+            throw sql::SqlError(SQLITE_MISUSE, QStringLiteral("no index on %1").arg(field));
+        // `field` is one of the fixed names above, never request text.
+        sql::Query q = m_db.query(
+            QStringLiteral("SELECT id, version, updated_at, updated_by, deleted, data FROM records "
+                           "WHERE entity = ?1 AND json_extract(data, '$.%1') = ?2 AND deleted = 0")
+                .arg(field));
+        q.bindAll(entity, target);
+        QList<StoredRecord> out;
+        while (q->step())
+            out << readRecord(*q, entity);
+        return out;
+    }
+
+    QList<StoredRecord> all(const QString &entity) override
+    {
+        sql::Query q = m_db.query(
+            QStringLiteral("SELECT id, version, updated_at, updated_by, deleted, data FROM records "
+                           "WHERE entity = ?1 AND deleted = 0 ORDER BY id"));
+        q.bindAll(entity);
+        QList<StoredRecord> out;
+        while (q->step())
+            out << readRecord(*q, entity);
+        return out;
+    }
+
+    QStringList buckets(const QString &entity, const QString &id) override
+    {
+        sql::Query q = m_db.query(
+            QStringLiteral("SELECT bucket FROM membership WHERE entity = ?1 AND id = ?2 ORDER BY bucket"));
+        q.bindAll(entity, id);
+        QStringList out;
+        while (q->step())
+            out << q->text(0);
+        return out;
+    }
+
+    qint64 lastSeq(const QString &bucket) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("SELECT last_seq FROM buckets WHERE bucket = ?1"));
+        q.bindAll(bucket);
+        return q->step() ? q->int64(0) : 0;
+    }
+
+    QList<ChangeEntry> changes(const QString &bucket, qint64 after, int limit, bool upsertsOnly) override
+    {
+        sql::Query q = m_db.query(upsertsOnly
+                ? QStringLiteral("SELECT seq, entity, id, op FROM changes WHERE bucket = ?1 "
+                                 "AND seq > ?2 AND op = 'upsert' ORDER BY seq LIMIT ?3")
+                : QStringLiteral("SELECT seq, entity, id, op FROM changes WHERE bucket = ?1 "
+                                 "AND seq > ?2 ORDER BY seq LIMIT ?3"));
+        q.bindAll(bucket, std::int64_t(after), limit);
+        QList<ChangeEntry> out;
+        while (q->step())
+            out << ChangeEntry {bucket, q->int64(0), q->text(1), q->text(2), q->text(3)};
+        return out;
+    }
+
+    QList<AuditEntry> audit(const QString &entity, const QString &recordId) override
+    {
+        sql::Query q = m_db.query(
+            QStringLiteral("SELECT field, old_value, new_value, user_id, device, mutation_id, at, "
+                           "note FROM audit WHERE entity = ?1 AND record_id = ?2 ORDER BY seq"));
+        q.bindAll(entity, recordId);
+        QList<AuditEntry> out;
+        while (q->step()) {
+            out << AuditEntry {entity, recordId, q->text(0), parseJsonText(q->text(1)),
+                parseJsonText(q->text(2)), q->text(3), q->text(4), q->text(5), q->text(6), q->text(7)};
+        }
+        return out;
+    }
+
+    static UserRow readUser(sql::Statement &s)
+    {
+        return UserRow {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5) != 0, s.text(6)};
+    }
+
+    std::optional<UserRow> userByName(const QString &username) override
+    {
+        sql::Query q
+            = m_db.query(QStringLiteral("SELECT id, username, display_name, role, home_territory_id, active, "
+                                        "password_hash FROM users WHERE username = ?1"));
+        q.bindAll(username);
+        if (!q->step())
+            return std::nullopt;
+        return readUser(*q);
+    }
+
+    std::optional<UserRow> userById(const QString &id) override
+    {
+        sql::Query q
+            = m_db.query(QStringLiteral("SELECT id, username, display_name, role, home_territory_id, active, "
+                                        "password_hash FROM users WHERE id = ?1"));
+        q.bindAll(id);
+        if (!q->step())
+            return std::nullopt;
+        return readUser(*q);
+    }
+
+    std::optional<TokenRow> token(const QByteArray &hash) override
+    {
+        sql::Query q = m_db.query(
+            QStringLiteral("SELECT user_id, device, expires_at, revoked FROM tokens WHERE hash = ?1"));
+        q->bindBlob(1, hash);
+        if (!q->step())
+            return std::nullopt;
+        return TokenRow {q->text(0), q->text(1), q->text(2), q->int64(3) != 0};
+    }
+
+    std::optional<QByteArray> mutationResult(const QString &mutationId) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("SELECT result FROM mutations WHERE mutation_id = ?1"));
+        q.bindAll(mutationId);
+        if (!q->step())
+            return std::nullopt;
+        return q->textUtf8(0);
+    }
+
+    QString meta(const QString &key) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("SELECT value FROM meta WHERE key = ?1"));
+        q.bindAll(key);
+        return q->step() ? q->text(0) : QString();
+    }
+
+    void putRecord(const StoredRecord &r) override
+    {
+        sql::Query q = m_db.query(QStringLiteral(
+            "INSERT INTO records(entity, id, version, updated_at, updated_by, deleted, data) VALUES (?1, ?2, "
+            "?3, ?4, ?5, "
+            "?6, ?7) ON CONFLICT(entity, id) DO UPDATE SET version = excluded.version, updated_at = "
+            "excluded.updated_at, "
+            "updated_by = excluded.updated_by, deleted = excluded.deleted, data = excluded.data"));
+        q.bindAll(r.entity, r.record.id, std::int64_t(r.record.version), r.record.updatedAt,
+            r.record.updatedBy, r.deleted);
+        q->bindText(7, QJsonDocument(r.record.fields).toJson(QJsonDocument::Compact));
+        q->run();
+    }
+
+    void setBuckets(const QString &entity, const QString &id, const QStringList &buckets) override
+    {
+        sql::Query del = m_db.query(QStringLiteral("DELETE FROM membership WHERE entity = ?1 AND id = ?2"));
+        del.bindAll(entity, id);
+        del->run();
+        sql::Query ins = m_db.query(
+            QStringLiteral("INSERT OR IGNORE INTO membership(entity, id, bucket) VALUES (?1, ?2, ?3)"));
+        for (const QString &b : buckets) {
+            ins.bindAll(entity, id, b);
+            ins->run();
+            ins->reset();
+        }
+    }
+
+    qint64 appendChange(
+        const QString &bucket, const QString &entity, const QString &id, const QString &op) override
+    {
+        sql::Query next
+            = m_db.query(QStringLiteral("INSERT INTO buckets(bucket, last_seq) VALUES (?1, 1) "
+                                        "ON CONFLICT(bucket) DO UPDATE SET last_seq = last_seq + 1 "
+                                        "RETURNING last_seq"));
+        next.bindAll(bucket);
+        if (!next->step())
+            throw sql::SqlError(SQLITE_ERROR, QStringLiteral("no sequence for bucket"));
+        const qint64 seq = next->int64(0);
+        next->run();
+        sql::Query drop
+            = m_db.query(QStringLiteral("DELETE FROM changes WHERE bucket = ?1 AND entity = ?2 AND id = ?3"));
+        drop.bindAll(bucket, entity, id);
+        drop->run();
+        sql::Query ins = m_db.query(
+            QStringLiteral("INSERT INTO changes(bucket, seq, entity, id, op) VALUES (?1, ?2, ?3, ?4, ?5)"));
+        ins.bindAll(bucket, std::int64_t(seq), entity, id, op);
+        ins->run();
+        return seq;
+    }
+
+    void putMutationResult(
+        const QString &mutationId, const QString &userId, const QByteArray &result) override
+    {
+        sql::Query q = m_db.query(QStringLiteral(
+            "INSERT INTO mutations(mutation_id, user_id, result, created_at) VALUES (?1, ?2, ?3, ?4)"));
+        q.bindAll(mutationId, userId);
+        q->bindText(3, result);
+        q->bind(4, protocol::nowUtc());
+        q->run();
+    }
+
+    void addAudit(const AuditEntry &e) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("INSERT INTO audit(at, user_id, device, mutation_id, "
+                                                 "entity, record_id, field, old_value, new_value, note) "
+                                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+        q.bindAll(e.at.isEmpty() ? protocol::nowUtc() : e.at, e.userId, e.device, e.mutationId, e.entity,
+            e.recordId, e.field, jsonText(e.oldValue), jsonText(e.newValue), e.note);
+        q->run();
+    }
+
+    void putUser(const UserRow &u) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("INSERT INTO users(id, username, display_name, role, "
+                                                 "home_territory_id, active, password_hash) VALUES (?1, "
+                                                 "?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET "
+                                                 "username = excluded.username, display_name = "
+                                                 "excluded.display_name, role = excluded.role, "
+                                                 "home_territory_id = excluded.home_territory_id, active = "
+                                                 "excluded.active, password_hash = excluded.password_hash"));
+        q.bindAll(u.id, u.username, u.displayName, u.role, u.homeTerritoryId, u.active, u.passwordHash);
+        q->run();
+    }
+
+    void putToken(const QByteArray &hash, const TokenRow &t) override
+    {
+        sql::Query q
+            = m_db.query(QStringLiteral("INSERT INTO tokens(hash, user_id, device, created_at, expires_at, "
+                                        "revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+        q->bindBlob(1, hash);
+        q->bind(2, t.userId);
+        q->bind(3, t.device);
+        q->bind(4, protocol::nowUtc());
+        q->bind(5, t.expiresAt);
+        q->bind(6, t.revoked);
+        q->run();
+    }
+
+    void revokeToken(const QByteArray &hash) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("UPDATE tokens SET revoked = 1 WHERE hash = ?1"));
+        q->bindBlob(1, hash);
+        q->run();
+    }
+
+    void revokeUserTokens(const QString &userId) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("UPDATE tokens SET revoked = 1 WHERE user_id = ?1"));
+        q.bindAll(userId);
+        q->run();
+    }
+
+    void setMeta(const QString &key, const QString &value) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("INSERT INTO meta(key, value) VALUES (?1, ?2) ON "
+                                                 "CONFLICT(key) DO UPDATE SET value = excluded.value"));
+        q.bindAll(key, value);
+        q->run();
+    }
+
+private:
+    sql::Database &m_db;
+};
+
+} // namespace
+
+SqliteStorage::SqliteStorage(const QString &path)
+    : m_path(path)
+{ }
+
+SqliteStorage::~SqliteStorage() = default;
+
+std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString &dataDir, bool create, QString *error)
+{
+    const QString path = QDir(dataDir).filePath(fileName());
+    if (!create && !QFileInfo::exists(path)) {
+        *error = QStringLiteral("no server data in %1 (expected %2; create it with `rounds-server demo` or "
+                                "`rounds-server user add`)")
+                     .arg(dataDir, path);
+        return nullptr;
+    }
+    if (create && !QDir().mkpath(dataDir)) {
+        *error = QStringLiteral("cannot create the data folder %1").arg(dataDir);
+        return nullptr;
+    }
+    std::unique_ptr<SqliteStorage> s(new SqliteStorage(path));
+    try {
+        s->m_writer = std::make_unique<sql::Database>(path);
+        const sql::MigrationResult m
+            = sql::migrate(*s->m_writer, migrations(), QStringLiteral("server database"));
+        if (!m.ok) {
+            *error = m.error;
+            return nullptr;
+        }
+    } catch (const sql::SqlError &e) {
+        *error = e.text();
+        return nullptr;
+    }
+    return s;
+}
+
+std::unique_ptr<sql::Database> SqliteStorage::takeReader()
+{
+    {
+        QMutexLocker lock(&m_readersMutex);
+        if (!m_readers.empty()) {
+            std::unique_ptr<sql::Database> db = std::move(m_readers.back());
+            m_readers.pop_back();
+            return db;
+        }
+    }
+    sql::Database::Options options;
+    options.create = false;
+    return std::make_unique<sql::Database>(m_path, options);
+}
+
+void SqliteStorage::giveBack(std::unique_ptr<sql::Database> db)
+{
+    QMutexLocker lock(&m_readersMutex);
+    if (m_readers.size() < 16)
+        m_readers.push_back(std::move(db));
+}
+
+bool SqliteStorage::read(const std::function<void(StoreReader &)> &work, QString *error)
+{
+    try {
+        std::unique_ptr<sql::Database> db = takeReader();
+        {
+            sql::Transaction tx(*db, sql::Transaction::Mode::Deferred);
+            SqliteSession session(*db);
+            work(session);
+            tx.commit();
+        }
+        giveBack(std::move(db));
+        return true;
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcServer) << "storage read failed:" << e.text();
+        if (error)
+            *error = e.text();
+    } catch (const std::exception &e) {
+        qCWarning(lcServer) << "storage read failed:" << e.what();
+        if (error)
+            *error = QString::fromUtf8(e.what());
+    }
+    return false;
+}
+
+bool SqliteStorage::write(const std::function<bool(StoreWriter &)> &work, QString *error)
+{
+    QMutexLocker lock(&m_writeMutex);
+    try {
+        sql::Transaction tx(*m_writer, sql::Transaction::Mode::Immediate);
+        SqliteSession session(*m_writer);
+        if (work(session))
+            tx.commit();
+        return true;
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcServer) << "storage write failed:" << e.text();
+        if (error)
+            *error = e.text();
+    } catch (const std::exception &e) {
+        qCWarning(lcServer) << "storage write failed:" << e.what();
+        if (error)
+            *error = QString::fromUtf8(e.what());
+    }
+    return false;
+}
+
+bool SqliteStorage::backup(const QString &path, QString *error)
+{
+    try {
+        std::unique_ptr<sql::Database> source = takeReader();
+        sqlite3 *dest = nullptr;
+        int rc = sqlite3_open_v2(
+            path.toUtf8().constData(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+        if (rc == SQLITE_OK) {
+            sqlite3_backup *b = sqlite3_backup_init(dest, "main", source->handle(), "main");
+            if (b) {
+                rc = sqlite3_backup_step(b, -1);
+                sqlite3_backup_finish(b);
+                rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+            } else {
+                rc = sqlite3_errcode(dest);
+            }
+        }
+        const QString msg
+            = dest ? QString::fromUtf8(sqlite3_errmsg(dest)) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_close_v2(dest);
+        giveBack(std::move(source));
+        if (rc != SQLITE_OK) {
+            if (error)
+                *error = QStringLiteral("backup to %1 failed: %2").arg(path, msg);
+            return false;
+        }
+        return true;
+    } catch (const sql::SqlError &e) {
+        if (error)
+            *error = e.text();
+    }
+    return false;
+}
+
+} // namespace rounds::server

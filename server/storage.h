@@ -1,0 +1,139 @@
+#pragma once
+
+#include "sync/protocol/codec.h"
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace rounds::server {
+
+// A record as the server keeps it: the protocol record plus its entity and tombstone flag. The storage
+// layer keeps records, the change feed, users and tokens; it knows nothing of merging, scopes or
+// buckets rules (those live in Feed and SyncService), so another backend (PostgreSQL) implements the
+// same primitives.
+struct StoredRecord
+{
+    QString entity;
+    protocol::Record record;
+    bool deleted = false;
+};
+
+struct ChangeEntry
+{
+    QString bucket;
+    qint64 seq = 0;
+    QString entity;
+    QString id;
+    QString op; // upsert, delete, revoke
+};
+
+struct UserRow
+{
+    QString id;
+    QString username;
+    QString displayName;
+    QString role;
+    QString homeTerritoryId;
+    bool active = true;
+    QString passwordHash;
+};
+
+struct TokenRow
+{
+    QString userId;
+    QString device;
+    QString expiresAt; // ISO 8601 UTC
+    bool revoked = false;
+};
+
+struct AuditEntry
+{
+    QString entity;
+    QString recordId;
+    QString field;
+    QJsonValue oldValue;
+    QJsonValue newValue;
+    QString userId;
+    QString device;
+    QString mutationId;
+    QString at;
+    QString note;
+};
+
+// Reference fields that can be looked up in reverse (which records name this one).
+namespace IndexedRef {
+inline const QString HcpId = QStringLiteral("hcp_id");
+inline const QString InstitutionId = QStringLiteral("institution_id");
+inline const QString DepartmentId = QStringLiteral("department_id");
+inline const QString VisitId = QStringLiteral("visit_id");
+inline const QString MeetingId = QStringLiteral("meeting_id");
+bool isIndexed(const QString &field);
+} // namespace IndexedRef
+
+class StoreReader
+{
+public:
+    virtual ~StoreReader() = default;
+
+    virtual std::optional<StoredRecord> record(const QString &entity, const QString &id) = 0;
+    // Live records of `entity` whose reference `field` (one of IndexedRef) names `target`.
+    virtual QList<StoredRecord> referencing(
+        const QString &entity, const QString &field, const QString &target)
+        = 0;
+    // Every live record of an entity; for the small ones (territory, product, user).
+    virtual QList<StoredRecord> all(const QString &entity) = 0;
+    // The buckets a record is in now.
+    virtual QStringList buckets(const QString &entity, const QString &id) = 0;
+    virtual qint64 lastSeq(const QString &bucket) = 0;
+    // Entries after `after` in seq order, at most `limit`; only upserts when `upsertsOnly` (snapshots).
+    virtual QList<ChangeEntry> changes(const QString &bucket, qint64 after, int limit, bool upsertsOnly) = 0;
+    virtual QList<AuditEntry> audit(const QString &entity, const QString &recordId) = 0;
+
+    virtual std::optional<UserRow> userByName(const QString &username) = 0;
+    virtual std::optional<UserRow> userById(const QString &id) = 0;
+    virtual std::optional<TokenRow> token(const QByteArray &hash) = 0;
+    virtual std::optional<QByteArray> mutationResult(const QString &mutationId) = 0;
+    virtual QString meta(const QString &key) = 0;
+};
+
+class StoreWriter : public StoreReader
+{
+public:
+    virtual void putRecord(const StoredRecord &record) = 0; // insert or replace
+    virtual void setBuckets(const QString &entity, const QString &id, const QStringList &buckets) = 0;
+    // Appends an entry with the bucket's next seq (gap-free) and drops the record's older entry in
+    // that bucket (the log keeps the newest entry of each record). Returns the seq.
+    virtual qint64 appendChange(
+        const QString &bucket, const QString &entity, const QString &id, const QString &op)
+        = 0;
+    virtual void putMutationResult(const QString &mutationId, const QString &userId, const QByteArray &result)
+        = 0;
+    virtual void addAudit(const AuditEntry &entry) = 0;
+    virtual void putUser(const UserRow &user) = 0;
+    virtual void putToken(const QByteArray &hash, const TokenRow &token) = 0;
+    virtual void revokeToken(const QByteArray &hash) = 0;
+    virtual void revokeUserTokens(const QString &userId) = 0;
+    virtual void setMeta(const QString &key, const QString &value) = 0;
+};
+
+// The store behind the server. read() runs in one consistent snapshot; write() runs in one
+// serialized transaction (writers never interleave, so every bucket's seqs commit in order) that
+// commits when `work` returns true and rolls back when it returns false or fails. Both return false
+// with `error` set when the store itself fails; no exception leaves them.
+class Storage
+{
+public:
+    virtual ~Storage() = default;
+    virtual bool read(const std::function<void(StoreReader &)> &work, QString *error) = 0;
+    virtual bool write(const std::function<bool(StoreWriter &)> &work, QString *error) = 0;
+    // A consistent copy of the whole store into `path` while it keeps serving.
+    virtual bool backup(const QString &path, QString *error) = 0;
+};
+
+} // namespace rounds::server

@@ -1,0 +1,612 @@
+#include "server/syncservice.h"
+
+#include "server/log.h"
+#include "sync/protocol/codec.h"
+#include "sync/protocol/errors.h"
+#include "sync/protocol/merge.h"
+#include "sync/protocol/values.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace rounds::server {
+
+using namespace rounds::protocol;
+
+namespace {
+
+const QString kMutationId = QStringLiteral("mutation_id");
+const QString kStatus = QStringLiteral("status");
+const QString kVersion = QStringLiteral("version");
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+// A JSON number that is a whole number inside 2^53, or nothing.
+std::optional<qint64> wholeNumber(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > 9007199254740992.0)
+        return std::nullopt;
+    return qint64(d);
+}
+
+QJsonObject rejected(
+    const QString &mutationId, const char *code, const QString &message, const QString &field = {})
+{
+    QJsonObject error {
+        {QStringLiteral("code"), QString::fromLatin1(code)}, {QStringLiteral("message"), message}};
+    if (!field.isEmpty())
+        error.insert(QStringLiteral("field"), field);
+    return QJsonObject {
+        {kMutationId, mutationId}, {kStatus, QStringLiteral("rejected")}, {QStringLiteral("error"), error}};
+}
+
+QJsonObject outcome(const QString &mutationId, const char *status, qint64 version)
+{
+    return QJsonObject {
+        {kMutationId, mutationId}, {kStatus, QString::fromLatin1(status)}, {kVersion, version}};
+}
+
+QJsonArray conflictsJson(const QList<FieldConflict> &conflicts)
+{
+    QJsonArray out;
+    for (const FieldConflict &c : conflicts) {
+        out << QJsonObject {{QStringLiteral("field"), c.field},
+            {QStringLiteral("base"), c.base.isUndefined() ? QJsonValue(QJsonValue::Null) : c.base},
+            {QStringLiteral("mine"), c.mine},
+            {QStringLiteral("theirs"), c.theirs.isUndefined() ? QJsonValue(QJsonValue::Null) : c.theirs}};
+    }
+    return out;
+}
+
+QJsonObject wire(const StoredRecord &r)
+{
+    return encodeRecord(r.record);
+}
+
+bool isRep(const Principal &u)
+{
+    return u.role == RoleRep;
+}
+
+// Does the pushing user own the record (OwnerWins)? The owner field sits on the record or its parent;
+// an entity without one (hcp_tag) is owned by whoever may write it.
+bool ownsRecord(StoreReader &store, const Principal &u, const Entity &e, const QJsonObject &fields)
+{
+    if (e.ownerField.isEmpty())
+        return true;
+    if (e.hasField(e.ownerField))
+        return fields.value(e.ownerField).toString() == u.id;
+    const std::optional<StoredRecord> parent
+        = store.record(e.parentEntity, fields.value(e.parentField).toString());
+    return parent && parent->record.fields.value(e.ownerField).toString() == u.id;
+}
+
+struct Denial
+{
+    const char *code;
+    QString message;
+    QString field;
+};
+
+// Role and scope rules for one state of a record (before or after the change).
+std::optional<Denial> checkAccess(
+    StoreReader &store, const Principal &u, const Entity &e, const QJsonObject &f)
+{
+    auto forbidden = [](const QString &message) { return Denial {ErrorCode::Forbidden, message, {}}; };
+    QJsonObject parentFields;
+    if (e.buckets == BucketRule::Parent) {
+        const std::optional<StoredRecord> parent
+            = store.record(e.parentEntity, f.value(e.parentField).toString());
+        if (!parent || parent->deleted)
+            return Denial {ErrorCode::InvalidRequest,
+                QStringLiteral("field '%1' names no %2 the server knows").arg(e.parentField, e.parentEntity),
+                e.parentField};
+        parentFields = parent->record.fields;
+    }
+    if (!u.scope.everything) {
+        switch (e.buckets) {
+        case BucketRule::Territory:
+        case BucketRule::Alignment:
+            if (!u.scope.hasTerritory(str(f, "territory_id")))
+                return forbidden(
+                    QStringLiteral("territory %1 is outside your scope").arg(str(f, "territory_id")));
+            break;
+        case BucketRule::Parent:
+            if (!u.scope.hasTerritory(str(parentFields, "territory_id")))
+                return forbidden(
+                    QStringLiteral("the %1 belongs to a territory outside your scope").arg(e.parentEntity));
+            break;
+        case BucketRule::FollowsHcp:
+        case BucketRule::Hcp: {
+            const QString hcp = e.name == QLatin1String("hcp") ? QString() : str(f, "hcp_id");
+            bool inScope = false;
+            for (const QString &b : store.buckets(QStringLiteral("hcp"), hcp))
+                inScope = inScope || u.scope.hasBucket(b);
+            if (!inScope)
+                return forbidden(QStringLiteral("the HCP is outside your scope"));
+            break;
+        }
+        case BucketRule::Global:
+            break;
+        }
+    }
+    if (isRep(u)) {
+        if (e.name == QLatin1String("visit") && str(f, "rep_id") != u.id)
+            return forbidden(QStringLiteral("a rep records only their own visits (rep_id)"));
+        if (e.name == QLatin1String("visit_detail") && str(parentFields, "rep_id") != u.id)
+            return forbidden(QStringLiteral("the visit belongs to another rep"));
+        if (e.name == QLatin1String("meeting")) {
+            if (str(f, "owner_id") != u.id)
+                return forbidden(QStringLiteral("a rep edits only meetings they own (owner_id)"));
+            const QString status = str(f, "status");
+            if (status == QLatin1String("approved") || status == QLatin1String("rejected"))
+                return forbidden(QStringLiteral("only a manager approves or rejects a meeting"));
+        }
+        if (e.parentEntity == QLatin1String("meeting") && str(parentFields, "owner_id") != u.id)
+            return forbidden(QStringLiteral("the meeting belongs to another rep"));
+        if (e.name == QLatin1String("change_request") && str(f, "status") != QLatin1String("open"))
+            return forbidden(QStringLiteral("only SFE decides change requests"));
+    }
+    return std::nullopt;
+}
+
+// A territory to file a review request under: one of the record's own the user can see, else any.
+QString reviewTerritory(StoreReader &store, const Principal &u, const StoredRecord &r)
+{
+    QString fallback;
+    for (const QString &b : store.buckets(r.entity, r.record.id)) {
+        if (!b.startsWith(QLatin1String("t:")))
+            continue;
+        if (u.scope.hasBucket(b))
+            return b.mid(2);
+        if (fallback.isEmpty())
+            fallback = b.mid(2);
+    }
+    if (!fallback.isEmpty())
+        return fallback;
+    if (!u.homeTerritoryId.isEmpty())
+        return u.homeTerritoryId;
+    const QStringList leaves = scopeFor(store, RoleAdmin, {}).territoryIds();
+    return leaves.isEmpty() ? QString() : leaves.first();
+}
+
+QJsonObject normalizedBase(const Entity &e, const QJsonObject &base)
+{
+    QJsonObject out;
+    for (auto it = base.begin(); it != base.end(); ++it) {
+        const Field *f = e.field(it.key());
+        QJsonValue n = it.value();
+        if (f && validateValue(*f, it.value(), &n))
+            n = it.value();
+        out.insert(it.key(), n);
+    }
+    return out;
+}
+
+struct Mutation
+{
+    QString mutationId;
+    const Entity *entity = nullptr;
+    QString id;
+    bool remove = false;
+    qint64 baseVersion = 0;
+    QJsonObject base;
+    QJsonObject set;
+};
+
+// The shape of one mutation; a rejection when it is wrong on its own.
+std::optional<QJsonObject> parseMutation(const QJsonObject &m, Mutation *out)
+{
+    const QString mid = out->mutationId;
+    const QJsonValue entity = m.value(QLatin1String("entity"));
+    if (!entity.isString())
+        return rejected(mid, ErrorCode::InvalidRequest, QStringLiteral("field 'entity' must be a string"),
+            QStringLiteral("entity"));
+    out->entity = Schema::instance().entity(entity.toString());
+    if (!out->entity)
+        return rejected(mid, ErrorCode::InvalidRequest,
+            QStringLiteral("unknown entity '%1'").arg(entity.toString()), QStringLiteral("entity"));
+    const QJsonValue id = m.value(QLatin1String("id"));
+    if (!id.isString() || !isUuid(id.toString()))
+        return rejected(mid, ErrorCode::InvalidRequest, QStringLiteral("field 'id' is not a lower-case UUID"),
+            QStringLiteral("id"));
+    out->id = id.toString();
+    const QString op = m.value(QLatin1String("op")).toString();
+    if (op != QLatin1String("upsert") && op != QLatin1String("delete"))
+        return rejected(mid, ErrorCode::InvalidRequest, QStringLiteral("field 'op' must be upsert or delete"),
+            QStringLiteral("op"));
+    out->remove = op == QLatin1String("delete");
+    const std::optional<qint64> bv = wholeNumber(m.value(QLatin1String("base_version")));
+    if (!bv || *bv < 0)
+        return rejected(mid, ErrorCode::InvalidRequest,
+            QStringLiteral("field 'base_version' must be an integer of at least 0"),
+            QStringLiteral("base_version"));
+    out->baseVersion = *bv;
+    const QJsonValue base = m.value(QLatin1String("base"));
+    if (!base.isUndefined() && !base.isNull() && !base.isObject())
+        return rejected(mid, ErrorCode::InvalidRequest, QStringLiteral("field 'base' must be an object"),
+            QStringLiteral("base"));
+    out->base = base.toObject();
+    const QJsonValue set = m.value(QLatin1String("set"));
+    if (!out->remove && !set.isObject())
+        return rejected(mid, ErrorCode::InvalidRequest, QStringLiteral("field 'set' must be an object"),
+            QStringLiteral("set"));
+    out->set = set.toObject();
+    return std::nullopt;
+}
+
+class MutationApplier
+{
+public:
+    MutationApplier(StoreWriter &store, const Principal &user, const Mutation &m)
+        : m_store(store)
+        , m_user(user)
+        , m_m(m)
+        , m_e(*m.entity)
+        , m_feed(store, Actor {user.id, user.device, m.mutationId})
+    { }
+
+    QJsonObject run()
+    {
+        if (!m_e.writableBy(m_user.role))
+            return reject(ErrorCode::Forbidden,
+                QStringLiteral("role %1 may not write %2").arg(roleName(m_user.role), m_e.name));
+        m_existing = m_store.record(m_e.name, m_m.id);
+        return m_m.remove ? remove() : upsert();
+    }
+
+private:
+    QJsonObject reject(const char *code, const QString &message, const QString &field = {})
+    {
+        return rejected(m_m.mutationId, code, message, field);
+    }
+    QJsonObject reject(const Denial &d) { return reject(d.code, d.message, d.field); }
+
+    QJsonObject conflict(
+        qint64 version, const QJsonArray &conflicts, const StoredRecord &record, bool deleted)
+    {
+        QJsonObject r = outcome(m_m.mutationId, "conflict", version);
+        r.insert(QStringLiteral("conflicts"), conflicts);
+        r.insert(QStringLiteral("record"), wire(record));
+        if (deleted)
+            r.insert(QStringLiteral("deleted"), true);
+        return r;
+    }
+
+    // Submitted visits (and their details) are read-only for everyone.
+    bool readOnly(const QJsonObject &fields)
+    {
+        if (m_e.name == QLatin1String("visit"))
+            return str(fields, "status") == QLatin1String("submitted");
+        if (m_e.name == QLatin1String("visit_detail")) {
+            const std::optional<StoredRecord> visit
+                = m_store.record(QStringLiteral("visit"), str(fields, "visit_id"));
+            return visit && str(visit->record.fields, "status") == QLatin1String("submitted");
+        }
+        return false;
+    }
+
+    QJsonObject remove()
+    {
+        if (!m_existing)
+            return reject(ErrorCode::InvalidRequest, QStringLiteral("no %1 with this id").arg(m_e.name),
+                QStringLiteral("id"));
+        if (m_existing->deleted)
+            return outcome(m_m.mutationId, "applied", m_existing->record.version);
+        if (auto d = checkAccess(m_store, m_user, m_e, m_existing->record.fields))
+            return reject(*d);
+        if (readOnly(m_existing->record.fields))
+            return reject(ErrorCode::Forbidden, QStringLiteral("a submitted visit is read-only"));
+        if (m_m.baseVersion != m_existing->record.version)
+            return conflict(m_existing->record.version, {}, *m_existing, false);
+        StoredRecord after = *m_existing;
+        after.deleted = true;
+        const StoredRecord stored = m_feed.commit(m_existing, after);
+        return outcome(m_m.mutationId, "applied", stored.record.version);
+    }
+
+    QJsonObject upsert()
+    {
+        const bool creating = !m_existing;
+        const bool restoring = m_existing && m_existing->deleted;
+        if (creating && m_m.baseVersion != 0)
+            return reject(ErrorCode::InvalidRequest,
+                QStringLiteral("the server has no %1 with this id; create it with base_version 0")
+                    .arg(m_e.name),
+                QStringLiteral("base_version"));
+        if (m_existing && m_m.baseVersion > m_existing->record.version)
+            return reject(ErrorCode::InvalidRequest,
+                QStringLiteral("base_version %1 is newer than the server's version %2")
+                    .arg(m_m.baseVersion)
+                    .arg(m_existing->record.version),
+                QStringLiteral("base_version"));
+        if (restoring && m_m.baseVersion != m_existing->record.version)
+            return conflict(m_existing->record.version, {}, *m_existing, true);
+
+        QJsonObject set;
+        if (auto err = validateChanges(m_e, m_m.set, creating, &set))
+            return reject(ErrorCode::InvalidRequest, err->message, err->field);
+        if (m_existing && !restoring && readOnly(m_existing->record.fields))
+            return reject(ErrorCode::Forbidden, QStringLiteral("a submitted visit is read-only"));
+
+        const char *status = "applied";
+        MergeResult merge;
+        QJsonObject fields = m_existing ? m_existing->record.fields : QJsonObject();
+        if (creating || restoring || m_m.baseVersion == m_existing->record.version) {
+            merge.apply = set;
+        } else {
+            status = "merged";
+            const bool owner = ownsRecord(m_store, m_user, m_e, m_existing->record.fields);
+            merge = mergeRecord(m_e, normalizedBase(m_e, m_m.base), m_existing->record.fields, set, owner);
+        }
+        for (auto it = merge.apply.begin(); it != merge.apply.end(); ++it)
+            fields.insert(it.key(), it.value());
+
+        if (m_existing && !restoring) {
+            if (auto d = checkAccess(m_store, m_user, m_e, m_existing->record.fields))
+                return reject(*d);
+        }
+        if (auto d = checkAccess(m_store, m_user, m_e, fields))
+            return reject(*d);
+
+        StoredRecord after {m_e.name, Record {m_m.id, 0, {}, {}, fields, {}}, false};
+        if (m_e.name == QLatin1String("change_request")) {
+            if (auto r = decideChangeRequest(after))
+                return *r;
+        }
+
+        StoredRecord now = m_existing ? *m_existing : after;
+        const bool changed = creating || restoring || fields != m_existing->record.fields;
+        if (changed)
+            now = m_feed.commit(m_existing, after);
+
+        for (const FieldConflict &c : merge.withResolution(Resolution::KeepServer)) {
+            m_store.addAudit(
+                AuditEntry {m_e.name, m_m.id, c.field, c.theirs, c.mine, m_user.id, m_user.device,
+                    m_m.mutationId, nowUtc(), QStringLiteral("rejected: the record's owner's value stands")});
+        }
+        const QList<FieldConflict> review = merge.withResolution(Resolution::FileReview);
+        QString reviewId;
+        if (!review.isEmpty())
+            reviewId = fileReview(now, review);
+
+        if (merge.hasAskUser())
+            return conflict(
+                now.record.version, conflictsJson(merge.withResolution(Resolution::AskUser)), now, false);
+        QJsonObject r = outcome(m_m.mutationId, status, now.record.version);
+        if (!review.isEmpty()) {
+            r.insert(QStringLiteral("conflicts"), conflictsJson(review));
+            if (!reviewId.isEmpty())
+                r.insert(QStringLiteral("change_request_id"), reviewId);
+        }
+        return r;
+    }
+
+    // An sfe/admin decision on a change request: approval applies the proposed fields to their record.
+    std::optional<QJsonObject> decideChangeRequest(StoredRecord &cr)
+    {
+        QJsonObject &f = cr.record.fields;
+        const Entity *target = Schema::instance().entity(str(f, "entity"));
+        if (!target)
+            return reject(ErrorCode::InvalidRequest, QStringLiteral("field 'entity' names no entity"),
+                QStringLiteral("entity"));
+        QJsonObject proposed;
+        if (auto err
+            = validateChanges(*target, f.value(QLatin1String("fields")).toObject(), false, &proposed))
+            return reject(ErrorCode::InvalidRequest, QStringLiteral("fields: %1").arg(err->message),
+                QStringLiteral("fields"));
+        const QString oldStatus = m_existing && !m_existing->deleted
+            ? str(m_existing->record.fields, "status")
+            : QStringLiteral("open");
+        const QString newStatus = str(f, "status");
+        if (newStatus == oldStatus)
+            return std::nullopt;
+        if (oldStatus != QLatin1String("open"))
+            return reject(ErrorCode::InvalidRequest,
+                QStringLiteral("the change request was already %1").arg(oldStatus), QStringLiteral("status"));
+        f.insert(QStringLiteral("decided_by"), m_user.id);
+        if (newStatus != QLatin1String("approved"))
+            return std::nullopt;
+        const std::optional<StoredRecord> record = m_store.record(target->name, str(f, "record_id"));
+        if (!record || record->deleted)
+            return reject(ErrorCode::InvalidRequest,
+                QStringLiteral("the %1 to change does not exist").arg(target->name),
+                QStringLiteral("record_id"));
+        StoredRecord changed = *record;
+        for (auto it = proposed.begin(); it != proposed.end(); ++it)
+            changed.record.fields.insert(it.key(), it.value());
+        if (changed.record.fields != record->record.fields)
+            m_feed.commit(record, changed, QStringLiteral("change request %1 approved").arg(cr.record.id));
+        return std::nullopt;
+    }
+
+    // Master data: the server keeps its values and files the losing edit for SFE review.
+    QString fileReview(const StoredRecord &record, const QList<FieldConflict> &review)
+    {
+        const QString territory = reviewTerritory(m_store, m_user, record);
+        if (territory.isEmpty())
+            return {};
+        QJsonObject proposed;
+        for (const FieldConflict &c : review)
+            proposed.insert(c.field, c.mine);
+        const QJsonObject fields {
+            {QStringLiteral("territory_id"), territory},
+            {QStringLiteral("entity"), m_e.name},
+            {QStringLiteral("record_id"), record.record.id},
+            {QStringLiteral("fields"), proposed},
+            {QStringLiteral("reason"),
+                QStringLiteral("conflicting edit by %1 (mutation %2); the server kept its value")
+                    .arg(m_user.username, m_m.mutationId)},
+            {QStringLiteral("status"), QStringLiteral("open")},
+            {QStringLiteral("decided_by"), QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("decision_note"), QJsonValue(QJsonValue::Null)},
+        };
+        const QString id = newUuid();
+        m_feed.commit(std::nullopt,
+            StoredRecord {QStringLiteral("change_request"), Record {id, 0, {}, {}, fields, {}}, false},
+            QStringLiteral("filed for review"));
+        return id;
+    }
+
+    StoreWriter &m_store;
+    const Principal &m_user;
+    const Mutation &m_m;
+    const Entity &m_e;
+    Feed m_feed;
+    std::optional<StoredRecord> m_existing;
+};
+
+} // namespace
+
+SyncService::SyncService(Storage &storage)
+    : SyncService(storage, Limits {})
+{ }
+
+SyncService::SyncService(Storage &storage, Limits limits)
+    : m_storage(storage)
+    , m_limits(limits)
+{ }
+
+QJsonObject SyncService::applyMutation(const Principal &user, const QJsonObject &m)
+{
+    const QJsonValue midValue = m.value(kMutationId);
+    Mutation mutation;
+    mutation.mutationId = midValue.toString();
+    if (!midValue.isString() || !isUuid(mutation.mutationId))
+        return rejected(mutation.mutationId, ErrorCode::InvalidRequest,
+            QStringLiteral("field 'mutation_id' is not a lower-case UUID"), kMutationId);
+    QJsonObject result;
+    QString error;
+    const bool ok = m_storage.write(
+        [&](StoreWriter &w) {
+            if (const std::optional<QByteArray> seen = w.mutationResult(mutation.mutationId)) {
+                result = QJsonDocument::fromJson(*seen).object();
+                return false;
+            }
+            if (const std::optional<QJsonObject> bad = parseMutation(m, &mutation))
+                result = *bad;
+            else
+                result = MutationApplier(w, user, mutation).run();
+            w.putMutationResult(
+                mutation.mutationId, user.id, QJsonDocument(result).toJson(QJsonDocument::Compact));
+            return true;
+        },
+        &error);
+    if (!ok) {
+        qCWarning(lcServer) << "mutation" << mutation.mutationId << "failed:" << error;
+        return rejected(mutation.mutationId, ErrorCode::Internal,
+            QStringLiteral("the server could not apply this change"));
+    }
+    return result;
+}
+
+ApiReply SyncService::push(const Principal &user, const QJsonObject &body)
+{
+    const QJsonValue mutations = body.value(QLatin1String("mutations"));
+    if (!mutations.isArray())
+        return ApiReply::error(400, ErrorCode::InvalidRequest,
+            QStringLiteral("field 'mutations' must be a list"), QStringLiteral("mutations"));
+    const QJsonArray list = mutations.toArray();
+    if (list.size() > m_limits.maxMutations)
+        return ApiReply::error(413, ErrorCode::PayloadTooLarge,
+            QStringLiteral("at most %1 mutations per push").arg(m_limits.maxMutations));
+    for (const QJsonValue &m : list) {
+        if (!m.isObject())
+            return ApiReply::error(400, ErrorCode::InvalidRequest,
+                QStringLiteral("every entry of 'mutations' must be an object"), QStringLiteral("mutations"));
+    }
+    QJsonArray results;
+    for (const QJsonValue &m : list)
+        results << applyMutation(user, m.toObject());
+    return ApiReply::ok(QJsonObject {{QStringLiteral("results"), results}});
+}
+
+ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
+{
+    const QJsonValue cursorsValue = body.value(QLatin1String("cursors"));
+    if (!cursorsValue.isUndefined() && !cursorsValue.isNull() && !cursorsValue.isObject())
+        return ApiReply::error(400, ErrorCode::InvalidRequest,
+            QStringLiteral("field 'cursors' must be an object"), QStringLiteral("cursors"));
+    const QJsonObject cursors = cursorsValue.toObject();
+    for (auto it = cursors.begin(); it != cursors.end(); ++it) {
+        const std::optional<qint64> c = wholeNumber(it.value());
+        if (!c || *c < 0)
+            return ApiReply::error(400, ErrorCode::InvalidRequest,
+                QStringLiteral("cursor of bucket '%1' must be an integer of at least 0").arg(it.key()),
+                QStringLiteral("cursors"));
+    }
+    int limit = m_limits.defaultPullLimit;
+    const QJsonValue limitValue = body.value(QLatin1String("limit"));
+    if (!limitValue.isUndefined() && !limitValue.isNull()) {
+        const std::optional<qint64> l = wholeNumber(limitValue);
+        if (!l || *l < 1)
+            return ApiReply::error(400, ErrorCode::InvalidRequest,
+                QStringLiteral("field 'limit' must be an integer of at least 1"), QStringLiteral("limit"));
+        limit = int(std::min<qint64>(*l, m_limits.maxPullLimit));
+    }
+
+    QJsonArray changes;
+    QJsonObject cursorsOut;
+    QJsonArray revoked;
+    bool more = false;
+    QString epoch;
+    QString error;
+    const bool ok = m_storage.read(
+        [&](StoreReader &r) {
+            epoch = r.meta(QStringLiteral("epoch"));
+            for (auto it = cursors.begin(); it != cursors.end(); ++it) {
+                if (!user.scope.hasBucket(it.key()))
+                    revoked << it.key();
+            }
+            int remaining = limit;
+            for (const QString &bucket : user.scope.buckets()) {
+                const qint64 cursor = cursors.value(bucket).toInteger();
+                if (remaining == 0) {
+                    more = true;
+                    cursorsOut.insert(bucket, cursor);
+                    continue;
+                }
+                const qint64 last = r.lastSeq(bucket);
+                const QList<ChangeEntry> entries = r.changes(bucket, cursor, remaining + 1, cursor == 0);
+                qsizetype count = entries.size();
+                qint64 next = std::max(cursor, last);
+                if (count > remaining) {
+                    count = remaining;
+                    more = true;
+                    next = entries.at(count - 1).seq;
+                }
+                for (qsizetype i = 0; i < count; ++i) {
+                    const ChangeEntry &c = entries.at(i);
+                    QJsonObject change {{QStringLiteral("bucket"), bucket}, {QStringLiteral("seq"), c.seq},
+                        {QStringLiteral("entity"), c.entity}, {QStringLiteral("id"), c.id},
+                        {QStringLiteral("op"), c.op}};
+                    if (c.op == QLatin1String("upsert")) {
+                        const std::optional<StoredRecord> rec = r.record(c.entity, c.id);
+                        if (!rec)
+                            continue;
+                        change.insert(QStringLiteral("record"), wire(*rec));
+                    }
+                    changes << change;
+                }
+                remaining -= int(count);
+                cursorsOut.insert(bucket, next);
+            }
+        },
+        &error);
+    if (!ok)
+        return ApiReply::error(
+            500, ErrorCode::Internal, QStringLiteral("the server could not read its data"));
+    return ApiReply::ok(QJsonObject {{QStringLiteral("changes"), changes},
+        {QStringLiteral("cursors"), cursorsOut}, {QStringLiteral("revoked_buckets"), revoked},
+        {QStringLiteral("more"), more}, {QStringLiteral("epoch"), epoch}});
+}
+
+} // namespace rounds::server
