@@ -1,39 +1,430 @@
-#include "models/clientschema.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
+// rounds-cli: the client's sync engine without a window, for scripts, support staff and tests.
+#include "models/store.h"
+#include "sync/apiclient.h"
+#include "sync/credentialstore.h"
+#include "sync/protocol/codec.h"
+#include "sync/protocol/schema.h"
+#include "sync/syncledger.h"
+#include "sync/syncsession.h"
 
 #include <QCoreApplication>
+#include <QHostInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTextStream>
+
+#include <cstdio>
+#include <optional>
+
+using namespace rounds;
+
+namespace {
+
+constexpr int ExitOk = 0;
+constexpr int ExitFailure = 1;
+constexpr int ExitUsage = 2;
+constexpr int ExitUnresolved = 3; // the sync worked, but conflicts or rejected changes wait for a person
+
+const char *kUsage = R"(usage: rounds-cli --db FILE COMMAND [ARGS]
+
+  login SERVER_URL USERNAME        sign in (password on stdin); the token goes to the keychain
+  sync [--json]                    push, pull, push; exit 0 ok, 3 conflicts or rejections left, 1 failure
+  status [--json]                  pending changes, open conflicts, rejected, cursors, epoch, last sync
+  dump ENTITY                      the visible local records, one JSON object a line, sorted by id
+  edit ENTITY ID FIELD=VALUE ...   a local edit through the normal write path (works offline)
+  create ENTITY FIELD=VALUE ...    prints the new id
+  delete ENTITY ID
+  conflicts [--json]               open conflicts
+  resolve CONFLICT_ID mine|theirs
+  logout                           forgets the token (local data is kept)
+
+FIELD=VALUE is read by the field's type (numbers, true/false, JSON for JSON fields; an empty value is
+null); FIELD:=JSON passes a raw JSON value.
+)";
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+int failWith(const QString &message, int code = ExitFailure)
+{
+    QTextStream(stderr) << "rounds-cli: " << message << Qt::endl;
+    return code;
+}
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// FIELD=VALUE pairs into a JSON object typed by the entity's schema.
+std::optional<QJsonObject> parseAssignments(
+    const protocol::Entity &entity, const QStringList &args, QString *error)
+{
+    QJsonObject fields;
+    for (const QString &arg : args) {
+        const qsizetype eq = arg.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            *error = QStringLiteral("'%1' is not FIELD=VALUE").arg(arg);
+            return std::nullopt;
+        }
+        const bool raw = arg.at(eq - 1) == QLatin1Char(':');
+        const QString name = arg.left(raw ? eq - 1 : eq);
+        const QString text = arg.mid(eq + 1);
+        const protocol::Field *f = entity.field(name);
+        if (!f) {
+            *error = QStringLiteral("entity '%1' has no field '%2'").arg(entity.name, name);
+            return std::nullopt;
+        }
+        QJsonValue value;
+        const bool parseJson
+            = raw || f->type == protocol::FieldType::Json || f->type == protocol::FieldType::JsonObject;
+        if (text.isEmpty() && !raw) {
+            value = QJsonValue(QJsonValue::Null);
+        } else if (parseJson) {
+            const QJsonDocument doc = QJsonDocument::fromJson("[" + text.toUtf8() + "]");
+            if (!doc.isArray() || doc.array().size() != 1) {
+                *error = QStringLiteral("the value of '%1' is not valid JSON").arg(name);
+                return std::nullopt;
+            }
+            value = doc.array().first();
+        } else if (f->type == protocol::FieldType::Int || f->type == protocol::FieldType::Money) {
+            bool ok = false;
+            const qint64 n = text.toLongLong(&ok);
+            value = ok ? QJsonValue(n) : QJsonValue(text); // validation names the field if not a number
+        } else if (f->type == protocol::FieldType::Bool) {
+            value = text == QLatin1String("true") || text == QLatin1String("1") ? QJsonValue(true)
+                : text == QLatin1String("false") || text == QLatin1String("0")  ? QJsonValue(false)
+                                                                                : QJsonValue(text);
+        } else {
+            value = text;
+        }
+        fields.insert(name, value);
+    }
+    return fields;
+}
+
+class Cli
+{
+public:
+    explicit Cli(QString dbPath)
+        : m_dbPath(std::move(dbPath))
+    { }
+
+    int run(const QString &command, QStringList args);
+
+private:
+    bool openStore(QString *error)
+    {
+        const StoreOpenResult r = m_store.open(m_dbPath);
+        if (!r.message.isEmpty())
+            QTextStream(stderr) << "rounds-cli: " << r.message << Qt::endl;
+        if (!r.ok)
+            *error = r.message.isEmpty() ? QStringLiteral("cannot open %1").arg(m_dbPath) : r.message;
+        return r.ok;
+    }
+    QString server() const { return m_store.meta(QStringLiteral("server")); }
+    QString user() const { return m_store.meta(QStringLiteral("user")); }
+    const protocol::Entity *entityArg(const QString &name, QString *error) const
+    {
+        const protocol::Entity *e = protocol::Schema::instance().entity(name);
+        if (!e)
+            *error = QStringLiteral("unknown entity '%1' (one of: %2)")
+                         .arg(name, protocol::Schema::instance().entityNames().join(QStringLiteral(", ")));
+        return e;
+    }
+
+    int login(const QStringList &args);
+    int sync(bool json);
+    int status(bool json);
+    int dump(const QStringList &args);
+    int write(const QString &command, const QStringList &args);
+    int conflicts(bool json);
+    int resolve(const QStringList &args);
+    int logout();
+
+    QString m_dbPath;
+    Store m_store;
+    CredentialStore m_credentials;
+};
+
+int Cli::run(const QString &command, QStringList args)
+{
+    const bool json = args.removeAll(QStringLiteral("--json")) > 0;
+    QString error;
+    if (!openStore(&error))
+        return failWith(error);
+    if (command == QLatin1String("login"))
+        return login(args);
+    if (command == QLatin1String("sync"))
+        return sync(json);
+    if (command == QLatin1String("status"))
+        return status(json);
+    if (command == QLatin1String("dump"))
+        return dump(args);
+    if (command == QLatin1String("edit") || command == QLatin1String("create")
+        || command == QLatin1String("delete"))
+        return write(command, args);
+    if (command == QLatin1String("conflicts"))
+        return conflicts(json);
+    if (command == QLatin1String("resolve"))
+        return resolve(args);
+    if (command == QLatin1String("logout"))
+        return logout();
+    return failWith(
+        QStringLiteral("unknown command '%1'\n%2").arg(command, QString::fromLatin1(kUsage)), ExitUsage);
+}
+
+int Cli::login(const QStringList &args)
+{
+    if (args.size() != 2)
+        return failWith(QString::fromLatin1(kUsage), ExitUsage);
+    const QUrl url = ApiClient::normalizeServerUrl(args.at(0));
+    if (!url.isValid())
+        return failWith(QStringLiteral("'%1' is not a server address (e.g. https://rounds.example.com:8421)")
+                            .arg(args.at(0)),
+            ExitUsage);
+    const QString serverUrl = url.toString();
+    const QString username = args.at(1);
+    if (!server().isEmpty() && (server() != serverUrl || user() != username))
+        return failWith(QStringLiteral("%1 belongs to %2 on %3; use another --db file for %4")
+                            .arg(m_dbPath, user(), server(), username));
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (password.isEmpty())
+        return failWith(QStringLiteral("no password on standard input"), ExitUsage);
+
+    ApiClient api(url);
+    const ApiResponse r = api.post(QStringLiteral("/api/v1/auth/login"),
+        QJsonObject {{QStringLiteral("username"), username}, {QStringLiteral("password"), password},
+            {QStringLiteral("device_name"),
+                QStringLiteral("rounds-cli on %1").arg(QHostInfo::localHostName())}});
+    if (!r.ok()) {
+        if (r.error.httpStatus == 401)
+            return failWith(QStringLiteral("wrong user name or password"));
+        return failWith(r.error.message);
+    }
+    const QString token = r.body.value(QStringLiteral("token")).toString();
+    const QJsonObject me = r.body.value(QStringLiteral("user")).toObject();
+    if (token.isEmpty() || me.isEmpty())
+        return failWith(QStringLiteral("the server's login answer has no token"));
+    m_store.setMeta(QStringLiteral("server"), serverUrl);
+    m_store.setMeta(QStringLiteral("user"), username);
+    m_store.setMeta(QStringLiteral("user_id"), me.value(QStringLiteral("id")).toString());
+    m_store.setMeta(QStringLiteral("role"), me.value(QStringLiteral("role")).toString());
+    m_store.setMeta(QStringLiteral("display_name"), me.value(QStringLiteral("display_name")).toString());
+    m_store.setMeta(QStringLiteral("territory_ids"),
+        QString::fromUtf8(QJsonDocument(me.value(QStringLiteral("territory_ids")).toArray())
+                              .toJson(QJsonDocument::Compact)));
+    const CredentialStore::Result saved = m_credentials.save(serverUrl, username, token);
+    if (!saved.keychainAvailable)
+        return failWith(
+            saved.message + QStringLiteral(" rounds-cli cannot keep a token in memory between runs."));
+    out() << "signed in as " << username << " (" << me.value(QStringLiteral("role")).toString() << ") on "
+          << serverUrl << Qt::endl;
+    return ExitOk;
+}
+
+int Cli::sync(bool json)
+{
+    if (server().isEmpty())
+        return failWith(
+            QStringLiteral("not signed in: run rounds-cli --db %1 login SERVER_URL USERNAME").arg(m_dbPath));
+    const CredentialStore::Result cred = m_credentials.read(server(), user());
+    if (!cred.ok || cred.token.isEmpty())
+        return failWith(cred.message.isEmpty()
+                ? QStringLiteral("no token for %1 on %2: sign in again").arg(user(), server())
+                : cred.message);
+    ApiClient api {QUrl(server())};
+    api.setToken(cred.token);
+    if (qEnvironmentVariableIsSet("ROUNDS_CA_FILE")) {
+        QString error;
+        if (!api.addCaCertificates(qEnvironmentVariable("ROUNDS_CA_FILE"), &error))
+            return failWith(error);
+    }
+    SyncSession session(m_store, api);
+    const SyncSummary summary = session.run();
+    SyncLedger ledger(m_store);
+    const int open = ledger.openConflictCount();
+    int rejected = 0;
+    for (const OutboxMutation &m : m_store.outbox())
+        rejected += m.state == QLatin1String("rejected");
+    if (json) {
+        QJsonObject o = summary.toJson();
+        o.insert(QStringLiteral("open_conflicts"), open);
+        o.insert(QStringLiteral("rejected_waiting"), rejected);
+        out() << compact(o) << Qt::endl;
+    } else {
+        out() << (summary.ok ? "synced" : "sync stopped") << ": pushed " << summary.pushed << " (applied "
+              << summary.applied << ", merged " << summary.merged << ", conflicts " << summary.conflicts
+              << ", rejected " << summary.rejected << "), pulled " << summary.pulled << ", revoked "
+              << summary.revoked << " in " << summary.durationMs << " ms" << Qt::endl;
+        if (open || rejected)
+            out() << open << " open conflict(s) and " << rejected << " rejected change(s) wait for you"
+                  << Qt::endl;
+    }
+    if (!summary.ok)
+        return failWith(summary.error.message);
+    return open || rejected ? ExitUnresolved : ExitOk;
+}
+
+int Cli::status(bool json)
+{
+    SyncLedger ledger(m_store);
+    const QList<OutboxMutation> outbox = m_store.outbox();
+    QJsonArray rejected;
+    int pending = 0;
+    for (const OutboxMutation &m : outbox) {
+        if (m.state == QLatin1String("rejected"))
+            rejected.append(QJsonObject {{QStringLiteral("mutation_id"), m.mutationId},
+                {QStringLiteral("entity"), m.entity}, {QStringLiteral("id"), m.recordId},
+                {QStringLiteral("code"), m.errorCode}, {QStringLiteral("message"), m.errorMessage},
+                {QStringLiteral("field"), m.errorField}});
+        else
+            ++pending;
+    }
+    QJsonObject cursors;
+    const auto c = m_store.cursors();
+    for (auto it = c.begin(); it != c.end(); ++it)
+        cursors.insert(it.key(), it.value());
+    const QJsonObject status {{QStringLiteral("server"), server()}, {QStringLiteral("user"), user()},
+        {QStringLiteral("pending"), pending}, {QStringLiteral("open_conflicts"), ledger.openConflictCount()},
+        {QStringLiteral("rejected"), rejected}, {QStringLiteral("cursors"), cursors},
+        {QStringLiteral("epoch"), m_store.meta(QStringLiteral("epoch"))},
+        {QStringLiteral("last_sync"), m_store.meta(QStringLiteral("last_sync"))}};
+    if (json) {
+        out() << compact(status) << Qt::endl;
+        return ExitOk;
+    }
+    out() << "server:         " << server() << "\nuser:           " << user()
+          << "\npending:        " << pending << "\nopen conflicts: " << ledger.openConflictCount()
+          << "\nrejected:       " << rejected.size()
+          << "\nepoch:          " << m_store.meta(QStringLiteral("epoch"))
+          << "\nlast sync:      " << m_store.meta(QStringLiteral("last_sync"))
+          << "\ncursors:        " << compact(cursors) << Qt::endl;
+    for (const QJsonValue &r : rejected) {
+        const QJsonObject o = r.toObject();
+        out() << "  rejected " << o.value(u"entity").toString() << " " << o.value(u"id").toString() << ": "
+              << o.value(u"message").toString() << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int Cli::dump(const QStringList &args)
+{
+    if (args.size() != 1)
+        return failWith(QString::fromLatin1(kUsage), ExitUsage);
+    QString error;
+    if (!entityArg(args.at(0), &error))
+        return failWith(error, ExitUsage);
+    for (const protocol::Record &r : SyncLedger(m_store).records(args.at(0)))
+        out() << compact(protocol::encodeRecord(r)) << '\n';
+    out().flush();
+    return ExitOk;
+}
+
+int Cli::write(const QString &command, const QStringList &args)
+{
+    const int fixed = command == QLatin1String("create") ? 1 : 2;
+    if (args.size() < fixed || (command == QLatin1String("delete") && args.size() != 2))
+        return failWith(QString::fromLatin1(kUsage), ExitUsage);
+    QString error;
+    const protocol::Entity *entity = entityArg(args.at(0), &error);
+    if (!entity)
+        return failWith(error, ExitUsage);
+    const auto fields = parseAssignments(*entity, args.mid(fixed), &error);
+    if (!fields)
+        return failWith(error, ExitUsage);
+    WriteResult r;
+    if (command == QLatin1String("create"))
+        r = m_store.create(entity->name, *fields);
+    else if (command == QLatin1String("edit"))
+        r = m_store.update(entity->name, args.at(1), *fields);
+    else
+        r = m_store.remove(entity->name, args.at(1));
+    if (!r.ok)
+        return failWith(r.error);
+    if (command == QLatin1String("create"))
+        out() << r.id << Qt::endl;
+    return ExitOk;
+}
+
+int Cli::conflicts(bool json)
+{
+    const QList<ConflictItem> list = SyncLedger(m_store).conflicts(true);
+    if (json) {
+        QJsonArray a;
+        for (const ConflictItem &c : list)
+            a.append(c.toJson());
+        out() << QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact)) << Qt::endl;
+        return ExitOk;
+    }
+    if (list.isEmpty())
+        out() << "no open conflicts" << Qt::endl;
+    auto text = [](const QJsonValue &v) {
+        return QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
+    };
+    for (const ConflictItem &c : list)
+        out() << c.id << "  " << c.entity << " " << c.recordId << "  "
+              << (c.field.isEmpty() ? QStringLiteral("(delete)") : c.field) << "  base=" << text(c.base)
+              << " mine=" << text(c.mine) << " theirs=" << text(c.theirs) << Qt::endl;
+    return ExitOk;
+}
+
+int Cli::resolve(const QStringList &args)
+{
+    bool ok = false;
+    const qint64 id = args.value(0).toLongLong(&ok);
+    if (args.size() != 2 || !ok
+        || (args.at(1) != QLatin1String("mine") && args.at(1) != QLatin1String("theirs")))
+        return failWith(QString::fromLatin1(kUsage), ExitUsage);
+    QString error;
+    if (!SyncLedger(m_store).resolve(id, args.at(1), &error))
+        return failWith(error);
+    return ExitOk;
+}
+
+int Cli::logout()
+{
+    if (server().isEmpty())
+        return failWith(QStringLiteral("not signed in"));
+    const CredentialStore::Result cred = m_credentials.read(server(), user());
+    if (!cred.token.isEmpty()) {
+        ApiClient api {QUrl(server())};
+        api.setToken(cred.token);
+        api.setRetryPolicy(RetryPolicy {1, 0, 0, 10'000});
+        api.post(QStringLiteral("/api/v1/auth/logout"),
+            QJsonObject {}); // best effort: offline logout still forgets
+    }
+    const CredentialStore::Result removed = m_credentials.remove(server(), user());
+    if (!removed.ok)
+        return failWith(removed.message);
+    out() << "signed out; the local data in " << m_dbPath << " is kept" << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("rounds-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Rounds"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROUNDS_VERSION));
-    QTextStream out(stdout);
-    QTextStream err(stderr);
 
-    const QStringList args = app.arguments().mid(1);
-    if (args.size() < 3 || args.at(0) != QLatin1String("--db")) {
-        err << "usage: rounds-cli --db FILE status\n";
-        return 2;
+    QStringList args = app.arguments().mid(1);
+    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
+        out() << kUsage;
+        return ExitOk;
     }
+    if (args.size() < 3 || args.at(0) != QLatin1String("--db"))
+        return failWith(QString::fromLatin1(kUsage), ExitUsage);
+    const QString db = args.at(1);
     const QString command = args.at(2);
-    if (command != QLatin1String("status")) {
-        err << "rounds-cli: unknown command '" << command << "'\n";
-        return 2;
-    }
-    try {
-        rounds::sql::Database db(args.at(1));
-        const auto result = rounds::sql::migrate(db, rounds::clientMigrations(), QStringLiteral("database"));
-        if (!result.ok) {
-            err << "rounds-cli: " << result.error << "\n";
-            return 1;
-        }
-        out << "database " << db.path() << " schema version " << result.to << "\n";
-    } catch (const rounds::sql::SqlError &e) {
-        err << "rounds-cli: " << e.text() << "\n";
-        return 1;
-    }
-    return 0;
+    Cli cli(db);
+    return cli.run(command, args.mid(3));
 }

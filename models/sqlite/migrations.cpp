@@ -31,7 +31,7 @@ MigrationResult migrate(Database &db, const QList<Migration> &steps, const QStri
             step.up(db);
             db.setUserVersion(step.version);
             tx.commit();
-            qCInfo(lcSql) << "migrated" << what << "to version" << step.version << "-" << step.description;
+            qCDebug(lcSql) << "migrated" << what << "to version" << step.version << "-" << step.description;
             result.to = step.version;
         }
         result.ok = true;

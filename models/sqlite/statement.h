@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <type_traits>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -22,6 +23,13 @@ public:
     Statement &bindNull(int pos);
     Statement &bind(int pos, std::int64_t value);
     Statement &bind(int pos, int value) { return bind(pos, std::int64_t(value)); }
+    // qint64 is `long long`, std::int64_t is `long` on LP64 Linux: take both.
+    template<typename T>
+    requires(std::is_same_v<T, long long> && !std::is_same_v<long long, std::int64_t>) Statement &bind(
+        int pos, T value)
+    {
+        return bind(pos, std::int64_t(value));
+    }
     Statement &bind(int pos, bool value) { return bind(pos, std::int64_t(value ? 1 : 0)); }
     Statement &bind(int pos, double value);
     Statement &bind(int pos, const QString &value); // a null QString binds NULL

@@ -28,6 +28,7 @@ private slots:
     void fileIsPrivate();
     void errorsNameTheStatement();
     void transactionRollsBackWhenNotCommitted();
+    void nestedTransactionsAreSavepoints();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -192,6 +193,39 @@ void TestClientDdl::transactionRollsBackWhenNotCommitted()
         sql::Transaction tx(db);
         db.exec(QStringLiteral("INSERT INTO t VALUES (1)"));
         tx.commit();
+    }
+    QCOMPARE(db.scalarInt(QStringLiteral("SELECT count(*) FROM t")), 1);
+}
+
+void TestClientDdl::nestedTransactionsAreSavepoints()
+{
+    sql::Database db(dbPath());
+    db.exec(QStringLiteral("CREATE TABLE t(x INTEGER)"));
+    {
+        sql::Transaction outer(db);
+        QVERIFY(!outer.isNested());
+        {
+            sql::Transaction inner(db);
+            QVERIFY(inner.isNested());
+            db.exec(QStringLiteral("INSERT INTO t VALUES (1)"));
+            inner.commit();
+        }
+        {
+            sql::Transaction failed(db); // rolled back alone: the outer work survives
+            db.exec(QStringLiteral("INSERT INTO t VALUES (2)"));
+        }
+        QCOMPARE(db.scalarInt(QStringLiteral("SELECT count(*) FROM t")), 1);
+        QVERIFY(db.inTransaction());
+        // outer is not committed: everything goes, the inner "commit" included
+    }
+    QVERIFY(!db.inTransaction());
+    QCOMPARE(db.scalarInt(QStringLiteral("SELECT count(*) FROM t")), 0);
+    {
+        sql::Transaction outer(db);
+        sql::Transaction inner(db);
+        db.exec(QStringLiteral("INSERT INTO t VALUES (3)"));
+        inner.commit();
+        outer.commit();
     }
     QCOMPARE(db.scalarInt(QStringLiteral("SELECT count(*) FROM t")), 1);
 }

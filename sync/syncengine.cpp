@@ -1,0 +1,164 @@
+#include "sync/syncengine.h"
+
+#include "models/store.h"
+#include "sync/log.h"
+
+#include <QNetworkInformation>
+
+namespace rounds {
+
+// Lives on the engine's thread; owns that thread's Store connection and ApiClient.
+class SyncWorker final : public QObject
+{
+    Q_OBJECT
+public:
+    void run(const rounds::SyncEngine::Account &account)
+    {
+        SyncSummary summary;
+        if (!m_store || m_store->path() != account.dbPath) {
+            m_store = std::make_unique<Store>();
+            const StoreOpenResult opened = m_store->open(account.dbPath);
+            if (!opened.ok) {
+                m_store.reset();
+                summary.error.kind = ApiError::Client;
+                summary.error.message = opened.message;
+                emit finished(summary);
+                return;
+            }
+            connect(m_store.get(), &Store::recordsChanged, this, &SyncWorker::recordsChanged);
+        }
+        ApiClient api(account.server);
+        api.setToken(account.token);
+        if (!account.caFile.isEmpty()) {
+            QString error;
+            if (!api.addCaCertificates(account.caFile, &error))
+                qCWarning(lcSync) << error;
+        }
+        SyncSession session(*m_store, api);
+        m_session = &session;
+        connect(&session, &SyncSession::progress, this, &SyncWorker::progress);
+        summary = session.run();
+        m_session = nullptr;
+        emit finished(summary);
+    }
+    void cancel()
+    {
+        if (m_session)
+            m_session->cancel();
+    }
+
+signals:
+    void progress(const rounds::SyncProgress &progress);
+    void finished(const rounds::SyncSummary &summary);
+    void recordsChanged(const QString &entity, const QStringList &ids);
+
+private:
+    std::unique_ptr<Store> m_store;
+    SyncSession *m_session = nullptr;
+};
+
+SyncEngine::SyncEngine(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<SyncProgress>();
+    qRegisterMetaType<SyncSummary>();
+    qRegisterMetaType<SyncEngine::Account>("rounds::SyncEngine::Account");
+    m_worker = new SyncWorker;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &SyncWorker::progress, this, &SyncEngine::progress);
+    connect(m_worker, &SyncWorker::finished, this, &SyncEngine::onWorkerFinished);
+    connect(m_worker, &SyncWorker::recordsChanged, this, &SyncEngine::recordsChanged);
+    m_thread.setObjectName(QStringLiteral("rounds-sync"));
+    m_thread.start();
+
+    m_periodic.setTimerType(Qt::VeryCoarseTimer);
+    connect(&m_periodic, &QTimer::timeout, this, &SyncEngine::syncNow);
+    m_saveDelay.setSingleShot(true);
+    m_saveDelay.setInterval(3000);
+    connect(&m_saveDelay, &QTimer::timeout, this, &SyncEngine::syncNow);
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
+    watchNetwork();
+}
+
+SyncEngine::~SyncEngine()
+{
+    m_worker->cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SyncEngine::setAccount(const Account &account)
+{
+    m_account = account;
+}
+
+void SyncEngine::setAutoSyncMinutes(int minutes)
+{
+    if (minutes <= 0) {
+        m_periodic.stop();
+        return;
+    }
+    m_periodic.start(minutes * 60 * 1000);
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_account.dbPath.isEmpty() || m_account.token.isEmpty())
+        return;
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_running = true;
+    m_again = false;
+    m_retry.stop();
+    emit syncStarted();
+    const Account account = m_account;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, account] { worker->run(account); }, Qt::QueuedConnection);
+}
+
+void SyncEngine::localChangeSaved()
+{
+    m_saveDelay.start();
+}
+
+void SyncEngine::cancel()
+{
+    m_again = false;
+    m_worker->cancel(); // thread-safe: it only sets flags the session polls
+}
+
+void SyncEngine::onWorkerFinished(const SyncSummary &summary)
+{
+    m_running = false;
+    emit syncFinished(summary);
+    if (summary.ok) {
+        m_failures = 0;
+    } else if (summary.error.isRetryable()) {
+        // Offline or the server is down: try again on a timer (1, 2, 4 … up to 15 minutes).
+        m_failures = qMin(m_failures + 1, 5);
+        m_retry.start(qMin(15, 1 << (m_failures - 1)) * 60 * 1000);
+    }
+    if (m_again)
+        syncNow();
+}
+
+void SyncEngine::watchNetwork()
+{
+    if (!QNetworkInformation::loadDefaultBackend() || !QNetworkInformation::instance())
+        return; // no backend on this system: the periodic and retry timers cover it
+    connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+        [this](QNetworkInformation::Reachability r) {
+            if (r == QNetworkInformation::Reachability::Online) {
+                qCInfo(lcSync) << "network is back: syncing";
+                syncNow();
+            }
+        });
+}
+
+} // namespace rounds
+
+#include "syncengine.moc"

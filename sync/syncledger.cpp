@@ -1,0 +1,300 @@
+#include "sync/syncledger.h"
+
+#include "models/sqlite/database.h"
+#include "models/sqlite/sqlerror.h"
+#include "models/sqlite/transaction.h"
+#include "sync/log.h"
+#include "sync/protocol/ddl.h"
+#include "sync/protocol/schema.h"
+#include "sync/protocol/values.h"
+
+#include <QJsonDocument>
+
+namespace rounds {
+
+namespace {
+
+// A JSON value as text, scalars included (wrapped in a one-element array).
+QString valueText(const QJsonValue &v)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact));
+}
+
+QJsonValue textValue(const QString &text)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+    return doc.isArray() && !doc.array().isEmpty() ? doc.array().first() : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject ConflictItem::toJson() const
+{
+    return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("entity"), entity},
+        {QStringLiteral("record_id"), recordId}, {QStringLiteral("mutation_id"), mutationId},
+        {QStringLiteral("field"), field}, {QStringLiteral("base"), base}, {QStringLiteral("mine"), mine},
+        {QStringLiteral("theirs"), theirs}, {QStringLiteral("created_at"), createdAt},
+        {QStringLiteral("resolved"), resolved},
+        {QStringLiteral("resolution"), resolution.isEmpty() ? QJsonValue() : QJsonValue(resolution)}};
+}
+
+SyncLedger::SyncLedger(Store &store)
+    : m_store(store)
+{ }
+
+bool SyncLedger::recordConflict(const QString &mutationId, const QJsonArray &conflicts,
+    const QJsonObject &serverRecord, qint64 serverVersion, QString *error)
+{
+    sql::Database *db = m_store.database();
+    try {
+        sql::Transaction tx(*db);
+        QString entity, recordId, op;
+        {
+            auto q = db->query(
+                QStringLiteral("SELECT entity, record_id, op FROM outbox WHERE mutation_id = ?1"));
+            q->bind(1, mutationId);
+            if (!q->step()) {
+                // Already handled (an answer stored before a crash, then the push retried): nothing to do.
+                tx.commit();
+                return true;
+            }
+            entity = q->text(0);
+            recordId = q->text(1);
+            op = q->text(2);
+        }
+        if (!m_store.acknowledge(mutationId, serverVersion, error))
+            return false;
+        if (!serverRecord.isEmpty()) {
+            // The server's record now, as if pulled, into every bucket that holds it here.
+            QStringList buckets = m_store.bucketsOf(entity, recordId);
+            if (buckets.isEmpty())
+                buckets << QString();
+            QList<PulledChange> changes;
+            for (const QString &bucket : buckets) {
+                PulledChange c;
+                c.bucket = bucket;
+                c.entity = entity;
+                c.id = recordId;
+                c.op = PulledChange::Op::Upsert;
+                c.record = serverRecord;
+                changes << c;
+            }
+            const ApplyResult applied = m_store.applyPage(changes, {}, {});
+            if (!applied.ok) {
+                if (error)
+                    *error = applied.error;
+                return false;
+            }
+        }
+        const QString now = protocol::nowUtc();
+        auto insert = db->query(QStringLiteral(
+            "INSERT INTO conflict(entity, record_id, mutation_id, field, base, mine, theirs, created_at) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+        auto add = [&](const QString &field, const QJsonValue &base, const QJsonValue &mine,
+                       const QJsonValue &theirs) {
+            insert.bindAll(entity, recordId, mutationId, field, valueText(base), valueText(mine),
+                valueText(theirs), now);
+            insert->run();
+            insert->reset();
+        };
+        if (conflicts.isEmpty() || op == QLatin1String("delete")) {
+            // A delete that met a newer version: "mine" is the deletion, "theirs" the record as it is now.
+            add(QStringLiteral(""), QJsonValue(), QStringLiteral("delete"),
+                serverRecord); // field "" = the delete
+        } else {
+            for (const QJsonValue &v : conflicts) {
+                const QJsonObject c = v.toObject();
+                add(c.value(QStringLiteral("field")).toString(), c.value(QStringLiteral("base")),
+                    c.value(QStringLiteral("mine")), c.value(QStringLiteral("theirs")));
+            }
+        }
+        tx.commit();
+        qCInfo(lcSync) << "conflict kept for" << entity << recordId << "from mutation" << mutationId;
+        return true;
+    } catch (const sql::SqlError &e) {
+        if (error)
+            *error = e.text();
+        return false;
+    }
+}
+
+QList<ConflictItem> SyncLedger::conflicts(bool openOnly) const
+{
+    QList<ConflictItem> out;
+    try {
+        auto q = m_store.database()->query(QStringLiteral(
+            "SELECT id, entity, record_id, mutation_id, field, base, mine, theirs, created_at, "
+            "resolved, resolution FROM conflict WHERE resolved = 0 OR ?1 = 0 ORDER BY id"));
+        q->bind(1, openOnly);
+        while (q->step()) {
+            ConflictItem c;
+            c.id = q->int64(0);
+            c.entity = q->text(1);
+            c.recordId = q->text(2);
+            c.mutationId = q->text(3);
+            c.field = q->text(4);
+            c.base = textValue(q->text(5));
+            c.mine = textValue(q->text(6));
+            c.theirs = textValue(q->text(7));
+            c.createdAt = q->text(8);
+            c.resolved = q->int64(9) != 0;
+            c.resolution = q->text(10);
+            out << c;
+        }
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcSync) << "cannot list conflicts:" << e.text();
+    }
+    return out;
+}
+
+int SyncLedger::openConflictCount() const
+{
+    try {
+        return int(m_store.database()->scalarInt(
+            QStringLiteral("SELECT count(*) FROM conflict WHERE resolved = 0")));
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcSync) << "cannot count conflicts:" << e.text();
+        return 0;
+    }
+}
+
+bool SyncLedger::resolve(qint64 conflictId, const QString &choice, QString *error, const QJsonValue &value)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (choice != QLatin1String("mine") && choice != QLatin1String("theirs")
+        && choice != QLatin1String("other"))
+        return fail(QStringLiteral("resolve with mine, theirs or other, not '%1'").arg(choice));
+    const QList<ConflictItem> all = conflicts(false);
+    const auto it
+        = std::find_if(all.begin(), all.end(), [&](const ConflictItem &c) { return c.id == conflictId; });
+    if (it == all.end())
+        return fail(QStringLiteral("there is no conflict %1").arg(conflictId));
+    if (it->resolved)
+        return fail(
+            QStringLiteral("conflict %1 is already resolved (%2)").arg(conflictId).arg(it->resolution));
+    sql::Database *db = m_store.database();
+    try {
+        sql::Transaction tx(*db);
+        WriteResult write;
+        write.ok = true;
+        if (choice != QLatin1String("theirs")) {
+            const QJsonValue wanted = choice == QLatin1String("mine") ? it->mine : value;
+            if (it->field.isEmpty())
+                write = m_store.remove(it->entity, it->recordId); // the user still wants it deleted
+            else
+                write = m_store.update(it->entity, it->recordId, QJsonObject {{it->field, wanted}});
+        }
+        if (!write.ok)
+            return fail(write.error);
+        auto q = db->query(
+            QStringLiteral("UPDATE conflict SET resolved = 1, resolution = ?2, resolved_value = ?3, "
+                           "resolved_at = ?4 WHERE id = ?1"));
+        q.bindAll(conflictId, choice,
+            valueText(choice == QLatin1String("mine")   ? it->mine
+                    : choice == QLatin1String("theirs") ? it->theirs
+                                                        : value),
+            protocol::nowUtc());
+        q->run();
+        tx.commit();
+        return true;
+    } catch (const sql::SqlError &e) {
+        return fail(e.text());
+    }
+}
+
+// A re-sync renames every bucket membership to "stale:<bucket>". Records the new data sends get their
+// real membership back through the apply path; what still has only stale ones at the end is gone from
+// the server. Until then stale rows keep records "held", so nothing disappears mid-way.
+bool SyncLedger::beginResync(const QString &epoch, QString *error)
+{
+    sql::Database *db = m_store.database();
+    try {
+        sql::Transaction tx(*db);
+        db->exec(QStringLiteral(
+            "UPDATE OR IGNORE record_bucket SET bucket = 'stale:' || bucket WHERE bucket NOT LIKE 'stale:%'; "
+            "DELETE FROM record_bucket WHERE bucket NOT LIKE 'stale:%'; "
+            "UPDATE sync_cursor SET seq = 0;"));
+        if (!m_store.setMeta(QStringLiteral("resync_epoch"), epoch)
+            || !m_store.setMeta(QStringLiteral("epoch"), epoch)) {
+            if (error)
+                *error = QStringLiteral("cannot record the new server epoch");
+            return false;
+        }
+        tx.commit();
+        return true;
+    } catch (const sql::SqlError &e) {
+        if (error)
+            *error = e.text();
+        return false;
+    }
+}
+
+bool SyncLedger::finishResync(QString *error)
+{
+    if (m_store.meta(QStringLiteral("resync_epoch")).isEmpty())
+        return true;
+    sql::Database *db = m_store.database();
+    try {
+        sql::Transaction tx(*db);
+        // What the restored server no longer has goes like a pulled delete; the apply path keeps records
+        // with pending local changes, which are pushed again.
+        QList<PulledChange> gone;
+        {
+            auto q = db->query(QStringLiteral(
+                "SELECT DISTINCT s.entity, s.record_id FROM record_bucket s WHERE s.bucket LIKE 'stale:%' "
+                "AND NOT EXISTS "
+                "(SELECT 1 FROM record_bucket b WHERE b.entity = s.entity AND b.record_id = s.record_id "
+                "AND b.bucket NOT LIKE 'stale:%')"));
+            while (q->step()) {
+                PulledChange c;
+                c.entity = q->text(0);
+                c.id = q->text(1);
+                c.op = PulledChange::Op::Delete;
+                gone << c;
+            }
+        }
+        const ApplyResult applied = m_store.applyPage(gone, {}, {});
+        if (!applied.ok) {
+            if (error)
+                *error = applied.error;
+            return false;
+        }
+        db->exec(QStringLiteral("DELETE FROM record_bucket WHERE bucket LIKE 'stale:%'"));
+        m_store.setMeta(QStringLiteral("resync_epoch"), QString());
+        tx.commit();
+        qCInfo(lcSync) << "re-sync finished;" << applied.deleted
+                       << "records the server no longer has were dropped";
+        return true;
+    } catch (const sql::SqlError &e) {
+        if (error)
+            *error = e.text();
+        return false;
+    }
+}
+
+QList<protocol::Record> SyncLedger::records(const QString &entity) const
+{
+    QList<protocol::Record> out;
+    if (!protocol::Schema::instance().entity(entity))
+        return out;
+    QStringList ids;
+    try {
+        auto q = m_store.database()->query(
+            QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(protocol::quoteIdentifier(entity)));
+        while (q->step())
+            ids << q->text(0);
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcSync) << "cannot list" << entity << ":" << e.text();
+    }
+    for (const QString &id : ids) {
+        if (auto r = m_store.record(entity, id))
+            out << *r;
+    }
+    return out;
+}
+
+} // namespace rounds

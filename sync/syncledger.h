@@ -1,0 +1,63 @@
+#pragma once
+
+#include "models/store.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
+
+namespace rounds {
+
+// A field the server could not settle (policy AskUser) or a delete that met a newer version: kept
+// with base / mine / theirs until the user decides.
+struct ConflictItem
+{
+    qint64 id = 0;
+    QString entity;
+    QString recordId;
+    QString mutationId;
+    QString field; // empty: the conflict is about a delete, not one field
+    QJsonValue base;
+    QJsonValue mine;
+    QJsonValue theirs;
+    QString createdAt;
+    bool resolved = false;
+    QString resolution; // "mine", "theirs" or "other"
+
+    QJsonObject toJson() const;
+};
+
+// The sync engine's bookkeeping on top of the Store, each operation one transaction that composes
+// the store's own write and apply paths (their transactions nest as savepoints):
+// conflicts from push answers and their resolution, and the full re-sync after a new server epoch.
+class SyncLedger final
+{
+public:
+    explicit SyncLedger(Store &store);
+
+    // A `conflict` push result: the mutation leaves the outbox, the visible row becomes the server's
+    // record (with any later pending edits on top), and each conflicting field is kept for the user.
+    bool recordConflict(const QString &mutationId, const QJsonArray &conflicts,
+        const QJsonObject &serverRecord, qint64 serverVersion, QString *error);
+    QList<ConflictItem> conflicts(bool openOnly = true) const;
+    int openConflictCount() const;
+    // "mine": re-pushes the user's value on top of the server's (a normal local edit, with the new
+    // base); "theirs": keeps the server's value; "other": a value the user merged by hand.
+    bool resolve(qint64 conflictId, const QString &choice, QString *error, const QJsonValue &value = {});
+
+    // Applies a pulled page; during a re-sync it also notes which records the new data still has.
+    ApplyResult applyPage(const QList<PulledChange> &changes, const QHash<QString, qint64> &cursors,
+        const QStringList &revokedBuckets);
+    // A new epoch: every cursor back to 0, every synced record marked as not yet seen again.
+    bool beginResync(const QString &epoch, QString *error);
+    // After a complete pull: records the new data lacks are dropped, unless a local change to them is
+    // pending. A no-op when no re-sync is under way.
+    bool finishResync(QString *error);
+
+    // The visible records of an entity, sorted by id (rounds-cli dump).
+    QList<protocol::Record> records(const QString &entity) const;
+
+private:
+    Store &m_store;
+};
+
+} // namespace rounds

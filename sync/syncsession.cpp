@@ -1,0 +1,216 @@
+#include "sync/syncsession.h"
+
+#include "models/store.h"
+#include "sync/log.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace rounds {
+
+QJsonObject SyncSummary::toJson() const
+{
+    QJsonObject json {{QStringLiteral("ok"), ok}, {QStringLiteral("pushed"), pushed},
+        {QStringLiteral("applied"), applied}, {QStringLiteral("merged"), merged},
+        {QStringLiteral("conflicts"), conflicts}, {QStringLiteral("rejected"), rejected},
+        {QStringLiteral("pulled"), pulled}, {QStringLiteral("revoked"), revoked},
+        {QStringLiteral("new_epoch"), newEpoch}, {QStringLiteral("duration_ms"), durationMs}};
+    if (!ok)
+        json.insert(QStringLiteral("error"), error.message);
+    return json;
+}
+
+SyncSession::SyncSession(Store &store, ApiClient &api, Options options, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_ledger(store)
+    , m_api(api)
+    , m_options(options)
+{ }
+
+void SyncSession::cancel()
+{
+    m_cancelled = true;
+    m_api.cancel();
+}
+
+bool SyncSession::fail(SyncSummary &summary, ApiError::Kind kind, const QString &message)
+{
+    summary.ok = false;
+    summary.error.kind = kind;
+    summary.error.message = message;
+    return false;
+}
+
+SyncSummary SyncSession::run()
+{
+    QElapsedTimer clock;
+    clock.start();
+    SyncSummary summary;
+    summary.ok = true;
+    for (int round = 0; round < m_options.maxRounds; ++round) {
+        if (!push(summary) || !pull(summary))
+            break;
+        // Edits saved while we pulled get pushed in another round, so "synced" means synced.
+        if (m_store.pendingCount() == 0)
+            break;
+    }
+    if (summary.ok)
+        m_store.setMeta(
+            QStringLiteral("last_sync"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    summary.durationMs = clock.elapsed();
+    emit progress(
+        SyncProgress {SyncProgress::Done, summary.pushed + summary.pulled, summary.pushed + summary.pulled});
+    qCInfo(lcSync).noquote() << "sync" << (summary.ok ? "finished" : "stopped:") << summary.error.message
+                             << QJsonDocument(summary.toJson()).toJson(QJsonDocument::Compact);
+    return summary;
+}
+
+bool SyncSession::push(SyncSummary &summary)
+{
+    const int pendingAtStart = m_store.pendingCount();
+    // Each batch either leaves the outbox or is marked rejected; the bound only guards against a
+    // store that cannot write, which would otherwise loop.
+    int budget = pendingAtStart + m_options.pushBatch;
+    while (budget > 0) {
+        if (m_cancelled)
+            return fail(summary, ApiError::Cancelled, tr("Sync was cancelled."));
+        const QList<OutboxMutation> batch = m_store.takeForPush(m_options.pushBatch);
+        if (batch.isEmpty())
+            return true;
+        budget -= int(batch.size());
+        QJsonArray mutations;
+        for (const OutboxMutation &m : batch)
+            mutations.append(m.toJson());
+        emit progress(SyncProgress {SyncProgress::Pushing, summary.pushed, qint64(pendingAtStart)});
+        const ApiResponse response = m_api.post(
+            QStringLiteral("/api/v1/sync/push"), QJsonObject {{QStringLiteral("mutations"), mutations}});
+        if (!response.ok()) {
+            summary.ok = false;
+            summary.error = response.error;
+            return false;
+        }
+        const QJsonArray results = response.body.value(QStringLiteral("results")).toArray();
+        if (results.size() != batch.size())
+            return fail(summary, ApiError::BadResponse,
+                tr("The server answered %1 results for %2 changes.").arg(results.size()).arg(batch.size()));
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const QJsonObject result = results.at(i).toObject();
+            if (result.value(QStringLiteral("mutation_id")).toString() != batch.at(i).mutationId)
+                return fail(
+                    summary, ApiError::BadResponse, tr("The server answered for a different change."));
+            if (!handleResult(result, summary))
+                return false;
+        }
+        summary.pushed += int(batch.size());
+    }
+    return true;
+}
+
+bool SyncSession::handleResult(const QJsonObject &result, SyncSummary &summary)
+{
+    const QString id = result.value(QStringLiteral("mutation_id")).toString();
+    const QString status = result.value(QStringLiteral("status")).toString();
+    QString error;
+    bool stored = false;
+    if (status == QLatin1String("applied") || status == QLatin1String("merged")) {
+        stored = m_store.acknowledge(id, result.value(QStringLiteral("version")).toInteger(), &error);
+        ++(status == QLatin1String("applied") ? summary.applied : summary.merged);
+        // A merge that sent some fields to review (master data) still succeeded; the review is the
+        // server's change request, which reaches us through the pull.
+    } else if (status == QLatin1String("conflict")) {
+        stored = m_ledger.recordConflict(id, result.value(QStringLiteral("conflicts")).toArray(),
+            result.value(QStringLiteral("record")).toObject(),
+            result.value(QStringLiteral("version")).toInteger(), &error);
+        ++summary.conflicts;
+    } else if (status == QLatin1String("rejected")) {
+        const QJsonObject e = result.value(QStringLiteral("error")).toObject();
+        stored = m_store.reject(id, e.value(QStringLiteral("code")).toString(),
+            e.value(QStringLiteral("message")).toString(), e.value(QStringLiteral("field")).toString(),
+            &error);
+        ++summary.rejected;
+    } else {
+        return fail(
+            summary, ApiError::BadResponse, tr("The server answered an unknown status '%1'.").arg(status));
+    }
+    if (!stored)
+        return fail(summary, ApiError::Client,
+            tr("The local database could not record the server's answer: %1").arg(error));
+    return true;
+}
+
+bool SyncSession::pull(SyncSummary &summary)
+{
+    for (;;) {
+        if (m_cancelled)
+            return fail(summary, ApiError::Cancelled, tr("Sync was cancelled."));
+        QJsonObject cursors;
+        const QHash<QString, qint64> local = m_store.cursors();
+        for (auto it = local.begin(); it != local.end(); ++it)
+            cursors.insert(it.key(), it.value());
+        const ApiResponse response = m_api.post(QStringLiteral("/api/v1/sync/pull"),
+            QJsonObject {
+                {QStringLiteral("cursors"), cursors}, {QStringLiteral("limit"), m_options.pullLimit}});
+        if (!response.ok()) {
+            summary.ok = false;
+            summary.error = response.error;
+            return false;
+        }
+        const QJsonObject &body = response.body;
+        const QString epoch = body.value(QStringLiteral("epoch")).toString();
+        if (epoch.isEmpty())
+            return fail(summary, ApiError::BadResponse, tr("The server's answer has no epoch."));
+        const QString knownEpoch = m_store.meta(QStringLiteral("epoch"));
+        if (!knownEpoch.isEmpty() && knownEpoch != epoch) {
+            // The server's data was replaced (a restore): pull everything again, keep every pending
+            // change and push it again. Records the new data lacks go only when nothing local is pending.
+            qCWarning(lcSync) << "server epoch changed from" << knownEpoch << "to" << epoch
+                              << "- full re-sync";
+            QString error;
+            if (!m_ledger.beginResync(epoch, &error))
+                return fail(summary, ApiError::Client, error);
+            summary.newEpoch = true;
+            continue;
+        }
+
+        QList<PulledChange> changes;
+        const QJsonArray list = body.value(QStringLiteral("changes")).toArray();
+        changes.reserve(list.size());
+        for (const QJsonValue &v : list) {
+            QString why;
+            auto change = PulledChange::fromJson(v.toObject(), &why);
+            if (!change)
+                return fail(
+                    summary, ApiError::BadResponse, tr("The server sent a malformed change: %1").arg(why));
+            changes.append(std::move(*change));
+        }
+        QHash<QString, qint64> newCursors;
+        const QJsonObject c = body.value(QStringLiteral("cursors")).toObject();
+        for (auto it = c.begin(); it != c.end(); ++it)
+            newCursors.insert(it.key(), it.value().toInteger());
+        QStringList revokedBuckets;
+        for (const QJsonValue &b : body.value(QStringLiteral("revoked_buckets")).toArray())
+            revokedBuckets << b.toString();
+
+        const ApplyResult applied = m_store.applyPage(changes, newCursors, revokedBuckets);
+        if (!applied.ok)
+            return fail(summary, ApiError::Client,
+                tr("The local database could not store the pulled data: %1").arg(applied.error));
+        if (knownEpoch.isEmpty())
+            m_store.setMeta(QStringLiteral("epoch"), epoch);
+        summary.pulled += int(changes.size());
+        summary.revoked += applied.dropped;
+        const qint64 remaining = body.value(QStringLiteral("remaining")).toInteger();
+        emit progress(SyncProgress {
+            SyncProgress::Pulling, summary.pulled, remaining > 0 ? summary.pulled + remaining : 0});
+        if (!body.value(QStringLiteral("more")).toBool())
+            break;
+    }
+    QString error;
+    if (!m_ledger.finishResync(&error)) // a no-op unless a re-sync after a new epoch is under way
+        return fail(summary, ApiError::Client, error);
+    return true;
+}
+
+} // namespace rounds

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "sync/apiclient.h"
+#include "sync/syncledger.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <atomic>
+
+namespace rounds {
+
+// What one sync did, for the status bar, `rounds-cli sync` and the logs.
+struct SyncSummary
+{
+    bool ok = false;
+    ApiError error; // when !ok: why the sync stopped (local data is always kept)
+    int pushed = 0; // mutations sent
+    int applied = 0;
+    int merged = 0;
+    int conflicts = 0; // mutations that came back in conflict (each field is kept for the user)
+    int rejected = 0;
+    int pulled = 0; // changes received
+    int revoked = 0; // records dropped because they left the user's scope
+    bool newEpoch = false;
+    qint64 durationMs = 0;
+
+    QJsonObject toJson() const;
+};
+
+struct SyncProgress
+{
+    enum Phase { Pushing, Pulling, Done };
+    Phase phase = Pushing;
+    qint64 done = 0;
+    qint64 total = 0; // an estimate; 0 when unknown
+};
+
+// One sync, run to the end on the calling thread (the engine's worker thread, or rounds-cli's main
+// thread): push the outbox in batches, pull every bucket until `more` is false, then push again if
+// anything was queued meanwhile. Every step is safe to interrupt: the outbox and the cursors only
+// move forward after the server's answer has been stored in the same transaction.
+class SyncSession final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int pushBatch = 500; // PROTOCOL.md allows 1000; 500 keeps each answer quick
+        int pullLimit = 5000;
+        int maxRounds = 3; // push/pull rounds before giving the next edit its own sync
+    };
+
+    SyncSession(Store &store, ApiClient &api, Options options, QObject *parent = nullptr);
+    SyncSession(Store &store, ApiClient &api, QObject *parent = nullptr)
+        : SyncSession(store, api, Options {}, parent)
+    { }
+
+    SyncSummary run();
+    void cancel();
+
+signals:
+    void progress(const rounds::SyncProgress &progress);
+
+private:
+    bool push(SyncSummary &summary);
+    bool pull(SyncSummary &summary);
+    bool handleResult(const QJsonObject &result, SyncSummary &summary);
+    bool fail(SyncSummary &summary, ApiError::Kind kind, const QString &message);
+
+    Store &m_store;
+    SyncLedger m_ledger;
+    ApiClient &m_api;
+    Options m_options;
+    std::atomic_bool m_cancelled {false};
+};
+
+} // namespace rounds
+
+Q_DECLARE_METATYPE(rounds::SyncProgress)
+Q_DECLARE_METATYPE(rounds::SyncSummary)

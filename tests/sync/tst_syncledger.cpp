@@ -1,0 +1,224 @@
+#include "models/store.h"
+#include "support/samples.h"
+#include "sync/protocol/values.h"
+#include "sync/syncledger.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rounds;
+
+// The engine's bookkeeping on a real store file: conflicts from push answers, their resolution, and the
+// full re-sync after the server's epoch changed.
+class TestSyncLedger : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void conflictKeepsBothValuesAndShowsTheServers();
+    void keepMineRepushesOnTheNewBase();
+    void takeTheirsChangesNothingLocally();
+    void deleteConflictOffersTheDeleteAgain();
+    void resyncDropsOnlyWhatTheServerLostAndNothingPending();
+    void interruptedResyncFinishesLater();
+
+private:
+    QJsonObject serverPlan(const QString &id, int version, const QString &purpose) const;
+    void pull(const QList<QJsonObject> &records, const QString &bucket = QStringLiteral("t:a"));
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Store> m_store;
+    QString m_territory = protocol::newUuid();
+    QString m_hcp = protocol::newUuid();
+};
+
+void TestSyncLedger::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<Store>();
+    const StoreOpenResult r = m_store->open(m_dir->filePath(QStringLiteral("rounds.db")));
+    QVERIFY2(r.ok, qPrintable(r.message));
+}
+
+void TestSyncLedger::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+QJsonObject TestSyncLedger::serverPlan(const QString &id, int version, const QString &purpose) const
+{
+    return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("version"), version},
+        {QStringLiteral("updated_at"), QStringLiteral("2026-11-20T08:00:00.000Z")},
+        {QStringLiteral("updated_by"), protocol::newUuid()}, {QStringLiteral("territory_id"), m_territory},
+        {QStringLiteral("hcp_id"), m_hcp},
+        {QStringLiteral("planned_at"), QStringLiteral("2026-11-25T02:00:00.000Z")},
+        {QStringLiteral("channel"), QStringLiteral("face_to_face")}, {QStringLiteral("purpose"), purpose},
+        {QStringLiteral("status"), QStringLiteral("planned")}, {QStringLiteral("visit_id"), QJsonValue()}};
+}
+
+void TestSyncLedger::pull(const QList<QJsonObject> &records, const QString &bucket)
+{
+    QList<PulledChange> changes;
+    for (const QJsonObject &r : records) {
+        PulledChange c;
+        c.bucket = bucket;
+        c.entity = QStringLiteral("visit_plan");
+        c.id = r.value(u"id").toString();
+        c.record = r;
+        changes << c;
+    }
+    const ApplyResult applied = m_store->applyPage(changes, {{bucket, 1}}, {});
+    QVERIFY2(applied.ok, qPrintable(applied.error));
+}
+
+void TestSyncLedger::conflictKeepsBothValuesAndShowsTheServers()
+{
+    const QString id = protocol::newUuid();
+    pull({serverPlan(id, 1, QStringLiteral("介绍新适应症"))});
+    QVERIFY(
+        m_store
+            ->update(QStringLiteral("visit_plan"), id, {{QStringLiteral("purpose"), QStringLiteral("mine")}})
+            .ok);
+    const QList<OutboxMutation> batch = m_store->takeForPush();
+    QCOMPARE(batch.size(), 1);
+
+    SyncLedger ledger(*m_store);
+    const QJsonArray conflicts {QJsonObject {{QStringLiteral("field"), QStringLiteral("purpose")},
+        {QStringLiteral("base"), QStringLiteral("介绍新适应症")},
+        {QStringLiteral("mine"), QStringLiteral("mine")},
+        {QStringLiteral("theirs"), QStringLiteral("theirs")}}};
+    QString error;
+    QVERIFY2(ledger.recordConflict(
+                 batch.first().mutationId, conflicts, serverPlan(id, 2, QStringLiteral("theirs")), 2, &error),
+        qPrintable(error));
+
+    QCOMPARE(m_store->pendingCount(), 0);
+    const auto visible = m_store->record(QStringLiteral("visit_plan"), id);
+    QVERIFY(visible);
+    QCOMPARE(visible->version, 2);
+    QCOMPARE(visible->fields.value(u"purpose").toString(), QStringLiteral("theirs"));
+    const QList<ConflictItem> open = ledger.conflicts();
+    QCOMPARE(open.size(), 1);
+    QCOMPARE(open.first().field, QStringLiteral("purpose"));
+    QCOMPARE(open.first().mine.toString(), QStringLiteral("mine"));
+    QCOMPARE(open.first().theirs.toString(), QStringLiteral("theirs"));
+    QCOMPARE(open.first().base.toString(), QStringLiteral("介绍新适应症"));
+    QCOMPARE(ledger.openConflictCount(), 1);
+
+    // The same answer stored twice (a retried push after a crash) changes nothing.
+    QVERIFY(ledger.recordConflict(
+        batch.first().mutationId, conflicts, serverPlan(id, 2, QStringLiteral("theirs")), 2, &error));
+    QCOMPARE(ledger.openConflictCount(), 1);
+}
+
+void TestSyncLedger::keepMineRepushesOnTheNewBase()
+{
+    conflictKeepsBothValuesAndShowsTheServers();
+    SyncLedger ledger(*m_store);
+    const qint64 conflictId = ledger.conflicts().first().id;
+    const QString id = ledger.conflicts().first().recordId;
+    QString error;
+    QVERIFY2(ledger.resolve(conflictId, QStringLiteral("mine"), &error), qPrintable(error));
+    QCOMPARE(ledger.openConflictCount(), 0);
+    QCOMPARE(m_store->record(QStringLiteral("visit_plan"), id)->fields.value(u"purpose").toString(),
+        QStringLiteral("mine"));
+    const QList<OutboxMutation> outbox = m_store->outbox();
+    QCOMPARE(outbox.size(), 1);
+    QCOMPARE(outbox.first().baseVersion, 2);
+    QCOMPARE(outbox.first().base.value(u"purpose").toString(), QStringLiteral("theirs"));
+    QCOMPARE(outbox.first().set.value(u"purpose").toString(), QStringLiteral("mine"));
+    QVERIFY(!ledger.resolve(conflictId, QStringLiteral("theirs"), &error)); // already resolved
+    QVERIFY(error.contains(QStringLiteral("already resolved")));
+}
+
+void TestSyncLedger::takeTheirsChangesNothingLocally()
+{
+    conflictKeepsBothValuesAndShowsTheServers();
+    SyncLedger ledger(*m_store);
+    const ConflictItem c = ledger.conflicts().first();
+    QString error;
+    QVERIFY(ledger.resolve(c.id, QStringLiteral("theirs"), &error));
+    QCOMPARE(m_store->pendingCount(), 0);
+    QCOMPARE(m_store->record(QStringLiteral("visit_plan"), c.recordId)->fields.value(u"purpose").toString(),
+        QStringLiteral("theirs"));
+    QCOMPARE(ledger.conflicts(false).first().resolution, QStringLiteral("theirs"));
+}
+
+void TestSyncLedger::deleteConflictOffersTheDeleteAgain()
+{
+    const QString id = protocol::newUuid();
+    pull({serverPlan(id, 1, QStringLiteral("a"))});
+    QVERIFY(m_store->remove(QStringLiteral("visit_plan"), id).ok);
+    QVERIFY(!m_store->record(QStringLiteral("visit_plan"), id));
+    const QList<OutboxMutation> batch = m_store->takeForPush();
+    QCOMPARE(batch.first().op, QStringLiteral("delete"));
+    SyncLedger ledger(*m_store);
+    QString error;
+    QVERIFY2(ledger.recordConflict(batch.first().mutationId, {},
+                 serverPlan(id, 3, QStringLiteral("changed meanwhile")), 3, &error),
+        qPrintable(error));
+    // The record is back, as the server has it, and the user is asked about the delete.
+    QCOMPARE(m_store->record(QStringLiteral("visit_plan"), id)->fields.value(u"purpose").toString(),
+        QStringLiteral("changed meanwhile"));
+    const ConflictItem c = ledger.conflicts().first();
+    QVERIFY(c.field.isEmpty());
+    QVERIFY(ledger.resolve(c.id, QStringLiteral("mine"), &error));
+    QVERIFY(!m_store->record(QStringLiteral("visit_plan"), id));
+    QCOMPARE(m_store->outbox().first().op, QStringLiteral("delete"));
+    QCOMPARE(m_store->outbox().first().baseVersion, 3);
+}
+
+void TestSyncLedger::resyncDropsOnlyWhatTheServerLostAndNothingPending()
+{
+    const QString kept = protocol::newUuid(), lost = protocol::newUuid(),
+                  lostButPending = protocol::newUuid();
+    pull({serverPlan(kept, 1, QStringLiteral("k")), serverPlan(lost, 1, QStringLiteral("l")),
+        serverPlan(lostButPending, 1, QStringLiteral("p"))});
+    QVERIFY(m_store
+                ->update(QStringLiteral("visit_plan"), lostButPending,
+                    {{QStringLiteral("purpose"), QStringLiteral("typed offline")}})
+                .ok);
+    m_store->setMeta(QStringLiteral("epoch"), QStringLiteral("old"));
+
+    SyncLedger ledger(*m_store);
+    QString error;
+    QVERIFY(ledger.beginResync(QStringLiteral("new"), &error));
+    QCOMPARE(m_store->meta(QStringLiteral("epoch")), QStringLiteral("new"));
+    QCOMPARE(m_store->cursors().value(QStringLiteral("t:a")), 0);
+    // Mid-way, nothing has disappeared yet.
+    QVERIFY(m_store->record(QStringLiteral("visit_plan"), lost));
+    pull({serverPlan(kept, 1, QStringLiteral("k"))}); // the restored server's snapshot
+    QVERIFY(m_store->record(QStringLiteral("visit_plan"), lost));
+    QVERIFY(ledger.finishResync(&error));
+
+    QVERIFY(m_store->record(QStringLiteral("visit_plan"), kept));
+    QVERIFY(!m_store->record(QStringLiteral("visit_plan"), lost));
+    const auto pending = m_store->record(QStringLiteral("visit_plan"), lostButPending);
+    QVERIFY(pending);
+    QCOMPARE(pending->fields.value(u"purpose").toString(), QStringLiteral("typed offline"));
+    QCOMPARE(m_store->pendingCount(), 1);
+    QCOMPARE(m_store->bucketsOf(QStringLiteral("visit_plan"), kept), QStringList {QStringLiteral("t:a")});
+    QVERIFY(ledger.finishResync(&error)); // nothing under way: a no-op
+}
+
+void TestSyncLedger::interruptedResyncFinishesLater()
+{
+    const QString lost = protocol::newUuid();
+    pull({serverPlan(lost, 1, QStringLiteral("l"))});
+    QString error;
+    QVERIFY(SyncLedger(*m_store).beginResync(QStringLiteral("new"), &error));
+    // The program stops here; a new run (new objects on the same file) completes the re-sync.
+    const QString path = m_store->path();
+    m_store = std::make_unique<Store>();
+    QVERIFY(m_store->open(path).ok);
+    QCOMPARE(m_store->meta(QStringLiteral("resync_epoch")), QStringLiteral("new"));
+    pull({});
+    QVERIFY(SyncLedger(*m_store).finishResync(&error));
+    QVERIFY(!m_store->record(QStringLiteral("visit_plan"), lost));
+    QVERIFY(m_store->meta(QStringLiteral("resync_epoch")).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestSyncLedger)
+#include "tst_syncledger.moc"
