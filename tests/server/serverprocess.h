@@ -1,0 +1,114 @@
+#pragma once
+
+// A real rounds-server for integration tests: a temporary data folder (optionally with a small demo
+// organisation), the server started on 127.0.0.1 port 0, and blocking JSON requests against it.
+// Reusable by any test that needs a server (sync engine, end-to-end).
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace rounds::test {
+
+struct HttpReply
+{
+    int status = 0; // 0: no answer (connection failed)
+    QByteArray body;
+    QJsonObject json; // the body, when it is a JSON object
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QString networkError;
+
+    QByteArray header(const QByteArray &name) const;
+    QString errorCode() const
+    {
+        return json.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString();
+    }
+    QString errorField() const
+    {
+        return json.value(QLatin1String("error")).toObject().value(QLatin1String("field")).toString();
+    }
+};
+
+// Everything one pull loop gave: every change in order and the final cursors.
+struct PullResult
+{
+    QList<QJsonObject> changes;
+    QJsonObject cursors;
+    QString epoch;
+    int pages = 0;
+    bool ok = false;
+};
+
+class ServerProcess final
+{
+public:
+    static constexpr auto DemoPassword = "demo-pass-1";
+
+    ServerProcess();
+    ~ServerProcess(); // stops the server, removes the data folder
+    ServerProcess(const ServerProcess &) = delete;
+    ServerProcess &operator=(const ServerProcess &) = delete;
+
+    // The rounds-server binary of this build (ROUNDS_BINARY_DIR/bin/rounds-server).
+    static QString binary();
+    // Runs a command to the end: exit code (-1 when it could not run or crashed), stdout and stderr.
+    static int runCommand(const QStringList &args, const QByteArray &stdinData = {},
+        QByteArray *out = nullptr, QByteArray *err = nullptr, int timeoutMs = 60000);
+
+    QString dataDir() const { return m_dir->path(); }
+    // `rounds-server demo --data DIR --hcps N --visits N --seed S` into this server's folder.
+    bool createDemo(int hcps = 200, int visits = 500, int seed = 1);
+    // Copies another server's database (its data folder must not be served at the time).
+    bool copyDataFrom(const QString &otherDataDir);
+
+    // Starts `serve --listen 127.0.0.1:0` plus `extraArgs`, waits for its "listening on URL" line.
+    bool start(const QStringList &extraArgs = {});
+    // SIGTERM and wait; returns the exit code (-1 if it had to be killed).
+    int stop();
+    // SIGKILL, no clean-up: for crash tests.
+    void kill();
+    bool isRunning() const;
+    QUrl url() const { return m_url; }
+    QByteArray serverLog(); // stderr so far
+
+    // Requests. `token` adds `Authorization: Bearer`; `headers` are added as given.
+    HttpReply request(const QByteArray &method, const QString &path, const QByteArray &body = {},
+        const QString &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {},
+        int timeoutMs = 30000);
+    HttpReply get(const QString &path, const QString &token = {});
+    HttpReply post(const QString &path, const QJsonObject &body, const QString &token = {});
+
+    // Logs in (demo password by default); returns the token, or an empty string.
+    QString login(const QString &username, const QString &password = QString::fromLatin1(DemoPassword),
+        HttpReply *reply = nullptr);
+    // Pulls until `more` is false, starting from `cursors`.
+    PullResult pullAll(const QString &token, const QJsonObject &cursors = {}, int limit = 5000);
+    HttpReply push(const QString &token, const QJsonArray &mutations);
+
+    // Ignore TLS errors (self-signed test certificates).
+    void setInsecureTls(bool on) { m_insecureTls = on; }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QProcess> m_process;
+    QUrl m_url;
+    QByteArray m_log;
+    bool m_insecureTls = false;
+};
+
+// A mutation object for a push.
+QJsonObject mutation(const QString &entity, const QString &id, const QJsonObject &set, qint64 baseVersion = 0,
+    const QJsonObject &base = {}, const QString &op = QStringLiteral("upsert"));
+
+// The records of one entity among pulled changes (upserts only, the newest per id).
+QList<QJsonObject> recordsOf(const QList<QJsonObject> &changes, const QString &entity);
+
+} // namespace rounds::test
