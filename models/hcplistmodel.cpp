@@ -1,0 +1,128 @@
+#include "models/hcplistmodel.h"
+
+#include <QDateTime>
+
+namespace rounds {
+
+namespace {
+
+// Positions of the selected values (0 is the id).
+enum Value {
+    VId,
+    VName,
+    VSpecialty,
+    VInstitution,
+    VTier,
+    VCity,
+    VLastVisit,
+    VInstitutionId,
+    VStatus,
+    VPending
+};
+
+QString localDate(const QVariant &utc)
+{
+    if (utc.isNull())
+        return {};
+    const QDateTime dt = QDateTime::fromString(utc.toString(), Qt::ISODateWithMs);
+    return dt.isValid() ? dt.toLocalTime().date().toString(Qt::ISODate) : utc.toString();
+}
+
+} // namespace
+
+HcpListModel::HcpListModel(Store *store, QObject *parent)
+    : PagedTableModel(store, QStringLiteral("hcp"),
+        {QStringLiteral("institution"), QStringLiteral("department"), QStringLiteral("visit"),
+            QStringLiteral("hcp_tag"), QStringLiteral("visit_plan")},
+        parent)
+{
+    reload();
+}
+
+void HcpListModel::setFilter(const HcpFilter &filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+QStringList HcpListModel::headers() const
+{
+    return {tr("Name"), tr("Specialty"), tr("Institution"), tr("Tier"), tr("City"), tr("Last visit")};
+}
+
+QStringList HcpListModel::selectExpressions() const
+{
+    return {QStringLiteral("h.id"), QStringLiteral("h.full_name"), QStringLiteral("h.specialty"),
+        QStringLiteral("i.name"), QStringLiteral("h.tier"), QStringLiteral("i.city"),
+        QStringLiteral("(SELECT max(v.visited_at) FROM visit v WHERE v.hcp_id = h.id)"),
+        QStringLiteral("h.institution_id"), QStringLiteral("h.status"),
+        QStringLiteral("EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'hcp' AND o.record_id = h.id AND "
+                       "o.state <> 'rejected')")};
+}
+
+PagedTableModel::QuerySpec HcpListModel::querySpec() const
+{
+    const HcpSql s = buildHcpSql(m_filter);
+    QuerySpec spec;
+    spec.from = s.from + QStringLiteral(" LEFT JOIN institution i ON i.id = h.institution_id");
+    spec.where = s.where;
+    spec.binds = s.binds;
+    spec.canPlaceRows = s.relevance.isEmpty();
+    spec.orderBy = s.relevance.isEmpty() ? QStringLiteral("h.full_name ASC, h.id ASC") : s.relevance;
+    return spec;
+}
+
+QString HcpListModel::orderByColumn(int column, Qt::SortOrder order) const
+{
+    if (column < 0 || column >= ColumnCount)
+        return {};
+    return orderBy(selectExpressions().at(sortValueIndex(column)), order);
+}
+
+int HcpListModel::sortValueIndex(int column) const
+{
+    return column >= 0 && column < ColumnCount ? column + 1 : VName;
+}
+
+QVariant HcpListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const QVariantList &v = rowValues(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == LastVisit)
+            return localDate(v.value(VLastVisit));
+        return v.value(index.column() + 1);
+    case Qt::ToolTipRole:
+        return index.column() == LastVisit ? v.value(VLastVisit) : QVariant();
+    case IdRole:
+        return v.value(VId);
+    case TierRole:
+        return v.value(VTier);
+    case LastVisitRole:
+        return v.value(VLastVisit);
+    case InstitutionIdRole:
+        return v.value(VInstitutionId);
+    case StatusRole:
+        return v.value(VStatus);
+    case PendingRole:
+        return v.value(VPending).toLongLong() != 0;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> HcpListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = PagedTableModel::roleNames();
+    names.insert(IdRole, "hcpId");
+    names.insert(TierRole, "tier");
+    names.insert(LastVisitRole, "lastVisit");
+    names.insert(InstitutionIdRole, "institutionId");
+    names.insert(StatusRole, "status");
+    names.insert(PendingRole, "pending");
+    return names;
+}
+
+} // namespace rounds

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+namespace rounds {
+
+namespace sql {
+class Database;
+}
+
+// What the HCP list and search show: free text plus filters. Text of three characters or more goes
+// through the FTS5 trigram index (name, institution, department, specialty, city, tags, in bm25
+// relevance order, the name weighing most); shorter text (1–2 characters, e.g. a surname "王" or "zh")
+// cannot use trigrams and goes through the name gram index instead, names starting with it first.
+struct HcpFilter
+{
+    QString text;
+    QString tier; // "A".."D"
+    QString specialty; // exact
+    QString institutionId; // exact
+    QString tag; // an hcp_tag.tag the HCP carries
+    int notVisitedDays = -1; // no visit in the last N days (-1: no filter)
+    bool inPlanThisWeek = false; // a planned (not cancelled) visit this week, Monday to Sunday
+    QDate today; // "today" for the two date filters; invalid: the current date
+
+    bool isEmpty() const;
+};
+
+// The pieces of SQL the HCP list is built from (over `hcp h`).
+struct HcpSql
+{
+    QString from; // FROM clause (without the keyword)
+    QString where; // WHERE condition ("1" when none)
+    QVariantList binds; // positional values for the ?s of `from` and `where`, in order
+    QString relevance; // ORDER BY list for relevance, ending in a unique key; empty when there is no text
+};
+
+HcpSql buildHcpSql(const HcpFilter &filter);
+
+// Binds QVariants (null, integers, reals, text) to ?1..?n of a statement, starting at `first`.
+namespace sql {
+class Statement;
+}
+void bindVariants(sql::Statement &stmt, const QVariantList &values, int first = 1);
+
+// A search result row, for callers that do not need an item model (the sync engine, the CLI, bench).
+struct HcpHit
+{
+    QString id;
+    QString name;
+    QString tier;
+    QString lastVisit;
+};
+// The first `limit` HCPs matching `filter`, in relevance order (by name when there is no text).
+// Returns false with `error` on an SQLite failure.
+bool searchHcps(
+    sql::Database &db, const HcpFilter &filter, int limit, QList<HcpHit> *hits, QString *error = nullptr);
+
+} // namespace rounds

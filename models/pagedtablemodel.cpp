@@ -1,0 +1,312 @@
+#include "models/pagedtablemodel.h"
+
+#include "models/hcpquery.h"
+#include "models/log.h"
+#include "models/sqlite/database.h"
+#include "models/sqlite/sqlerror.h"
+#include "models/store.h"
+
+#include <QSet>
+
+namespace rounds {
+
+namespace {
+
+// A change notification naming more records than this reloads the loaded window instead.
+constexpr int kTargetedLimit = 200;
+constexpr int kInChunk = 500;
+
+QVariant toVariant(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        const qint64 i = v.toInteger();
+        return double(i) == d ? QVariant(qlonglong(i)) : QVariant(d);
+    }
+    case QJsonValue::String:
+        return v.toString();
+    case QJsonValue::Bool:
+        return v.toBool();
+    default:
+        return QVariant();
+    }
+}
+
+bool isNumber(const QVariant &v)
+{
+    return v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Double;
+}
+
+// The order SQLite's ORDER BY gives (BINARY collation): NULL < numbers < text.
+int compareValues(const QVariant &a, const QVariant &b)
+{
+    const bool an = a.isNull();
+    const bool bn = b.isNull();
+    if (an || bn)
+        return an == bn ? 0 : (an ? -1 : 1);
+    if (isNumber(a) && isNumber(b)) {
+        const double x = a.toDouble();
+        const double y = b.toDouble();
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    if (isNumber(a) != isNumber(b))
+        return isNumber(a) ? -1 : 1;
+    return QString::compare(a.toString(), b.toString());
+}
+
+} // namespace
+
+PagedTableModel::PagedTableModel(
+    Store *store, const QString &entity, QStringList relatedEntities, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store)
+    , m_entity(entity)
+    , m_related(std::move(relatedEntities))
+{
+    if (store)
+        connect(store, &Store::recordsChanged, this, &PagedTableModel::onRecordsChanged);
+}
+
+PagedTableModel::~PagedTableModel() = default;
+
+int PagedTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PagedTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(headers().size());
+}
+
+QVariant PagedTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    const QStringList h = headers();
+    return section >= 0 && section < h.size() ? QVariant(h.at(section)) : QVariant();
+}
+
+bool PagedTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd && m_store && m_store->database();
+}
+
+void PagedTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        fetchPage(m_pageSize);
+}
+
+void PagedTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= 0 && orderByColumn(column, order).isEmpty())
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    reload();
+}
+
+QString PagedTableModel::idAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : QString();
+}
+
+int PagedTableModel::rowOfId(const QString &id) const
+{
+    return m_index.value(id, -1);
+}
+
+void PagedTableModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_index.clear();
+    m_atEnd = false;
+    m_lastError.clear();
+    endResetModel();
+    if (canFetchMore(QModelIndex()))
+        fetchPage(m_pageSize);
+}
+
+QString PagedTableModel::orderBy(const QString &expression, Qt::SortOrder order) const
+{
+    const QString dir = order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    return expression + dir + QStringLiteral(", ") + idExpression() + dir;
+}
+
+QString PagedTableModel::currentOrder() const
+{
+    if (m_sortColumn >= 0) {
+        const QString order = orderByColumn(m_sortColumn, m_sortOrder);
+        if (!order.isEmpty())
+            return order;
+    }
+    return querySpec().orderBy;
+}
+
+QList<PagedTableModel::Row> PagedTableModel::fetchRows(
+    const QString &extraWhere, const QVariantList &extraBinds, int limit, int offset, bool ordered)
+{
+    QList<Row> rows;
+    sql::Database *db = m_store ? m_store->database() : nullptr;
+    if (!db)
+        return rows;
+    const QuerySpec spec = querySpec();
+    QString text
+        = QStringLiteral("SELECT %1 FROM %2 WHERE (%3)%4")
+              .arg(selectExpressions().join(QStringLiteral(", ")), spec.from, spec.where, extraWhere);
+    if (ordered)
+        text += QStringLiteral(" ORDER BY ") + currentOrder();
+    if (limit >= 0)
+        text += QStringLiteral(" LIMIT ? OFFSET ?");
+    try {
+        auto q = db->query(text);
+        bindVariants(*q, spec.binds + extraBinds);
+        if (limit >= 0) {
+            const int next = int(spec.binds.size() + extraBinds.size()) + 1;
+            q->bind(next, limit);
+            q->bind(next + 1, offset);
+        }
+        const int columns = q->columnCount();
+        while (q->step()) {
+            Row row;
+            row.values.reserve(columns);
+            for (int c = 0; c < columns; ++c)
+                row.values << toVariant(q->json(c));
+            row.id = row.values.value(0).toString();
+            rows << row;
+        }
+    } catch (const sql::SqlError &e) {
+        m_lastError = e.text();
+        qCWarning(lcStore) << metaObject()->className() << e.text();
+    }
+    return rows;
+}
+
+void PagedTableModel::fetchPage(int limit)
+{
+    QList<Row> rows = fetchRows({}, {}, limit, int(m_rows.size()), true);
+    if (rows.size() < limit || !m_lastError.isEmpty())
+        m_atEnd = true;
+    rows.removeIf([this](const Row &r) { return m_index.contains(r.id); });
+    if (rows.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows(QModelIndex(), first, first + int(rows.size()) - 1);
+    m_rows.append(rows);
+    rebuildIndex(first);
+    endInsertRows();
+}
+
+void PagedTableModel::rebuildIndex(int from)
+{
+    for (int i = from; i < m_rows.size(); ++i)
+        m_index.insert(m_rows.at(i).id, i);
+}
+
+bool PagedTableModel::lessThan(const Row &a, const Row &b) const
+{
+    const int v = sortValueIndex(m_sortColumn);
+    int c = compareValues(a.values.value(v), b.values.value(v));
+    if (c == 0)
+        c = QString::compare(a.id, b.id);
+    const bool descending = m_sortColumn >= 0 && m_sortOrder == Qt::DescendingOrder;
+    return descending ? c > 0 : c < 0;
+}
+
+int PagedTableModel::placeFor(const Row &row) const
+{
+    const auto it = std::upper_bound(
+        m_rows.begin(), m_rows.end(), row, [this](const Row &a, const Row &b) { return lessThan(a, b); });
+    return int(it - m_rows.begin());
+}
+
+void PagedTableModel::onRecordsChanged(const QString &entity, const QStringList &ids)
+{
+    if (!m_store || !m_store->database())
+        return;
+    if (entity == m_entity) {
+        if (ids.size() > kTargetedLimit) {
+            // A big pulled page: one reload of the loaded window is cheaper than hundreds of row signals.
+            const int keep = qMax(m_pageSize, int(m_rows.size()));
+            beginResetModel();
+            m_rows.clear();
+            m_index.clear();
+            m_atEnd = false;
+            endResetModel();
+            fetchPage(keep);
+            return;
+        }
+        refreshIds(ids);
+    } else if (m_related.contains(entity)) {
+        refreshLoaded();
+    }
+}
+
+void PagedTableModel::refreshLoaded()
+{
+    QStringList ids;
+    ids.reserve(m_rows.size());
+    for (const Row &r : std::as_const(m_rows))
+        ids << r.id;
+    refreshIds(ids);
+}
+
+void PagedTableModel::refreshIds(const QStringList &changedIds)
+{
+    const QStringList ids = QSet<QString>(changedIds.begin(), changedIds.end()).values();
+    QHash<QString, Row> found;
+    for (qsizetype start = 0; start < ids.size(); start += kInChunk) {
+        const QStringList chunk = ids.mid(start, kInChunk);
+        QStringList marks(chunk.size(), QStringLiteral("?"));
+        QVariantList binds;
+        for (const QString &id : chunk)
+            binds << id;
+        const QString extra
+            = QStringLiteral(" AND %1 IN (%2)").arg(idExpression(), marks.join(QLatin1Char(',')));
+        for (Row &r : fetchRows(extra, binds, -1, 0, false))
+            found.insert(r.id, std::move(r));
+    }
+    const bool canPlace = m_sortColumn >= 0 || querySpec().canPlaceRows;
+    const int lastColumn = columnCount() - 1;
+    for (const QString &id : ids) {
+        int loaded = m_index.value(id, -1);
+        const auto hit = found.constFind(id);
+        if (loaded >= 0) {
+            const bool keep = hit != found.cend();
+            bool inPlace = keep;
+            if (keep && canPlace) {
+                const Row &row = hit.value();
+                inPlace = (loaded == 0 || !lessThan(row, m_rows.at(loaded - 1)))
+                    && (loaded == m_rows.size() - 1 || !lessThan(m_rows.at(loaded + 1), row));
+            }
+            if (inPlace) {
+                if (m_rows.at(loaded).values != hit->values) {
+                    m_rows[loaded].values = hit->values;
+                    emit dataChanged(index(loaded, 0), index(loaded, lastColumn));
+                }
+                continue;
+            }
+            beginRemoveRows(QModelIndex(), loaded, loaded);
+            m_rows.removeAt(loaded);
+            m_index.remove(id);
+            rebuildIndex(loaded);
+            endRemoveRows();
+            if (!keep)
+                continue;
+        } else if (hit == found.cend() || !canPlace) {
+            continue; // not shown, or shown by relevance: it comes with the next reload
+        }
+        const int pos = placeFor(hit.value());
+        if (pos == m_rows.size() && !m_atEnd)
+            continue; // beyond the loaded window: a later page brings it
+        beginInsertRows(QModelIndex(), pos, pos);
+        m_rows.insert(pos, hit.value());
+        rebuildIndex(pos);
+        endInsertRows();
+    }
+}
+
+} // namespace rounds

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "models/store.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QPointer>
+#include <QStringList>
+#include <QVariantList>
+
+namespace rounds {
+
+
+// The shared machinery of the list models: rows come from SQL a page at a time (canFetchMore /
+// fetchMore), sorting and filtering are ORDER BY / WHERE, and the Store's recordsChanged() is turned
+// into targeted dataChanged / row insertions and removals instead of a reset.
+//
+// A subclass describes its query: the selected expressions (the first is the record id), the FROM and
+// WHERE of the current filter, and the ORDER BY of each column. Rows loaded so far are always the first
+// rowCount() rows of that order, so the next page starts at OFFSET rowCount().
+class PagedTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    ~PagedTableModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    // The record id of a row, and the row of a loaded record (-1 when not loaded).
+    QString idAt(int row) const;
+    int rowOfId(const QString &id) const;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    // The last SQLite error, if loading failed (the model then shows what it had).
+    QString lastError() const { return m_lastError; }
+
+public slots:
+    // Runs the query again from the first page (after a filter change).
+    void reload();
+
+protected:
+    struct QuerySpec
+    {
+        QString from;
+        QString where = QStringLiteral("1");
+        QVariantList binds; // for the ?s in from and where, in order
+        QString orderBy; // a total order (ends with a unique key)
+        bool canPlaceRows = true; // false for relevance orders: new rows are not inserted in place
+    };
+
+    PagedTableModel(Store *store, const QString &entity, QStringList relatedEntities, QObject *parent);
+
+    // Column c of the view; value index v in a row's values (0 is the id).
+    virtual QStringList headers() const = 0;
+    virtual QStringList selectExpressions() const = 0;
+    virtual QString idExpression() const = 0;
+    virtual QuerySpec querySpec() const = 0;
+    // The ORDER BY of a column (a total order, ending with the id), or empty when it cannot sort.
+    virtual QString orderByColumn(int column, Qt::SortOrder order) const = 0;
+    // Which value of a row holds the sort key of a column (for placing rows in memory).
+    virtual int sortValueIndex(int column) const = 0;
+
+    const QVariantList &rowValues(int row) const { return m_rows.at(row).values; }
+    // A helper for subclasses: the ORDER BY of a column expression plus the id in the same direction.
+    QString orderBy(const QString &expression, Qt::SortOrder order) const;
+
+    Store *store() const { return m_store; }
+
+private:
+    struct Row
+    {
+        QString id;
+        QVariantList values;
+    };
+
+    QList<Row> fetchRows(
+        const QString &extraWhere, const QVariantList &extraBinds, int limit, int offset, bool ordered);
+    void fetchPage(int limit);
+    void onRecordsChanged(const QString &entity, const QStringList &ids);
+    void refreshIds(const QStringList &ids);
+    void refreshLoaded();
+    int placeFor(const Row &row) const;
+    bool lessThan(const Row &a, const Row &b) const;
+    void rebuildIndex(int from = 0);
+    QString currentOrder() const;
+
+    QPointer<Store> m_store;
+    QString m_entity;
+    QStringList m_related;
+    QList<Row> m_rows;
+    QHash<QString, int> m_index;
+    bool m_atEnd = false;
+    int m_pageSize = 100;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    QString m_lastError;
+};
+
+} // namespace rounds

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "models/pagedtablemodel.h"
+
+#include <QDateTime>
+
+namespace rounds {
+
+// Visits, newest first unless the view sorts otherwise; optionally one HCP's, a status, a period.
+class VisitListModel final : public PagedTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { VisitedAt, Hcp, Channel, Status, Duration, ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, HcpIdRole, StatusRole, VisitedAtRole, NotesRole, PendingRole };
+
+    struct Filter
+    {
+        QString hcpId;
+        QString status;
+        QDateTime from; // visited_at >= from
+        QDateTime to; // visited_at < to
+    };
+
+    explicit VisitListModel(Store *store, QObject *parent = nullptr);
+
+    Filter filter() const { return m_filter; }
+    void setFilter(const Filter &filter);
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+protected:
+    QStringList headers() const override;
+    QStringList selectExpressions() const override;
+    QString idExpression() const override { return QStringLiteral("v.id"); }
+    QuerySpec querySpec() const override;
+    QString orderByColumn(int column, Qt::SortOrder order) const override;
+    int sortValueIndex(int column) const override
+    {
+        return column >= 0 && column < ColumnCount ? column + 1 : 1;
+    }
+
+private:
+    Filter m_filter;
+};
+
+} // namespace rounds
