@@ -113,16 +113,18 @@ INSERT INTO hcp_search(rowid, name, institution, department, specialty, city, ta
 
 // The 1- and 2-character grams of a name (`name` and `id` are SQL expressions), each with the position
 // of its first occurrence: the short-query index, because trigram FTS cannot match under 3 characters.
+// No "OR IGNORE" in trigger bodies: an UPSERT's update path overrides it with ABORT, so the statements
+// must not produce duplicates in the first place (DISTINCT, and the old grams deleted first).
 QString insertGrams(const QString &name, const QString &id, const QString &from = {})
 {
     const QString src
         = from.isEmpty() ? QStringLiteral("search_seq s") : from + QStringLiteral(", search_seq s");
     return QStringLiteral(R"(
-INSERT OR IGNORE INTO hcp_gram(gram, hcp_id, pos)
-  SELECT lower(substr(%1, s.i, 1)), %2, instr(lower(%1), lower(substr(%1, s.i, 1))) FROM %3
+INSERT INTO hcp_gram(gram, hcp_id, pos)
+  SELECT DISTINCT lower(substr(%1, s.i, 1)), %2, instr(lower(%1), lower(substr(%1, s.i, 1))) FROM %3
   WHERE s.i <= length(%1) AND substr(%1, s.i, 1) <> ' ';
-INSERT OR IGNORE INTO hcp_gram(gram, hcp_id, pos)
-  SELECT lower(substr(%1, s.i, 2)), %2, instr(lower(%1), lower(substr(%1, s.i, 2))) FROM %3
+INSERT INTO hcp_gram(gram, hcp_id, pos)
+  SELECT DISTINCT lower(substr(%1, s.i, 2)), %2, instr(lower(%1), lower(substr(%1, s.i, 2))) FROM %3
   WHERE s.i < length(%1) AND instr(substr(%1, s.i, 2), ' ') = 0;
 )")
         .arg(name, id, src);
@@ -163,7 +165,8 @@ CREATE INDEX idx_hcp_gram_pos ON hcp_gram(gram, pos);
 
     QString ddl;
     ddl += trigger(QStringLiteral("hcp_search_ai"), QStringLiteral("AFTER INSERT ON hcp"),
-        QStringLiteral("INSERT OR IGNORE INTO hcp_search_doc(hcp_id) VALUES (NEW.id);")
+        QStringLiteral("INSERT INTO hcp_search_doc(hcp_id) SELECT NEW.id WHERE NOT EXISTS "
+                       "(SELECT 1 FROM hcp_search_doc WHERE hcp_id = NEW.id);")
             + refreshSearchDocs(QStringLiteral("h.id = NEW.id"))
             + insertGrams(QStringLiteral("NEW.full_name"), QStringLiteral("NEW.id")));
     ddl += trigger(QStringLiteral("hcp_search_au"),

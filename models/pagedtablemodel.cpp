@@ -6,6 +6,7 @@
 #include "models/sqlite/sqlerror.h"
 #include "models/store.h"
 
+#include <QScopedValueRollback>
 #include <QSet>
 
 namespace rounds {
@@ -95,7 +96,9 @@ bool PagedTableModel::canFetchMore(const QModelIndex &parent) const
 
 void PagedTableModel::fetchMore(const QModelIndex &parent)
 {
-    if (canFetchMore(parent))
+    // Not from inside our own notifications (a listener reacting to rowsInserted or modelReset): the
+    // change in flight would nest, and a chain of such calls would load every page at once.
+    if (!m_notifying && canFetchMore(parent))
         fetchPage(m_pageSize);
 }
 
@@ -120,6 +123,7 @@ int PagedTableModel::rowOfId(const QString &id) const
 
 void PagedTableModel::reload()
 {
+    QScopedValueRollback<bool> notifying(m_notifying, true);
     beginResetModel();
     m_rows.clear();
     m_index.clear();
@@ -187,6 +191,7 @@ QList<PagedTableModel::Row> PagedTableModel::fetchRows(
 
 void PagedTableModel::fetchPage(int limit)
 {
+    QScopedValueRollback<bool> notifying(m_notifying, true);
     QList<Row> rows = fetchRows({}, {}, limit, int(m_rows.size()), true);
     if (rows.size() < limit || !m_lastError.isEmpty())
         m_atEnd = true;
@@ -228,6 +233,7 @@ void PagedTableModel::onRecordsChanged(const QString &entity, const QStringList 
     if (!m_store || !m_store->database())
         return;
     if (entity == m_entity) {
+        QScopedValueRollback<bool> notifying(m_notifying, true);
         if (ids.size() > kTargetedLimit) {
             // A big pulled page: one reload of the loaded window is cheaper than hundreds of row signals.
             const int keep = qMax(m_pageSize, int(m_rows.size()));
@@ -256,6 +262,7 @@ void PagedTableModel::refreshLoaded()
 
 void PagedTableModel::refreshIds(const QStringList &changedIds)
 {
+    QScopedValueRollback<bool> notifying(m_notifying, true);
     const QStringList ids = QSet<QString>(changedIds.begin(), changedIds.end()).values();
     QHash<QString, Row> found;
     for (qsizetype start = 0; start < ids.size(); start += kInChunk) {

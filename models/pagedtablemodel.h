@@ -10,7 +10,6 @@
 
 namespace rounds {
 
-
 // The shared machinery of the list models: rows come from SQL a page at a time (canFetchMore /
 // fetchMore), sorting and filtering are ORDER BY / WHERE, and the Store's recordsChanged() is turned
 // into targeted dataChanged / row insertions and removals instead of a reset.
@@ -97,6 +96,7 @@ private:
     QList<Row> m_rows;
     QHash<QString, int> m_index;
     bool m_atEnd = false;
+    bool m_notifying = false;
     int m_pageSize = 100;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
