@@ -39,6 +39,8 @@ public:
     }
 
     void setFaults(const Faults &faults) { m_faults = faults; }
+    // After a server restart on another port.
+    void setUpstreamPort(quint16 port) { m_upstreamPort = port; }
     const Counts &counts() const { return m_counts; }
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
 
