@@ -1,0 +1,142 @@
+#include "models/sqlite/database.h"
+#include "models/store.h"
+#include "server/serverprocess.h"
+#include "sync/syncengine.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rounds;
+using namespace rounds::test;
+
+// The GUI's engine against a real server: it syncs on a worker thread while the GUI thread's event loop
+// keeps running, never runs two syncs at once, and batches a burst of local saves into one sync.
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void syncRunsOffTheGuiThread();
+    void requestsDuringASyncQueueExactlyOneMore();
+    void aBurstOfSavesBecomesOneSync();
+
+private:
+    SyncEngine::Account account(const QString &name);
+
+    std::unique_ptr<ServerProcess> m_server;
+    QTemporaryDir m_dir;
+};
+
+void TestSyncEngine::initTestCase()
+{
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY(m_server->createDemo(300, 2000, 11));
+    QVERIFY(m_server->start());
+}
+
+SyncEngine::Account TestSyncEngine::account(const QString &name)
+{
+    SyncEngine::Account a;
+    a.dbPath = m_dir.filePath(name + QStringLiteral(".db"));
+    a.server = m_server->url();
+    a.user = name;
+    a.token = m_server->login(name);
+    return a;
+}
+
+void TestSyncEngine::syncRunsOffTheGuiThread()
+{
+    SyncEngine engine;
+    engine.setAccount(account(QStringLiteral("manager.sh")));
+    QSignalSpy started(&engine, &SyncEngine::syncStarted);
+    QSignalSpy finished(&engine, &SyncEngine::syncFinished);
+    QSignalSpy progress(&engine, &SyncEngine::progress);
+    QSignalSpy changed(&engine, &SyncEngine::recordsChanged);
+
+    int ticks = 0;
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, this, [&] { ++ticks; });
+    tick.start(5);
+    engine.syncNow();
+    QVERIFY(engine.isSyncing());
+    QCOMPARE(started.count(), 1);
+    QVERIFY(finished.wait(120000));
+    tick.stop();
+
+    const SyncSummary summary = finished.first().first().value<SyncSummary>();
+    QVERIFY2(summary.ok, qPrintable(summary.error.message));
+    QVERIFY(summary.pulled > 1000);
+    QVERIFY(!engine.isSyncing());
+    // The GUI thread's loop kept turning while thousands of records were pulled and applied.
+    QVERIFY2(ticks > 3, qPrintable(QString::number(ticks)));
+    QVERIFY(progress.count() >= 2);
+    QCOMPARE(progress.last().first().value<SyncProgress>().phase, SyncProgress::Done);
+    // The GUI learns which rows changed, to refresh its models.
+    QStringList entities;
+    for (const auto &args : changed)
+        entities << args.first().toString();
+    QVERIFY(entities.contains(QStringLiteral("hcp")));
+    QVERIFY(entities.contains(QStringLiteral("visit")));
+}
+
+void TestSyncEngine::requestsDuringASyncQueueExactlyOneMore()
+{
+    SyncEngine engine;
+    engine.setAccount(account(QStringLiteral("rep.sh02")));
+    QSignalSpy started(&engine, &SyncEngine::syncStarted);
+    QSignalSpy finished(&engine, &SyncEngine::syncFinished);
+    engine.syncNow();
+    engine.syncNow();
+    engine.syncNow();
+    engine.syncNow();
+    QCOMPARE(started.count(), 1); // never two at once
+    QVERIFY(QTest::qWaitFor([&] { return finished.count() == 2; }, 120000));
+    QTest::qWait(300);
+    QCOMPARE(finished.count(), 2); // the three extra requests became one follow-up sync
+    QCOMPARE(started.count(), 2);
+}
+
+void TestSyncEngine::aBurstOfSavesBecomesOneSync()
+{
+    const SyncEngine::Account a = account(QStringLiteral("rep.hz01"));
+    SyncEngine engine;
+    engine.setAccount(a);
+    engine.setSaveDelayMs(200);
+    QSignalSpy finished(&engine, &SyncEngine::syncFinished);
+    engine.syncNow();
+    QVERIFY(finished.wait(120000));
+
+    // The GUI's own connection to the same file, as the rep's windows use it.
+    Store gui;
+    QVERIFY(gui.open(a.dbPath).ok);
+    const QString userId = m_server->get(QStringLiteral("/api/v1/me"), a.token).json.value(u"id").toString();
+    const auto visit = gui.record(QStringLiteral("visit"), [&] {
+        auto q = gui.database()->query(QStringLiteral("SELECT id FROM visit WHERE rep_id = ?1 LIMIT 1"));
+        q->bind(1, userId);
+        return q->step() ? q->text(0) : QString();
+    }());
+    QVERIFY(visit);
+    QStringList created;
+    for (int i = 0; i < 5; ++i) {
+        QJsonObject fields;
+        fields.insert(QStringLiteral("territory_id"), visit->fields.value(u"territory_id"));
+        fields.insert(QStringLiteral("hcp_id"), visit->fields.value(u"hcp_id"));
+        fields.insert(QStringLiteral("rep_id"), userId);
+        fields.insert(QStringLiteral("visited_at"), QStringLiteral("2026-11-22T01:00:00Z"));
+        fields.insert(QStringLiteral("notes"), QStringLiteral("burst %1").arg(i));
+        const WriteResult w = gui.create(QStringLiteral("visit"), fields);
+        QVERIFY(w.ok);
+        created << w.id;
+        engine.localChangeSaved();
+    }
+    QVERIFY(finished.wait(30000));
+    QTest::qWait(500);
+    QCOMPARE(finished.count(), 2); // the first sync, and one for the whole burst
+    QVERIFY(finished.last().first().value<SyncSummary>().ok);
+    QCOMPARE(finished.last().first().value<SyncSummary>().pushed, 5);
+    QCOMPARE(gui.pendingCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
