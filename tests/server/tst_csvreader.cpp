@@ -1,0 +1,114 @@
+#include "server/csvreader.h"
+
+#include <QStringEncoder>
+#include <QtTest>
+
+using namespace rounds::server;
+
+// The CSV reader behind `rounds-server import`: RFC 4180 quoting, line numbers, encodings.
+class TestCsvReader : public QObject
+{
+    Q_OBJECT
+private slots:
+    void reads_data();
+    void reads();
+    void rejects_data();
+    void rejects();
+    void gbkIsDetected();
+};
+
+void TestCsvReader::reads_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QStringList>("header");
+    QTest::addColumn<QList<QStringList>>("rows");
+    QTest::addColumn<QList<int>>("lines");
+
+    QTest::newRow("plain") << QByteArray("a,b\n1,2\n3,4\n") << QStringList {"a", "b"}
+                           << QList<QStringList> {{"1", "2"}, {"3", "4"}} << QList<int> {2, 3};
+    QTest::newRow("crlf, no final newline")
+        << QByteArray("a,b\r\n1,2\r\n3,4") << QStringList {"a", "b"}
+        << QList<QStringList> {{"1", "2"}, {"3", "4"}} << QList<int> {2, 3};
+    QTest::newRow("header is trimmed and lower-cased")
+        << QByteArray(" Full_Name ,TIER\nx,A\n") << QStringList {"full_name", "tier"}
+        << QList<QStringList> {{"x", "A"}} << QList<int> {2};
+    QTest::newRow("quoted comma") << QByteArray("a,b\n\"x, y\",2\n") << QStringList {"a", "b"}
+                                  << QList<QStringList> {{"x, y", "2"}} << QList<int> {2};
+    QTest::newRow("quoted quotes") << QByteArray("a\n\"say \"\"hi\"\"\"\n") << QStringList {"a"}
+                                   << QList<QStringList> {{"say \"hi\""}} << QList<int> {2};
+    QTest::newRow("quoted newline moves the line count")
+        << QByteArray("a,b\n\"line one\nline two\",2\n3,4\n") << QStringList {"a", "b"}
+        << QList<QStringList> {{"line one\nline two", "2"}, {"3", "4"}} << QList<int> {2, 4};
+    QTest::newRow("quoted crlf becomes newline")
+        << QByteArray("a\r\n\"x\r\ny\"\r\nz\r\n") << QStringList {"a"} << QList<QStringList> {{"x\ny"}, {"z"}}
+        << QList<int> {2, 4};
+    QTest::newRow("blank lines are skipped") << QByteArray("a,b\n\n1,2\n\n") << QStringList {"a", "b"}
+                                             << QList<QStringList> {{"1", "2"}} << QList<int> {3};
+    QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n") << QStringList {"a", "b", "c"}
+                                  << QList<QStringList> {{"", "", ""}} << QList<int> {2};
+    QTest::newRow("utf-8 with bom") << QByteArray("\xEF\xBB\xBFname\n张伟\n") << QStringList {"name"}
+                                    << QList<QStringList> {{QStringLiteral("张伟")}} << QList<int> {2};
+    QTest::newRow("utf-8 emoji") << QByteArray("name\n\"O'Brien 😀\"\n") << QStringList {"name"}
+                                 << QList<QStringList> {{QStringLiteral("O'Brien 😀")}} << QList<int> {2};
+}
+
+void TestCsvReader::reads()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QStringList, header);
+    QFETCH(QList<QStringList>, rows);
+    QFETCH(QList<int>, lines);
+    CsvTable table;
+    QString error;
+    QVERIFY2(readCsv(input, QStringLiteral("auto"), &table, &error), qPrintable(error));
+    QCOMPARE(table.header, header);
+    QCOMPARE(table.rows, rows);
+    QCOMPARE(table.lines, lines);
+}
+
+void TestCsvReader::rejects_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty") << QByteArray() << "auto"
+                           << "empty";
+    QTest::newRow("unclosed quote") << QByteArray("a\n1\n\"open\n") << "auto"
+                                    << "line 3";
+    QTest::newRow("not utf-8 when told") << QByteArray("a\n\xD5\xC5\n") << "utf-8"
+                                         << "UTF-8";
+}
+
+void TestCsvReader::rejects()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, encoding);
+    QFETCH(QString, message);
+    CsvTable table;
+    QString error;
+    QVERIFY(!readCsv(input, encoding, &table, &error));
+    QVERIFY2(error.contains(message), qPrintable(error));
+}
+
+void TestCsvReader::gbkIsDetected()
+{
+    QStringEncoder gbk("GBK");
+    QVERIFY(gbk.isValid());
+    const QString text = QStringLiteral("姓名,医院\n张伟,复旦大学附属中山医院\n\"李,娜\",浙江省人民医院\n");
+    const QByteArray bytes = gbk.encode(text);
+    QVERIFY(bytes != text.toUtf8());
+    CsvTable table;
+    QString error;
+    QVERIFY2(readCsv(bytes, QStringLiteral("auto"), &table, &error), qPrintable(error));
+    QCOMPARE(table.encoding, QStringLiteral("gbk"));
+    QCOMPARE(table.header, (QStringList {QStringLiteral("姓名"), QStringLiteral("医院")}));
+    QCOMPARE(table.rows.at(1), (QStringList {QStringLiteral("李,娜"), QStringLiteral("浙江省人民医院")}));
+    // Forced GBK gives the same; UTF-8 input stays UTF-8.
+    QVERIFY(readCsv(bytes, QStringLiteral("gbk"), &table, &error));
+    QCOMPARE(table.rows.at(0).at(0), QStringLiteral("张伟"));
+    QVERIFY(readCsv(text.toUtf8(), QStringLiteral("auto"), &table, &error));
+    QCOMPARE(table.encoding, QStringLiteral("utf-8"));
+}
+
+QTEST_APPLESS_MAIN(TestCsvReader)
+#include "tst_csvreader.moc"
