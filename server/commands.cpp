@@ -9,7 +9,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -355,6 +358,63 @@ int exportCommand(const QStringList &args)
     return ExitOk;
 }
 
+int backupCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption file(QStringLiteral("out"),
+        QStringLiteral("The backup file to write (must not exist)."), QStringLiteral("FILE"));
+    p.addOption(file);
+    if (const int rc = parse(p, QStringLiteral("backup"),
+            QStringLiteral(
+                "Copies the database consistently, also while the server runs (SQLite online backup)."),
+            args);
+        rc >= 0)
+        return rc;
+    if (p.value(file).isEmpty())
+        return usage(QStringLiteral("--out FILE is required"), QStringLiteral("backup"));
+    if (QFileInfo::exists(p.value(file)))
+        return fail(QStringLiteral("%1 exists already; choose a new file").arg(p.value(file)));
+    QString error;
+    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+    if (!storage)
+        return fail(error);
+    if (!storage->backup(p.value(file), &error))
+        return fail(error);
+    err() << "rounds-server: backup written to " << p.value(file) << Qt::endl;
+    return ExitOk;
+}
+
+int restoreCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption file(QStringLiteral("from"),
+        QStringLiteral("A file written by `rounds-server backup`."), QStringLiteral("FILE"));
+    p.addOption(file);
+    if (const int rc = parse(p, QStringLiteral("restore"),
+            QStringLiteral(
+                "Creates a data folder from a backup, with a new epoch so clients pull everything again."),
+            args);
+        rc >= 0)
+        return rc;
+    if (p.value(file).isEmpty())
+        return usage(QStringLiteral("--from FILE is required"), QStringLiteral("restore"));
+    const QString target = QDir(p.value(kData)).filePath(SqliteStorage::fileName());
+    if (QFileInfo::exists(target))
+        return fail(QStringLiteral("%1 exists already; restore into a new data folder").arg(target));
+    if (!QDir().mkpath(p.value(kData)) || !QFile::copy(p.value(file), target))
+        return fail(QStringLiteral("cannot copy %1 to %2").arg(p.value(file), target));
+    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QString error;
+    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+    if (!storage)
+        return fail(error);
+    if (!setNewEpoch(*storage, &error))
+        return fail(error);
+    err() << "rounds-server: restored " << p.value(file) << " into " << p.value(kData) << " with a new epoch"
+          << Qt::endl;
+    return ExitOk;
+}
+
 } // namespace
 
 int runCommand(const QStringList &arguments)
@@ -371,16 +431,22 @@ int runCommand(const QStringList &arguments)
         return importCommand(rest);
     if (command == QLatin1String("export"))
         return exportCommand(rest);
-    const QString help
-        = QStringLiteral("usage: rounds-server COMMAND [options]   (COMMAND --help for its options)\n"
-                         "  serve --data DIR [--listen 127.0.0.1:8421] [--tls-cert FILE --tls-key FILE]\n"
-                         "  demo  --data DIR [--hcps N] [--visits N] [--seed S]\n"
-                         "  user add --data DIR --username U --role rep|manager|sfe|admin [--territory CODE] "
-                         "[--display-name NAME]\n"
-                         "  user disable --data DIR --username U\n"
-                         "  import hcps  --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
-                         "  import sales --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
-                         "  export --data DIR --out FILE.jsonl\n");
+    if (command == QLatin1String("backup"))
+        return backupCommand(rest);
+    if (command == QLatin1String("restore"))
+        return restoreCommand(rest);
+    const QString help = QStringLiteral(
+        "usage: rounds-server COMMAND [options]   (COMMAND --help for its options)\n"
+        "  serve --data DIR [--listen 127.0.0.1:8421] [--tls-cert FILE --tls-key FILE]\n"
+        "  demo  --data DIR [--hcps N] [--visits N] [--seed S]\n"
+        "  user add --data DIR --username U --role rep|manager|sfe|admin [--territory CODE] "
+        "[--display-name NAME]\n"
+        "  user disable --data DIR --username U\n"
+        "  import hcps  --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
+        "  import sales --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
+        "  export --data DIR --out FILE.jsonl\n"
+        "  backup --data DIR --out FILE          (while serving: SQLite online backup)\n"
+        "  restore --data NEWDIR --from FILE     (new epoch: clients pull everything again)\n");
     if (command == QLatin1String("--help") || command == QLatin1String("-h")
         || command == QLatin1String("help")) {
         out() << help;

@@ -8,6 +8,7 @@
 #include "sync/protocol/values.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,6 +22,16 @@ bool IndexedRef::isIndexed(const QString &field)
 {
     return field == HcpId || field == InstitutionId || field == DepartmentId || field == VisitId
         || field == MeetingId;
+}
+
+bool setNewEpoch(Storage &storage, QString *error)
+{
+    return storage.write(
+        [](StoreWriter &w) {
+            w.setMeta(QStringLiteral("epoch"), protocol::newUuid());
+            return true;
+        },
+        error);
 }
 
 namespace {
@@ -471,6 +482,16 @@ bool SqliteStorage::write(const std::function<bool(StoreWriter &)> &work, QStrin
 bool SqliteStorage::backup(const QString &path, QString *error)
 {
     try {
+        {
+            // The copy holds everything, password hashes included: readable by the owner only.
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+                if (error)
+                    *error = QStringLiteral("cannot create %1: %2").arg(path, file.errorString());
+                return false;
+            }
+            file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        }
         std::unique_ptr<sql::Database> source = takeReader();
         sqlite3 *dest = nullptr;
         int rc = sqlite3_open_v2(

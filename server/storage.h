@@ -136,4 +136,7 @@ public:
     virtual bool backup(const QString &path, QString *error) = 0;
 };
 
+// Replaces the epoch (after a restore): clients then pull every bucket again from 0.
+bool setNewEpoch(Storage &storage, QString *error);
+
 } // namespace rounds::server

@@ -2,9 +2,11 @@
 #include "server/serverprocess.h"
 
 #include <QDate>
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
 
@@ -25,6 +27,7 @@ private slots:
     void realignmentMovesTheHcpBetweenBuckets();
     void sequencesStayGapFreeUnderConcurrentPushes();
     void epochIsStableAndPerDataFolder();
+    void backupWhileServingRestoresWithANewEpoch();
 
 private:
     QString newId() const { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
@@ -405,6 +408,47 @@ void TestServerPull::epochIsStableAndPerDataFolder()
     const PullResult c = other.pullAll(other.login(QStringLiteral("rep.hz02")));
     QVERIFY(c.ok);
     QVERIFY(c.epoch != a.epoch);
+}
+
+void TestServerPull::backupWhileServingRestoresWithANewEpoch()
+{
+    const QString token = m_server.login(QStringLiteral("manager.sh"));
+    const PullResult live = m_server.pullAll(token);
+    QTemporaryDir dir;
+    const QString backup = dir.filePath(QStringLiteral("backup.db"));
+    QByteArray err;
+    // Taken from another process while this server serves (and a writer works).
+    const QString rep = m_server.login(QStringLiteral("rep.sh01"));
+    m_server.push(rep,
+        QJsonArray {mutation(QStringLiteral("visit_plan"), newId(),
+            {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))},
+                {"hcp_id", m_org.hcpsOnlyIn(QStringLiteral("SH-01")).first()},
+                {"planned_at", "2026-12-24T09:00:00Z"}})});
+    QCOMPARE(ServerProcess::runCommand({QStringLiteral("backup"), QStringLiteral("--data"),
+                                           m_server.dataDir(), QStringLiteral("--out"), backup},
+                 {}, nullptr, &err),
+        0);
+    QCOMPARE(QFile::permissions(backup) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+        QFileDevice::Permissions());
+    // A second backup to the same file is refused rather than overwriting it.
+    QCOMPARE(ServerProcess::runCommand({QStringLiteral("backup"), QStringLiteral("--data"),
+                                           m_server.dataDir(), QStringLiteral("--out"), backup},
+                 {}, nullptr, &err),
+        1);
+
+    ServerProcess restored;
+    QCOMPARE(ServerProcess::runCommand({QStringLiteral("restore"), QStringLiteral("--data"),
+                                           restored.dataDir(), QStringLiteral("--from"), backup},
+                 {}, nullptr, &err),
+        0);
+    QVERIFY(restored.start());
+    const PullResult again = restored.pullAll(restored.login(QStringLiteral("manager.sh")));
+    QVERIFY(again.ok);
+    QVERIFY(again.epoch != live.epoch); // clients will pull everything again
+    QVERIFY(recordsOf(again.changes, QStringLiteral("visit_plan")).size()
+        > recordsOf(live.changes, QStringLiteral("visit_plan")).size());
+    QCOMPARE(recordsOf(again.changes, QStringLiteral("hcp")).size(),
+        recordsOf(live.changes, QStringLiteral("hcp")).size());
 }
 
 QTEST_GUILESS_MAIN(TestServerPull)
