@@ -25,6 +25,14 @@ ApiError classify(int status, QNetworkReply::NetworkError netError, const QStrin
     e.code = err.value(QStringLiteral("code")).toString();
     e.field = err.value(QStringLiteral("field")).toString();
     const QString serverMessage = err.value(QStringLiteral("message")).toString();
+    if (status == 0 && netError == QNetworkReply::SslHandshakeFailedError) {
+        e.kind = ApiError::Tls;
+        e.message
+            = ApiClient::tr("The server's certificate is not trusted (%1). If your company uses its own "
+                            "certificate authority, add its certificate file in Settings.")
+                  .arg(netMessage);
+        return e;
+    }
     if (status == 0) {
         e.kind = netError == QNetworkReply::OperationCanceledError ? ApiError::Cancelled : ApiError::Network;
         e.message = ApiClient::tr("The server cannot be reached: %1").arg(netMessage);

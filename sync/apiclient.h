@@ -18,7 +18,8 @@ struct ApiError
 {
     enum Kind {
         None,
-        Network, // no connection, reset, timeout, TLS failure: retried with backoff
+        Network, // no connection, reset, timeout: retried with backoff
+        Tls, // the server certificate is not trusted: never retried
         Server, // 5xx: retried with backoff
         Unauthorized, // 401: sign in again; local data is kept
         Upgrade, // 426: this version of Rounds is too old for the server
