@@ -4,6 +4,7 @@
 #include "sync/credentialstore.h"
 #include "sync/protocol/codec.h"
 #include "sync/protocol/schema.h"
+#include "sync/signin.h"
 #include "sync/syncledger.h"
 #include "sync/syncsession.h"
 
@@ -186,44 +187,20 @@ int Cli::login(const QStringList &args)
         return failWith(QStringLiteral("'%1' is not a server address (e.g. https://rounds.example.com:8421)")
                             .arg(args.at(0)),
             ExitUsage);
-    const QString serverUrl = url.toString();
-    const QString username = args.at(1);
-    if (!server().isEmpty() && (server() != serverUrl || user() != username))
-        return failWith(QStringLiteral("%1 belongs to %2 on %3; use another --db file for %4")
-                            .arg(m_dbPath, user(), server(), username));
     QTextStream in(stdin);
     const QString password = in.readLine();
     if (password.isEmpty())
         return failWith(QStringLiteral("no password on standard input"), ExitUsage);
-
-    ApiClient api(url);
-    const ApiResponse r = api.post(QStringLiteral("/api/v1/auth/login"),
-        QJsonObject {{QStringLiteral("username"), username}, {QStringLiteral("password"), password},
-            {QStringLiteral("device_name"),
-                QStringLiteral("rounds-cli on %1").arg(QHostInfo::localHostName())}});
-    if (!r.ok()) {
-        if (r.error.httpStatus == 401)
-            return failWith(QStringLiteral("wrong user name or password"));
-        return failWith(r.error.message);
-    }
-    const QString token = r.body.value(QStringLiteral("token")).toString();
-    const QJsonObject me = r.body.value(QStringLiteral("user")).toObject();
-    if (token.isEmpty() || me.isEmpty())
-        return failWith(QStringLiteral("the server's login answer has no token"));
-    m_store.setMeta(QStringLiteral("server"), serverUrl);
-    m_store.setMeta(QStringLiteral("user"), username);
-    m_store.setMeta(QStringLiteral("user_id"), me.value(QStringLiteral("id")).toString());
-    m_store.setMeta(QStringLiteral("role"), me.value(QStringLiteral("role")).toString());
-    m_store.setMeta(QStringLiteral("display_name"), me.value(QStringLiteral("display_name")).toString());
-    m_store.setMeta(QStringLiteral("territory_ids"),
-        QString::fromUtf8(QJsonDocument(me.value(QStringLiteral("territory_ids")).toArray())
-                              .toJson(QJsonDocument::Compact)));
-    const CredentialStore::Result saved = m_credentials.save(serverUrl, username, token);
-    if (!saved.keychainAvailable)
+    const SignInResult r = SignIn(m_store, m_credentials)
+                               .signIn(url, args.at(1), password,
+                                   QStringLiteral("rounds-cli on %1").arg(QHostInfo::localHostName()));
+    if (!r.ok)
+        return failWith(r.message);
+    if (!r.keychainAvailable)
         return failWith(
-            saved.message + QStringLiteral(" rounds-cli cannot keep a token in memory between runs."));
-    out() << "signed in as " << username << " (" << me.value(QStringLiteral("role")).toString() << ") on "
-          << serverUrl << Qt::endl;
+            r.message + QStringLiteral(" rounds-cli cannot keep a token in memory between runs."));
+    out() << "signed in as " << r.account.user << " (" << r.account.role << ") on " << r.account.server
+          << Qt::endl;
     return ExitOk;
 }
 
@@ -392,17 +369,9 @@ int Cli::logout()
 {
     if (server().isEmpty())
         return failWith(QStringLiteral("not signed in"));
-    const CredentialStore::Result cred = m_credentials.read(server(), user());
-    if (!cred.token.isEmpty()) {
-        ApiClient api {QUrl(server())};
-        api.setToken(cred.token);
-        api.setRetryPolicy(RetryPolicy {1, 0, 0, 10'000});
-        api.post(QStringLiteral("/api/v1/auth/logout"),
-            QJsonObject {}); // best effort: offline logout still forgets
-    }
-    const CredentialStore::Result removed = m_credentials.remove(server(), user());
-    if (!removed.ok)
-        return failWith(removed.message);
+    const SignInResult r = SignIn(m_store, m_credentials).signOut();
+    if (!r.ok)
+        return failWith(r.message);
     out() << "signed out; the local data in " << m_dbPath << " is kept" << Qt::endl;
     return ExitOk;
 }

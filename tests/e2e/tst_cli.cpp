@@ -66,7 +66,7 @@ void TestCli::conflictListedAndResolved()
         base + QStringList {QStringLiteral("login"), server.url().toString(), QStringLiteral("rep.sh01")},
         "wrong-password\n");
     QCOMPARE(login.code, 1);
-    QVERIFY2(login.err.contains("wrong user name or password"), login.err.constData());
+    QVERIFY2(login.err.contains("Wrong user name or password"), login.err.constData());
     QCOMPARE(
         cli(base + QStringList {QStringLiteral("login"), server.url().toString(), QStringLiteral("rep.sh01")},
             "demo-pass-1\n")
