@@ -15,6 +15,8 @@
 #include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimer>
+#include <QtConcurrent>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -165,13 +167,27 @@ int serve(const QStringList &args)
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
 
+    // Alignments start and end by the calendar: check at start and every ten minutes after.
+    if (!sync.applyAlignmentDates(&error))
+        return fail(error);
+    QTimer dates;
+    QObject::connect(&dates, &QTimer::timeout, qApp, [&sync] {
+        (void)QtConcurrent::run([&sync] {
+            QString e;
+            sync.applyAlignmentDates(&e);
+        });
+    });
+    dates.start(10 * 60 * 1000);
+
     const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol
         ? QLatin1Char('[') + host + QLatin1Char(']')
         : host;
     out() << "rounds-server listening on " << (p.isSet(cert) ? "https" : "http") << "://" << shownHost << ":"
           << bound << Qt::endl;
     const int rc = QCoreApplication::exec();
+    dates.stop();
     api.waitForIdle();
+    QThreadPool::globalInstance()->waitForDone();
     // Let the responses of the last requests leave before the sockets close.
     QCoreApplication::processEvents(QEventLoop::AllEvents, 200);
     err() << "rounds-server: stopped" << Qt::endl;

@@ -5,6 +5,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 
 #include <algorithm>
 
@@ -141,15 +142,26 @@ StoredRecord Feed::commit(const std::optional<StoredRecord> &before, StoredRecor
     return after;
 }
 
-void Feed::refresh(const QString &entity, const QString &id)
+int Feed::applyAlignmentDates()
+{
+    QSet<QString> hcps;
+    for (const StoredRecord &a : m_store.all(QStringLiteral("alignment")))
+        hcps.insert(str(a.record.fields, "hcp_id"));
+    int moved = 0;
+    for (const QString &hcp : hcps)
+        moved += refresh(QStringLiteral("hcp"), hcp) ? 1 : 0;
+    return moved;
+}
+
+bool Feed::refresh(const QString &entity, const QString &id)
 {
     const std::optional<StoredRecord> r = m_store.record(entity, id);
     if (!r || r->deleted)
-        return;
+        return false;
     const QStringList oldBuckets = m_store.buckets(entity, id);
     const QStringList newBuckets = bucketsFor(*r);
     if (oldBuckets == newBuckets)
-        return;
+        return false;
     for (const QString &b : newBuckets) {
         if (!oldBuckets.contains(b))
             m_store.appendChange(b, entity, id, kUpsert);
@@ -160,6 +172,7 @@ void Feed::refresh(const QString &entity, const QString &id)
     }
     m_store.setBuckets(entity, id, newBuckets);
     moveFollowers(*r, r);
+    return true;
 }
 
 void Feed::moveFollowers(const StoredRecord &r, const std::optional<StoredRecord> &before)

@@ -30,13 +30,17 @@ public:
     // The buckets a record belongs to now.
     QStringList bucketsFor(const StoredRecord &record);
 
+    // Alignments take effect and end by the calendar: moves every HCP whose active alignments differ
+    // from its buckets (upserts where it arrives, revokes where it leaves). Returns how many moved.
+    int applyAlignmentDates();
+
     static QString today(); // UTC date, YYYY-MM-DD
     static bool alignmentActive(const QJsonObject &alignment, const QString &today);
 
 private:
     // Recomputes a record's buckets without a change of its own: upserts where it arrives, revokes
     // where it leaves; then its followers.
-    void refresh(const QString &entity, const QString &id);
+    bool refresh(const QString &entity, const QString &id);
     void moveFollowers(const StoredRecord &record, const std::optional<StoredRecord> &before);
 
     StoreWriter &m_store;

@@ -508,6 +508,24 @@ QJsonObject SyncService::applyMutation(const Principal &user, const QJsonObject 
     return result;
 }
 
+bool SyncService::applyAlignmentDates(QString *error)
+{
+    const QString today = Feed::today();
+    int moved = 0;
+    const bool ok = m_storage.write(
+        [&](StoreWriter &w) {
+            if (w.meta(QStringLiteral("alignment_dates_applied")) == today)
+                return false;
+            moved = Feed(w, Actor {{}, QStringLiteral("rounds-server"), {}}).applyAlignmentDates();
+            w.setMeta(QStringLiteral("alignment_dates_applied"), today);
+            return true;
+        },
+        error);
+    if (ok && moved > 0)
+        qCInfo(lcServer) << "alignment dates of" << today << "moved" << moved << "HCPs between buckets";
+    return ok;
+}
+
 ApiReply SyncService::push(const Principal &user, const QJsonObject &body)
 {
     const QJsonValue mutations = body.value(QLatin1String("mutations"));

@@ -26,6 +26,10 @@ public:
     ApiReply pull(const Principal &user, const QJsonObject &body);
     ApiReply push(const Principal &user, const QJsonObject &body);
 
+    // Once a day (and at start): alignments whose valid_from or valid_to date has come move their
+    // HCPs between buckets. Cheap when the date has not changed since the last run.
+    bool applyAlignmentDates(QString *error);
+
     const Limits &limits() const { return m_limits; }
 
 private:

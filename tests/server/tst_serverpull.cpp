@@ -1,7 +1,9 @@
+#include "models/sqlite/database.h"
 #include "server/demoorg.h"
 #include "server/serverprocess.h"
 
 #include <QDate>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -28,6 +30,7 @@ private slots:
     void sequencesStayGapFreeUnderConcurrentPushes();
     void epochIsStableAndPerDataFolder();
     void backupWhileServingRestoresWithANewEpoch();
+    void alignmentsEndByTheCalendar();
 
 private:
     QString newId() const { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
@@ -449,6 +452,40 @@ void TestServerPull::backupWhileServingRestoresWithANewEpoch()
         > recordsOf(live.changes, QStringLiteral("visit_plan")).size());
     QCOMPARE(recordsOf(again.changes, QStringLiteral("hcp")).size(),
         recordsOf(live.changes, QStringLiteral("hcp")).size());
+}
+
+void TestServerPull::alignmentsEndByTheCalendar()
+{
+    ServerProcess server;
+    QVERIFY(server.createDemo(40, 5));
+    QVERIFY(server.start());
+    DemoOrg org;
+    QVERIFY(org.load(server));
+    const QString hcp = org.hcpsOnlyIn(QStringLiteral("HZ-02")).value(0);
+    QVERIFY(!hcp.isEmpty());
+    const PullResult before = server.pullAll(server.login(QStringLiteral("rep.hz02")));
+    QCOMPARE(server.stop(), 0);
+
+    // The alignment's last day was yesterday: no push happened, the calendar moved on (simulated by
+    // editing the stored alignment and forgetting the last check while the server is down).
+    {
+        rounds::sql::Database db(QDir(server.dataDir()).filePath(QStringLiteral("rounds-server.db")));
+        rounds::sql::Query q = db.query(QStringLiteral(
+            "UPDATE records SET data = json_set(data, '$.valid_to', ?1) WHERE entity = 'alignment' AND "
+            "json_extract(data, '$.hcp_id') = ?2"));
+        q->bind(1, QDate::currentDate().addDays(-1).toString(Qt::ISODate));
+        q->bind(2, hcp);
+        q->run();
+        QCOMPARE(db.changes(), 1);
+        db.exec(QStringLiteral("DELETE FROM meta WHERE key = 'alignment_dates_applied'"));
+    }
+    QVERIFY(server.start());
+    const PullResult after = server.pullAll(server.login(QStringLiteral("rep.hz02")), before.cursors);
+    QHash<QString, QString> ops;
+    for (const QJsonObject &c : after.changes)
+        ops.insert(c.value("id").toString(), c.value("op").toString());
+    QCOMPARE(ops.value(hcp), QStringLiteral("revoke"));
+    QVERIFY(server.serverLog().contains("moved 1 HCPs"));
 }
 
 QTEST_GUILESS_MAIN(TestServerPull)
