@@ -37,6 +37,7 @@ const char *kUsage = R"(usage: rounds-cli --db FILE COMMAND [ARGS]
   delete ENTITY ID
   conflicts [--json]               open conflicts
   resolve CONFLICT_ID mine|theirs
+  discard MUTATION_ID              give up a rejected change (status lists them); the server copy returns
   logout                           forgets the token (local data is kept)
 
 FIELD=VALUE is read by the field's type (numbers, true/false, JSON for JSON fields; an empty value is
@@ -174,6 +175,12 @@ int Cli::run(const QString &command, QStringList args)
         return resolve(args);
     if (command == QLatin1String("logout"))
         return logout();
+    if (command == QLatin1String("discard")) {
+        if (args.size() != 1)
+            return failWith(QString::fromLatin1(kUsage), ExitUsage);
+        QString error;
+        return SyncLedger(m_store).discardRejected(args.at(0), &error) ? ExitOk : failWith(error);
+    }
     return failWith(
         QStringLiteral("unknown command '%1'\n%2").arg(command, QString::fromLatin1(kUsage)), ExitUsage);
 }

@@ -4,6 +4,7 @@
 #include "models/sqlite/sqlerror.h"
 #include "models/sqlite/transaction.h"
 #include "sync/log.h"
+#include "sync/protocol/codec.h"
 #include "sync/protocol/ddl.h"
 #include "sync/protocol/schema.h"
 #include "sync/protocol/values.h"
@@ -203,6 +204,62 @@ bool SyncLedger::resolve(qint64 conflictId, const QString &choice, QString *erro
         return true;
     } catch (const sql::SqlError &e) {
         return fail(e.text());
+    }
+}
+
+bool SyncLedger::discardRejected(const QString &mutationId, QString *error)
+{
+    sql::Database *db = m_store.database();
+    try {
+        sql::Transaction tx(*db);
+        QString entity, recordId;
+        {
+            auto q = db->query(QStringLiteral(
+                "SELECT entity, record_id FROM outbox WHERE mutation_id = ?1 AND state = 'rejected'"));
+            q->bind(1, mutationId);
+            if (!q->step()) {
+                if (error)
+                    *error = QStringLiteral("there is no rejected change %1").arg(mutationId);
+                return false;
+            }
+            entity = q->text(0);
+            recordId = q->text(1);
+        }
+        const std::optional<protocol::Record> server = m_store.shadow(entity, recordId);
+        {
+            auto q = db->query(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?1"));
+            q->bind(1, mutationId);
+            q->run();
+        }
+        // Back to the server's copy, through the apply path so any other pending change stays on top.
+        PulledChange change;
+        change.entity = entity;
+        change.id = recordId;
+        if (server) {
+            change.op = PulledChange::Op::Upsert;
+            change.record = protocol::encodeRecord(*server);
+        } else {
+            change.op = PulledChange::Op::Delete; // a create the server never accepted
+        }
+        const ApplyResult applied = m_store.applyPage({change}, {}, {});
+        if (!applied.ok) {
+            if (error)
+                *error = applied.error;
+            return false;
+        }
+        auto pending = db->query(QStringLiteral("SELECT 1 FROM outbox WHERE entity = ?1 AND record_id = ?2"));
+        pending.bindAll(entity, recordId);
+        if (!pending->step()) {
+            auto q = db->query(QStringLiteral("DELETE FROM shadow WHERE entity = ?1 AND record_id = ?2"));
+            q.bindAll(entity, recordId);
+            q->run();
+        }
+        tx.commit();
+        return true;
+    } catch (const sql::SqlError &e) {
+        if (error)
+            *error = e.text();
+        return false;
     }
 }
 

@@ -47,6 +47,10 @@ public:
     // Applies a pulled page; during a re-sync it also notes which records the new data still has.
     ApplyResult applyPage(const QList<PulledChange> &changes, const QHash<QString, qint64> &cursors,
         const QStringList &revokedBuckets);
+    // Gives up a change the server rejected: it leaves the outbox and the record shows the server's copy
+    // again (a rejected create disappears). Other pending changes to the record stay on top.
+    bool discardRejected(const QString &mutationId, QString *error);
+
     // A new epoch: every cursor back to 0, every synced record marked as not yet seen again.
     bool beginResync(const QString &epoch, QString *error);
     // After a complete pull: records the new data lacks are dropped, unless a local change to them is

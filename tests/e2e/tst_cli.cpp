@@ -128,6 +128,39 @@ void TestCli::conflictListedAndResolved()
     QCOMPARE(status.json().object().value(u"pending").toInt(), 0);
     QVERIFY(!status.json().object().value(u"epoch").toString().isEmpty());
 
+    // A change the server refuses (a submitted visit is read-only) is listed with its reason, then given up.
+    const QByteArray visits = cli(base + QStringList {QStringLiteral("dump"), QStringLiteral("visit")}).out;
+    QString submitted;
+    for (const QByteArray &line : visits.split('\n')) {
+        const QJsonObject v = QJsonDocument::fromJson(line).object();
+        if (v.value(u"status").toString() == QLatin1String("submitted")) {
+            submitted = v.value(u"id").toString();
+            break;
+        }
+    }
+    QVERIFY(!submitted.isEmpty());
+    QCOMPARE(cli(base
+                 + QStringList {QStringLiteral("edit"), QStringLiteral("visit"), submitted,
+                     QStringLiteral("notes=too late")})
+                 .code,
+        0);
+    QCOMPARE(cli(base + QStringList {QStringLiteral("sync")}).code, 3);
+    const QJsonArray rejected = cli(base + QStringList {QStringLiteral("status"), QStringLiteral("--json")})
+                                    .json()
+                                    .object()
+                                    .value(u"rejected")
+                                    .toArray();
+    QCOMPARE(rejected.size(), 1);
+    QVERIFY(rejected.first().toObject().value(u"message").toString().contains(QStringLiteral("read-only")));
+    QCOMPARE(cli(base
+                 + QStringList {QStringLiteral("discard"),
+                     rejected.first().toObject().value(u"mutation_id").toString()})
+                 .code,
+        0);
+    QCOMPARE(cli(base + QStringList {QStringLiteral("sync")}).code, 0);
+    QVERIFY(
+        !cli(base + QStringList {QStringLiteral("dump"), QStringLiteral("visit")}).out.contains("too late"));
+
     // Sign-out forgets the token and keeps the data.
     QCOMPARE(cli(base + QStringList {QStringLiteral("logout")}).code, 0);
     Run after = cli(base + QStringList {QStringLiteral("sync")});

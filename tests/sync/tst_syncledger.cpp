@@ -20,6 +20,7 @@ private slots:
     void keepMineRepushesOnTheNewBase();
     void takeTheirsChangesNothingLocally();
     void deleteConflictOffersTheDeleteAgain();
+    void discardingARejectionBringsBackTheServerCopy();
     void resyncDropsOnlyWhatTheServerLostAndNothingPending();
     void interruptedResyncFinishesLater();
 
@@ -168,6 +169,40 @@ void TestSyncLedger::deleteConflictOffersTheDeleteAgain()
     QVERIFY(!m_store->record(QStringLiteral("visit_plan"), id));
     QCOMPARE(m_store->outbox().first().op, QStringLiteral("delete"));
     QCOMPARE(m_store->outbox().first().baseVersion, 3);
+}
+
+void TestSyncLedger::discardingARejectionBringsBackTheServerCopy()
+{
+    const QString id = protocol::newUuid();
+    pull({serverPlan(id, 4, QStringLiteral("server text"))});
+    QVERIFY(m_store
+                ->update(QStringLiteral("visit_plan"), id,
+                    {{QStringLiteral("purpose"), QStringLiteral("refused edit")}})
+                .ok);
+    const QString refused = m_store->takeForPush().first().mutationId;
+    QVERIFY(m_store->reject(refused, QStringLiteral("forbidden"), QStringLiteral("not yours"), QString()));
+    // A create the server refused too.
+    QJsonObject fields = serverPlan(protocol::newUuid(), 1, QStringLiteral("new"));
+    for (const QString &base : {QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("updated_at"),
+             QStringLiteral("updated_by")})
+        fields.remove(base);
+    const WriteResult created = m_store->create(QStringLiteral("visit_plan"), fields);
+    QVERIFY(created.ok);
+    const QString refusedCreate = m_store->takeForPush().first().mutationId;
+    QVERIFY(m_store->reject(
+        refusedCreate, QStringLiteral("forbidden"), QStringLiteral("not your territory"), QString()));
+
+    SyncLedger ledger(*m_store);
+    QString error;
+    QVERIFY(!ledger.discardRejected(protocol::newUuid(), &error));
+    QVERIFY2(ledger.discardRejected(refused, &error), qPrintable(error));
+    QCOMPARE(m_store->record(QStringLiteral("visit_plan"), id)->fields.value(u"purpose").toString(),
+        QStringLiteral("server text"));
+    QCOMPARE(m_store->record(QStringLiteral("visit_plan"), id)->version, 4);
+    QVERIFY(!m_store->shadow(QStringLiteral("visit_plan"), id));
+    QVERIFY2(ledger.discardRejected(refusedCreate, &error), qPrintable(error));
+    QVERIFY(!m_store->record(QStringLiteral("visit_plan"), created.id));
+    QVERIFY(m_store->outbox().isEmpty());
 }
 
 void TestSyncLedger::resyncDropsOnlyWhatTheServerLostAndNothingPending()
