@@ -154,7 +154,8 @@ public:
             m_w.setBuckets(name, id, buckets);
         for (const QString &b : buckets)
             m_w.appendChange(b, name, id, QStringLiteral("upsert"));
-        ++m_records;
+        if (++m_records % 50000 == 0)
+            m_w.commitAndContinue();
     }
 
     static QString t(const QString &id) { return QStringLiteral("t:") + id; }

@@ -120,6 +120,9 @@ public:
     virtual void revokeToken(const QByteArray &hash) = 0;
     virtual void revokeUserTokens(const QString &userId) = 0;
     virtual void setMeta(const QString &key, const QString &value) = 0;
+    // Bulk loads only (demo): commits what was written so far and goes on in a new transaction, so a
+    // load of millions of records keeps its journal small. Not atomic as a whole any more.
+    virtual void commitAndContinue() = 0;
 };
 
 // The store behind the server. read() runs in one consistent snapshot; write() runs in one
