@@ -69,6 +69,9 @@ PagedTableModel::QuerySpec HcpListModel::querySpec() const
     spec.binds = s.binds;
     spec.canPlaceRows = s.relevance.isEmpty();
     spec.orderBy = s.relevance.isEmpty() ? QStringLiteral("h.full_name ASC, h.id ASC") : s.relevance;
+    spec.pick = s.pick;
+    spec.pickBinds = s.pickBinds;
+    spec.pickDisplayFrom = QStringLiteral("hcp h LEFT JOIN institution i ON i.id = h.institution_id");
     return spec;
 }
 

@@ -11,10 +11,16 @@ namespace sql {
 class Database;
 }
 
-// What the HCP list and search show: free text plus filters. Text of three characters or more goes
-// through the FTS5 trigram index (name, institution, department, specialty, city, tags, in bm25
-// relevance order, the name weighing most); shorter text (1–2 characters, e.g. a surname "王" or "zh")
-// cannot use trigrams and goes through the name gram index instead, names starting with it first.
+// What the HCP list and search show: free text plus filters.
+// - Words of three characters or more go through the FTS5 trigram index over name, institution,
+//   department, specialty, city and tags. Relevance: HCPs whose name holds the words first (names
+//   starting with the first word before names holding it further in), then HCPs matching in any other
+//   field; by name within each tier. Each tier is capped at 1000 HCPs, so a word found in most of the
+//   file costs what a rare one does (refine the query to see beyond).
+// - Text of 1–2 characters (a surname "王", a given name "伟", "zh") cannot use trigrams: it goes
+//   through the name gram index (every 1- and 2-character piece of every name), names starting with it
+//   first. It searches names only.
+// - Short words next to long ones ("协和 伟") narrow the long words' hits by substring.
 struct HcpFilter
 {
     QString text;
@@ -36,6 +42,10 @@ struct HcpSql
     QString where; // WHERE condition ("1" when none)
     QVariantList binds; // positional values for the ?s of `from` and `where`, in order
     QString relevance; // ORDER BY list for relevance, ending in a unique key; empty when there is no text
+    // When not empty: a query giving the matches as (id, k1, k2, k3) without touching the HCP rows, so a
+    // page is picked by ORDER BY k1, k2, k3 LIMIT/OFFSET before the display columns are computed.
+    QString pick;
+    QVariantList pickBinds;
 };
 
 HcpSql buildHcpSql(const HcpFilter &filter);

@@ -161,18 +161,27 @@ QList<PagedTableModel::Row> PagedTableModel::fetchRows(
     QString text
         = QStringLiteral("SELECT %1 FROM %2 WHERE (%3)%4")
               .arg(selectExpressions().join(QStringLiteral(", ")), spec.from, spec.where, extraWhere);
-    if (ordered)
-        text += QStringLiteral(" ORDER BY ") + currentOrder();
+    QVariantList binds = spec.binds + extraBinds;
+    // A page of an order no index gives (relevance) sorts every match: when the subclass can name the
+    // matches by their keys alone, pick the page from those, then compute the columns for it only.
+    if (ordered && limit >= 0 && m_sortColumn < 0 && !spec.pick.isEmpty()) {
+        text = QStringLiteral(
+            "SELECT %1 FROM (SELECT * FROM (%2) ORDER BY k1, k2, k3 LIMIT ? OFFSET ?) k, %3 WHERE "
+            "%4 = k.id ORDER BY k.k1, k.k2, k.k3")
+                   .arg(selectExpressions().join(QStringLiteral(", ")), spec.pick, spec.pickDisplayFrom,
+                       idExpression());
+        binds = spec.pickBinds;
+    } else {
+        if (ordered)
+            text += QStringLiteral(" ORDER BY ") + currentOrder();
+        if (limit >= 0)
+            text += QStringLiteral(" LIMIT ? OFFSET ?");
+    }
     if (limit >= 0)
-        text += QStringLiteral(" LIMIT ? OFFSET ?");
+        binds << limit << offset;
     try {
         auto q = db->query(text);
-        bindVariants(*q, spec.binds + extraBinds);
-        if (limit >= 0) {
-            const int next = int(spec.binds.size() + extraBinds.size()) + 1;
-            q->bind(next, limit);
-            q->bind(next + 1, offset);
-        }
+        bindVariants(*q, binds);
         const int columns = q->columnCount();
         while (q->step()) {
             Row row;

@@ -52,6 +52,11 @@ protected:
         QVariantList binds; // for the ?s in from and where, in order
         QString orderBy; // a total order (ends with a unique key)
         bool canPlaceRows = true; // false for relevance orders: new rows are not inserted in place
+        // Optional, for relevance orders: a query giving (id, k1, k2, k3) for every match, and the FROM
+        // (over the id expression's alias) that the display columns need. See fetchRows().
+        QString pick;
+        QVariantList pickBinds;
+        QString pickDisplayFrom;
     };
 
     PagedTableModel(Store *store, const QString &entity, QStringList relatedEntities, QObject *parent);
