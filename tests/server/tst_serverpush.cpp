@@ -32,6 +32,7 @@ private slots:
     void submittedVisitIsReadOnly();
     void changeRequestApprovalAppliesFields();
     void unicodeAndQuotesRoundTripByteForByte();
+    void sigtermFinishesTheRequestInFlight();
 
 private:
     QJsonObject pushOne(const QString &token, const QJsonObject &m);
@@ -757,6 +758,46 @@ void TestServerPush::unicodeAndQuotesRoundTripByteForByte()
     const QJsonObject rec = latest(id);
     QCOMPARE(rec.value("notes").toString(), nasty);
     QCOMPARE(rec.value("follow_up").toString(), QStringLiteral("' OR '1'='1"));
+}
+
+void TestServerPush::sigtermFinishesTheRequestInFlight()
+{
+    ServerProcess server;
+    QVERIFY(server.createDemo(20, 10, 3));
+    QVERIFY(server.start());
+    DemoOrg org;
+    QVERIFY(org.load(server));
+    const QString token = server.login(QStringLiteral("rep.sh02"));
+    const QString hcp = org.hcpsOnlyIn(QStringLiteral("SH-02")).first();
+    QJsonArray batch;
+    for (int i = 0; i < 1000; ++i) {
+        batch << mutation(QStringLiteral("visit_plan"), newId(),
+            {{"territory_id", org.territory.value(QStringLiteral("SH-02"))}, {"hcp_id", hcp},
+                {"planned_at", "2026-12-01T09:00:00Z"}});
+    }
+    QNetworkAccessManager nam;
+    QUrl url = server.url();
+    url.setPath(QStringLiteral("/api/v1/sync/push"));
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    QNetworkReply *reply
+        = nam.post(req, QJsonDocument(QJsonObject {{"mutations", batch}}).toJson(QJsonDocument::Compact));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    // Stop the server once it is busy with the batch.
+    const QString db = QDir(server.dataDir()).filePath(QStringLiteral("rounds-server.db"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rounds::sql::Database(db).scalarInt(QStringLiteral("SELECT count(*) FROM mutations")) > 0, 20000);
+    QCOMPARE(server.stop(), 0);
+    if (done.isEmpty())
+        QVERIFY(done.wait(10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    const QJsonArray results = QJsonDocument::fromJson(reply->readAll()).object().value("results").toArray();
+    QCOMPARE(results.size(), 1000);
+    for (const QJsonValue &r : results)
+        QCOMPARE(r.toObject().value("status").toString(), QStringLiteral("applied"));
+    delete reply;
+    QVERIFY(server.serverLog().contains("stopped"));
 }
 
 QTEST_GUILESS_MAIN(TestServerPush)
