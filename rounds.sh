@@ -17,7 +17,7 @@ PACKAGES=(
     qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n libqt6svg6
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libpq-dev libargon2-dev zlib1g-dev
-    postgresql-15 openssl
+    postgresql-15 openssl dpkg-dev desktop-file-utils appstream systemd
     xvfb xauth dbus-x11 gnome-keyring libsecret-tools fonts-wqy-microhei
 )
 
@@ -103,11 +103,11 @@ cmd_test() {
     # The keychain tests need a Secret Service: a private D-Bus session with an unlocked keyring, in a
     # throwaway HOME so nothing of the developer's own keyring is touched.
     TEST_HOME="$(mktemp -d)"
+    mkdir -p "$TEST_HOME/run" && chmod 700 "$TEST_HOME/run"
     trap 'rm -rf "$TEST_HOME"' EXIT
     HOME="$TEST_HOME" XDG_DATA_HOME="$TEST_HOME/.local/share" XDG_CONFIG_HOME="$TEST_HOME/.config" \
     XDG_RUNTIME_DIR="$TEST_HOME/run" ROUNDS_TEST_KEYRING=1 \
         dbus-run-session -- sh -c '
-            mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
             echo rounds-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1
             exec ctest --preset dev "$@"' sh "$@"
 }

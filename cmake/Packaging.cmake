@@ -1,0 +1,48 @@
+# Installation to standard paths and two Debian packages: `rounds` (client: rounds, rounds-cli, desktop
+# integration) and `rounds-server` (server with a systemd unit running as its own user on /var/lib/rounds).
+#   cmake --preset release && cmake --build --preset release --target package
+include(GNUInstallDirs)
+
+if(ROUNDS_BUILD_GUI)
+    install(TARGETS rounds rounds-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT client)
+    install(FILES ${CMAKE_SOURCE_DIR}/resources/linux/rounds.desktop
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/applications COMPONENT client)
+    install(FILES ${CMAKE_SOURCE_DIR}/resources/linux/io.github.rounds.Rounds.metainfo.xml
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo COMPONENT client)
+    install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/rounds.svg
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps COMPONENT client)
+    install(FILES ${CMAKE_SOURCE_DIR}/docs/sync.md DESTINATION ${CMAKE_INSTALL_DOCDIR}/../rounds COMPONENT client)
+endif()
+install(TARGETS rounds-server RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT server)
+install(FILES ${CMAKE_SOURCE_DIR}/resources/linux/rounds-server.service DESTINATION lib/systemd/system COMPONENT server)
+install(FILES ${CMAKE_SOURCE_DIR}/docs/server.md DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/rounds-server COMPONENT server)
+
+set(CPACK_PACKAGE_NAME rounds)
+set(CPACK_PACKAGE_VENDOR "Rounds")
+set(CPACK_PACKAGE_CONTACT "Rounds maintainers <maintainers@rounds.invalid>")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_COMPONENTS_ALL server)
+if(ROUNDS_BUILD_GUI)
+    list(APPEND CPACK_COMPONENTS_ALL client)
+endif()
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON) # dependencies by name, from the libraries the binaries link
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME rounds)
+set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION office)
+set(CPACK_COMPONENT_CLIENT_DESCRIPTION "Offline-first CRM for pharmaceutical field forces (desktop client and rounds-cli)")
+# Loaded at run time, so shlibdeps cannot see them: the SVG icon engine and the keychain backend.
+set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "libqt6svg6")
+set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, fonts-wqy-microhei | fonts-noto-cjk")
+set(CPACK_DEBIAN_SERVER_PACKAGE_NAME rounds-server)
+set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)
+set(CPACK_COMPONENT_SERVER_DESCRIPTION "Rounds sync server (embedded SQLite; PostgreSQL for larger deployments)")
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
+    "${CMAKE_SOURCE_DIR}/packaging/debian/rounds-server/postinst;${CMAKE_SOURCE_DIR}/packaging/debian/rounds-server/prerm")
+set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+include(CPack)
