@@ -22,6 +22,7 @@ private slots:
     void dryRunChangesNothing();
     void salesValuesBecomeMinorUnits();
     void missingColumnIsAFileError();
+    void demoIsDeterministicForASeed();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -260,6 +261,50 @@ void TestServerImport::missingColumnIsAFileError()
     QCOMPARE(import(QStringLiteral("hcps"), m_files.filePath(QStringLiteral("dry.csv")),
                  {QStringLiteral("--encoding"), QStringLiteral("latin1")}, &err),
         2);
+}
+
+void TestServerImport::demoIsDeterministicForASeed()
+{
+    auto exportOf = [this](int seed) {
+        ServerProcess demo;
+        if (!demo.createDemo(30, 40, seed))
+            return QList<QByteArray>();
+        const QString out = m_files.filePath(QStringLiteral("demo-%1.jsonl").arg(seed));
+        QFile::remove(out);
+        if (ServerProcess::runCommand({QStringLiteral("export"), QStringLiteral("--data"), demo.dataDir(),
+                QStringLiteral("--out"), out})
+            != 0)
+            return QList<QByteArray>();
+        QFile f(out);
+        if (!f.open(QIODevice::ReadOnly))
+            return QList<QByteArray>();
+        QList<QByteArray> lines;
+        while (!f.atEnd()) {
+            QJsonObject line = QJsonDocument::fromJson(f.readLine()).object();
+            QJsonObject record = line.value("record").toObject();
+            record.remove("updated_at"); // the time the demo was made
+            line.insert("record", record);
+            lines << QJsonDocument(line).toJson(QJsonDocument::Compact);
+        }
+        std::sort(lines.begin(), lines.end());
+        return lines;
+    };
+    const QList<QByteArray> a = exportOf(5);
+    const QList<QByteArray> b = exportOf(5);
+    const QList<QByteArray> c = exportOf(6);
+    QVERIFY(a.size() > 1000);
+    QCOMPARE(a, b);
+    QVERIFY(a != c);
+    // The organisation of the issue: four territories under two districts under one region, eight users.
+    int territories = 0;
+    int users = 0;
+    for (const QByteArray &line : a) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        territories += o.value("entity").toString() == QLatin1String("territory");
+        users += o.value("entity").toString() == QLatin1String("user");
+    }
+    QCOMPARE(territories, 7);
+    QCOMPARE(users, 8);
 }
 
 QTEST_GUILESS_MAIN(TestServerImport)
