@@ -95,11 +95,10 @@ CREATE INDEX idx_conflict_record ON conflict(entity, record_id);
 )"));
 }
 
-// Rebuilds the FTS documents of the HCPs selected by `where` (over `hcp h`).
-QString refreshSearchDocs(const QString &where)
+// Adds the FTS documents of the HCPs selected by `where` (over `hcp h`).
+QString insertSearchDocs(const QString &where)
 {
     return QStringLiteral(R"(
-DELETE FROM hcp_search WHERE rowid IN (SELECT d.docid FROM hcp_search_doc d JOIN hcp h ON h.id = d.hcp_id WHERE %1);
 INSERT INTO hcp_search(rowid, name, institution, department, specialty, city, tags)
   SELECT d.docid, h.full_name, i.name, dp.name, h.specialty, i.city,
          (SELECT group_concat(t.tag, ' ') FROM hcp_tag t WHERE t.hcp_id = h.id)
@@ -109,6 +108,16 @@ INSERT INTO hcp_search(rowid, name, institution, department, specialty, city, ta
   WHERE %1;
 )")
         .arg(where);
+}
+
+// Rebuilds the FTS documents of the HCPs selected by `where` (over `hcp h`).
+QString refreshSearchDocs(const QString &where)
+{
+    return QStringLiteral(R"(
+DELETE FROM hcp_search WHERE rowid IN (SELECT d.docid FROM hcp_search_doc d JOIN hcp h ON h.id = d.hcp_id WHERE %1);
+)")
+               .arg(where)
+        + insertSearchDocs(where);
 }
 
 // The 1- and 2-character grams of a name (`name` and `id` are SQL expressions), each with the position
@@ -132,10 +141,12 @@ INSERT INTO hcp_gram(gram, hcp_id, pos)
 
 QString deleteGrams(const QString &name, const QString &id)
 {
+    // A gram's position is a function of the name, so the old name gives every key to delete exactly.
     return QStringLiteral(R"(
-DELETE FROM hcp_gram WHERE hcp_id = %2 AND gram IN (
-  SELECT lower(substr(%1, s.i, 1)) FROM search_seq s WHERE s.i <= length(%1)
-  UNION ALL SELECT lower(substr(%1, s.i, 2)) FROM search_seq s WHERE s.i < length(%1));
+DELETE FROM hcp_gram WHERE (gram, pos, hcp_id) IN (
+  SELECT g, instr(lower(%1), g), %2 FROM (
+    SELECT lower(substr(%1, s.i, 1)) AS g FROM search_seq s WHERE s.i <= length(%1)
+    UNION SELECT lower(substr(%1, s.i, 2)) FROM search_seq s WHERE s.i < length(%1)));
 )")
         .arg(name, id);
 }
@@ -153,11 +164,10 @@ CREATE TABLE hcp_search_doc (docid INTEGER PRIMARY KEY, hcp_id TEXT NOT NULL UNI
 CREATE TABLE search_seq (i INTEGER PRIMARY KEY);
 CREATE TABLE hcp_gram (
   gram TEXT NOT NULL,
-  hcp_id TEXT NOT NULL,
   pos INTEGER NOT NULL,
-  PRIMARY KEY (gram, hcp_id)
+  hcp_id TEXT NOT NULL,
+  PRIMARY KEY (gram, pos, hcp_id)
 ) WITHOUT ROWID;
-CREATE INDEX idx_hcp_gram_pos ON hcp_gram(gram, pos);
 )"));
     // Names are indexed for short queries over their first 64 characters.
     for (int i = 1; i <= 64; ++i)
@@ -167,7 +177,7 @@ CREATE INDEX idx_hcp_gram_pos ON hcp_gram(gram, pos);
     ddl += trigger(QStringLiteral("hcp_search_ai"), QStringLiteral("AFTER INSERT ON hcp"),
         QStringLiteral("INSERT INTO hcp_search_doc(hcp_id) SELECT NEW.id WHERE NOT EXISTS "
                        "(SELECT 1 FROM hcp_search_doc WHERE hcp_id = NEW.id);")
-            + refreshSearchDocs(QStringLiteral("h.id = NEW.id"))
+            + insertSearchDocs(QStringLiteral("h.id = NEW.id"))
             + insertGrams(QStringLiteral("NEW.full_name"), QStringLiteral("NEW.id")));
     ddl += trigger(QStringLiteral("hcp_search_au"),
         QStringLiteral("AFTER UPDATE OF full_name, specialty, institution_id, department_id ON hcp"),

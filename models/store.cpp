@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include <csignal>
+#include <unordered_map>
 
 namespace rounds {
 
@@ -921,6 +922,8 @@ ApplyResult Store::applyPage(const QList<PulledChange> &changes, const QHash<QSt
 
         const QString addBucketSql = QStringLiteral(
             "INSERT OR IGNORE INTO record_bucket (entity, record_id, bucket) VALUES (?1, ?2, ?3)");
+        sql::Query addBucket = m_db->query(addBucketSql);
+        std::unordered_map<const Entity *, std::unique_ptr<sql::Query>> upserts;
         for (const PulledChange &c : changes) {
             const Entity *e = Schema::instance().entity(c.entity);
             if (!e) {
@@ -933,12 +936,18 @@ ApplyResult Store::applyPage(const QList<PulledChange> &changes, const QHash<QSt
             switch (c.op) {
             case PulledChange::Op::Upsert: {
                 if (!pending) {
-                    auto q = m_db->query(s.upsertNewer);
-                    if (!bindPulled(*q, *e, c.record)) {
+                    // One prepared statement per entity for the whole page (no cache lookup per row).
+                    auto &slot = upserts[e];
+                    if (!slot)
+                        slot = std::make_unique<sql::Query>(m_db->query(s.upsertNewer));
+                    sql::Statement &q = **slot;
+                    if (!bindPulled(q, *e, c.record)) {
+                        q.reset();
                         ++result.skipped;
                         continue;
                     }
-                    q->run();
+                    q.run();
+                    q.reset();
                     if (m_db->changes() > 0) {
                         ++result.upserted;
                         changed[e->name] << c.id;
@@ -974,11 +983,11 @@ ApplyResult Store::applyPage(const QList<PulledChange> &changes, const QHash<QSt
                     ++result.keptPending;
                 }
                 if (!c.bucket.isEmpty()) {
-                    auto q = m_db->query(addBucketSql);
-                    q->bind(1, e->name);
-                    q->bind(2, c.id);
-                    q->bind(3, c.bucket);
-                    q->run();
+                    addBucket->bind(1, e->name);
+                    addBucket->bind(2, c.id);
+                    addBucket->bind(3, c.bucket);
+                    addBucket->run();
+                    addBucket->reset();
                 }
                 break;
             }

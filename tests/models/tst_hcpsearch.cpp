@@ -306,7 +306,17 @@ void TestHcpSearch::indexFollowsLocalEditsAndPulls()
             .ok);
     f.text = QStringLiteral("speaker");
     QCOMPARE(names(f), QStringList {QStringLiteral("张伟强")});
+    auto grams = [this, &id] {
+        auto q = m_store.database()->query(
+            QStringLiteral("SELECT group_concat(gram, ' ') FROM (SELECT gram FROM hcp_gram "
+                           "WHERE hcp_id = ?1 ORDER BY gram)"));
+        q->bind(1, id);
+        return q->step() ? q->text(0) : QString();
+    };
+    // The old name's grams went with the rename: exactly the new name's 1- and 2-character pieces remain.
+    QCOMPARE(grams(), QStringLiteral("伟 伟强 张 张伟 强")); // in code point order
     QVERIFY(m_store.remove(QStringLiteral("hcp"), id).ok);
+    QCOMPARE(grams(), QString());
     QCOMPARE(names(f), QStringList());
     f.text = QStringLiteral("伟强");
     QCOMPARE(names(f), QStringList());
