@@ -111,6 +111,21 @@ void TestServerPull::snapshotHoldsTheScopeOnly()
     }
     QCOMPARE(recordsOf(p.changes, QStringLiteral("hcp")).size(), expected.size());
     QVERIFY(hcps >= expected.size());
+    // Children come with their parents, never alone.
+    QSet<QString> parents;
+    for (const QString &entity : {QStringLiteral("visit"), QStringLiteral("meeting")}) {
+        for (const QJsonObject &r : recordsOf(p.changes, entity))
+            parents << r.value("id").toString();
+    }
+    int children = 0;
+    for (const auto &[entity, field] : {std::pair {"visit_detail", "visit_id"},
+             std::pair {"meeting_attendee", "meeting_id"}, std::pair {"meeting_expense", "meeting_id"}}) {
+        for (const QJsonObject &r : recordsOf(p.changes, QString::fromLatin1(entity))) {
+            ++children;
+            QVERIFY2(parents.contains(r.value(QLatin1String(field)).toString()), entity);
+        }
+    }
+    QVERIFY(children > 0);
     // Master and global data everyone needs.
     QCOMPARE(recordsOf(p.changes, QStringLiteral("product")).size(), 4);
     QCOMPARE(recordsOf(p.changes, QStringLiteral("user")).size(), 8);
