@@ -145,8 +145,8 @@ StoredRecord Feed::commit(const std::optional<StoredRecord> &before, StoredRecor
 int Feed::applyAlignmentDates()
 {
     QSet<QString> hcps;
-    for (const StoredRecord &a : m_store.all(QStringLiteral("alignment")))
-        hcps.insert(str(a.record.fields, "hcp_id"));
+    m_store.scan(QStringLiteral("alignment"),
+        [&hcps](const StoredRecord &a) { hcps.insert(str(a.record.fields, "hcp_id")); });
     int moved = 0;
     for (const QString &hcp : hcps)
         moved += refresh(QStringLiteral("hcp"), hcp) ? 1 : 0;

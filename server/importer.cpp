@@ -367,13 +367,13 @@ bool exportJsonl(Storage &storage, const QString &path, qint64 *count, QString *
     const bool ok = storage.read(
         [&](StoreReader &r) {
             for (const Entity &e : Schema::instance().entities()) {
-                for (const StoredRecord &rec : r.all(e.name)) {
+                r.scan(e.name, [&](const StoredRecord &rec) {
                     const QJsonObject line {{QStringLiteral("entity"), e.name},
                         {QStringLiteral("record"), encodeRecord(rec.record)}};
                     file.write(QJsonDocument(line).toJson(QJsonDocument::Compact));
                     file.write("\n");
                     ++*count;
-                }
+                });
             }
         },
         error);

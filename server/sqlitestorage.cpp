@@ -151,6 +151,17 @@ public:
         return out;
     }
 
+    void scan(const QString &entity, const std::function<void(const StoredRecord &)> &visit) override
+    {
+        // Its own statement, so `visit` may use the cached ones.
+        sql::Statement s(m_db.handle(),
+            QStringLiteral("SELECT id, version, updated_at, updated_by, deleted, data FROM "
+                           "records WHERE entity = ?1 AND deleted = 0"));
+        s.bind(1, entity);
+        while (s.step())
+            visit(readRecord(s, entity));
+    }
+
     QStringList buckets(const QString &entity, const QString &id) override
     {
         sql::Query q = m_db.query(
