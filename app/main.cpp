@@ -1,12 +1,69 @@
+#include "models/hcplistmodel.h"
+#include "ui/common/lookup.h"
+#include "ui/hcp/hcplistview.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/session/session.h"
+#include "ui/session/signindialog.h"
+#include "ui/visits/visitdialog.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLibraryInfo>
+#include <QLineEdit>
 #include <QLocale>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QTableView>
+#include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
+
+namespace {
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "rounds: " << message << Qt::endl;
+    return 1;
+}
+
+// Renders the window (and an open dialog over it, the rest dimmed) into a PNG.
+bool saveScreenshot(rounds::MainWindow &window, QWidget *dialog, const QString &file)
+{
+    QPixmap picture = window.grab();
+    if (dialog) {
+        QPainter painter(&picture);
+        painter.fillRect(picture.rect(), QColor(0, 0, 0, 96));
+        const QPixmap front = dialog->grab();
+        painter.drawPixmap(
+            (picture.width() - front.width()) / 2, (picture.height() - front.height()) / 2, front);
+    }
+    return picture.save(file);
+}
+
+// A visit as a rep would log it, so the picture shows the dialog in use.
+void fillExample(rounds::VisitDialog *visit, rounds::Store *store)
+{
+    const QList<rounds::lookup::Choice> products = rounds::lookup::products(store);
+    visit->clearProducts();
+    const char *reactions[] = {"positive", "neutral"};
+    for (int i = 0; i < qMin<qsizetype>(2, products.size()); ++i) {
+        const QList<rounds::lookup::Choice> messages
+            = rounds::lookup::keyMessages(store, products.at(i).first);
+        visit->addProduct(products.at(i).first, messages.isEmpty() ? QString() : messages.first().first,
+            QString::fromLatin1(reactions[i]));
+    }
+    if (auto *feedback = visit->findChild<QPlainTextEdit *>(QStringLiteral("feedbackTextEdit")))
+        feedback->setPlainText(
+            QObject::tr("Interested in the new data; asks about side effects in elderly patients."));
+    if (auto *support = visit->findChild<QComboBox *>(QStringLiteral("supportLevelComboBox")))
+        support->setCurrentIndex(4);
+    if (auto *followUp = visit->findChild<QLineEdit *>(QStringLiteral("followUpLineEdit")))
+        followUp->setText(QObject::tr("Bring the subgroup analysis for patients over 65"));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -21,13 +78,20 @@ int main(int argc, char *argv[])
         QStringLiteral("Rounds: visits, plans and meetings for the field force"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption serverOption(
-        QStringLiteral("server"), QStringLiteral("Sync server URL."), QStringLiteral("URL"));
-    const QCommandLineOption languageOption(QStringLiteral("language"),
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+        QStringLiteral("Sync server URL to offer at sign-in."), QStringLiteral("URL"));
+    const QCommandLineOption languageOption({QStringLiteral("language"), QStringLiteral("lang")},
         QStringLiteral("User interface language (en, zh_CN)."), QStringLiteral("LANG"));
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+        QStringLiteral("Open this local database instead of the last account's."), QStringLiteral("FILE"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QStringLiteral("Save a picture of the main window to FILE and quit."), QStringLiteral("FILE"));
-    parser.addOptions({serverOption, languageOption, screenshotOption});
+        QStringLiteral("Save a picture of the main window (1440x900) to FILE and quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption viewOption(QStringLiteral("view"),
+        QStringLiteral("The view to open: today, hcps, hcp, plan, visit, visits, meetings, dashboard, "
+                       "territories, conflicts."),
+        QStringLiteral("VIEW"));
+    parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption});
     parser.process(app);
 
     const QLocale locale
@@ -41,14 +105,51 @@ int main(int argc, char *argv[])
     if (translator.load(locale, QStringLiteral("rounds"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
-    rounds::MainWindow window(QUrl(parser.value(serverOption)));
+    const bool screenshot = parser.isSet(screenshotOption);
+    rounds::Session session;
+    if (parser.isSet(dbOption)) {
+        QString error;
+        if (!session.openDatabase(parser.value(dbOption), &error))
+            return fail(error);
+    } else if (!session.restoreLastAccount()) {
+        if (screenshot)
+            return fail(QStringLiteral("no local database: sign in once, or pass --db FILE"));
+        rounds::SignInDialog signIn(&session);
+        signIn.setServer(parser.value(serverOption));
+        if (signIn.exec() != QDialog::Accepted)
+            return 0;
+    }
+
+    rounds::MainWindow window(&session);
+    QString view = parser.value(viewOption);
+    if (!view.isEmpty() && view != QLatin1String("visit") && view != QLatin1String("hcp")
+        && !rounds::MainWindow::viewKeys().contains(view))
+        return fail(QStringLiteral("unknown view '%1'").arg(view));
+    if (screenshot)
+        window.resize(1440, 900);
     window.show();
 
-    if (parser.isSet(screenshotOption)) {
+    QWidget *dialog = nullptr;
+    if (view == QLatin1String("visit") || view == QLatin1String("hcp")) {
+        window.showView(QStringLiteral("hcps"));
+        rounds::HcpListView *hcps = window.hcpListView();
+        if (hcps->model()->rowCount() > 0) {
+            hcps->table()->selectRow(0);
+            if (view == QLatin1String("visit")) {
+                rounds::VisitDialog *visit = window.openVisitDialog(hcps->model()->idAt(0));
+                fillExample(visit, session.store());
+                dialog = visit;
+            }
+        }
+    } else if (!view.isEmpty()) {
+        window.showView(view);
+    }
+
+    if (screenshot) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(1500, &window, [&window, file] {
-            window.grab().save(file);
-            QApplication::quit();
+        QTimer::singleShot(800, &window, [&window, dialog, file] {
+            const bool saved = saveScreenshot(window, dialog, file);
+            QApplication::exit(saved ? 0 : 1);
         });
     }
     return app.exec();

@@ -146,6 +146,10 @@ public:
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
 
+    // Re-emits recordsChanged() for rows another connection changed (the sync engine's worker), so the
+    // item models on this Store refresh them.
+    void announceChanges(const QString &entity, const QStringList &ids) { emit recordsChanged(entity, ids); }
+
 signals:
     // After a commit that changed visible rows of `entity` (created, edited, deleted, pulled).
     void recordsChanged(const QString &entity, const QStringList &ids);

@@ -11,4 +11,55 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>rounds::ConflictsView</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;Changes the server refused&lt;/b&gt; (%n)</source>
+        <translation>
+            <numerusform>&lt;b&gt;Changes the server refused&lt;/b&gt; (%n)</numerusform>
+            <numerusform>&lt;b&gt;Changes the server refused&lt;/b&gt; (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rounds::HcpListView</name>
+    <message numerus="yes">
+        <source>Not visited for %n days</source>
+        <translation>
+            <numerusform>Not visited for %n day</numerusform>
+            <numerusform>Not visited for %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n or more HCPs</source>
+        <translation>
+            <numerusform>%n or more HCPs</numerusform>
+            <numerusform>%n or more HCPs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n HCPs</source>
+        <translation>
+            <numerusform>%n HCP</numerusform>
+            <numerusform>%n HCPs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rounds::MainWindow</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -1,65 +1,455 @@
 #include "ui/mainwindow/mainwindow.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include "models/meetinglistmodel.h"
+#include "models/planlistmodel.h"
+#include "models/visitlistmodel.h"
+#include "sync/syncledger.h"
+#include "ui/common/labels.h"
+#include "ui/common/listpage.h"
+#include "ui/common/prompter.h"
+#include "ui/conflicts/conflictsview.h"
+#include "ui/hcp/hcplistview.h"
+#include "ui/session/session.h"
+#include "ui/session/signindialog.h"
+#include "ui/visits/visitdialog.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
+#include <QProgressBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace rounds {
 
-MainWindow::MainWindow(const QUrl &server, QWidget *parent)
+namespace {
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
+const QString kViewKey = QStringLiteral("mainWindow/view");
+} // namespace
+
+MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent)
-    , m_server(server)
+    , m_session(session)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Rounds"));
-    resize(1100, 720);
+    resize(1280, 800);
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    auto *title = new QLabel(tr("Rounds — visits, plans and meetings for the field force"), central);
-    title->setObjectName(QStringLiteral("titleLabel"));
-    QFont big = title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.6);
-    title->setFont(big);
-    m_serverLabel = new QLabel(central);
-    m_serverLabel->setObjectName(QStringLiteral("serverLabel"));
-    layout->addWidget(title);
-    layout->addWidget(m_serverLabel);
-    layout->addStretch();
-    setCentralWidget(central);
+    Store *store = session->store();
+    m_hcps = new HcpListView(store, this);
+    m_conflicts = new ConflictsView(session, this);
+    m_visits = new ListPage(QStringLiteral("visitsView"), tr("Visits"),
+        tr("Your visits, newest first. A visit waiting to reach the server is marked; open one to see or "
+           "finish it."),
+        new VisitListModel(store), this);
+    auto *plan = new ListPage(QStringLiteral("planView"), tr("Visit plan"),
+        tr("Planned visits in time order. The week and month calendar is not built yet."),
+        new PlanListModel(store), this);
+    auto *meetings = new ListPage(QStringLiteral("meetingsView"), tr("Meetings"),
+        tr("Academic and department meetings with their budget and attendees."), new MeetingListModel(store),
+        this);
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    m_pages.insert(QStringLiteral("today"),
+        new PlaceholderPage(QStringLiteral("todayView"), tr("Today"),
+            tr("Today's planned visits, overdue follow-ups and HCPs not yet visited this cycle will appear "
+               "here. This view is not built yet: use Visit plan and HCPs meanwhile."),
+            this));
+    m_pages.insert(QStringLiteral("hcps"), m_hcps);
+    m_pages.insert(QStringLiteral("plan"), plan);
+    m_pages.insert(QStringLiteral("visits"), m_visits);
+    m_pages.insert(QStringLiteral("meetings"), meetings);
+    m_pages.insert(QStringLiteral("dashboard"),
+        new PlaceholderPage(QStringLiteral("dashboardView"), tr("Dashboard"),
+            tr("Call rate, coverage and frequency of your team will appear here. This view is not built "
+               "yet."),
+            this));
+    m_pages.insert(QStringLiteral("territories"),
+        new PlaceholderPage(QStringLiteral("territoriesView"), tr("Territories"),
+            tr("Territories, alignments and targets will be edited here. This view is not built yet."),
+            this));
+    m_pages.insert(QStringLiteral("conflicts"), m_conflicts);
 
-    statusBar()->showMessage(tr("Offline"));
-    checkServer();
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("globalSearchLineEdit"));
+    m_search->setPlaceholderText(tr("Search HCPs and hospitals (Ctrl+K)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(380);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
+    connect(m_search, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (text.trimmed().size() >= 1)
+            search(text);
+    });
+    for (const QKeySequence &keys :
+        {QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::Key_F)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        connect(shortcut, &QShortcut::activated, this, [this] {
+            m_search->setFocus(Qt::ShortcutFocusReason);
+            m_search->selectAll();
+        });
+    }
+
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("viewStackedWidget"));
+    for (QWidget *page : std::as_const(m_pages))
+        m_stack->addWidget(page);
+
+    buildNavigation();
+
+    auto *right = new QWidget(this);
+    auto *top = new QHBoxLayout;
+    m_account = new QLabel(right);
+    m_account->setObjectName(QStringLiteral("accountLabel"));
+    top->addWidget(m_search, 1);
+    top->addSpacing(24);
+    top->addWidget(m_account);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->addLayout(top);
+    rightLayout->addWidget(m_stack, 1);
+
+    m_splitter = new QSplitter(this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_nav);
+    m_splitter->addWidget(right);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({200, 1080});
+    setCentralWidget(m_splitter);
+
+    buildMenus();
+    buildStatusBar();
+
+    connect(
+        m_hcps, &HcpListView::logVisitRequested, this, [this](const QString &id) { openVisitDialog(id); });
+    connect(m_hcps, &HcpListView::hcpActivated, this, [this](const QString &id) { openVisitDialog(id); });
+    connect(m_visits, &ListPage::activated, this, [this](const QString &id) { openVisitDialog({}, id); });
+    connect(m_conflicts, &ConflictsView::resolved, this, &MainWindow::updateCounts);
+
+    SyncEngine *engine = session->engine();
+    connect(engine, &SyncEngine::syncStarted, this, &MainWindow::onSyncStarted);
+    connect(engine, &SyncEngine::progress, this, &MainWindow::onSyncProgress);
+    connect(engine, &SyncEngine::syncFinished, this, &MainWindow::onSyncFinished);
+    connect(store, &Store::recordsChanged, this, [this] {
+        if (m_countsQueued)
+            return;
+        m_countsQueued = true;
+        QTimer::singleShot(0, this, &MainWindow::updateCounts);
+    });
+    connect(session, &Session::accountChanged, this, &MainWindow::updateAccount);
+
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometryKey).toByteArray());
+    restoreState(settings.value(kStateKey).toByteArray());
+    m_splitter->restoreState(settings.value(kSplitterKey).toByteArray());
+    updateAccount();
+    if (!showView(settings.value(kViewKey).toString()))
+        showView(QStringLiteral("hcps"));
 }
 
-void MainWindow::checkServer()
+MainWindow::~MainWindow() = default;
+
+QStringList MainWindow::viewKeys()
 {
-    if (!m_server.isValid()) {
-        m_serverLabel->setText(tr("No server configured."));
+    return {QStringLiteral("today"), QStringLiteral("hcps"), QStringLiteral("plan"), QStringLiteral("visits"),
+        QStringLiteral("meetings"), QStringLiteral("dashboard"), QStringLiteral("territories"),
+        QStringLiteral("conflicts")};
+}
+
+void MainWindow::buildNavigation()
+{
+    m_nav = new QListWidget(this);
+    m_nav->setObjectName(QStringLiteral("navigationListWidget"));
+    m_nav->setMinimumWidth(150);
+    m_nav->setSpacing(2);
+    QFont f = m_nav->font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_nav->setFont(f);
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (QListWidgetItem *item = m_nav->item(row))
+            m_stack->setCurrentWidget(m_pages.value(item->data(Qt::UserRole).toString()));
+    });
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *logVisit = file->addAction(tr("&Log a visit…"), this, [this] {
+        if (!m_hcps->currentHcpId().isEmpty())
+            openVisitDialog(m_hcps->currentHcpId());
+        else
+            showView(QStringLiteral("hcps"));
+    });
+    logVisit->setObjectName(QStringLiteral("logVisitAction"));
+    logVisit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    file->addSeparator();
+    m_signInAction = file->addAction(tr("&Sign in…"), this, &MainWindow::signIn);
+    m_signInAction->setObjectName(QStringLiteral("signInAction"));
+    m_signOutAction = file->addAction(tr("Sign &out"), this, &MainWindow::signOut);
+    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *find = view->addAction(tr("&Search HCPs"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::Key_F)});
+    find->setShortcutContext(Qt::WidgetShortcut); // the window-wide QShortcuts handle the keys
+    view->addSeparator();
+    m_viewMenu = view;
+
+    QMenu *sync = menuBar()->addMenu(tr("&Sync"));
+    m_syncAction = sync->addAction(tr("Sync &now"), this, &MainWindow::syncNow);
+    m_syncAction->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncAction->setShortcut(QKeySequence(Qt::Key_F5));
+    QAction *conflicts = sync->addAction(
+        tr("&Conflicts and refused changes"), this, [this] { showView(QStringLiteral("conflicts")); });
+    conflicts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Rounds"), this, [this] {
+        Prompter::instance().inform(this, tr("About Rounds"),
+            tr("Rounds %1 — visits, plans and meetings for the field force. Works offline; syncs when it "
+               "can.")
+                .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_syncState = new QLabel(this);
+    m_syncState->setObjectName(QStringLiteral("syncStateLabel"));
+    m_pending = new QLabel(this);
+    m_pending->setObjectName(QStringLiteral("pendingLabel"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("syncProgressBar"));
+    m_progress->setMaximumWidth(180);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_conflictsBadge = new QToolButton(this);
+    m_conflictsBadge->setObjectName(QStringLiteral("conflictsBadgeButton"));
+    m_conflictsBadge->setAutoRaise(true);
+    m_conflictsBadge->setStyleSheet(QStringLiteral(
+        "QToolButton { background: #c0392b; color: white; border-radius: 8px; padding: 1px 8px; }"));
+    m_conflictsBadge->hide();
+    connect(m_conflictsBadge, &QToolButton::clicked, this, [this] { showView(QStringLiteral("conflicts")); });
+    statusBar()->addWidget(m_syncState);
+    statusBar()->addWidget(m_progress);
+    statusBar()->addPermanentWidget(m_conflictsBadge);
+    statusBar()->addPermanentWidget(m_pending);
+}
+
+bool MainWindow::showView(const QString &key)
+{
+    for (int row = 0; row < m_nav->count(); ++row) {
+        if (m_nav->item(row)->data(Qt::UserRole).toString() == key) {
+            m_nav->setCurrentRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString MainWindow::currentView() const
+{
+    return m_pages.key(m_stack->currentWidget());
+}
+
+void MainWindow::search(const QString &text)
+{
+    showView(QStringLiteral("hcps"));
+    if (m_search->text() != text)
+        m_search->setText(text);
+    m_hcps->search(text.trimmed());
+}
+
+VisitDialog *MainWindow::openVisitDialog(const QString &hcpId, const QString &visitId)
+{
+    auto *dialog = new VisitDialog(m_session->store(), m_session->account(), hcpId, visitId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &VisitDialog::visitSaved, m_session->engine(), &SyncEngine::localChangeSaved);
+    dialog->show();
+    return dialog;
+}
+
+void MainWindow::syncNow()
+{
+    if (!m_session->isSignedIn()) {
+        signIn();
         return;
     }
-    m_serverLabel->setText(tr("Server: %1").arg(m_server.toDisplayString()));
-    auto *nam = new QNetworkAccessManager(this);
-    QNetworkReply *reply
-        = nam->get(QNetworkRequest(m_server.resolved(QUrl(QStringLiteral("/api/v1/health")))));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        const QJsonObject health = QJsonDocument::fromJson(reply->readAll()).object();
-        if (reply->error() == QNetworkReply::NoError
-            && health.value(QStringLiteral("status")) == QLatin1String("ok"))
-            statusBar()->showMessage(
-                tr("Connected to server %1").arg(health.value(QStringLiteral("server_version")).toString()));
-        else
-            statusBar()->showMessage(tr("Server not reachable: working offline"));
-    });
+    m_session->engine()->syncNow();
+}
+
+void MainWindow::signIn()
+{
+    SignInDialog dialog(m_session, this);
+    dialog.exec();
+}
+
+void MainWindow::signOut()
+{
+    if (!Prompter::instance().confirm(this, tr("Sign out"),
+            tr("Sign out of %1? Everything on this computer is kept; you sign in again to sync.")
+                .arg(m_session->account().server)))
+        return;
+    m_session->signOut();
+}
+
+void MainWindow::onSyncStarted()
+{
+    m_syncState->setText(tr("Syncing…"));
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_syncAction->setEnabled(false);
+}
+
+void MainWindow::onSyncProgress(const SyncProgress &progress)
+{
+    if (progress.total > 0) {
+        m_progress->setRange(0, 1000);
+        m_progress->setValue(int(qMin<qint64>(1000, progress.done * 1000 / progress.total)));
+    } else {
+        m_progress->setRange(0, 0);
+    }
+    m_syncState->setText(
+        progress.phase == SyncProgress::Pushing ? tr("Sending your changes…") : tr("Receiving updates…"));
+}
+
+void MainWindow::onSyncFinished(const SyncSummary &summary)
+{
+    m_progress->hide();
+    m_syncAction->setEnabled(true);
+    m_lastError.clear();
+    if (!summary.ok) {
+        switch (summary.error.kind) {
+        case ApiError::Network:
+        case ApiError::Server:
+        case ApiError::RateLimited:
+            m_lastError = tr("Offline: changes wait on this computer and go out at the next sync");
+            break;
+        case ApiError::Unauthorized:
+            m_lastError = tr("Sign in again to sync; nothing on this computer is lost");
+            break;
+        case ApiError::Upgrade:
+            m_lastError = tr("The server needs a newer Rounds: please update");
+            break;
+        case ApiError::Cancelled:
+            break;
+        default:
+            m_lastError = tr("Sync stopped: %1").arg(summary.error.message);
+        }
+    }
+    m_conflicts->refresh();
+    updateCounts();
+}
+
+QString MainWindow::lastSyncText() const
+{
+    const QDateTime last
+        = QDateTime::fromString(m_session->store()->meta(QStringLiteral("last_sync")), Qt::ISODate);
+    if (!last.isValid())
+        return tr("Never synced");
+    const QDateTime local = last.toLocalTime();
+    const QString when = local.date() == QDate::currentDate()
+        ? QLocale().toString(local.time(), QLocale::ShortFormat)
+        : QLocale().toString(local, QLocale::ShortFormat);
+    return tr("Last sync %1").arg(when);
+}
+
+void MainWindow::updateCounts()
+{
+    m_countsQueued = false;
+    Store *store = m_session->store();
+    if (!store || !store->isOpen())
+        return;
+    if (!m_session->engine()->isSyncing()) {
+        QString state = m_session->isSignedIn() ? lastSyncText() : tr("Offline · signed out");
+        if (!m_lastError.isEmpty())
+            state = m_lastError + QStringLiteral(" · ") + lastSyncText();
+        m_syncState->setText(state);
+    }
+    const int pending = store->pendingCount();
+    m_pending->setText(
+        pending == 0 ? tr("All changes sent") : tr("%n change(s) waiting to be sent", nullptr, pending));
+    const int conflicts = SyncLedger(*store).openConflictCount();
+    m_conflictsBadge->setText(tr("%n conflict(s)", nullptr, conflicts));
+    m_conflictsBadge->setVisible(conflicts > 0);
+    for (int row = 0; row < m_nav->count(); ++row) {
+        QListWidgetItem *item = m_nav->item(row);
+        if (item->data(Qt::UserRole).toString() == QLatin1String("conflicts"))
+            item->setText(conflicts > 0 ? tr("Conflicts (%1)").arg(conflicts) : tr("Conflicts"));
+    }
+}
+
+void MainWindow::updateAccount()
+{
+    const AccountInfo account = m_session->account();
+    const QString role = account.role;
+    struct Entry
+    {
+        QString key;
+        QString label;
+        bool visible;
+    };
+    const bool manager = role == QLatin1String("manager") || role == QLatin1String("admin");
+    const bool sfe = role == QLatin1String("sfe") || role == QLatin1String("admin");
+    const QList<Entry> entries {{QStringLiteral("today"), tr("Today"), true},
+        {QStringLiteral("hcps"), tr("HCPs"), true}, {QStringLiteral("plan"), tr("Visit plan"), true},
+        {QStringLiteral("visits"), tr("Visits"), true}, {QStringLiteral("meetings"), tr("Meetings"), true},
+        {QStringLiteral("dashboard"), tr("Dashboard"), manager},
+        {QStringLiteral("territories"), tr("Territories"), sfe},
+        {QStringLiteral("conflicts"), tr("Conflicts"), true}};
+    const QString current = currentView();
+    m_nav->blockSignals(true);
+    m_nav->clear();
+    for (QAction *a : std::as_const(m_viewActions))
+        m_viewMenu->removeAction(a);
+    qDeleteAll(m_viewActions);
+    m_viewActions.clear();
+    int shortcut = 1;
+    for (const Entry &e : entries) {
+        if (!e.visible)
+            continue;
+        auto *item = new QListWidgetItem(e.label, m_nav);
+        item->setData(Qt::UserRole, e.key);
+        QAction *a = m_viewMenu->addAction(e.label, this, [this, key = e.key] { showView(key); });
+        a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(shortcut++)));
+        m_viewActions << a;
+    }
+    m_nav->blockSignals(false);
+    if (!showView(current))
+        showView(QStringLiteral("hcps"));
+
+    const QString who = account.displayName.isEmpty() ? account.user : account.displayName;
+    m_account->setText(
+        who.isEmpty() ? tr("Not signed in") : tr("%1 · %2").arg(who, Labels::role(account.role)));
+    m_signInAction->setEnabled(!m_session->isSignedIn());
+    m_signOutAction->setEnabled(m_session->isSignedIn());
+    updateCounts();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kViewKey, currentView());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace rounds

@@ -1,23 +1,91 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
-#include <QUrl>
+#include <QPointer>
 
 class QLabel;
+class QMenu;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QSplitter;
+class QStackedWidget;
+class QToolButton;
 
 namespace rounds {
 
+class ConflictsView;
+class HcpListView;
+class ListPage;
+class Session;
+class VisitDialog;
+struct SyncProgress;
+struct SyncSummary;
+
+// The rep's workspace: a sidebar of views (by role), a global HCP search, and a status bar that says
+// whether the work on this computer has reached the server.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(const QUrl &server, QWidget *parent = nullptr);
+    explicit MainWindow(Session *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // View keys: today, hcps, plan, visits, meetings, dashboard, territories, conflicts.
+    static QStringList viewKeys();
+    bool showView(const QString &key);
+    QString currentView() const;
+    // Runs the global search: shows the HCP list filtered by `text`.
+    void search(const QString &text);
+    // Opens the log-a-visit dialog (non-modal, deleted when closed): a new visit to `hcpId`, or `visitId`.
+    VisitDialog *openVisitDialog(const QString &hcpId, const QString &visitId = {});
+
+    Session *session() const { return m_session; }
+    HcpListView *hcpListView() const { return m_hcps; }
+    ConflictsView *conflictsView() const { return m_conflicts; }
+    ListPage *visitsPage() const { return m_visits; }
+
+public slots:
+    void syncNow();
+    void signIn();
+    void signOut();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void checkServer();
+    void buildMenus();
+    void buildStatusBar();
+    void buildNavigation();
+    void onSyncStarted();
+    void onSyncProgress(const rounds::SyncProgress &progress);
+    void onSyncFinished(const rounds::SyncSummary &summary);
+    void updateCounts();
+    void updateAccount();
+    QString lastSyncText() const;
 
-    QUrl m_server;
-    QLabel *m_serverLabel = nullptr;
+    Session *m_session;
+    QSplitter *m_splitter = nullptr;
+    QListWidget *m_nav = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLineEdit *m_search = nullptr;
+    QHash<QString, QWidget *> m_pages;
+    HcpListView *m_hcps = nullptr;
+    ConflictsView *m_conflicts = nullptr;
+    ListPage *m_visits = nullptr;
+    QLabel *m_syncState = nullptr;
+    QLabel *m_pending = nullptr;
+    QLabel *m_account = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_conflictsBadge = nullptr;
+    QAction *m_syncAction = nullptr;
+    QAction *m_signInAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QList<QAction *> m_viewActions;
+    QString m_lastError;
+    bool m_countsQueued = false;
 };
 
 } // namespace rounds

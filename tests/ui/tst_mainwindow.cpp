@@ -1,0 +1,476 @@
+// The real main window against a real rounds-server on 127.0.0.1, driven through object names: sign in,
+// find a doctor by a Chinese substring, log and submit a visit with the server down, see it wait, bring
+// the server back, sync, see it acknowledged; then resolve conflicts every way the view offers.
+#include "e2e/faultproxy.h"
+#include "models/conflictlistmodel.h"
+#include "models/hcplistmodel.h"
+#include "models/store.h"
+#include "models/visitlistmodel.h"
+#include "server/serverprocess.h"
+#include "sync/syncengine.h"
+#include "ui/common/listpage.h"
+#include "ui/common/lookup.h"
+#include "ui/common/prompter.h"
+#include "ui/conflicts/conflictsview.h"
+#include "ui/hcp/hcplistview.h"
+#include "ui/mainwindow/mainwindow.h"
+#include "ui/session/session.h"
+#include "ui/session/signindialog.h"
+#include "ui/visits/visitdialog.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace rounds;
+using namespace rounds::test;
+
+namespace {
+
+const QString kRep = QStringLiteral("rep.sh01");
+
+// Answers the window's questions as a test script says.
+class ScriptedPrompter final : public Prompter
+{
+public:
+    bool confirmAnswer = true;
+    std::optional<QString> textAnswer;
+    QStringList asked;
+
+    bool confirm(QWidget *, const QString &, const QString &text) override
+    {
+        asked << text;
+        return confirmAnswer;
+    }
+    std::optional<QString> askText(QWidget *, const QString &, const QString &label, const QString &) override
+    {
+        asked << label;
+        return textAnswer;
+    }
+    void inform(QWidget *, const QString &, const QString &text) override { asked << text; }
+};
+
+// Text as a Chinese input method commits it (key events cannot carry 张 or 医).
+void typeCommitted(QWidget *widget, const QString &text)
+{
+    widget->setFocus();
+    QInputMethodEvent event;
+    event.setCommitString(text);
+    QApplication::sendEvent(widget, &event);
+}
+
+template<typename T> T *child(QObject *parent, const char *name)
+{
+    T *found = parent->findChild<T *>(QString::fromLatin1(name));
+    if (!found)
+        qWarning("no child %s", name);
+    return found;
+}
+
+QDateTime parseTime(const QJsonValue &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODate);
+}
+
+QString iso(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODate);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void signInShowsErrorsNextToTheForm();
+    void signInFindLogOfflineAndSync();
+    void offlineStartOpensTheLastAccount();
+    void resolveConflictsEveryWay();
+    void windowStateIsRestored();
+
+private:
+    bool syncAndWait(MainWindow &window, SyncSummary *summary = nullptr);
+    QJsonObject serverRecord(const QString &entity, const QString &id);
+
+    QTemporaryDir m_home;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<FaultProxy> m_proxy;
+    std::unique_ptr<Session> m_session;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    // Settings and the per-account databases go to a fresh folder, never the developer's own.
+    qputenv("HOME", m_home.path().toUtf8());
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("Rounds"));
+
+    m_server = std::make_unique<ServerProcess>();
+    QVERIFY(m_server->createDemo(120, 300, 5));
+    QVERIFY(m_server->start());
+    // The window talks to a fixed address; a restarted server gets a new port behind it.
+    m_proxy = std::make_unique<FaultProxy>(quint16(m_server->url().port()), 1);
+    QVERIFY(m_proxy->isListening());
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_session.reset();
+    m_proxy.reset();
+    m_server.reset();
+}
+
+bool TestMainWindow::syncAndWait(MainWindow &window, SyncSummary *summary)
+{
+    QSignalSpy finished(window.session()->engine(), &SyncEngine::syncFinished);
+    QAction *sync = window.findChild<QAction *>(QStringLiteral("syncNowAction"));
+    if (!sync || !sync->isEnabled())
+        return false;
+    sync->trigger();
+    if (!finished.wait(60000))
+        return false;
+    const SyncSummary s = finished.first().first().value<SyncSummary>();
+    if (summary)
+        *summary = s;
+    if (!s.ok)
+        qWarning() << "sync failed:" << s.error.message;
+    return s.ok;
+}
+
+QJsonObject TestMainWindow::serverRecord(const QString &entity, const QString &id)
+{
+    const QString token = m_server->login(kRep);
+    for (const QJsonObject &r : recordsOf(m_server->pullAll(token).changes, entity)) {
+        if (r.value(QLatin1String("id")).toString() == id)
+            return r;
+    }
+    return {};
+}
+
+void TestMainWindow::signInShowsErrorsNextToTheForm()
+{
+    Session session;
+    SignInDialog dialog(&session);
+    dialog.show();
+    auto *server = child<QLineEdit>(&dialog, "serverLineEdit");
+    auto *user = child<QLineEdit>(&dialog, "userLineEdit");
+    auto *password = child<QLineEdit>(&dialog, "passwordLineEdit");
+    QVERIFY(server && user && password);
+
+    // Nothing typed: each field says what it needs; nothing is sent.
+    server->clear();
+    user->clear();
+    QTest::mouseClick(child<QPushButton>(&dialog, "signInButton"), Qt::LeftButton);
+    QVERIFY(child<QLabel>(&dialog, "serverErrorLabel")->isVisible());
+    QVERIFY(child<QLabel>(&dialog, "userErrorLabel")->isVisible());
+    QVERIFY(child<QLabel>(&dialog, "passwordErrorLabel")->isVisible());
+    QVERIFY(!session.isOpen());
+
+    // A wrong password: the server's answer under the form, no account database left behind.
+    QTest::keyClicks(server, m_proxy->url());
+    QTest::keyClicks(user, kRep);
+    QTest::keyClicks(password, QStringLiteral("not-the-password"));
+    QTest::mouseClick(child<QPushButton>(&dialog, "signInButton"), Qt::LeftButton);
+    auto *error = child<QLabel>(&dialog, "errorLabel");
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("password")), qPrintable(error->text()));
+    QVERIFY(!child<QLabel>(&dialog, "serverErrorLabel")->isVisible());
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    QVERIFY(!session.isSignedIn());
+    QVERIFY(!QFileInfo::exists(Session::databasePathFor(QUrl(m_proxy->url()), kRep)));
+}
+
+void TestMainWindow::signInFindLogOfflineAndSync()
+{
+    m_session = std::make_unique<Session>();
+    {
+        SignInDialog dialog(m_session.get());
+        dialog.show();
+        auto *server = child<QLineEdit>(&dialog, "serverLineEdit");
+        server->clear();
+        QTest::keyClicks(server, m_proxy->url());
+        auto *user = child<QLineEdit>(&dialog, "userLineEdit");
+        user->clear();
+        QTest::keyClicks(user, kRep);
+        QTest::keyClicks(
+            child<QLineEdit>(&dialog, "passwordLineEdit"), QString::fromLatin1(ServerProcess::DemoPassword));
+        QSignalSpy firstSync(m_session->engine(), &SyncEngine::syncFinished);
+        QTest::mouseClick(child<QPushButton>(&dialog, "signInButton"), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QVERIFY(m_session->isSignedIn());
+        QVERIFY(firstSync.wait(60000));
+        QVERIFY(firstSync.first().first().value<SyncSummary>().ok);
+    }
+    // Server and user are remembered; the password and token are not.
+    QSettings settings;
+    QCOMPARE(Session::lastUser(), kRep);
+    QCOMPARE(Session::lastServer(), QUrl(m_proxy->url()));
+    for (const QString &key : settings.allKeys())
+        QVERIFY2(!settings.value(key).toString().contains(QLatin1String(ServerProcess::DemoPassword)),
+            qPrintable(key));
+
+    MainWindow window(m_session.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Store *store = m_session->store();
+    QCOMPARE(child<QLabel>(&window, "accountLabel")->text().contains(QStringLiteral("张伟")), true);
+    // A rep sees no dashboard and no territories.
+    auto *nav = child<QListWidget>(&window, "navigationListWidget");
+    QStringList views;
+    for (int i = 0; i < nav->count(); ++i)
+        views << nav->item(i)->data(Qt::UserRole).toString();
+    QVERIFY(views.contains(QStringLiteral("hcps")) && views.contains(QStringLiteral("conflicts")));
+    QVERIFY(!views.contains(QStringLiteral("dashboard")) && !views.contains(QStringLiteral("territories")));
+
+    // Find a doctor by two characters of the middle of a Chinese name, typed in the global search.
+    const QList<QVariantList> named = lookup::rows(store,
+        QStringLiteral("SELECT id, full_name FROM hcp WHERE length(full_name) >= 3 ORDER BY id LIMIT 1"));
+    QVERIFY(!named.isEmpty());
+    const QString hcpId = named.first().value(0).toString();
+    const QString piece = named.first().value(1).toString().mid(1, 2);
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_K));
+    auto *search = child<QLineEdit>(&window, "globalSearchLineEdit");
+    QVERIFY(search->hasFocus());
+    typeCommitted(search, piece);
+    QCOMPARE(window.currentView(), QStringLiteral("hcps"));
+    HcpListView *hcps = window.hcpListView();
+    QAbstractItemModelTester tester(hcps->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int row = hcps->model()->rowOfId(hcpId);
+    QVERIFY2(row >= 0, qPrintable(piece));
+    for (int r = 0; r < hcps->model()->rowCount(); ++r)
+        QVERIFY(hcps->model()->data(hcps->model()->index(r, HcpListModel::Name)).toString().contains(piece));
+    hcps->table()->selectRow(row);
+
+    // The server goes away. Logging the visit must not care.
+    m_session->engine()->setSaveDelayMs(3600 * 1000);
+    QCOMPARE(m_server->stop(), 0);
+    const int pendingBefore = store->pendingCount();
+    QTest::mouseClick(child<QPushButton>(hcps, "logVisitButton"), Qt::LeftButton);
+    auto *dialog = window.findChild<VisitDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(qAbs(child<QDateTimeEdit>(dialog, "visitedAtDateTimeEdit")
+                     ->dateTime()
+                     .secsTo(QDateTime::currentDateTime()))
+        < 120);
+
+    // Submitting an empty call report: the messages sit next to their fields, nothing is saved.
+    QTest::mouseClick(child<QPushButton>(dialog, "submitButton"), Qt::LeftButton);
+    QVERIFY(child<QLabel>(dialog, "productsErrorLabel")->isVisible());
+    QVERIFY(child<QLabel>(dialog, "supportLevelErrorLabel")->isVisible());
+    QVERIFY(!child<QLabel>(dialog, "visitedAtErrorLabel")->isVisible());
+    QCOMPARE(store->pendingCount(), pendingBefore);
+    QVERIFY(dialog->visitId().isEmpty());
+
+    auto *product = child<QComboBox>(dialog, "productComboBox");
+    QVERIFY(product->count() > 1);
+    product->setCurrentIndex(1);
+    QVERIFY(child<QComboBox>(dialog, "keyMessageComboBox")->currentData().toString().size() > 0);
+    child<QComboBox>(dialog, "supportLevelComboBox")->setCurrentIndex(4);
+    child<QPlainTextEdit>(dialog, "feedbackTextEdit")
+        ->setPlainText(QStringLiteral("关注老年患者的安全性数据"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "followUpLineEdit"), QStringLiteral("Bring the study"));
+    QSignalSpy saved(dialog, &VisitDialog::visitSaved);
+    QElapsedTimer clock;
+    clock.start();
+    QTest::mouseClick(child<QPushButton>(dialog, "submitButton"), Qt::LeftButton);
+    QVERIFY2(clock.elapsed() < 2000, "saving waited on something"); // never on the network
+    QCOMPARE(saved.count(), 1);
+    const QString visitId = dialog->visitId();
+    QVERIFY(!visitId.isEmpty());
+    QVERIFY(dialog->isReadOnly());
+    QVERIFY(child<QLabel>(dialog, "statusBadgeLabel")->text().contains(QStringLiteral("Submitted")));
+    QVERIFY(!child<QPushButton>(dialog, "submitButton")->isEnabled());
+    QVERIFY(!child<QComboBox>(dialog, "productComboBox")->isEnabled());
+    QCOMPARE(
+        store->record(QStringLiteral("visit"), visitId)->fields.value(QLatin1String("status")).toString(),
+        QStringLiteral("submitted"));
+    QCOMPARE(store->pendingCount(), pendingBefore + 2); // the visit and its product detail
+    dialog->close();
+
+    // It waits, and the window says so.
+    QTRY_VERIFY(child<QLabel>(&window, "pendingLabel")->text().contains(QString::number(pendingBefore + 2)));
+    QVERIFY(window.showView(QStringLiteral("visits")));
+    PagedTableModel *visits = window.visitsPage()->model();
+    QTRY_VERIFY(visits->rowOfId(visitId) >= 0);
+    QVERIFY(visits->data(visits->index(visits->rowOfId(visitId), 0), VisitListModel::PendingRole).toBool());
+
+    // The server comes back (on another port, behind the same address); F5 syncs.
+    QVERIFY(m_server->start());
+    m_proxy->setUpstreamPort(quint16(m_server->url().port()));
+    SyncSummary summary;
+    QVERIFY(syncAndWait(window, &summary));
+    QCOMPARE(summary.pushed, pendingBefore + 2);
+    QCOMPARE(store->pendingCount(), 0);
+    QTRY_VERIFY(
+        !visits->data(visits->index(visits->rowOfId(visitId), 0), VisitListModel::PendingRole).toBool());
+    QTRY_VERIFY(!child<QLabel>(&window, "pendingLabel")->text().contains(QString::number(pendingBefore + 2)));
+    QVERIFY(child<QLabel>(&window, "syncStateLabel")->text().size() > 0);
+    const QJsonObject onServer = serverRecord(QStringLiteral("visit"), visitId);
+    QCOMPARE(onServer.value(QLatin1String("status")).toString(), QStringLiteral("submitted"));
+    QCOMPARE(onServer.value(QLatin1String("hcp_id")).toString(), hcpId);
+    QCOMPARE(onServer.value(QLatin1String("support_level")).toInt(), 4);
+}
+
+void TestMainWindow::offlineStartOpensTheLastAccount()
+{
+    QVERIFY(m_session);
+    const QString path = m_session->store()->path();
+    m_session.reset();
+    m_proxy->close(); // no network at all
+
+    Session session;
+    QVERIFY(session.restoreLastAccount());
+    QCOMPARE(session.store()->path(), path);
+    QCOMPARE(session.account().user, kRep);
+    MainWindow window(&session);
+    window.show();
+    QVERIFY(window.hcpListView()->model()->rowCount() > 0);
+    const QString state = child<QLabel>(&window, "syncStateLabel")->text();
+    if (qEnvironmentVariableIsSet("ROUNDS_TEST_KEYRING")) {
+        QVERIFY(session.isSignedIn()); // the token came back from the keychain
+    } else {
+        // No keychain: the token lived in memory for the last run only. The data is all here anyway.
+        QVERIFY(!session.isSignedIn());
+        QVERIFY2(state.contains(QStringLiteral("signed out")), qPrintable(state));
+    }
+    QVERIFY(m_proxy->listen(QHostAddress::LocalHost, QUrl(Session::lastServer()).port()));
+}
+
+void TestMainWindow::resolveConflictsEveryWay()
+{
+    m_session = std::make_unique<Session>();
+    QVERIFY(m_session->restoreLastAccount());
+    if (!m_session->isSignedIn()) {
+        QSignalSpy synced(m_session->engine(), &SyncEngine::syncFinished);
+        QVERIFY(
+            m_session->signIn(Session::lastServer(), kRep, QString::fromLatin1(ServerProcess::DemoPassword))
+                .ok);
+        QVERIFY(synced.wait(60000));
+    }
+    m_session->engine()->setSaveDelayMs(3600 * 1000);
+    Store *store = m_session->store();
+    MainWindow window(m_session.get());
+    window.show();
+
+    // Three planned visits moved here and, differently, by the same rep on another device.
+    const QList<QVariantList> plans = lookup::rows(store,
+        QStringLiteral(
+            "SELECT id, planned_at, version FROM visit_plan WHERE status = 'planned' ORDER BY id LIMIT 3"));
+    QCOMPARE(plans.size(), 3);
+    QStringList ids;
+    QList<QDateTime> mine, theirs;
+    QJsonArray mutations;
+    for (const QVariantList &p : plans) {
+        const QString id = p.value(0).toString();
+        const QDateTime old = QDateTime::fromString(p.value(1).toString(), Qt::ISODate);
+        ids << id;
+        mine << old.addDays(1);
+        theirs << old.addDays(2);
+        QVERIFY(
+            store->update(
+                     QStringLiteral("visit_plan"), id, {{QStringLiteral("planned_at"), iso(mine.last())}})
+                .ok);
+        mutations.append(
+            mutation(QStringLiteral("visit_plan"), id, {{QStringLiteral("planned_at"), iso(theirs.last())}},
+                p.value(2).toLongLong(), {{QStringLiteral("planned_at"), p.value(1).toString()}}));
+    }
+    const HttpReply pushed = m_server->push(m_server->login(kRep), mutations);
+    QCOMPARE(pushed.status, 200);
+
+    SyncSummary summary;
+    QVERIFY(syncAndWait(window, &summary));
+    QCOMPARE(summary.conflicts, 3);
+    auto *badge = child<QToolButton>(&window, "conflictsBadgeButton");
+    QTRY_VERIFY(badge->isVisible());
+    QVERIFY(badge->text().contains(QLatin1Char('3')));
+    QTest::mouseClick(badge, Qt::LeftButton);
+    QCOMPARE(window.currentView(), QStringLiteral("conflicts"));
+
+    ConflictsView *view = window.conflictsView();
+    ConflictListModel *model = view->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 3);
+    auto rowOf = [&](const QString &planId) {
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->data(model->index(r, 0), ConflictListModel::RecordIdRole).toString() == planId)
+                return r;
+        }
+        return -1;
+    };
+    // Base / mine / theirs side by side.
+    view->selectRow(rowOf(ids.at(0)));
+    const QString mineText = child<QLabel>(view, "mineValueLabel")->text();
+    const QString theirsText = child<QLabel>(view, "theirsValueLabel")->text();
+    QVERIFY2(!mineText.isEmpty() && mineText != theirsText,
+        qPrintable(mineText + QStringLiteral(" / ") + theirsText));
+    QVERIFY(!child<QLabel>(view, "baseValueLabel")->text().isEmpty());
+
+    QTest::mouseClick(child<QPushButton>(view, "keepMineButton"), Qt::LeftButton);
+    QTRY_COMPARE(model->rowCount(), 2);
+    view->selectRow(rowOf(ids.at(1)));
+    QTest::mouseClick(child<QPushButton>(view, "takeTheirsButton"), Qt::LeftButton);
+    QTRY_COMPARE(model->rowCount(), 1);
+    ScriptedPrompter prompter;
+    const QDateTime typed = QDateTime(QDate(2030, 1, 7), QTime(9, 30), Qt::UTC);
+    prompter.textAnswer = iso(typed);
+    Prompter::setInstance(&prompter);
+    view->selectRow(rowOf(ids.at(2)));
+    QTest::mouseClick(child<QPushButton>(view, "editValueButton"), Qt::LeftButton);
+    Prompter::setInstance(nullptr);
+    QCOMPARE(prompter.asked.size(), 1);
+    QTRY_COMPARE(model->rowCount(), 0);
+    QTRY_VERIFY(!badge->isVisible());
+
+    QVERIFY(syncAndWait(window, &summary));
+    QCOMPARE(summary.conflicts, 0);
+    QCOMPARE(store->pendingCount(), 0);
+    const QList<QDateTime> expected {mine.at(0), theirs.at(1), typed};
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(
+            parseTime(
+                serverRecord(QStringLiteral("visit_plan"), ids.at(i)).value(QLatin1String("planned_at"))),
+            expected.at(i));
+        QCOMPARE(parseTime(store->record(QStringLiteral("visit_plan"), ids.at(i))
+                               ->fields.value(QLatin1String("planned_at"))),
+            expected.at(i));
+    }
+}
+
+void TestMainWindow::windowStateIsRestored()
+{
+    QVERIFY(m_session);
+    {
+        MainWindow window(m_session.get());
+        window.show();
+        window.resize(1111, 777);
+        QVERIFY(window.showView(QStringLiteral("meetings")));
+        window.close();
+    }
+    MainWindow again(m_session.get());
+    again.show();
+    QCOMPARE(again.size(), QSize(1111, 777));
+    QCOMPARE(again.currentView(), QStringLiteral("meetings"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

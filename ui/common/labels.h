@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace rounds {
+
+// The words a rep reads for the protocol's enumeration values (channel, reaction, status …).
+class Labels final
+{
+    Q_DECLARE_TR_FUNCTIONS(Labels)
+public:
+    using Choice = QPair<QString, QString>; // value, label
+
+    static QList<Choice> channels();
+    static QList<Choice> reactions();
+    static QString channel(const QString &value);
+    static QString reaction(const QString &value);
+    static QString supportLevel(int level); // 1–5
+    static QString role(const QString &value);
+};
+
+} // namespace rounds

@@ -1,0 +1,68 @@
+#include "ui/common/listpage.h"
+
+#include "models/pagedtablemodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace rounds {
+
+namespace {
+QLabel *titleLabel(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+} // namespace
+
+ListPage::ListPage(const QString &objectName, const QString &title, const QString &hint,
+    PagedTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+{
+    setObjectName(objectName);
+    model->setParent(this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(objectName + QStringLiteral("TableView"));
+    m_table->setModel(model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setDefaultSectionSize(150);
+    auto *hintLabel = new QLabel(hint, this);
+    hintLabel->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(titleLabel(title, this));
+    layout->addWidget(hintLabel);
+    layout->addWidget(m_table, 1);
+    connect(m_table, &QTableView::activated, this,
+        [this](const QModelIndex &index) { emit activated(m_model->idAt(index.row())); });
+}
+
+PlaceholderPage::PlaceholderPage(
+    const QString &objectName, const QString &title, const QString &text, QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(objectName);
+    auto *body = new QLabel(text, this);
+    body->setObjectName(QStringLiteral("placeholderLabel"));
+    body->setWordWrap(true);
+    body->setAlignment(Qt::AlignCenter);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(titleLabel(title, this));
+    layout->addStretch();
+    layout->addWidget(body);
+    layout->addStretch(2);
+}
+
+} // namespace rounds

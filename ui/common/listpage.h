@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace rounds {
+
+class PagedTableModel;
+
+// A titled table over one of the store's lazy list models; activating a row reports its record id.
+class ListPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    ListPage(const QString &objectName, const QString &title, const QString &hint, PagedTableModel *model,
+        QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_table; }
+    PagedTableModel *model() const { return m_model; }
+
+signals:
+    void activated(const QString &id);
+
+private:
+    PagedTableModel *m_model;
+    QTableView *m_table = nullptr;
+};
+
+// A page not built yet: says so plainly instead of showing an empty screen.
+class PlaceholderPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    PlaceholderPage(
+        const QString &objectName, const QString &title, const QString &text, QWidget *parent = nullptr);
+};
+
+} // namespace rounds

@@ -1,0 +1,47 @@
+#include "ui/common/prompter.h"
+
+#include <QInputDialog>
+#include <QMessageBox>
+
+namespace rounds {
+
+namespace {
+
+class BoxPrompter final : public Prompter
+{
+public:
+    bool confirm(QWidget *parent, const QString &title, const QString &text) override
+    {
+        return QMessageBox::question(parent, title, text) == QMessageBox::Yes;
+    }
+    std::optional<QString> askText(
+        QWidget *parent, const QString &title, const QString &label, const QString &initial) override
+    {
+        bool ok = false;
+        const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, initial, &ok);
+        if (!ok)
+            return std::nullopt;
+        return text;
+    }
+    void inform(QWidget *parent, const QString &title, const QString &text) override
+    {
+        QMessageBox::information(parent, title, text);
+    }
+};
+
+Prompter *g_override = nullptr;
+
+} // namespace
+
+Prompter &Prompter::instance()
+{
+    static BoxPrompter boxes;
+    return g_override ? *g_override : boxes;
+}
+
+void Prompter::setInstance(Prompter *prompter)
+{
+    g_override = prompter;
+}
+
+} // namespace rounds

@@ -1,0 +1,308 @@
+#include "ui/conflicts/conflictsview.h"
+
+#include "models/conflictlistmodel.h"
+#include "sync/syncledger.h"
+#include "ui/common/lookup.h"
+#include "ui/common/prompter.h"
+#include "ui/session/session.h"
+
+#include <QDateTime>
+#include <QFrame>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace rounds {
+
+namespace {
+
+// A stored JSON text as a value (text that is not JSON stays a string).
+QJsonValue jsonValueOf(const QString &jsonText)
+{
+    QJsonParseError error;
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(QByteArray("[") + jsonText.toUtf8() + QByteArray("]"), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray() || doc.array().isEmpty())
+        return QJsonValue(jsonText);
+    return doc.array().at(0);
+}
+
+// A stored JSON text as a person reads it: strings bare, date-times in local time, null as a dash.
+QString readable(const QString &jsonText)
+{
+    const QJsonValue v = jsonValueOf(jsonText);
+    if (v.isNull() || v.isUndefined())
+        return QStringLiteral("—");
+    if (v.isString()) {
+        const QString s = v.toString();
+        const QDateTime dt = QDateTime::fromString(s, Qt::ISODate);
+        if (s.size() > 10 && dt.isValid())
+            return QLocale().toString(dt.toLocalTime(), QLocale::ShortFormat);
+        return s;
+    }
+    if (v.isBool())
+        return v.toBool() ? ConflictsView::tr("yes") : ConflictsView::tr("no");
+    if (v.isDouble())
+        return QLocale().toString(v.toDouble());
+    const QJsonDocument doc = v.isArray() ? QJsonDocument(v.toArray()) : QJsonDocument(v.toObject());
+    return QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+}
+
+QLabel *valueLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setFrameShape(QFrame::StyledPanel);
+    label->setMargin(8);
+    label->setMinimumHeight(48);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont f = label->font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    label->setFont(f);
+    return label;
+}
+
+} // namespace
+
+ConflictsView::ConflictsView(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("conflictsView"));
+    m_model = new ConflictListModel(session->store(), this);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("conflictsTableView"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAlternatingRowColors(true);
+
+    m_empty
+        = new QLabel(tr("No conflicts. Everything you changed reached the server as you meant it."), this);
+    m_empty->setObjectName(QStringLiteral("noConflictsLabel"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+
+    auto *detail = new QGroupBox(tr("Decide"), this);
+    m_record = new QLabel(detail);
+    m_record->setObjectName(QStringLiteral("conflictRecordLabel"));
+    m_record->setWordWrap(true);
+    m_field = new QLabel(detail);
+    m_field->setObjectName(QStringLiteral("conflictFieldLabel"));
+    m_base = valueLabel(QStringLiteral("baseValueLabel"), detail);
+    m_mine = valueLabel(QStringLiteral("mineValueLabel"), detail);
+    m_theirs = valueLabel(QStringLiteral("theirsValueLabel"), detail);
+    m_keepMine = new QPushButton(tr("Keep &mine"), detail);
+    m_keepMine->setObjectName(QStringLiteral("keepMineButton"));
+    m_takeTheirs = new QPushButton(tr("Take &theirs"), detail);
+    m_takeTheirs->setObjectName(QStringLiteral("takeTheirsButton"));
+    m_editValue = new QPushButton(tr("&Edit the value…"), detail);
+    m_editValue->setObjectName(QStringLiteral("editValueButton"));
+    m_message = new QLabel(detail);
+    m_message->setObjectName(QStringLiteral("conflictMessageLabel"));
+    m_message->setWordWrap(true);
+
+    auto *grid = new QGridLayout;
+    auto *baseTitle = new QLabel(tr("Before (both started from)"), detail);
+    auto *mineTitle = new QLabel(tr("Mine (this computer)"), detail);
+    auto *theirsTitle = new QLabel(tr("Theirs (on the server now)"), detail);
+    grid->addWidget(baseTitle, 0, 0);
+    grid->addWidget(mineTitle, 0, 1);
+    grid->addWidget(theirsTitle, 0, 2);
+    grid->addWidget(m_base, 1, 0);
+    grid->addWidget(m_mine, 1, 1);
+    grid->addWidget(m_theirs, 1, 2);
+    grid->addWidget(m_editValue, 2, 0);
+    grid->addWidget(m_keepMine, 2, 1);
+    grid->addWidget(m_takeTheirs, 2, 2);
+    for (int c = 0; c < 3; ++c)
+        grid->setColumnStretch(c, 1);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->addWidget(m_record);
+    detailLayout->addWidget(m_field);
+    detailLayout->addLayout(grid);
+    detailLayout->addWidget(m_message);
+
+    m_rejectedTitle = new QLabel(this);
+    m_rejectedTitle->setObjectName(QStringLiteral("rejectedTitleLabel"));
+    m_rejected = new QTableWidget(0, 3, this);
+    m_rejected->setObjectName(QStringLiteral("rejectedTableWidget"));
+    m_rejected->setHorizontalHeaderLabels({tr("Record"), tr("Server's reason"), tr("What to do")});
+    m_rejected->horizontalHeader()->setStretchLastSection(true);
+    m_rejected->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_rejected->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_rejected->verticalHeader()->hide();
+    m_rejected->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rejected->setWordWrap(true);
+
+    auto *title = new QLabel(tr("<b>Conflicts</b> — someone else changed the same thing while you were "
+                                "offline. Choose what stays."),
+        this);
+    title->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(m_table, 2);
+    layout->addWidget(m_empty);
+    layout->addWidget(detail);
+    layout->addWidget(m_rejectedTitle);
+    layout->addWidget(m_rejected, 1);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &ConflictsView::showCurrent);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ConflictsView::showCurrent);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ConflictsView::showCurrent);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ConflictsView::showCurrent);
+    connect(m_keepMine, &QPushButton::clicked, this,
+        [this] { resolveRow(currentRow(), QStringLiteral("mine")); });
+    connect(m_takeTheirs, &QPushButton::clicked, this,
+        [this] { resolveRow(currentRow(), QStringLiteral("theirs")); });
+    connect(m_editValue, &QPushButton::clicked, this, [this] {
+        const int row = currentRow();
+        if (row < 0)
+            return;
+        const QString mine = m_model->data(m_model->index(row, 0), ConflictListModel::MineRole).toString();
+        const QJsonValue current = jsonValueOf(mine);
+        const std::optional<QString> typed = Prompter::instance().askText(this, tr("Edit the value"),
+            tr("The value to keep for %1:")
+                .arg(m_model->data(m_model->index(row, 0), ConflictListModel::FieldRole).toString()),
+            current.isString() ? current.toString() : readable(mine));
+        if (typed)
+            resolveRow(row, QStringLiteral("other"),
+                current.isDouble() ? QJsonValue(typed->toDouble()) : QJsonValue(*typed));
+    });
+    refresh();
+}
+
+ConflictsView::~ConflictsView() = default;
+
+void ConflictsView::refresh()
+{
+    m_model->reload();
+    if (m_model->rowCount() > 0 && currentRow() < 0)
+        selectRow(0);
+    fillRejected();
+    showCurrent();
+}
+
+void ConflictsView::selectRow(int row)
+{
+    m_table->selectRow(row);
+    m_table->setCurrentIndex(m_model->index(row, 0));
+}
+
+int ConflictsView::currentRow() const
+{
+    const QModelIndex i = m_table->selectionModel()->currentIndex();
+    return i.isValid() && i.row() < m_model->rowCount() ? i.row() : -1;
+}
+
+bool ConflictsView::resolveRow(int row, const QString &choice, const QJsonValue &value)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return false;
+    const QModelIndex index = m_model->index(row, 0);
+    const QString id = m_model->data(index, ConflictListModel::IdRole).toString();
+    QString error;
+    SyncLedger ledger(*m_session->store());
+    if (!ledger.resolve(id.toLongLong(), choice, &error, value)) {
+        m_message->setText(tr("Could not resolve: %1").arg(error));
+        return false;
+    }
+    m_message->setText(choice == QLatin1String("theirs") ? tr("The server's value stays.")
+                                                         : tr("Your value will be sent with the next sync."));
+    m_session->store()->announceChanges(QStringLiteral("conflict"), {id});
+    if (choice != QLatin1String("theirs"))
+        m_session->engine()->localChangeSaved();
+    if (m_model->rowCount() > 0)
+        selectRow(qMin(row, m_model->rowCount() - 1));
+    showCurrent();
+    emit resolved();
+    return true;
+}
+
+void ConflictsView::showCurrent()
+{
+    const int row = currentRow();
+    const bool any = m_model->rowCount() > 0;
+    m_table->setVisible(any);
+    m_empty->setVisible(!any);
+    for (QPushButton *b : {m_keepMine, m_takeTheirs, m_editValue})
+        b->setEnabled(row >= 0);
+    if (row < 0) {
+        m_record->setText(any ? tr("Choose a conflict above.") : QString());
+        m_field->clear();
+        for (QLabel *l : {m_base, m_mine, m_theirs})
+            l->clear();
+        return;
+    }
+    const QModelIndex index = m_model->index(row, 0);
+    const QString entity = m_model->data(index, ConflictListModel::EntityRole).toString();
+    const QString recordId = m_model->data(index, ConflictListModel::RecordIdRole).toString();
+    const QString field = m_model->data(index, ConflictListModel::FieldRole).toString();
+    m_record->setText(describeRecord(entity, recordId));
+    m_field->setText(field.isEmpty() ? tr("You deleted this record; it was changed on the server meanwhile.")
+                                     : tr("Field: %1").arg(field));
+    m_base->setText(readable(m_model->data(index, ConflictListModel::BaseRole).toString()));
+    m_mine->setText(readable(m_model->data(index, ConflictListModel::MineRole).toString()));
+    m_theirs->setText(readable(m_model->data(index, ConflictListModel::TheirsRole).toString()));
+}
+
+QString ConflictsView::describeRecord(const QString &entity, const QString &recordId) const
+{
+    const std::optional<protocol::Record> r = m_session->store()->record(entity, recordId);
+    QString what = entity;
+    if (entity == QLatin1String("visit_plan"))
+        what = tr("Visit plan");
+    else if (entity == QLatin1String("meeting"))
+        what = tr("Meeting");
+    else if (entity == QLatin1String("visit"))
+        what = tr("Visit");
+    if (!r)
+        return what;
+    const QString hcpId = r->fields.value(QLatin1String("hcp_id")).toString();
+    if (!hcpId.isEmpty())
+        return tr("%1 with %2").arg(what, lookup::hcp(m_session->store(), hcpId).name);
+    const QString title = r->fields.value(QLatin1String("title")).toString();
+    return title.isEmpty() ? what : tr("%1: %2").arg(what, title);
+}
+
+void ConflictsView::fillRejected()
+{
+    QList<OutboxMutation> rejected;
+    for (const OutboxMutation &m : m_session->store()->outbox()) {
+        if (m.state == QLatin1String("rejected"))
+            rejected << m;
+    }
+    m_rejectedTitle->setText(tr("<b>Changes the server refused</b> (%n)", nullptr, int(rejected.size())));
+    m_rejected->setRowCount(int(rejected.size()));
+    for (int i = 0; i < rejected.size(); ++i) {
+        const OutboxMutation &m = rejected.at(i);
+        QString todo = tr("Correct the record and save it again, or tell your manager.");
+        if (m.errorCode == QLatin1String("forbidden"))
+            todo = tr("You may not change this. Ask your manager or SFE to do it.");
+        else if (m.errorCode == QLatin1String("invalid_request"))
+            todo = tr("Correct %1 and save again.")
+                       .arg(m.errorField.isEmpty() ? tr("the record") : m.errorField);
+        m_rejected->setItem(i, 0, new QTableWidgetItem(describeRecord(m.entity, m.recordId)));
+        m_rejected->setItem(i, 1, new QTableWidgetItem(m.errorMessage));
+        m_rejected->setItem(i, 2, new QTableWidgetItem(todo));
+    }
+    m_rejected->setVisible(!rejected.isEmpty());
+}
+
+} // namespace rounds

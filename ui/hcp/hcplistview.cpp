@@ -1,0 +1,152 @@
+#include "ui/hcp/hcplistview.h"
+
+#include "models/hcplistmodel.h"
+#include "ui/common/lookup.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace rounds {
+
+HcpListView::HcpListView(Store *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    setObjectName(QStringLiteral("hcpListView"));
+    m_model = new HcpListModel(store, this);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("hcpSearchLineEdit"));
+    m_search->setPlaceholderText(tr("Name, hospital, department, specialty, city or tag"));
+    m_search->setClearButtonEnabled(true);
+
+    m_tier = new QComboBox(this);
+    m_tier->setObjectName(QStringLiteral("tierComboBox"));
+    m_tier->addItem(tr("All tiers"), QString());
+    for (const char *t : {"A", "B", "C", "D"})
+        m_tier->addItem(tr("Tier %1").arg(QLatin1String(t)), QString::fromLatin1(t));
+
+    m_specialty = new QComboBox(this);
+    m_specialty->setObjectName(QStringLiteral("specialtyComboBox"));
+    m_specialty->addItem(tr("All specialties"), QString());
+    for (const QVariantList &r : lookup::rows(store,
+             QStringLiteral(
+                 "SELECT DISTINCT specialty FROM hcp WHERE specialty IS NOT NULL AND specialty <> '' "
+                 "ORDER BY specialty")))
+        m_specialty->addItem(r.value(0).toString(), r.value(0).toString());
+
+    m_notVisited = new QComboBox(this);
+    m_notVisited->setObjectName(QStringLiteral("notVisitedComboBox"));
+    m_notVisited->addItem(tr("Any last visit"), -1);
+    for (int days : {14, 30, 60, 90})
+        m_notVisited->addItem(tr("Not visited for %n days", nullptr, days), days);
+
+    m_inPlan = new QCheckBox(tr("In this week's plan"), this);
+    m_inPlan->setObjectName(QStringLiteral("inPlanCheckBox"));
+
+    m_logVisit = new QPushButton(tr("&Log a visit…"), this);
+    m_logVisit->setObjectName(QStringLiteral("logVisitButton"));
+    m_logVisit->setEnabled(false);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("hcpTableView"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->setColumnWidth(HcpListModel::Name, 160);
+    m_table->setColumnWidth(HcpListModel::Specialty, 150);
+    m_table->setColumnWidth(HcpListModel::Institution, 320);
+    m_table->setColumnWidth(HcpListModel::Tier, 70);
+    m_table->setColumnWidth(HcpListModel::City, 110);
+
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("hcpCountLabel"));
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 3);
+    filters->addWidget(m_tier);
+    filters->addWidget(m_specialty);
+    filters->addWidget(m_notVisited);
+    filters->addWidget(m_inPlan);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_count, 1);
+    bottom->addWidget(m_logVisit);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(bottom);
+
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(200);
+    connect(m_debounce, &QTimer::timeout, this, &HcpListView::applyFilter);
+    connect(m_search, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, &HcpListView::applyFilter);
+    for (QComboBox *c : {m_tier, m_specialty, m_notVisited})
+        connect(c, &QComboBox::currentIndexChanged, this, &HcpListView::applyFilter);
+    connect(m_inPlan, &QCheckBox::toggled, this, &HcpListView::applyFilter);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this] { m_logVisit->setEnabled(!currentHcpId().isEmpty()); });
+    connect(m_logVisit, &QPushButton::clicked, this, [this] {
+        if (!currentHcpId().isEmpty())
+            emit logVisitRequested(currentHcpId());
+    });
+    connect(m_table, &QTableView::activated, this,
+        [this](const QModelIndex &index) { emit hcpActivated(m_model->idAt(index.row())); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &HcpListView::updateCount);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &HcpListView::updateCount);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &HcpListView::updateCount);
+    updateCount();
+}
+
+HcpListView::~HcpListView() = default;
+
+void HcpListView::search(const QString &text)
+{
+    m_search->setText(text);
+    applyFilter();
+}
+
+QString HcpListView::currentHcpId() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? m_model->idAt(current.row()) : QString();
+}
+
+void HcpListView::applyFilter()
+{
+    m_debounce->stop();
+    HcpFilter f;
+    f.text = m_search->text().trimmed();
+    f.tier = m_tier->currentData().toString();
+    f.specialty = m_specialty->currentData().toString();
+    f.notVisitedDays = m_notVisited->currentData().toInt();
+    f.inPlanThisWeek = m_inPlan->isChecked();
+    m_model->setFilter(f);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+    m_logVisit->setEnabled(!currentHcpId().isEmpty());
+}
+
+void HcpListView::updateCount()
+{
+    const int n = m_model->rowCount();
+    m_count->setText(
+        m_model->canFetchMore({}) ? tr("%n or more HCPs", nullptr, n) : tr("%n HCPs", nullptr, n));
+}
+
+} // namespace rounds

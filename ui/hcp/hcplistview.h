@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTimer;
+
+namespace rounds {
+
+class HcpListModel;
+class Store;
+
+// The HCP list: free-text search and the store's filters over the lazy HcpListModel.
+class HcpListView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HcpListView(Store *store, QWidget *parent = nullptr);
+    ~HcpListView() override;
+
+    HcpListModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    // Puts text in the search box and applies it at once (the global search lands here).
+    void search(const QString &text);
+    QString currentHcpId() const;
+
+signals:
+    void logVisitRequested(const QString &hcpId);
+    void hcpActivated(const QString &hcpId);
+
+private:
+    void applyFilter();
+    void updateCount();
+
+    Store *m_store;
+    HcpListModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_tier = nullptr;
+    QComboBox *m_specialty = nullptr;
+    QComboBox *m_notVisited = nullptr;
+    QCheckBox *m_inPlan = nullptr;
+    QLabel *m_count = nullptr;
+    QPushButton *m_logVisit = nullptr;
+    QTimer *m_debounce = nullptr;
+};
+
+} // namespace rounds

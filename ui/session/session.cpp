@@ -1,0 +1,162 @@
+#include "ui/session/session.h"
+
+#include "sync/apiclient.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostInfo>
+#include <QSettings>
+
+namespace rounds {
+
+namespace {
+const QString kServerKey = QStringLiteral("account/server");
+const QString kUserKey = QStringLiteral("account/user");
+} // namespace
+
+Session::Session(QObject *parent)
+    : QObject(parent)
+{
+    m_engine.setAutoSyncMinutes(15);
+}
+
+Session::~Session()
+{
+    m_engine.cancel();
+}
+
+QString Session::databasePathFor(const QUrl &server, const QString &user)
+{
+    QString host = server.host();
+    if (server.port() > 0 && server.port() != 443 && server.port() != 8421)
+        host += QLatin1Char('_') + QString::number(server.port());
+    return Store::defaultPath(host, user);
+}
+
+QUrl Session::lastServer()
+{
+    return QUrl(QSettings().value(kServerKey).toString());
+}
+
+QString Session::lastUser()
+{
+    return QSettings().value(kUserKey).toString();
+}
+
+bool Session::restoreLastAccount()
+{
+    const QUrl server = lastServer();
+    const QString user = lastUser();
+    if (!server.isValid() || user.isEmpty())
+        return false;
+    const QString path = databasePathFor(server, user);
+    if (!QFileInfo::exists(path))
+        return false;
+    QString error;
+    return openDatabase(path, &error);
+}
+
+bool Session::openDatabase(const QString &path, QString *error)
+{
+    if (!openStore(path, error))
+        return false;
+    m_account = SignIn(*m_store, m_credentials).account();
+    m_token.clear();
+    if (m_account.isSet()) {
+        const SignInResult restored = SignIn(*m_store, m_credentials).restore();
+        m_token = restored.token;
+        if (!restored.keychainAvailable)
+            m_notice = restored.message;
+    }
+    pointEngine();
+    emit accountChanged();
+    return true;
+}
+
+SignInResult Session::signIn(const QUrl &server, const QString &user, const QString &password)
+{
+    const QString path = databasePathFor(server, user);
+    const bool existed = QFileInfo::exists(path);
+    SignInResult result;
+    if (!m_store || m_store->path() != path) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QString error;
+        if (!openStore(path, &error)) {
+            result.message = error;
+            return result;
+        }
+    }
+    result = SignIn(*m_store, m_credentials)
+                 .signIn(server, user, password, tr("Rounds on %1").arg(QHostInfo::localHostName()));
+    if (!result.ok) {
+        if (!existed) {
+            // A failed first sign-in leaves no empty database behind to be mistaken for an account.
+            closeStore();
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(path + QLatin1String(suffix));
+        }
+        return result;
+    }
+    QSettings settings;
+    settings.setValue(kServerKey, server.toString());
+    settings.setValue(kUserKey, user);
+    m_account = result.account;
+    m_token = result.token;
+    m_notice = result.keychainAvailable ? QString() : result.message;
+    pointEngine();
+    emit accountChanged();
+    m_engine.syncNow();
+    return result;
+}
+
+void Session::signOut()
+{
+    if (!m_store)
+        return;
+    m_engine.cancel();
+    SignIn(*m_store, m_credentials).signOut();
+    m_token.clear();
+    pointEngine();
+    emit accountChanged();
+}
+
+bool Session::openStore(const QString &path, QString *error)
+{
+    closeStore();
+    m_store = std::make_unique<Store>();
+    const StoreOpenResult opened = m_store->open(path);
+    if (!opened.ok) {
+        *error = opened.message.isEmpty() ? tr("Cannot open %1.").arg(path) : opened.message;
+        m_store.reset();
+        return false;
+    }
+    m_notice = opened.message;
+    connect(&m_engine, &SyncEngine::recordsChanged, m_store.get(), &Store::announceChanges);
+    return true;
+}
+
+void Session::closeStore()
+{
+    if (!m_store)
+        return;
+    m_engine.cancel();
+    m_engine.setAccount({});
+    m_store.reset();
+    m_account = {};
+    m_token.clear();
+}
+
+void Session::pointEngine()
+{
+    SyncEngine::Account a;
+    if (m_store && !m_token.isEmpty()) {
+        a.dbPath = m_store->path();
+        a.server = QUrl(m_account.server);
+        a.user = m_account.user;
+        a.token = m_token;
+    }
+    m_engine.setAccount(a);
+}
+
+} // namespace rounds

@@ -1,0 +1,149 @@
+#include "ui/session/signindialog.h"
+
+#include "sync/apiclient.h"
+#include "ui/session/session.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace rounds {
+
+namespace {
+QLabel *errorLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
+    label->setPalette(p);
+    label->hide();
+    return label;
+}
+} // namespace
+
+SignInDialog::SignInDialog(Session *session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("signInDialog"));
+    setWindowTitle(tr("Sign in to Rounds"));
+    setMinimumWidth(460);
+
+    auto *intro = new QLabel(
+        tr("Sign in once with your company account. Afterwards Rounds also starts without a network."), this);
+    intro->setWordWrap(true);
+
+    m_server = new QLineEdit(this);
+    m_server->setObjectName(QStringLiteral("serverLineEdit"));
+    m_server->setPlaceholderText(tr("e.g. rounds.example.com:8421"));
+    m_user = new QLineEdit(this);
+    m_user->setObjectName(QStringLiteral("userLineEdit"));
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("passwordLineEdit"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_serverError = errorLabel(QStringLiteral("serverErrorLabel"), this);
+    m_userError = errorLabel(QStringLiteral("userErrorLabel"), this);
+    m_passwordError = errorLabel(QStringLiteral("passwordErrorLabel"), this);
+    m_error = errorLabel(QStringLiteral("errorLabel"), this);
+
+    const QUrl last = Session::lastServer();
+    if (last.isValid())
+        m_server->setText(last.toString());
+    m_user->setText(Session::lastUser());
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Server:"), m_server);
+    form->addRow(QString(), m_serverError);
+    form->addRow(tr("&User name:"), m_user);
+    form->addRow(QString(), m_userError);
+    form->addRow(tr("&Password:"), m_password);
+    form->addRow(QString(), m_passwordError);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_signIn = buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
+    m_signIn->setObjectName(QStringLiteral("signInButton"));
+    m_signIn->setDefault(true);
+    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    connect(m_signIn, &QPushButton::clicked, this, &SignInDialog::submit);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+
+    if (m_server->text().isEmpty())
+        m_server->setFocus();
+    else if (m_user->text().isEmpty())
+        m_user->setFocus();
+    else
+        m_password->setFocus();
+}
+
+bool SignInDialog::submit()
+{
+    clearErrors();
+    const QUrl server = ApiClient::normalizeServerUrl(m_server->text().trimmed());
+    const QString user = m_user->text().trimmed();
+    bool ok = true;
+    if (m_server->text().trimmed().isEmpty() || !server.isValid()) {
+        showError(m_serverError, tr("Enter the server address your administrator gave you."));
+        ok = false;
+    }
+    if (user.isEmpty()) {
+        showError(m_userError, tr("Enter your user name."));
+        ok = false;
+    }
+    if (m_password->text().isEmpty()) {
+        showError(m_passwordError, tr("Enter your password."));
+        ok = false;
+    }
+    if (!ok)
+        return false;
+
+    setEnabled(false);
+    m_error->setText(tr("Signing in…"));
+    m_error->show();
+    const SignInResult result = m_session->signIn(server, user, m_password->text());
+    setEnabled(true);
+    m_error->hide();
+    if (!result.ok) {
+        showError(m_error, result.message);
+        m_password->selectAll();
+        m_password->setFocus();
+        return false;
+    }
+    m_password->clear();
+    emit signedIn();
+    accept();
+    return true;
+}
+
+void SignInDialog::setServer(const QString &url)
+{
+    if (!url.isEmpty())
+        m_server->setText(url);
+}
+
+void SignInDialog::showError(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    label->show();
+}
+
+void SignInDialog::clearErrors()
+{
+    for (QLabel *label : {m_serverError, m_userError, m_passwordError, m_error}) {
+        label->clear();
+        label->hide();
+    }
+}
+
+} // namespace rounds

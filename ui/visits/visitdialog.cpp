@@ -1,0 +1,546 @@
+#include "ui/visits/visitdialog.h"
+
+#include "models/store.h"
+#include "ui/common/labels.h"
+#include "ui/common/lookup.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace rounds {
+
+namespace {
+
+enum ProductColumn { ProductCol, MessageCol, ReactionCol };
+
+QLabel *errorLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
+    label->setPalette(p);
+    label->hide();
+    return label;
+}
+
+QWidget *withError(QWidget *field, QLabel *error, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(error);
+    return box;
+}
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text.trimmed());
+}
+
+QComboBox *comboAt(const QTableWidget *table, int row, int column)
+{
+    return qobject_cast<QComboBox *>(table->cellWidget(row, column));
+}
+
+} // namespace
+
+VisitDialog::VisitDialog(
+    Store *store, const AccountInfo &account, const QString &hcpId, const QString &visitId, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_account(account)
+    , m_hcpId(hcpId)
+    , m_visitId(visitId)
+{
+    setObjectName(QStringLiteral("visitDialog"));
+    setWindowTitle(visitId.isEmpty() ? tr("Log a visit") : tr("Visit"));
+    resize(820, 680);
+
+    m_hcpLabel = new QLabel(this);
+    m_hcpLabel->setObjectName(QStringLiteral("hcpLabel"));
+    m_hcpLabel->setTextFormat(Qt::RichText);
+    m_badge = new QLabel(this);
+    m_badge->setObjectName(QStringLiteral("statusBadgeLabel"));
+    m_badge->setAlignment(Qt::AlignCenter);
+    m_badge->setMargin(4);
+    m_badge->setAutoFillBackground(true);
+
+    m_channel = new QComboBox(this);
+    m_channel->setObjectName(QStringLiteral("channelComboBox"));
+    for (const Labels::Choice &c : Labels::channels())
+        m_channel->addItem(c.second, c.first);
+
+    m_visitedAt = new QDateTimeEdit(QDateTime::currentDateTime(), this);
+    m_visitedAt->setObjectName(QStringLiteral("visitedAtDateTimeEdit"));
+    m_visitedAt->setCalendarPopup(true);
+    m_visitedAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+
+    m_duration = new QSpinBox(this);
+    m_duration->setObjectName(QStringLiteral("durationSpinBox"));
+    m_duration->setRange(0, 24 * 60);
+    m_duration->setSingleStep(5);
+    m_duration->setValue(15);
+    m_duration->setSuffix(tr(" min"));
+
+    m_products = new QTableWidget(0, 3, this);
+    m_products->setObjectName(QStringLiteral("productsTableWidget"));
+    m_products->setHorizontalHeaderLabels({tr("Product"), tr("Key message"), tr("Reaction")});
+    m_products->horizontalHeader()->setSectionResizeMode(ProductCol, QHeaderView::ResizeToContents);
+    m_products->horizontalHeader()->setSectionResizeMode(MessageCol, QHeaderView::Stretch);
+    m_products->horizontalHeader()->setSectionResizeMode(ReactionCol, QHeaderView::ResizeToContents);
+    m_products->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_products->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_products->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_products->setMinimumHeight(120);
+    m_products->setMaximumHeight(200);
+    m_addProduct = new QPushButton(tr("Add product"), this);
+    m_addProduct->setObjectName(QStringLiteral("addProductButton"));
+    m_removeProduct = new QPushButton(tr("Remove"), this);
+    m_removeProduct->setObjectName(QStringLiteral("removeProductButton"));
+    m_moveUp = new QPushButton(tr("Up"), this);
+    m_moveUp->setObjectName(QStringLiteral("moveProductUpButton"));
+    m_moveDown = new QPushButton(tr("Down"), this);
+    m_moveDown->setObjectName(QStringLiteral("moveProductDownButton"));
+    connect(m_addProduct, &QPushButton::clicked, this, [this] { addProduct(); });
+    connect(m_removeProduct, &QPushButton::clicked, this, [this] {
+        if (m_products->currentRow() >= 0)
+            m_products->removeRow(m_products->currentRow());
+    });
+    connect(m_moveUp, &QPushButton::clicked, this, [this] { moveProduct(-1); });
+    connect(m_moveDown, &QPushButton::clicked, this, [this] { moveProduct(1); });
+
+    m_feedback = new QPlainTextEdit(this);
+    m_feedback->setObjectName(QStringLiteral("feedbackTextEdit"));
+    m_feedback->setPlaceholderText(tr("What did the doctor say? Questions, objections, needs."));
+    m_feedback->setMaximumHeight(80);
+
+    m_supportLevel = new QComboBox(this);
+    m_supportLevel->setObjectName(QStringLiteral("supportLevelComboBox"));
+    m_supportLevel->addItem(Labels::supportLevel(0), 0);
+    for (int level = 1; level <= 5; ++level)
+        m_supportLevel->addItem(Labels::supportLevel(level), level);
+
+    m_followUp = new QLineEdit(this);
+    m_followUp->setObjectName(QStringLiteral("followUpLineEdit"));
+    m_followUp->setPlaceholderText(tr("e.g. bring the new clinical data"));
+    m_followUpDue = new QDateEdit(QDate::currentDate().addDays(7), this);
+    m_followUpDue->setObjectName(QStringLiteral("followUpDueDateEdit"));
+    m_followUpDue->setCalendarPopup(true);
+    m_followUpDue->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_followUpDue->setEnabled(false);
+    connect(m_followUp, &QLineEdit::textChanged, this,
+        [this](const QString &t) { m_followUpDue->setEnabled(!m_readOnly && !t.trimmed().isEmpty()); });
+
+    m_notes = new QPlainTextEdit(this);
+    m_notes->setObjectName(QStringLiteral("notesTextEdit"));
+    m_notes->setMaximumHeight(60);
+
+    m_visitedAtError = errorLabel(QStringLiteral("visitedAtErrorLabel"), this);
+    m_durationError = errorLabel(QStringLiteral("durationErrorLabel"), this);
+    m_productsError = errorLabel(QStringLiteral("productsErrorLabel"), this);
+    m_supportLevelError = errorLabel(QStringLiteral("supportLevelErrorLabel"), this);
+    m_followUpError = errorLabel(QStringLiteral("followUpErrorLabel"), this);
+    m_saveError = errorLabel(QStringLiteral("saveErrorLabel"), this);
+
+    auto *when = new QHBoxLayout;
+    when->addWidget(withError(m_visitedAt, m_visitedAtError, this), 1);
+    when->addWidget(new QLabel(tr("Duration:"), this));
+    when->addWidget(withError(m_duration, m_durationError, this));
+    auto *productButtons = new QHBoxLayout;
+    productButtons->addWidget(m_addProduct);
+    productButtons->addWidget(m_removeProduct);
+    productButtons->addWidget(m_moveUp);
+    productButtons->addWidget(m_moveDown);
+    productButtons->addStretch();
+    auto *productsBox = new QVBoxLayout;
+    productsBox->addWidget(m_products);
+    productsBox->addLayout(productButtons);
+    productsBox->addWidget(m_productsError);
+    auto *followUp = new QHBoxLayout;
+    followUp->addWidget(m_followUp, 1);
+    followUp->addWidget(new QLabel(tr("due"), this));
+    followUp->addWidget(m_followUpDue);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("&Channel:"), m_channel);
+    form->addRow(tr("Time:"), when);
+    form->addRow(tr("Products:"), productsBox);
+    form->addRow(tr("&Feedback:"), m_feedback);
+    form->addRow(tr("&Support level:"), withError(m_supportLevel, m_supportLevelError, this));
+    auto *followUpBox = new QVBoxLayout;
+    followUpBox->addLayout(followUp);
+    followUpBox->addWidget(m_followUpError);
+    form->addRow(tr("Follow-up:"), followUpBox);
+    form->addRow(tr("&Notes:"), m_notes);
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_saveDraft = buttons->addButton(tr("Save &draft"), QDialogButtonBox::ActionRole);
+    m_saveDraft->setObjectName(QStringLiteral("saveDraftButton"));
+    m_submit = buttons->addButton(tr("S&ubmit"), QDialogButtonBox::AcceptRole);
+    m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_close = buttons->addButton(QDialogButtonBox::Close);
+    m_close->setObjectName(QStringLiteral("closeButton"));
+    connect(m_saveDraft, &QPushButton::clicked, this, &VisitDialog::saveDraft);
+    connect(m_submit, &QPushButton::clicked, this, &VisitDialog::submit);
+    connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_hcpLabel, 1);
+    header->addWidget(m_badge);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addLayout(form, 1);
+    layout->addWidget(m_saveError);
+    layout->addWidget(buttons);
+
+    load();
+}
+
+void VisitDialog::load()
+{
+    std::optional<protocol::Record> visit;
+    if (!m_visitId.isEmpty()) {
+        visit = m_store->record(QStringLiteral("visit"), m_visitId);
+        if (visit)
+            m_hcpId = visit->fields.value(QLatin1String("hcp_id")).toString();
+    }
+    const lookup::HcpSummary hcp = lookup::hcp(m_store, m_hcpId);
+    QStringList where;
+    for (const QString &s : {hcp.title, hcp.specialty})
+        if (!s.isEmpty())
+            where << s.toHtmlEscaped();
+    QStringList place;
+    for (const QString &s : {hcp.institution, hcp.department})
+        if (!s.isEmpty())
+            place << s.toHtmlEscaped();
+    m_hcpLabel->setText(
+        QStringLiteral("<span style='font-size:large; font-weight:600'>%1</span> &nbsp; %2<br>%3")
+            .arg(hcp.name.toHtmlEscaped(), where.join(QStringLiteral(" · ")),
+                place.join(QStringLiteral(" · "))));
+
+    if (!visit) {
+        addProduct();
+        setReadOnly(false);
+        return;
+    }
+    const QJsonObject f = visit->fields;
+    m_channel->setCurrentIndex(qMax(0, m_channel->findData(f.value(QLatin1String("channel")).toString())));
+    const QDateTime at = QDateTime::fromString(f.value(QLatin1String("visited_at")).toString(), Qt::ISODate);
+    if (at.isValid())
+        m_visitedAt->setDateTime(at.toLocalTime());
+    m_duration->setValue(f.value(QLatin1String("duration_min")).toInt());
+    m_feedback->setPlainText(f.value(QLatin1String("feedback")).toString());
+    m_supportLevel->setCurrentIndex(
+        qMax(0, m_supportLevel->findData(f.value(QLatin1String("support_level")).toInt())));
+    m_followUp->setText(f.value(QLatin1String("follow_up")).toString());
+    const QDate due = QDate::fromString(f.value(QLatin1String("follow_up_due")).toString(), Qt::ISODate);
+    if (due.isValid())
+        m_followUpDue->setDate(due);
+    m_notes->setPlainText(f.value(QLatin1String("notes")).toString());
+    for (const QVariantList &r : lookup::rows(m_store,
+             QStringLiteral(
+                 "SELECT id, product_id, key_message_id, reaction FROM visit_detail WHERE visit_id = ?1 "
+                 "ORDER BY position, id"),
+             {m_visitId})) {
+        m_detailIds << r.value(0).toString();
+        addProduct(r.value(1).toString(), r.value(2).toString(), r.value(3).toString());
+    }
+    setReadOnly(f.value(QLatin1String("status")).toString() == QLatin1String("submitted"));
+}
+
+void VisitDialog::addProduct(const QString &productId, const QString &keyMessageId, const QString &reaction)
+{
+    const int row = m_products->rowCount();
+    m_products->insertRow(row);
+    auto *product = new QComboBox(m_products);
+    product->setObjectName(QStringLiteral("productComboBox"));
+    product->addItem(tr("Choose a product"), QString());
+    for (const lookup::Choice &c : lookup::products(m_store))
+        product->addItem(c.second, c.first);
+    if (!productId.isEmpty())
+        product->setCurrentIndex(qMax(0, product->findData(productId)));
+    auto *message = new QComboBox(m_products);
+    message->setObjectName(QStringLiteral("keyMessageComboBox"));
+    message->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    message->setMinimumContentsLength(16);
+    auto *reactionBox = new QComboBox(m_products);
+    reactionBox->setObjectName(QStringLiteral("reactionComboBox"));
+    for (const Labels::Choice &c : Labels::reactions())
+        reactionBox->addItem(c.second, c.first);
+    reactionBox->setCurrentIndex(qMax(0, reactionBox->findData(reaction)));
+    m_products->setCellWidget(row, ProductCol, product);
+    m_products->setCellWidget(row, MessageCol, message);
+    m_products->setCellWidget(row, ReactionCol, reactionBox);
+    connect(product, &QComboBox::currentIndexChanged, this, [this, product] {
+        for (int r = 0; r < m_products->rowCount(); ++r) {
+            if (comboAt(m_products, r, ProductCol) == product)
+                fillKeyMessages(r);
+        }
+    });
+    fillKeyMessages(row);
+    if (!keyMessageId.isEmpty())
+        message->setCurrentIndex(qMax(0, message->findData(keyMessageId)));
+    m_products->setCurrentCell(row, ProductCol);
+}
+
+void VisitDialog::clearProducts()
+{
+    m_products->setRowCount(0);
+}
+
+int VisitDialog::productCount() const
+{
+    return m_products->rowCount();
+}
+
+void VisitDialog::fillKeyMessages(int row)
+{
+    QComboBox *product = comboAt(m_products, row, ProductCol);
+    QComboBox *message = comboAt(m_products, row, MessageCol);
+    if (!product || !message)
+        return;
+    message->clear();
+    message->addItem(tr("No key message"), QString());
+    for (const lookup::Choice &c : lookup::keyMessages(m_store, product->currentData().toString())) {
+        message->addItem(c.second, c.first);
+        message->setItemData(message->count() - 1, c.second, Qt::ToolTipRole);
+    }
+    if (message->count() > 1)
+        message->setCurrentIndex(1);
+}
+
+void VisitDialog::moveProduct(int delta)
+{
+    const int from = m_products->currentRow();
+    const int to = from + delta;
+    if (from < 0 || to < 0 || to >= m_products->rowCount())
+        return;
+    const QList<ProductRow> rows = productRows();
+    const ProductRow moved = rows.at(from);
+    const ProductRow other = rows.at(to);
+    auto put = [this](int row, const ProductRow &p) {
+        QComboBox *product = comboAt(m_products, row, ProductCol);
+        product->setCurrentIndex(qMax(0, product->findData(p.productId)));
+        QComboBox *message = comboAt(m_products, row, MessageCol);
+        message->setCurrentIndex(qMax(0, message->findData(p.keyMessageId)));
+        QComboBox *reaction = comboAt(m_products, row, ReactionCol);
+        reaction->setCurrentIndex(qMax(0, reaction->findData(p.reaction)));
+    };
+    put(from, other);
+    put(to, moved);
+    m_products->setCurrentCell(to, ProductCol);
+}
+
+QList<VisitDialog::ProductRow> VisitDialog::productRows() const
+{
+    QList<ProductRow> rows;
+    for (int r = 0; r < m_products->rowCount(); ++r) {
+        ProductRow p;
+        p.productId = comboAt(m_products, r, ProductCol)->currentData().toString();
+        p.keyMessageId = comboAt(m_products, r, MessageCol)->currentData().toString();
+        p.reaction = comboAt(m_products, r, ReactionCol)->currentData().toString();
+        rows << p;
+    }
+    return rows;
+}
+
+bool VisitDialog::validate(bool forSubmit)
+{
+    clearErrors();
+    bool ok = true;
+    const QDateTime at = m_visitedAt->dateTime();
+    if (at > QDateTime::currentDateTime().addSecs(10 * 60)) {
+        showError(m_visitedAtError, tr("A visit cannot be in the future. Plan it instead."));
+        ok = false;
+    }
+    const QString channel = m_channel->currentData().toString();
+    const bool inConversation = channel == QLatin1String("face_to_face") || channel == QLatin1String("remote")
+        || channel == QLatin1String("phone");
+    QStringList seen;
+    int chosen = 0;
+    for (const ProductRow &p : productRows()) {
+        if (p.productId.isEmpty())
+            continue;
+        ++chosen;
+        if (seen.contains(p.productId)) {
+            showError(m_productsError, tr("Each product once, please: remove the repeated one."));
+            ok = false;
+        }
+        seen << p.productId;
+    }
+    if (chosen < m_products->rowCount() && forSubmit) {
+        showError(m_productsError, tr("Choose a product in every row, or remove the empty row."));
+        ok = false;
+    }
+    if (forSubmit) {
+        if (inConversation && m_duration->value() <= 0) {
+            showError(m_durationError, tr("How long did it take?"));
+            ok = false;
+        }
+        if (chosen == 0) {
+            showError(m_productsError, tr("Add the product you detailed."));
+            ok = false;
+        }
+        if (inConversation && m_supportLevel->currentData().toInt() == 0) {
+            showError(m_supportLevelError, tr("Assess the doctor's support before submitting."));
+            ok = false;
+        }
+    }
+    if (!m_followUp->text().trimmed().isEmpty() && m_followUpDue->date() < at.date()) {
+        showError(m_followUpError, tr("The follow-up is due before the visit took place."));
+        ok = false;
+    }
+    return ok;
+}
+
+bool VisitDialog::saveDraft()
+{
+    return save(false);
+}
+
+bool VisitDialog::submit()
+{
+    return save(true);
+}
+
+bool VisitDialog::save(bool submit)
+{
+    if (m_readOnly || !validate(submit))
+        return false;
+    QJsonObject fields;
+    fields.insert(QStringLiteral("channel"), m_channel->currentData().toString());
+    fields.insert(QStringLiteral("visited_at"), m_visitedAt->dateTime().toUTC().toString(Qt::ISODate));
+    fields.insert(QStringLiteral("duration_min"), m_duration->value());
+    fields.insert(QStringLiteral("feedback"), textOrNull(m_feedback->toPlainText()));
+    fields.insert(QStringLiteral("notes"), textOrNull(m_notes->toPlainText()));
+    const int support = m_supportLevel->currentData().toInt();
+    fields.insert(
+        QStringLiteral("support_level"), support > 0 ? QJsonValue(support) : QJsonValue(QJsonValue::Null));
+    const QString followUp = m_followUp->text().trimmed();
+    fields.insert(QStringLiteral("follow_up"), textOrNull(followUp));
+    fields.insert(QStringLiteral("follow_up_due"),
+        followUp.isEmpty() ? QJsonValue(QJsonValue::Null)
+                           : QJsonValue(m_followUpDue->date().toString(Qt::ISODate)));
+    fields.insert(QStringLiteral("status"), submit ? QStringLiteral("submitted") : QStringLiteral("draft"));
+
+    auto fail = [this](const WriteResult &w) {
+        showError(m_saveError, tr("Not saved: %1").arg(w.error));
+        return false;
+    };
+    const QList<ProductRow> products = productRows();
+    auto writeDetails = [&]() -> std::optional<WriteResult> {
+        int position = 0;
+        QStringList kept;
+        for (const ProductRow &p : products) {
+            if (p.productId.isEmpty())
+                continue;
+            QJsonObject d {{QStringLiteral("visit_id"), m_visitId},
+                {QStringLiteral("product_id"), p.productId},
+                {QStringLiteral("key_message_id"), textOrNull(p.keyMessageId)},
+                {QStringLiteral("position"), ++position}, {QStringLiteral("reaction"), p.reaction}};
+            const QString existing = m_detailIds.value(kept.size());
+            const WriteResult w = existing.isEmpty()
+                ? m_store->create(QStringLiteral("visit_detail"), d)
+                : m_store->update(QStringLiteral("visit_detail"), existing, d);
+            if (!w.ok)
+                return w;
+            kept << (existing.isEmpty() ? w.id : existing);
+        }
+        for (qsizetype i = kept.size(); i < m_detailIds.size(); ++i) {
+            const WriteResult w = m_store->remove(QStringLiteral("visit_detail"), m_detailIds.at(i));
+            if (!w.ok)
+                return w;
+        }
+        m_detailIds = kept;
+        return std::nullopt;
+    };
+
+    if (m_visitId.isEmpty()) {
+        const lookup::HcpSummary hcp = lookup::hcp(m_store, m_hcpId);
+        fields.insert(QStringLiteral("hcp_id"), m_hcpId);
+        fields.insert(QStringLiteral("institution_id"), textOrNull(hcp.institutionId));
+        fields.insert(QStringLiteral("rep_id"), m_account.userId);
+        const QString territory = lookup::territoryFor(m_store, m_hcpId, m_account.territoryIds);
+        fields.insert(QStringLiteral("territory_id"),
+            territory.isEmpty() ? m_account.territoryIds.value(0) : territory);
+        // The visit first, so its details never reach the server before it.
+        const WriteResult w = m_store->create(QStringLiteral("visit"), fields);
+        if (!w.ok)
+            return fail(w);
+        m_visitId = w.id;
+        if (auto err = writeDetails())
+            return fail(*err);
+    } else {
+        // Details first: once the visit says "submitted", the server refuses changes to them.
+        if (auto err = writeDetails())
+            return fail(*err);
+        const WriteResult w = m_store->update(QStringLiteral("visit"), m_visitId, fields);
+        if (!w.ok)
+            return fail(w);
+    }
+    setWindowTitle(tr("Visit"));
+    setReadOnly(submit);
+    emit visitSaved(m_visitId, submit);
+    return true;
+}
+
+void VisitDialog::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    for (QWidget *w : std::initializer_list<QWidget *> {m_channel, m_visitedAt, m_duration, m_supportLevel,
+             m_followUp, m_addProduct, m_removeProduct, m_moveUp, m_moveDown, m_saveDraft, m_submit})
+        w->setEnabled(!readOnly);
+    m_followUpDue->setEnabled(!readOnly && !m_followUp->text().trimmed().isEmpty());
+    m_feedback->setReadOnly(readOnly);
+    m_notes->setReadOnly(readOnly);
+    for (int r = 0; r < m_products->rowCount(); ++r) {
+        for (int c = ProductCol; c <= ReactionCol; ++c)
+            m_products->cellWidget(r, c)->setEnabled(!readOnly);
+    }
+    QPalette p = m_badge->palette();
+    if (readOnly) {
+        m_badge->setText(tr("Submitted · read-only"));
+        p.setColor(QPalette::Window, QColor(0x2e, 0x7d, 0x32));
+        p.setColor(QPalette::WindowText, Qt::white);
+    } else {
+        m_badge->setText(m_visitId.isEmpty() ? tr("New") : tr("Draft"));
+        p.setColor(QPalette::Window, QColor(0xf9, 0xa8, 0x25));
+        p.setColor(QPalette::WindowText, Qt::black);
+    }
+    m_badge->setPalette(p);
+}
+
+void VisitDialog::clearErrors()
+{
+    for (QLabel *l : {m_visitedAtError, m_durationError, m_productsError, m_supportLevelError,
+             m_followUpError, m_saveError}) {
+        l->clear();
+        l->hide();
+    }
+}
+
+void VisitDialog::showError(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    label->show();
+}
+
+} // namespace rounds

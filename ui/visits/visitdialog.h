@@ -1,0 +1,100 @@
+#pragma once
+
+#include "sync/signin.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateEdit;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace rounds {
+
+class Store;
+
+// Logs a visit: channel, time (now by default), duration, the products detailed in order with their
+// key message and the doctor's reaction, feedback, support level, follow-up with a due date. "Save
+// draft" keeps it editable; "Submit" validates first (messages next to the fields) and then the visit
+// is read-only. Saving writes to the local Store only: it never waits on the network.
+class VisitDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    // A new visit to `hcpId`, or the existing visit `visitId` (read-only when submitted).
+    VisitDialog(Store *store, const AccountInfo &account, const QString &hcpId, const QString &visitId = {},
+        QWidget *parent = nullptr);
+
+    QString visitId() const { return m_visitId; }
+    bool isReadOnly() const { return m_readOnly; }
+
+    // One more product row; empty ids leave the choice to the user.
+    void addProduct(const QString &productId = {}, const QString &keyMessageId = {},
+        const QString &reaction = QStringLiteral("neutral"));
+    void clearProducts();
+    int productCount() const;
+
+    // The two buttons. Each returns false (with messages next to the fields) when nothing was saved.
+    bool saveDraft();
+    bool submit();
+
+signals:
+    void visitSaved(const QString &visitId, bool submitted);
+
+private:
+    struct ProductRow
+    {
+        QString productId;
+        QString keyMessageId;
+        QString reaction;
+    };
+
+    void load();
+    bool validate(bool forSubmit);
+    bool save(bool submit);
+    QList<ProductRow> productRows() const;
+    void fillKeyMessages(int row);
+    void moveProduct(int delta);
+    void setReadOnly(bool readOnly);
+    void clearErrors();
+    void showError(QLabel *label, const QString &text);
+
+    Store *m_store;
+    AccountInfo m_account;
+    QString m_hcpId;
+    QString m_visitId;
+    bool m_readOnly = false;
+    QStringList m_detailIds; // details the visit had when opened (ids, in order)
+
+    QLabel *m_hcpLabel = nullptr;
+    QLabel *m_badge = nullptr;
+    QComboBox *m_channel = nullptr;
+    QDateTimeEdit *m_visitedAt = nullptr;
+    QSpinBox *m_duration = nullptr;
+    QTableWidget *m_products = nullptr;
+    QPushButton *m_addProduct = nullptr;
+    QPushButton *m_removeProduct = nullptr;
+    QPushButton *m_moveUp = nullptr;
+    QPushButton *m_moveDown = nullptr;
+    QPlainTextEdit *m_feedback = nullptr;
+    QComboBox *m_supportLevel = nullptr;
+    QLineEdit *m_followUp = nullptr;
+    QDateEdit *m_followUpDue = nullptr;
+    QPlainTextEdit *m_notes = nullptr;
+    QLabel *m_visitedAtError = nullptr;
+    QLabel *m_durationError = nullptr;
+    QLabel *m_productsError = nullptr;
+    QLabel *m_supportLevelError = nullptr;
+    QLabel *m_followUpError = nullptr;
+    QLabel *m_saveError = nullptr;
+    QPushButton *m_saveDraft = nullptr;
+    QPushButton *m_submit = nullptr;
+    QPushButton *m_close = nullptr;
+};
+
+} // namespace rounds
