@@ -151,6 +151,22 @@ DELETE FROM hcp_gram WHERE (gram, pos, hcp_id) IN (
         .arg(name, id);
 }
 
+// The names-only FTS index (the first tier of a text search), keyed by the same document id.
+QString insertNameDoc(const QString &row)
+{
+    return QStringLiteral(
+        "INSERT INTO hcp_name_search(rowid, name) SELECT docid, %1.full_name FROM hcp_search_doc "
+        "WHERE hcp_id = %1.id;\n")
+        .arg(row);
+}
+
+QString deleteNameDoc()
+{
+    return QStringLiteral(
+        "DELETE FROM hcp_name_search WHERE rowid = (SELECT docid FROM hcp_search_doc WHERE hcp_id = "
+        "OLD.id);\n");
+}
+
 QString trigger(const QString &name, const QString &when, const QString &body)
 {
     return QStringLiteral("CREATE TRIGGER %1 %2 BEGIN\n%3\nEND;\n").arg(name, when, body);
@@ -160,6 +176,7 @@ void createSearch(sql::Database &db)
 {
     db.exec(QStringLiteral(R"(
 CREATE VIRTUAL TABLE hcp_search USING fts5(name, institution, department, specialty, city, tags, tokenize = 'trigram');
+CREATE VIRTUAL TABLE hcp_name_search USING fts5(name, tokenize = 'trigram');
 CREATE TABLE hcp_search_doc (docid INTEGER PRIMARY KEY, hcp_id TEXT NOT NULL UNIQUE);
 CREATE TABLE search_seq (i INTEGER PRIMARY KEY);
 CREATE TABLE hcp_gram (
@@ -177,18 +194,20 @@ CREATE TABLE hcp_gram (
     ddl += trigger(QStringLiteral("hcp_search_ai"), QStringLiteral("AFTER INSERT ON hcp"),
         QStringLiteral("INSERT INTO hcp_search_doc(hcp_id) SELECT NEW.id WHERE NOT EXISTS "
                        "(SELECT 1 FROM hcp_search_doc WHERE hcp_id = NEW.id);")
-            + insertSearchDocs(QStringLiteral("h.id = NEW.id"))
+            + insertSearchDocs(QStringLiteral("h.id = NEW.id")) + insertNameDoc(QStringLiteral("NEW"))
             + insertGrams(QStringLiteral("NEW.full_name"), QStringLiteral("NEW.id")));
     ddl += trigger(QStringLiteral("hcp_search_au"),
         QStringLiteral("AFTER UPDATE OF full_name, specialty, institution_id, department_id ON hcp"),
         refreshSearchDocs(QStringLiteral("h.id = NEW.id")));
     ddl += trigger(QStringLiteral("hcp_gram_au"),
         QStringLiteral("AFTER UPDATE OF full_name ON hcp WHEN OLD.full_name IS NOT NEW.full_name"),
-        deleteGrams(QStringLiteral("OLD.full_name"), QStringLiteral("OLD.id"))
+        deleteNameDoc() + insertNameDoc(QStringLiteral("NEW"))
+            + deleteGrams(QStringLiteral("OLD.full_name"), QStringLiteral("OLD.id"))
             + insertGrams(QStringLiteral("NEW.full_name"), QStringLiteral("NEW.id")));
     ddl += trigger(QStringLiteral("hcp_search_ad"), QStringLiteral("AFTER DELETE ON hcp"),
-        QStringLiteral("DELETE FROM hcp_search WHERE rowid = (SELECT docid FROM hcp_search_doc WHERE "
-                       "hcp_id = OLD.id);\nDELETE FROM hcp_search_doc WHERE hcp_id = OLD.id;")
+        deleteNameDoc()
+            + QStringLiteral("DELETE FROM hcp_search WHERE rowid = (SELECT docid FROM hcp_search_doc WHERE "
+                             "hcp_id = OLD.id);\nDELETE FROM hcp_search_doc WHERE hcp_id = OLD.id;")
             + deleteGrams(QStringLiteral("OLD.full_name"), QStringLiteral("OLD.id")));
     const struct
     {
@@ -219,6 +238,9 @@ CREATE TABLE hcp_gram (
     // A file migrated from an earlier version may already hold HCPs.
     db.exec(QStringLiteral("INSERT INTO hcp_search_doc(hcp_id) SELECT id FROM hcp;")
         + refreshSearchDocs(QStringLiteral("1"))
+        + QStringLiteral(
+            "INSERT INTO hcp_name_search(rowid, name) SELECT d.docid, h.full_name FROM hcp h JOIN "
+            "hcp_search_doc d ON d.hcp_id = h.id;")
         + insertGrams(QStringLiteral("h.full_name"), QStringLiteral("h.id"), QStringLiteral("hcp h")));
 }
 

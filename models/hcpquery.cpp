@@ -99,51 +99,58 @@ HcpSql buildHcpSql(const HcpFilter &filter)
         // Two tiers, each bounded so that a query matching most of the file (a 3-character hospital
         // word) costs the same as a rare one: HCPs whose name holds every long word, then HCPs matching
         // in any field. Ranking all matches (bm25) was measured at ~200 ms for 100,000 matches.
-        QStringList inName;
-        QStringList anywhere;
-        for (const QString &t : std::as_const(longTokens)) {
-            inName << QStringLiteral("name : ") + ftsPhrase(t);
-            anywhere << ftsPhrase(t);
-        }
-        QStringList tierWhere {QStringLiteral("hcp_search MATCH ?")};
-        QVariantList tierBinds;
+        QStringList phrases;
+        for (const QString &t : std::as_const(longTokens))
+            phrases << ftsPhrase(t);
+        const QString match = phrases.join(QLatin1Char(' '));
         // Short words next to long ones narrow the hits down, over the same indexed text.
+        QStringList shortWhere;
+        QVariantList shortBinds;
         for (const QString &t : std::as_const(shortTokens)) {
             QStringList any;
             for (const char *column : {"name", "institution", "department", "specialty", "city", "tags"})
                 any << QStringLiteral("hcp_search.%1 LIKE ? ESCAPE '\\'").arg(QString::fromLatin1(column));
-            tierWhere << QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+            shortWhere << QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
             for (int i = 0; i < 6; ++i)
-                tierBinds << likePattern(t);
+                shortBinds << likePattern(t);
         }
-        tierWhere << filters;
-        tierBinds << filterBinds;
-        // Without filters a tier needs no join: the FTS rowid is the document id.
-        const QString tierFrom = filters.isEmpty()
-            ? QStringLiteral("hcp_search")
-            : QStringLiteral("hcp_search JOIN hcp_search_doc d ON d.docid = "
-                             "hcp_search.rowid JOIN hcp h ON h.id = d.hcp_id");
+        // A tier over one FTS table: its rowid is the document id; joins only where words or filters need
+        // them.
+        auto tier = [&](const QString &fts, const QString &columns, QVariantList *binds) {
+            QString from = fts;
+            if (!shortWhere.isEmpty() && fts != QLatin1String("hcp_search"))
+                from += QStringLiteral(" JOIN hcp_search ON hcp_search.rowid = %1.rowid").arg(fts);
+            if (!filters.isEmpty())
+                from += QStringLiteral(
+                    " JOIN hcp_search_doc d ON d.docid = %1.rowid JOIN hcp h ON h.id = d.hcp_id")
+                            .arg(fts);
+            const QStringList where
+                = QStringList {QStringLiteral("%1 MATCH ?").arg(fts)} + shortWhere + filters;
+            *binds << match << shortBinds << filterBinds;
+            return QStringLiteral("SELECT %1 FROM %2 WHERE %3 LIMIT %4")
+                .arg(columns, from, where.join(QStringLiteral(" AND ")))
+                .arg(kTierLimit);
+        };
         QString first = longTokens.first();
         first.replace(QLatin1Char('\''), QStringLiteral("''"));
-        const QString where = tierWhere.join(QStringLiteral(" AND "));
-        // In the name tier, names holding the first word earlier come first.
-        const QString nameTier = QStringLiteral(
-            "SELECT hcp_search.rowid AS docid, instr(lower(hcp_search.name), lower('%1')) AS pos "
-            "FROM %2 WHERE %3 LIMIT %4")
-                                     .arg(first, tierFrom, where)
-                                     .arg(kTierLimit);
-        const QString otherTier = QStringLiteral("SELECT hcp_search.rowid AS docid FROM %1 WHERE %2 LIMIT %3")
-                                      .arg(tierFrom, where)
-                                      .arg(kTierLimit);
+        // The name tier searches a names-only index, so a word found in every institution name costs
+        // nothing here; names holding the first word earlier come first.
+        QVariantList nameBinds;
+        QVariantList otherBinds;
+        const QString nameTier = tier(QStringLiteral("hcp_name_search"),
+            QStringLiteral("hcp_name_search.rowid AS docid, "
+                           "instr(lower(hcp_name_search.name), lower('%1')) AS pos")
+                .arg(first),
+            &nameBinds);
+        const QString otherTier
+            = tier(QStringLiteral("hcp_search"), QStringLiteral("hcp_search.rowid AS docid"), &otherBinds);
         const QString candidates
             = QStringLiteral("(SELECT docid, 0 AS grp, pos FROM (%1) UNION ALL SELECT docid, 1 AS "
                              "grp, 0 AS pos FROM (%2) WHERE docid NOT IN (SELECT docid FROM (%1))) c")
                   .arg(nameTier, otherTier);
         out.from = candidates
             + QStringLiteral(" JOIN hcp_search_doc d ON d.docid = c.docid JOIN hcp h ON h.id = d.hcp_id");
-        const QString nameMatch = inName.join(QStringLiteral(" AND "));
-        const QString anyMatch = anywhere.join(QLatin1Char(' '));
-        fromBinds << nameMatch << tierBinds << anyMatch << tierBinds << nameMatch << tierBinds;
+        fromBinds << nameBinds << otherBinds << nameBinds;
         out.relevance = QStringLiteral("c.grp, c.pos, c.docid");
         // Picking a page needs neither the HCP row nor a sort of anything but the candidates' keys.
         out.pick

@@ -138,6 +138,7 @@ void TestClientMigrations::fromEachEarlierVersion()
                      QStringLiteral("SELECT count(*) FROM hcp_search WHERE hcp_search MATCH '\"中山医\"'")),
             1);
         QCOMPARE(db.scalarText(QStringLiteral("SELECT hcp_id FROM hcp_gram WHERE gram = '伟'")), hcpId);
+        QCOMPARE(db.scalarText(QStringLiteral("SELECT name FROM hcp_name_search")), QStringLiteral("张伟"));
     }
 }
 

@@ -324,6 +324,14 @@ void TestHcpSearch::indexFollowsLocalEditsAndPulls()
         m_store.database()->scalarInt(QStringLiteral(
             "SELECT count(*) FROM hcp_search_doc d LEFT JOIN hcp h ON h.id = d.hcp_id WHERE h.id IS NULL")),
         0);
+    // The names-only index holds exactly the current names.
+    QCOMPARE(
+        m_store.database()->scalarInt(QStringLiteral(
+            "SELECT count(*) FROM hcp h JOIN hcp_search_doc d ON d.hcp_id = h.id JOIN hcp_name_search n ON "
+            "n.rowid = d.docid AND n.name = h.full_name")),
+        m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
+    QCOMPARE(m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp_name_search")),
+        m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
 }
 
 void TestHcpSearch::oddInputIsHarmless_data()

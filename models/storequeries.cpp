@@ -1,0 +1,161 @@
+#include "models/storequeries.h"
+
+#include "models/sqlite/database.h"
+#include "models/sqlite/sqlerror.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QStringList>
+
+namespace rounds {
+
+namespace {
+
+QString utcStartOf(const QDate &day)
+{
+    return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODateWithMs);
+}
+
+// Runs `body`, turning an SqlError into false + message.
+template<typename Body> bool guarded(QString *error, Body &&body)
+{
+    try {
+        body();
+        return true;
+    } catch (const sql::SqlError &e) {
+        if (error)
+            *error = e.text();
+        return false;
+    }
+}
+
+bool listNamed(
+    sql::Database &db, const QString &sqlText, const QString &bind, QList<NamedItem> *out, QString *error)
+{
+    QList<NamedItem> items;
+    const bool ok = guarded(error, [&] {
+        auto q = db.query(sqlText);
+        if (!bind.isNull())
+            q->bind(1, bind);
+        while (q->step())
+            items.append(NamedItem {q->text(0), q->text(1), q->text(2)});
+    });
+    *out = ok ? items : QList<NamedItem>();
+    return ok;
+}
+
+bool listStrings(sql::Database &db, const QString &sqlText, QStringList *out, QString *error)
+{
+    QStringList items;
+    const bool ok = guarded(error, [&] {
+        auto q = db.query(sqlText);
+        while (q->step())
+            items << q->text(0);
+    });
+    *out = ok ? items : QStringList();
+    return ok;
+}
+
+} // namespace
+
+bool listInstitutions(sql::Database &db, QList<NamedItem> *out, QString *error)
+{
+    return listNamed(db, QStringLiteral("SELECT id, name, city FROM institution ORDER BY name, id"),
+        QString(), out, error);
+}
+
+bool listDepartments(sql::Database &db, const QString &institutionId, QList<NamedItem> *out, QString *error)
+{
+    return listNamed(db,
+        QStringLiteral("SELECT id, name, institution_id FROM department WHERE institution_id = ?1 "
+                       "ORDER BY name, id"),
+        institutionId, out, error);
+}
+
+bool listTerritories(sql::Database &db, QList<NamedItem> *out, QString *error)
+{
+    return listNamed(
+        db, QStringLiteral("SELECT id, name, code FROM territory ORDER BY code, id"), QString(), out, error);
+}
+
+bool listSpecialties(sql::Database &db, QStringList *out, QString *error)
+{
+    return listStrings(db,
+        QStringLiteral("SELECT DISTINCT specialty FROM hcp WHERE specialty IS NOT NULL AND specialty "
+                       "<> '' ORDER BY specialty"),
+        out, error);
+}
+
+bool listTags(sql::Database &db, QStringList *out, QString *error)
+{
+    return listStrings(db, QStringLiteral("SELECT DISTINCT tag FROM hcp_tag ORDER BY tag"), out, error);
+}
+
+bool visitsPerDay(sql::Database &db, const QDate &from, const QDate &to, QList<DayCount> *out, QString *error)
+{
+    // Grouped in C++ by local day: the stored times are UTC, and the user's days are local.
+    QHash<QDate, int> counts;
+    const bool ok = guarded(error, [&] {
+        auto q = db.query(
+            QStringLiteral("SELECT visited_at FROM visit WHERE visited_at >= ?1 AND visited_at < ?2"));
+        q->bind(1, utcStartOf(from));
+        q->bind(2, utcStartOf(to.addDays(1)));
+        while (q->step()) {
+            const QDateTime at = QDateTime::fromString(q->text(0), Qt::ISODateWithMs);
+            if (at.isValid())
+                ++counts[at.toLocalTime().date()];
+        }
+    });
+    QList<DayCount> days;
+    if (ok) {
+        for (QDate d = from; d <= to; d = d.addDays(1))
+            days.append(DayCount {d, counts.value(d)});
+    }
+    *out = days;
+    return ok;
+}
+
+bool coverage(sql::Database &db, const QDate &from, const QDate &to, Coverage *out, QString *error)
+{
+    Coverage c;
+    const bool ok = guarded(error, [&] {
+        auto q = db.query(QStringLiteral(
+            "SELECT (SELECT count(*) FROM hcp WHERE status = 'active'),"
+            " (SELECT count(*) FROM hcp h WHERE h.status = 'active' AND EXISTS (SELECT 1 FROM visit v WHERE "
+            "v.hcp_id = h.id AND v.visited_at >= ?1 AND v.visited_at < ?2)),"
+            " (SELECT count(*) FROM visit WHERE visited_at >= ?1 AND visited_at < ?2)"));
+        q->bind(1, utcStartOf(from));
+        q->bind(2, utcStartOf(to.addDays(1)));
+        if (q->step()) {
+            c.activeHcps = q->integer(0);
+            c.visitedHcps = q->integer(1);
+            c.visits = q->integer(2);
+        }
+    });
+    *out = ok ? c : Coverage {};
+    return ok;
+}
+
+bool planProgress(sql::Database &db, const QDate &from, const QDate &to, PlanProgress *out, QString *error)
+{
+    PlanProgress p;
+    const bool ok = guarded(error, [&] {
+        auto q = db.query(QStringLiteral("SELECT status, count(*) FROM visit_plan WHERE planned_at >= ?1 AND "
+                                         "planned_at < ?2 GROUP BY status"));
+        q->bind(1, utcStartOf(from));
+        q->bind(2, utcStartOf(to.addDays(1)));
+        while (q->step()) {
+            const QString status = q->text(0);
+            if (status == QLatin1String("planned"))
+                p.planned = q->integer(1);
+            else if (status == QLatin1String("done"))
+                p.done = q->integer(1);
+            else if (status == QLatin1String("cancelled"))
+                p.cancelled = q->integer(1);
+        }
+    });
+    *out = ok ? p : PlanProgress {};
+    return ok;
+}
+
+} // namespace rounds
