@@ -73,7 +73,9 @@ inline const QString InstitutionId = QStringLiteral("institution_id");
 inline const QString DepartmentId = QStringLiteral("department_id");
 inline const QString VisitId = QStringLiteral("visit_id");
 inline const QString MeetingId = QStringLiteral("meeting_id");
-bool isIndexed(const QString &field);
+// The (entity, field) pairs with a reverse index: alignment/hcp_tag.hcp_id, hcp.institution_id,
+// hcp.department_id, department.institution_id, visit_detail.visit_id, meeting_attendee/expense.meeting_id.
+bool isIndexed(const QString &entity, const QString &field);
 } // namespace IndexedRef
 
 class StoreReader
@@ -82,7 +84,7 @@ public:
     virtual ~StoreReader() = default;
 
     virtual std::optional<StoredRecord> record(const QString &entity, const QString &id) = 0;
-    // Live records of `entity` whose reference `field` (one of IndexedRef) names `target`.
+    // Live records of `entity` whose reference `field` names `target`; (entity, field) must be indexed.
     virtual QList<StoredRecord> referencing(
         const QString &entity, const QString &field, const QString &target)
         = 0;
