@@ -87,10 +87,7 @@ QStringList Feed::bucketsFor(const StoredRecord &r)
             return m_store.buckets(QStringLiteral("hcp"), str(f, "hcp_id"));
         const QString &ref
             = r.entity == QLatin1String("institution") ? IndexedRef::InstitutionId : IndexedRef::DepartmentId;
-        QStringList out;
-        for (const StoredRecord &h : m_store.referencing(QStringLiteral("hcp"), ref, r.record.id))
-            out << m_store.buckets(QStringLiteral("hcp"), h.record.id);
-        return sortedUnique(out);
+        return m_store.bucketsOfReferencing(QStringLiteral("hcp"), ref, r.record.id);
     }
     }
     return {};

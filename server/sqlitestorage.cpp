@@ -171,6 +171,23 @@ public:
         return out;
     }
 
+    QStringList bucketsOfReferencing(
+        const QString &entity, const QString &field, const QString &target) override
+    {
+        if (!IndexedRef::isIndexed(entity, field))
+            throw sql::SqlError(SQLITE_MISUSE, QStringLiteral("no index on %1.%2").arg(entity, field));
+        sql::Query q = m_db.query(
+            QStringLiteral("SELECT DISTINCT m.bucket FROM records r CROSS JOIN membership m ON m.entity = "
+                           "r.entity AND m.id = r.id WHERE r.entity = '%1' AND "
+                           "json_extract(r.data, '$.%2') = ?1 AND r.deleted = 0 ORDER BY m.bucket")
+                .arg(entity, field));
+        q.bindAll(target);
+        QStringList out;
+        while (q->step())
+            out << q->text(0);
+        return out;
+    }
+
     QList<StoredRecord> all(const QString &entity) override
     {
         sql::Query q = m_db.query(

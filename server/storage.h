@@ -88,6 +88,10 @@ public:
     virtual QList<StoredRecord> referencing(
         const QString &entity, const QString &field, const QString &target)
         = 0;
+    // The union of the buckets of those records (an institution follows its HCPs), without loading them.
+    virtual QStringList bucketsOfReferencing(
+        const QString &entity, const QString &field, const QString &target)
+        = 0;
     // Every live record of an entity; for the small ones (territory, product, user).
     virtual QList<StoredRecord> all(const QString &entity) = 0;
     // Every live record of an entity, one at a time (for the big ones: export, daily jobs).
