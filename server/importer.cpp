@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 
 namespace rounds::server {
 
@@ -98,6 +99,11 @@ public:
         const Entity &hcp = *Schema::instance().entity(u"hcp");
         const Entity &inst = *Schema::instance().entity(u"institution");
         QHash<QString, int> seen; // name + institution → line
+        QSet<QString> known; // name + institution id of the HCPs already stored
+        m_w.scan(QStringLiteral("hcp"), [&known](const StoredRecord &h) {
+            known.insert(h.record.fields.value(QLatin1String("full_name")).toString() + QChar(0)
+                + h.record.fields.value(QLatin1String("institution_id")).toString());
+        });
         QHash<QString, QString> departments; // institution id + name → id
         for (const Row &row : rows) {
             QString error;
@@ -163,11 +169,7 @@ public:
                         {QStringLiteral("city"), textOrNull(row.value(QStringLiteral("city")))},
                         {QStringLiteral("address"), QJsonValue()}});
             }
-            bool exists = false;
-            for (const StoredRecord &h :
-                m_w.referencing(QStringLiteral("hcp"), IndexedRef::InstitutionId, instId))
-                exists = exists || h.record.fields.value(QLatin1String("full_name")).toString() == name;
-            if (exists) {
+            if (known.contains(name + QChar(0) + instId)) {
                 m_report.warnings << QStringLiteral("line %1: %2 at %3 exists already; skipped")
                                          .arg(row.line)
                                          .arg(name, institution);
@@ -193,6 +195,7 @@ public:
                 deptId = departments.value(dkey);
             }
             const QString hcpId = newUuid();
+            known.insert(name + QChar(0) + instId);
             commit("hcp", hcpId,
                 QJsonObject {{QStringLiteral("full_name"), name},
                     {QStringLiteral("gender"), textOrNull(gender)},
