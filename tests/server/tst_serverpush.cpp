@@ -272,6 +272,34 @@ void TestServerPush::writeAuthorization_data()
     QTest::newRow("admin visit") << "admin"
                                  << "visit"
                                  << "SH-01" << no;
+    // Children go with their parent: its territory, its owner.
+    QTest::newRow("rep visit_detail own visit") << "rep.sh01"
+                                                << "visit_detail"
+                                                << "SH-01" << ok;
+    QTest::newRow("rep visit_detail other visit") << "rep.sh01"
+                                                  << "visit_detail"
+                                                  << "SH-02" << no;
+    QTest::newRow("rep meeting_attendee own meeting") << "rep.sh01"
+                                                      << "meeting_attendee"
+                                                      << "SH-01" << ok;
+    QTest::newRow("rep meeting_expense own meeting") << "rep.sh01"
+                                                     << "meeting_expense"
+                                                     << "SH-01" << ok;
+    QTest::newRow("rep meeting_expense other meeting") << "rep.sh01"
+                                                       << "meeting_expense"
+                                                       << "HZ-01" << no;
+    QTest::newRow("manager meeting_expense district") << "manager.sh"
+                                                      << "meeting_expense"
+                                                      << "SH-02" << ok;
+    QTest::newRow("manager meeting_attendee other district") << "manager.sh"
+                                                             << "meeting_attendee"
+                                                             << "HZ-01" << no;
+    QTest::newRow("manager visit_detail") << "manager.sh"
+                                          << "visit_detail"
+                                          << "SH-01" << no;
+    QTest::newRow("sfe meeting_attendee") << "sfe"
+                                          << "meeting_attendee"
+                                          << "SH-01" << no;
 }
 
 void TestServerPush::writeAuthorization()
@@ -287,7 +315,23 @@ void TestServerPush::writeAuthorization()
     const QString hcpInstitution = m_org.record(hcp).value("institution_id").toString();
     const QString product = m_org.all(QStringLiteral("product")).first().value("id").toString();
     const QString me = m_org.user.value(user);
+    // A demo visit and meeting of that territory, for the children.
+    QString visit;
+    for (const QJsonObject &v : m_org.all(QStringLiteral("visit"))) {
+        if (v.value("territory_id").toString() == tid)
+            visit = v.value("id").toString();
+    }
+    QString meeting;
+    for (const QJsonObject &m : m_org.all(QStringLiteral("meeting"))) {
+        if (m.value("territory_id").toString() == tid)
+            meeting = m.value("id").toString();
+    }
+    QVERIFY(!visit.isEmpty() && !meeting.isEmpty());
     QHash<QString, QJsonObject> sets {
+        {QStringLiteral("visit_detail"), QJsonObject {{"visit_id", visit}, {"product_id", product}}},
+        {QStringLiteral("meeting_attendee"), QJsonObject {{"meeting_id", meeting}, {"hcp_id", hcp}}},
+        {QStringLiteral("meeting_expense"),
+            QJsonObject {{"meeting_id", meeting}, {"category", "venue"}, {"amount_minor", 120000}}},
         {"visit", newVisit(territory, hcp, user)},
         {QStringLiteral("visit_plan"),
             QJsonObject {{"territory_id", tid}, {"hcp_id", hcp}, {"planned_at", "2026-12-01T09:00:00Z"}}},
