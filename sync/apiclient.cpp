@@ -131,12 +131,12 @@ int ApiClient::backoffDelay(int attempt, const ApiError &error) const
 
 ApiResponse ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body)
 {
-    m_cancelled = false;
     ApiResponse response;
     for (int attempt = 1;; ++attempt) {
         response = sendOnce(method, path, body);
         response.attempts = attempt;
-        if (response.ok() || !response.error.isRetryable() || attempt >= m_policy.maxAttempts || m_cancelled)
+        if (response.ok() || !response.error.isRetryable() || attempt >= m_policy.maxAttempts
+            || isCancelled())
             break;
         const int delay = backoffDelay(attempt, response.error);
         qCInfo(lcSync) << method << path << "failed:" << response.error.message << "- retry" << attempt
@@ -145,7 +145,7 @@ ApiResponse ApiClient::send(const QByteArray &method, const QString &path, const
         QEventLoop wait;
         QTimer::singleShot(delay, &wait, &QEventLoop::quit);
         wait.exec();
-        if (m_cancelled) {
+        if (isCancelled()) {
             response.error.kind = ApiError::Cancelled;
             break;
         }
@@ -177,7 +177,7 @@ ApiResponse ApiClient::sendOnce(const QByteArray &method, const QString &path, c
     // Cancellation can come from another thread; poll it rather than touching the reply there.
     QTimer poll;
     connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (m_cancelled)
+        if (isCancelled())
             reply->abort();
     });
     poll.start(100);

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class QSslCertificate;
@@ -73,7 +74,10 @@ public:
     // Trusts a company CA (PEM file) in addition to the system's. False with `error` when unreadable.
     bool addCaCertificates(const QString &pemFile, QString *error);
     // Stops waiting (from any thread): the current call returns Cancelled.
-    void cancel() { m_cancelled = true; }
+    void cancel() { *m_cancel = true; }
+    bool isCancelled() const { return *m_cancel; }
+    // Shares a cancel flag with another thread (the sync engine's), which may set it at any time.
+    void setCancelFlag(std::shared_ptr<std::atomic_bool> flag) { m_cancel = std::move(flag); }
 
     ApiResponse get(const QString &path);
     ApiResponse post(const QString &path, const QJsonObject &body);
@@ -95,7 +99,7 @@ private:
     RetryPolicy m_policy;
     QNetworkAccessManager *m_nam;
     QList<QSslCertificate> m_extraCas;
-    std::atomic_bool m_cancelled {false};
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
 };
 
 } // namespace rounds

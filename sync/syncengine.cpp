@@ -12,7 +12,7 @@ class SyncWorker final : public QObject
 {
     Q_OBJECT
 public:
-    void run(const rounds::SyncEngine::Account &account)
+    void run(const rounds::SyncEngine::Account &account, std::shared_ptr<std::atomic_bool> cancel)
     {
         SyncSummary summary;
         if (!m_store || m_store->path() != account.dbPath) {
@@ -29,22 +29,16 @@ public:
         }
         ApiClient api(account.server);
         api.setToken(account.token);
+        api.setCancelFlag(std::move(cancel)); // set from the GUI thread; polled here
         if (!account.caFile.isEmpty()) {
             QString error;
             if (!api.addCaCertificates(account.caFile, &error))
                 qCWarning(lcSync) << error;
         }
         SyncSession session(*m_store, api);
-        m_session = &session;
         connect(&session, &SyncSession::progress, this, &SyncWorker::progress);
         summary = session.run();
-        m_session = nullptr;
         emit finished(summary);
-    }
-    void cancel()
-    {
-        if (m_session)
-            m_session->cancel();
     }
 
 signals:
@@ -54,7 +48,6 @@ signals:
 
 private:
     std::unique_ptr<Store> m_store;
-    SyncSession *m_session = nullptr;
 };
 
 SyncEngine::SyncEngine(QObject *parent)
@@ -84,7 +77,7 @@ SyncEngine::SyncEngine(QObject *parent)
 
 SyncEngine::~SyncEngine()
 {
-    m_worker->cancel();
+    *m_cancel = true;
     m_thread.quit();
     m_thread.wait();
 }
@@ -116,8 +109,11 @@ void SyncEngine::syncNow()
     m_retry.stop();
     emit syncStarted();
     const Account account = m_account;
+    // A fresh flag per sync: a cancel reaches exactly the sync it was meant for, even before it starts.
+    m_cancel = std::make_shared<std::atomic_bool>(false);
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, account] { worker->run(account); }, Qt::QueuedConnection);
+        m_worker, [worker = m_worker, account, cancel = m_cancel] { worker->run(account, cancel); },
+        Qt::QueuedConnection);
 }
 
 void SyncEngine::localChangeSaved()
@@ -128,7 +124,7 @@ void SyncEngine::localChangeSaved()
 void SyncEngine::cancel()
 {
     m_again = false;
-    m_worker->cancel(); // thread-safe: it only sets flags the session polls
+    *m_cancel = true; // an atomic the running session polls between requests
 }
 
 void SyncEngine::onWorkerFinished(const SyncSummary &summary)

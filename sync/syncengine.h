@@ -7,6 +7,9 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <atomic>
+#include <memory>
+
 namespace rounds {
 
 class SyncWorker;
@@ -55,6 +58,7 @@ private:
 
     QThread m_thread;
     SyncWorker *m_worker = nullptr;
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
     Account m_account;
     bool m_running = false;
     bool m_again = false;

@@ -43,65 +43,106 @@ SyncLedger::SyncLedger(Store &store)
     : m_store(store)
 { }
 
-bool SyncLedger::recordConflict(const QString &mutationId, const QJsonArray &conflicts,
-    const QJsonObject &serverRecord, qint64 serverVersion, QString *error)
+namespace {
+
+struct OutboxRow
+{
+    QString entity, recordId, op;
+    QJsonObject set;
+};
+
+std::optional<OutboxRow> outboxRow(sql::Database &db, const QString &mutationId)
+{
+    auto q = db.query(
+        QStringLiteral("SELECT entity, record_id, op, \"set\" FROM outbox WHERE mutation_id = ?1"));
+    q->bind(1, mutationId);
+    if (!q->step())
+        return std::nullopt;
+    return OutboxRow {q->text(0), q->text(1), q->text(2), QJsonDocument::fromJson(q->textUtf8(3)).object()};
+}
+
+} // namespace
+
+bool SyncLedger::applyServerCopy(const QString &entity, const QString &recordId,
+    const QJsonObject &serverRecord, bool deleted, QString *error)
+{
+    // The server's record now, as if pulled, into every bucket that holds it here.
+    QStringList buckets = m_store.bucketsOf(entity, recordId);
+    if (buckets.isEmpty())
+        buckets << QString();
+    QList<PulledChange> changes;
+    for (const QString &bucket : buckets) {
+        PulledChange c;
+        c.bucket = bucket;
+        c.entity = entity;
+        c.id = recordId;
+        c.op = deleted ? PulledChange::Op::Delete : PulledChange::Op::Upsert;
+        c.record = serverRecord;
+        changes << c;
+    }
+    const ApplyResult applied = m_store.applyPage(changes, {}, {});
+    if (!applied.ok && error)
+        *error = applied.error;
+    return applied.ok;
+}
+
+bool SyncLedger::acknowledgeWithRecord(
+    const QString &mutationId, qint64 serverVersion, const QJsonObject &serverRecord, QString *error)
 {
     sql::Database *db = m_store.database();
     try {
         sql::Transaction tx(*db);
-        QString entity, recordId, op;
-        {
-            auto q = db->query(
-                QStringLiteral("SELECT entity, record_id, op FROM outbox WHERE mutation_id = ?1"));
-            q->bind(1, mutationId);
-            if (!q->step()) {
-                // Already handled (an answer stored before a crash, then the push retried): nothing to do.
-                tx.commit();
-                return true;
-            }
-            entity = q->text(0);
-            recordId = q->text(1);
-            op = q->text(2);
+        const std::optional<OutboxRow> row = outboxRow(*db, mutationId);
+        if (!row) {
+            tx.commit(); // answered before (a retried push after a crash): nothing to do
+            return true;
+        }
+        if (!m_store.acknowledge(mutationId, serverVersion, error)
+            || !applyServerCopy(row->entity, row->recordId, serverRecord, false, error))
+            return false;
+        tx.commit();
+        return true;
+    } catch (const sql::SqlError &e) {
+        if (error)
+            *error = e.text();
+        return false;
+    }
+}
+
+bool SyncLedger::recordConflict(const QString &mutationId, const QJsonArray &conflicts,
+    const QJsonObject &serverRecord, qint64 serverVersion, bool serverDeleted, QString *error)
+{
+    sql::Database *db = m_store.database();
+    try {
+        sql::Transaction tx(*db);
+        const std::optional<OutboxRow> row = outboxRow(*db, mutationId);
+        if (!row) {
+            tx.commit(); // answered before (a retried push after a crash): nothing to do
+            return true;
         }
         if (!m_store.acknowledge(mutationId, serverVersion, error))
             return false;
-        if (!serverRecord.isEmpty()) {
-            // The server's record now, as if pulled, into every bucket that holds it here.
-            QStringList buckets = m_store.bucketsOf(entity, recordId);
-            if (buckets.isEmpty())
-                buckets << QString();
-            QList<PulledChange> changes;
-            for (const QString &bucket : buckets) {
-                PulledChange c;
-                c.bucket = bucket;
-                c.entity = entity;
-                c.id = recordId;
-                c.op = PulledChange::Op::Upsert;
-                c.record = serverRecord;
-                changes << c;
-            }
-            const ApplyResult applied = m_store.applyPage(changes, {}, {});
-            if (!applied.ok) {
-                if (error)
-                    *error = applied.error;
-                return false;
-            }
-        }
+        if ((!serverRecord.isEmpty() || serverDeleted)
+            && !applyServerCopy(row->entity, row->recordId, serverRecord, serverDeleted, error))
+            return false;
         const QString now = protocol::nowUtc();
         auto insert = db->query(QStringLiteral(
             "INSERT INTO conflict(entity, record_id, mutation_id, field, base, mine, theirs, created_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
         auto add = [&](const QString &field, const QJsonValue &base, const QJsonValue &mine,
                        const QJsonValue &theirs) {
-            insert.bindAll(entity, recordId, mutationId, field, valueText(base), valueText(mine),
+            insert.bindAll(row->entity, row->recordId, mutationId, field, valueText(base), valueText(mine),
                 valueText(theirs), now);
             insert->run();
             insert->reset();
         };
-        if (conflicts.isEmpty() || op == QLatin1String("delete")) {
+        if (serverDeleted) {
+            // An edit of a record deleted meanwhile: "mine" is everything the edit set, to restore it
+            // on top of the tombstone's version; "theirs" is the deletion.
+            add(QStringLiteral(""), serverVersion, row->set, QStringLiteral("deleted"));
+        } else if (conflicts.isEmpty() || row->op == QLatin1String("delete")) {
             // A delete that met a newer version: "mine" is the deletion, "theirs" the record as it is now.
-            add(QStringLiteral(""), QJsonValue(), QStringLiteral("delete"),
-                serverRecord); // field "" = the delete
+            add(QStringLiteral(""), QJsonValue(), QStringLiteral("delete"), serverRecord);
         } else {
             for (const QJsonValue &v : conflicts) {
                 const QJsonObject c = v.toObject();
@@ -110,7 +151,8 @@ bool SyncLedger::recordConflict(const QString &mutationId, const QJsonArray &con
             }
         }
         tx.commit();
-        qCInfo(lcSync) << "conflict kept for" << entity << recordId << "from mutation" << mutationId;
+        qCInfo(lcSync) << "conflict kept for" << row->entity << row->recordId << "from mutation"
+                       << mutationId;
         return true;
     } catch (const sql::SqlError &e) {
         if (error)
@@ -184,10 +226,20 @@ bool SyncLedger::resolve(qint64 conflictId, const QString &choice, QString *erro
         write.ok = true;
         if (choice != QLatin1String("theirs")) {
             const QJsonValue wanted = choice == QLatin1String("mine") ? it->mine : value;
-            if (it->field.isEmpty())
-                write = m_store.remove(it->entity, it->recordId); // the user still wants it deleted
-            else
+            switch (it->kind()) {
+            case ConflictItem::Field:
                 write = m_store.update(it->entity, it->recordId, QJsonObject {{it->field, wanted}});
+                break;
+            case ConflictItem::Delete:
+                write = m_store.remove(it->entity, it->recordId); // the user still wants it deleted
+                break;
+            case ConflictItem::Restore: {
+                QString why;
+                if (!restore(*it, wanted.toObject(), &why))
+                    return fail(why);
+                break;
+            }
+            }
         }
         if (!write.ok)
             return fail(write.error);
@@ -213,9 +265,11 @@ bool SyncLedger::discardRejected(const QString &mutationId, QString *error)
     try {
         sql::Transaction tx(*db);
         QString entity, recordId;
+        bool wasCreate = false;
         {
-            auto q = db->query(QStringLiteral(
-                "SELECT entity, record_id FROM outbox WHERE mutation_id = ?1 AND state = 'rejected'"));
+            auto q = db->query(
+                QStringLiteral("SELECT entity, record_id, op = 'upsert' AND base_version = 0 FROM outbox "
+                               "WHERE mutation_id = ?1 AND state = 'rejected'"));
             q->bind(1, mutationId);
             if (!q->step()) {
                 if (error)
@@ -224,6 +278,7 @@ bool SyncLedger::discardRejected(const QString &mutationId, QString *error)
             }
             entity = q->text(0);
             recordId = q->text(1);
+            wasCreate = q->int64(2) != 0;
         }
         const std::optional<protocol::Record> server = m_store.shadow(entity, recordId);
         {
@@ -235,11 +290,15 @@ bool SyncLedger::discardRejected(const QString &mutationId, QString *error)
         PulledChange change;
         change.entity = entity;
         change.id = recordId;
-        if (server) {
+        if (wasCreate) {
+            change.op = PulledChange::Op::Delete; // a create the server never accepted
+        } else if (server) {
             change.op = PulledChange::Op::Upsert;
             change.record = protocol::encodeRecord(*server);
         } else {
-            change.op = PulledChange::Op::Delete; // a create the server never accepted
+            // An edit whose server copy was not kept: leave the row, the next change to it corrects it.
+            tx.commit();
+            return true;
         }
         const ApplyResult applied = m_store.applyPage({change}, {}, {});
         if (!applied.ok) {
@@ -263,6 +322,25 @@ bool SyncLedger::discardRejected(const QString &mutationId, QString *error)
     }
 }
 
+bool SyncLedger::restore(const ConflictItem &c, const QJsonObject &fields, QString *error)
+{
+    // Brings a record deleted on the server back with the user's values: an upsert on top of the
+    // tombstone's version (the server's way to restore), queued like any local change.
+    sql::Database *db = m_store.database();
+    const qint64 tombstoneVersion = c.base.toInteger();
+    const QString now = protocol::nowUtc();
+    auto q = db->query(QStringLiteral(
+        "INSERT INTO outbox (mutation_id, entity, record_id, op, base_version, base, \"set\", "
+        "created_at, updated_at, state) VALUES (?1, ?2, ?3, 'upsert', ?4, '{}', ?5, ?6, ?6, 'pending')"));
+    q.bindAll(protocol::newUuid(), c.entity, c.recordId, tombstoneVersion,
+        QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)), now);
+    q->run();
+    QJsonObject record = fields;
+    record.insert(protocol::Base::Id, c.recordId);
+    record.insert(protocol::Base::Version, tombstoneVersion > 0 ? tombstoneVersion : 1);
+    return applyServerCopy(c.entity, c.recordId, record, false, error);
+}
+
 // A re-sync renames every bucket membership to "stale:<bucket>". Records the new data sends get their
 // real membership back through the apply path; what still has only stale ones at the end is gone from
 // the server. Until then stale rows keep records "held", so nothing disappears mid-way.
@@ -275,6 +353,12 @@ bool SyncLedger::beginResync(const QString &epoch, QString *error)
             "UPDATE OR IGNORE record_bucket SET bucket = 'stale:' || bucket WHERE bucket NOT LIKE 'stale:%'; "
             "DELETE FROM record_bucket WHERE bucket NOT LIKE 'stale:%'; "
             "UPDATE sync_cursor SET seq = 0;"));
+        // A restored server may hold older versions than we do: mark every synced version as "from the
+        // old data" (negative), so that whatever the new data sends replaces it.
+        for (const protocol::Entity &e : protocol::Schema::instance().entities())
+            db->exec(QStringLiteral("UPDATE %1 SET version = -version WHERE version > 0")
+                         .arg(protocol::quoteIdentifier(e.name)));
+        db->exec(QStringLiteral("UPDATE shadow SET version = -version WHERE version > 0"));
         if (!m_store.setMeta(QStringLiteral("resync_epoch"), epoch)
             || !m_store.setMeta(QStringLiteral("epoch"), epoch)) {
             if (error)
@@ -320,6 +404,8 @@ bool SyncLedger::finishResync(QString *error)
                 *error = applied.error;
             return false;
         }
+        if (!rebasePending(error))
+            return false;
         db->exec(QStringLiteral("DELETE FROM record_bucket WHERE bucket LIKE 'stale:%'"));
         m_store.setMeta(QStringLiteral("resync_epoch"), QString());
         tx.commit();
@@ -331,6 +417,81 @@ bool SyncLedger::finishResync(QString *error)
             *error = e.text();
         return false;
     }
+}
+
+bool SyncLedger::rebasePending(QString *error)
+{
+    // Pending changes now meet the new data: edits of records it has are re-based on its versions;
+    // edits of records it lacks become creates of the whole record (nothing typed is dropped); deletes
+    // of records it lacks are done already.
+    sql::Database *db = m_store.database();
+    struct Row
+    {
+        qint64 seq;
+        QString entity, id, op;
+        qint64 baseVersion;
+        bool onServer;
+    };
+    QList<Row> rows;
+    {
+        auto q
+            = db->query(QStringLiteral("SELECT o.seq, o.entity, o.record_id, o.op, o.base_version, EXISTS "
+                                       "(SELECT 1 FROM record_bucket b WHERE "
+                                       "b.entity = o.entity AND b.record_id = o.record_id AND b.bucket NOT "
+                                       "LIKE 'stale:%') FROM outbox o "
+                                       "WHERE o.state <> 'rejected' AND o.base_version <> 0 ORDER BY o.seq"));
+        while (q->step())
+            rows << Row {q->int64(0), q->text(1), q->text(2), q->text(3), q->int64(4), q->int64(5) != 0};
+    }
+    for (const Row &r : rows) {
+        const std::optional<protocol::Record> visible = m_store.record(r.entity, r.id);
+        if (r.onServer) {
+            const std::optional<protocol::Record> server = m_store.shadow(r.entity, r.id);
+            const qint64 version = server && server->version > 0 ? server->version
+                : visible                                        ? visible->version
+                                                                 : 0;
+            auto u = db->query(QStringLiteral("UPDATE outbox SET base_version = ?2 WHERE seq = ?1"));
+            u.bindAll(r.seq, version);
+            u->run();
+        } else if (r.op == QLatin1String("delete") || !visible) {
+            auto d = db->query(QStringLiteral("DELETE FROM outbox WHERE seq = ?1"));
+            d->bind(1, r.seq);
+            d->run();
+        } else {
+            auto u = db->query(QStringLiteral(
+                "UPDATE outbox SET base_version = 0, base = '{}', \"set\" = ?2 WHERE seq = ?1"));
+            u.bindAll(
+                r.seq, QString::fromUtf8(QJsonDocument(visible->fields).toJson(QJsonDocument::Compact)));
+            u->run();
+            auto v = db->query(QStringLiteral("UPDATE %1 SET version = 0 WHERE id = ?1")
+                                   .arg(protocol::quoteIdentifier(r.entity)));
+            v->bind(1, r.id);
+            v->run();
+            auto sh = db->query(QStringLiteral("DELETE FROM shadow WHERE entity = ?1 AND record_id = ?2"));
+            sh.bindAll(r.entity, r.id);
+            sh->run();
+        }
+    }
+    // Records the new data lacks whose pending change was a delete: gone locally too.
+    auto orphans
+        = db->query(QStringLiteral("SELECT DISTINCT s.entity, s.record_id FROM record_bucket s WHERE "
+                                   "s.bucket LIKE 'stale:%' AND NOT EXISTS "
+                                   "(SELECT 1 FROM record_bucket b WHERE b.entity = s.entity AND b.record_id "
+                                   "= s.record_id AND b.bucket NOT LIKE 'stale:%') "
+                                   "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.entity = s.entity AND "
+                                   "o.record_id = s.record_id AND o.state <> 'rejected')"));
+    QList<PulledChange> gone;
+    while (orphans->step()) {
+        PulledChange c;
+        c.entity = orphans->text(0);
+        c.id = orphans->text(1);
+        c.op = PulledChange::Op::Delete;
+        gone << c;
+    }
+    const ApplyResult applied = m_store.applyPage(gone, {}, {});
+    if (!applied.ok && error)
+        *error = applied.error;
+    return applied.ok;
 }
 
 QList<protocol::Record> SyncLedger::records(const QString &entity) const

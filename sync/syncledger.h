@@ -23,6 +23,12 @@ struct ConflictItem
     bool resolved = false;
     QString resolution; // "mine", "theirs" or "other"
 
+    // Field: one field both sides changed. Delete: our delete met a newer version (mine = "delete",
+    // theirs = the record). Restore: our edit met a deletion (mine = the values to restore, theirs =
+    // "deleted", base = the tombstone's version).
+    enum Kind { Field, Delete, Restore };
+    Kind kind() const { return !field.isEmpty() ? Field : mine.isObject() ? Restore : Delete; }
+
     QJsonObject toJson() const;
 };
 
@@ -36,17 +42,18 @@ public:
 
     // A `conflict` push result: the mutation leaves the outbox, the visible row becomes the server's
     // record (with any later pending edits on top), and each conflicting field is kept for the user.
+    // `serverDeleted`: the server answered that the record was deleted meanwhile.
     bool recordConflict(const QString &mutationId, const QJsonArray &conflicts,
-        const QJsonObject &serverRecord, qint64 serverVersion, QString *error);
+        const QJsonObject &serverRecord, qint64 serverVersion, bool serverDeleted, QString *error);
+    // An `applied`/`merged` answer that carries the server's record: the row becomes it at once.
+    bool acknowledgeWithRecord(
+        const QString &mutationId, qint64 serverVersion, const QJsonObject &serverRecord, QString *error);
     QList<ConflictItem> conflicts(bool openOnly = true) const;
     int openConflictCount() const;
     // "mine": re-pushes the user's value on top of the server's (a normal local edit, with the new
     // base); "theirs": keeps the server's value; "other": a value the user merged by hand.
     bool resolve(qint64 conflictId, const QString &choice, QString *error, const QJsonValue &value = {});
 
-    // Applies a pulled page; during a re-sync it also notes which records the new data still has.
-    ApplyResult applyPage(const QList<PulledChange> &changes, const QHash<QString, qint64> &cursors,
-        const QStringList &revokedBuckets);
     // Gives up a change the server rejected: it leaves the outbox and the record shows the server's copy
     // again (a rejected create disappears). Other pending changes to the record stay on top.
     bool discardRejected(const QString &mutationId, QString *error);
@@ -61,6 +68,11 @@ public:
     QList<protocol::Record> records(const QString &entity) const;
 
 private:
+    bool applyServerCopy(const QString &entity, const QString &recordId, const QJsonObject &serverRecord,
+        bool deleted, QString *error);
+    bool restore(const ConflictItem &c, const QJsonObject &fields, QString *error);
+    bool rebasePending(QString *error);
+
     Store &m_store;
 };
 

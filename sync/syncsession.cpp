@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLockFile>
 
 namespace rounds {
 
@@ -31,7 +32,6 @@ SyncSession::SyncSession(Store &store, ApiClient &api, Options options, QObject 
 
 void SyncSession::cancel()
 {
-    m_cancelled = true;
     m_api.cancel();
 }
 
@@ -49,12 +49,30 @@ SyncSummary SyncSession::run()
     clock.start();
     SyncSummary summary;
     summary.ok = true;
-    for (int round = 0; round < m_options.maxRounds; ++round) {
-        if (!push(summary) || !pull(summary))
-            break;
-        // Edits saved while we pulled get pushed in another round, so "synced" means synced.
-        if (m_store.pendingCount() == 0)
-            break;
+    // One sync per database at a time, across processes too (the window and rounds-cli): both would
+    // take the same outbox rows and move the same cursors.
+    QLockFile lock(m_store.path() + QStringLiteral(".sync-lock"));
+    lock.setStaleLockTime(0); // a lock left by a crashed process (no such pid) is taken over
+    if (!lock.tryLock(2000)) {
+        fail(summary, ApiError::Client, tr("Another sync of this database is running."));
+        summary.durationMs = clock.elapsed();
+        return summary;
+    }
+    bool restored = false;
+    if (m_store.pendingCount() > 0 && !epochChanged(summary, &restored)) {
+        summary.durationMs = clock.elapsed();
+        return summary;
+    }
+    // After the server's data was replaced, pull first: pending changes are re-based on the restored
+    // records before they are pushed again.
+    if (!restored || pull(summary)) {
+        for (int round = 0; round < m_options.maxRounds; ++round) {
+            if (!push(summary) || !pull(summary))
+                break;
+            // Edits saved while we pulled get pushed in another round, so "synced" means synced.
+            if (m_store.pendingCount() == 0)
+                break;
+        }
     }
     if (summary.ok)
         m_store.setMeta(
@@ -67,43 +85,94 @@ SyncSummary SyncSession::run()
     return summary;
 }
 
+bool SyncSession::epochChanged(SyncSummary &summary, bool *changed)
+{
+    // Pending changes must not meet a restored server with bases from before the restore: ask for its
+    // epoch first (one change at most, not applied).
+    *changed = false;
+    const QString known = m_store.meta(QStringLiteral("epoch"));
+    if (known.isEmpty())
+        return true;
+    QJsonObject cursors;
+    const QHash<QString, qint64> local = m_store.cursors();
+    for (auto it = local.begin(); it != local.end(); ++it)
+        cursors.insert(it.key(), it.value());
+    const ApiResponse response = m_api.post(QStringLiteral("/api/v1/sync/pull"),
+        QJsonObject {{QStringLiteral("cursors"), cursors}, {QStringLiteral("limit"), 1}});
+    if (!response.ok()) {
+        summary.ok = false;
+        summary.error = response.error;
+        return false;
+    }
+    *changed = response.body.value(QStringLiteral("epoch")).toString() != known;
+    return true;
+}
+
 bool SyncSession::push(SyncSummary &summary)
 {
     const int pendingAtStart = m_store.pendingCount();
     // Each batch either leaves the outbox or is marked rejected; the bound only guards against a
     // store that cannot write, which would otherwise loop.
     int budget = pendingAtStart + m_options.pushBatch;
+    int chunkSize = m_options.pushBatch;
     while (budget > 0) {
-        if (m_cancelled)
+        if (m_api.isCancelled())
             return fail(summary, ApiError::Cancelled, tr("Sync was cancelled."));
         const QList<OutboxMutation> batch = m_store.takeForPush(m_options.pushBatch);
         if (batch.isEmpty())
             return true;
         budget -= int(batch.size());
-        QJsonArray mutations;
-        for (const OutboxMutation &m : batch)
-            mutations.append(m.toJson());
         emit progress(SyncProgress {SyncProgress::Pushing, summary.pushed, qint64(pendingAtStart)});
-        const ApiResponse response = m_api.post(
-            QStringLiteral("/api/v1/sync/push"), QJsonObject {{QStringLiteral("mutations"), mutations}});
-        if (!response.ok()) {
-            summary.ok = false;
-            summary.error = response.error;
+        for (qsizetype from = 0; from < batch.size();) {
+            const QList<OutboxMutation> chunk = batch.mid(from, chunkSize);
+            bool tooLarge = false;
+            if (!pushChunk(chunk, summary, &tooLarge)) {
+                if (!tooLarge)
+                    return false;
+                if (chunk.size() > 1) {
+                    // Over the server's body limit (long notes, Chinese text): halve and go again.
+                    chunkSize = int(chunk.size() / 2);
+                    summary.ok = true;
+                    summary.error = ApiError();
+                    continue;
+                }
+                // One change alone is too large: it can never pass; keep it aside with the reason.
+                m_store.reject(chunk.first().mutationId, QStringLiteral("payload_too_large"),
+                    summary.error.message, QString());
+                ++summary.rejected;
+                summary.ok = true;
+                summary.error = ApiError();
+            }
+            from += chunk.size();
+        }
+    }
+    return true;
+}
+
+bool SyncSession::pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &summary, bool *tooLarge)
+{
+    QJsonArray mutations;
+    for (const OutboxMutation &m : chunk)
+        mutations.append(m.toJson());
+    const ApiResponse response = m_api.post(
+        QStringLiteral("/api/v1/sync/push"), QJsonObject {{QStringLiteral("mutations"), mutations}});
+    if (!response.ok()) {
+        summary.ok = false;
+        summary.error = response.error;
+        *tooLarge = response.error.httpStatus == 413;
+        return false;
+    }
+    const QJsonArray results = response.body.value(QStringLiteral("results")).toArray();
+    if (results.size() != chunk.size())
+        return fail(summary, ApiError::BadResponse,
+            tr("The server answered %1 results for %2 changes.").arg(results.size()).arg(chunk.size()));
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const QJsonObject result = results.at(i).toObject();
+        if (result.value(QStringLiteral("mutation_id")).toString() != chunk.at(i).mutationId)
+            return fail(summary, ApiError::BadResponse, tr("The server answered for a different change."));
+        if (!handleResult(result, summary))
             return false;
-        }
-        const QJsonArray results = response.body.value(QStringLiteral("results")).toArray();
-        if (results.size() != batch.size())
-            return fail(summary, ApiError::BadResponse,
-                tr("The server answered %1 results for %2 changes.").arg(results.size()).arg(batch.size()));
-        for (qsizetype i = 0; i < results.size(); ++i) {
-            const QJsonObject result = results.at(i).toObject();
-            if (result.value(QStringLiteral("mutation_id")).toString() != batch.at(i).mutationId)
-                return fail(
-                    summary, ApiError::BadResponse, tr("The server answered for a different change."));
-            if (!handleResult(result, summary))
-                return false;
-        }
-        summary.pushed += int(batch.size());
+        ++summary.pushed;
     }
     return true;
 }
@@ -112,23 +181,33 @@ bool SyncSession::handleResult(const QJsonObject &result, SyncSummary &summary)
 {
     const QString id = result.value(QStringLiteral("mutation_id")).toString();
     const QString status = result.value(QStringLiteral("status")).toString();
+    const qint64 version = result.value(QStringLiteral("version")).toInteger();
+    const QJsonObject record = result.value(QStringLiteral("record")).toObject();
     QString error;
     bool stored = false;
     if (status == QLatin1String("applied") || status == QLatin1String("merged")) {
-        stored = m_store.acknowledge(id, result.value(QStringLiteral("version")).toInteger(), &error);
+        // With the server's record (a merge that kept some of its own values), the row becomes that
+        // record at once; without it, the next pull brings it.
+        stored = record.isEmpty() ? m_store.acknowledge(id, version, &error)
+                                  : m_ledger.acknowledgeWithRecord(id, version, record, &error);
         ++(status == QLatin1String("applied") ? summary.applied : summary.merged);
-        // A merge that sent some fields to review (master data) still succeeded; the review is the
-        // server's change request, which reaches us through the pull.
     } else if (status == QLatin1String("conflict")) {
-        stored = m_ledger.recordConflict(id, result.value(QStringLiteral("conflicts")).toArray(),
-            result.value(QStringLiteral("record")).toObject(),
-            result.value(QStringLiteral("version")).toInteger(), &error);
+        stored = m_ledger.recordConflict(id, result.value(QStringLiteral("conflicts")).toArray(), record,
+            version, result.value(QStringLiteral("deleted")).toBool(), &error);
         ++summary.conflicts;
     } else if (status == QLatin1String("rejected")) {
         const QJsonObject e = result.value(QStringLiteral("error")).toObject();
-        stored = m_store.reject(id, e.value(QStringLiteral("code")).toString(),
-            e.value(QStringLiteral("message")).toString(), e.value(QStringLiteral("field")).toString(),
-            &error);
+        const QString code = e.value(QStringLiteral("code")).toString();
+        if (code == QLatin1String("internal")) {
+            // The server failed, not the change: it stays queued and goes again with the next sync.
+            summary.ok = false;
+            summary.error.kind = ApiError::Server;
+            summary.error.message = tr("The server had a problem storing a change: %1")
+                                        .arg(e.value(QStringLiteral("message")).toString());
+            return false;
+        }
+        stored = m_store.reject(id, code, e.value(QStringLiteral("message")).toString(),
+            e.value(QStringLiteral("field")).toString(), &error);
         ++summary.rejected;
     } else {
         return fail(
@@ -143,7 +222,7 @@ bool SyncSession::handleResult(const QJsonObject &result, SyncSummary &summary)
 bool SyncSession::pull(SyncSummary &summary)
 {
     for (;;) {
-        if (m_cancelled)
+        if (m_api.isCancelled())
             return fail(summary, ApiError::Cancelled, tr("Sync was cancelled."));
         QJsonObject cursors;
         const QHash<QString, qint64> local = m_store.cursors();

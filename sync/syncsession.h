@@ -6,8 +6,6 @@
 #include <QElapsedTimer>
 #include <QObject>
 
-#include <atomic>
-
 namespace rounds {
 
 // What one sync did, for the status bar, `rounds-cli sync` and the logs.
@@ -57,6 +55,7 @@ public:
     { }
 
     SyncSummary run();
+    // From any thread: the sync stops at the next request boundary (local data stays consistent).
     void cancel();
 
 signals:
@@ -64,7 +63,9 @@ signals:
 
 private:
     bool push(SyncSummary &summary);
+    bool pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &summary, bool *tooLarge);
     bool pull(SyncSummary &summary);
+    bool epochChanged(SyncSummary &summary, bool *changed);
     bool handleResult(const QJsonObject &result, SyncSummary &summary);
     bool fail(SyncSummary &summary, ApiError::Kind kind, const QString &message);
 
@@ -72,7 +73,6 @@ private:
     SyncLedger m_ledger;
     ApiClient &m_api;
     Options m_options;
-    std::atomic_bool m_cancelled {false};
 };
 
 } // namespace rounds

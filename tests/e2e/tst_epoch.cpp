@@ -42,12 +42,35 @@ void TestEpoch::newEpochRepullsAndRepushes()
     QVERIFY(c.sync().ok);
     QVERIFY(c.store->record(QStringLiteral("visit"), onlyOnA));
 
+    // The plan moves on at A (the manager edits it twice): A has versions B will never have.
+    const QString plan = c.ids(QStringLiteral("visit_plan"), QStringLiteral("status = 'planned'")).first();
+    const QString manager = serverA->login(QStringLiteral("manager.sh"));
+    for (int i = 0; i < 2; ++i) {
+        const auto before = c.store->record(QStringLiteral("visit_plan"), plan);
+        const HttpReply r = serverA->push(manager,
+            QJsonArray {mutation(QStringLiteral("visit_plan"), plan,
+                {{QStringLiteral("purpose"), QStringLiteral("manager %1").arg(i)}}, before->version,
+                {{QStringLiteral("purpose"), before->fields.value(u"purpose")}})});
+        QCOMPARE(r.status, 200);
+        QVERIFY(c.sync().ok);
+    }
+    QVERIFY(c.store->record(QStringLiteral("visit_plan"), plan)->version >= 3);
+    // A second visit only A has, which the rep edits offline: the edit must not be lost.
+    const QString editedOnlyOnA = protocol::newUuid();
+    QCOMPARE(
+        serverA->push(c.token, QJsonArray {mutation(QStringLiteral("visit"), editedOnlyOnA, visit)}).status,
+        200);
+    QVERIFY(c.sync().ok);
+    QVERIFY(c.store
+                ->update(QStringLiteral("visit"), editedOnlyOnA,
+                    {{QStringLiteral("feedback"), QStringLiteral("主任同意试用")}})
+                .ok);
+
     // Offline work that has not been pushed when the server is replaced.
     QJsonObject mine = visit;
     mine.insert(QStringLiteral("notes"), QStringLiteral("typed in the basement"));
     const WriteResult created = c.store->create(QStringLiteral("visit"), mine);
     QVERIFY(created.ok);
-    const QString plan = c.ids(QStringLiteral("visit_plan"), QStringLiteral("status = 'planned'")).first();
     QVERIFY(c.store
                 ->update(QStringLiteral("visit_plan"), plan,
                     {{QStringLiteral("purpose"), QStringLiteral("复诊沟通")}})
@@ -68,6 +91,7 @@ void TestEpoch::newEpochRepullsAndRepushes()
     QVERIFY(c.store->meta(QStringLiteral("epoch")) != epochA);
     QCOMPARE(c.store->pendingCount(), 0);
     QVERIFY2(!c.store->record(QStringLiteral("visit"), onlyOnA), "a record the new data lacks must go");
+    QCOMPARE(c.store->record(QStringLiteral("visit_plan"), plan)->version, 2); // B's version, after our edit
 
     // The pending changes reached the new server.
     const QList<QJsonObject> visits = recordsOf(serverB.pullAll(c.token).changes, QStringLiteral("visit"));
@@ -81,6 +105,14 @@ void TestEpoch::newEpochRepullsAndRepushes()
         plans.begin(), plans.end(), [&](const QJsonObject &v) { return v.value(u"id").toString() == plan; });
     QVERIFY(p != plans.end());
     QCOMPARE(p->value(u"purpose").toString(), QStringLiteral("复诊沟通"));
+
+    // The edit of a record the new data lacked became a create of the whole record.
+    const QList<QJsonObject> again = recordsOf(serverB.pullAll(c.token).changes, QStringLiteral("visit"));
+    const auto back = std::find_if(again.begin(), again.end(),
+        [&](const QJsonObject &v) { return v.value(u"id").toString() == editedOnlyOnA; });
+    QVERIFY(back != again.end());
+    QCOMPARE(back->value(u"feedback").toString(), QStringLiteral("主任同意试用"));
+    QCOMPARE(back->value(u"notes").toString(), QStringLiteral("only on A"));
 
     // And the laptop equals a fresh full sync of the new server.
     SyncClient reference;

@@ -20,6 +20,7 @@ private slots:
     void keepMineRepushesOnTheNewBase();
     void takeTheirsChangesNothingLocally();
     void deleteConflictOffersTheDeleteAgain();
+    void editOfADeletedRecordOffersToRestoreIt();
     void discardingARejectionBringsBackTheServerCopy();
     void resyncDropsOnlyWhatTheServerLostAndNothingPending();
     void interruptedResyncFinishesLater();
@@ -91,8 +92,8 @@ void TestSyncLedger::conflictKeepsBothValuesAndShowsTheServers()
         {QStringLiteral("mine"), QStringLiteral("mine")},
         {QStringLiteral("theirs"), QStringLiteral("theirs")}}};
     QString error;
-    QVERIFY2(ledger.recordConflict(
-                 batch.first().mutationId, conflicts, serverPlan(id, 2, QStringLiteral("theirs")), 2, &error),
+    QVERIFY2(ledger.recordConflict(batch.first().mutationId, conflicts,
+                 serverPlan(id, 2, QStringLiteral("theirs")), 2, false, &error),
         qPrintable(error));
 
     QCOMPARE(m_store->pendingCount(), 0);
@@ -110,7 +111,7 @@ void TestSyncLedger::conflictKeepsBothValuesAndShowsTheServers()
 
     // The same answer stored twice (a retried push after a crash) changes nothing.
     QVERIFY(ledger.recordConflict(
-        batch.first().mutationId, conflicts, serverPlan(id, 2, QStringLiteral("theirs")), 2, &error));
+        batch.first().mutationId, conflicts, serverPlan(id, 2, QStringLiteral("theirs")), 2, false, &error));
     QCOMPARE(ledger.openConflictCount(), 1);
 }
 
@@ -158,7 +159,7 @@ void TestSyncLedger::deleteConflictOffersTheDeleteAgain()
     SyncLedger ledger(*m_store);
     QString error;
     QVERIFY2(ledger.recordConflict(batch.first().mutationId, {},
-                 serverPlan(id, 3, QStringLiteral("changed meanwhile")), 3, &error),
+                 serverPlan(id, 3, QStringLiteral("changed meanwhile")), 3, false, &error),
         qPrintable(error));
     // The record is back, as the server has it, and the user is asked about the delete.
     QCOMPARE(m_store->record(QStringLiteral("visit_plan"), id)->fields.value(u"purpose").toString(),
@@ -169,6 +170,36 @@ void TestSyncLedger::deleteConflictOffersTheDeleteAgain()
     QVERIFY(!m_store->record(QStringLiteral("visit_plan"), id));
     QCOMPARE(m_store->outbox().first().op, QStringLiteral("delete"));
     QCOMPARE(m_store->outbox().first().baseVersion, 3);
+}
+
+void TestSyncLedger::editOfADeletedRecordOffersToRestoreIt()
+{
+    const QString id = protocol::newUuid();
+    pull({serverPlan(id, 2, QStringLiteral("before"))});
+    QVERIFY(
+        m_store
+            ->update(QStringLiteral("visit_plan"), id, {{QStringLiteral("purpose"), QStringLiteral("after")}})
+            .ok);
+    const QString mutation = m_store->takeForPush().first().mutationId;
+    SyncLedger ledger(*m_store);
+    QString error;
+    // The server answers: deleted meanwhile, tombstone at version 3.
+    QJsonObject tombstone = serverPlan(id, 3, QStringLiteral("before"));
+    QVERIFY2(ledger.recordConflict(mutation, {}, tombstone, 3, true, &error), qPrintable(error));
+    QVERIFY(!m_store->record(QStringLiteral("visit_plan"), id)); // deleted, as on the server
+    const ConflictItem c = ledger.conflicts().first();
+    QCOMPARE(c.kind(), ConflictItem::Restore);
+    QCOMPARE(c.mine.toObject().value(u"purpose").toString(), QStringLiteral("after"));
+
+    QVERIFY2(ledger.resolve(c.id, QStringLiteral("mine"), &error), qPrintable(error));
+    const auto back = m_store->record(QStringLiteral("visit_plan"), id);
+    QVERIFY(back);
+    QCOMPARE(back->fields.value(u"purpose").toString(), QStringLiteral("after"));
+    const QList<OutboxMutation> outbox = m_store->outbox();
+    QCOMPARE(outbox.size(), 1);
+    QCOMPARE(outbox.first().op, QStringLiteral("upsert"));
+    QCOMPARE(outbox.first().baseVersion, 3); // on top of the tombstone: the server's way to restore
+    QCOMPARE(outbox.first().set.value(u"purpose").toString(), QStringLiteral("after"));
 }
 
 void TestSyncLedger::discardingARejectionBringsBackTheServerCopy()
