@@ -26,6 +26,7 @@ private slots:
     void failedLoginsAreRateLimitedPerUserName();
     void userAddAndDisableRevokeTokens();
     void commandLineUsage();
+    void freshFolderWithOnlyAnAdmin();
     void tls();
     void sigtermStopsCleanly();
 
@@ -272,6 +273,44 @@ void TestServerAuth::commandLineUsage()
                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_server.url().port())},
                  {}, &out, &err),
         1);
+}
+
+void TestServerAuth::freshFolderWithOnlyAnAdmin()
+{
+    // A real installation starts from nothing but an admin account.
+    ServerProcess fresh;
+    QByteArray err;
+    QCOMPARE(
+        ServerProcess::runCommand({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--data"),
+                                      fresh.dataDir(), QStringLiteral("--username"), QStringLiteral("root"),
+                                      QStringLiteral("--role"), QStringLiteral("admin")},
+            "correct horse battery\n", nullptr, &err),
+        0);
+    // A rep needs a territory, and there is none yet.
+    QCOMPARE(ServerProcess::runCommand(
+                 {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--data"), fresh.dataDir(),
+                     QStringLiteral("--username"), QStringLiteral("r"), QStringLiteral("--role"),
+                     QStringLiteral("rep"), QStringLiteral("--territory"), QStringLiteral("SH-01")},
+                 "long-enough-pw\n", nullptr, &err),
+        1);
+    QVERIFY(err.contains("no territory with code 'SH-01'"));
+    // Too short a password is refused.
+    QCOMPARE(
+        ServerProcess::runCommand({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--data"),
+                                      fresh.dataDir(), QStringLiteral("--username"), QStringLiteral("s"),
+                                      QStringLiteral("--role"), QStringLiteral("sfe")},
+            "short\n", nullptr, &err),
+        1);
+    QVERIFY(fresh.start());
+    HttpReply login;
+    const QString token
+        = fresh.login(QStringLiteral("root"), QStringLiteral("correct horse battery"), &login);
+    QVERIFY2(!token.isEmpty(), login.body.constData());
+    QCOMPARE(login.json.value("user").toObject().value("territory_ids").toArray(), QJsonArray());
+    const PullResult p = fresh.pullAll(token);
+    QVERIFY(p.ok);
+    QCOMPARE(recordsOf(p.changes, QStringLiteral("user")).size(), 1);
+    QVERIFY(!p.epoch.isEmpty());
 }
 
 void TestServerAuth::tls()
