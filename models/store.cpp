@@ -299,9 +299,35 @@ void Store::crashHook(const char *point) const
         std::raise(SIGKILL);
 }
 
+StoreOpenResult Store::openSecondary(const QString &path)
+{
+    close();
+    m_secondary = true;
+    m_path = path;
+    StoreOpenResult r;
+    try {
+        const sql::MigrationResult migrated = [&] {
+            m_db = std::make_unique<sql::Database>(path);
+            return sql::migrate(*m_db, clientMigrations(), tr("The local database"));
+        }();
+        if (!migrated.ok) {
+            m_db.reset();
+            r.message = migrated.error;
+            return r;
+        }
+        m_db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
+        r.ok = true;
+    } catch (const sql::SqlError &e) {
+        m_db.reset();
+        r.message = tr("Cannot open the local database %1: %2").arg(path, e.message());
+    }
+    return r;
+}
+
 StoreOpenResult Store::open(const QString &path)
 {
     close();
+    m_secondary = false;
     m_path = path;
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
@@ -460,9 +486,11 @@ void Store::close()
         return;
     try {
         m_db->exec(QStringLiteral("PRAGMA optimize"));
-        auto q = m_db->query(QStringLiteral("UPDATE sync_meta SET value = '1' WHERE key = ?1"));
-        q->bind(1, kCleanShutdown);
-        q->run();
+        if (!m_secondary) {
+            auto q = m_db->query(QStringLiteral("UPDATE sync_meta SET value = '1' WHERE key = ?1"));
+            q->bind(1, kCleanShutdown);
+            q->run();
+        }
     } catch (const sql::SqlError &e) {
         qCWarning(lcStore) << "closing" << m_path << ":" << e.text();
     }

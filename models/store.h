@@ -103,6 +103,10 @@ public:
     // Opens (creating if needed) and migrates the file. A file from a newer Rounds is refused
     // untouched; a damaged one is moved aside and replaced (see StoreOpenResult).
     StoreOpenResult open(const QString &path);
+    // A second connection to a file another Store of this process has open (the sync engine's worker
+    // thread): it never runs the integrity check, never moves the file aside, and leaves the "closed
+    // cleanly" mark to the primary connection.
+    StoreOpenResult openSecondary(const QString &path);
     // Marks the session as cleanly closed and closes the file. Also done by the destructor.
     void close();
     bool isOpen() const { return m_db != nullptr; }
@@ -164,6 +168,7 @@ private:
     std::unique_ptr<ApplyCache> m_apply;
     QString m_path;
     QByteArray m_crashAt;
+    bool m_secondary = false;
 };
 
 } // namespace rounds

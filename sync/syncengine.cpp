@@ -17,7 +17,8 @@ public:
         SyncSummary summary;
         if (!m_store || m_store->path() != account.dbPath) {
             m_store = std::make_unique<Store>();
-            const StoreOpenResult opened = m_store->open(account.dbPath);
+            const StoreOpenResult opened
+                = m_store->openSecondary(account.dbPath); // the GUI holds the primary
             if (!opened.ok) {
                 m_store.reset();
                 summary.error.kind = ApiError::Client;
