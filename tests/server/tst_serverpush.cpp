@@ -31,6 +31,7 @@ private slots:
     void upsertOnDeletedRecordOffersRestore();
     void submittedVisitIsReadOnly();
     void changeRequestApprovalAppliesFields();
+    void onlyAManagerApprovesAMeeting();
     void unicodeAndQuotesRoundTripByteForByte();
     void sigtermFinishesTheRequestInFlight();
 
@@ -105,14 +106,16 @@ QList<QStringList> TestServerPush::auditOf(const QString &recordId)
     rounds::sql::Database::Options o;
     o.create = false;
     rounds::sql::Database db(QDir(m_server.dataDir()).filePath(QStringLiteral("rounds-server.db")), o);
-    rounds::sql::Query q
-        = db.query(QStringLiteral("SELECT field, coalesce(old_value, ''), coalesce(new_value, ''), "
-                                  "coalesce(note, ''), coalesce(mutation_id, ''), "
-                                  "coalesce(user_id, '') FROM audit WHERE record_id = ?1 ORDER BY seq"));
+    rounds::sql::Query q = db.query(
+        QStringLiteral("SELECT field, coalesce(old_value, ''), coalesce(new_value, ''), "
+                       "coalesce(note, ''), coalesce(mutation_id, ''), "
+                       "coalesce(user_id, ''), coalesce(device, ''), at FROM audit WHERE record_id = ?1 "
+                       "ORDER BY seq"));
     q->bind(1, recordId);
     QList<QStringList> out;
     while (q->step())
-        out << QStringList {q->text(0), q->text(1), q->text(2), q->text(3), q->text(4), q->text(5)};
+        out << QStringList {
+            q->text(0), q->text(1), q->text(2), q->text(3), q->text(4), q->text(5), q->text(6), q->text(7)};
     return out;
 }
 
@@ -392,13 +395,22 @@ void TestServerPush::createThenUpdateIsApplied()
     QCOMPARE(rec.value("visited_at").toString(), QStringLiteral("2026-11-20T02:00:00.000Z")); // stored in UTC
     QCOMPARE(rec.value("updated_by").toString(), m_org.user.value(QStringLiteral("rep.sh01")));
     QCOMPARE(rec.value("channel").toString(), QStringLiteral("face_to_face")); // default filled
-    // The audit log has the change, with user, device and mutation.
-    const QList<QStringList> audit = auditOf(id);
+    // The audit log has the change, with user, device, mutation and time.
+    const QJsonObject update = mutation(QStringLiteral("visit"), id, {{"feedback", "满意"}}, 2);
+    QCOMPARE(pushOne(rep, update).value("version").toInt(), 3);
     bool seen = false;
-    for (const QStringList &a : audit)
-        seen = seen
-            || (a[0] == QLatin1String("notes") && a[1] == QStringLiteral("\"初次拜访\"")
-                && a[2] == QStringLiteral("\"第二次\""));
+    for (const QStringList &a : auditOf(id)) {
+        if (a[0] == QLatin1String("notes") && a[1] != QLatin1String("null")) // the update, after the create
+            QCOMPARE(a[2] + a[1], QStringLiteral("\"第二次\"\"初次拜访\""));
+        if (a[0] == QLatin1String("feedback") && a[4] == update.value("mutation_id").toString()) {
+            seen = true;
+            QCOMPARE(a[1], QStringLiteral("null"));
+            QCOMPARE(a[2], QStringLiteral("\"满意\""));
+            QCOMPARE(a[5], m_org.user.value(QStringLiteral("rep.sh01")));
+            QCOMPARE(a[6], QStringLiteral("test device"));
+            QVERIFY(QDateTime::fromString(a[7], Qt::ISODateWithMs).isValid());
+        }
+    }
     QVERIFY(seen);
 }
 
@@ -786,6 +798,35 @@ void TestServerPush::changeRequestApprovalAppliesFields()
     r = pushOne(sfe, mutation(QStringLiteral("change_request"), cr2, {{"status", "rejected"}}, 1));
     QCOMPARE(r.value("status").toString(), QStringLiteral("applied"));
     QCOMPARE(latest(hcp).value("tier").toString(), QStringLiteral("A"));
+}
+
+void TestServerPush::onlyAManagerApprovesAMeeting()
+{
+    const QString rep = tokenOf(QStringLiteral("rep.hz02"));
+    const QString manager = tokenOf(QStringLiteral("manager.hz"));
+    const QString id = newId();
+    QCOMPARE(
+        pushOne(rep,
+            mutation(QStringLiteral("meeting"), id,
+                {{"territory_id", m_org.territory.value(QStringLiteral("HZ-02"))},
+                    {"title", "糖尿病管理研讨会"}, {"starts_at", "2026-12-12T10:00:00Z"},
+                    {"owner_id", m_org.user.value(QStringLiteral("rep.hz02"))}, {"budget_minor", 800000}}))
+            .value("status")
+            .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(pushOne(rep, mutation(QStringLiteral("meeting"), id, {{"status", "submitted"}}, 1))
+                 .value("version")
+                 .toInt(),
+        2);
+    QJsonObject r = pushOne(rep, mutation(QStringLiteral("meeting"), id, {{"status", "approved"}}, 2));
+    QCOMPARE(r.value("error").toObject().value("code").toString(), QStringLiteral("forbidden"));
+    r = pushOne(manager, mutation(QStringLiteral("meeting"), id, {{"status", "approved"}}, 2));
+    QCOMPARE(r.value("status").toString(), QStringLiteral("applied"));
+    QCOMPARE(latest(id).value("status").toString(), QStringLiteral("approved"));
+    // Another district's manager may not.
+    r = pushOne(tokenOf(QStringLiteral("manager.sh")),
+        mutation(QStringLiteral("meeting"), id, {{"status", "rejected"}}, 3));
+    QCOMPARE(r.value("error").toObject().value("code").toString(), QStringLiteral("forbidden"));
 }
 
 void TestServerPush::unicodeAndQuotesRoundTripByteForByte()
