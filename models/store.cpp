@@ -665,7 +665,14 @@ WriteResult Store::remove(const QString &entityName, const QString &id)
             q->run();
         }
         crashHook("after-row-write");
-        if (pending && pending->baseVersion == 0) {
+        const bool inFlight = [&] {
+            auto q = m_db->query(QStringLiteral(
+                "SELECT 1 FROM outbox WHERE entity = ?1 AND record_id = ?2 AND state = 'sending' LIMIT 1"));
+            q->bind(1, e->name);
+            q->bind(2, id);
+            return q->step();
+        }();
+        if (pending && pending->baseVersion == 0 && pending->op == QLatin1String("upsert") && !inFlight) {
             // Created here and never sent: the server never needs to hear of it.
             auto q = m_db->query(QStringLiteral("DELETE FROM outbox WHERE seq = ?1"));
             q->bind(1, std::int64_t(pending->seq));
@@ -798,9 +805,11 @@ bool Store::acknowledge(const QString &mutationId, qint64 newVersion, QString *e
     QString id;
     try {
         sql::Transaction tx(*m_db);
+        qint64 ackedSeq = 0;
+        QJsonObject ackedSet;
         {
-            auto q
-                = m_db->query(QStringLiteral("SELECT entity, record_id FROM outbox WHERE mutation_id = ?1"));
+            auto q = m_db->query(
+                QStringLiteral("SELECT entity, record_id, seq, \"set\" FROM outbox WHERE mutation_id = ?1"));
             q->bind(1, mutationId);
             if (!q->step()) {
                 if (error)
@@ -809,11 +818,43 @@ bool Store::acknowledge(const QString &mutationId, qint64 newVersion, QString *e
             }
             entityName = q->text(0);
             id = q->text(1);
+            ackedSeq = q->int64(2);
+            ackedSet = parseObject(q->textUtf8(3));
         }
         {
             auto q = m_db->query(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?1"));
             q->bind(1, mutationId);
             q->run();
+        }
+        if (newVersion > 0) {
+            // Changes made while this one was on its way were based on a version the server has now
+            // moved past (or, after a create, on no version at all): re-base them on the answer, with
+            // this change's values as their base where they had none.
+            QList<std::pair<qint64, QJsonObject>> later;
+            {
+                auto q = m_db->query(
+                    QStringLiteral("SELECT seq, base FROM outbox WHERE entity = ?1 AND record_id = ?2 "
+                                   "AND seq > ?3 AND state = 'pending' AND base_version < ?4"));
+                q->bind(1, entityName);
+                q->bind(2, id);
+                q->bind(3, std::int64_t(ackedSeq));
+                q->bind(4, std::int64_t(newVersion));
+                while (q->step())
+                    later.append({q->int64(0), parseObject(q->textUtf8(1))});
+            }
+            for (auto &[seq, base] : later) {
+                for (auto it = ackedSet.begin(); it != ackedSet.end(); ++it) {
+                    if (!base.contains(it.key()))
+                        base.insert(it.key(), it.value());
+                }
+                auto u = m_db->query(
+                    QStringLiteral("UPDATE outbox SET base_version = ?2, base = CASE op WHEN 'delete' "
+                                   "THEN '{}' ELSE ?3 END WHERE seq = ?1"));
+                u->bind(1, std::int64_t(seq));
+                u->bind(2, std::int64_t(newVersion));
+                u->bind(3, jsonText(base));
+                u->run();
+            }
         }
         const Entity *e = Schema::instance().entity(entityName);
         if (e && newVersion > 0) {

@@ -21,6 +21,7 @@ private slots:
     void takeTheirsChangesNothingLocally();
     void deleteConflictOffersTheDeleteAgain();
     void editOfADeletedRecordOffersToRestoreIt();
+    void changesMadeWhileAPushIsInFlightAreRebased();
     void discardingARejectionBringsBackTheServerCopy();
     void resyncDropsOnlyWhatTheServerLostAndNothingPending();
     void interruptedResyncFinishesLater();
@@ -200,6 +201,54 @@ void TestSyncLedger::editOfADeletedRecordOffersToRestoreIt()
     QCOMPARE(outbox.first().op, QStringLiteral("upsert"));
     QCOMPARE(outbox.first().baseVersion, 3); // on top of the tombstone: the server's way to restore
     QCOMPARE(outbox.first().set.value(u"purpose").toString(), QStringLiteral("after"));
+}
+
+void TestSyncLedger::changesMadeWhileAPushIsInFlightAreRebased()
+{
+    QJsonObject fields = serverPlan(protocol::newUuid(), 1, QStringLiteral("v0"));
+    for (const QString &base : {QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("updated_at"),
+             QStringLiteral("updated_by")})
+        fields.remove(base);
+    const WriteResult created = m_store->create(QStringLiteral("visit_plan"), fields);
+    QVERIFY(created.ok);
+    const QString create = m_store->takeForPush().first().mutationId; // on its way to the server
+    // Meanwhile the rep edits, then deletes a second plan created the same way.
+    QVERIFY(m_store
+                ->update(QStringLiteral("visit_plan"), created.id,
+                    {{QStringLiteral("purpose"), QStringLiteral("v1")}})
+                .ok);
+    QList<OutboxMutation> outbox = m_store->outbox();
+    QCOMPARE(outbox.size(), 2);
+    QCOMPARE(outbox.last().baseVersion, 0); // nothing better is known yet
+
+    QVERIFY(m_store->acknowledge(create, 1));
+    outbox = m_store->outbox();
+    QCOMPARE(outbox.size(), 1);
+    QCOMPARE(outbox.first().op, QStringLiteral("upsert"));
+    QCOMPARE(outbox.first().baseVersion, 1);
+    QCOMPARE(
+        outbox.first().base.value(u"purpose").toString(), QStringLiteral("v0")); // what the server now has
+
+    // Create, push under way, delete: the delete must reach the server, not vanish locally.
+    const WriteResult second = m_store->create(QStringLiteral("visit_plan"), fields);
+    QVERIFY(second.ok);
+    QList<OutboxMutation> batch = m_store->takeForPush();
+    QString secondCreate;
+    for (const OutboxMutation &m : batch) {
+        if (m.recordId == second.id)
+            secondCreate = m.mutationId;
+    }
+    QVERIFY(m_store->remove(QStringLiteral("visit_plan"), second.id).ok);
+    QVERIFY(m_store->acknowledge(secondCreate, 1));
+    bool deleteQueued = false;
+    for (const OutboxMutation &m : m_store->outbox()) {
+        if (m.recordId == second.id) {
+            QCOMPARE(m.op, QStringLiteral("delete"));
+            QCOMPARE(m.baseVersion, 1);
+            deleteQueued = true;
+        }
+    }
+    QVERIFY(deleteQueued);
 }
 
 void TestSyncLedger::discardingARejectionBringsBackTheServerCopy()
