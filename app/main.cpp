@@ -2,6 +2,7 @@
 #include "ui/common/lookup.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/plan/plancalendarview.h"
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
 #include "ui/visits/visitdialog.h"
@@ -122,25 +123,31 @@ int main(int argc, char *argv[])
 
     rounds::MainWindow window(&session);
     QString view = parser.value(viewOption);
-    if (!view.isEmpty() && view != QLatin1String("visit") && view != QLatin1String("hcp")
-        && !rounds::MainWindow::viewKeys().contains(view))
+    if (!view.isEmpty() && view != QLatin1String("visit") && !rounds::MainWindow::viewKeys().contains(view))
         return fail(QStringLiteral("unknown view '%1'").arg(view));
     if (screenshot)
         window.resize(1440, 900);
     window.show();
 
     QWidget *dialog = nullptr;
-    if (view == QLatin1String("visit") || view == QLatin1String("hcp")) {
+    // The HCP with the most visits makes the fullest profile and visit pictures.
+    const QString busiest = rounds::lookup::scalar(session.store(),
+        QStringLiteral("SELECT hcp_id FROM visit GROUP BY hcp_id ORDER BY count(*) DESC, hcp_id LIMIT 1"))
+                                .toString();
+    if (view == QLatin1String("hcp") && !busiest.isEmpty()) {
+        window.showHcp(busiest);
+    } else if (view == QLatin1String("visit")) {
         window.showView(QStringLiteral("hcps"));
         rounds::HcpListView *hcps = window.hcpListView();
-        if (hcps->model()->rowCount() > 0) {
-            hcps->table()->selectRow(0);
-            if (view == QLatin1String("visit")) {
-                rounds::VisitDialog *visit = window.openVisitDialog(hcps->model()->idAt(0));
-                fillExample(visit, session.store());
-                dialog = visit;
-            }
+        const QString hcpId = busiest.isEmpty() ? hcps->model()->idAt(0) : busiest;
+        if (!hcpId.isEmpty()) {
+            rounds::VisitDialog *visit = window.openVisitDialog(hcpId);
+            fillExample(visit, session.store());
+            dialog = visit;
         }
+    } else if (view == QLatin1String("plan")) {
+        window.showView(view);
+        window.planView()->setMode(rounds::PlanCalendarView::Mode::Month); // the demo plans lie ahead
     } else if (!view.isEmpty()) {
         window.showView(view);
     }

@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>rounds::HcpProfileView</name>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rounds::MainWindow</name>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>

@@ -404,6 +404,207 @@
     </message>
 </context>
 <context>
+    <name>rounds::HcpProfileView</name>
+    <message>
+        <source>Basic</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>&amp;Log a visit…</source>
+        <translation>记录拜访(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Plan a visit tomorrow</source>
+        <translation>计划明天拜访(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Planned for %1.</source>
+        <translation>已计划于 %1。</translation>
+    </message>
+    <message>
+        <source>Visits and meetings</source>
+        <translation>拜访和会议</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Support level</source>
+        <translation>支持度</translation>
+    </message>
+    <message>
+        <source>Products discussed</source>
+        <translation>传递过的产品</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>新标签</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>待跟进事项</translation>
+    </message>
+    <message>
+        <source>Corrections waiting for SFE</source>
+        <translation>待 SFE 审核的修正</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Correct value</source>
+        <translation>正确的值</translation>
+    </message>
+    <message>
+        <source>Why (e.g. promoted in October)</source>
+        <translation>原因（例如：10 月晋升）</translation>
+    </message>
+    <message>
+        <source>Propose a &amp;correction</source>
+        <translation>提交信息修正(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose an HCP in the list</source>
+        <translation>请在列表中选择医生</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>Visit · %1</source>
+        <translation>拜访 · %1</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>%1 — due %2</source>
+        <translation>%1 — %2 截止</translation>
+    </message>
+    <message>
+        <source>Nothing to follow up.</source>
+        <translation>暂无待跟进事项。</translation>
+    </message>
+    <message>
+        <source>Meeting · speaker</source>
+        <translation>会议 · 讲者</translation>
+    </message>
+    <message>
+        <source>Meeting · chair</source>
+        <translation>会议 · 主席</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Not assessed yet.</source>
+        <translation>尚未评估。</translation>
+    </message>
+    <message>
+        <source>Oldest to newest: %1</source>
+        <translation>由远及近：%1</translation>
+    </message>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <source>No product detailed yet.</source>
+        <translation>尚未传递过产品。</translation>
+    </message>
+    <message>
+        <source>None open.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n 次拜访</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · last %1</source>
+        <translation> · 最近 %1</translation>
+    </message>
+    <message>
+        <source>Type the tag first.</source>
+        <translation>请先输入标签。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Not removed: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+    <message>
+        <source>Type the correct value first.</source>
+        <translation>请先输入正确的值。</translation>
+    </message>
+    <message>
+        <source>Sent to SFE for review. The profile changes when they approve it.</source>
+        <translation>已提交 SFE 审核，审核通过后档案才会更新。</translation>
+    </message>
+    <message>
+        <source>Not planned: %1</source>
+        <translation>未能计划：%1</translation>
+    </message>
+</context>
+<context>
     <name>rounds::MainWindow</name>
     <message>
         <source>Rounds</source>
@@ -428,10 +629,6 @@
     <message>
         <source>Visit plan</source>
         <translation>拜访计划</translation>
-    </message>
-    <message>
-        <source>Planned visits in time order. The week and month calendar is not built yet.</source>
-        <translation>按时间排列的拜访计划。周视图和月视图日历尚未完成。</translation>
     </message>
     <message>
         <source>Meetings</source>
@@ -635,6 +832,61 @@
     <message>
         <source>Attendees</source>
         <translation>参会人数</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::PlanCalendarView</name>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Drag a visit to another day to move it. Double-click to log it.</source>
+        <translation>把拜访拖到另一天即可改期；双击可记录拜访。</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Clashes with another plan on this day</source>
+        <translation>与当天的另一个计划冲突</translation>
+    </message>
+    <message>
+        <source>%1/%2 done</source>
+        <translation>已完成 %1/%2</translation>
+    </message>
+    <message>
+        <source>This plan no longer exists.</source>
+        <translation>该计划已不存在。</translation>
+    </message>
+    <message>
+        <source>Only planned visits can be moved; this one is done or cancelled.</source>
+        <translation>只有未执行的计划可以改期；该计划已完成或已取消。</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>未能改期：%1</translation>
+    </message>
+    <message>
+        <source>Moved to %1.</source>
+        <translation>已改期到 %1。</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,9 @@
 #include "ui/common/prompter.h"
 #include "ui/conflicts/conflictsview.h"
 #include "ui/hcp/hcplistview.h"
+#include "ui/hcp/hcpprofileview.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/plan/plancalendarview.h"
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
 #include "ui/visits/visitdialog.h"
@@ -23,6 +25,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QInputMethodEvent>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -31,6 +34,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
@@ -102,6 +106,7 @@ private slots:
     void signInFindLogOfflineAndSync();
     void offlineStartOpensTheLastAccount();
     void resolveConflictsEveryWay();
+    void profileTagsCorrectionsAndTheCalendar();
     void windowStateIsRestored();
 
 private:
@@ -454,6 +459,107 @@ void TestMainWindow::resolveConflictsEveryWay()
                                ->fields.value(QLatin1String("planned_at"))),
             expected.at(i));
     }
+}
+
+void TestMainWindow::profileTagsCorrectionsAndTheCalendar()
+{
+    QVERIFY(m_session);
+    Store *store = m_session->store();
+    MainWindow window(m_session.get());
+    window.show();
+    const QList<QVariantList> busiest = lookup::rows(store,
+        QStringLiteral(
+            "SELECT v.hcp_id, count(*), h.full_name, h.phone FROM visit v JOIN hcp h ON h.id = v.hcp_id "
+            "GROUP BY v.hcp_id ORDER BY count(*) DESC, v.hcp_id LIMIT 2"));
+    QCOMPARE(busiest.size(), 2);
+    const QString hcpId = busiest.at(0).value(0).toString();
+    const QString otherId = busiest.at(1).value(0).toString();
+
+    // The profile: identity, every visit on the timeline.
+    window.showHcp(hcpId);
+    QCOMPARE(window.currentView(), QStringLiteral("hcp"));
+    HcpProfileView *profile = window.hcpProfileView();
+    QCOMPARE(child<QLabel>(profile, "hcpNameLabel")->text(), busiest.at(0).value(2).toString());
+    QVERIFY(
+        child<QTableWidget>(profile, "timelineTableWidget")->rowCount() >= busiest.at(0).value(1).toInt());
+
+    // A tag, typed in Chinese.
+    typeCommitted(child<QLineEdit>(profile, "tagLineEdit"), QStringLiteral("学术带头人"));
+    QTest::mouseClick(child<QPushButton>(profile, "addTagButton"), Qt::LeftButton);
+    auto *tags = child<QListWidget>(profile, "tagsListWidget");
+    QVERIFY(!tags->findItems(QStringLiteral("学术带头人"), Qt::MatchContains).isEmpty());
+
+    // A correction is a change request; the master data stays as it is.
+    child<QComboBox>(profile, "correctionFieldComboBox")->setCurrentIndex(2); // phone
+    QTest::keyClicks(child<QLineEdit>(profile, "correctionValueLineEdit"), QStringLiteral("13800001234"));
+    QTest::keyClicks(child<QLineEdit>(profile, "correctionReasonLineEdit"), QStringLiteral("new mobile"));
+    QTest::mouseClick(child<QPushButton>(profile, "proposeCorrectionButton"), Qt::LeftButton);
+    const QList<QVariantList> requests = lookup::rows(store,
+        QStringLiteral("SELECT id, fields FROM change_request WHERE record_id = ?1 AND status = 'open'"),
+        {hcpId});
+    QCOMPARE(requests.size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(requests.first().value(1).toString().toUtf8()).object(),
+        QJsonObject({{QStringLiteral("phone"), QStringLiteral("13800001234")}}));
+    QCOMPARE(store->record(QStringLiteral("hcp"), hcpId)->fields.value(QLatin1String("phone")).toVariant(),
+        busiest.at(0).value(3));
+    QVERIFY(!child<QListWidget>(profile, "changeRequestsListWidget")
+                 ->findItems(QStringLiteral("13800001234"), Qt::MatchContains)
+                 .isEmpty());
+
+    // Plan a visit tomorrow from the profile; move it in the calendar two days on.
+    const QDate tomorrow = QDate::currentDate().addDays(1);
+    QTest::mouseClick(child<QPushButton>(profile, "planVisitButton"), Qt::LeftButton);
+    QString planId;
+    for (const QVariantList &r : lookup::rows(
+             store, QStringLiteral("SELECT id, planned_at FROM visit_plan WHERE hcp_id = ?1"), {hcpId})) {
+        if (parseTime(QJsonValue(r.value(1).toString())) == QDateTime(tomorrow, QTime(10, 0)))
+            planId = r.value(0).toString();
+    }
+    QVERIFY(!planId.isEmpty());
+    QVERIFY(window.showView(QStringLiteral("plan")));
+    PlanCalendarView *calendar = window.planView();
+    calendar->setMode(PlanCalendarView::Mode::Month);
+    calendar->showDate(tomorrow);
+    QTRY_VERIFY(calendar->plansOn(tomorrow).contains(planId));
+    const QDate later = tomorrow.addDays(2);
+    QVERIFY(calendar->reschedule(planId, later));
+    const QDateTime moved = parseTime(
+        store->record(QStringLiteral("visit_plan"), planId)->fields.value(QLatin1String("planned_at")));
+    QCOMPARE(moved.toLocalTime(), QDateTime(later, QTime(10, 0)));
+    QTRY_VERIFY(calendar->plansOn(later).contains(planId));
+    QVERIFY(!calendar->plansOn(tomorrow).contains(planId));
+
+    // Another doctor ten minutes later the same day: both flagged.
+    window.showHcp(otherId);
+    const QString otherPlan = profile->planVisit(QDateTime(later, QTime(10, 10)));
+    QVERIFY(!otherPlan.isEmpty());
+    window.showView(QStringLiteral("plan"));
+    QTRY_VERIFY(calendar->plansOn(later).contains(otherPlan));
+    QVERIFY(calendar->clashesOn(later).contains(planId));
+    QVERIFY(calendar->clashesOn(later).contains(otherPlan));
+
+    // Logging the visit of a plan marks it done; a done plan no longer moves.
+    VisitDialog *dialog = window.logVisitFromPlan(otherPlan, otherId);
+    child<QComboBox>(dialog, "productComboBox")->setCurrentIndex(1);
+    child<QComboBox>(dialog, "supportLevelComboBox")->setCurrentIndex(3);
+    QVERIFY(dialog->submit());
+    const std::optional<protocol::Record> done = store->record(QStringLiteral("visit_plan"), otherPlan);
+    QCOMPARE(done->fields.value(QLatin1String("status")).toString(), QStringLiteral("done"));
+    QCOMPARE(done->fields.value(QLatin1String("visit_id")).toString(), dialog->visitId());
+    dialog->close();
+    QVERIFY(!calendar->reschedule(otherPlan, later.addDays(1)));
+
+    // All of it reaches the server.
+    SyncSummary summary;
+    QVERIFY(syncAndWait(window, &summary));
+    QCOMPARE(summary.rejected, 0);
+    QCOMPARE(store->pendingCount(), 0);
+    QCOMPARE(parseTime(serverRecord(QStringLiteral("visit_plan"), planId).value(QLatin1String("planned_at"))),
+        moved);
+    QCOMPARE(serverRecord(QStringLiteral("change_request"), requests.first().value(0).toString())
+                 .value(QLatin1String("status"))
+                 .toString(),
+        QStringLiteral("open"));
 }
 
 void TestMainWindow::windowStateIsRestored()

@@ -1,7 +1,6 @@
 #include "ui/mainwindow/mainwindow.h"
 
 #include "models/meetinglistmodel.h"
-#include "models/planlistmodel.h"
 #include "models/visitlistmodel.h"
 #include "sync/syncledger.h"
 #include "ui/common/labels.h"
@@ -9,6 +8,8 @@
 #include "ui/common/prompter.h"
 #include "ui/conflicts/conflictsview.h"
 #include "ui/hcp/hcplistview.h"
+#include "ui/hcp/hcpprofileview.h"
+#include "ui/plan/plancalendarview.h"
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
 #include "ui/visits/visitdialog.h"
@@ -23,6 +24,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -39,6 +41,17 @@ const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
 const QString kViewKey = QStringLiteral("mainWindow/view");
+
+// Rich pages scroll on small screens instead of forcing the window to their size.
+QWidget *scrollable(QWidget *page, QWidget *parent)
+{
+    auto *area = new QScrollArea(parent);
+    area->setObjectName(page->objectName() + QStringLiteral("ScrollArea"));
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidget(page);
+    return area;
+}
 } // namespace
 
 MainWindow::MainWindow(Session *session, QWidget *parent)
@@ -52,13 +65,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     Store *store = session->store();
     m_hcps = new HcpListView(store, this);
     m_conflicts = new ConflictsView(session, this);
+    m_profile = new HcpProfileView(session, this);
     m_visits = new ListPage(QStringLiteral("visitsView"), tr("Visits"),
         tr("Your visits, newest first. A visit waiting to reach the server is marked; open one to see or "
            "finish it."),
         new VisitListModel(store), this);
-    auto *plan = new ListPage(QStringLiteral("planView"), tr("Visit plan"),
-        tr("Planned visits in time order. The week and month calendar is not built yet."),
-        new PlanListModel(store), this);
+    m_plan = new PlanCalendarView(session, this);
     auto *meetings = new ListPage(QStringLiteral("meetingsView"), tr("Meetings"),
         tr("Academic and department meetings with their budget and attendees."), new MeetingListModel(store),
         this);
@@ -69,7 +81,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                "here. This view is not built yet: use Visit plan and HCPs meanwhile."),
             this));
     m_pages.insert(QStringLiteral("hcps"), m_hcps);
-    m_pages.insert(QStringLiteral("plan"), plan);
+    m_pages.insert(QStringLiteral("hcp"), scrollable(m_profile, this));
+    m_pages.insert(QStringLiteral("plan"), scrollable(m_plan, this));
     m_pages.insert(QStringLiteral("visits"), m_visits);
     m_pages.insert(QStringLiteral("meetings"), meetings);
     m_pages.insert(QStringLiteral("dashboard"),
@@ -133,8 +146,13 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     connect(
         m_hcps, &HcpListView::logVisitRequested, this, [this](const QString &id) { openVisitDialog(id); });
-    connect(m_hcps, &HcpListView::hcpActivated, this, [this](const QString &id) { openVisitDialog(id); });
+    connect(m_hcps, &HcpListView::hcpActivated, this, &MainWindow::showHcp);
+    connect(m_profile, &HcpProfileView::logVisitRequested, this,
+        [this](const QString &id) { openVisitDialog(id); });
+    connect(m_profile, &HcpProfileView::visitActivated, this,
+        [this](const QString &id) { openVisitDialog({}, id); });
     connect(m_visits, &ListPage::activated, this, [this](const QString &id) { openVisitDialog({}, id); });
+    connect(m_plan, &PlanCalendarView::logVisitFromPlan, this, &MainWindow::logVisitFromPlan);
     connect(m_conflicts, &ConflictsView::resolved, this, &MainWindow::updateCounts);
 
     SyncEngine *engine = session->engine();
@@ -162,9 +180,9 @@ MainWindow::~MainWindow() = default;
 
 QStringList MainWindow::viewKeys()
 {
-    return {QStringLiteral("today"), QStringLiteral("hcps"), QStringLiteral("plan"), QStringLiteral("visits"),
-        QStringLiteral("meetings"), QStringLiteral("dashboard"), QStringLiteral("territories"),
-        QStringLiteral("conflicts")};
+    return {QStringLiteral("today"), QStringLiteral("hcps"), QStringLiteral("hcp"), QStringLiteral("plan"),
+        QStringLiteral("visits"), QStringLiteral("meetings"), QStringLiteral("dashboard"),
+        QStringLiteral("territories"), QStringLiteral("conflicts")};
 }
 
 void MainWindow::buildNavigation()
@@ -257,10 +275,23 @@ bool MainWindow::showView(const QString &key)
     for (int row = 0; row < m_nav->count(); ++row) {
         if (m_nav->item(row)->data(Qt::UserRole).toString() == key) {
             m_nav->setCurrentRow(row);
+            m_stack->setCurrentWidget(m_pages.value(key));
             return true;
         }
     }
-    return false;
+    if (key != QLatin1String("hcp")) // the profile is reached from the list, not the sidebar
+        return false;
+    m_nav->blockSignals(true);
+    m_nav->setCurrentRow(-1);
+    m_nav->blockSignals(false);
+    m_stack->setCurrentWidget(m_pages.value(QStringLiteral("hcp")));
+    return true;
+}
+
+void MainWindow::showHcp(const QString &hcpId)
+{
+    m_profile->setHcp(hcpId);
+    showView(QStringLiteral("hcp"));
 }
 
 QString MainWindow::currentView() const
@@ -282,6 +313,17 @@ VisitDialog *MainWindow::openVisitDialog(const QString &hcpId, const QString &vi
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &VisitDialog::visitSaved, m_session->engine(), &SyncEngine::localChangeSaved);
     dialog->show();
+    return dialog;
+}
+
+VisitDialog *MainWindow::logVisitFromPlan(const QString &planId, const QString &hcpId)
+{
+    VisitDialog *dialog = openVisitDialog(hcpId);
+    connect(dialog, &VisitDialog::visitSaved, this, [this, planId](const QString &visitId) {
+        // The plan is done once its visit is logged; the calendar ticks it off.
+        m_session->store()->update(QStringLiteral("visit_plan"), planId,
+            {{QStringLiteral("status"), QStringLiteral("done")}, {QStringLiteral("visit_id"), visitId}});
+    });
     return dialog;
 }
 
@@ -448,7 +490,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
     settings.setValue(kSplitterKey, m_splitter->saveState());
-    settings.setValue(kViewKey, currentView());
+    settings.setValue(
+        kViewKey, currentView() == QLatin1String("hcp") ? QStringLiteral("hcps") : currentView());
     QMainWindow::closeEvent(event);
 }
 

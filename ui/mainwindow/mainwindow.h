@@ -17,7 +17,9 @@ namespace rounds {
 
 class ConflictsView;
 class HcpListView;
+class HcpProfileView;
 class ListPage;
+class PlanCalendarView;
 class Session;
 class VisitDialog;
 struct SyncProgress;
@@ -32,7 +34,8 @@ public:
     explicit MainWindow(Session *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // View keys: today, hcps, plan, visits, meetings, dashboard, territories, conflicts.
+    // View keys: today, hcps, hcp (the profile of the chosen HCP), plan, visits, meetings, dashboard,
+    // territories, conflicts.
     static QStringList viewKeys();
     bool showView(const QString &key);
     QString currentView() const;
@@ -40,11 +43,17 @@ public:
     void search(const QString &text);
     // Opens the log-a-visit dialog (non-modal, deleted when closed): a new visit to `hcpId`, or `visitId`.
     VisitDialog *openVisitDialog(const QString &hcpId, const QString &visitId = {});
+    // Logs the visit of a plan; saving it marks the plan done.
+    VisitDialog *logVisitFromPlan(const QString &planId, const QString &hcpId);
+    // The HCP 360 profile of one HCP.
+    void showHcp(const QString &hcpId);
 
     Session *session() const { return m_session; }
     HcpListView *hcpListView() const { return m_hcps; }
+    HcpProfileView *hcpProfileView() const { return m_profile; }
     ConflictsView *conflictsView() const { return m_conflicts; }
     ListPage *visitsPage() const { return m_visits; }
+    PlanCalendarView *planView() const { return m_plan; }
 
 public slots:
     void syncNow();
@@ -73,6 +82,8 @@ private:
     QHash<QString, QWidget *> m_pages;
     HcpListView *m_hcps = nullptr;
     ConflictsView *m_conflicts = nullptr;
+    HcpProfileView *m_profile = nullptr;
+    PlanCalendarView *m_plan = nullptr;
     ListPage *m_visits = nullptr;
     QLabel *m_syncState = nullptr;
     QLabel *m_pending = nullptr;

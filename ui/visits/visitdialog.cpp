@@ -41,6 +41,7 @@ QLabel *errorLabel(const QString &name, QWidget *parent)
 QWidget *withError(QWidget *field, QLabel *error, QWidget *parent)
 {
     auto *box = new QWidget(parent);
+    box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);

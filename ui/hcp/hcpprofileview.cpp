@@ -1,0 +1,486 @@
+#include "ui/hcp/hcpprofileview.h"
+
+#include "models/store.h"
+#include "ui/common/labels.h"
+#include "ui/common/lookup.h"
+#include "ui/hcp/supporttrendwidget.h"
+#include "ui/session/session.h"
+
+#include <QComboBox>
+#include <QDate>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMap>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace rounds {
+
+namespace {
+
+const QStringList kWatched {QStringLiteral("hcp"), QStringLiteral("visit"), QStringLiteral("visit_detail"),
+    QStringLiteral("hcp_tag"), QStringLiteral("change_request"), QStringLiteral("meeting_attendee"),
+    QStringLiteral("meeting")};
+
+QString localDate(const QString &iso)
+{
+    const QDateTime t = QDateTime::fromString(iso, Qt::ISODate);
+    return t.isValid() ? QLocale().toString(t.toLocalTime().date(), QLocale::ShortFormat) : iso;
+}
+
+QString categoryLabel(const QString &category)
+{
+    if (category == QLatin1String("basic"))
+        return HcpProfileView::tr("Basic");
+    if (category == QLatin1String("marketing"))
+        return HcpProfileView::tr("Marketing");
+    if (category == QLatin1String("value"))
+        return HcpProfileView::tr("Value");
+    return category;
+}
+
+QGroupBox *group(const QString &title, const QString &name, QWidget *parent)
+{
+    auto *box = new QGroupBox(title, parent);
+    box->setObjectName(name);
+    return box;
+}
+
+} // namespace
+
+HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("hcpProfileView"));
+
+    m_name = new QLabel(this);
+    m_name->setObjectName(QStringLiteral("hcpNameLabel"));
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.7);
+    big.setBold(true);
+    m_name->setFont(big);
+    m_identity = new QLabel(this);
+    m_identity->setObjectName(QStringLiteral("hcpIdentityLabel"));
+    m_identity->setWordWrap(true);
+    m_tier = new QLabel(this);
+    m_tier->setObjectName(QStringLiteral("tierBadgeLabel"));
+    m_tier->setAlignment(Qt::AlignCenter);
+    m_tier->setMinimumSize(56, 40);
+    m_tier->setStyleSheet(QStringLiteral("QLabel { background: #1f6fb2; color: white; border-radius: 6px; "
+                                         "font-weight: 600; padding: 4px 10px; }"));
+    m_stats = new QLabel(this);
+    m_stats->setObjectName(QStringLiteral("hcpStatsLabel"));
+    auto *logVisit = new QPushButton(tr("&Log a visit…"), this);
+    logVisit->setObjectName(QStringLiteral("logVisitButton"));
+    auto *plan = new QPushButton(tr("&Plan a visit tomorrow"), this);
+    plan->setObjectName(QStringLiteral("planVisitButton"));
+    connect(logVisit, &QPushButton::clicked, this, [this] { emit logVisitRequested(m_hcpId); });
+    connect(plan, &QPushButton::clicked, this, [this] {
+        const QDateTime when(QDate::currentDate().addDays(1), QTime(10, 0));
+        if (!planVisit(when).isEmpty())
+            showMessage(tr("Planned for %1.").arg(QLocale().toString(when, QLocale::ShortFormat)), false);
+    });
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("profileMessageLabel"));
+    m_message->setWordWrap(true);
+
+    auto *headerText = new QVBoxLayout;
+    headerText->addWidget(m_name);
+    headerText->addWidget(m_identity);
+    headerText->addWidget(m_stats);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_tier, 0, Qt::AlignTop);
+    header->addSpacing(8);
+    header->addLayout(headerText, 1);
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(logVisit);
+    buttons->addWidget(plan);
+    buttons->addStretch();
+    header->addLayout(buttons);
+
+    // Left: the timeline.
+    QGroupBox *timelineBox = group(tr("Visits and meetings"), QStringLiteral("timelineGroupBox"), this);
+    m_timeline = new QTableWidget(0, 4, timelineBox);
+    m_timeline->setObjectName(QStringLiteral("timelineTableWidget"));
+    m_timeline->setHorizontalHeaderLabels({tr("Date"), tr("What"), tr("Details"), tr("Status")});
+    m_timeline->verticalHeader()->hide();
+    m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_timeline->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_timeline->setWordWrap(true);
+    m_timeline->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_timeline->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_timeline->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_timeline->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    m_timeline->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_timeline, &QTableWidget::cellActivated, this, [this](int row, int) {
+        const QString id = m_timeline->item(row, 0)->data(Qt::UserRole).toString();
+        if (!id.isEmpty())
+            emit visitActivated(id);
+    });
+    (new QVBoxLayout(timelineBox))->addWidget(m_timeline);
+
+    // Right: support, products, tags, follow-ups, change requests, correction.
+    QGroupBox *supportBox = group(tr("Support level"), QStringLiteral("supportGroupBox"), this);
+    m_trend = new SupportTrendWidget(supportBox);
+    m_trendText = new QLabel(supportBox);
+    m_trendText->setObjectName(QStringLiteral("supportTrendLabel"));
+    auto *supportLayout = new QVBoxLayout(supportBox);
+    supportLayout->addWidget(m_trend);
+    supportLayout->addWidget(m_trendText);
+
+    QGroupBox *productsBox = group(tr("Products discussed"), QStringLiteral("productsGroupBox"), this);
+    m_products = new QLabel(productsBox);
+    m_products->setObjectName(QStringLiteral("productsDiscussedLabel"));
+    m_products->setWordWrap(true);
+    (new QVBoxLayout(productsBox))->addWidget(m_products);
+
+    QGroupBox *tagsBox = group(tr("Tags"), QStringLiteral("tagsGroupBox"), this);
+    m_tags = new QListWidget(tagsBox);
+    m_tags->setObjectName(QStringLiteral("tagsListWidget"));
+    m_tags->setFlow(QListView::LeftToRight);
+    m_tags->setWrapping(true);
+    m_tags->setSpacing(3);
+    m_tags->setMaximumHeight(84);
+    m_tagCategory = new QComboBox(tagsBox);
+    m_tagCategory->setObjectName(QStringLiteral("tagCategoryComboBox"));
+    for (const char *c : {"basic", "marketing", "value"})
+        m_tagCategory->addItem(categoryLabel(QString::fromLatin1(c)), QString::fromLatin1(c));
+    m_tagText = new QLineEdit(tagsBox);
+    m_tagText->setObjectName(QStringLiteral("tagLineEdit"));
+    m_tagText->setPlaceholderText(tr("New tag"));
+    auto *addTagButton = new QPushButton(tr("Add"), tagsBox);
+    addTagButton->setObjectName(QStringLiteral("addTagButton"));
+    auto *removeTagButton = new QPushButton(tr("Remove"), tagsBox);
+    removeTagButton->setObjectName(QStringLiteral("removeTagButton"));
+    connect(addTagButton, &QPushButton::clicked, this, [this] {
+        if (addTag(m_tagCategory->currentData().toString(), m_tagText->text()))
+            m_tagText->clear();
+    });
+    connect(m_tagText, &QLineEdit::returnPressed, addTagButton, &QPushButton::click);
+    connect(removeTagButton, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_tags->currentItem())
+            removeTag(item->data(Qt::UserRole).toString());
+    });
+    auto *tagRow = new QHBoxLayout;
+    tagRow->addWidget(m_tagCategory);
+    tagRow->addWidget(m_tagText, 1);
+    tagRow->addWidget(addTagButton);
+    tagRow->addWidget(removeTagButton);
+    auto *tagsLayout = new QVBoxLayout(tagsBox);
+    tagsLayout->addWidget(m_tags);
+    tagsLayout->addLayout(tagRow);
+
+    QGroupBox *followUpsBox = group(tr("Open follow-ups"), QStringLiteral("followUpsGroupBox"), this);
+    m_followUps = new QListWidget(followUpsBox);
+    m_followUps->setObjectName(QStringLiteral("followUpsListWidget"));
+    m_followUps->setMaximumHeight(90);
+    (new QVBoxLayout(followUpsBox))->addWidget(m_followUps);
+
+    QGroupBox *requestsBox
+        = group(tr("Corrections waiting for SFE"), QStringLiteral("changeRequestsGroupBox"), this);
+    m_changeRequests = new QListWidget(requestsBox);
+    m_changeRequests->setObjectName(QStringLiteral("changeRequestsListWidget"));
+    m_changeRequests->setMaximumHeight(70);
+    m_correctionField = new QComboBox(requestsBox);
+    m_correctionField->setObjectName(QStringLiteral("correctionFieldComboBox"));
+    m_correctionField->addItem(tr("Title"), QStringLiteral("title"));
+    m_correctionField->addItem(tr("Specialty"), QStringLiteral("specialty"));
+    m_correctionField->addItem(tr("Phone"), QStringLiteral("phone"));
+    m_correctionField->addItem(tr("E-mail"), QStringLiteral("email"));
+    m_correctionValue = new QLineEdit(requestsBox);
+    m_correctionValue->setObjectName(QStringLiteral("correctionValueLineEdit"));
+    m_correctionValue->setPlaceholderText(tr("Correct value"));
+    m_correctionReason = new QLineEdit(requestsBox);
+    m_correctionReason->setObjectName(QStringLiteral("correctionReasonLineEdit"));
+    m_correctionReason->setPlaceholderText(tr("Why (e.g. promoted in October)"));
+    auto *propose = new QPushButton(tr("Propose a &correction"), requestsBox);
+    propose->setObjectName(QStringLiteral("proposeCorrectionButton"));
+    connect(propose, &QPushButton::clicked, this, [this] {
+        if (proposeCorrection(m_correctionField->currentData().toString(), m_correctionValue->text(),
+                m_correctionReason->text())) {
+            m_correctionValue->clear();
+            m_correctionReason->clear();
+        }
+    });
+    auto *correctionRow = new QHBoxLayout;
+    correctionRow->addWidget(m_correctionField);
+    correctionRow->addWidget(m_correctionValue, 1);
+    auto *requestsLayout = new QVBoxLayout(requestsBox);
+    requestsLayout->addWidget(m_changeRequests);
+    requestsLayout->addLayout(correctionRow);
+    requestsLayout->addWidget(m_correctionReason);
+    requestsLayout->addWidget(propose);
+
+    auto *right = new QVBoxLayout;
+    right->addWidget(supportBox);
+    right->addWidget(productsBox);
+    right->addWidget(tagsBox);
+    right->addWidget(followUpsBox);
+    right->addWidget(requestsBox);
+    right->addStretch();
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(timelineBox, 3);
+    columns->addLayout(right, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_message);
+    layout->addLayout(columns, 1);
+    m_message->hide();
+
+    connect(session->store(), &Store::recordsChanged, this, [this](const QString &entity) {
+        if (kWatched.contains(entity))
+            scheduleReload();
+    });
+}
+
+void HcpProfileView::setHcp(const QString &hcpId)
+{
+    m_hcpId = hcpId;
+    m_message->hide();
+    reload();
+}
+
+void HcpProfileView::scheduleReload()
+{
+    if (m_reloadQueued || m_hcpId.isEmpty())
+        return;
+    m_reloadQueued = true;
+    QTimer::singleShot(0, this, &HcpProfileView::reload);
+}
+
+void HcpProfileView::reload()
+{
+    m_reloadQueued = false;
+    Store *store = m_session->store();
+    const lookup::HcpSummary hcp = lookup::hcp(store, m_hcpId);
+    m_name->setText(hcp.isValid() ? hcp.name : tr("Choose an HCP in the list"));
+    QStringList who;
+    for (const QString &s : {hcp.title, hcp.specialty})
+        if (!s.isEmpty())
+            who << s;
+    QStringList where;
+    for (const QString &s : {hcp.institution, hcp.department, hcp.city})
+        if (!s.isEmpty())
+            where << s;
+    m_identity->setText(
+        who.join(QStringLiteral(" · ")) + QLatin1Char('\n') + where.join(QStringLiteral(" · ")));
+    m_tier->setText(hcp.tier.isEmpty() ? QStringLiteral("–") : tr("Tier %1").arg(hcp.tier));
+
+    // Visits, newest first, with their products.
+    QMap<QString, QStringList> productsOf;
+    QMap<QString, int> productCounts;
+    for (const QVariantList &r : lookup::rows(store,
+             QStringLiteral(
+                 "SELECT d.visit_id, p.name FROM visit_detail d JOIN visit v ON v.id = d.visit_id "
+                 "LEFT JOIN product p ON p.id = d.product_id WHERE v.hcp_id = ?1 ORDER BY d.position"),
+             {m_hcpId})) {
+        productsOf[r.value(0).toString()] << r.value(1).toString();
+        productCounts[r.value(1).toString()] += 1;
+    }
+    struct Entry
+    {
+        QString when, what, details, status, visitId;
+    };
+    QList<Entry> entries;
+    QList<int> levels;
+    m_followUps->clear();
+    const QDate today = QDate::currentDate();
+    int visitCount = 0;
+    QString lastVisit;
+    for (const QVariantList &r : lookup::rows(store,
+             QStringLiteral("SELECT id, visited_at, channel, status, support_level, feedback, follow_up, "
+                            "follow_up_due FROM visit WHERE hcp_id = ?1 ORDER BY visited_at DESC, id"),
+             {m_hcpId})) {
+        ++visitCount;
+        const QString id = r.value(0).toString();
+        if (lastVisit.isEmpty())
+            lastVisit = r.value(1).toString();
+        QStringList details;
+        if (!productsOf.value(id).isEmpty())
+            details << productsOf.value(id).join(QStringLiteral(", "));
+        if (!r.value(5).toString().isEmpty())
+            details << QStringLiteral("“%1”").arg(r.value(5).toString());
+        entries << Entry {r.value(1).toString(), tr("Visit · %1").arg(Labels::channel(r.value(2).toString())),
+            details.join(QStringLiteral(" — ")),
+            r.value(3).toString() == QLatin1String("submitted") ? tr("Submitted") : tr("Draft"), id};
+        if (!r.value(4).isNull())
+            levels.prepend(r.value(4).toInt());
+        const QString followUp = r.value(6).toString();
+        const QDate due = QDate::fromString(r.value(7).toString(), Qt::ISODate);
+        if (!followUp.isEmpty() && due.isValid() && due >= today.addDays(-30)) {
+            auto *item = new QListWidgetItem(
+                tr("%1 — due %2").arg(followUp, QLocale().toString(due, QLocale::ShortFormat)), m_followUps);
+            if (due < today)
+                item->setForeground(QColor(0xc0, 0x39, 0x2b));
+        }
+    }
+    if (m_followUps->count() == 0)
+        new QListWidgetItem(tr("Nothing to follow up."), m_followUps);
+    for (const QVariantList &r : lookup::rows(store,
+             QStringLiteral("SELECT m.starts_at, m.title, a.role, m.status FROM meeting_attendee a "
+                            "JOIN meeting m ON m.id = a.meeting_id WHERE a.hcp_id = ?1"),
+             {m_hcpId})) {
+        const QString role = r.value(2).toString();
+        entries << Entry {r.value(0).toString(),
+            role == QLatin1String("speaker")     ? tr("Meeting · speaker")
+                : role == QLatin1String("chair") ? tr("Meeting · chair")
+                                                 : tr("Meeting"),
+            r.value(1).toString(), r.value(3).toString(), QString()};
+    }
+    std::stable_sort(
+        entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.when > b.when; });
+    m_timeline->setRowCount(int(entries.size()));
+    for (int i = 0; i < entries.size(); ++i) {
+        const Entry &e = entries.at(i);
+        auto *date = new QTableWidgetItem(localDate(e.when));
+        date->setData(Qt::UserRole, e.visitId);
+        m_timeline->setItem(i, 0, date);
+        m_timeline->setItem(i, 1, new QTableWidgetItem(e.what));
+        m_timeline->setItem(i, 2, new QTableWidgetItem(e.details));
+        m_timeline->setItem(i, 3, new QTableWidgetItem(e.status));
+    }
+
+    m_trend->setLevels(levels);
+    QStringList levelText;
+    for (int l : std::as_const(levels))
+        levelText << QString::number(l);
+    m_trendText->setText(levels.isEmpty()
+            ? tr("Not assessed yet.")
+            : tr("Oldest to newest: %1").arg(levelText.join(QStringLiteral(" → "))));
+
+    QList<QPair<int, QString>> ranked;
+    for (auto it = productCounts.begin(); it != productCounts.end(); ++it)
+        ranked << qMakePair(it.value(), it.key());
+    std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    QStringList productText;
+    for (const auto &p : std::as_const(ranked))
+        productText << tr("%1 ×%2").arg(p.second).arg(p.first);
+    m_products->setText(
+        productText.isEmpty() ? tr("No product detailed yet.") : productText.join(QStringLiteral("   ")));
+
+    m_tags->clear();
+    for (const QVariantList &r : lookup::rows(store,
+             QStringLiteral("SELECT id, category, tag FROM hcp_tag WHERE hcp_id = ?1 ORDER BY category, tag"),
+             {m_hcpId})) {
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1 · %2").arg(categoryLabel(r.value(1).toString()), r.value(2).toString()),
+            m_tags);
+        item->setData(Qt::UserRole, r.value(0).toString());
+    }
+
+    m_changeRequests->clear();
+    for (const QVariantList &r : lookup::rows(store,
+             QStringLiteral(
+                 "SELECT fields, reason FROM change_request WHERE entity = 'hcp' AND record_id = ?1 "
+                 "AND status = 'open' ORDER BY id"),
+             {m_hcpId})) {
+        const QJsonObject fields = QJsonDocument::fromJson(r.value(0).toString().toUtf8()).object();
+        QStringList parts;
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            parts << QStringLiteral("%1 → %2").arg(it.key(), it.value().toVariant().toString());
+        new QListWidgetItem(parts.join(QStringLiteral(", ")), m_changeRequests);
+    }
+    if (m_changeRequests->count() == 0)
+        new QListWidgetItem(tr("None open."), m_changeRequests);
+
+    m_stats->setText(tr("%n visit(s)", nullptr, visitCount)
+        + (lastVisit.isEmpty() ? QString() : tr(" · last %1").arg(localDate(lastVisit))));
+}
+
+QString HcpProfileView::territory() const
+{
+    const AccountInfo account = m_session->account();
+    const QString t = lookup::territoryFor(m_session->store(), m_hcpId, account.territoryIds);
+    return t.isEmpty() ? account.territoryIds.value(0) : t;
+}
+
+void HcpProfileView::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    QPalette p = m_message->palette();
+    p.setColor(
+        QPalette::WindowText, error ? QColor(0xc0, 0x39, 0x2b) : palette().color(QPalette::WindowText));
+    m_message->setPalette(p);
+    m_message->show();
+}
+
+bool HcpProfileView::addTag(const QString &category, const QString &tag)
+{
+    if (tag.trimmed().isEmpty()) {
+        showMessage(tr("Type the tag first."), true);
+        return false;
+    }
+    const WriteResult w = m_session->store()->create(QStringLiteral("hcp_tag"),
+        {{QStringLiteral("hcp_id"), m_hcpId}, {QStringLiteral("category"), category},
+            {QStringLiteral("tag"), tag.trimmed()}, {QStringLiteral("source"), QStringLiteral("rep")}});
+    if (!w.ok) {
+        showMessage(tr("Not saved: %1").arg(w.error), true);
+        return false;
+    }
+    m_session->engine()->localChangeSaved();
+    reload();
+    return true;
+}
+
+bool HcpProfileView::removeTag(const QString &tagId)
+{
+    const WriteResult w = m_session->store()->remove(QStringLiteral("hcp_tag"), tagId);
+    if (!w.ok) {
+        showMessage(tr("Not removed: %1").arg(w.error), true);
+        return false;
+    }
+    m_session->engine()->localChangeSaved();
+    reload();
+    return true;
+}
+
+bool HcpProfileView::proposeCorrection(const QString &field, const QString &value, const QString &reason)
+{
+    if (value.trimmed().isEmpty()) {
+        showMessage(tr("Type the correct value first."), true);
+        return false;
+    }
+    const WriteResult w = m_session->store()->create(QStringLiteral("change_request"),
+        {{QStringLiteral("territory_id"), territory()}, {QStringLiteral("entity"), QStringLiteral("hcp")},
+            {QStringLiteral("record_id"), m_hcpId},
+            {QStringLiteral("fields"), QJsonObject {{field, value.trimmed()}}},
+            {QStringLiteral("reason"), reason.trimmed()},
+            {QStringLiteral("status"), QStringLiteral("open")}});
+    if (!w.ok) {
+        showMessage(tr("Not saved: %1").arg(w.error), true);
+        return false;
+    }
+    showMessage(tr("Sent to SFE for review. The profile changes when they approve it."), false);
+    m_session->engine()->localChangeSaved();
+    reload();
+    return true;
+}
+
+QString HcpProfileView::planVisit(const QDateTime &when)
+{
+    const WriteResult w = m_session->store()->create(QStringLiteral("visit_plan"),
+        {{QStringLiteral("territory_id"), territory()}, {QStringLiteral("hcp_id"), m_hcpId},
+            {QStringLiteral("planned_at"), when.toUTC().toString(Qt::ISODate)},
+            {QStringLiteral("channel"), QStringLiteral("face_to_face")},
+            {QStringLiteral("status"), QStringLiteral("planned")}});
+    if (!w.ok) {
+        showMessage(tr("Not planned: %1").arg(w.error), true);
+        return {};
+    }
+    m_session->engine()->localChangeSaved();
+    return w.id;
+}
+
+} // namespace rounds

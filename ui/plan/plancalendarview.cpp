@@ -1,0 +1,309 @@
+#include "ui/plan/plancalendarview.h"
+
+#include "models/store.h"
+#include "ui/common/lookup.h"
+#include "ui/plan/plandaylist.h"
+#include "ui/session/session.h"
+
+#include <QButtonGroup>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace rounds {
+
+namespace {
+
+constexpr int kClashSeconds = 30 * 60;
+
+QString utcIso(const QDate &day)
+{
+    return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODate);
+}
+
+} // namespace
+
+PlanCalendarView::PlanCalendarView(Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("planView"));
+
+    auto *previous = new QPushButton(QStringLiteral("‹"), this);
+    previous->setObjectName(QStringLiteral("previousPeriodButton"));
+    previous->setToolTip(tr("Previous"));
+    auto *today = new QPushButton(tr("Today"), this);
+    today->setObjectName(QStringLiteral("todayButton"));
+    auto *next = new QPushButton(QStringLiteral("›"), this);
+    next->setObjectName(QStringLiteral("nextPeriodButton"));
+    next->setToolTip(tr("Next"));
+    m_week = new QPushButton(tr("Week"), this);
+    m_week->setObjectName(QStringLiteral("weekButton"));
+    m_month = new QPushButton(tr("Month"), this);
+    m_month->setObjectName(QStringLiteral("monthButton"));
+    for (QPushButton *b : {m_week, m_month})
+        b->setCheckable(true);
+    auto *modes = new QButtonGroup(this);
+    modes->addButton(m_week);
+    modes->addButton(m_month);
+    m_week->setChecked(true);
+    m_period = new QLabel(this);
+    m_period->setObjectName(QStringLiteral("periodLabel"));
+    QFont f = m_period->font();
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    f.setBold(true);
+    m_period->setFont(f);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("planMessageLabel"));
+    auto *hint = new QLabel(tr("Drag a visit to another day to move it. Double-click to log it."), this);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(previous);
+    bar->addWidget(today);
+    bar->addWidget(next);
+    bar->addSpacing(12);
+    bar->addWidget(m_period);
+    bar->addStretch();
+    bar->addWidget(hint);
+    bar->addSpacing(12);
+    bar->addWidget(m_week);
+    bar->addWidget(m_month);
+
+    m_grid = new QGridLayout;
+    m_grid->setSpacing(4);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_message);
+    layout->addLayout(m_grid, 1);
+
+    connect(previous, &QPushButton::clicked, this,
+        [this] { showDate(m_mode == Mode::Week ? m_first.addDays(-7) : m_first.addDays(7).addMonths(-1)); });
+    connect(next, &QPushButton::clicked, this,
+        [this] { showDate(m_mode == Mode::Week ? m_first.addDays(7) : m_first.addDays(7).addMonths(1)); });
+    connect(today, &QPushButton::clicked, this, [this] { showDate(QDate::currentDate()); });
+    connect(m_week, &QPushButton::clicked, this, [this] { setMode(Mode::Week); });
+    connect(m_month, &QPushButton::clicked, this, [this] { setMode(Mode::Month); });
+    connect(session->store(), &Store::recordsChanged, this, [this](const QString &entity) {
+        if (entity == QLatin1String("visit_plan") || entity == QLatin1String("hcp"))
+            scheduleReload();
+    });
+    showDate(QDate::currentDate());
+}
+
+void PlanCalendarView::setMode(Mode mode)
+{
+    m_mode = mode;
+    (mode == Mode::Week ? m_week : m_month)->setChecked(true);
+    showDate(m_first.addDays(3));
+}
+
+void PlanCalendarView::showDate(const QDate &day)
+{
+    if (m_mode == Mode::Week) {
+        m_first = day.addDays(1 - day.dayOfWeek());
+    } else {
+        const QDate firstOfMonth(day.year(), day.month(), 1);
+        m_first = firstOfMonth.addDays(1 - firstOfMonth.dayOfWeek());
+    }
+    rebuild();
+}
+
+QDate PlanCalendarView::lastDay() const
+{
+    return m_first.addDays(m_mode == Mode::Week ? 6 : 41);
+}
+
+void PlanCalendarView::rebuild()
+{
+    // Later, not now: a drop that moves a plan out of the period lands here while its drag still runs.
+    m_days.clear();
+    while (QLayoutItem *item = m_grid->takeAt(0)) {
+        if (QWidget *cell = item->widget()) {
+            cell->hide();
+            cell->deleteLater();
+        }
+        delete item;
+    }
+    const int count = m_mode == Mode::Week ? 7 : 42;
+    for (int i = 0; i < count; ++i) {
+        auto *cell = new QFrame(this);
+        cell->setFrameShape(QFrame::StyledPanel);
+        auto *title = new QLabel(cell);
+        title->setObjectName(QStringLiteral("dayTitleLabel"));
+        auto *list = new PlanDayList(cell);
+        list->setDay(m_first.addDays(i));
+        auto *cellLayout = new QVBoxLayout(cell);
+        cellLayout->setContentsMargins(4, 4, 4, 4);
+        cellLayout->setSpacing(2);
+        cellLayout->addWidget(title);
+        cellLayout->addWidget(list, 1);
+        m_grid->addWidget(cell, i / 7, i % 7);
+        m_days << list;
+        connect(list, &PlanDayList::planDropped, this,
+            [this](const QString &planId, const QDate &day) { reschedule(planId, day); });
+        connect(list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
+            emit logVisitFromPlan(item->data(PlanDayList::PlanIdRole).toString(),
+                item->data(PlanDayList::HcpIdRole).toString());
+        });
+    }
+    for (int c = 0; c < 7; ++c)
+        m_grid->setColumnStretch(c, 1);
+    const QLocale locale;
+    m_period->setText(m_mode == Mode::Week ? tr("%1 – %2").arg(locale.toString(m_first, QLocale::ShortFormat),
+                          locale.toString(lastDay(), QLocale::ShortFormat))
+                                           : locale.standaloneMonthName(m_first.addDays(7).month())
+                + QLatin1Char(' ') + QString::number(m_first.addDays(7).year()));
+    reload();
+}
+
+void PlanCalendarView::scheduleReload()
+{
+    if (m_reloadQueued)
+        return;
+    m_reloadQueued = true;
+    QTimer::singleShot(0, this, &PlanCalendarView::reload);
+}
+
+void PlanCalendarView::reload()
+{
+    m_reloadQueued = false;
+    struct Plan
+    {
+        QString id, hcpId, hcp, status;
+        QDateTime at;
+    };
+    QHash<QDate, QList<Plan>> byDay;
+    for (const QVariantList &r : lookup::rows(m_session->store(),
+             QStringLiteral(
+                 "SELECT p.id, p.hcp_id, h.full_name, p.status, p.planned_at FROM visit_plan p "
+                 "LEFT JOIN hcp h ON h.id = p.hcp_id WHERE p.planned_at >= ?1 AND p.planned_at < ?2 "
+                 "ORDER BY p.planned_at, p.id"),
+             {utcIso(m_first), utcIso(lastDay().addDays(1))})) {
+        Plan p {r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
+            QDateTime::fromString(r.value(4).toString(), Qt::ISODate).toLocalTime()};
+        byDay[p.at.date()] << p;
+    }
+    const QLocale locale;
+    const QDate today = QDate::currentDate();
+    for (PlanDayList *list : std::as_const(m_days)) {
+        list->clear();
+        const QList<Plan> plans = byDay.value(list->day());
+        int done = 0;
+        int active = 0;
+        for (const Plan &p : plans) {
+            if (p.status == QLatin1String("cancelled"))
+                continue;
+            ++active;
+            done += p.status == QLatin1String("done");
+        }
+        for (const Plan &p : plans) {
+            bool clash = false;
+            if (p.status != QLatin1String("cancelled")) {
+                for (const Plan &o : plans) {
+                    if (o.id == p.id || o.status == QLatin1String("cancelled"))
+                        continue;
+                    if (o.hcpId == p.hcpId || qAbs(o.at.secsTo(p.at)) < kClashSeconds)
+                        clash = true;
+                }
+            }
+            auto *item = new QListWidgetItem(
+                QStringLiteral("%1  %2").arg(p.at.time().toString(QStringLiteral("HH:mm")), p.hcp), list);
+            item->setData(PlanDayList::PlanIdRole, p.id);
+            item->setData(PlanDayList::HcpIdRole, p.hcpId);
+            item->setData(PlanDayList::ClashRole, clash);
+            if (p.status == QLatin1String("done")) {
+                item->setForeground(QColor(0x2e, 0x7d, 0x32));
+                item->setText(item->text() + QStringLiteral("  ✓"));
+            } else if (p.status == QLatin1String("cancelled")) {
+                QFont f = item->font();
+                f.setStrikeOut(true);
+                item->setFont(f);
+                item->setFlags(item->flags() & ~Qt::ItemIsDragEnabled);
+            }
+            if (clash) {
+                item->setBackground(QColor(0xfd, 0xec, 0xea));
+                item->setForeground(QColor(0xc0, 0x39, 0x2b));
+                item->setToolTip(tr("Clashes with another plan on this day"));
+            }
+            if (p.status != QLatin1String("planned"))
+                item->setFlags(item->flags() & ~Qt::ItemIsDragEnabled);
+        }
+        auto *title = list->parentWidget()->findChild<QLabel *>(QStringLiteral("dayTitleLabel"));
+        QString text = locale.toString(
+            list->day(), m_mode == Mode::Week ? QStringLiteral("ddd d") : QStringLiteral("d"));
+        if (active > 0)
+            text += QStringLiteral("  ") + tr("%1/%2 done").arg(done).arg(active);
+        title->setText(text);
+        QFont f = title->font();
+        f.setBold(list->day() == today);
+        title->setFont(f);
+        const bool outside = m_mode == Mode::Month && list->day().month() != m_first.addDays(7).month();
+        title->setEnabled(!outside);
+    }
+}
+
+bool PlanCalendarView::reschedule(const QString &planId, const QDate &day, QString *error)
+{
+    auto fail = [this, error](const QString &message) {
+        m_message->setText(message);
+        if (error)
+            *error = message;
+        return false;
+    };
+    Store *store = m_session->store();
+    const std::optional<protocol::Record> plan = store->record(QStringLiteral("visit_plan"), planId);
+    if (!plan)
+        return fail(tr("This plan no longer exists."));
+    if (plan->fields.value(QLatin1String("status")).toString() != QLatin1String("planned"))
+        return fail(tr("Only planned visits can be moved; this one is done or cancelled."));
+    const QDateTime old
+        = QDateTime::fromString(plan->fields.value(QLatin1String("planned_at")).toString(), Qt::ISODate)
+              .toLocalTime();
+    const QDateTime moved(day, old.time());
+    if (moved == old)
+        return true;
+    const WriteResult w = store->update(QStringLiteral("visit_plan"), planId,
+        {{QStringLiteral("planned_at"), moved.toUTC().toString(Qt::ISODate)}});
+    if (!w.ok)
+        return fail(tr("Not moved: %1").arg(w.error));
+    m_message->setText(tr("Moved to %1.").arg(QLocale().toString(moved, QLocale::ShortFormat)));
+    m_session->engine()->localChangeSaved();
+    if (day < m_first || day > lastDay())
+        showDate(day);
+    else
+        reload();
+    return true;
+}
+
+QStringList PlanCalendarView::plansOn(const QDate &day) const
+{
+    QStringList ids;
+    for (const PlanDayList *list : m_days) {
+        if (list->day() != day)
+            continue;
+        for (int i = 0; i < list->count(); ++i)
+            ids << list->item(i)->data(PlanDayList::PlanIdRole).toString();
+    }
+    return ids;
+}
+
+QStringList PlanCalendarView::clashesOn(const QDate &day) const
+{
+    QStringList ids;
+    for (const PlanDayList *list : m_days) {
+        if (list->day() != day)
+            continue;
+        for (int i = 0; i < list->count(); ++i) {
+            if (list->item(i)->data(PlanDayList::ClashRole).toBool())
+                ids << list->item(i)->data(PlanDayList::PlanIdRole).toString();
+        }
+    }
+    return ids;
+}
+
+} // namespace rounds
