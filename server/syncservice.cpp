@@ -382,6 +382,11 @@ private:
             return conflict(
                 now.record.version, conflictsJson(merge.withResolution(Resolution::AskUser)), now, false);
         QJsonObject r = outcome(m_m.mutationId, status, now.record.version);
+        // A merge may have kept some of the server's values (another user's fields, an owner's value,
+        // a master-data edit sent to review): the client gets the record as it stands now, so it never
+        // shows a value the server did not take (addition to PROTOCOL.md, see docs/sync-protocol.md).
+        if (qstrcmp(status, "merged") == 0)
+            r.insert(QStringLiteral("record"), wire(now));
         if (!review.isEmpty()) {
             r.insert(QStringLiteral("conflicts"), conflictsJson(review));
             if (!reviewId.isEmpty())

@@ -526,6 +526,10 @@ void TestServerPush::cleanFieldsMergeWhenBaseIsBehind()
     QCOMPARE(r.value("status").toString(), QStringLiteral("merged"));
     QCOMPARE(r.value("version").toInt(), 3);
     QVERIFY(!r.contains("conflicts"));
+    // A merged result carries the record as it stands, both devices' fields in it.
+    QCOMPARE(r.value("record").toObject().value("notes").toString(), QStringLiteral("A"));
+    QCOMPARE(r.value("record").toObject().value("feedback").toString(), QStringLiteral("B"));
+    QCOMPARE(r.value("record").toObject().value("version").toInt(), 3);
     // Both devices set the same value: nothing to do, no new version.
     r = pushOne(rep, mutation(QStringLiteral("visit"), id, {{"notes", "A"}}, 1, {{"notes", "初次拜访"}}));
     QCOMPARE(r.value("status").toString(), QStringLiteral("merged"));
@@ -589,6 +593,8 @@ void TestServerPush::nonOwnerLosesToTheOwner()
             QStringLiteral("meeting_attendee"), attendee, {{"fee_minor", 50000}}, 1, {{"fee_minor", 0}}));
     QCOMPARE(r.value("status").toString(), QStringLiteral("merged"));
     QCOMPARE(r.value("version").toInt(), 2); // nothing applied
+    QCOMPARE(
+        r.value("record").toObject().value("fee_minor").toInt(), 100000); // what the manager's client shows
     QCOMPARE(latest(attendee).value("fee_minor").toInt(), 100000);
     bool audited = false;
     for (const QStringList &a : auditOf(attendee))
