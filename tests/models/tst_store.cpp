@@ -81,6 +81,7 @@ private slots:
     void defaultPathIsPerServerAndUser();
     void newerFileIsRefusedUntouched();
     void uncleanShutdownRunsIntegrityCheck();
+    void secondaryConnectionLeavesTheCleanMarkToThePrimary();
     void junkFileIsMovedAsideNotDeleted();
     void damagedFileKeepsPendingChanges();
     void createWritesRowAndOutbox();
@@ -188,6 +189,41 @@ void TestStore::uncleanShutdownRunsIntegrityCheck()
     QVERIFY(r.integrityChecked);
     QVERIFY(!r.recreated);
     QCOMPARE(store.outbox().size(), 1);
+}
+
+void TestStore::secondaryConnectionLeavesTheCleanMarkToThePrimary()
+{
+    Store primary;
+    QVERIFY(primary.open(dbPath()).ok);
+    {
+        Store worker;
+        const StoreOpenResult r = worker.openSecondary(dbPath());
+        QVERIFY2(r.ok, qPrintable(r.message));
+        // Writes on the worker's connection are seen by the primary.
+        QVERIFY(worker.create(QStringLiteral("visit"), visitFields()).ok);
+    }
+    QCOMPARE(primary.outbox().size(), 1);
+    // The worker closing must not claim a clean shutdown while the primary is still open: a crash of
+    // the primary now must still lead to an integrity check.
+    QCOMPARE(primary.meta(QStringLiteral("clean_shutdown")), QStringLiteral("0"));
+    primary.close();
+    Store again;
+    QCOMPARE(again.open(dbPath()).integrityChecked, false);
+    again.close();
+
+    // A secondary connection never moves a file aside: that is the primary's decision.
+    const QString junkPath = m_dir->filePath(QStringLiteral("junk/rounds.db"));
+    QDir().mkpath(QFileInfo(junkPath).absolutePath());
+    QFile junk(junkPath);
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(8192, 'x'));
+    junk.close();
+    Store worker;
+    QVERIFY(!worker.openSecondary(junkPath).ok);
+    QCOMPARE(readAll(junkPath), QByteArray(8192, 'x'));
+    QCOMPARE(
+        QDir(QFileInfo(junkPath).absolutePath()).entryList(QStringList {QStringLiteral("*damaged*")}).size(),
+        0);
 }
 
 void TestStore::junkFileIsMovedAsideNotDeleted()
