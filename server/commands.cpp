@@ -68,7 +68,12 @@ int parse(QCommandLineParser &parser, const QString &command, const QString &des
     if (!parser.parse(QStringList {QStringLiteral("rounds-server ") + command} + args))
         return usage(parser.errorText(), command);
     if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
+        // Qt names the binary as started; name the command instead.
+        QString help = parser.helpText();
+        const qsizetype options = help.indexOf(QLatin1String(" [options]"));
+        if (help.startsWith(QLatin1String("Usage: ")) && options > 0)
+            help.replace(0, options, QStringLiteral("Usage: rounds-server ") + command);
+        out() << help;
         out().flush();
         return ExitOk;
     }
