@@ -243,6 +243,16 @@ public:
         return out;
     }
 
+    qint64 countChanges(const QString &bucket, qint64 after, bool upsertsOnly) override
+    {
+        sql::Query q = m_db.query(upsertsOnly
+                ? QStringLiteral(
+                    "SELECT count(*) FROM changes WHERE bucket = ?1 AND seq > ?2 AND op = 'upsert'")
+                : QStringLiteral("SELECT count(*) FROM changes WHERE bucket = ?1 AND seq > ?2"));
+        q.bindAll(bucket, std::int64_t(after));
+        return q->step() ? q->int64(0) : 0;
+    }
+
     QList<AuditEntry> audit(const QString &entity, const QString &recordId) override
     {
         sql::Query q = m_db.query(

@@ -101,6 +101,8 @@ public:
     virtual qint64 lastSeq(const QString &bucket) = 0;
     // Entries after `after` in seq order, at most `limit`; only upserts when `upsertsOnly` (snapshots).
     virtual QList<ChangeEntry> changes(const QString &bucket, qint64 after, int limit, bool upsertsOnly) = 0;
+    // How many entries changes() would still give after `after` (for the pull's progress estimate).
+    virtual qint64 countChanges(const QString &bucket, qint64 after, bool upsertsOnly) = 0;
     virtual QList<AuditEntry> audit(const QString &entity, const QString &recordId) = 0;
 
     virtual std::optional<UserRow> userByName(const QString &username) = 0;

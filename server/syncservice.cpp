@@ -580,6 +580,7 @@ ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
     QJsonObject cursorsOut;
     QJsonArray revoked;
     bool more = false;
+    qint64 left = 0;
     QString epoch;
     QString error;
     const bool ok = m_storage.read(
@@ -622,14 +623,22 @@ ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
                 remaining -= int(count);
                 cursorsOut.insert(bucket, next);
             }
+            if (more) {
+                // A progress estimate for the client (addition to PROTOCOL.md): what later pages hold.
+                for (const QString &bucket : user.scope.buckets()) {
+                    const qint64 from = cursorsOut.value(bucket).toInteger();
+                    left += r.countChanges(bucket, from, cursors.value(bucket).toInteger() == 0);
+                }
+            }
         },
         &error);
     if (!ok)
         return ApiReply::error(
             500, ErrorCode::Internal, QStringLiteral("the server could not read its data"));
-    return ApiReply::ok(QJsonObject {{QStringLiteral("changes"), changes},
-        {QStringLiteral("cursors"), cursorsOut}, {QStringLiteral("revoked_buckets"), revoked},
-        {QStringLiteral("more"), more}, {QStringLiteral("epoch"), epoch}});
+    return ApiReply::ok(
+        QJsonObject {{QStringLiteral("changes"), changes}, {QStringLiteral("cursors"), cursorsOut},
+            {QStringLiteral("revoked_buckets"), revoked}, {QStringLiteral("more"), more},
+            {QStringLiteral("remaining"), left}, {QStringLiteral("epoch"), epoch}});
 }
 
 } // namespace rounds::server

@@ -150,7 +150,10 @@ bool SyncLedger::recordConflict(const QString &mutationId, const QJsonArray &con
                     c.value(QStringLiteral("mine")), c.value(QStringLiteral("theirs")));
             }
         }
+        const qint64 lastConflict = db->lastInsertRowId();
         tx.commit();
+        // The conflicts view lists this table: tell it (the engine forwards this to the window's store).
+        m_store.announceChanges(QStringLiteral("conflict"), {QString::number(lastConflict)});
         qCInfo(lcSync) << "conflict kept for" << row->entity << row->recordId << "from mutation"
                        << mutationId;
         return true;

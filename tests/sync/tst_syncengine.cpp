@@ -20,6 +20,7 @@ private slots:
     void syncRunsOffTheGuiThread();
     void requestsDuringASyncQueueExactlyOneMore();
     void aBurstOfSavesBecomesOneSync();
+    void progressEstimatesTheTotal();
 
 private:
     SyncEngine::Account account(const QString &name);
@@ -136,6 +137,34 @@ void TestSyncEngine::aBurstOfSavesBecomesOneSync()
     QVERIFY(finished.last().first().value<SyncSummary>().ok);
     QCOMPARE(finished.last().first().value<SyncSummary>().pushed, 5);
     QCOMPARE(gui.pendingCount(), 0);
+}
+
+void TestSyncEngine::progressEstimatesTheTotal()
+{
+    const SyncEngine::Account a = account(QStringLiteral("sfe"));
+    Store store;
+    QVERIFY(store.open(a.dbPath).ok);
+    ApiClient api(a.server);
+    api.setToken(a.token);
+    SyncSession::Options options;
+    options.pullLimit = 400; // many pages
+    SyncSession session(store, api, options);
+    QList<SyncProgress> seen;
+    connect(&session, &SyncSession::progress, this, [&](const SyncProgress &p) { seen << p; });
+    const SyncSummary summary = session.run();
+    QVERIFY2(summary.ok, qPrintable(summary.error.message));
+    QList<SyncProgress> pulling;
+    for (const SyncProgress &p : seen) {
+        if (p.phase == SyncProgress::Pulling)
+            pulling << p;
+    }
+    QVERIFY(pulling.size() > 3);
+    // While pages remain, the total is known and bounds what is done; it is exact at the end.
+    for (qsizetype i = 0; i + 1 < pulling.size(); ++i) {
+        QVERIFY2(pulling.at(i).total > pulling.at(i).done, qPrintable(QString::number(i)));
+        QCOMPARE(pulling.at(i).total, qint64(summary.pulled));
+    }
+    QCOMPARE(seen.last().phase, SyncProgress::Done);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
