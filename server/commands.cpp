@@ -126,7 +126,8 @@ int serve(const QStringList &args)
         host = host.mid(1, host.size() - 2);
     bool portOk = false;
     const uint port = where.mid(colon + 1).toUInt(&portOk);
-    const QHostAddress address(host);
+    const QHostAddress address
+        = host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
     if (colon <= 0 || !portOk || port > 65535 || address.isNull())
         return usage(QStringLiteral("--listen wants HOST:PORT, e.g. 127.0.0.1:8421, not '%1'").arg(where),
             QStringLiteral("serve"));
