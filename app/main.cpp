@@ -152,6 +152,9 @@ int main(int argc, char *argv[])
         window.showView(view);
     }
 
+    if (!screenshot && session.isSignedIn())
+        session.engine()->syncNow(); // catch up at start; the window works meanwhile
+
     if (screenshot) {
         const QString file = parser.value(screenshotOption);
         QTimer::singleShot(800, &window, [&window, dialog, file] {

@@ -72,4 +72,17 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>rounds::TodayView</name>
+    <message numerus="yes">
+        <source>%1 — %2
+due %3, %n day(s) ago</source>
+        <translation>
+            <numerusform>%1 — %2
+due %3, %n day ago</numerusform>
+            <numerusform>%1 — %2
+due %3, %n days ago</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

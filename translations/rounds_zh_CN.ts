@@ -75,6 +75,34 @@
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已举办</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -643,10 +671,6 @@
         <translation>今日</translation>
     </message>
     <message>
-        <source>Today&apos;s planned visits, overdue follow-ups and HCPs not yet visited this cycle will appear here. This view is not built yet: use Visit plan and HCPs meanwhile.</source>
-        <translation>今日计划拜访、逾期跟进事项和本周期尚未拜访的医生将显示在这里。此页面尚未完成：请先使用“拜访计划”和“医生”。</translation>
-    </message>
-    <message>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -1078,6 +1102,53 @@
     <message>
         <source>The server had a problem storing a change: %1</source>
         <translation>服务器保存修改时出错：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::TodayView</name>
+    <message>
+        <source>Double-click a planned visit to log it, or an HCP to open the profile.</source>
+        <translation>双击计划拜访即可记录，双击医生可打开档案。</translation>
+    </message>
+    <message>
+        <source>Planned for today</source>
+        <translation>今日计划拜访</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>逾期跟进事项</translation>
+    </message>
+    <message>
+        <source>Planned this month, not visited yet</source>
+        <translation>本月已计划、尚未拜访</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>今天，%1</translation>
+    </message>
+    <message>
+        <source>No visits planned for today.</source>
+        <translation>今天没有计划拜访。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2
+due %3, %n day(s) ago</source>
+        <translation>
+            <numerusform>%1 — %2
+%3 截止，已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No follow-up is overdue.</source>
+        <translation>没有逾期的跟进事项。</translation>
+    </message>
+    <message>
+        <source>%1 (tier %2) — planned %3</source>
+        <translation>%1（%2 级）— 计划于 %3</translation>
+    </message>
+    <message>
+        <source>Every HCP planned this month has been visited.</source>
+        <translation>本月计划的医生都已拜访。</translation>
     </message>
 </context>
 <context>

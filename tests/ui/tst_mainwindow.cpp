@@ -18,6 +18,7 @@
 #include "ui/plan/plancalendarview.h"
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
+#include "ui/today/todayview.h"
 #include "ui/visits/visitdialog.h"
 
 #include <QAbstractItemModelTester>
@@ -548,6 +549,29 @@ void TestMainWindow::profileTagsCorrectionsAndTheCalendar()
     QCOMPARE(done->fields.value(QLatin1String("visit_id")).toString(), dialog->visitId());
     dialog->close();
     QVERIFY(!calendar->reschedule(otherPlan, later.addDays(1)));
+
+    // Today, on the day the plans moved to: both listed, the logged one ticked off.
+    QVERIFY(window.showView(QStringLiteral("today")));
+    TodayView *today = window.todayView();
+    today->setToday(later);
+    auto *todayPlans = child<QListWidget>(today, "todayPlansListWidget");
+    QStringList listed;
+    for (int i = 0; i < todayPlans->count(); ++i)
+        listed << todayPlans->item(i)->data(TodayView::IdRole).toString();
+    QVERIFY(listed.contains(planId));
+    QVERIFY(listed.contains(otherPlan));
+    // The follow-up of the visit logged offline is overdue a week after its due date (unless a later
+    // visit to that doctor already happened).
+    const QString followedHcp = lookup::scalar(
+        store, QStringLiteral("SELECT hcp_id FROM visit WHERE follow_up = 'Bring the study'"))
+                                    .toString();
+    QVERIFY(!followedHcp.isEmpty());
+    today->setToday(QDate::currentDate().addDays(14));
+    if (followedHcp != otherId) {
+        QVERIFY(!child<QListWidget>(today, "overdueFollowUpsListWidget")
+                     ->findItems(QStringLiteral("Bring the study"), Qt::MatchContains)
+                     .isEmpty());
+    }
 
     // All of it reaches the server.
     SyncSummary summary;

@@ -54,6 +54,16 @@ QString Labels::supportLevel(int level)
     }
 }
 
+QString Labels::meetingStatus(const QString &value)
+{
+    return find(
+        {{QStringLiteral("draft"), tr("Draft")}, {QStringLiteral("submitted"), tr("Awaiting approval")},
+            {QStringLiteral("approved"), tr("Approved")}, {QStringLiteral("rejected"), tr("Rejected")},
+            {QStringLiteral("held"), tr("Held")}, {QStringLiteral("closed"), tr("Closed")},
+            {QStringLiteral("cancelled"), tr("Cancelled")}},
+        value);
+}
+
 QString Labels::role(const QString &value)
 {
     if (value == QLatin1String("rep"))

@@ -20,6 +20,7 @@ public:
     static QString reaction(const QString &value);
     static QString supportLevel(int level); // 1–5
     static QString role(const QString &value);
+    static QString meetingStatus(const QString &value);
 };
 
 } // namespace rounds

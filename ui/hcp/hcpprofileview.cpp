@@ -337,7 +337,7 @@ void HcpProfileView::reload()
             role == QLatin1String("speaker")     ? tr("Meeting · speaker")
                 : role == QLatin1String("chair") ? tr("Meeting · chair")
                                                  : tr("Meeting"),
-            r.value(1).toString(), r.value(3).toString(), QString()};
+            r.value(1).toString(), Labels::meetingStatus(r.value(3).toString()), QString()};
     }
     std::stable_sort(
         entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.when > b.when; });

@@ -12,6 +12,7 @@
 #include "ui/plan/plancalendarview.h"
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
+#include "ui/today/todayview.h"
 #include "ui/visits/visitdialog.h"
 
 #include <QApplication>
@@ -75,11 +76,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         tr("Academic and department meetings with their budget and attendees."), new MeetingListModel(store),
         this);
 
-    m_pages.insert(QStringLiteral("today"),
-        new PlaceholderPage(QStringLiteral("todayView"), tr("Today"),
-            tr("Today's planned visits, overdue follow-ups and HCPs not yet visited this cycle will appear "
-               "here. This view is not built yet: use Visit plan and HCPs meanwhile."),
-            this));
+    m_today = new TodayView(session, this);
+    m_pages.insert(QStringLiteral("today"), m_today);
     m_pages.insert(QStringLiteral("hcps"), m_hcps);
     m_pages.insert(QStringLiteral("hcp"), scrollable(m_profile, this));
     m_pages.insert(QStringLiteral("plan"), scrollable(m_plan, this));
@@ -153,6 +151,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         [this](const QString &id) { openVisitDialog({}, id); });
     connect(m_visits, &ListPage::activated, this, [this](const QString &id) { openVisitDialog({}, id); });
     connect(m_plan, &PlanCalendarView::logVisitFromPlan, this, &MainWindow::logVisitFromPlan);
+    connect(m_today, &TodayView::logVisitFromPlan, this, &MainWindow::logVisitFromPlan);
+    connect(m_today, &TodayView::hcpActivated, this, &MainWindow::showHcp);
     connect(m_conflicts, &ConflictsView::resolved, this, &MainWindow::updateCounts);
 
     SyncEngine *engine = session->engine();

@@ -20,6 +20,7 @@ class HcpListView;
 class HcpProfileView;
 class ListPage;
 class PlanCalendarView;
+class TodayView;
 class Session;
 class VisitDialog;
 struct SyncProgress;
@@ -54,6 +55,7 @@ public:
     ConflictsView *conflictsView() const { return m_conflicts; }
     ListPage *visitsPage() const { return m_visits; }
     PlanCalendarView *planView() const { return m_plan; }
+    TodayView *todayView() const { return m_today; }
 
 public slots:
     void syncNow();
@@ -84,6 +86,7 @@ private:
     ConflictsView *m_conflicts = nullptr;
     HcpProfileView *m_profile = nullptr;
     PlanCalendarView *m_plan = nullptr;
+    TodayView *m_today = nullptr;
     ListPage *m_visits = nullptr;
     QLabel *m_syncState = nullptr;
     QLabel *m_pending = nullptr;
