@@ -244,6 +244,14 @@ CREATE TABLE hcp_gram (
         + insertGrams(QStringLiteral("h.full_name"), QStringLiteral("h.id"), QStringLiteral("hcp h")));
 }
 
+// Every pulled row paid for a second B-tree insert into this index, the largest cost of the apply path
+// over a raw insert; it served only the revoke of a whole bucket (a realignment: rare), which now
+// scans record_bucket instead.
+void dropBucketIndex(sql::Database &db)
+{
+    db.exec(QStringLiteral("DROP INDEX IF EXISTS idx_record_bucket_bucket"));
+}
+
 void createListIndexes(sql::Database &db)
 {
     db.exec(QStringLiteral(R"(
@@ -311,6 +319,7 @@ const QList<sql::Migration> &clientMigrations()
         {3, QStringLiteral("conflicts kept for the user"), createConflictTable},
         {4, QStringLiteral("HCP search index"), createSearch},
         {5, QStringLiteral("indexes for the list models"), createListIndexes},
+        {6, QStringLiteral("record_bucket without its bucket index"), dropBucketIndex},
     };
     return steps;
 }
