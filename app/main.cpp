@@ -130,9 +130,11 @@ int main(int argc, char *argv[])
     window.show();
 
     QWidget *dialog = nullptr;
-    // The HCP with the most visits makes the fullest profile and visit pictures.
+    // The tagged HCP with the most visits makes the fullest profile and visit pictures.
     const QString busiest = rounds::lookup::scalar(session.store(),
-        QStringLiteral("SELECT hcp_id FROM visit GROUP BY hcp_id ORDER BY count(*) DESC, hcp_id LIMIT 1"))
+        QStringLiteral(
+            "SELECT v.hcp_id FROM visit v GROUP BY v.hcp_id ORDER BY EXISTS (SELECT 1 FROM hcp_tag t "
+            "WHERE t.hcp_id = v.hcp_id) DESC, count(*) DESC, v.hcp_id LIMIT 1"))
                                 .toString();
     if (view == QLatin1String("hcp") && !busiest.isEmpty()) {
         window.showHcp(busiest);

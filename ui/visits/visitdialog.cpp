@@ -110,7 +110,7 @@ VisitDialog::VisitDialog(
     m_products->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_products->setSelectionMode(QAbstractItemView::SingleSelection);
     m_products->setMinimumHeight(120);
-    m_products->setMaximumHeight(200);
+    m_products->setMaximumHeight(150);
     m_addProduct = new QPushButton(tr("Add product"), this);
     m_addProduct->setObjectName(QStringLiteral("addProductButton"));
     m_removeProduct = new QPushButton(tr("Remove"), this);
