@@ -78,6 +78,7 @@ ApiReply AuthService::login(const QJsonObject &body)
     Principal principal;
     const bool ok = m_storage.write(
         [&](StoreWriter &w) {
+            w.deleteExpiredTokens(nowUtc());
             w.putToken(tokens::digest(token), TokenRow {user->id, device, expires, false});
             principal.scope = scopeFor(w, roleFromString(user->role), user->homeTerritoryId);
             return true;

@@ -433,6 +433,13 @@ public:
         q->run();
     }
 
+    void deleteExpiredTokens(const QString &before) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("DELETE FROM tokens WHERE expires_at < ?1"));
+        q.bindAll(before);
+        q->run();
+    }
+
     void setMeta(const QString &key, const QString &value) override
     {
         sql::Query q = m_db.query(QStringLiteral("INSERT INTO meta(key, value) VALUES (?1, ?2) ON "

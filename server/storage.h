@@ -129,6 +129,8 @@ public:
     virtual void putToken(const QByteArray &hash, const TokenRow &token) = 0;
     virtual void revokeToken(const QByteArray &hash) = 0;
     virtual void revokeUserTokens(const QString &userId) = 0;
+    // Forgets tokens that expired before `before` (ISO 8601 UTC); they no longer work anyway.
+    virtual void deleteExpiredTokens(const QString &before) = 0;
     virtual void setMeta(const QString &key, const QString &value) = 0;
     // Bulk loads only (demo): commits what was written so far and goes on in a new transaction, so a
     // load of millions of records keeps its journal small. Not atomic as a whole any more.

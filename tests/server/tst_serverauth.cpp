@@ -1,4 +1,7 @@
+#include "models/sqlite/database.h"
 #include "server/serverprocess.h"
+
+#include <QDir>
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -146,6 +149,10 @@ void TestServerAuth::tokensExpire()
     QCOMPARE(me.errorCode(), QStringLiteral("unauthorized"));
     QVERIFY(
         me.json.value("error").toObject().value("message").toString().contains(QStringLiteral("expired")));
+    // The next login forgets expired tokens: only the new one stays in the file.
+    QVERIFY(!shortLived.login(QStringLiteral("rep.sh02")).isEmpty());
+    rounds::sql::Database db(QDir(shortLived.dataDir()).filePath(QStringLiteral("rounds-server.db")));
+    QCOMPARE(db.scalarInt(QStringLiteral("SELECT count(*) FROM tokens")), 1);
 }
 
 void TestServerAuth::failedLoginsAreRateLimitedPerUserName()
