@@ -71,6 +71,13 @@
             <numerusform>%n conflicts</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rounds::TodayView</name>

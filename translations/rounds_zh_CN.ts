@@ -822,6 +822,12 @@
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n 条被拒绝</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rounds::MeetingListModel</name>
@@ -1102,6 +1108,14 @@
     <message>
         <source>The server had a problem storing a change: %1</source>
         <translation>服务器保存修改时出错：%1</translation>
+    </message>
+    <message>
+        <source>The local database could not read the changes to send: %1</source>
+        <translation>本地数据库无法读取待上传的修改：%1</translation>
+    </message>
+    <message>
+        <source>The local database could not read its sync position: %1</source>
+        <translation>本地数据库无法读取同步位置：%1</translation>
     </message>
 </context>
 <context>

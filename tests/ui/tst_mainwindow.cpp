@@ -108,6 +108,7 @@ private slots:
     void offlineStartOpensTheLastAccount();
     void resolveConflictsEveryWay();
     void profileTagsCorrectionsAndTheCalendar();
+    void refusedChangesShowTheServersReason();
     void windowStateIsRestored();
 
 private:
@@ -584,6 +585,35 @@ void TestMainWindow::profileTagsCorrectionsAndTheCalendar()
                  .value(QLatin1String("status"))
                  .toString(),
         QStringLiteral("open"));
+}
+
+void TestMainWindow::refusedChangesShowTheServersReason()
+{
+    QVERIFY(m_session);
+    Store *store = m_session->store();
+    MainWindow window(m_session.get());
+    window.show();
+    // A submitted visit is read-only on the server; an edit that slipped past the dialog comes back refused.
+    const QString visitId
+        = lookup::scalar(store, QStringLiteral("SELECT id FROM visit WHERE follow_up = 'Bring the study'"))
+              .toString();
+    QVERIFY(!visitId.isEmpty());
+    QVERIFY(store
+                ->update(QStringLiteral("visit"), visitId,
+                    {{QStringLiteral("notes"), QStringLiteral("late note")}})
+                .ok);
+    SyncSummary summary;
+    QVERIFY(syncAndWait(window, &summary));
+    QCOMPARE(summary.rejected, 1);
+    auto *badge = child<QToolButton>(&window, "conflictsBadgeButton");
+    QTRY_VERIFY(badge->isVisible());
+    QTest::mouseClick(badge, Qt::LeftButton);
+    QCOMPARE(window.currentView(), QStringLiteral("conflicts"));
+    auto *refused = child<QTableWidget>(window.conflictsView(), "rejectedTableWidget");
+    QCOMPARE(refused->rowCount(), 1);
+    QVERIFY2(refused->item(0, 1)->text().contains(QStringLiteral("read-only")),
+        qPrintable(refused->item(0, 1)->text()));
+    QVERIFY(!refused->item(0, 2)->text().isEmpty());
 }
 
 void TestMainWindow::windowStateIsRestored()

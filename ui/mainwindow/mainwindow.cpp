@@ -428,12 +428,21 @@ void MainWindow::updateCounts()
     m_pending->setText(
         pending == 0 ? tr("All changes sent") : tr("%n change(s) waiting to be sent", nullptr, pending));
     const int conflicts = SyncLedger(*store).openConflictCount();
-    m_conflictsBadge->setText(tr("%n conflict(s)", nullptr, conflicts));
-    m_conflictsBadge->setVisible(conflicts > 0);
+    int refused = 0;
+    for (const OutboxMutation &m : store->outbox())
+        refused += m.state == QLatin1String("rejected");
+    QStringList badge;
+    if (conflicts > 0)
+        badge << tr("%n conflict(s)", nullptr, conflicts);
+    if (refused > 0)
+        badge << tr("%n refused", nullptr, refused);
+    m_conflictsBadge->setText(badge.join(QStringLiteral(" · ")));
+    m_conflictsBadge->setVisible(!badge.isEmpty());
     for (int row = 0; row < m_nav->count(); ++row) {
         QListWidgetItem *item = m_nav->item(row);
         if (item->data(Qt::UserRole).toString() == QLatin1String("conflicts"))
-            item->setText(conflicts > 0 ? tr("Conflicts (%1)").arg(conflicts) : tr("Conflicts"));
+            item->setText(
+                conflicts + refused > 0 ? tr("Conflicts (%1)").arg(conflicts + refused) : tr("Conflicts"));
     }
 }
 
