@@ -769,19 +769,31 @@ int Store::pendingCount() const
     }
 }
 
-QList<OutboxMutation> Store::takeForPush(int limit)
+QList<OutboxMutation> Store::takeForPush(int limit, QString *error)
 {
     QList<OutboxMutation> list;
-    if (!m_db)
+    if (!m_db) {
+        if (error)
+            *error = tr("The local database is not open.");
         return list;
+    }
     try {
         sql::Transaction tx(*m_db);
         auto q = m_db->query(QStringLiteral(
             "SELECT %1 FROM outbox WHERE state IN ('sending', 'pending') ORDER BY seq LIMIT ?1")
                                  .arg(kOutboxColumns));
         q->bind(1, limit);
-        while (q->step())
-            list << readMutation(*q);
+        // One change per record per batch: a later change is re-based on the answer to the earlier one
+        // (acknowledge) before it is sent, instead of reaching the server with a base from before it.
+        QSet<QString> records;
+        while (q->step()) {
+            OutboxMutation m = readMutation(*q);
+            const QString key = recordKey(m.entity, m.recordId);
+            if (records.contains(key))
+                continue;
+            records.insert(key);
+            list << m;
+        }
         auto mark = m_db->query(QStringLiteral("UPDATE outbox SET state = 'sending' WHERE seq = ?1"));
         for (OutboxMutation &m : list) {
             mark->bind(1, std::int64_t(m.seq));
@@ -792,6 +804,8 @@ QList<OutboxMutation> Store::takeForPush(int limit)
         tx.commit();
     } catch (const sql::SqlError &err) {
         qCWarning(lcStore) << "takeForPush" << err.text();
+        if (error)
+            *error = err.message();
         return {};
     }
     return list;
@@ -1147,17 +1161,22 @@ ApplyResult Store::applyPage(const QList<PulledChange> &changes, const QHash<QSt
     return result;
 }
 
-QHash<QString, qint64> Store::cursors() const
+QHash<QString, qint64> Store::cursors(QString *error) const
 {
     QHash<QString, qint64> out;
-    if (!m_db)
+    if (!m_db) {
+        if (error)
+            *error = tr("The local database is not open.");
         return out;
+    }
     try {
         auto q = m_db->query(QStringLiteral("SELECT bucket, seq FROM sync_cursor"));
         while (q->step())
             out.insert(q->text(0), q->int64(1));
     } catch (const sql::SqlError &err) {
         qCWarning(lcStore) << "cursors" << err.text();
+        if (error)
+            *error = err.message();
     }
     return out;
 }

@@ -132,7 +132,7 @@ public:
     int pendingCount() const; // rows not rejected
     // Marks up to `limit` mutations as being pushed (they no longer coalesce) and returns them, in
     // order, together with those already marked by an interrupted earlier push.
-    QList<OutboxMutation> takeForPush(int limit = 1000);
+    QList<OutboxMutation> takeForPush(int limit = 1000, QString *error = nullptr); // error set on failure
     // The server answered `applied` or `merged`: the mutation leaves the outbox.
     bool acknowledge(const QString &mutationId, qint64 newVersion, QString *error = nullptr);
     // The server answered `rejected`: kept, visible to the user, never pushed again.
@@ -143,7 +143,7 @@ public:
     // Applies one pulled page and its cursors in one transaction (all or nothing).
     ApplyResult applyPage(const QList<PulledChange> &changes, const QHash<QString, qint64> &cursors,
         const QStringList &revokedBuckets = {});
-    QHash<QString, qint64> cursors() const;
+    QHash<QString, qint64> cursors(QString *error = nullptr) const;
     QStringList bucketsOf(const QString &entity, const QString &id) const;
 
     // --- sync_meta: epoch, server, user, last sync ---------------------------------------------------

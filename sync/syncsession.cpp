@@ -118,7 +118,11 @@ bool SyncSession::push(SyncSummary &summary)
     while (budget > 0) {
         if (m_api.isCancelled())
             return fail(summary, ApiError::Cancelled, tr("Sync was cancelled."));
-        const QList<OutboxMutation> batch = m_store.takeForPush(m_options.pushBatch);
+        QString error;
+        const QList<OutboxMutation> batch = m_store.takeForPush(m_options.pushBatch, &error);
+        if (!error.isEmpty())
+            return fail(summary, ApiError::Client,
+                tr("The local database could not read the changes to send: %1").arg(error));
         if (batch.isEmpty())
             return true;
         budget -= int(batch.size());
@@ -225,7 +229,11 @@ bool SyncSession::pull(SyncSummary &summary)
         if (m_api.isCancelled())
             return fail(summary, ApiError::Cancelled, tr("Sync was cancelled."));
         QJsonObject cursors;
-        const QHash<QString, qint64> local = m_store.cursors();
+        QString cursorError;
+        const QHash<QString, qint64> local = m_store.cursors(&cursorError);
+        if (!cursorError.isEmpty())
+            return fail(summary, ApiError::Client,
+                tr("The local database could not read its sync position: %1").arg(cursorError));
         for (auto it = local.begin(); it != local.end(); ++it)
             cursors.insert(it.key(), it.value());
         const ApiResponse response = m_api.post(QStringLiteral("/api/v1/sync/pull"),

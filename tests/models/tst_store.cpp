@@ -471,10 +471,17 @@ void TestStore::editAfterPushStartsANewMutation()
         outbox.at(0).set.value(QStringLiteral("notes")).toString(), QStringLiteral("first")); // untouched
     QCOMPARE(outbox.at(1).set.value(QStringLiteral("notes")).toString(), QStringLiteral("second"));
     QCOMPARE(outbox.at(1).base.value(QStringLiteral("notes")).toString(), QStringLiteral("first"));
-    // An interrupted push hands the same mutation out again, with the same id.
+    // An interrupted push hands the same mutation out again, with the same id — alone: the second change
+    // to the record waits for the answer to the first, so that it is sent on the version that answer gives.
     const QList<OutboxMutation> again = store.takeForPush();
-    QCOMPARE(again.size(), 2);
+    QCOMPARE(again.size(), 1);
     QCOMPARE(again.at(0).mutationId, sent.at(0).mutationId);
+    const qint64 before = outbox.at(1).baseVersion;
+    QVERIFY(store.acknowledge(sent.at(0).mutationId, before + 1));
+    const QList<OutboxMutation> next = store.takeForPush();
+    QCOMPARE(next.size(), 1);
+    QCOMPARE(next.at(0).mutationId, outbox.at(1).mutationId);
+    QCOMPARE(next.at(0).baseVersion, before + 1);
 }
 
 void TestStore::acknowledgeAndReject()
