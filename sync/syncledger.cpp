@@ -284,6 +284,9 @@ bool SyncLedger::discardRejected(const QString &mutationId, QString *error)
             wasCreate = q->int64(2) != 0;
         }
         const std::optional<protocol::Record> server = m_store.shadow(entity, recordId);
+        // The record left this laptop meanwhile (deleted on the server, or out of scope): giving up the
+        // change must not bring it back.
+        const bool stillHere = m_store.record(entity, recordId).has_value();
         {
             auto q = db->query(QStringLiteral("DELETE FROM outbox WHERE mutation_id = ?1"));
             q->bind(1, mutationId);
@@ -293,8 +296,8 @@ bool SyncLedger::discardRejected(const QString &mutationId, QString *error)
         PulledChange change;
         change.entity = entity;
         change.id = recordId;
-        if (wasCreate) {
-            change.op = PulledChange::Op::Delete; // a create the server never accepted
+        if (wasCreate || !stillHere) {
+            change.op = PulledChange::Op::Delete; // a create the server never accepted, or a record gone
         } else if (server) {
             change.op = PulledChange::Op::Upsert;
             change.record = protocol::encodeRecord(*server);
@@ -495,6 +498,47 @@ bool SyncLedger::rebasePending(QString *error)
     if (!applied.ok && error)
         *error = applied.error;
     return applied.ok;
+}
+
+bool SyncLedger::dropUnheld(const QSet<QPair<QString, QString>> &records, int *dropped, QString *error)
+{
+    // Records kept only because a change to them was pending when their last bucket let them go
+    // (a revoke, a realignment): once nothing is pending, they leave like any revoked record.
+    sql::Database *db = m_store.database();
+    try {
+        QList<PulledChange> gone;
+        auto q = db->query(QStringLiteral(
+            "SELECT NOT EXISTS (SELECT 1 FROM record_bucket WHERE entity = ?1 AND record_id = ?2) "
+            "AND NOT EXISTS (SELECT 1 FROM outbox WHERE entity = ?1 AND record_id = ?2)"));
+        for (const auto &[entity, id] : records) {
+            const std::optional<protocol::Record> r = m_store.record(entity, id);
+            if (!r || r->version <= 0)
+                continue;
+            q.bindAll(entity, id);
+            const bool unheld = q->step() && q->int64(0) != 0;
+            q->reset();
+            if (!unheld)
+                continue;
+            PulledChange c;
+            c.entity = entity;
+            c.id = id;
+            c.op = PulledChange::Op::Delete;
+            gone << c;
+        }
+        const ApplyResult applied = m_store.applyPage(gone, {}, {});
+        if (!applied.ok) {
+            if (error)
+                *error = applied.error;
+            return false;
+        }
+        if (dropped)
+            *dropped = applied.deleted;
+        return true;
+    } catch (const sql::SqlError &e) {
+        if (error)
+            *error = e.text();
+        return false;
+    }
 }
 
 QList<protocol::Record> SyncLedger::records(const QString &entity) const

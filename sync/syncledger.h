@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QPair>
+#include <QSet>
 
 namespace rounds {
 
@@ -63,6 +65,10 @@ public:
     // After a complete pull: records the new data lacks are dropped, unless a local change to them is
     // pending. A no-op when no re-sync is under way.
     bool finishResync(QString *error);
+
+    // After a complete pull: of these records (changes to them were answered in this sync), those that no
+    // bucket holds any more and that have nothing pending leave the laptop.
+    bool dropUnheld(const QSet<QPair<QString, QString>> &records, int *dropped, QString *error);
 
     // The visible records of an entity, sorted by id (rounds-cli dump).
     QList<protocol::Record> records(const QString &entity) const;

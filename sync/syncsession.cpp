@@ -174,6 +174,7 @@ bool SyncSession::pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &sum
         const QJsonObject result = results.at(i).toObject();
         if (result.value(QStringLiteral("mutation_id")).toString() != chunk.at(i).mutationId)
             return fail(summary, ApiError::BadResponse, tr("The server answered for a different change."));
+        m_answered.insert({chunk.at(i).entity, chunk.at(i).recordId});
         if (!handleResult(result, summary))
             return false;
         ++summary.pushed;
@@ -295,6 +296,11 @@ bool SyncSession::pull(SyncSummary &summary)
             break;
     }
     QString error;
+    int dropped = 0;
+    if (!m_ledger.dropUnheld(m_answered, &dropped, &error))
+        return fail(summary, ApiError::Client, error);
+    summary.revoked += dropped;
+    m_answered.clear();
     if (!m_ledger.finishResync(&error)) // a no-op unless a re-sync after a new epoch is under way
         return fail(summary, ApiError::Client, error);
     return true;

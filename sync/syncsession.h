@@ -73,6 +73,7 @@ private:
     SyncLedger m_ledger;
     ApiClient &m_api;
     Options m_options;
+    QSet<QPair<QString, QString>> m_answered; // records whose changes the server answered in this sync
 };
 
 } // namespace rounds

@@ -22,6 +22,8 @@ private slots:
     void deleteConflictOffersTheDeleteAgain();
     void editOfADeletedRecordOffersToRestoreIt();
     void changesMadeWhileAPushIsInFlightAreRebased();
+    void aRecordKeptForItsPendingChangeLeavesOnceAnswered();
+    void discardingDoesNotBringBackARecordThatLeft();
     void discardingARejectionBringsBackTheServerCopy();
     void resyncDropsOnlyWhatTheServerLostAndNothingPending();
     void interruptedResyncFinishesLater();
@@ -249,6 +251,55 @@ void TestSyncLedger::changesMadeWhileAPushIsInFlightAreRebased()
         }
     }
     QVERIFY(deleteQueued);
+}
+
+void TestSyncLedger::aRecordKeptForItsPendingChangeLeavesOnceAnswered()
+{
+    const QString id = protocol::newUuid();
+    pull({serverPlan(id, 1, QStringLiteral("a"))});
+    QVERIFY(
+        m_store->update(QStringLiteral("visit_plan"), id, {{QStringLiteral("purpose"), QStringLiteral("b")}})
+            .ok);
+    // The territory is taken away (realignment) while the edit waits: the record stays for now.
+    PulledChange revoke;
+    revoke.bucket = QStringLiteral("t:a");
+    revoke.entity = QStringLiteral("visit_plan");
+    revoke.id = id;
+    revoke.op = PulledChange::Op::Revoke;
+    QVERIFY(m_store->applyPage({revoke}, {}, {}).ok);
+    QVERIFY(m_store->record(QStringLiteral("visit_plan"), id));
+    SyncLedger ledger(*m_store);
+    int dropped = -1;
+    QString error;
+    QVERIFY(ledger.dropUnheld({{QStringLiteral("visit_plan"), id}}, &dropped, &error));
+    QCOMPARE(dropped, 0); // still pending: kept
+    // Pushed and answered: now it leaves, like any revoked record.
+    QVERIFY(m_store->acknowledge(m_store->takeForPush().first().mutationId, 2));
+    QVERIFY(ledger.dropUnheld({{QStringLiteral("visit_plan"), id}}, &dropped, &error));
+    QCOMPARE(dropped, 1);
+    QVERIFY(!m_store->record(QStringLiteral("visit_plan"), id));
+}
+
+void TestSyncLedger::discardingDoesNotBringBackARecordThatLeft()
+{
+    const QString id = protocol::newUuid();
+    pull({serverPlan(id, 1, QStringLiteral("a"))});
+    QVERIFY(
+        m_store->update(QStringLiteral("visit_plan"), id, {{QStringLiteral("purpose"), QStringLiteral("b")}})
+            .ok);
+    const QString refused = m_store->takeForPush().first().mutationId;
+    QVERIFY(m_store->reject(refused, QStringLiteral("forbidden"), QStringLiteral("no"), QString()));
+    PulledChange deleted;
+    deleted.bucket = QStringLiteral("t:a");
+    deleted.entity = QStringLiteral("visit_plan");
+    deleted.id = id;
+    deleted.op = PulledChange::Op::Delete;
+    QVERIFY(m_store->applyPage({deleted}, {}, {}).ok);
+    QVERIFY(!m_store->record(QStringLiteral("visit_plan"), id));
+    QString error;
+    QVERIFY2(SyncLedger(*m_store).discardRejected(refused, &error), qPrintable(error));
+    QVERIFY(!m_store->record(QStringLiteral("visit_plan"), id));
+    QVERIFY(m_store->outbox().isEmpty());
 }
 
 void TestSyncLedger::discardingARejectionBringsBackTheServerCopy()
