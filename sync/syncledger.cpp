@@ -500,6 +500,30 @@ bool SyncLedger::rebasePending(QString *error)
     return applied.ok;
 }
 
+int SyncLedger::closeConflictsOfGoneRecords()
+{
+    // A conflict about a record that has since left the laptop (deleted on the server, or out of scope)
+    // can no longer be decided here: it is closed as "theirs" instead of waiting forever.
+    int closed = 0;
+    try {
+        auto q = m_store.database()->query(QStringLiteral(
+            "UPDATE conflict SET resolved = 1, resolution = 'theirs', resolved_at = ?2 WHERE id = ?1"));
+        for (const ConflictItem &c : conflicts(true)) {
+            if (c.kind() == ConflictItem::Restore || m_store.record(c.entity, c.recordId))
+                continue;
+            q.bindAll(c.id, protocol::nowUtc());
+            q->run();
+            q->reset();
+            ++closed;
+        }
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcSync) << "cannot close conflicts of gone records:" << e.text();
+    }
+    if (closed)
+        m_store.announceChanges(QStringLiteral("conflict"), {});
+    return closed;
+}
+
 bool SyncLedger::dropUnheld(const QSet<QPair<QString, QString>> &records, int *dropped, QString *error)
 {
     // Records kept only because a change to them was pending when their last bucket let them go

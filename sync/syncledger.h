@@ -70,6 +70,9 @@ public:
     // bucket holds any more and that have nothing pending leave the laptop.
     bool dropUnheld(const QSet<QPair<QString, QString>> &records, int *dropped, QString *error);
 
+    // Closes open conflicts about records that are no longer on this laptop; returns how many.
+    int closeConflictsOfGoneRecords();
+
     // The visible records of an entity, sorted by id (rounds-cli dump).
     QList<protocol::Record> records(const QString &entity) const;
 

@@ -301,6 +301,7 @@ bool SyncSession::pull(SyncSummary &summary)
         return fail(summary, ApiError::Client, error);
     summary.revoked += dropped;
     m_answered.clear();
+    m_ledger.closeConflictsOfGoneRecords();
     if (!m_ledger.finishResync(&error)) // a no-op unless a re-sync after a new epoch is under way
         return fail(summary, ApiError::Client, error);
     return true;

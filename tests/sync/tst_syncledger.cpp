@@ -24,6 +24,7 @@ private slots:
     void changesMadeWhileAPushIsInFlightAreRebased();
     void aRecordKeptForItsPendingChangeLeavesOnceAnswered();
     void discardingDoesNotBringBackARecordThatLeft();
+    void conflictsOfRecordsThatLeftAreClosed();
     void discardingARejectionBringsBackTheServerCopy();
     void resyncDropsOnlyWhatTheServerLostAndNothingPending();
     void interruptedResyncFinishesLater();
@@ -278,6 +279,23 @@ void TestSyncLedger::aRecordKeptForItsPendingChangeLeavesOnceAnswered()
     QVERIFY(ledger.dropUnheld({{QStringLiteral("visit_plan"), id}}, &dropped, &error));
     QCOMPARE(dropped, 1);
     QVERIFY(!m_store->record(QStringLiteral("visit_plan"), id));
+}
+
+void TestSyncLedger::conflictsOfRecordsThatLeftAreClosed()
+{
+    conflictKeepsBothValuesAndShowsTheServers();
+    SyncLedger ledger(*m_store);
+    const ConflictItem c = ledger.conflicts().first();
+    QCOMPARE(ledger.closeConflictsOfGoneRecords(), 0); // the record is still here
+    PulledChange deleted;
+    deleted.bucket = QStringLiteral("t:a");
+    deleted.entity = c.entity;
+    deleted.id = c.recordId;
+    deleted.op = PulledChange::Op::Delete;
+    QVERIFY(m_store->applyPage({deleted}, {}, {}).ok);
+    QCOMPARE(ledger.closeConflictsOfGoneRecords(), 1);
+    QCOMPARE(ledger.openConflictCount(), 0);
+    QCOMPARE(ledger.conflicts(false).first().resolution, QStringLiteral("theirs"));
 }
 
 void TestSyncLedger::discardingDoesNotBringBackARecordThatLeft()
