@@ -428,6 +428,7 @@ StoreOpenResult Store::recreate(const QString &path, const QString &why)
 
     // Pending changes exist only on this machine: carry over whatever can still be read.
     QList<OutboxMutation> recovered;
+    QList<QStringList> openConflicts; // entity, record_id, mutation_id, field, base, mine, theirs, created_at
     try {
         sql::Database::Options readOnly;
         readOnly.create = false;
@@ -438,6 +439,18 @@ StoreOpenResult Store::recreate(const QString &path, const QString &why)
             auto q = old.query(QStringLiteral("SELECT %1 FROM outbox ORDER BY seq").arg(kOutboxColumns));
             while (q->step())
                 recovered << readMutation(*q);
+        }
+        // Open conflicts hold values the user typed and has not decided about yet: they come along too.
+        if (old.tableExists(QStringLiteral("conflict"))) {
+            auto q = old.query(
+                QStringLiteral("SELECT entity, record_id, mutation_id, field, base, mine, theirs, "
+                               "created_at FROM conflict WHERE resolved = 0 ORDER BY id"));
+            while (q->step()) {
+                QStringList row;
+                for (int c = 0; c < 8; ++c)
+                    row << q->text(c);
+                openConflicts << row;
+            }
         }
     } catch (const sql::SqlError &e) {
         qCWarning(lcStore) << "could not read pending changes from the damaged file:" << e.text();
@@ -462,6 +475,15 @@ StoreOpenResult Store::recreate(const QString &path, const QString &why)
                 writeRow(*m_db, m_apply->of(*e).upsert, *e, rec);
             }
             ++carried;
+        }
+        auto conflict = m_db->query(
+            QStringLiteral("INSERT INTO conflict (entity, record_id, mutation_id, field, "
+                           "base, mine, theirs, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+        for (const QStringList &row : std::as_const(openConflicts)) {
+            for (int c = 0; c < 8; ++c)
+                conflict->bind(c + 1, row.at(c));
+            conflict->run();
+            conflict->reset();
         }
         tx.commit();
     } catch (const sql::SqlError &e) {

@@ -279,6 +279,12 @@ void TestStore::damagedFileKeepsPendingChanges()
         sql::Database raw(dbPath());
         raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         raw.exec(QStringLiteral("UPDATE sync_meta SET value = '0' WHERE key = 'clean_shutdown'"));
+        raw.exec(
+            QStringLiteral("INSERT INTO conflict (entity, record_id, mutation_id, field, base, mine, theirs, "
+                           "created_at, resolved) VALUES ('visit', '%1', 'm-open', 'feedback', '[\"a\"]', "
+                           "'[\"mine\"]', '[\"theirs\"]', '2026-11-22T01:00:00.000Z', 0), ('visit', '%1', "
+                           "'m-done', 'notes', '[1]', '[2]', '[3]', '2026-11-22T01:00:00.000Z', 1)")
+                .arg(edited));
         raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         page = int(raw.scalarInt(
             QStringLiteral("SELECT max(pageno) FROM dbstat WHERE name = 'hcp' AND pagetype = 'leaf'")));
@@ -309,6 +315,9 @@ void TestStore::damagedFileKeepsPendingChanges()
     QVERIFY(store.applyPage({pulledVisit(edited, 3, QStringLiteral("server notes"))}, {}).ok);
     QCOMPARE(store.record(QStringLiteral("visit"), edited)->fields.value(QStringLiteral("notes")).toString(),
         QStringLiteral("mine"));
+    // The open conflict (values the user has not decided about) came along; the resolved one did not.
+    QCOMPARE(store.database()->scalarText(QStringLiteral("SELECT group_concat(mutation_id) FROM conflict")),
+        QStringLiteral("m-open"));
 }
 
 void TestStore::createWritesRowAndOutbox()
