@@ -339,6 +339,42 @@
         <source>the record</source>
         <translation>记录</translation>
     </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>拜访目的</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>拜访方式</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
 </context>
 <context>
     <name>rounds::CredentialStore</name>
@@ -862,6 +898,13 @@
     <message>
         <source>Attendees</source>
         <translation>参会人数</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::PendingMarkProxy</name>
+    <message>
+        <source>Saved on this computer; waiting to be sent to the server.</source>
+        <translation>已保存在本机，等待上传到服务器。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/common/listpage.h"
 
 #include "models/pagedtablemodel.h"
+#include "ui/common/pendingmarkproxy.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -22,7 +23,7 @@ QLabel *titleLabel(const QString &text, QWidget *parent)
 } // namespace
 
 ListPage::ListPage(const QString &objectName, const QString &title, const QString &hint,
-    PagedTableModel *model, QWidget *parent)
+    PagedTableModel *model, int pendingRole, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
 {
@@ -30,7 +31,13 @@ ListPage::ListPage(const QString &objectName, const QString &title, const QStrin
     model->setParent(this);
     m_table = new QTableView(this);
     m_table->setObjectName(objectName + QStringLiteral("TableView"));
-    m_table->setModel(model);
+    if (pendingRole >= 0) {
+        auto *marks = new PendingMarkProxy(pendingRole, this);
+        marks->setSourceModel(model);
+        m_table->setModel(marks);
+    } else {
+        m_table->setModel(model);
+    }
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSortingEnabled(true);

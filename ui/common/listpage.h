@@ -14,8 +14,9 @@ class ListPage final : public QWidget
 {
     Q_OBJECT
 public:
+    // `pendingRole`: the model's role saying a row waits to be sent (marked in the table), or -1.
     ListPage(const QString &objectName, const QString &title, const QString &hint, PagedTableModel *model,
-        QWidget *parent = nullptr);
+        int pendingRole, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
     PagedTableModel *model() const { return m_model; }

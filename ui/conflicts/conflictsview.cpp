@@ -11,6 +11,7 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,15 +28,31 @@ namespace rounds {
 
 namespace {
 
-// A stored JSON text as a value (text that is not JSON stays a string).
+// The ledger keeps each value as a one-element JSON array (so null and strings survive); unwrap it.
 QJsonValue jsonValueOf(const QString &jsonText)
 {
     QJsonParseError error;
-    const QJsonDocument doc
-        = QJsonDocument::fromJson(QByteArray("[") + jsonText.toUtf8() + QByteArray("]"), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isArray() || doc.array().isEmpty())
-        return QJsonValue(jsonText);
-    return doc.array().at(0);
+    const QJsonDocument doc = QJsonDocument::fromJson(jsonText.toUtf8(), &error);
+    if (error.error == QJsonParseError::NoError && doc.isArray() && doc.array().size() == 1)
+        return doc.array().at(0);
+    return QJsonValue(jsonText);
+}
+
+// A field name as a rep reads it.
+QString fieldLabel(const QString &field)
+{
+    static const QHash<QString, const char *> names {
+        {QStringLiteral("planned_at"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Planned time")},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Status")},
+        {QStringLiteral("purpose"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Purpose")},
+        {QStringLiteral("channel"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Channel")},
+        {QStringLiteral("starts_at"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Starts at")},
+        {QStringLiteral("ends_at"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Ends at")},
+        {QStringLiteral("venue"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Venue")},
+        {QStringLiteral("title"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Title")},
+        {QStringLiteral("budget_minor"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Budget")}};
+    const auto it = names.find(field);
+    return it == names.end() ? field : ConflictsView::tr(it.value());
 }
 
 // A stored JSON text as a person reads it: strings bare, date-times in local time, null as a dash.
@@ -91,6 +108,10 @@ ConflictsView::ConflictsView(Session *session, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setAlternatingRowColors(true);
+    // Record, mine and theirs are shown in full, side by side, below the list.
+    for (int column :
+        {int(ConflictListModel::Record), int(ConflictListModel::Mine), int(ConflictListModel::Theirs)})
+        m_table->hideColumn(column);
 
     m_empty
         = new QLabel(tr("No conflicts. Everything you changed reached the server as you meant it."), this);
@@ -156,11 +177,13 @@ ConflictsView::ConflictsView(Session *session, QWidget *parent)
     title->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
-    layout->addWidget(m_table, 2);
+    m_table->setMaximumHeight(260);
+    layout->addWidget(m_table, 1);
     layout->addWidget(m_empty);
     layout->addWidget(detail);
     layout->addWidget(m_rejectedTitle);
     layout->addWidget(m_rejected, 1);
+    layout->addStretch();
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &ConflictsView::showCurrent);
@@ -179,7 +202,8 @@ ConflictsView::ConflictsView(Session *session, QWidget *parent)
         const QJsonValue current = jsonValueOf(mine);
         const std::optional<QString> typed = Prompter::instance().askText(this, tr("Edit the value"),
             tr("The value to keep for %1:")
-                .arg(m_model->data(m_model->index(row, 0), ConflictListModel::FieldRole).toString()),
+                .arg(fieldLabel(
+                    m_model->data(m_model->index(row, 0), ConflictListModel::FieldRole).toString())),
             current.isString() ? current.toString() : readable(mine));
         if (typed)
             resolveRow(row, QStringLiteral("other"),
@@ -256,7 +280,7 @@ void ConflictsView::showCurrent()
     const QString field = m_model->data(index, ConflictListModel::FieldRole).toString();
     m_record->setText(describeRecord(entity, recordId));
     m_field->setText(field.isEmpty() ? tr("You deleted this record; it was changed on the server meanwhile.")
-                                     : tr("Field: %1").arg(field));
+                                     : tr("Field: %1").arg(fieldLabel(field)));
     m_base->setText(readable(m_model->data(index, ConflictListModel::BaseRole).toString()));
     m_mine->setText(readable(m_model->data(index, ConflictListModel::MineRole).toString()));
     m_theirs->setText(readable(m_model->data(index, ConflictListModel::TheirsRole).toString()));

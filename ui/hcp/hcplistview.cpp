@@ -2,6 +2,7 @@
 
 #include "models/hcplistmodel.h"
 #include "ui/common/lookup.h"
+#include "ui/common/pendingmarkproxy.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -58,7 +59,9 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("hcpTableView"));
-    m_table->setModel(m_model);
+    auto *marks = new PendingMarkProxy(HcpListModel::PendingRole, this);
+    marks->setSourceModel(m_model);
+    m_table->setModel(marks);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSortingEnabled(true);

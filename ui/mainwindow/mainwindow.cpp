@@ -70,11 +70,11 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_visits = new ListPage(QStringLiteral("visitsView"), tr("Visits"),
         tr("Your visits, newest first. A visit waiting to reach the server is marked; open one to see or "
            "finish it."),
-        new VisitListModel(store), this);
+        new VisitListModel(store), VisitListModel::PendingRole, this);
     m_plan = new PlanCalendarView(session, this);
     auto *meetings = new ListPage(QStringLiteral("meetingsView"), tr("Meetings"),
         tr("Academic and department meetings with their budget and attendees."), new MeetingListModel(store),
-        this);
+        MeetingListModel::PendingRole, this);
 
     m_today = new TodayView(session, this);
     m_pages.insert(QStringLiteral("today"), m_today);
