@@ -1,3 +1,4 @@
+#include "clirunner.h"
 #include "faultproxy.h"
 #include "sync/protocol/values.h"
 #include "syncclient.h"
@@ -24,39 +25,12 @@ private slots:
     void serverKilledMidPush();
 
 private:
-    static QString cli()
-    {
-        return qEnvironmentVariable("ROUNDS_BINARY_DIR") + QStringLiteral("/bin/rounds-cli");
-    }
-    static int runCli(const QStringList &args, QByteArray *out = nullptr, const QByteArray &in = {},
-        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 };
 
 void TestCrashes::initTestCase()
 {
     QVERIFY2(QFileInfo::exists(ServerProcess::binary()), qPrintable(ServerProcess::binary()));
-    QVERIFY2(QFileInfo::exists(cli()), qPrintable(cli()));
-}
-
-int TestCrashes::runCli(
-    const QStringList &args, QByteArray *out, const QByteArray &in, const QProcessEnvironment &env)
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(cli(), args);
-    if (!p.waitForStarted())
-        return -1;
-    p.write(in);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    if (out)
-        *out = p.readAllStandardOutput();
-    const QByteArray err = p.readAllStandardError();
-    if (p.exitStatus() != QProcess::NormalExit)
-        return -1;
-    if (p.exitCode() != 0 && p.exitCode() != 3)
-        qWarning().noquote() << "rounds-cli" << args.join(u' ') << "->" << p.exitCode() << err;
-    return p.exitCode();
+    QVERIFY2(QFileInfo::exists(cliBinary()), qPrintable(cliBinary()));
 }
 
 void TestCrashes::clientKilledDuringSync()
@@ -70,7 +44,8 @@ void TestCrashes::clientKilledDuringSync()
     const QString db = dir.filePath(QStringLiteral("rep.db"));
     QCOMPARE(runCli({QStringLiteral("--db"), db, QStringLiteral("login"), server.url().toString(),
                         QStringLiteral("rep.sh01")},
-                 nullptr, "demo-pass-1\n"),
+                 "demo-pass-1\n")
+                 .code,
         0);
 
     // What to edit: the rep's own territory, user id and some HCPs, from the server directly.
@@ -91,20 +66,18 @@ void TestCrashes::clientKilledDuringSync()
         // Offline work between syncs: new visits, some edited again (coalescing), through the CLI.
         for (int i = 0; i < 6; ++i) {
             const QString marker = QStringLiteral("crash-%1-%2").arg(round).arg(i);
-            QByteArray out;
-            QCOMPARE(runCli({QStringLiteral("--db"), db, QStringLiteral("create"), QStringLiteral("visit"),
-                                QStringLiteral("territory_id=") + territory,
-                                QStringLiteral("hcp_id=")
-                                    + hcps.at(rng.bounded(int(hcps.size()))).value(u"id").toString(),
-                                QStringLiteral("rep_id=") + repId,
-                                QStringLiteral("visited_at=2026-11-20T09:00:00+08:00"),
-                                QStringLiteral("notes=") + marker},
-                         &out),
-                0);
+            const CliRun created = runCli({QStringLiteral("--db"), db, QStringLiteral("create"),
+                QStringLiteral("visit"), QStringLiteral("territory_id=") + territory,
+                QStringLiteral("hcp_id=") + hcps.at(rng.bounded(int(hcps.size()))).value(u"id").toString(),
+                QStringLiteral("rep_id=") + repId, QStringLiteral("visited_at=2026-11-20T09:00:00+08:00"),
+                QStringLiteral("notes=") + marker});
+            QCOMPARE(created.code, 0);
             markers << marker;
             if (i % 2 == 0)
-                QCOMPARE(runCli({QStringLiteral("--db"), db, QStringLiteral("edit"), QStringLiteral("visit"),
-                             QString::fromUtf8(out.trimmed()), QStringLiteral("support_level=4")}),
+                QCOMPARE(
+                    runCli({QStringLiteral("--db"), db, QStringLiteral("edit"), QStringLiteral("visit"),
+                               QString::fromUtf8(created.out.trimmed()), QStringLiteral("support_level=4")})
+                        .code,
                     0);
         }
         // A sync that dies: at a commit point of the store, or at a random moment (SIGKILL).
@@ -114,7 +87,7 @@ void TestCrashes::clientKilledDuringSync()
             env.insert(QStringLiteral("ROUNDS_TEST_CRASH_AT"), point);
         QProcess sync;
         sync.setProcessEnvironment(env);
-        sync.start(cli(), {QStringLiteral("--db"), db, QStringLiteral("sync")});
+        sync.start(cliBinary(), {QStringLiteral("--db"), db, QStringLiteral("sync")});
         QVERIFY(sync.waitForStarted());
         if (point.isEmpty()) {
             QTest::qWait(rng.bounded(5, 150));
@@ -137,11 +110,11 @@ void TestCrashes::clientKilledDuringSync()
     QVERIFY2(killed >= 8, qPrintable(QStringLiteral("only %1 of 14 syncs died").arg(killed)));
 
     // A clean sync completes the work.
-    QByteArray out;
-    QCOMPARE(runCli({QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--json")}, &out), 0);
-    QCOMPARE(
-        runCli({QStringLiteral("--db"), db, QStringLiteral("status"), QStringLiteral("--json")}, &out), 0);
-    const QJsonObject status = QJsonDocument::fromJson(out).object();
+    QCOMPARE(runCli({QStringLiteral("--db"), db, QStringLiteral("sync"), QStringLiteral("--json")}).code, 0);
+    const CliRun statusRun
+        = runCli({QStringLiteral("--db"), db, QStringLiteral("status"), QStringLiteral("--json")});
+    QCOMPARE(statusRun.code, 0);
+    const QJsonObject status = statusRun.json().object();
     QCOMPARE(status.value(u"pending").toInt(), 0);
     QCOMPARE(status.value(u"rejected").toArray().size(), 0);
 
@@ -154,9 +127,9 @@ void TestCrashes::clientKilledDuringSync()
         QVERIFY2(n == 1, qPrintable(QStringLiteral("%1 is on the server %2 times").arg(marker).arg(n)));
     }
     // And the laptop equals the server.
-    QByteArray local;
-    QCOMPARE(
-        runCli({QStringLiteral("--db"), db, QStringLiteral("dump"), QStringLiteral("visit")}, &local), 0);
+    const CliRun dump = runCli({QStringLiteral("--db"), db, QStringLiteral("dump"), QStringLiteral("visit")});
+    QCOMPARE(dump.code, 0);
+    const QByteArray local = dump.out;
     QCOMPARE(local.count('\n'), qsizetype(visits.size()));
 }
 

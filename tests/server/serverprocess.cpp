@@ -235,6 +235,21 @@ HttpReply ServerProcess::push(const QString &token, const QJsonArray &mutations)
         QStringLiteral("/api/v1/sync/push"), QJsonObject {{QStringLiteral("mutations"), mutations}}, token);
 }
 
+bool makeSelfSignedCertificate(const QString &dir, QString *certPath, QString *keyPath)
+{
+    *certPath = dir + QStringLiteral("/cert.pem");
+    *keyPath = dir + QStringLiteral("/key.pem");
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), *keyPath,
+            QStringLiteral("-out"), *certPath, QStringLiteral("-days"), QStringLiteral("1"),
+            QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+            QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    return openssl.waitForFinished(30000) && openssl.exitStatus() == QProcess::NormalExit
+        && openssl.exitCode() == 0;
+}
+
 QJsonObject mutation(const QString &entity, const QString &id, const QJsonObject &set, qint64 baseVersion,
     const QJsonObject &base, const QString &op)
 {

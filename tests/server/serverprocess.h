@@ -104,6 +104,10 @@ private:
     bool m_insecureTls = false;
 };
 
+// A throwaway self-signed certificate for 127.0.0.1 (with the IP in subjectAltName, as clients that
+// check host names need) written to DIR/cert.pem and DIR/key.pem; false when openssl failed.
+bool makeSelfSignedCertificate(const QString &dir, QString *certPath, QString *keyPath);
+
 // A mutation object for a push.
 QJsonObject mutation(const QString &entity, const QString &id, const QJsonObject &set, qint64 baseVersion = 0,
     const QJsonObject &base = {}, const QString &op = QStringLiteral("upsert"));

@@ -323,16 +323,8 @@ void TestServerAuth::freshFolderWithOnlyAnAdmin()
 void TestServerAuth::tls()
 {
     QTemporaryDir dir;
-    const QString cert = dir.filePath(QStringLiteral("cert.pem"));
-    const QString key = dir.filePath(QStringLiteral("key.pem"));
-    QProcess openssl;
-    openssl.start(QStringLiteral("openssl"),
-        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
-            QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("1"),
-            QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
-    QVERIFY(openssl.waitForFinished(30000));
-    QCOMPARE(openssl.exitCode(), 0);
+    QString cert, key;
+    QVERIFY(makeSelfSignedCertificate(dir.path(), &cert, &key));
 
     ServerProcess secure;
     QVERIFY(secure.copyDataFrom(m_template.dataDir()));
