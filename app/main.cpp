@@ -113,10 +113,15 @@ int main(int argc, char *argv[])
         if (!session.openDatabase(parser.value(dbOption), &error))
             return fail(error);
     } else if (!session.restoreLastAccount()) {
-        if (screenshot)
-            return fail(QStringLiteral("no local database: sign in once, or pass --db FILE"));
         rounds::SignInDialog signIn(&session);
         signIn.setServer(parser.value(serverOption));
+        if (screenshot) { // no account yet: the picture is the sign-in dialog
+            signIn.show();
+            const QString file = parser.value(screenshotOption);
+            QTimer::singleShot(
+                800, &signIn, [&signIn, file] { QApplication::exit(signIn.grab().save(file) ? 0 : 1); });
+            return app.exec();
+        }
         if (signIn.exec() != QDialog::Accepted)
             return 0;
     }

@@ -103,6 +103,10 @@
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

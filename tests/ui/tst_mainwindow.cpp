@@ -320,6 +320,9 @@ void TestMainWindow::signInFindLogOfflineAndSync()
     PagedTableModel *visits = window.visitsPage()->model();
     QTRY_VERIFY(visits->rowOfId(visitId) >= 0);
     QVERIFY(visits->data(visits->index(visits->rowOfId(visitId), 0), VisitListModel::PendingRole).toBool());
+    // …and the table marks the row.
+    QAbstractItemModel *shown = window.visitsPage()->table()->model();
+    QVERIFY(!shown->data(shown->index(visits->rowOfId(visitId), 0), Qt::DecorationRole).isNull());
 
     // The server comes back (on another port, behind the same address); F5 syncs.
     QVERIFY(m_server->start());
@@ -431,6 +434,9 @@ void TestMainWindow::resolveConflictsEveryWay()
     QVERIFY2(!mineText.isEmpty() && mineText != theirsText,
         qPrintable(mineText + QStringLiteral(" / ") + theirsText));
     QVERIFY(!child<QLabel>(view, "baseValueLabel")->text().isEmpty());
+    // The values as a person reads them (a local date and time), not the ledger's JSON.
+    QVERIFY2(
+        !mineText.contains(QLatin1Char('"')) && !mineText.contains(QLatin1Char('[')), qPrintable(mineText));
 
     QTest::mouseClick(child<QPushButton>(view, "keepMineButton"), Qt::LeftButton);
     QTRY_COMPARE(model->rowCount(), 2);

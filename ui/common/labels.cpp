@@ -1,5 +1,8 @@
 #include "ui/common/labels.h"
 
+#include <QDateTime>
+#include <QLocale>
+
 namespace rounds {
 
 namespace {
@@ -62,6 +65,20 @@ QString Labels::meetingStatus(const QString &value)
             {QStringLiteral("held"), tr("Held")}, {QStringLiteral("closed"), tr("Closed")},
             {QStringLiteral("cancelled"), tr("Cancelled")}},
         value);
+}
+
+QString Labels::visitStatus(const QString &value)
+{
+    return find(
+        {{QStringLiteral("draft"), tr("Draft")}, {QStringLiteral("submitted"), tr("Submitted")}}, value);
+}
+
+QString Labels::localDateTime(const QString &iso)
+{
+    const QDateTime t = QDateTime::fromString(iso, Qt::ISODate);
+    if (!t.isValid())
+        return iso;
+    return QLocale().toString(t.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString Labels::role(const QString &value)

@@ -21,6 +21,9 @@ public:
     static QString supportLevel(int level); // 1–5
     static QString role(const QString &value);
     static QString meetingStatus(const QString &value);
+    static QString visitStatus(const QString &value);
+    // An ISO 8601 date-time in the user's time zone and locale (short), or the text unchanged.
+    static QString localDateTime(const QString &iso);
 };
 
 } // namespace rounds

@@ -32,9 +32,9 @@ ListPage::ListPage(const QString &objectName, const QString &title, const QStrin
     m_table = new QTableView(this);
     m_table->setObjectName(objectName + QStringLiteral("TableView"));
     if (pendingRole >= 0) {
-        auto *marks = new PendingMarkProxy(pendingRole, this);
-        marks->setSourceModel(model);
-        m_table->setModel(marks);
+        m_marks = new PendingMarkProxy(pendingRole, this);
+        m_marks->setSourceModel(model);
+        m_table->setModel(m_marks);
     } else {
         m_table->setModel(model);
     }
@@ -54,6 +54,12 @@ ListPage::ListPage(const QString &objectName, const QString &title, const QStrin
     layout->addWidget(m_table, 1);
     connect(m_table, &QTableView::activated, this,
         [this](const QModelIndex &index) { emit activated(m_model->idAt(index.row())); });
+}
+
+void ListPage::setFormatter(std::function<QVariant(int column, const QVariant &value)> formatter)
+{
+    if (m_marks)
+        m_marks->setFormatter(std::move(formatter));
 }
 
 PlaceholderPage::PlaceholderPage(

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QTableView;
 
@@ -19,6 +21,8 @@ public:
         int pendingRole, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
+    // How the table shows stored values (see PendingMarkProxy::Formatter).
+    void setFormatter(std::function<QVariant(int column, const QVariant &value)> formatter);
     PagedTableModel *model() const { return m_model; }
 
 signals:
@@ -27,6 +31,7 @@ signals:
 private:
     PagedTableModel *m_model;
     QTableView *m_table = nullptr;
+    class PendingMarkProxy *m_marks = nullptr;
 };
 
 // A page not built yet: says so plainly instead of showing an empty screen.

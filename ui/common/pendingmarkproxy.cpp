@@ -19,6 +19,8 @@ PendingMarkProxy::PendingMarkProxy(int pendingRole, QObject *parent)
 
 QVariant PendingMarkProxy::data(const QModelIndex &index, int role) const
 {
+    if (role == Qt::DisplayRole && m_formatter)
+        return m_formatter(index.column(), QIdentityProxyModel::data(index, role));
     if (role != Qt::DecorationRole && role != Qt::ToolTipRole)
         return QIdentityProxyModel::data(index, role);
     const bool pending = QIdentityProxyModel::data(index.siblingAtColumn(0), m_pendingRole).toBool();

@@ -3,21 +3,28 @@
 #include <QIdentityProxyModel>
 #include <QPixmap>
 
+#include <functional>
+
 namespace rounds {
 
-// Marks rows whose local change still waits to be pushed (an orange dot, a tooltip), reading the
-// source model's "pending" role; everything else passes through unchanged.
+// Shows stored values in words and marks rows whose local change still waits to be pushed (an orange dot, a
+// tooltip), reading the source model's "pending" role; everything else passes through unchanged.
 class PendingMarkProxy final : public QIdentityProxyModel
 {
     Q_OBJECT
 public:
+    // Turns a column's stored value (ISO date-time, enumeration value) into what a person reads.
+    using Formatter = std::function<QVariant(int column, const QVariant &value)>;
+
     PendingMarkProxy(int pendingRole, QObject *parent = nullptr);
+    void setFormatter(Formatter formatter) { m_formatter = std::move(formatter); }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
     int m_pendingRole;
     QPixmap m_dot;
+    Formatter m_formatter;
 };
 
 } // namespace rounds

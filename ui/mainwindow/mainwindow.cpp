@@ -71,10 +71,29 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         tr("Your visits, newest first. A visit waiting to reach the server is marked; open one to see or "
            "finish it."),
         new VisitListModel(store), VisitListModel::PendingRole, this);
+    m_visits->setFormatter([](int column, const QVariant &value) -> QVariant {
+        switch (column) {
+        case VisitListModel::VisitedAt:
+            return Labels::localDateTime(value.toString());
+        case VisitListModel::Channel:
+            return Labels::channel(value.toString());
+        case VisitListModel::Status:
+            return Labels::visitStatus(value.toString());
+        default:
+            return value;
+        }
+    });
     m_plan = new PlanCalendarView(session, this);
     auto *meetings = new ListPage(QStringLiteral("meetingsView"), tr("Meetings"),
         tr("Academic and department meetings with their budget and attendees."), new MeetingListModel(store),
         MeetingListModel::PendingRole, this);
+    meetings->setFormatter([](int column, const QVariant &value) -> QVariant {
+        if (column == MeetingListModel::StartsAt)
+            return Labels::localDateTime(value.toString());
+        if (column == MeetingListModel::Status)
+            return Labels::meetingStatus(value.toString());
+        return value;
+    });
 
     m_today = new TodayView(session, this);
     m_pages.insert(QStringLiteral("today"), m_today);
