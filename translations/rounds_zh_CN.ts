@@ -999,6 +999,10 @@
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
+    <message>
+        <source>This window works on the data of %1 on %2: sign in as that user.</source>
+        <translation>此窗口使用的是 %2 上 %1 的数据：请以该用户登录。</translation>
+    </message>
 </context>
 <context>
     <name>rounds::SignInDialog</name>

@@ -109,6 +109,7 @@ private slots:
     void resolveConflictsEveryWay();
     void profileTagsCorrectionsAndTheCalendar();
     void refusedChangesShowTheServersReason();
+    void signOutKeepsTheDataAndSignsBackIn();
     void windowStateIsRestored();
 
 private:
@@ -620,6 +621,34 @@ void TestMainWindow::refusedChangesShowTheServersReason()
     QVERIFY2(refused->item(0, 1)->text().contains(QStringLiteral("read-only")),
         qPrintable(refused->item(0, 1)->text()));
     QVERIFY(!refused->item(0, 2)->text().isEmpty());
+}
+
+void TestMainWindow::signOutKeepsTheDataAndSignsBackIn()
+{
+    QVERIFY(m_session);
+    MainWindow window(m_session.get());
+    window.show();
+    QVERIFY(m_session->isSignedIn());
+    ScriptedPrompter prompter;
+    Prompter::setInstance(&prompter);
+    window.findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+    Prompter::setInstance(nullptr);
+    QCOMPARE(prompter.asked.size(), 1); // asked first
+    QVERIFY(!m_session->isSignedIn());
+    QVERIFY(child<QLabel>(&window, "syncStateLabel")->text().contains(QStringLiteral("signed out")));
+    QVERIFY(window.hcpListView()->model()->rowCount() > 0); // nothing local is lost
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
+
+    // The open window belongs to one account: another user is refused, the same one comes back.
+    const QString password = QString::fromLatin1(ServerProcess::DemoPassword);
+    const SignInResult other = m_session->signIn(Session::lastServer(), QStringLiteral("rep.sh02"), password);
+    QVERIFY(!other.ok);
+    QVERIFY2(other.message.contains(kRep), qPrintable(other.message));
+    QSignalSpy synced(m_session->engine(), &SyncEngine::syncFinished);
+    QVERIFY(m_session->signIn(Session::lastServer(), kRep, password).ok);
+    QVERIFY(m_session->isSignedIn());
+    QVERIFY(synced.wait(60000));
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
 }
 
 void TestMainWindow::windowStateIsRestored()

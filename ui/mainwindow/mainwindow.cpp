@@ -358,6 +358,9 @@ void MainWindow::syncNow()
 void MainWindow::signIn()
 {
     SignInDialog dialog(m_session, this);
+    const AccountInfo account = m_session->account();
+    if (account.isSet())
+        dialog.lockAccount(account.server, account.user);
     dialog.exec();
 }
 

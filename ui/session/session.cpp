@@ -79,6 +79,12 @@ SignInResult Session::signIn(const QUrl &server, const QString &user, const QStr
     const QString path = databasePathFor(server, user);
     const bool existed = QFileInfo::exists(path);
     SignInResult result;
+    if (m_store && m_account.isSet() && m_store->path() != path) {
+        // The open window's lists belong to this database; another account starts a new session.
+        result.message = tr("This window works on the data of %1 on %2: sign in as that user.")
+                             .arg(m_account.user, m_account.server);
+        return result;
+    }
     if (!m_store || m_store->path() != path) {
         QDir().mkpath(QFileInfo(path).absolutePath());
         QString error;

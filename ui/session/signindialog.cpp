@@ -132,6 +132,15 @@ void SignInDialog::setServer(const QString &url)
         m_server->setText(url);
 }
 
+void SignInDialog::lockAccount(const QString &server, const QString &user)
+{
+    m_server->setText(server);
+    m_user->setText(user);
+    m_server->setReadOnly(true);
+    m_user->setReadOnly(true);
+    m_password->setFocus();
+}
+
 void SignInDialog::showError(QLabel *label, const QString &text)
 {
     label->setText(text);

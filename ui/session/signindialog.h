@@ -22,6 +22,8 @@ public:
     bool submit();
     // Pre-fills the server (from --server), unless the user typed one.
     void setServer(const QString &url);
+    // Signing in again to the open account: server and user are fixed, only the password is asked.
+    void lockAccount(const QString &server, const QString &user);
 
 signals:
     void signedIn();
