@@ -44,6 +44,13 @@
             <numerusform>%n HCPs</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n this month</source>
+        <translation>
+            <numerusform>%n this month</numerusform>
+            <numerusform>%n this month</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rounds::HcpProfileView</name>

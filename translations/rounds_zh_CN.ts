@@ -470,6 +470,28 @@
             <numerusform>%n 位医生</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Name, title</source>
+        <translation>姓名 · 职称</translation>
+    </message>
+    <message>
+        <source>Institution / department</source>
+        <translation>医院 / 科室</translation>
+    </message>
+    <message>
+        <source>Last visit · this month vs target</source>
+        <translation>最近拜访 · 本月完成/目标</translation>
+    </message>
+    <message>
+        <source>%1/%2 this month</source>
+        <translation>本月 %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n this month</source>
+        <translation>
+            <numerusform>本月 %n 次</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rounds::HcpProfileView</name>

@@ -336,6 +336,13 @@ void TestMainWindow::signInFindLogOfflineAndSync()
         !visits->data(visits->index(visits->rowOfId(visitId), 0), VisitListModel::PendingRole).toBool());
     QTRY_VERIFY(!child<QLabel>(&window, "pendingLabel")->text().contains(QString::number(pendingBefore + 2)));
     QVERIFY(child<QLabel>(&window, "syncStateLabel")->text().size() > 0);
+    // The HCP list counts the visit against this month's target.
+    QAbstractItemModel *shownHcps = hcps->table()->model();
+    const QString cycle
+        = shownHcps->data(shownHcps->index(hcps->model()->rowOfId(hcpId), HcpListModel::LastVisit))
+              .toString();
+    QVERIFY2(cycle.contains(QStringLiteral("1/")) || cycle.contains(QStringLiteral("1 this month")),
+        qPrintable(cycle));
     const QJsonObject onServer = serverRecord(QStringLiteral("visit"), visitId);
     QCOMPARE(onServer.value(QLatin1String("status")).toString(), QStringLiteral("submitted"));
     QCOMPARE(onServer.value(QLatin1String("hcp_id")).toString(), hcpId);

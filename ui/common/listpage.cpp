@@ -56,7 +56,8 @@ ListPage::ListPage(const QString &objectName, const QString &title, const QStrin
         [this](const QModelIndex &index) { emit activated(m_model->idAt(index.row())); });
 }
 
-void ListPage::setFormatter(std::function<QVariant(int column, const QVariant &value)> formatter)
+void ListPage::setFormatter(
+    std::function<QVariant(const QModelIndex &sourceIndex, const QVariant &value)> formatter)
 {
     if (m_marks)
         m_marks->setFormatter(std::move(formatter));

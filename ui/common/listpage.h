@@ -22,7 +22,8 @@ public:
 
     QTableView *table() const { return m_table; }
     // How the table shows stored values (see PendingMarkProxy::Formatter).
-    void setFormatter(std::function<QVariant(int column, const QVariant &value)> formatter);
+    void setFormatter(
+        std::function<QVariant(const QModelIndex &sourceIndex, const QVariant &value)> formatter);
     PagedTableModel *model() const { return m_model; }
 
 signals:

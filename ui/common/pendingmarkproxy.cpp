@@ -20,7 +20,7 @@ PendingMarkProxy::PendingMarkProxy(int pendingRole, QObject *parent)
 QVariant PendingMarkProxy::data(const QModelIndex &index, int role) const
 {
     if (role == Qt::DisplayRole && m_formatter)
-        return m_formatter(index.column(), QIdentityProxyModel::data(index, role));
+        return m_formatter(mapToSource(index), QIdentityProxyModel::data(index, role));
     if (role != Qt::DecorationRole && role != Qt::ToolTipRole)
         return QIdentityProxyModel::data(index, role);
     const bool pending = QIdentityProxyModel::data(index.siblingAtColumn(0), m_pendingRole).toBool();
@@ -29,6 +29,17 @@ QVariant PendingMarkProxy::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole)
         return index.column() == 0 ? QVariant(m_dot) : QIdentityProxyModel::data(index, role);
     return tr("Saved on this computer; waiting to be sent to the server.");
+}
+
+} // namespace rounds
+
+namespace rounds {
+
+QVariant PendingMarkProxy::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole && m_headers.contains(section))
+        return m_headers.value(section);
+    return QIdentityProxyModel::headerData(section, orientation, role);
 }
 
 } // namespace rounds

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QIdentityProxyModel>
 #include <QPixmap>
 
@@ -14,10 +15,13 @@ class PendingMarkProxy final : public QIdentityProxyModel
     Q_OBJECT
 public:
     // Turns a column's stored value (ISO date-time, enumeration value) into what a person reads.
-    using Formatter = std::function<QVariant(int column, const QVariant &value)>;
+    using Formatter = std::function<QVariant(const QModelIndex &sourceIndex, const QVariant &value)>;
 
     PendingMarkProxy(int pendingRole, QObject *parent = nullptr);
     void setFormatter(Formatter formatter) { m_formatter = std::move(formatter); }
+    void setHeader(int column, const QString &text) { m_headers.insert(column, text); }
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
@@ -25,6 +29,7 @@ private:
     int m_pendingRole;
     QPixmap m_dot;
     Formatter m_formatter;
+    QHash<int, QString> m_headers;
 };
 
 } // namespace rounds

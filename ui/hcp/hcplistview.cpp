@@ -1,11 +1,14 @@
 #include "ui/hcp/hcplistview.h"
 
 #include "models/hcplistmodel.h"
+#include "models/store.h"
 #include "ui/common/lookup.h"
 #include "ui/common/pendingmarkproxy.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDate>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -59,9 +62,15 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("hcpTableView"));
-    auto *marks = new PendingMarkProxy(HcpListModel::PendingRole, this);
-    marks->setSourceModel(m_model);
-    m_table->setModel(marks);
+    m_marks = new PendingMarkProxy(HcpListModel::PendingRole, this);
+    m_marks->setSourceModel(m_model);
+    m_marks->setFormatter(
+        [this](const QModelIndex &index, const QVariant &value) { return format(index, value); });
+    m_marks->setHeader(HcpListModel::Name, tr("Name, title"));
+    m_marks->setHeader(HcpListModel::Institution, tr("Institution / department"));
+    m_marks->setHeader(HcpListModel::LastVisit, tr("Last visit · this month vs target"));
+    m_table->setModel(m_marks);
+    connect(store, &Store::recordsChanged, this, [this] { m_extras.clear(); });
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSortingEnabled(true);
@@ -70,9 +79,9 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
     m_table->setAlternatingRowColors(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setColumnWidth(HcpListModel::Name, 160);
+    m_table->setColumnWidth(HcpListModel::Name, 210);
     m_table->setColumnWidth(HcpListModel::Specialty, 150);
-    m_table->setColumnWidth(HcpListModel::Institution, 320);
+    m_table->setColumnWidth(HcpListModel::Institution, 400);
     m_table->setColumnWidth(HcpListModel::Tier, 70);
     m_table->setColumnWidth(HcpListModel::City, 110);
 
@@ -117,6 +126,49 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
 }
 
 HcpListView::~HcpListView() = default;
+
+const HcpListView::Extra &HcpListView::extraFor(const QString &hcpId) const
+{
+    auto it = m_extras.find(hcpId);
+    if (it != m_extras.end())
+        return it.value();
+    const QDate today = QDate::currentDate();
+    const QDate monthStart(today.year(), today.month(), 1);
+    Extra e;
+    const QList<QVariantList> r = lookup::rows(m_store,
+        QStringLiteral(
+            "SELECT h.title, d.name, (SELECT count(*) FROM visit v WHERE v.hcp_id = h.id AND "
+            "v.visited_at >= ?2 AND v.visited_at < ?3), (SELECT max(a.target_calls_per_cycle) FROM "
+            "alignment a WHERE a.hcp_id = h.id AND (a.valid_to IS NULL OR a.valid_to >= ?4)) "
+            "FROM hcp h LEFT JOIN department d ON d.id = h.department_id WHERE h.id = ?1"),
+        {hcpId, QDateTime(monthStart, QTime(0, 0)).toUTC().toString(Qt::ISODate),
+            QDateTime(monthStart.addMonths(1), QTime(0, 0)).toUTC().toString(Qt::ISODate),
+            today.toString(Qt::ISODate)});
+    if (!r.isEmpty()) {
+        e.title = r.first().value(0).toString();
+        e.department = r.first().value(1).toString();
+        e.visitsThisCycle = r.first().value(2).toInt();
+        e.target = r.first().value(3).toInt();
+    }
+    return m_extras.insert(hcpId, e).value();
+}
+
+QVariant HcpListView::format(const QModelIndex &index, const QVariant &value) const
+{
+    const int column = index.column();
+    if (column != HcpListModel::Name && column != HcpListModel::Institution
+        && column != HcpListModel::LastVisit)
+        return value;
+    const Extra &e = extraFor(m_model->idAt(index.row()));
+    if (column == HcpListModel::Name)
+        return e.title.isEmpty() ? value : QVariant(value.toString() + QStringLiteral(" · ") + e.title);
+    if (column == HcpListModel::Institution)
+        return e.department.isEmpty() ? value
+                                      : QVariant(value.toString() + QStringLiteral(" / ") + e.department);
+    const QString cycle = e.target > 0 ? tr("%1/%2 this month").arg(e.visitsThisCycle).arg(e.target)
+                                       : tr("%n this month", nullptr, e.visitsThisCycle);
+    return value.toString().isEmpty() ? cycle : value.toString() + QStringLiteral("  ·  ") + cycle;
+}
 
 void HcpListView::search(const QString &text)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 class QCheckBox;
@@ -34,6 +35,16 @@ signals:
     void hcpActivated(const QString &hcpId);
 
 private:
+    // What the list shows beside the model's columns: title, department, visits this cycle vs target.
+    struct Extra
+    {
+        QString title;
+        QString department;
+        int visitsThisCycle = 0;
+        int target = 0;
+    };
+    const Extra &extraFor(const QString &hcpId) const;
+    QVariant format(const QModelIndex &sourceIndex, const QVariant &value) const;
     void applyFilter();
     void updateCount();
 
@@ -48,6 +59,8 @@ private:
     QLabel *m_count = nullptr;
     QPushButton *m_logVisit = nullptr;
     QTimer *m_debounce = nullptr;
+    mutable QHash<QString, Extra> m_extras; // cleared whenever the store changes
+    class PendingMarkProxy *m_marks = nullptr;
 };
 
 } // namespace rounds

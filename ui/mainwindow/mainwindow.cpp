@@ -71,8 +71,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         tr("Your visits, newest first. A visit waiting to reach the server is marked; open one to see or "
            "finish it."),
         new VisitListModel(store), VisitListModel::PendingRole, this);
-    m_visits->setFormatter([](int column, const QVariant &value) -> QVariant {
-        switch (column) {
+    m_visits->setFormatter([](const QModelIndex &index, const QVariant &value) -> QVariant {
+        switch (index.column()) {
         case VisitListModel::VisitedAt:
             return Labels::localDateTime(value.toString());
         case VisitListModel::Channel:
@@ -87,10 +87,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     auto *meetings = new ListPage(QStringLiteral("meetingsView"), tr("Meetings"),
         tr("Academic and department meetings with their budget and attendees."), new MeetingListModel(store),
         MeetingListModel::PendingRole, this);
-    meetings->setFormatter([](int column, const QVariant &value) -> QVariant {
-        if (column == MeetingListModel::StartsAt)
+    meetings->setFormatter([](const QModelIndex &index, const QVariant &value) -> QVariant {
+        if (index.column() == MeetingListModel::StartsAt)
             return Labels::localDateTime(value.toString());
-        if (column == MeetingListModel::Status)
+        if (index.column() == MeetingListModel::Status)
             return Labels::meetingStatus(value.toString());
         return value;
     });
