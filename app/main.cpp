@@ -37,8 +37,11 @@ bool saveScreenshot(rounds::MainWindow &window, QWidget *dialog, const QString &
         QPainter painter(&picture);
         painter.fillRect(picture.rect(), QColor(0, 0, 0, 96));
         const QPixmap front = dialog->grab();
+        // Logical coordinates: both pictures carry the screen's device pixel ratio.
+        const QSizeF back = picture.deviceIndependentSize();
+        const QSizeF size = front.deviceIndependentSize();
         painter.drawPixmap(
-            (picture.width() - front.width()) / 2, (picture.height() - front.height()) / 2, front);
+            QPointF((back.width() - size.width()) / 2, (back.height() - size.height()) / 2), front);
     }
     return picture.save(file);
 }
