@@ -16,6 +16,7 @@
 #include "ui/hcp/hcpprofileview.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/plan/plancalendarview.h"
+#include "ui/plan/plandaylist.h"
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
 #include "ui/today/todayview.h"
@@ -30,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -599,6 +601,36 @@ void TestMainWindow::profileTagsCorrectionsAndTheCalendar()
                  .value(QLatin1String("status"))
                  .toString(),
         QStringLiteral("open"));
+
+    // A drop on another day of the calendar goes through the same path.
+    window.showView(QStringLiteral("plan"));
+    calendar->showDate(later);
+    const QDate dropDay = later.addDays(1);
+    auto findDay = [calendar](const QDate &day) -> PlanDayList * {
+        for (PlanDayList *list : calendar->findChildren<PlanDayList *>()) {
+            if (list->isVisible() && list->day() == day)
+                return list;
+        }
+        return nullptr;
+    };
+    PlanDayList *target = nullptr;
+    QTRY_VERIFY((target = findDay(dropDay)) != nullptr); // the rebuilt days show once the loop turns
+    QVERIFY(target);
+    QMimeData mime;
+    mime.setData(QStringLiteral("application/x-rounds-visit-plan"), planId.toUtf8());
+    QDropEvent drop(QPointF(4, 4), Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QSignalSpy dropped(target, &PlanDayList::planDropped);
+    QDragEnterEvent enter(QPoint(4, 4), Qt::MoveAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QApplication::sendEvent(target->viewport(), &drop);
+    QCOMPARE(dropped.count(), 1);
+    QCOMPARE(
+        parseTime(
+            store->record(QStringLiteral("visit_plan"), planId)->fields.value(QLatin1String("planned_at")))
+            .toLocalTime(),
+        QDateTime(dropDay, QTime(10, 0)));
+    QTRY_VERIFY(calendar->plansOn(dropDay).contains(planId));
 }
 
 void TestMainWindow::refusedChangesShowTheServersReason()
