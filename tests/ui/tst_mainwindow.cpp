@@ -112,6 +112,7 @@ private slots:
     void profileTagsCorrectionsAndTheCalendar();
     void refusedChangesShowTheServersReason();
     void signOutKeepsTheDataAndSignsBackIn();
+    void aDraftReopensEditableAndSubmitsLater();
     void windowStateIsRestored();
 
 private:
@@ -688,6 +689,55 @@ void TestMainWindow::signOutKeepsTheDataAndSignsBackIn()
     QVERIFY(m_session->isSignedIn());
     QVERIFY(synced.wait(60000));
     QVERIFY(!window.findChild<QAction *>(QStringLiteral("signInAction"))->isEnabled());
+}
+
+void TestMainWindow::aDraftReopensEditableAndSubmitsLater()
+{
+    QVERIFY(m_session);
+    Store *store = m_session->store();
+    MainWindow window(m_session.get());
+    window.show();
+    const QString hcpId
+        = lookup::scalar(store, QStringLiteral("SELECT id FROM hcp ORDER BY id DESC LIMIT 1")).toString();
+    VisitDialog *dialog = window.openVisitDialog(hcpId);
+    auto *product = child<QComboBox>(dialog, "productComboBox");
+    product->setCurrentIndex(2);
+    const QString productId = product->currentData().toString();
+    child<QComboBox>(dialog, "channelComboBox")->setCurrentIndex(2); // phone
+    // A draft needs no support level yet.
+    QSignalSpy saved(dialog, &VisitDialog::visitSaved);
+    QTest::mouseClick(child<QPushButton>(dialog, "saveDraftButton"), Qt::LeftButton);
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().at(1).toBool(), false);
+    const QString visitId = dialog->visitId();
+    QVERIFY(!dialog->isReadOnly());
+    QVERIFY(child<QLabel>(dialog, "statusBadgeLabel")->text().contains(QStringLiteral("Draft")));
+    dialog->close();
+
+    // Reopened from the visit list: still editable, the product kept; submitting updates, not duplicates.
+    VisitDialog *again = window.openVisitDialog({}, visitId);
+    QVERIFY(!again->isReadOnly());
+    QCOMPARE(again->productCount(), 1);
+    QCOMPARE(child<QComboBox>(again, "productComboBox")->currentData().toString(), productId);
+    QCOMPARE(child<QComboBox>(again, "channelComboBox")->currentData().toString(), QStringLiteral("phone"));
+    QVERIFY(!again->submit()); // the support level is still missing
+    QVERIFY(child<QLabel>(again, "supportLevelErrorLabel")->isVisible());
+    child<QComboBox>(again, "supportLevelComboBox")->setCurrentIndex(5);
+    QVERIFY(again->submit());
+    QVERIFY(again->isReadOnly());
+    QCOMPARE(lookup::scalar(
+                 store, QStringLiteral("SELECT count(*) FROM visit_detail WHERE visit_id = ?1"), {visitId})
+                 .toInt(),
+        1);
+    QCOMPARE(
+        store->record(QStringLiteral("visit"), visitId)->fields.value(QLatin1String("support_level")).toInt(),
+        5);
+    again->close();
+    SyncSummary summary;
+    QVERIFY(syncAndWait(window, &summary));
+    QCOMPARE(summary.rejected, 0);
+    QCOMPARE(serverRecord(QStringLiteral("visit"), visitId).value(QLatin1String("status")).toString(),
+        QStringLiteral("submitted"));
 }
 
 void TestMainWindow::windowStateIsRestored()
