@@ -50,6 +50,9 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
     m_userError = errorLabel(QStringLiteral("userErrorLabel"), this);
     m_passwordError = errorLabel(QStringLiteral("passwordErrorLabel"), this);
     m_error = errorLabel(QStringLiteral("errorLabel"), this);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->hide();
 
     const QUrl last = Session::lastServer();
     if (last.isValid())
@@ -77,6 +80,7 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_error);
+    layout->addWidget(m_status);
     layout->addWidget(buttons);
 
     if (m_server->text().isEmpty())
@@ -109,11 +113,11 @@ bool SignInDialog::submit()
         return false;
 
     setEnabled(false);
-    m_error->setText(tr("Signing in…"));
-    m_error->show();
+    m_status->setText(tr("Signing in…"));
+    m_status->show();
     const SignInResult result = m_session->signIn(server, user, m_password->text());
     setEnabled(true);
-    m_error->hide();
+    m_status->hide();
     if (!result.ok) {
         showError(m_error, result.message);
         m_password->selectAll();

@@ -40,6 +40,7 @@ private:
     QLabel *m_userError = nullptr;
     QLabel *m_passwordError = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_status = nullptr;
     QPushButton *m_signIn = nullptr;
 };
 
