@@ -113,6 +113,7 @@ private slots:
     void refusedChangesShowTheServersReason();
     void signOutKeepsTheDataAndSignsBackIn();
     void aDraftReopensEditableAndSubmitsLater();
+    void theSidebarFollowsTheRole();
     void windowStateIsRestored();
 
 private:
@@ -738,6 +739,30 @@ void TestMainWindow::aDraftReopensEditableAndSubmitsLater()
     QCOMPARE(summary.rejected, 0);
     QCOMPARE(serverRecord(QStringLiteral("visit"), visitId).value(QLatin1String("status")).toString(),
         QStringLiteral("submitted"));
+}
+
+void TestMainWindow::theSidebarFollowsTheRole()
+{
+    const QList<QPair<QString, QStringList>> expected {
+        {QStringLiteral("manager.sh"), {QStringLiteral("dashboard")}},
+        {QStringLiteral("sfe"), {QStringLiteral("territories")}},
+    };
+    for (const auto &[user, extra] : expected) {
+        Session session;
+        QSignalSpy synced(session.engine(), &SyncEngine::syncFinished);
+        QVERIFY(
+            session.signIn(QUrl(m_proxy->url()), user, QString::fromLatin1(ServerProcess::DemoPassword)).ok);
+        QVERIFY(synced.wait(60000));
+        MainWindow window(&session);
+        auto *nav = child<QListWidget>(&window, "navigationListWidget");
+        QStringList views;
+        for (int i = 0; i < nav->count(); ++i)
+            views << nav->item(i)->data(Qt::UserRole).toString();
+        for (const QString &key : {QStringLiteral("dashboard"), QStringLiteral("territories")})
+            QCOMPARE(views.contains(key), extra.contains(key));
+        QVERIFY(window.showView(extra.first()));
+        QVERIFY(window.findChild<QLabel *>(QStringLiteral("placeholderLabel"))); // says it is not built yet
+    }
 }
 
 void TestMainWindow::windowStateIsRestored()
