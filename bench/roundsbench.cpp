@@ -6,6 +6,8 @@
 //   rounds-bench search   [--db FILE] [--reps N]      p50/p95 of 1-3 character Chinese and Latin queries
 //   rounds-bench list     [--db FILE]                 first page of the HCP list model, and peak RSS
 //   rounds-bench all      [options]                   all of the above (list in a fresh process)
+//   rounds-bench sync     [--hcps N] [--visits N] [--json]  a first full sync from a real rounds-server on
+//                         127.0.0.1 through the real engine, vs a raw sqlite3 insert loop of the same rows
 
 #include "bench/benchdata.h"
 #include "models/clientschema.h"
@@ -14,15 +16,20 @@
 #include "models/sqlite/database.h"
 #include "models/sqlite/migrations.h"
 #include "models/store.h"
+#include "sync/apiclient.h"
+#include "sync/protocol/codec.h"
 #include "sync/protocol/ddl.h"
 #include "sync/protocol/schema.h"
 #include "sync/protocol/values.h"
+#include "sync/syncledger.h"
+#include "sync/syncsession.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -356,6 +363,109 @@ int benchList(const QString &path)
 
 } // namespace
 
+// --- sync --------------------------------------------------------------------------------------------
+
+// A first sync as a laptop does it: a real server process with generated data, the real transport and
+// engine, a fresh store file. The reference is a raw sqlite3 prepared-insert loop of the same rows
+// (what the laptop ended up holding) into an empty file with the same tables, in the same run.
+int benchSync(int hcps, int visits, bool json)
+{
+    QTemporaryDir dir;
+    const QString server = QCoreApplication::applicationDirPath() + QStringLiteral("/rounds-server");
+    const QString data = dir.filePath(QStringLiteral("server"));
+    QProcess demo;
+    demo.start(server,
+        {QStringLiteral("demo"), QStringLiteral("--data"), data, QStringLiteral("--hcps"),
+            QString::number(hcps), QStringLiteral("--visits"), QString::number(visits),
+            QStringLiteral("--seed"), QStringLiteral("1")});
+    if (!demo.waitForFinished(-1) || demo.exitCode() != 0) {
+        out(QStringLiteral("rounds-server demo failed: %1")
+                .arg(QString::fromUtf8(demo.readAllStandardError())));
+        return 1;
+    }
+    QProcess serve;
+    serve.start(server,
+        {QStringLiteral("serve"), QStringLiteral("--data"), data, QStringLiteral("--listen"),
+            QStringLiteral("127.0.0.1:0")});
+    if (!serve.waitForReadyRead(30000)) {
+        out(QStringLiteral("rounds-server did not start"));
+        return 1;
+    }
+    const QString line = QString::fromUtf8(serve.readLine()).trimmed();
+    const QUrl url(line.section(QLatin1Char(' '), -1));
+    ApiClient api(url);
+    const ApiResponse login = api.post(QStringLiteral("/api/v1/auth/login"),
+        QJsonObject {{QStringLiteral("username"), QStringLiteral("sfe")},
+            {QStringLiteral("password"), QStringLiteral("demo-pass-1")},
+            {QStringLiteral("device_name"), QStringLiteral("rounds-bench")}});
+    if (!login.ok()) {
+        out(QStringLiteral("login failed: %1").arg(login.error.message));
+        return 1;
+    }
+    api.setToken(login.body.value(QStringLiteral("token")).toString());
+
+    const QString client = dir.filePath(QStringLiteral("client.db"));
+    Store store;
+    if (!store.open(client).ok)
+        return 1;
+    QElapsedTimer timer;
+    timer.start();
+    SyncSession session(store, api);
+    const SyncSummary summary = session.run();
+    const double syncSeconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!summary.ok) {
+        out(QStringLiteral("sync failed: %1").arg(summary.error.message));
+        return 1;
+    }
+    const qint64 rss = statusKb("VmHWM:");
+
+    // The reference: the same rows the laptop now holds, inserted raw into an empty file, per entity.
+    double rawSeconds = 0;
+    qint64 rows = 0;
+    SyncLedger ledger(store);
+    const QString rawPath = dir.filePath(QStringLiteral("raw.db"));
+    for (const protocol::Entity &e : protocol::Schema::instance().entities()) {
+        QList<PulledChange> same;
+        for (const protocol::Record &r : ledger.records(e.name)) {
+            PulledChange c;
+            c.entity = e.name;
+            c.id = r.id;
+            c.record = protocol::encodeRecord(r);
+            same << c;
+        }
+        if (same.isEmpty())
+            continue;
+        rows += same.size();
+        rawSeconds += double(same.size()) / rawInsertRate(rawPath, e, same, 5000);
+    }
+    serve.terminate();
+    serve.waitForFinished(30000);
+
+    const double syncRate = double(summary.pulled) / syncSeconds;
+    const double rawRate = double(rows) / rawSeconds;
+    out(QStringLiteral("first full sync (sfe: every territory), %1 HCPs / %2 visits generated")
+            .arg(hcps)
+            .arg(visits));
+    out(QStringLiteral("  records pulled              : %1 (%2 rows stored)").arg(summary.pulled).arg(rows));
+    out(QStringLiteral("  sync (server+HTTP+apply)    : %1 s, %2 records/s")
+            .arg(syncSeconds, 0, 'f', 2)
+            .arg(syncRate, 0, 'f', 0));
+    out(QStringLiteral("  raw sqlite3 insert, same rows: %1 s, %2 rows/s")
+            .arg(rawSeconds, 0, 'f', 2)
+            .arg(rawRate, 0, 'f', 0));
+    out(QStringLiteral("  ratio_to_raw_insert         : %1 %").arg(100.0 * syncRate / rawRate, 0, 'f', 1));
+    out(QStringLiteral("  peak client RSS             : %1 MB").arg(double(rss) / 1024.0, 0, 'f', 1));
+    if (json) {
+        const QJsonObject o {{QStringLiteral("records"), summary.pulled},
+            {QStringLiteral("seconds"), syncSeconds}, {QStringLiteral("records_per_s"), syncRate},
+            {QStringLiteral("raw_rows_per_s"), rawRate},
+            {QStringLiteral("ratio_to_raw_insert"), syncRate / rawRate},
+            {QStringLiteral("peak_rss_mb"), double(rss) / 1024.0}};
+        out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -376,12 +486,18 @@ int main(int argc, char **argv)
         QStringLiteral("db"), QStringLiteral("Database for generate/search/list."), QStringLiteral("file"));
     QCommandLineOption repsOpt(QStringLiteral("reps"), QStringLiteral("Queries per search class."),
         QStringLiteral("n"), QStringLiteral("300"));
-    parser.addOptions({rowsOpt, pageOpt, hcpsOpt, dbOpt, repsOpt});
+    QCommandLineOption visitsOpt(QStringLiteral("visits"), QStringLiteral("Visits for sync."),
+        QStringLiteral("n"), QStringLiteral("20000"));
+    QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("End with one JSON object (sync)."));
+    parser.addOptions({rowsOpt, pageOpt, hcpsOpt, dbOpt, repsOpt, visitsOpt, jsonOpt});
     parser.process(app);
     const QString command = parser.positionalArguments().value(0, QStringLiteral("all"));
     const int hcps = parser.value(hcpsOpt).toInt();
     const QString db
         = parser.isSet(dbOpt) ? parser.value(dbOpt) : QStringLiteral("/tmp/rounds-bench-%1.db").arg(hcps);
+    if (command == QLatin1String("sync"))
+        return benchSync(
+            parser.isSet(hcpsOpt) ? hcps : 2000, parser.value(visitsOpt).toInt(), parser.isSet(jsonOpt));
     if (command == QLatin1String("apply"))
         return benchApply(parser.value(rowsOpt).toInt(), parser.value(pageOpt).toInt());
     if (command == QLatin1String("generate"))
