@@ -325,4 +325,31 @@ void PagedTableModel::refreshIds(const QStringList &changedIds)
     }
 }
 
+PagedTableModel::QuerySpec PagedTableModel::datedQuery(
+    const QString &table, const QString &alias, const QString &timeColumn, const DatedFilter &filter)
+{
+    QuerySpec spec;
+    spec.from = QStringLiteral("%1 %2 LEFT JOIN hcp h ON h.id = %2.hcp_id").arg(table, alias);
+    QStringList where;
+    if (!filter.hcpId.isEmpty()) {
+        where << QStringLiteral("%1.hcp_id = ?").arg(alias);
+        spec.binds << filter.hcpId;
+    }
+    if (!filter.status.isEmpty()) {
+        where << QStringLiteral("%1.status = ?").arg(alias);
+        spec.binds << filter.status;
+    }
+    if (filter.from.isValid()) {
+        where << QStringLiteral("%1.%2 >= ?").arg(alias, timeColumn);
+        spec.binds << filter.from.toUTC().toString(Qt::ISODateWithMs);
+    }
+    if (filter.to.isValid()) {
+        where << QStringLiteral("%1.%2 < ?").arg(alias, timeColumn);
+        spec.binds << filter.to.toUTC().toString(Qt::ISODateWithMs);
+    }
+    if (!where.isEmpty())
+        spec.where = where.join(QStringLiteral(" AND "));
+    return spec;
+}
+
 } // namespace rounds

@@ -3,6 +3,7 @@
 #include "models/store.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QHash>
 #include <QPointer>
 #include <QStringList>
@@ -70,6 +71,18 @@ protected:
     virtual QString orderByColumn(int column, Qt::SortOrder order) const = 0;
     // Which value of a row holds the sort key of a column (for placing rows in memory).
     virtual int sortValueIndex(int column) const = 0;
+
+    // The filter of the dated record lists (visits, plans): an HCP, a status, a half-open time range.
+    struct DatedFilter
+    {
+        QString hcpId;
+        QString status;
+        QDateTime from; // time column >= from
+        QDateTime to; // time column < to
+    };
+    // FROM `<table> <alias> LEFT JOIN hcp h` with the WHERE of `filter` over `<alias>.<timeColumn>`.
+    static QuerySpec datedQuery(
+        const QString &table, const QString &alias, const QString &timeColumn, const DatedFilter &filter);
 
     const QVariantList &rowValues(int row) const { return m_rows.at(row).values; }
     // A helper for subclasses: the ORDER BY of a column expression plus the id in the same direction.

@@ -35,27 +35,8 @@ QStringList PlanListModel::selectExpressions() const
 
 PagedTableModel::QuerySpec PlanListModel::querySpec() const
 {
-    QuerySpec spec;
-    spec.from = QStringLiteral("visit_plan p LEFT JOIN hcp h ON h.id = p.hcp_id");
-    QStringList where;
-    if (!m_filter.hcpId.isEmpty()) {
-        where << QStringLiteral("p.hcp_id = ?");
-        spec.binds << m_filter.hcpId;
-    }
-    if (!m_filter.status.isEmpty()) {
-        where << QStringLiteral("p.status = ?");
-        spec.binds << m_filter.status;
-    }
-    if (m_filter.from.isValid()) {
-        where << QStringLiteral("p.planned_at >= ?");
-        spec.binds << m_filter.from.toUTC().toString(Qt::ISODateWithMs);
-    }
-    if (m_filter.to.isValid()) {
-        where << QStringLiteral("p.planned_at < ?");
-        spec.binds << m_filter.to.toUTC().toString(Qt::ISODateWithMs);
-    }
-    if (!where.isEmpty())
-        spec.where = where.join(QStringLiteral(" AND "));
+    QuerySpec spec = datedQuery(
+        QStringLiteral("visit_plan"), QStringLiteral("p"), QStringLiteral("planned_at"), m_filter);
     spec.orderBy = orderByColumn(PlannedAt, Qt::AscendingOrder);
     return spec;
 }

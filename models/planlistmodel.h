@@ -14,13 +14,7 @@ public:
     enum Column { PlannedAt, Hcp, Channel, Purpose, Status, ColumnCount };
     enum Role { IdRole = Qt::UserRole + 1, HcpIdRole, StatusRole, PlannedAtRole, VisitIdRole, PendingRole };
 
-    struct Filter
-    {
-        QString hcpId;
-        QString status;
-        QDateTime from; // planned_at >= from
-        QDateTime to; // planned_at < to
-    };
+    using Filter = DatedFilter;
 
     explicit PlanListModel(Store *store, QObject *parent = nullptr);
 

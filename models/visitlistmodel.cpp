@@ -34,27 +34,8 @@ QStringList VisitListModel::selectExpressions() const
 
 PagedTableModel::QuerySpec VisitListModel::querySpec() const
 {
-    QuerySpec spec;
-    spec.from = QStringLiteral("visit v LEFT JOIN hcp h ON h.id = v.hcp_id");
-    QStringList where;
-    if (!m_filter.hcpId.isEmpty()) {
-        where << QStringLiteral("v.hcp_id = ?");
-        spec.binds << m_filter.hcpId;
-    }
-    if (!m_filter.status.isEmpty()) {
-        where << QStringLiteral("v.status = ?");
-        spec.binds << m_filter.status;
-    }
-    if (m_filter.from.isValid()) {
-        where << QStringLiteral("v.visited_at >= ?");
-        spec.binds << m_filter.from.toUTC().toString(Qt::ISODateWithMs);
-    }
-    if (m_filter.to.isValid()) {
-        where << QStringLiteral("v.visited_at < ?");
-        spec.binds << m_filter.to.toUTC().toString(Qt::ISODateWithMs);
-    }
-    if (!where.isEmpty())
-        spec.where = where.join(QStringLiteral(" AND "));
+    QuerySpec spec
+        = datedQuery(QStringLiteral("visit"), QStringLiteral("v"), QStringLiteral("visited_at"), m_filter);
     spec.orderBy = orderByColumn(VisitedAt, Qt::DescendingOrder);
     return spec;
 }

@@ -14,13 +14,7 @@ public:
     enum Column { VisitedAt, Hcp, Channel, Status, Duration, ColumnCount };
     enum Role { IdRole = Qt::UserRole + 1, HcpIdRole, StatusRole, VisitedAtRole, NotesRole, PendingRole };
 
-    struct Filter
-    {
-        QString hcpId;
-        QString status;
-        QDateTime from; // visited_at >= from
-        QDateTime to; // visited_at < to
-    };
+    using Filter = DatedFilter;
 
     explicit VisitListModel(Store *store, QObject *parent = nullptr);
 
