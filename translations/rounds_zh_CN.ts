@@ -1384,6 +1384,14 @@ due %3, %n day(s) ago</source>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
+    <message>
+        <source>Submit (Ctrl+Enter)</source>
+        <translation>提交（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Save draft (Ctrl+S)</source>
+        <translation>保存草稿（Ctrl+S）</translation>
+    </message>
 </context>
 <context>
     <name>rounds::VisitListModel</name>

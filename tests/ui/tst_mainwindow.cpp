@@ -707,7 +707,9 @@ void TestMainWindow::aDraftReopensEditableAndSubmitsLater()
     child<QComboBox>(dialog, "channelComboBox")->setCurrentIndex(2); // phone
     // A draft needs no support level yet.
     QSignalSpy saved(dialog, &VisitDialog::visitSaved);
-    QTest::mouseClick(child<QPushButton>(dialog, "saveDraftButton"), Qt::LeftButton);
+    dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    QTest::keySequence(dialog, QKeySequence::Save); // Ctrl+S keeps a draft
     QCOMPARE(saved.count(), 1);
     QCOMPARE(saved.first().at(1).toBool(), false);
     const QString visitId = dialog->visitId();

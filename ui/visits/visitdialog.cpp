@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -202,6 +203,12 @@ VisitDialog::VisitDialog(
     connect(m_saveDraft, &QPushButton::clicked, this, &VisitDialog::saveDraft);
     connect(m_submit, &QPushButton::clicked, this, &VisitDialog::submit);
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
+    // Quick keys for a rep logging in a corridor: Ctrl+Enter submits, Ctrl+S keeps a draft.
+    m_submit->setToolTip(tr("Submit (Ctrl+Enter)"));
+    m_saveDraft->setToolTip(tr("Save draft (Ctrl+S)"));
+    connect(new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this), &QShortcut::activated, this,
+        &VisitDialog::submit);
+    connect(new QShortcut(QKeySequence::Save, this), &QShortcut::activated, this, &VisitDialog::saveDraft);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_hcpLabel, 1);
