@@ -52,6 +52,10 @@ ApiReply AuthService::login(const QJsonObject &body)
     const QString username = body.value(QLatin1String("username")).toString();
     const QString password = body.value(QLatin1String("password")).toString();
     const QString device = deviceValue.toString().left(200);
+    // User names are at most 64 characters (user add refuses longer ones): a longer one cannot log in,
+    // and must not grow the rate limiter's table or the request log.
+    if (username.isEmpty() || username.size() > 64)
+        return ApiReply::error(401, ErrorCode::Unauthorized, QStringLiteral("wrong user name or password"));
 
     if (const int wait = retryAfter(username)) {
         ApiReply r = ApiReply::error(429, ErrorCode::RateLimited,

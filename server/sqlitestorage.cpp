@@ -304,13 +304,14 @@ public:
         return TokenRow {q->text(0), q->text(1), q->text(2), q->int64(3) != 0};
     }
 
-    std::optional<QByteArray> mutationResult(const QString &mutationId) override
+    std::optional<MutationRow> mutationResult(const QString &mutationId) override
     {
-        sql::Query q = m_db.query(QStringLiteral("SELECT result FROM mutations WHERE mutation_id = ?1"));
+        sql::Query q
+            = m_db.query(QStringLiteral("SELECT user_id, result FROM mutations WHERE mutation_id = ?1"));
         q.bindAll(mutationId);
         if (!q->step())
             return std::nullopt;
-        return q->textUtf8(0);
+        return MutationRow {q->text(0), q->textUtf8(1)};
     }
 
     QString meta(const QString &key) override

@@ -78,6 +78,13 @@ inline const QString MeetingId = QStringLiteral("meeting_id");
 bool isIndexed(const QString &entity, const QString &field);
 } // namespace IndexedRef
 
+// The stored answer to a mutation, and who sent it.
+struct MutationRow
+{
+    QString userId;
+    QByteArray result;
+};
+
 class StoreReader
 {
 public:
@@ -108,7 +115,7 @@ public:
     virtual std::optional<UserRow> userByName(const QString &username) = 0;
     virtual std::optional<UserRow> userById(const QString &id) = 0;
     virtual std::optional<TokenRow> token(const QByteArray &hash) = 0;
-    virtual std::optional<QByteArray> mutationResult(const QString &mutationId) = 0;
+    virtual std::optional<MutationRow> mutationResult(const QString &mutationId) = 0;
     virtual QString meta(const QString &key) = 0;
 };
 

@@ -260,6 +260,18 @@ public:
             return reject(ErrorCode::Forbidden,
                 QStringLiteral("role %1 may not write %2").arg(roleName(m_user.role), m_e.name));
         m_existing = m_store.record(m_e.name, m_m.id);
+        // Scope first, deleted records included: nothing of a record outside the user's scope (its
+        // fields in a conflict, its version in an error) may reach the answer, and a tombstone in another
+        // territory may not be restored into one's own.
+        if (m_existing) {
+            if (auto d = checkAccess(m_store, m_user, m_e, m_existing->record.fields))
+                return reject(*d);
+            // A rep files new change requests; changing or withdrawing existing ones (another rep's, or
+            // those the server filed for review) is SFE's.
+            if (isRep(m_user) && m_e.name == QLatin1String("change_request"))
+                return reject(ErrorCode::Forbidden,
+                    QStringLiteral("a rep files new change requests; only SFE changes existing ones"));
+        }
         return m_m.remove ? remove() : upsert();
     }
 
@@ -350,12 +362,13 @@ private:
         for (auto it = merge.apply.begin(); it != merge.apply.end(); ++it)
             fields.insert(it.key(), it.value());
 
-        if (m_existing && !restoring) {
-            if (auto d = checkAccess(m_store, m_user, m_e, m_existing->record.fields))
-                return reject(*d);
-        }
         if (auto d = checkAccess(m_store, m_user, m_e, fields))
             return reject(*d);
+        // Moving a detail onto a submitted visit would change that visit: refused like any edit of it.
+        // (Creating details of a just-submitted visit stays allowed: an offline outbox sends the visit
+        // before its details.)
+        if (!creating && m_e.name == QLatin1String("visit_detail") && readOnly(fields))
+            return reject(ErrorCode::Forbidden, QStringLiteral("a submitted visit is read-only"));
 
         StoredRecord after {m_e.name, Record {m_m.id, 0, {}, {}, fields, {}}, false};
         if (m_e.name == QLatin1String("change_request")) {
@@ -492,8 +505,13 @@ QJsonObject SyncService::applyMutation(const Principal &user, const QJsonObject 
     QString error;
     const bool ok = m_storage.write(
         [&](StoreWriter &w) {
-            if (const std::optional<QByteArray> seen = w.mutationResult(mutation.mutationId)) {
-                result = QJsonDocument::fromJson(*seen).object();
+            if (const std::optional<MutationRow> seen = w.mutationResult(mutation.mutationId)) {
+                // The first answer again, to the user who sent it; another user's mutation_id is not a
+                // way to read that answer (it may carry a record outside the asker's scope).
+                result = seen->userId == user.id
+                    ? QJsonDocument::fromJson(seen->result).object()
+                    : rejected(mutation.mutationId, ErrorCode::InvalidRequest,
+                        QStringLiteral("this mutation_id was already used by another user"), kMutationId);
                 return false;
             }
             if (const std::optional<QJsonObject> bad = parseMutation(m, &mutation))

@@ -33,6 +33,10 @@ private slots:
     void changeRequestApprovalAppliesFields();
     void onlyAManagerApprovesAMeeting();
     void unicodeAndQuotesRoundTripByteForByte();
+    void deletedRecordsOfOtherTerritoriesStayClosed();
+    void aMutationIdOfAnotherUserRevealsNothing();
+    void repsCannotChangeExistingChangeRequests();
+    void aDetailCannotMoveOntoASubmittedVisit();
     void sigtermFinishesTheRequestInFlight();
 
 private:
@@ -726,6 +730,100 @@ void TestServerPush::upsertOnDeletedRecordOffersRestore()
     QCOMPARE(r.value("status").toString(), QStringLiteral("applied"));
     QCOMPARE(r.value("version").toInt(), 3);
     QCOMPARE(latest(id).value("purpose").toString(), QStringLiteral("离线编辑"));
+}
+
+void TestServerPush::deletedRecordsOfOtherTerritoriesStayClosed()
+{
+    // rep.sh01 plans and deletes a visit; rep.sh02 (another territory) knows its id.
+    const QString owner = tokenOf(QStringLiteral("rep.sh01"));
+    const QString other = tokenOf(QStringLiteral("rep.sh02"));
+    const QString id = newId();
+    pushOne(owner,
+        mutation(QStringLiteral("visit_plan"), id,
+            {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))},
+                {"hcp_id", m_org.hcpsOnlyIn(QStringLiteral("SH-01")).first()},
+                {"planned_at", "2026-12-02T09:00:00Z"}, {"purpose", "私密内容"}}));
+    QCOMPARE(pushOne(owner, mutation(QStringLiteral("visit_plan"), id, {}, 1, {}, QStringLiteral("delete")))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    // Neither its version, nor its fields, nor a restore into the other rep's territory.
+    for (const qint64 base : {qint64(999999), qint64(1), qint64(2)}) {
+        const QJsonObject r = pushOne(other,
+            mutation(QStringLiteral("visit_plan"), id,
+                {{"territory_id", m_org.territory.value(QStringLiteral("SH-02"))}}, base));
+        QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(r.value("error").toObject().value("code").toString(), QStringLiteral("forbidden"));
+        QVERIFY(!r.contains("record"));
+        QVERIFY(!QJsonDocument(r).toJson().contains("私密内容"));
+    }
+    QVERIFY(latest(id).isEmpty());
+}
+
+void TestServerPush::aMutationIdOfAnotherUserRevealsNothing()
+{
+    const QString rep = tokenOf(QStringLiteral("rep.sh01"));
+    const QString id = newId();
+    QJsonObject m = mutation(QStringLiteral("visit_plan"), id,
+        {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))},
+            {"hcp_id", m_org.hcpsOnlyIn(QStringLiteral("SH-01")).first()},
+            {"planned_at", "2026-12-03T09:00:00Z"}});
+    QCOMPARE(pushOne(rep, m).value("status").toString(), QStringLiteral("applied"));
+    // Another user replays the same mutation_id (it is not a secret): no stored answer for them.
+    const QJsonObject r = pushOne(tokenOf(QStringLiteral("rep.hz01")), m);
+    QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+    QCOMPARE(r.value("error").toObject().value("code").toString(), QStringLiteral("invalid_request"));
+    QCOMPARE(r.value("error").toObject().value("field").toString(), QStringLiteral("mutation_id"));
+    // The owner still gets the first answer.
+    QCOMPARE(pushOne(rep, m).value("status").toString(), QStringLiteral("applied"));
+}
+
+void TestServerPush::repsCannotChangeExistingChangeRequests()
+{
+    const QString repA = tokenOf(QStringLiteral("rep.sh01"));
+    const QString id = newId();
+    const QString hcp = m_org.hcpsOnlyIn(QStringLiteral("SH-01")).first();
+    QCOMPARE(
+        pushOne(repA,
+            mutation(QStringLiteral("change_request"), id,
+                {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))}, {"entity", "hcp"},
+                    {"record_id", hcp}, {"fields", QJsonObject {{"title", "主任医师"}}}, {"reason", "晋升"}}))
+            .value("status")
+            .toString(),
+        QStringLiteral("applied"));
+    for (const QJsonObject &m : {mutation(QStringLiteral("change_request"), id,
+                                     {{"fields", QJsonObject {{"phone", "13800000000"}}}}, 1),
+             mutation(QStringLiteral("change_request"), id, {}, 1, {}, QStringLiteral("delete"))}) {
+        const QJsonObject r = pushOne(repA, m);
+        QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(r.value("error").toObject().value("code").toString(), QStringLiteral("forbidden"));
+    }
+    QCOMPARE(latest(id).value("fields").toObject().value("title").toString(), QStringLiteral("主任医师"));
+}
+
+void TestServerPush::aDetailCannotMoveOntoASubmittedVisit()
+{
+    const QString rep = tokenOf(QStringLiteral("rep.hz01"));
+    const QString hcp = m_org.hcpsOnlyIn(QStringLiteral("HZ-01")).first();
+    const QString draft = newId(), submitted = newId(), detail = newId();
+    const QString product = m_org.all(QStringLiteral("product")).first().value("id").toString();
+    pushOne(rep,
+        mutation(QStringLiteral("visit"), draft,
+            newVisit(QStringLiteral("HZ-01"), hcp, QStringLiteral("rep.hz01"))));
+    pushOne(rep,
+        mutation(QStringLiteral("visit"), submitted,
+            newVisit(QStringLiteral("HZ-01"), hcp, QStringLiteral("rep.hz01"), QStringLiteral("submitted"))));
+    QCOMPARE(
+        pushOne(rep,
+            mutation(QStringLiteral("visit_detail"), detail, {{"visit_id", draft}, {"product_id", product}}))
+            .value("status")
+            .toString(),
+        QStringLiteral("applied"));
+    const QJsonObject r
+        = pushOne(rep, mutation(QStringLiteral("visit_detail"), detail, {{"visit_id", submitted}}, 1));
+    QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+    QCOMPARE(r.value("error").toObject().value("code").toString(), QStringLiteral("forbidden"));
+    QCOMPARE(latest(detail).value("visit_id").toString(), draft);
 }
 
 void TestServerPush::submittedVisitIsReadOnly()
