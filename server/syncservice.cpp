@@ -172,8 +172,17 @@ QString reviewTerritory(StoreReader &store, const Principal &u, const StoredReco
     }
     if (!fallback.isEmpty())
         return fallback;
-    if (!u.homeTerritoryId.isEmpty())
-        return u.homeTerritoryId;
+    // In no territory (an HCP aligned nowhere): a region's own bucket, which no rep or manager pulls
+    // (scopes are leaf territories), so the request reaches SFE through `review` only and the proposed
+    // values are not shown to an unrelated territory.
+    QString region;
+    for (const StoredRecord &t : store.all(QStringLiteral("territory"))) {
+        if (!t.deleted && str(t.record.fields, "level") == QLatin1String("region")
+            && (region.isEmpty() || t.record.id < region))
+            region = t.record.id;
+    }
+    if (!region.isEmpty())
+        return region;
     const QStringList leaves = scopeFor(store, RoleAdmin, {}).territoryIds();
     return leaves.isEmpty() ? QString() : leaves.first();
 }

@@ -37,6 +37,7 @@ private slots:
     void aMutationIdOfAnotherUserRevealsNothing();
     void repsCannotChangeExistingChangeRequests();
     void aDetailCannotMoveOntoASubmittedVisit();
+    void reviewOfAnUnalignedHcpReachesNoTerritory();
     void sigtermFinishesTheRequestInFlight();
 
 private:
@@ -824,6 +825,33 @@ void TestServerPush::aDetailCannotMoveOntoASubmittedVisit()
     QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
     QCOMPARE(r.value("error").toObject().value("code").toString(), QStringLiteral("forbidden"));
     QCOMPARE(latest(detail).value("visit_id").toString(), draft);
+}
+
+void TestServerPush::reviewOfAnUnalignedHcpReachesNoTerritory()
+{
+    // An HCP aligned nowhere; SFE and admin edit its title from the same base.
+    const QString sfe = tokenOf(QStringLiteral("sfe"));
+    const QString admin = tokenOf(QStringLiteral("admin"));
+    const QString hcp = newId();
+    QCOMPARE(
+        pushOne(sfe, mutation(QStringLiteral("hcp"), hcp, {{"full_name", "周无辖区"}, {"title", "住院医师"}}))
+            .value("status")
+            .toString(),
+        QStringLiteral("applied"));
+    pushOne(sfe, mutation(QStringLiteral("hcp"), hcp, {{"title", "主治医师"}}, 1, {{"title", "住院医师"}}));
+    const QJsonObject r = pushOne(
+        admin, mutation(QStringLiteral("hcp"), hcp, {{"title", "主任医师"}}, 1, {{"title", "住院医师"}}));
+    const QString requestId = r.value("change_request_id").toString();
+    QVERIFY2(!requestId.isEmpty(), QJsonDocument(r).toJson().constData());
+    const QJsonObject request = latest(requestId);
+    QCOMPARE(request.value("territory_id").toString(),
+        m_org.territory.value(QStringLiteral("EAST"))); // the region
+    // No rep or manager pulls it; SFE gets it through review.
+    for (const QString &user :
+        {QStringLiteral("rep.sh01"), QStringLiteral("rep.hz02"), QStringLiteral("manager.sh")}) {
+        for (const QJsonObject &c : m_server.pullAll(tokenOf(user)).changes)
+            QVERIFY2(c.value("id").toString() != requestId, qPrintable(user));
+    }
 }
 
 void TestServerPush::submittedVisitIsReadOnly()
