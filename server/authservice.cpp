@@ -17,24 +17,42 @@ AuthService::AuthService(Storage &storage, Options options)
     , m_options(options)
 { }
 
-int AuthService::retryAfter(const QString &username)
+int AuthService::admit(const QString &username)
 {
+    // One critical section for "may this attempt go ahead" and "count it": concurrent guesses cannot
+    // all pass the check before any of them is counted. A success takes its count back (forgive).
     QMutexLocker lock(&m_failuresMutex);
-    QList<QDateTime> &times = m_failures[username];
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    while (!times.isEmpty() && times.first().secsTo(now) >= m_options.failureWindowSeconds)
-        times.removeFirst();
-    if (times.isEmpty())
-        m_failures.remove(username);
-    if (times.size() < m_options.maxFailedLogins)
-        return 0;
-    return int(std::max<qint64>(1, m_options.failureWindowSeconds - times.first().secsTo(now)));
+    auto expire = [&](QList<QDateTime> &times) {
+        while (!times.isEmpty() && times.first().secsTo(now) >= m_options.failureWindowSeconds)
+            times.removeFirst();
+    };
+    // Names tried once and never again must not pile up: sweep the whole table now and then.
+    if (++m_attemptsSinceSweep >= 1024) {
+        m_attemptsSinceSweep = 0;
+        for (auto it = m_failures.begin(); it != m_failures.end();) {
+            expire(it.value());
+            it = it.value().isEmpty() ? m_failures.erase(it) : std::next(it);
+        }
+    }
+    QList<QDateTime> &times = m_failures[username];
+    expire(times);
+    if (times.size() >= m_options.maxFailedLogins)
+        return int(std::max<qint64>(1, m_options.failureWindowSeconds - times.first().secsTo(now)));
+    times.append(now);
+    return 0;
 }
 
-void AuthService::recordFailure(const QString &username)
+void AuthService::forgive(const QString &username)
 {
     QMutexLocker lock(&m_failuresMutex);
-    m_failures[username].append(QDateTime::currentDateTimeUtc());
+    auto it = m_failures.find(username);
+    if (it == m_failures.end())
+        return;
+    if (!it.value().isEmpty())
+        it.value().removeLast();
+    if (it.value().isEmpty())
+        m_failures.erase(it);
 }
 
 ApiReply AuthService::login(const QJsonObject &body)
@@ -57,7 +75,7 @@ ApiReply AuthService::login(const QJsonObject &body)
     if (username.isEmpty() || username.size() > 64)
         return ApiReply::error(401, ErrorCode::Unauthorized, QStringLiteral("wrong user name or password"));
 
-    if (const int wait = retryAfter(username)) {
+    if (const int wait = admit(username)) {
         ApiReply r = ApiReply::error(429, ErrorCode::RateLimited,
             QStringLiteral("too many failed logins; try again in %1 s").arg(wait));
         r.headers << qMakePair(QByteArray("Retry-After"), QByteArray::number(wait));
@@ -70,12 +88,12 @@ ApiReply AuthService::login(const QJsonObject &body)
             500, ErrorCode::Internal, QStringLiteral("the server could not read its data"));
     const bool good = passwords::verify(password, user ? user->passwordHash : passwords::dummyHash());
     if (!user || !good || !user->active) {
-        recordFailure(username);
         ApiReply r
             = ApiReply::error(401, ErrorCode::Unauthorized, QStringLiteral("wrong user name or password"));
         r.user = username;
         return r;
     }
+    forgive(username);
     const QString token = tokens::generate();
     const QString expires
         = QDateTime::currentDateTimeUtc().addSecs(m_options.tokenTtlSeconds).toString(Qt::ISODateWithMs);

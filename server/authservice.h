@@ -30,13 +30,15 @@ public:
 
 private:
     // Seconds to wait before the next attempt, or 0 when one is allowed.
-    int retryAfter(const QString &username);
-    void recordFailure(const QString &username);
+    // 0 and the attempt counted, or the seconds to wait (the attempt refused).
+    int admit(const QString &username);
+    void forgive(const QString &username); // a successful login takes its count back
 
     Storage &m_storage;
     Options m_options;
     QMutex m_failuresMutex;
     QHash<QString, QList<QDateTime>> m_failures;
+    int m_attemptsSinceSweep = 0;
 };
 
 // The admin commands' side of users: create (with a hashed password) and disable (revoking tokens).
