@@ -41,13 +41,6 @@ PagedTableModel::QuerySpec ConflictListModel::querySpec() const
     return spec;
 }
 
-QString ConflictListModel::orderByColumn(int column, Qt::SortOrder order) const
-{
-    if (column < 0 || column >= ColumnCount)
-        return {};
-    return orderBy(selectExpressions().at(column + 1), order);
-}
-
 QVariant ConflictListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())

@@ -35,11 +35,6 @@ protected:
     QStringList selectExpressions() const override;
     QString idExpression() const override { return QStringLiteral("CAST(c.id AS TEXT)"); }
     QuerySpec querySpec() const override;
-    QString orderByColumn(int column, Qt::SortOrder order) const override;
-    int sortValueIndex(int column) const override
-    {
-        return column >= 0 && column < ColumnCount ? column + 1 : 1;
-    }
 
 private:
     bool m_showResolved = false;

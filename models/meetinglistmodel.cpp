@@ -61,13 +61,6 @@ PagedTableModel::QuerySpec MeetingListModel::querySpec() const
     return spec;
 }
 
-QString MeetingListModel::orderByColumn(int column, Qt::SortOrder order) const
-{
-    if (column < 0 || column >= ColumnCount)
-        return {};
-    return orderBy(selectExpressions().at(column + 1), order);
-}
-
 QVariant MeetingListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())

@@ -352,4 +352,11 @@ PagedTableModel::QuerySpec PagedTableModel::datedQuery(
     return spec;
 }
 
+QString PagedTableModel::orderByColumn(int column, Qt::SortOrder order) const
+{
+    if (column < 0 || column >= int(headers().size()))
+        return {};
+    return orderBy(selectExpressions().at(column + 1), order);
+}
+
 } // namespace rounds

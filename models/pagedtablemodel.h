@@ -68,9 +68,13 @@ protected:
     virtual QString idExpression() const = 0;
     virtual QuerySpec querySpec() const = 0;
     // The ORDER BY of a column (a total order, ending with the id), or empty when it cannot sort.
-    virtual QString orderByColumn(int column, Qt::SortOrder order) const = 0;
+    // By default column c shows value c + 1 and sorts by that select expression.
+    virtual QString orderByColumn(int column, Qt::SortOrder order) const;
     // Which value of a row holds the sort key of a column (for placing rows in memory).
-    virtual int sortValueIndex(int column) const = 0;
+    virtual int sortValueIndex(int column) const
+    {
+        return column >= 0 && column < int(headers().size()) ? column + 1 : 1;
+    }
 
     // The filter of the dated record lists (visits, plans): an HCP, a status, a half-open time range.
     struct DatedFilter

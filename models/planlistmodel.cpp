@@ -41,13 +41,6 @@ PagedTableModel::QuerySpec PlanListModel::querySpec() const
     return spec;
 }
 
-QString PlanListModel::orderByColumn(int column, Qt::SortOrder order) const
-{
-    if (column < 0 || column >= ColumnCount)
-        return {};
-    return orderBy(selectExpressions().at(column + 1), order);
-}
-
 QVariant PlanListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())

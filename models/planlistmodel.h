@@ -28,11 +28,6 @@ protected:
     QStringList selectExpressions() const override;
     QString idExpression() const override { return QStringLiteral("p.id"); }
     QuerySpec querySpec() const override;
-    QString orderByColumn(int column, Qt::SortOrder order) const override;
-    int sortValueIndex(int column) const override
-    {
-        return column >= 0 && column < ColumnCount ? column + 1 : 1;
-    }
 
 private:
     Filter m_filter;

@@ -40,13 +40,6 @@ PagedTableModel::QuerySpec VisitListModel::querySpec() const
     return spec;
 }
 
-QString VisitListModel::orderByColumn(int column, Qt::SortOrder order) const
-{
-    if (column < 0 || column >= ColumnCount)
-        return {};
-    return orderBy(selectExpressions().at(column + 1), order);
-}
-
 QVariant VisitListModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
