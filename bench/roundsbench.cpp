@@ -10,6 +10,7 @@
 //                         127.0.0.1 through the real engine, vs a raw sqlite3 insert loop of the same rows
 
 #include "bench/benchdata.h"
+#include "bench/benchutil.h"
 #include "models/clientschema.h"
 #include "models/hcplistmodel.h"
 #include "models/hcpquery.h"
@@ -47,98 +48,11 @@ namespace {
 
 const QString kBucket = QStringLiteral("t:7e1d6c2a-5b3f-4c1e-9a8d-2f4b6c8d0e1f");
 
-void out(const QString &line)
-{
-    std::fputs(qPrintable(line + QLatin1Char('\n')), stdout);
-    std::fflush(stdout);
-}
-
-qint64 statusKb(const char *key)
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return line.mid(qstrlen(key)).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
+using bench::out;
+using bench::statusKb;
 
 // --- apply --------------------------------------------------------------------------------------------
-
-using Value = std::variant<std::monostate, qint64, QByteArray>;
-
-// The reference: the same rows, already converted to column values, inserted with a prepared
-// statement on the raw sqlite3 handle, one transaction per page, into the same table and indexes.
-double rawInsertRate(
-    const QString &path, const protocol::Entity &entity, const QList<PulledChange> &rows, int page)
-{
-    QStringList columns {QStringLiteral("id"), QStringLiteral("version"), QStringLiteral("updated_at"),
-        QStringLiteral("updated_by")};
-    for (const protocol::Field &f : entity.fields)
-        columns << protocol::quoteIdentifier(f.name);
-    columns << QStringLiteral("extra");
-    std::vector<std::vector<Value>> values;
-    values.reserve(rows.size());
-    for (const PulledChange &c : rows) {
-        std::vector<Value> row;
-        auto add = [&row](const QJsonValue &v) {
-            if (v.isDouble())
-                row.emplace_back(qint64(v.toInteger()));
-            else if (v.isString())
-                row.emplace_back(v.toString().toUtf8());
-            else
-                row.emplace_back(std::monostate {});
-        };
-        add(c.record.value(QStringLiteral("id")));
-        add(c.record.value(QStringLiteral("version")));
-        add(c.record.value(QStringLiteral("updated_at")));
-        add(c.record.value(QStringLiteral("updated_by")));
-        for (const protocol::Field &f : entity.fields)
-            add(protocol::toStorage(f, c.record.value(f.name)));
-        row.emplace_back(std::monostate {});
-        values.push_back(std::move(row));
-    }
-
-    sql::Database db(path);
-    db.exec(QStringLiteral("PRAGMA cache_size = -32768")); // as Store::open sets it
-    sql::migrate(db, clientMigrations(), QStringLiteral("bench"));
-    sqlite3 *h = db.handle();
-    QStringList params;
-    for (int i = 1; i <= columns.size(); ++i)
-        params << QStringLiteral("?%1").arg(i);
-    const QByteArray text
-        = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-              .arg(protocol::quoteIdentifier(entity.name), columns.join(u','), params.join(u','))
-              .toUtf8();
-    sqlite3_stmt *stmt = nullptr;
-    sqlite3_prepare_v2(h, text.constData(), int(text.size()), &stmt, nullptr);
-    QElapsedTimer timer;
-    timer.start();
-    size_t i = 0;
-    while (i < values.size()) {
-        sqlite3_exec(h, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-        for (size_t n = 0; n < size_t(page) && i < values.size(); ++n, ++i) {
-            int pos = 1;
-            for (const Value &v : values[i]) {
-                if (const auto *iv = std::get_if<qint64>(&v))
-                    sqlite3_bind_int64(stmt, pos, *iv);
-                else if (const auto *tv = std::get_if<QByteArray>(&v))
-                    sqlite3_bind_text(stmt, pos, tv->constData(), int(tv->size()), SQLITE_STATIC);
-                else
-                    sqlite3_bind_null(stmt, pos);
-                ++pos;
-            }
-            sqlite3_step(stmt);
-            sqlite3_reset(stmt);
-        }
-        sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
-    }
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    sqlite3_finalize(stmt);
-    return double(values.size()) / seconds;
-}
+using bench::rawInsertRate;
 
 double storeApplyRate(const QString &path, const QList<PulledChange> &rows, int page)
 {
@@ -363,112 +277,11 @@ int benchList(const QString &path)
 
 } // namespace
 
-// --- sync --------------------------------------------------------------------------------------------
-
-// A first sync as a laptop does it: a real server process with generated data, the real transport and
-// engine, a fresh store file. The reference is a raw sqlite3 prepared-insert loop of the same rows
-// (what the laptop ended up holding) into an empty file with the same tables, in the same run.
-int benchSync(int hcps, int visits, bool json)
-{
-    QTemporaryDir dir;
-    const QString server = QCoreApplication::applicationDirPath() + QStringLiteral("/rounds-server");
-    const QString data = dir.filePath(QStringLiteral("server"));
-    QProcess demo;
-    demo.start(server,
-        {QStringLiteral("demo"), QStringLiteral("--data"), data, QStringLiteral("--hcps"),
-            QString::number(hcps), QStringLiteral("--visits"), QString::number(visits),
-            QStringLiteral("--seed"), QStringLiteral("1")});
-    if (!demo.waitForFinished(-1) || demo.exitCode() != 0) {
-        out(QStringLiteral("rounds-server demo failed: %1")
-                .arg(QString::fromUtf8(demo.readAllStandardError())));
-        return 1;
-    }
-    QProcess serve;
-    serve.start(server,
-        {QStringLiteral("serve"), QStringLiteral("--data"), data, QStringLiteral("--listen"),
-            QStringLiteral("127.0.0.1:0")});
-    if (!serve.waitForReadyRead(30000)) {
-        out(QStringLiteral("rounds-server did not start"));
-        return 1;
-    }
-    const QString line = QString::fromUtf8(serve.readLine()).trimmed();
-    const QUrl url(line.section(QLatin1Char(' '), -1));
-    ApiClient api(url);
-    const ApiResponse login = api.post(QStringLiteral("/api/v1/auth/login"),
-        QJsonObject {{QStringLiteral("username"), QStringLiteral("sfe")},
-            {QStringLiteral("password"), QStringLiteral("demo-pass-1")},
-            {QStringLiteral("device_name"), QStringLiteral("rounds-bench")}});
-    if (!login.ok()) {
-        out(QStringLiteral("login failed: %1").arg(login.error.message));
-        return 1;
-    }
-    api.setToken(login.body.value(QStringLiteral("token")).toString());
-
-    const QString client = dir.filePath(QStringLiteral("client.db"));
-    Store store;
-    if (!store.open(client).ok)
-        return 1;
-    QElapsedTimer timer;
-    timer.start();
-    SyncSession session(store, api);
-    const SyncSummary summary = session.run();
-    const double syncSeconds = double(timer.nsecsElapsed()) / 1e9;
-    if (!summary.ok) {
-        out(QStringLiteral("sync failed: %1").arg(summary.error.message));
-        return 1;
-    }
-    const qint64 rss = statusKb("VmHWM:");
-
-    // The reference: the same rows the laptop now holds, inserted raw into an empty file, per entity.
-    double rawSeconds = 0;
-    qint64 rows = 0;
-    SyncLedger ledger(store);
-    const QString rawPath = dir.filePath(QStringLiteral("raw.db"));
-    for (const protocol::Entity &e : protocol::Schema::instance().entities()) {
-        QList<PulledChange> same;
-        for (const protocol::Record &r : ledger.records(e.name)) {
-            PulledChange c;
-            c.entity = e.name;
-            c.id = r.id;
-            c.record = protocol::encodeRecord(r);
-            same << c;
-        }
-        if (same.isEmpty())
-            continue;
-        rows += same.size();
-        rawSeconds += double(same.size()) / rawInsertRate(rawPath, e, same, 5000);
-    }
-    serve.terminate();
-    serve.waitForFinished(30000);
-
-    const double syncRate = double(summary.pulled) / syncSeconds;
-    const double rawRate = double(rows) / rawSeconds;
-    out(QStringLiteral("first full sync (sfe: every territory), %1 HCPs / %2 visits generated")
-            .arg(hcps)
-            .arg(visits));
-    out(QStringLiteral("  records pulled              : %1 (%2 rows stored)").arg(summary.pulled).arg(rows));
-    out(QStringLiteral("  sync (server+HTTP+apply)    : %1 s, %2 records/s")
-            .arg(syncSeconds, 0, 'f', 2)
-            .arg(syncRate, 0, 'f', 0));
-    out(QStringLiteral("  raw sqlite3 insert, same rows: %1 s, %2 rows/s")
-            .arg(rawSeconds, 0, 'f', 2)
-            .arg(rawRate, 0, 'f', 0));
-    out(QStringLiteral("  ratio_to_raw_insert         : %1 %").arg(100.0 * syncRate / rawRate, 0, 'f', 1));
-    out(QStringLiteral("  peak client RSS             : %1 MB").arg(double(rss) / 1024.0, 0, 'f', 1));
-    if (json) {
-        const QJsonObject o {{QStringLiteral("records"), summary.pulled},
-            {QStringLiteral("seconds"), syncSeconds}, {QStringLiteral("records_per_s"), syncRate},
-            {QStringLiteral("raw_rows_per_s"), rawRate},
-            {QStringLiteral("ratio_to_raw_insert"), syncRate / rawRate},
-            {QStringLiteral("peak_rss_mb"), double(rss) / 1024.0}};
-        out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
-    }
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (const int rc = bench::runSubcommand(app.arguments()); rc != bench::NotMine)
+        return rc; // subcommands with their own options: bench/benchutil.cpp
     QCoreApplication::setApplicationName(QStringLiteral("rounds-bench"));
     QLoggingCategory::setFilterRules(QStringLiteral("rounds.sql.info=false\nrounds.store.info=false"));
     QCommandLineParser parser;
@@ -495,9 +308,6 @@ int main(int argc, char **argv)
     const int hcps = parser.value(hcpsOpt).toInt();
     const QString db
         = parser.isSet(dbOpt) ? parser.value(dbOpt) : QStringLiteral("/tmp/rounds-bench-%1.db").arg(hcps);
-    if (command == QLatin1String("sync"))
-        return benchSync(
-            parser.isSet(hcpsOpt) ? hcps : 2000, parser.value(visitsOpt).toInt(), parser.isSet(jsonOpt));
     if (command == QLatin1String("apply"))
         return benchApply(parser.value(rowsOpt).toInt(), parser.value(pageOpt).toInt());
     if (command == QLatin1String("generate"))
