@@ -1,0 +1,3 @@
+#include "sync/compliance/log.h"
+
+Q_LOGGING_CATEGORY(lcCompliance, "rounds.compliance", QtInfoMsg)
