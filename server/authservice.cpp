@@ -2,6 +2,7 @@
 
 #include "server/feed.h"
 #include "server/log.h"
+#include "server/loginlimiter.h"
 #include "server/passwords.h"
 #include "sync/protocol/errors.h"
 #include "sync/protocol/values.h"
@@ -15,10 +16,21 @@ using namespace rounds::protocol;
 AuthService::AuthService(Storage &storage, Options options)
     : m_storage(storage)
     , m_options(options)
+    , m_shared(dynamic_cast<LoginLimiter *>(&storage))
 { }
 
 int AuthService::admit(const QString &username)
 {
+    if (m_shared) {
+        // Several instances on one database: the counts live there, so a guesser cannot spread attempts
+        // over the instances. A store that cannot count refuses the attempt (fails closed).
+        int wait = 0;
+        QString error;
+        if (!m_shared->admitLogin(
+                username, m_options.maxFailedLogins, m_options.failureWindowSeconds, &wait, &error))
+            return -1;
+        return wait;
+    }
     // One critical section for "may this attempt go ahead" and "count it": concurrent guesses cannot
     // all pass the check before any of them is counted. A success takes its count back (forgive).
     QMutexLocker lock(&m_failuresMutex);
@@ -45,6 +57,10 @@ int AuthService::admit(const QString &username)
 
 void AuthService::forgive(const QString &username)
 {
+    if (m_shared) {
+        m_shared->forgiveLogin(username);
+        return;
+    }
     QMutexLocker lock(&m_failuresMutex);
     auto it = m_failures.find(username);
     if (it == m_failures.end())
@@ -75,7 +91,11 @@ ApiReply AuthService::login(const QJsonObject &body)
     if (username.isEmpty() || username.size() > 64)
         return ApiReply::error(401, ErrorCode::Unauthorized, QStringLiteral("wrong user name or password"));
 
-    if (const int wait = admit(username)) {
+    const int wait = admit(username);
+    if (wait < 0)
+        return ApiReply::error(
+            500, ErrorCode::Internal, QStringLiteral("the server could not check the login limit"));
+    if (wait > 0) {
         ApiReply r = ApiReply::error(429, ErrorCode::RateLimited,
             QStringLiteral("too many failed logins; try again in %1 s").arg(wait));
         r.headers << qMakePair(QByteArray("Retry-After"), QByteArray::number(wait));

@@ -10,6 +10,8 @@
 
 namespace rounds::server {
 
+class LoginLimiter;
+
 // Logins, bearer tokens and the per-user-name limit on failed logins.
 class AuthService final
 {
@@ -29,13 +31,14 @@ public:
     ApiReply logout(const Principal &user);
 
 private:
-    // Seconds to wait before the next attempt, or 0 when one is allowed.
-    // 0 and the attempt counted, or the seconds to wait (the attempt refused).
+    // 0 and the attempt counted, or the seconds to wait (the attempt refused); -1 when the shared
+    // limiter's store failed.
     int admit(const QString &username);
     void forgive(const QString &username); // a successful login takes its count back
 
     Storage &m_storage;
     Options m_options;
+    LoginLimiter *m_shared = nullptr; // the store's own limiter (PostgreSQL), else counted in memory
     QMutex m_failuresMutex;
     QHash<QString, QList<QDateTime>> m_failures;
     int m_attemptsSinceSweep = 0;

@@ -4,7 +4,10 @@
 #include "server/demo.h"
 #include "server/httpapi.h"
 #include "server/importer.h"
+#include "server/pgconnection.h"
+#include "server/pgstorage.h"
 #include "server/sqlitestorage.h"
+#include "server/storagefactory.h"
 #include "server/syncservice.h"
 
 #include <QCommandLineParser>
@@ -13,7 +16,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSocketNotifier>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 #include <QtConcurrent>
@@ -55,16 +60,20 @@ int usage(const QString &message, const QString &command)
 }
 
 const QCommandLineOption kData(
-    QStringLiteral("data"), QStringLiteral("The server's data folder."), QStringLiteral("DIR"));
+    QStringLiteral("data"), QStringLiteral("The server's data folder (SQLite)."), QStringLiteral("DIR"));
+const QCommandLineOption kDatabase(QStringLiteral("database"),
+    QStringLiteral("A PostgreSQL database instead of a data folder: postgresql://USER@HOST:PORT/DB."),
+    QStringLiteral("URL"));
 
 // Parses a sub-command's options. Returns -1 to go on, or the exit status (help shown, bad usage).
+// With `needsData` the command works on one store: --data DIR or --database URL, exactly one.
 int parse(QCommandLineParser &parser, const QString &command, const QString &description,
     const QStringList &args, bool needsData = true)
 {
     parser.setApplicationDescription(description);
     parser.addHelpOption();
     if (needsData)
-        parser.addOption(kData);
+        parser.addOptions({kData, kDatabase});
     if (!parser.parse(QStringList {QStringLiteral("rounds-server ") + command} + args))
         return usage(parser.errorText(), command);
     if (parser.isSet(QStringLiteral("help"))) {
@@ -77,9 +86,26 @@ int parse(QCommandLineParser &parser, const QString &command, const QString &des
         out().flush();
         return ExitOk;
     }
-    if (needsData && parser.value(kData).isEmpty())
-        return usage(QStringLiteral("--data DIR is required"), command);
+    if (needsData && parser.value(kData).isEmpty() && parser.value(kDatabase).isEmpty())
+        return usage(QStringLiteral("--data DIR (or --database URL) is required"), command);
+    if (needsData && parser.isSet(kData) && parser.isSet(kDatabase))
+        return usage(QStringLiteral("--data and --database exclude each other"), command);
+    if (needsData && parser.isSet(kDatabase) && !isDatabaseUrl(parser.value(kDatabase)))
+        return usage(QStringLiteral("--database wants a postgresql://USER@HOST:PORT/DB URL"), command);
     return -1;
+}
+
+// The store a command named: the data folder's SQLite file or the PostgreSQL database.
+std::unique_ptr<Storage> openStore(const QCommandLineParser &parser, bool create, QString *error)
+{
+    return openStorage(
+        parser.isSet(kDatabase) ? parser.value(kDatabase) : parser.value(kData), create, error);
+}
+
+// What the messages call the store.
+QString storeName(const QCommandLineParser &parser)
+{
+    return parser.isSet(kDatabase) ? pg::redactUrl(parser.value(kDatabase)) : parser.value(kData);
 }
 
 bool parseInt(const QString &text, qint64 min, qint64 max, qint64 *value)
@@ -142,7 +168,7 @@ int serve(const QStringList &args)
             QStringLiteral("--max-body wants a number of bytes (at least 1024)"), QStringLiteral("serve"));
 
     QString error;
-    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+    std::unique_ptr<Storage> storage = openStore(p, false, &error);
     if (!storage)
         return fail(error);
     AuthService::Options authOptions;
@@ -228,13 +254,13 @@ int demo(const QStringList &args)
     QElapsedTimer timer;
     timer.start();
     QString error;
-    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), true, &error);
+    std::unique_ptr<Storage> storage = openStore(p, true, &error);
     if (!storage)
         return fail(error);
     DemoSummary summary;
     if (!createDemo(*storage, o, &summary, &error))
         return fail(error);
-    err() << "rounds-server: demo organisation created in " << p.value(kData) << ": " << summary.records
+    err() << "rounds-server: demo organisation created in " << storeName(p) << ": " << summary.records
           << " records (" << summary.hcps << " HCPs, " << summary.visits << " visits) in " << timer.elapsed()
           << " ms" << Qt::endl;
     return ExitOk;
@@ -265,7 +291,7 @@ int userCommand(const QStringList &args)
         QTextStream in(stdin);
         const QString password = in.readLine();
         QString error;
-        std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), true, &error);
+        std::unique_ptr<Storage> storage = openStore(p, true, &error);
         if (!storage)
             return fail(error);
         if (!addUser(*storage,
@@ -288,7 +314,7 @@ int userCommand(const QStringList &args)
         if (p.value(username).isEmpty())
             return usage(QStringLiteral("--username is required"), QStringLiteral("user disable"));
         QString error;
-        std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+        std::unique_ptr<Storage> storage = openStore(p, false, &error);
         if (!storage)
             return fail(error);
         if (!disableUser(*storage, p.value(username), &error))
@@ -332,7 +358,7 @@ int importCommand(const QStringList &args)
     if (enc != QLatin1String("auto") && enc != QLatin1String("utf-8") && enc != QLatin1String("gbk"))
         return usage(QStringLiteral("--encoding is auto, utf-8 or gbk"), command);
     QString error;
-    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+    std::unique_ptr<Storage> storage = openStore(p, false, &error);
     if (!storage)
         return fail(error);
     ImportOptions o;
@@ -370,7 +396,7 @@ int exportCommand(const QStringList &args)
     if (p.value(file).isEmpty())
         return usage(QStringLiteral("--out FILE is required"), QStringLiteral("export"));
     QString error;
-    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+    std::unique_ptr<Storage> storage = openStore(p, false, &error);
     if (!storage)
         return fail(error);
     qint64 count = 0;
@@ -397,7 +423,7 @@ int backupCommand(const QStringList &args)
     if (QFileInfo::exists(p.value(file)))
         return fail(QStringLiteral("%1 exists already; choose a new file").arg(p.value(file)));
     QString error;
-    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+    std::unique_ptr<Storage> storage = openStore(p, false, &error);
     if (!storage)
         return fail(error);
     if (!storage->backup(p.value(file), &error))
@@ -420,20 +446,105 @@ int restoreCommand(const QStringList &args)
         return rc;
     if (p.value(file).isEmpty())
         return usage(QStringLiteral("--from FILE is required"), QStringLiteral("restore"));
-    const QString target = QDir(p.value(kData)).filePath(SqliteStorage::fileName());
-    if (QFileInfo::exists(target))
-        return fail(QStringLiteral("%1 exists already; restore into a new data folder").arg(target));
-    if (!QDir().mkpath(p.value(kData)) || !QFile::copy(p.value(file), target))
-        return fail(QStringLiteral("cannot copy %1 to %2").arg(p.value(file), target));
-    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QString error;
-    std::unique_ptr<SqliteStorage> storage = SqliteStorage::open(p.value(kData), false, &error);
+    if (p.isSet(kDatabase)) {
+        // A pg_dump file (custom format) into an empty database; the epoch then changes as below.
+        {
+            std::unique_ptr<PgStorage> empty = PgStorage::open(p.value(kDatabase), true, &error);
+            if (!empty)
+                return fail(error);
+            bool hasData = false;
+            if (!empty->read(
+                    [&](StoreReader &r) { hasData = !r.all(QStringLiteral("territory")).isEmpty(); }, &error))
+                return fail(error);
+            if (hasData)
+                return fail(QStringLiteral("%1 holds data already; restore into a new, empty database")
+                                .arg(storeName(p)));
+        }
+        QString pgRestore = QStandardPaths::findExecutable(QStringLiteral("pg_restore"));
+        if (pgRestore.isEmpty())
+            return fail(QStringLiteral("pg_restore was not found (install postgresql-client)"));
+        QProcess restore;
+        // --clean drops the empty schema the check above created, so the dump's tables replace it.
+        restore.start(pgRestore,
+            {QStringLiteral("--clean"), QStringLiteral("--if-exists"), QStringLiteral("--no-owner"),
+                QStringLiteral("--exit-on-error"), QStringLiteral("--dbname"), p.value(kDatabase),
+                p.value(file)});
+        if (!restore.waitForFinished(-1) || restore.exitStatus() != QProcess::NormalExit
+            || restore.exitCode() != 0)
+            return fail(QStringLiteral("pg_restore failed: %1")
+                            .arg(QString::fromUtf8(restore.readAllStandardError()).trimmed()));
+    } else {
+        const QString target = QDir(p.value(kData)).filePath(SqliteStorage::fileName());
+        if (QFileInfo::exists(target))
+            return fail(QStringLiteral("%1 exists already; restore into a new data folder").arg(target));
+        if (!QDir().mkpath(p.value(kData)) || !QFile::copy(p.value(file), target))
+            return fail(QStringLiteral("cannot copy %1 to %2").arg(p.value(file), target));
+        QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    std::unique_ptr<Storage> storage = openStore(p, false, &error);
     if (!storage)
         return fail(error);
     if (!setNewEpoch(*storage, &error))
         return fail(error);
-    err() << "rounds-server: restored " << p.value(file) << " into " << p.value(kData) << " with a new epoch"
+    err() << "rounds-server: restored " << p.value(file) << " into " << storeName(p) << " with a new epoch"
           << Qt::endl;
+    return ExitOk;
+}
+
+int newEpochCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    if (const int rc = parse(p, QStringLiteral("new-epoch"),
+            QStringLiteral("Gives the store a new epoch, so every client pulls everything again (after "
+                           "restoring a PostgreSQL database with pg_restore, say)."),
+            args);
+        rc >= 0)
+        return rc;
+    QString error;
+    std::unique_ptr<Storage> storage = openStore(p, false, &error);
+    if (!storage)
+        return fail(error);
+    if (!setNewEpoch(*storage, &error))
+        return fail(error);
+    err() << "rounds-server: " << storeName(p) << " has a new epoch; clients pull everything again"
+          << Qt::endl;
+    return ExitOk;
+}
+
+int migrateToPostgres(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOptions({kData, kDatabase});
+    const QString command = QStringLiteral("migrate-to-postgres");
+    if (const int rc = parse(p, command,
+            QStringLiteral("Copies a SQLite data folder into an empty PostgreSQL database, keeping ids, "
+                           "versions, change feeds with their seqs, audit, users, tokens and the epoch: "
+                           "clients go on without pulling everything again. Stop the SQLite server first."),
+            args, false);
+        rc >= 0)
+        return rc;
+    if (p.value(kData).isEmpty() || p.value(kDatabase).isEmpty())
+        return usage(QStringLiteral("--data DIR and --database URL are both required"), command);
+    if (!isDatabaseUrl(p.value(kDatabase)))
+        return usage(QStringLiteral("--database wants a postgresql://USER@HOST:PORT/DB URL"), command);
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    {
+        // Brings the SQLite file to this build's schema first (and checks it is one).
+        std::unique_ptr<SqliteStorage> source = SqliteStorage::open(p.value(kData), false, &error);
+        if (!source)
+            return fail(error);
+    }
+    std::unique_ptr<PgStorage> target = PgStorage::open(p.value(kDatabase), true, &error);
+    if (!target)
+        return fail(error);
+    QStringList counts;
+    if (!target->importSqlite(QDir(p.value(kData)).filePath(SqliteStorage::fileName()), &counts, &error))
+        return fail(error);
+    err() << "rounds-server: copied " << p.value(kData) << " into " << pg::redactUrl(p.value(kDatabase))
+          << " in " << timer.elapsed() << " ms (" << counts.join(QLatin1String(", ")) << ")" << Qt::endl;
     return ExitOk;
 }
 
@@ -457,6 +568,10 @@ int runCommand(const QStringList &arguments)
         return backupCommand(rest);
     if (command == QLatin1String("restore"))
         return restoreCommand(rest);
+    if (command == QLatin1String("new-epoch"))
+        return newEpochCommand(rest);
+    if (command == QLatin1String("migrate-to-postgres"))
+        return migrateToPostgres(rest);
     const QString help = QStringLiteral(
         "usage: rounds-server COMMAND [options]   (COMMAND --help for its options)\n"
         "  serve --data DIR [--listen 127.0.0.1:8421] [--tls-cert FILE --tls-key FILE]\n"
@@ -468,7 +583,11 @@ int runCommand(const QStringList &arguments)
         "  import sales --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
         "  export --data DIR --out FILE.jsonl\n"
         "  backup --data DIR --out FILE          (while serving: SQLite online backup)\n"
-        "  restore --data NEWDIR --from FILE     (new epoch: clients pull everything again)\n");
+        "  restore --data NEWDIR --from FILE     (new epoch: clients pull everything again)\n"
+        "  new-epoch --data DIR                  (clients pull everything again)\n"
+        "  migrate-to-postgres --data DIR --database URL   (copy a SQLite folder into empty PostgreSQL)\n"
+        "Every command takes --database postgresql://USER@HOST:PORT/DB instead of --data DIR;\n"
+        "there backup runs pg_dump and restore runs pg_restore into an empty database.\n");
     if (command == QLatin1String("--help") || command == QLatin1String("-h")
         || command == QLatin1String("help")) {
         out() << help;
