@@ -264,6 +264,11 @@ CREATE INDEX idx_hcp_tag_tag ON hcp_tag(tag);
 )"));
 }
 
+void addMeetingAttendeeKind(sql::Database &db)
+{
+    addMissingColumns(db, QStringLiteral("meeting_attendee"));
+}
+
 } // namespace
 
 QStringList addMissingColumns(sql::Database &db, const QString &entityName)
@@ -320,6 +325,7 @@ const QList<sql::Migration> &clientMigrations()
         {4, QStringLiteral("HCP search index"), createSearch},
         {5, QStringLiteral("indexes for the list models"), createListIndexes},
         {6, QStringLiteral("record_bucket without its bucket index"), dropBucketIndex},
+        {7, QStringLiteral("meeting attendees: kind (hcp, walk-in, staff) and name"), addMeetingAttendeeKind},
     };
     return steps;
 }

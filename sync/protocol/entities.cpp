@@ -237,12 +237,18 @@ QList<Entity> declareEntities()
                                BucketRule::Parent,
                                {
                                    ref("meeting_id", "meeting").required(),
-                                   ref("hcp_id", "hcp").required(),
+                                   // Required when kind is hcp (checked by the meeting rules, both sides).
+                                   ref("hcp_id", "hcp"),
                                    enumOf("role", {"attendee", "speaker", "chair"})
                                        .required()
                                        .byDefault(QStringLiteral("attendee")),
                                    boolean("signed_in", false),
                                    money("fee_minor").required().byDefault(0),
+                                   // Additions (docs/sync-protocol.md): walk-ins and company staff.
+                                   enumOf("kind", {"hcp", "walk_in", "staff"})
+                                       .required()
+                                       .byDefault(QStringLiteral("hcp")),
+                                   text("name", 200),
                                }),
                     "meeting_id", "meeting"),
             "owner_id"),
