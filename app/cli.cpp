@@ -2,6 +2,7 @@
 #include "models/store.h"
 #include "sync/apiclient.h"
 #include "sync/credentialstore.h"
+#include "sync/diagnostics.h"
 #include "sync/protocol/codec.h"
 #include "sync/protocol/schema.h"
 #include "sync/signin.h"
@@ -256,34 +257,17 @@ int Cli::sync(bool json)
 
 int Cli::status(bool json)
 {
-    SyncLedger ledger(m_store);
-    const QList<OutboxMutation> outbox = m_store.outbox();
-    QJsonArray rejected;
-    int pending = 0;
-    for (const OutboxMutation &m : outbox) {
-        if (m.state == QLatin1String("rejected"))
-            rejected.append(QJsonObject {{QStringLiteral("mutation_id"), m.mutationId},
-                {QStringLiteral("entity"), m.entity}, {QStringLiteral("id"), m.recordId},
-                {QStringLiteral("code"), m.errorCode}, {QStringLiteral("message"), m.errorMessage},
-                {QStringLiteral("field"), m.errorField}});
-        else
-            ++pending;
-    }
-    QJsonObject cursors;
-    const auto c = m_store.cursors();
-    for (auto it = c.begin(); it != c.end(); ++it)
-        cursors.insert(it.key(), it.value());
-    const QJsonObject status {{QStringLiteral("server"), server()}, {QStringLiteral("user"), user()},
-        {QStringLiteral("pending"), pending}, {QStringLiteral("open_conflicts"), ledger.openConflictCount()},
-        {QStringLiteral("rejected"), rejected}, {QStringLiteral("cursors"), cursors},
-        {QStringLiteral("epoch"), m_store.meta(QStringLiteral("epoch"))},
-        {QStringLiteral("last_sync"), m_store.meta(QStringLiteral("last_sync"))}};
+    const QJsonObject status = diagnostics::syncStatus(m_store);
+    const QJsonArray rejected = status.value(u"rejected").toArray();
+    const int pending = status.value(u"pending").toInt();
+    const QJsonObject cursors = status.value(u"cursors").toObject();
+    const int openConflicts = status.value(u"open_conflicts").toInt();
     if (json) {
         out() << compact(status) << Qt::endl;
         return ExitOk;
     }
     out() << "server:         " << server() << "\nuser:           " << user()
-          << "\npending:        " << pending << "\nopen conflicts: " << ledger.openConflictCount()
+          << "\npending:        " << pending << "\nopen conflicts: " << openConflicts
           << "\nrejected:       " << rejected.size()
           << "\nepoch:          " << m_store.meta(QStringLiteral("epoch"))
           << "\nlast sync:      " << m_store.meta(QStringLiteral("last_sync"))

@@ -1,10 +1,12 @@
 #include "models/hcplistmodel.h"
+#include "sync/diagnostics.h"
 #include "ui/common/lookup.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/plan/plancalendarview.h"
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
+#include "ui/settings/preferences.h"
 #include "ui/visits/visitdialog.h"
 
 #include <QApplication>
@@ -98,8 +100,9 @@ int main(int argc, char *argv[])
     parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption});
     parser.process(app);
 
-    const QLocale locale
-        = parser.isSet(languageOption) ? QLocale(parser.value(languageOption)) : QLocale::system();
+    const QString language
+        = parser.isSet(languageOption) ? parser.value(languageOption) : rounds::preferences::language();
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
     QTranslator qtTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -110,6 +113,8 @@ int main(int argc, char *argv[])
         QApplication::installTranslator(&translator);
 
     const bool screenshot = parser.isSet(screenshotOption);
+    if (!screenshot)
+        rounds::diagnostics::installFileLog();
     rounds::Session session;
     if (parser.isSet(dbOption)) {
         QString error;

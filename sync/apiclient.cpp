@@ -1,4 +1,5 @@
 #include "sync/apiclient.h"
+#include "sync/diagnostics.h"
 
 #include "sync/log.h"
 
@@ -158,7 +159,7 @@ ApiResponse ApiClient::sendOnce(const QByteArray &method, const QString &path, c
     QUrl url = m_server;
     url.setPath(path);
     QNetworkRequest request(url);
-    request.setRawHeader("Rounds-Protocol", "1");
+    request.setRawHeader("Rounds-Protocol", QByteArray::number(diagnostics::ProtocolVersion));
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!m_token.isEmpty())

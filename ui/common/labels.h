@@ -22,6 +22,9 @@ public:
     static QString role(const QString &value);
     static QString meetingStatus(const QString &value);
     static QString visitStatus(const QString &value);
+    // Why the server refused a change, in the user's language, from the protocol's error code (the
+    // server's own sentence is English; it stays available as a tooltip for support).
+    static QString refusal(const QString &code, const QString &field, const QString &serverMessage);
     // An ISO 8601 date-time in the user's time zone and locale (short), or the text unchanged.
     static QString localDateTime(const QString &iso);
 };

@@ -1,5 +1,6 @@
 #include "ui/common/prompter.h"
 
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
 
@@ -32,6 +33,15 @@ public:
 Prompter *g_override = nullptr;
 
 } // namespace
+
+std::optional<QString> Prompter::askSaveFile(
+    QWidget *parent, const QString &title, const QString &suggested, const QString &filter)
+{
+    const QString path = QFileDialog::getSaveFileName(parent, title, suggested, filter);
+    if (path.isEmpty())
+        return std::nullopt;
+    return path;
+}
 
 Prompter &Prompter::instance()
 {

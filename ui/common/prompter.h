@@ -21,6 +21,10 @@ public:
         QWidget *parent, const QString &title, const QString &label, const QString &initial)
         = 0;
     virtual void inform(QWidget *parent, const QString &title, const QString &text) = 0;
+    // Where to save a file (a file dialog starting at `suggested`); nullopt when cancelled. Not pure, so
+    // existing test prompters keep compiling; tests that export override it with a temporary path.
+    virtual std::optional<QString> askSaveFile(
+        QWidget *parent, const QString &title, const QString &suggested, const QString &filter);
 
     // The one in use: message boxes unless a test installed its own (not owned; null restores).
     static Prompter &instance();

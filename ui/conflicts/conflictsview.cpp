@@ -2,6 +2,7 @@
 
 #include "models/conflictlistmodel.h"
 #include "sync/syncledger.h"
+#include "ui/common/labels.h"
 #include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
 #include "ui/session/session.h"
@@ -323,7 +324,9 @@ void ConflictsView::fillRejected()
             todo = tr("Correct %1 and save again.")
                        .arg(m.errorField.isEmpty() ? tr("the record") : m.errorField);
         m_rejected->setItem(i, 0, new QTableWidgetItem(describeRecord(m.entity, m.recordId)));
-        m_rejected->setItem(i, 1, new QTableWidgetItem(m.errorMessage));
+        auto *reason = new QTableWidgetItem(Labels::refusal(m.errorCode, m.errorField, m.errorMessage));
+        reason->setToolTip(m.errorMessage);
+        m_rejected->setItem(i, 1, reason);
         m_rejected->setItem(i, 2, new QTableWidgetItem(todo));
     }
     m_rejected->setVisible(!rejected.isEmpty());

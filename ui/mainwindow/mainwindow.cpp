@@ -12,6 +12,8 @@
 #include "ui/plan/plancalendarview.h"
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
+#include "ui/settings/aboutdialog.h"
+#include "ui/settings/settingsdialog.h"
 #include "ui/today/todayview.h"
 #include "ui/visits/visitdialog.h"
 
@@ -236,6 +238,11 @@ void MainWindow::buildMenus()
     m_signOutAction = file->addAction(tr("Sign &out"), this, &MainWindow::signOut);
     m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
     file->addSeparator();
+    QAction *settingsAction = file->addAction(tr("S&ettings…"), this, &MainWindow::openSettings);
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -257,12 +264,18 @@ void MainWindow::buildMenus()
     conflicts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Rounds"), this, [this] {
-        Prompter::instance().inform(this, tr("About Rounds"),
-            tr("Rounds %1 — visits, plans and meetings for the field force. Works offline; syncs when it "
-               "can.")
-                .arg(QApplication::applicationVersion()));
+    QAction *about = help->addAction(tr("&About Rounds"), this, [this] {
+        AboutDialog dialog(this);
+        dialog.exec();
     });
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_session, this);
+    dialog.exec();
 }
 
 void MainWindow::buildStatusBar()

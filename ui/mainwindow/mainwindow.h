@@ -60,6 +60,7 @@ public:
 public slots:
     void syncNow();
     void signIn();
+    void openSettings();
     void signOut();
 
 protected:

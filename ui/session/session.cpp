@@ -1,6 +1,7 @@
 #include "ui/session/session.h"
 
 #include "sync/apiclient.h"
+#include "ui/settings/preferences.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,7 +19,7 @@ const QString kUserKey = QStringLiteral("account/user");
 Session::Session(QObject *parent)
     : QObject(parent)
 {
-    m_engine.setAutoSyncMinutes(15);
+    m_engine.setAutoSyncMinutes(preferences::autoSyncMinutes());
 }
 
 Session::~Session()

@@ -34,9 +34,33 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
     setWindowTitle(tr("Sign in to Rounds"));
     setMinimumWidth(460);
 
-    auto *intro = new QLabel(
-        tr("Sign in once with your company account. Afterwards Rounds also starts without a network."), this);
+    // The first start on this computer explains the two things a new user must know; later sign-ins
+    // (another account, a token that expired) only need the short line.
+    const bool firstRun = !Session::lastServer().isValid();
+    auto *intro = new QLabel(this);
+    intro->setObjectName(firstRun ? QStringLiteral("firstRunLabel") : QStringLiteral("introLabel"));
     intro->setWordWrap(true);
+    if (firstRun) {
+        intro->setTextFormat(Qt::RichText);
+        intro->setText(
+            QStringLiteral("<h3>%1</h3><p>%2</p><p>%3</p><p>%4</p>")
+                .arg(tr("Welcome to Rounds").toHtmlEscaped(),
+                    tr("Sign in once with the server address, user name and password your company gave "
+                       "you; the password is not kept, and the sign-in is remembered in your system's "
+                       "keychain.")
+                        .toHtmlEscaped(),
+                    tr("After that, everything works without a network: log visits, plan your week and "
+                       "record meetings in a hospital basement or on a train, and each record is saved on "
+                       "this computer the moment you save it.")
+                        .toHtmlEscaped(),
+                    tr("Whenever the server can be reached, Rounds syncs by itself and shows anything "
+                       "that needs your decision, so nothing you typed is ever lost.")
+                        .toHtmlEscaped()));
+        intro->setMinimumWidth(420);
+    } else {
+        intro->setText(
+            tr("Sign in once with your company account. Afterwards Rounds also starts without a network."));
+    }
 
     m_server = new QLineEdit(this);
     m_server->setObjectName(QStringLiteral("serverLineEdit"));

@@ -1,0 +1,339 @@
+#include "ui/settings/settingsdialog.h"
+
+#include "sync/compliance/config.h"
+#include "sync/diagnostics.h"
+#include "ui/common/lookup.h"
+#include "ui/common/prompter.h"
+#include "ui/session/session.h"
+#include "ui/settings/preferences.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace rounds {
+
+namespace {
+
+QLabel *note(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, p.color(QPalette::PlaceholderText));
+    label->setPalette(p);
+    return label;
+}
+
+QString money(std::int64_t minor)
+{
+    return QLocale().toCurrencyString(double(minor) / 100.0, QStringLiteral("¥"));
+}
+
+bool isManagerRole(const QString &role)
+{
+    return role == QLatin1String("manager") || role == QLatin1String("sfe") || role == QLatin1String("admin");
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    setMinimumSize(620, 460);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    m_tabs->addTab(buildGeneralPage(), tr("General"));
+    m_tabs->addTab(buildSyncPage(), tr("Sync"));
+    m_tabs->addTab(buildCompliancePage(), tr("Compliance rules"));
+    if (isManagerRole(m_session->account().role) && m_session->store())
+        m_tabs->addTab(buildDashboardPage(), tr("Dashboard"));
+    m_tabs->addTab(buildDiagnosticsPage(), tr("Diagnostics"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (apply()) {
+            Prompter::instance().inform(
+                this, tr("Language"), tr("The new language is used the next time you start Rounds."));
+        }
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    layout->addWidget(buttons);
+}
+
+QWidget *SettingsDialog::buildGeneralPage()
+{
+    auto *page = new QWidget(this);
+    m_language = new QComboBox(page);
+    m_language->setObjectName(QStringLiteral("languageComboBox"));
+    // Each language is named in itself, so a user who cannot read the current one still finds theirs.
+    m_language->addItem(tr("System default (%1)").arg(QLocale::system().nativeLanguageName()), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    const int index = m_language->findData(preferences::language());
+    m_language->setCurrentIndex(index < 0 ? 0 : index);
+
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("&Language:"), m_language);
+    form->addRow(QString(),
+        note(tr("Takes effect the next time Rounds starts. Dates, numbers and money "
+                "follow the language's conventions."),
+            page));
+    return page;
+}
+
+QWidget *SettingsDialog::buildSyncPage()
+{
+    auto *page = new QWidget(this);
+    auto *server = new QLineEdit(m_session->account().server, page);
+    server->setObjectName(QStringLiteral("serverLineEdit"));
+    server->setReadOnly(true);
+    auto *user = new QLineEdit(m_session->account().user, page);
+    user->setObjectName(QStringLiteral("userLineEdit"));
+    user->setReadOnly(true);
+    m_autoSync = new QSpinBox(page);
+    m_autoSync->setObjectName(QStringLiteral("autoSyncSpinBox"));
+    m_autoSync->setRange(0, 240);
+    m_autoSync->setSuffix(tr(" min"));
+    m_autoSync->setSpecialValueText(tr("Only when asked"));
+    m_autoSync->setValue(preferences::autoSyncMinutes());
+
+    QString lastSync = tr("never");
+    if (Store *store = m_session->store()) {
+        const QDateTime at
+            = QDateTime::fromString(store->meta(QStringLiteral("last_sync")), Qt::ISODateWithMs);
+        if (at.isValid())
+            lastSync = QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
+    }
+
+    auto *form = new QFormLayout(page);
+    form->addRow(tr("Server:"), server);
+    form->addRow(tr("User:"), user);
+    form->addRow(QString(),
+        note(tr("To use another server or account, sign out and sign in again. "
+                "Your local data stays on this computer."),
+            page));
+    form->addRow(tr("&Sync automatically every:"), m_autoSync);
+    form->addRow(QString(),
+        note(tr("Rounds also syncs shortly after you save, when the network comes "
+                "back, and when you press F5."),
+            page));
+    form->addRow(tr("Last sync:"), new QLabel(lastSync, page));
+    return page;
+}
+
+QWidget *SettingsDialog::buildCompliancePage()
+{
+    auto *page = new QWidget(this);
+    m_rules = new QTableWidget(0, 3, page);
+    m_rules->setObjectName(QStringLiteral("complianceRulesTable"));
+    m_rules->setHorizontalHeaderLabels({tr("Rule"), tr("When broken"), tr("Limit")});
+    m_rules->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_rules->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_rules->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_rules->verticalHeader()->hide();
+    m_rules->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_rules->setWordWrap(true);
+    fillCompliance();
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(note(tr("The rules your company applies to meetings. Your administrator sets them "
+                              "on the server; they reach this computer with every sync and are checked "
+                              "here while you type, even offline."),
+        page));
+    layout->addWidget(m_rules);
+    return page;
+}
+
+void SettingsDialog::fillCompliance()
+{
+    using namespace compliance;
+    QJsonValue value;
+    if (Store *store = m_session->store()) {
+        const QString text
+            = lookup::scalar(store, QStringLiteral("SELECT value FROM setting WHERE key = ?1"), {SettingKey})
+                  .toString();
+        if (!text.isEmpty())
+            value = QJsonDocument::fromJson(QByteArray("{\"v\":") + text.toUtf8() + '}')
+                        .object()
+                        .value(QStringLiteral("v"));
+    }
+    const Config config = Config::fromJson(value);
+    const auto severityText = [](Severity s) {
+        switch (s) {
+        case Severity::Off:
+            return tr("Not checked");
+        case Severity::Warn:
+            return tr("Warns");
+        case Severity::Block:
+            return tr("Blocks");
+        }
+        return QString();
+    };
+    const QList<Rule> rules = allRules();
+    m_rules->setRowCount(int(rules.size()));
+    for (int row = 0; row < rules.size(); ++row) {
+        const Rule rule = rules.at(row);
+        QString title;
+        QString limit;
+        switch (rule) {
+        case Rule::CateringPerHead:
+            title = tr("Catering per attendee");
+            limit = money(config.cateringPerHeadCap);
+            break;
+        case Rule::SpeakerFee:
+            title = tr("Speaker fee by the speaker's tier");
+            limit = tr("A %1 · B %2 · C/D %3")
+                        .arg(money(config.speakerFeeCapA), money(config.speakerFeeCapB),
+                            money(config.speakerFeeCapCD));
+            break;
+        case Rule::StaffShare:
+            title = tr("Company staff among the attendees");
+            limit = tr("%1%").arg(config.staffSharePercent);
+            break;
+        case Rule::SignedInBeforeHeld:
+            title = tr("At least one signed-in attendee before the meeting is held");
+            limit = QStringLiteral("≥ 1");
+            break;
+        case Rule::EvidenceBeforeClosed:
+            title = tr("Evidence for every expense before the meeting is closed");
+            limit = QStringLiteral("—");
+            break;
+        case Rule::YearlyTransfers:
+            title = tr("Transfers of value to one HCP in a calendar year");
+            limit = money(config.yearlyTransfersCap);
+            break;
+        case Rule::BudgetOverrun:
+            title = tr("Actual spend over the budget (a manager approves again)");
+            limit = tr("budget + %1%").arg(config.budgetTolerancePercent);
+            break;
+        }
+        m_rules->setItem(row, 0, new QTableWidgetItem(title));
+        m_rules->setItem(row, 1, new QTableWidgetItem(severityText(config.severity(rule))));
+        m_rules->setItem(row, 2, new QTableWidgetItem(limit));
+    }
+    m_rules->resizeRowsToContents();
+}
+
+QWidget *SettingsDialog::buildDashboardPage()
+{
+    auto *page = new QWidget(this);
+    const QJsonObject weights = preferences::kpiWeights(*m_session->store());
+    const auto spin = [page](const QString &name, double value) {
+        auto *box = new QDoubleSpinBox(page);
+        box->setObjectName(name);
+        box->setRange(0.0, 1.0);
+        box->setSingleStep(0.05);
+        box->setDecimals(2);
+        box->setValue(value);
+        return box;
+    };
+    m_weightFirst = spin(QStringLiteral("weightFirstSpinBox"), weights.value(u"first").toDouble(1.0));
+    m_weightSecond = spin(QStringLiteral("weightSecondSpinBox"), weights.value(u"second").toDouble(0.5));
+    m_weightLater = spin(QStringLiteral("weightLaterSpinBox"), weights.value(u"later").toDouble(0.25));
+    auto *reset = new QPushButton(tr("Use the company defaults"), page);
+    reset->setObjectName(QStringLiteral("resetWeightsButton"));
+    connect(reset, &QPushButton::clicked, this, [this] {
+        m_weightFirst->setValue(1.0);
+        m_weightSecond->setValue(0.5);
+        m_weightLater->setValue(0.25);
+    });
+
+    auto *form = new QFormLayout(page);
+    form->addRow(note(tr("How much a product counts in the product detail share by its position in a "
+                         "visit. These weights apply to your dashboard on this computer."),
+        page));
+    form->addRow(tr("&First product:"), m_weightFirst);
+    form->addRow(tr("S&econd product:"), m_weightSecond);
+    form->addRow(tr("&Later products:"), m_weightLater);
+    form->addRow(QString(), reset);
+    return page;
+}
+
+QWidget *SettingsDialog::buildDiagnosticsPage()
+{
+    auto *page = new QWidget(this);
+    auto *button = new QPushButton(tr("&Export diagnostics…"), page);
+    button->setObjectName(QStringLiteral("exportDiagnosticsButton"));
+    m_diagnosticsResult = new QLabel(page);
+    m_diagnosticsResult->setObjectName(QStringLiteral("diagnosticsResultLabel"));
+    m_diagnosticsResult->setWordWrap(true);
+    m_diagnosticsResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(button, &QPushButton::clicked, this, [this] { exportDiagnostics(); });
+
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(note(tr("When support asks for diagnostics, export this file and attach it to your "
+                              "ticket. It holds the versions, the sync state (how many changes wait, "
+                              "refusals, conflicts) and Rounds' log files — no doctor, visit or meeting "
+                              "data."),
+        page));
+    layout->addWidget(button, 0, Qt::AlignLeft);
+    layout->addWidget(m_diagnosticsResult);
+    layout->addStretch();
+    return page;
+}
+
+bool SettingsDialog::apply()
+{
+    const QString language = m_language->currentData().toString();
+    const bool languageChanged = language != preferences::language();
+    preferences::setLanguage(language);
+    preferences::setAutoSyncMinutes(m_autoSync->value());
+    m_session->engine()->setAutoSyncMinutes(m_autoSync->value());
+    if (m_weightFirst && m_session->store()) {
+        const bool defaults = qFuzzyCompare(m_weightFirst->value(), 1.0)
+            && qFuzzyCompare(m_weightSecond->value(), 0.5) && qFuzzyCompare(m_weightLater->value(), 0.25);
+        preferences::setKpiWeights(*m_session->store(),
+            defaults ? QJsonObject()
+                     : QJsonObject {{QStringLiteral("first"), m_weightFirst->value()},
+                         {QStringLiteral("second"), m_weightSecond->value()},
+                         {QStringLiteral("later"), m_weightLater->value()}});
+    }
+    return languageChanged;
+}
+
+QString SettingsDialog::exportDiagnostics()
+{
+    const QString suggested = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+        + QDir::separator()
+        + QStringLiteral("rounds-diagnostics-%1.json")
+              .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    const std::optional<QString> path
+        = Prompter::instance().askSaveFile(this, tr("Export diagnostics"), suggested, tr("JSON (*.json)"));
+    if (!path)
+        return {};
+    QString error;
+    if (!diagnostics::exportBundle(m_session->store(), *path, &error)) {
+        m_diagnosticsResult->setText(
+            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(*path), error));
+        return {};
+    }
+    m_diagnosticsResult->setText(tr("Saved to %1").arg(QDir::toNativeSeparators(*path)));
+    return *path;
+}
+
+} // namespace rounds

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+class QTabWidget;
+class QTableWidget;
+
+namespace rounds {
+
+class Session;
+
+// Settings: language, sync, the compliance rules in force (read only: the administrator sets them on
+// the server), the dashboard's product weights (managers, SFE, admins) and a diagnostics export for
+// support. OK applies and saves; Cancel forgets.
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(Session *session, QWidget *parent = nullptr);
+
+    // Saves the choices (what OK does) and reports whether the language changed (needs a restart).
+    bool apply();
+    // Asks where to save and writes the diagnostics file; the path written, or empty.
+    QString exportDiagnostics();
+
+private:
+    QWidget *buildGeneralPage();
+    QWidget *buildSyncPage();
+    QWidget *buildCompliancePage();
+    QWidget *buildDashboardPage();
+    QWidget *buildDiagnosticsPage();
+    void fillCompliance();
+
+    Session *m_session;
+    QTabWidget *m_tabs = nullptr;
+    QComboBox *m_language = nullptr;
+    QSpinBox *m_autoSync = nullptr;
+    QTableWidget *m_rules = nullptr;
+    QDoubleSpinBox *m_weightFirst = nullptr;
+    QDoubleSpinBox *m_weightSecond = nullptr;
+    QDoubleSpinBox *m_weightLater = nullptr;
+    QLabel *m_diagnosticsResult = nullptr;
+};
+
+} // namespace rounds
