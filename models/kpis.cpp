@@ -1,0 +1,899 @@
+#include "models/kpis.h"
+
+#include "models/sqlite/database.h"
+#include "models/sqlite/sqlerror.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcKpi, "rounds.kpi", QtInfoMsg)
+
+namespace rounds {
+
+namespace {
+
+const QStringList kTiers {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")};
+const QStringList kChannels {QStringLiteral("face_to_face"), QStringLiteral("remote"),
+    QStringLiteral("phone"), QStringLiteral("message"), QStringLiteral("material")};
+constexpr qint64 kDefaultCostPerCallMinor = 20000; // 200 yuan
+
+// A call is a conversation (in person, video, phone); a message or handed material is a touch.
+const char *const kCallChannels = "('face_to_face', 'remote', 'phone')";
+const char *const kTouchChannels = "('message', 'material')";
+
+QString utcStartOf(const QDate &day)
+{
+    return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODateWithMs);
+}
+
+std::optional<double> ratio(double num, double den, double scale = 1.0)
+{
+    if (den == 0)
+        return std::nullopt;
+    return num / den * scale;
+}
+
+QString monthKey(const QDate &d)
+{
+    return d.toString(QStringLiteral("yyyy-MM"));
+}
+
+QDate monthStart(const QString &key)
+{
+    return QDate::fromString(key + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd"));
+}
+
+// The bindings every KPI query may use, by name; a query binds those it names.
+struct Params
+{
+    QString scope; // JSON array of territory ids, or null for everything
+    QString rep; // a rep's user id, or null
+    QString from; // UTC, inclusive
+    QString to; // UTC, exclusive
+    QString start; // local date, inclusive
+    QString end; // local date, inclusive
+    QString offset; // "+480 minutes": the local day of a UTC time
+    QString months; // JSON array of yyyy-MM
+
+    Params(const KpiPeriod &p, const KpiScope &s)
+    {
+        if (s.kind != KpiScope::Kind::All)
+            scope = QString::fromUtf8(
+                QJsonDocument(QJsonArray::fromStringList(s.territoryIds)).toJson(QJsonDocument::Compact));
+        rep = s.repId.isEmpty() ? QString() : s.repId;
+        from = utcStartOf(p.start);
+        to = utcStartOf(p.end.addDays(1));
+        start = p.start.toString(Qt::ISODate);
+        end = p.end.toString(Qt::ISODate);
+        const int secs = QDateTime(p.start, QTime(12, 0)).offsetFromUtc();
+        offset = QStringLiteral("%1%2 minutes").arg(secs < 0 ? u'-' : u'+').arg(std::abs(secs) / 60);
+        months = QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(p.months())).toJson(QJsonDocument::Compact));
+    }
+
+    void bind(sql::Query &q) const
+    {
+        const struct
+        {
+            const char *name;
+            const QString &value;
+        } all[] = {{":scope", scope}, {":rep", rep}, {":from", from}, {":to", to}, {":start", start},
+            {":end", end}, {":offset", offset}, {":months", months}};
+        for (const auto &p : all) {
+            if (const int i = q->parameterIndex(p.name))
+                q->bind(i, p.value);
+        }
+    }
+};
+
+// The filters shared by the queries; `v` is the visit alias.
+QString visitsInPeriod(const QString &v = QStringLiteral("v"))
+{
+    return QStringLiteral("%1.status = 'submitted' AND %1.visited_at >= :from AND %1.visited_at < :to "
+                          "AND (:scope IS NULL OR %1.territory_id IN (SELECT value FROM json_each(:scope))) "
+                          "AND (:rep IS NULL OR %1.rep_id = :rep)")
+        .arg(v);
+}
+
+QString callChannel(const QString &v = QStringLiteral("v"))
+{
+    return v + QStringLiteral(".channel IN ") + QLatin1String(kCallChannels);
+}
+
+// Targets: one row per HCP aligned, during the period, to a territory in scope with a target > 0. An
+// HCP aligned to two territories in scope counts once, with the larger target.
+const QString kTargetsCte = QStringLiteral(
+    "targets AS (SELECT a.hcp_id, max(a.target_calls_per_cycle) AS target FROM alignment a "
+    "WHERE a.target_calls_per_cycle > 0 AND a.valid_from <= :end "
+    "AND (a.valid_to IS NULL OR a.valid_to >= :start) "
+    "AND (:scope IS NULL OR a.territory_id IN (SELECT value FROM json_each(:scope))) GROUP BY a.hcp_id)");
+
+QString percallCte()
+{
+    return QStringLiteral("percall AS (SELECT v.hcp_id, count(*) AS n FROM visit v WHERE %1 AND %2 "
+                          "GROUP BY v.hcp_id)")
+        .arg(visitsInPeriod(), callChannel());
+}
+
+const QString kSalesScope
+    = QStringLiteral("(:scope IS NULL OR s.territory_id IN (SELECT value FROM json_each(:scope)))");
+
+template<typename Body> bool guarded(QString *error, Body &&body)
+{
+    try {
+        body();
+        return true;
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcKpi) << e.text();
+        if (error)
+            *error = e.text();
+        return false;
+    }
+}
+
+std::optional<double> optReal(sql::Query &q, int col)
+{
+    if (q->isNull(col))
+        return std::nullopt;
+    return q->real(col);
+}
+
+} // namespace
+
+// --- periods ---------------------------------------------------------------------------------------
+
+std::optional<KpiPeriod> KpiPeriod::parse(const QString &text, QString *error)
+{
+    const QString t = text.trimmed();
+    static const QRegularExpression monthRe(QStringLiteral("^(\\d{4})-(\\d{2})$"));
+    static const QRegularExpression quarterRe(QStringLiteral("^(\\d{4})-[Qq]([1-4])$"));
+    static const QRegularExpression cycleRe(
+        QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})\\.\\.(\\d{4}-\\d{2}-\\d{2})$"));
+    KpiPeriod p;
+    if (const auto m = monthRe.match(t); m.hasMatch()) {
+        const int month = m.captured(2).toInt();
+        if (month >= 1 && month <= 12)
+            p = KpiPeriod::month(m.captured(1).toInt(), month);
+    } else if (const auto m = quarterRe.match(t); m.hasMatch()) {
+        const int q = m.captured(2).toInt();
+        p.kind = Kind::Quarter;
+        p.start = QDate(m.captured(1).toInt(), 3 * q - 2, 1);
+        p.end = p.start.addMonths(3).addDays(-1);
+    } else if (const auto m = cycleRe.match(t); m.hasMatch()) {
+        p.kind = Kind::Cycle;
+        p.start = QDate::fromString(m.captured(1), Qt::ISODate);
+        p.end = QDate::fromString(m.captured(2), Qt::ISODate);
+    }
+    if (!p.isValid() || p.days() > 3 * 366) {
+        if (error)
+            *error = QStringLiteral("'%1' is not a period: use a month (2026-10), a quarter (2026-Q3) or a "
+                                    "cycle of at most three years (2026-09-01..2026-09-30)")
+                         .arg(text);
+        return std::nullopt;
+    }
+    return p;
+}
+
+KpiPeriod KpiPeriod::month(int year, int month)
+{
+    KpiPeriod p;
+    p.kind = Kind::Month;
+    p.start = QDate(year, month, 1);
+    p.end = p.start.addMonths(1).addDays(-1);
+    return p;
+}
+
+KpiPeriod KpiPeriod::previous() const
+{
+    KpiPeriod p = *this;
+    switch (kind) {
+    case Kind::Month:
+        return month(start.addMonths(-1).year(), start.addMonths(-1).month());
+    case Kind::Quarter:
+        p.start = start.addMonths(-3);
+        p.end = start.addDays(-1);
+        return p;
+    case Kind::Cycle:
+        p.end = start.addDays(-1);
+        p.start = p.end.addDays(-(days() - 1));
+        return p;
+    }
+    return p;
+}
+
+KpiPeriod KpiPeriod::yearBefore() const
+{
+    KpiPeriod p = *this;
+    p.start = start.addYears(-1);
+    p.end
+        = kind == Kind::Cycle ? end.addYears(-1) : p.start.addMonths(kind == Kind::Month ? 1 : 3).addDays(-1);
+    return p;
+}
+
+QString KpiPeriod::label() const
+{
+    switch (kind) {
+    case Kind::Month:
+        return monthKey(start);
+    case Kind::Quarter:
+        return QStringLiteral("%1-Q%2").arg(start.year()).arg((start.month() - 1) / 3 + 1);
+    case Kind::Cycle:
+        return start.toString(Qt::ISODate) + QStringLiteral("..") + end.toString(Qt::ISODate);
+    }
+    return {};
+}
+
+QStringList KpiPeriod::months() const
+{
+    QStringList out;
+    if (!isValid())
+        return out;
+    for (QDate m(start.year(), start.month(), 1); m <= end; m = m.addMonths(1))
+        out << monthKey(m);
+    return out;
+}
+
+// --- scope -----------------------------------------------------------------------------------------
+
+std::optional<KpiScope> KpiEngine::resolveScope(const QString &key, QString *error)
+{
+    KpiScope s;
+    s.key = key.trimmed();
+    if (s.key.isEmpty())
+        return s;
+    const QString descendants = QStringLiteral(
+        "WITH RECURSIVE tree(id) AS (SELECT value FROM json_each(?1) "
+        "UNION SELECT t.id FROM territory t JOIN tree ON t.parent_id = tree.id) SELECT id FROM tree");
+    bool found = false;
+    const bool ok = guarded(error, [&] {
+        QStringList roots;
+        {
+            auto q = m_db.query(QStringLiteral("SELECT id, name FROM territory WHERE code = ?1"));
+            q->bind(1, s.key);
+            if (q->step()) {
+                s.kind = KpiScope::Kind::Territory;
+                roots << q->text(0);
+                s.name = q->text(1);
+            }
+        }
+        if (roots.isEmpty()) {
+            auto q = m_db.query(QStringLiteral("SELECT u.id, u.display_name, u.role, u.home_territory_id "
+                                               "FROM user u WHERE u.username = ?1"));
+            q->bind(1, s.key);
+            if (!q->step())
+                return;
+            s.kind = KpiScope::Kind::User;
+            const QString userId = q->text(0);
+            s.name = q->text(1);
+            if (q->text(2) == QLatin1String("rep"))
+                s.repId = userId;
+            if (!q->isNull(3))
+                roots << q->text(3);
+            auto owned = m_db.query(QStringLiteral("SELECT id FROM territory WHERE owner_id = ?1"));
+            owned->bind(1, userId);
+            while (owned->step())
+                roots << owned->text(0);
+        }
+        found = true;
+        auto q = m_db.query(descendants);
+        q->bind(1,
+            QString::fromUtf8(
+                QJsonDocument(QJsonArray::fromStringList(roots)).toJson(QJsonDocument::Compact)));
+        while (q->step())
+            s.territoryIds << q->text(0);
+    });
+    if (!ok)
+        return std::nullopt;
+    if (!found) {
+        if (error)
+            *error = QStringLiteral("no territory code or username '%1' in this store").arg(s.key);
+        return std::nullopt;
+    }
+    return s;
+}
+
+bool KpiEngine::scopeChoices(QList<KpiScopeChoice> *out, QString *error)
+{
+    QList<KpiScopeChoice> items;
+    const bool ok = guarded(error, [&] {
+        // Depth-first over the territory tree, ordered by code; reps after the territory they own.
+        auto q = m_db.query(QStringLiteral(
+            "WITH RECURSIVE tree(id, code, name, level, parent_code, path) AS ("
+            " SELECT t.id, t.code, t.name, t.level, NULL, t.code FROM territory t"
+            "  WHERE t.parent_id IS NULL OR t.parent_id NOT IN (SELECT id FROM territory)"
+            " UNION ALL SELECT t.id, t.code, t.name, t.level, tree.code, tree.path || '/' || t.code"
+            "  FROM territory t JOIN tree ON t.parent_id = tree.id)"
+            " SELECT tree.code, tree.name, tree.level, tree.parent_code, u.username, u.display_name FROM tree"
+            " LEFT JOIN user u ON u.role = 'rep' AND (u.home_territory_id = tree.id OR u.id = "
+            "(SELECT owner_id FROM territory WHERE id = tree.id))"
+            " ORDER BY tree.path, u.username"));
+        QString lastCode;
+        while (q->step()) {
+            const QString code = q->text(0);
+            if (code != lastCode)
+                items.append(KpiScopeChoice {code, q->text(1), q->text(2), q->text(3)});
+            lastCode = code;
+            if (!q->isNull(4))
+                items.append(KpiScopeChoice {q->text(4), q->text(5), QStringLiteral("rep"), code});
+        }
+    });
+    *out = ok ? items : QList<KpiScopeChoice> {};
+    return ok;
+}
+
+// --- settings and privacy --------------------------------------------------------------------------
+
+KpiWeights KpiEngine::weights()
+{
+    KpiWeights w;
+    auto q = m_db.query(QStringLiteral("SELECT value FROM setting WHERE key = 'kpi.weights' LIMIT 1"));
+    if (!q->step())
+        return w;
+    const QJsonObject o = QJsonDocument::fromJson(q->textUtf8(0)).object();
+    const auto take = [&o](const char *name, double &into) {
+        const QJsonValue v = o.value(QLatin1String(name));
+        if (v.isDouble() && v.toDouble() >= 0)
+            into = v.toDouble();
+    };
+    take("first", w.first);
+    take("second", w.second);
+    take("later", w.later);
+    return w;
+}
+
+qint64 KpiEngine::costPerCall()
+{
+    auto q = m_db.query(
+        QStringLiteral("SELECT value FROM setting WHERE key = 'kpi.cost_per_call_minor' LIMIT 1"));
+    if (!q->step())
+        return kDefaultCostPerCallMinor;
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + q->textUtf8(0) + "]");
+    QJsonValue v = doc.array().at(0);
+    if (v.isObject())
+        v = v.toObject().value(QStringLiteral("amount_minor"));
+    return v.isDouble() && v.toDouble() >= 0 ? qint64(v.toDouble()) : kDefaultCostPerCallMinor;
+}
+
+QString KpiEngine::signedInRole()
+{
+    QString role;
+    guarded(nullptr, [&] {
+        auto q = m_db.query(QStringLiteral("SELECT value FROM sync_meta WHERE key = 'role'"));
+        if (q->step())
+            role = q->text(0);
+    });
+    return role;
+}
+
+bool KpiEngine::maySeeInstitutionSales(const QString &role)
+{
+    return role == QLatin1String("manager") || role == QLatin1String("sfe") || role == QLatin1String("admin");
+}
+
+// --- the KPIs --------------------------------------------------------------------------------------
+
+void KpiEngine::headline(const KpiPeriod &period, const KpiScope &scope, KpiHeadline *h, qint64 costPerCall,
+    QList<KpiTierReach> *tiers)
+{
+    const Params p(period, scope);
+    {
+        // Reach, frequency and coverage by tier; HCPs without a tier count in the totals only.
+        auto q = m_db.query(QStringLiteral(
+            "WITH %1, %2 SELECT coalesce(h.tier, ''), count(*), count(pc.n), coalesce(sum(pc.n), 0),"
+            " sum(coalesce(pc.n, 0) >= t.target) FROM targets t LEFT JOIN percall pc ON pc.hcp_id = t.hcp_id"
+            " LEFT JOIN hcp h ON h.id = t.hcp_id GROUP BY 1")
+                                .arg(kTargetsCte, percallCte()));
+        p.bind(q);
+        QHash<QString, KpiTierReach> byTier;
+        while (q->step()) {
+            h->targets += q->integer(1);
+            h->reached += q->integer(2);
+            h->callsOnReached += q->integer(3);
+            h->covered += q->integer(4);
+            byTier.insert(q->text(0), KpiTierReach {q->text(0), q->integer(1), q->integer(2), {}});
+        }
+        if (tiers) {
+            tiers->clear();
+            for (const QString &tier : kTiers) {
+                KpiTierReach r = byTier.value(tier, KpiTierReach {tier, 0, 0, {}});
+                r.reachPct = ratio(r.reached, r.targets, 100);
+                tiers->append(r);
+            }
+        }
+    }
+    {
+        auto q = m_db.query(
+            QStringLiteral("SELECT coalesce(sum(v.channel IN %1), 0), coalesce(sum(v.channel IN %2), 0),"
+                           " count(DISTINCT CASE WHEN v.channel IN %1 THEN v.rep_id || '|' || "
+                           "date(v.visited_at, :offset) END),"
+                           " count(CASE WHEN v.channel IN %1 THEN v.support_level END),"
+                           " avg(CASE WHEN v.channel IN %1 THEN v.support_level END) FROM visit v WHERE %3")
+                .arg(QLatin1String(kCallChannels), QLatin1String(kTouchChannels), visitsInPeriod()));
+        p.bind(q);
+        q->step();
+        h->calls = q->integer(0);
+        h->touches = q->integer(1);
+        h->fieldDays = q->integer(2);
+        h->supportVisits = q->integer(3);
+        h->averageSupport = optReal(q, 4);
+    }
+    {
+        auto q = m_db.query(QStringLiteral(
+            "SELECT coalesce(sum(status = 'done'), 0), coalesce(sum(status <> 'cancelled'), 0),"
+            " coalesce(sum(status = 'cancelled'), 0) FROM visit_plan WHERE planned_at >= :from AND "
+            "planned_at < :to"
+            " AND (:scope IS NULL OR territory_id IN (SELECT value FROM json_each(:scope)))"));
+        p.bind(q);
+        q->step();
+        h->plansDone = q->integer(0);
+        h->plansNotCancelled = q->integer(1);
+        h->plansCancelled = q->integer(2);
+    }
+    {
+        // Events: meetings held (or held and closed) that started in the period; spend is what was
+        // committed or paid, not estimates.
+        auto q = m_db.query(QStringLiteral(
+            "WITH m AS (SELECT id, budget_minor FROM meeting WHERE status IN ('held', 'closed')"
+            " AND starts_at >= :from AND starts_at < :to"
+            " AND (:scope IS NULL OR territory_id IN (SELECT value FROM json_each(:scope)))"
+            " AND (:rep IS NULL OR owner_id = :rep))"
+            " SELECT (SELECT count(*) FROM m), (SELECT coalesce(sum(budget_minor), 0) FROM m),"
+            " (SELECT coalesce(sum(e.amount_minor), 0) FROM meeting_expense e WHERE e.meeting_id IN (SELECT "
+            "id FROM m)"
+            "  AND e.status IN ('committed', 'actual')),"
+            " (SELECT count(*) FROM meeting_attendee a WHERE a.meeting_id IN (SELECT id FROM m) AND "
+            "a.signed_in = 1),"
+            " (SELECT count(DISTINCT a.hcp_id) FROM meeting_attendee a WHERE a.meeting_id IN (SELECT id FROM "
+            "m)"
+            "  AND a.signed_in = 1)"));
+        p.bind(q);
+        q->step();
+        h->meetingsHeld = q->integer(0);
+        h->budgetMinor = q->int64(1);
+        h->spendMinor = q->int64(2);
+        h->attendances = q->integer(3);
+        h->attendingHcps = q->integer(4);
+    }
+    {
+        // Sales are internal values over the months the period overlaps; market share only where an
+        // external figure exists for the same institution, product and month.
+        auto q = m_db.query(QStringLiteral(
+            "WITH s AS (SELECT s.institution_id, s.product_id, s.month, s.source, s.value_minor FROM "
+            "sales_fact s"
+            " WHERE s.month IN (SELECT value FROM json_each(:months)) AND %1),"
+            " ext AS (SELECT DISTINCT institution_id, product_id, month FROM s WHERE source = 'external')"
+            " SELECT (SELECT coalesce(sum(value_minor), 0) FROM s WHERE source = 'internal'),"
+            " (SELECT sum(CASE WHEN s.source = 'internal' THEN s.value_minor END) FROM s JOIN ext USING"
+            "  (institution_id, product_id, month)),"
+            " (SELECT sum(value_minor) FROM s JOIN ext USING (institution_id, product_id, month))")
+                                .arg(kSalesScope));
+        p.bind(q);
+        q->step();
+        h->salesMinor = q->int64(0);
+        if (!q->isNull(2))
+            h->marketSharePct = ratio(q->isNull(1) ? 0.0 : q->real(1), q->real(2), 100);
+    }
+    h->reachPct = ratio(h->reached, h->targets, 100);
+    h->frequency = ratio(h->callsOnReached, h->reached);
+    h->coveragePct = ratio(h->covered, h->targets, 100);
+    h->planAttainmentPct = ratio(h->plansDone, h->plansNotCancelled, 100);
+    h->callsPerFieldDay = ratio(h->calls, h->fieldDays);
+    h->spendVsBudgetPct = ratio(double(h->spendMinor), double(h->budgetMinor), 100);
+    h->costPerAttendingHcpMinor = ratio(double(h->spendMinor), h->attendingHcps);
+    h->roi = ratio(double(h->salesMinor), double(h->spendMinor) + double(costPerCall) * h->calls);
+}
+
+bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResult *out, QString *error)
+{
+    if (!period.isValid()) {
+        if (error)
+            *error = QStringLiteral("invalid period");
+        return false;
+    }
+    KpiResult r;
+    r.period = period;
+    r.previousPeriod = period.previous();
+    r.scope = scope;
+    const bool ok = guarded(error, [&] {
+        r.role = signedInRole();
+        r.weights = weights();
+        r.costPerCallMinor = costPerCall();
+        headline(period, scope, &r.now, r.costPerCallMinor, &r.tiers);
+        headline(r.previousPeriod, scope, &r.before, r.costPerCallMinor, nullptr);
+        const Params p(period, scope);
+
+        {
+            QHash<QString, qint64> counts;
+            auto q = m_db.query(
+                QStringLiteral("SELECT v.channel, count(*) FROM visit v WHERE %1 GROUP BY v.channel")
+                    .arg(visitsInPeriod()));
+            p.bind(q);
+            qint64 total = 0;
+            while (q->step()) {
+                counts.insert(q->text(0), q->int64(1));
+                total += q->int64(1);
+            }
+            for (const QString &c : kChannels) {
+                const qint64 n = counts.value(c);
+                r.channels.append(KpiCount {c, c, n, double(n), ratio(double(n), double(total), 100)});
+            }
+        }
+        {
+            // Product share of detailing on calls: the n-th product discussed in a visit (by position,
+            // gaps closed) weighs first / second / later.
+            auto q = m_db.query(QStringLiteral(
+                "WITH d AS (SELECT d.product_id, row_number() OVER (PARTITION BY d.visit_id ORDER BY "
+                "d.position, d.id)"
+                " AS rank FROM visit_detail d JOIN visit v ON v.id = d.visit_id WHERE %1 AND %2)"
+                " SELECT d.product_id, coalesce(p.name, d.product_id), count(*),"
+                " sum(CASE d.rank WHEN 1 THEN :w1 WHEN 2 THEN :w2 ELSE :w3 END) AS w"
+                " FROM d LEFT JOIN product p ON p.id = d.product_id GROUP BY d.product_id ORDER BY w DESC, 2")
+                                    .arg(visitsInPeriod(), callChannel()));
+            q->bind(q->parameterIndex(":w1"), r.weights.first);
+            q->bind(q->parameterIndex(":w2"), r.weights.second);
+            q->bind(q->parameterIndex(":w3"), r.weights.later);
+            p.bind(q);
+            double total = 0;
+            while (q->step()) {
+                r.products.append(KpiCount {q->text(0), q->text(1), q->int64(2), q->real(3), {}});
+                total += q->real(3);
+            }
+            for (KpiCount &c : r.products)
+                c.pct = ratio(c.value, total, 100);
+        }
+        {
+            QHash<QDate, int> perDay;
+            auto q
+                = m_db.query(QStringLiteral("SELECT date(v.visited_at, :offset) AS day, count(*) FROM visit v"
+                                            " WHERE %1 AND %2 GROUP BY day")
+                                 .arg(visitsInPeriod(), callChannel()));
+            p.bind(q);
+            while (q->step())
+                perDay.insert(QDate::fromString(q->text(0), Qt::ISODate), q->integer(1));
+            for (QDate d = period.start; d <= period.end; d = d.addDays(1))
+                r.callsPerDay.append(KpiDayCount {d, perDay.value(d)});
+        }
+        {
+            // Weekly for a month or a short cycle, monthly for longer periods.
+            const bool weekly = period.days() <= 62;
+            r.supportGranularity = weekly ? QStringLiteral("week") : QStringLiteral("month");
+            const QString bucket = weekly
+                ? QStringLiteral("date(v.visited_at, :offset, 'weekday 0', '-6 days')")
+                : QStringLiteral("date(v.visited_at, :offset, 'start of month')");
+            auto q = m_db.query(
+                QStringLiteral("SELECT %1 AS b, count(*), avg(v.support_level) FROM visit v"
+                               " WHERE %2 AND %3 AND v.support_level IS NOT NULL GROUP BY b ORDER BY b")
+                    .arg(bucket, visitsInPeriod(), callChannel()));
+            p.bind(q);
+            while (q->step())
+                r.supportTrend.append(
+                    KpiSupportPoint {QDate::fromString(q->text(0), Qt::ISODate), q->integer(1), q->real(2)});
+        }
+        {
+            auto q = m_db.query(QStringLiteral(
+                "WITH %1 SELECT v.rep_id, coalesce(u.username, ''), coalesce(u.display_name, v.rep_id), "
+                "count(*),"
+                " count(DISTINCT date(v.visited_at, :offset)),"
+                " count(DISTINCT CASE WHEN v.hcp_id IN (SELECT hcp_id FROM targets) THEN v.hcp_id END)"
+                " FROM visit v LEFT JOIN user u ON u.id = v.rep_id WHERE %2 AND %3"
+                " GROUP BY v.rep_id ORDER BY 4 DESC, 3")
+                                    .arg(kTargetsCte, visitsInPeriod(), callChannel()));
+            p.bind(q);
+            while (q->step()) {
+                KpiRepRow row {
+                    q->text(0), q->text(1), q->text(2), q->integer(3), q->integer(4), q->integer(5), {}};
+                row.callsPerFieldDay = ratio(row.calls, row.fieldDays);
+                r.reps.append(row);
+            }
+        }
+        // Sales by month: 36 months ending with the period's last month are read, so the 24 shown all
+        // have their year-on-year.
+        {
+            const QDate lastMonth(period.end.year(), period.end.month(), 1);
+            const QString first = monthKey(lastMonth.addMonths(-35));
+            auto q = m_db.query(QStringLiteral(
+                "SELECT s.month, sum(CASE WHEN s.source = 'internal' THEN s.value_minor END),"
+                " sum(CASE WHEN s.source = 'external' THEN s.value_minor END) FROM sales_fact s"
+                " WHERE s.month >= :first AND s.month <= :last AND %1 GROUP BY s.month")
+                                    .arg(kSalesScope));
+            q->bind(q->parameterIndex(":first"), first);
+            q->bind(q->parameterIndex(":last"), monthKey(lastMonth));
+            p.bind(q);
+            QHash<QString, std::optional<qint64>> internal;
+            QHash<QString, std::optional<qint64>> external;
+            while (q->step()) {
+                if (!q->isNull(1))
+                    internal.insert(q->text(0), q->int64(1));
+                if (!q->isNull(2))
+                    external.insert(q->text(0), q->int64(2));
+            }
+            const auto pctChange
+                = [&internal](const QString &now, const QString &then) -> std::optional<double> {
+                const auto a = internal.value(now);
+                const auto b = internal.value(then);
+                if (!a || !b || *b == 0)
+                    return std::nullopt;
+                return (double(*a) - double(*b)) / double(*b) * 100;
+            };
+            for (int i = 23; i >= 0; --i) {
+                const QDate m = lastMonth.addMonths(-i);
+                const QString key = monthKey(m);
+                KpiMonthSales row;
+                row.month = key;
+                row.internalMinor = internal.value(key).value_or(0);
+                row.externalMinor = external.value(key);
+                row.momPct = pctChange(key, monthKey(m.addMonths(-1)));
+                row.yoyPct = pctChange(key, monthKey(m.addMonths(-12)));
+                r.salesByMonth.append(row);
+            }
+            // Year-on-year of the period: the same months a year before, all of them with sales.
+            qint64 before = 0;
+            bool complete = true;
+            for (const QString &key : period.months()) {
+                const auto v = internal.value(monthKey(monthStart(key).addMonths(-12)));
+                complete = complete && v.has_value();
+                before += v.value_or(0);
+            }
+            if (complete && before != 0 && period.months().size() <= 24)
+                r.salesYoyPct = (double(r.now.salesMinor) - double(before)) / double(before) * 100;
+
+            // Forecast from the months with internal sales up to the period's last month.
+            QDate lastWithSales;
+            for (int i = 0; i < 36; ++i) {
+                if (internal.value(monthKey(lastMonth.addMonths(-i)))) {
+                    lastWithSales = lastMonth.addMonths(-i);
+                    break;
+                }
+            }
+            QList<std::pair<int, double>> history; // (month index relative to lastWithSales, value)
+            if (lastWithSales.isValid()) {
+                for (int i = 35; i >= 0; --i) {
+                    const QDate m = lastWithSales.addMonths(-i);
+                    if (m < lastMonth.addMonths(-35))
+                        continue;
+                    if (const auto v = internal.value(monthKey(m)))
+                        history.append({-i, double(*v)});
+                }
+            }
+            const auto seasonal
+                = [&](int k) { return internal.value(monthKey(lastWithSales.addMonths(k - 12))); };
+            if (history.size() >= 13 && seasonal(1) && seasonal(2) && seasonal(3)) {
+                r.forecastMethod = QStringLiteral("seasonal_naive");
+                for (int k = 1; k <= 3; ++k) {
+                    KpiMonthSales f;
+                    f.month = monthKey(lastWithSales.addMonths(k));
+                    f.internalMinor = *seasonal(k);
+                    r.forecast.append(f);
+                }
+            } else if (history.size() >= 2) {
+                // Least squares over the last (at most) 24 months with sales.
+                const auto points = history.mid(std::max<qsizetype>(0, history.size() - 24));
+                double sx = 0, sy = 0, sxx = 0, sxy = 0;
+                for (const auto &[x, y] : points) {
+                    sx += x;
+                    sy += y;
+                    sxx += double(x) * x;
+                    sxy += x * y;
+                }
+                const double n = double(points.size());
+                const double den = n * sxx - sx * sx;
+                const double slope = den == 0 ? 0 : (n * sxy - sx * sy) / den;
+                const double intercept = (sy - slope * sx) / n;
+                r.forecastMethod = QStringLiteral("linear_trend");
+                for (int k = 1; k <= 3; ++k) {
+                    KpiMonthSales f;
+                    f.month = monthKey(lastWithSales.addMonths(k));
+                    f.internalMinor = std::max<qint64>(0, std::llround(intercept + slope * k));
+                    r.forecast.append(f);
+                }
+            } else {
+                r.forecastMethod = QStringLiteral("none");
+            }
+        }
+        {
+            const bool institutions = maySeeInstitutionSales(r.role);
+            r.institutionSalesHidden = !institutions;
+            const struct
+            {
+                QList<KpiCount> *into;
+                QString sql;
+            } groups[] = {
+                {&r.salesByTerritory,
+                    QStringLiteral(
+                        "SELECT s.territory_id, coalesce(t.code || ' ' || t.name, s.territory_id), count(*),"
+                        " sum(s.value_minor) FROM sales_fact s LEFT JOIN territory t ON t.id = "
+                        "s.territory_id")},
+                {&r.salesByProduct,
+                    QStringLiteral(
+                        "SELECT s.product_id, coalesce(p.name, s.product_id), count(*), sum(s.value_minor)"
+                        " FROM sales_fact s LEFT JOIN product p ON p.id = s.product_id")},
+                {institutions ? &r.salesByInstitution : nullptr,
+                    QStringLiteral("SELECT s.institution_id, coalesce(i.name, s.institution_id), count(*),"
+                                   " sum(s.value_minor) FROM sales_fact s LEFT JOIN institution i ON i.id = "
+                                   "s.institution_id")},
+            };
+            for (const auto &g : groups) {
+                if (!g.into)
+                    continue;
+                auto q = m_db.query(g.sql
+                    + QStringLiteral(
+                        " WHERE s.source = 'internal' AND s.month IN (SELECT value FROM json_each(:months))"
+                        " AND %1 GROUP BY 1 ORDER BY 4 DESC, 2")
+                          .arg(kSalesScope));
+                p.bind(q);
+                while (q->step())
+                    g.into->append(KpiCount {q->text(0), q->text(1), q->int64(2), q->real(3), {}});
+                for (KpiCount &c : *g.into)
+                    c.pct = ratio(c.value, double(r.now.salesMinor), 100);
+            }
+        }
+    });
+    if (ok)
+        *out = r;
+    return ok;
+}
+
+bool KpiEngine::unreachedTargets(const KpiPeriod &period, const KpiScope &scope, const QString &tier,
+    QList<KpiTarget> *out, QString *error)
+{
+    QList<KpiTarget> items;
+    const bool ok = guarded(error, [&] {
+        const Params p(period, scope);
+        auto q = m_db.query(QStringLiteral(
+            "WITH %1, %2 SELECT t.hcp_id, coalesce(h.full_name, t.hcp_id), coalesce(i.name, ''),"
+            " coalesce(h.tier, ''), t.target FROM targets t LEFT JOIN percall pc ON pc.hcp_id = t.hcp_id"
+            " LEFT JOIN hcp h ON h.id = t.hcp_id LEFT JOIN institution i ON i.id = h.institution_id"
+            " WHERE pc.n IS NULL AND (:tier = '' OR h.tier = :tier) ORDER BY 2, 1")
+                                .arg(kTargetsCte, percallCte()));
+        q->bind(q->parameterIndex(":tier"), tier);
+        p.bind(q);
+        while (q->step())
+            items.append(KpiTarget {q->text(0), q->text(1), q->text(2), q->text(3), q->integer(4)});
+    });
+    *out = ok ? items : QList<KpiTarget> {};
+    return ok;
+}
+
+// --- JSON ------------------------------------------------------------------------------------------
+
+namespace {
+
+QJsonValue opt(const std::optional<double> &v, int decimals = 2)
+{
+    if (!v)
+        return QJsonValue::Null;
+    const double scale = std::pow(10.0, decimals);
+    return std::round(*v * scale) / scale;
+}
+
+QJsonObject headlineJson(const KpiHeadline &h)
+{
+    return QJsonObject {
+        {QStringLiteral("targets"), h.targets},
+        {QStringLiteral("reached"), h.reached},
+        {QStringLiteral("reach_pct"), opt(h.reachPct)},
+        {QStringLiteral("calls"), h.calls},
+        {QStringLiteral("touches"), h.touches},
+        {QStringLiteral("calls_on_reached"), h.callsOnReached},
+        {QStringLiteral("frequency"), opt(h.frequency)},
+        {QStringLiteral("covered"), h.covered},
+        {QStringLiteral("coverage_pct"), opt(h.coveragePct)},
+        {QStringLiteral("plans_done"), h.plansDone},
+        {QStringLiteral("plans_not_cancelled"), h.plansNotCancelled},
+        {QStringLiteral("plans_cancelled"), h.plansCancelled},
+        {QStringLiteral("plan_attainment_pct"), opt(h.planAttainmentPct)},
+        {QStringLiteral("field_days"), h.fieldDays},
+        {QStringLiteral("calls_per_field_day"), opt(h.callsPerFieldDay)},
+        {QStringLiteral("average_support"), opt(h.averageSupport)},
+        {QStringLiteral("support_visits"), h.supportVisits},
+        {QStringLiteral("meetings_held"), h.meetingsHeld},
+        {QStringLiteral("attendances"), h.attendances},
+        {QStringLiteral("attending_hcps"), h.attendingHcps},
+        {QStringLiteral("spend_minor"), h.spendMinor},
+        {QStringLiteral("budget_minor"), h.budgetMinor},
+        {QStringLiteral("spend_vs_budget_pct"), opt(h.spendVsBudgetPct)},
+        {QStringLiteral("cost_per_attending_hcp_minor"), opt(h.costPerAttendingHcpMinor, 0)},
+        {QStringLiteral("sales_minor"), h.salesMinor},
+        {QStringLiteral("market_share_pct"), opt(h.marketSharePct)},
+        {QStringLiteral("roi"), opt(h.roi)},
+    };
+}
+
+QJsonArray countsJson(const QList<KpiCount> &items, const char *valueName)
+{
+    QJsonArray a;
+    for (const KpiCount &c : items) {
+        QJsonObject o {{QStringLiteral("id"), c.key}, {QStringLiteral("name"), c.name},
+            {QStringLiteral("count"), c.count}, {QStringLiteral("pct"), opt(c.pct)}};
+        if (valueName)
+            o.insert(QLatin1String(valueName), c.value);
+        a.append(o);
+    }
+    return a;
+}
+
+QJsonArray monthsJson(const QList<KpiMonthSales> &rows)
+{
+    QJsonArray a;
+    for (const KpiMonthSales &m : rows) {
+        a.append(QJsonObject {{QStringLiteral("month"), m.month},
+            {QStringLiteral("internal_minor"), m.internalMinor},
+            {QStringLiteral("external_minor"), m.externalMinor ? QJsonValue(*m.externalMinor) : QJsonValue()},
+            {QStringLiteral("mom_pct"), opt(m.momPct)}, {QStringLiteral("yoy_pct"), opt(m.yoyPct)}});
+    }
+    return a;
+}
+
+} // namespace
+
+QJsonObject kpisToJson(const KpiResult &r)
+{
+    QJsonArray tiers;
+    for (const KpiTierReach &t : r.tiers) {
+        tiers.append(QJsonObject {{QStringLiteral("tier"), t.tier}, {QStringLiteral("targets"), t.targets},
+            {QStringLiteral("reached"), t.reached}, {QStringLiteral("reach_pct"), opt(t.reachPct)}});
+    }
+    QJsonArray days;
+    for (const KpiDayCount &d : r.callsPerDay)
+        days.append(QJsonObject {
+            {QStringLiteral("day"), d.day.toString(Qt::ISODate)}, {QStringLiteral("calls"), d.calls}});
+    QJsonArray support;
+    for (const KpiSupportPoint &s : r.supportTrend) {
+        support.append(QJsonObject {{QStringLiteral("start"), s.start.toString(Qt::ISODate)},
+            {QStringLiteral("visits"), s.visits}, {QStringLiteral("average"), opt(s.average)}});
+    }
+    QJsonArray reps;
+    for (const KpiRepRow &rep : r.reps) {
+        reps.append(QJsonObject {{QStringLiteral("id"), rep.repId},
+            {QStringLiteral("username"), rep.username}, {QStringLiteral("name"), rep.name},
+            {QStringLiteral("calls"), rep.calls}, {QStringLiteral("field_days"), rep.fieldDays},
+            {QStringLiteral("reached_targets"), rep.reachedHcps},
+            {QStringLiteral("calls_per_field_day"), opt(rep.callsPerFieldDay)}});
+    }
+    QJsonObject scope {{QStringLiteral("key"), r.scope.key}, {QStringLiteral("name"), r.scope.name},
+        {QStringLiteral("kind"),
+            r.scope.kind == KpiScope::Kind::All             ? QStringLiteral("all")
+                : r.scope.kind == KpiScope::Kind::Territory ? QStringLiteral("territory")
+                                                            : QStringLiteral("user")},
+        {QStringLiteral("territories"), r.scope.territoryIds.size()}};
+    return QJsonObject {
+        {QStringLiteral("period"),
+            QJsonObject {{QStringLiteral("label"), r.period.label()},
+                {QStringLiteral("start"), r.period.start.toString(Qt::ISODate)},
+                {QStringLiteral("end"), r.period.end.toString(Qt::ISODate)}}},
+        {QStringLiteral("previous_period"), r.previousPeriod.label()},
+        {QStringLiteral("scope"), scope},
+        {QStringLiteral("role"), r.role},
+        {QStringLiteral("weights"),
+            QJsonObject {{QStringLiteral("first"), r.weights.first},
+                {QStringLiteral("second"), r.weights.second}, {QStringLiteral("later"), r.weights.later}}},
+        {QStringLiteral("cost_per_call_minor"), r.costPerCallMinor},
+        {QStringLiteral("kpis"), headlineJson(r.now)},
+        {QStringLiteral("previous"), headlineJson(r.before)},
+        {QStringLiteral("reach_by_tier"), tiers},
+        {QStringLiteral("channel_mix"), countsJson(r.channels, nullptr)},
+        {QStringLiteral("product_share"), countsJson(r.products, "weighted")},
+        {QStringLiteral("calls_per_day"), days},
+        {QStringLiteral("support_trend"),
+            QJsonObject {
+                {QStringLiteral("granularity"), r.supportGranularity}, {QStringLiteral("points"), support}}},
+        {QStringLiteral("reps"), reps},
+        {QStringLiteral("sales_by_month"), monthsJson(r.salesByMonth)},
+        {QStringLiteral("sales_yoy_pct"), opt(r.salesYoyPct)},
+        {QStringLiteral("sales_by_territory"), countsJson(r.salesByTerritory, "value_minor")},
+        {QStringLiteral("sales_by_product"), countsJson(r.salesByProduct, "value_minor")},
+        {QStringLiteral("sales_by_institution"),
+            r.institutionSalesHidden ? QJsonValue()
+                                     : QJsonValue(countsJson(r.salesByInstitution, "value_minor"))},
+        {QStringLiteral("forecast"),
+            QJsonObject {{QStringLiteral("method"), r.forecastMethod},
+                {QStringLiteral("months"), monthsJson(r.forecast)}}},
+    };
+}
+
+} // namespace rounds
