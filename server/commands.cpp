@@ -334,12 +334,13 @@ int importCommand(const QStringList &args)
 {
     const QString kind = args.value(0);
     if (kind == QLatin1String("--help") || kind == QLatin1String("-h")) {
-        out() << "usage: rounds-server import hcps|sales --data DIR FILE.csv [--encoding auto|utf-8|gbk] "
-                 "[--dry-run]\n";
+        out() << "usage: rounds-server import hcps|alignments|sales --data DIR FILE.csv "
+                 "[--encoding auto|utf-8|gbk] [--dry-run]\n";
         return ExitOk;
     }
-    if (kind != QLatin1String("hcps") && kind != QLatin1String("sales"))
-        return usage(QStringLiteral("import wants hcps or sales"), QStringLiteral("import"));
+    if (kind != QLatin1String("hcps") && kind != QLatin1String("alignments")
+        && kind != QLatin1String("sales"))
+        return usage(QStringLiteral("import wants hcps, alignments or sales"), QStringLiteral("import"));
     QCommandLineParser p;
     const QCommandLineOption encoding(QStringLiteral("encoding"),
         QStringLiteral("auto (default), utf-8 or gbk."), QStringLiteral("ENC"), QStringLiteral("auto"));
@@ -362,7 +363,9 @@ int importCommand(const QStringList &args)
     if (!storage)
         return fail(error);
     ImportOptions o;
-    o.kind = kind == QLatin1String("hcps") ? ImportKind::Hcps : ImportKind::Sales;
+    o.kind = kind == QLatin1String("hcps")    ? ImportKind::Hcps
+        : kind == QLatin1String("alignments") ? ImportKind::Alignments
+                                              : ImportKind::Sales;
     o.encoding = enc;
     o.dryRun = p.isSet(dryRun);
     const ImportReport report = importCsv(*storage, p.positionalArguments().first(), o);
@@ -580,6 +583,7 @@ int runCommand(const QStringList &arguments)
         "[--display-name NAME]\n"
         "  user disable --data DIR --username U\n"
         "  import hcps  --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
+        "  import alignments --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
         "  import sales --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
         "  export --data DIR --out FILE.jsonl\n"
         "  backup --data DIR --out FILE          (while serving: SQLite online backup)\n"

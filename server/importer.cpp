@@ -1,7 +1,8 @@
 #include "server/importer.h"
 
-#include "server/csvreader.h"
 #include "server/feed.h"
+#include "sync/import/csvreader.h"
+#include "sync/import/importrules.h"
 #include "sync/protocol/codec.h"
 #include "sync/protocol/values.h"
 
@@ -19,12 +20,6 @@ using namespace rounds::protocol;
 
 namespace {
 
-const QStringList kHcpColumns {QStringLiteral("full_name"), QStringLiteral("gender"),
-    QStringLiteral("specialty"), QStringLiteral("title"), QStringLiteral("institution"),
-    QStringLiteral("institution_grade"), QStringLiteral("province"), QStringLiteral("city"),
-    QStringLiteral("department"), QStringLiteral("tier"), QStringLiteral("phone"), QStringLiteral("email"),
-    QStringLiteral("territory")};
-const QStringList kHcpRequired {QStringLiteral("full_name"), QStringLiteral("institution")};
 const QStringList kSalesColumns {QStringLiteral("month"), QStringLiteral("territory"),
     QStringLiteral("institution"), QStringLiteral("product"), QStringLiteral("units"),
     QStringLiteral("value"), QStringLiteral("currency"), QStringLiteral("source")};
@@ -39,9 +34,9 @@ struct Row
     QString value(const QString &column) const { return cells.value(column).trimmed(); }
 };
 
-QJsonValue textOrNull(const QString &s)
+QString str(const QJsonObject &o, const char *key)
 {
-    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+    return o.value(QLatin1String(key)).toString();
 }
 
 // Checks a value against the schema's field; the error names the CSV column.
@@ -81,8 +76,11 @@ public:
             if (t.record.fields.value(QLatin1String("level")).toString() == QLatin1String("territory"))
                 m_territories.insert(t.record.fields.value(QLatin1String("code")).toString(), t.record.id);
         }
-        for (const StoredRecord &i : w.all(QStringLiteral("institution")))
-            m_institutions.insert(i.record.fields.value(QLatin1String("name")).toString(), i.record.id);
+        for (const StoredRecord &i : w.all(QStringLiteral("institution"))) {
+            const QString name = i.record.fields.value(QLatin1String("name")).toString();
+            m_institutions.insert(name, i.record.id);
+            m_institutionsNormalized.insert(import::normalizedName(name), i.record.id);
+        }
     }
 
     static QString adminId(StoreReader &r)
@@ -94,299 +92,335 @@ public:
         return {};
     }
 
-    void hcps(const QList<Row> &rows)
+    // The shared row rules (sync/import) with this store's answers to their questions.
+    import::Lookup lookup()
     {
-        const Entity &hcp = *Schema::instance().entity(u"hcp");
-        const Entity &inst = *Schema::instance().entity(u"institution");
-        QHash<QString, int> seen; // name + institution → line
-        QSet<QString> known; // name + institution id of the HCPs already stored
-        m_w.scan(QStringLiteral("hcp"), [&known](const StoredRecord &h) {
-            known.insert(h.record.fields.value(QLatin1String("full_name")).toString() + QChar(0)
-                + h.record.fields.value(QLatin1String("institution_id")).toString());
+        m_w.scan(QStringLiteral("hcp"), [this](const StoredRecord &h) {
+            const QJsonObject &f = h.record.fields;
+    if (str(f, "status") == QLatin1String("merged"))
+        return;
+    m_liveHcps.insert(h.record.id);
+    m_hcpByName.insert(
+        import::normalizedName(str(f, "full_name")) + QChar(0) + str(f, "institution_id"), h.record.id);
         });
-        QHash<QString, QString> departments; // institution id + name → id
-        for (const Row &row : rows) {
-            QString error;
-            const QString name = row.value(QStringLiteral("full_name"));
-            const QString institution = row.value(QStringLiteral("institution"));
-            QString gender = row.value(QStringLiteral("gender")).toLower();
-            if (gender == QStringLiteral("男") || gender == QLatin1String("m"))
-                gender = QStringLiteral("male");
-            else if (gender == QStringLiteral("女") || gender == QLatin1String("f"))
-                gender = QStringLiteral("female");
-            const QString tier = row.value(QStringLiteral("tier")).toUpper();
-            const QString territory = row.value(QStringLiteral("territory"));
-            const QString email = row.value(QStringLiteral("email"));
-            bool ok = check(hcp, "full_name", name, QStringLiteral("full_name"), &error)
-                && check(inst, "name", institution, QStringLiteral("institution"), &error)
-                && check(hcp, "gender", textOrNull(gender), QStringLiteral("gender"), &error)
-                && check(hcp, "tier", textOrNull(tier), QStringLiteral("tier"), &error)
-                && check(hcp, "specialty", textOrNull(row.value(QStringLiteral("specialty"))),
-                    QStringLiteral("specialty"), &error)
-                && check(hcp, "title", textOrNull(row.value(QStringLiteral("title"))),
-                    QStringLiteral("title"), &error)
-                && check(hcp, "phone", textOrNull(row.value(QStringLiteral("phone"))),
-                    QStringLiteral("phone"), &error)
-                && check(inst, "grade", textOrNull(row.value(QStringLiteral("institution_grade"))),
-                    QStringLiteral("institution_grade"), &error)
-                && check(inst, "province", textOrNull(row.value(QStringLiteral("province"))),
-                    QStringLiteral("province"), &error)
-                && check(inst, "city", textOrNull(row.value(QStringLiteral("city"))), QStringLiteral("city"),
-                    &error)
-                && check(hcp, "email", textOrNull(email), QStringLiteral("email"), &error);
-            if (ok && !email.isEmpty() && !email.contains(QLatin1Char('@'))) {
-                ok = false;
-                error = QStringLiteral("column 'email': '%1' is not an e-mail address").arg(email);
+        import::Lookup l;
+        l.territory = [this](const QString &code) { return m_territories.value(code); };
+        l.hcp = [this](const QString &name, const QString &institution) {
+            const QString inst = m_institutionsNormalized.value(import::normalizedName(institution));
+            return inst.isEmpty() ? QString()
+                                  : m_hcpByName.value(import::normalizedName(name) + QChar(0) + inst);
+        };
+        l.hcpExists = [this](const QString &id) { return m_liveHcps.contains(id); };
+        l.alignment = [this](const QString &territoryId, const QString &hcpId) {
+            const QString today = Feed::today();
+            for (const StoredRecord &a :
+                m_w.referencing(QStringLiteral("alignment"), IndexedRef::HcpId, hcpId)) {
+                const QJsonObject &f = a.record.fields;
+                const QJsonValue to = f.value(QLatin1String("valid_to"));
+                if (str(f, "territory_id") == territoryId && (!to.isString() || to.toString() >= today))
+                    return a.record.id;
             }
-            if (ok && !territory.isEmpty() && !m_territories.contains(territory)) {
-                ok = false;
-                error = QStringLiteral("column 'territory': no territory with code '%1'").arg(territory);
-            }
-            const QString key = name + QChar(0) + institution;
-            if (ok && seen.contains(key)) {
-                ok = false;
-                error = QStringLiteral("duplicate HCP: %1 at %2 is already on line %3")
-                            .arg(name, institution)
-                            .arg(seen.value(key));
-            }
-            if (!ok) {
-                m_report.errors << QStringLiteral("line %1: %2").arg(row.line).arg(error);
-                continue;
-            }
-            seen.insert(key, row.line);
-            if (!m_report.errors.isEmpty())
-                continue; // nothing will be applied; keep checking the other rows
+            return QString();
+        };
+        return l;
+        } // namespace
 
-            QString instId = m_institutions.value(institution);
-            if (instId.isEmpty()) {
-                instId = newUuid();
-                m_institutions.insert(institution, instId);
-                commit("institution", instId,
-                    QJsonObject {{QStringLiteral("name"), institution},
-                        {QStringLiteral("kind"), QStringLiteral("hospital")},
-                        {QStringLiteral("grade"), textOrNull(row.value(QStringLiteral("institution_grade")))},
-                        {QStringLiteral("province"), textOrNull(row.value(QStringLiteral("province")))},
-                        {QStringLiteral("city"), textOrNull(row.value(QStringLiteral("city")))},
-                        {QStringLiteral("address"), QJsonValue()}});
-            }
-            if (known.contains(name + QChar(0) + instId)) {
-                m_report.warnings << QStringLiteral("line %1: %2 at %3 exists already; skipped")
-                                         .arg(row.line)
-                                         .arg(name, institution);
-                continue;
-            }
-            QJsonValue deptId;
-            const QString dept = row.value(QStringLiteral("department"));
-            if (!dept.isEmpty()) {
-                const QString dkey = instId + QChar(0) + dept;
-                if (!departments.contains(dkey)) {
-                    for (const StoredRecord &d :
-                        m_w.referencing(QStringLiteral("department"), IndexedRef::InstitutionId, instId)) {
-                        if (d.record.fields.value(QLatin1String("name")).toString() == dept)
-                            departments.insert(dkey, d.record.id);
+        void hcps(const import::Preview &preview)
+        {
+            QHash<QString, QString> departments; // institution id + name → id
+            for (const import::Row &row : preview.rows) {
+                const QJsonObject &v = row.values;
+                if (!row.existingId.isEmpty()) {
+                    m_report.warnings << QStringLiteral("line %1: %2 at %3 exists already; skipped")
+                                             .arg(row.line)
+                                             .arg(str(v, "full_name"), str(v, "institution"));
+                    continue;
+                }
+                const QString institution = str(v, "institution");
+                QString instId = m_institutions.value(institution);
+                if (instId.isEmpty())
+                    instId = m_institutionsNormalized.value(import::normalizedName(institution));
+                if (instId.isEmpty()) {
+                    instId = newUuid();
+                    m_institutions.insert(institution, instId);
+                    m_institutionsNormalized.insert(import::normalizedName(institution), instId);
+                    commit("institution", instId,
+                        QJsonObject {{QStringLiteral("name"), institution},
+                            {QStringLiteral("kind"), QStringLiteral("hospital")},
+                            {QStringLiteral("grade"), v.value(QLatin1String("institution_grade"))},
+                            {QStringLiteral("province"), v.value(QLatin1String("province"))},
+                            {QStringLiteral("city"), v.value(QLatin1String("city"))},
+                            {QStringLiteral("address"), QJsonValue()}});
+                }
+                QJsonValue deptId;
+                const QString dept = str(v, "department");
+                if (!dept.isEmpty()) {
+                    const QString dkey = instId + QChar(0) + dept;
+                    if (!departments.contains(dkey)) {
+                        for (const StoredRecord &d : m_w.referencing(
+                                 QStringLiteral("department"), IndexedRef::InstitutionId, instId)) {
+                            if (str(d.record.fields, "name") == dept)
+                                departments.insert(dkey, d.record.id);
+                        }
                     }
+                    if (!departments.contains(dkey)) {
+                        departments.insert(dkey, newUuid());
+                        commit("department", departments.value(dkey),
+                            QJsonObject {
+                                {QStringLiteral("institution_id"), instId}, {QStringLiteral("name"), dept}});
+                    }
+                    deptId = departments.value(dkey);
                 }
-                if (!departments.contains(dkey)) {
-                    departments.insert(dkey, newUuid());
-                    commit("department", departments.value(dkey),
-                        QJsonObject {
-                            {QStringLiteral("institution_id"), instId}, {QStringLiteral("name"), dept}});
+                const QString hcpId = newUuid();
+                commit("hcp", hcpId,
+                    QJsonObject {{QStringLiteral("full_name"), str(v, "full_name")},
+                        {QStringLiteral("gender"), v.value(QLatin1String("gender"))},
+                        {QStringLiteral("specialty"), v.value(QLatin1String("specialty"))},
+                        {QStringLiteral("title"), v.value(QLatin1String("title"))},
+                        {QStringLiteral("institution_id"), instId}, {QStringLiteral("department_id"), deptId},
+                        {QStringLiteral("tier"), v.value(QLatin1String("tier"))},
+                        {QStringLiteral("status"), QStringLiteral("active")},
+                        {QStringLiteral("merged_into"), QJsonValue()},
+                        {QStringLiteral("phone"), v.value(QLatin1String("phone"))},
+                        {QStringLiteral("email"), v.value(QLatin1String("email"))}});
+                if (!str(v, "territory_id").isEmpty()) {
+                    commit("alignment", newUuid(),
+                        QJsonObject {{QStringLiteral("territory_id"), str(v, "territory_id")},
+                            {QStringLiteral("hcp_id"), hcpId}, {QStringLiteral("valid_from"), Feed::today()},
+                            {QStringLiteral("valid_to"), QJsonValue()},
+                            {QStringLiteral("target_calls_per_cycle"), 0}});
                 }
-                deptId = departments.value(dkey);
             }
-            const QString hcpId = newUuid();
-            known.insert(name + QChar(0) + instId);
-            commit("hcp", hcpId,
-                QJsonObject {{QStringLiteral("full_name"), name},
-                    {QStringLiteral("gender"), textOrNull(gender)},
-                    {QStringLiteral("specialty"), textOrNull(row.value(QStringLiteral("specialty")))},
-                    {QStringLiteral("title"), textOrNull(row.value(QStringLiteral("title")))},
-                    {QStringLiteral("institution_id"), instId}, {QStringLiteral("department_id"), deptId},
-                    {QStringLiteral("tier"), textOrNull(tier)},
-                    {QStringLiteral("status"), QStringLiteral("active")},
-                    {QStringLiteral("merged_into"), QJsonValue()},
-                    {QStringLiteral("phone"), textOrNull(row.value(QStringLiteral("phone")))},
-                    {QStringLiteral("email"), textOrNull(email)}});
-            if (!territory.isEmpty()) {
+        }
+
+        void alignments(const import::Preview &preview)
+        {
+            for (const import::Row &row : preview.rows) {
+                const QJsonObject &v = row.values;
+                if (!row.existingId.isEmpty()) {
+                    m_report.warnings << QStringLiteral("line %1: the HCP is aligned to %2 already; skipped")
+                                             .arg(row.line)
+                                             .arg(str(v, "territory"));
+                    continue;
+                }
                 commit("alignment", newUuid(),
+                    QJsonObject {{QStringLiteral("territory_id"), str(v, "territory_id")},
+                        {QStringLiteral("hcp_id"), str(v, "hcp_id")},
+                        {QStringLiteral("valid_from"), str(v, "valid_from")},
+                        {QStringLiteral("valid_to"), v.value(QLatin1String("valid_to"))},
+                        {QStringLiteral("target_calls_per_cycle"),
+                            v.value(QLatin1String("target_calls_per_cycle"))}});
+            }
+        }
+
+        void sales(const QList<Row> &rows)
+        {
+            const Entity &fact = *Schema::instance().entity(u"sales_fact");
+            QHash<QString, QString> products;
+            for (const StoredRecord &p : m_w.all(QStringLiteral("product")))
+                products.insert(p.record.fields.value(QLatin1String("name")).toString(), p.record.id);
+            for (const Row &row : rows) {
+                QString error;
+                const QString month = row.value(QStringLiteral("month"));
+                const QString territory = row.value(QStringLiteral("territory"));
+                const QString institution = row.value(QStringLiteral("institution"));
+                const QString product = row.value(QStringLiteral("product"));
+                bool unitsOk = false;
+                const qint64 units = row.value(QStringLiteral("units")).toLongLong(&unitsOk);
+                const std::optional<qint64> value = minorUnits(row.value(QStringLiteral("value")));
+                const QString currency = row.value(QStringLiteral("currency")).isEmpty()
+                    ? QStringLiteral("CNY")
+                    : row.value(QStringLiteral("currency")).toUpper();
+                const QString source = row.value(QStringLiteral("source")).toLower();
+                bool ok = check(fact, "month", month, QStringLiteral("month"), &error);
+                if (ok && !m_territories.contains(territory)) {
+                    ok = false;
+                    error = QStringLiteral("column 'territory': no territory with code '%1'").arg(territory);
+                }
+                if (ok && !m_institutions.contains(institution)) {
+                    ok = false;
+                    error
+                        = QStringLiteral("column 'institution': no institution named '%1'").arg(institution);
+                }
+                if (ok && !products.contains(product)) {
+                    ok = false;
+                    error = QStringLiteral("column 'product': no product named '%1'").arg(product);
+                }
+                if (ok && !unitsOk) {
+                    ok = false;
+                    error = QStringLiteral("column 'units': '%1' is not a whole number")
+                                .arg(row.value(QStringLiteral("units")));
+                }
+                ok = ok && check(fact, "units", units, QStringLiteral("units"), &error);
+                if (ok && !value) {
+                    ok = false;
+                    error = QStringLiteral("column 'value': '%1' is not an amount like 1234.50")
+                                .arg(row.value(QStringLiteral("value")));
+                }
+                ok = ok && check(fact, "value_minor", ok ? *value : 0, QStringLiteral("value"), &error)
+                    && check(fact, "currency", currency, QStringLiteral("currency"), &error)
+                    && check(fact, "source", source, QStringLiteral("source"), &error);
+                if (!ok) {
+                    m_report.errors << QStringLiteral("line %1: %2").arg(row.line).arg(error);
+                    continue;
+                }
+                if (!m_report.errors.isEmpty())
+                    continue;
+                commit("sales_fact", newUuid(),
                     QJsonObject {{QStringLiteral("territory_id"), m_territories.value(territory)},
-                        {QStringLiteral("hcp_id"), hcpId}, {QStringLiteral("valid_from"), Feed::today()},
-                        {QStringLiteral("valid_to"), QJsonValue()},
-                        {QStringLiteral("target_calls_per_cycle"), 0}});
+                        {QStringLiteral("institution_id"), m_institutions.value(institution)},
+                        {QStringLiteral("product_id"), products.value(product)},
+                        {QStringLiteral("month"), month}, {QStringLiteral("units"), units},
+                        {QStringLiteral("value_minor"), *value}, {QStringLiteral("currency"), currency},
+                        {QStringLiteral("source"), source}});
             }
         }
-    }
 
-    void sales(const QList<Row> &rows)
-    {
-        const Entity &fact = *Schema::instance().entity(u"sales_fact");
-        QHash<QString, QString> products;
-        for (const StoredRecord &p : m_w.all(QStringLiteral("product")))
-            products.insert(p.record.fields.value(QLatin1String("name")).toString(), p.record.id);
-        for (const Row &row : rows) {
+    private:
+        void commit(const char *entity, const QString &id, const QJsonObject &fields)
+        {
+            m_feed.commit(std::nullopt,
+                StoredRecord {QString::fromLatin1(entity), Record {id, 0, {}, {}, fields, {}}, false},
+                QStringLiteral("import"));
+        }
+
+        StoreWriter &m_w;
+        const ImportOptions &m_o;
+        ImportReport &m_report;
+        Feed m_feed;
+        QHash<QString, QString> m_territories; // code → id (leaves)
+        QHash<QString, QString> m_institutions; // name → id
+        QHash<QString, QString> m_institutionsNormalized; // normalizedName → id
+        QSet<QString> m_liveHcps; // not merged
+        QHash<QString, QString> m_hcpByName; // normalizedName + institution id → id
+        }; // namespace rounds::server
+
+        } // namespace
+
+        ImportReport importRows(Storage &storage, const QByteArray &bytes, const ImportOptions &o)
+        {
+            ImportReport report;
+            const import::Kind kind
+                = o.kind == ImportKind::Hcps ? import::Kind::Hcps : import::Kind::Alignments;
             QString error;
-            const QString month = row.value(QStringLiteral("month"));
-            const QString territory = row.value(QStringLiteral("territory"));
-            const QString institution = row.value(QStringLiteral("institution"));
-            const QString product = row.value(QStringLiteral("product"));
-            bool unitsOk = false;
-            const qint64 units = row.value(QStringLiteral("units")).toLongLong(&unitsOk);
-            const std::optional<qint64> value = minorUnits(row.value(QStringLiteral("value")));
-            const QString currency = row.value(QStringLiteral("currency")).isEmpty()
-                ? QStringLiteral("CNY")
-                : row.value(QStringLiteral("currency")).toUpper();
-            const QString source = row.value(QStringLiteral("source")).toLower();
-            bool ok = check(fact, "month", month, QStringLiteral("month"), &error);
-            if (ok && !m_territories.contains(territory)) {
-                ok = false;
-                error = QStringLiteral("column 'territory': no territory with code '%1'").arg(territory);
+            const bool ok = storage.write(
+                [&](StoreWriter &w) {
+                    Importer importer(w, o, report);
+                    const import::Preview preview
+                        = import::parse(kind, bytes, o.encoding, importer.lookup(), Feed::today());
+                    report.warnings << preview.warnings;
+                    report.rows = int(preview.rows.size());
+                    if (!preview.fatal.isEmpty()) {
+                        report.fatal = preview.fatal;
+                        return false;
+                    }
+                    report.errors = preview.errors();
+                    if (!preview.ok())
+                        return false;
+                    if (kind == import::Kind::Hcps)
+                        importer.hcps(preview);
+                    else
+                        importer.alignments(preview);
+                    return !o.dryRun;
+                },
+                &error);
+            if (!ok && !error.isEmpty()) {
+                report.fatal = error;
+                return report;
             }
-            if (ok && !m_institutions.contains(institution)) {
-                ok = false;
-                error = QStringLiteral("column 'institution': no institution named '%1'").arg(institution);
-            }
-            if (ok && !products.contains(product)) {
-                ok = false;
-                error = QStringLiteral("column 'product': no product named '%1'").arg(product);
-            }
-            if (ok && !unitsOk) {
-                ok = false;
-                error = QStringLiteral("column 'units': '%1' is not a whole number")
-                            .arg(row.value(QStringLiteral("units")));
-            }
-            ok = ok && check(fact, "units", units, QStringLiteral("units"), &error);
-            if (ok && !value) {
-                ok = false;
-                error = QStringLiteral("column 'value': '%1' is not an amount like 1234.50")
-                            .arg(row.value(QStringLiteral("value")));
-            }
-            ok = ok && check(fact, "value_minor", ok ? *value : 0, QStringLiteral("value"), &error)
-                && check(fact, "currency", currency, QStringLiteral("currency"), &error)
-                && check(fact, "source", source, QStringLiteral("source"), &error);
-            if (!ok) {
-                m_report.errors << QStringLiteral("line %1: %2").arg(row.line).arg(error);
-                continue;
-            }
-            if (!m_report.errors.isEmpty())
-                continue;
-            commit("sales_fact", newUuid(),
-                QJsonObject {{QStringLiteral("territory_id"), m_territories.value(territory)},
-                    {QStringLiteral("institution_id"), m_institutions.value(institution)},
-                    {QStringLiteral("product_id"), products.value(product)}, {QStringLiteral("month"), month},
-                    {QStringLiteral("units"), units}, {QStringLiteral("value_minor"), *value},
-                    {QStringLiteral("currency"), currency}, {QStringLiteral("source"), source}});
-        }
-    }
-
-private:
-    void commit(const char *entity, const QString &id, const QJsonObject &fields)
-    {
-        m_feed.commit(std::nullopt,
-            StoredRecord {QString::fromLatin1(entity), Record {id, 0, {}, {}, fields, {}}, false},
-            QStringLiteral("import"));
-    }
-
-    StoreWriter &m_w;
-    const ImportOptions &m_o;
-    ImportReport &m_report;
-    Feed m_feed;
-    QHash<QString, QString> m_territories; // code → id (leaves)
-    QHash<QString, QString> m_institutions; // name → id
-};
-
-} // namespace
-
-ImportReport importCsv(Storage &storage, const QString &path, const ImportOptions &o)
-{
-    ImportReport report;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        report.fatal = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return report;
-    }
-    CsvTable table;
-    if (!readCsv(file.readAll(), o.encoding, &table, &report.fatal))
-        return report;
-    const QStringList &known = o.kind == ImportKind::Hcps ? kHcpColumns : kSalesColumns;
-    const QStringList &required = o.kind == ImportKind::Hcps ? kHcpRequired : kSalesRequired;
-    for (const QString &column : table.header) {
-        if (!known.contains(column))
-            report.warnings << QStringLiteral("unknown column '%1' is ignored").arg(column);
-        if (table.header.count(column) > 1) {
-            report.fatal = QStringLiteral("column '%1' appears twice in the header").arg(column);
+            report.ok = report.fatal.isEmpty() && report.errors.isEmpty();
             return report;
         }
-    }
-    for (const QString &column : required) {
-        if (!table.header.contains(column)) {
-            report.fatal = QStringLiteral("the header lacks the column '%1'").arg(column);
+
+        ImportReport importCsv(Storage &storage, const QString &path, const ImportOptions &o)
+        {
+            ImportReport report;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                report.fatal = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+                return report;
+            }
+            const QByteArray bytes = file.readAll();
+            if (o.kind != ImportKind::Sales)
+                return importRows(storage, bytes, o);
+            import::CsvTable table;
+            if (!import::readCsv(bytes, o.encoding, &table, &report.fatal))
+                return report;
+            for (const QString &column : table.header) {
+                if (!kSalesColumns.contains(column))
+                    report.warnings << QStringLiteral("unknown column '%1' is ignored").arg(column);
+                if (table.header.count(column) > 1) {
+                    report.fatal = QStringLiteral("column '%1' appears twice in the header").arg(column);
+                    return report;
+                }
+            }
+            for (const QString &column : kSalesRequired) {
+                if (!table.header.contains(column)) {
+                    report.fatal = QStringLiteral("the header lacks the column '%1'").arg(column);
+                    return report;
+                }
+            }
+            QList<Row> rows;
+            for (qsizetype i = 0; i < table.rows.size(); ++i) {
+                const QStringList &cells = table.rows.at(i);
+                if (cells.size() != table.header.size()) {
+                    report.errors << QStringLiteral("line %1: %2 fields where the header has %3")
+                                         .arg(table.lines.at(i))
+                                         .arg(cells.size())
+                                         .arg(table.header.size());
+                    continue;
+                }
+                Row row;
+                row.line = table.lines.at(i);
+                for (qsizetype c = 0; c < cells.size(); ++c)
+                    row.cells.insert(table.header.at(c), cells.at(c));
+                rows << row;
+            }
+            report.rows = int(table.rows.size());
+            QString error;
+            const bool ok = storage.write(
+                [&](StoreWriter &w) {
+                    Importer importer(w, o, report);
+                    importer.sales(rows);
+                    return report.errors.isEmpty() && !o.dryRun;
+                },
+                &error);
+            if (!ok && !error.isEmpty()) {
+                report.fatal = error;
+                return report;
+            }
+            report.ok = report.errors.isEmpty();
             return report;
         }
-    }
-    QList<Row> rows;
-    for (qsizetype i = 0; i < table.rows.size(); ++i) {
-        const QStringList &cells = table.rows.at(i);
-        if (cells.size() != table.header.size()) {
-            report.errors << QStringLiteral("line %1: %2 fields where the header has %3")
-                                 .arg(table.lines.at(i))
-                                 .arg(cells.size())
-                                 .arg(table.header.size());
-            continue;
-        }
-        Row row;
-        row.line = table.lines.at(i);
-        for (qsizetype c = 0; c < cells.size(); ++c)
-            row.cells.insert(table.header.at(c), cells.at(c));
-        rows << row;
-    }
-    report.rows = int(table.rows.size());
-    QString error;
-    const bool ok = storage.write(
-        [&](StoreWriter &w) {
-            Importer importer(w, o, report);
-            if (o.kind == ImportKind::Hcps)
-                importer.hcps(rows);
-            else
-                importer.sales(rows);
-            return report.errors.isEmpty() && !o.dryRun;
-        },
-        &error);
-    if (!ok) {
-        report.fatal = error;
-        return report;
-    }
-    report.ok = report.errors.isEmpty();
-    return report;
-}
 
-bool exportJsonl(Storage &storage, const QString &path, qint64 *count, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    *count = 0;
-    const bool ok = storage.read(
-        [&](StoreReader &r) {
-            for (const Entity &e : Schema::instance().entities()) {
-                r.scan(e.name, [&](const StoredRecord &rec) {
-                    const QJsonObject line {{QStringLiteral("entity"), e.name},
-                        {QStringLiteral("record"), encodeRecord(rec.record)}};
-                    file.write(QJsonDocument(line).toJson(QJsonDocument::Compact));
-                    file.write("\n");
-                    ++*count;
-                });
+        bool exportJsonl(Storage &storage, const QString &path, qint64 *count, QString *error)
+        {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly)) {
+                *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+                return false;
             }
-        },
-        error);
-    if (!ok)
-        return false;
-    if (!file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
+            *count = 0;
+            const bool ok = storage.read(
+                [&](StoreReader &r) {
+                    for (const Entity &e : Schema::instance().entities()) {
+                        r.scan(e.name, [&](const StoredRecord &rec) {
+                            const QJsonObject line {{QStringLiteral("entity"), e.name},
+                                {QStringLiteral("record"), encodeRecord(rec.record)}};
+                            file.write(QJsonDocument(line).toJson(QJsonDocument::Compact));
+                            file.write("\n");
+                            ++*count;
+                        });
+                    }
+                },
+                error);
+            if (!ok)
+                return false;
+            if (!file.commit()) {
+                *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+                return false;
+            }
+            return true;
+        }
 
-} // namespace rounds::server
+        } // namespace rounds::server

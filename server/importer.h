@@ -6,7 +6,7 @@
 
 namespace rounds::server {
 
-enum class ImportKind { Hcps, Sales };
+enum class ImportKind { Hcps, Alignments, Sales };
 
 struct ImportOptions
 {
@@ -24,8 +24,11 @@ struct ImportReport
     QString fatal; // a problem with the file as a whole
 };
 
-// Imports an HCP or sales CSV file: all rows or none (see docs/server.md).
+// Imports an HCP, alignment or sales CSV file: all rows or none (see docs/server.md, docs/sfe.md). HCP
+// and alignment rows follow the shared rules of sync/import/importrules.h.
 ImportReport importCsv(Storage &storage, const QString &path, const ImportOptions &options);
+// The same for the bytes of an HCP or alignment file.
+ImportReport importRows(Storage &storage, const QByteArray &bytes, const ImportOptions &options);
 
 // Every live record, one JSON object a line: {"entity": …, "record": {…}}.
 bool exportJsonl(Storage &storage, const QString &path, qint64 *count, QString *error);

@@ -1,8 +1,8 @@
-#include "server/csvreader.h"
+#include "sync/import/csvreader.h"
 
 #include <QStringDecoder>
 
-namespace rounds::server {
+namespace rounds::import {
 
 namespace {
 
@@ -121,4 +121,27 @@ bool readCsv(const QByteArray &input, const QString &encoding, CsvTable *out, QS
     return true;
 }
 
-} // namespace rounds::server
+QByteArray writeCsv(const QStringList &header, const QList<QStringList> &rows)
+{
+    auto line = [](const QStringList &cells) -> QString {
+        QString out;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            QString cell = cells.at(i);
+            if (i > 0)
+                out += QLatin1Char(',');
+            if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"'))
+                || cell.contains(QLatin1Char('\n')) || cell.contains(QLatin1Char('\r'))) {
+                cell.replace(QLatin1String("\""), QLatin1String("\"\""));
+                cell = QLatin1Char('"') + cell + QLatin1Char('"');
+            }
+            out += cell;
+        }
+        return out + QLatin1String("\r\n");
+    };
+    QString text = line(header);
+    for (const QStringList &row : rows)
+        text += line(row);
+    return QByteArray("\xEF\xBB\xBF") + text.toUtf8();
+}
+
+} // namespace rounds::import

@@ -5,7 +5,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace rounds::server {
+namespace rounds::import {
 
 // A CSV file as read: the header and the rows, each with the line number it starts on (1 = header).
 struct CsvTable
@@ -20,4 +20,8 @@ struct CsvTable
 // `encoding` is auto (UTF-8 with or without BOM when the bytes are valid UTF-8, else GBK), utf-8 or gbk.
 bool readCsv(const QByteArray &bytes, const QString &encoding, CsvTable *out, QString *error);
 
-} // namespace rounds::server
+// Writes CSV the reader reads back: UTF-8 with a BOM (so spreadsheet programs see Chinese), CRLF,
+// fields quoted when they hold a comma, quote or line break.
+QByteArray writeCsv(const QStringList &header, const QList<QStringList> &rows);
+
+} // namespace rounds::import

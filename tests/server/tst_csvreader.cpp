@@ -1,9 +1,9 @@
-#include "server/csvreader.h"
+#include "sync/import/csvreader.h"
 
 #include <QStringEncoder>
 #include <QtTest>
 
-using namespace rounds::server;
+using namespace rounds::import;
 
 // The CSV reader behind `rounds-server import`: RFC 4180 quoting, line numbers, encodings.
 class TestCsvReader : public QObject
