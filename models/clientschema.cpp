@@ -269,6 +269,11 @@ void addMeetingAttendeeKind(sql::Database &db)
     addMissingColumns(db, QStringLiteral("meeting_attendee"));
 }
 
+void addMeetingDecisionNote(sql::Database &db)
+{
+    addMissingColumns(db, QStringLiteral("meeting"));
+}
+
 } // namespace
 
 QStringList addMissingColumns(sql::Database &db, const QString &entityName)
@@ -326,6 +331,7 @@ const QList<sql::Migration> &clientMigrations()
         {5, QStringLiteral("indexes for the list models"), createListIndexes},
         {6, QStringLiteral("record_bucket without its bucket index"), dropBucketIndex},
         {7, QStringLiteral("meeting attendees: kind (hcp, walk-in, staff) and name"), addMeetingAttendeeKind},
+        {8, QStringLiteral("meetings: the decision note of a rejection"), addMeetingDecisionNote},
     };
     return steps;
 }

@@ -18,6 +18,7 @@ class Database;
 //  4  HCP search: FTS5 trigram index, short-query gram index, triggers that keep both in sync
 //  5  indexes for the list models (sort keys)
 //  7  meeting_attendee.kind and .name (walk-ins and company staff)
+//  8  meeting.decision_note (why a manager rejected it)
 //
 // The rule for schema fields added later. Step 1 builds its tables from the current schema, so on a
 // fresh file a field added to `entities.cpp` after release already exists when the step that is meant

@@ -231,6 +231,8 @@ QList<Entity> declareEntities()
                         ref("owner_id", "user").required(),
                         money("budget_minor").required().byDefault(0),
                         currency("currency"),
+                        // Addition (docs/sync-protocol.md): the manager's reason for a rejection.
+                        text("decision_note", 2000),
                     }),
             "owner_id"),
         ownedBy(withParent(entity("meeting_attendee", RoleRep | RoleManager, ConflictPolicy::OwnerWins,
