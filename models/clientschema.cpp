@@ -274,6 +274,11 @@ void addMeetingDecisionNote(sql::Database &db)
     addMissingColumns(db, QStringLiteral("meeting"));
 }
 
+void addTerritoryActive(sql::Database &db)
+{
+    addMissingColumns(db, QStringLiteral("territory"));
+}
+
 } // namespace
 
 QStringList addMissingColumns(sql::Database &db, const QString &entityName)
@@ -332,6 +337,7 @@ const QList<sql::Migration> &clientMigrations()
         {6, QStringLiteral("record_bucket without its bucket index"), dropBucketIndex},
         {7, QStringLiteral("meeting attendees: kind (hcp, walk-in, staff) and name"), addMeetingAttendeeKind},
         {8, QStringLiteral("meetings: the decision note of a rejection"), addMeetingDecisionNote},
+        {9, QStringLiteral("territories: active (retired ones keep their history)"), addTerritoryActive},
     };
     return steps;
 }

@@ -112,6 +112,8 @@ QList<Entity> declareEntities()
                 enumOf("level", {"region", "district", "territory"}).required(),
                 ref("parent_id", "territory"),
                 ref("owner_id", "user"),
+                // Addition to PROTOCOL.md (docs/sync-protocol.md): false = retired; null counts as active.
+                make("active", FieldType::Bool).byDefault(true),
             }),
         entity("institution", MasterData, ConflictPolicy::ServerReviews, BucketRule::FollowsHcp,
             {
