@@ -122,7 +122,7 @@ ApiReply AuthService::login(const QJsonObject &body)
         [&](StoreWriter &w) {
             w.deleteExpiredTokens(nowUtc());
             w.putToken(tokens::digest(token), TokenRow {user->id, device, expires, false});
-            principal.scope = scopeFor(w, roleFromString(user->role), user->homeTerritoryId);
+            principal.scope = scopeFor(w, roleFromString(user->role), user->homeTerritoryId, user->id);
             return true;
         },
         &error);
@@ -175,7 +175,7 @@ std::optional<Principal> AuthService::authenticate(const QByteArray &authorizati
             p.homeTerritoryId = u->homeTerritoryId;
             p.device = t->device;
             p.tokenHash = hash;
-            p.scope = scopeFor(r, p.role, p.homeTerritoryId);
+            p.scope = scopeFor(r, p.role, p.homeTerritoryId, p.id);
             principal = p;
         },
         &error);

@@ -317,24 +317,41 @@ bool Generator::run(QString *error)
     QHash<QString, QList<int>> hcpsByTerritory;
     const QString validFrom = m_today.addYears(-2).toString(Qt::ISODate);
     const char *tiers = "AABBBCCCDD";
+    QString previousName;
+    QString previousPhone;
     for (int i = 0; i < m_o.hcps; ++i) {
         Hcp h;
         h.id = uuid();
-        // Pharmacies and clinics get few HCPs: draw hospitals three times as often.
-        do {
-            h.inst = pick(int(insts.size()));
-        } while (instFields[h.inst].value(QLatin1String("kind")).toString() != QLatin1String("hospital")
-            && chance(75));
+        // Every 97th HCP is a near-duplicate of the one before (same hospital, department and phone, the
+        // name written with a space: "王 伟" / "王伟"), so SFE's duplicate review has pairs to merge.
+        const bool duplicate = i % 97 == 96 && !hcps.isEmpty();
+        if (duplicate) {
+            const Hcp &before = hcps.last();
+            h.inst = before.inst;
+            h.dept = before.dept;
+            h.territories = before.territories;
+            h.tier = before.tier;
+        } else {
+            // Pharmacies and clinics get few HCPs: draw hospitals three times as often.
+            do {
+                h.inst = pick(int(insts.size()));
+            } while (instFields[h.inst].value(QLatin1String("kind")).toString() != QLatin1String("hospital")
+                && chance(75));
+            h.dept = pick(int(insts[h.inst].departments.size()));
+            h.territories << insts[h.inst].territory;
+            if (chance(8))
+                h.territories << insts[h.inst].sibling;
+            h.tier = QString(QLatin1Char(tiers[pick(10)]));
+        }
         Inst &inst = insts[h.inst];
-        h.dept = pick(int(inst.departments.size()));
-        h.territories << inst.territory;
-        if (chance(8))
-            h.territories << inst.sibling;
-        h.tier = QString(QLatin1Char(tiers[pick(10)]));
         const Department &dep = kDepartments[inst.departmentKinds[h.dept]];
-        const QString name = QString::fromUtf8(kSurnames[pick(int(std::size(kSurnames)))])
-            + QString::fromUtf8(kGiven[pick(int(std::size(kGiven)))])
-            + (chance(40) ? QString::fromUtf8(kGiven[pick(int(std::size(kGiven)))]) : QString());
+        QString name;
+        if (duplicate)
+            name = previousName.left(1) + QLatin1Char(' ') + previousName.mid(1);
+        else
+            name = QString::fromUtf8(kSurnames[pick(int(std::size(kSurnames)))])
+                + QString::fromUtf8(kGiven[pick(int(std::size(kGiven)))])
+                + (chance(40) ? QString::fromUtf8(kGiven[pick(int(std::size(kGiven)))]) : QString());
         QStringList buckets;
         for (const QString &code : h.territories) {
             buckets << t(terrId.value(code));
@@ -342,17 +359,24 @@ bool Generator::run(QString *error)
             hcpsByTerritory[code] << int(hcps.size());
         }
         buckets.sort();
+        // Drawn in the order the record lists them, as before duplicates existed.
+        const bool male = chance(52);
+        const int title = std::min(pick(5), 3);
+        QString phone
+            = QStringLiteral("13%1").arg(qulonglong(m_rng() % 1000000000ULL), 9, 10, QLatin1Char('0'));
+        if (duplicate)
+            phone = previousPhone;
+        previousName = name;
+        previousPhone = phone;
         add("hcp", h.id,
             QJsonObject {{QStringLiteral("full_name"), name},
-                {QStringLiteral("gender"), chance(52) ? QStringLiteral("male") : QStringLiteral("female")},
+                {QStringLiteral("gender"), male ? QStringLiteral("male") : QStringLiteral("female")},
                 {QStringLiteral("specialty"), QString::fromUtf8(dep.specialty)},
-                {QStringLiteral("title"), QString::fromUtf8(kTitles[std::min(pick(5), 3)])},
+                {QStringLiteral("title"), QString::fromUtf8(kTitles[title])},
                 {QStringLiteral("institution_id"), inst.id},
                 {QStringLiteral("department_id"), inst.departments[h.dept]}, {QStringLiteral("tier"), h.tier},
                 {QStringLiteral("status"), QStringLiteral("active")},
-                {QStringLiteral("merged_into"), QJsonValue()},
-                {QStringLiteral("phone"),
-                    QStringLiteral("13%1").arg(qulonglong(m_rng() % 1000000000ULL), 9, 10, QLatin1Char('0'))},
+                {QStringLiteral("merged_into"), QJsonValue()}, {QStringLiteral("phone"), phone},
                 {QStringLiteral("email"), QJsonValue()}},
             buckets);
         for (const QString &code : h.territories) {

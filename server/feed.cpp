@@ -73,6 +73,9 @@ QStringList Feed::bucketsFor(const StoredRecord &r)
     case BucketRule::Parent:
         return m_store.buckets(e->parentEntity, f.value(e->parentField).toString());
     case BucketRule::Hcp: {
+        // A merged HCP stays where its survivor is, so every client that had it learns of the merge.
+        if (str(f, "status") == QLatin1String("merged") && !str(f, "merged_into").isEmpty())
+            return m_store.buckets(QStringLiteral("hcp"), str(f, "merged_into"));
         QStringList out;
         const QString now = today();
         for (const StoredRecord &a :
@@ -147,6 +150,15 @@ int Feed::applyAlignmentDates()
     int moved = 0;
     for (const QString &hcp : hcps)
         moved += refresh(QStringLiteral("hcp"), hcp) ? 1 : 0;
+    // Merged HCPs stay in their survivors' buckets (bucketsFor); a survivor that moved since (today, or
+    // by a push) takes them along now, after every survivor has its buckets.
+    QStringList merged;
+    m_store.scan(QStringLiteral("hcp"), [&merged](const StoredRecord &h) {
+        if (str(h.record.fields, "status") == QLatin1String("merged"))
+            merged << h.record.id;
+    });
+    for (const QString &hcp : merged)
+        moved += refresh(QStringLiteral("hcp"), hcp) ? 1 : 0;
     return moved;
 }
 
@@ -212,16 +224,26 @@ void Feed::moveFollowers(const StoredRecord &r, const std::optional<StoredRecord
     --m_depth;
 }
 
-Scope scopeFor(StoreReader &store, protocol::Role role, const QString &homeTerritoryId)
+Scope scopeFor(StoreReader &store, protocol::Role role, const QString &homeTerritoryId, const QString &userId)
 {
     Scope scope;
     const QList<StoredRecord> territories = store.all(QStringLiteral("territory"));
     QHash<QString, QString> parent;
+    QHash<QString, QString> owner;
     QSet<QString> leaves;
     for (const StoredRecord &t : territories) {
         parent.insert(t.record.id, str(t.record.fields, "parent_id"));
-        if (str(t.record.fields, "level") == QLatin1String("territory"))
+        if (str(t.record.fields, "level") == QLatin1String("territory")) {
             leaves.insert(t.record.id);
+            owner.insert(t.record.id, str(t.record.fields, "owner_id"));
+        }
+    }
+    const bool byOwner = role == protocol::RoleRep && !userId.isEmpty();
+    if (byOwner) {
+        for (const QString &leaf : leaves) {
+            if (owner.value(leaf) == userId)
+                scope.leaves.insert(leaf);
+        }
     }
     if (role == protocol::RoleSfe || role == protocol::RoleAdmin) {
         scope.everything = true;

@@ -48,7 +48,11 @@ private:
     int m_depth = 0;
 };
 
-// The scope of a user, from the territory tree.
-Scope scopeFor(StoreReader &store, protocol::Role role, const QString &homeTerritoryId);
+// The scope of a user, from the territory tree. A rep's leaves are those under their home territory
+// plus those they own (owner_id), so handing a territory to another rep (turnover, see
+// territoryrules::handOver) brings its buckets, with their whole history, to the new owner. Managers, SFE
+// and admins are not bound by owners. Without `userId` owners are not looked at.
+Scope scopeFor(
+    StoreReader &store, protocol::Role role, const QString &homeTerritoryId, const QString &userId = {});
 
 } // namespace rounds::server

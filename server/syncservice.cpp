@@ -1,6 +1,8 @@
 #include "server/syncservice.h"
 
+#include "server/hcpmerge.h"
 #include "server/log.h"
+#include "server/territoryrules.h"
 #include "sync/protocol/codec.h"
 #include "sync/protocol/errors.h"
 #include "sync/protocol/merge.h"
@@ -326,6 +328,10 @@ private:
             return reject(*d);
         if (readOnly(m_existing->record.fields))
             return reject(ErrorCode::Forbidden, QStringLiteral("a submitted visit is read-only"));
+        if (m_e.name == QLatin1String("territory")) {
+            if (auto r = checkTerritory(m_existing->record.fields, true))
+                return *r;
+        }
         if (m_m.baseVersion != m_existing->record.version)
             return conflict(m_existing->record.version, {}, *m_existing, false);
         StoredRecord after = *m_existing;
@@ -370,6 +376,9 @@ private:
         }
         for (auto it = merge.apply.begin(); it != merge.apply.end(); ++it)
             fields.insert(it.key(), it.value());
+        // Duplicate HCPs (docs/sfe.md): a record naming a merged HCP names the survivor instead.
+        if (hcpmerge::redirect(m_store, m_e.name, fields))
+            status = "merged";
 
         if (auto d = checkAccess(m_store, m_user, m_e, fields))
             return reject(*d);
@@ -378,6 +387,15 @@ private:
         // before its details.)
         if (!creating && m_e.name == QLatin1String("visit_detail") && readOnly(fields))
             return reject(ErrorCode::Forbidden, QStringLiteral("a submitted visit is read-only"));
+
+        if (m_e.name == QLatin1String("hcp")) {
+            if (auto r = mergeHcp(fields))
+                return *r;
+        }
+        if (m_e.name == QLatin1String("territory")) {
+            if (auto r = checkTerritory(fields, false))
+                return *r;
+        }
 
         StoredRecord after {m_e.name, Record {m_m.id, 0, {}, {}, fields, {}}, false};
         if (m_e.name == QLatin1String("change_request")) {
@@ -389,6 +407,9 @@ private:
         const bool changed = creating || restoring || fields != m_existing->record.fields;
         if (changed)
             now = m_feed.commit(m_existing, after);
+        if (changed && m_e.name == QLatin1String("territory") && m_existing && !m_existing->deleted)
+            territoryrules::handOver(
+                m_store, m_feed, m_m.id, str(m_existing->record.fields, "owner_id"), str(fields, "owner_id"));
 
         for (const FieldConflict &c : merge.withResolution(Resolution::KeepServer)) {
             m_store.addAudit(
@@ -450,8 +471,41 @@ private:
         StoredRecord changed = *record;
         for (auto it = proposed.begin(); it != proposed.end(); ++it)
             changed.record.fields.insert(it.key(), it.value());
+        if (target->name == QLatin1String("hcp")) {
+            if (auto d
+                = hcpmerge::check(m_store, record->record.id, record->record.fields, changed.record.fields))
+                return reject(d->code, d->message, QStringLiteral("fields"));
+            if (hcpmerge::isMerge(record->record.fields, changed.record.fields))
+                hcpmerge::repoint(
+                    m_store, m_feed, record->record.id, str(changed.record.fields, "merged_into"));
+        }
         if (changed.record.fields != record->record.fields)
             m_feed.commit(record, changed, QStringLiteral("change request %1 approved").arg(cr.record.id));
+        return std::nullopt;
+    }
+
+    // An HCP's status / merged_into: a merge moves the loser's records to the survivor first (its
+    // buckets then follow the survivor's, see Feed::bucketsFor).
+    std::optional<QJsonObject> mergeHcp(const QJsonObject &fields)
+    {
+        std::optional<QJsonObject> before;
+        if (m_existing && !m_existing->deleted)
+            before = m_existing->record.fields;
+        if (auto d = hcpmerge::check(m_store, m_m.id, before, fields))
+            return reject(d->code, d->message, d->field);
+        if (hcpmerge::isMerge(before, fields))
+            hcpmerge::repoint(m_store, m_feed, m_m.id, str(fields, "merged_into"));
+        return std::nullopt;
+    }
+
+    // The territory tree rules (server/territoryrules.h) for a change or a delete of a territory.
+    std::optional<QJsonObject> checkTerritory(const QJsonObject &fields, bool removing)
+    {
+        std::optional<QJsonObject> before;
+        if (m_existing && !m_existing->deleted)
+            before = m_existing->record.fields;
+        if (auto d = territoryrules::check(m_store, m_m.id, before, fields, removing, Feed::today()))
+            return reject(d->code, d->message, d->field);
         return std::nullopt;
     }
 

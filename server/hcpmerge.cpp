@@ -1,0 +1,199 @@
+#include "server/hcpmerge.h"
+
+#include "server/log.h"
+#include "sync/protocol/errors.h"
+
+#include <QDate>
+#include <QSet>
+
+namespace rounds::server::hcpmerge {
+
+using protocol::ErrorCode::InvalidRequest;
+
+namespace {
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+const QString kMerged = QStringLiteral("merged");
+
+// Each record of `entity` whose `field` names `loser`; the indexed ones through the index, the others
+// by a scan (a merge is rare; visits, plans and attendances have no reverse index on hcp_id).
+QList<StoredRecord> naming(StoreWriter &store, const QString &entity, const char *field, const QString &loser)
+{
+    const QString f = QString::fromLatin1(field);
+    if (IndexedRef::isIndexed(entity, f))
+        return store.referencing(entity, f, loser);
+    QList<StoredRecord> out;
+    store.scan(entity, [&](const StoredRecord &r) {
+        if (!r.deleted && r.record.fields.value(f).toString() == loser)
+            out << r;
+    });
+    return out;
+}
+
+} // namespace
+
+bool isMerge(const std::optional<QJsonObject> &before, const QJsonObject &after)
+{
+    return str(after, "status") == kMerged && (!before || str(*before, "status") != kMerged);
+}
+
+std::optional<Denial> check(StoreReader &store, const QString &hcpId,
+    const std::optional<QJsonObject> &before, const QJsonObject &after)
+{
+    const QString field = QStringLiteral("merged_into");
+    const QString winner = str(after, "merged_into");
+    const bool merged = str(after, "status") == kMerged;
+    if (before && str(*before, "status") == kMerged) {
+        if (!merged || winner != str(*before, "merged_into"))
+            return Denial {InvalidRequest,
+                QStringLiteral("the HCP was merged into another; a merge is not undone or redirected"),
+                field};
+        return std::nullopt;
+    }
+    if (!merged) {
+        if (!winner.isEmpty())
+            return Denial {
+                InvalidRequest, QStringLiteral("merged_into is set only together with status merged"), field};
+        return std::nullopt;
+    }
+    if (!before)
+        return Denial {InvalidRequest, QStringLiteral("a new HCP cannot be created merged"), field};
+    if (winner.isEmpty())
+        return Denial {
+            InvalidRequest, QStringLiteral("status merged needs merged_into, the surviving HCP"), field};
+    if (winner == hcpId)
+        return Denial {InvalidRequest, QStringLiteral("an HCP cannot be merged into itself"), field};
+    const std::optional<StoredRecord> w = store.record(QStringLiteral("hcp"), winner);
+    if (!w || w->deleted)
+        return Denial {InvalidRequest, QStringLiteral("merged_into names no HCP the server knows"), field};
+    if (str(w->record.fields, "status") == kMerged)
+        return Denial {InvalidRequest,
+            QStringLiteral("the HCP to merge into was itself merged into %1; merge into that one")
+                .arg(str(w->record.fields, "merged_into")),
+            field};
+    return std::nullopt;
+}
+
+bool redirect(StoreReader &store, const QString &entity, QJsonObject &fields)
+{
+    static const QStringList kNamingHcp {QStringLiteral("visit"), QStringLiteral("visit_plan"),
+        QStringLiteral("hcp_tag"), QStringLiteral("meeting_attendee"), QStringLiteral("alignment")};
+    if (!kNamingHcp.contains(entity))
+        return false;
+    QString id = str(fields, "hcp_id");
+    bool changed = false;
+    // A chain (A into B, later B into C) is followed, a few steps at most.
+    for (int step = 0; step < 8 && !id.isEmpty(); ++step) {
+        const std::optional<StoredRecord> h = store.record(QStringLiteral("hcp"), id);
+        if (!h || h->deleted || str(h->record.fields, "status") != kMerged)
+            break;
+        id = str(h->record.fields, "merged_into");
+        changed = !id.isEmpty();
+    }
+    if (changed)
+        fields.insert(QStringLiteral("hcp_id"), id);
+    return changed;
+}
+
+Summary repoint(StoreWriter &store, Feed &feed, const QString &loserId, const QString &winnerId)
+{
+    Summary s;
+    const QString note = QStringLiteral("HCP %1 merged into %2").arg(loserId, winnerId);
+    const QString hcpId = QStringLiteral("hcp_id");
+    auto moveTo = [&](const StoredRecord &r, const char *field) {
+        StoredRecord after = r;
+        after.record.fields.insert(QString::fromLatin1(field), winnerId);
+        feed.commit(r, after, note);
+    };
+    auto drop = [&](const StoredRecord &r) {
+        StoredRecord after = r;
+        after.deleted = true;
+        feed.commit(r, after, note);
+        ++s.dropped;
+    };
+
+    for (const StoredRecord &v : naming(store, QStringLiteral("visit"), "hcp_id", loserId)) {
+        moveTo(v, "hcp_id");
+        ++s.visits;
+    }
+    for (const StoredRecord &p : naming(store, QStringLiteral("visit_plan"), "hcp_id", loserId)) {
+        moveTo(p, "hcp_id");
+        ++s.plans;
+    }
+
+    QSet<QString> winnerTags;
+    for (const StoredRecord &t : store.referencing(QStringLiteral("hcp_tag"), hcpId, winnerId))
+        winnerTags.insert(str(t.record.fields, "category") + QChar(0) + str(t.record.fields, "tag"));
+    for (const StoredRecord &t : store.referencing(QStringLiteral("hcp_tag"), hcpId, loserId)) {
+        if (winnerTags.contains(str(t.record.fields, "category") + QChar(0) + str(t.record.fields, "tag"))) {
+            drop(t);
+            continue;
+        }
+        moveTo(t, "hcp_id");
+        ++s.tags;
+    }
+
+    const QList<StoredRecord> attendances
+        = naming(store, QStringLiteral("meeting_attendee"), "hcp_id", loserId);
+    for (const StoredRecord &a : attendances) {
+        bool winnerAttends = false;
+        for (const StoredRecord &o : store.referencing(QStringLiteral("meeting_attendee"),
+                 IndexedRef::MeetingId, str(a.record.fields, "meeting_id")))
+            winnerAttends = winnerAttends || str(o.record.fields, "hcp_id") == winnerId;
+        if (winnerAttends) {
+            drop(a);
+            continue;
+        }
+        moveTo(a, "hcp_id");
+        ++s.attendees;
+    }
+
+    // Alignments: the winner keeps its own; the loser's to a territory the winner is aligned to (now or
+    // later) ends, the others move.
+    const QString today = Feed::today();
+    QSet<QString> winnerTerritories;
+    for (const StoredRecord &a : store.referencing(QStringLiteral("alignment"), hcpId, winnerId)) {
+        const QJsonValue to = a.record.fields.value(QLatin1String("valid_to"));
+        if (!to.isString() || to.toString() >= today)
+            winnerTerritories.insert(str(a.record.fields, "territory_id"));
+    }
+    for (const StoredRecord &a : store.referencing(QStringLiteral("alignment"), hcpId, loserId)) {
+        if (!winnerTerritories.contains(str(a.record.fields, "territory_id"))) {
+            moveTo(a, "hcp_id");
+            ++s.alignments;
+            continue;
+        }
+        const QJsonValue to = a.record.fields.value(QLatin1String("valid_to"));
+        const QString yesterday = QDate::fromString(today, Qt::ISODate).addDays(-1).toString(Qt::ISODate);
+        if (str(a.record.fields, "valid_from") > yesterday) {
+            drop(a); // never started: nothing to keep
+        } else if (!to.isString() || to.toString() > yesterday) {
+            StoredRecord after = a;
+            after.record.fields.insert(QStringLiteral("valid_to"), yesterday);
+            feed.commit(a, after, note);
+            ++s.dropped;
+        }
+    }
+
+    QList<StoredRecord> requests;
+    store.scan(QStringLiteral("change_request"), [&](const StoredRecord &cr) {
+        if (!cr.deleted && str(cr.record.fields, "entity") == QLatin1String("hcp")
+            && str(cr.record.fields, "record_id") == loserId)
+            requests << cr;
+    });
+    for (const StoredRecord &cr : requests) {
+        moveTo(cr, "record_id");
+        ++s.changeRequests;
+    }
+    qCInfo(lcServer).nospace() << "merged HCP " << loserId << " into " << winnerId << ": " << s.visits
+                               << " visits, " << s.plans << " plans, " << s.tags << " tags, " << s.attendees
+                               << " attendances, " << s.alignments << " alignments, " << s.changeRequests
+                               << " change requests moved; " << s.dropped << " duplicates ended or deleted";
+    return s;
+}
+
+} // namespace rounds::server::hcpmerge

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "server/feed.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace rounds::server {
+
+// Merging duplicate HCPs ("ONE ID", see docs/sfe.md): an sfe/admin push that sets an HCP's status to
+// `merged` with `merged_into` = the surviving HCP. The server then moves everything of the loser to the
+// winner in the same write transaction, each record as a normal new version that reaches every client by
+// pull.
+namespace hcpmerge {
+
+struct Denial
+{
+    const char *code;
+    QString message;
+    QString field;
+};
+
+// Whether the change of an HCP from `before` (null: a new record) to `after` merges it now.
+bool isMerge(const std::optional<QJsonObject> &before, const QJsonObject &after);
+
+// Checks the status / merged_into fields of an HCP change: a merge names a live winner that is not
+// merged itself and not the HCP; merged_into goes with status merged only; a merged HCP stays merged
+// into the same winner. nullopt: allowed.
+std::optional<Denial> check(StoreReader &store, const QString &hcpId,
+    const std::optional<QJsonObject> &before, const QJsonObject &after);
+
+struct Summary
+{
+    int visits = 0;
+    int plans = 0;
+    int tags = 0; // re-pointed; duplicates of the winner's tags are deleted and counted in `dropped`
+    int attendees = 0;
+    int alignments = 0;
+    int changeRequests = 0;
+    int dropped = 0; // the loser's tags, attendances and alignments the winner already had
+};
+
+// A record sent after the merge that names a merged HCP (an offline visit to the loser): its hcp_id is
+// set to the surviving HCP. Returns whether it changed `fields`.
+bool redirect(StoreReader &store, const QString &entity, QJsonObject &fields);
+
+// Re-points every record that names `loserId` to `winnerId`: visits (submitted ones too: a server-side
+// change), visit plans, tags, meeting attendances, alignments and change requests about the loser. Where
+// the winner has the same already (a tag, an attendance of the meeting, an alignment to the territory),
+// the loser's is deleted (an alignment that has started is ended yesterday instead, so its history stays).
+Summary repoint(StoreWriter &store, Feed &feed, const QString &loserId, const QString &winnerId);
+
+} // namespace hcpmerge
+
+} // namespace rounds::server

@@ -1,0 +1,580 @@
+#include "server/demoorg.h"
+#include "server/serverprocess.h"
+
+#include <QUuid>
+#include <QtTest>
+#include <tuple>
+
+using namespace rounds::test;
+
+// The SFE rules of rounds-server (docs/sfe.md) against a real server: merging duplicate HCPs, the
+// territory tree, rep turnover and alignments that take effect by date.
+class TestServerSfe : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void mergeRepointsEveryDependentRecord();
+    void badMergesAreRejected_data();
+    void badMergesAreRejected();
+    void aVisitToAMergedHcpGoesToTheSurvivor();
+    void territoryTreeRules_data();
+    void territoryTreeRules();
+    void retiringNeedsAnEmptyTerritory();
+    void concurrentTerritoryEditsConflict();
+    void futureAlignmentTakesEffectOnItsDateOnce();
+    void turnoverMovesTheTerritoryWithItsHistory();
+
+private:
+    QJsonObject pushOne(const QString &username, const QJsonObject &m);
+    QString tokenOf(const QString &username);
+    QString newId() const { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+    // Pulls for `username` from its last cursors; the records (newest per id) and deleted ids seen.
+    void pullFor(const QString &username);
+    QJsonObject seen(const QString &username, const QString &id) const
+    {
+        return m_seen.value(username).value(id);
+    }
+    // Two HCPs aligned only to SH-01 nobody used yet.
+    QPair<QString, QString> freshPair();
+    QJsonObject hcpAsMerged(const QString &loser, const QString &winner);
+
+    ServerProcess m_server;
+    DemoOrg m_org;
+    QHash<QString, QString> m_tokens;
+    QHash<QString, QJsonObject> m_cursors;
+    QHash<QString, QHash<QString, QJsonObject>> m_seen; // user → id → record
+    QHash<QString, QSet<QString>> m_gone; // user → ids deleted or revoked since
+    QStringList m_unused; // HCPs only in SH-01, not yet used by a test
+};
+
+void TestServerSfe::initTestCase()
+{
+    QVERIFY(m_server.createDemo(60, 40));
+    QVERIFY(m_server.start());
+    QVERIFY(m_org.load(m_server));
+    m_unused = m_org.hcpsOnlyIn(QStringLiteral("SH-01"));
+    QVERIFY(m_unused.size() >= 8);
+}
+
+QString TestServerSfe::tokenOf(const QString &username)
+{
+    if (!m_tokens.contains(username))
+        m_tokens.insert(username, m_server.login(username));
+    return m_tokens.value(username);
+}
+
+QJsonObject TestServerSfe::pushOne(const QString &username, const QJsonObject &m)
+{
+    const HttpReply r = m_server.push(tokenOf(username), QJsonArray {m});
+    if (r.status != 200) {
+        qWarning("push answered %d: %s", r.status, r.body.constData());
+        return {};
+    }
+    const QJsonArray results = r.json.value("results").toArray();
+    return results.size() == 1 ? results.first().toObject() : QJsonObject();
+}
+
+void TestServerSfe::pullFor(const QString &username)
+{
+    const PullResult p = m_server.pullAll(tokenOf(username), m_cursors.value(username));
+    QVERIFY(p.ok);
+    m_cursors.insert(username, p.cursors);
+    for (const QJsonObject &c : p.changes) {
+        const QString id = c.value("id").toString();
+        if (c.value("op").toString() == QLatin1String("upsert")) {
+            m_seen[username].insert(id, c.value("record").toObject());
+            m_gone[username].remove(id);
+        } else {
+            m_seen[username].remove(id);
+            m_gone[username].insert(id);
+        }
+    }
+}
+
+QPair<QString, QString> TestServerSfe::freshPair()
+{
+    if (m_unused.size() < 2)
+        return {};
+    return {m_unused.takeFirst(), m_unused.takeFirst()};
+}
+
+QJsonObject TestServerSfe::hcpAsMerged(const QString &loser, const QString &winner)
+{
+    pullFor(QStringLiteral("sfe"));
+    const QJsonObject current = seen(QStringLiteral("sfe"), loser);
+    return mutation(QStringLiteral("hcp"), loser, {{"status", "merged"}, {"merged_into", winner}},
+        current.value("version").toInteger(), current);
+}
+
+void TestServerSfe::mergeRepointsEveryDependentRecord()
+{
+    const auto [loser, winner] = freshPair();
+    QVERIFY(!loser.isEmpty());
+    const QString sh01 = m_org.territory.value("SH-01");
+    const QString sh02 = m_org.territory.value("SH-02");
+    const QString rep = m_org.user.value("rep.sh01");
+
+    // The loser's history: a submitted visit, a plan, two tags (one the winner has too), an attendance
+    // of a meeting the winner also attends and of one it does not, a change request, an alignment to
+    // SH-02 (which the winner lacks) besides its SH-01 one (which the winner has).
+    const QString visit = newId(), plan = newId(), tag = newId(), sameTag = newId(), winnerTag = newId();
+    const QString meetingBoth = newId(), meetingOne = newId();
+    const QString attendBoth = newId(), attendWinner = newId(), attendOne = newId(), request = newId();
+    const QString alignSh02 = newId();
+    const QList<QPair<QString, QJsonObject>> setup {
+        {"rep.sh01",
+            mutation("visit", visit,
+                {{"territory_id", sh01}, {"hcp_id", loser}, {"rep_id", rep},
+                    {"visited_at", "2026-11-20T10:00:00+08:00"}, {"status", "submitted"},
+                    {"notes", "首次拜访"}, {"support_level", 3}})},
+        {"rep.sh01",
+            mutation("visit_plan", plan,
+                {{"territory_id", sh01}, {"hcp_id", loser}, {"planned_at", "2026-12-01T09:00:00+08:00"}})},
+        {"rep.sh01",
+            mutation("hcp_tag", tag, {{"hcp_id", loser}, {"category", "marketing"}, {"tag", "讲者"}})},
+        {"rep.sh01",
+            mutation("hcp_tag", sameTag, {{"hcp_id", loser}, {"category", "basic"}, {"tag", "KOL"}})},
+        {"rep.sh01",
+            mutation("hcp_tag", winnerTag, {{"hcp_id", winner}, {"category", "basic"}, {"tag", "KOL"}})},
+    };
+    for (const auto &[user, m] : setup)
+        QCOMPARE(pushOne(user, m).value("status").toString(), QStringLiteral("applied"));
+    for (const QString &meeting : {meetingBoth, meetingOne}) {
+        QCOMPARE(pushOne("rep.sh01",
+                     mutation("meeting", meeting,
+                         {{"territory_id", sh01}, {"title", "学术会议"},
+                             {"starts_at", "2026-12-05T14:00:00+08:00"}, {"owner_id", rep}}))
+                     .value("status")
+                     .toString(),
+            QStringLiteral("applied"));
+    }
+    for (const auto &[id, meeting, hcp] : {std::tuple {attendBoth, meetingBoth, loser},
+             std::tuple {attendWinner, meetingBoth, winner}, std::tuple {attendOne, meetingOne, loser}}) {
+        QCOMPARE(
+            pushOne("rep.sh01", mutation("meeting_attendee", id, {{"meeting_id", meeting}, {"hcp_id", hcp}}))
+                .value("status")
+                .toString(),
+            QStringLiteral("applied"));
+    }
+    QCOMPARE(pushOne("rep.sh01",
+                 mutation("change_request", request,
+                     {{"territory_id", sh01}, {"entity", "hcp"}, {"record_id", loser},
+                         {"fields", QJsonObject {{"title", "主任医师"}}}, {"reason", "升职"}}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(pushOne("sfe",
+                 mutation("alignment", alignSh02,
+                     {{"territory_id", sh02}, {"hcp_id", loser}, {"valid_from", "2020-01-01"},
+                         {"target_calls_per_cycle", 4}}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+
+    for (const char *user : {"sfe", "rep.sh01", "rep.sh02", "manager.sh"})
+        pullFor(QString::fromLatin1(user));
+    QVERIFY(!seen("rep.sh02", loser).isEmpty());
+    QVERIFY(seen("rep.sh02", winner).isEmpty());
+    QString loserSh01Alignment;
+    for (const QJsonObject &a : m_seen.value("sfe")) {
+        if (a.value("hcp_id").toString() == loser && a.value("territory_id").toString() == sh01
+            && a.contains("valid_from"))
+            loserSh01Alignment = a.value("id").toString();
+    }
+    QVERIFY(!loserSh01Alignment.isEmpty());
+    const qint64 visitVersion = seen("sfe", visit).value("version").toInteger();
+
+    const QJsonObject merged = pushOne("sfe", hcpAsMerged(loser, winner));
+    QCOMPARE(merged.value("status").toString(), QStringLiteral("applied"));
+
+    // Every client that had the records gets them pointing to the winner, by pull.
+    for (const char *u : {"sfe", "rep.sh01", "manager.sh"}) {
+        const QString user = QString::fromLatin1(u);
+        pullFor(user);
+        QCOMPARE(seen(user, loser).value("status").toString(), QStringLiteral("merged"));
+        QCOMPARE(seen(user, loser).value("merged_into").toString(), winner);
+        QCOMPARE(seen(user, visit).value("hcp_id").toString(), winner);
+        QCOMPARE(seen(user, visit).value("status").toString(), QStringLiteral("submitted"));
+        QCOMPARE(seen(user, plan).value("hcp_id").toString(), winner);
+        QCOMPARE(seen(user, tag).value("hcp_id").toString(), winner);
+        QVERIFY(m_gone.value(user).contains(sameTag));
+        QCOMPARE(seen(user, winnerTag).value("hcp_id").toString(), winner);
+        QVERIFY(m_gone.value(user).contains(attendBoth));
+        QCOMPARE(seen(user, attendWinner).value("hcp_id").toString(), winner);
+        QCOMPARE(seen(user, attendOne).value("hcp_id").toString(), winner);
+        QCOMPARE(seen(user, request).value("record_id").toString(), winner);
+    }
+    QCOMPARE(seen("sfe", visit).value("version").toInteger(), visitVersion + 1);
+    // Alignments: the SH-02 one moved to the winner, the SH-01 duplicate ended yesterday.
+    QCOMPARE(seen("sfe", alignSh02).value("hcp_id").toString(), winner);
+    const QString yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1).toString(Qt::ISODate);
+    const QJsonObject ended = seen("sfe", loserSh01Alignment);
+    QCOMPARE(ended.value("hcp_id").toString(), loser);
+    QCOMPARE(ended.value("valid_to").toString(), yesterday);
+    // rep.sh02 now sees the winner (aligned to SH-02) and the merged loser with it.
+    pullFor("rep.sh02");
+    QCOMPARE(seen("rep.sh02", winner).value("status").toString(), QStringLiteral("active"));
+    QCOMPARE(seen("rep.sh02", loser).value("status").toString(), QStringLiteral("merged"));
+    QCOMPARE(seen("rep.sh02", alignSh02).value("hcp_id").toString(), winner);
+
+    // The audit log names the merge on the moved records.
+    const qint64 audited = m_server.scalar(
+        QStringLiteral("SELECT count(*) FROM audit WHERE record_id = ?1 AND note LIKE '%merged into%'"),
+        {visit});
+    QCOMPARE(audited, 1);
+}
+
+void TestServerSfe::badMergesAreRejected_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("into"); // "self", "unknown", "winner", "merged", "" (null)
+    QTest::addColumn<QString>("expected"); // error message fragment
+    QTest::newRow("into itself") << "sfe"
+                                 << "merged"
+                                 << "self"
+                                 << "into itself";
+    QTest::newRow("into an unknown HCP") << "sfe"
+                                         << "merged"
+                                         << "unknown"
+                                         << "no HCP the server knows";
+    QTest::newRow("into a merged HCP") << "sfe"
+                                       << "merged"
+                                       << "merged"
+                                       << "was itself merged";
+    QTest::newRow("merged without a survivor") << "sfe"
+                                               << "merged"
+                                               << ""
+                                               << "needs merged_into";
+    QTest::newRow("survivor without merged status") << "sfe"
+                                                    << "active"
+                                                    << "winner"
+                                                    << "only together";
+    QTest::newRow("a rep cannot merge") << "rep.sh01"
+                                        << "merged"
+                                        << "winner"
+                                        << "may not write hcp";
+}
+
+void TestServerSfe::badMergesAreRejected()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, status);
+    QFETCH(QString, into);
+    QFETCH(QString, expected);
+    static QString alreadyMerged;
+    if (alreadyMerged.isEmpty()) {
+        const auto [a, b] = freshPair();
+        QCOMPARE(pushOne("sfe", hcpAsMerged(a, b)).value("status").toString(), QStringLiteral("applied"));
+        alreadyMerged = a;
+        m_unused << b;
+    }
+    const QString loser = m_unused.first();
+    const QString winner = m_unused.at(1);
+    const QString target = into == "self" ? loser
+        : into == "unknown"               ? newId()
+        : into == "merged"                ? alreadyMerged
+        : into == "winner"                ? winner
+                                          : QString();
+    QJsonObject m = hcpAsMerged(loser, winner);
+    QJsonObject set {
+        {"status", status}, {"merged_into", target.isEmpty() ? QJsonValue() : QJsonValue(target)}};
+    m.insert("set", set);
+    const QJsonObject r = pushOne(user, m);
+    QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+    QVERIFY2(r.value("error").toObject().value("message").toString().contains(expected),
+        qPrintable(QJsonDocument(r).toJson()));
+    pullFor("sfe");
+    QCOMPARE(seen("sfe", loser).value("status").toString(), QStringLiteral("active"));
+
+    // A merge is final: neither undone nor redirected.
+    for (const QJsonObject &change : {QJsonObject {{"status", "active"}, {"merged_into", QJsonValue()}},
+             QJsonObject {{"merged_into", winner}}}) {
+        const QJsonObject current = seen("sfe", alreadyMerged);
+        const QJsonObject again = pushOne(
+            "sfe", mutation("hcp", alreadyMerged, change, current.value("version").toInteger(), current));
+        QCOMPARE(again.value("status").toString(), QStringLiteral("rejected"));
+        QVERIFY(again.value("error").toObject().value("message").toString().contains("not undone"));
+    }
+}
+
+void TestServerSfe::aVisitToAMergedHcpGoesToTheSurvivor()
+{
+    // rep.sh01 logged a visit offline to the HCP SFE merged meanwhile: accepted, for the survivor.
+    const auto [loser, winner] = freshPair();
+    QCOMPARE(
+        pushOne("sfe", hcpAsMerged(loser, winner)).value("status").toString(), QStringLiteral("applied"));
+    const QString visit = newId();
+    const QJsonObject r = pushOne("rep.sh01",
+        mutation("visit", visit,
+            {{"territory_id", m_org.territory.value("SH-01")}, {"hcp_id", loser},
+                {"rep_id", m_org.user.value("rep.sh01")}, {"visited_at", "2026-11-21T10:00:00+08:00"},
+                {"status", "submitted"}, {"support_level", 4}}));
+    QCOMPARE(r.value("status").toString(), QStringLiteral("merged"));
+    QCOMPARE(r.value("record").toObject().value("hcp_id").toString(), winner);
+    pullFor("rep.sh01");
+    QCOMPARE(seen("rep.sh01", visit).value("hcp_id").toString(), winner);
+}
+
+void TestServerSfe::territoryTreeRules_data()
+{
+    // A new territory record: code, level, parent code ("" none, "?" an unknown id); the answer.
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<QString>("parent");
+    QTest::addColumn<QString>("expected"); // "applied" or a message fragment of the rejection
+    QTest::newRow("territory under a district") << "SH-03"
+                                                << "territory"
+                                                << "SH"
+                                                << "applied";
+    QTest::newRow("district under a region") << "SZ"
+                                             << "district"
+                                             << "EAST"
+                                             << "applied";
+    QTest::newRow("region at the top") << "SOUTH"
+                                       << "region"
+                                       << ""
+                                       << "applied";
+    QTest::newRow("territory under a region") << "SH-04"
+                                              << "territory"
+                                              << "EAST"
+                                              << "parent is a district";
+    QTest::newRow("district under a territory") << "NB"
+                                                << "district"
+                                                << "SH-01"
+                                                << "parent is a region";
+    QTest::newRow("region under a region") << "WEST"
+                                           << "region"
+                                           << "EAST"
+                                           << "a region has no parent";
+    QTest::newRow("territory without parent") << "SH-05"
+                                              << "territory"
+                                              << ""
+                                              << "needs a parent district";
+    QTest::newRow("unknown parent") << "SH-06"
+                                    << "territory"
+                                    << "?"
+                                    << "needs a parent district";
+    QTest::newRow("code taken") << "SH-01"
+                                << "territory"
+                                << "SH"
+                                << "has the code";
+    QTest::newRow("code taken, other case") << "sh-02"
+                                            << "territory"
+                                            << "SH"
+                                            << "has the code";
+}
+
+void TestServerSfe::territoryTreeRules()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, level);
+    QFETCH(QString, parent);
+    QFETCH(QString, expected);
+    const QString parentId = parent == "?" ? newId() : m_org.territory.value(parent);
+    QJsonObject set {{"code", code}, {"name", QString(code + " 区")}, {"level", level},
+        {"parent_id", parentId.isEmpty() ? QJsonValue() : QJsonValue(parentId)}};
+    const QJsonObject r = pushOne("sfe", mutation("territory", newId(), set));
+    if (expected == "applied") {
+        QCOMPARE(r.value("status").toString(), expected);
+        return;
+    }
+    QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+    QVERIFY2(r.value("error").toObject().value("message").toString().contains(expected),
+        qPrintable(QJsonDocument(r).toJson()));
+}
+
+void TestServerSfe::retiringNeedsAnEmptyTerritory()
+{
+    pullFor("sfe");
+    // A territory with aligned HCPs, and a district with territories under it, are neither retired nor
+    // deleted.
+    const QString sh01 = m_org.territory.value("SH-01");
+    const QJsonObject t = seen("sfe", sh01);
+    QJsonObject r
+        = pushOne("sfe", mutation("territory", sh01, {{"active", false}}, t.value("version").toInteger(), t));
+    QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+    QVERIFY2(r.value("error").toObject().value("message").toString().contains("aligned"),
+        qPrintable(QJsonDocument(r).toJson()));
+    const QString sh = m_org.territory.value("SH");
+    const QJsonObject d = seen("sfe", sh);
+    r = pushOne("sfe", mutation("territory", sh, {}, d.value("version").toInteger(), d, "delete"));
+    QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+    QVERIFY(r.value("error").toObject().value("message").toString().contains("under it"));
+    // A level change under children is refused too.
+    r = pushOne("sfe",
+        mutation("territory", sh, {{"level", "region"}, {"parent_id", QJsonValue()}},
+            d.value("version").toInteger(), d));
+    QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+
+    // An empty one retires, stays listed, and then takes no children.
+    const QString empty = newId();
+    QCOMPARE(pushOne("sfe",
+                 mutation("territory", empty,
+                     {{"code", "SH-09"}, {"name", "上海九区"}, {"level", "territory"}, {"parent_id", sh}}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(
+        pushOne("sfe", mutation("territory", empty, {{"active", false}}, 1, {})).value("status").toString(),
+        QStringLiteral("applied"));
+    pullFor("rep.sh01");
+    QCOMPARE(seen("rep.sh01", empty).value("active").toBool(true), false);
+    const QString district = newId();
+    QCOMPARE(pushOne("sfe",
+                 mutation("territory", district,
+                     {{"code", "XA"}, {"name", "西安"}, {"level", "district"},
+                         {"parent_id", seen("sfe", sh).value("parent_id")}}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(pushOne("sfe", mutation("territory", district, {{"active", false}}, 1, {}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    r = pushOne("sfe",
+        mutation("territory", newId(),
+            {{"code", "XA-01"}, {"name", "西安一区"}, {"level", "territory"}, {"parent_id", district}}));
+    QVERIFY(r.value("error").toObject().value("message").toString().contains("retired"));
+}
+
+void TestServerSfe::concurrentTerritoryEditsConflict()
+{
+    // SFE and an admin rename the same territory from the same version: the second writer gets a
+    // conflict with both values, not an overwrite.
+    pullFor("sfe");
+    const QString hz02 = m_org.territory.value("HZ-02");
+    const QJsonObject base = seen("sfe", hz02);
+    const qint64 v = base.value("version").toInteger();
+    QCOMPARE(pushOne("sfe", mutation("territory", hz02, {{"name", "杭州西区"}}, v, base))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    const QJsonObject second
+        = pushOne("admin", mutation("territory", hz02, {{"name", "杭州滨江区"}}, v, base));
+    QCOMPARE(second.value("status").toString(), QStringLiteral("conflict"));
+    const QJsonArray conflicts = second.value("conflicts").toArray();
+    QCOMPARE(conflicts.size(), 1);
+    QCOMPARE(conflicts.first().toObject().value("theirs").toString(), QStringLiteral("杭州西区"));
+    QCOMPARE(conflicts.first().toObject().value("mine").toString(), QStringLiteral("杭州滨江区"));
+    pullFor("sfe");
+    QCOMPARE(seen("sfe", hz02).value("name").toString(), QStringLiteral("杭州西区"));
+}
+
+void TestServerSfe::futureAlignmentTakesEffectOnItsDateOnce()
+{
+    const QString hcp = m_unused.takeLast();
+    const QString hz01 = m_org.territory.value("HZ-01");
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    const QString tomorrow = QDateTime::currentDateTimeUtc().date().addDays(1).toString(Qt::ISODate);
+    const QString alignment = newId();
+    QCOMPARE(pushOne("sfe",
+                 mutation("alignment", alignment,
+                     {{"territory_id", hz01}, {"hcp_id", hcp}, {"valid_from", tomorrow},
+                         {"target_calls_per_cycle", 2}}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    pullFor("rep.hz01");
+    QVERIFY(seen("rep.hz01", hcp).isEmpty()); // not yet
+    QVERIFY(!seen("rep.hz01", alignment).isEmpty()); // but the coming alignment is shown
+
+    // The date arrives (the stored date moves to today, and the server's daily check has not run).
+    QCOMPARE(m_server.stop(), 0);
+    QVERIFY(m_server.execute(
+        QStringLiteral("UPDATE records SET data = json_set(data, '$.valid_from', ?1) WHERE id = ?2"),
+        {today, alignment}));
+    QVERIFY(m_server.execute(QStringLiteral("DELETE FROM meta WHERE key = 'alignment_dates_applied'")));
+    QVERIFY(m_server.start());
+    pullFor("rep.hz01");
+    QCOMPARE(seen("rep.hz01", hcp).value("id").toString(), hcp);
+    const qint64 entries
+        = m_server.scalar(QStringLiteral("SELECT count(*) FROM changes WHERE id = ?1"), {hcp});
+    const qint64 seq
+        = m_server.scalar(QStringLiteral("SELECT max(seq) FROM changes WHERE bucket = ?1"), {"t:" + hz01});
+
+    // Checked again (another start, the same day or a day later): nothing is emitted twice.
+    QCOMPARE(m_server.stop(), 0);
+    QVERIFY(m_server.execute(QStringLiteral("DELETE FROM meta WHERE key = 'alignment_dates_applied'")));
+    QVERIFY(m_server.start());
+    QCOMPARE(m_server.scalar(QStringLiteral("SELECT count(*) FROM changes WHERE id = ?1"), {hcp}), entries);
+    QCOMPARE(m_server.scalar(QStringLiteral("SELECT max(seq) FROM changes WHERE bucket = ?1"), {"t:" + hz01}),
+        seq);
+
+    // Ending it by date: valid_to yesterday revokes the HCP from HZ-01 once.
+    QCOMPARE(m_server.stop(), 0);
+    const QString yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1).toString(Qt::ISODate);
+    QVERIFY(m_server.execute(
+        QStringLiteral("UPDATE records SET data = json_set(data, '$.valid_from', '2020-01-01', "
+                       "'$.valid_to', ?1) WHERE id = ?2"),
+        {yesterday, alignment}));
+    QVERIFY(m_server.execute(QStringLiteral("DELETE FROM meta WHERE key = 'alignment_dates_applied'")));
+    QVERIFY(m_server.start());
+    pullFor("rep.hz01");
+    QVERIFY(seen("rep.hz01", hcp).isEmpty());
+    QVERIFY(m_gone.value("rep.hz01").contains(hcp));
+}
+
+void TestServerSfe::turnoverMovesTheTerritoryWithItsHistory()
+{
+    // rep.sh02 leaves; SFE hands SH-02 to a rep of HZ-02, who then covers both.
+    QByteArray err;
+    QCOMPARE(ServerProcess::runCommand({"user", "add", "--data", m_server.dataDir(), "--username", "rep.new",
+                                           "--role", "rep", "--territory", "HZ-02", "--display-name", "孙丽"},
+                 "new-rep-pass-1\n", nullptr, &err),
+        0);
+    HttpReply before;
+    QVERIFY(!m_server.login("rep.new", "new-rep-pass-1", &before).isEmpty());
+    QCOMPARE(before.json.value("user").toObject().value("territory_ids").toArray(),
+        QJsonArray {m_org.territory.value("HZ-02")});
+    pullFor("rep.sh02");
+    const QString sh02 = m_org.territory.value("SH-02");
+    int visitsBefore = 0;
+    for (const QJsonObject &r : m_seen.value("rep.sh02"))
+        visitsBefore += r.contains("visited_at") && r.value("territory_id").toString() == sh02 ? 1 : 0;
+    QVERIFY(visitsBefore > 0);
+
+    pullFor("sfe");
+    QString newRep;
+    for (const QJsonObject &r : m_seen.value("sfe")) {
+        if (r.value("username").toString() == QLatin1String("rep.new"))
+            newRep = r.value("id").toString();
+    }
+    QVERIFY(!newRep.isEmpty());
+    const QJsonObject t = seen("sfe", sh02);
+    QCOMPARE(
+        pushOne("sfe", mutation("territory", sh02, {{"owner_id", newRep}}, t.value("version").toInteger(), t))
+            .value("status")
+            .toString(),
+        QStringLiteral("applied"));
+
+    // The new rep's first pull brings the territory's whole history, the old rep's visits included.
+    const QString token = m_server.login("rep.new", "new-rep-pass-1");
+    QVERIFY(!token.isEmpty());
+    m_tokens.insert("rep.new", token);
+    pullFor("rep.new");
+    int visitsAfter = 0;
+    for (const QJsonObject &r : m_seen.value("rep.new"))
+        visitsAfter += r.contains("visited_at") && r.value("territory_id").toString() == sh02 ? 1 : 0;
+    QCOMPARE(visitsAfter, visitsBefore);
+    // The old rep's next pull revokes the bucket; their account no longer reaches the territory.
+    const HttpReply p
+        = m_server.post("/api/v1/sync/pull", {{"cursors", m_cursors.value("rep.sh02")}}, tokenOf("rep.sh02"));
+    QCOMPARE(p.status, 200);
+    QVERIFY(p.json.value("revoked_buckets").toArray().contains(QJsonValue(QString("t:" + sh02))));
+    HttpReply me;
+    QVERIFY(!m_server.login("rep.sh02", QString::fromLatin1(ServerProcess::DemoPassword), &me).isEmpty());
+    QCOMPARE(me.json.value("user").toObject().value("territory_ids").toArray(), QJsonArray());
+    // The new rep records visits there.
+    QCOMPARE(pushOne("rep.new",
+                 mutation("visit", newId(),
+                     {{"territory_id", sh02}, {"hcp_id", m_org.hcpsOnlyIn("SH-02").value(0)},
+                         {"rep_id", newRep}, {"visited_at", "2026-11-21T15:00:00+08:00"}}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+}
+
+QTEST_GUILESS_MAIN(TestServerSfe)
+#include "tst_serversfe.moc"
