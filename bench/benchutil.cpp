@@ -50,6 +50,10 @@ int runSubcommand(const QStringList &arguments)
     const QString command = arguments.value(1);
     if (command == QLatin1String("sync"))
         return syncMain(arguments);
+    if (command == QLatin1String("server"))
+        return serverMain(arguments);
+    if (command == QLatin1String("soak") || command == QLatin1String("soak-client"))
+        return soakMain(arguments);
     return NotMine;
 }
 

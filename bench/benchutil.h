@@ -34,5 +34,10 @@ int runSubcommand(const QStringList &arguments);
 
 // bench/syncbench.cpp: `sync` (first full sync + incremental rounds).
 int syncMain(const QStringList &arguments);
+// bench/serverbench.cpp: `server` (concurrent simulated reps, exactly-once check).
+int serverMain(const QStringList &arguments);
+// bench/soakbench.cpp: `soak` (laptops killed at random, then convergence and exactly-once checks) and
+// `soak-client` (one laptop, run by soak).
+int soakMain(const QStringList &arguments);
 
 } // namespace rounds::bench

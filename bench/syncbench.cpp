@@ -3,6 +3,7 @@
 // case (E local edits pushed + E remote changes pulled, R rounds) on that database and on a small one,
 // so the two p50s show that the cost follows the changes, not the database. See docs/performance.md.
 
+#include "bench/benchserver.h"
 #include "bench/benchutil.h"
 #include "models/sqlite/database.h"
 #include "models/store.h"
@@ -17,10 +18,12 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QUuid>
 
+#include <cstdio>
 #include <memory>
 #include <vector>
 
@@ -28,76 +31,10 @@ namespace rounds::bench {
 
 namespace {
 
-const QString kPassword = QStringLiteral("demo-pass-1");
-
 QString newUuid()
 {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
-
-// A rounds-server with the demo organisation (generated HCPs and visits) serving a folder of `dir`.
-class BenchServer
-{
-public:
-    ~BenchServer() { stop(); }
-
-    bool start(const QString &dir, int hcps, int visits, QString *error)
-    {
-        const QString server = QCoreApplication::applicationDirPath() + QStringLiteral("/rounds-server");
-        const QString data = dir + QStringLiteral("/server");
-        QProcess demo;
-        demo.start(server,
-            {QStringLiteral("demo"), QStringLiteral("--data"), data, QStringLiteral("--hcps"),
-                QString::number(hcps), QStringLiteral("--visits"), QString::number(visits),
-                QStringLiteral("--seed"), QStringLiteral("1")});
-        if (!demo.waitForFinished(-1) || demo.exitCode() != 0) {
-            *error = QStringLiteral("rounds-server demo failed: %1")
-                         .arg(QString::fromUtf8(demo.readAllStandardError()));
-            return false;
-        }
-        m_serve = std::make_unique<QProcess>();
-        m_serve->setProcessChannelMode(QProcess::SeparateChannels);
-        m_serve->setStandardErrorFile(QProcess::nullDevice());
-        m_serve->start(server,
-            {QStringLiteral("serve"), QStringLiteral("--data"), data, QStringLiteral("--listen"),
-                QStringLiteral("127.0.0.1:0")});
-        if (!m_serve->waitForReadyRead(30000)) {
-            *error = QStringLiteral("rounds-server did not start");
-            return false;
-        }
-        m_url = QUrl(QString::fromUtf8(m_serve->readLine()).trimmed().section(QLatin1Char(' '), -1));
-        return true;
-    }
-
-    void stop()
-    {
-        if (m_serve && m_serve->state() != QProcess::NotRunning) {
-            m_serve->terminate();
-            m_serve->waitForFinished(30000);
-        }
-    }
-
-    QUrl url() const { return m_url; }
-
-    // A signed-in client for `user`, or null with `error`.
-    std::unique_ptr<ApiClient> client(const QString &user, QString *error) const
-    {
-        auto api = std::make_unique<ApiClient>(m_url);
-        const ApiResponse login = api->post(QStringLiteral("/api/v1/auth/login"),
-            QJsonObject {{QStringLiteral("username"), user}, {QStringLiteral("password"), kPassword},
-                {QStringLiteral("device_name"), QStringLiteral("rounds-bench")}});
-        if (!login.ok()) {
-            *error = QStringLiteral("login %1 failed: %2").arg(user, login.error.message);
-            return nullptr;
-        }
-        api->setToken(login.body.value(QStringLiteral("token")).toString());
-        return api;
-    }
-
-private:
-    std::unique_ptr<QProcess> m_serve;
-    QUrl m_url;
-};
 
 struct FullSync
 {
@@ -132,6 +69,10 @@ bool fullSync(BenchServer &server, Store &store, ApiClient &api, const QString &
     r->records = summary.pulled;
     r->peakRssMb = double(statusKb("VmHWM:")) / 1024.0;
     Q_UNUSED(server);
+    // Progress on stderr, so a long run that is stopped early still leaves its first figure.
+    std::fprintf(stderr,
+        "rounds-bench: first sync %lld changes in %.2f s, peak RSS %.1f MB; raw reference next\n",
+        static_cast<long long>(r->records), r->seconds, r->peakRssMb);
 
     // The same rows the laptop now holds, inserted raw into an empty file, entity by entity.
     SyncLedger ledger(store);
@@ -151,6 +92,9 @@ bool fullSync(BenchServer &server, Store &store, ApiClient &api, const QString &
         if (raw)
             r->rawSeconds += double(same.size()) / rawInsertRate(rawPath, e, same, 5000);
     }
+    if (raw)
+        std::fprintf(stderr, "rounds-bench: raw reference %lld rows in %.2f s\n",
+            static_cast<long long>(r->rows), r->rawSeconds);
     return true;
 }
 
@@ -253,7 +197,8 @@ bool runCase(int hcps, int visits, int rounds, int edits, bool raw, Case *c, QSt
 {
     QTemporaryDir dir;
     BenchServer server;
-    if (!server.start(dir.path(), hcps, visits, error))
+    if (!server.create(dir.filePath(QStringLiteral("server")), QString(), hcps, visits, error)
+        || !server.start(error))
         return false;
     std::unique_ptr<ApiClient> api = server.client(QStringLiteral("sfe"), error);
     if (!api)
@@ -379,6 +324,7 @@ int syncMain(const QStringList &arguments)
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("End with one JSON object."));
     p.addOptions({hcps, visits, rounds, edits, smallHcps, smallVisits, json});
     p.process(arguments);
+    QLoggingCategory::setFilterRules(QStringLiteral("rounds.*.info=false"));
     return benchSync(p, hcps, visits, rounds, edits, smallHcps, smallVisits, json);
 }
 
