@@ -357,7 +357,7 @@ void TestServerPush::writeAuthorization()
             QJsonObject {{"territory_id", tid}, {"hcp_id", hcp}, {"valid_from", "2030-01-01"}}},
         {QStringLiteral("territory"),
             QJsonObject {{"code", QJsonValue(QStringLiteral("T-") + newId().left(6))}, {"name", "测试"},
-                {"level", "territory"}}},
+                {"level", "territory"}, {"parent_id", m_org.territory.value(QStringLiteral("SH"))}}},
         {QStringLiteral("product"), QJsonObject {{"name", "测试产品"}}},
         {QStringLiteral("key_message"), QJsonObject {{"product_id", product}, {"text", "测试信息"}}},
         {QStringLiteral("setting"),
