@@ -2,6 +2,7 @@
 
 #include "server/hcpmerge.h"
 #include "server/log.h"
+#include "server/meetingrules.h"
 #include "server/territoryrules.h"
 #include "sync/protocol/codec.h"
 #include "sync/protocol/errors.h"
@@ -145,13 +146,9 @@ std::optional<Denial> checkAccess(
             return forbidden(QStringLiteral("a rep records only their own visits (rep_id)"));
         if (e.name == QLatin1String("visit_detail") && str(parentFields, "rep_id") != u.id)
             return forbidden(QStringLiteral("the visit belongs to another rep"));
-        if (e.name == QLatin1String("meeting")) {
-            if (str(f, "owner_id") != u.id)
-                return forbidden(QStringLiteral("a rep edits only meetings they own (owner_id)"));
-            const QString status = str(f, "status");
-            if (status == QLatin1String("approved") || status == QLatin1String("rejected"))
-                return forbidden(QStringLiteral("only a manager approves or rejects a meeting"));
-        }
+        // Who moves a meeting between statuses is the workflow's (server/meetingrules.cpp).
+        if (e.name == QLatin1String("meeting") && str(f, "owner_id") != u.id)
+            return forbidden(QStringLiteral("a rep edits only meetings they own (owner_id)"));
         if (e.parentEntity == QLatin1String("meeting") && str(parentFields, "owner_id") != u.id)
             return forbidden(QStringLiteral("the meeting belongs to another rep"));
         if (e.name == QLatin1String("change_request") && str(f, "status") != QLatin1String("open"))
@@ -292,6 +289,11 @@ private:
         return rejected(m_m.mutationId, code, message, field);
     }
     QJsonObject reject(const Denial &d) { return reject(d.code, d.message, d.field); }
+    QJsonObject rejectedWith(const QJsonObject &error)
+    {
+        return QJsonObject {{kMutationId, m_m.mutationId}, {kStatus, QStringLiteral("rejected")},
+            {QStringLiteral("error"), error}};
+    }
 
     QJsonObject conflict(
         qint64 version, const QJsonArray &conflicts, const StoredRecord &record, bool deleted)
@@ -328,6 +330,8 @@ private:
             return reject(*d);
         if (readOnly(m_existing->record.fields))
             return reject(ErrorCode::Forbidden, QStringLiteral("a submitted visit is read-only"));
+        if (auto refusal = checkMeetingChange(m_store, m_user, m_e, m_existing, {}, true))
+            return rejectedWith(*refusal);
         if (m_e.name == QLatin1String("territory")) {
             if (auto r = checkTerritory(m_existing->record.fields, true))
                 return *r;
@@ -387,6 +391,9 @@ private:
         // before its details.)
         if (!creating && m_e.name == QLatin1String("visit_detail") && readOnly(fields))
             return reject(ErrorCode::Forbidden, QStringLiteral("a submitted visit is read-only"));
+        // Meetings: the workflow by role and the compliance rules (docs/meetings.md).
+        if (auto refusal = checkMeetingChange(m_store, m_user, m_e, m_existing, fields, false))
+            return rejectedWith(*refusal);
 
         if (m_e.name == QLatin1String("hcp")) {
             if (auto r = mergeHcp(fields))

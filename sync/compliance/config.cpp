@@ -2,7 +2,7 @@
 
 #include "sync/compliance/log.h"
 
-#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <cmath>
 
@@ -134,16 +134,22 @@ Config Config::fromJson(const QJsonValue &value, QStringList *problems)
 {
     Config c;
     QStringList found;
+    QJsonValue parsed = value;
+    // A value written as JSON text (a string holding the object) is read the same way.
+    if (value.isString()) {
+        const QJsonDocument doc = QJsonDocument::fromJson(value.toString().toUtf8());
+        parsed = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(QStringLiteral("?"));
+    }
     auto problem = [&](const QString &p) {
         found << p;
         qCWarning(lcCompliance).noquote() << "setting" << SettingKey << ":" << p << "(default kept)";
     };
-    if (value.isUndefined() || value.isNull()) {
+    if (parsed.isUndefined() || parsed.isNull()) {
         // No setting record: the defaults, silently.
-    } else if (!value.isObject()) {
+    } else if (!parsed.isObject()) {
         problem(QStringLiteral("the value is not a JSON object"));
     } else {
-        const QJsonObject root = value.toObject();
+        const QJsonObject root = parsed.toObject();
         for (auto it = root.begin(); it != root.end(); ++it) {
             Rule rule;
             if (!ruleFromCode(it.key(), &rule)) {

@@ -160,9 +160,9 @@ QList<Violation> evaluate(const Config &config, const MeetingFacts &facts, Actor
     return out;
 }
 
-QString yuan(std::int64_t minor)
+QString yuan(std::int64_t minor, const QLocale &locale)
 {
-    return QLocale().toString(double(minor) / 100.0, 'f', 2);
+    return locale.toString(double(minor) / 100.0, 'f', 2);
 }
 
 QString ruleTitle(Rule rule)
@@ -186,17 +186,17 @@ QString ruleTitle(Rule rule)
     return {};
 }
 
-QString describe(const Violation &v)
+QString describe(const Violation &v, const QLocale &locale)
 {
     switch (v.rule) {
     case Rule::CateringPerHead:
         return QCoreApplication::translate(
             "rounds::compliance", "Catering is %1 CNY per attendee, above the cap of %2 CNY.")
-            .arg(yuan(v.figure), yuan(v.limit));
+            .arg(yuan(v.figure, locale), yuan(v.limit, locale));
     case Rule::SpeakerFee:
         return QCoreApplication::translate(
             "rounds::compliance", "The fee for %1 is %2 CNY, above the cap of %3 CNY for their tier.")
-            .arg(v.subjectName, yuan(v.figure), yuan(v.limit));
+            .arg(v.subjectName, yuan(v.figure, locale), yuan(v.limit, locale));
     case Rule::StaffShare:
         return QCoreApplication::translate(
             "rounds::compliance", "%1 company staff attend; at most %2 are allowed (share of attendees).")
@@ -208,16 +208,16 @@ QString describe(const Violation &v)
     case Rule::EvidenceBeforeClosed:
         return QCoreApplication::translate("rounds::compliance",
             "An expense (%1, %2 CNY) has no evidence; the meeting cannot be closed without it.")
-            .arg(v.subjectName, yuan(v.figure));
+            .arg(v.subjectName, yuan(v.figure, locale));
     case Rule::YearlyTransfers:
         return QCoreApplication::translate("rounds::compliance",
             "Transfers of value to %1 this year come to %2 CNY, above the yearly cap of %3 CNY.")
-            .arg(v.subjectName, yuan(v.figure), yuan(v.limit));
+            .arg(v.subjectName, yuan(v.figure, locale), yuan(v.limit, locale));
     case Rule::BudgetOverrun:
         return QCoreApplication::translate("rounds::compliance",
             "Spend of %1 CNY is above the budget with its tolerance (%2 CNY); a manager must approve "
             "closing it.")
-            .arg(yuan(v.figure), yuan(v.limit));
+            .arg(yuan(v.figure, locale), yuan(v.limit, locale));
     }
     return {};
 }

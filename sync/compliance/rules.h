@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QLocale>
 #include <QString>
 
 #include <cstdint>
@@ -83,10 +84,10 @@ std::int64_t transferTo(const MeetingFacts &facts, const Attendee &attendee);
 std::int64_t spend(const MeetingFacts &facts);
 
 // The violation in a sentence of the running application's language (QCoreApplication::translate,
-// context "rounds::compliance"); money shown in yuan with `locale`-independent grouping.
-QString describe(const Violation &violation);
+// context "rounds::compliance"); money in yuan written the `locale`'s way (the server uses QLocale::c()).
+QString describe(const Violation &violation, const QLocale &locale = QLocale());
 QString ruleTitle(Rule rule);
 // Money in minor units as yuan text, "1,234.50".
-QString yuan(std::int64_t minor);
+QString yuan(std::int64_t minor, const QLocale &locale = QLocale());
 
 } // namespace rounds::compliance

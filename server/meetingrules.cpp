@@ -1,0 +1,380 @@
+#include "server/meetingrules.h"
+
+#include "server/log.h"
+#include "sync/protocol/errors.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+namespace rounds::server {
+
+using namespace rounds::protocol;
+using compliance::Actor;
+using compliance::MeetingFacts;
+using compliance::Violation;
+
+namespace {
+
+const QString kMeeting = QStringLiteral("meeting");
+const QString kAttendee = QStringLiteral("meeting_attendee");
+const QString kExpense = QStringLiteral("meeting_expense");
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+std::int64_t minor(const QJsonObject &o, const char *key)
+{
+    return std::int64_t(o.value(QLatin1String(key)).toDouble());
+}
+
+QString statusOf(const QJsonObject &meeting)
+{
+    const QString s = str(meeting, "status");
+    return s.isEmpty() ? QStringLiteral("draft") : s;
+}
+
+bool guarded(const QString &status)
+{
+    return status == QLatin1String("submitted") || status == QLatin1String("approved")
+        || status == QLatin1String("held") || status == QLatin1String("closed");
+}
+
+struct Child
+{
+    QString id;
+    QJsonObject fields;
+};
+
+QList<Child> children(StoreReader &store, const QString &entity, const QString &meetingId)
+{
+    QList<Child> out;
+    for (const StoredRecord &r : store.referencing(entity, IndexedRef::MeetingId, meetingId))
+        out << Child {r.record.id, r.record.fields};
+    return out;
+}
+
+// The list with one child replaced, added (upsert) or dropped (remove, or moved to another meeting).
+QList<Child> withChange(QList<Child> list, const QString &id, const QJsonObject &after, bool keep)
+{
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (list[i].id == id) {
+            if (keep)
+                list[i].fields = after;
+            else
+                list.removeAt(i);
+            return list;
+        }
+    }
+    if (keep)
+        list << Child {id, after};
+    return list;
+}
+
+MeetingFacts build(StoreReader &store, const QJsonObject &meeting, const QString &meetingId,
+    const QList<Child> &attendees, const QList<Child> &expenses, bool lookUpHcps)
+{
+    MeetingFacts facts;
+    facts.id = meetingId;
+    facts.status = statusOf(meeting);
+    facts.budgetMinor = minor(meeting, "budget_minor");
+    for (const Child &c : attendees) {
+        compliance::Attendee a;
+        a.id = c.id;
+        a.kind = str(c.fields, "kind");
+        if (a.kind.isEmpty())
+            a.kind = QStringLiteral("hcp");
+        a.hcpId = str(c.fields, "hcp_id");
+        a.name = str(c.fields, "name");
+        a.role = str(c.fields, "role");
+        a.signedIn = c.fields.value(QLatin1String("signed_in")).toBool();
+        a.feeMinor = minor(c.fields, "fee_minor");
+        if (lookUpHcps && a.kind == QLatin1String("hcp") && !a.hcpId.isEmpty()) {
+            if (const std::optional<StoredRecord> hcp = store.record(QStringLiteral("hcp"), a.hcpId)) {
+                a.tier = str(hcp->record.fields, "tier");
+                if (a.name.isEmpty())
+                    a.name = str(hcp->record.fields, "full_name");
+            }
+        }
+        if (a.name.isEmpty())
+            a.name = a.hcpId;
+        facts.attendees << a;
+    }
+    for (const Child &c : expenses) {
+        compliance::Expense e;
+        e.id = c.id;
+        e.category = str(c.fields, "category");
+        e.status = str(c.fields, "status");
+        e.description = str(c.fields, "description");
+        e.evidence = str(c.fields, "evidence");
+        e.amountMinor = minor(c.fields, "amount_minor");
+        facts.expenses << e;
+    }
+    return facts;
+}
+
+// Speaker fees and catering shares of the same calendar year from the other meetings that commit
+// money: submitted and later, not rejected or cancelled (a draft commits nothing yet).
+void addOtherTransfers(StoreReader &store, MeetingFacts &facts, const QString &startsAt)
+{
+    QSet<QString> hcps;
+    for (const compliance::Attendee &a : facts.attendees) {
+        if (a.kind == QLatin1String("hcp") && !a.hcpId.isEmpty())
+            hcps.insert(a.hcpId);
+    }
+    if (hcps.isEmpty())
+        return;
+    const QString year = startsAt.left(4);
+    for (const StoredRecord &m : store.all(kMeeting)) {
+        const QJsonObject &f = m.record.fields;
+        if (m.record.id == facts.id || !guarded(statusOf(f)) || str(f, "starts_at").left(4) != year)
+            continue;
+        const MeetingFacts other = build(store, f, m.record.id, children(store, kAttendee, m.record.id),
+            children(store, kExpense, m.record.id), false);
+        for (const compliance::Attendee &a : other.attendees) {
+            if (hcps.contains(a.hcpId))
+                facts.otherTransfers[a.hcpId] += compliance::transferTo(other, a);
+        }
+    }
+}
+
+QJsonObject error(const char *code, const QString &message, const QString &field = {})
+{
+    QJsonObject e {{QStringLiteral("code"), QString::fromLatin1(code)}, {QStringLiteral("message"), message}};
+    if (!field.isEmpty())
+        e.insert(QStringLiteral("field"), field);
+    return e;
+}
+
+QJsonObject complianceError(const QList<Violation> &violations)
+{
+    QJsonArray list;
+    QStringList messages;
+    for (const Violation &v : violations) {
+        const QString message = compliance::describe(v, QLocale::c());
+        messages << message;
+        list << QJsonObject {{QStringLiteral("rule"), v.code()},
+            {QStringLiteral("severity"), compliance::severityName(v.severity)},
+            {QStringLiteral("figure"), double(v.figure)}, {QStringLiteral("limit"), double(v.limit)},
+            {QStringLiteral("subject"), v.subject}, {QStringLiteral("subject_name"), v.subjectName},
+            {QStringLiteral("message"), message}};
+    }
+    QJsonObject e = error("compliance", messages.join(QLatin1Char(' ')));
+    e.insert(QStringLiteral("rule"), violations.value(0).code());
+    e.insert(QStringLiteral("violations"), list);
+    return e;
+}
+
+// Block-level violations of `after` that `before` did not have, or had with a smaller figure. With no
+// `before` (a status transition) every block-level violation counts.
+std::optional<QJsonObject> refuse(
+    const QList<Violation> &after, const std::optional<QList<Violation>> &before)
+{
+    QHash<QString, std::int64_t> had;
+    if (before) {
+        for (const Violation &v : *before)
+            had.insert(v.key(), v.figure);
+    }
+    QList<Violation> worse;
+    for (const Violation &v : after) {
+        if (!v.blocking)
+            continue;
+        if (!before || !had.contains(v.key()) || v.figure > had.value(v.key()))
+            worse << v;
+    }
+    if (worse.isEmpty())
+        return std::nullopt;
+    qCInfo(lcServer) << "meeting change refused by compliance rule" << worse.first().code();
+    return complianceError(worse);
+}
+
+Actor actorOf(const Principal &user)
+{
+    return user.role == RoleManager || user.role == RoleAdmin ? Actor::Manager : Actor::Owner;
+}
+
+// The workflow: which transitions exist, and who makes them (the owner, a manager of the district).
+// Admins make any of them; scopes are checked before (checkAccess).
+struct Transition
+{
+    const char *from;
+    const char *to;
+    bool owner;
+    bool manager;
+};
+
+const Transition kTransitions[] = {
+    {"draft", "submitted", true, false},
+    {"submitted", "approved", false, true},
+    {"submitted", "rejected", false, true},
+    {"approved", "held", true, false},
+    {"held", "closed", true, true}, // a manager closes an over-budget meeting (re-approval)
+    {"rejected", "draft", true, false},
+    {"draft", "cancelled", true, true},
+    {"submitted", "cancelled", true, true},
+    {"approved", "cancelled", true, true},
+    {"rejected", "cancelled", true, true},
+    {"held", "cancelled", true, true},
+};
+
+std::optional<QJsonObject> checkTransition(
+    const Principal &user, const QString &from, const QString &to, bool isOwner)
+{
+    for (const Transition &t : kTransitions) {
+        if (from != QLatin1String(t.from) || to != QLatin1String(t.to))
+            continue;
+        const bool allowed = user.role == RoleAdmin || (t.owner && isOwner && user.role == RoleRep)
+            || (t.manager && user.role == RoleManager);
+        if (allowed)
+            return std::nullopt;
+        return error(ErrorCode::Forbidden,
+            t.manager && !t.owner
+                ? QStringLiteral("only a manager of the district moves a meeting from %1 to %2").arg(from, to)
+                : QStringLiteral("only the meeting's owner moves it from %1 to %2").arg(from, to));
+    }
+    return error(ErrorCode::InvalidRequest,
+        QStringLiteral("a meeting does not go from %1 to %2 (see the workflow in docs/meetings.md)")
+            .arg(from, to),
+        QStringLiteral("status"));
+}
+
+std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &user,
+    const std::optional<StoredRecord> &existing, const QJsonObject &after, bool remove)
+{
+    const bool hadLive = existing && !existing->deleted;
+    const QJsonObject before = hadLive ? existing->record.fields : QJsonObject();
+    const QString id = existing ? existing->record.id : QString();
+    if (remove) {
+        if (hadLive && statusOf(before) != QLatin1String("draft"))
+            return error(ErrorCode::Forbidden,
+                QStringLiteral("only a draft meeting is deleted; a %1 one is cancelled")
+                    .arg(statusOf(before)));
+        return std::nullopt;
+    }
+    const QString from = hadLive ? statusOf(before) : QString();
+    const QString to = statusOf(after);
+    if (hadLive && (from == QLatin1String("closed") || from == QLatin1String("cancelled")) && after != before)
+        return error(ErrorCode::Forbidden, QStringLiteral("a %1 meeting does not change any more").arg(from));
+    const bool isOwner = str(after, "owner_id") == user.id;
+    bool transition = false;
+    if (!hadLive) {
+        if (to != QLatin1String("draft") && to != QLatin1String("submitted"))
+            return error(ErrorCode::InvalidRequest,
+                QStringLiteral("a new meeting is a draft or submitted, not %1").arg(to),
+                QStringLiteral("status"));
+        if (to == QLatin1String("submitted")) {
+            if (auto refusal = checkTransition(user, QStringLiteral("draft"), to, isOwner))
+                return refusal;
+        }
+        transition = true;
+    } else if (from != to) {
+        if (auto refusal = checkTransition(user, from, to, isOwner))
+            return refusal;
+        transition = true;
+    }
+    if (!guarded(to))
+        return std::nullopt;
+
+    const compliance::Config config = complianceConfig(store);
+    // A meeting created in this very push has no children on the server yet.
+    const QList<Child> attendees = hadLive ? children(store, kAttendee, id) : QList<Child>();
+    const QList<Child> expenses = hadLive ? children(store, kExpense, id) : QList<Child>();
+    MeetingFacts now = build(store, after, id, attendees, expenses, true);
+    addOtherTransfers(store, now, str(after, "starts_at"));
+    const QList<Violation> violations = compliance::evaluate(config, now, actorOf(user));
+    if (transition)
+        return refuse(violations, std::nullopt);
+    MeetingFacts was = build(store, before, id, attendees, expenses, true);
+    was.otherTransfers = now.otherTransfers;
+    return refuse(violations, compliance::evaluate(config, was, actorOf(user)));
+}
+
+std::optional<QJsonObject> checkChild(StoreReader &store, const Principal &user, const Entity &e,
+    const std::optional<StoredRecord> &existing, const QJsonObject &after, bool remove)
+{
+    const bool hadLive = existing && !existing->deleted;
+    const QJsonObject before = hadLive ? existing->record.fields : QJsonObject();
+    const QString id = existing ? existing->record.id : QString();
+    const QString meetingId = remove ? str(before, "meeting_id") : str(after, "meeting_id");
+    const std::optional<StoredRecord> meeting = store.record(kMeeting, meetingId);
+    if (!meeting || meeting->deleted)
+        return std::nullopt; // checkAccess answers this one
+    const QString status = statusOf(meeting->record.fields);
+    if (status == QLatin1String("closed"))
+        return error(ErrorCode::Forbidden,
+            QStringLiteral("the meeting is closed: its attendees and expenses do not change any more"));
+    if (hadLive && str(before, "meeting_id") != meetingId) {
+        const std::optional<StoredRecord> old = store.record(kMeeting, str(before, "meeting_id"));
+        if (old && statusOf(old->record.fields) == QLatin1String("closed"))
+            return error(ErrorCode::Forbidden,
+                QStringLiteral("the meeting is closed: its attendees and expenses do not change any more"));
+    }
+    if (remove && !hadLive)
+        return std::nullopt;
+    if (!remove && e.name == kAttendee) {
+        QString kind = str(after, "kind");
+        if (kind.isEmpty())
+            kind = QStringLiteral("hcp");
+        const bool hasHcp = !str(after, "hcp_id").isEmpty();
+        if (kind == QLatin1String("hcp") && !hasHcp)
+            return error(ErrorCode::InvalidRequest, QStringLiteral("an HCP attendee names the HCP (hcp_id)"),
+                QStringLiteral("hcp_id"));
+        if (kind != QLatin1String("hcp") && hasHcp)
+            return error(ErrorCode::InvalidRequest,
+                QStringLiteral("a %1 attendee is not an HCP of the master data: no hcp_id").arg(kind),
+                QStringLiteral("hcp_id"));
+        if (kind != QLatin1String("hcp") && str(after, "name").trimmed().isEmpty())
+            return error(ErrorCode::InvalidRequest, QStringLiteral("a %1 attendee needs a name").arg(kind),
+                QStringLiteral("name"));
+    }
+    if (!guarded(status))
+        return std::nullopt;
+
+    const compliance::Config config = complianceConfig(store);
+    const QJsonObject &m = meeting->record.fields;
+    const QList<Child> attendees = children(store, kAttendee, meetingId);
+    const QList<Child> expenses = children(store, kExpense, meetingId);
+    const bool keep = !remove;
+    const bool isAttendee = e.name == kAttendee;
+    const QList<Child> attendeesAfter = isAttendee ? withChange(attendees, id, after, keep) : attendees;
+    const QList<Child> expensesAfter = isAttendee ? expenses : withChange(expenses, id, after, keep);
+    MeetingFacts now = build(store, m, meetingId, attendeesAfter, expensesAfter, true);
+    addOtherTransfers(store, now, str(m, "starts_at"));
+    MeetingFacts was = build(store, m, meetingId, attendees, expenses, true);
+    was.otherTransfers = now.otherTransfers;
+    return refuse(
+        compliance::evaluate(config, now, actorOf(user)), compliance::evaluate(config, was, actorOf(user)));
+}
+
+} // namespace
+
+compliance::Config complianceConfig(StoreReader &store)
+{
+    for (const StoredRecord &r : store.all(QStringLiteral("setting"))) {
+        if (str(r.record.fields, "key") == compliance::SettingKey)
+            return compliance::Config::fromJson(r.record.fields.value(QLatin1String("value")));
+    }
+    return compliance::Config {};
+}
+
+compliance::MeetingFacts meetingFacts(
+    StoreReader &store, const QJsonObject &meeting, const QString &meetingId)
+{
+    MeetingFacts facts = build(store, meeting, meetingId, children(store, kAttendee, meetingId),
+        children(store, kExpense, meetingId), true);
+    addOtherTransfers(store, facts, str(meeting, "starts_at"));
+    return facts;
+}
+
+std::optional<QJsonObject> checkMeetingChange(StoreReader &store, const Principal &user, const Entity &entity,
+    const std::optional<StoredRecord> &existing, const QJsonObject &after, bool remove)
+{
+    if (entity.name == kMeeting)
+        return checkMeeting(store, user, existing, after, remove);
+    if (entity.parentEntity == kMeeting)
+        return checkChild(store, user, entity, existing, after, remove);
+    return std::nullopt;
+}
+
+} // namespace rounds::server

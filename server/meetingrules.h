@@ -1,0 +1,33 @@
+#pragma once
+
+#include "server/principal.h"
+#include "server/storage.h"
+
+#include "sync/compliance/rules.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace rounds::server {
+
+// The meeting workflow by role and the compliance rules (docs/meetings.md), as the server enforces
+// them on every push of a meeting, meeting_attendee or meeting_expense, whatever the client checked.
+//
+// `existing` is the stored record before the change (if any), `after` its fields after the merge
+// (ignored for a delete). Returns the `error` object of a `rejected` result, or nothing when the change
+// may be applied. Other entities always pass.
+std::optional<QJsonObject> checkMeetingChange(StoreReader &store, const Principal &user,
+    const protocol::Entity &entity, const std::optional<StoredRecord> &existing, const QJsonObject &after,
+    bool remove);
+
+// The rule configuration in force: the `global` setting `compliance.rules`, defaults when absent or
+// malformed (logged).
+compliance::Config complianceConfig(StoreReader &store);
+
+// The facts of one meeting as the store holds them (attendees with their HCPs' tiers and names,
+// expenses, other transfers of value of the year).
+compliance::MeetingFacts meetingFacts(
+    StoreReader &store, const QJsonObject &meeting, const QString &meetingId);
+
+} // namespace rounds::server

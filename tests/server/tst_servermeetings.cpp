@@ -1,0 +1,434 @@
+#include "server/demoorg.h"
+#include "server/serverprocess.h"
+
+#include <QUuid>
+#include <QtTest>
+
+using namespace rounds::test;
+
+// The meeting workflow and the compliance rules as a real rounds-server enforces them on raw pushes
+// (no client check in between): transitions by role, block rules refused with code `compliance`, warn
+// rules accepted, the `compliance.rules` setting switching severities and limits.
+class TestServerMeetings : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void transitions_data();
+    void transitions();
+    void blockRules_data();
+    void blockRules();
+    void childEditsOfAnActiveMeeting();
+    void closedMeetingIsFinal();
+    void attendeeKinds();
+    void yearlyTransfersAcrossMeetings();
+    void settingSwitchesSeverity();
+
+private:
+    struct Meeting
+    {
+        QString id;
+        QString attendee; // the one HCP attendee
+        QString expense; // the one expense
+    };
+    // A draft meeting of SH-01 owned by rep.sh01 with one signed-in HCP attendee (no fee) and one venue
+    // expense of 100 CNY with evidence; budget 1,000 CNY. Nothing in it breaks a rule.
+    Meeting cleanMeeting(int hcpIndex = 0, const QString &startsAt = QStringLiteral("2026-12-05T10:00:00Z"));
+    QJsonObject push(const QString &user, const QString &entity, const QString &id, const QJsonObject &set,
+        const QString &op = QStringLiteral("upsert"));
+    QJsonObject setStatus(const QString &user, const QString &meeting, const QString &status)
+    {
+        return push(user, QStringLiteral("meeting"), meeting, {{"status", status}});
+    }
+    QString walk(const QString &meeting, const QStringList &steps); // rep/manager steps; "" when all applied
+    void setRules(const QJsonObject &value);
+    QString token(const QString &user);
+    QString newId() const { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+    static QString outcome(const QJsonObject &r)
+    {
+        const QString status = r.value("status").toString();
+        return status == QLatin1String("rejected") ? r.value("error").toObject().value("code").toString()
+                                                   : status;
+    }
+    static QString ruleOf(const QJsonObject &r)
+    {
+        return r.value("error").toObject().value("rule").toString();
+    }
+
+    ServerProcess m_server;
+    DemoOrg m_org;
+    QHash<QString, QString> m_tokens;
+    QHash<QString, qint64> m_versions; // id → version the server last answered
+    QString m_settingId;
+    QStringList m_hcps; // HCPs aligned only to SH-01
+};
+
+void TestServerMeetings::initTestCase()
+{
+    QVERIFY(m_server.createDemo(60, 20));
+    QVERIFY(m_server.start());
+    QVERIFY(m_org.load(m_server));
+    m_hcps = m_org.hcpsOnlyIn(QStringLiteral("SH-01"));
+    QVERIFY(m_hcps.size() >= 6);
+    m_settingId = newId();
+}
+
+QString TestServerMeetings::token(const QString &user)
+{
+    if (!m_tokens.contains(user))
+        m_tokens.insert(user, m_server.login(user));
+    return m_tokens.value(user);
+}
+
+QJsonObject TestServerMeetings::push(
+    const QString &user, const QString &entity, const QString &id, const QJsonObject &set, const QString &op)
+{
+    const qint64 base = m_versions.value(id, 0);
+    const HttpReply r = m_server.push(token(user), QJsonArray {mutation(entity, id, set, base, {}, op)});
+    if (r.status != 200) {
+        qWarning("push answered %d: %s", r.status, r.body.constData());
+        return {};
+    }
+    const QJsonObject result = r.json.value("results").toArray().at(0).toObject();
+    if (result.value("status").toString() != QLatin1String("rejected"))
+        m_versions.insert(id, result.value("version").toInteger());
+    return result;
+}
+
+TestServerMeetings::Meeting TestServerMeetings::cleanMeeting(int hcpIndex, const QString &startsAt)
+{
+    Meeting m {newId(), newId(), newId()};
+    const QJsonObject created = push(QStringLiteral("rep.sh01"), QStringLiteral("meeting"), m.id,
+        {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))}, {"title", "心内科病例讨论会"},
+            {"starts_at", startsAt}, {"owner_id", m_org.user.value(QStringLiteral("rep.sh01"))},
+            {"budget_minor", 100000}});
+    if (outcome(created) != QLatin1String("applied"))
+        qWarning() << "meeting not created:" << created;
+    push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), m.attendee,
+        {{"meeting_id", m.id}, {"hcp_id", m_hcps.value(hcpIndex)}, {"signed_in", true}});
+    push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_expense"), m.expense,
+        {{"meeting_id", m.id}, {"category", "venue"}, {"amount_minor", 10000},
+            {"evidence", "9f86d081884c7d65"}, {"status", "actual"}});
+    return m;
+}
+
+// Steps "user:status"; returns "" when every step was applied, else "step → outcome".
+QString TestServerMeetings::walk(const QString &meeting, const QStringList &steps)
+{
+    for (const QString &step : steps) {
+        const QStringList parts = step.split(QLatin1Char(':'));
+        const QJsonObject r = setStatus(parts[0], meeting, parts[1]);
+        if (outcome(r) != QLatin1String("applied"))
+            return step + QStringLiteral(" → ") + outcome(r);
+    }
+    return {};
+}
+
+void TestServerMeetings::setRules(const QJsonObject &value)
+{
+    const QJsonObject r = push(QStringLiteral("admin"), QStringLiteral("setting"), m_settingId,
+        {{"key", "compliance.rules"}, {"value", value}});
+    QCOMPARE(outcome(r), QStringLiteral("applied"));
+}
+
+void TestServerMeetings::transitions_data()
+{
+    QTest::addColumn<QStringList>("before"); // steps that must all apply
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("expected");
+
+    const QString rep = QStringLiteral("rep.sh01");
+    const QString manager = QStringLiteral("manager.sh");
+    const QStringList submitted {QStringLiteral("rep.sh01:submitted")};
+    const QStringList approved = submitted + QStringList {QStringLiteral("manager.sh:approved")};
+    const QStringList held = approved + QStringList {QStringLiteral("rep.sh01:held")};
+    const QStringList rejected = submitted + QStringList {QStringLiteral("manager.sh:rejected")};
+    const QString ok = QStringLiteral("applied");
+    const QString forbidden = QStringLiteral("forbidden");
+    const QString invalid = QStringLiteral("invalid_request");
+
+    QTest::newRow("owner submits a draft") << QStringList() << rep << "submitted" << ok;
+    QTest::newRow("manager cannot submit the rep's draft")
+        << QStringList() << manager << "submitted" << forbidden;
+    QTest::newRow("draft cannot jump to held") << QStringList() << rep << "held" << invalid;
+    QTest::newRow("draft cannot jump to approved (rep)") << QStringList() << rep << "approved" << invalid;
+    QTest::newRow("rep cannot approve") << submitted << rep << "approved" << forbidden;
+    QTest::newRow("rep cannot reject") << submitted << rep << "rejected" << forbidden;
+    QTest::newRow("manager approves") << submitted << manager << "approved" << ok;
+    QTest::newRow("manager rejects") << submitted << manager << "rejected" << ok;
+    QTest::newRow("another district's manager may not") << submitted << "manager.hz"
+                                                        << "approved" << forbidden;
+    QTest::newRow("owner holds an approved meeting") << approved << rep << "held" << ok;
+    QTest::newRow("manager does not hold it") << approved << manager << "held" << forbidden;
+    QTest::newRow("submitted cannot be held") << submitted << rep << "held" << invalid;
+    QTest::newRow("owner closes a held meeting") << held << rep << "closed" << ok;
+    QTest::newRow("manager closes a held meeting") << held << manager << "closed" << ok;
+    QTest::newRow("approved cannot be closed") << approved << rep << "closed" << invalid;
+    QTest::newRow("owner edits a rejected meeting again") << rejected << rep << "draft" << ok;
+    QTest::newRow("rejected is not resubmitted without editing") << rejected << rep << "submitted" << invalid;
+    QTest::newRow("owner cancels an approved meeting") << approved << rep << "cancelled" << ok;
+    QTest::newRow("manager cancels a submitted meeting") << submitted << manager << "cancelled" << ok;
+    QTest::newRow("a closed meeting is not cancelled")
+        << held + QStringList {QStringLiteral("rep.sh01:closed")} << rep << "cancelled" << forbidden;
+    QTest::newRow("a cancelled meeting stays cancelled")
+        << QStringList {QStringLiteral("rep.sh01:cancelled")} << rep << "draft" << forbidden;
+}
+
+void TestServerMeetings::transitions()
+{
+    QFETCH(QStringList, before);
+    QFETCH(QString, user);
+    QFETCH(QString, status);
+    QFETCH(QString, expected);
+    const Meeting m = cleanMeeting();
+    QCOMPARE(walk(m.id, before), QString());
+    const QJsonObject r = setStatus(user, m.id, status);
+    QCOMPARE(outcome(r), expected);
+}
+
+void TestServerMeetings::blockRules_data()
+{
+    // Each row: a clean meeting, one change that breaks a rule while in draft (allowed: drafts may
+    // break rules), then the transition the rule guards, which the server refuses naming the rule.
+    QTest::addColumn<QString>("entity");
+    QTest::addColumn<QJsonObject>("change"); // on the attendee / expense / meeting; "meeting_id" added
+    QTest::addColumn<QStringList>("steps"); // the last one is expected to be refused
+    QTest::addColumn<QString>("rule"); // "" = the last step applies (warn-level rule)
+
+    const QStringList submit {QStringLiteral("rep.sh01:submitted")};
+    const QStringList hold
+        = submit + QStringList {QStringLiteral("manager.sh:approved"), QStringLiteral("rep.sh01:held")};
+    const QStringList close = hold + QStringList {QStringLiteral("rep.sh01:closed")};
+
+    QTest::newRow("catering above the cap per head (1 head, 200.01 CNY)")
+        << "expense+" << QJsonObject {{"category", "catering"}, {"amount_minor", 20001}} << submit
+        << "catering_per_head";
+    QTest::newRow("catering at the cap per head (1 head, 200 CNY)")
+        << "expense+" << QJsonObject {{"category", "catering"}, {"amount_minor", 20000}} << submit << "";
+    QTest::newRow("speaker fee above the tier cap")
+        << "attendee" << QJsonObject {{"role", "speaker"}, {"fee_minor", -1}} << submit << "speaker_fee";
+    QTest::newRow("speaker fee at the tier cap")
+        << "attendee" << QJsonObject {{"role", "speaker"}, {"fee_minor", 0}} << submit << "";
+    QTest::newRow("nobody signed in before held")
+        << "attendee" << QJsonObject {{"signed_in", false}} << hold << "signed_in_before_held";
+    QTest::newRow("expense without evidence before closed")
+        << "expense" << QJsonObject {{"evidence", QJsonValue()}} << close << "evidence_before_closed";
+    QTest::newRow("actual spend above budget + 10% (rep closes)")
+        << "expense" << QJsonObject {{"amount_minor", 110001}} << close << "budget_overrun";
+    QTest::newRow("actual spend at budget + 10%")
+        << "expense" << QJsonObject {{"amount_minor", 110000}} << close << "";
+    QTest::newRow("over budget: a manager closes it (re-approval)")
+        << "expense" << QJsonObject {{"amount_minor", 150000}}
+        << hold + QStringList {QStringLiteral("manager.sh:closed")} << "";
+    QTest::newRow("staff share is a warning by default (1 staff of 2)")
+        << "staff" << QJsonObject {{"kind", "staff"}, {"name", "医学部 陈经理"}} << submit << "";
+}
+
+void TestServerMeetings::blockRules()
+{
+    QFETCH(QString, entity);
+    QFETCH(QJsonObject, change);
+    QFETCH(QStringList, steps);
+    QFETCH(QString, rule);
+
+    const Meeting m = cleanMeeting(1);
+    if (entity == QLatin1String("attendee") && change.value("fee_minor").toInteger() <= 0) {
+        // The cap of this HCP's tier, plus one fen (-1) or exactly (0).
+        const QString tier = m_org.record(m_hcps.value(1)).value("tier").toString();
+        const qint64 cap = tier == QLatin1String("A") ? 300000 : tier == QLatin1String("B") ? 200000 : 100000;
+        change.insert("fee_minor", cap + (change.value("fee_minor").toInteger() < 0 ? 1 : 0));
+    }
+    QJsonObject r;
+    if (entity == QLatin1String("attendee"))
+        r = push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), m.attendee, change);
+    else if (entity == QLatin1String("expense"))
+        r = push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_expense"), m.expense, change);
+    else if (entity == QLatin1String("expense+")) {
+        change.insert("meeting_id", m.id);
+        change.insert("evidence", "ab");
+        r = push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_expense"), newId(), change);
+    } else {
+        change.insert("meeting_id", m.id);
+        r = push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), newId(), change);
+    }
+    QCOMPARE(outcome(r), QStringLiteral("applied")); // a draft may break the rules: it is a plan
+
+    const QString last = steps.takeLast();
+    QCOMPARE(walk(m.id, steps), QString());
+    const QStringList parts = last.split(QLatin1Char(':'));
+    r = setStatus(parts[0], m.id, parts[1]);
+    if (rule.isEmpty()) {
+        QCOMPARE(outcome(r), QStringLiteral("applied"));
+        return;
+    }
+    QCOMPARE(outcome(r), QStringLiteral("compliance"));
+    QCOMPARE(ruleOf(r), rule);
+    const QJsonObject v = r.value("error").toObject().value("violations").toArray().at(0).toObject();
+    QCOMPARE(v.value("rule").toString(), rule);
+    QCOMPARE(v.value("severity").toString(), QStringLiteral("block"));
+    QVERIFY(!v.value("message").toString().isEmpty());
+    QVERIFY(v.value("figure").toDouble() > v.value("limit").toDouble()
+        || rule == QLatin1String("signed_in_before_held") || rule == QLatin1String("evidence_before_closed"));
+    // Nothing of the refused transition was stored.
+    const PullResult all = m_server.pullAll(token(QStringLiteral("admin")));
+    for (const QJsonObject &rec : recordsOf(all.changes, QStringLiteral("meeting"))) {
+        if (rec.value("id").toString() == m.id)
+            QVERIFY(rec.value("status").toString() != parts[1]);
+    }
+}
+
+void TestServerMeetings::childEditsOfAnActiveMeeting()
+{
+    const Meeting m = cleanMeeting(2);
+    QCOMPARE(
+        walk(m.id, {QStringLiteral("rep.sh01:submitted"), QStringLiteral("manager.sh:approved")}), QString());
+    // Raising a fee above the cap of an approved meeting: refused, though no status changes.
+    QJsonObject r = push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), m.attendee,
+        {{"role", "speaker"}, {"fee_minor", 300001}});
+    QCOMPARE(outcome(r), QStringLiteral("compliance"));
+    QCOMPARE(ruleOf(r), QStringLiteral("speaker_fee"));
+    // A catering bill above 200 CNY a head for the one planned head: refused.
+    r = push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_expense"), newId(),
+        {{"meeting_id", m.id}, {"category", "catering"}, {"amount_minor", 50000}});
+    QCOMPARE(ruleOf(r), QStringLiteral("catering_per_head"));
+    // With two more attendees the same bill is 166.67 a head: applied.
+    for (int i = 3; i < 5; ++i)
+        QCOMPARE(outcome(push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), newId(),
+                     {{"meeting_id", m.id}, {"hcp_id", m_hcps.value(i)}})),
+            QStringLiteral("applied"));
+    const QString catering = newId();
+    QCOMPARE(outcome(push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_expense"), catering,
+                 {{"meeting_id", m.id}, {"category", "catering"}, {"amount_minor", 50000}})),
+        QStringLiteral("applied"));
+    // A fee within the cap still goes through.
+    QCOMPARE(outcome(push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), m.attendee,
+                 {{"role", "speaker"}, {"fee_minor", 50000}})),
+        QStringLiteral("applied"));
+}
+
+void TestServerMeetings::closedMeetingIsFinal()
+{
+    const Meeting m = cleanMeeting(3);
+    QCOMPARE(walk(m.id,
+                 {QStringLiteral("rep.sh01:submitted"), QStringLiteral("manager.sh:approved"),
+                     QStringLiteral("rep.sh01:held"), QStringLiteral("rep.sh01:closed")}),
+        QString());
+    QCOMPARE(outcome(push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_expense"), m.expense,
+                 {{"amount_minor", 5000}})),
+        QStringLiteral("forbidden"));
+    QCOMPARE(outcome(push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), newId(),
+                 {{"meeting_id", m.id}, {"hcp_id", m_hcps.value(4)}})),
+        QStringLiteral("forbidden"));
+    QCOMPARE(
+        outcome(push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_expense"), m.expense, {}, "delete")),
+        QStringLiteral("forbidden"));
+    QCOMPARE(
+        outcome(push(QStringLiteral("manager.sh"), QStringLiteral("meeting"), m.id, {{"venue", "别处"}})),
+        QStringLiteral("forbidden"));
+    // A submitted meeting is cancelled, not deleted.
+    const Meeting s = cleanMeeting(3);
+    QCOMPARE(walk(s.id, {QStringLiteral("rep.sh01:submitted")}), QString());
+    QCOMPARE(outcome(push(QStringLiteral("rep.sh01"), QStringLiteral("meeting"), s.id, {}, "delete")),
+        QStringLiteral("forbidden"));
+}
+
+void TestServerMeetings::attendeeKinds()
+{
+    const Meeting m = cleanMeeting(0);
+    const QString rep = QStringLiteral("rep.sh01");
+    const QString e = QStringLiteral("meeting_attendee");
+    QJsonObject r = push(rep, e, newId(), {{"meeting_id", m.id}});
+    QCOMPARE(outcome(r), QStringLiteral("invalid_request"));
+    QCOMPARE(r.value("error").toObject().value("field").toString(), QStringLiteral("hcp_id"));
+    r = push(rep, e, newId(), {{"meeting_id", m.id}, {"kind", "walk_in"}});
+    QCOMPARE(r.value("error").toObject().value("field").toString(), QStringLiteral("name"));
+    r = push(
+        rep, e, newId(), {{"meeting_id", m.id}, {"kind", "walk_in"}, {"name", "x"}, {"hcp_id", m_hcps[0]}});
+    QCOMPARE(r.value("error").toObject().value("field").toString(), QStringLiteral("hcp_id"));
+    r = push(rep, e, newId(), {{"meeting_id", m.id}, {"kind", "nurse"}, {"name", "x"}});
+    QCOMPARE(outcome(r), QStringLiteral("invalid_request"));
+    QCOMPARE(r.value("error").toObject().value("field").toString(), QStringLiteral("kind"));
+    const QString walkIn = newId();
+    r = push(rep, e, walkIn,
+        {{"meeting_id", m.id}, {"kind", "walk_in"}, {"name", "社区医院 王医生"}, {"signed_in", true}});
+    QCOMPARE(outcome(r), QStringLiteral("applied"));
+    const PullResult all = m_server.pullAll(token(rep));
+    bool found = false;
+    for (const QJsonObject &a : recordsOf(all.changes, e)) {
+        if (a.value("id").toString() == walkIn) {
+            found = true;
+            QCOMPARE(a.value("kind").toString(), QStringLiteral("walk_in"));
+            QCOMPARE(a.value("name").toString(), QStringLiteral("社区医院 王医生"));
+            QVERIFY(a.value("hcp_id").toString().isEmpty());
+        }
+    }
+    QVERIFY(found);
+}
+
+void TestServerMeetings::yearlyTransfersAcrossMeetings()
+{
+    // A yearly cap of 600 CNY: 400 CNY to the HCP in one approved meeting, 250 CNY more in a second one
+    // breaks it (counted across meetings); 200 CNY does not. In 2027, a year the demo has no meetings in.
+    setRules(QJsonObject {{"yearly_transfers", QJsonObject {{"cap_minor", 60000}}}});
+    const Meeting first = cleanMeeting(5, QStringLiteral("2027-03-01T10:00:00Z"));
+    QCOMPARE(outcome(push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), first.attendee,
+                 {{"role", "speaker"}, {"fee_minor", 40000}})),
+        QStringLiteral("applied"));
+    QCOMPARE(walk(first.id, {QStringLiteral("rep.sh01:submitted"), QStringLiteral("manager.sh:approved")}),
+        QString());
+
+    const Meeting second = cleanMeeting(5, QStringLiteral("2027-06-01T10:00:00Z"));
+    push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), second.attendee,
+        {{"role", "speaker"}, {"fee_minor", 25000}});
+    QJsonObject r = setStatus(QStringLiteral("rep.sh01"), second.id, QStringLiteral("submitted"));
+    QCOMPARE(ruleOf(r), QStringLiteral("yearly_transfers"));
+    const QJsonObject v = r.value("error").toObject().value("violations").toArray().at(0).toObject();
+    QCOMPARE(v.value("figure").toInteger(), 65000);
+    QCOMPARE(v.value("limit").toInteger(), 60000);
+    push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), second.attendee,
+        {{"fee_minor", 20000}});
+    QCOMPARE(outcome(setStatus(QStringLiteral("rep.sh01"), second.id, QStringLiteral("submitted"))),
+        QStringLiteral("applied"));
+    // Cancelling the first meeting frees the HCP's yearly room.
+    QCOMPARE(outcome(setStatus(QStringLiteral("rep.sh01"), first.id, QStringLiteral("cancelled"))),
+        QStringLiteral("applied"));
+    QCOMPARE(outcome(push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), second.attendee,
+                 {{"fee_minor", 59000}})),
+        QStringLiteral("applied"));
+    setRules(QJsonObject {});
+}
+
+void TestServerMeetings::settingSwitchesSeverity()
+{
+    // Staff share is a warning by default; the admin makes it blocking.
+    setRules(QJsonObject {{"staff_share", QJsonObject {{"severity", "block"}}}});
+    const Meeting staffed = cleanMeeting(0);
+    push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), newId(),
+        {{"meeting_id", staffed.id}, {"kind", "staff"}, {"name", "地区经理"}});
+    QCOMPARE(ruleOf(setStatus(QStringLiteral("rep.sh01"), staffed.id, QStringLiteral("submitted"))),
+        QStringLiteral("staff_share"));
+
+    // Catering becomes a warning, and its cap can be lowered for the warning.
+    setRules(QJsonObject {{"catering_per_head", QJsonObject {{"severity", "warn"}, {"cap_minor", 100}}}});
+    const Meeting dinner = cleanMeeting(0);
+    push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_expense"), newId(),
+        {{"meeting_id", dinner.id}, {"category", "catering"}, {"amount_minor", 90000}});
+    QCOMPARE(outcome(setStatus(QStringLiteral("rep.sh01"), dinner.id, QStringLiteral("submitted"))),
+        QStringLiteral("applied"));
+    // Back to block with the same low cap: a second such meeting is refused.
+    setRules(QJsonObject {{"catering_per_head", QJsonObject {{"cap_minor", 100}}}});
+    const Meeting again = cleanMeeting(0);
+    push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_expense"), newId(),
+        {{"meeting_id", again.id}, {"category", "catering"}, {"amount_minor", 101}});
+    QCOMPARE(ruleOf(setStatus(QStringLiteral("rep.sh01"), again.id, QStringLiteral("submitted"))),
+        QStringLiteral("catering_per_head"));
+    // A malformed setting falls back to the defaults (catering 200 CNY, block).
+    setRules(QJsonObject {{"catering_per_head", QJsonObject {{"cap_minor", "lots"}}}});
+    QCOMPARE(outcome(setStatus(QStringLiteral("rep.sh01"), again.id, QStringLiteral("submitted"))),
+        QStringLiteral("applied"));
+    setRules(QJsonObject {});
+}
+
+QTEST_GUILESS_MAIN(TestServerMeetings)
+#include "tst_servermeetings.moc"
