@@ -7,6 +7,7 @@
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
 #include "ui/settings/preferences.h"
+#include "ui/territories/territoryview.h"
 #include "ui/visits/visitdialog.h"
 
 #include <QApplication>
@@ -95,7 +96,8 @@ int main(int argc, char *argv[])
         QStringLiteral("FILE"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
         QStringLiteral("The view to open: today, hcps, hcp, plan, visit, visits, meetings, dashboard, "
-                       "territories, conflicts."),
+                       "territories, alignment (a territory's alignments), masterdata, duplicates, "
+                       "changerequests, conflicts."),
         QStringLiteral("VIEW"));
     parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption});
     parser.process(app);
@@ -136,7 +138,8 @@ int main(int argc, char *argv[])
 
     rounds::MainWindow window(&session);
     QString view = parser.value(viewOption);
-    if (!view.isEmpty() && view != QLatin1String("visit") && !rounds::MainWindow::viewKeys().contains(view))
+    if (!view.isEmpty() && view != QLatin1String("visit") && view != QLatin1String("alignment")
+        && !rounds::MainWindow::viewKeys().contains(view))
         return fail(QStringLiteral("unknown view '%1'").arg(view));
     if (screenshot)
         window.resize(1440, 900);
@@ -163,6 +166,15 @@ int main(int argc, char *argv[])
     } else if (view == QLatin1String("plan")) {
         window.showView(view);
         window.planView()->setMode(rounds::PlanCalendarView::Mode::Month); // the demo plans lie ahead
+    } else if (view == QLatin1String("alignment")) {
+        // The territory with the most current alignments makes the fullest alignment picture.
+        window.showView(QStringLiteral("territories"));
+        const QString territory = rounds::lookup::scalar(session.store(),
+            QStringLiteral("SELECT territory_id FROM alignment GROUP BY territory_id ORDER BY count(*) DESC, "
+                           "territory_id LIMIT 1"))
+                                      .toString();
+        if (auto *territories = window.findChild<rounds::TerritoryView *>())
+            territories->selectTerritory(territory);
     } else if (!view.isEmpty()) {
         window.showView(view);
     }

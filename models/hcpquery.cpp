@@ -66,6 +66,8 @@ HcpSql buildHcpSql(const HcpFilter &filter)
     // The attribute filters, over `h`; the text modes below add them where the HCP rows are produced.
     QStringList filters;
     QVariantList filterBinds;
+    // An HCP merged into another (duplicate review) is no longer a person to list or find.
+    filters << QStringLiteral("h.status <> 'merged'");
     if (!filter.tier.isEmpty()) {
         filters << QStringLiteral("h.tier = ?");
         filterBinds << filter.tier;

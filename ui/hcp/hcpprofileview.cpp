@@ -383,14 +383,21 @@ void HcpProfileView::reload()
     m_changeRequests->clear();
     for (const QVariantList &r : lookup::rows(store,
              QStringLiteral(
-                 "SELECT fields, reason FROM change_request WHERE entity = 'hcp' AND record_id = ?1 "
-                 "AND status = 'open' ORDER BY id"),
+                 "SELECT fields, reason, status, decision_note FROM change_request WHERE entity = 'hcp' "
+                 "AND record_id = ?1 ORDER BY status <> 'open', updated_at DESC, id LIMIT 10"),
              {m_hcpId})) {
         const QJsonObject fields = QJsonDocument::fromJson(r.value(0).toString().toUtf8()).object();
         QStringList parts;
         for (auto it = fields.begin(); it != fields.end(); ++it)
             parts << QStringLiteral("%1 → %2").arg(it.key(), it.value().toVariant().toString());
-        new QListWidgetItem(parts.join(QStringLiteral(", ")), m_changeRequests);
+        // SFE's decision reaches the rep by sync: approved and rejected requests say so (and why).
+        const QString status = r.value(2).toString();
+        QString text = parts.join(QStringLiteral(", "));
+        if (status == QLatin1String("approved"))
+            text = tr("Approved: %1").arg(text);
+        else if (status == QLatin1String("rejected"))
+            text = tr("Rejected: %1 (%2)").arg(text, r.value(3).toString());
+        new QListWidgetItem(text, m_changeRequests);
     }
     if (m_changeRequests->count() == 0)
         new QListWidgetItem(tr("None open."), m_changeRequests);

@@ -9,11 +9,15 @@
 #include "ui/conflicts/conflictsview.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/hcp/hcpprofileview.h"
+#include "ui/masterdata/changerequestsview.h"
+#include "ui/masterdata/duplicatesview.h"
+#include "ui/masterdata/masterdataview.h"
 #include "ui/plan/plancalendarview.h"
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
 #include "ui/settings/aboutdialog.h"
 #include "ui/settings/settingsdialog.h"
+#include "ui/territories/territoryview.h"
 #include "ui/today/todayview.h"
 #include "ui/visits/visitdialog.h"
 
@@ -109,10 +113,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
             tr("Call rate, coverage and frequency of your team will appear here. This view is not built "
                "yet."),
             this));
-    m_pages.insert(QStringLiteral("territories"),
-        new PlaceholderPage(QStringLiteral("territoriesView"), tr("Territories"),
-            tr("Territories, alignments and targets will be edited here. This view is not built yet."),
-            this));
+    m_pages.insert(QStringLiteral("territories"), new TerritoryView(store, this));
+    m_pages.insert(QStringLiteral("masterdata"), new MasterDataView(store, this));
+    m_pages.insert(QStringLiteral("duplicates"), new DuplicatesView(store, this));
+    m_pages.insert(QStringLiteral("changerequests"), new ChangeRequestsView(store, this));
     m_pages.insert(QStringLiteral("conflicts"), m_conflicts);
 
     m_search = new QLineEdit(this);
@@ -203,7 +207,8 @@ QStringList MainWindow::viewKeys()
 {
     return {QStringLiteral("today"), QStringLiteral("hcps"), QStringLiteral("hcp"), QStringLiteral("plan"),
         QStringLiteral("visits"), QStringLiteral("meetings"), QStringLiteral("dashboard"),
-        QStringLiteral("territories"), QStringLiteral("conflicts")};
+        QStringLiteral("territories"), QStringLiteral("masterdata"), QStringLiteral("duplicates"),
+        QStringLiteral("changerequests"), QStringLiteral("conflicts")};
 }
 
 void MainWindow::buildNavigation()
@@ -498,6 +503,9 @@ void MainWindow::updateAccount()
         {QStringLiteral("visits"), tr("Visits"), true}, {QStringLiteral("meetings"), tr("Meetings"), true},
         {QStringLiteral("dashboard"), tr("Dashboard"), manager},
         {QStringLiteral("territories"), tr("Territories"), sfe},
+        {QStringLiteral("masterdata"), tr("Master data"), sfe},
+        {QStringLiteral("duplicates"), tr("Duplicate HCPs"), sfe},
+        {QStringLiteral("changerequests"), tr("Change requests"), sfe},
         {QStringLiteral("conflicts"), tr("Conflicts"), true}};
     const QString current = currentView();
     m_nav->blockSignals(true);

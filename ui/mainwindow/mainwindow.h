@@ -36,7 +36,7 @@ public:
     ~MainWindow() override;
 
     // View keys: today, hcps, hcp (the profile of the chosen HCP), plan, visits, meetings, dashboard,
-    // territories, conflicts.
+    // territories, masterdata, duplicates, changerequests (SFE), conflicts.
     static QStringList viewKeys();
     bool showView(const QString &key);
     QString currentView() const;

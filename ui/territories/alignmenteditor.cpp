@@ -1,0 +1,467 @@
+#include "ui/territories/alignmenteditor.h"
+
+#include "models/alignments.h"
+#include "models/store.h"
+#include "ui/common/lookup.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMap>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace rounds {
+
+namespace {
+
+QString phaseLabel(AlignmentPhase phase)
+{
+    switch (phase) {
+    case AlignmentPhase::Past:
+        return AlignmentEditor::tr("Ended");
+    case AlignmentPhase::Current:
+        return AlignmentEditor::tr("Current");
+    case AlignmentPhase::Future:
+        return AlignmentEditor::tr("Starts later");
+    }
+    return {};
+}
+
+QString shortDate(const QDate &d)
+{
+    return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QStringLiteral("—");
+}
+
+QComboBox *combo(const QString &name, QWidget *parent)
+{
+    auto *c = new QComboBox(parent);
+    c->setObjectName(name);
+    return c;
+}
+
+QPushButton *button(const QString &text, const QString &name, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    return b;
+}
+
+} // namespace
+
+AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    setObjectName(QStringLiteral("alignmentEditor"));
+
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("alignmentTitleLabel"));
+    QFont f = m_title->font();
+    f.setBold(true);
+    m_title->setFont(f);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("alignmentSummaryLabel"));
+    m_summary->setWordWrap(true);
+
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setObjectName(QStringLiteral("alignmentTableWidget"));
+    m_table->setHorizontalHeaderLabels({tr("HCP"), tr("Tier"), tr("Specialty"), tr("Institution"), tr("City"),
+        tr("From"), tr("To"), tr("Target"), tr("Alignment")});
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(Institution, QHeaderView::Stretch);
+
+    m_showPast = new QCheckBox(tr("Show ended alignments"), this);
+    m_showPast->setObjectName(QStringLiteral("showPastCheckBox"));
+    connect(m_showPast, &QCheckBox::toggled, this, &AlignmentEditor::reload);
+    m_end = button(tr("Remove from territory"), QStringLiteral("endAlignmentButton"), this);
+    m_end->setToolTip(tr("Ends the selected alignments yesterday; one that has not started is deleted."));
+    connect(m_end, &QPushButton::clicked, this, &AlignmentEditor::endSelected);
+
+    m_moveTo = combo(QStringLiteral("moveTerritoryComboBox"), this);
+    m_effective = new QDateEdit(this);
+    m_effective->setObjectName(QStringLiteral("effectiveDateEdit"));
+    m_effective->setCalendarPopup(true);
+    m_move = button(tr("Move"), QStringLiteral("moveSelectionButton"), this);
+    connect(m_move, &QPushButton::clicked, this,
+        [this] { moveSelected(m_moveTo->currentData().toString(), m_effective->date()); });
+
+    m_targetTier = combo(QStringLiteral("targetTierComboBox"), this);
+    for (const char *t : {"A", "B", "C", "D"})
+        m_targetTier->addItem(tr("Tier %1").arg(QLatin1String(t)), QString::fromLatin1(t));
+    m_targetTier->addItem(tr("No tier"), QString());
+    m_target = new QSpinBox(this);
+    m_target->setObjectName(QStringLiteral("targetSpinBox"));
+    m_target->setRange(0, 1000);
+    m_target->setValue(4);
+    auto *applyTarget = button(tr("Set target"), QStringLiteral("applyTargetButton"), this);
+    connect(applyTarget, &QPushButton::clicked, this,
+        [this] { setTargetForTier(m_targetTier->currentData().toString(), m_target->value()); });
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_showPast);
+    actions->addStretch(1);
+    actions->addWidget(m_end);
+    auto *moveRow = new QHBoxLayout;
+    moveRow->addWidget(new QLabel(tr("Move selected to"), this));
+    moveRow->addWidget(m_moveTo, 1);
+    moveRow->addWidget(new QLabel(tr("from"), this));
+    moveRow->addWidget(m_effective);
+    moveRow->addWidget(m_move);
+    moveRow->addSpacing(24);
+    moveRow->addWidget(new QLabel(tr("Calls per cycle for"), this));
+    moveRow->addWidget(m_targetTier);
+    moveRow->addWidget(m_target);
+    moveRow->addWidget(applyTarget);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("alignmentStatusLabel"));
+    m_status->setWordWrap(true);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_title);
+    leftLayout->addWidget(m_summary);
+    leftLayout->addWidget(m_table, 1);
+    leftLayout->addLayout(actions);
+    leftLayout->addLayout(moveRow);
+    leftLayout->addWidget(m_status);
+
+    // The add panel: one by one or several (search), a whole institution, or a filter.
+    auto *add = new QGroupBox(tr("Add HCPs"), this);
+    add->setObjectName(QStringLiteral("addHcpsGroupBox"));
+    m_validFrom = new QDateEdit(add);
+    m_validFrom->setObjectName(QStringLiteral("validFromDateEdit"));
+    m_validFrom->setCalendarPopup(true);
+    m_newTarget = new QSpinBox(add);
+    m_newTarget->setObjectName(QStringLiteral("newTargetSpinBox"));
+    m_newTarget->setRange(0, 1000);
+    m_newTarget->setValue(4);
+    m_search = new QLineEdit(add);
+    m_search->setObjectName(QStringLiteral("hcpSearchLineEdit"));
+    m_search->setPlaceholderText(tr("Name, hospital or specialty"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, this, &AlignmentEditor::searchHcps);
+    m_results = new QListWidget(add);
+    m_results->setObjectName(QStringLiteral("hcpResultsListWidget"));
+    m_results->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    auto *addSelected = button(tr("Add selected"), QStringLiteral("addSelectedButton"), add);
+    connect(addSelected, &QPushButton::clicked, this, [this] {
+        QStringList ids;
+        for (QListWidgetItem *item : m_results->selectedItems())
+            ids << item->data(Qt::UserRole).toString();
+        addHcps(ids);
+    });
+    m_institution = combo(QStringLiteral("institutionComboBox"), add);
+    auto *addInstitution = button(tr("Add its HCPs"), QStringLiteral("addInstitutionButton"), add);
+    connect(addInstitution, &QPushButton::clicked, this,
+        [this] { addHcps(Alignments::hcpsOfInstitution(m_store, m_institution->currentData().toString())); });
+    m_specialty = combo(QStringLiteral("specialtyFilterComboBox"), add);
+    m_tier = combo(QStringLiteral("tierFilterComboBox"), add);
+    m_city = combo(QStringLiteral("cityFilterComboBox"), add);
+    auto *addMatching = button(tr("Add matching HCPs"), QStringLiteral("addMatchingButton"), add);
+    connect(addMatching, &QPushButton::clicked, this, [this] {
+        const QStringList ids = Alignments::hcpsMatching(m_store, m_specialty->currentData().toString(),
+            m_tier->currentData().toString(), m_city->currentData().toString());
+        if (ids.isEmpty()) {
+            report(false, {}, tr("Choose a specialty, tier or city that some HCPs match."));
+            return;
+        }
+        addHcps(ids);
+    });
+    auto *form = new QFormLayout;
+    form->addRow(tr("Aligned from"), m_validFrom);
+    form->addRow(tr("Calls per cycle"), m_newTarget);
+    auto *addLayout = new QVBoxLayout(add);
+    addLayout->addLayout(form);
+    addLayout->addWidget(m_search);
+    addLayout->addWidget(m_results, 1);
+    addLayout->addWidget(addSelected, 0, Qt::AlignRight);
+    addLayout->addWidget(new QLabel(tr("All HCPs of an institution"), add));
+    auto *instRow = new QHBoxLayout;
+    instRow->addWidget(m_institution, 1);
+    instRow->addWidget(addInstitution);
+    addLayout->addLayout(instRow);
+    addLayout->addWidget(new QLabel(tr("All HCPs matching"), add));
+    auto *filterForm = new QFormLayout;
+    filterForm->addRow(tr("Specialty"), m_specialty);
+    filterForm->addRow(tr("Tier"), m_tier);
+    filterForm->addRow(tr("City"), m_city);
+    addLayout->addLayout(filterForm);
+    addLayout->addWidget(addMatching, 0, Qt::AlignRight);
+
+    auto *institutions = new QGroupBox(tr("Institutions"), this);
+    m_institutions = new QListWidget(institutions);
+    m_institutions->setObjectName(QStringLiteral("institutionsListWidget"));
+    auto *instLayout = new QVBoxLayout(institutions);
+    instLayout->addWidget(m_institutions);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(add, 3);
+    rightLayout->addWidget(institutions, 1);
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("alignmentSplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    setToday({});
+    fillPickers();
+}
+
+QDate AlignmentEditor::today() const
+{
+    return m_today.isValid() ? m_today : QDate::currentDate();
+}
+
+void AlignmentEditor::setToday(const QDate &day)
+{
+    m_today = day;
+    m_validFrom->setDate(today());
+    m_effective->setDate(today());
+    reload();
+}
+
+void AlignmentEditor::setTerritory(const QString &territoryId)
+{
+    m_territoryId = territoryId;
+    m_status->clear();
+    fillPickers();
+    reload();
+}
+
+void AlignmentEditor::fillPickers()
+{
+    auto fill = [](QComboBox *box, const QList<QVariantList> &rows, const QString &any) {
+        const QString current = box->currentData().toString();
+        box->clear();
+        if (!any.isNull())
+            box->addItem(any, QString());
+        for (const QVariantList &r : rows)
+            box->addItem(r.value(1).toString(), r.value(0).toString());
+        const int i = box->findData(current);
+        box->setCurrentIndex(i >= 0 ? i : 0);
+    };
+    fill(m_moveTo,
+        lookup::rows(m_store,
+            QStringLiteral(
+                "SELECT id, code || '  ' || name FROM territory WHERE level = 'territory' AND id <> ?1 "
+                "ORDER BY code"),
+            {m_territoryId}),
+        QString());
+    fill(m_institution,
+        lookup::rows(m_store,
+            QStringLiteral(
+                "SELECT id, name || coalesce(' · ' || city, '') FROM institution ORDER BY name, id")),
+        QString());
+    fill(m_specialty,
+        lookup::rows(m_store,
+            QStringLiteral(
+                "SELECT DISTINCT specialty, specialty FROM hcp WHERE coalesce(specialty, '') <> '' "
+                "ORDER BY 1")),
+        tr("Any specialty"));
+    fill(m_city,
+        lookup::rows(m_store,
+            QStringLiteral(
+                "SELECT DISTINCT city, city FROM institution WHERE coalesce(city, '') <> '' ORDER BY 1")),
+        tr("Any city"));
+    if (m_tier->count() == 0) {
+        m_tier->addItem(tr("Any tier"), QString());
+        for (const char *t : {"A", "B", "C", "D"})
+            m_tier->addItem(QString::fromLatin1(t), QString::fromLatin1(t));
+    }
+}
+
+void AlignmentEditor::reload()
+{
+    m_table->setRowCount(0);
+    m_institutions->clear();
+    const bool any = !m_territoryId.isEmpty();
+    for (QWidget *w : {static_cast<QWidget *>(m_end), static_cast<QWidget *>(m_move)})
+        w->setEnabled(any);
+    if (!any) {
+        m_title->setText(tr("Choose a territory to see and edit its alignments."));
+        m_summary->clear();
+        return;
+    }
+    const QVariantList t = lookup::rows(
+        m_store, QStringLiteral("SELECT code, name FROM territory WHERE id = ?1"), {m_territoryId})
+                               .value(0);
+    m_title->setText(tr("Alignments of %1 %2").arg(t.value(0).toString(), t.value(1).toString()));
+    QList<AlignmentRow> rows;
+    Alignments::list(m_store, m_territoryId, today(), &rows);
+    int current = 0;
+    int future = 0;
+    int past = 0;
+    int targets = 0;
+    QMap<QString, int> perInstitution;
+    const bool showPast = m_showPast->isChecked();
+    for (const AlignmentRow &r : std::as_const(rows)) {
+        if (r.phase == AlignmentPhase::Past) {
+            ++past;
+            if (!showPast)
+                continue;
+        } else if (r.phase == AlignmentPhase::Future) {
+            ++future;
+        } else {
+            ++current;
+            targets += r.target;
+            perInstitution[r.institution.isEmpty() ? tr("(no institution)") : r.institution] += 1;
+        }
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        const QStringList values {r.hcpName, r.tier, r.specialty, r.institution, r.city,
+            shortDate(r.validFrom), shortDate(r.validTo), QString::number(r.target), phaseLabel(r.phase)};
+        for (int c = 0; c < ColumnCount; ++c) {
+            auto *item = new QTableWidgetItem(values.at(c));
+            if (c == Target)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (r.phase == AlignmentPhase::Past)
+                item->setForeground(QColor(0x88, 0x88, 0x88));
+            else if (r.phase == AlignmentPhase::Future)
+                item->setForeground(QColor(0x1f, 0x5f, 0xbf));
+            m_table->setItem(row, c, item);
+        }
+        QTableWidgetItem *first = m_table->item(row, Hcp);
+        first->setData(Qt::UserRole, r.id);
+        first->setData(Qt::UserRole + 1, r.hcpId);
+        first->setData(Qt::UserRole + 2, int(r.phase));
+        if (r.pending) {
+            first->setText(first->text() + QStringLiteral("  ↑"));
+            first->setToolTip(tr("Waiting to be sent to the server"));
+        }
+    }
+    m_summary->setText(tr("%1 current · %2 starting later · %3 ended — %4 target calls per cycle")
+                           .arg(current)
+                           .arg(future)
+                           .arg(past)
+                           .arg(targets));
+    for (auto it = perInstitution.cbegin(); it != perInstitution.cend(); ++it)
+        m_institutions->addItem(tr("%1 — %n HCP(s)", nullptr, it.value()).arg(it.key()));
+}
+
+QStringList AlignmentEditor::selectedAlignmentIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Hcp))
+        ids << index.data(Qt::UserRole).toString();
+    return ids;
+}
+
+QStringList AlignmentEditor::selectedHcpIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Hcp))
+        ids << index.data(Qt::UserRole + 1).toString();
+    return ids;
+}
+
+QString AlignmentEditor::statusText() const
+{
+    return m_status->text();
+}
+
+bool AlignmentEditor::report(bool ok, const QString &done, const QString &error)
+{
+    m_status->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020;"));
+    m_status->setText(ok ? done : error);
+    if (ok) {
+        reload();
+        emit changed();
+    }
+    return ok;
+}
+
+bool AlignmentEditor::addHcps(const QStringList &hcpIds)
+{
+    if (m_territoryId.isEmpty() || hcpIds.isEmpty())
+        return report(false, {}, tr("Choose a territory and the HCPs to add."));
+    const AlignmentEditResult r
+        = Alignments::add(m_store, m_territoryId, hcpIds, m_validFrom->date(), m_newTarget->value());
+    return report(r.ok,
+        tr("%n HCP(s) added", nullptr, r.changed)
+            + (r.skipped ? tr(", %n already aligned here", nullptr, r.skipped) : QString())
+            + QLatin1Char('.'),
+        r.error);
+}
+
+bool AlignmentEditor::endSelected()
+{
+    const QStringList ids = selectedAlignmentIds();
+    if (ids.isEmpty())
+        return report(false, {}, tr("Select the alignments to end."));
+    const AlignmentEditResult r = Alignments::end(m_store, ids, today());
+    return report(r.ok, tr("%n alignment(s) ended.", nullptr, r.changed), r.error);
+}
+
+bool AlignmentEditor::moveSelected(const QString &toTerritoryId, const QDate &effective)
+{
+    const QStringList hcps = selectedHcpIds();
+    if (hcps.isEmpty())
+        return report(false, {}, tr("Select the HCPs to move."));
+    const AlignmentEditResult r = Alignments::move(m_store, m_territoryId, toTerritoryId, hcps, effective);
+    return report(r.ok,
+        tr("%n HCP(s) move from %1.", nullptr, int(hcps.size()) - r.skipped)
+            .arg(QLocale().toString(effective, QLocale::ShortFormat)),
+        r.error);
+}
+
+bool AlignmentEditor::setTargetForTier(const QString &tier, int target)
+{
+    if (m_territoryId.isEmpty())
+        return report(false, {}, tr("Choose a territory first."));
+    const AlignmentEditResult r = Alignments::setTargetByTier(m_store, m_territoryId, tier, target, today());
+    return report(r.ok, tr("Target set on %n alignment(s).", nullptr, r.changed), r.error);
+}
+
+void AlignmentEditor::searchHcps(const QString &text)
+{
+    m_results->clear();
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        return;
+    const QString like = QLatin1Char('%') + t + QLatin1Char('%');
+    const QList<QVariantList> rows = lookup::rows(m_store,
+        QStringLiteral(
+            "SELECT h.id, h.full_name, coalesce(h.tier, ''), coalesce(i.name, ''), coalesce(h.specialty, '') "
+            "FROM hcp h LEFT JOIN institution i ON i.id = h.institution_id "
+            "WHERE coalesce(h.status, 'active') = 'active' "
+            "AND (h.full_name LIKE ?1 OR i.name LIKE ?1 OR h.specialty LIKE ?1) "
+            "ORDER BY h.full_name LIMIT 200"),
+        {like});
+    for (const QVariantList &r : rows) {
+        QStringList parts {r.value(1).toString()};
+        for (int c : {2, 4, 3}) {
+            if (!r.value(c).toString().isEmpty())
+                parts << r.value(c).toString();
+        }
+        auto *item = new QListWidgetItem(parts.join(QStringLiteral(" · ")), m_results);
+        item->setData(Qt::UserRole, r.value(0).toString());
+    }
+}
+
+} // namespace rounds
