@@ -1,4 +1,6 @@
 // rounds-cli: the client's sync engine without a window, for scripts, support staff and tests.
+#include "models/kpis.h"
+#include "models/kpitables.h"
 #include "models/store.h"
 #include "sync/apiclient.h"
 #include "sync/credentialstore.h"
@@ -40,6 +42,10 @@ const char *kUsage = R"(usage: rounds-cli --db FILE COMMAND [ARGS]
   resolve CONFLICT_ID mine|theirs
   discard MUTATION_ID              give up a rejected change (status lists them); the server copy returns
   logout                           forgets the token (local data is kept)
+  kpis --period P [--scope KEY] [--json]
+                                   every dashboard KPI of a period (2026-10, 2026-Q3 or
+                                   2026-09-01..2026-09-30) for a territory/district code or a
+                                   username (default: everything in the store)
 
 FIELD=VALUE is read by the field's type (numbers, true/false, JSON for JSON fields; an empty value is
 null); FIELD:=JSON passes a raw JSON value.
@@ -109,6 +115,46 @@ std::optional<QJsonObject> parseAssignments(
     return fields;
 }
 
+// rounds-cli kpis: the dashboard's KPIs, as tables or one JSON object (docs/dashboards.md).
+int kpisCommand(Store &store, QStringList args, bool json)
+{
+    QString period;
+    QString scopeKey;
+    while (!args.isEmpty()) {
+        const QString opt = args.takeFirst();
+        if ((opt == QLatin1String("--period") || opt == QLatin1String("--scope")) && !args.isEmpty())
+            (opt == QLatin1String("--period") ? period : scopeKey) = args.takeFirst();
+        else
+            return failWith(QStringLiteral("kpis: unexpected '%1'").arg(opt), ExitUsage);
+    }
+    QString error;
+    const auto p = KpiPeriod::parse(period, &error);
+    if (!p)
+        return failWith(error, ExitUsage);
+    KpiEngine engine(*store.database());
+    const auto scope = engine.resolveScope(scopeKey, &error);
+    if (!scope)
+        return failWith(error, ExitUsage);
+    KpiResult result;
+    if (!engine.compute(*p, *scope, &result, &error))
+        return failWith(error);
+    if (json) {
+        out() << QString::fromUtf8(QJsonDocument(kpisToJson(result)).toJson(QJsonDocument::Compact))
+              << Qt::endl;
+        return ExitOk;
+    }
+    out() << "period " << p->label() << " (" << p->start.toString(Qt::ISODate) << ".."
+          << p->end.toString(Qt::ISODate) << "), previous " << result.previousPeriod.label() << ", scope "
+          << (scope->key.isEmpty() ? QStringLiteral("everything") : scope->key + u' ' + scope->name)
+          << Qt::endl;
+    if (result.institutionSalesHidden)
+        out() << "sales by institution: not shown to this user's role (" << result.role << ")" << Qt::endl;
+    for (const KpiTable &t : KpiTables::all(result))
+        out() << Qt::endl << KpiTables::toText(t);
+    out().flush();
+    return ExitOk;
+}
+
 class Cli
 {
 public:
@@ -174,6 +220,8 @@ int Cli::run(const QString &command, QStringList args)
         return conflicts(json);
     if (command == QLatin1String("resolve"))
         return resolve(args);
+    if (command == QLatin1String("kpis"))
+        return kpisCommand(m_store, args, json);
     if (command == QLatin1String("logout"))
         return logout();
     if (command == QLatin1String("discard")) {

@@ -7,6 +7,7 @@
 #include "ui/common/listpage.h"
 #include "ui/common/prompter.h"
 #include "ui/conflicts/conflictsview.h"
+#include "ui/dashboard/dashboardview.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/hcp/hcpprofileview.h"
 #include "ui/masterdata/changerequestsview.h"
@@ -108,11 +109,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_pages.insert(QStringLiteral("plan"), scrollable(m_plan, this));
     m_pages.insert(QStringLiteral("visits"), m_visits);
     m_pages.insert(QStringLiteral("meetings"), meetings);
-    m_pages.insert(QStringLiteral("dashboard"),
-        new PlaceholderPage(QStringLiteral("dashboardView"), tr("Dashboard"),
-            tr("Call rate, coverage and frequency of your team will appear here. This view is not built "
-               "yet."),
-            this));
+    // The manager's KPIs (ui/dashboard/); a tier's unreached targets open in the HCP profile.
+    auto *dashboard = new DashboardView(store, this);
+    connect(dashboard, &DashboardView::hcpActivated, this, &MainWindow::showHcp);
+    m_pages.insert(QStringLiteral("dashboard"), dashboard);
     m_pages.insert(QStringLiteral("territories"), new TerritoryView(store, this));
     m_pages.insert(QStringLiteral("masterdata"), new MasterDataView(store, this));
     m_pages.insert(QStringLiteral("duplicates"), new DuplicatesView(store, this));

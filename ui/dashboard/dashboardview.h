@@ -1,0 +1,122 @@
+#pragma once
+
+#include "models/kpis.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QTableWidget;
+class QToolButton;
+
+namespace rounds {
+
+class Store;
+
+// The manager's dashboard: KPI tiles with the change against the previous period, charts with a table
+// of exact numbers under each, a scope picker (district → territory → rep) and a period picker.
+// Clicking a tier's bar lists that tier's targets not reached (double-click opens the HCP); clicking a
+// rep's bar opens that rep's dashboard. Exports the dashboard as PNG or PDF and each table as CSV.
+//
+// The KPIs are computed on a worker thread over a connection of its own (KpiEngine), so the window
+// never waits for SQL; the numbers are painted when they arrive (updated()).
+class DashboardView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DashboardView(Store *store, QWidget *parent = nullptr);
+    ~DashboardView() override;
+
+    // "" = everything on this computer; a territory code; a username.
+    void setScope(const QString &key);
+    // A month (2026-10), a quarter (2026-Q3) or a cycle (2026-09-01..2026-09-30).
+    bool setPeriod(const QString &text);
+    QString scopeKey() const;
+    QString periodText() const;
+    // Recomputes (after a sync, or when the scope or period changes).
+    void refresh();
+
+    bool isBusy() const { return m_watcher.isRunning() || m_queued; }
+    bool hasResult() const { return m_hasResult; }
+    const KpiResult &result() const { return m_result; }
+    // Milliseconds from the view's first show to its first numbers on screen; -1 until then.
+    qint64 firstPaintMs() const { return m_firstPaintMs; }
+    qint64 lastComputeMs() const { return m_lastComputeMs; }
+
+    // Lists the targets of a tier ("A".."D") without a call in the period.
+    void showUnreached(const QString &tier);
+    // The dashboard as a picture: PNG (by the file's suffix) or a one-page PDF.
+    bool exportImage(const QString &file, QString *error = nullptr);
+    // One KPI table (KpiTable::id) as CSV, UTF-8 with a byte-order mark.
+    bool exportCsv(const QString &tableId, const QString &file, QString *error = nullptr);
+    // Every table as <id>.csv in a folder.
+    bool exportAllCsv(const QString &folder, QString *error = nullptr);
+
+signals:
+    void updated();
+    void failed(const QString &message);
+    void hcpActivated(const QString &hcpId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    struct Outcome
+    {
+        bool ok = false;
+        QString error;
+        KpiResult result;
+        qint64 ms = 0;
+    };
+    struct Card
+    {
+        QWidget *frame = nullptr;
+        QChartView *view = nullptr;
+        QTableWidget *table = nullptr;
+        QString tableId;
+    };
+
+    void buildHeader();
+    void fillScopes();
+    QWidget *buildTiles();
+    Card addCard(QGridLayout *grid, int row, int col, const QString &key, const QString &title,
+        const QString &tableId, int colSpan = 1);
+    void onComputed();
+    void apply(const KpiResult &r);
+    void fillTiles(const KpiResult &r);
+    void fillCharts(const KpiResult &r);
+    void fillTables(const KpiResult &r);
+    void exportCsvInteractive(const QString &tableId);
+    void exportImageInteractive();
+    void exportAllCsvInteractive();
+    std::optional<KpiPeriod> currentPeriod() const;
+
+    Store *m_store;
+    QComboBox *m_scope = nullptr;
+    QComboBox *m_period = nullptr;
+    QLabel *m_status = nullptr;
+    QWidget *m_content = nullptr;
+    QHash<QString, QLabel *> m_tileValues;
+    QHash<QString, QLabel *> m_tileDeltas;
+    QHash<QString, Card> m_cards;
+    QListWidget *m_unreached = nullptr;
+    QLabel *m_unreachedTitle = nullptr;
+    QFutureWatcher<Outcome> m_watcher;
+    KpiResult m_result;
+    bool m_hasResult = false;
+    bool m_queued = false;
+    bool m_shown = false;
+    QElapsedTimer m_sinceShown;
+    qint64 m_firstPaintMs = -1;
+    qint64 m_lastComputeMs = -1;
+};
+
+} // namespace rounds
