@@ -37,11 +37,13 @@ PlanCalendarView::PlanCalendarView(Session *session, QWidget *parent)
     auto *previous = new QPushButton(QStringLiteral("‹"), this);
     previous->setObjectName(QStringLiteral("previousPeriodButton"));
     previous->setToolTip(tr("Previous"));
+    previous->setAccessibleName(tr("Previous week or month"));
     auto *today = new QPushButton(tr("Today"), this);
     today->setObjectName(QStringLiteral("todayButton"));
     auto *next = new QPushButton(QStringLiteral("›"), this);
     next->setObjectName(QStringLiteral("nextPeriodButton"));
     next->setToolTip(tr("Next"));
+    next->setAccessibleName(tr("Next week or month"));
     m_week = new QPushButton(tr("Week"), this);
     m_week->setObjectName(QStringLiteral("weekButton"));
     m_month = new QPushButton(tr("Month"), this);

@@ -111,6 +111,9 @@ VisitDialog::VisitDialog(
     m_products->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_products->setSelectionMode(QAbstractItemView::SingleSelection);
     m_products->setMinimumHeight(120);
+    // Tab leaves the table (and the text boxes below) for the next field instead of trapping the
+    // keyboard inside; the arrow keys still move between cells.
+    m_products->setTabKeyNavigation(false);
     m_products->setMaximumHeight(150);
     m_addProduct = new QPushButton(tr("Add product"), this);
     m_addProduct->setObjectName(QStringLiteral("addProductButton"));
@@ -132,6 +135,7 @@ VisitDialog::VisitDialog(
     m_feedback->setObjectName(QStringLiteral("feedbackTextEdit"));
     m_feedback->setPlaceholderText(tr("What did the doctor say? Questions, objections, needs."));
     m_feedback->setMaximumHeight(80);
+    m_feedback->setTabChangesFocus(true);
 
     m_supportLevel = new QComboBox(this);
     m_supportLevel->setObjectName(QStringLiteral("supportLevelComboBox"));
@@ -153,6 +157,7 @@ VisitDialog::VisitDialog(
     m_notes = new QPlainTextEdit(this);
     m_notes->setObjectName(QStringLiteral("notesTextEdit"));
     m_notes->setMaximumHeight(60);
+    m_notes->setTabChangesFocus(true);
 
     m_visitedAtError = errorLabel(QStringLiteral("visitedAtErrorLabel"), this);
     m_durationError = errorLabel(QStringLiteral("durationErrorLabel"), this);
@@ -163,7 +168,9 @@ VisitDialog::VisitDialog(
 
     auto *when = new QHBoxLayout;
     when->addWidget(withError(m_visitedAt, m_visitedAtError, this), 1);
-    when->addWidget(new QLabel(tr("Duration:"), this));
+    auto *durationLabel = new QLabel(tr("Du&ration:"), this);
+    durationLabel->setBuddy(m_duration);
+    when->addWidget(durationLabel);
     when->addWidget(withError(m_duration, m_durationError, this));
     auto *productButtons = new QHBoxLayout;
     productButtons->addWidget(m_addProduct);
@@ -177,21 +184,41 @@ VisitDialog::VisitDialog(
     productsBox->addWidget(m_productsError);
     auto *followUp = new QHBoxLayout;
     followUp->addWidget(m_followUp, 1);
-    followUp->addWidget(new QLabel(tr("due"), this));
+    auto *dueLabel = new QLabel(tr("due"), this);
+    dueLabel->setBuddy(m_followUpDue);
+    followUp->addWidget(dueLabel);
     followUp->addWidget(m_followUpDue);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Channel:"), m_channel);
-    form->addRow(tr("Time:"), when);
-    form->addRow(tr("Products:"), productsBox);
+    form->addRow(tr("&Time:"), when);
+    form->addRow(tr("Pr&oducts:"), productsBox);
     form->addRow(tr("&Feedback:"), m_feedback);
     form->addRow(tr("&Support level:"), withError(m_supportLevel, m_supportLevelError, this));
     auto *followUpBox = new QVBoxLayout;
     followUpBox->addLayout(followUp);
     followUpBox->addWidget(m_followUpError);
-    form->addRow(tr("Follow-up:"), followUpBox);
+    form->addRow(tr("Follow-u&p:"), followUpBox);
     form->addRow(tr("&Notes:"), m_notes);
+    // Rows whose field is a layout or a field with its error line: the label names the input itself, so
+    // its shortcut focuses it and a screen reader reads the label with it.
+    for (int row = 0; row < form->rowCount(); ++row) {
+        auto *label = qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)
+                ? form->itemAt(row, QFormLayout::LabelRole)->widget()
+                : nullptr);
+        QLayoutItem *field = form->itemAt(row, QFormLayout::FieldRole);
+        if (!label || !field)
+            continue;
+        if (field->layout() == when)
+            label->setBuddy(m_visitedAt);
+        else if (field->layout() == productsBox)
+            label->setBuddy(m_products);
+        else if (field->layout() == followUpBox)
+            label->setBuddy(m_followUp);
+        else if (field->widget() && field->widget()->isAncestorOf(m_supportLevel))
+            label->setBuddy(m_supportLevel);
+    }
 
     auto *buttons = new QDialogButtonBox(this);
     m_saveDraft = buttons->addButton(tr("Save &draft"), QDialogButtonBox::ActionRole);
@@ -294,6 +321,10 @@ void VisitDialog::addProduct(const QString &productId, const QString &keyMessage
     for (const Labels::Choice &c : Labels::reactions())
         reactionBox->addItem(c.second, c.first);
     reactionBox->setCurrentIndex(qMax(0, reactionBox->findData(reaction)));
+    // Named like their column, for screen readers (a cell widget has no label of its own).
+    product->setAccessibleName(tr("Product"));
+    message->setAccessibleName(tr("Key message"));
+    reactionBox->setAccessibleName(tr("Reaction"));
     m_products->setCellWidget(row, ProductCol, product);
     m_products->setCellWidget(row, MessageCol, message);
     m_products->setCellWidget(row, ReactionCol, reactionBox);
