@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>MasterData</name>
+    <message numerus="yes">
+        <source>%n row(s) are invalid: nothing is imported.</source>
+        <translation>
+            <numerusform>%n row is invalid: nothing is imported.</numerusform>
+            <numerusform>%n rows are invalid: nothing is imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rounds::AlignmentEditor</name>
+    <message numerus="yes">
+        <source>%1 — %n HCP(s)</source>
+        <translation>
+            <numerusform>%1 — %n HCP</numerusform>
+            <numerusform>%1 — %n HCPs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n HCP(s) added</source>
+        <translation>
+            <numerusform>%n HCP added</numerusform>
+            <numerusform>%n HCPs added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already aligned here</source>
+        <translation>
+            <numerusform>, %n already aligned here</numerusform>
+            <numerusform>, %n already aligned here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alignment(s) ended.</source>
+        <translation>
+            <numerusform>%n alignment ended.</numerusform>
+            <numerusform>%n alignments ended.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n HCP(s) move from %1.</source>
+        <translation>
+            <numerusform>%n HCP moves from %1.</numerusform>
+            <numerusform>%n HCPs move from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Target set on %n alignment(s).</source>
+        <translation>
+            <numerusform>Target set on %n alignment.</numerusform>
+            <numerusform>Target set on %n alignments.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rounds::ApiClient</name>
     <message numerus="yes">
         <source>Too many attempts; try again in %n second(s).</source>
@@ -18,6 +73,40 @@
         <translation>
             <numerusform>&lt;b&gt;Changes the server refused&lt;/b&gt; (%n)</numerusform>
             <numerusform>&lt;b&gt;Changes the server refused&lt;/b&gt; (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rounds::DashboardView</name>
+    <message numerus="yes">
+        <source>Tier %1: %n target(s) not reached in %2 (double-click to open)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rounds::DuplicatesView</name>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s). Choose a pair, the record to keep and the value to keep for each field, then merge: the other record&apos;s visits, plans, tags and alignments move to the one kept.</source>
+        <translation>
+            <numerusform>%n likely duplicate pair. Choose a pair, the record to keep and the value to keep for each field, then merge: the other record's visits, plans, tags and alignments move to the one kept.</numerusform>
+            <numerusform>%n likely duplicate pairs. Choose a pair, the record to keep and the value to keep for each field, then merge: the other record's visits, plans, tags and alignments move to the one kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left: %n visit(s), plan(s) and alignment(s). </source>
+        <translation>
+            <numerusform>Left: %n visit, plan or alignment. </numerusform>
+            <numerusform>Left: %n visits, plans and alignments. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Right: %n visit(s), plan(s) and alignment(s).</source>
+        <translation>
+            <numerusform>Right: %n visit, plan or alignment.</numerusform>
+            <numerusform>Right: %n visits, plans and alignments.</numerusform>
         </translation>
     </message>
 </context>
@@ -83,6 +172,30 @@
         <translation>
             <numerusform>%n refused</numerusform>
             <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rounds::MasterDataView</name>
+    <message numerus="yes">
+        <source>%n row(s) are invalid or repeated: correct the file and open it again. Nothing is imported.</source>
+        <translation>
+            <numerusform>%n row is invalid or repeated: correct the file and open it again. Nothing is imported.</numerusform>
+            <numerusform>%n rows are invalid or repeated: correct the file and open it again. Nothing is imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n row(s) to import</source>
+        <translation>
+            <numerusform>%1 (%2): %n row to import</numerusform>
+            <numerusform>%1 (%2): %n rows to import</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already there</source>
+        <translation>
+            <numerusform>, %n already there</numerusform>
+            <numerusform>, %n already there</numerusform>
         </translation>
     </message>
 </context>

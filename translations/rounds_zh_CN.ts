@@ -2,6 +2,350 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Alignments</name>
+    <message>
+        <source>The local store is not open.</source>
+        <translation>本地数据库未打开。</translation>
+    </message>
+    <message>
+        <source>Choose a territory and the day the alignment starts.</source>
+        <translation>请选择辖区和分配的起始日。</translation>
+    </message>
+    <message>
+        <source>Choose another territory and the day the move takes effect.</source>
+        <translation>请选择另一个辖区和调整生效日期。</translation>
+    </message>
+    <message>
+        <source>The new alignment could not be written.</source>
+        <translation>无法写入新的分配。</translation>
+    </message>
+    <message>
+        <source>A target is between 0 and 1000 calls per cycle.</source>
+        <translation>目标为每周期 0 至 1000 次拜访。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRequests</name>
+    <message>
+        <source>The request no longer exists.</source>
+        <translation>该申请已不存在。</translation>
+    </message>
+    <message>
+        <source>The request has been decided already.</source>
+        <translation>该申请已审批。</translation>
+    </message>
+    <message>
+        <source>Say why the request is rejected: the rep reads it.</source>
+        <translation>请填写驳回理由，代表会看到。</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>same name, same institution</source>
+        <translation>同名同院</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>name written differently</source>
+        <translation>姓名写法不同</translation>
+    </message>
+    <message>
+        <source>pinyin of the Chinese name</source>
+        <translation>中文姓名的拼音</translation>
+    </message>
+    <message>
+        <source>The local store is not open.</source>
+        <translation>本地数据库未打开。</translation>
+    </message>
+    <message>
+        <source>An HCP cannot be merged into itself.</source>
+        <translation>医生不能与自身合并。</translation>
+    </message>
+    <message>
+        <source>One of the two HCPs is no longer here.</source>
+        <translation>其中一位医生已不存在。</translation>
+    </message>
+    <message>
+        <source>%1 has already been merged.</source>
+        <translation>%1 已被合并。</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTables</name>
+    <message>
+        <source>Face to face</source>
+        <translation type="unfinished">面对面拜访</translation>
+    </message>
+    <message>
+        <source>Remote (video)</source>
+        <translation type="unfinished">远程（视频）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">消息</translation>
+    </message>
+    <message>
+        <source>Material sent</source>
+        <translation type="unfinished">发送资料</translation>
+    </message>
+    <message>
+        <source>seasonal naive (same month last year)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linear trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no forecast (too little history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touches (message, material)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency (calls per reached target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage of plan %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan attainment %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls per field day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average support level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meetings held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attending HCPs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event spend (CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event budget (CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend vs budget %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per attending HCP (CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales (CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market share %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROI (sales per yuan of effort)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales year on year %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach by tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">级别</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">拜访方式</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished">拜访记录</translation>
+    </message>
+    <message>
+        <source>Share %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product detail share (weights %1 / %2 / %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished">产品</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished">详情</translation>
+    </message>
+    <message>
+        <source>Weighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average support level by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average support level by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by month; forecast: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished">月</translation>
+    </message>
+    <message>
+        <source>External (CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month on month %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year on year %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation type="unfinished">医院</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Face to face</source>
@@ -107,6 +451,381 @@
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
+    <message>
+        <source>The server found this change invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the value of “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role or territory does not allow this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change is too large to send to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is busy: Rounds tries again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Rounds is too old for the server: please update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not store the change; Rounds sends it again with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A compliance rule blocks this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MasterData</name>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <source>A name is required.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>A phone number has 7 to 15 digits, e.g. 138 0013 8000.</source>
+        <translation>电话号码为 7 至 15 位数字，如 138 0013 8000。</translation>
+    </message>
+    <message>
+        <source>Not an e-mail address (name@hospital.cn).</source>
+        <translation>邮箱格式不正确（如 name@hospital.cn）。</translation>
+    </message>
+    <message>
+        <source>The tier is A, B, C or D.</source>
+        <translation>分级为 A、B、C 或 D。</translation>
+    </message>
+    <message>
+        <source>Choose a grade from the list (e.g. 三级甲等).</source>
+        <translation>请从列表中选择等级（如 三级甲等）。</translation>
+    </message>
+    <message>
+        <source>The local store is not open.</source>
+        <translation>本地数据库未打开。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) are invalid: nothing is imported.</source>
+        <translation>
+            <numerusform>%n 行无效：未导入任何数据。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MeetingReport</name>
+    <message>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees and speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">级别</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished">是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished">否</translation>
+    </message>
+    <message>
+        <source>Spend by category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished">预算</translation>
+    </message>
+    <message>
+        <source>Spend counted by the budget rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule is broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished">会议</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation type="unfinished">开始时间</translation>
+    </message>
+    <message>
+        <source>Budget (CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee (CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">消息</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers of value %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Catering share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total this year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HCP</source>
+        <translation type="unfinished">医生</translation>
+    </message>
+    <message>
+        <source>Catering share (CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total (CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;CSV for Excel (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingWords</name>
+    <message>
+        <source>Academic meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Department meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webinar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dinner meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished">地点</translation>
+    </message>
+    <message>
+        <source>Catering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HCP</source>
+        <translation type="unfinished">医生</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -117,6 +836,327 @@
     <message>
         <source>Bring the subgroup analysis for patients over 65</source>
         <translation>带上 65 岁以上患者的亚组分析</translation>
+    </message>
+</context>
+<context>
+    <name>Territories</name>
+    <message>
+        <source>The local store is not open.</source>
+        <translation>本地数据库未打开。</translation>
+    </message>
+    <message>
+        <source>A territory needs a code.</source>
+        <translation>辖区需要编码。</translation>
+    </message>
+    <message>
+        <source>A territory needs a name.</source>
+        <translation>辖区需要名称。</translation>
+    </message>
+    <message>
+        <source>The parent territory no longer exists.</source>
+        <translation>上级辖区已不存在。</translation>
+    </message>
+    <message>
+        <source>A retired territory takes no new children.</source>
+        <translation>已停用的辖区不能再添加下级。</translation>
+    </message>
+    <message>
+        <source>A territory cannot contain other territories.</source>
+        <translation>辖区下不能再建下级。</translation>
+    </message>
+    <message>
+        <source>The code %1 is already taken.</source>
+        <translation>编码 %1 已被使用。</translation>
+    </message>
+    <message>
+        <source>The territory no longer exists.</source>
+        <translation>该辖区已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose where to move it.</source>
+        <translation>请选择移至的位置。</translation>
+    </message>
+    <message>
+        <source>It cannot go there: a territory belongs under a district, a district under a region.</source>
+        <translation>不能移到这里：辖区属于地区，地区属于大区。</translation>
+    </message>
+    <message>
+        <source>A territory cannot move inside itself.</source>
+        <translation>不能移到自身之下。</translation>
+    </message>
+    <message>
+        <source>It is already there.</source>
+        <translation>已经在该位置。</translation>
+    </message>
+    <message>
+        <source>It is already retired.</source>
+        <translation>已经停用。</translation>
+    </message>
+    <message>
+        <source>Move or retire its %1 territories first.</source>
+        <translation>请先移走或停用其下 %1 个辖区。</translation>
+    </message>
+    <message>
+        <source>Move or end its %1 alignments first.</source>
+        <translation>请先调整或结束其 %1 条医生分配。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::AboutDialog</name>
+    <message>
+        <source>About Rounds</source>
+        <translation type="unfinished">关于 Rounds</translation>
+    </message>
+    <message>
+        <source>Visits, visit plans and meetings for the field force. Rounds keeps your territory on this computer, works without a network, and syncs with your company&apos;s server whenever it can — without losing a record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rounds::AlignmentEditor</name>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Starts later</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <source>HCP</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>科室专业</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>分配状态</translation>
+    </message>
+    <message>
+        <source>Show ended alignments</source>
+        <translation>显示已结束的分配</translation>
+    </message>
+    <message>
+        <source>Remove from territory</source>
+        <translation>移出辖区</translation>
+    </message>
+    <message>
+        <source>Ends the selected alignments yesterday; one that has not started is deleted.</source>
+        <translation>所选分配于昨天结束；尚未生效的分配直接删除。</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <source>No tier</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>Set target</source>
+        <translation>设置目标</translation>
+    </message>
+    <message>
+        <source>Move selected to</source>
+        <translation>将所选医生调至</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Calls per cycle for</source>
+        <translation>每周期拜访次数：</translation>
+    </message>
+    <message>
+        <source>Add HCPs</source>
+        <translation>添加医生</translation>
+    </message>
+    <message>
+        <source>Name, hospital or specialty</source>
+        <translation>姓名、医院或专业</translation>
+    </message>
+    <message>
+        <source>Add selected</source>
+        <translation>添加所选</translation>
+    </message>
+    <message>
+        <source>Add its HCPs</source>
+        <translation>添加该院医生</translation>
+    </message>
+    <message>
+        <source>Add matching HCPs</source>
+        <translation>添加符合条件的医生</translation>
+    </message>
+    <message>
+        <source>Choose a specialty, tier or city that some HCPs match.</source>
+        <translation>请选择有医生符合的专业、分级或城市。</translation>
+    </message>
+    <message>
+        <source>Aligned from</source>
+        <translation>分配起始日</translation>
+    </message>
+    <message>
+        <source>Calls per cycle</source>
+        <translation>每周期拜访次数</translation>
+    </message>
+    <message>
+        <source>All HCPs of an institution</source>
+        <translation>某医院的全部医生</translation>
+    </message>
+    <message>
+        <source>All HCPs matching</source>
+        <translation>符合条件的全部医生</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Any specialty</source>
+        <translation>任意专业</translation>
+    </message>
+    <message>
+        <source>Any city</source>
+        <translation>任意城市</translation>
+    </message>
+    <message>
+        <source>Any tier</source>
+        <translation>任意分级</translation>
+    </message>
+    <message>
+        <source>Choose a territory to see and edit its alignments.</source>
+        <translation>选择一个辖区，查看并编辑其医生分配。</translation>
+    </message>
+    <message>
+        <source>Alignments of %1 %2</source>
+        <translation>%1 %2 的医生分配</translation>
+    </message>
+    <message>
+        <source>(no institution)</source>
+        <translation>（无医院）</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent to the server</source>
+        <translation>等待发送到服务器</translation>
+    </message>
+    <message>
+        <source>%1 current · %2 starting later · %3 ended — %4 target calls per cycle</source>
+        <translation>当前 %1 · 未生效 %2 · 已结束 %3 — 每周期目标拜访 %4 次</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n HCP(s)</source>
+        <translation>
+            <numerusform>%1 — %n 位医生</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a territory and the HCPs to add.</source>
+        <translation>请选择辖区和要添加的医生。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n HCP(s) added</source>
+        <translation>
+            <numerusform>已添加 %n 位医生</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already aligned here</source>
+        <translation>
+            <numerusform>，%n 位已在本辖区</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the alignments to end.</source>
+        <translation>请选择要结束的分配。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alignment(s) ended.</source>
+        <translation>
+            <numerusform>已结束 %n 条分配。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the HCPs to move.</source>
+        <translation>请选择要调整的医生。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n HCP(s) move from %1.</source>
+        <translation>
+            <numerusform>%n 位医生将于 %1 调整。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a territory first.</source>
+        <translation>请先选择辖区。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Target set on %n alignment(s).</source>
+        <translation>
+            <numerusform>已为 %n 条分配设置目标。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -182,6 +1222,157 @@
     <message>
         <source>Signed out: sign in again to sync. Your local data is kept.</source>
         <translation>已退出登录：重新登录后才能同步。本机数据会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::ChangeRequestsView</name>
+    <message>
+        <source>Open</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>科室专业</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Change requests</source>
+        <translation>信息变更申请</translation>
+    </message>
+    <message>
+        <source>Corrections reps proposed to HCPs and institutions. Approving applies the proposed values on the server at the next sync; a rejection tells the rep why.</source>
+        <translation>代表提交的医生和医院信息更正。批准后，下次同步时服务器应用新值；驳回时需告知代表原因。</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>申请值</translation>
+    </message>
+    <message>
+        <source>Note to the rep (required to reject)</source>
+        <translation>给代表的说明（驳回时必填）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>No request to show.</source>
+        <translation>没有申请。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未填写理由</translation>
+    </message>
+    <message>
+        <source>Decision: %1</source>
+        <translation>审批意见：%1</translation>
+    </message>
+    <message>
+        <source>Approved. The server applies the values at the next sync.</source>
+        <translation>已批准，下次同步时服务器应用新值。</translation>
+    </message>
+    <message>
+        <source>Rejected. The rep sees your note after the next sync.</source>
+        <translation>已驳回，代表下次同步后可看到您的说明。</translation>
     </message>
 </context>
 <context>
@@ -393,6 +1584,408 @@
     <message>
         <source>The system keychain did not answer.</source>
         <translation>系统密钥环无响应。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::DashboardView</name>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished">数据看板</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A month (2026-10), a quarter (2026-Q3) or a cycle of dates (2026-09-01..2026-09-30)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG/PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export tables (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach by tier (click a bar: targets not reached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product detail share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event spend vs budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls by rep (click a bar: that rep&apos;s dashboard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average support level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales by institution (top 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage of plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan attainment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls per field day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend vs budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the exact numbers under the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this table as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (rep)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a period: use 2026-10, 2026-Q3 or 2026-09-01..2026-09-30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 vs %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% (%2/%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no market data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>– vs %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reach %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 targets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales (CNY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shown for your role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished">预算</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 meetings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same month last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecast: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 year on year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no year-on-year (months missing a year before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by week (1 opposes … 5 advocates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by month (1 opposes … 5 advocates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · target %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tier %1: %n target(s) not reached in %2 (double-click to open)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rounds dashboard %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save table as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the CSV tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rounds::DuplicatesView</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>科室专业</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Duplicate HCPs</source>
+        <translation>重复医生</translation>
+    </message>
+    <message>
+        <source>HCP</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Keep the record of</source>
+        <translation>保留的记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate pair(s). Choose a pair, the record to keep and the value to keep for each field, then merge: the other record&apos;s visits, plans, tags and alignments move to the one kept.</source>
+        <translation>
+            <numerusform>%n 组疑似重复。选择一组，确定保留的记录和每个字段保留的值，然后合并：另一条记录的拜访、计划、标签和分配都归到保留的记录下。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left: %n visit(s), plan(s) and alignment(s). </source>
+        <translation>
+            <numerusform>左侧：%n 条拜访、计划和分配。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Right: %n visit(s), plan(s) and alignment(s).</source>
+        <translation>
+            <numerusform>右侧：%n 条拜访、计划和分配。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge the two records into %1? The other one is marked merged and its history moves to the one kept after the next sync.</source>
+        <translation>将两条记录合并为 %1？另一条标记为已合并，下次同步后其历史记录归到保留的记录下。</translation>
+    </message>
+    <message>
+        <source>Merged into %1. It reaches the server at the next sync.</source>
+        <translation>已合并为 %1，下次同步时发送到服务器。</translation>
     </message>
 </context>
 <context>
@@ -693,6 +2286,14 @@
         <source>Not planned: %1</source>
         <translation>未能计划：%1</translation>
     </message>
+    <message>
+        <source>Approved: %1</source>
+        <translation>已批准：%1</translation>
+    </message>
+    <message>
+        <source>Rejected: %1 (%2)</source>
+        <translation>已驳回：%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>rounds::MainWindow</name>
@@ -725,10 +2326,6 @@
         <translation>学术会议</translation>
     </message>
     <message>
-        <source>Academic and department meetings with their budget and attendees.</source>
-        <translation>学术会议和科室会，含预算和参会人员。</translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -737,16 +2334,8 @@
         <translation>数据看板</translation>
     </message>
     <message>
-        <source>Call rate, coverage and frequency of your team will appear here. This view is not built yet.</source>
-        <translation>团队的拜访达成率、覆盖率和拜访频次将显示在这里。此页面尚未完成。</translation>
-    </message>
-    <message>
         <source>Territories</source>
         <translation>辖区</translation>
-    </message>
-    <message>
-        <source>Territories, alignments and targets will be edited here. This view is not built yet.</source>
-        <translation>辖区、医生分配和拜访目标将在这里编辑。此页面尚未完成。</translation>
     </message>
     <message>
         <source>Search HCPs and hospitals (Ctrl+K)</source>
@@ -791,14 +2380,6 @@
     <message>
         <source>&amp;About Rounds</source>
         <translation>关于 Rounds(&amp;A)</translation>
-    </message>
-    <message>
-        <source>About Rounds</source>
-        <translation>关于 Rounds</translation>
-    </message>
-    <message>
-        <source>Rounds %1 — visits, plans and meetings for the field force. Works offline; syncs when it can.</source>
-        <translation>Rounds %1 — 面向医药代表的拜访、计划和会议管理。离线可用，有网络时自动同步。</translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -890,6 +2471,518 @@
             <numerusform>%n 条被拒绝</numerusform>
         </translation>
     </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Master data</source>
+        <translation>主数据</translation>
+    </message>
+    <message>
+        <source>Duplicate HCPs</source>
+        <translation>重复医生</translation>
+    </message>
+    <message>
+        <source>Change requests</source>
+        <translation>信息变更申请</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::MasterDataView</name>
+    <message>
+        <source>Master data</source>
+        <translation>主数据</translation>
+    </message>
+    <message>
+        <source>HCPs and institutions: edit them, import them from CSV after a preview, export them.</source>
+        <translation>医生和医院：编辑，预览后从 CSV 导入，导出。</translation>
+    </message>
+    <message>
+        <source>HCPs</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation>导入导出</translation>
+    </message>
+    <message>
+        <source>Search by name, hospital or phone</source>
+        <translation>按姓名、医院或电话搜索</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>科室专业</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>New HCP</source>
+        <translation>新建医生</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Search by name or city</source>
+        <translation>按名称或城市搜索</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>诊所</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>药店</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>New institution</source>
+        <translation>新建医院</translation>
+    </message>
+    <message>
+        <source>Alignments</source>
+        <translation>医生分配</translation>
+    </message>
+    <message>
+        <source>Detect (UTF-8 or GBK)</source>
+        <translation>自动识别（UTF-8 或 GBK）</translation>
+    </message>
+    <message>
+        <source>Open CSV…</source>
+        <translation>打开 CSV…</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>导入 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>File of</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Open a CSV file: its rows are checked and shown here before anything is imported.</source>
+        <translation>打开一个 CSV 文件：导入前会先检查每一行并在此显示。</translation>
+    </message>
+    <message>
+        <source>A new HCP.</source>
+        <translation>新医生。</translation>
+    </message>
+    <message>
+        <source>A new institution.</source>
+        <translation>新医院。</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red.</source>
+        <translation>请修改标红的字段。</translation>
+    </message>
+    <message>
+        <source>Saved. It reaches the server at the next sync.</source>
+        <translation>已保存，下次同步时发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Duplicate of line %1</source>
+        <translation>与第 %1 行重复</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Exists already: skipped</source>
+        <translation>已存在：跳过</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) are invalid or repeated: correct the file and open it again. Nothing is imported.</source>
+        <translation>
+            <numerusform>%n 行无效或重复：请修改文件后重新打开。未导入任何数据。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n row(s) to import</source>
+        <translation>
+            <numerusform>%1（%2）：可导入 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already there</source>
+        <translation>
+            <numerusform>，%n 行已存在</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Imported: %1 HCPs, %2 institutions, %3 alignments. They reach the server at the next sync.</source>
+        <translation>已导入：%1 位医生、%2 家医院、%3 条分配，下次同步时发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::MeetingEditor</name>
+    <message>
+        <source>Evidence for the expense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts and invoices (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished">会议</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind and mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished">地点</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished">预算</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees and speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an HCP: type a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of a walk-in or colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add walk-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add expense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence files are kept on this computer next to your data; only their fingerprint (SHA-256) and name reach the server for now. The files themselves will sync in a later version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel this meeting? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence could not be kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rule is broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is blocked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1 of budget %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the meeting a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meeting ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the territory of the meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished">未保存：%1</translation>
+    </message>
+    <message>
+        <source>Reject meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is it rejected? The rep reads this.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rounds::MeetingListModel</name>
@@ -924,6 +3017,78 @@
     <message>
         <source>Attendees</source>
         <translation>参会人数</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::MeetingsView</name>
+    <message>
+        <source>Meetings</source>
+        <translation type="unfinished">学术会议</translation>
+    </message>
+    <message>
+        <source>Academic and department meetings with their budget and attendees. Open one to plan it, record who came and what it cost, and move it through approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for your approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation type="unfinished">开始时间</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation type="unfinished">预算</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished">参会人数</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is it rejected? The rep reads this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for your approval (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This meeting cannot be approved as planned:
+%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -987,6 +3152,14 @@
         <source>Moved to %1.</source>
         <translation>已改期到 %1。</translation>
     </message>
+    <message>
+        <source>Previous week or month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week or month</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rounds::PlanListModel</name>
@@ -1024,6 +3197,201 @@
     <message>
         <source>This window works on the data of %1 on %2: sign in as that user.</source>
         <translation>此窗口使用的是 %2 上 %1 的数据：请以该用户登录。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished">数据看板</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language is used the next time you start Rounds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect the next time Rounds starts. Dates, numbers and money follow the language&apos;s conventions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"> 分钟</translation>
+    </message>
+    <message>
+        <source>Only when asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To use another server or account, sign out and sign in again. Your local data stays on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync automatically every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds also syncs shortly after you save, when the network comes back, and when you press F5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules your company applies to meetings. Your administrator sets them on the server; they reach this computer with every sync and are checked here while you type, even offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catering per attendee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker fee by the speaker&apos;s tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 · B %2 · C/D %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company staff among the attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least one signed-in attendee before the meeting is held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence for every expense before the meeting is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers of value to one HCP in a calendar year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual spend over the budget (a manager approves again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>budget + %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the company defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much a product counts in the product detail share by its position in a visit. These weights apply to your dashboard on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First product:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;econd product:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Later products:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export diagnostics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When support asks for diagnostics, export this file and attach it to your ticket. It holds the versions, the sync state (how many changes wait, refusals, conflicts) and Rounds&apos; log files — no doctor, visit or meeting data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1071,6 +3439,22 @@
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Welcome to Rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in once with the server address, user name and password your company gave you; the password is not kept, and the sign-in is remembered in your system&apos;s keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After that, everything works without a network: log visits, plan your week and record meetings in a hospital basement or on a train, and each record is saved on this computer the moment you save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whenever the server can be reached, Rounds syncs by itself and shows anything that needs your decision, so nothing you typed is ever lost.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1192,6 +3576,109 @@
     </message>
 </context>
 <context>
+    <name>rounds::TerritoryView</name>
+    <message>
+        <source>Region</source>
+        <translation>大区</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Territories</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Shape the territory tree, align HCPs to territories with their call targets, and compare the workload of a district. Every change is sent to the server at the next sync.</source>
+        <translation>调整辖区结构，为辖区分配医生并设定拜访目标，比较同一地区各辖区的工作量。所有修改在下次同步时发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>A region at the top, or a child of the selected region or district</source>
+        <translation>在顶层新建大区，或在所选大区、地区下新建下级</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>移至…</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Alignments</source>
+        <translation>医生分配</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作量</translation>
+    </message>
+    <message>
+        <source>In conflict with a change made elsewhere: see Conflicts.</source>
+        <translation>与其他人的修改冲突：请查看“冲突”。</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent to the server.</source>
+        <translation>等待发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Retired.</source>
+        <translation>已停用。</translation>
+    </message>
+    <message>
+        <source>(no owner)</source>
+        <translation>（无负责人）</translation>
+    </message>
+    <message>
+        <source>Saved. It reaches the server at the next sync.</source>
+        <translation>已保存，下次同步时发送到服务器。</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>新建%1</translation>
+    </message>
+    <message>
+        <source>Code (e.g. SH-04)</source>
+        <translation>编码（如 SH-04）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Nowhere else to go</source>
+        <translation>没有可移至的位置</translation>
+    </message>
+    <message>
+        <source>Retire %1? Its history stays; it takes no new alignments.</source>
+        <translation>停用 %1？历史记录保留，不再接受新的医生分配。</translation>
+    </message>
+</context>
+<context>
     <name>rounds::TodayView</name>
     <message>
         <source>Double-click a planned visit to log it, or an HCP to open the profile.</source>
@@ -1289,10 +3776,6 @@ due %3, %n day(s) ago</source>
         <translation>例如：带上最新临床数据</translation>
     </message>
     <message>
-        <source>Duration:</source>
-        <translation>时长：</translation>
-    </message>
-    <message>
         <source>due</source>
         <translation>截止</translation>
     </message>
@@ -1301,24 +3784,12 @@ due %3, %n day(s) ago</source>
         <translation>拜访方式(&amp;C)：</translation>
     </message>
     <message>
-        <source>Time:</source>
-        <translation>时间：</translation>
-    </message>
-    <message>
-        <source>Products:</source>
-        <translation>产品：</translation>
-    </message>
-    <message>
         <source>&amp;Feedback:</source>
         <translation>医生反馈(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Support level:</source>
         <translation>支持度(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>Follow-up:</source>
-        <translation>跟进事项：</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
@@ -1392,6 +3863,22 @@ due %3, %n day(s) ago</source>
         <source>Save draft (Ctrl+S)</source>
         <translation>保存草稿（Ctrl+S）</translation>
     </message>
+    <message>
+        <source>Du&amp;ration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;oducts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-u&amp;p:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rounds::VisitListModel</name>
@@ -1414,6 +3901,140 @@ due %3, %n day(s) ago</source>
     <message>
         <source>Minutes</source>
         <translation>时长（分钟）</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::WorkloadView</name>
+    <message>
+        <source>Territory</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>HCPs</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>Target calls</source>
+        <translation>目标拜访次数</translation>
+    </message>
+    <message>
+        <source>Call (min)</source>
+        <translation>单次拜访(分钟)</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Travel (min)</source>
+        <translation>路程(分钟)</translation>
+    </message>
+    <message>
+        <source>Workload (h)</source>
+        <translation>工作量(小时)</translation>
+    </message>
+    <message>
+        <source>vs. mean</source>
+        <translation>与平均相比</translation>
+    </message>
+    <message>
+        <source>Choose a district or one of its territories to compare their workload.</source>
+        <translation>选择一个地区或其下的辖区，比较各辖区的工作量。</translation>
+    </message>
+    <message>
+        <source>Workload of the territories of %1 %2</source>
+        <translation>%1 %2 下各辖区的工作量</translation>
+    </message>
+    <message>
+        <source>No visit with a duration yet: the default call time is used.</source>
+        <translation>尚无记录时长的拜访：使用默认拜访时长。</translation>
+    </message>
+    <message>
+        <source>More than 20 % above the district mean: consider moving HCPs out.</source>
+        <translation>高于地区平均 20% 以上：建议调出部分医生。</translation>
+    </message>
+    <message>
+        <source>More than 20 % below the district mean: room for more HCPs.</source>
+        <translation>低于地区平均 20% 以上：可以再分配医生。</translation>
+    </message>
+    <message>
+        <source>Workload = target calls per cycle × average call time (the territory&apos;s submitted visits, %1 min when there are none) + %2 min of travel per institution. Highlighted: more than 20 % above (red) or below (blue) the district mean.</source>
+        <translation>工作量 = 每周期目标拜访次数 × 平均拜访时长（按该辖区已提交的拜访计算，没有时按 %1 分钟）+ 每家医院 %2 分钟路程。高于地区平均 20% 以上标红，低于 20% 以上标蓝。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::compliance</name>
+    <message>
+        <source>Catering per attendee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker fee by tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company staff share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in before held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence before closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly transfers of value per HCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend against budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catering is %1 CNY per attendee, above the cap of %2 CNY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fee for %1 is %2 CNY, above the cap of %3 CNY for their tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 company staff attend; at most %2 are allowed (share of attendees).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No attendee has signed in; a meeting is held only with at least one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An expense (%1, %2 CNY) has no evidence; the meeting cannot be closed without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfers of value to %1 this year come to %2 CNY, above the yearly cap of %3 CNY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend of %1 CNY is above the budget with its tolerance (%2 CNY); a manager must approve closing it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
