@@ -330,19 +330,26 @@ bool KpiEngine::scopeChoices(QList<KpiScopeChoice> *out, QString *error)
 
 KpiWeights KpiEngine::weights()
 {
+    // The company's weights (the admin's `kpi.weights` setting record), then the user's own on this
+    // computer (Settings → Dashboard, kept in the database's meta under the same key) over them.
     KpiWeights w;
-    auto q = m_db.query(QStringLiteral("SELECT value FROM setting WHERE key = 'kpi.weights' LIMIT 1"));
-    if (!q->step())
-        return w;
-    const QJsonObject o = QJsonDocument::fromJson(q->textUtf8(0)).object();
-    const auto take = [&o](const char *name, double &into) {
-        const QJsonValue v = o.value(QLatin1String(name));
-        if (v.isDouble() && v.toDouble() >= 0)
-            into = v.toDouble();
+    const auto apply = [&w](const QByteArray &json) {
+        const QJsonObject o = QJsonDocument::fromJson(json).object();
+        const auto take = [&o](const char *name, double &into) {
+            const QJsonValue v = o.value(QLatin1String(name));
+            if (v.isDouble() && v.toDouble() >= 0)
+                into = v.toDouble();
+        };
+        take("first", w.first);
+        take("second", w.second);
+        take("later", w.later);
     };
-    take("first", w.first);
-    take("second", w.second);
-    take("later", w.later);
+    auto q = m_db.query(QStringLiteral("SELECT value FROM setting WHERE key = 'kpi.weights' LIMIT 1"));
+    if (q->step())
+        apply(q->textUtf8(0));
+    auto own = m_db.query(QStringLiteral("SELECT value FROM sync_meta WHERE key = 'kpi.weights'"));
+    if (own->step())
+        apply(own->textUtf8(0));
     return w;
 }
 

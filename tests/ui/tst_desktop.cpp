@@ -2,6 +2,7 @@
 // administrator set (pushed to a real server, synced to a real client), the diagnostics export (no HCP
 // data in it), About, the first-run welcome, and keyboard/accessibility properties of the real main
 // window and visit dialog.
+#include "models/kpis.h"
 #include "models/store.h"
 #include "server/serverprocess.h"
 #include "sync/diagnostics.h"
@@ -225,11 +226,21 @@ void TestDesktop::kpiWeightsAreForManagersAndKeptInTheDatabase()
         QCOMPARE(weights.value(u"first").toDouble(), 0.8);
         QCOMPARE(weights.value(u"second").toDouble(), 0.5);
         QCOMPARE(weights.value(u"later").toDouble(), 0.1);
+        // The dashboard's engine uses them over the company's.
+        KpiEngine engine(*m_manager->store()->database());
+        KpiResult result;
+        QVERIFY(engine.compute(KpiPeriod::month(2026, 10), KpiScope {}, &result));
+        QCOMPARE(result.weights.first, 0.8);
+        QCOMPARE(result.weights.second, 0.5);
+        QCOMPARE(result.weights.later, 0.1);
 
         // Back to the company's defaults: nothing of the user's own is kept.
         dialog.findChild<QPushButton *>(QStringLiteral("resetWeightsButton"))->click();
         dialog.apply();
         QVERIFY(preferences::kpiWeights(*m_manager->store()).isEmpty());
+        QVERIFY(engine.compute(KpiPeriod::month(2026, 10), KpiScope {}, &result));
+        QCOMPARE(result.weights.first, 1.0);
+        QCOMPARE(result.weights.later, 0.25);
     }
 
     // A rep has no dashboard weights to set.
