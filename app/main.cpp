@@ -2,6 +2,8 @@
 #include "sync/diagnostics.h"
 #include "ui/common/lookup.h"
 #include "ui/hcp/hcplistview.h"
+#include "ui/meetings/meetingeditor.h"
+#include "ui/meetings/meetingsview.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/plan/plancalendarview.h"
 #include "ui/session/session.h"
@@ -95,7 +97,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Save a picture of the main window (1440x900) to FILE and quit."),
         QStringLiteral("FILE"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
-        QStringLiteral("The view to open: today, hcps, hcp, plan, visit, visits, meetings, dashboard, "
+        QStringLiteral("The view to open: today, hcps, hcp, plan, visit, visits, meetings, meeting, dashboard, "
                        "territories, alignment (a territory's alignments), masterdata, duplicates, "
                        "changerequests, conflicts."),
         QStringLiteral("VIEW"));
@@ -138,6 +140,10 @@ int main(int argc, char *argv[])
 
     rounds::MainWindow window(&session);
     QString view = parser.value(viewOption);
+    // `--view meeting`: the Meetings view with the editor of a meeting open over it.
+    const bool meetingEditor = view == QLatin1String("meeting");
+    if (meetingEditor)
+        view = QStringLiteral("meetings");
     if (!view.isEmpty() && view != QLatin1String("visit") && view != QLatin1String("alignment")
         && !rounds::MainWindow::viewKeys().contains(view))
         return fail(QStringLiteral("unknown view '%1'").arg(view));
@@ -177,6 +183,16 @@ int main(int argc, char *argv[])
             territories->selectTerritory(territory);
     } else if (!view.isEmpty()) {
         window.showView(view);
+    }
+
+    if (meetingEditor) {
+        // The earliest meeting still being planned or run makes the liveliest editor picture.
+        const QString meetingId = rounds::lookup::scalar(session.store(),
+            QStringLiteral("SELECT id FROM meeting WHERE status IN ('draft', 'submitted', 'approved', 'held') "
+                           "ORDER BY status = 'draft' DESC, starts_at, id LIMIT 1"))
+                                      .toString();
+        if (auto *meetings = window.findChild<rounds::MeetingsView *>())
+            dialog = meetings->openEditor(meetingId);
     }
 
     if (!screenshot && session.isSignedIn())

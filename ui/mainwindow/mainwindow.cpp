@@ -10,6 +10,7 @@
 #include "ui/dashboard/dashboardview.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/hcp/hcpprofileview.h"
+#include "ui/meetings/meetingsview.h"
 #include "ui/masterdata/changerequestsview.h"
 #include "ui/masterdata/duplicatesview.h"
 #include "ui/masterdata/masterdataview.h"
@@ -91,16 +92,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         }
     });
     m_plan = new PlanCalendarView(session, this);
-    auto *meetings = new ListPage(QStringLiteral("meetingsView"), tr("Meetings"),
-        tr("Academic and department meetings with their budget and attendees."), new MeetingListModel(store),
-        MeetingListModel::PendingRole, this);
-    meetings->setFormatter([](const QModelIndex &index, const QVariant &value) -> QVariant {
-        if (index.column() == MeetingListModel::StartsAt)
-            return Labels::localDateTime(value.toString());
-        if (index.column() == MeetingListModel::Status)
-            return Labels::meetingStatus(value.toString());
-        return value;
-    });
+    // Meetings: the list, the editor and a manager's approval queue (ui/meetings/).
+    auto *meetings = new MeetingsView(session, this);
 
     m_today = new TodayView(session, this);
     m_pages.insert(QStringLiteral("today"), m_today);

@@ -1,0 +1,418 @@
+// The meeting editor offscreen over a real local store: the compliance panel while typing, the
+// workflow buttons by role and status, saving (walk-ins, staff, evidence files by SHA-256), and the
+// reports (CSV with BOM, PDF, the first page rendered). Set ROUNDS_SCREENSHOT_DIR to keep pictures.
+#include "models/meetingrepository.h"
+#include "models/store.h"
+#include "sync/protocol/values.h"
+#include "ui/common/prompter.h"
+#include "ui/meetings/meetingeditor.h"
+#include "ui/meetings/meetingreport.h"
+
+#include <QCheckBox>
+#include <QCryptographicHash>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace rounds;
+
+namespace {
+
+const QString kTerritory = QStringLiteral("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa");
+const QString kBucket = QStringLiteral("t:") + kTerritory;
+const QString kRep = QStringLiteral("33333333-3333-4333-8333-333333333333");
+const QString kManager = QStringLiteral("44444444-4444-4444-8444-444444444444");
+
+class ScriptedPrompter final : public Prompter
+{
+public:
+    bool confirm(QWidget *, const QString &, const QString &) override { return true; }
+    std::optional<QString> askText(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return answer;
+    }
+    void inform(QWidget *, const QString &, const QString &text) override { informed << text; }
+    std::optional<QString> askSaveFile(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return savePath;
+    }
+    std::optional<QString> answer = QStringLiteral("预算过高");
+    QString savePath;
+    QStringList informed;
+};
+
+PulledChange change(const QString &entity, const QString &id, const QJsonObject &fields)
+{
+    PulledChange c;
+    c.bucket = entity == QLatin1String("territory") || entity == QLatin1String("user")
+        ? QStringLiteral("global")
+        : kBucket;
+    c.entity = entity;
+    c.id = id;
+    c.record = fields;
+    c.record.insert(QStringLiteral("id"), id);
+    c.record.insert(QStringLiteral("version"), 1);
+    return c;
+}
+
+QStringList codes(const QList<compliance::Violation> &vs)
+{
+    QStringList out;
+    for (const compliance::Violation &v : vs)
+        out << v.code();
+    return out;
+}
+
+} // namespace
+
+class TestMeetingEditor : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void complianceWarnsWhileTyping();
+    void buttonsByRoleAndStatus_data();
+    void buttonsByRoleAndStatus();
+    void savesAttendeesExpensesAndEvidence();
+    void heldNeedsASignIn();
+    void reports();
+
+private:
+    AccountInfo account(const QString &role) const;
+    QString meetingIn(const QString &status); // a stored meeting of the rep with one HCP attendee
+    QString screenshotDir() const { return qEnvironmentVariable("ROUNDS_SCREENSHOT_DIR"); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Store> m_store;
+    QStringList m_hcps; // tiers A, B, C, D
+    ScriptedPrompter m_prompter;
+    QTranslator m_translator;
+};
+
+void TestMeetingEditor::initTestCase()
+{
+    // Pictures in another language: ROUNDS_SCREENSHOT_QM names a compiled translation (rounds_zh_CN.qm).
+    const QString qm = qEnvironmentVariable("ROUNDS_SCREENSHOT_QM");
+    if (!qm.isEmpty()) {
+        QVERIFY(m_translator.load(qm));
+        QCoreApplication::installTranslator(&m_translator);
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    }
+}
+
+void TestMeetingEditor::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<Store>();
+    QVERIFY(m_store->open(m_dir->filePath(QStringLiteral("rounds.db"))).ok);
+    QList<PulledChange> page;
+    page << change(QStringLiteral("territory"), kTerritory,
+        {{"code", "SH-01"}, {"name", "上海一区"}, {"level", "territory"}});
+    page << change(
+        QStringLiteral("user"), kRep, {{"username", "rep"}, {"display_name", "张伟"}, {"role", "rep"}});
+    const char *names[] = {"王建华", "李红梅", "陈志强", "刘芳"};
+    const char *tiers[] = {"A", "B", "C", "D"};
+    m_hcps.clear();
+    for (int i = 0; i < 4; ++i) {
+        const QString id = protocol::newUuid();
+        m_hcps << id;
+        page << change(QStringLiteral("hcp"), id,
+            {{"full_name", QString::fromUtf8(names[i])}, {"tier", QString::fromLatin1(tiers[i])},
+                {"status", "active"}, {"specialty", "心内科"}});
+    }
+    QVERIFY(m_store->applyPage(page, {{kBucket, 10}, {QStringLiteral("global"), 2}}).ok);
+    Prompter::setInstance(&m_prompter);
+}
+
+void TestMeetingEditor::cleanup()
+{
+    Prompter::setInstance(nullptr);
+    m_store.reset();
+    m_dir.reset();
+}
+
+AccountInfo TestMeetingEditor::account(const QString &role) const
+{
+    AccountInfo a;
+    a.server = QStringLiteral("https://example.invalid");
+    a.user = role;
+    a.userId = role == QLatin1String("rep") ? kRep : kManager;
+    a.role = role;
+    a.territoryIds = {kTerritory};
+    return a;
+}
+
+QString TestMeetingEditor::meetingIn(const QString &status)
+{
+    const WriteResult m = m_store->create(QStringLiteral("meeting"),
+        {{"territory_id", kTerritory}, {"title", "高血压诊疗进展学术会"},
+            {"starts_at", "2026-12-05T10:00:00Z"}, {"owner_id", kRep}, {"status", status},
+            {"budget_minor", 500000}});
+    if (!m.ok)
+        return {};
+    m_store->create(QStringLiteral("meeting_attendee"),
+        {{"meeting_id", m.id}, {"hcp_id", m_hcps[2]}, {"signed_in", true}});
+    return m.id;
+}
+
+void TestMeetingEditor::complianceWarnsWhileTyping()
+{
+    MeetingEditor editor(m_store.get(), account(QStringLiteral("rep")));
+    QTest::keyClicks(
+        editor.findChild<QLineEdit *>(QStringLiteral("titleLineEdit")), QStringLiteral("Coronary case review"));
+    auto *submit = editor.findChild<QPushButton *>(QStringLiteral("submitButton"));
+    auto *panel = editor.findChild<QListWidget *>(QStringLiteral("complianceListWidget"));
+    auto *reason = editor.findChild<QLabel *>(QStringLiteral("blockedReasonLabel"));
+    QVERIFY(submit && panel && reason);
+    QVERIFY(!submit->isHidden());
+    QVERIFY(submit->isEnabled());
+
+    // A tier-C speaker with a fee of 1,500 CNY: above the 1,000 CNY cap, which blocks submitting.
+    editor.addHcp(m_hcps[2], QStringLiteral("speaker"), 150000);
+    QCOMPARE(codes(editor.violations()), QStringList {QStringLiteral("speaker_fee")});
+    QVERIFY(!submit->isEnabled());
+    QVERIFY(!reason->isHidden());
+    QVERIFY2(reason->text().contains(QStringLiteral("1,000.00"))
+            || reason->text().contains(QStringLiteral("1000.00")),
+        qPrintable(reason->text()));
+    QCOMPARE(panel->item(0)->data(Qt::UserRole).toString(), QStringLiteral("speaker_fee"));
+
+    // Typing the fee down in the table clears it.
+    auto *table = editor.findChild<QTableWidget *>(QStringLiteral("attendeesTableWidget"));
+    auto *fee = qobject_cast<QDoubleSpinBox *>(table->cellWidget(0, 3));
+    QVERIFY(fee);
+    fee->setValue(800.0);
+    QVERIFY(editor.violations().isEmpty());
+    QVERIFY(submit->isEnabled());
+    QVERIFY(reason->isHidden());
+
+    // Catering of 500 CNY for one planned head (cap 200): blocks; two more heads (166.67 each): fine.
+    editor.findChild<QDoubleSpinBox *>(QStringLiteral("budgetSpinBox"))->setValue(5000.0);
+    editor.addExpense(QStringLiteral("catering"), 50000);
+    QCOMPARE(codes(editor.violations()), QStringList {QStringLiteral("catering_per_head")});
+    QVERIFY(!submit->isEnabled());
+    editor.addHcp(m_hcps[0]);
+    editor.addPerson(QStringLiteral("walk_in"), QStringLiteral("社区医院 赵医生"));
+    QVERIFY(editor.violations().isEmpty());
+    QVERIFY(submit->isEnabled());
+
+    // A colleague makes staff 1 of 4 heads: above 10%, a warning only — submitting stays possible.
+    editor.addPerson(QStringLiteral("staff"), QStringLiteral("医学联络 孙经理"));
+    QCOMPARE(codes(editor.violations()), QStringList {QStringLiteral("staff_share")});
+    QVERIFY(!editor.violations().first().blocking);
+    QVERIFY(submit->isEnabled());
+
+    if (!screenshotDir().isEmpty()) {
+        editor.resize(1280, 860);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.grab().save(screenshotDir() + QStringLiteral("/meeting-editor-test.png"));
+    }
+}
+
+void TestMeetingEditor::buttonsByRoleAndStatus_data()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QStringList>("visible");
+
+    const auto list = [](std::initializer_list<const char *> names) {
+        QStringList out;
+        for (const char *n : names)
+            out << QString::fromLatin1(n);
+        return out;
+    };
+    QTest::newRow("rep, draft") << "rep"
+                                << "draft" << list({"saveButton", "submitButton", "cancelMeetingButton"});
+    QTest::newRow("rep, submitted") << "rep"
+                                    << "submitted" << list({"cancelMeetingButton"});
+    QTest::newRow("rep, approved") << "rep"
+                                   << "approved" << list({"saveButton", "holdButton", "cancelMeetingButton"});
+    QTest::newRow("rep, held") << "rep"
+                               << "held" << list({"saveButton", "closeMeetingButton", "cancelMeetingButton"});
+    QTest::newRow("rep, rejected") << "rep"
+                                   << "rejected" << list({"cancelMeetingButton", "reopenButton"});
+    QTest::newRow("rep, closed") << "rep"
+                                 << "closed" << QStringList();
+    QTest::newRow("manager, submitted")
+        << "manager"
+        << "submitted" << list({"approveButton", "rejectButton", "cancelMeetingButton"});
+    QTest::newRow("manager, draft") << "manager"
+                                    << "draft" << list({"cancelMeetingButton"});
+    QTest::newRow("manager, held") << "manager"
+                                   << "held" << list({"closeMeetingButton", "cancelMeetingButton"});
+    QTest::newRow("manager, cancelled") << "manager"
+                                        << "cancelled" << QStringList();
+}
+
+void TestMeetingEditor::buttonsByRoleAndStatus()
+{
+    QFETCH(QString, role);
+    QFETCH(QString, status);
+    QFETCH(QStringList, visible);
+    const QString id = meetingIn(status);
+    QVERIFY(!id.isEmpty());
+    MeetingEditor editor(m_store.get(), account(role), id);
+    QCOMPARE(editor.status(), status);
+    QStringList shown;
+    for (const char *name : {"saveButton", "submitButton", "approveButton", "rejectButton", "holdButton",
+             "closeMeetingButton", "cancelMeetingButton", "reopenButton"}) {
+        auto *b = editor.findChild<QPushButton *>(QString::fromLatin1(name));
+        QVERIFY2(b, name);
+        if (!b->isHidden())
+            shown << QString::fromLatin1(name);
+    }
+    QCOMPARE(shown, visible);
+    // The plan itself is edited in draft by its owner only.
+    QCOMPARE(editor.findChild<QLineEdit *>(QStringLiteral("titleLineEdit"))->isEnabled(),
+        role == QLatin1String("rep") && status == QLatin1String("draft"));
+}
+
+void TestMeetingEditor::savesAttendeesExpensesAndEvidence()
+{
+    const QString receipt = m_dir->filePath(QStringLiteral("发票-餐费.pdf"));
+    {
+        QFile f(receipt);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("%PDF-1.4 fake receipt");
+    }
+    const QString hex = QString::fromLatin1(
+        QCryptographicHash::hash("%PDF-1.4 fake receipt", QCryptographicHash::Sha256).toHex());
+
+    MeetingEditor editor(m_store.get(), account(QStringLiteral("rep")));
+    QSignalSpy saved(&editor, &MeetingEditor::meetingSaved);
+    editor.findChild<QLineEdit *>(QStringLiteral("titleLineEdit"))->setText(QStringLiteral("心衰管理科室会"));
+    editor.findChild<QDoubleSpinBox *>(QStringLiteral("budgetSpinBox"))->setValue(3000.0);
+    editor.addHcp(m_hcps[0], QStringLiteral("speaker"), 200000);
+    editor.addPerson(QStringLiteral("walk_in"), QStringLiteral("社区医院 赵医生"));
+    editor.addPerson(QStringLiteral("staff"), QStringLiteral("医学联络 孙经理"));
+    editor.addExpense(QStringLiteral("venue"), 80000, QStringLiteral("committed"), QStringLiteral("会议室"));
+    editor.setFilePicker([&] { return receipt; });
+    auto *expenses = editor.findChild<QTableWidget *>(QStringLiteral("expensesTableWidget"));
+    expenses->setCurrentCell(0, 3);
+    QTest::mouseClick(
+        editor.findChild<QPushButton *>(QStringLiteral("attachEvidenceButton")), Qt::LeftButton);
+    QTest::mouseClick(editor.findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QCOMPARE(saved.count(), 1);
+    const QString id = editor.meetingId();
+    QVERIFY(!id.isEmpty());
+
+    const std::optional<MeetingDraft> d = meetings::load(m_store.get(), id);
+    QVERIFY(d);
+    QCOMPARE(d->fields.value("budget_minor").toInteger(), 300000);
+    QCOMPARE(d->attendees.size(), 3);
+    QStringList kinds;
+    for (const MeetingAttendeeRow &a : d->attendees) {
+        kinds << a.kind + QLatin1Char(':') + a.name;
+        if (a.kind == QLatin1String("hcp")) {
+            QCOMPARE(a.hcpId, m_hcps[0]);
+            QCOMPARE(a.feeMinor, 200000);
+            QCOMPARE(a.role, QStringLiteral("speaker"));
+        } else {
+            QVERIFY(a.hcpId.isEmpty());
+        }
+    }
+    kinds.sort();
+    QCOMPARE(kinds,
+        QStringList({QStringLiteral("hcp:王建华"), QStringLiteral("staff:医学联络 孙经理"),
+            QStringLiteral("walk_in:社区医院 赵医生")}));
+    QCOMPARE(d->expenses.size(), 1);
+    QCOMPARE(d->expenses[0].evidence, QStringLiteral("sha256:%1:发票-餐费.pdf").arg(hex));
+    QVERIFY(QFile::exists(evidence::folderFor(m_store->path()) + QLatin1Char('/') + hex));
+
+    // Removing the walk-in and submitting writes the difference; the status goes last.
+    QVERIFY(editor.transition(QStringLiteral("submitted")));
+    QCOMPARE(meetings::load(m_store.get(), id)->status(), QStringLiteral("submitted"));
+    const QList<OutboxMutation> outbox = m_store->outbox();
+    QVERIFY(!outbox.isEmpty());
+    QCOMPARE(outbox.first().entity, QStringLiteral("meeting"));
+    QCOMPARE(outbox.first().set.value("status").toString(), QStringLiteral("submitted"));
+}
+
+void TestMeetingEditor::heldNeedsASignIn()
+{
+    const QString id = meetingIn(QStringLiteral("approved"));
+    MeetingEditor editor(m_store.get(), account(QStringLiteral("rep")), id);
+    auto *hold = editor.findChild<QPushButton *>(QStringLiteral("holdButton"));
+    QVERIFY(hold->isEnabled());
+    auto *table = editor.findChild<QTableWidget *>(QStringLiteral("attendeesTableWidget"));
+    table->item(0, 4)->setCheckState(Qt::Unchecked);
+    QVERIFY(!hold->isEnabled());
+    QVERIFY(!editor.blockedReason(QStringLiteral("held")).isEmpty());
+    QVERIFY(!editor.transition(QStringLiteral("held")));
+    QCOMPARE(meetings::load(m_store.get(), id)->status(), QStringLiteral("approved"));
+    table->item(0, 4)->setCheckState(Qt::Checked);
+    QVERIFY(editor.transition(QStringLiteral("held")));
+    QCOMPARE(meetings::load(m_store.get(), id)->status(), QStringLiteral("held"));
+    // Closing wants evidence for every expense.
+    editor.addExpense(QStringLiteral("catering"), 10000, QStringLiteral("actual"));
+    QVERIFY(!editor.findChild<QPushButton *>(QStringLiteral("closeMeetingButton"))->isEnabled());
+    QVERIFY(editor.blockedReason(QStringLiteral("closed")).contains(QStringLiteral("evidence")));
+}
+
+void TestMeetingEditor::reports()
+{
+    const QString id = meetingIn(QStringLiteral("held"));
+    m_store->create(QStringLiteral("meeting_attendee"),
+        {{"meeting_id", id}, {"hcp_id", m_hcps[0]}, {"role", "speaker"}, {"fee_minor", 250000},
+            {"signed_in", true}});
+    m_store->create(QStringLiteral("meeting_expense"),
+        {{"meeting_id", id}, {"category", "catering"}, {"amount_minor", 60000}, {"status", "actual"}});
+    const std::optional<MeetingDraft> d = meetings::load(m_store.get(), id);
+    QVERIFY(d);
+    const compliance::Config config;
+
+    const QString csv = MeetingReport::meetingCsv(m_store.get(), *d, config);
+    QVERIFY(csv.contains(QStringLiteral("王建华")));
+    QVERIFY(csv.contains(QStringLiteral("2500.00")));
+    QVERIFY(csv.contains(QStringLiteral("catering_per_head"))); // 300 CNY a head for 2 heads
+    const QString csvPath = m_dir->filePath(QStringLiteral("meeting.csv"));
+    QVERIFY(MeetingReport::writeCsv(csv, csvPath, nullptr));
+    QFile f(csvPath);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+    QVERIFY(bytes.contains(QStringLiteral("王建华").toUtf8()));
+
+    const QString html = MeetingReport::meetingHtml(m_store.get(), *d, config);
+    QVERIFY(html.contains(QStringLiteral("高血压诊疗进展学术会")));
+    const QString pdfPath = m_dir->filePath(QStringLiteral("meeting.pdf"));
+    QVERIFY(MeetingReport::writePdf(html, pdfPath, nullptr));
+    QFile pdf(pdfPath);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray pdfBytes = pdf.readAll();
+    QVERIFY(pdfBytes.startsWith("%PDF"));
+    QVERIFY(pdfBytes.size() > 2000);
+    // The CJK font is embedded (a subset named after WenQuanYi).
+    QVERIFY2(pdfBytes.contains("WenQuanYi"), "the PDF does not embed the CJK font");
+
+    const QImage page = MeetingReport::renderFirstPage(html);
+    QVERIFY(!page.isNull());
+    int inked = 0;
+    for (int y = 0; y < page.height(); y += 4) {
+        for (int x = 0; x < page.width(); x += 4)
+            inked += qGray(page.pixel(x, y)) < 128 ? 1 : 0;
+    }
+    QVERIFY2(inked > 200, "the rendered page is (nearly) blank");
+
+    const QString hcpCsv = MeetingReport::hcpCsv(m_store.get(), m_hcps[0], 2026);
+    QVERIFY(hcpCsv.contains(QStringLiteral("2500.00"))); // the fee
+    QVERIFY(hcpCsv.contains(QStringLiteral("300.00"))); // 600 CNY catering over 2 signed-in heads
+    if (!screenshotDir().isEmpty()) {
+        page.save(screenshotDir() + QStringLiteral("/meeting-report-test.png"));
+        MeetingReport::renderFirstPage(MeetingReport::hcpHtml(m_store.get(), m_hcps[0], 2026))
+            .save(screenshotDir() + QStringLiteral("/meeting-hcp-report-test.png"));
+    }
+}
+
+QTEST_MAIN(TestMeetingEditor)
+#include "tst_meetingeditor.moc"

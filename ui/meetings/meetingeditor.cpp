@@ -1,0 +1,755 @@
+#include "ui/meetings/meetingeditor.h"
+
+#include "models/hcpquery.h"
+#include "models/sqlite/database.h"
+#include "models/store.h"
+#include "ui/common/labels.h"
+#include "ui/common/lookup.h"
+#include "ui/common/prompter.h"
+#include "ui/meetings/meetingreport.h"
+#include "ui/meetings/meetingwords.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace rounds {
+
+namespace {
+
+enum AttendeeColumn { ANameCol, AKindCol, ARoleCol, AFeeCol, ASignedCol, AttendeeColumns };
+enum ExpenseColumn { ECategoryCol, EAmountCol, EStatusCol, EDescriptionCol, EEvidenceCol, ExpenseColumns };
+enum RowData { IdData = Qt::UserRole + 1, HcpData, KindData, TierData, EvidenceData };
+
+const QColor kRed(0xc0, 0x39, 0x2b);
+const QColor kAmber(0xb9, 0x77, 0x0e);
+
+QComboBox *choiceBox(const QList<MeetingWords::Choice> &choices, const QString &current, QWidget *parent)
+{
+    auto *box = new QComboBox(parent);
+    for (const auto &c : choices)
+        box->addItem(c.second, c.first);
+    const int i = box->findData(current);
+    box->setCurrentIndex(i < 0 ? 0 : i);
+    return box;
+}
+
+QDoubleSpinBox *yuanBox(qint64 minor, QWidget *parent)
+{
+    auto *box = new QDoubleSpinBox(parent);
+    box->setDecimals(2);
+    box->setRange(0, 100000000);
+    box->setPrefix(QStringLiteral("¥"));
+    box->setGroupSeparatorShown(true);
+    box->setValue(double(minor) / 100.0);
+    return box;
+}
+
+qint64 fen(const QDoubleSpinBox *box)
+{
+    return qRound64(box->value() * 100.0);
+}
+
+QString comboValue(const QTableWidget *table, int row, int column)
+{
+    auto *box = qobject_cast<QComboBox *>(table->cellWidget(row, column));
+    return box ? box->currentData().toString() : QString();
+}
+
+QDoubleSpinBox *spinAt(const QTableWidget *table, int row, int column)
+{
+    return qobject_cast<QDoubleSpinBox *>(table->cellWidget(row, column));
+}
+
+QDateTime fromIso(const QString &iso)
+{
+    QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(iso, Qt::ISODate);
+    return t.toLocalTime();
+}
+
+QString toIso(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+MeetingEditor::MeetingEditor(
+    Store *store, const AccountInfo &account, const QString &meetingId, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+    , m_account(account)
+{
+    setObjectName(QStringLiteral("meetingEditor"));
+    m_config = meetings::config(store);
+    m_pickFile = [this] {
+        return QFileDialog::getOpenFileName(this, tr("Evidence for the expense"), QString(),
+            tr("Receipts and invoices (*.pdf *.png *.jpg *.jpeg);;All files (*)"));
+    };
+    build();
+    if (!meetingId.isEmpty()) {
+        if (std::optional<MeetingDraft> d = meetings::load(store, meetingId))
+            m_draft = *d;
+    }
+    if (m_draft.id.isEmpty()) {
+        const QDateTime start(QDate::currentDate().addDays(7), QTime(18, 0));
+        m_draft.fields = QJsonObject {{QStringLiteral("status"), QStringLiteral("draft")},
+            {QStringLiteral("kind"), QStringLiteral("academic")},
+            {QStringLiteral("mode"), QStringLiteral("offline")}, {QStringLiteral("starts_at"), toIso(start)},
+            {QStringLiteral("ends_at"), toIso(start.addSecs(2 * 3600))},
+            {QStringLiteral("owner_id"), account.userId}, {QStringLiteral("budget_minor"), 0},
+            {QStringLiteral("currency"), QStringLiteral("CNY")},
+            {QStringLiteral("territory_id"), account.territoryIds.value(0)}};
+    }
+    load();
+}
+
+void MeetingEditor::build()
+{
+    setWindowTitle(tr("Meeting"));
+    resize(1180, 820);
+    auto *layout = new QVBoxLayout(this);
+
+    auto *head = new QHBoxLayout;
+    m_statusBadge = new QLabel(this);
+    m_statusBadge->setObjectName(QStringLiteral("statusBadgeLabel"));
+    m_statusBadge->setStyleSheet(
+        QStringLiteral("QLabel { padding: 2px 8px; border-radius: 8px; background: #e8eef7; }"));
+    head->addWidget(m_statusBadge);
+    head->addStretch();
+    layout->addLayout(head);
+
+    auto *form = new QFormLayout;
+    m_title = new QLineEdit(this);
+    m_title->setObjectName(QStringLiteral("titleLineEdit"));
+    m_titleError = new QLabel(this);
+    m_titleError->setObjectName(QStringLiteral("titleErrorLabel"));
+    m_titleError->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_titleError->hide();
+    auto *titleBox = new QVBoxLayout;
+    titleBox->addWidget(m_title);
+    titleBox->addWidget(m_titleError);
+    form->addRow(tr("Title"), titleBox);
+    m_kind = choiceBox(MeetingWords::kinds(), {}, this);
+    m_kind->setObjectName(QStringLiteral("kindComboBox"));
+    m_mode = choiceBox(MeetingWords::modes(), {}, this);
+    m_mode->setObjectName(QStringLiteral("modeComboBox"));
+    auto *kindRow = new QHBoxLayout;
+    kindRow->addWidget(m_kind, 1);
+    kindRow->addWidget(m_mode, 1);
+    form->addRow(tr("Kind and mode"), kindRow);
+    m_startsAt = new QDateTimeEdit(this);
+    m_startsAt->setObjectName(QStringLiteral("startsAtEdit"));
+    m_startsAt->setCalendarPopup(true);
+    m_endsAt = new QDateTimeEdit(this);
+    m_endsAt->setObjectName(QStringLiteral("endsAtEdit"));
+    m_endsAt->setCalendarPopup(true);
+    auto *timeRow = new QHBoxLayout;
+    timeRow->addWidget(m_startsAt, 1);
+    timeRow->addWidget(new QLabel(QStringLiteral("–"), this));
+    timeRow->addWidget(m_endsAt, 1);
+    form->addRow(tr("Time"), timeRow);
+    m_venue = new QLineEdit(this);
+    m_venue->setObjectName(QStringLiteral("venueLineEdit"));
+    form->addRow(tr("Venue"), m_venue);
+    m_territory = new QComboBox(this);
+    m_territory->setObjectName(QStringLiteral("territoryComboBox"));
+    for (const QVariantList &row : lookup::rows(m_store,
+             QStringLiteral(
+                 "SELECT id, coalesce(name, code) FROM territory WHERE level = 'territory' ORDER BY code")))
+        m_territory->addItem(row.value(1).toString(), row.value(0).toString());
+    m_budget = yuanBox(0, this);
+    m_budget->setObjectName(QStringLiteral("budgetSpinBox"));
+    auto *placeRow = new QHBoxLayout;
+    placeRow->addWidget(m_territory, 1);
+    placeRow->addWidget(new QLabel(tr("Budget"), this));
+    placeRow->addWidget(m_budget, 1);
+    form->addRow(tr("Territory"), placeRow);
+    layout->addLayout(form);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *left = new QWidget(split);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+
+    auto *attendeesBox = new QGroupBox(tr("Attendees and speakers"), left);
+    auto *al = new QVBoxLayout(attendeesBox);
+    auto *pick = new QHBoxLayout;
+    m_hcpSearch = new QLineEdit(attendeesBox);
+    m_hcpSearch->setObjectName(QStringLiteral("hcpSearchLineEdit"));
+    m_hcpSearch->setPlaceholderText(tr("Add an HCP: type a name"));
+    m_personName = new QLineEdit(attendeesBox);
+    m_personName->setObjectName(QStringLiteral("personNameLineEdit"));
+    m_personName->setPlaceholderText(tr("Name of a walk-in or colleague"));
+    m_addWalkIn = new QPushButton(tr("Add walk-in"), attendeesBox);
+    m_addWalkIn->setObjectName(QStringLiteral("addWalkInButton"));
+    m_addStaff = new QPushButton(tr("Add staff"), attendeesBox);
+    m_addStaff->setObjectName(QStringLiteral("addStaffButton"));
+    m_removeAttendee = new QPushButton(tr("Remove"), attendeesBox);
+    m_removeAttendee->setObjectName(QStringLiteral("removeAttendeeButton"));
+    pick->addWidget(m_hcpSearch, 2);
+    pick->addWidget(m_personName, 2);
+    pick->addWidget(m_addWalkIn);
+    pick->addWidget(m_addStaff);
+    pick->addWidget(m_removeAttendee);
+    al->addLayout(pick);
+    m_hcpResults = new QListWidget(attendeesBox);
+    m_hcpResults->setObjectName(QStringLiteral("hcpResultsListWidget"));
+    m_hcpResults->setMaximumHeight(90);
+    m_hcpResults->hide();
+    al->addWidget(m_hcpResults);
+    m_attendees = new QTableWidget(0, AttendeeColumns, attendeesBox);
+    m_attendees->setObjectName(QStringLiteral("attendeesTableWidget"));
+    m_attendees->setHorizontalHeaderLabels({tr("Name"), tr("Who"), tr("Role"), tr("Fee"), tr("Signed in")});
+    m_attendees->horizontalHeader()->setSectionResizeMode(ANameCol, QHeaderView::Stretch);
+    m_attendees->verticalHeader()->hide();
+    m_attendees->setSelectionBehavior(QAbstractItemView::SelectRows);
+    al->addWidget(m_attendees);
+    leftLayout->addWidget(attendeesBox, 3);
+
+    auto *expensesBox = new QGroupBox(tr("Expenses"), left);
+    auto *el = new QVBoxLayout(expensesBox);
+    auto *eb = new QHBoxLayout;
+    m_addExpense = new QPushButton(tr("Add expense"), expensesBox);
+    m_addExpense->setObjectName(QStringLiteral("addExpenseButton"));
+    m_attach = new QPushButton(tr("Attach evidence…"), expensesBox);
+    m_attach->setObjectName(QStringLiteral("attachEvidenceButton"));
+    m_removeExpense = new QPushButton(tr("Remove"), expensesBox);
+    m_removeExpense->setObjectName(QStringLiteral("removeExpenseButton"));
+    m_spendSummary = new QLabel(expensesBox);
+    m_spendSummary->setObjectName(QStringLiteral("spendSummaryLabel"));
+    eb->addWidget(m_addExpense);
+    eb->addWidget(m_attach);
+    eb->addWidget(m_removeExpense);
+    eb->addStretch();
+    eb->addWidget(m_spendSummary);
+    el->addLayout(eb);
+    m_expenses = new QTableWidget(0, ExpenseColumns, expensesBox);
+    m_expenses->setObjectName(QStringLiteral("expensesTableWidget"));
+    m_expenses->setHorizontalHeaderLabels(
+        {tr("Category"), tr("Amount"), tr("Status"), tr("Description"), tr("Evidence")});
+    m_expenses->horizontalHeader()->setSectionResizeMode(EDescriptionCol, QHeaderView::Stretch);
+    m_expenses->verticalHeader()->hide();
+    m_expenses->setSelectionBehavior(QAbstractItemView::SelectRows);
+    el->addWidget(m_expenses);
+    auto *note
+        = new QLabel(tr("Evidence files are kept on this computer next to your data; only their fingerprint "
+                        "(SHA-256) and name reach the server for now. The files themselves will sync in a "
+                        "later version."),
+            expensesBox);
+    note->setObjectName(QStringLiteral("evidenceNoteLabel"));
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("color: #666"));
+    el->addWidget(note);
+    leftLayout->addWidget(expensesBox, 2);
+
+    auto *complianceBox = new QGroupBox(tr("Compliance"), split);
+    auto *cl = new QVBoxLayout(complianceBox);
+    m_compliance = new QListWidget(complianceBox);
+    m_compliance->setObjectName(QStringLiteral("complianceListWidget"));
+    m_compliance->setWordWrap(true);
+    cl->addWidget(m_compliance);
+    m_blockedLabel = new QLabel(complianceBox);
+    m_blockedLabel->setObjectName(QStringLiteral("blockedReasonLabel"));
+    m_blockedLabel->setWordWrap(true);
+    m_blockedLabel->setStyleSheet(QStringLiteral("color: #c0392b"));
+    cl->addWidget(m_blockedLabel);
+    split->addWidget(left);
+    split->addWidget(complianceBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    m_saveError = new QLabel(this);
+    m_saveError->setObjectName(QStringLiteral("saveErrorLabel"));
+    m_saveError->setWordWrap(true);
+    m_saveError->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_saveError->hide();
+    layout->addWidget(m_saveError);
+
+    auto *buttons = new QHBoxLayout;
+    auto button = [&](const char *name, const QString &text) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(QString::fromLatin1(name));
+        buttons->addWidget(b);
+        return b;
+    };
+    m_report = button("reportButton", tr("Export report…"));
+    buttons->addStretch();
+    m_cancel = button("cancelMeetingButton", tr("Cancel meeting"));
+    m_reopen = button("reopenButton", tr("Edit again"));
+    m_save = button("saveButton", tr("Save"));
+    m_submit = button("submitButton", tr("Submit for approval"));
+    m_reject = button("rejectButton", tr("Reject…"));
+    m_approve = button("approveButton", tr("Approve"));
+    m_hold = button("holdButton", tr("Mark as held"));
+    m_close = button("closeMeetingButton", tr("Close meeting"));
+    layout->addLayout(buttons);
+
+    connect(m_save, &QPushButton::clicked, this, [this] { save(); });
+    connect(m_submit, &QPushButton::clicked, this, [this] { transition(QStringLiteral("submitted")); });
+    connect(m_approve, &QPushButton::clicked, this, [this] { transition(QStringLiteral("approved")); });
+    connect(m_reject, &QPushButton::clicked, this, [this] { transition(QStringLiteral("rejected")); });
+    connect(m_hold, &QPushButton::clicked, this, [this] { transition(QStringLiteral("held")); });
+    connect(m_close, &QPushButton::clicked, this, [this] { transition(QStringLiteral("closed")); });
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (Prompter::instance().confirm(
+                this, tr("Cancel meeting"), tr("Cancel this meeting? This cannot be undone.")))
+            transition(QStringLiteral("cancelled"));
+    });
+    connect(m_reopen, &QPushButton::clicked, this, [this] { transition(QStringLiteral("draft")); });
+    connect(m_report, &QPushButton::clicked, this, [this] {
+        collect();
+        exportMeetingReport(this, m_store, m_draft, m_config);
+    });
+    connect(m_hcpSearch, &QLineEdit::textEdited, this, &MeetingEditor::searchHcps);
+    connect(m_hcpResults, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        addHcp(item->data(Qt::UserRole).toString());
+        m_hcpSearch->clear();
+        m_hcpResults->hide();
+    });
+    connect(m_addWalkIn, &QPushButton::clicked, this, [this] {
+        addPerson(QStringLiteral("walk_in"), m_personName->text());
+        m_personName->clear();
+    });
+    connect(m_addStaff, &QPushButton::clicked, this, [this] {
+        addPerson(QStringLiteral("staff"), m_personName->text());
+        m_personName->clear();
+    });
+    connect(m_removeAttendee, &QPushButton::clicked, this, [this] {
+        if (m_attendees->currentRow() >= 0)
+            m_attendees->removeRow(m_attendees->currentRow());
+        refresh();
+    });
+    connect(m_addExpense, &QPushButton::clicked, this, [this] { addExpense(QStringLiteral("catering"), 0); });
+    connect(m_removeExpense, &QPushButton::clicked, this, [this] {
+        if (m_expenses->currentRow() >= 0)
+            m_expenses->removeRow(m_expenses->currentRow());
+        refresh();
+    });
+    connect(m_attach, &QPushButton::clicked, this, [this] {
+        const int row = m_expenses->currentRow();
+        if (row < 0)
+            return;
+        const QString file = m_pickFile ? m_pickFile() : QString();
+        if (!file.isEmpty())
+            attachEvidence(row, file);
+    });
+    for (QLineEdit *edit : {m_title, m_venue})
+        connect(edit, &QLineEdit::textEdited, this, [this] { refresh(); });
+    connect(m_budget, &QDoubleSpinBox::valueChanged, this, [this] { refresh(); });
+    connect(m_startsAt, &QDateTimeEdit::dateTimeChanged, this, [this] { refresh(); });
+    connect(m_attendees, &QTableWidget::itemChanged, this, [this] { refresh(); });
+    connect(m_expenses, &QTableWidget::itemChanged, this, [this] { refresh(); });
+}
+
+void MeetingEditor::load()
+{
+    m_loading = true;
+    const QJsonObject &f = m_draft.fields;
+    m_title->setText(f.value(QLatin1String("title")).toString());
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(f.value(QLatin1String("kind")).toString())));
+    m_mode->setCurrentIndex(std::max(0, m_mode->findData(f.value(QLatin1String("mode")).toString())));
+    m_startsAt->setDateTime(fromIso(f.value(QLatin1String("starts_at")).toString()));
+    const QDateTime ends = fromIso(f.value(QLatin1String("ends_at")).toString());
+    m_endsAt->setDateTime(ends.isValid() ? ends : m_startsAt->dateTime().addSecs(2 * 3600));
+    m_venue->setText(f.value(QLatin1String("venue")).toString());
+    const QString territory = f.value(QLatin1String("territory_id")).toString();
+    if (m_territory->findData(territory) < 0 && !territory.isEmpty())
+        m_territory->addItem(territory, territory);
+    m_territory->setCurrentIndex(std::max(0, m_territory->findData(territory)));
+    m_budget->setValue(f.value(QLatin1String("budget_minor")).toDouble() / 100.0);
+    m_attendees->setRowCount(0);
+    for (const MeetingAttendeeRow &a : std::as_const(m_draft.attendees))
+        addAttendeeRow(a);
+    m_expenses->setRowCount(0);
+    for (const MeetingExpenseRow &e : std::as_const(m_draft.expenses))
+        addExpenseRow(e);
+    m_loading = false;
+    setWindowTitle(m_draft.id.isEmpty() ? tr("New meeting") : tr("Meeting: %1").arg(m_title->text()));
+    applyPermissions();
+    refresh();
+}
+
+void MeetingEditor::addAttendeeRow(const MeetingAttendeeRow &a)
+{
+    const bool loading = m_loading;
+    m_loading = true;
+    const int row = m_attendees->rowCount();
+    m_attendees->insertRow(row);
+    auto *name
+        = new QTableWidgetItem(a.tier.isEmpty() ? a.name : QStringLiteral("%1  (%2)").arg(a.name, a.tier));
+    name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+    name->setData(IdData, a.id);
+    name->setData(HcpData, a.hcpId);
+    name->setData(KindData, a.kind);
+    name->setData(TierData, a.tier);
+    name->setData(Qt::UserRole, a.name);
+    m_attendees->setItem(row, ANameCol, name);
+    auto *kind = new QTableWidgetItem(MeetingWords::attendeeKind(a.kind));
+    kind->setFlags(kind->flags() & ~Qt::ItemIsEditable);
+    m_attendees->setItem(row, AKindCol, kind);
+    auto *role = choiceBox(MeetingWords::roles(), a.role, m_attendees);
+    connect(role, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    m_attendees->setCellWidget(row, ARoleCol, role);
+    auto *fee = yuanBox(a.feeMinor, m_attendees);
+    fee->setFrame(false);
+    connect(fee, &QDoubleSpinBox::valueChanged, this, [this] { refresh(); });
+    m_attendees->setCellWidget(row, AFeeCol, fee);
+    auto *signedIn = new QTableWidgetItem;
+    signedIn->setFlags((signedIn->flags() | Qt::ItemIsUserCheckable) & ~Qt::ItemIsEditable);
+    signedIn->setCheckState(a.signedIn ? Qt::Checked : Qt::Unchecked);
+    m_attendees->setItem(row, ASignedCol, signedIn);
+    m_loading = loading;
+}
+
+void MeetingEditor::addExpenseRow(const MeetingExpenseRow &e)
+{
+    const bool loading = m_loading;
+    m_loading = true;
+    const int row = m_expenses->rowCount();
+    m_expenses->insertRow(row);
+    auto *category = choiceBox(MeetingWords::categories(), e.category, m_expenses);
+    connect(category, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    m_expenses->setCellWidget(row, ECategoryCol, category);
+    auto *amount = yuanBox(e.amountMinor, m_expenses);
+    amount->setFrame(false);
+    connect(amount, &QDoubleSpinBox::valueChanged, this, [this] { refresh(); });
+    m_expenses->setCellWidget(row, EAmountCol, amount);
+    auto *status = choiceBox(MeetingWords::expenseStatuses(), e.status, m_expenses);
+    connect(status, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    m_expenses->setCellWidget(row, EStatusCol, status);
+    auto *description = new QTableWidgetItem(e.description);
+    description->setData(IdData, e.id);
+    m_expenses->setItem(row, EDescriptionCol, description);
+    auto *evidence = new QTableWidgetItem(e.evidence.isEmpty() ? tr("none") : evidence::nameOf(e.evidence));
+    evidence->setFlags(evidence->flags() & ~Qt::ItemIsEditable);
+    evidence->setData(EvidenceData, e.evidence);
+    evidence->setToolTip(e.evidence);
+    m_expenses->setItem(row, EEvidenceCol, evidence);
+    m_loading = loading;
+}
+
+void MeetingEditor::addHcp(const QString &hcpId, const QString &role, qint64 feeMinor)
+{
+    const lookup::HcpSummary h = lookup::hcp(m_store, hcpId);
+    MeetingAttendeeRow a;
+    a.kind = QStringLiteral("hcp");
+    a.hcpId = hcpId;
+    a.name = h.isValid() ? h.name : hcpId;
+    a.tier = h.tier;
+    a.role = role;
+    a.feeMinor = feeMinor;
+    addAttendeeRow(a);
+    refresh();
+}
+
+void MeetingEditor::addPerson(const QString &kind, const QString &name)
+{
+    if (name.trimmed().isEmpty()) {
+        m_personName->setFocus();
+        m_personName->setPlaceholderText(tr("Type the name first"));
+        return;
+    }
+    MeetingAttendeeRow a;
+    a.kind = kind;
+    a.name = name.trimmed();
+    a.signedIn = kind == QLatin1String("walk_in"); // a walk-in is added because they came
+    addAttendeeRow(a);
+    refresh();
+}
+
+void MeetingEditor::addExpense(
+    const QString &category, qint64 amountMinor, const QString &status, const QString &description)
+{
+    MeetingExpenseRow e;
+    e.category = category;
+    e.amountMinor = amountMinor;
+    e.status = status;
+    e.description = description;
+    addExpenseRow(e);
+    m_expenses->setCurrentCell(m_expenses->rowCount() - 1, EDescriptionCol);
+    refresh();
+}
+
+bool MeetingEditor::attachEvidence(int row, const QString &file)
+{
+    if (row < 0 || row >= m_expenses->rowCount() || !m_store)
+        return false;
+    const evidence::Stored stored = evidence::store(m_store->path(), file);
+    if (!stored.ok) {
+        m_saveError->setText(tr("The evidence could not be kept: %1").arg(stored.error));
+        m_saveError->show();
+        return false;
+    }
+    QTableWidgetItem *item = m_expenses->item(row, EEvidenceCol);
+    item->setData(EvidenceData, stored.reference);
+    item->setText(evidence::nameOf(stored.reference));
+    item->setToolTip(stored.reference);
+    refresh();
+    return true;
+}
+
+void MeetingEditor::searchHcps(const QString &text)
+{
+    m_hcpResults->clear();
+    if (text.trimmed().isEmpty() || !m_store || !m_store->database()) {
+        m_hcpResults->hide();
+        return;
+    }
+    HcpFilter filter;
+    filter.text = text;
+    QList<HcpHit> hits;
+    if (!rounds::searchHcps(*m_store->database(), filter, 8, &hits))
+        return;
+    for (const HcpHit &h : hits) {
+        const lookup::HcpSummary s = lookup::hcp(m_store, h.id);
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1 · %2 · %3 %4").arg(h.name, s.institution, s.department, h.tier), m_hcpResults);
+        item->setData(Qt::UserRole, h.id);
+    }
+    m_hcpResults->setVisible(!hits.isEmpty());
+}
+
+void MeetingEditor::collect()
+{
+    QJsonObject &f = m_draft.fields;
+    f.insert(QStringLiteral("title"), m_title->text().trimmed());
+    f.insert(QStringLiteral("kind"), m_kind->currentData().toString());
+    f.insert(QStringLiteral("mode"), m_mode->currentData().toString());
+    f.insert(QStringLiteral("starts_at"), toIso(m_startsAt->dateTime()));
+    f.insert(QStringLiteral("ends_at"), toIso(m_endsAt->dateTime()));
+    f.insert(QStringLiteral("venue"),
+        m_venue->text().trimmed().isEmpty() ? QJsonValue() : QJsonValue(m_venue->text().trimmed()));
+    f.insert(QStringLiteral("territory_id"), m_territory->currentData().toString());
+    f.insert(QStringLiteral("budget_minor"), double(fen(m_budget)));
+    m_draft.attendees.clear();
+    for (int r = 0; r < m_attendees->rowCount(); ++r) {
+        const QTableWidgetItem *name = m_attendees->item(r, ANameCol);
+        MeetingAttendeeRow a;
+        a.id = name->data(IdData).toString();
+        a.hcpId = name->data(HcpData).toString();
+        a.kind = name->data(KindData).toString();
+        a.tier = name->data(TierData).toString();
+        a.name = name->data(Qt::UserRole).toString();
+        a.role = comboValue(m_attendees, r, ARoleCol);
+        a.feeMinor = fen(spinAt(m_attendees, r, AFeeCol));
+        a.signedIn = m_attendees->item(r, ASignedCol)->checkState() == Qt::Checked;
+        m_draft.attendees << a;
+    }
+    m_draft.expenses.clear();
+    for (int r = 0; r < m_expenses->rowCount(); ++r) {
+        MeetingExpenseRow e;
+        e.id = m_expenses->item(r, EDescriptionCol)->data(IdData).toString();
+        e.category = comboValue(m_expenses, r, ECategoryCol);
+        e.amountMinor = fen(spinAt(m_expenses, r, EAmountCol));
+        e.status = comboValue(m_expenses, r, EStatusCol);
+        e.description = m_expenses->item(r, EDescriptionCol)->text().trimmed();
+        e.evidence = m_expenses->item(r, EEvidenceCol)->data(EvidenceData).toString();
+        m_draft.expenses << e;
+    }
+}
+
+compliance::Actor MeetingEditor::actor() const
+{
+    return isManager() ? compliance::Actor::Manager : compliance::Actor::Owner;
+}
+
+bool MeetingEditor::isOwner() const
+{
+    const QString owner = m_draft.fields.value(QLatin1String("owner_id")).toString();
+    return m_account.role == QLatin1String("admin") || owner.isEmpty() || owner == m_account.userId;
+}
+
+bool MeetingEditor::isManager() const
+{
+    return m_account.role == QLatin1String("manager") || m_account.role == QLatin1String("admin");
+}
+
+void MeetingEditor::refresh()
+{
+    if (m_loading)
+        return;
+    collect();
+    compliance::MeetingFacts facts = meetings::facts(m_store, m_draft);
+    m_violations = compliance::evaluate(m_config, facts, actor());
+    m_compliance->clear();
+    for (const compliance::Violation &v : std::as_const(m_violations)) {
+        auto *item
+            = new QListWidgetItem(QStringLiteral("%1 · %2\n%3")
+                                      .arg(MeetingWords::severity(v.severity == compliance::Severity::Block),
+                                          compliance::ruleTitle(v.rule), MeetingWords::describe(v)),
+                m_compliance);
+        item->setForeground(v.severity == compliance::Severity::Block ? kRed : kAmber);
+        item->setData(Qt::UserRole, v.code());
+    }
+    if (m_violations.isEmpty())
+        new QListWidgetItem(tr("No rule is broken."), m_compliance);
+
+    // What each forward transition would meet: the rules evaluated at the target status.
+    m_blocked.clear();
+    for (const QString &target : {QStringLiteral("submitted"), QStringLiteral("approved"),
+             QStringLiteral("held"), QStringLiteral("closed")}) {
+        facts.status = target;
+        QStringList reasons;
+        for (const compliance::Violation &v : compliance::evaluate(m_config, facts, actor())) {
+            if (v.blocking)
+                reasons << MeetingWords::describe(v);
+        }
+        if (!reasons.isEmpty())
+            m_blocked.insert(target, reasons.join(QLatin1Char(' ')));
+    }
+    const std::pair<QPushButton *, QString> forward[]
+        = {{m_submit, QStringLiteral("submitted")}, {m_approve, QStringLiteral("approved")},
+            {m_hold, QStringLiteral("held")}, {m_close, QStringLiteral("closed")}};
+    QString shownReason;
+    for (const auto &[button, target] : forward) {
+        const QString reason = m_blocked.value(target);
+        button->setEnabled(reason.isEmpty());
+        button->setToolTip(reason);
+        if (button->isVisible() || !button->isHidden()) {
+            if (!reason.isEmpty() && !button->isHidden())
+                shownReason = tr("%1 is blocked: %2").arg(button->text(), reason);
+        }
+    }
+    m_blockedLabel->setText(shownReason);
+    m_blockedLabel->setVisible(!shownReason.isEmpty());
+
+    qint64 total = 0;
+    for (const MeetingExpenseRow &e : std::as_const(m_draft.expenses))
+        total += e.amountMinor;
+    m_spendSummary->setText(
+        tr("Total %1 of budget %2").arg(MeetingWords::money(total), MeetingWords::money(fen(m_budget))));
+    m_statusBadge->setText(Labels::meetingStatus(m_draft.status()));
+}
+
+void MeetingEditor::applyPermissions()
+{
+    const QString s = m_draft.status();
+    const bool owner = isOwner() && m_account.role != QLatin1String("manager");
+    const bool manager = isManager();
+    const bool draft = s == QLatin1String("draft");
+    const bool final = s == QLatin1String("closed") || s == QLatin1String("cancelled");
+    // The plan (header) changes in draft; attendance and expenses until the meeting is closed.
+    const bool headEditable = owner && draft;
+    const bool childrenEditable
+        = owner && (draft || s == QLatin1String("approved") || s == QLatin1String("held"));
+    for (QWidget *w : std::initializer_list<QWidget *> {
+             m_title, m_kind, m_mode, m_startsAt, m_endsAt, m_venue, m_territory, m_budget})
+        w->setEnabled(headEditable);
+    for (QWidget *w : std::initializer_list<QWidget *> {m_hcpSearch, m_personName, m_addWalkIn, m_addStaff,
+             m_removeAttendee, m_addExpense, m_removeExpense, m_attach, m_attendees, m_expenses})
+        w->setEnabled(childrenEditable);
+    m_save->setVisible(headEditable || childrenEditable);
+    m_submit->setVisible(owner && draft);
+    m_approve->setVisible(manager && s == QLatin1String("submitted"));
+    m_reject->setVisible(manager && s == QLatin1String("submitted"));
+    m_hold->setVisible(owner && s == QLatin1String("approved"));
+    m_close->setVisible((owner || manager) && s == QLatin1String("held"));
+    m_cancel->setVisible((owner || manager) && !final && !m_draft.id.isEmpty());
+    m_reopen->setVisible(owner && s == QLatin1String("rejected"));
+    m_report->setVisible(!m_draft.id.isEmpty());
+}
+
+QString MeetingEditor::blockedReason(const QString &targetStatus) const
+{
+    return m_blocked.value(targetStatus);
+}
+
+bool MeetingEditor::validate(const QString &targetStatus)
+{
+    m_titleError->hide();
+    m_saveError->hide();
+    if (m_title->text().trimmed().isEmpty()) {
+        m_titleError->setText(tr("Give the meeting a title."));
+        m_titleError->show();
+        return false;
+    }
+    if (m_endsAt->dateTime() < m_startsAt->dateTime()) {
+        m_saveError->setText(tr("The meeting ends before it starts."));
+        m_saveError->show();
+        return false;
+    }
+    if (m_territory->currentData().toString().isEmpty()) {
+        m_saveError->setText(tr("Choose the territory of the meeting."));
+        m_saveError->show();
+        return false;
+    }
+    const QString reason = m_blocked.value(targetStatus);
+    if (!reason.isEmpty()) {
+        m_saveError->setText(reason);
+        m_saveError->show();
+        return false;
+    }
+    return true;
+}
+
+bool MeetingEditor::save()
+{
+    refresh();
+    if (!validate(m_draft.status()))
+        return false;
+    QString error;
+    QString field;
+    const QString id = meetings::save(m_store, m_draft, &error, &field);
+    if (id.isEmpty()) {
+        m_saveError->setText(
+            tr("Not saved: %1").arg(Labels::refusal(QStringLiteral("invalid_request"), field, error)));
+        m_saveError->show();
+        return false;
+    }
+    if (std::optional<MeetingDraft> d = meetings::load(m_store, id))
+        m_draft = *d;
+    load();
+    emit meetingSaved(id, m_draft.status());
+    return true;
+}
+
+bool MeetingEditor::transition(const QString &status)
+{
+    refresh();
+    if (status != QLatin1String("cancelled") && status != QLatin1String("rejected") && !validate(status))
+        return false;
+    if (status == QLatin1String("rejected")) {
+        const std::optional<QString> reason = Prompter::instance().askText(
+            this, tr("Reject meeting"), tr("Why is it rejected? The rep reads this."), QString());
+        if (!reason)
+            return false;
+        m_draft.fields.insert(QStringLiteral("decision_note"), reason->trimmed());
+    }
+    const QString before = m_draft.status();
+    m_draft.fields.insert(QStringLiteral("status"), status);
+    QString error;
+    QString field;
+    const QString id = meetings::save(m_store, m_draft, &error, &field);
+    if (id.isEmpty()) {
+        m_draft.fields.insert(QStringLiteral("status"), before);
+        m_saveError->setText(
+            tr("Not saved: %1").arg(Labels::refusal(QStringLiteral("invalid_request"), field, error)));
+        m_saveError->show();
+        return false;
+    }
+    if (std::optional<MeetingDraft> d = meetings::load(m_store, id))
+        m_draft = *d;
+    load();
+    emit meetingSaved(id, m_draft.status());
+    return true;
+}
+
+} // namespace rounds
