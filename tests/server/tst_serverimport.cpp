@@ -23,6 +23,7 @@ private slots:
     void salesValuesBecomeMinorUnits();
     void missingColumnIsAFileError();
     void demoIsDeterministicForASeed();
+    void alignmentsByNameOrIdAllOrNothing();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -318,6 +319,68 @@ void TestServerImport::demoIsDeterministicForASeed()
     }
     QCOMPARE(territories, 7);
     QCOMPARE(users, 8);
+}
+
+void TestServerImport::alignmentsByNameOrIdAllOrNothing()
+{
+    // Two HCPs the earlier tests imported, one named by name, one by id.
+    const QJsonObject sima = hcpNamed(QStringLiteral("司马光"));
+    const QJsonObject zhuge = hcpNamed(QStringLiteral("诸葛亮"));
+    QVERIFY(!sima.isEmpty() && !zhuge.isEmpty());
+    const QString zhugeId = zhuge.value("id").toString();
+    const int before = int(exported(QStringLiteral("alignment")).size());
+
+    // A bad line anywhere: nothing applied, every bad line named.
+    const QByteArray bad = QStringLiteral("territory,hcp_id,full_name,institution,valid_from,valid_to,"
+                                          "target_calls_per_cycle\n"
+                                          "HZ-01,,司马光,上海市新华医院,2030-01-01,,6\n"
+                                          "HZ-02,%1,,,,,x\n"
+                                          "HZ-09,%1,,,,,\n"
+                                          "HZ-01,,司马光,上海市新华医院,2031-01-01,,6\n"
+                                          "HZ-02,,无此人,上海市新华医院,,,\n")
+                               .arg(zhugeId)
+                               .toUtf8();
+    QByteArray err;
+    QCOMPARE(import(QStringLiteral("alignments"), write(QStringLiteral("align-bad.csv"), bad), {}, &err), 1);
+    const QString text = QString::fromUtf8(err);
+    QVERIFY2(text.contains(QStringLiteral("line 3: column 'target_calls_per_cycle'")), err.constData());
+    QVERIFY(text.contains(QStringLiteral("line 4: column 'territory': no territory with code 'HZ-09'")));
+    QVERIFY(text.contains(QStringLiteral("line 5: duplicate alignment")));
+    QVERIFY(text.contains(QStringLiteral("line 6: no HCP named 无此人")));
+    QVERIFY(!text.contains(QStringLiteral("line 2:")));
+    QCOMPARE(exported(QStringLiteral("alignment")).size(), before);
+
+    // The good rows alone: a future alignment by name and a current one by id with its target.
+    const QByteArray good
+        = QStringLiteral("territory,hcp_id,full_name,institution,valid_from,target_calls_per_cycle\n"
+                         "HZ-01,,司马光,上海市新华医院,2030-01-01,6\n"
+                         "HZ-02,%1,,,,3\n")
+              .arg(zhugeId)
+              .toUtf8();
+    QCOMPARE(import(QStringLiteral("alignments"), write(QStringLiteral("align.csv"), good), {}, &err), 0);
+    QList<QJsonObject> added;
+    for (const QJsonObject &a : exported(QStringLiteral("alignment"))) {
+        if (a.value("hcp_id") == sima.value("id") || a.value("hcp_id") == zhuge.value("id"))
+            added << a;
+    }
+    QCOMPARE(exported(QStringLiteral("alignment")).size(), before + 2);
+    bool future = false, current = false;
+    for (const QJsonObject &a : std::as_const(added)) {
+        future = future
+            || (a.value("hcp_id") == sima.value("id") && a.value("valid_from") == "2030-01-01"
+                && a.value("target_calls_per_cycle").toInt() == 6);
+        current = current
+            || (a.value("hcp_id").toString() == zhugeId
+                && a.value("valid_from").toString()
+                    == QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate)
+                && a.value("target_calls_per_cycle").toInt() == 3);
+    }
+    QVERIFY(future);
+    QVERIFY(current);
+    // Again: both exist already, skipped with a warning, nothing added.
+    QCOMPARE(import(QStringLiteral("alignments"), write(QStringLiteral("align.csv"), good), {}, &err), 0);
+    QVERIFY(err.contains("aligned to HZ-01 already"));
+    QCOMPARE(exported(QStringLiteral("alignment")).size(), before + 2);
 }
 
 QTEST_GUILESS_MAIN(TestServerImport)
