@@ -279,6 +279,19 @@ void addTerritoryActive(sql::Database &db)
     addMissingColumns(db, QStringLiteral("territory"));
 }
 
+// The dashboard's KPI queries (models/kpis.cpp) read a period's visits, their details, the valid
+// alignments and a few months of sales; covering indexes let each read only its index (no row
+// lookups): measured with rounds-bench kpis, docs/dashboards.md.
+void createKpiIndexes(sql::Database &db)
+{
+    db.exec(QStringLiteral(R"(
+CREATE INDEX IF NOT EXISTS idx_visit_kpi ON visit(visited_at, status, channel, territory_id, rep_id, hcp_id, support_level);
+CREATE INDEX IF NOT EXISTS idx_visit_detail_kpi ON visit_detail(visit_id, position, product_id);
+CREATE INDEX IF NOT EXISTS idx_alignment_kpi ON alignment(hcp_id, target_calls_per_cycle, valid_from, valid_to, territory_id);
+CREATE INDEX IF NOT EXISTS idx_sales_fact_kpi ON sales_fact(month, territory_id, source, institution_id, product_id, value_minor);
+)"));
+}
+
 } // namespace
 
 QStringList addMissingColumns(sql::Database &db, const QString &entityName)
@@ -338,6 +351,7 @@ const QList<sql::Migration> &clientMigrations()
         {7, QStringLiteral("meeting attendees: kind (hcp, walk-in, staff) and name"), addMeetingAttendeeKind},
         {8, QStringLiteral("meetings: the decision note of a rejection"), addMeetingDecisionNote},
         {9, QStringLiteral("territories: active (retired ones keep their history)"), addTerritoryActive},
+        {10, QStringLiteral("covering indexes for the dashboard KPIs"), createKpiIndexes},
     };
     return steps;
 }
