@@ -91,8 +91,8 @@
     <message numerus="yes">
         <source>%n likely duplicate pair(s). Choose a pair, the record to keep and the value to keep for each field, then merge: the other record&apos;s visits, plans, tags and alignments move to the one kept.</source>
         <translation>
-            <numerusform>%n likely duplicate pair. Choose a pair, the record to keep and the value to keep for each field, then merge: the other record's visits, plans, tags and alignments move to the one kept.</numerusform>
-            <numerusform>%n likely duplicate pairs. Choose a pair, the record to keep and the value to keep for each field, then merge: the other record's visits, plans, tags and alignments move to the one kept.</numerusform>
+            <numerusform>%n likely duplicate pair. Choose a pair, the record to keep and the value to keep for each field, then merge: the other record&apos;s visits, plans, tags and alignments move to the one kept.</numerusform>
+            <numerusform>%n likely duplicate pairs. Choose a pair, the record to keep and the value to keep for each field, then merge: the other record&apos;s visits, plans, tags and alignments move to the one kept.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

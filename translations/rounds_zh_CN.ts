@@ -270,7 +270,7 @@
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">起始</translation>
     </message>
     <message>
         <source>Average support</source>
@@ -326,7 +326,7 @@
     </message>
     <message>
         <source>Territory</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">辖区</translation>
     </message>
     <message>
         <source>Facts</source>
@@ -537,294 +537,294 @@
     <name>MeetingReport</name>
     <message>
         <source>Territory</source>
-        <translation type="unfinished"></translation>
+        <translation>辖区</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Attendees and speakers</source>
-        <translation type="unfinished"></translation>
+        <translation>参会人员与讲者</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>身份</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">级别</translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>劳务费</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>已签到</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Spend by category</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别的费用</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished">预算</translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>Spend counted by the budget rule</source>
-        <translation type="unfinished"></translation>
+        <translation>预算规则计入的费用</translation>
     </message>
     <message>
         <source>Expenses</source>
-        <translation type="unfinished"></translation>
+        <translation>费用</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <source>Compliance</source>
-        <translation type="unfinished"></translation>
+        <translation>合规</translation>
     </message>
     <message>
         <source>No rule is broken.</source>
-        <translation type="unfinished"></translation>
+        <translation>未违反任何合规规则。</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished">会议</translation>
+        <translation>会议</translation>
     </message>
     <message>
         <source>Starts at</source>
-        <translation type="unfinished">开始时间</translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Budget (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>预算（元）</translation>
     </message>
     <message>
         <source>Section</source>
-        <translation type="unfinished"></translation>
+        <translation>部分</translation>
     </message>
     <message>
         <source>Fee (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>劳务费（元）</translation>
     </message>
     <message>
         <source>Attendee</source>
-        <translation type="unfinished"></translation>
+        <translation>参会者</translation>
     </message>
     <message>
         <source>Amount (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>金额（元）</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Expense</source>
-        <translation type="unfinished"></translation>
+        <translation>费用</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Figure</source>
-        <translation type="unfinished"></translation>
+        <translation>实际值</translation>
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>上限</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">消息</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Violation</source>
-        <translation type="unfinished"></translation>
+        <translation>违规</translation>
     </message>
     <message>
         <source>Transfers of value %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 年度价值转移</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Catering share</source>
-        <translation type="unfinished"></translation>
+        <translation>餐费分摊</translation>
     </message>
     <message>
         <source>Total this year</source>
-        <translation type="unfinished"></translation>
+        <translation>本年合计</translation>
     </message>
     <message>
         <source>HCP</source>
-        <translation type="unfinished">医生</translation>
+        <translation>医生</translation>
     </message>
     <message>
         <source>Catering share (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>餐费分摊（元）</translation>
     </message>
     <message>
         <source>Total (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>合计（元）</translation>
     </message>
     <message>
         <source>the PDF could not be written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 PDF 写入 %1</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;CSV for Excel (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf);;适用于 Excel 的 CSV (*.csv)</translation>
     </message>
     <message>
         <source>The report was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>报告未能写入：%1</translation>
     </message>
 </context>
 <context>
     <name>MeetingWords</name>
     <message>
         <source>Academic meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>学术会议</translation>
     </message>
     <message>
         <source>Department meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>科室会</translation>
     </message>
     <message>
         <source>Webinar</source>
-        <translation type="unfinished"></translation>
+        <translation>网络会议</translation>
     </message>
     <message>
         <source>Dinner meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>餐会</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>线下</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>线上</translation>
     </message>
     <message>
         <source>Attendee</source>
-        <translation type="unfinished"></translation>
+        <translation>参会者</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>讲者</translation>
     </message>
     <message>
         <source>Chair</source>
-        <translation type="unfinished"></translation>
+        <translation>主持人</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished">地点</translation>
+        <translation>场地</translation>
     </message>
     <message>
         <source>Catering</source>
-        <translation type="unfinished"></translation>
+        <translation>餐饮</translation>
     </message>
     <message>
         <source>Travel</source>
-        <translation type="unfinished"></translation>
+        <translation>差旅</translation>
     </message>
     <message>
         <source>Speaker fee</source>
-        <translation type="unfinished"></translation>
+        <translation>讲课费</translation>
     </message>
     <message>
         <source>Materials</source>
-        <translation type="unfinished"></translation>
+        <translation>物料</translation>
     </message>
     <message>
         <source>Estimated</source>
-        <translation type="unfinished"></translation>
+        <translation>预估</translation>
     </message>
     <message>
         <source>Committed</source>
-        <translation type="unfinished"></translation>
+        <translation>已承诺</translation>
     </message>
     <message>
         <source>Actual</source>
-        <translation type="unfinished"></translation>
+        <translation>实际</translation>
     </message>
     <message>
         <source>Walk-in</source>
-        <translation type="unfinished"></translation>
+        <translation>临时参会者</translation>
     </message>
     <message>
         <source>Company staff</source>
-        <translation type="unfinished"></translation>
+        <translation>公司员工</translation>
     </message>
     <message>
         <source>HCP</source>
-        <translation type="unfinished">医生</translation>
+        <translation>医生</translation>
     </message>
     <message>
         <source>Blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>阻止</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
 </context>
 <context>
@@ -1860,7 +1860,7 @@
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Export the dashboard</source>
@@ -1986,6 +1986,22 @@
     <message>
         <source>Merged into %1. It reaches the server at the next sync.</source>
         <translation>已合并为 %1，下次同步时发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished">女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished">男</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished">其他</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished">未知</translation>
     </message>
 </context>
 <context>
@@ -2801,7 +2817,7 @@
     </message>
     <message>
         <source>Territory</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">辖区</translation>
     </message>
     <message>
         <source>Attendees and speakers</source>
@@ -2901,7 +2917,7 @@
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">保存</translation>
     </message>
     <message>
         <source>Submit for approval</source>
@@ -2913,7 +2929,7 @@
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">批准</translation>
     </message>
     <message>
         <source>Mark as held</source>
@@ -3059,11 +3075,11 @@
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">待审批</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">批准</translation>
     </message>
     <message>
         <source>Reject…</source>
@@ -3982,59 +3998,59 @@ due %3, %n day(s) ago</source>
     <name>rounds::compliance</name>
     <message>
         <source>Catering per attendee</source>
-        <translation type="unfinished"></translation>
+        <translation>人均餐费</translation>
     </message>
     <message>
         <source>Speaker fee by tier</source>
-        <translation type="unfinished"></translation>
+        <translation>按医生级别的讲课费上限</translation>
     </message>
     <message>
         <source>Company staff share</source>
-        <translation type="unfinished"></translation>
+        <translation>公司员工占比</translation>
     </message>
     <message>
         <source>Sign-in before held</source>
-        <translation type="unfinished"></translation>
+        <translation>召开前须有签到</translation>
     </message>
     <message>
         <source>Evidence before closing</source>
-        <translation type="unfinished"></translation>
+        <translation>结案前须有凭证</translation>
     </message>
     <message>
         <source>Yearly transfers of value per HCP</source>
-        <translation type="unfinished"></translation>
+        <translation>每位医生年度价值转移</translation>
     </message>
     <message>
         <source>Spend against budget</source>
-        <translation type="unfinished"></translation>
+        <translation>费用与预算</translation>
     </message>
     <message>
         <source>Catering is %1 CNY per attendee, above the cap of %2 CNY.</source>
-        <translation type="unfinished"></translation>
+        <translation>人均餐费 %1 元，超过上限 %2 元。</translation>
     </message>
     <message>
         <source>The fee for %1 is %2 CNY, above the cap of %3 CNY for their tier.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的劳务费为 %2 元，超过其级别上限 %3 元。</translation>
     </message>
     <message>
         <source>%1 company staff attend; at most %2 are allowed (share of attendees).</source>
-        <translation type="unfinished"></translation>
+        <translation>公司员工 %1 人参会，按参会人数比例最多允许 %2 人。</translation>
     </message>
     <message>
         <source>No attendee has signed in; a meeting is held only with at least one.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无参会者签到；至少一人签到后会议才能标记为已召开。</translation>
     </message>
     <message>
         <source>An expense (%1, %2 CNY) has no evidence; the meeting cannot be closed without it.</source>
-        <translation type="unfinished"></translation>
+        <translation>一笔费用（%1，%2 元）没有报销凭证；缺少凭证无法结案。</translation>
     </message>
     <message>
         <source>Transfers of value to %1 this year come to %2 CNY, above the yearly cap of %3 CNY.</source>
-        <translation type="unfinished"></translation>
+        <translation>本年度向 %1 的价值转移合计 %2 元，超过年度上限 %3 元。</translation>
     </message>
     <message>
         <source>Spend of %1 CNY is above the budget with its tolerance (%2 CNY); a manager must approve closing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>费用 %1 元超出预算及容差（%2 元）；须由经理批准结案。</translation>
     </message>
 </context>
 </TS>

@@ -167,8 +167,8 @@ QString TestMeetingEditor::meetingIn(const QString &status)
 void TestMeetingEditor::complianceWarnsWhileTyping()
 {
     MeetingEditor editor(m_store.get(), account(QStringLiteral("rep")));
-    QTest::keyClicks(
-        editor.findChild<QLineEdit *>(QStringLiteral("titleLineEdit")), QStringLiteral("Coronary case review"));
+    QTest::keyClicks(editor.findChild<QLineEdit *>(QStringLiteral("titleLineEdit")),
+        QStringLiteral("Coronary case review"));
     auto *submit = editor.findChild<QPushButton *>(QStringLiteral("submitButton"));
     auto *panel = editor.findChild<QListWidget *>(QStringLiteral("complianceListWidget"));
     auto *reason = editor.findChild<QLabel *>(QStringLiteral("blockedReasonLabel"));
