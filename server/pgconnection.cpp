@@ -212,6 +212,14 @@ void Connection::exec(const char *sql)
     check(PQexec(m_conn, sql), sql);
 }
 
+void Connection::commit()
+{
+    const Result r = check(PQexec(m_conn, "COMMIT"), "COMMIT");
+    // A transaction in the failed state "commits" as a ROLLBACK without an error.
+    if (qstrcmp(PQcmdStatus(r.m_result), "COMMIT") != 0)
+        throw PgError(QStringLiteral("PostgreSQL: the transaction was rolled back instead of committed"));
+}
+
 QByteArray Connection::prepare(const QByteArray &sql)
 {
     auto it = m_prepared.constFind(sql);

@@ -74,6 +74,7 @@ public:
     qint64 affected() const;
 
 private:
+    friend class Connection;
     pg_result *m_result;
 };
 
@@ -88,6 +89,8 @@ public:
 
     // Runs SQL without parameters (may hold several statements).
     void exec(const char *sql);
+    // COMMIT, and throws when PostgreSQL rolled back instead (a transaction that had failed).
+    void commit();
     // Runs one statement; prepared on first use and kept for this connection.
     Result run(const char *sql, const QList<Param> &params = {});
     Result run(const QString &sql, const QList<Param> &params = {});

@@ -619,8 +619,10 @@ bool PgStorage::write(const std::function<bool(StoreWriter &)> &work, QString *e
         PgSession session(*c);
         try {
             c->exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
-            const bool commit = work(session);
-            c->exec(commit ? "COMMIT" : "ROLLBACK");
+            if (work(session))
+                c->commit();
+            else
+                c->exec("ROLLBACK");
             giveBack(std::move(c));
             return true;
         } catch (const PgError &e) {

@@ -1,5 +1,8 @@
 #include "server/serverprocess.h"
 
+#include "models/sqlite/database.h"
+#include "models/sqlite/sqlerror.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -7,6 +10,7 @@
 #include <QFile>
 #include <QHash>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -14,7 +18,159 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <libpq-fe.h>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/prctl.h>
+
 namespace rounds::test {
+
+namespace {
+
+QMutex g_databasesMutex;
+QHash<QString, QString> g_databases; // a ServerProcess's data folder → its PostgreSQL database URL
+
+// Runs SQL on PostgreSQL (?N parameters become $N): rows of text; false with a warning on failure.
+bool pgRun(const QString &url, const QString &sql, const QStringList &params, QList<QStringList> *rows)
+{
+    PGconn *c = PQconnectdb(url.toUtf8().constData());
+    if (PQstatus(c) != CONNECTION_OK) {
+        qWarning("cannot connect to %s: %s", qPrintable(url), PQerrorMessage(c));
+        PQfinish(c);
+        return false;
+    }
+    PQclear(PQexec(c, "SET client_min_messages = warning"));
+    PGresult *r = nullptr;
+    if (params.isEmpty()) {
+        r = PQexec(c, sql.toUtf8().constData());
+    } else {
+        QString text = sql;
+        static const QRegularExpression numbered(QStringLiteral(R"(\?(\d+))"));
+        text.replace(numbered, QStringLiteral("$\\1"));
+        QList<QByteArray> values;
+        std::vector<const char *> pointers;
+        for (const QString &p : params)
+            values << p.toUtf8();
+        for (const QByteArray &v : values)
+            pointers.push_back(v.constData());
+        r = PQexecParams(c, text.toUtf8().constData(), int(pointers.size()), nullptr, pointers.data(),
+            nullptr, nullptr, 0);
+    }
+    const ExecStatusType status = PQresultStatus(r);
+    const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+    if (!ok)
+        qWarning("PostgreSQL: %s (%s)", PQresultErrorMessage(r), qPrintable(sql));
+    if (ok && rows) {
+        for (int i = 0; i < PQntuples(r); ++i) {
+            QStringList row;
+            for (int j = 0; j < PQnfields(r); ++j)
+                row << (PQgetisnull(r, i, j) ? QString() : QString::fromUtf8(PQgetvalue(r, i, j)));
+            *rows << row;
+        }
+    }
+    PQclear(r);
+    PQfinish(c);
+    return ok;
+}
+
+QString databaseName(const QString &url)
+{
+    return url.mid(url.lastIndexOf(QLatin1Char('/')) + 1);
+}
+
+} // namespace
+
+bool ServerProcess::usesPostgres()
+{
+    return !postgresServer().isEmpty();
+}
+
+QString ServerProcess::postgresServer()
+{
+    static const QString server = [] {
+        const QString file = qEnvironmentVariable("ROUNDS_TEST_POSTGRES");
+        if (file.isEmpty())
+            return QString();
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            qFatal("ROUNDS_TEST_POSTGRES=%s: no such file; is the ctest fixture `postgres` "
+                   "(tests/support/pgcluster.sh start) running?",
+                qPrintable(file));
+        return QString::fromUtf8(f.readAll()).trimmed();
+    }();
+    return server;
+}
+
+QString ServerProcess::createDatabase(const QString &prefix)
+{
+    const QString name
+        = prefix + QLatin1Char('_') + QUuid::createUuid().toString(QUuid::Id128).left(16).toLower();
+    if (!pgRun(postgresServer() + QStringLiteral("/postgres"),
+            QStringLiteral("CREATE DATABASE \"%1\"").arg(name), {}, nullptr))
+        return {};
+    return postgresServer() + QLatin1Char('/') + name;
+}
+
+QStringList ServerProcess::storeArgs() const
+{
+    return m_database.isEmpty() ? QStringList {QStringLiteral("--data"), dataDir()}
+                                : QStringList {QStringLiteral("--database"), m_database};
+}
+
+QList<QStringList> ServerProcess::query(const QString &sql, const QStringList &params) const
+{
+    QList<QStringList> rows;
+    if (!m_database.isEmpty()) {
+        pgRun(m_database, sql, params, &rows);
+        return rows;
+    }
+    try {
+        rounds::sql::Database::Options o;
+        o.create = false;
+        rounds::sql::Database db(QDir(dataDir()).filePath(QStringLiteral("rounds-server.db")), o);
+        rounds::sql::Query q = db.query(sql);
+        for (qsizetype i = 0; i < params.size(); ++i)
+            q->bind(int(i + 1), params.at(i));
+        while (q->step()) {
+            QStringList row;
+            for (int c = 0; c < q->columnCount(); ++c)
+                row << q->text(c);
+            rows << row;
+        }
+    } catch (const rounds::sql::SqlError &e) {
+        qWarning("SQLite: %s (%s)", qPrintable(e.text()), qPrintable(sql));
+    }
+    return rows;
+}
+
+qint64 ServerProcess::scalar(const QString &sql, const QStringList &params) const
+{
+    return query(sql, params).value(0).value(0).toLongLong();
+}
+
+bool ServerProcess::execute(const QString &sql, const QStringList &params) const
+{
+    if (!m_database.isEmpty())
+        return pgRun(m_database, sql, params, nullptr);
+    try {
+        rounds::sql::Database::Options o;
+        o.create = false;
+        rounds::sql::Database db(QDir(dataDir()).filePath(QStringLiteral("rounds-server.db")), o);
+        if (params.isEmpty()) {
+            db.exec(sql);
+            return true;
+        }
+        rounds::sql::Query q = db.query(sql);
+        for (qsizetype i = 0; i < params.size(); ++i)
+            q->bind(int(i + 1), params.at(i));
+        q->run();
+        return true;
+    } catch (const rounds::sql::SqlError &e) {
+        qWarning("SQLite: %s (%s)", qPrintable(e.text()), qPrintable(sql));
+    }
+    return false;
+}
 
 QByteArray HttpReply::header(const QByteArray &name) const
 {
@@ -25,14 +181,45 @@ QByteArray HttpReply::header(const QByteArray &name) const
     return {};
 }
 
-ServerProcess::ServerProcess()
+ServerProcess::ServerProcess(Backend backend)
     : m_dir(std::make_unique<QTemporaryDir>())
-{ }
+{
+    if (backend == Backend::Default && usesPostgres()) {
+        m_database = createDatabase();
+        if (m_database.isEmpty())
+            qFatal("cannot create a test database on %s", qPrintable(postgresServer()));
+        m_ownsDatabase = true;
+        QMutexLocker lock(&g_databasesMutex);
+        g_databases.insert(dataDir(), m_database);
+    }
+}
+
+void ServerProcess::useDatabase(const QString &url)
+{
+    if (m_ownsDatabase)
+        pgRun(postgresServer() + QStringLiteral("/postgres"),
+            QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(databaseName(m_database)), {},
+            nullptr);
+    m_database = url;
+    m_ownsDatabase = false;
+    QMutexLocker lock(&g_databasesMutex);
+    g_databases.insert(dataDir(), m_database);
+}
 
 ServerProcess::~ServerProcess()
 {
     if (isRunning())
         stop();
+    if (!m_database.isEmpty()) {
+        {
+            QMutexLocker lock(&g_databasesMutex);
+            g_databases.remove(dataDir());
+        }
+        if (m_ownsDatabase)
+            pgRun(postgresServer() + QStringLiteral("/postgres"),
+                QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(databaseName(m_database)),
+                {}, nullptr);
+    }
 }
 
 QString ServerProcess::binary()
@@ -46,8 +233,19 @@ QString ServerProcess::binary()
 int ServerProcess::runCommand(
     const QStringList &args, const QByteArray &stdinData, QByteArray *out, QByteArray *err, int timeoutMs)
 {
+    // PostgreSQL mode: a ServerProcess's folder stands for its database.
+    QStringList arguments = args;
+    {
+        QMutexLocker lock(&g_databasesMutex);
+        for (qsizetype i = 0; i + 1 < arguments.size(); ++i) {
+            if (arguments.at(i) == QLatin1String("--data") && g_databases.contains(arguments.at(i + 1))) {
+                arguments[i] = QStringLiteral("--database");
+                arguments[i + 1] = g_databases.value(arguments.at(i + 1));
+            }
+        }
+    }
     QProcess p;
-    p.start(binary(), args);
+    p.start(binary(), arguments);
     if (!p.waitForStarted(10000))
         return -1;
     p.write(stdinData);
@@ -67,9 +265,9 @@ int ServerProcess::runCommand(
 bool ServerProcess::createDemo(int hcps, int visits, int seed)
 {
     QByteArray err;
-    const int rc = runCommand({QStringLiteral("demo"), QStringLiteral("--data"), dataDir(),
-                                  QStringLiteral("--hcps"), QString::number(hcps), QStringLiteral("--visits"),
-                                  QString::number(visits), QStringLiteral("--seed"), QString::number(seed)},
+    const int rc = runCommand(QStringList {QStringLiteral("demo")} + storeArgs()
+            + QStringList {QStringLiteral("--hcps"), QString::number(hcps), QStringLiteral("--visits"),
+                QString::number(visits), QStringLiteral("--seed"), QString::number(seed)},
         {}, nullptr, &err);
     if (rc != 0)
         qWarning("demo failed: %s", err.constData());
@@ -78,6 +276,23 @@ bool ServerProcess::createDemo(int hcps, int visits, int seed)
 
 bool ServerProcess::copyDataFrom(const QString &otherDataDir)
 {
+    if (!m_database.isEmpty()) {
+        // A copy of the other database (it must not be in use).
+        QString other;
+        {
+            QMutexLocker lock(&g_databasesMutex);
+            other = g_databases.value(otherDataDir);
+        }
+        const QString admin = postgresServer() + QStringLiteral("/postgres");
+        return !other.isEmpty()
+            && pgRun(admin,
+                QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(databaseName(m_database)),
+                {}, nullptr)
+            && pgRun(admin,
+                QStringLiteral("CREATE DATABASE \"%1\" TEMPLATE \"%2\"")
+                    .arg(databaseName(m_database), databaseName(other)),
+                {}, nullptr);
+    }
     const QString name = QStringLiteral("rounds-server.db");
     QFile::remove(QDir(dataDir()).filePath(name));
     return QFile::copy(QDir(otherDataDir).filePath(name), QDir(dataDir()).filePath(name));
@@ -87,10 +302,16 @@ bool ServerProcess::start(const QStringList &extraArgs)
 {
     m_process = std::make_unique<QProcess>();
     m_log.clear();
+    m_process->setChildProcessModifier([] {
+        // The server goes when the test goes, even if the test crashed, and does not keep the test's
+        // descriptors open (a build lock held around ctest would stay taken by an orphaned server).
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        for (int fd = 3; fd < 1024; ++fd)
+            ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    });
     m_process->start(binary(),
-        QStringList {QStringLiteral("serve"), QStringLiteral("--data"), dataDir(), QStringLiteral("--listen"),
-            QStringLiteral("127.0.0.1:0")}
-            + extraArgs);
+        QStringList {QStringLiteral("serve")} + storeArgs()
+            + QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + extraArgs);
     if (!m_process->waitForStarted(10000))
         return false;
     static const QRegularExpression urlPattern(QStringLiteral(R"((https?://\S+))"));

@@ -3,6 +3,11 @@
 // A real rounds-server for integration tests: a temporary data folder (optionally with a small demo
 // organisation), the server started on 127.0.0.1 port 0, and blocking JSON requests against it.
 // Reusable by any test that needs a server (sync engine, end-to-end).
+//
+// PostgreSQL: when ROUNDS_TEST_POSTGRES names the URL file of the test cluster (the ctest fixture
+// `postgres`, tests/support/pgcluster.sh), every ServerProcess gets its own new database there and
+// passes `--database URL` instead of `--data DIR`; runCommand() does the same for a `--data DIR` that
+// is a ServerProcess's folder. So the same tests run against both backends.
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -52,8 +57,12 @@ class ServerProcess final
 public:
     static constexpr auto DemoPassword = "demo-pass-1";
 
-    ServerProcess();
-    ~ServerProcess(); // stops the server, removes the data folder
+    enum class Backend {
+        Default, // PostgreSQL when ROUNDS_TEST_POSTGRES is set, else SQLite
+        Sqlite, // always a SQLite data folder
+    };
+    explicit ServerProcess(Backend backend = Backend::Default);
+    ~ServerProcess(); // stops the server, removes the data folder (and drops its own database)
     ServerProcess(const ServerProcess &) = delete;
     ServerProcess &operator=(const ServerProcess &) = delete;
 
@@ -64,6 +73,27 @@ public:
         QByteArray *out = nullptr, QByteArray *err = nullptr, int timeoutMs = 60000);
 
     QString dataDir() const { return m_dir->path(); }
+    // The server's store on the command line: {"--data", DIR} or {"--database", URL}.
+    QStringList storeArgs() const;
+    // PostgreSQL mode: this server's database URL; empty on SQLite.
+    QString databaseUrl() const { return m_database; }
+    // Serves this PostgreSQL database from now on (another instance's, say); it is not dropped by this
+    // object. Several ServerProcesses on one database are the stateless instances of a deployment.
+    void useDatabase(const QString &url);
+    // True when the tests run against PostgreSQL (ROUNDS_TEST_POSTGRES is set).
+    static bool usesPostgres();
+    // The test cluster's URL without a database name (postgresql://rounds@127.0.0.1:PORT), or empty.
+    static QString postgresServer();
+    // A new, empty database on the test cluster; its URL, or empty (with a warning) when that failed.
+    static QString createDatabase(const QString &prefix = QStringLiteral("rt"));
+
+    // SQL against this server's store, whichever backend: rows of text (NULL as a null QString).
+    // Parameters are ?1, ?2 … on both. Write the SQL so both understand it (deleted is 0/1 in SQLite
+    // and boolean in PostgreSQL: use `NOT deleted`). Call it while the server is stopped or idle.
+    QList<QStringList> query(const QString &sql, const QStringList &params = {}) const;
+    qint64 scalar(const QString &sql, const QStringList &params = {}) const;
+    // Statements that change the store (no rows); true when they ran.
+    bool execute(const QString &sql, const QStringList &params = {}) const;
     // `rounds-server demo --data DIR --hcps N --visits N --seed S` into this server's folder.
     bool createDemo(int hcps = 200, int visits = 500, int seed = 1);
     // Copies another server's database (its data folder must not be served at the time).
@@ -98,6 +128,8 @@ public:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_database; // PostgreSQL mode: postgresql://…/rt_…
+    bool m_ownsDatabase = false;
     std::unique_ptr<QProcess> m_process;
     QUrl m_url;
     QByteArray m_log;

@@ -1,4 +1,3 @@
-#include "models/sqlite/database.h"
 #include "server/demoorg.h"
 #include "server/serverprocess.h"
 
@@ -50,10 +49,7 @@ void TestServerBadInput::initTestCase()
 
 qint64 TestServerBadInput::count(const char *sql)
 {
-    rounds::sql::Database::Options o;
-    o.create = false;
-    rounds::sql::Database db(QDir(m_server.dataDir()).filePath(QStringLiteral("rounds-server.db")), o);
-    return db.scalarInt(QString::fromLatin1(sql));
+    return m_server.scalar(QString::fromLatin1(sql)); // SQLite or PostgreSQL
 }
 
 void TestServerBadInput::malformedRequests_data()

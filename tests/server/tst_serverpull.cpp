@@ -1,4 +1,3 @@
-#include "models/sqlite/database.h"
 #include "server/demoorg.h"
 #include "server/serverprocess.h"
 
@@ -484,15 +483,23 @@ void TestServerPull::alignmentsEndByTheCalendar()
     // The alignment's last day was yesterday: no push happened, the calendar moved on (simulated by
     // editing the stored alignment and forgetting the last check while the server is down).
     {
-        rounds::sql::Database db(QDir(server.dataDir()).filePath(QStringLiteral("rounds-server.db")));
-        rounds::sql::Query q = db.query(QStringLiteral(
-            "UPDATE records SET data = json_set(data, '$.valid_to', ?1) WHERE entity = 'alignment' AND "
-            "json_extract(data, '$.hcp_id') = ?2"));
-        q->bind(1, QDate::currentDate().addDays(-1).toString(Qt::ISODate));
-        q->bind(2, hcp);
-        q->run();
-        QCOMPARE(db.changes(), 1);
-        db.exec(QStringLiteral("DELETE FROM meta WHERE key = 'alignment_dates_applied'"));
+        const QString yesterday = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
+        const bool pg = ServerProcess::usesPostgres();
+        QVERIFY(server.execute(pg
+                ? QStringLiteral("UPDATE records SET data = jsonb_set(data::jsonb, '{valid_to}', "
+                                 "to_jsonb(?1::text))::text WHERE entity = 'alignment' AND "
+                                 "data::jsonb->>'hcp_id' = ?2")
+                : QStringLiteral("UPDATE records SET data = json_set(data, '$.valid_to', ?1) WHERE "
+                                 "entity = 'alignment' AND json_extract(data, '$.hcp_id') = ?2"),
+            {yesterday, hcp}));
+        QCOMPARE(
+            server.scalar(pg ? QStringLiteral("SELECT count(*) FROM records WHERE entity = 'alignment' AND "
+                                              "data::jsonb->>'valid_to' = ?1")
+                             : QStringLiteral("SELECT count(*) FROM records WHERE entity = 'alignment' AND "
+                                              "json_extract(data, '$.valid_to') = ?1"),
+                {yesterday}),
+            qint64(1));
+        QVERIFY(server.execute(QStringLiteral("DELETE FROM meta WHERE key = 'alignment_dates_applied'")));
     }
     QVERIFY(server.start());
     const PullResult after = server.pullAll(server.login(QStringLiteral("rep.hz02")), before.cursors);

@@ -1,4 +1,3 @@
-#include "models/sqlite/database.h"
 #include "server/demoorg.h"
 #include "server/serverprocess.h"
 
@@ -108,31 +107,17 @@ QJsonObject TestServerPush::newVisit(
 
 QList<QStringList> TestServerPush::auditOf(const QString &recordId)
 {
-    rounds::sql::Database::Options o;
-    o.create = false;
-    rounds::sql::Database db(QDir(m_server.dataDir()).filePath(QStringLiteral("rounds-server.db")), o);
-    rounds::sql::Query q = db.query(
-        QStringLiteral("SELECT field, coalesce(old_value, ''), coalesce(new_value, ''), "
-                       "coalesce(note, ''), coalesce(mutation_id, ''), "
-                       "coalesce(user_id, ''), coalesce(device, ''), at FROM audit WHERE record_id = ?1 "
-                       "ORDER BY seq"));
-    q->bind(1, recordId);
-    QList<QStringList> out;
-    while (q->step())
-        out << QStringList {
-            q->text(0), q->text(1), q->text(2), q->text(3), q->text(4), q->text(5), q->text(6), q->text(7)};
-    return out;
+    return m_server.query(QStringLiteral("SELECT field, coalesce(old_value, ''), coalesce(new_value, ''), "
+                                         "coalesce(note, ''), coalesce(mutation_id, ''), "
+                                         "coalesce(user_id, ''), coalesce(device, ''), at FROM audit WHERE "
+                                         "record_id = ?1 ORDER BY seq"),
+        {recordId});
 }
 
 int TestServerPush::storedVersion(const QString &id)
 {
-    rounds::sql::Database::Options o;
-    o.create = false;
-    rounds::sql::Database db(QDir(m_server.dataDir()).filePath(QStringLiteral("rounds-server.db")), o);
-    rounds::sql::Query q
-        = db.query(QStringLiteral("SELECT version FROM records WHERE id = ?1 AND deleted = 0"));
-    q->bind(1, id);
-    return q->step() ? q->integer(0) : 0;
+    return int(
+        m_server.scalar(QStringLiteral("SELECT version FROM records WHERE id = ?1 AND NOT deleted"), {id}));
 }
 
 void TestServerPush::writeAuthorization_data()
@@ -475,13 +460,7 @@ void TestServerPush::killedMidBatchThenRetriedAppliesEachOnce()
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
         QNetworkReply *reply = nam.post(req, body);
         // Kill it once some of the batch is committed (each mutation commits on its own).
-        const QString db = QDir(victim.dataDir()).filePath(QStringLiteral("rounds-server.db"));
-        auto applied = [&db] {
-            rounds::sql::Database::Options o;
-            o.create = false;
-            rounds::sql::Database conn(db, o);
-            return conn.scalarInt(QStringLiteral("SELECT count(*) FROM mutations"));
-        };
+        auto applied = [&victim] { return victim.scalar(QStringLiteral("SELECT count(*) FROM mutations")); };
         QTRY_VERIFY_WITH_TIMEOUT(applied() > 0, 20000);
         victim.kill();
         qInfo("killed after %lld of 400 mutations", qlonglong(applied()));
@@ -1002,9 +981,7 @@ void TestServerPush::sigtermFinishesTheRequestInFlight()
         = nam.post(req, QJsonDocument(QJsonObject {{"mutations", batch}}).toJson(QJsonDocument::Compact));
     QSignalSpy done(reply, &QNetworkReply::finished);
     // Stop the server once it is busy with the batch.
-    const QString db = QDir(server.dataDir()).filePath(QStringLiteral("rounds-server.db"));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        rounds::sql::Database(db).scalarInt(QStringLiteral("SELECT count(*) FROM mutations")) > 0, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(server.scalar(QStringLiteral("SELECT count(*) FROM mutations")) > 0, 20000);
     QCOMPARE(server.stop(), 0);
     if (done.isEmpty())
         QVERIFY(done.wait(10000));

@@ -52,7 +52,9 @@ start)
     # A free port: ask the kernel, then try the next ones if another process took it meanwhile.
     for attempt in 1 2 3 4 5; do
         port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-        if as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
+        # Through python: its subprocess closes every inherited descriptor, so the server does not hold
+        # the caller's (a build lock held around ctest, say) for as long as it runs.
+        if as_owner python3 -c 'import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))' "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
             -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB" \
             start >/dev/null 2>&1; then
             echo "postgresql://rounds@127.0.0.1:$port" > "$state/url"
