@@ -2,6 +2,8 @@
 # Rounds: the two commands a new machine needs.
 #   ./rounds.sh demo   install what is missing, build (release), start a demo server, open the client
 #   ./rounds.sh test   install what is missing, build (dev: Debug + ASan/UBSan), run every test
+#   ./rounds.sh fuzz [seconds]   libFuzzer on each fuzz target (docs/reliability.md)
+#   ./rounds.sh soak [minutes]   the server under load with clients killed at random (docs/reliability.md)
 # Both work from nothing on Debian 12 (as root, or with sudo) and are quick when nothing changed.
 set -euo pipefail
 
@@ -19,6 +21,7 @@ PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libpq-dev libargon2-dev zlib1g-dev
     postgresql-15 openssl dpkg-dev desktop-file-utils appstream systemd
     xvfb xauth dbus-x11 gnome-keyring libsecret-tools fonts-wqy-microhei
+    clang libclang-rt-14-dev
 )
 
 log() { printf 'rounds.sh: %s\n' "$*" >&2; }
@@ -112,11 +115,42 @@ cmd_test() {
             exec ctest --preset dev "$@"' sh "$@"
 }
 
+# ./rounds.sh fuzz [seconds]: libFuzzer on every target of fuzz/ (build/fuzz, clang), each for `seconds`
+# (default 60). New inputs go to build/fuzz/corpus/<target>, crashes to build/fuzz/artifacts/.
+cmd_fuzz() {
+    local seconds="${1:-60}" t status=0
+    ensure_packages
+    [ -f build/fuzz/CMakeCache.txt ] || cmake --preset fuzz >&2 || die "cmake configure (fuzz) failed"
+    local targets=(pullpage pushbody csvimport migrations)
+    cmake --build --preset fuzz --target "${targets[@]/#/fuzz_}" >&2 || die "build (fuzz) failed"
+    mkdir -p build/fuzz/artifacts
+    for t in "${targets[@]}"; do
+        mkdir -p "build/fuzz/corpus/$t"
+        log "fuzzing $t for ${seconds}s"
+        ASAN_OPTIONS=detect_leaks=0 "build/fuzz/fuzz/fuzz_$t" -max_total_time="$seconds" -print_final_stats=1 \
+            -artifact_prefix="build/fuzz/artifacts/$t-" "build/fuzz/corpus/$t" "fuzz/corpus/$t" >&2 \
+            || { log "fuzz_$t found a crash: see build/fuzz/artifacts/"; status=1; }
+    done
+    return $status
+}
+
+# ./rounds.sh soak [minutes]: the server under rounds-bench server-like load with clients killed and
+# restarted at random (default 10 minutes), then the convergence and exactly-once checks.
+cmd_soak() {
+    local minutes="${1:-10}"
+    ensure_packages
+    [ -f build/bench/CMakeCache.txt ] || cmake --preset bench >&2 || die "cmake configure (bench) failed"
+    cmake --build --preset bench --target rounds-bench >&2 || die "build (bench) failed"
+    build/bench/bin/rounds-bench soak --minutes "$minutes"
+}
+
 case "${1:-}" in
 demo) shift; cmd_demo "$@" ;;
 test) shift; cmd_test "$@" ;;
+fuzz) shift; cmd_fuzz "$@" ;;
+soak) shift; cmd_soak "$@" ;;
 *)
-    echo "usage: ./rounds.sh demo | test [ctest arguments]" >&2
+    echo "usage: ./rounds.sh demo | test [ctest arguments] | fuzz [seconds] | soak [minutes]" >&2
     exit 2
     ;;
 esac

@@ -3,7 +3,15 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace rounds::bench {
+
+void dieWithParent(QProcess &process)
+{
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+}
 
 BenchServer::~BenchServer()
 {
@@ -28,6 +36,7 @@ bool BenchServer::create(
     m_dataDir = dataDir;
     m_databaseUrl = databaseUrl;
     QProcess demo;
+    dieWithParent(demo);
     demo.start(binary(),
         QStringList {QStringLiteral("demo")} + storeArgs()
             + QStringList {QStringLiteral("--hcps"), QString::number(hcps), QStringLiteral("--visits"),
@@ -44,6 +53,7 @@ bool BenchServer::addUser(
     const QString &username, const QString &role, const QString &territory, QString *error)
 {
     QProcess add;
+    dieWithParent(add);
     QStringList args = QStringList {QStringLiteral("user"), QStringLiteral("add")} + storeArgs()
         + QStringList {QStringLiteral("--username"), username, QStringLiteral("--role"), role};
     if (!territory.isEmpty())
@@ -63,6 +73,7 @@ bool BenchServer::start(QString *error)
 {
     m_serve = std::make_unique<QProcess>();
     m_serve->setStandardErrorFile(QProcess::nullDevice());
+    dieWithParent(*m_serve);
     m_serve->start(binary(),
         QStringList {QStringLiteral("serve")} + storeArgs()
             + QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});

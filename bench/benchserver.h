@@ -16,6 +16,10 @@ namespace rounds::bench {
 
 inline const QString kDemoPassword = QStringLiteral("demo-pass-1");
 
+// The child gets SIGTERM when rounds-bench dies, however it dies, so a stopped benchmark leaves no
+// server behind (holding ports, files, or a lock file descriptor it inherited).
+void dieWithParent(QProcess &process);
+
 class BenchServer
 {
 public:

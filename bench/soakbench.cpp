@@ -174,6 +174,7 @@ void startChild(Child &c, const QUrl &url, quint32 seed)
     c.process = std::make_unique<QProcess>();
     c.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     c.process->setStandardOutputFile(QProcess::nullDevice());
+    dieWithParent(*c.process);
     c.process->start(QCoreApplication::applicationFilePath(),
         {QStringLiteral("soak-client"), QStringLiteral("--server"), url.toString(), QStringLiteral("--user"),
             c.user, QStringLiteral("--db"), c.db, QStringLiteral("--seed"), QString::number(seed)});
@@ -253,6 +254,7 @@ int soak(double minutes, int clients, bool json)
         for (Child &c : children) {
             QProcess p;
             p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            dieWithParent(p);
             p.start(QCoreApplication::applicationFilePath(),
                 {QStringLiteral("soak-client"), QStringLiteral("--final"), QStringLiteral("--server"),
                     server.url().toString(), QStringLiteral("--user"), c.user, QStringLiteral("--db"), c.db});
