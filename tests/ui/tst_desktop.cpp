@@ -10,6 +10,7 @@
 #include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/plan/plancalendarview.h"
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
 #include "ui/settings/aboutdialog.h"
@@ -108,6 +109,7 @@ private slots:
     void aboutNamesEveryVersion();
     void iconOnlyButtonsHaveAccessibleNames();
     void visitDialogIsFullyKeyboardOperable();
+    void calendarWeeksStartWhereTheLocaleSays();
 
 private:
     bool syncSession(Session &session);
@@ -444,6 +446,24 @@ void TestDesktop::visitDialogIsFullyKeyboardOperable()
     }
     QVERIFY(reachedSubmit);
     dialog->reject();
+}
+
+void TestDesktop::calendarWeeksStartWhereTheLocaleSays()
+{
+    const QLocale before;
+    for (const auto &[name, first] : {std::pair {"zh_CN", Qt::Monday}, std::pair {"en_US", Qt::Sunday}}) {
+        QLocale::setDefault(QLocale(QString::fromLatin1(name)));
+        PlanCalendarView view(m_manager.get());
+        view.setMode(PlanCalendarView::Mode::Week);
+        view.showDate(QDate(2026, 11, 18)); // a Wednesday
+        QCOMPARE(view.firstDay().dayOfWeek(), int(first));
+        QVERIFY(view.firstDay() <= QDate(2026, 11, 18) && QDate(2026, 11, 18) <= view.firstDay().addDays(6));
+        view.setMode(PlanCalendarView::Mode::Month);
+        view.showDate(QDate(2026, 11, 18));
+        QCOMPARE(view.firstDay().dayOfWeek(), int(first));
+        QVERIFY(view.firstDay() <= QDate(2026, 11, 1) && QDate(2026, 11, 1) <= view.firstDay().addDays(6));
+    }
+    QLocale::setDefault(before);
 }
 
 QTEST_MAIN(TestDesktop)

@@ -106,12 +106,18 @@ void PlanCalendarView::setMode(Mode mode)
 
 void PlanCalendarView::showDate(const QDate &day)
 {
-    if (m_mode == Mode::Week) {
-        m_first = day.addDays(1 - day.dayOfWeek());
-    } else {
-        const QDate firstOfMonth(day.year(), day.month(), 1);
-        m_first = firstOfMonth.addDays(1 - firstOfMonth.dayOfWeek());
-    }
+    // Weeks start where the user's locale starts them — except that CLDR says Sunday for China, where
+    // work calendars (and GB/T 7408, like ISO 8601) start on Monday, which is what a rep expects.
+    const QLocale locale;
+    const int weekStart = locale.language() == QLocale::Chinese && locale.territory() != QLocale::Taiwan
+        ? int(Qt::Monday)
+        : int(locale.firstDayOfWeek());
+    const auto startOfWeek
+        = [weekStart](const QDate &d) { return d.addDays(-((d.dayOfWeek() - weekStart + 7) % 7)); };
+    if (m_mode == Mode::Week)
+        m_first = startOfWeek(day);
+    else
+        m_first = startOfWeek(QDate(day.year(), day.month(), 1));
     rebuild();
 }
 
