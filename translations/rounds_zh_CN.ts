@@ -282,7 +282,7 @@
     </message>
     <message>
         <source>Rep</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">代表</translation>
     </message>
     <message>
         <source>User</source>
@@ -453,43 +453,43 @@
     </message>
     <message>
         <source>The server found this change invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器认为此修改无效。</translation>
     </message>
     <message>
         <source>The server refused the value of “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝了“%1”的值。</translation>
     </message>
     <message>
         <source>Your role or territory does not allow this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>你的角色或辖区不允许此修改。</translation>
     </message>
     <message>
         <source>This change is too large to send to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>此修改过大，无法发送到服务器。</translation>
     </message>
     <message>
         <source>Your sign-in has expired: sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录已过期，请重新登录。</translation>
     </message>
     <message>
         <source>The server is busy: Rounds tries again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器繁忙，Rounds 稍后会重试。</translation>
     </message>
     <message>
         <source>This version of Rounds is too old for the server: please update.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本的 Rounds 过旧，服务器不再支持，请更新。</translation>
     </message>
     <message>
         <source>The server could not store the change; Rounds sends it again with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未能保存此修改，Rounds 会在下次同步时重新发送。</translation>
     </message>
     <message>
         <source>A compliance rule blocks this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>此修改违反合规规则，已被禁止。</translation>
     </message>
     <message>
         <source>The server refused this change.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器拒绝了此修改。</translation>
     </message>
 </context>
 <context>
@@ -905,39 +905,39 @@
     <name>rounds::AboutDialog</name>
     <message>
         <source>About Rounds</source>
-        <translation type="unfinished">关于 Rounds</translation>
+        <translation>关于 Rounds</translation>
     </message>
     <message>
         <source>Visits, visit plans and meetings for the field force. Rounds keeps your territory on this computer, works without a network, and syncs with your company&apos;s server whenever it can — without losing a record.</source>
-        <translation type="unfinished"></translation>
+        <translation>为医药代表团队管理拜访、拜访计划和学术会议。Rounds 把你的辖区数据保存在这台电脑上，没有网络也能工作，并在可以连接时与公司服务器同步——不会丢失任何一条记录。</translation>
     </message>
     <message>
         <source>Rounds:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rounds：</translation>
     </message>
     <message>
         <source>Qt:</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt：</translation>
     </message>
     <message>
         <source>%1 (built with %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（编译版本 %2）</translation>
     </message>
     <message>
         <source>SQLite:</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite：</translation>
     </message>
     <message>
         <source>Sync protocol:</source>
-        <translation type="unfinished"></translation>
+        <translation>同步协议：</translation>
     </message>
     <message>
         <source>System:</source>
-        <translation type="unfinished"></translation>
+        <translation>系统：</translation>
     </message>
     <message>
         <source>&amp;Copy versions</source>
-        <translation type="unfinished"></translation>
+        <translation>复制版本信息(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1590,7 +1590,7 @@
     <name>rounds::DashboardView</name>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished">数据看板</translation>
+        <translation>仪表板</translation>
     </message>
     <message>
         <source>Scope:</source>
@@ -1777,10 +1777,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (%2 targets)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Share %</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1798,10 +1794,6 @@
     </message>
     <message>
         <source>Spend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2 meetings)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1872,6 +1864,10 @@
     </message>
     <message>
         <source>Folder for the CSV tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meetings held: %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2489,7 +2485,7 @@
     </message>
     <message>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;E)…</translation>
     </message>
     <message>
         <source>Master data</source>
@@ -2785,219 +2781,219 @@
     <name>rounds::MeetingEditor</name>
     <message>
         <source>Evidence for the expense</source>
-        <translation type="unfinished"></translation>
+        <translation>费用凭证</translation>
     </message>
     <message>
         <source>Receipts and invoices (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>收据和发票 (*.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished">会议</translation>
+        <translation>会议</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>会议名称</translation>
     </message>
     <message>
         <source>Kind and mode</source>
-        <translation type="unfinished"></translation>
+        <translation>类型与形式</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished">地点</translation>
+        <translation>场地</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished">预算</translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>Territory</source>
-        <translation type="unfinished">辖区</translation>
+        <translation>辖区</translation>
     </message>
     <message>
         <source>Attendees and speakers</source>
-        <translation type="unfinished"></translation>
+        <translation>参会人员与讲者</translation>
     </message>
     <message>
         <source>Add an HCP: type a name</source>
-        <translation type="unfinished"></translation>
+        <translation>添加医生：输入姓名</translation>
     </message>
     <message>
         <source>Name of a walk-in or colleague</source>
-        <translation type="unfinished"></translation>
+        <translation>临时参会者或同事姓名</translation>
     </message>
     <message>
         <source>Add walk-in</source>
-        <translation type="unfinished"></translation>
+        <translation>添加临时参会者</translation>
     </message>
     <message>
         <source>Add staff</source>
-        <translation type="unfinished"></translation>
+        <translation>添加公司员工</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">删除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>身份</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>劳务费</translation>
     </message>
     <message>
         <source>Signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>已签到</translation>
     </message>
     <message>
         <source>Expenses</source>
-        <translation type="unfinished"></translation>
+        <translation>费用</translation>
     </message>
     <message>
         <source>Add expense</source>
-        <translation type="unfinished"></translation>
+        <translation>添加费用</translation>
     </message>
     <message>
         <source>Attach evidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>上传报销凭证…</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证</translation>
     </message>
     <message>
         <source>Evidence files are kept on this computer next to your data; only their fingerprint (SHA-256) and name reach the server for now. The files themselves will sync in a later version.</source>
-        <translation type="unfinished"></translation>
+        <translation>凭证文件保存在本机数据旁；目前只有文件指纹（SHA-256）和文件名会同步到服务器，文件本身将在后续版本中同步。</translation>
     </message>
     <message>
         <source>Compliance</source>
-        <translation type="unfinished"></translation>
+        <translation>合规</translation>
     </message>
     <message>
         <source>Export report…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告…</translation>
     </message>
     <message>
         <source>Cancel meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>取消会议</translation>
     </message>
     <message>
         <source>Edit again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新编辑</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Submit for approval</source>
-        <translation type="unfinished"></translation>
+        <translation>提交审批</translation>
     </message>
     <message>
         <source>Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回…</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished">批准</translation>
+        <translation>批准</translation>
     </message>
     <message>
         <source>Mark as held</source>
-        <translation type="unfinished"></translation>
+        <translation>标记为已召开</translation>
     </message>
     <message>
         <source>Close meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>结案</translation>
     </message>
     <message>
         <source>Cancel this meeting? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>确定取消这场会议吗？取消后无法恢复。</translation>
     </message>
     <message>
         <source>New meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>新建会议</translation>
     </message>
     <message>
         <source>Meeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>会议：%1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Type the name first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入姓名</translation>
     </message>
     <message>
         <source>The evidence could not be kept: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存凭证：%1</translation>
     </message>
     <message>
         <source>No rule is broken.</source>
-        <translation type="unfinished"></translation>
+        <translation>未违反任何合规规则。</translation>
     </message>
     <message>
         <source>%1 is blocked: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法「%1」：%2</translation>
     </message>
     <message>
         <source>Total %1 of budget %2</source>
-        <translation type="unfinished"></translation>
+        <translation>合计 %1 / 预算 %2</translation>
     </message>
     <message>
         <source>Give the meeting a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写会议名称。</translation>
     </message>
     <message>
         <source>The meeting ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>会议结束时间早于开始时间。</translation>
     </message>
     <message>
         <source>Choose the territory of the meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择会议所属辖区。</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished">未保存：%1</translation>
+        <translation>未保存：%1</translation>
     </message>
     <message>
         <source>Reject meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回会议</translation>
     </message>
     <message>
         <source>Why is it rejected? The rep reads this.</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回原因是什么？代表会看到这条说明。</translation>
     </message>
 </context>
 <context>
@@ -3039,72 +3035,73 @@
     <name>rounds::MeetingsView</name>
     <message>
         <source>Meetings</source>
-        <translation type="unfinished">学术会议</translation>
+        <translation>会议</translation>
     </message>
     <message>
         <source>Academic and department meetings with their budget and attendees. Open one to plan it, record who came and what it cost, and move it through approval.</source>
-        <translation type="unfinished"></translation>
+        <translation>学术会议和科室会及其预算与参会人员。打开一场会议即可策划、记录签到与费用，并提交审批。</translation>
     </message>
     <message>
         <source>New meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>新建会议</translation>
     </message>
     <message>
         <source>Waiting for your approval</source>
-        <translation type="unfinished"></translation>
+        <translation>待您审批</translation>
     </message>
     <message>
         <source>Starts at</source>
-        <translation type="unfinished">开始时间</translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>会议名称</translation>
     </message>
     <message>
         <source>Rep</source>
-        <translation type="unfinished"></translation>
+        <translation>代表</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished">预算</translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>Attendees</source>
-        <translation type="unfinished">参会人数</translation>
+        <translation>参会人数</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">待审批</translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation type="unfinished">批准</translation>
+        <translation>批准</translation>
     </message>
     <message>
         <source>Reject…</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回…</translation>
     </message>
     <message>
         <source>Reject meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回会议</translation>
     </message>
     <message>
         <source>Why is it rejected? The rep reads this.</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回原因是什么？代表会看到这条说明。</translation>
     </message>
     <message>
         <source>Waiting for your approval (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>待您审批（%1）</translation>
     </message>
     <message>
         <source>Approve meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>批准会议</translation>
     </message>
     <message>
         <source>This meeting cannot be approved as planned:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>这场会议按当前计划无法批准：
+%1</translation>
     </message>
 </context>
 <context>
@@ -3219,195 +3216,195 @@
     <name>rounds::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>常规</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>同步</translation>
     </message>
     <message>
         <source>Compliance rules</source>
-        <translation type="unfinished"></translation>
+        <translation>合规规则</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished">数据看板</translation>
+        <translation>仪表板</translation>
     </message>
     <message>
         <source>Diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>诊断</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>The new language is used the next time you start Rounds.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的语言将在下次启动 Rounds 时生效。</translation>
     </message>
     <message>
         <source>System default (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统（%1）</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Takes effect the next time Rounds starts. Dates, numbers and money follow the language&apos;s conventions.</source>
-        <translation type="unfinished"></translation>
+        <translation>下次启动 Rounds 时生效。日期、数字和金额按该语言的习惯显示。</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"> 分钟</translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Only when asked</source>
-        <translation type="unfinished"></translation>
+        <translation>仅手动同步</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器：</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户：</translation>
     </message>
     <message>
         <source>To use another server or account, sign out and sign in again. Your local data stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>如需使用其他服务器或账号，请先退出再重新登录。本地数据会保留在这台电脑上。</translation>
     </message>
     <message>
         <source>&amp;Sync automatically every:</source>
-        <translation type="unfinished"></translation>
+        <translation>自动同步间隔(&amp;S)：</translation>
     </message>
     <message>
         <source>Rounds also syncs shortly after you save, when the network comes back, and when you press F5.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存后、网络恢复时以及按 F5 时，Rounds 也会同步。</translation>
     </message>
     <message>
         <source>Last sync:</source>
-        <translation type="unfinished"></translation>
+        <translation>上次同步：</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>When broken</source>
-        <translation type="unfinished"></translation>
+        <translation>违反时</translation>
     </message>
     <message>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>限额</translation>
     </message>
     <message>
         <source>The rules your company applies to meetings. Your administrator sets them on the server; they reach this computer with every sync and are checked here while you type, even offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>公司对会议适用的合规规则。由管理员在服务器上设置，每次同步后到达本机；即使离线，填写时也会在本机检查。</translation>
     </message>
     <message>
         <source>Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>不检查</translation>
     </message>
     <message>
         <source>Warns</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>Blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>禁止</translation>
     </message>
     <message>
         <source>Catering per attendee</source>
-        <translation type="unfinished"></translation>
+        <translation>人均餐饮费</translation>
     </message>
     <message>
         <source>Speaker fee by the speaker&apos;s tier</source>
-        <translation type="unfinished"></translation>
+        <translation>按讲者级别的讲课费</translation>
     </message>
     <message>
         <source>A %1 · B %2 · C/D %3</source>
-        <translation type="unfinished"></translation>
+        <translation>A 级 %1 · B 级 %2 · C/D 级 %3</translation>
     </message>
     <message>
         <source>Company staff among the attendees</source>
-        <translation type="unfinished"></translation>
+        <translation>参会者中的公司员工比例</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>At least one signed-in attendee before the meeting is held</source>
-        <translation type="unfinished"></translation>
+        <translation>会议举办前至少有一位参会者签到</translation>
     </message>
     <message>
         <source>Evidence for every expense before the meeting is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>会议结案前每笔费用都需有报销凭证</translation>
     </message>
     <message>
         <source>Transfers of value to one HCP in a calendar year</source>
-        <translation type="unfinished"></translation>
+        <translation>每位医生每年接受的利益转移</translation>
     </message>
     <message>
         <source>Actual spend over the budget (a manager approves again)</source>
-        <translation type="unfinished"></translation>
+        <translation>实际花费超出预算（需经理重新审批）</translation>
     </message>
     <message>
         <source>budget + %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>预算 + %1%</translation>
     </message>
     <message>
         <source>Use the company defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>使用公司默认值</translation>
     </message>
     <message>
         <source>How much a product counts in the product detail share by its position in a visit. These weights apply to your dashboard on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>产品在一次拜访中的讲解顺序决定其在产品讲解占比中的权重。这些权重只用于本机上的仪表板。</translation>
     </message>
     <message>
         <source>&amp;First product:</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个产品(&amp;F)：</translation>
     </message>
     <message>
         <source>S&amp;econd product:</source>
-        <translation type="unfinished"></translation>
+        <translation>第二个产品(&amp;E)：</translation>
     </message>
     <message>
         <source>&amp;Later products:</source>
-        <translation type="unfinished"></translation>
+        <translation>之后的产品(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Export diagnostics…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出诊断信息(&amp;E)…</translation>
     </message>
     <message>
         <source>When support asks for diagnostics, export this file and attach it to your ticket. It holds the versions, the sync state (how many changes wait, refusals, conflicts) and Rounds&apos; log files — no doctor, visit or meeting data.</source>
-        <translation type="unfinished"></translation>
+        <translation>技术支持需要诊断信息时，请导出此文件并附在工单中。文件包含版本信息、同步状态（待上传的修改、被拒绝的修改、冲突）和 Rounds 的日志，不含任何医生、拜访或会议数据。</translation>
     </message>
     <message>
         <source>Export diagnostics</source>
-        <translation type="unfinished"></translation>
+        <translation>导出诊断信息</translation>
     </message>
     <message>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 %1</translation>
     </message>
 </context>
 <context>
@@ -3458,19 +3455,19 @@
     </message>
     <message>
         <source>Welcome to Rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 Rounds</translation>
     </message>
     <message>
         <source>Sign in once with the server address, user name and password your company gave you; the password is not kept, and the sign-in is remembered in your system&apos;s keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>用公司提供的服务器地址、用户名和密码登录一次即可；密码不会被保存，登录状态保存在系统的钥匙串中。</translation>
     </message>
     <message>
         <source>After that, everything works without a network: log visits, plan your week and record meetings in a hospital basement or on a train, and each record is saved on this computer the moment you save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>之后，即使没有网络也能正常使用：在医院地下室或火车上也可以记录拜访、安排一周计划、登记会议，每条记录在保存的那一刻就已存到这台电脑上。</translation>
     </message>
     <message>
         <source>Whenever the server can be reached, Rounds syncs by itself and shows anything that needs your decision, so nothing you typed is ever lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>只要能连上服务器，Rounds 就会自动同步，并提示需要你处理的事项，你输入的内容绝不会丢失。</translation>
     </message>
 </context>
 <context>

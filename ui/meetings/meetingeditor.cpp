@@ -260,6 +260,7 @@ void MeetingEditor::build()
     leftLayout->addWidget(expensesBox, 2);
 
     auto *complianceBox = new QGroupBox(tr("Compliance"), split);
+    complianceBox->setMinimumWidth(340);
     auto *cl = new QVBoxLayout(complianceBox);
     m_compliance = new QListWidget(complianceBox);
     m_compliance->setObjectName(QStringLiteral("complianceListWidget"));
@@ -588,15 +589,22 @@ void MeetingEditor::refresh()
         return;
     collect();
     compliance::MeetingFacts facts = meetings::facts(m_store, m_draft);
-    m_violations = compliance::evaluate(m_config, facts, actor());
+    // The panel looks one step ahead: a rule is marked as blocking when it refuses the meeting's next
+    // status (submitting a draft, approving, holding, closing); otherwise it is a warning for now.
+    static const QHash<QString, QString> next {{QStringLiteral("draft"), QStringLiteral("submitted")},
+        {QStringLiteral("submitted"), QStringLiteral("approved")},
+        {QStringLiteral("approved"), QStringLiteral("held")},
+        {QStringLiteral("held"), QStringLiteral("closed")}};
+    compliance::MeetingFacts ahead = facts;
+    ahead.status = next.value(m_draft.status(), m_draft.status());
+    m_violations = compliance::evaluate(m_config, ahead, actor());
     m_compliance->clear();
     for (const compliance::Violation &v : std::as_const(m_violations)) {
-        auto *item
-            = new QListWidgetItem(QStringLiteral("%1 · %2\n%3")
-                                      .arg(MeetingWords::severity(v.severity == compliance::Severity::Block),
-                                          compliance::ruleTitle(v.rule), MeetingWords::describe(v)),
-                m_compliance);
-        item->setForeground(v.severity == compliance::Severity::Block ? kRed : kAmber);
+        auto *item = new QListWidgetItem(QStringLiteral("%1 · %2\n%3")
+                                             .arg(MeetingWords::severity(v.blocking),
+                                                 compliance::ruleTitle(v.rule), MeetingWords::describe(v)),
+            m_compliance);
+        item->setForeground(v.blocking ? kRed : kAmber);
         item->setData(Qt::UserRole, v.code());
     }
     if (m_violations.isEmpty())

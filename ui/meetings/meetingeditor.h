@@ -46,7 +46,7 @@ public:
     // The file chooser for evidence (a QFileDialog unless a test sets one).
     void setFilePicker(std::function<QString()> picker) { m_pickFile = std::move(picker); }
 
-    // What the panel shows now (at the current status) and what blocks each possible transition.
+    // What the panel shows (the rules as they stand at the next status) and what blocks each transition.
     QList<compliance::Violation> violations() const { return m_violations; }
     QString blockedReason(const QString &targetStatus) const;
 
