@@ -54,6 +54,8 @@ int runSubcommand(const QStringList &arguments)
         return serverMain(arguments);
     if (command == QLatin1String("soak") || command == QLatin1String("soak-client"))
         return soakMain(arguments);
+    if (command == QLatin1String("kpis"))
+        return kpisMain(arguments);
     return NotMine;
 }
 

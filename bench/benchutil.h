@@ -39,5 +39,7 @@ int serverMain(const QStringList &arguments);
 // bench/soakbench.cpp: `soak` (laptops killed at random, then convergence and exactly-once checks) and
 // `soak-client` (one laptop, run by soak).
 int soakMain(const QStringList &arguments);
+// bench/kpisbench.cpp: `kpis` (every dashboard KPI over a generated district, warm p50/p95).
+int kpisMain(const QStringList &arguments);
 
 } // namespace rounds::bench

@@ -8,6 +8,7 @@
 //   rounds-bench all      [options]                   all of the above (list in a fresh process)
 //   rounds-bench sync     [--hcps N] [--visits N] [--json]  a first full sync from a real rounds-server on
 //                         127.0.0.1 through the real engine, vs a raw sqlite3 insert loop of the same rows
+//   rounds-bench kpis     [--hcps N] [--visits N] [--json]  every dashboard KPI (bench/kpisbench.cpp)
 
 #include "bench/benchdata.h"
 #include "bench/benchutil.h"

@@ -535,7 +535,7 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
             // gaps closed) weighs first / second / later.
             auto q = m_db.query(QStringLiteral(
                 "WITH d AS (SELECT d.product_id, row_number() OVER (PARTITION BY d.visit_id ORDER BY "
-                "d.position, d.id)"
+                "d.position, d.product_id)"
                 " AS rank FROM visit_detail d JOIN visit v ON v.id = d.visit_id WHERE %1 AND %2)"
                 " SELECT d.product_id, coalesce(p.name, d.product_id), count(*),"
                 " sum(CASE d.rank WHEN 1 THEN :w1 WHEN 2 THEN :w2 ELSE :w3 END) AS w"

@@ -127,6 +127,8 @@ DashboardView::DashboardView(Store *store, QWidget *parent)
     }
     m_period->addItem(
         QStringLiteral("%1..%2").arg(today.addDays(-27).toString(Qt::ISODate), today.toString(Qt::ISODate)));
+    // A month under way reads as a fall against a whole one: open on the last complete month.
+    m_period->setCurrentIndex(1);
     h->addWidget(m_period);
     m_status = new QLabel(header);
     m_status->setObjectName(QStringLiteral("dashboardStatusLabel"));
@@ -561,7 +563,7 @@ void DashboardView::fillCharts(const KpiResult &r)
         QStringList tiers;
         for (const KpiTierReach &t : r.tiers) {
             *set << t.reachPct.value_or(0);
-            tiers << tr("%1 (%2 targets)").arg(t.tier).arg(t.targets);
+            tiers << t.tier;
         }
         auto *series = new QBarSeries(chart);
         series->append(set);
@@ -614,7 +616,7 @@ void DashboardView::fillCharts(const KpiResult &r)
                     double(c.count));
             slice->setLabelVisible(true);
         }
-        pie->setPieSize(0.6);
+        pie->setPieSize(0.5);
         chart->addSeries(pie);
     }
     const auto horizontalBars = [this](const QString &card, const QList<KpiCount> &items, int limit,
@@ -677,8 +679,7 @@ void DashboardView::fillCharts(const KpiResult &r)
         series->setLabelsPrecision(8);
         chart->addSeries(series);
         auto *x = new QBarCategoryAxis(chart);
-        x->append({tr("%1 (%2 meetings)").arg(r.previousPeriod.label()).arg(r.before.meetingsHeld),
-            tr("%1 (%2 meetings)").arg(r.period.label()).arg(r.now.meetingsHeld)});
+        x->append({r.previousPeriod.label(), r.period.label()});
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
         series->attachAxis(valueAxis(chart, Qt::AlignLeft,
@@ -686,6 +687,7 @@ void DashboardView::fillCharts(const KpiResult &r)
                 / 100));
         chart->legend()->setVisible(true);
         chart->legend()->setAlignment(Qt::AlignTop);
+        chart->setTitle(tr("Meetings held: %1 → %2").arg(r.before.meetingsHeld).arg(r.now.meetingsHeld));
     }
     {
         QChart *chart = m_cards.value(QStringLiteral("sales")).view->chart();
