@@ -1985,19 +1985,19 @@
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished">女</translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished">男</translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished">其他</translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -3167,11 +3167,11 @@
     </message>
     <message>
         <source>Previous week or month</source>
-        <translation type="unfinished"></translation>
+        <translation>上一周或上个月</translation>
     </message>
     <message>
         <source>Next week or month</source>
-        <translation type="unfinished"></translation>
+        <translation>下一周或下个月</translation>
     </message>
 </context>
 <context>
@@ -3878,19 +3878,19 @@ due %3, %n day(s) ago</source>
     </message>
     <message>
         <source>Du&amp;ration:</source>
-        <translation type="unfinished"></translation>
+        <translation>时长(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Time:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间(&amp;T)：</translation>
     </message>
     <message>
         <source>Pr&amp;oducts:</source>
-        <translation type="unfinished"></translation>
+        <translation>产品(&amp;O)：</translation>
     </message>
     <message>
         <source>Follow-u&amp;p:</source>
-        <translation type="unfinished"></translation>
+        <translation>后续跟进(&amp;P)：</translation>
     </message>
 </context>
 <context>
