@@ -70,8 +70,10 @@ DuplicatesView::DuplicatesView(Store *store, QWidget *parent)
     m_pairsTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_pairsTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_pairsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_pairsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_pairsTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_pairsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_pairsTable->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    m_pairsTable->setWordWrap(false);
+    m_pairsTable->setTextElideMode(Qt::ElideRight);
     connect(m_pairsTable, &QTableWidget::currentCellChanged, this, [this](int row) {
         m_current = row;
         showPair();
@@ -124,8 +126,9 @@ DuplicatesView::DuplicatesView(Store *store, QWidget *parent)
     splitter->setObjectName(QStringLiteral("duplicatesSplitter"));
     splitter->addWidget(m_pairsTable);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({640, 560});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
@@ -153,7 +156,9 @@ void DuplicatesView::reload()
         };
         m_pairsTable->setItem(r, 0, new QTableWidgetItem(name(a)));
         m_pairsTable->setItem(r, 1, new QTableWidgetItem(name(b)));
-        m_pairsTable->setItem(r, 2, new QTableWidgetItem(Duplicates::reasonLabels(p.reasons).join(tr(", "))));
+        auto *why = new QTableWidgetItem(Duplicates::reasonLabels(p.reasons).join(tr(", ")));
+        why->setToolTip(why->text());
+        m_pairsTable->setItem(r, 2, why);
         auto *score = new QTableWidgetItem(QString::number(p.score));
         score->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_pairsTable->setItem(r, 3, score);
@@ -186,6 +191,16 @@ QString DuplicatesView::display(const QString &field, const QJsonValue &value) c
 {
     if (value.isNull() || value.isUndefined() || value.toString().isEmpty())
         return tr("(empty)");
+    if (field == QLatin1String("gender")) {
+        const QString g = value.toString();
+        if (g == QLatin1String("female"))
+            return tr("Female");
+        if (g == QLatin1String("male"))
+            return tr("Male");
+        if (g == QLatin1String("other"))
+            return tr("Other");
+        return tr("Unknown");
+    }
     if (field == QLatin1String("institution_id"))
         return lookup::scalar(
             m_store, QStringLiteral("SELECT name FROM institution WHERE id = ?1"), {value.toString()})

@@ -164,7 +164,7 @@ QWidget *MasterDataView::buildHcpTab()
         line(QStringLiteral("specialtyLineEdit"), formBox));
     auto *institution = choices(QStringLiteral("hcpInstitutionComboBox"), {}, formBox);
     addField(m_hcpFields, form, QStringLiteral("institution_id"), tr("Institution"), institution);
-    auto *department = choices(QStringLiteral("hcpDepartmentComboBox"), {}, formBox);
+    auto *department = choices(QStringLiteral("hcpDepartmentComboBox"), {{QString(), tr("—")}}, formBox);
     addField(m_hcpFields, form, QStringLiteral("department_id"), tr("Department"), department);
     connect(institution, &QComboBox::currentIndexChanged, this, [this, institution, department] {
         const QString keep = department->currentData().toString();

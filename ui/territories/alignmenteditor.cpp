@@ -95,6 +95,8 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     connect(m_end, &QPushButton::clicked, this, &AlignmentEditor::endSelected);
 
     m_moveTo = combo(QStringLiteral("moveTerritoryComboBox"), this);
+    m_moveTo->setMinimumContentsLength(12);
+    m_moveTo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_effective = new QDateEdit(this);
     m_effective->setObjectName(QStringLiteral("effectiveDateEdit"));
     m_effective->setCalendarPopup(true);
@@ -120,15 +122,17 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     actions->addWidget(m_end);
     auto *moveRow = new QHBoxLayout;
     moveRow->addWidget(new QLabel(tr("Move selected to"), this));
-    moveRow->addWidget(m_moveTo, 1);
+    moveRow->addWidget(m_moveTo);
     moveRow->addWidget(new QLabel(tr("from"), this));
     moveRow->addWidget(m_effective);
     moveRow->addWidget(m_move);
-    moveRow->addSpacing(24);
-    moveRow->addWidget(new QLabel(tr("Calls per cycle for"), this));
-    moveRow->addWidget(m_targetTier);
-    moveRow->addWidget(m_target);
-    moveRow->addWidget(applyTarget);
+    moveRow->addStretch(1);
+    auto *targetRow = new QHBoxLayout;
+    targetRow->addWidget(new QLabel(tr("Calls per cycle for"), this));
+    targetRow->addWidget(m_targetTier);
+    targetRow->addWidget(m_target);
+    targetRow->addWidget(applyTarget);
+    targetRow->addStretch(1);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("alignmentStatusLabel"));
@@ -142,6 +146,7 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     leftLayout->addWidget(m_table, 1);
     leftLayout->addLayout(actions);
     leftLayout->addLayout(moveRow);
+    leftLayout->addLayout(targetRow);
     leftLayout->addWidget(m_status);
 
     // The add panel: one by one or several (search), a whole institution, or a filter.
@@ -170,6 +175,8 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
         addHcps(ids);
     });
     m_institution = combo(QStringLiteral("institutionComboBox"), add);
+    m_institution->setMinimumContentsLength(10);
+    m_institution->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto *addInstitution = button(tr("Add its HCPs"), QStringLiteral("addInstitutionButton"), add);
     connect(addInstitution, &QPushButton::clicked, this,
         [this] { addHcps(Alignments::hcpsOfInstitution(m_store, m_institution->currentData().toString())); });
@@ -225,6 +232,7 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({740, 320});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

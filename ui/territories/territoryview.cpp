@@ -119,7 +119,7 @@ TerritoryView::TerritoryView(Store *store, QWidget *parent)
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({330, 1000});
+    splitter->setSizes({270, 1060});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
