@@ -99,7 +99,8 @@ bool redirect(StoreReader &store, const QString &entity, QJsonObject &fields)
     return changed;
 }
 
-Summary repoint(StoreWriter &store, Feed &feed, const QString &loserId, const QString &winnerId)
+Summary repoint(
+    StoreWriter &store, Feed &feed, const QString &loserId, const QString &winnerId, const QString &except)
 {
     Summary s;
     const QString note = QStringLiteral("HCP %1 merged into %2").arg(loserId, winnerId);
@@ -181,7 +182,7 @@ Summary repoint(StoreWriter &store, Feed &feed, const QString &loserId, const QS
 
     QList<StoredRecord> requests;
     store.scan(QStringLiteral("change_request"), [&](const StoredRecord &cr) {
-        if (!cr.deleted && str(cr.record.fields, "entity") == QLatin1String("hcp")
+        if (!cr.deleted && cr.record.id != except && str(cr.record.fields, "entity") == QLatin1String("hcp")
             && str(cr.record.fields, "record_id") == loserId)
             requests << cr;
     });

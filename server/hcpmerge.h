@@ -49,7 +49,9 @@ bool redirect(StoreReader &store, const QString &entity, QJsonObject &fields);
 // change), visit plans, tags, meeting attendances, alignments and change requests about the loser. Where
 // the winner has the same already (a tag, an attendance of the meeting, an alignment to the territory),
 // the loser's is deleted (an alignment that has started is ended yesterday instead, so its history stays).
-Summary repoint(StoreWriter &store, Feed &feed, const QString &loserId, const QString &winnerId);
+// `except`: a change request not to touch (the one whose approval merges, stored right after).
+Summary repoint(StoreWriter &store, Feed &feed, const QString &loserId, const QString &winnerId,
+    const QString &except = {});
 
 } // namespace hcpmerge
 

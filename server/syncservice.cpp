@@ -483,8 +483,8 @@ private:
                 = hcpmerge::check(m_store, record->record.id, record->record.fields, changed.record.fields))
                 return reject(d->code, d->message, QStringLiteral("fields"));
             if (hcpmerge::isMerge(record->record.fields, changed.record.fields))
-                hcpmerge::repoint(
-                    m_store, m_feed, record->record.id, str(changed.record.fields, "merged_into"));
+                hcpmerge::repoint(m_store, m_feed, record->record.id,
+                    str(changed.record.fields, "merged_into"), cr.record.id);
         }
         if (changed.record.fields != record->record.fields)
             m_feed.commit(record, changed, QStringLiteral("change request %1 approved").arg(cr.record.id));

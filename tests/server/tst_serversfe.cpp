@@ -18,6 +18,7 @@ private slots:
     void badMergesAreRejected_data();
     void badMergesAreRejected();
     void aVisitToAMergedHcpGoesToTheSurvivor();
+    void anApprovedChangeRequestMergesByTheSameRules();
     void territoryTreeRules_data();
     void territoryTreeRules();
     void retiringNeedsAnEmptyTerritory();
@@ -315,6 +316,49 @@ void TestServerSfe::aVisitToAMergedHcpGoesToTheSurvivor()
     QCOMPARE(r.value("record").toObject().value("hcp_id").toString(), winner);
     pullFor("rep.sh01");
     QCOMPARE(seen("rep.sh01", visit).value("hcp_id").toString(), winner);
+}
+
+void TestServerSfe::anApprovedChangeRequestMergesByTheSameRules()
+{
+    // A rep proposes that two HCPs are one; SFE's approval merges them like a direct merge.
+    const auto [loser, winner] = freshPair();
+    const QString sh01 = m_org.territory.value("SH-01");
+    const QString plan = newId();
+    QCOMPARE(
+        pushOne("rep.sh01",
+            mutation("visit_plan", plan,
+                {{"territory_id", sh01}, {"hcp_id", loser}, {"planned_at", "2026-12-02T09:00:00+08:00"}}))
+            .value("status")
+            .toString(),
+        QStringLiteral("applied"));
+    const QString bad = newId(), good = newId();
+    for (const auto &[id, into] : {std::pair {bad, loser}, std::pair {good, winner}}) {
+        QCOMPARE(pushOne("rep.sh01",
+                     mutation("change_request", id,
+                         {{"territory_id", sh01}, {"entity", "hcp"}, {"record_id", loser},
+                             {"fields", QJsonObject {{"status", "merged"}, {"merged_into", into}}},
+                             {"reason", "同一位医生"}}))
+                     .value("status")
+                     .toString(),
+            QStringLiteral("applied"));
+    }
+    const QJsonObject refused
+        = pushOne("sfe", mutation("change_request", bad, {{"status", "approved"}}, 1, {}));
+    QCOMPARE(refused.value("status").toString(), QStringLiteral("rejected"));
+    QVERIFY(refused.value("error").toObject().value("message").toString().contains("into itself"));
+    QCOMPARE(pushOne("sfe", mutation("change_request", good, {{"status", "approved"}}, 1, {}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    pullFor("sfe");
+    QCOMPARE(seen("sfe", loser).value("status").toString(), QStringLiteral("merged"));
+    QCOMPARE(seen("sfe", plan).value("hcp_id").toString(), winner);
+    // The other open request about the loser now names the survivor.
+    QCOMPARE(seen("sfe", bad).value("record_id").toString(), winner);
+    // The approved one stays as decided, about the HCP it merged, in one new version.
+    QCOMPARE(seen("sfe", good).value("record_id").toString(), loser);
+    QCOMPARE(seen("sfe", good).value("status").toString(), QStringLiteral("approved"));
+    QCOMPARE(seen("sfe", good).value("version").toInteger(), 2);
 }
 
 void TestServerSfe::territoryTreeRules_data()
