@@ -80,9 +80,9 @@
     <name>rounds::DashboardView</name>
     <message numerus="yes">
         <source>Tier %1: %n target(s) not reached in %2 (double-click to open)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tier %1: %n target not reached in %2 (double-click to open)</numerusform>
+            <numerusform>Tier %1: %n targets not reached in %2 (double-click to open)</numerusform>
         </translation>
     </message>
 </context>

@@ -82,267 +82,267 @@
     <name>KpiTables</name>
     <message>
         <source>Face to face</source>
-        <translation type="unfinished">面对面拜访</translation>
+        <translation>面对面拜访</translation>
     </message>
     <message>
         <source>Remote (video)</source>
-        <translation type="unfinished">远程（视频）</translation>
+        <translation>远程（视频）</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">消息</translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>Material sent</source>
-        <translation type="unfinished">发送资料</translation>
+        <translation>发送资料</translation>
     </message>
     <message>
         <source>seasonal naive (same month last year)</source>
-        <translation type="unfinished"></translation>
+        <translation>季节性朴素法（取去年同月）</translation>
     </message>
     <message>
         <source>linear trend</source>
-        <translation type="unfinished"></translation>
+        <translation>线性趋势</translation>
     </message>
     <message>
         <source>no forecast (too little history)</source>
-        <translation type="unfinished"></translation>
+        <translation>无预测（历史数据不足）</translation>
     </message>
     <message>
         <source>Key figures</source>
-        <translation type="unfinished"></translation>
+        <translation>关键指标</translation>
     </message>
     <message>
         <source>KPI</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变化</translation>
     </message>
     <message>
         <source>Targets</source>
-        <translation type="unfinished"></translation>
+        <translation>目标医生</translation>
     </message>
     <message>
         <source>Reached targets</source>
-        <translation type="unfinished"></translation>
+        <translation>已覆盖目标医生</translation>
     </message>
     <message>
         <source>Reach %</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖率 %</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访</translation>
     </message>
     <message>
         <source>Touches (message, material)</source>
-        <translation type="unfinished"></translation>
+        <translation>触达（消息、资料）</translation>
     </message>
     <message>
         <source>Frequency (calls per reached target)</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访频次（每位已覆盖医生）</translation>
     </message>
     <message>
         <source>Coverage of plan %</source>
-        <translation type="unfinished"></translation>
+        <translation>达标率 %</translation>
     </message>
     <message>
         <source>Plan attainment %</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访计划完成率 %</translation>
     </message>
     <message>
         <source>Field days</source>
-        <translation type="unfinished"></translation>
+        <translation>外勤天数</translation>
     </message>
     <message>
         <source>Calls per field day</source>
-        <translation type="unfinished"></translation>
+        <translation>日均拜访</translation>
     </message>
     <message>
         <source>Average support level</source>
-        <translation type="unfinished"></translation>
+        <translation>平均支持度</translation>
     </message>
     <message>
         <source>Meetings held</source>
-        <translation type="unfinished"></translation>
+        <translation>已召开会议</translation>
     </message>
     <message>
         <source>Attending HCPs</source>
-        <translation type="unfinished"></translation>
+        <translation>签到医生</translation>
     </message>
     <message>
         <source>Event spend (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>会议花费（元）</translation>
     </message>
     <message>
         <source>Event budget (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>会议预算（元）</translation>
     </message>
     <message>
         <source>Spend vs budget %</source>
-        <translation type="unfinished"></translation>
+        <translation>费用/预算 %</translation>
     </message>
     <message>
         <source>Cost per attending HCP (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>每位签到医生费用（元）</translation>
     </message>
     <message>
         <source>Sales (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>销售额（元）</translation>
     </message>
     <message>
         <source>Market share %</source>
-        <translation type="unfinished"></translation>
+        <translation>市场份额 %</translation>
     </message>
     <message>
         <source>ROI (sales per yuan of effort)</source>
-        <translation type="unfinished"></translation>
+        <translation>投入产出比（每元投入的销售额）</translation>
     </message>
     <message>
         <source>Sales year on year %</source>
-        <translation type="unfinished"></translation>
+        <translation>销售额同比 %</translation>
     </message>
     <message>
         <source>Reach by tier</source>
-        <translation type="unfinished"></translation>
+        <translation>分级覆盖率</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">级别</translation>
+        <translation>分级</translation>
     </message>
     <message>
         <source>Reached</source>
-        <translation type="unfinished"></translation>
+        <translation>已覆盖</translation>
     </message>
     <message>
         <source>Calls per day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日拜访</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Channel mix</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访渠道构成</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">拜访方式</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished">拜访记录</translation>
+        <translation>拜访</translation>
     </message>
     <message>
         <source>Share %</source>
-        <translation type="unfinished"></translation>
+        <translation>占比 %</translation>
     </message>
     <message>
         <source>Product detail share (weights %1 / %2 / %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>产品传递占比（权重 %1 / %2 / %3）</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished">产品</translation>
+        <translation>产品</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished">详情</translation>
+        <translation>传递次数</translation>
     </message>
     <message>
         <source>Weighted</source>
-        <translation type="unfinished"></translation>
+        <translation>加权</translation>
     </message>
     <message>
         <source>Average support level by week</source>
-        <translation type="unfinished"></translation>
+        <translation>按周平均支持度</translation>
     </message>
     <message>
         <source>Average support level by month</source>
-        <translation type="unfinished"></translation>
+        <translation>按月平均支持度</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">起始</translation>
+        <translation>起始</translation>
     </message>
     <message>
         <source>Average support</source>
-        <translation type="unfinished"></translation>
+        <translation>平均支持度</translation>
     </message>
     <message>
         <source>Reps</source>
-        <translation type="unfinished"></translation>
+        <translation>代表</translation>
     </message>
     <message>
         <source>Rep</source>
-        <translation type="unfinished">代表</translation>
+        <translation>代表</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Targets reached</source>
-        <translation type="unfinished"></translation>
+        <translation>已覆盖目标医生</translation>
     </message>
     <message>
         <source>Sales by month; forecast: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>月度销售额；预测：%1</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished">月</translation>
+        <translation>月份</translation>
     </message>
     <message>
         <source>External (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>外部数据（元）</translation>
     </message>
     <message>
         <source>Month on month %</source>
-        <translation type="unfinished"></translation>
+        <translation>环比 %</translation>
     </message>
     <message>
         <source>Year on year %</source>
-        <translation type="unfinished"></translation>
+        <translation>同比 %</translation>
     </message>
     <message>
         <source>Forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>预测</translation>
     </message>
     <message>
         <source>forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>预测</translation>
     </message>
     <message>
         <source>Sales by territory</source>
-        <translation type="unfinished"></translation>
+        <translation>各辖区销售额</translation>
     </message>
     <message>
         <source>Territory</source>
-        <translation type="unfinished">辖区</translation>
+        <translation>辖区</translation>
     </message>
     <message>
         <source>Facts</source>
-        <translation type="unfinished"></translation>
+        <translation>记录数</translation>
     </message>
     <message>
         <source>Sales by product</source>
-        <translation type="unfinished"></translation>
+        <translation>各产品销售额</translation>
     </message>
     <message>
         <source>Sales by institution</source>
-        <translation type="unfinished"></translation>
+        <translation>各医院销售额</translation>
     </message>
     <message>
         <source>Institution</source>
-        <translation type="unfinished">医院</translation>
+        <translation>医院</translation>
     </message>
 </context>
 <context>
@@ -1594,281 +1594,281 @@
     </message>
     <message>
         <source>Scope:</source>
-        <translation type="unfinished"></translation>
+        <translation>范围：</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>期间：</translation>
     </message>
     <message>
         <source>A month (2026-10), a quarter (2026-Q3) or a cycle of dates (2026-09-01..2026-09-30)</source>
-        <translation type="unfinished"></translation>
+        <translation>月份（2026-10）、季度（2026-Q3）或日期区间（2026-09-01..2026-09-30）</translation>
     </message>
     <message>
         <source>Export PNG/PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PNG/PDF…</translation>
     </message>
     <message>
         <source>Export tables (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出表格（CSV）…</translation>
     </message>
     <message>
         <source>Reach by tier (click a bar: targets not reached)</source>
-        <translation type="unfinished"></translation>
+        <translation>分级覆盖率（点击柱形：查看未覆盖医生）</translation>
     </message>
     <message>
         <source>Calls per day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日拜访</translation>
     </message>
     <message>
         <source>Channel mix</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访渠道构成</translation>
     </message>
     <message>
         <source>Product detail share</source>
-        <translation type="unfinished"></translation>
+        <translation>产品传递占比</translation>
     </message>
     <message>
         <source>Event spend vs budget</source>
-        <translation type="unfinished"></translation>
+        <translation>会议费用与预算</translation>
     </message>
     <message>
         <source>Calls by rep (click a bar: that rep&apos;s dashboard)</source>
-        <translation type="unfinished"></translation>
+        <translation>各代表拜访量（点击柱形：查看该代表看板）</translation>
     </message>
     <message>
         <source>Sales by month</source>
-        <translation type="unfinished"></translation>
+        <translation>月度销售额</translation>
     </message>
     <message>
         <source>Average support level</source>
-        <translation type="unfinished"></translation>
+        <translation>平均支持度</translation>
     </message>
     <message>
         <source>Sales by territory</source>
-        <translation type="unfinished"></translation>
+        <translation>各辖区销售额</translation>
     </message>
     <message>
         <source>Sales by product</source>
-        <translation type="unfinished"></translation>
+        <translation>各产品销售额</translation>
     </message>
     <message>
         <source>Sales by institution (top 8)</source>
-        <translation type="unfinished"></translation>
+        <translation>各医院销售额（前 8）</translation>
     </message>
     <message>
         <source>Reach</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖率</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访</translation>
     </message>
     <message>
         <source>Frequency</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访频次</translation>
     </message>
     <message>
         <source>Coverage of plan</source>
-        <translation type="unfinished"></translation>
+        <translation>达标率</translation>
     </message>
     <message>
         <source>Plan attainment</source>
-        <translation type="unfinished"></translation>
+        <translation>计划完成率</translation>
     </message>
     <message>
         <source>Calls per field day</source>
-        <translation type="unfinished"></translation>
+        <translation>日均拜访</translation>
     </message>
     <message>
         <source>Average support</source>
-        <translation type="unfinished"></translation>
+        <translation>平均支持度</translation>
     </message>
     <message>
         <source>Touches</source>
-        <translation type="unfinished"></translation>
+        <translation>触达</translation>
     </message>
     <message>
         <source>Spend vs budget</source>
-        <translation type="unfinished"></translation>
+        <translation>费用/预算</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>销售额</translation>
     </message>
     <message>
         <source>Market share</source>
-        <translation type="unfinished"></translation>
+        <translation>市场份额</translation>
     </message>
     <message>
         <source>ROI</source>
-        <translation type="unfinished"></translation>
+        <translation>投入产出比</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>表格</translation>
     </message>
     <message>
         <source>Show the exact numbers under the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>在图表下显示精确数字</translation>
     </message>
     <message>
         <source>CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV…</translation>
     </message>
     <message>
         <source>Save this table as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将此表格保存为 CSV</translation>
     </message>
     <message>
         <source>Everything on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>本机全部数据</translation>
     </message>
     <message>
         <source>%1 (rep)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（代表）</translation>
     </message>
     <message>
         <source>Not a period: use 2026-10, 2026-Q3 or 2026-09-01..2026-09-30</source>
-        <translation type="unfinished"></translation>
+        <translation>期间格式不对：请用 2026-10、2026-Q3 或 2026-09-01..2026-09-30</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算…</translation>
     </message>
     <message>
         <source>The dashboard could not be computed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>看板无法计算：%1</translation>
     </message>
     <message>
         <source>%1 vs %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 对比 %2 · %3</translation>
     </message>
     <message>
         <source>everything on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>本机全部数据</translation>
     </message>
     <message>
         <source>%1% (%2/%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%（%2/%3）</translation>
     </message>
     <message>
         <source>no plans</source>
-        <translation type="unfinished"></translation>
+        <translation>无计划</translation>
     </message>
     <message>
         <source>no events</source>
-        <translation type="unfinished"></translation>
+        <translation>无会议</translation>
     </message>
     <message>
         <source>no market data</source>
-        <translation type="unfinished"></translation>
+        <translation>无市场数据</translation>
     </message>
     <message>
         <source>– vs %1</source>
-        <translation type="unfinished"></translation>
+        <translation>– 对比 %1</translation>
     </message>
     <message>
         <source>%1 vs %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 对比 %2</translation>
     </message>
     <message>
         <source>Reach %</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖率 %</translation>
     </message>
     <message>
         <source>Share %</source>
-        <translation type="unfinished"></translation>
+        <translation>占比 %</translation>
     </message>
     <message>
         <source>Sales (CNY)</source>
-        <translation type="unfinished"></translation>
+        <translation>销售额（元）</translation>
     </message>
     <message>
         <source>Not shown for your role</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色无权查看</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished">预算</translation>
+        <translation>预算</translation>
     </message>
     <message>
         <source>Spend</source>
-        <translation type="unfinished"></translation>
+        <translation>花费</translation>
     </message>
     <message>
         <source>Same month last year</source>
-        <translation type="unfinished"></translation>
+        <translation>去年同月</translation>
     </message>
     <message>
         <source>Forecast: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>预测：%1</translation>
     </message>
     <message>
         <source>%1: %2 year on year</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：同比 %2</translation>
     </message>
     <message>
         <source>%1: no year-on-year (months missing a year before)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无同比（去年同期数据缺失）</translation>
     </message>
     <message>
         <source>by week (1 opposes … 5 advocates)</source>
-        <translation type="unfinished"></translation>
+        <translation>按周（1 反对 … 5 倡导）</translation>
     </message>
     <message>
         <source>by month (1 opposes … 5 advocates)</source>
-        <translation type="unfinished"></translation>
+        <translation>按月（1 反对 … 5 倡导）</translation>
     </message>
     <message>
         <source>%1 · %2 · target %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · 目标 %3 次</translation>
     </message>
     <message>
         <source>no institution</source>
-        <translation type="unfinished"></translation>
+        <translation>无医院</translation>
     </message>
     <message numerus="yes">
         <source>Tier %1: %n target(s) not reached in %2 (double-click to open)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 级：%2 有 %n 位目标医生未覆盖（双击打开档案）</numerusform>
         </translation>
     </message>
     <message>
         <source>Rounds dashboard %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rounds 数据看板 %1</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1</translation>
     </message>
     <message>
         <source>No table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有表格 %1</translation>
     </message>
     <message>
         <source>Save table as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>保存表格为 CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Export the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>导出看板</translation>
     </message>
     <message>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Folder for the CSV tables</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 表格保存文件夹</translation>
     </message>
     <message>
         <source>Meetings held: %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已召开会议：%1 → %2</translation>
     </message>
 </context>
 <context>
