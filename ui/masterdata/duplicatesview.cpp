@@ -136,14 +136,25 @@ DuplicatesView::DuplicatesView(Store *store, QWidget *parent)
     layout->addWidget(splitter, 1);
 
     connect(store, &Store::recordsChanged, this, [this](const QString &entity) {
-        if (entity == QLatin1String("hcp") && isVisible())
+        if (entity != QLatin1String("hcp"))
+            return;
+        m_stale = true;
+        if (isVisible())
             reload();
     });
-    reload();
+    showPair();
+}
+
+void DuplicatesView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        reload();
 }
 
 void DuplicatesView::reload()
 {
+    m_stale = false;
     QString error;
     Duplicates::find(m_store, &m_pairs, &error);
     m_pairsTable->setRowCount(int(m_pairs.size()));

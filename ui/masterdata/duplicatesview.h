@@ -43,6 +43,10 @@ public:
 signals:
     void merged(const QString &winnerId, const QString &loserId);
 
+protected:
+    // The search runs when the page is first shown (and again after HCP changes), not for every window.
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showPair();
     QString display(const QString &field, const QJsonValue &value) const;
@@ -50,6 +54,7 @@ private:
     Store *m_store;
     QList<DuplicatePair> m_pairs;
     int m_current = -1;
+    bool m_stale = true;
     QJsonObject m_left;
     QJsonObject m_right;
     QLabel *m_summary = nullptr;
