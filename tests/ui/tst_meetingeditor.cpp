@@ -7,6 +7,8 @@
 #include "ui/common/prompter.h"
 #include "ui/meetings/meetingeditor.h"
 #include "ui/meetings/meetingreport.h"
+#include "ui/meetings/meetingsview.h"
+#include "ui/session/session.h"
 
 #include <QCheckBox>
 #include <QCryptographicHash>
@@ -85,6 +87,7 @@ private slots:
     void savesAttendeesExpensesAndEvidence();
     void heldNeedsASignIn();
     void reports();
+    void meetingsViewStaysCompact();
 
 private:
     AccountInfo account(const QString &role) const;
@@ -412,6 +415,18 @@ void TestMeetingEditor::reports()
         MeetingReport::renderFirstPage(MeetingReport::hcpHtml(m_store.get(), m_hcps[0], 2026))
             .save(screenshotDir() + QStringLiteral("/meeting-hcp-report-test.png"));
     }
+}
+
+void TestMeetingEditor::meetingsViewStaysCompact()
+{
+    // The Meetings view sits in the main window's page stack: it must not widen the window.
+    Session session;
+    QString error;
+    QVERIFY2(session.openDatabase(m_store->path(), &error), qPrintable(error));
+    MeetingsView view(&session);
+    QVERIFY2(
+        view.minimumSizeHint().width() < 700, qPrintable(QString::number(view.minimumSizeHint().width())));
+    QVERIFY(view.findChild<QTableWidget *>(QStringLiteral("approvalQueueTableWidget")));
 }
 
 QTEST_MAIN(TestMeetingEditor)
