@@ -4,7 +4,10 @@
 #include "sync/protocol/errors.h"
 
 #include <QDate>
+#include <QJsonObject>
 #include <QSet>
+
+#include <algorithm>
 
 namespace rounds::server::hcpmerge {
 
@@ -34,7 +37,31 @@ QList<StoredRecord> naming(StoreWriter &store, const QString &entity, const char
     return out;
 }
 
+// The stronger of two attendance roles: chair > speaker > attendee.
+int roleRank(const QString &role)
+{
+    if (role == QLatin1String("chair"))
+        return 2;
+    return role == QLatin1String("speaker") ? 1 : 0;
+}
+
 } // namespace
+
+QJsonObject foldAttendance(const QJsonObject &winner, const QJsonObject &loser)
+{
+    QJsonObject out = winner;
+    const qint64 fee = winner.value(QLatin1String("fee_minor")).toInteger()
+        + loser.value(QLatin1String("fee_minor")).toInteger();
+    if (fee != 0 || winner.contains(QLatin1String("fee_minor")))
+        out.insert(QStringLiteral("fee_minor"), fee);
+    if (loser.value(QLatin1String("signed_in")).toBool()
+        && !winner.value(QLatin1String("signed_in")).toBool())
+        out.insert(QStringLiteral("signed_in"), true);
+    const QString loserRole = str(loser, "role");
+    if (roleRank(loserRole) > roleRank(str(winner, "role")))
+        out.insert(QStringLiteral("role"), loserRole);
+    return out;
+}
 
 bool isMerge(const std::optional<QJsonObject> &before, const QJsonObject &after)
 {
@@ -138,46 +165,82 @@ Summary repoint(
         ++s.tags;
     }
 
+    // An attendance of a meeting the winner attends too is folded into the winner's (fees add up, signed
+    // in if either was, the stronger role), as a new version of the winner's row; then the loser's goes.
     const QList<StoredRecord> attendances
         = naming(store, QStringLiteral("meeting_attendee"), "hcp_id", loserId);
     for (const StoredRecord &a : attendances) {
-        bool winnerAttends = false;
+        std::optional<StoredRecord> survivor;
         for (const StoredRecord &o : store.referencing(QStringLiteral("meeting_attendee"),
-                 IndexedRef::MeetingId, str(a.record.fields, "meeting_id")))
-            winnerAttends = winnerAttends || str(o.record.fields, "hcp_id") == winnerId;
-        if (winnerAttends) {
-            drop(a);
+                 IndexedRef::MeetingId, str(a.record.fields, "meeting_id"))) {
+            if (str(o.record.fields, "hcp_id") == winnerId) {
+                survivor = o;
+                break;
+            }
+        }
+        if (!survivor) {
+            moveTo(a, "hcp_id");
+            ++s.attendees;
             continue;
         }
-        moveTo(a, "hcp_id");
-        ++s.attendees;
+        const QJsonObject merged = foldAttendance(survivor->record.fields, a.record.fields);
+        if (merged != survivor->record.fields) {
+            StoredRecord after = *survivor;
+            after.record.fields = merged;
+            feed.commit(survivor, after, note);
+        }
+        drop(a);
+        ++s.attendeesFolded;
     }
 
-    // Alignments: the winner keeps its own; the loser's to a territory the winner is aligned to (now or
-    // later) ends, the others move.
+    // Alignments: the winner keeps its own. The loser's to a territory is a duplicate only when one of the
+    // winner's to that territory covers it from today (or its start) to its end; a duplicate ends
+    // yesterday (or goes, if it never started). Any other moves to the winner, ending the day before a
+    // later alignment of the winner to the territory starts, so the HCP is never out of the territory.
     const QString today = Feed::today();
-    QSet<QString> winnerTerritories;
-    for (const StoredRecord &a : store.referencing(QStringLiteral("alignment"), hcpId, winnerId)) {
-        const QJsonValue to = a.record.fields.value(QLatin1String("valid_to"));
-        if (!to.isString() || to.toString() >= today)
-            winnerTerritories.insert(str(a.record.fields, "territory_id"));
-    }
+    const QDate todayDate = QDate::fromString(today, Qt::ISODate);
+    const QString yesterday = todayDate.addDays(-1).toString(Qt::ISODate);
+    auto endOf = [](const QJsonObject &f) {
+        const QJsonValue to = f.value(QLatin1String("valid_to"));
+        return to.isString() && !to.toString().isEmpty() ? to.toString() : QStringLiteral("9999-12-31");
+    };
+    const QList<StoredRecord> winnerAlignments
+        = store.referencing(QStringLiteral("alignment"), hcpId, winnerId);
     for (const StoredRecord &a : store.referencing(QStringLiteral("alignment"), hcpId, loserId)) {
-        if (!winnerTerritories.contains(str(a.record.fields, "territory_id"))) {
-            moveTo(a, "hcp_id");
-            ++s.alignments;
+        const QString territory = str(a.record.fields, "territory_id");
+        const QString from = str(a.record.fields, "valid_from");
+        const QString to = endOf(a.record.fields);
+        const QString start = std::max(from, today);
+        bool covered = false;
+        QString nextStart; // the earliest winner alignment to the territory starting within the loser's
+        for (const StoredRecord &w : winnerAlignments) {
+            if (str(w.record.fields, "territory_id") != territory)
+                continue;
+            const QString wFrom = str(w.record.fields, "valid_from");
+            const QString wTo = endOf(w.record.fields);
+            if (wFrom <= start && wTo >= start && wTo >= to)
+                covered = true;
+            else if (wFrom > start && wFrom <= to && (nextStart.isEmpty() || wFrom < nextStart))
+                nextStart = wFrom;
+        }
+        if (covered) {
+            if (from > yesterday) {
+                drop(a); // never started: nothing to keep
+            } else if (to > yesterday) {
+                StoredRecord after = a;
+                after.record.fields.insert(QStringLiteral("valid_to"), yesterday);
+                feed.commit(a, after, note);
+                ++s.dropped;
+            }
             continue;
         }
-        const QJsonValue to = a.record.fields.value(QLatin1String("valid_to"));
-        const QString yesterday = QDate::fromString(today, Qt::ISODate).addDays(-1).toString(Qt::ISODate);
-        if (str(a.record.fields, "valid_from") > yesterday) {
-            drop(a); // never started: nothing to keep
-        } else if (!to.isString() || to.toString() > yesterday) {
-            StoredRecord after = a;
-            after.record.fields.insert(QStringLiteral("valid_to"), yesterday);
-            feed.commit(a, after, note);
-            ++s.dropped;
-        }
+        StoredRecord after = a;
+        after.record.fields.insert(hcpId, winnerId);
+        if (!nextStart.isEmpty())
+            after.record.fields.insert(QStringLiteral("valid_to"),
+                QDate::fromString(nextStart, Qt::ISODate).addDays(-1).toString(Qt::ISODate));
+        feed.commit(a, after, note);
+        ++s.alignments;
     }
 
     QList<StoredRecord> requests;
@@ -192,7 +255,8 @@ Summary repoint(
     }
     qCInfo(lcServer).nospace() << "merged HCP " << loserId << " into " << winnerId << ": " << s.visits
                                << " visits, " << s.plans << " plans, " << s.tags << " tags, " << s.attendees
-                               << " attendances, " << s.alignments << " alignments, " << s.changeRequests
+                               << " attendances (" << s.attendeesFolded << " folded into the winner's), "
+                               << s.alignments << " alignments, " << s.changeRequests
                                << " change requests moved; " << s.dropped << " duplicates ended or deleted";
     return s;
 }

@@ -1,4 +1,5 @@
 #include "server/demoorg.h"
+#include "server/hcpmerge.h"
 #include "server/serverprocess.h"
 
 #include <QUuid>
@@ -17,6 +18,9 @@ private slots:
     void mergeRepointsEveryDependentRecord();
     void badMergesAreRejected_data();
     void badMergesAreRejected();
+    void foldAttendance_data();
+    void foldAttendance();
+    void mergeKeepsTheHcpInItsTerritories();
     void aVisitToAMergedHcpGoesToTheSurvivor();
     void anApprovedChangeRequestMergesByTheSameRules();
     void territoryTreeRules_data();
@@ -150,12 +154,16 @@ void TestServerSfe::mergeRepointsEveryDependentRecord()
                      .toString(),
             QStringLiteral("applied"));
     }
-    for (const auto &[id, meeting, hcp] : {std::tuple {attendBoth, meetingBoth, loser},
-             std::tuple {attendWinner, meetingBoth, winner}, std::tuple {attendOne, meetingOne, loser}}) {
-        QCOMPARE(
-            pushOne("rep.sh01", mutation("meeting_attendee", id, {{"meeting_id", meeting}, {"hcp_id", hcp}}))
-                .value("status")
-                .toString(),
+    // The loser spoke at the meeting both attend (a fee, signed in); the winner attended it.
+    const QJsonObject speaker {{"role", "speaker"}, {"fee_minor", 300000}, {"signed_in", true}};
+    const QJsonObject attendee {{"role", "attendee"}, {"fee_minor", 5000}, {"signed_in", false}};
+    for (const auto &[id, meeting, hcp, extra] : {std::tuple {attendBoth, meetingBoth, loser, speaker},
+             std::tuple {attendWinner, meetingBoth, winner, attendee},
+             std::tuple {attendOne, meetingOne, loser, QJsonObject()}}) {
+        QJsonObject set {{"meeting_id", meeting}, {"hcp_id", hcp}};
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            set.insert(it.key(), it.value());
+        QCOMPARE(pushOne("rep.sh01", mutation("meeting_attendee", id, set)).value("status").toString(),
             QStringLiteral("applied"));
     }
     QCOMPARE(pushOne("rep.sh01",
@@ -203,6 +211,11 @@ void TestServerSfe::mergeRepointsEveryDependentRecord()
         QCOMPARE(seen(user, winnerTag).value("hcp_id").toString(), winner);
         QVERIFY(m_gone.value(user).contains(attendBoth));
         QCOMPARE(seen(user, attendWinner).value("hcp_id").toString(), winner);
+        // The loser's attendance is folded into the winner's: the speaker fee and sign-in are kept.
+        QCOMPARE(seen(user, attendWinner).value("fee_minor").toInteger(), 305000);
+        QCOMPARE(seen(user, attendWinner).value("signed_in").toBool(), true);
+        QCOMPARE(seen(user, attendWinner).value("role").toString(), QStringLiteral("speaker"));
+        QCOMPARE(seen(user, attendWinner).value("version").toInteger(), 2);
         QCOMPARE(seen(user, attendOne).value("hcp_id").toString(), winner);
         QCOMPARE(seen(user, request).value("record_id").toString(), winner);
     }
@@ -298,6 +311,96 @@ void TestServerSfe::badMergesAreRejected()
         QCOMPARE(again.value("status").toString(), QStringLiteral("rejected"));
         QVERIFY(again.value("error").toObject().value("message").toString().contains("not undone"));
     }
+}
+
+void TestServerSfe::foldAttendance_data()
+{
+    QTest::addColumn<QJsonObject>("winner");
+    QTest::addColumn<QJsonObject>("loser");
+    QTest::addColumn<QJsonObject>("expected");
+    const auto row = [](const char *role, qint64 fee, bool in) {
+        return QJsonObject {{"role", role}, {"fee_minor", fee}, {"signed_in", in}};
+    };
+    QTest::newRow("loser spoke") << row("attendee", 0, false) << row("speaker", 300000, true)
+                                 << row("speaker", 300000, true);
+    QTest::newRow("winner chaired") << row("chair", 100000, false) << row("speaker", 50000, false)
+                                    << row("chair", 150000, false);
+    QTest::newRow("both attended") << row("attendee", 0, true) << row("attendee", 0, false)
+                                   << row("attendee", 0, true);
+    QTest::newRow("loser chaired") << row("speaker", 20000, false) << row("chair", 30000, true)
+                                   << row("chair", 50000, true);
+    QTest::newRow("loser row without fee")
+        << row("speaker", 7000, false) << QJsonObject {{"role", "attendee"}} << row("speaker", 7000, false);
+}
+
+void TestServerSfe::foldAttendance()
+{
+    QFETCH(QJsonObject, winner);
+    QFETCH(QJsonObject, loser);
+    QFETCH(QJsonObject, expected);
+    QCOMPARE(rounds::server::hcpmerge::foldAttendance(winner, loser), expected);
+}
+
+void TestServerSfe::mergeKeepsTheHcpInItsTerritories()
+{
+    // Both HCPs are aligned to SH-01 from the demo, open-ended. The winner's SH-01 alignment ends in three
+    // days, and it joins HZ-01 in ten; the loser is in HZ-01 already, open-ended.
+    const auto [loser, winner] = freshPair();
+    QVERIFY(!loser.isEmpty());
+    const QString sh01 = m_org.territory.value("SH-01");
+    const QString hz01 = m_org.territory.value("HZ-01");
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    const QString iso = QStringLiteral("yyyy-MM-dd");
+    pullFor("sfe");
+    QString loserSh01, winnerSh01;
+    for (const QJsonObject &a : m_seen.value("sfe")) {
+        if (!a.contains("valid_from") || a.value("territory_id").toString() != sh01)
+            continue;
+        if (a.value("hcp_id").toString() == loser)
+            loserSh01 = a.value("id").toString();
+        if (a.value("hcp_id").toString() == winner)
+            winnerSh01 = a.value("id").toString();
+    }
+    QVERIFY(!loserSh01.isEmpty() && !winnerSh01.isEmpty());
+    const QJsonObject w = seen("sfe", winnerSh01);
+    QCOMPARE(pushOne("sfe",
+                 mutation("alignment", winnerSh01, {{"valid_to", today.addDays(3).toString(iso)}},
+                     w.value("version").toInteger(), w))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    const QString loserHz01 = newId(), winnerHz01 = newId();
+    for (const auto &[id, hcp, from] : {std::tuple {loserHz01, loser, QStringLiteral("2020-01-01")},
+             std::tuple {winnerHz01, winner, today.addDays(10).toString(iso)}}) {
+        QCOMPARE(pushOne("sfe",
+                     mutation("alignment", id,
+                         {{"territory_id", hz01}, {"hcp_id", hcp}, {"valid_from", from},
+                             {"target_calls_per_cycle", 3}}))
+                     .value("status")
+                     .toString(),
+            QStringLiteral("applied"));
+    }
+    pullFor("rep.hz01");
+    QVERIFY(seen("rep.hz01", winner).isEmpty());
+
+    QCOMPARE(
+        pushOne("sfe", hcpAsMerged(loser, winner)).value("status").toString(), QStringLiteral("applied"));
+    pullFor("sfe");
+    // SH-01: the winner's alignment ends soon, so the loser's open-ended one moves to it unchanged.
+    QCOMPARE(seen("sfe", loserSh01).value("hcp_id").toString(), winner);
+    QVERIFY(seen("sfe", loserSh01).value("valid_to").isNull());
+    // HZ-01: the winner's starts in ten days; the loser's moves and ends the day before.
+    QCOMPARE(seen("sfe", loserHz01).value("hcp_id").toString(), winner);
+    QCOMPARE(seen("sfe", loserHz01).value("valid_to").toString(), today.addDays(9).toString(iso));
+    QCOMPARE(seen("sfe", winnerHz01).value("valid_from").toString(), today.addDays(10).toString(iso));
+    // The merged HCP is in both territories today.
+    pullFor("rep.hz01");
+    QCOMPARE(seen("rep.hz01", winner).value("status").toString(), QStringLiteral("active"));
+    pullFor("rep.sh01");
+    QCOMPARE(seen("rep.sh01", winner).value("status").toString(), QStringLiteral("active"));
+
+    // A winner alignment that covers the loser's (active today, open-ended) still makes it a duplicate:
+    // the loser's ends yesterday (tested in mergeRepointsEveryDependentRecord).
 }
 
 void TestServerSfe::aVisitToAMergedHcpGoesToTheSurvivor()
