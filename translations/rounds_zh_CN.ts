@@ -2995,6 +2995,14 @@
         <source>Why is it rejected? The rep reads this.</source>
         <translation>驳回原因是什么？代表会看到这条说明。</translation>
     </message>
+    <message>
+        <source>Transfers of value…</source>
+        <translation>价值转移报告…</translation>
+    </message>
+    <message>
+        <source>The chosen HCP&apos;s transfers of value this year, for transparency reporting</source>
+        <translation>所选医生本年度的价值转移，用于透明度披露</translation>
+    </message>
 </context>
 <context>
     <name>rounds::MeetingListModel</name>

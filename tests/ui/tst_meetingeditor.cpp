@@ -410,6 +410,18 @@ void TestMeetingEditor::reports()
     const QString hcpCsv = MeetingReport::hcpCsv(m_store.get(), m_hcps[0], 2026);
     QVERIFY(hcpCsv.contains(QStringLiteral("2500.00"))); // the fee
     QVERIFY(hcpCsv.contains(QStringLiteral("300.00"))); // 600 CNY catering over 2 signed-in heads
+    // The editor's button for the chosen HCP writes that report where the user says.
+    MeetingEditor editor(m_store.get(), account(QStringLiteral("rep")), id);
+    auto *attendees = editor.findChild<QTableWidget *>(QStringLiteral("attendeesTableWidget"));
+    for (int r = 0; r < attendees->rowCount(); ++r) {
+        if (attendees->item(r, 0)->text().startsWith(QStringLiteral("王建华")))
+            attendees->setCurrentCell(r, 1);
+    }
+    m_prompter.savePath = m_dir->filePath(QStringLiteral("tov.csv"));
+    QTest::mouseClick(editor.findChild<QPushButton *>(QStringLiteral("hcpReportButton")), Qt::LeftButton);
+    QFile tov(m_prompter.savePath);
+    QVERIFY(tov.open(QIODevice::ReadOnly));
+    QVERIFY(tov.readAll().contains("2500.00"));
     if (!screenshotDir().isEmpty()) {
         page.save(screenshotDir() + QStringLiteral("/meeting-report-test.png"));
         MeetingReport::renderFirstPage(MeetingReport::hcpHtml(m_store.get(), m_hcps[0], 2026))

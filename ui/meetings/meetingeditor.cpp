@@ -208,6 +208,17 @@ void MeetingEditor::build()
     pick->addWidget(m_addWalkIn);
     pick->addWidget(m_addStaff);
     pick->addWidget(m_removeAttendee);
+    auto *hcpReport = new QPushButton(tr("Transfers of value…"), attendeesBox);
+    hcpReport->setObjectName(QStringLiteral("hcpReportButton"));
+    hcpReport->setToolTip(tr("The chosen HCP's transfers of value this year, for transparency reporting"));
+    pick->addWidget(hcpReport);
+    connect(hcpReport, &QPushButton::clicked, this, [this] {
+        const int row = m_attendees->currentRow();
+        const QString hcpId
+            = row < 0 ? QString() : m_attendees->item(row, ANameCol)->data(HcpData).toString();
+        if (!hcpId.isEmpty())
+            exportHcpReport(this, m_store, hcpId, m_startsAt->date().year());
+    });
     al->addLayout(pick);
     m_hcpResults = new QListWidget(attendeesBox);
     m_hcpResults->setObjectName(QStringLiteral("hcpResultsListWidget"));

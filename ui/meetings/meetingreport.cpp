@@ -319,4 +319,23 @@ void exportMeetingReport(
             MeetingReport::tr("The report was not written: %1").arg(error));
 }
 
+void exportHcpReport(QWidget *parent, Store *store, const QString &hcpId, int year)
+{
+    const QString name = lookup::hcp(store, hcpId).name;
+    const std::optional<QString> path
+        = Prompter::instance().askSaveFile(parent, MeetingReport::tr("Export report"),
+            MeetingReport::tr("Transfers of value %1").arg(year) + QLatin1Char(' ') + name
+                + QStringLiteral(".pdf"),
+            MeetingReport::tr("PDF (*.pdf);;CSV for Excel (*.csv)"));
+    if (!path)
+        return;
+    QString error;
+    const bool ok = path->endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+        ? MeetingReport::writeCsv(MeetingReport::hcpCsv(store, hcpId, year), *path, &error)
+        : MeetingReport::writePdf(MeetingReport::hcpHtml(store, hcpId, year), *path, &error);
+    if (!ok)
+        Prompter::instance().inform(parent, MeetingReport::tr("Export report"),
+            MeetingReport::tr("The report was not written: %1").arg(error));
+}
+
 } // namespace rounds

@@ -35,5 +35,7 @@ public:
 // The report button of the editor: asks where to save (.pdf or .csv) and writes it.
 void exportMeetingReport(
     QWidget *parent, Store *store, const MeetingDraft &meeting, const compliance::Config &config);
+// The same for one HCP's transfers of value in `year`.
+void exportHcpReport(QWidget *parent, Store *store, const QString &hcpId, int year);
 
 } // namespace rounds
