@@ -1590,7 +1590,7 @@
     <name>rounds::DashboardView</name>
     <message>
         <source>Dashboard</source>
-        <translation>仪表板</translation>
+        <translation>数据看板</translation>
     </message>
     <message>
         <source>Scope:</source>
