@@ -680,6 +680,18 @@ bool PgStorage::backup(const QString &path, QString *error)
 bool PgStorage::admitLogin(
     const QString &username, int maxAttempts, int windowSeconds, int *waitSeconds, QString *error)
 {
+    // A second go only when the connection broke (a restarted database): nothing was counted then.
+    for (int attempt = 0;; ++attempt) {
+        bool lost = false;
+        const bool ok = admitLoginOnce(username, maxAttempts, windowSeconds, waitSeconds, error, &lost);
+        if (ok || !lost || attempt > 0)
+            return ok;
+    }
+}
+
+bool PgStorage::admitLoginOnce(const QString &username, int maxAttempts, int windowSeconds, int *waitSeconds,
+    QString *error, bool *connectionLost)
+{
     *waitSeconds = 0;
     QString failure;
     std::unique_ptr<Connection> c = take(&failure);
@@ -722,7 +734,9 @@ bool PgStorage::admitLogin(
         rollbackQuietly(*c);
         giveBack(std::move(c));
         *error = e.text();
-        qCWarning(lcServer) << "login limiter failed:" << e.text();
+        *connectionLost = e.connectionLost();
+        if (!e.connectionLost())
+            qCWarning(lcServer) << "login limiter failed:" << e.text();
         return false;
     }
 }

@@ -64,6 +64,8 @@ public:
 private:
     PgStorage(const QString &url, const Options &options);
     std::unique_ptr<pg::Connection> take(QString *error);
+    bool admitLoginOnce(const QString &username, int maxAttempts, int windowSeconds, int *waitSeconds,
+        QString *error, bool *connectionLost);
     void giveBack(std::unique_ptr<pg::Connection> conn);
 
     QString m_url;
