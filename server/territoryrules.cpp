@@ -31,6 +31,19 @@ QString parentLevel(const QString &level)
     return {};
 }
 
+// Alignments to the territory that are current or future (not ended before today).
+int alignedNowOrLater(StoreReader &store, const QString &id, const QString &today)
+{
+    int aligned = 0;
+    store.scan(QStringLiteral("alignment"), [&](const StoredRecord &a) {
+        const QJsonValue to = a.record.fields.value(QLatin1String("valid_to"));
+        if (!a.deleted && str(a.record.fields, "territory_id") == id
+            && (!to.isString() || to.toString() >= today))
+            ++aligned;
+    });
+    return aligned;
+}
+
 } // namespace
 
 std::optional<Denial> check(StoreReader &store, const QString &id, const std::optional<QJsonObject> &before,
@@ -59,13 +72,7 @@ std::optional<Denial> check(StoreReader &store, const QString &id, const std::op
                     .arg(blocking.size())
                     .arg(blocking.join(QStringLiteral(", "))),
                 remove ? QString() : QStringLiteral("active")};
-        int aligned = 0;
-        store.scan(QStringLiteral("alignment"), [&](const StoredRecord &a) {
-            const QJsonValue to = a.record.fields.value(QLatin1String("valid_to"));
-            if (!a.deleted && str(a.record.fields, "territory_id") == id
-                && (!to.isString() || to.toString() >= today))
-                ++aligned;
-        });
+        const int aligned = alignedNowOrLater(store, id, today);
         if (aligned > 0)
             return Denial {InvalidRequest,
                 QStringLiteral("%1 HCPs are aligned to the territory now or later; move them first")
@@ -90,6 +97,16 @@ std::optional<Denial> check(StoreReader &store, const QString &id, const std::op
         return Denial {InvalidRequest,
             QStringLiteral("the level of a territory with territories under it does not change"),
             QStringLiteral("level")};
+    // Like retiring: HCPs aligned to a leaf (now or later) would be aligned to a district or region.
+    if (before && str(*before, "level") != level) {
+        const int aligned = alignedNowOrLater(store, id, today);
+        if (aligned > 0)
+            return Denial {InvalidRequest,
+                QStringLiteral("%1 HCPs are aligned to the territory now or later; move them before its "
+                               "level changes")
+                    .arg(aligned),
+                QStringLiteral("level")};
+    }
     const QString parent = str(after, "parent_id");
     const QString wanted = parentLevel(level);
     if (wanted.isEmpty()) {

@@ -554,6 +554,15 @@ void TestServerSfe::retiringNeedsAnEmptyTerritory()
         mutation("territory", sh, {{"level", "region"}, {"parent_id", QJsonValue()}},
             d.value("version").toInteger(), d));
     QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+    // So is a level change of a leaf with HCPs aligned to it (it has no children).
+    r = pushOne("sfe",
+        mutation("territory", sh01,
+            {{"level", "district"}, {"parent_id", seen("sfe", sh).value("parent_id")}},
+            t.value("version").toInteger(), t));
+    QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+    QVERIFY2(r.value("error").toObject().value("message").toString().contains("before its level changes"),
+        qPrintable(QJsonDocument(r).toJson()));
+    QCOMPARE(r.value("error").toObject().value("field").toString(), QStringLiteral("level"));
 
     // An empty one retires, stays listed, and then takes no children.
     const QString empty = newId();
@@ -563,8 +572,19 @@ void TestServerSfe::retiringNeedsAnEmptyTerritory()
                  .value("status")
                  .toString(),
         QStringLiteral("applied"));
+    // An empty leaf may change its level (nothing is aligned to it); back again.
+    QCOMPARE(pushOne("sfe",
+                 mutation("territory", empty,
+                     {{"level", "district"}, {"parent_id", seen("sfe", sh).value("parent_id")}}, 1, {}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(pushOne("sfe", mutation("territory", empty, {{"level", "territory"}, {"parent_id", sh}}, 2, {}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
     QCOMPARE(
-        pushOne("sfe", mutation("territory", empty, {{"active", false}}, 1, {})).value("status").toString(),
+        pushOne("sfe", mutation("territory", empty, {{"active", false}}, 3, {})).value("status").toString(),
         QStringLiteral("applied"));
     pullFor("rep.sh01");
     QCOMPARE(seen("rep.sh01", empty).value("active").toBool(true), false);
