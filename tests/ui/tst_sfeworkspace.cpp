@@ -87,6 +87,7 @@ private slots:
     void importAppliesAGoodFileWhole();
     void duplicateReviewMerges();
     void changeRequestQueue();
+    void pagesFitASmallWindow();
 
 private:
     QString pulled(const QString &entity, QJsonObject fields);
@@ -547,6 +548,20 @@ void TestSfeWorkspace::changeRequestQueue()
     QCOMPARE(outboxOf(QStringLiteral("change_request"), open2).first().set,
         (QJsonObject {{QStringLiteral("status"), QStringLiteral("rejected")},
             {QStringLiteral("decision_note"), QStringLiteral("号码位数不对")}}));
+}
+
+void TestSfeWorkspace::pagesFitASmallWindow()
+{
+    // The main window's stack is as wide as its widest page: none may force a window wider than a
+    // 1024-pixel screen leaves for it (the sidebar takes about 150).
+    QList<QWidget *> pages {new TerritoryView(m_store.get()), new MasterDataView(m_store.get()),
+        new DuplicatesView(m_store.get()), new ChangeRequestsView(m_store.get())};
+    for (QWidget *page : pages) {
+        QVERIFY2(page->minimumSizeHint().width() <= 860,
+            qPrintable(
+                QStringLiteral("%1: %2").arg(page->objectName()).arg(page->minimumSizeHint().width())));
+        delete page;
+    }
 }
 
 QTEST_MAIN(TestSfeWorkspace)

@@ -123,10 +123,12 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     auto *moveRow = new QHBoxLayout;
     moveRow->addWidget(new QLabel(tr("Move selected to"), this));
     moveRow->addWidget(m_moveTo);
-    moveRow->addWidget(new QLabel(tr("from"), this));
-    moveRow->addWidget(m_effective);
-    moveRow->addWidget(m_move);
     moveRow->addStretch(1);
+    auto *moveWhen = new QHBoxLayout;
+    moveWhen->addWidget(new QLabel(tr("from"), this));
+    moveWhen->addWidget(m_effective);
+    moveWhen->addWidget(m_move);
+    moveWhen->addStretch(1);
     auto *targetRow = new QHBoxLayout;
     targetRow->addWidget(new QLabel(tr("Calls per cycle for"), this));
     targetRow->addWidget(m_targetTier);
@@ -146,6 +148,7 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     leftLayout->addWidget(m_table, 1);
     leftLayout->addLayout(actions);
     leftLayout->addLayout(moveRow);
+    leftLayout->addLayout(moveWhen);
     leftLayout->addLayout(targetRow);
     leftLayout->addWidget(m_status);
 
@@ -202,10 +205,8 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     addLayout->addWidget(m_results, 1);
     addLayout->addWidget(addSelected, 0, Qt::AlignRight);
     addLayout->addWidget(new QLabel(tr("All HCPs of an institution"), add));
-    auto *instRow = new QHBoxLayout;
-    instRow->addWidget(m_institution, 1);
-    instRow->addWidget(addInstitution);
-    addLayout->addLayout(instRow);
+    addLayout->addWidget(m_institution);
+    addLayout->addWidget(addInstitution, 0, Qt::AlignRight);
     addLayout->addWidget(new QLabel(tr("All HCPs matching"), add));
     auto *filterForm = new QFormLayout;
     filterForm->addRow(tr("Specialty"), m_specialty);

@@ -7,6 +7,7 @@
 #include "ui/territories/workloadview.h"
 
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -90,10 +91,12 @@ TerritoryView::TerritoryView(Store *store, QWidget *parent)
     m_status->setObjectName(QStringLiteral("territoryStatusLabel"));
     m_status->setWordWrap(true);
 
-    auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_new, m_rename, m_move, m_retire})
-        buttons->addWidget(b);
-    buttons->addStretch(1);
+    // Two rows of two, so the tree column stays narrow.
+    auto *buttons = new QGridLayout;
+    buttons->addWidget(m_new, 0, 0);
+    buttons->addWidget(m_rename, 0, 1);
+    buttons->addWidget(m_move, 1, 0);
+    buttons->addWidget(m_retire, 1, 1);
     auto *ownerRow = new QHBoxLayout;
     ownerRow->addWidget(new QLabel(tr("Owner"), this));
     ownerRow->addWidget(m_owner, 1);
