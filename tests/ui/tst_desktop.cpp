@@ -110,6 +110,7 @@ private slots:
     void iconOnlyButtonsHaveAccessibleNames();
     void visitDialogIsFullyKeyboardOperable();
     void calendarWeeksStartWhereTheLocaleSays();
+    void everyViewFitsASmallLaptopScreen();
 
 private:
     bool syncSession(Session &session);
@@ -464,6 +465,35 @@ void TestDesktop::calendarWeeksStartWhereTheLocaleSays()
         QVERIFY(view.firstDay() <= QDate(2026, 11, 1) && QDate(2026, 11, 1) <= view.firstDay().addDays(6));
     }
     QLocale::setDefault(before);
+}
+
+void TestDesktop::everyViewFitsASmallLaptopScreen()
+{
+    // A 1280×800 laptop at 100% (or 1920×1080 at 150%): the window must be able to shrink to it, so no
+    // page may demand more (a page's minimum width is the whole window's).
+    for (const char *user : {"manager.sh", "sfe"}) {
+        Session session;
+        const SignInResult signedIn = session.signIn(
+            m_server->url(), QString::fromLatin1(user), QString::fromLatin1(ServerProcess::DemoPassword));
+        QVERIFY2(signedIn.ok, qPrintable(signedIn.message));
+        QVERIFY(syncSession(session));
+        MainWindow window(&session);
+        window.show();
+        QStringList tooWide;
+        for (const QString &view : MainWindow::viewKeys()) {
+            if (!window.showView(view))
+                continue;
+            QCoreApplication::processEvents();
+            const QSize min = window.minimumSizeHint();
+            if (min.width() > 1240 || min.height() > 760)
+                tooWide << QStringLiteral("%1:%2x%3").arg(view).arg(min.width()).arg(min.height());
+        }
+        QVERIFY2(tooWide.isEmpty(),
+            qPrintable(QString::fromLatin1(user) + QLatin1Char(' ') + tooWide.join(QLatin1Char(' '))));
+        window.resize(1240, 760);
+        QCoreApplication::processEvents();
+        QVERIFY2(window.width() <= 1240, qPrintable(QString::number(window.width())));
+    }
 }
 
 QTEST_MAIN(TestDesktop)

@@ -659,8 +659,10 @@ void TestMainWindow::refusedChangesShowTheServersReason()
     QCOMPARE(window.currentView(), QStringLiteral("conflicts"));
     auto *refused = child<QTableWidget>(window.conflictsView(), "rejectedTableWidget");
     QCOMPARE(refused->rowCount(), 1);
+    // In the user's language, with the server's own sentence kept for support as the tooltip.
     QVERIFY2(refused->item(0, 1)->text().contains(QStringLiteral("read-only")),
         qPrintable(refused->item(0, 1)->text()));
+    QVERIFY(!refused->item(0, 1)->toolTip().isEmpty());
     QVERIFY(!refused->item(0, 2)->text().isEmpty());
 }
 
@@ -763,7 +765,11 @@ void TestMainWindow::theSidebarFollowsTheRole()
         for (const QString &key : {QStringLiteral("dashboard"), QStringLiteral("territories")})
             QCOMPARE(views.contains(key), extra.contains(key));
         QVERIFY(window.showView(extra.first()));
-        QVERIFY(window.findChild<QLabel *>(QStringLiteral("placeholderLabel"))); // says it is not built yet
+        QVERIFY(!window.findChild<QLabel *>(QStringLiteral("placeholderLabel"))); // every view is real now
+        const char *page = extra.first() == QLatin1String("dashboard") ? "dashboardView" : "territoriesView";
+        QWidget *view = window.findChild<QWidget *>(QString::fromLatin1(page));
+        QVERIFY(view);
+        QVERIFY(view->isVisibleTo(&window));
     }
 }
 

@@ -99,8 +99,12 @@ QString Labels::refusal(const QString &code, const QString &field, const QString
     if (code == QLatin1String("invalid_request"))
         return field.isEmpty() ? tr("The server found this change invalid.")
                                : tr("The server refused the value of “%1”.").arg(field);
-    if (code == QLatin1String("forbidden"))
+    if (code == QLatin1String("forbidden")) {
+        // The one refusal a rep meets daily has its own sentence (the server's says "read-only").
+        if (serverMessage.contains(QLatin1String("read-only")))
+            return tr("A submitted record is read-only: the server keeps the submitted version.");
         return tr("Your role or territory does not allow this change.");
+    }
     if (code == QLatin1String("payload_too_large"))
         return tr("This change is too large to send to the server.");
     if (code == QLatin1String("unauthorized"))
