@@ -38,9 +38,12 @@ hcps=$(( visits / 10 ))
 # The project's package list (rounds.sh) plus node; only what is missing is installed.
 eval "$(sed -n '/^PACKAGES=(/,/^)/p' rounds.sh)"
 need_apt=()
-for p in "${PACKAGES[@]}" nodejs npm; do
+for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need_apt+=("$p")
 done
+# node and npm from Debian unless some node is there already (a NodeSource nodejs bundles npm).
+command -v node >/dev/null || need_apt+=(nodejs)
+command -v npm >/dev/null || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
     sudo=(); [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     log "installing ${need_apt[*]}"
