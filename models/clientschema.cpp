@@ -292,6 +292,54 @@ CREATE INDEX IF NOT EXISTS idx_sales_fact_kpi ON sales_fact(month, territory_id,
 )"));
 }
 
+// The dashboard again (models/kpis.cpp): the KPI visit index also carries the visit id, so product
+// share joins the details without reading the visit rows; and a monthly sales summary (month,
+// territory, source) kept by triggers lets the 36 months of the sales trend read a few hundred rows
+// instead of every sales fact. NULL keys are kept as '' so the upserts meet them; `valued` counts the
+// non-NULL values so a month without any reads NULL, as a sum over the facts would.
+void createKpiSummaries(sql::Database &db)
+{
+    db.exec(QStringLiteral(R"(
+CREATE INDEX IF NOT EXISTS idx_visit_kpi_id ON visit(visited_at, status, channel, territory_id, rep_id, hcp_id, support_level, id);
+DROP INDEX IF EXISTS idx_visit_kpi;
+CREATE TABLE IF NOT EXISTS kpi_sales_month (month TEXT NOT NULL, territory_id TEXT NOT NULL, source TEXT NOT NULL,
+    value_minor INTEGER NOT NULL DEFAULT 0, valued INTEGER NOT NULL DEFAULT 0, facts INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (month, territory_id, source)) WITHOUT ROWID;
+DELETE FROM kpi_sales_month;
+INSERT INTO kpi_sales_month (month, territory_id, source, value_minor, valued, facts)
+    SELECT coalesce(month, ''), coalesce(territory_id, ''), coalesce(source, ''), coalesce(sum(value_minor), 0),
+        count(value_minor), count(*) FROM sales_fact GROUP BY 1, 2, 3;
+CREATE TRIGGER IF NOT EXISTS kpi_sales_month_ai AFTER INSERT ON sales_fact BEGIN
+    INSERT INTO kpi_sales_month (month, territory_id, source, value_minor, valued, facts)
+        VALUES (coalesce(NEW.month, ''), coalesce(NEW.territory_id, ''), coalesce(NEW.source, ''),
+            coalesce(NEW.value_minor, 0), NEW.value_minor IS NOT NULL, 1)
+        ON CONFLICT (month, territory_id, source) DO UPDATE SET value_minor = value_minor + excluded.value_minor,
+            valued = valued + excluded.valued, facts = facts + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS kpi_sales_month_ad AFTER DELETE ON sales_fact BEGIN
+    UPDATE kpi_sales_month SET value_minor = value_minor - coalesce(OLD.value_minor, 0),
+        valued = valued - (OLD.value_minor IS NOT NULL), facts = facts - 1
+        WHERE month = coalesce(OLD.month, '') AND territory_id = coalesce(OLD.territory_id, '')
+            AND source = coalesce(OLD.source, '');
+    DELETE FROM kpi_sales_month WHERE month = coalesce(OLD.month, '') AND territory_id = coalesce(OLD.territory_id, '')
+        AND source = coalesce(OLD.source, '') AND facts <= 0;
+END;
+CREATE TRIGGER IF NOT EXISTS kpi_sales_month_au AFTER UPDATE OF month, territory_id, source, value_minor ON sales_fact BEGIN
+    UPDATE kpi_sales_month SET value_minor = value_minor - coalesce(OLD.value_minor, 0),
+        valued = valued - (OLD.value_minor IS NOT NULL), facts = facts - 1
+        WHERE month = coalesce(OLD.month, '') AND territory_id = coalesce(OLD.territory_id, '')
+            AND source = coalesce(OLD.source, '');
+    DELETE FROM kpi_sales_month WHERE month = coalesce(OLD.month, '') AND territory_id = coalesce(OLD.territory_id, '')
+        AND source = coalesce(OLD.source, '') AND facts <= 0;
+    INSERT INTO kpi_sales_month (month, territory_id, source, value_minor, valued, facts)
+        VALUES (coalesce(NEW.month, ''), coalesce(NEW.territory_id, ''), coalesce(NEW.source, ''),
+            coalesce(NEW.value_minor, 0), NEW.value_minor IS NOT NULL, 1)
+        ON CONFLICT (month, territory_id, source) DO UPDATE SET value_minor = value_minor + excluded.value_minor,
+            valued = valued + excluded.valued, facts = facts + 1;
+END;
+)"));
+}
+
 } // namespace
 
 QStringList addMissingColumns(sql::Database &db, const QString &entityName)
@@ -352,6 +400,8 @@ const QList<sql::Migration> &clientMigrations()
         {8, QStringLiteral("meetings: the decision note of a rejection"), addMeetingDecisionNote},
         {9, QStringLiteral("territories: active (retired ones keep their history)"), addTerritoryActive},
         {10, QStringLiteral("covering indexes for the dashboard KPIs"), createKpiIndexes},
+        {11, QStringLiteral("dashboard KPIs: visit index with the id, monthly sales summary"),
+            createKpiSummaries},
     };
     return steps;
 }
