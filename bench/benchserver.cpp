@@ -72,7 +72,7 @@ bool BenchServer::addUser(
 bool BenchServer::start(QString *error)
 {
     m_serve = std::make_unique<QProcess>();
-    m_serve->setStandardErrorFile(QProcess::nullDevice());
+    m_serve->setStandardErrorFile(m_logFile.isEmpty() ? QProcess::nullDevice() : m_logFile);
     dieWithParent(*m_serve);
     m_serve->start(binary(),
         QStringList {QStringLiteral("serve")} + storeArgs()
@@ -83,6 +83,15 @@ bool BenchServer::start(QString *error)
     }
     m_url = QUrl(QString::fromUtf8(m_serve->readLine()).trimmed().section(QLatin1Char(' '), -1));
     return m_url.isValid();
+}
+
+QString BenchServer::death() const
+{
+    if (!m_serve || m_serve->state() != QProcess::NotRunning)
+        return {};
+    if (m_serve->exitStatus() == QProcess::CrashExit)
+        return QStringLiteral("crashed (%1)").arg(m_serve->errorString());
+    return QStringLiteral("exit status %1").arg(m_serve->exitCode());
 }
 
 void BenchServer::stop()

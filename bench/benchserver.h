@@ -33,6 +33,11 @@ public:
     void stop(); // SIGTERM and wait
     void kill(); // SIGKILL
 
+    // Empty while the server runs; otherwise how it ended ("exit status N" or "crashed (signal)").
+    QString death() const;
+    // Where `serve` writes its log (stderr), or empty for none (the default).
+    void setLogFile(const QString &path) { m_logFile = path; }
+
     QUrl url() const { return m_url; }
     QString dataDir() const { return m_dataDir; }
     // A signed-in client for `user` (demo password), or null with `error`.
@@ -45,6 +50,7 @@ private:
 
     QString m_dataDir;
     QString m_databaseUrl;
+    QString m_logFile;
     std::unique_ptr<QProcess> m_serve;
     QUrl m_url;
 };

@@ -202,6 +202,7 @@ int soak(double minutes, int clients, bool json)
             return 1;
         }
     }
+    server.setLogFile(dir.filePath(QStringLiteral("server.log")));
     if (!server.start(&error)) {
         out(error);
         return 1;
@@ -232,6 +233,23 @@ int soak(double minutes, int clients, bool json)
                         .arg(c.process->exitCode()));
                 startChild(c, server.url(), rng.generate());
             }
+        }
+        if (const QString died = server.death(); !died.isEmpty()) {
+            // The server must survive laptops vanishing mid-request: this is a failure of the soak.
+            QFile log(dir.filePath(QStringLiteral("server.log")));
+            log.open(QIODevice::ReadOnly);
+            const QList<QByteArray> lines = log.readAll().split('\n');
+            out(QStringLiteral("  the server died after %1 s and %2 kills: %3; its last log lines:")
+                    .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+                    .arg(kills)
+                    .arg(died));
+            for (qsizetype i = qMax<qsizetype>(0, lines.size() - 6); i < lines.size(); ++i)
+                out(QStringLiteral("    ") + QString::fromUtf8(lines.at(i)));
+            for (Child &c : children)
+                c.process->kill();
+            if (json)
+                out(QStringLiteral("{\"passed\":false,\"server_died\":true,\"kills\":%1}").arg(kills));
+            return 1;
         }
         if (timer.elapsed() > nextReport) {
             out(QStringLiteral("  %1 min: %2 kills")
