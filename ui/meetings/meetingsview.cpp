@@ -40,6 +40,8 @@ MeetingsView::MeetingsView(Session *session, QWidget *parent)
             return Labels::meetingStatus(value.toString());
         case MeetingListModel::Kind:
             return MeetingWords::kind(value.toString());
+        case MeetingListModel::Mode:
+            return MeetingWords::mode(value.toString());
         default:
             return value;
         }

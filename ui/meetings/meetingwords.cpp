@@ -51,6 +51,11 @@ QString MeetingWords::kind(const QString &value)
     return find(kinds(), value);
 }
 
+QString MeetingWords::mode(const QString &value)
+{
+    return find(modes(), value);
+}
+
 QString MeetingWords::attendeeKind(const QString &value)
 {
     if (value == QLatin1String("walk_in"))

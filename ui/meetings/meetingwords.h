@@ -23,6 +23,7 @@ public:
     static QList<Choice> categories();
     static QList<Choice> expenseStatuses();
     static QString kind(const QString &value);
+    static QString mode(const QString &value);
     static QString attendeeKind(const QString &value);
     static QString role(const QString &value);
     static QString category(const QString &value);
