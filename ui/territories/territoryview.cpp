@@ -71,6 +71,7 @@ TerritoryView::TerritoryView(Store *store, QWidget *parent)
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
+    m_tree->setColumnHidden(2, true); // the indentation shows the level; the tooltip names it
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &TerritoryView::onCurrentChanged);
 
@@ -200,6 +201,7 @@ void TerritoryView::reload()
             name->setForeground(QColor(0x88, 0x88, 0x88));
             notes << tr("Retired.");
         }
+        notes.prepend(levelLabel(n.level) + QLatin1Char('.'));
         name->setToolTip(notes.join(QLatin1Char(' ')));
         auto *owner = new QStandardItem(
             n.ownerName.isEmpty() && !n.ownerId.isEmpty() ? n.ownerId.left(8) : n.ownerName);
