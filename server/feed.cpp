@@ -24,6 +24,23 @@ QString str(const QJsonObject &o, const char *key)
     return o.value(QLatin1String(key)).toString();
 }
 
+// Follows merged_into from `id` to the HCP that is not merged (at most 16 steps; a cycle stops there).
+QString finalSurvivor(StoreReader &store, QString id)
+{
+    QSet<QString> visited;
+    for (int step = 0; step < 16 && !visited.contains(id); ++step) {
+        visited.insert(id);
+        const std::optional<StoredRecord> h = store.record(QStringLiteral("hcp"), id);
+        if (!h || h->deleted || str(h->record.fields, "status") != QLatin1String("merged"))
+            break;
+        const QString next = str(h->record.fields, "merged_into");
+        if (next.isEmpty())
+            break;
+        id = next;
+    }
+    return id;
+}
+
 QStringList sortedUnique(QStringList list)
 {
     std::sort(list.begin(), list.end());
@@ -73,9 +90,11 @@ QStringList Feed::bucketsFor(const StoredRecord &r)
     case BucketRule::Parent:
         return m_store.buckets(e->parentEntity, f.value(e->parentField).toString());
     case BucketRule::Hcp: {
-        // A merged HCP stays where its survivor is, so every client that had it learns of the merge.
+        // A merged HCP stays where its survivor is, so every client that had it learns of the merge. In
+        // a chain (A into B, later B into C) that is the final survivor's, not B's, which may be stale
+        // (the daily check refreshes merged HCPs in any order); bounded, and a cycle stops the walk.
         if (str(f, "status") == QLatin1String("merged") && !str(f, "merged_into").isEmpty())
-            return m_store.buckets(QStringLiteral("hcp"), str(f, "merged_into"));
+            return m_store.buckets(QStringLiteral("hcp"), finalSurvivor(m_store, str(f, "merged_into")));
         QStringList out;
         const QString now = today();
         for (const StoredRecord &a :

@@ -21,6 +21,7 @@ private slots:
     void foldAttendance_data();
     void foldAttendance();
     void mergeKeepsTheHcpInItsTerritories();
+    void aMergeChainFollowsTheFinalSurvivor();
     void aVisitToAMergedHcpGoesToTheSurvivor();
     void anApprovedChangeRequestMergesByTheSameRules();
     void territoryTreeRules_data();
@@ -401,6 +402,51 @@ void TestServerSfe::mergeKeepsTheHcpInItsTerritories()
 
     // A winner alignment that covers the loser's (active today, open-ended) still makes it a duplicate:
     // the loser's ends yesterday (tested in mergeRepointsEveryDependentRecord).
+}
+
+void TestServerSfe::aMergeChainFollowsTheFinalSurvivor()
+{
+    // A into B, later B into C; then C joins HZ-01 today. A follows C (the final survivor), and the daily
+    // check brings A and B along to HZ-01 whatever order it refreshes them in.
+    QVERIFY(m_unused.size() >= 4);
+    QStringList three {m_unused.takeFirst(), m_unused.takeFirst(), m_unused.takeFirst()};
+    three.sort();
+    const QString a = three.at(0), b = three.at(1), c = three.at(2);
+    QCOMPARE(pushOne("sfe", hcpAsMerged(a, b)).value("status").toString(), QStringLiteral("applied"));
+    QCOMPARE(pushOne("sfe", hcpAsMerged(b, c)).value("status").toString(), QStringLiteral("applied"));
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    QCOMPARE(pushOne("sfe",
+                 mutation("alignment", newId(),
+                     {{"territory_id", m_org.territory.value("HZ-01")}, {"hcp_id", c}, {"valid_from", today},
+                         {"target_calls_per_cycle", 2}}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    // B's buckets are stale until the daily check; a change to A now places A where C is, not where B
+    // was.
+    pullFor("sfe");
+    const QJsonObject before = seen("sfe", a);
+    QCOMPARE(pushOne("sfe",
+                 mutation("hcp", a, {{"title", "副主任医师"}}, before.value("version").toInteger(), before))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    pullFor("rep.hz01");
+    QCOMPARE(seen("rep.hz01", c).value("status").toString(), QStringLiteral("active"));
+    QCOMPARE(seen("rep.hz01", a).value("title").toString(), QStringLiteral("副主任医师"));
+
+    QCOMPARE(m_server.stop(), 0);
+    QVERIFY(m_server.execute(QStringLiteral("DELETE FROM meta WHERE key = 'alignment_dates_applied'")));
+    QVERIFY(m_server.start());
+    pullFor("rep.hz01");
+    QCOMPARE(seen("rep.hz01", b).value("merged_into").toString(), c);
+    QCOMPARE(seen("rep.hz01", a).value("merged_into").toString(), b);
+    const QString hz01Bucket = "t:" + m_org.territory.value("HZ-01");
+    for (const QString &id : {a, b, c})
+        QCOMPARE(
+            m_server.scalar(QStringLiteral("SELECT count(*) FROM membership WHERE id = ?1 AND bucket = ?2"),
+                {id, hz01Bucket}),
+            1);
 }
 
 void TestServerSfe::aVisitToAMergedHcpGoesToTheSurvivor()
