@@ -138,6 +138,18 @@ void PlanCalendarView::rebuild()
         delete item;
     }
     const int count = m_mode == Mode::Week ? 7 : 42;
+    // The month grid names its columns (the week view names each day in its own title).
+    const int firstRow = m_mode == Mode::Month ? 1 : 0;
+    if (m_mode == Mode::Month) {
+        const QLocale locale;
+        for (int c = 0; c < 7; ++c) {
+            auto *weekday = new QLabel(
+                locale.standaloneDayName(m_first.addDays(c).dayOfWeek(), QLocale::ShortFormat), this);
+            weekday->setObjectName(QStringLiteral("weekdayLabel"));
+            weekday->setAlignment(Qt::AlignCenter);
+            m_grid->addWidget(weekday, 0, c);
+        }
+    }
     for (int i = 0; i < count; ++i) {
         auto *cell = new QFrame(this);
         cell->setFrameShape(QFrame::StyledPanel);
@@ -150,7 +162,7 @@ void PlanCalendarView::rebuild()
         cellLayout->setSpacing(2);
         cellLayout->addWidget(title);
         cellLayout->addWidget(list, 1);
-        m_grid->addWidget(cell, i / 7, i % 7);
+        m_grid->addWidget(cell, firstRow + i / 7, i % 7);
         m_days << list;
         connect(list, &PlanDayList::planDropped, this,
             [this](const QString &planId, const QDate &day) { reschedule(planId, day); });
@@ -162,10 +174,14 @@ void PlanCalendarView::rebuild()
     for (int c = 0; c < 7; ++c)
         m_grid->setColumnStretch(c, 1);
     const QLocale locale;
+    // "November 2026", and in Chinese the way a Chinese calendar says it: "2026年11月".
+    const QDate month = m_first.addDays(7);
+    const QString monthTitle = locale.language() == QLocale::Chinese
+        ? locale.toString(month, QStringLiteral("yyyy年M月"))
+        : locale.standaloneMonthName(month.month()) + QLatin1Char(' ') + QString::number(month.year());
     m_period->setText(m_mode == Mode::Week ? tr("%1 – %2").arg(locale.toString(m_first, QLocale::ShortFormat),
                           locale.toString(lastDay(), QLocale::ShortFormat))
-                                           : locale.standaloneMonthName(m_first.addDays(7).month())
-                + QLatin1Char(' ') + QString::number(m_first.addDays(7).year()));
+                                           : monthTitle);
     reload();
 }
 
