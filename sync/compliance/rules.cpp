@@ -2,10 +2,34 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QSet>
+
+#include <limits>
 
 namespace rounds::compliance {
 
 namespace {
+
+__extension__ typedef __int128 Wide; // GCC and Clang; __extension__ keeps -Wpedantic quiet
+
+// Saturating arithmetic: figures come from pushed records and limits from an admin's setting, so a
+// product or a sum must never overflow (undefined behaviour) and wrap a breach into a pass.
+std::int64_t mul(std::int64_t a, std::int64_t b)
+{
+    std::int64_t out = 0;
+    if (__builtin_mul_overflow(a, b, &out))
+        return (a < 0) != (b < 0) ? std::numeric_limits<std::int64_t>::min()
+                                  : std::numeric_limits<std::int64_t>::max();
+    return out;
+}
+
+std::int64_t add(std::int64_t a, std::int64_t b)
+{
+    std::int64_t out = 0;
+    if (__builtin_add_overflow(a, b, &out))
+        return b < 0 ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
+    return out;
+}
 
 bool isHeld(const QString &status)
 {
@@ -27,7 +51,7 @@ std::int64_t cateringTotal(const MeetingFacts &facts)
     std::int64_t total = 0;
     for (const Expense &e : facts.expenses) {
         if (e.category == QLatin1String("catering"))
-            total += e.amountMinor;
+            total = add(total, e.amountMinor);
     }
     return total;
 }
@@ -36,6 +60,62 @@ std::int64_t cateringTotal(const MeetingFacts &facts)
 std::int64_t perHead(std::int64_t total, int heads)
 {
     return heads > 0 ? (total + heads / 2) / heads : total;
+}
+
+bool isHcp(const Attendee &a)
+{
+    return a.kind == QLatin1String("hcp") && !a.hcpId.isEmpty();
+}
+
+// One entry per HCP (in the order first seen), with every attendee row naming that HCP: a person is
+// one person however many rows name them.
+struct HcpRows
+{
+    QString hcpId;
+    QList<const Attendee *> rows;
+};
+
+QList<HcpRows> byHcp(const MeetingFacts &facts)
+{
+    QList<HcpRows> out;
+    QHash<QString, qsizetype> index;
+    for (const Attendee &a : facts.attendees) {
+        if (!isHcp(a))
+            continue;
+        auto it = index.find(a.hcpId);
+        if (it == index.end()) {
+            index.insert(a.hcpId, out.size());
+            out << HcpRows {a.hcpId, {&a}};
+        } else {
+            out[*it].rows << &a;
+        }
+    }
+    return out;
+}
+
+bool anyHead(const MeetingFacts &facts, const HcpRows &h)
+{
+    for (const Attendee *a : h.rows) {
+        if (countsAsHead(facts, *a))
+            return true;
+    }
+    return false;
+}
+
+std::int64_t feesOf(const HcpRows &h)
+{
+    std::int64_t total = 0;
+    for (const Attendee *a : h.rows)
+        total = add(total, a->feeMinor);
+    return total;
+}
+
+std::int64_t transferOf(const MeetingFacts &facts, const HcpRows &h)
+{
+    std::int64_t value = feesOf(h);
+    if (anyHead(facts, h))
+        value = add(value, perHead(cateringTotal(facts), std::max(1, headCount(facts))));
+    return value;
 }
 
 } // namespace
@@ -60,10 +140,18 @@ bool ruleGuards(Rule rule, const QString &status, Actor actor)
 
 int headCount(const MeetingFacts &facts)
 {
+    // An HCP named by several attendee rows is one head.
     int heads = 0;
+    QSet<QString> hcps;
     for (const Attendee &a : facts.attendees) {
-        if (countsAsHead(facts, a))
-            ++heads;
+        if (!countsAsHead(facts, a))
+            continue;
+        if (isHcp(a)) {
+            if (hcps.contains(a.hcpId))
+                continue;
+            hcps.insert(a.hcpId);
+        }
+        ++heads;
     }
     return heads;
 }
@@ -72,17 +160,28 @@ std::int64_t transferTo(const MeetingFacts &facts, const Attendee &attendee)
 {
     std::int64_t value = attendee.feeMinor;
     if (countsAsHead(facts, attendee))
-        value += perHead(cateringTotal(facts), std::max(1, headCount(facts)));
+        value = add(value, perHead(cateringTotal(facts), std::max(1, headCount(facts))));
     return value;
+}
+
+QHash<QString, std::int64_t> transfersByHcp(const MeetingFacts &facts)
+{
+    QHash<QString, std::int64_t> out;
+    for (const HcpRows &h : byHcp(facts))
+        out.insert(h.hcpId, transferOf(facts, h));
+    return out;
 }
 
 std::int64_t spend(const MeetingFacts &facts)
 {
-    const bool held = isHeld(facts.status);
+    // While held, the estimates still open are not spend yet; at closing every expense on the meeting
+    // is (an estimate left on a closed meeting is what it says it cost: delete the ones that did not
+    // happen), so leaving expenses `estimated` does not slip an overrun past the close.
+    const bool held = facts.status == QLatin1String("held");
     std::int64_t total = 0;
     for (const Expense &e : facts.expenses) {
         if (!held || e.status == QLatin1String("actual"))
-            total += e.amountMinor;
+            total = add(total, e.amountMinor);
     }
     return total;
 }
@@ -90,8 +189,8 @@ std::int64_t spend(const MeetingFacts &facts)
 QList<Violation> evaluate(const Config &config, const MeetingFacts &facts, Actor actor)
 {
     QList<Violation> out;
-    auto add = [&](Rule rule, std::int64_t figure, std::int64_t limit, const QString &subject = {},
-                   const QString &subjectName = {}) {
+    auto violation = [&](Rule rule, std::int64_t figure, std::int64_t limit, const QString &subject = {},
+                         const QString &subjectName = {}) {
         Violation v;
         v.rule = rule;
         v.severity = config.severity(rule);
@@ -108,15 +207,26 @@ QList<Violation> evaluate(const Config &config, const MeetingFacts &facts, Actor
     if (on(Rule::CateringPerHead)) {
         const std::int64_t total = cateringTotal(facts);
         // No head at all: the whole catering bill is one head's.
-        if (total > config.cateringPerHeadCap * std::max(1, heads))
-            add(Rule::CateringPerHead, perHead(total, std::max(1, heads)), config.cateringPerHeadCap);
+        if (total > mul(config.cateringPerHeadCap, std::max(1, heads)))
+            violation(Rule::CateringPerHead, perHead(total, std::max(1, heads)), config.cateringPerHeadCap);
     }
+    const QList<HcpRows> hcps = byHcp(facts);
     if (on(Rule::SpeakerFee)) {
+        // Per HCP: the fees of every row naming them, against their tier's cap (reported on the first
+        // row). Walk-ins and staff are people without an id: each row by itself, at the C–D cap.
+        for (const HcpRows &h : hcps) {
+            const Attendee &first = *h.rows.first();
+            const std::int64_t cap = config.speakerFeeCap(first.tier);
+            const std::int64_t fees = feesOf(h);
+            if (fees > cap)
+                violation(Rule::SpeakerFee, fees, cap, first.id, first.name);
+        }
         for (const Attendee &a : facts.attendees) {
-            const std::int64_t cap
-                = config.speakerFeeCap(a.kind == QLatin1String("hcp") ? a.tier : QString());
+            if (isHcp(a))
+                continue;
+            const std::int64_t cap = config.speakerFeeCap(QString());
             if (a.feeMinor > cap)
-                add(Rule::SpeakerFee, a.feeMinor, cap, a.id, a.name);
+                violation(Rule::SpeakerFee, a.feeMinor, cap, a.id, a.name);
         }
     }
     if (on(Rule::StaffShare)) {
@@ -127,35 +237,38 @@ QList<Violation> evaluate(const Config &config, const MeetingFacts &facts, Actor
         }
         const std::int64_t allowed = std::int64_t(heads) * config.staffSharePercent / 100;
         if (staff > allowed)
-            add(Rule::StaffShare, staff, allowed);
+            violation(Rule::StaffShare, staff, allowed);
     }
     if (on(Rule::SignedInBeforeHeld) && isHeld(facts.status)) {
         int signedIn = 0;
         for (const Attendee &a : facts.attendees)
             signedIn += a.signedIn ? 1 : 0;
         if (signedIn < 1)
-            add(Rule::SignedInBeforeHeld, signedIn, 1);
+            violation(Rule::SignedInBeforeHeld, signedIn, 1);
     }
     if (on(Rule::EvidenceBeforeClosed) && isHeld(facts.status)) {
         for (const Expense &e : facts.expenses) {
             if (e.amountMinor > 0 && e.evidence.trimmed().isEmpty())
-                add(Rule::EvidenceBeforeClosed, e.amountMinor, 0, e.id, e.category);
+                violation(Rule::EvidenceBeforeClosed, e.amountMinor, 0, e.id, e.category);
         }
     }
     if (on(Rule::YearlyTransfers)) {
-        for (const Attendee &a : facts.attendees) {
-            if (a.kind != QLatin1String("hcp") || a.hcpId.isEmpty())
-                continue;
-            const std::int64_t total = transferTo(facts, a) + facts.otherTransfers.value(a.hcpId);
+        // Per HCP: every row's fee and one catering share, plus the other meetings of the year.
+        for (const HcpRows &h : hcps) {
+            const Attendee &first = *h.rows.first();
+            const std::int64_t total = add(transferOf(facts, h), facts.otherTransfers.value(h.hcpId));
             if (total > config.yearlyTransfersCap)
-                add(Rule::YearlyTransfers, total, config.yearlyTransfersCap, a.id, a.name);
+                violation(Rule::YearlyTransfers, total, config.yearlyTransfersCap, first.id, first.name);
         }
     }
     if (on(Rule::BudgetOverrun)) {
         const std::int64_t spent = spend(facts);
-        // spent ≤ budget × (100 + tolerance) / 100, compared without dividing.
-        if (spent * 100 > facts.budgetMinor * (100 + config.budgetTolerancePercent))
-            add(Rule::BudgetOverrun, spent, facts.budgetMinor * (100 + config.budgetTolerancePercent) / 100);
+        // spent ≤ budget × (100 + tolerance) / 100, compared without dividing, in 128 bits: no
+        // product overflows (an overflow could wrap a breach into a pass).
+        const Wide allowed100 = Wide(facts.budgetMinor) * (100 + config.budgetTolerancePercent);
+        if (Wide(spent) * 100 > allowed100)
+            violation(Rule::BudgetOverrun, spent,
+                std::int64_t(std::min(allowed100 / 100, Wide(std::numeric_limits<std::int64_t>::max()))));
     }
     return out;
 }

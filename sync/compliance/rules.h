@@ -43,7 +43,7 @@ struct MeetingFacts
     QList<Attendee> attendees;
     QList<Expense> expenses;
     // Per HCP id: transfers of value of the same calendar year from the OTHER meetings (speaker fees
-    // plus the per-head share of catering), meetings cancelled or rejected left out.
+    // plus the per-head share of catering, see transfersByHcp), meetings cancelled or rejected left out.
     QHash<QString, std::int64_t> otherTransfers;
 };
 
@@ -74,13 +74,16 @@ bool ruleGuards(Rule rule, const QString &status, Actor actor);
 QList<Violation> evaluate(const Config &config, const MeetingFacts &facts, Actor actor = Actor::Owner);
 
 // The head count the per-head rules divide by: signed-in attendees once the meeting is held or
-// closed, every planned attendee before.
+// closed, every planned attendee before; an HCP named by several rows counts once.
 int headCount(const MeetingFacts &facts);
-// This meeting's transfer of value to one HCP attendee: their fee plus their share of catering (when
-// they count as a head).
+// This meeting's transfer of value to one attendee row: its fee plus a share of catering (when it
+// counts as a head).
 std::int64_t transferTo(const MeetingFacts &facts, const Attendee &attendee);
-// What the budget rule compares: the expenses marked actual once the meeting is held or closed, every
-// expense before.
+// This meeting's transfers of value per HCP id: the fees of every row naming the HCP plus ONE share of
+// catering. What the yearly rule counts, here and for the other meetings of the year.
+QHash<QString, std::int64_t> transfersByHcp(const MeetingFacts &facts);
+// What the budget rule compares: the expenses marked actual while the meeting is held, every expense
+// before and at closing (an estimate left on a closed meeting counts at its amount).
 std::int64_t spend(const MeetingFacts &facts);
 
 // The violation in a sentence of the running application's language (QCoreApplication::translate,

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <limits>
+
 using namespace rounds::compliance;
 
 Q_DECLARE_METATYPE(rounds::compliance::MeetingFacts)
@@ -138,6 +140,33 @@ void TestCompliance::rules_data()
         }
     }
 
+    {
+        // One HCP on several rows is one person: the fees of the rows add up against the tier cap.
+        MeetingFacts m = meeting(QStringLiteral("approved"), 1);
+        m.attendees[0]
+            = hcp(QStringLiteral("s"), QStringLiteral("C"), 50000, true, QStringLiteral("speaker"));
+        Attendee again = m.attendees[0];
+        again.id = QStringLiteral("s2");
+        again.feeMinor = 50000;
+        m.attendees << again;
+        QTest::newRow("speaker fee: two rows of one HCP at the cap together") << m << fee << false;
+        m.attendees[1].feeMinor = 50001;
+        QTest::newRow("speaker fee: two rows of one HCP above the cap together") << m << fee << true;
+        m.attendees[1].hcpId = QStringLiteral("hcp-other");
+        QTest::newRow("speaker fee: the same fees to two HCPs") << m << fee << false;
+    }
+    {
+        // Catering per head: an HCP named twice is one head (3 rows, 2 people → 400 CNY allowed).
+        MeetingFacts m = meeting(QStringLiteral("submitted"), 2);
+        Attendee twice = m.attendees[0];
+        twice.id = QStringLiteral("dup");
+        m.attendees << twice;
+        m.expenses << expense(QStringLiteral("catering"), 40000);
+        QTest::newRow("catering: a duplicate row is no extra head (at cap)") << m << catering << false;
+        m.expenses[0].amountMinor = 40001;
+        QTest::newRow("catering: a duplicate row is no extra head (above)") << m << catering << true;
+    }
+
     const QString staff = QStringLiteral("staff_share");
     {
         // 10 heads, 10% → 1 staff allowed.
@@ -193,6 +222,20 @@ void TestCompliance::rules_data()
         QTest::newRow("yearly transfers at cap") << m << yearly << false;
         m.otherTransfers.insert(QStringLiteral("hcp-s"), 900001);
         QTest::newRow("yearly transfers above cap") << m << yearly << true;
+        // Five rows of 2,000 CNY to one tier-A HCP (each under the speaker cap by itself) with nothing
+        // else this year: 10,000 CNY is at the yearly cap, one fen more on a sixth row is above it.
+        MeetingFacts rows = meeting(QStringLiteral("approved"), 0);
+        for (int i = 0; i < 5; ++i) {
+            Attendee a
+                = hcp(QStringLiteral("s"), QStringLiteral("A"), 200000, false, QStringLiteral("speaker"));
+            a.id = QStringLiteral("row%1").arg(i);
+            rows.attendees << a;
+        }
+        QTest::newRow("yearly transfers: rows of one HCP add up (at cap)") << rows << yearly << false;
+        rows.attendees << rows.attendees[0];
+        rows.attendees.last().id = QStringLiteral("row5");
+        rows.attendees.last().feeMinor = 1;
+        QTest::newRow("yearly transfers: rows of one HCP add up (above cap)") << rows << yearly << true;
     }
 
     const QString budget = QStringLiteral("budget_overrun");
@@ -208,9 +251,24 @@ void TestCompliance::rules_data()
         m.expenses << expense(
             QStringLiteral("venue"), 50000, QStringLiteral("x"), QStringLiteral("estimated"));
         m.expenses[0].amountMinor = 100000;
-        QTest::newRow("held: estimates no longer count as spend") << m << budget << false;
+        m.status = QStringLiteral("held");
+        QTest::newRow("held: estimates are not spend yet") << m << budget << false;
+        m.status = QStringLiteral("closed");
+        QTest::newRow("closed: an estimate left on the meeting counts") << m << budget << true;
         m.status = QStringLiteral("submitted");
         QTest::newRow("planning: every expense counts") << m << budget << true;
+    }
+    {
+        // Figures so large that spend × 100 leaves int64: compared without overflowing.
+        MeetingFacts m = meeting(QStringLiteral("closed"), 1, 100000000000000000LL); // 10^17
+        m.expenses << expense(QStringLiteral("venue"), 110000000000000000LL);
+        QTest::newRow("huge: spend at budget + tolerance") << m << budget << false;
+        m.expenses[0].amountMinor += 1;
+        QTest::newRow("huge: spend above budget + tolerance") << m << budget << true;
+        m.budgetMinor = 1000;
+        m.expenses[0].amountMinor = std::numeric_limits<std::int64_t>::max() / 2;
+        m.expenses << m.expenses[0] << m.expenses[0];
+        QTest::newRow("huge: a sum of expenses beyond int64 is above any budget") << m << budget << true;
     }
 }
 
@@ -334,6 +392,20 @@ void TestCompliance::yearlyTransfersCountShares()
     m.status = QStringLiteral("held");
     m.attendees[0].signedIn = false;
     QCOMPARE(transferTo(m, m.attendees[0]), 50000);
+
+    // Per HCP: two rows of one HCP are their two fees and ONE catering share (3 heads, not 4).
+    MeetingFacts d = meeting(QStringLiteral("submitted"), 3);
+    d.expenses << expense(QStringLiteral("catering"), 90000);
+    d.attendees[0].feeMinor = 10000;
+    Attendee again = d.attendees[0];
+    again.id = QStringLiteral("again");
+    again.feeMinor = 5000;
+    d.attendees << again;
+    QCOMPARE(headCount(d), 3);
+    const QHash<QString, std::int64_t> byHcp = transfersByHcp(d);
+    QCOMPARE(byHcp.size(), 3);
+    QCOMPARE(byHcp.value(d.attendees[0].hcpId), 10000 + 5000 + 30000);
+    QCOMPARE(byHcp.value(d.attendees[1].hcpId), 30000);
 }
 
 void TestCompliance::config_data()
