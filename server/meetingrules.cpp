@@ -132,9 +132,10 @@ void addOtherTransfers(StoreReader &store, MeetingFacts &facts, const QString &s
             continue;
         const MeetingFacts other = build(store, f, m.record.id, children(store, kAttendee, m.record.id),
             children(store, kExpense, m.record.id), false);
-        for (const compliance::Attendee &a : other.attendees) {
-            if (hcps.contains(a.hcpId))
-                facts.otherTransfers[a.hcpId] += compliance::transferTo(other, a);
+        const QHash<QString, std::int64_t> transfers = compliance::transfersByHcp(other);
+        for (auto it = transfers.begin(); it != transfers.end(); ++it) {
+            if (hcps.contains(it.key()))
+                facts.otherTransfers[it.key()] += it.value();
         }
     }
 }
@@ -205,17 +206,14 @@ struct Transition
 };
 
 const Transition kTransitions[] = {
-    {"draft", "submitted", true, false},
-    {"submitted", "approved", false, true},
-    {"submitted", "rejected", false, true},
-    {"approved", "held", true, false},
+    {"draft", "submitted", true, false}, {"submitted", "approved", false, true},
+    {"submitted", "rejected", false, true}, {"approved", "held", true, false},
     {"held", "closed", true, true}, // a manager closes an over-budget meeting (re-approval)
-    {"rejected", "draft", true, false},
-    {"draft", "cancelled", true, true},
-    {"submitted", "cancelled", true, true},
-    {"approved", "cancelled", true, true},
+    {"rejected", "draft", true, false}, {"draft", "cancelled", true, true},
+    {"submitted", "cancelled", true, true}, {"approved", "cancelled", true, true},
     {"rejected", "cancelled", true, true},
-    {"held", "cancelled", true, true},
+    // No held → cancelled: a held meeting took place and its transfers of value were made; it is
+    // closed, and cancelling it would drop its payments from every HCP's yearly total.
 };
 
 std::optional<QJsonObject> checkTransition(
@@ -257,6 +255,14 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
     if (hadLive && (from == QLatin1String("closed") || from == QLatin1String("cancelled")) && after != before)
         return error(ErrorCode::Forbidden, QStringLiteral("a %1 meeting does not change any more").arg(from));
     const bool isOwner = str(after, "owner_id") == user.id;
+    // The budget is what the manager approved: once submitted, a rep does not raise it (an edit of the
+    // plan goes back through rejected → draft → submitted).
+    if (hadLive && guarded(from) && user.role == RoleRep
+        && minor(before, "budget_minor") != minor(after, "budget_minor"))
+        return error(ErrorCode::Forbidden,
+            QStringLiteral("the budget of a %1 meeting is the approved one: a rep does not change it")
+                .arg(from),
+            QStringLiteral("budget_minor"));
     bool transition = false;
     if (!hadLive) {
         if (to != QLatin1String("draft") && to != QLatin1String("submitted"))
@@ -277,17 +283,41 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
         return std::nullopt;
 
     const compliance::Config config = complianceConfig(store);
-    // A meeting created in this very push has no children on the server yet.
-    const QList<Child> attendees = hadLive ? children(store, kAttendee, id) : QList<Child>();
-    const QList<Child> expenses = hadLive ? children(store, kExpense, id) : QList<Child>();
+    // A meeting created in this very push has no children on the server yet; a deleted one that is
+    // restored still has them (deleting a draft leaves its attendees and expenses in place).
+    const QList<Child> attendees = existing ? children(store, kAttendee, id) : QList<Child>();
+    const QList<Child> expenses = existing ? children(store, kExpense, id) : QList<Child>();
     MeetingFacts now = build(store, after, id, attendees, expenses, true);
     addOtherTransfers(store, now, str(after, "starts_at"));
     const QList<Violation> violations = compliance::evaluate(config, now, actorOf(user));
     if (transition)
         return refuse(violations, std::nullopt);
+    // The meeting before the change, with the other meetings of ITS year: moving a meeting into a year
+    // where an attendee is near the cap is worse even if its own figures did not change.
     MeetingFacts was = build(store, before, id, attendees, expenses, true);
-    was.otherTransfers = now.otherTransfers;
+    addOtherTransfers(store, was, str(before, "starts_at"));
     return refuse(violations, compliance::evaluate(config, was, actorOf(user)));
+}
+
+// The compliance check of one child change within one meeting `m`: the child `id` becomes `after`
+// (`keep`) or leaves the meeting. Refused when it adds to a block-level breach.
+std::optional<QJsonObject> checkChildSet(StoreReader &store, const Principal &user, const Entity &e,
+    const QJsonObject &m, const QString &meetingId, const QString &id, const QJsonObject &after, bool keep)
+{
+    if (!guarded(statusOf(m)))
+        return std::nullopt;
+    const compliance::Config config = complianceConfig(store);
+    const QList<Child> attendees = children(store, kAttendee, meetingId);
+    const QList<Child> expenses = children(store, kExpense, meetingId);
+    const bool isAttendee = e.name == kAttendee;
+    const QList<Child> attendeesAfter = isAttendee ? withChange(attendees, id, after, keep) : attendees;
+    const QList<Child> expensesAfter = isAttendee ? expenses : withChange(expenses, id, after, keep);
+    MeetingFacts now = build(store, m, meetingId, attendeesAfter, expensesAfter, true);
+    addOtherTransfers(store, now, str(m, "starts_at"));
+    MeetingFacts was = build(store, m, meetingId, attendees, expenses, true);
+    was.otherTransfers = now.otherTransfers;
+    return refuse(
+        compliance::evaluate(config, now, actorOf(user)), compliance::evaluate(config, was, actorOf(user)));
 }
 
 std::optional<QJsonObject> checkChild(StoreReader &store, const Principal &user, const Entity &e,
@@ -328,33 +358,48 @@ std::optional<QJsonObject> checkChild(StoreReader &store, const Principal &user,
             return error(ErrorCode::InvalidRequest, QStringLiteral("a %1 attendee needs a name").arg(kind),
                 QStringLiteral("name"));
     }
-    if (!guarded(status))
-        return std::nullopt;
-
-    const compliance::Config config = complianceConfig(store);
-    const QJsonObject &m = meeting->record.fields;
-    const QList<Child> attendees = children(store, kAttendee, meetingId);
-    const QList<Child> expenses = children(store, kExpense, meetingId);
-    const bool keep = !remove;
-    const bool isAttendee = e.name == kAttendee;
-    const QList<Child> attendeesAfter = isAttendee ? withChange(attendees, id, after, keep) : attendees;
-    const QList<Child> expensesAfter = isAttendee ? expenses : withChange(expenses, id, after, keep);
-    MeetingFacts now = build(store, m, meetingId, attendeesAfter, expensesAfter, true);
-    addOtherTransfers(store, now, str(m, "starts_at"));
-    MeetingFacts was = build(store, m, meetingId, attendees, expenses, true);
-    was.otherTransfers = now.otherTransfers;
-    return refuse(
-        compliance::evaluate(config, now, actorOf(user)), compliance::evaluate(config, was, actorOf(user)));
+    // One row per HCP and meeting: a second row would add a second fee and a second head that the
+    // per-person caps do not see as the same person.
+    if (!remove && e.name == kAttendee && !str(after, "hcp_id").isEmpty()) {
+        const QString hcpId = str(after, "hcp_id");
+        for (const Child &c : children(store, kAttendee, meetingId)) {
+            if (c.id != id && str(c.fields, "hcp_id") == hcpId)
+                return error(ErrorCode::InvalidRequest,
+                    QStringLiteral("the HCP already attends this meeting (attendee %1): one row per HCP")
+                        .arg(c.id),
+                    QStringLiteral("hcp_id"));
+        }
+    }
+    // A child moved to another meeting leaves its old one: that meeting must not be made worse by
+    // losing it (e.g. a signed-in attendee, the attendees catering is shared by) any more than a
+    // delete of the child would.
+    if (!remove && hadLive && str(before, "meeting_id") != meetingId) {
+        const QString oldId = str(before, "meeting_id");
+        const std::optional<StoredRecord> old = store.record(kMeeting, oldId);
+        if (old && !old->deleted) {
+            if (auto refusal = checkChildSet(store, user, e, old->record.fields, oldId, id, {}, false))
+                return refusal;
+        }
+    }
+    return checkChildSet(store, user, e, meeting->record.fields, meetingId, id, after, !remove);
 }
 
 } // namespace
 
 compliance::Config complianceConfig(StoreReader &store)
 {
+    // Should several records carry the key, the newest (updated_at, then id) is in force: what the
+    // client reads too (models/meetingrepository.cpp), so both sides run the same rules.
+    std::optional<StoredRecord> newest;
     for (const StoredRecord &r : store.all(QStringLiteral("setting"))) {
-        if (str(r.record.fields, "key") == compliance::SettingKey)
-            return compliance::Config::fromJson(r.record.fields.value(QLatin1String("value")));
+        if (str(r.record.fields, "key") != compliance::SettingKey)
+            continue;
+        if (!newest || r.record.updatedAt > newest->record.updatedAt
+            || (r.record.updatedAt == newest->record.updatedAt && r.record.id > newest->record.id))
+            newest = r;
     }
+    if (newest)
+        return compliance::Config::fromJson(newest->record.fields.value(QLatin1String("value")));
     return compliance::Config {};
 }
 
@@ -365,6 +410,20 @@ compliance::MeetingFacts meetingFacts(
         children(store, kExpense, meetingId), true);
     addOtherTransfers(store, facts, str(meeting, "starts_at"));
     return facts;
+}
+
+std::optional<QJsonArray> staleMeetingDecision(
+    const Principal &user, const Entity &entity, const StoredRecord &existing, const QJsonObject &set)
+{
+    if (entity.name != kMeeting || existing.deleted || actorOf(user) != Actor::Manager)
+        return std::nullopt;
+    const QJsonValue to = set.value(QLatin1String("status"));
+    const QString from = statusOf(existing.record.fields);
+    if (!to.isString() || to.toString() == from)
+        return std::nullopt;
+    qCInfo(lcServer) << "meeting decision from an old version sent back as a conflict";
+    return QJsonArray {QJsonObject {{QStringLiteral("field"), QStringLiteral("status")},
+        {QStringLiteral("base"), from}, {QStringLiteral("mine"), to}, {QStringLiteral("theirs"), from}}};
 }
 
 std::optional<QJsonObject> checkMeetingChange(StoreReader &store, const Principal &user, const Entity &entity,

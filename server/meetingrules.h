@@ -5,6 +5,7 @@
 
 #include "sync/compliance/rules.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <optional>
@@ -20,6 +21,13 @@ namespace rounds::server {
 std::optional<QJsonObject> checkMeetingChange(StoreReader &store, const Principal &user,
     const protocol::Entity &entity, const std::optional<StoredRecord> &existing, const QJsonObject &after,
     bool remove);
+
+// A manager's (or admin's) status decision on a meeting (approve, reject, close, cancel) pushed from a
+// base_version older than the stored one would merge onto edits the manager never saw (the status
+// field itself does not conflict). Returns the `conflicts` of a `conflict` result for such a push,
+// nothing otherwise; the caller asks only when base_version != the stored version.
+std::optional<QJsonArray> staleMeetingDecision(const Principal &user, const protocol::Entity &entity,
+    const StoredRecord &existing, const QJsonObject &set);
 
 // The rule configuration in force: the `global` setting `compliance.rules`, defaults when absent or
 // malformed (logged).

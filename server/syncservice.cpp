@@ -361,6 +361,11 @@ private:
                 QStringLiteral("base_version"));
         if (restoring && m_m.baseVersion != m_existing->record.version)
             return conflict(m_existing->record.version, {}, *m_existing, true);
+        // Meetings: a manager decides on the version they saw (docs/meetings.md).
+        if (m_existing && !restoring && m_m.baseVersion != m_existing->record.version) {
+            if (auto stale = staleMeetingDecision(m_user, m_e, *m_existing, m_m.set))
+                return conflict(m_existing->record.version, *stale, *m_existing, false);
+        }
 
         QJsonObject set;
         if (auto err = validateChanges(m_e, m_m.set, creating, &set))

@@ -23,6 +23,13 @@ private slots:
     void attendeeKinds();
     void yearlyTransfersAcrossMeetings();
     void settingSwitchesSeverity();
+    void duplicateHcpRows();
+    void budgetIsTheApprovedOne();
+    void movedChildLeavesItsMeeting();
+    void meetingMovedToAnotherYear();
+    void managerDecidesOnTheCurrentVersion();
+    void restoredMeetingKeepsItsChildren();
+    void newestSettingIsInForce();
 
 private:
     struct Meeting
@@ -171,6 +178,9 @@ void TestServerMeetings::transitions_data()
     QTest::newRow("manager cancels a submitted meeting") << submitted << manager << "cancelled" << ok;
     QTest::newRow("a closed meeting is not cancelled")
         << held + QStringList {QStringLiteral("rep.sh01:closed")} << rep << "cancelled" << forbidden;
+    QTest::newRow("a held meeting is closed, not cancelled (owner)") << held << rep << "cancelled" << invalid;
+    QTest::newRow("a held meeting is closed, not cancelled (manager)")
+        << held << manager << "cancelled" << invalid;
     QTest::newRow("a cancelled meeting stays cancelled")
         << QStringList {QStringLiteral("rep.sh01:cancelled")} << rep << "draft" << forbidden;
 }
@@ -428,6 +438,203 @@ void TestServerMeetings::settingSwitchesSeverity()
     QCOMPARE(outcome(setStatus(QStringLiteral("rep.sh01"), again.id, QStringLiteral("submitted"))),
         QStringLiteral("applied"));
     setRules(QJsonObject {});
+}
+
+void TestServerMeetings::duplicateHcpRows()
+{
+    // Review finding 1: five speaker rows of one HCP at 3,000 CNY each passed the per-row caps.
+    const QString rep = QStringLiteral("rep.sh01");
+    const QString e = QStringLiteral("meeting_attendee");
+    const Meeting m = cleanMeeting(0);
+    QCOMPARE(
+        walk(m.id, {QStringLiteral("rep.sh01:submitted"), QStringLiteral("manager.sh:approved")}), QString());
+    QJsonObject r = push(rep, e, newId(),
+        {{"meeting_id", m.id}, {"hcp_id", m_hcps[0]}, {"role", "speaker"}, {"fee_minor", 50000}});
+    QCOMPARE(outcome(r), QStringLiteral("invalid_request"));
+    QCOMPARE(r.value("error").toObject().value("field").toString(), QStringLiteral("hcp_id"));
+    // Not in a draft either, and not by moving a row of another HCP onto the same one.
+    const Meeting draft = cleanMeeting(1);
+    QCOMPARE(outcome(push(rep, e, newId(), {{"meeting_id", draft.id}, {"hcp_id", m_hcps[1]}})),
+        QStringLiteral("invalid_request"));
+    const QString second = newId();
+    QCOMPARE(outcome(push(rep, e, second, {{"meeting_id", m.id}, {"hcp_id", m_hcps[2]}})),
+        QStringLiteral("applied"));
+    QCOMPARE(outcome(push(rep, e, second, {{"hcp_id", m_hcps[0]}})), QStringLiteral("invalid_request"));
+    // The honest path: the HCP's one row takes the fee (within the cap), other HCPs are added.
+    QCOMPARE(outcome(push(rep, e, m.attendee, {{"role", "speaker"}, {"fee_minor", 50000}})),
+        QStringLiteral("applied"));
+    QCOMPARE(outcome(push(rep, e, newId(), {{"meeting_id", m.id}, {"hcp_id", m_hcps[3]}})),
+        QStringLiteral("applied"));
+    // The row deleted, the HCP may be added again as a new row.
+    QCOMPARE(outcome(push(rep, e, second, {}, "delete")), QStringLiteral("applied"));
+    QCOMPARE(outcome(push(rep, e, newId(), {{"meeting_id", m.id}, {"hcp_id", m_hcps[2]}})),
+        QStringLiteral("applied"));
+}
+
+void TestServerMeetings::budgetIsTheApprovedOne()
+{
+    // Review finding 3: the rep raised the budget after approval, or left expenses estimated, and closed
+    // an over-budget meeting without a manager.
+    const QString rep = QStringLiteral("rep.sh01");
+    const Meeting m = cleanMeeting(2);
+    QCOMPARE(walk(m.id, {QStringLiteral("rep.sh01:submitted")}), QString());
+    QJsonObject r = push(rep, QStringLiteral("meeting"), m.id, {{"budget_minor", 1000000}});
+    QCOMPARE(outcome(r), QStringLiteral("forbidden"));
+    QCOMPARE(r.value("error").toObject().value("field").toString(), QStringLiteral("budget_minor"));
+    QCOMPARE(walk(m.id, {QStringLiteral("manager.sh:approved")}), QString());
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting"), m.id, {{"budget_minor", 1000000}})),
+        QStringLiteral("forbidden"));
+    // Other fields of the plan still change (the venue moves).
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting"), m.id, {{"venue", "二楼会议室"}})),
+        QStringLiteral("applied"));
+    // 2,000 CNY left `estimated` on a 1,000 CNY budget (100 CNY actual): the owner cannot close it.
+    const QString estimate = newId();
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting_expense"), estimate,
+                 {{"meeting_id", m.id}, {"category", "material"}, {"amount_minor", 200000},
+                     {"evidence", "ab"}, {"status", "estimated"}})),
+        QStringLiteral("applied"));
+    QCOMPARE(walk(m.id, {QStringLiteral("rep.sh01:held")}), QString());
+    r = setStatus(rep, m.id, QStringLiteral("closed"));
+    QCOMPARE(outcome(r), QStringLiteral("compliance"));
+    QCOMPARE(ruleOf(r), QStringLiteral("budget_overrun"));
+    // The estimate that did not happen removed, the owner closes it.
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting_expense"), estimate, {}, "delete")),
+        QStringLiteral("applied"));
+    QCOMPARE(outcome(setStatus(rep, m.id, QStringLiteral("closed"))), QStringLiteral("applied"));
+}
+
+void TestServerMeetings::movedChildLeavesItsMeeting()
+{
+    // Review finding 2: moving the only signed-in attendee out of a held meeting was never checked
+    // against the meeting it left (a delete of it is refused).
+    const QString rep = QStringLiteral("rep.sh01");
+    const QString e = QStringLiteral("meeting_attendee");
+    const Meeting held = cleanMeeting(3);
+    QCOMPARE(walk(held.id,
+                 {QStringLiteral("rep.sh01:submitted"), QStringLiteral("manager.sh:approved"),
+                     QStringLiteral("rep.sh01:held")}),
+        QString());
+    const Meeting other = cleanMeeting(4);
+    QCOMPARE(ruleOf(push(rep, e, held.attendee, {}, "delete")), QStringLiteral("signed_in_before_held"));
+    QJsonObject r = push(rep, e, held.attendee, {{"meeting_id", other.id}});
+    QCOMPARE(outcome(r), QStringLiteral("compliance"));
+    QCOMPARE(ruleOf(r), QStringLiteral("signed_in_before_held"));
+    // With another signed-in attendee left behind, the move goes through.
+    QCOMPARE(
+        outcome(push(rep, e, newId(), {{"meeting_id", held.id}, {"hcp_id", m_hcps[5]}, {"signed_in", true}})),
+        QStringLiteral("applied"));
+    QCOMPARE(outcome(push(rep, e, held.attendee, {{"meeting_id", other.id}})), QStringLiteral("applied"));
+}
+
+void TestServerMeetings::meetingMovedToAnotherYear()
+{
+    // Review finding 4: an approved meeting moved into a year where its speaker is near the yearly cap
+    // was compared with itself in the NEW year, so it never looked worse. Years 2028/2029: no demo data.
+    setRules(QJsonObject {{"yearly_transfers", QJsonObject {{"cap_minor", 60000}}}});
+    const QString rep = QStringLiteral("rep.sh01");
+    const Meeting first = cleanMeeting(5, QStringLiteral("2028-03-01T10:00:00Z"));
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting_attendee"), first.attendee,
+                 {{"role", "speaker"}, {"fee_minor", 40000}})),
+        QStringLiteral("applied"));
+    QCOMPARE(walk(first.id, {QStringLiteral("rep.sh01:submitted"), QStringLiteral("manager.sh:approved")}),
+        QString());
+    const Meeting second = cleanMeeting(5, QStringLiteral("2029-03-01T10:00:00Z"));
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting_attendee"), second.attendee,
+                 {{"role", "speaker"}, {"fee_minor", 30000}})),
+        QStringLiteral("applied"));
+    QCOMPARE(walk(second.id, {QStringLiteral("rep.sh01:submitted"), QStringLiteral("manager.sh:approved")}),
+        QString());
+    // 400 + 300 CNY in 2028 is above the 600 CNY cap.
+    const QJsonObject r
+        = push(rep, QStringLiteral("meeting"), second.id, {{"starts_at", "2028-06-01T10:00:00Z"}});
+    QCOMPARE(outcome(r), QStringLiteral("compliance"));
+    QCOMPARE(ruleOf(r), QStringLiteral("yearly_transfers"));
+    // Within its own year it moves freely.
+    QCOMPARE(
+        outcome(push(rep, QStringLiteral("meeting"), second.id, {{"starts_at", "2029-06-01T10:00:00Z"}})),
+        QStringLiteral("applied"));
+    setRules(QJsonObject {});
+}
+
+void TestServerMeetings::managerDecidesOnTheCurrentVersion()
+{
+    // Review finding 5: an approval sent from an old base_version merged onto the rep's newer edits
+    // (the status field itself does not conflict: the base says `submitted`, as the server does).
+    const Meeting m = cleanMeeting(0);
+    QCOMPARE(walk(m.id, {QStringLiteral("rep.sh01:submitted")}), QString());
+    const qint64 seen = m_versions.value(m.id);
+    QCOMPARE(
+        outcome(push(QStringLiteral("rep.sh01"), QStringLiteral("meeting"), m.id, {{"venue", "五星酒店"}})),
+        QStringLiteral("applied"));
+    const qint64 current = m_versions.value(m.id);
+    QVERIFY(current > seen);
+    auto approve = [&](qint64 base) {
+        const HttpReply reply = m_server.push(token(QStringLiteral("manager.sh")),
+            QJsonArray {mutation(
+                QStringLiteral("meeting"), m.id, {{"status", "approved"}}, base, {{"status", "submitted"}})});
+        return reply.json.value("results").toArray().at(0).toObject();
+    };
+    QJsonObject r = approve(seen);
+    QCOMPARE(outcome(r), QStringLiteral("conflict"));
+    QCOMPARE(r.value("version").toInteger(), current);
+    QCOMPARE(
+        r.value("conflicts").toArray().at(0).toObject().value("field").toString(), QStringLiteral("status"));
+    QCOMPARE(r.value("record").toObject().value("status").toString(), QStringLiteral("submitted"));
+    QCOMPARE(r.value("record").toObject().value("venue").toString(), QStringLiteral("五星酒店"));
+    // Having seen the current version, the manager approves it.
+    r = approve(current);
+    QCOMPARE(outcome(r), QStringLiteral("applied"));
+    QVERIFY(r.value("version").toInteger() > current);
+}
+
+void TestServerMeetings::restoredMeetingKeepsItsChildren()
+{
+    // Review finding 6: a deleted draft restored as `submitted` was checked as if it had no attendees.
+    const QString rep = QStringLiteral("rep.sh01");
+    const Meeting m = cleanMeeting(1);
+    const QString tier = m_org.record(m_hcps.value(1)).value("tier").toString();
+    const qint64 cap = tier == QLatin1String("A") ? 300000 : tier == QLatin1String("B") ? 200000 : 100000;
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting_attendee"), m.attendee,
+                 {{"role", "speaker"}, {"fee_minor", cap + 1}})),
+        QStringLiteral("applied")); // a draft may break the rules
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting"), m.id, {}, "delete")), QStringLiteral("applied"));
+    QJsonObject r = setStatus(rep, m.id, QStringLiteral("submitted"));
+    QCOMPARE(outcome(r), QStringLiteral("compliance"));
+    QCOMPARE(ruleOf(r), QStringLiteral("speaker_fee"));
+    // Restored as a draft, the fee lowered, it is submitted.
+    QCOMPARE(outcome(setStatus(rep, m.id, QStringLiteral("draft"))), QStringLiteral("applied"));
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting_attendee"), m.attendee, {{"fee_minor", cap}})),
+        QStringLiteral("applied"));
+    QCOMPARE(outcome(setStatus(rep, m.id, QStringLiteral("submitted"))), QStringLiteral("applied"));
+}
+
+void TestServerMeetings::newestSettingIsInForce()
+{
+    // Review finding 10: the server read the lowest-id `compliance.rules` record, the client the newest.
+    const QString older = QStringLiteral("00000000-0000-4000-8000-000000000001");
+    const QString newer = QStringLiteral("ffffffff-ffff-4fff-8fff-ffffffffffff");
+    auto write = [&](const QString &id, const QJsonObject &value) {
+        QThread::msleep(5); // distinct updated_at (milliseconds)
+        return outcome(push(QStringLiteral("admin"), QStringLiteral("setting"), id,
+            {{"key", "compliance.rules"}, {"value", value}}));
+    };
+    const QJsonObject strict {{"catering_per_head", QJsonObject {{"cap_minor", 100}}}};
+    auto submitDinner = [&] {
+        const Meeting m = cleanMeeting(0);
+        push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_expense"), newId(),
+            {{"meeting_id", m.id}, {"category", "catering"}, {"amount_minor", 5000}, {"evidence", "ab"}});
+        return outcome(setStatus(QStringLiteral("rep.sh01"), m.id, QStringLiteral("submitted")));
+    };
+    QCOMPARE(write(older, strict), QStringLiteral("applied"));
+    QCOMPARE(write(newer, QJsonObject {}), QStringLiteral("applied"));
+    QCOMPARE(submitDinner(), QStringLiteral("applied")); // the newer (default) rules: 50 CNY is fine
+    QCOMPARE(write(older, QJsonObject {{"catering_per_head", QJsonObject {{"cap_minor", 101}}}}),
+        QStringLiteral("applied"));
+    QCOMPARE(submitDinner(), QStringLiteral("compliance")); // now the low-id one is the newest
+    QCOMPARE(outcome(push(QStringLiteral("admin"), QStringLiteral("setting"), older, {}, "delete")),
+        QStringLiteral("applied"));
+    QCOMPARE(outcome(push(QStringLiteral("admin"), QStringLiteral("setting"), newer, {}, "delete")),
+        QStringLiteral("applied"));
 }
 
 QTEST_GUILESS_MAIN(TestServerMeetings)
