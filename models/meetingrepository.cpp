@@ -128,6 +128,19 @@ bool saveChildren(Store *store, const QString &entity, const QString &meetingId,
         = ids(store, QStringLiteral("SELECT id FROM %1 WHERE meeting_id = ?1").arg(entity), meetingId);
     QSet<QString> kept;
     for (const Row &row : rows) {
+        if (!row.id.isEmpty())
+            kept.insert(row.id);
+    }
+    // Dropped rows go first: an HCP removed and added again is one row again by the time the new one
+    // is created (the server allows one attendee row per HCP and meeting).
+    for (const QString &id : before) {
+        if (kept.contains(id))
+            continue;
+        const WriteResult r = store->remove(entity, id);
+        if (!r.ok)
+            return fail(r, error, field);
+    }
+    for (const Row &row : rows) {
         const QJsonObject wanted = fields(meetingId, row);
         if (row.id.isEmpty() || !before.contains(row.id)) {
             const WriteResult r = store->create(entity, wanted, row.id);
@@ -136,19 +149,11 @@ bool saveChildren(Store *store, const QString &entity, const QString &meetingId,
             kept.insert(r.id);
             continue;
         }
-        kept.insert(row.id);
         const std::optional<protocol::Record> current = store->record(entity, row.id);
         const QJsonObject diff = changes(current ? current->fields : QJsonObject(), wanted);
         if (diff.isEmpty())
             continue;
         const WriteResult r = store->update(entity, row.id, diff);
-        if (!r.ok)
-            return fail(r, error, field);
-    }
-    for (const QString &id : before) {
-        if (kept.contains(id))
-            continue;
-        const WriteResult r = store->remove(entity, id);
         if (!r.ok)
             return fail(r, error, field);
     }
@@ -310,8 +315,8 @@ compliance::Config config(Store *store)
     if (!store || !store->database())
         return {};
     try {
-        auto q = store->database()->query(
-            QStringLiteral("SELECT value FROM setting WHERE key = ?1 ORDER BY updated_at DESC LIMIT 1"));
+        auto q = store->database()->query(QStringLiteral(
+            "SELECT value FROM setting WHERE key = ?1 ORDER BY updated_at DESC, id DESC LIMIT 1"));
         q->bind(1, compliance::SettingKey);
         if (q->step() && !q->isNull(0)) {
             const QJsonDocument doc = QJsonDocument::fromJson("[" + q->textUtf8(0) + "]");
@@ -399,11 +404,8 @@ compliance::MeetingFacts facts(Store *store, const MeetingDraft &draft)
                 if (const std::optional<MeetingDraft> other = load(store, id))
                     others.insert(id, factsOf(store, *other, nullptr));
             }
-            const compliance::MeetingFacts &o = others[id];
-            for (const compliance::Attendee &oa : o.attendees) {
-                if (oa.hcpId == a.hcpId)
-                    sum += compliance::transferTo(o, oa);
-            }
+            // Per HCP, as the server counts: every row's fee, one catering share.
+            sum += compliance::transfersByHcp(others[id]).value(a.hcpId);
         }
         f.otherTransfers.insert(a.hcpId, sum);
     }

@@ -460,6 +460,13 @@ void MeetingEditor::addExpenseRow(const MeetingExpenseRow &e)
 
 void MeetingEditor::addHcp(const QString &hcpId, const QString &role, qint64 feeMinor)
 {
+    // One row per HCP (the server refuses a second): adding one again selects their row.
+    for (int r = 0; r < m_attendees->rowCount(); ++r) {
+        if (m_attendees->item(r, ANameCol)->data(HcpData).toString() == hcpId) {
+            m_attendees->selectRow(r);
+            return;
+        }
+    }
     const lookup::HcpSummary h = lookup::hcp(m_store, hcpId);
     MeetingAttendeeRow a;
     a.kind = QStringLiteral("hcp");
@@ -681,7 +688,8 @@ void MeetingEditor::applyPermissions()
     m_reject->setVisible(manager && s == QLatin1String("submitted"));
     m_hold->setVisible(owner && s == QLatin1String("approved"));
     m_close->setVisible((owner || manager) && s == QLatin1String("held"));
-    m_cancel->setVisible((owner || manager) && !final && !m_draft.id.isEmpty());
+    // A held meeting took place: it is closed, not cancelled (its payments stay on the record).
+    m_cancel->setVisible((owner || manager) && !final && s != QLatin1String("held") && !m_draft.id.isEmpty());
     m_reopen->setVisible(owner && s == QLatin1String("rejected"));
     m_report->setVisible(!m_draft.id.isEmpty());
 }
