@@ -469,15 +469,15 @@ void KpiEngine::headline(const KpiPeriod &period, const KpiScope &scope, KpiHead
     {
         // Sales are internal values over the months the period overlaps; market share only where an
         // external figure exists for the same institution, product and month.
+        // One pass grouped by (institution, product, month); the unary + keeps the planner on the
+        // covering month index instead of walking the institution index over every fact.
         auto q = m_db.query(QStringLiteral(
-            "WITH s AS (SELECT s.institution_id, s.product_id, s.month, s.source, s.value_minor FROM "
-            "sales_fact s"
-            " WHERE s.month IN (SELECT value FROM json_each(:months)) AND %1),"
-            " ext AS (SELECT DISTINCT institution_id, product_id, month FROM s WHERE source = 'external')"
-            " SELECT (SELECT coalesce(sum(value_minor), 0) FROM s WHERE source = 'internal'),"
-            " (SELECT sum(CASE WHEN s.source = 'internal' THEN s.value_minor END) FROM s JOIN ext USING"
-            "  (institution_id, product_id, month)),"
-            " (SELECT sum(value_minor) FROM s JOIN ext USING (institution_id, product_id, month))")
+            "SELECT coalesce(sum(i), 0), sum(CASE WHEN x THEN i END), sum(CASE WHEN x THEN t END) FROM"
+            " (SELECT sum(CASE WHEN s.source = 'internal' THEN s.value_minor END) AS i, sum(s.value_minor) "
+            "AS t,"
+            " max(s.source = 'external') AS x FROM sales_fact s"
+            " WHERE s.month IN (SELECT value FROM json_each(:months)) AND %1"
+            " GROUP BY +s.institution_id, +s.product_id, +s.month)")
                                 .arg(kSalesScope));
         p.bind(q);
         q->step();
@@ -599,13 +599,15 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
             }
         }
         // Sales by month: 36 months ending with the period's last month are read, so the 24 shown all
-        // have their year-on-year.
+        // have their year-on-year; from the monthly summary kept by triggers (client migration 11).
         {
             const QDate lastMonth(period.end.year(), period.end.month(), 1);
             const QString first = monthKey(lastMonth.addMonths(-35));
             auto q = m_db.query(QStringLiteral(
-                "SELECT s.month, sum(CASE WHEN s.source = 'internal' THEN s.value_minor END),"
-                " sum(CASE WHEN s.source = 'external' THEN s.value_minor END) FROM sales_fact s"
+                "SELECT s.month, CASE WHEN sum(CASE WHEN s.source = 'internal' THEN s.valued END) > 0"
+                " THEN sum(CASE WHEN s.source = 'internal' THEN s.value_minor END) END,"
+                " CASE WHEN sum(CASE WHEN s.source = 'external' THEN s.valued END) > 0"
+                " THEN sum(CASE WHEN s.source = 'external' THEN s.value_minor END) END FROM kpi_sales_month s"
                 " WHERE s.month >= :first AND s.month <= :last AND %1 GROUP BY s.month")
                                     .arg(kSalesScope));
             q->bind(q->parameterIndex(":first"), first);
@@ -708,30 +710,31 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
             const struct
             {
                 QList<KpiCount> *into;
+                QString column;
                 QString sql;
             } groups[] = {
-                {&r.salesByTerritory,
-                    QStringLiteral(
-                        "SELECT s.territory_id, coalesce(t.code || ' ' || t.name, s.territory_id), count(*),"
-                        " sum(s.value_minor) FROM sales_fact s LEFT JOIN territory t ON t.id = "
-                        "s.territory_id")},
-                {&r.salesByProduct,
-                    QStringLiteral(
-                        "SELECT s.product_id, coalesce(p.name, s.product_id), count(*), sum(s.value_minor)"
-                        " FROM sales_fact s LEFT JOIN product p ON p.id = s.product_id")},
-                {institutions ? &r.salesByInstitution : nullptr,
-                    QStringLiteral("SELECT s.institution_id, coalesce(i.name, s.institution_id), count(*),"
-                                   " sum(s.value_minor) FROM sales_fact s LEFT JOIN institution i ON i.id = "
-                                   "s.institution_id")},
+                {&r.salesByTerritory, QStringLiteral("territory_id"),
+                    QStringLiteral("SELECT g.k, coalesce(t.code || ' ' || t.name, g.k), g.n, g.v FROM %1"
+                                   " LEFT JOIN territory t ON t.id = g.k")},
+                {&r.salesByProduct, QStringLiteral("product_id"),
+                    QStringLiteral("SELECT g.k, coalesce(p.name, g.k), g.n, g.v FROM %1 LEFT JOIN product p "
+                                   "ON p.id = g.k")},
+                {institutions ? &r.salesByInstitution : nullptr, QStringLiteral("institution_id"),
+                    QStringLiteral("SELECT g.k, coalesce(i.name, g.k), g.n, g.v FROM %1"
+                                   " LEFT JOIN institution i ON i.id = g.k")},
             };
             for (const auto &g : groups) {
                 if (!g.into)
                     continue;
-                auto q = m_db.query(g.sql
-                    + QStringLiteral(
+                // Grouped first over the covering month index (the unary + keeps the planner from
+                // walking the grouping column's own index over every fact), then named.
+                auto q = m_db.query(
+                    g.sql.arg(QStringLiteral(
+                        "(SELECT s.%1 AS k, count(*) AS n, sum(s.value_minor) AS v FROM sales_fact s"
                         " WHERE s.source = 'internal' AND s.month IN (SELECT value FROM json_each(:months))"
-                        " AND %1 GROUP BY 1 ORDER BY 4 DESC, 2")
-                          .arg(kSalesScope));
+                        " AND %2 GROUP BY +s.%1) g")
+                                  .arg(g.column, kSalesScope))
+                    + QStringLiteral(" ORDER BY 4 DESC, 2"));
                 p.bind(q);
                 while (q->step())
                     g.into->append(KpiCount {q->text(0), q->text(1), q->int64(2), q->real(3), {}});
