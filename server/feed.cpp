@@ -85,6 +85,10 @@ QStringList Feed::bucketsFor(const StoredRecord &r)
         QStringList out {Bucket::territory(str(f, "territory_id"))};
         if (r.entity == QLatin1String("change_request"))
             out << Bucket::Review;
+        // A visit is also where its HCP is aligned now, so the HCP's history travels with it to the rep
+        // who covers it (docs/sync-protocol.md); only its owner writes it.
+        if (r.entity == QLatin1String("visit"))
+            return visitBuckets(f, m_store.buckets(QStringLiteral("hcp"), str(f, "hcp_id")));
         return out;
     }
     case BucketRule::Parent:
@@ -113,6 +117,35 @@ QStringList Feed::bucketsFor(const StoredRecord &r)
     }
     }
     return {};
+}
+
+QStringList Feed::visitBuckets(const QJsonObject &visit, const QStringList &hcpBuckets)
+{
+    QStringList out = hcpBuckets;
+    out << Bucket::territory(str(visit, "territory_id"));
+    return sortedUnique(out);
+}
+
+void Feed::moveVisitsOf(const QString &hcpId, const QStringList &hcpBuckets)
+{
+    // One indexed lookup for the HCP's visits; each visit's buckets are then derived without a query for
+    // the HCP, and only the visits whose buckets change (with their details) are written.
+    for (const StoredRecord &v : m_store.referencing(QStringLiteral("visit"), IndexedRef::HcpId, hcpId)) {
+        const QStringList oldBuckets = m_store.buckets(v.entity, v.record.id);
+        const QStringList newBuckets = visitBuckets(v.record.fields, hcpBuckets);
+        if (oldBuckets == newBuckets)
+            continue;
+        for (const QString &b : newBuckets) {
+            if (!oldBuckets.contains(b))
+                m_store.appendChange(b, v.entity, v.record.id, kUpsert);
+        }
+        for (const QString &b : oldBuckets) {
+            if (!newBuckets.contains(b))
+                m_store.appendChange(b, v.entity, v.record.id, kRevoke);
+        }
+        m_store.setBuckets(v.entity, v.record.id, newBuckets);
+        moveFollowers(v, v, true);
+    }
 }
 
 StoredRecord Feed::commit(const std::optional<StoredRecord> &before, StoredRecord after, const QString &note)
@@ -157,7 +190,7 @@ StoredRecord Feed::commit(const std::optional<StoredRecord> &before, StoredRecor
     }
     if (oldBuckets != newBuckets)
         m_store.setBuckets(after.entity, after.record.id, newBuckets);
-    moveFollowers(after, before);
+    moveFollowers(after, before, oldBuckets != newBuckets);
     return after;
 }
 
@@ -199,11 +232,11 @@ bool Feed::refresh(const QString &entity, const QString &id)
             m_store.appendChange(b, entity, id, kRevoke);
     }
     m_store.setBuckets(entity, id, newBuckets);
-    moveFollowers(*r, r);
+    moveFollowers(*r, r, true);
     return true;
 }
 
-void Feed::moveFollowers(const StoredRecord &r, const std::optional<StoredRecord> &before)
+void Feed::moveFollowers(const StoredRecord &r, const std::optional<StoredRecord> &before, bool moved)
 {
     // Followers never lead back to their leader, but a guard costs nothing.
     if (m_depth > 4)
@@ -229,6 +262,9 @@ void Feed::moveFollowers(const StoredRecord &r, const std::optional<StoredRecord
             refresh(QStringLiteral("institution"), id);
         for (const QString &id : both("department_id"))
             refresh(QStringLiteral("department"), id);
+        // Its visits follow it only when it moved (an edit of the HCP leaves them where they are).
+        if (moved)
+            moveVisitsOf(r.record.id, m_store.buckets(r.entity, r.record.id));
     } else if (r.entity == QLatin1String("visit")) {
         for (const StoredRecord &d :
             m_store.referencing(QStringLiteral("visit_detail"), IndexedRef::VisitId, r.record.id))

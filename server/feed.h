@@ -15,7 +15,7 @@ struct Actor
 
 // The bucket rules of PROTOCOL.md on top of the storage primitives: which buckets a record belongs to,
 // how an accepted change enters the feed, and how records that follow others (an HCP's tags,
-// institution and department; a visit's details) move with them.
+// institution, department and visits; a visit's details) move with them.
 class Feed final
 {
 public:
@@ -41,7 +41,12 @@ private:
     // Recomputes a record's buckets without a change of its own: upserts where it arrives, revokes
     // where it leaves; then its followers.
     bool refresh(const QString &entity, const QString &id);
-    void moveFollowers(const StoredRecord &record, const std::optional<StoredRecord> &before);
+    // `moved`: the record's buckets changed (an HCP's visits follow it only then).
+    void moveFollowers(const StoredRecord &record, const std::optional<StoredRecord> &before, bool moved);
+    // A visit's buckets: its territory's and those of its HCP (given, so a move computes them once).
+    static QStringList visitBuckets(const QJsonObject &visit, const QStringList &hcpBuckets);
+    // Moves the visits of an HCP (and their details) to the HCP's buckets besides their territory's.
+    void moveVisitsOf(const QString &hcpId, const QStringList &hcpBuckets);
 
     StoreWriter &m_store;
     Actor m_actor;

@@ -70,6 +70,9 @@ CREATE INDEX audit_record ON audit(entity, record_id);
 CREATE TABLE login_attempts(username text NOT NULL, at timestamptz NOT NULL);
 CREATE INDEX login_attempts_user ON login_attempts(username, at);
 )"},
+    {2, "visit.hcp_id is a reverse reference (a visit follows its HCP's alignments)", R"(
+UPDATE records SET hcp_id = (data::json)->>'hcp_id' WHERE entity = 'visit' AND hcp_id IS NULL;
+)"},
 };
 
 // Serializes schema migrations of instances that start at the same time (an arbitrary constant).

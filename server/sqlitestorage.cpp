@@ -29,6 +29,7 @@ const QList<QPair<const char *, const char *>> kReverseIndexes {
     {"visit_detail", "visit_id"},
     {"meeting_attendee", "meeting_id"},
     {"meeting_expense", "meeting_id"},
+    {"visit", "hcp_id"},
 };
 
 } // namespace
@@ -102,6 +103,12 @@ CREATE INDEX audit_record ON audit(entity, record_id);
                                            "'$.%2')) WHERE entity = '%1'")
                                 .arg(QLatin1String(entity), QLatin1String(field)));
                 }
+            }},
+        {3, QStringLiteral("reverse index of visit.hcp_id (a visit follows its HCP's alignments)"),
+            [](sql::Database &db) {
+                // A store created by this build has it from step 2 already.
+                db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS records_visit_hcp_id ON "
+                                       "records(json_extract(data, '$.hcp_id')) WHERE entity = 'visit'"));
             }},
     };
 }

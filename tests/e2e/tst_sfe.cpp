@@ -210,6 +210,24 @@ void TestSfe::moveHundredHcpsEffectiveToday()
             "SELECT count(*) FROM alignment WHERE territory_id = '" + sh02 + "' AND hcp_id IN (" + in + ")"),
         100);
     QCOMPARE(count("manager.sh", "SELECT count(*) FROM hcp WHERE id IN (" + in + ")"), 100);
+    // Their history moves with them (docs/sync-protocol.md, "A visit follows its HCP"): rep.sh02 has every
+    // visit to them with its details, rep.sh01's included; rep.sh01 keeps the visits logged in SH-01 (its
+    // own territory) and nothing else of them.
+    const QString visitsOf = "SELECT count(*) FROM visit WHERE hcp_id IN (" + in + ")";
+    const QString detailsOf = "SELECT count(*) FROM visit_detail d JOIN visit v ON v.id = d.visit_id WHERE "
+                              "v.hcp_id IN ("
+        + in + ")";
+    const int visitsOfMoved = count("sfe", visitsOf);
+    QVERIFY(visitsOfMoved > 1);
+    QVERIFY(count("sfe", detailsOf) > 0);
+    QCOMPARE(count("rep.sh02", visitsOf), visitsOfMoved);
+    QCOMPARE(count("rep.sh02", detailsOf), count("sfe", detailsOf));
+    QVERIFY(count("rep.sh02", visitsOf + " AND rep_id = '" + rep1.userId + "'") > 0);
+    QCOMPARE(
+        count("rep.sh02", QStringLiteral("SELECT count(*) FROM visit WHERE id = '%1'").arg(offline.id)), 1);
+    QCOMPARE(count("rep.sh01", visitsOf + " AND territory_id = '" + sh01 + "'"),
+        count("sfe", visitsOf + " AND territory_id = '" + sh01 + "'"));
+    QCOMPARE(count("rep.sh01", visitsOf + " AND territory_id <> '" + sh01 + "'"), 0);
     // The offline visit is on the server, in SH-01, for the moved HCP; the manager sees it.
     QCOMPARE(count("manager.sh",
                  QStringLiteral(

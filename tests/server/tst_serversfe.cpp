@@ -22,6 +22,7 @@ private slots:
     void foldAttendance();
     void mergeKeepsTheHcpInItsTerritories();
     void aMergeChainFollowsTheFinalSurvivor();
+    void visitsFollowTheirHcpsAlignments();
     void aVisitToAMergedHcpGoesToTheSurvivor();
     void anApprovedChangeRequestMergesByTheSameRules();
     void territoryTreeRules_data();
@@ -447,6 +448,72 @@ void TestServerSfe::aMergeChainFollowsTheFinalSurvivor()
             m_server.scalar(QStringLiteral("SELECT count(*) FROM membership WHERE id = ?1 AND bucket = ?2"),
                 {id, hz01Bucket}),
             1);
+}
+
+void TestServerSfe::visitsFollowTheirHcpsAlignments()
+{
+    // rep.sh01's visit (with a detail) to an HCP of SH-01 reaches HZ-01 while the HCP is aligned there
+    // too, and leaves it when that alignment ends; SH-01, the visit's own territory, keeps it.
+    QVERIFY(!m_unused.isEmpty());
+    const QString hcp = m_unused.takeFirst();
+    const QString visit = newId(), detail = newId(), alignment = newId();
+    const QString product = m_org.all("product").value(0).value("id").toString();
+    QVERIFY(!product.isEmpty());
+    QCOMPARE(
+        pushOne("rep.sh01",
+            mutation("visit", visit,
+                {{"territory_id", m_org.territory.value("SH-01")}, {"hcp_id", hcp},
+                    {"rep_id", m_org.user.value("rep.sh01")}, {"visited_at", "2026-11-18T10:00:00+08:00"},
+                    {"status", "submitted"}, {"support_level", 2}}))
+            .value("status")
+            .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(
+        pushOne("rep.sh01",
+            mutation("visit_detail", detail,
+                {{"visit_id", visit}, {"product_id", product}, {"position", 1}, {"reaction", "neutral"}}))
+            .value("status")
+            .toString(),
+        QStringLiteral("applied"));
+    pullFor("rep.hz01");
+    QVERIFY(seen("rep.hz01", visit).isEmpty());
+
+    const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+    QCOMPARE(pushOne("sfe",
+                 mutation("alignment", alignment,
+                     {{"territory_id", m_org.territory.value("HZ-01")}, {"hcp_id", hcp},
+                         {"valid_from", today}, {"target_calls_per_cycle", 2}}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    pullFor("rep.hz01");
+    QCOMPARE(seen("rep.hz01", hcp).value("id").toString(), hcp);
+    QCOMPARE(seen("rep.hz01", visit).value("hcp_id").toString(), hcp);
+    QCOMPARE(seen("rep.hz01", detail).value("visit_id").toString(), visit);
+    // Read-only there: rep.hz01 does not own the visit.
+    const QJsonObject v = seen("rep.hz01", visit);
+    QCOMPARE(
+        pushOne("rep.hz01", mutation("visit", visit, {{"notes", "改写"}}, v.value("version").toInteger(), v))
+            .value("status")
+            .toString(),
+        QStringLiteral("rejected"));
+
+    // The alignment ends (deleted): HZ-01 loses the HCP, the visit and its detail; SH-01 keeps them.
+    pullFor("sfe");
+    const QJsonObject a = seen("sfe", alignment);
+    QCOMPARE(pushOne("sfe", mutation("alignment", alignment, {}, a.value("version").toInteger(), a, "delete"))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    pullFor("rep.hz01");
+    for (const QString &id : {hcp, visit, detail}) {
+        QVERIFY(seen("rep.hz01", id).isEmpty());
+        QVERIFY(m_gone.value("rep.hz01").contains(id));
+    }
+    pullFor("rep.sh01");
+    QCOMPARE(seen("rep.sh01", visit).value("id").toString(), visit);
+    QCOMPARE(seen("rep.sh01", detail).value("id").toString(), detail);
+    QCOMPARE(m_server.scalar(QStringLiteral("SELECT count(*) FROM membership WHERE id = ?1"), {visit}), 1);
 }
 
 void TestServerSfe::aVisitToAMergedHcpGoesToTheSurvivor()
