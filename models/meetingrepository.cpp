@@ -445,12 +445,21 @@ QList<Transfer> transfersOf(Store *store, const QString &hcpId, int year)
         if (!d)
             continue;
         const compliance::MeetingFacts f = factsOf(store, *d, nullptr);
+        // One line per meeting, as the rules count it: the fees of every row naming the HCP (rows
+        // from before the one-row rule) and one catering share; the first row's role.
+        QString role;
+        qint64 fees = 0;
         for (const compliance::Attendee &a : f.attendees) {
             if (a.hcpId != hcpId)
                 continue;
-            out << Transfer {id, str(d->fields, "title"), str(d->fields, "starts_at"), a.role, a.feeMinor,
-                compliance::transferTo(f, a) - a.feeMinor};
+            if (role.isEmpty())
+                role = a.role;
+            fees += a.feeMinor;
         }
+        if (role.isEmpty())
+            continue;
+        out << Transfer {id, str(d->fields, "title"), str(d->fields, "starts_at"), role, fees,
+            compliance::transfersByHcp(f).value(hcpId) - fees};
     }
     return out;
 }

@@ -360,8 +360,11 @@ std::optional<QJsonObject> checkChild(StoreReader &store, const Principal &user,
     }
     // One row per HCP and meeting: a second row would add a second fee and a second head that the
     // per-person caps do not see as the same person.
-    if (!remove && e.name == kAttendee && !str(after, "hcp_id").isEmpty()) {
-        const QString hcpId = str(after, "hcp_id");
+    // Checked when a row comes to name the HCP in the meeting (created, restored, re-pointed, moved):
+    // rows stored before the rule stay editable and deletable (the rules add them up per HCP).
+    const QString hcpId = str(after, "hcp_id");
+    const bool arrives = !hadLive || str(before, "hcp_id") != hcpId || str(before, "meeting_id") != meetingId;
+    if (!remove && e.name == kAttendee && !hcpId.isEmpty() && arrives) {
         for (const Child &c : children(store, kAttendee, meetingId)) {
             if (c.id != id && str(c.fields, "hcp_id") == hcpId)
                 return error(ErrorCode::InvalidRequest,
