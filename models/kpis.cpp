@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 Q_LOGGING_CATEGORY(lcKpi, "rounds.kpi", QtInfoMsg)
@@ -532,24 +533,53 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         }
         {
             // Product share of detailing on calls: the n-th product discussed in a visit (by position,
-            // gaps closed) weighs first / second / later.
+            // gaps closed) weighs first / second / later. The rows come in the order of the KPI visit
+            // index and, within a visit, of the detail index (position, product): the ORDER BY names
+            // that order so SQLite needs no window and no full sort, and the rank is counted here.
             auto q = m_db.query(QStringLiteral(
-                "WITH d AS (SELECT d.product_id, row_number() OVER (PARTITION BY d.visit_id ORDER BY "
-                "d.position, d.product_id)"
-                " AS rank FROM visit_detail d JOIN visit v ON v.id = d.visit_id WHERE %1 AND %2)"
-                " SELECT d.product_id, coalesce(p.name, d.product_id), count(*),"
-                " sum(CASE d.rank WHEN 1 THEN :w1 WHEN 2 THEN :w2 ELSE :w3 END) AS w"
-                " FROM d LEFT JOIN product p ON p.id = d.product_id GROUP BY d.product_id ORDER BY w DESC, 2")
+                "SELECT v.id, d.product_id FROM visit v JOIN visit_detail d ON d.visit_id = v.id WHERE %1 "
+                "AND %2"
+                " ORDER BY v.visited_at, v.status, v.channel, v.territory_id, v.rep_id, v.hcp_id,"
+                " v.support_level, v.id, d.position, d.product_id")
                                     .arg(visitsInPeriod(), callChannel()));
-            q->bind(q->parameterIndex(":w1"), r.weights.first);
-            q->bind(q->parameterIndex(":w2"), r.weights.second);
-            q->bind(q->parameterIndex(":w3"), r.weights.later);
             p.bind(q);
-            double total = 0;
+            struct Share
+            {
+                qint64 count = 0;
+                double weighted = 0;
+            };
+            QHash<QString, Share> shares;
+            QString lastVisit;
+            int rank = 0;
             while (q->step()) {
-                r.products.append(KpiCount {q->text(0), q->text(1), q->int64(2), q->real(3), {}});
-                total += q->real(3);
+                const QString visit = q->text(0);
+                rank = visit == lastVisit ? rank + 1 : 1;
+                lastVisit = visit;
+                Share &share = shares[q->text(1)];
+                ++share.count;
+                share.weighted += rank == 1 ? r.weights.first
+                    : rank == 2             ? r.weights.second
+                                            : r.weights.later;
             }
+            QHash<QString, QString> names;
+            if (!shares.isEmpty()) {
+                auto n = m_db.query(QStringLiteral("SELECT id, name FROM product WHERE name IS NOT NULL"));
+                while (n->step())
+                    names.insert(n->text(0), n->text(1));
+            }
+            for (auto it = shares.cbegin(); it != shares.cend(); ++it) {
+                r.products.append(
+                    KpiCount {it.key(), names.value(it.key(), it.key()), it->count, it->weighted, {}});
+            }
+            // As SQL's ORDER BY w DESC, name (BINARY: UTF-8 bytes).
+            std::sort(r.products.begin(), r.products.end(), [](const KpiCount &x, const KpiCount &y) {
+                if (x.value != y.value)
+                    return x.value > y.value;
+                return x.name.toUtf8() < y.name.toUtf8();
+            });
+            double total = 0;
+            for (const KpiCount &c : r.products)
+                total += c.value;
             for (KpiCount &c : r.products)
                 c.pct = ratio(c.value, total, 100);
         }
