@@ -148,6 +148,25 @@ void Feed::moveVisitsOf(const QString &hcpId, const QStringList &hcpBuckets)
     }
 }
 
+void Feed::moveMergedInto(const QString &hcpId)
+{
+    QHash<QString, QString> into; // merged HCP → the HCP it was merged into
+    m_store.scan(QStringLiteral("hcp"), [&into](const StoredRecord &h) {
+        if (str(h.record.fields, "status") == QLatin1String("merged"))
+            into.insert(h.record.id, str(h.record.fields, "merged_into"));
+    });
+    for (auto it = into.begin(); it != into.end(); ++it) {
+        QString at = it.value();
+        for (int step = 0; step < 16 && !at.isEmpty() && at != it.key(); ++step) {
+            if (at == hcpId) {
+                refresh(QStringLiteral("hcp"), it.key());
+                break;
+            }
+            at = into.value(at);
+        }
+    }
+}
+
 StoredRecord Feed::commit(const std::optional<StoredRecord> &before, StoredRecord after, const QString &note)
 {
     const QString now = protocol::nowUtc();
@@ -265,6 +284,11 @@ void Feed::moveFollowers(const StoredRecord &r, const std::optional<StoredRecord
         // Its visits follow it only when it moved (an edit of the HCP leaves them where they are).
         if (moved)
             moveVisitsOf(r.record.id, m_store.buckets(r.entity, r.record.id));
+        // Merged just now and moved: the HCPs merged into it earlier (a chain) follow at once, not at the
+        // next daily check. One scan of the HCPs per merge (merges are rare).
+        if (moved && str(f, "status") == QLatin1String("merged")
+            && str(old, "status") != QLatin1String("merged"))
+            moveMergedInto(r.record.id);
     } else if (r.entity == QLatin1String("visit")) {
         for (const StoredRecord &d :
             m_store.referencing(QStringLiteral("visit_detail"), IndexedRef::VisitId, r.record.id))

@@ -47,6 +47,8 @@ private:
     static QStringList visitBuckets(const QJsonObject &visit, const QStringList &hcpBuckets);
     // Moves the visits of an HCP (and their details) to the HCP's buckets besides their territory's.
     void moveVisitsOf(const QString &hcpId, const QStringList &hcpBuckets);
+    // Refreshes the HCPs merged (directly or by a chain) into `hcpId`, which was merged and moved.
+    void moveMergedInto(const QString &hcpId);
 
     StoreWriter &m_store;
     Actor m_actor;

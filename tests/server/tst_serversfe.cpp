@@ -448,6 +448,27 @@ void TestServerSfe::aMergeChainFollowsTheFinalSurvivor()
             m_server.scalar(QStringLiteral("SELECT count(*) FROM membership WHERE id = ?1 AND bucket = ?2"),
                 {id, hz01Bucket}),
             1);
+
+    // C is merged into D, which is also in HZ-02: A and B join HZ-02 with C at once, not at the next daily
+    // check.
+    QVERIFY(m_unused.size() >= 2);
+    const QString d = m_unused.takeFirst();
+    QCOMPARE(pushOne("sfe",
+                 mutation("alignment", newId(),
+                     {{"territory_id", m_org.territory.value("HZ-02")}, {"hcp_id", d}, {"valid_from", today},
+                         {"target_calls_per_cycle", 2}}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(pushOne("sfe", hcpAsMerged(c, d)).value("status").toString(), QStringLiteral("applied"));
+    pullFor("rep.hz02");
+    for (const QString &id : {a, b, c, d}) {
+        QVERIFY2(!seen("rep.hz02", id).isEmpty(), qPrintable(id));
+        QCOMPARE(
+            m_server.scalar(QStringLiteral("SELECT count(*) FROM membership WHERE id = ?1 AND bucket = ?2"),
+                {id, "t:" + m_org.territory.value("HZ-02")}),
+            1);
+    }
 }
 
 void TestServerSfe::visitsFollowTheirHcpsAlignments()
