@@ -7,7 +7,9 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -101,6 +103,12 @@ QString visitsInPeriod(const QString &v = QStringLiteral("v"))
         .arg(v);
 }
 
+bool isCallChannel(const QString &channel)
+{
+    return channel == QLatin1String("face_to_face") || channel == QLatin1String("remote")
+        || channel == QLatin1String("phone");
+}
+
 QString callChannel(const QString &v = QStringLiteral("v"))
 {
     return v + QStringLiteral(".channel IN ") + QLatin1String(kCallChannels);
@@ -135,13 +143,6 @@ template<typename Body> bool guarded(QString *error, Body &&body)
             *error = e.text();
         return false;
     }
-}
-
-std::optional<double> optReal(sql::Query &q, int col)
-{
-    if (q->isNull(col))
-        return std::nullopt;
-    return q->real(col);
 }
 
 } // namespace
@@ -386,7 +387,7 @@ bool KpiEngine::maySeeInstitutionSales(const QString &role)
 // --- the KPIs --------------------------------------------------------------------------------------
 
 void KpiEngine::headline(const KpiPeriod &period, const KpiScope &scope, KpiHeadline *h, qint64 costPerCall,
-    QList<KpiTierReach> *tiers)
+    QList<KpiTierReach> *tiers, QList<VisitCell> *cellsOut)
 {
     const Params p(period, scope);
     {
@@ -415,20 +416,40 @@ void KpiEngine::headline(const KpiPeriod &period, const KpiScope &scope, KpiHead
         }
     }
     {
-        auto q = m_db.query(
-            QStringLiteral("SELECT coalesce(sum(v.channel IN %1), 0), coalesce(sum(v.channel IN %2), 0),"
-                           " count(DISTINCT CASE WHEN v.channel IN %1 THEN v.rep_id || '|' || "
-                           "date(v.visited_at, :offset) END),"
-                           " count(CASE WHEN v.channel IN %1 THEN v.support_level END),"
-                           " avg(CASE WHEN v.channel IN %1 THEN v.support_level END) FROM visit v WHERE %3")
-                .arg(QLatin1String(kCallChannels), QLatin1String(kTouchChannels), visitsInPeriod()));
+        // Calls, touches, field days (distinct rep and local day with a call) and support, from the
+        // period's visits counted by (rep, day, channel); compute() reuses the cells.
+        QList<VisitCell> cells;
+        auto q
+            = m_db.query(QStringLiteral("SELECT v.rep_id, date(v.visited_at, :offset), v.channel, count(*),"
+                                        " count(v.support_level), total(v.support_level) FROM visit v"
+                                        " WHERE %1 GROUP BY 1, 2, 3")
+                             .arg(visitsInPeriod()));
         p.bind(q);
-        q->step();
-        h->calls = q->integer(0);
-        h->touches = q->integer(1);
-        h->fieldDays = q->integer(2);
-        h->supportVisits = q->integer(3);
-        h->averageSupport = optReal(q, 4);
+        while (q->step()) {
+            cells.append(VisitCell {q->text(0), q->isNull(0), q->text(1), q->isNull(1), q->text(2),
+                q->int64(3), q->int64(4), q->real(5)});
+        }
+        static const QStringList callChannels {
+            QStringLiteral("face_to_face"), QStringLiteral("remote"), QStringLiteral("phone")};
+        static const QStringList touchChannels {QStringLiteral("message"), QStringLiteral("material")};
+        QSet<QString> fieldDays;
+        double supportSum = 0;
+        for (const VisitCell &c : cells) {
+            if (touchChannels.contains(c.channel))
+                h->touches += c.visits;
+            if (!callChannels.contains(c.channel))
+                continue;
+            h->calls += c.visits;
+            h->supportVisits += c.supportVisits;
+            supportSum += c.supportSum;
+            if (!c.repNull && !c.dayNull)
+                fieldDays.insert(c.rep + u'|' + c.day);
+        }
+        h->fieldDays = fieldDays.size();
+        if (h->supportVisits > 0)
+            h->averageSupport = supportSum / double(h->supportVisits);
+        if (cellsOut)
+            *cellsOut = cells;
     }
     {
         auto q = m_db.query(QStringLiteral(
@@ -511,20 +532,17 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         r.role = signedInRole();
         r.weights = weights();
         r.costPerCallMinor = costPerCall();
-        headline(period, scope, &r.now, r.costPerCallMinor, &r.tiers);
+        QList<VisitCell> cells;
+        headline(period, scope, &r.now, r.costPerCallMinor, &r.tiers, &cells);
         headline(r.previousPeriod, scope, &r.before, r.costPerCallMinor, nullptr);
         const Params p(period, scope);
 
         {
             QHash<QString, qint64> counts;
-            auto q = m_db.query(
-                QStringLiteral("SELECT v.channel, count(*) FROM visit v WHERE %1 GROUP BY v.channel")
-                    .arg(visitsInPeriod()));
-            p.bind(q);
             qint64 total = 0;
-            while (q->step()) {
-                counts.insert(q->text(0), q->int64(1));
-                total += q->int64(1);
+            for (const VisitCell &c : cells) {
+                counts[c.channel] += c.visits;
+                total += c.visits;
             }
             for (const QString &c : kChannels) {
                 const qint64 n = counts.value(c);
@@ -585,31 +603,34 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         }
         {
             QHash<QDate, int> perDay;
-            auto q
-                = m_db.query(QStringLiteral("SELECT date(v.visited_at, :offset) AS day, count(*) FROM visit v"
-                                            " WHERE %1 AND %2 GROUP BY day")
-                                 .arg(visitsInPeriod(), callChannel()));
-            p.bind(q);
-            while (q->step())
-                perDay.insert(QDate::fromString(q->text(0), Qt::ISODate), q->integer(1));
+            for (const VisitCell &c : cells) {
+                if (!c.dayNull && isCallChannel(c.channel))
+                    perDay[QDate::fromString(c.day, Qt::ISODate)] += int(c.visits);
+            }
             for (QDate d = period.start; d <= period.end; d = d.addDays(1))
                 r.callsPerDay.append(KpiDayCount {d, perDay.value(d)});
         }
         {
-            // Weekly for a month or a short cycle, monthly for longer periods.
+            // Weekly (weeks from Monday) for a month or a short cycle, monthly for longer periods; a
+            // visit whose time SQLite cannot read falls in an invalid bucket, first, as NULL sorts.
             const bool weekly = period.days() <= 62;
             r.supportGranularity = weekly ? QStringLiteral("week") : QStringLiteral("month");
-            const QString bucket = weekly
-                ? QStringLiteral("date(v.visited_at, :offset, 'weekday 0', '-6 days')")
-                : QStringLiteral("date(v.visited_at, :offset, 'start of month')");
-            auto q = m_db.query(
-                QStringLiteral("SELECT %1 AS b, count(*), avg(v.support_level) FROM visit v"
-                               " WHERE %2 AND %3 AND v.support_level IS NOT NULL GROUP BY b ORDER BY b")
-                    .arg(bucket, visitsInPeriod(), callChannel()));
-            p.bind(q);
-            while (q->step())
+            QMap<QDate, std::pair<qint64, double>> buckets;
+            for (const VisitCell &c : cells) {
+                if (!isCallChannel(c.channel) || c.supportVisits == 0)
+                    continue;
+                QDate b;
+                if (!c.dayNull) {
+                    const QDate d = QDate::fromString(c.day, Qt::ISODate);
+                    b = weekly ? d.addDays(1 - d.dayOfWeek()) : QDate(d.year(), d.month(), 1);
+                }
+                auto &bucket = buckets[b];
+                bucket.first += c.supportVisits;
+                bucket.second += c.supportSum;
+            }
+            for (auto it = buckets.cbegin(); it != buckets.cend(); ++it)
                 r.supportTrend.append(
-                    KpiSupportPoint {QDate::fromString(q->text(0), Qt::ISODate), q->integer(1), q->real(2)});
+                    KpiSupportPoint {it.key(), int(it->first), it->second / double(it->first)});
         }
         {
             auto q = m_db.query(QStringLiteral(
