@@ -491,6 +491,10 @@
         <source>The server refused this change.</source>
         <translation>服务器拒绝了此修改。</translation>
     </message>
+    <message>
+        <source>A submitted record is read-only: the server keeps the submitted version.</source>
+        <translation>已提交的记录为只读，服务器保留已提交的版本。</translation>
+    </message>
 </context>
 <context>
     <name>MasterData</name>
