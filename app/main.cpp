@@ -2,9 +2,9 @@
 #include "sync/diagnostics.h"
 #include "ui/common/lookup.h"
 #include "ui/hcp/hcplistview.h"
+#include "ui/mainwindow/mainwindow.h"
 #include "ui/meetings/meetingeditor.h"
 #include "ui/meetings/meetingsview.h"
-#include "ui/mainwindow/mainwindow.h"
 #include "ui/plan/plancalendarview.h"
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
@@ -97,9 +97,10 @@ int main(int argc, char *argv[])
         QStringLiteral("Save a picture of the main window (1440x900) to FILE and quit."),
         QStringLiteral("FILE"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
-        QStringLiteral("The view to open: today, hcps, hcp, plan, visit, visits, meetings, meeting, dashboard, "
-                       "territories, alignment (a territory's alignments), masterdata, duplicates, "
-                       "changerequests, conflicts."),
+        QStringLiteral(
+            "The view to open: today, hcps, hcp, plan, visit, visits, meetings, meeting, dashboard, "
+            "territories, alignment (a territory's alignments), masterdata, duplicates, "
+            "changerequests, conflicts."),
         QStringLiteral("VIEW"));
     parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption});
     parser.process(app);
@@ -188,8 +189,9 @@ int main(int argc, char *argv[])
     if (meetingEditor) {
         // The earliest meeting still being planned or run makes the liveliest editor picture.
         const QString meetingId = rounds::lookup::scalar(session.store(),
-            QStringLiteral("SELECT id FROM meeting WHERE status IN ('draft', 'submitted', 'approved', 'held') "
-                           "ORDER BY status = 'draft' DESC, starts_at, id LIMIT 1"))
+            QStringLiteral(
+                "SELECT id FROM meeting WHERE status IN ('draft', 'submitted', 'approved', 'held') "
+                "ORDER BY status = 'draft' DESC, starts_at, id LIMIT 1"))
                                       .toString();
         if (auto *meetings = window.findChild<rounds::MeetingsView *>())
             dialog = meetings->openEditor(meetingId);

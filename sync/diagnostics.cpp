@@ -103,7 +103,8 @@ QJsonObject versions()
         {QStringLiteral("sqlite"), QString::fromLatin1(sqlite3_libversion())},
         {QStringLiteral("protocol"), ProtocolVersion},
         {QStringLiteral("os"), QSysInfo::prettyProductName()},
-        {QStringLiteral("kernel"), QString(QSysInfo::kernelType() + QLatin1Char(' ') + QSysInfo::kernelVersion())},
+        {QStringLiteral("kernel"),
+            QString(QSysInfo::kernelType() + QLatin1Char(' ') + QSysInfo::kernelVersion())},
         {QStringLiteral("cpu"), QSysInfo::currentCpuArchitecture()},
     };
 }

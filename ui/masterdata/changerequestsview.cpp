@@ -3,6 +3,7 @@
 #include "models/store.h"
 #include "ui/common/labels.h"
 #include "ui/common/lookup.h"
+#include "ui/common/widgets.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -55,20 +56,6 @@ QString text(const QJsonValue &v)
     return v.isNull() || v.isUndefined() ? ChangeRequestsView::tr("(empty)") : v.toVariant().toString();
 }
 
-QTableWidget *table(const QString &name, const QStringList &headers, QWidget *parent)
-{
-    auto *t = new QTableWidget(0, int(headers.size()), parent);
-    t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
-    t->verticalHeader()->hide();
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
-    return t;
-}
-
 } // namespace
 
 ChangeRequestsView::ChangeRequestsView(Store *store, QWidget *parent)
@@ -98,14 +85,14 @@ ChangeRequestsView::ChangeRequestsView(Store *store, QWidget *parent)
     filterRow->addWidget(m_filter);
     filterRow->addStretch(1);
 
-    m_table = table(QStringLiteral("changeRequestsTableWidget"),
+    m_table = widgets::rowTable(QStringLiteral("changeRequestsTableWidget"),
         {tr("Record"), tr("Territory"), tr("Proposed by"), tr("Status"), tr("Reason")}, this);
     connect(m_table, &QTableWidget::currentCellChanged, this, &ChangeRequestsView::showCurrent);
     m_detail = new QLabel(this);
     m_detail->setObjectName(QStringLiteral("requestDetailLabel"));
     m_detail->setWordWrap(true);
-    m_fields
-        = table(QStringLiteral("requestFieldsTableWidget"), {tr("Field"), tr("Now"), tr("Proposed")}, this);
+    m_fields = widgets::rowTable(
+        QStringLiteral("requestFieldsTableWidget"), {tr("Field"), tr("Now"), tr("Proposed")}, this);
     m_fields->setSelectionMode(QAbstractItemView::NoSelection);
     m_note = new QLineEdit(this);
     m_note->setObjectName(QStringLiteral("decisionNoteLineEdit"));

@@ -4,6 +4,7 @@
 #include "models/store.h"
 #include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
+#include "ui/common/widgets.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -46,20 +47,6 @@ QComboBox *choices(const QString &name, const QList<QPair<QString, QString>> &it
     for (const auto &[value, label] : items)
         c->addItem(label, value);
     return c;
-}
-
-QTableWidget *listTable(const QString &name, const QStringList &headers, QWidget *parent)
-{
-    auto *t = new QTableWidget(0, int(headers.size()), parent);
-    t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
-    t->verticalHeader()->hide();
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
-    return t;
 }
 
 void setStatus(QLabel *label, bool ok, const QString &text)
@@ -136,8 +123,8 @@ QWidget *MasterDataView::buildHcpTab()
     m_hcpSearch->setPlaceholderText(tr("Search by name, hospital or phone"));
     m_hcpSearch->setClearButtonEnabled(true);
     connect(m_hcpSearch, &QLineEdit::textChanged, this, &MasterDataView::refreshHcpList);
-    m_hcpList
-        = listTable(QStringLiteral("masterHcpTableWidget"), {tr("Name"), tr("Tier"), tr("Institution")}, tab);
+    m_hcpList = widgets::rowTable(
+        QStringLiteral("masterHcpTableWidget"), {tr("Name"), tr("Tier"), tr("Institution")}, tab);
     connect(m_hcpList, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (QTableWidgetItem *item = m_hcpList->item(row, 0))
             editHcp(item->data(Qt::UserRole).toString());
@@ -223,7 +210,7 @@ QWidget *MasterDataView::buildInstitutionTab()
     m_institutionSearch->setPlaceholderText(tr("Search by name or city"));
     m_institutionSearch->setClearButtonEnabled(true);
     connect(m_institutionSearch, &QLineEdit::textChanged, this, &MasterDataView::refreshInstitutionList);
-    m_institutionList = listTable(
+    m_institutionList = widgets::rowTable(
         QStringLiteral("masterInstitutionTableWidget"), {tr("Name"), tr("Grade"), tr("City")}, tab);
     connect(m_institutionList, &QTableWidget::currentCellChanged, this, [this](int row) {
         if (QTableWidgetItem *item = m_institutionList->item(row, 0))

@@ -1,6 +1,7 @@
 #include "ui/session/signindialog.h"
 
 #include "sync/apiclient.h"
+#include "ui/common/widgets.h"
 #include "ui/session/session.h"
 
 #include <QDialogButtonBox>
@@ -11,20 +12,6 @@
 #include <QVBoxLayout>
 
 namespace rounds {
-
-namespace {
-QLabel *errorLabel(const QString &name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
-    label->setPalette(p);
-    label->hide();
-    return label;
-}
-} // namespace
 
 SignInDialog::SignInDialog(Session *session, QWidget *parent)
     : QDialog(parent)
@@ -70,10 +57,10 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("passwordLineEdit"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_serverError = errorLabel(QStringLiteral("serverErrorLabel"), this);
-    m_userError = errorLabel(QStringLiteral("userErrorLabel"), this);
-    m_passwordError = errorLabel(QStringLiteral("passwordErrorLabel"), this);
-    m_error = errorLabel(QStringLiteral("errorLabel"), this);
+    m_serverError = widgets::errorLabel(QStringLiteral("serverErrorLabel"), this);
+    m_userError = widgets::errorLabel(QStringLiteral("userErrorLabel"), this);
+    m_passwordError = widgets::errorLabel(QStringLiteral("passwordErrorLabel"), this);
+    m_error = widgets::errorLabel(QStringLiteral("errorLabel"), this);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->hide();

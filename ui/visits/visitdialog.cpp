@@ -3,6 +3,7 @@
 #include "models/store.h"
 #include "ui/common/labels.h"
 #include "ui/common/lookup.h"
+#include "ui/common/widgets.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -26,18 +27,6 @@ namespace rounds {
 namespace {
 
 enum ProductColumn { ProductCol, MessageCol, ReactionCol };
-
-QLabel *errorLabel(const QString &name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
-    label->setPalette(p);
-    label->hide();
-    return label;
-}
 
 QWidget *withError(QWidget *field, QLabel *error, QWidget *parent)
 {
@@ -159,12 +148,12 @@ VisitDialog::VisitDialog(
     m_notes->setMaximumHeight(60);
     m_notes->setTabChangesFocus(true);
 
-    m_visitedAtError = errorLabel(QStringLiteral("visitedAtErrorLabel"), this);
-    m_durationError = errorLabel(QStringLiteral("durationErrorLabel"), this);
-    m_productsError = errorLabel(QStringLiteral("productsErrorLabel"), this);
-    m_supportLevelError = errorLabel(QStringLiteral("supportLevelErrorLabel"), this);
-    m_followUpError = errorLabel(QStringLiteral("followUpErrorLabel"), this);
-    m_saveError = errorLabel(QStringLiteral("saveErrorLabel"), this);
+    m_visitedAtError = widgets::errorLabel(QStringLiteral("visitedAtErrorLabel"), this);
+    m_durationError = widgets::errorLabel(QStringLiteral("durationErrorLabel"), this);
+    m_productsError = widgets::errorLabel(QStringLiteral("productsErrorLabel"), this);
+    m_supportLevelError = widgets::errorLabel(QStringLiteral("supportLevelErrorLabel"), this);
+    m_followUpError = widgets::errorLabel(QStringLiteral("followUpErrorLabel"), this);
+    m_saveError = widgets::errorLabel(QStringLiteral("saveErrorLabel"), this);
 
     auto *when = new QHBoxLayout;
     when->addWidget(withError(m_visitedAt, m_visitedAtError, this), 1);
