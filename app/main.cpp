@@ -9,6 +9,7 @@
 #include "ui/session/session.h"
 #include "ui/session/signindialog.h"
 #include "ui/settings/preferences.h"
+#include "ui/settings/settingsdialog.h"
 #include "ui/territories/territoryview.h"
 #include "ui/visits/visitdialog.h"
 
@@ -21,6 +22,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextStream>
 #include <QTimer>
@@ -100,7 +102,7 @@ int main(int argc, char *argv[])
         QStringLiteral(
             "The view to open: today, hcps, hcp, plan, visit, visits, meetings, meeting, dashboard, "
             "territories, alignment (a territory's alignments), masterdata, duplicates, "
-            "changerequests, conflicts."),
+            "changerequests, conflicts, settings (the settings dialog)."),
         QStringLiteral("VIEW"));
     parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption});
     parser.process(app);
@@ -145,6 +147,10 @@ int main(int argc, char *argv[])
     const bool meetingEditor = view == QLatin1String("meeting");
     if (meetingEditor)
         view = QStringLiteral("meetings");
+    // `settings` shows the settings dialog over the window (its compliance page, the most telling).
+    const bool settingsDialog = view == QLatin1String("settings");
+    if (settingsDialog)
+        view.clear();
     if (!view.isEmpty() && view != QLatin1String("visit") && view != QLatin1String("alignment")
         && !rounds::MainWindow::viewKeys().contains(view))
         return fail(QStringLiteral("unknown view '%1'").arg(view));
@@ -184,6 +190,15 @@ int main(int argc, char *argv[])
             territories->selectTerritory(territory);
     } else if (!view.isEmpty()) {
         window.showView(view);
+    }
+
+    if (settingsDialog) {
+        auto *settings = new rounds::SettingsDialog(&session, &window);
+        settings->setAttribute(Qt::WA_DeleteOnClose);
+        if (auto *tabs = settings->findChild<QTabWidget *>(QStringLiteral("settingsTabs")))
+            tabs->setCurrentIndex(2);
+        settings->show();
+        dialog = settings;
     }
 
     if (meetingEditor) {

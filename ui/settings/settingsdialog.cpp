@@ -57,7 +57,7 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
-    setMinimumSize(620, 460);
+    setMinimumSize(860, 480);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
@@ -157,7 +157,7 @@ QWidget *SettingsDialog::buildCompliancePage()
     m_rules->verticalHeader()->hide();
     m_rules->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_rules->setWordWrap(true);
+    m_rules->setWordWrap(false);
     fillCompliance();
 
     auto *layout = new QVBoxLayout(page);
@@ -232,11 +232,12 @@ void SettingsDialog::fillCompliance()
             limit = tr("budget + %1%").arg(config.budgetTolerancePercent);
             break;
         }
-        m_rules->setItem(row, 0, new QTableWidgetItem(title));
+        auto *titleItem = new QTableWidgetItem(title);
+        titleItem->setToolTip(title);
+        m_rules->setItem(row, 0, titleItem);
         m_rules->setItem(row, 1, new QTableWidgetItem(severityText(config.severity(rule))));
         m_rules->setItem(row, 2, new QTableWidgetItem(limit));
     }
-    m_rules->resizeRowsToContents();
 }
 
 QWidget *SettingsDialog::buildDashboardPage()
