@@ -29,16 +29,7 @@ QDate todayOr(const QDate &d)
 
 QList<QVariantList> select(Store *store, const QString &sql, const QVariantList &binds)
 {
-    QList<QVariantList> out;
-    auto q = store->database()->query(sql);
-    bindVariants(*q, binds);
-    while (q->step()) {
-        QVariantList row;
-        for (int c = 0; c < q->columnCount(); ++c)
-            row << (q->isNull(c) ? QVariant() : q->json(c).toVariant());
-        out << row;
-    }
-    return out;
+    return selectRows(*store->database(), sql, binds);
 }
 
 // Runs `body` (a series of Store writes) in one transaction; the first failed write undoes them all.

@@ -208,6 +208,20 @@ void bindVariants(sql::Statement &stmt, const QVariantList &values, int first)
     }
 }
 
+QList<QVariantList> selectRows(sql::Database &db, const QString &sql, const QVariantList &binds)
+{
+    QList<QVariantList> out;
+    auto q = db.query(sql);
+    bindVariants(*q, binds);
+    while (q->step()) {
+        QVariantList row;
+        for (int c = 0; c < q->columnCount(); ++c)
+            row << (q->isNull(c) ? QVariant() : q->json(c).toVariant());
+        out << row;
+    }
+    return out;
+}
+
 bool searchHcps(sql::Database &db, const HcpFilter &filter, int limit, QList<HcpHit> *hits, QString *error)
 {
     const HcpSql s = buildHcpSql(filter);

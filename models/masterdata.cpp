@@ -24,16 +24,7 @@ QString str(const QJsonObject &o, const char *key)
 
 QList<QVariantList> select(Store *store, const QString &sql, const QVariantList &binds = {})
 {
-    QList<QVariantList> out;
-    auto q = store->database()->query(sql);
-    bindVariants(*q, binds);
-    while (q->step()) {
-        QVariantList row;
-        for (int c = 0; c < q->columnCount(); ++c)
-            row << (q->isNull(c) ? QVariant() : q->json(c).toVariant());
-        out << row;
-    }
-    return out;
+    return selectRows(*store->database(), sql, binds);
 }
 
 void addIssue(QList<FieldIssue> &issues, const QString &field, const QString &message)

@@ -78,22 +78,6 @@ UPDATE records SET hcp_id = (data::json)->>'hcp_id' WHERE entity = 'visit' AND h
 // Serializes schema migrations of instances that start at the same time (an arbitrary constant).
 constexpr const char *kMigrationLock = "SELECT pg_advisory_xact_lock(7415002)";
 
-QString jsonText(const QJsonValue &v)
-{
-    if (v.isUndefined())
-        return {};
-    const QByteArray doc = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(doc.mid(1, doc.size() - 2));
-}
-
-QJsonValue parseJsonText(const QString &text)
-{
-    if (text.isNull())
-        return QJsonValue(QJsonValue::Null);
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("]"));
-    return doc.isArray() && !doc.array().isEmpty() ? doc.array().first() : QJsonValue(QJsonValue::Null);
-}
-
 QString refColumn(const QString &entity, const QString &field)
 {
     if (!IndexedRef::isIndexed(entity, field))

@@ -43,6 +43,22 @@ bool IndexedRef::isIndexed(const QString &entity, const QString &field)
     return false;
 }
 
+QString jsonText(const QJsonValue &v)
+{
+    if (v.isUndefined())
+        return {};
+    const QByteArray doc = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(doc.mid(1, doc.size() - 2));
+}
+
+QJsonValue parseJsonText(const QString &text)
+{
+    if (text.isNull())
+        return QJsonValue(QJsonValue::Null);
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("]"));
+    return doc.isArray() && !doc.array().isEmpty() ? doc.array().first() : QJsonValue(QJsonValue::Null);
+}
+
 bool setNewEpoch(Storage &storage, QString *error)
 {
     return storage.write(
@@ -111,22 +127,6 @@ CREATE INDEX audit_record ON audit(entity, record_id);
                                        "records(json_extract(data, '$.hcp_id')) WHERE entity = 'visit'"));
             }},
     };
-}
-
-QString jsonText(const QJsonValue &v)
-{
-    if (v.isUndefined())
-        return {};
-    const QByteArray doc = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(doc.mid(1, doc.size() - 2));
-}
-
-QJsonValue parseJsonText(const QString &text)
-{
-    if (text.isNull())
-        return QJsonValue(QJsonValue::Null);
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("]"));
-    return doc.isArray() && !doc.array().isEmpty() ? doc.array().first() : QJsonValue(QJsonValue::Null);
 }
 
 // The primitives, on one connection. Statements are cached by the connection.

@@ -162,4 +162,9 @@ public:
 // Replaces the epoch (after a restore): clients then pull every bucket again from 0.
 bool setNewEpoch(Storage &storage, QString *error);
 
+// A field value as both backends keep it in a text column: its compact JSON (empty for undefined), and
+// back (null for SQL NULL or text that is not JSON).
+QString jsonText(const QJsonValue &v);
+QJsonValue parseJsonText(const QString &text);
+
 } // namespace rounds::server

@@ -15,14 +15,7 @@ QList<QVariantList> rows(Store *store, const QString &sql, const QVariantList &b
     if (!store || !store->database())
         return out;
     try {
-        auto q = store->database()->query(sql);
-        bindVariants(*q, binds);
-        while (q->step()) {
-            QVariantList row;
-            for (int c = 0; c < q->columnCount(); ++c)
-                row << (q->isNull(c) ? QVariant() : q->json(c).toVariant());
-            out << row;
-        }
+        out = selectRows(*store->database(), sql, binds);
     } catch (const sql::SqlError &) {
         out.clear();
     }
