@@ -10,15 +10,19 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 
 #include <sqlite3.h>
 
 #include <csignal>
+#include <functional>
 #include <unordered_map>
 
 namespace rounds {
@@ -32,6 +36,14 @@ namespace {
 
 const QString kCleanShutdown = QStringLiteral("clean_shutdown");
 constexpr int kCacheKiB = 32 * 1024;
+// While a first sync bulk loads: a page cache that holds the primary-key and record_bucket B-trees of a
+// 1.6 M-row first sync for longer (peak RSS stays well under the 300 MB goal), and a checkpoint every
+// 64 MB of WAL instead of SQLite's 4 MB, so a page rewritten by several transactions is copied back once.
+constexpr int kBulkCacheKiB = 128 * 1024;
+constexpr int kBulkCheckpointPages = 16384;
+constexpr int kCheckpointPages = 1000; // SQLite's default
+// sync_meta key: present while a bulk load is under way; its value holds the SQL of the dropped indexes.
+const QString kBulkLoad = QStringLiteral("bulk_load");
 
 QString jsonText(const QJsonObject &o)
 {
@@ -105,6 +117,43 @@ struct Store::ApplyCache
 };
 
 namespace {
+
+QString bulkMark(sql::Database &db)
+{
+    auto q = db.query(QStringLiteral("SELECT value FROM sync_meta WHERE key = ?1"));
+    q->bind(1, kBulkLoad);
+    return q->step() ? q->text(0) : QString();
+}
+
+// Creates again what Store::beginBulkLoad() dropped and removes its mark, in one transaction: a crash
+// half way leaves the mark, and the next open() does it all again.
+void finishBulk(sql::Database &db, const std::function<void()> &beforeCommit = {})
+{
+    const QString mark = bulkMark(db);
+    if (mark.isEmpty())
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    static const QRegularExpression createIndex(
+        QStringLiteral("^\\s*CREATE\\s+INDEX\\s+(?!IF\\s+NOT\\s+EXISTS)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QJsonArray indexes
+        = QJsonDocument::fromJson(mark.toUtf8()).object().value(QLatin1String("indexes")).toArray();
+    sql::Transaction tx(db);
+    for (const QJsonValue &v : indexes) {
+        QString statement = v.toString();
+        statement.replace(createIndex, QStringLiteral("CREATE INDEX IF NOT EXISTS "));
+        db.exec(statement);
+    }
+    auto q = db.query(QStringLiteral("DELETE FROM sync_meta WHERE key = ?1"));
+    q->bind(1, kBulkLoad);
+    q->run();
+    if (beforeCommit)
+        beforeCommit();
+    tx.commit();
+    qCInfo(lcStore) << "bulk load finished:" << indexes.size() << "indexes created in" << clock.elapsed()
+                    << "ms";
+}
 
 std::optional<Record> readRow(sql::Database &db, const EntitySql &s, const Entity &e, const QString &id)
 {
@@ -382,6 +431,16 @@ StoreOpenResult Store::openFile(const QString &path)
                 return damaged;
             }
             r.integrityChecked = true;
+        }
+        // A first sync that died while bulk loading: its indexes come back before anything else (and
+        // before the migrations, which expect them). Without them queries are slow, not wrong: a failure
+        // here (a full disk) leaves the mark for the next open.
+        try {
+            finishBulk(*db);
+        } catch (const sql::SqlError &e) {
+            if (isCorruption(e.code()))
+                throw;
+            qCWarning(lcStore) << "could not finish the interrupted bulk load:" << e.text();
         }
     }
     // A bigger page cache than SQLite's 2 MB default: pulled pages insert by random UUID into several
@@ -1201,6 +1260,87 @@ QHash<QString, qint64> Store::cursors(QString *error) const
             *error = err.message();
     }
     return out;
+}
+
+bool Store::beginBulkLoad(QString *error)
+{
+    if (!m_db) {
+        if (error)
+            *error = tr("The local database is not open.");
+        return false;
+    }
+    try {
+        if (bulkMark(*m_db).isEmpty()) {
+            QJsonArray tables;
+            for (const Entity &e : Schema::instance().entities())
+                tables.append(e.name);
+            sql::Transaction tx(*m_db);
+            // Tables with triggers keep their indexes: the triggers (search, KPI summaries) read them.
+            QJsonArray indexes;
+            QStringList names;
+            {
+                auto q = m_db->query(QStringLiteral(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                    "AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (SELECT value FROM json_each(?1)) "
+                    "AND tbl_name NOT IN (SELECT tbl_name FROM sqlite_master WHERE type = 'trigger') "
+                    "ORDER BY name"));
+                q->bind(1, QString::fromUtf8(QJsonDocument(tables).toJson(QJsonDocument::Compact)));
+                while (q->step()) {
+                    names << q->text(0);
+                    indexes.append(q->text(1));
+                }
+            }
+            for (const QString &name : std::as_const(names))
+                m_db->exec(QStringLiteral("DROP INDEX %1").arg(protocol::quoteIdentifier(name)));
+            auto q = m_db->query(QStringLiteral("INSERT INTO sync_meta (key, value) VALUES (?1, ?2) ON "
+                                                "CONFLICT(key) DO UPDATE SET value = excluded.value"));
+            q->bind(1, kBulkLoad);
+            q->bind(2, jsonText(QJsonObject {{QStringLiteral("indexes"), indexes}}));
+            q->run();
+            tx.commit();
+            qCInfo(lcStore) << "bulk load: dropped" << names.size() << "indexes until the load finishes";
+        }
+        m_db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kBulkCacheKiB));
+        m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kBulkCheckpointPages));
+        return true;
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "beginBulkLoad" << err.text();
+        if (error)
+            *error = err.message();
+        return false;
+    }
+}
+
+bool Store::finishBulkLoad(QString *error)
+{
+    if (!m_db) {
+        if (error)
+            *error = tr("The local database is not open.");
+        return false;
+    }
+    try {
+        finishBulk(*m_db, [this] { crashHook("bulk-finish-before-commit"); });
+        m_db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
+        m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kCheckpointPages));
+        return true;
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "finishBulkLoad" << err.text();
+        if (error)
+            *error = tr("Could not rebuild the indexes of the local database: %1").arg(err.message());
+        return false;
+    }
+}
+
+bool Store::isBulkLoading() const
+{
+    if (!m_db)
+        return false;
+    try {
+        return !bulkMark(*m_db).isEmpty();
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "isBulkLoading" << err.text();
+        return false;
+    }
 }
 
 QStringList Store::bucketsOf(const QString &entity, const QString &id) const

@@ -144,6 +144,18 @@ public:
     ApplyResult applyPage(const QList<PulledChange> &changes, const QHash<QString, qint64> &cursors,
         const QStringList &revokedBuckets = {});
     QHash<QString, qint64> cursors(QString *error = nullptr) const;
+
+    // --- bulk load, for a first sync ----------------------------------------------------------------
+    // Makes the pages applied until finishBulkLoad() cheap to insert: the secondary indexes of the
+    // entity tables without triggers (visits, their details, plans, alignments…) are dropped, their SQL
+    // kept in sync_meta in the same transaction, and this connection's page cache and WAL checkpoint
+    // interval grow. Queries stay correct meanwhile (slower), and the HCP tables keep their indexes and
+    // search triggers, so search stays complete. finishBulkLoad() creates the indexes again, each in one
+    // sorted pass, and puts the cache back. If the process dies in between, the next open() finishes.
+    bool beginBulkLoad(QString *error = nullptr);
+    bool finishBulkLoad(QString *error = nullptr);
+    bool isBulkLoading() const;
+
     QStringList bucketsOf(const QString &entity, const QString &id) const;
 
     // --- sync_meta: epoch, server, user, last sync ---------------------------------------------------

@@ -95,6 +95,16 @@ bool ApiClient::addCaCertificates(const QString &pemFile, QString *error)
     return true;
 }
 
+std::unique_ptr<ApiClient> ApiClient::clone() const
+{
+    auto copy = std::make_unique<ApiClient>(m_server);
+    copy->m_token = m_token;
+    copy->m_policy = m_policy;
+    copy->m_extraCas = m_extraCas;
+    copy->m_cancel = m_cancel;
+    return copy;
+}
+
 QUrl ApiClient::normalizeServerUrl(const QString &typed)
 {
     QString t = typed.trimmed();

@@ -79,6 +79,11 @@ public:
     // Shares a cancel flag with another thread (the sync engine's), which may set it at any time.
     void setCancelFlag(std::shared_ptr<std::atomic_bool> flag) { m_cancel = std::move(flag); }
 
+    // A second client to the same server with the same token, retry policy, trusted CAs and cancel flag,
+    // for another thread (the sync session fetches the next pulled page on one while it applies the
+    // current page). No parent: move it to its thread.
+    std::unique_ptr<ApiClient> clone() const;
+
     ApiResponse get(const QString &path);
     ApiResponse post(const QString &path, const QJsonObject &body);
 

@@ -7,8 +7,61 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLockFile>
+#include <QThread>
+
+#include <future>
 
 namespace rounds {
+
+namespace {
+
+const QString kPullPath = QStringLiteral("/api/v1/sync/pull");
+
+// Fetches pulled pages on a thread of its own with a clone of the session's client (same server, token,
+// CAs, retry policy and cancel flag), so the server builds and sends page n+1 while the session applies
+// page n. One request at a time; the answer is handled exactly as if the session had asked itself.
+class PageFetcher final
+{
+public:
+    explicit PageFetcher(ApiClient &api)
+        : m_api(api.clone().release())
+    {
+        QObject::connect(m_api, &ApiClient::retrying, &api, &ApiClient::retrying, Qt::DirectConnection);
+        m_thread.setObjectName(QStringLiteral("rounds-pull"));
+        m_api->moveToThread(&m_thread);
+        m_thread.start();
+    }
+    ~PageFetcher()
+    {
+        // A request still running (the apply failed, or the sync was cancelled: it stops within 100 ms)
+        // is waited for; its answer is dropped, nothing was stored from it.
+        if (m_pending.valid())
+            m_pending.wait();
+        QMetaObject::invokeMethod(
+            m_api, [api = m_api] { delete api; }, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    Q_DISABLE_COPY_MOVE(PageFetcher)
+
+    void start(const QJsonObject &body)
+    {
+        auto promise = std::make_shared<std::promise<ApiResponse>>();
+        m_pending = promise->get_future();
+        QMetaObject::invokeMethod(
+            m_api, [api = m_api, promise, body] { promise->set_value(api->post(kPullPath, body)); },
+            Qt::QueuedConnection);
+    }
+    bool isPending() const { return m_pending.valid(); }
+    ApiResponse take() { return m_pending.get(); }
+
+private:
+    QThread m_thread;
+    ApiClient *m_api; // lives on m_thread; deleted there
+    std::future<ApiResponse> m_pending;
+};
+
+} // namespace
 
 QJsonObject SyncSummary::toJson() const
 {
@@ -226,20 +279,56 @@ bool SyncSession::handleResult(const QJsonObject &result, SyncSummary &summary)
 
 bool SyncSession::pull(SyncSummary &summary)
 {
+    bool bulk = false;
+    bool ok = pullPages(summary, &bulk);
+    if (bulk) {
+        // However the pages ended (done, cancelled, the server gone), the indexes come back now: the
+        // next sync resumes from the stored cursors with ordinary inserts.
+        QString error;
+        if (!m_store.finishBulkLoad(&error)) {
+            qCWarning(lcSync) << "could not finish the bulk load:" << error;
+            if (ok)
+                ok = fail(summary, ApiError::Client, error);
+        }
+    }
+    if (!ok)
+        return false;
+    QString error;
+    int dropped = 0;
+    if (!m_ledger.dropUnheld(m_answered, &dropped, &error))
+        return fail(summary, ApiError::Client, error);
+    summary.revoked += dropped;
+    m_answered.clear();
+    m_ledger.closeConflictsOfGoneRecords();
+    if (!m_ledger.finishResync(&error)) // a no-op unless a re-sync after a new epoch is under way
+        return fail(summary, ApiError::Client, error);
+    return true;
+}
+
+bool SyncSession::pullPages(SyncSummary &summary, bool *bulk)
+{
+    std::unique_ptr<PageFetcher> fetcher;
+    QJsonObject next; // the cursors of the request the fetcher is running
     for (;;) {
         if (m_api.isCancelled())
             return fail(summary, ApiError::Cancelled, tr("Sync was cancelled."));
         QJsonObject cursors;
-        QString cursorError;
-        const QHash<QString, qint64> local = m_store.cursors(&cursorError);
-        if (!cursorError.isEmpty())
-            return fail(summary, ApiError::Client,
-                tr("The local database could not read its sync position: %1").arg(cursorError));
-        for (auto it = local.begin(); it != local.end(); ++it)
-            cursors.insert(it.key(), it.value());
-        const ApiResponse response = m_api.post(QStringLiteral("/api/v1/sync/pull"),
-            QJsonObject {
-                {QStringLiteral("cursors"), cursors}, {QStringLiteral("limit"), m_options.pullLimit}});
+        ApiResponse response;
+        if (fetcher && fetcher->isPending()) {
+            cursors = next;
+            response = fetcher->take();
+        } else {
+            QString cursorError;
+            const QHash<QString, qint64> local = m_store.cursors(&cursorError);
+            if (!cursorError.isEmpty())
+                return fail(summary, ApiError::Client,
+                    tr("The local database could not read its sync position: %1").arg(cursorError));
+            for (auto it = local.begin(); it != local.end(); ++it)
+                cursors.insert(it.key(), it.value());
+            response = m_api.post(kPullPath,
+                QJsonObject {
+                    {QStringLiteral("cursors"), cursors}, {QStringLiteral("limit"), m_options.pullLimit}});
+        }
         if (!response.ok()) {
             summary.ok = false;
             summary.error = response.error;
@@ -280,6 +369,32 @@ bool SyncSession::pull(SyncSummary &summary)
         QStringList revokedBuckets;
         for (const QJsonValue &b : body.value(QStringLiteral("revoked_buckets")).toArray())
             revokedBuckets << b.toString();
+        const bool more = body.value(QStringLiteral("more")).toBool();
+
+        if (more && m_options.overlapFetch) {
+            // The cursors this page leaves in the store, computed the way applyPage() stores them; the
+            // next page is asked for now and read only after this one is stored. Nothing from it is
+            // stored before this page's transaction commits, so a crash or an error still resumes
+            // from the last whole page.
+            next = cursors;
+            for (const QString &b : std::as_const(revokedBuckets))
+                next.remove(b);
+            for (auto it = newCursors.begin(); it != newCursors.end(); ++it) {
+                if (!revokedBuckets.contains(it.key()))
+                    next.insert(it.key(), it.value());
+            }
+            if (!fetcher)
+                fetcher = std::make_unique<PageFetcher>(m_api);
+            fetcher->start(QJsonObject {
+                {QStringLiteral("cursors"), next}, {QStringLiteral("limit"), m_options.pullLimit}});
+        }
+        if (more && cursors.isEmpty() && m_options.bulkLoad && !*bulk) {
+            // A first sync with more than one page: load in bulk (a failure only costs speed).
+            QString error;
+            *bulk = m_store.beginBulkLoad(&error);
+            if (!*bulk)
+                qCWarning(lcSync) << "bulk load not started:" << error;
+        }
 
         const ApplyResult applied = m_store.applyPage(changes, newCursors, revokedBuckets);
         if (!applied.ok)
@@ -292,18 +407,9 @@ bool SyncSession::pull(SyncSummary &summary)
         const qint64 remaining = body.value(QStringLiteral("remaining")).toInteger();
         emit progress(SyncProgress {
             SyncProgress::Pulling, summary.pulled, remaining > 0 ? summary.pulled + remaining : 0});
-        if (!body.value(QStringLiteral("more")).toBool())
+        if (!more)
             break;
     }
-    QString error;
-    int dropped = 0;
-    if (!m_ledger.dropUnheld(m_answered, &dropped, &error))
-        return fail(summary, ApiError::Client, error);
-    summary.revoked += dropped;
-    m_answered.clear();
-    m_ledger.closeConflictsOfGoneRecords();
-    if (!m_ledger.finishResync(&error)) // a no-op unless a re-sync after a new epoch is under way
-        return fail(summary, ApiError::Client, error);
     return true;
 }
 

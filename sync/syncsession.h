@@ -47,6 +47,11 @@ public:
         int pushBatch = 500; // PROTOCOL.md allows 1000; 500 keeps each answer quick
         int pullLimit = 5000;
         int maxRounds = 3; // push/pull rounds before giving the next edit its own sync
+        // Asks for page n+1 (on a second connection, on its own thread) while page n is applied.
+        bool overlapFetch = true;
+        // A pull that starts with no cursor (a first sync) and has more than one page loads in bulk
+        // mode: see Store::beginBulkLoad().
+        bool bulkLoad = true;
     };
 
     SyncSession(Store &store, ApiClient &api, Options options, QObject *parent = nullptr);
@@ -65,6 +70,7 @@ private:
     bool push(SyncSummary &summary);
     bool pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &summary, bool *tooLarge);
     bool pull(SyncSummary &summary);
+    bool pullPages(SyncSummary &summary, bool *bulk);
     bool epochChanged(SyncSummary &summary, bool *changed);
     bool handleResult(const QJsonObject &result, SyncSummary &summary);
     bool fail(SyncSummary &summary, ApiError::Kind kind, const QString &message);

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+
 using namespace rounds;
 
 namespace {
@@ -56,6 +58,34 @@ int runApplyChild(const QString &path, const QString &id)
     return r.ok ? 0 : 3;
 }
 
+// The secondary indexes of the file, "name: sql", sorted.
+QStringList indexSql(sql::Database &db)
+{
+    QStringList out;
+    auto q = db.query(QStringLiteral(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"));
+    while (q->step())
+        out << q->text(0) + QStringLiteral(": ") + q->text(1);
+    return out;
+}
+
+// The child half of the bulk-load crash test: a bulk load with one page applied, then the process dies
+// there ("mid-load") or inside finishBulkLoad() before its commit (ROUNDS_TEST_CRASH_AT).
+int runBulkChild(const QString &path, const QString &id, const QString &where)
+{
+    Store store;
+    if (!store.open(path).ok || !store.beginBulkLoad())
+        return 2;
+    QJsonObject rec = sample("visit", 3);
+    rec.insert(QStringLiteral("id"), id);
+    if (!store.applyPage({upsert(QStringLiteral("visit"), kBucketA, rec, 7)}, {{kBucketA, 7}}).ok)
+        return 3;
+    if (where == QLatin1String("mid-load"))
+        std::raise(SIGKILL);
+    store.finishBulkLoad();
+    return 4; // the crash hook did not fire
+}
+
 } // namespace
 
 class TestApplyPage : public QObject
@@ -73,6 +103,9 @@ private slots:
     void malformedAndUnknownAreSkipped();
     void pullChangeFromJson();
     void pageIsAllOrNothing();
+    void bulkLoadDefersIndexesAndRestoresThem();
+    void bulkLoadSurvivesACrash_data();
+    void bulkLoadSurvivesACrash();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -360,11 +393,86 @@ void TestApplyPage::pageIsAllOrNothing()
     QCOMPARE(m_store.cursors().value(QStringLiteral("global")), 9);
 }
 
+void TestApplyPage::bulkLoadDefersIndexesAndRestoresThem()
+{
+    sql::Database &db = *m_store.database();
+    const QStringList before = indexSql(db);
+    QVERIFY(before.join(u'\n').contains(QStringLiteral("idx_visit_list_time")));
+    QVERIFY(!m_store.isBulkLoading());
+    QVERIFY(m_store.beginBulkLoad());
+    QVERIFY(m_store.isBulkLoading());
+    QCOMPARE(db.scalarInt(QStringLiteral("PRAGMA cache_size")), -128 * 1024);
+    const QString during = indexSql(db).join(u'\n');
+    // Visits and their details load without their indexes; tables with triggers (HCPs: search) keep theirs.
+    QVERIFY(!during.contains(QStringLiteral("idx_visit_list_time")));
+    QVERIFY(!during.contains(QStringLiteral("idx_visit_detail_")));
+    QVERIFY(during.contains(QStringLiteral("idx_hcp_list_name")));
+    QVERIFY(during.contains(QStringLiteral("idx_outbox_record")));
+
+    QList<PulledChange> page;
+    for (int i = 0; i < 20; ++i)
+        page << upsert(QStringLiteral("visit"), kBucketA, sample("visit", i), i + 1);
+    const QJsonObject hcp = sample("hcp");
+    page << upsert(QStringLiteral("hcp"), kBucketA, hcp, 21);
+    QVERIFY(m_store.applyPage(page, {{kBucketA, 21}}).ok);
+    // Queries stay correct without the indexes, and search stays complete.
+    QCOMPARE(db.scalarInt(QStringLiteral("SELECT count(*) FROM visit WHERE visited_at IS NOT NULL")), 20);
+    QCOMPARE(db.scalarInt(QStringLiteral("SELECT count(*) FROM hcp_search_doc")), 1);
+
+    QVERIFY(m_store.finishBulkLoad());
+    QVERIFY(!m_store.isBulkLoading());
+    QCOMPARE(indexSql(db), before);
+    QCOMPARE(db.scalarInt(QStringLiteral("PRAGMA cache_size")), -32 * 1024);
+    QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+    QCOMPARE(db.scalarInt(QStringLiteral("SELECT count(*) FROM visit")), 20);
+    QVERIFY(m_store.finishBulkLoad()); // nothing left to do
+}
+
+void TestApplyPage::bulkLoadSurvivesACrash_data()
+{
+    QTest::addColumn<QString>("where");
+    QTest::newRow("killed mid-load") << QStringLiteral("mid-load");
+    QTest::newRow("killed while creating the indexes") << QStringLiteral("bulk-finish-before-commit");
+}
+
+void TestApplyPage::bulkLoadSurvivesACrash()
+{
+    QFETCH(QString, where);
+    const QStringList before = indexSql(*m_store.database());
+    m_store.close();
+    const QString id = protocol::newUuid();
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ROUNDS_TEST_CRASH_AT"), where);
+    child.setProcessEnvironment(env);
+    child.start(
+        QCoreApplication::applicationFilePath(), {QStringLiteral("--bulk-child"), dbPath(), id, where});
+    QVERIFY(child.waitForFinished(30000));
+    QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+    {
+        // The mark and the missing indexes are what the dead process left.
+        sql::Database left(dbPath());
+        QVERIFY(
+            left.scalarInt(QStringLiteral("SELECT count(*) FROM sync_meta WHERE key = 'bulk_load'")) == 1);
+        QVERIFY(indexSql(left) != before);
+    }
+    // Opening the file finishes the load: the page applied before the crash is there, with its cursor.
+    QVERIFY(m_store.open(dbPath()).ok);
+    QVERIFY(!m_store.isBulkLoading());
+    QCOMPARE(indexSql(*m_store.database()), before);
+    QVERIFY(m_store.record(QStringLiteral("visit"), id));
+    QCOMPARE(m_store.cursors().value(kBucketA), 7);
+    QCOMPARE(m_store.database()->integrityCheck(), QStringLiteral("ok"));
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     if (argc == 4 && qstrcmp(argv[1], "--apply-child") == 0)
         return runApplyChild(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]));
+    if (argc == 5 && qstrcmp(argv[1], "--bulk-child") == 0)
+        return runBulkChild(QString::fromLocal8Bit(argv[2]), QString::fromLocal8Bit(argv[3]),
+            QString::fromLocal8Bit(argv[4]));
     TestApplyPage test;
     return QTest::qExec(&test, argc, argv);
 }

@@ -1,6 +1,8 @@
 #include "models/sqlite/database.h"
 #include "models/store.h"
 #include "server/serverprocess.h"
+#include "sync/protocol/ddl.h"
+#include "sync/protocol/schema.h"
 #include "sync/syncengine.h"
 
 #include <QSignalSpy>
@@ -21,6 +23,8 @@ private slots:
     void requestsDuringASyncQueueExactlyOneMore();
     void aBurstOfSavesBecomesOneSync();
     void progressEstimatesTheTotal();
+    void overlappedBulkFirstSyncEqualsAPlainOne();
+    void cancelledBulkFirstSyncKeepsItsIndexes();
 
 private:
     SyncEngine::Account account(const QString &name);
@@ -165,6 +169,123 @@ void TestSyncEngine::progressEstimatesTheTotal()
         QCOMPARE(pulling.at(i).total, qint64(summary.pulled));
     }
     QCOMPARE(seen.last().phase, SyncProgress::Done);
+}
+
+namespace {
+
+// Everything a first sync leaves in the file that a user or the next sync can see: every entity row,
+// the buckets, the cursors, the search documents and the schema's indexes.
+QStringList contents(Store &store)
+{
+    sql::Database &db = *store.database();
+    QStringList out;
+    auto dump = [&](const QString &sql) {
+        auto q = db.query(sql);
+        while (q->step()) {
+            QStringList row;
+            for (int c = 0; c < q->columnCount(); ++c)
+                row << q->text(c);
+            out << row.join(u'|');
+        }
+    };
+    for (const protocol::Entity &e : protocol::Schema::instance().entities())
+        dump(QStringLiteral("SELECT '%1', * FROM %2 ORDER BY id")
+                 .arg(e.name, protocol::quoteIdentifier(e.name)));
+    dump(QStringLiteral("SELECT * FROM record_bucket ORDER BY 1, 2, 3"));
+    dump(QStringLiteral("SELECT * FROM sync_cursor ORDER BY bucket"));
+    dump(QStringLiteral(
+        "SELECT h.id, d.docid IS NOT NULL FROM hcp h LEFT JOIN hcp_search_doc d ON d.hcp_id = h.id "
+        "ORDER BY h.id"));
+    dump(QStringLiteral("SELECT count(*) FROM hcp_gram"));
+    dump(QStringLiteral(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name"));
+    return out;
+}
+
+} // namespace
+
+// A first sync in many pages, with the next page fetched while one is applied and the indexes built at
+// the end, leaves exactly what a page-by-page sync with live indexes leaves.
+void TestSyncEngine::overlappedBulkFirstSyncEqualsAPlainOne()
+{
+    const SyncEngine::Account a = account(QStringLiteral("sfe"));
+    ApiClient api(a.server);
+    api.setToken(a.token);
+
+    QStringList plain;
+    {
+        Store store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("plain.db"))).ok);
+        SyncSession::Options options;
+        options.pullLimit = 400;
+        options.overlapFetch = false;
+        options.bulkLoad = false;
+        SyncSession session(store, api, options);
+        const SyncSummary summary = session.run();
+        QVERIFY2(summary.ok, qPrintable(summary.error.message));
+        plain = contents(store);
+    }
+    Store store;
+    QVERIFY(store.open(m_dir.filePath(QStringLiteral("bulk.db"))).ok);
+    SyncSession::Options options;
+    options.pullLimit = 400;
+    SyncSession session(store, api, options);
+    int pagesInBulk = 0;
+    connect(&session, &SyncSession::progress, this, [&](const SyncProgress &p) {
+        pagesInBulk += p.phase == SyncProgress::Pulling && store.isBulkLoading();
+    });
+    const SyncSummary summary = session.run();
+    QVERIFY2(summary.ok, qPrintable(summary.error.message));
+    QVERIFY(pagesInBulk > 3);
+    QVERIFY(!store.isBulkLoading());
+    const QStringList bulk = contents(store);
+    QVERIFY(plain.size() > 2000);
+    QCOMPARE(bulk.size(), plain.size());
+    for (qsizetype i = 0; i < plain.size(); ++i)
+        QCOMPARE(bulk.at(i), plain.at(i));
+    QCOMPARE(store.database()->integrityCheck(), QStringLiteral("ok"));
+
+    // The next sync is an ordinary incremental one: nothing new, no bulk load.
+    SyncSession again(store, api, options);
+    const SyncSummary second = again.run();
+    QVERIFY(second.ok);
+    QCOMPARE(second.pulled, 0);
+}
+
+// Cancelled half way (a page being fetched while another is applied): the indexes are back, the cursors
+// are those of the last stored page, and the next sync completes to the same contents.
+void TestSyncEngine::cancelledBulkFirstSyncKeepsItsIndexes()
+{
+    const SyncEngine::Account a = account(QStringLiteral("sfe"));
+    ApiClient api(a.server);
+    api.setToken(a.token);
+    Store reference;
+    QVERIFY(reference.open(m_dir.filePath(QStringLiteral("reference.db"))).ok);
+    SyncSession::Options options;
+    options.pullLimit = 400;
+    QVERIFY(SyncSession(reference, api, options).run().ok);
+
+    Store store;
+    QVERIFY(store.open(m_dir.filePath(QStringLiteral("cancelled.db"))).ok);
+    {
+        SyncSession session(store, api, options);
+        int pages = 0;
+        connect(&session, &SyncSession::progress, this, [&](const SyncProgress &p) {
+            if (p.phase == SyncProgress::Pulling && ++pages == 3)
+                session.cancel();
+        });
+        const SyncSummary summary = session.run();
+        QVERIFY(!summary.ok);
+        QCOMPARE(summary.error.kind, ApiError::Cancelled);
+        QVERIFY(summary.pulled > 0 && summary.pulled <= 3 * 400);
+    }
+    QVERIFY(!store.isBulkLoading());
+    QVERIFY(!store.cursors().isEmpty());
+    ApiClient fresh(a.server);
+    fresh.setToken(a.token);
+    const SyncSummary rest = SyncSession(store, fresh, options).run();
+    QVERIFY2(rest.ok, qPrintable(rest.error.message));
+    QCOMPARE(contents(store), contents(reference));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
