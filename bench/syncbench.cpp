@@ -53,13 +53,26 @@ struct Incremental
     qint64 heldRows = 0;
 };
 
+// The engine's defaults, or a design switched off to measure what it buys (environment, so that a
+// comparison needs no other flag): ROUNDS_BENCH_NO_OVERLAP=1 (fetch each page only after applying the
+// previous one), ROUNDS_BENCH_NO_BULK=1 (live indexes), ROUNDS_BENCH_PULL_LIMIT=N (page size).
+SyncSession::Options firstSyncOptions()
+{
+    SyncSession::Options o;
+    o.overlapFetch = !qEnvironmentVariableIsSet("ROUNDS_BENCH_NO_OVERLAP");
+    o.bulkLoad = !qEnvironmentVariableIsSet("ROUNDS_BENCH_NO_BULK");
+    if (const int limit = qEnvironmentVariableIntValue("ROUNDS_BENCH_PULL_LIMIT"); limit > 0)
+        o.pullLimit = limit;
+    return o;
+}
+
 // The first sync of a fresh client file, as `sfe` (every territory), and the raw reference.
 bool fullSync(BenchServer &server, Store &store, ApiClient &api, const QString &dir, bool raw, FullSync *r,
     QString *error)
 {
     QElapsedTimer timer;
     timer.start();
-    SyncSession session(store, api);
+    SyncSession session(store, api, firstSyncOptions());
     const SyncSummary summary = session.run();
     r->seconds = double(timer.nsecsElapsed()) / 1e9;
     if (!summary.ok) {
