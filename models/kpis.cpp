@@ -4,6 +4,7 @@
 #include "models/sqlite/sqlerror.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,8 +12,15 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 Q_LOGGING_CATEGORY(lcKpi, "rounds.kpi", QtInfoMsg)
 
@@ -131,6 +139,28 @@ QString percallCte()
 
 const QString kSalesScope
     = QStringLiteral("(:scope IS NULL OR s.territory_id IN (SELECT value FROM json_each(:scope)))");
+
+// Where compute()'s time goes, logged at debug level (QT_LOGGING_RULES="rounds.kpi.debug=true").
+class Laps
+{
+public:
+    Laps() { m_timer.start(); }
+    void lap(const char *what)
+    {
+        const qint64 ns = m_timer.nsecsElapsed();
+        m_text += QStringLiteral(" %1 %2").arg(QLatin1String(what)).arg(double(ns - m_last) / 1e6, 0, 'f', 1);
+        m_last = ns;
+    }
+    QString text() const
+    {
+        return QStringLiteral("%1 ms:%2").arg(double(m_last) / 1e6, 0, 'f', 1).arg(m_text);
+    }
+
+private:
+    QElapsedTimer m_timer;
+    qint64 m_last = 0;
+    QString m_text;
+};
 
 template<typename Body> bool guarded(QString *error, Body &&body)
 {
@@ -386,55 +416,233 @@ bool KpiEngine::maySeeInstitutionSales(const QString &role)
 
 // --- the KPIs --------------------------------------------------------------------------------------
 
-void KpiEngine::headline(const KpiPeriod &period, const KpiScope &scope, KpiHeadline *h, qint64 costPerCall,
-    QList<KpiTierReach> *tiers, QList<VisitCell> *cellsOut)
+// --- what a period's KPIs are computed from -------------------------------------------------------
+
+namespace {
+
+// A text column as bytes. SQL NULL becomes a key no stored text is ("\0N"), so NULLs group apart, as in
+// SQL; callers skip it where SQL's comparisons would (NULL = x is never true).
+std::string columnKey(sqlite3_stmt *s, int col)
+{
+    if (sqlite3_column_type(s, col) == SQLITE_NULL)
+        return std::string("\0N", 2);
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, col));
+    return std::string(p, std::size_t(sqlite3_column_bytes(s, col)));
+}
+
+bool isNullKey(const std::string &key)
+{
+    return key.size() == 2 && key[0] == '\0' && key[1] == 'N';
+}
+
+QString keyText(const std::string &key)
+{
+    return isNullKey(key) ? QString() : QString::fromUtf8(key.data(), qsizetype(key.size()));
+}
+
+bool isCallChannel(std::string_view channel)
+{
+    return channel == "face_to_face" || channel == "remote" || channel == "phone";
+}
+
+// SQL's order of a text column (NULL first, then BINARY: the UTF-8 bytes).
+bool sqlTextLess(const std::string &a, const std::string &b)
+{
+    if (isNullKey(a) != isNullKey(b))
+        return isNullKey(a);
+    return !isNullKey(a) && a < b;
+}
+
+struct CellKey
+{
+    std::string rep, day, channel;
+    bool operator==(const CellKey &o) const = default;
+};
+
+struct CellKeyHash
+{
+    std::size_t operator()(const CellKey &k) const noexcept
+    {
+        const std::hash<std::string> h;
+        return h(k.rep) ^ (h(k.day) * 31) ^ (h(k.channel) * 1000003);
+    }
+};
+
+} // namespace
+
+struct KpiEngine::PeriodData
+{
+    // The period's submitted visits in scope counted by (rep, local day, channel): the headline counts,
+    // the channel mix, calls per day and the support trend all come from these cells.
+    struct VisitCell
+    {
+        QString rep;
+        bool repNull = false;
+        QString day; // yyyy-MM-dd, local; empty when SQLite could not read the time
+        bool dayNull = false;
+        QString channel;
+        qint64 visits = 0;
+        qint64 supportVisits = 0;
+        double supportSum = 0;
+    };
+    struct Target
+    {
+        qint64 target = 0; // the largest target of the HCP's alignments valid during the period
+        std::string tier; // "" when the HCP has none (or is not in the store)
+    };
+    struct Rep
+    {
+        qint64 calls = 0;
+        std::unordered_set<std::string> days; // local days with a call (NULL days left out)
+        std::unordered_set<std::string> hcps; // HCPs called (NULL left out)
+    };
+
+    KpiPeriod period;
+    std::unordered_map<std::string, Target> targets; // by HCP key
+    std::unordered_map<std::string, qint64> callsPerHcp; // calls in the period, by HCP (NULL left out)
+    std::unordered_map<std::string, Rep> reps; // calls by rep key (NULL is a rep of its own, as in GROUP BY)
+    QList<VisitCell> cells;
+};
+
+// Targets of every period at once: one read of the alignments valid during any of them (the covering
+// KPI index), each alignment then tested against each period's dates in C++ with SQL's text order; and
+// one read of the HCPs' tiers for the HCPs that are a target of some period.
+void KpiEngine::readTargets(const KpiScope &scope, const QList<PeriodData *> &periods)
+{
+    if (periods.isEmpty())
+        return;
+    KpiPeriod span = periods.first()->period;
+    for (const PeriodData *d : periods) {
+        span.start = std::min(span.start, d->period.start);
+        span.end = std::max(span.end, d->period.end);
+    }
+    struct Dates
+    {
+        std::string start, end;
+    };
+    std::vector<Dates> dates;
+    for (const PeriodData *d : periods)
+        dates.push_back(Dates {d->period.start.toString(Qt::ISODate).toStdString(),
+            d->period.end.toString(Qt::ISODate).toStdString()});
+    const Params p(span, scope);
+    auto q = m_db.query(
+        QStringLiteral("SELECT a.hcp_id, a.target_calls_per_cycle, a.valid_from, a.valid_to FROM alignment a"
+                       " WHERE a.target_calls_per_cycle > 0 AND a.valid_from <= :end AND (a.valid_to IS NULL "
+                       "OR a.valid_to >= :start)"
+                       " AND (:scope IS NULL OR a.territory_id IN (SELECT value FROM json_each(:scope)))"));
+    p.bind(q);
+    sqlite3_stmt *s = q->handle();
+    while (q->step()) {
+        const std::string hcp = columnKey(s, 0);
+        const qint64 target = sqlite3_column_int64(s, 1);
+        // valid_from and valid_to are text (dates): SQL compared them with the bound dates as BINARY text.
+        const std::string from = columnKey(s, 2);
+        const bool open = sqlite3_column_type(s, 3) == SQLITE_NULL;
+        const std::string to = open ? std::string() : columnKey(s, 3);
+        for (qsizetype i = 0; i < periods.size(); ++i) {
+            if (from > dates[std::size_t(i)].end || (!open && to < dates[std::size_t(i)].start))
+                continue;
+            auto [it, added] = periods[i]->targets.try_emplace(hcp, PeriodData::Target {target, {}});
+            if (!added)
+                it->second.target = std::max(it->second.target, target);
+        }
+    }
+    auto h = m_db.query(QStringLiteral("SELECT id, tier FROM hcp WHERE tier IS NOT NULL"));
+    s = h->handle();
+    while (h->step()) {
+        const std::string id = columnKey(s, 0);
+        for (PeriodData *d : periods) {
+            if (const auto it = d->targets.find(id); it != d->targets.end())
+                it->second.tier = columnKey(s, 1);
+        }
+    }
+}
+
+// The period's submitted visits in scope, one row each from the covering KPI visit index, counted in
+// C++ by (rep, local day, channel), by HCP and by rep.
+void KpiEngine::readVisits(const KpiPeriod &period, const KpiScope &scope, PeriodData *data)
+{
+    const Params p(period, scope);
+    auto q = m_db.query(QStringLiteral("SELECT v.rep_id, date(v.visited_at, :offset), v.channel, v.hcp_id,"
+                                       " v.support_level FROM visit v WHERE %1")
+                            .arg(visitsInPeriod()));
+    p.bind(q);
+    struct Cell
+    {
+        qint64 visits = 0;
+        qint64 supportVisits = 0;
+        double supportSum = 0;
+    };
+    std::unordered_map<CellKey, Cell, CellKeyHash> cells;
+    sqlite3_stmt *s = q->handle();
+    while (q->step()) {
+        CellKey key {columnKey(s, 0), columnKey(s, 1), columnKey(s, 2)};
+        const bool support = sqlite3_column_type(s, 4) != SQLITE_NULL;
+        if (isCallChannel(key.channel)) {
+            PeriodData::Rep &rep = data->reps[key.rep];
+            ++rep.calls;
+            if (!isNullKey(key.day))
+                rep.days.insert(key.day);
+            std::string hcp = columnKey(s, 3);
+            if (!isNullKey(hcp)) {
+                ++data->callsPerHcp[hcp];
+                rep.hcps.insert(std::move(hcp));
+            }
+        }
+        Cell &cell = cells[std::move(key)];
+        ++cell.visits;
+        if (support) {
+            ++cell.supportVisits;
+            cell.supportSum += sqlite3_column_double(s, 4);
+        }
+    }
+    data->cells.reserve(qsizetype(cells.size()));
+    for (const auto &[key, cell] : cells) {
+        data->cells.append(PeriodData::VisitCell {keyText(key.rep), isNullKey(key.rep), keyText(key.day),
+            isNullKey(key.day), isNullKey(key.channel) ? QString() : keyText(key.channel), cell.visits,
+            cell.supportVisits, cell.supportSum});
+    }
+}
+
+void KpiEngine::headline(const KpiPeriod &period, const KpiScope &scope, const PeriodData &data,
+    KpiHeadline *h, qint64 costPerCall, QList<KpiTierReach> *tiers)
 {
     const Params p(period, scope);
     {
-        // Reach, frequency and coverage by tier; HCPs without a tier count in the totals only.
-        auto q = m_db.query(QStringLiteral(
-            "WITH %1, %2 SELECT coalesce(h.tier, ''), count(*), count(pc.n), coalesce(sum(pc.n), 0),"
-            " sum(coalesce(pc.n, 0) >= t.target) FROM targets t LEFT JOIN percall pc ON pc.hcp_id = t.hcp_id"
-            " LEFT JOIN hcp h ON h.id = t.hcp_id GROUP BY 1")
-                                .arg(kTargetsCte, percallCte()));
-        p.bind(q);
-        QHash<QString, KpiTierReach> byTier;
-        while (q->step()) {
-            h->targets += q->integer(1);
-            h->reached += q->integer(2);
-            h->callsOnReached += q->integer(3);
-            h->covered += q->integer(4);
-            byTier.insert(q->text(0), KpiTierReach {q->text(0), q->integer(1), q->integer(2), {}});
+        // Reach, frequency and coverage by tier; HCPs without a tier count in the totals only. Calls on
+        // HCPs that are not targets reach nobody.
+        std::unordered_map<std::string, KpiTierReach> byTier;
+        for (const auto &[hcp, target] : data.targets) {
+            const auto it = data.callsPerHcp.find(hcp);
+            const qint64 n = it == data.callsPerHcp.end() ? 0 : it->second;
+            ++h->targets;
+            h->reached += n > 0;
+            h->callsOnReached += int(n);
+            h->covered += n >= target.target;
+            KpiTierReach &t = byTier[target.tier];
+            ++t.targets;
+            t.reached += n > 0;
         }
         if (tiers) {
             tiers->clear();
             for (const QString &tier : kTiers) {
-                KpiTierReach r = byTier.value(tier, KpiTierReach {tier, 0, 0, {}});
+                const auto it = byTier.find(tier.toStdString());
+                KpiTierReach r = it == byTier.end()
+                    ? KpiTierReach {tier, 0, 0, {}}
+                    : KpiTierReach {tier, it->second.targets, it->second.reached, {}};
                 r.reachPct = ratio(r.reached, r.targets, 100);
                 tiers->append(r);
             }
         }
     }
     {
-        // Calls, touches, field days (distinct rep and local day with a call) and support, from the
-        // period's visits counted by (rep, day, channel); compute() reuses the cells.
-        QList<VisitCell> cells;
-        auto q
-            = m_db.query(QStringLiteral("SELECT v.rep_id, date(v.visited_at, :offset), v.channel, count(*),"
-                                        " count(v.support_level), total(v.support_level) FROM visit v"
-                                        " WHERE %1 GROUP BY 1, 2, 3")
-                             .arg(visitsInPeriod()));
-        p.bind(q);
-        while (q->step()) {
-            cells.append(VisitCell {q->text(0), q->isNull(0), q->text(1), q->isNull(1), q->text(2),
-                q->int64(3), q->int64(4), q->real(5)});
-        }
+        // Calls, touches, field days (distinct rep and local day with a call) and support.
         static const QStringList callChannels {
             QStringLiteral("face_to_face"), QStringLiteral("remote"), QStringLiteral("phone")};
         static const QStringList touchChannels {QStringLiteral("message"), QStringLiteral("material")};
         QSet<QString> fieldDays;
         double supportSum = 0;
-        for (const VisitCell &c : cells) {
+        for (const PeriodData::VisitCell &c : data.cells) {
             if (touchChannels.contains(c.channel))
                 h->touches += c.visits;
             if (!callChannels.contains(c.channel))
@@ -448,8 +656,6 @@ void KpiEngine::headline(const KpiPeriod &period, const KpiScope &scope, KpiHead
         h->fieldDays = fieldDays.size();
         if (h->supportVisits > 0)
             h->averageSupport = supportSum / double(h->supportVisits);
-        if (cellsOut)
-            *cellsOut = cells;
     }
     {
         auto q = m_db.query(QStringLiteral(
@@ -532,15 +738,29 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         r.role = signedInRole();
         r.weights = weights();
         r.costPerCallMinor = costPerCall();
-        QList<VisitCell> cells;
-        headline(period, scope, &r.now, r.costPerCallMinor, &r.tiers, &cells);
-        headline(r.previousPeriod, scope, &r.before, r.costPerCallMinor, nullptr);
+        Laps laps;
+        // The targets of both periods in one read; each period's visits in one read.
+        PeriodData now;
+        PeriodData before;
+        now.period = period;
+        before.period = r.previousPeriod;
+        readTargets(scope, {&now, &before});
+        laps.lap("targets");
+        readVisits(period, scope, &now);
+        laps.lap("visits");
+        readVisits(r.previousPeriod, scope, &before);
+        laps.lap("visits-before");
+        headline(period, scope, now, &r.now, r.costPerCallMinor, &r.tiers);
+        laps.lap("headline");
+        headline(r.previousPeriod, scope, before, &r.before, r.costPerCallMinor, nullptr);
+        laps.lap("headline-before");
+        const QList<PeriodData::VisitCell> &cells = now.cells;
         const Params p(period, scope);
 
         {
             QHash<QString, qint64> counts;
             qint64 total = 0;
-            for (const VisitCell &c : cells) {
+            for (const PeriodData::VisitCell &c : cells) {
                 counts[c.channel] += c.visits;
                 total += c.visits;
             }
@@ -601,9 +821,10 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
             for (KpiCount &c : r.products)
                 c.pct = ratio(c.value, total, 100);
         }
+        laps.lap("products");
         {
             QHash<QDate, int> perDay;
-            for (const VisitCell &c : cells) {
+            for (const PeriodData::VisitCell &c : cells) {
                 if (!c.dayNull && isCallChannel(c.channel))
                     perDay[QDate::fromString(c.day, Qt::ISODate)] += int(c.visits);
             }
@@ -616,7 +837,7 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
             const bool weekly = period.days() <= 62;
             r.supportGranularity = weekly ? QStringLiteral("week") : QStringLiteral("month");
             QMap<QDate, std::pair<qint64, double>> buckets;
-            for (const VisitCell &c : cells) {
+            for (const PeriodData::VisitCell &c : cells) {
                 if (!isCallChannel(c.channel) || c.supportVisits == 0)
                     continue;
                 QDate b;
@@ -633,22 +854,58 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
                     KpiSupportPoint {it.key(), int(it->first), it->second / double(it->first)});
         }
         {
-            auto q = m_db.query(QStringLiteral(
-                "WITH %1 SELECT v.rep_id, coalesce(u.username, ''), coalesce(u.display_name, v.rep_id), "
-                "count(*),"
-                " count(DISTINCT date(v.visited_at, :offset)),"
-                " count(DISTINCT CASE WHEN v.hcp_id IN (SELECT hcp_id FROM targets) THEN v.hcp_id END)"
-                " FROM visit v LEFT JOIN user u ON u.id = v.rep_id WHERE %2 AND %3"
-                " GROUP BY v.rep_id ORDER BY 4 DESC, 3")
-                                    .arg(kTargetsCte, visitsInPeriod(), callChannel()));
-            p.bind(q);
-            while (q->step()) {
-                KpiRepRow row {
-                    q->text(0), q->text(1), q->text(2), q->integer(3), q->integer(4), q->integer(5), {}};
-                row.callsPerFieldDay = ratio(row.calls, row.fieldDays);
-                r.reps.append(row);
+            // Calls, field days and reached targets by rep, from the period's visits read above.
+            struct Name
+            {
+                QString username;
+                QString display;
+                bool displayNull = true;
+            };
+            std::unordered_map<std::string, Name> users;
+            {
+                auto u = m_db.query(QStringLiteral("SELECT id, username, display_name FROM user"));
+                while (u->step())
+                    users[columnKey(u->handle(), 0)] = Name {u->text(1), u->text(2), u->isNull(2)};
             }
+            struct Row
+            {
+                std::string key;
+                std::string sortName; // coalesce(display_name, rep_id): NULL only for a NULL rep
+                KpiRepRow row;
+            };
+            std::vector<Row> rows;
+            for (const auto &[key, rep] : now.reps) {
+                Row row {key, {}, {}};
+                row.row.repId = isNullKey(key) ? QString() : keyText(key);
+                const auto user = isNullKey(key) ? users.end() : users.find(key);
+                if (user != users.end())
+                    row.row.username = user->second.username;
+                if (user != users.end() && !user->second.displayNull) {
+                    row.row.name = user->second.display;
+                    row.sortName = user->second.display.toStdString();
+                } else {
+                    row.row.name = row.row.repId;
+                    row.sortName = key;
+                }
+                row.row.calls = int(rep.calls);
+                row.row.fieldDays = int(rep.days.size());
+                for (const std::string &hcp : rep.hcps)
+                    row.row.reachedHcps += now.targets.count(hcp) ? 1 : 0;
+                row.row.callsPerFieldDay = ratio(row.row.calls, row.row.fieldDays);
+                rows.push_back(std::move(row));
+            }
+            // As SQL's ORDER BY calls DESC, name over groups in rep order.
+            std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+                if (a.row.calls != b.row.calls)
+                    return a.row.calls > b.row.calls;
+                if (a.sortName != b.sortName)
+                    return sqlTextLess(a.sortName, b.sortName);
+                return sqlTextLess(a.key, b.key);
+            });
+            for (Row &row : rows)
+                r.reps.append(std::move(row.row));
         }
+        laps.lap("reps");
         // Sales by month: 36 months ending with the period's last month are read, so the 24 shown all
         // have their year-on-year; from the monthly summary kept by triggers (client migration 11).
         {
@@ -755,6 +1012,7 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
                 r.forecastMethod = QStringLiteral("none");
             }
         }
+        laps.lap("sales-months");
         {
             const bool institutions = maySeeInstitutionSales(r.role);
             r.institutionSalesHidden = !institutions;
@@ -793,6 +1051,8 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
                     c.pct = ratio(c.value, double(r.now.salesMinor), 100);
             }
         }
+        laps.lap("sales-groups");
+        qCDebug(lcKpi).noquote() << "compute" << period.label() << scope.key << laps.text();
     });
     if (ok)
         *out = r;

@@ -215,21 +215,13 @@ public:
     static bool maySeeInstitutionSales(const QString &role);
 
 private:
-    // The period's submitted visits in scope counted by (rep, local day, channel): one read that the
-    // headline counts, the channel mix, calls per day and the support trend all come from.
-    struct VisitCell
-    {
-        QString rep;
-        bool repNull = false;
-        QString day; // yyyy-MM-dd, local; empty when SQLite could not read the time
-        bool dayNull = false;
-        QString channel;
-        qint64 visits = 0;
-        qint64 supportVisits = 0;
-        double supportSum = 0;
-    };
-    void headline(const KpiPeriod &period, const KpiScope &scope, KpiHeadline *h, qint64 costPerCall,
-        QList<KpiTierReach> *tiers, QList<VisitCell> *cells = nullptr);
+    // What one period's KPIs are computed from: its targets and its visits, each read once
+    // (models/kpis.cpp).
+    struct PeriodData;
+    void readTargets(const KpiScope &scope, const QList<PeriodData *> &periods);
+    void readVisits(const KpiPeriod &period, const KpiScope &scope, PeriodData *data);
+    void headline(const KpiPeriod &period, const KpiScope &scope, const PeriodData &data, KpiHeadline *h,
+        qint64 costPerCall, QList<KpiTierReach> *tiers);
     KpiWeights weights();
     qint64 costPerCall();
 
