@@ -206,10 +206,13 @@ struct Case
     Incremental inc;
 };
 
-bool runCase(int hcps, int visits, int rounds, int edits, bool raw, Case *c, QString *error)
+// `serverLog`: where the server writes its request log (each request with its time), or empty.
+bool runCase(
+    int hcps, int visits, int rounds, int edits, bool raw, const QString &serverLog, Case *c, QString *error)
 {
     QTemporaryDir dir;
     BenchServer server;
+    server.setLogFile(serverLog);
     if (!server.create(dir.filePath(QStringLiteral("server")), QString(), hcps, visits, error)
         || !server.start(error))
         return false;
@@ -232,8 +235,10 @@ bool runCase(int hcps, int visits, int rounds, int edits, bool raw, Case *c, QSt
 int benchSync(const QCommandLineParser &p, const QCommandLineOption &hcpsOpt,
     const QCommandLineOption &visitsOpt, const QCommandLineOption &roundsOpt,
     const QCommandLineOption &editsOpt, const QCommandLineOption &smallHcpsOpt,
-    const QCommandLineOption &smallVisitsOpt, const QCommandLineOption &jsonOpt)
+    const QCommandLineOption &smallVisitsOpt, const QCommandLineOption &jsonOpt,
+    const QCommandLineOption &serverLogOpt)
 {
+    const QString serverLog = p.value(serverLogOpt);
     const int hcps = p.value(hcpsOpt).toInt();
     const int visits = p.value(visitsOpt).toInt();
     const int rounds = p.value(roundsOpt).toInt();
@@ -243,7 +248,8 @@ int benchSync(const QCommandLineParser &p, const QCommandLineOption &hcpsOpt,
     QString error;
 
     Case big;
-    if (!runCase(hcps, visits, rounds, edits, true, &big, &error)) {
+    if (!runCase(hcps, visits, rounds, edits, true,
+            serverLog.isEmpty() ? QString() : serverLog + QStringLiteral(".big"), &big, &error)) {
         out(error);
         return 1;
     }
@@ -273,7 +279,8 @@ int benchSync(const QCommandLineParser &p, const QCommandLineOption &hcpsOpt,
 
     if (rounds > 0) {
         Case small;
-        if (!runCase(smallHcps, smallVisits, rounds, edits, false, &small, &error)) {
+        if (!runCase(smallHcps, smallVisits, rounds, edits, false,
+                serverLog.isEmpty() ? QString() : serverLog + QStringLiteral(".small"), &small, &error)) {
             out(error);
             return 1;
         }
@@ -335,10 +342,14 @@ int syncMain(const QStringList &arguments)
         QStringLiteral("Visits of the small database of the incremental case."), QStringLiteral("n"),
         QStringLiteral("3000"));
     QCommandLineOption json(QStringLiteral("json"), QStringLiteral("End with one JSON object."));
-    p.addOptions({hcps, visits, rounds, edits, smallHcps, smallVisits, json});
+    QCommandLineOption serverLog(QStringLiteral("server-log"),
+        QStringLiteral("Keep the servers' request logs (each request with its time) in PATH.big and "
+                       "PATH.small."),
+        QStringLiteral("path"));
+    p.addOptions({hcps, visits, rounds, edits, smallHcps, smallVisits, json, serverLog});
     p.process(arguments);
     QLoggingCategory::setFilterRules(QStringLiteral("rounds.*.info=false"));
-    return benchSync(p, hcps, visits, rounds, edits, smallHcps, smallVisits, json);
+    return benchSync(p, hcps, visits, rounds, edits, smallHcps, smallVisits, json, serverLog);
 }
 
 } // namespace rounds::bench

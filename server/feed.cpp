@@ -274,12 +274,25 @@ void Feed::moveFollowers(const StoredRecord &r, const std::optional<StoredRecord
         for (const QString &hcp : both("hcp_id"))
             refresh(QStringLiteral("hcp"), hcp);
     } else if (r.entity == QLatin1String("hcp")) {
-        for (const StoredRecord &tag :
-            m_store.referencing(QStringLiteral("hcp_tag"), IndexedRef::HcpId, r.record.id))
-            refresh(tag.entity, tag.record.id);
-        for (const QString &id : both("institution_id"))
+        // Its tags are in its buckets, and its institution and department in the union of their HCPs'
+        // buckets: an edit that neither moves the HCP nor names another institution or department cannot
+        // change theirs. Recomputing them anyway read every HCP of the institution (thousands in a big
+        // database) for each edited HCP, so an incremental sync grew with the database.
+        auto touched = [&](const char *field) {
+            if (moved)
+                return both(field);
+            if (before && str(old, field) == str(f, field))
+                return QStringList();
+            return both(field);
+        };
+        if (moved) {
+            for (const StoredRecord &tag :
+                m_store.referencing(QStringLiteral("hcp_tag"), IndexedRef::HcpId, r.record.id))
+                refresh(tag.entity, tag.record.id);
+        }
+        for (const QString &id : touched("institution_id"))
             refresh(QStringLiteral("institution"), id);
-        for (const QString &id : both("department_id"))
+        for (const QString &id : touched("department_id"))
             refresh(QStringLiteral("department"), id);
         // Its visits follow it only when it moved (an edit of the HCP leaves them where they are).
         if (moved)

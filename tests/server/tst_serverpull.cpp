@@ -26,6 +26,7 @@ private slots:
     void incrementalPullReturnsTheNewestChange();
     void bucketsOutOfScopeAreRevoked();
     void realignmentMovesTheHcpBetweenBuckets();
+    void anHcpEditMovesOnlyTheInstitutionItNames();
     void sequencesStayGapFreeUnderConcurrentPushes();
     void epochIsStableAndPerDataFolder();
     void backupWhileServingRestoresWithANewEpoch();
@@ -323,6 +324,88 @@ void TestServerPull::realignmentMovesTheHcpBetweenBuckets()
     const PullResult hzAfter = m_server.pullAll(repHz, hzBefore.cursors);
     QCOMPARE(hzAfter.changes.size(), 1);
     QCOMPARE(hzAfter.changes.first().value("id").toString(), future);
+}
+
+// An edit of an HCP that does not move it leaves its institution, department and tags where they are
+// (the server no longer recomputes them for every edit); naming another institution and department
+// brings those into the HCP's bucket, and naming the old ones again takes the new ones out.
+void TestServerPull::anHcpEditMovesOnlyTheInstitutionItNames()
+{
+    const QString sfe = m_server.login(QStringLiteral("sfe"));
+    const QString rep = m_server.login(QStringLiteral("rep.sh01"));
+    const QString bucket = QStringLiteral("t:") + m_org.territory.value(QStringLiteral("SH-01"));
+    const QString hcp = m_org.hcpsOnlyIn(QStringLiteral("SH-01")).first();
+    const PullResult before = m_server.pullAll(rep);
+    QVERIFY(before.ok);
+    QJsonObject h;
+    for (const QJsonObject &r : recordsOf(before.changes, QStringLiteral("hcp"))) {
+        if (r.value("id").toString() == hcp)
+            h = r;
+    }
+    QVERIFY(!h.isEmpty());
+    const QString oldInstitution = h.value("institution_id").toString();
+    const QString oldDepartment = h.value("department_id").toString();
+    QVERIFY(!oldInstitution.isEmpty() && !oldDepartment.isEmpty());
+    auto opsSince = [&](const QJsonObject &cursors) {
+        const PullResult p = m_server.pullAll(rep, cursors);
+        QHash<QString, QString> ops;
+        for (const QJsonObject &c : p.changes) {
+            if (c.value("bucket").toString() == bucket)
+                ops.insert(c.value("id").toString(), c.value("op").toString());
+        }
+        return std::pair {ops, p.cursors};
+    };
+    auto editHcp = [&](const QJsonObject &set, const QJsonObject &base) {
+        const QJsonObject r
+            = pushOne(sfe, mutation(QStringLiteral("hcp"), hcp, set, h.value("version").toInteger(), base));
+        QCOMPARE(r.value("status").toString(), QStringLiteral("applied"));
+        h.insert(QStringLiteral("version"), r.value("version"));
+    };
+
+    // A phone number: only the HCP itself.
+    editHcp({{"phone", "13800000001"}}, {{"phone", h.value("phone")}});
+    auto [ops, cursors] = opsSince(before.cursors);
+    QCOMPARE(ops, (QHash<QString, QString> {{hcp, QStringLiteral("upsert")}}));
+
+    // A new institution and department, known to no territory yet (no HCP names them).
+    const QString institution = newId();
+    const QString department = newId();
+    QCOMPARE(
+        pushOne(sfe,
+            mutation(QStringLiteral("institution"), institution, {{"name", "新院区"}, {"kind", "hospital"}}))
+            .value("status")
+            .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(pushOne(sfe,
+                 mutation(QStringLiteral("department"), department,
+                     {{"institution_id", institution}, {"name", "心内科"}}))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    std::tie(ops, cursors) = opsSince(cursors);
+    QVERIFY2(ops.isEmpty(), "an institution without HCPs is in no territory");
+
+    // The HCP moves to them: both arrive in its territory with it.
+    editHcp({{"institution_id", institution}, {"department_id", department}},
+        {{"institution_id", oldInstitution}, {"department_id", oldDepartment}});
+    std::tie(ops, cursors) = opsSince(cursors);
+    QCOMPARE(ops.value(hcp), QStringLiteral("upsert"));
+    QCOMPARE(ops.value(institution), QStringLiteral("upsert"));
+    QCOMPARE(ops.value(department), QStringLiteral("upsert"));
+
+    // An edit of something else leaves them alone.
+    editHcp({{"title", "主任医师"}}, {{"title", h.value("title")}});
+    std::tie(ops, cursors) = opsSince(cursors);
+    QCOMPARE(ops, (QHash<QString, QString> {{hcp, QStringLiteral("upsert")}}));
+
+    // Back to the old ones: the new institution and department leave the territory (their only HCP
+    // left), the old ones are still there through their other HCPs.
+    editHcp({{"institution_id", oldInstitution}, {"department_id", oldDepartment}},
+        {{"institution_id", institution}, {"department_id", department}});
+    std::tie(ops, cursors) = opsSince(cursors);
+    QCOMPARE(ops.value(hcp), QStringLiteral("upsert"));
+    QCOMPARE(ops.value(institution), QStringLiteral("revoke"));
+    QCOMPARE(ops.value(department), QStringLiteral("revoke"));
 }
 
 void TestServerPull::sequencesStayGapFreeUnderConcurrentPushes()
