@@ -10,9 +10,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
-#include <QtConcurrent>
+#include <QTcpSocket>
+
+#include <memory>
 
 namespace rounds::server {
 
@@ -63,12 +66,29 @@ QHttpServerResponse toResponse(const ApiReply &reply)
     return response;
 }
 
-void logRequest(const QByteArray &method, const QString &path, int status, qint64 ms, const QString &user)
+// One line per request: method, path, status, time, user; "(client gone)" when the client hung up
+// before its answer was ready (the answer is dropped; a push was applied all the same, and the client
+// resends it with the same mutation ids).
+void logRequest(const QByteArray &method, const QString &path, int status, qint64 ms, const QString &user,
+    bool clientGone = false)
 {
     qCInfo(lcServer).noquote() << QString::fromLatin1(method) << path << status
                                << QStringLiteral("%1ms").arg(ms)
-                               << (user.isEmpty() ? QStringLiteral("-") : user);
+                               << (user.isEmpty() ? QStringLiteral("-") : user)
+            + (clientGone ? QStringLiteral(" (client gone)") : QString());
 }
+
+// An answer waiting for its request's work on the pool. The responder holds a raw QTcpSocket*, so
+// it may only be used while `socket` is not null (and only on the main thread).
+struct PendingAnswer
+{
+    explicit PendingAnswer(QHttpServerResponder &&r)
+        : socket(r.socket())
+        , responder(std::move(r))
+    { }
+    QPointer<QTcpSocket> socket;
+    QHttpServerResponder responder;
+};
 
 } // namespace
 
@@ -101,23 +121,42 @@ HttpApi::~HttpApi()
 
 void HttpApi::addRoute(const char *path, QHttpServerRequest::Method method, Endpoint endpoint)
 {
-    m_http.route(QString::fromLatin1(path), method, [this, endpoint](const QHttpServerRequest &request) {
-        Request r {methodName(request.method()), request.url().path(), header(request, "Authorization"),
-            header(request, "Rounds-Protocol"), header(request, "Content-Length"), request.body()};
-        return QtConcurrent::run(&m_pool, [this, endpoint, r = std::move(r)]() {
-            QElapsedTimer timer;
-            timer.start();
-            ApiReply reply;
-            try {
-                reply = process(endpoint, r);
-            } catch (const std::exception &e) {
-                qCWarning(lcServer) << "request failed:" << e.what();
-                reply = ApiReply::error(500, protocol::ErrorCode::Internal, QStringLiteral("internal error"));
-            }
-            logRequest(r.method, r.path, reply.status, timer.elapsed(), reply.user);
-            return toResponse(reply);
+    // Not a QFuture: Qt HttpServer 6.4 writes a future's answer through the raw QTcpSocket* it had when
+    // the request came, and deletes that socket as soon as the client hangs up, so a client killed
+    // mid-request made the server write to freed memory (the soak's segfault in libQt6Network,
+    // docs/reliability.md). The responder and a QPointer to its socket wait here; the answer is written
+    // on the main thread (the socket's), and only when the socket still exists and is connected.
+    m_http.route(QString::fromLatin1(path), method,
+        [this, endpoint](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            auto pending = std::make_shared<PendingAnswer>(std::move(responder));
+            Request r {methodName(request.method()), request.url().path(), header(request, "Authorization"),
+                header(request, "Rounds-Protocol"), header(request, "Content-Length"), request.body()};
+            m_pool.start([this, endpoint, r = std::move(r), pending]() {
+                QElapsedTimer timer;
+                timer.start();
+                ApiReply reply;
+                try {
+                    reply = process(endpoint, r);
+                } catch (const std::exception &e) {
+                    qCWarning(lcServer) << "request failed:" << e.what();
+                    reply = ApiReply::error(
+                        500, protocol::ErrorCode::Internal, QStringLiteral("internal error"));
+                }
+                const qint64 ms = timer.elapsed();
+                // `this` outlives every posted answer: ~HttpApi waits for the pool, and answers still
+                // queued for a destroyed HttpApi are discarded with it.
+                QMetaObject::invokeMethod(
+                    this,
+                    [pending, method = r.method, path = r.path, reply = std::move(reply), ms]() {
+                        const bool gone
+                            = !pending->socket || pending->socket->state() != QAbstractSocket::ConnectedState;
+                        logRequest(method, path, reply.status, ms, reply.user, gone);
+                        if (!gone)
+                            toResponse(reply).write(std::move(pending->responder));
+                    },
+                    Qt::QueuedConnection);
+            });
         });
-    });
 }
 
 ApiReply HttpApi::process(Endpoint endpoint, const Request &r)

@@ -12,8 +12,9 @@
 namespace rounds::server {
 
 // The HTTP face of the server: the routes of PROTOCOL.md, a JSON error for everything else, one log
-// line per request. Handlers run their storage work on a thread pool (QtConcurrent) so the event loop
-// keeps accepting while the database works.
+// line per request. Handlers run their storage work on a thread pool so the event loop keeps accepting
+// while the database works; the answer is written back on the main thread, and only if its client is
+// still connected (a client that hung up meanwhile gets nothing, and the line says "(client gone)").
 class HttpApi final : public QObject
 {
     Q_OBJECT
@@ -31,7 +32,7 @@ public:
     bool setupTls(const QString &certFile, const QString &keyFile, QString *error);
     // Listens on address:port (0 picks a free port); returns the port, or 0 with `error` set.
     quint16 listen(const QHostAddress &address, quint16 port, QString *error);
-    // Waits for the requests in flight.
+    // Waits for the requests in flight (their answers are then queued on the event loop).
     void waitForIdle();
 
     enum class Endpoint { Health, Login, Logout, Me, Pull, Push };
