@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -420,22 +421,25 @@ bool KpiEngine::maySeeInstitutionSales(const QString &role)
 
 namespace {
 
-// A text column as bytes. SQL NULL becomes a key no stored text is ("\0N"), so NULLs group apart, as in
-// SQL; callers skip it where SQL's comparisons would (NULL = x is never true).
-std::string columnKey(sqlite3_stmt *s, int col)
+// SQL NULL as a key no stored text is, so NULLs group apart, as in SQL; callers skip it where SQL's
+// comparisons would (NULL = x is never true).
+constexpr std::string_view kNullKey("\0N", 2);
+
+// A text column's bytes (valid until the next step), or kNullKey.
+std::string_view columnKey(sqlite3_stmt *s, int col)
 {
     if (sqlite3_column_type(s, col) == SQLITE_NULL)
-        return std::string("\0N", 2);
+        return kNullKey;
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, col));
-    return std::string(p, std::size_t(sqlite3_column_bytes(s, col)));
+    return p ? std::string_view(p, std::size_t(sqlite3_column_bytes(s, col))) : std::string_view();
 }
 
-bool isNullKey(const std::string &key)
+bool isNullKey(std::string_view key)
 {
-    return key.size() == 2 && key[0] == '\0' && key[1] == 'N';
+    return key == kNullKey;
 }
 
-QString keyText(const std::string &key)
+QString keyText(std::string_view key)
 {
     return isNullKey(key) ? QString() : QString::fromUtf8(key.data(), qsizetype(key.size()));
 }
@@ -446,29 +450,91 @@ bool isCallChannel(std::string_view channel)
 }
 
 // SQL's order of a text column (NULL first, then BINARY: the UTF-8 bytes).
-bool sqlTextLess(const std::string &a, const std::string &b)
+bool sqlTextLess(std::string_view a, std::string_view b)
 {
     if (isNullKey(a) != isNullKey(b))
         return isNullKey(a);
     return !isNullKey(a) && a < b;
 }
 
-struct CellKey
+// Text keys (ids, days, channels) turned into dense numbers 0, 1, 2 ... in the order first seen: an
+// open-addressing table over one byte arena, so the tens of thousands of HCP and visit ids of a
+// period cost no allocation each (node-based maps spent most of compute()'s C++ time).
+class Interner
 {
-    std::string rep, day, channel;
-    bool operator==(const CellKey &o) const = default;
-};
-
-struct CellKeyHash
-{
-    std::size_t operator()(const CellKey &k) const noexcept
+public:
+    explicit Interner(std::size_t expected = 16)
     {
-        const std::hash<std::string> h;
-        return h(k.rep) ^ (h(k.day) * 31) ^ (h(k.channel) * 1000003);
+        std::size_t n = 16;
+        while (n < expected * 2)
+            n *= 2;
+        m_slots.assign(n, -1);
     }
+
+    int find(std::string_view key) const
+    {
+        std::size_t i = std::hash<std::string_view>()(key) & (m_slots.size() - 1);
+        while (m_slots[i] >= 0) {
+            if (at(m_slots[i]) == key)
+                return m_slots[i];
+            i = (i + 1) & (m_slots.size() - 1);
+        }
+        return -1;
+    }
+
+    int intern(std::string_view key)
+    {
+        if (2 * (m_spans.size() + 1) > m_slots.size())
+            grow();
+        std::size_t i = std::hash<std::string_view>()(key) & (m_slots.size() - 1);
+        while (m_slots[i] >= 0) {
+            if (at(m_slots[i]) == key)
+                return m_slots[i];
+            i = (i + 1) & (m_slots.size() - 1);
+        }
+        const int id = int(m_spans.size());
+        m_spans.push_back({m_arena.size(), key.size()});
+        m_arena.append(key);
+        m_slots[i] = id;
+        return id;
+    }
+
+    std::string_view at(int id) const
+    {
+        const auto &[offset, size] = m_spans[std::size_t(id)];
+        return std::string_view(m_arena).substr(offset, size);
+    }
+    int size() const { return int(m_spans.size()); }
+
+private:
+    void grow()
+    {
+        std::vector<int> table(m_slots.size() * 2, -1);
+        for (int id = 0; id < size(); ++id) {
+            std::size_t i = std::hash<std::string_view>()(at(id)) & (table.size() - 1);
+            while (table[i] >= 0)
+                i = (i + 1) & (table.size() - 1);
+            table[i] = id;
+        }
+        m_slots.swap(table);
+    }
+
+    std::string m_arena;
+    std::vector<std::pair<std::size_t, std::size_t>> m_spans; // (offset, size) in the arena
+    std::vector<int> m_slots; // ids, -1 when empty
 };
 
 } // namespace
+
+// The keys of one compute(), shared by its periods: an HCP, a rep, a day has the same number in both.
+struct KpiEngine::Keys
+{
+    Interner hcps {65536};
+    Interner reps;
+    Interner days {2048};
+    Interner channels;
+    std::vector<std::string> tiers; // by HCP; "" when the HCP has none (or is not in the store)
+};
 
 struct KpiEngine::PeriodData
 {
@@ -485,29 +551,31 @@ struct KpiEngine::PeriodData
         qint64 supportVisits = 0;
         double supportSum = 0;
     };
-    struct Target
-    {
-        qint64 target = 0; // the largest target of the HCP's alignments valid during the period
-        std::string tier; // "" when the HCP has none (or is not in the store)
-    };
     struct Rep
     {
         qint64 calls = 0;
-        std::unordered_set<std::string> days; // local days with a call (NULL days left out)
-        std::unordered_set<std::string> hcps; // HCPs called (NULL left out)
+        std::vector<bool> days; // by day key: a call that day (NULL days left out)
+        std::vector<int> hcps; // HCP keys of the calls (NULL left out), with repeats
     };
 
     KpiPeriod period;
-    std::unordered_map<std::string, Target> targets; // by HCP key
-    std::unordered_map<std::string, qint64> callsPerHcp; // calls in the period, by HCP (NULL left out)
-    std::unordered_map<std::string, Rep> reps; // calls by rep key (NULL is a rep of its own, as in GROUP BY)
+    std::vector<qint64> targets; // by HCP key: the largest target valid during the period, 0 = none
+    std::vector<qint64> calls; // by HCP key: calls in the period (NULL HCPs left out)
+    std::vector<Rep> reps; // by rep key (NULL is a rep of its own, as in GROUP BY)
     QList<VisitCell> cells;
+    bool wantCallVisits = false; // the ids of the calls, for product share
+    Interner callVisits {1024};
+
+    qint64 targetOf(int hcp) const
+    {
+        return hcp >= 0 && std::size_t(hcp) < targets.size() ? targets[std::size_t(hcp)] : 0;
+    }
 };
 
 // Targets of every period at once: one read of the alignments valid during any of them (the covering
 // KPI index), each alignment then tested against each period's dates in C++ with SQL's text order; and
-// one read of the HCPs' tiers for the HCPs that are a target of some period.
-void KpiEngine::readTargets(const KpiScope &scope, const QList<PeriodData *> &periods)
+// one read of the HCPs' tiers.
+void KpiEngine::readTargets(const KpiScope &scope, Keys *keys, const QList<PeriodData *> &periods)
 {
     if (periods.isEmpty())
         return;
@@ -533,38 +601,38 @@ void KpiEngine::readTargets(const KpiScope &scope, const QList<PeriodData *> &pe
     p.bind(q);
     sqlite3_stmt *s = q->handle();
     while (q->step()) {
-        const std::string hcp = columnKey(s, 0);
+        const int hcp = keys->hcps.intern(columnKey(s, 0));
         const qint64 target = sqlite3_column_int64(s, 1);
         // valid_from and valid_to are text (dates): SQL compared them with the bound dates as BINARY text.
-        const std::string from = columnKey(s, 2);
+        const std::string_view from = columnKey(s, 2);
         const bool open = sqlite3_column_type(s, 3) == SQLITE_NULL;
-        const std::string to = open ? std::string() : columnKey(s, 3);
+        const std::string_view to = open ? std::string_view() : columnKey(s, 3);
         for (qsizetype i = 0; i < periods.size(); ++i) {
             if (from > dates[std::size_t(i)].end || (!open && to < dates[std::size_t(i)].start))
                 continue;
-            auto [it, added] = periods[i]->targets.try_emplace(hcp, PeriodData::Target {target, {}});
-            if (!added)
-                it->second.target = std::max(it->second.target, target);
+            std::vector<qint64> &targets = periods[i]->targets;
+            if (targets.size() <= std::size_t(hcp))
+                targets.resize(std::size_t(hcp) + 1, 0);
+            targets[std::size_t(hcp)] = std::max(targets[std::size_t(hcp)], target);
         }
     }
+    keys->tiers.assign(std::size_t(keys->hcps.size()), std::string());
     auto h = m_db.query(QStringLiteral("SELECT id, tier FROM hcp WHERE tier IS NOT NULL"));
     s = h->handle();
     while (h->step()) {
-        const std::string id = columnKey(s, 0);
-        for (PeriodData *d : periods) {
-            if (const auto it = d->targets.find(id); it != d->targets.end())
-                it->second.tier = columnKey(s, 1);
-        }
+        const int hcp = keys->hcps.find(columnKey(s, 0));
+        if (hcp >= 0)
+            keys->tiers[std::size_t(hcp)] = columnKey(s, 1);
     }
 }
 
 // The period's submitted visits in scope, one row each from the covering KPI visit index, counted in
 // C++ by (rep, local day, channel), by HCP and by rep.
-void KpiEngine::readVisits(const KpiPeriod &period, const KpiScope &scope, PeriodData *data)
+void KpiEngine::readVisits(const KpiScope &scope, Keys *keys, PeriodData *data)
 {
-    const Params p(period, scope);
+    const Params p(data->period, scope);
     auto q = m_db.query(QStringLiteral("SELECT v.rep_id, date(v.visited_at, :offset), v.channel, v.hcp_id,"
-                                       " v.support_level FROM visit v WHERE %1")
+                                       " v.support_level, v.id FROM visit v WHERE %1")
                             .arg(visitsInPeriod()));
     p.bind(q);
     struct Cell
@@ -573,53 +641,70 @@ void KpiEngine::readVisits(const KpiPeriod &period, const KpiScope &scope, Perio
         qint64 supportVisits = 0;
         double supportSum = 0;
     };
-    std::unordered_map<CellKey, Cell, CellKeyHash> cells;
+    std::unordered_map<std::uint64_t, Cell> cells; // by (rep, day, channel) keys
     sqlite3_stmt *s = q->handle();
     while (q->step()) {
-        CellKey key {columnKey(s, 0), columnKey(s, 1), columnKey(s, 2)};
-        const bool support = sqlite3_column_type(s, 4) != SQLITE_NULL;
-        if (isCallChannel(key.channel)) {
-            PeriodData::Rep &rep = data->reps[key.rep];
-            ++rep.calls;
-            if (!isNullKey(key.day))
-                rep.days.insert(key.day);
-            std::string hcp = columnKey(s, 3);
-            if (!isNullKey(hcp)) {
-                ++data->callsPerHcp[hcp];
-                rep.hcps.insert(std::move(hcp));
+        const int rep = keys->reps.intern(columnKey(s, 0));
+        const std::string_view dayText = columnKey(s, 1);
+        const int day = keys->days.intern(dayText);
+        const std::string_view channelText = columnKey(s, 2);
+        const int channel = keys->channels.intern(channelText);
+        if (isCallChannel(channelText)) {
+            if (data->reps.size() <= std::size_t(rep))
+                data->reps.resize(std::size_t(rep) + 1);
+            PeriodData::Rep &r = data->reps[std::size_t(rep)];
+            ++r.calls;
+            if (!isNullKey(dayText)) {
+                if (r.days.size() <= std::size_t(day))
+                    r.days.resize(std::size_t(day) + 1, false);
+                r.days[std::size_t(day)] = true;
             }
+            const std::string_view hcpText = columnKey(s, 3);
+            if (!isNullKey(hcpText)) {
+                const int hcp = keys->hcps.intern(hcpText);
+                if (data->calls.size() <= std::size_t(hcp))
+                    data->calls.resize(std::size_t(hcp) + 1, 0);
+                ++data->calls[std::size_t(hcp)];
+                r.hcps.push_back(hcp);
+            }
+            if (data->wantCallVisits)
+                data->callVisits.intern(columnKey(s, 5));
         }
-        Cell &cell = cells[std::move(key)];
+        Cell &cell = cells[(std::uint64_t(rep) << 40) | (std::uint64_t(day) << 20) | std::uint64_t(channel)];
         ++cell.visits;
-        if (support) {
+        if (sqlite3_column_type(s, 4) != SQLITE_NULL) {
             ++cell.supportVisits;
             cell.supportSum += sqlite3_column_double(s, 4);
         }
     }
     data->cells.reserve(qsizetype(cells.size()));
     for (const auto &[key, cell] : cells) {
-        data->cells.append(PeriodData::VisitCell {keyText(key.rep), isNullKey(key.rep), keyText(key.day),
-            isNullKey(key.day), isNullKey(key.channel) ? QString() : keyText(key.channel), cell.visits,
-            cell.supportVisits, cell.supportSum});
+        const std::string_view rep = keys->reps.at(int(key >> 40));
+        const std::string_view day = keys->days.at(int((key >> 20) & 0xfffff));
+        const std::string_view channel = keys->channels.at(int(key & 0xfffff));
+        data->cells.append(PeriodData::VisitCell {keyText(rep), isNullKey(rep), keyText(day), isNullKey(day),
+            keyText(channel), cell.visits, cell.supportVisits, cell.supportSum});
     }
 }
 
-void KpiEngine::headline(const KpiPeriod &period, const KpiScope &scope, const PeriodData &data,
-    KpiHeadline *h, qint64 costPerCall, QList<KpiTierReach> *tiers)
+void KpiEngine::headline(const KpiScope &scope, const Keys &keys, const PeriodData &data, KpiHeadline *h,
+    qint64 costPerCall, QList<KpiTierReach> *tiers)
 {
-    const Params p(period, scope);
+    const Params p(data.period, scope);
     {
         // Reach, frequency and coverage by tier; HCPs without a tier count in the totals only. Calls on
         // HCPs that are not targets reach nobody.
         std::unordered_map<std::string, KpiTierReach> byTier;
-        for (const auto &[hcp, target] : data.targets) {
-            const auto it = data.callsPerHcp.find(hcp);
-            const qint64 n = it == data.callsPerHcp.end() ? 0 : it->second;
+        for (std::size_t hcp = 0; hcp < data.targets.size(); ++hcp) {
+            const qint64 target = data.targets[hcp];
+            if (target <= 0)
+                continue;
+            const qint64 n = hcp < data.calls.size() ? data.calls[hcp] : 0;
             ++h->targets;
             h->reached += n > 0;
             h->callsOnReached += int(n);
-            h->covered += n >= target.target;
-            KpiTierReach &t = byTier[target.tier];
+            h->covered += n >= target;
+            KpiTierReach &t = byTier[keys.tiers[hcp]];
             ++t.targets;
             t.reached += n > 0;
         }
@@ -743,16 +828,18 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         PeriodData now;
         PeriodData before;
         now.period = period;
+        now.wantCallVisits = true;
         before.period = r.previousPeriod;
-        readTargets(scope, {&now, &before});
+        Keys keys;
+        readTargets(scope, &keys, {&now, &before});
         laps.lap("targets");
-        readVisits(period, scope, &now);
+        readVisits(scope, &keys, &now);
         laps.lap("visits");
-        readVisits(r.previousPeriod, scope, &before);
+        readVisits(scope, &keys, &before);
         laps.lap("visits-before");
-        headline(period, scope, now, &r.now, r.costPerCallMinor, &r.tiers);
+        headline(scope, keys, now, &r.now, r.costPerCallMinor, &r.tiers);
         laps.lap("headline");
-        headline(r.previousPeriod, scope, before, &r.before, r.costPerCallMinor, nullptr);
+        headline(scope, keys, before, &r.before, r.costPerCallMinor, nullptr);
         laps.lap("headline-before");
         const QList<PeriodData::VisitCell> &cells = now.cells;
         const Params p(period, scope);
@@ -771,33 +858,76 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         }
         {
             // Product share of detailing on calls: the n-th product discussed in a visit (by position,
-            // gaps closed) weighs first / second / later. The rows come in the order of the KPI visit
-            // index and, within a visit, of the detail index (position, product): the ORDER BY names
-            // that order so SQLite needs no window and no full sort, and the rank is counted here.
-            auto q = m_db.query(QStringLiteral(
-                "SELECT v.id, d.product_id FROM visit v JOIN visit_detail d ON d.visit_id = v.id WHERE %1 "
-                "AND %2"
-                " ORDER BY v.visited_at, v.status, v.channel, v.territory_id, v.rep_id, v.hcp_id,"
-                " v.support_level, v.id, d.position, d.product_id")
-                                    .arg(visitsInPeriod(), callChannel()));
+            // then product, gaps closed) weighs first / second / later. The period's details come as
+            // one range of the summary kept by client migration 12 (each detail with its visit's time),
+            // visit after visit; those of the period's calls in scope (read above) are ranked here.
+            auto q = m_db.query(QStringLiteral("SELECT k.visit_id, k.position, k.product_id FROM"
+                                               " kpi_visit_detail k WHERE k.visited_at >= :from AND"
+                                               " k.visited_at < :to"));
             p.bind(q);
+            struct Detail
+            {
+                int type = SQLITE_NULL; // SQL orders NULL, numbers, text, blobs
+                double number = 0;
+                std::string text;
+                std::string product;
+            };
+            const auto typeRank = [](int type) {
+                return type == SQLITE_NULL ? 0 : type == SQLITE_TEXT ? 2 : type == SQLITE_BLOB ? 3 : 1;
+            };
+            const auto detailLess = [&typeRank](const Detail &a, const Detail &b) {
+                if (typeRank(a.type) != typeRank(b.type))
+                    return typeRank(a.type) < typeRank(b.type);
+                if (typeRank(a.type) == 1 && a.number != b.number)
+                    return a.number < b.number;
+                if (typeRank(a.type) >= 2 && a.text != b.text)
+                    return a.text < b.text;
+                return sqlTextLess(a.product, b.product);
+            };
+            std::unordered_map<std::string, std::array<qint64, 3>> byRank; // product: details 1st, 2nd, later
+            std::vector<Detail> details;
+            std::string visit;
+            bool isCall = false;
+            const auto rankVisit = [&] {
+                std::sort(details.begin(), details.end(), detailLess);
+                for (std::size_t i = 0; i < details.size(); ++i)
+                    ++byRank[details[i].product][std::min<std::size_t>(i, 2)];
+                details.clear();
+            };
+            sqlite3_stmt *s = q->handle();
+            bool first = true;
+            while (q->step()) {
+                const auto *id = reinterpret_cast<const char *>(sqlite3_column_text(s, 0));
+                const std::string_view key(id, std::size_t(sqlite3_column_bytes(s, 0)));
+                if (first || key != visit) {
+                    rankVisit();
+                    visit.assign(key);
+                    isCall = now.callVisits.find(visit) >= 0;
+                    first = false;
+                }
+                if (!isCall)
+                    continue;
+                Detail d;
+                d.type = sqlite3_column_type(s, 1);
+                if (d.type == SQLITE_INTEGER || d.type == SQLITE_FLOAT)
+                    d.number = sqlite3_column_double(s, 1);
+                else if (d.type != SQLITE_NULL)
+                    d.text = std::string(columnKey(s, 1));
+                d.product = std::string(columnKey(s, 2));
+                details.push_back(std::move(d));
+            }
+            rankVisit();
             struct Share
             {
                 qint64 count = 0;
                 double weighted = 0;
             };
             QHash<QString, Share> shares;
-            QString lastVisit;
-            int rank = 0;
-            while (q->step()) {
-                const QString visit = q->text(0);
-                rank = visit == lastVisit ? rank + 1 : 1;
-                lastVisit = visit;
-                Share &share = shares[q->text(1)];
-                ++share.count;
-                share.weighted += rank == 1 ? r.weights.first
-                    : rank == 2             ? r.weights.second
-                                            : r.weights.later;
+            for (const auto &[product, n] : byRank) {
+                Share &share = shares[keyText(product)];
+                share.count += n[0] + n[1] + n[2];
+                share.weighted += double(n[0]) * r.weights.first + double(n[1]) * r.weights.second
+                    + double(n[2]) * r.weights.later;
             }
             QHash<QString, QString> names;
             if (!shares.isEmpty()) {
@@ -865,7 +995,8 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
             {
                 auto u = m_db.query(QStringLiteral("SELECT id, username, display_name FROM user"));
                 while (u->step())
-                    users[columnKey(u->handle(), 0)] = Name {u->text(1), u->text(2), u->isNull(2)};
+                    users[std::string(columnKey(u->handle(), 0))]
+                        = Name {u->text(1), u->text(2), u->isNull(2)};
             }
             struct Row
             {
@@ -874,7 +1005,11 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
                 KpiRepRow row;
             };
             std::vector<Row> rows;
-            for (const auto &[key, rep] : now.reps) {
+            for (std::size_t i = 0; i < now.reps.size(); ++i) {
+                PeriodData::Rep &rep = now.reps[i];
+                if (rep.calls == 0)
+                    continue;
+                const std::string key(keys.reps.at(int(i)));
                 Row row {key, {}, {}};
                 row.row.repId = isNullKey(key) ? QString() : keyText(key);
                 const auto user = isNullKey(key) ? users.end() : users.find(key);
@@ -888,9 +1023,11 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
                     row.sortName = key;
                 }
                 row.row.calls = int(rep.calls);
-                row.row.fieldDays = int(rep.days.size());
-                for (const std::string &hcp : rep.hcps)
-                    row.row.reachedHcps += now.targets.count(hcp) ? 1 : 0;
+                row.row.fieldDays = int(std::count(rep.days.begin(), rep.days.end(), true));
+                std::sort(rep.hcps.begin(), rep.hcps.end());
+                rep.hcps.erase(std::unique(rep.hcps.begin(), rep.hcps.end()), rep.hcps.end());
+                for (const int hcp : rep.hcps)
+                    row.row.reachedHcps += now.targetOf(hcp) > 0 ? 1 : 0;
                 row.row.callsPerFieldDay = ratio(row.row.calls, row.row.fieldDays);
                 rows.push_back(std::move(row));
             }

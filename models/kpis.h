@@ -217,10 +217,11 @@ public:
 private:
     // What one period's KPIs are computed from: its targets and its visits, each read once
     // (models/kpis.cpp).
+    struct Keys;
     struct PeriodData;
-    void readTargets(const KpiScope &scope, const QList<PeriodData *> &periods);
-    void readVisits(const KpiPeriod &period, const KpiScope &scope, PeriodData *data);
-    void headline(const KpiPeriod &period, const KpiScope &scope, const PeriodData &data, KpiHeadline *h,
+    void readTargets(const KpiScope &scope, Keys *keys, const QList<PeriodData *> &periods);
+    void readVisits(const KpiScope &scope, Keys *keys, PeriodData *data);
+    void headline(const KpiScope &scope, const Keys &keys, const PeriodData &data, KpiHeadline *h,
         qint64 costPerCall, QList<KpiTierReach> *tiers);
     KpiWeights weights();
     qint64 costPerCall();
