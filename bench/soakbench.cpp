@@ -33,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <cstdio>
 #include <memory>
 
 namespace rounds::bench {
@@ -83,6 +84,13 @@ QStringList column(Store &store, const QString &sql, const QString &arg = {})
     return out;
 }
 
+// One line on stderr (a laptop's stdout goes nowhere; its stderr reaches the harness's).
+void errLine(const QString &line)
+{
+    std::fputs(qPrintable(line + QLatin1Char('\n')), stderr);
+    std::fflush(stderr);
+}
+
 // Edits and syncs until killed.
 int clientLoop(const QUrl &url, const QString &user, const QString &dbPath, quint32 seed)
 {
@@ -93,6 +101,7 @@ int clientLoop(const QUrl &url, const QString &user, const QString &dbPath, quin
         return 1;
     }
     QRandomGenerator rng(seed);
+    int failedInARow = 0;
     for (qint64 n = 0;; ++n) {
         // A rep pulls only its territory: every HCP on the laptop is in scope.
         const QStringList hcps = column(l.store, QStringLiteral("SELECT id FROM hcp ORDER BY id LIMIT 50"));
@@ -122,7 +131,13 @@ int clientLoop(const QUrl &url, const QString &user, const QString &dbPath, quin
             }
         }
         SyncSession session(l.store, *l.api);
-        session.run();
+        const SyncSummary summary = session.run();
+        // A laptop whose syncs keep failing is stuck, not unlucky: say so (stderr reaches the harness).
+        failedInARow = summary.ok ? 0 : failedInARow + 1;
+        if (failedInARow == 10)
+            errLine(QStringLiteral("  %1: 10 syncs in a row failed, the last: %2 (%3 pending)")
+                        .arg(user, summary.error.message)
+                        .arg(l.store.pendingCount()));
         QThread::msleep(rng.bounded(300));
     }
 }
@@ -136,24 +151,45 @@ int clientFinal(const QUrl &url, const QString &user, const QString &dbPath)
         out(QStringLiteral("{\"error\":\"%1\"}").arg(error));
         return 1;
     }
+    // What each attempt did (the SyncSummary, with its error when it stopped) and what the sync lock
+    // file held before the first one: the harness prints them for a laptop that does not converge.
+    const QString lockPath = dbPath + QStringLiteral(".sync-lock");
+    QString lockBefore;
+    if (QFile lockFile(lockPath); lockFile.open(QIODevice::ReadOnly))
+        lockBefore = QString::fromUtf8(lockFile.readAll()).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const int pendingBefore = l.store.pendingCount();
+    QJsonArray attempts;
     bool ok = false;
     for (int i = 0; i < 5 && !ok; ++i) {
         SyncSession session(l.store, *l.api);
         const SyncSummary s = session.run();
         ok = s.ok && l.store.pendingCount() == 0;
+        QJsonObject summary = s.toJson();
+        summary.insert(QStringLiteral("pending_after"), l.store.pendingCount());
+        attempts.append(summary);
     }
     QJsonObject visits;
     auto q = l.store.database()->query(QStringLiteral("SELECT id, version, notes FROM visit ORDER BY id"));
     while (q->step())
         visits.insert(q->text(0), QJsonArray {qint64(q->int64(1)), q->text(2)});
     int rejected = 0;
-    for (const OutboxMutation &m : l.store.outbox())
-        rejected += m.state == QLatin1String("rejected") ? 1 : 0;
+    QJsonObject states; // outbox rows by state
+    QJsonArray reasons; // the first rejected rows: entity, code, message, field
+    for (const OutboxMutation &m : l.store.outbox()) {
+        states.insert(m.state, states.value(m.state).toInt() + 1);
+        if (m.state != QLatin1String("rejected"))
+            continue;
+        ++rejected;
+        if (reasons.size() < 5)
+            reasons.append(QJsonArray {m.entity, m.errorCode, m.errorMessage, m.errorField});
+    }
     out(QString::fromUtf8(QJsonDocument(
         QJsonObject {{QStringLiteral("user"), user}, {QStringLiteral("territory_id"), l.territoryId},
             {QStringLiteral("synced"), ok}, {QStringLiteral("pending"), l.store.pendingCount()},
-            {QStringLiteral("rejected"), rejected},
+            {QStringLiteral("pending_before"), pendingBefore}, {QStringLiteral("rejected"), rejected},
             {QStringLiteral("conflicts"), int(SyncLedger(l.store).conflicts().size())},
+            {QStringLiteral("outbox"), states}, {QStringLiteral("rejections"), reasons},
+            {QStringLiteral("attempts"), attempts}, {QStringLiteral("lock_before"), lockBefore},
             {QStringLiteral("visits"),
                 visits}}).toJson(QJsonDocument::Compact)));
     return ok ? 0 : 1;
@@ -322,16 +358,45 @@ int soak(double minutes, int clients, bool json)
     server.stop();
 
     qint64 diverged = 0, compared = 0;
-    for (const QJsonObject &r : std::as_const(finals)) {
+    for (const Child &c : children) {
+        const QJsonObject r = finals.value(c.user);
         const auto &theirs = byTerritory.value(r.value(QStringLiteral("territory_id")).toString());
         const QJsonObject mine = r.value(QStringLiteral("visits")).toObject();
-        if (mine.size() != theirs.size())
-            ++diverged;
+        qint64 differences = mine.size() != theirs.size() ? 1 : 0;
         for (auto it = theirs.cbegin(); it != theirs.cend(); ++it) {
             ++compared;
             const QJsonArray m = mine.value(it.key()).toArray();
             if (m.isEmpty() || m.at(0).toInteger() != it->first || m.at(1).toString() != it->second)
-                ++diverged;
+                ++differences;
+        }
+        diverged += differences;
+        // A laptop that did not converge: why (each final sync's summary, its outbox, its lock file).
+        if (differences > 0 || !r.value(QStringLiteral("synced")).toBool()
+            || r.value(QStringLiteral("pending")).toInteger(1) > 0
+            || r.value(QStringLiteral("rejected")).toInteger() > 0
+            || r.value(QStringLiteral("conflicts")).toInteger() > 0) {
+            out(QStringLiteral("  %1 (%2): %3 visits, the server's territory has %4, %5 differences; "
+                               "synced %6, pending %7 (%8 before the last final run), outbox %9, "
+                               "rejected %10, conflicts %11, sync lock before: %12")
+                    .arg(c.user, r.value(QStringLiteral("territory_id")).toString())
+                    .arg(mine.size())
+                    .arg(theirs.size())
+                    .arg(differences)
+                    .arg(r.value(QStringLiteral("synced")).toBool() ? QStringLiteral("yes")
+                                                                    : QStringLiteral("NO"))
+                    .arg(r.value(QStringLiteral("pending")).toInteger(-1))
+                    .arg(r.value(QStringLiteral("pending_before")).toInteger(-1))
+                    .arg(QString::fromUtf8(QJsonDocument(r.value(QStringLiteral("outbox")).toObject())
+                                               .toJson(QJsonDocument::Compact)))
+                    .arg(r.value(QStringLiteral("rejected")).toInteger())
+                    .arg(r.value(QStringLiteral("conflicts")).toInteger())
+                    .arg(r.value(QStringLiteral("lock_before")).toString()));
+            for (const QJsonValue &a : r.value(QStringLiteral("attempts")).toArray())
+                out(QStringLiteral("    final sync: ")
+                    + QString::fromUtf8(QJsonDocument(a.toObject()).toJson(QJsonDocument::Compact)));
+            for (const QJsonValue &why : r.value(QStringLiteral("rejections")).toArray())
+                out(QStringLiteral("    rejected: ")
+                    + QString::fromUtf8(QJsonDocument(why.toArray()).toJson(QJsonDocument::Compact)));
         }
     }
 
