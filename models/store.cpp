@@ -1319,8 +1319,10 @@ bool Store::finishBulkLoad(QString *error)
         return false;
     }
     try {
-        finishBulk(*m_db, [this] { crashHook("bulk-finish-before-commit"); });
+        // The cache shrinks first: CREATE INDEX sorts in memory chunks the size of the page cache, and
+        // the memory the bulk cache held is what those chunks reuse (the peak RSS stays that of the load).
         m_db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
+        finishBulk(*m_db, [this] { crashHook("bulk-finish-before-commit"); });
         m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kCheckpointPages));
         return true;
     } catch (const sql::SqlError &err) {

@@ -4,11 +4,13 @@
 #include "sync/log.h"
 
 #include <QDateTime>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLockFile>
 #include <QThread>
 
+#include <chrono>
 #include <future>
 
 namespace rounds {
@@ -36,7 +38,7 @@ public:
         // A request still running (the apply failed, or the sync was cancelled: it stops within 100 ms)
         // is waited for; its answer is dropped, nothing was stored from it.
         if (m_pending.valid())
-            m_pending.wait();
+            take();
         QMetaObject::invokeMethod(
             m_api, [api = m_api] { delete api; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
@@ -49,14 +51,40 @@ public:
         auto promise = std::make_shared<std::promise<ApiResponse>>();
         m_pending = promise->get_future();
         QMetaObject::invokeMethod(
-            m_api, [api = m_api, promise, body] { promise->set_value(api->post(kPullPath, body)); },
+            m_api,
+            [api = m_api, promise, body, waiter = &m_waiter, loop = &m_loop] {
+                promise->set_value(api->post(kPullPath, body));
+                // Wakes the session's thread if it already waits (queued: it quits the loop it spins).
+                QMetaObject::invokeMethod(
+                    waiter,
+                    [loop] {
+                        if (*loop)
+                            (*loop)->quit();
+                    },
+                    Qt::QueuedConnection);
+            },
             Qt::QueuedConnection);
     }
     bool isPending() const { return m_pending.valid(); }
-    ApiResponse take() { return m_pending.get(); }
+    // Waits for the answer while the calling thread keeps handling its events, as ApiClient's own calls
+    // do (objects of that thread, such as a test's proxy, keep working meanwhile).
+    ApiResponse take()
+    {
+        if (m_pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+            QEventLoop loop;
+            m_loop = &loop;
+            // Again after a wake-up left over from an earlier answer that was ready without waiting.
+            while (m_pending.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+                loop.exec();
+            m_loop = nullptr;
+        }
+        return m_pending.get();
+    }
 
 private:
     QThread m_thread;
+    QObject m_waiter; // lives on the session's thread
+    QEventLoop *m_loop = nullptr; // set while take() waits
     ApiClient *m_api; // lives on m_thread; deleted there
     std::future<ApiResponse> m_pending;
 };
