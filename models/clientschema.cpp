@@ -340,49 +340,21 @@ END;
 )"));
 }
 
-// The dashboard's product share (models/kpis.cpp) reads a period's call details. Joining the details
-// to the period's visits cost one seek into the million-entry detail index per visit; this copy of each
-// detail's KPI columns, keyed by its visit's time, is read as one range instead. It holds exactly the
-// rows of `visit_detail JOIN visit ON visit.id = visit_detail.visit_id` (visited_at NULL kept as ''),
-// kept so by triggers on both tables (insert, delete, and the updates that move a row: a visit's time
-// or id, a detail's visit, position, product or id); filled from the existing rows when the step runs.
-void createKpiVisitDetails(sql::Database &db)
+// Withdrawn: step 12 first made a copy of each visit detail keyed by its visit's time, kept by
+// triggers on visit and visit_detail, for the dashboard's product share. Triggers on those tables keep
+// their indexes through a first sync's bulk load (Store::beginBulkLoad keeps the indexes of tables
+// with triggers), which the bulk load exists to avoid; so the step now removes what a build of
+// 22 November 2026 made, and is a no-op on any other file (docs/dashboards.md, "Performance").
+void dropKpiVisitDetails(sql::Database &db)
 {
     db.exec(QStringLiteral(R"(
-CREATE TABLE IF NOT EXISTS kpi_visit_detail (visited_at TEXT NOT NULL, visit_id TEXT NOT NULL, detail_id TEXT NOT NULL,
-    position INTEGER, product_id TEXT, PRIMARY KEY (visited_at, visit_id, detail_id)) WITHOUT ROWID;
-DELETE FROM kpi_visit_detail;
-INSERT INTO kpi_visit_detail (visited_at, visit_id, detail_id, position, product_id)
-    SELECT coalesce(v.visited_at, ''), v.id, d.id, d.position, d.product_id FROM visit_detail d JOIN visit v ON v.id = d.visit_id;
-CREATE TRIGGER IF NOT EXISTS kpi_visit_detail_ai AFTER INSERT ON visit_detail BEGIN
-    INSERT INTO kpi_visit_detail (visited_at, visit_id, detail_id, position, product_id)
-        SELECT coalesce(v.visited_at, ''), v.id, NEW.id, NEW.position, NEW.product_id FROM visit v WHERE v.id = NEW.visit_id;
-END;
-CREATE TRIGGER IF NOT EXISTS kpi_visit_detail_ad AFTER DELETE ON visit_detail BEGIN
-    DELETE FROM kpi_visit_detail WHERE visited_at = coalesce((SELECT visited_at FROM visit WHERE id = OLD.visit_id), '')
-        AND visit_id = OLD.visit_id AND detail_id = OLD.id;
-END;
-CREATE TRIGGER IF NOT EXISTS kpi_visit_detail_au AFTER UPDATE OF id, visit_id, position, product_id ON visit_detail
-    WHEN OLD.id IS NOT NEW.id OR OLD.visit_id IS NOT NEW.visit_id OR OLD.position IS NOT NEW.position
-        OR OLD.product_id IS NOT NEW.product_id BEGIN
-    DELETE FROM kpi_visit_detail WHERE visited_at = coalesce((SELECT visited_at FROM visit WHERE id = OLD.visit_id), '')
-        AND visit_id = OLD.visit_id AND detail_id = OLD.id;
-    INSERT INTO kpi_visit_detail (visited_at, visit_id, detail_id, position, product_id)
-        SELECT coalesce(v.visited_at, ''), v.id, NEW.id, NEW.position, NEW.product_id FROM visit v WHERE v.id = NEW.visit_id;
-END;
-CREATE TRIGGER IF NOT EXISTS kpi_visit_detail_visit_ai AFTER INSERT ON visit BEGIN
-    INSERT INTO kpi_visit_detail (visited_at, visit_id, detail_id, position, product_id)
-        SELECT coalesce(NEW.visited_at, ''), NEW.id, d.id, d.position, d.product_id FROM visit_detail d WHERE d.visit_id = NEW.id;
-END;
-CREATE TRIGGER IF NOT EXISTS kpi_visit_detail_visit_ad AFTER DELETE ON visit BEGIN
-    DELETE FROM kpi_visit_detail WHERE visited_at = coalesce(OLD.visited_at, '') AND visit_id = OLD.id;
-END;
-CREATE TRIGGER IF NOT EXISTS kpi_visit_detail_visit_au AFTER UPDATE OF id, visited_at ON visit
-    WHEN OLD.id IS NOT NEW.id OR OLD.visited_at IS NOT NEW.visited_at BEGIN
-    DELETE FROM kpi_visit_detail WHERE visited_at = coalesce(OLD.visited_at, '') AND visit_id = OLD.id;
-    INSERT INTO kpi_visit_detail (visited_at, visit_id, detail_id, position, product_id)
-        SELECT coalesce(NEW.visited_at, ''), NEW.id, d.id, d.position, d.product_id FROM visit_detail d WHERE d.visit_id = NEW.id;
-END;
+DROP TRIGGER IF EXISTS kpi_visit_detail_ai;
+DROP TRIGGER IF EXISTS kpi_visit_detail_ad;
+DROP TRIGGER IF EXISTS kpi_visit_detail_au;
+DROP TRIGGER IF EXISTS kpi_visit_detail_visit_ai;
+DROP TRIGGER IF EXISTS kpi_visit_detail_visit_ad;
+DROP TRIGGER IF EXISTS kpi_visit_detail_visit_au;
+DROP TABLE IF EXISTS kpi_visit_detail;
 )"));
 }
 
@@ -448,8 +420,10 @@ const QList<sql::Migration> &clientMigrations()
         {10, QStringLiteral("covering indexes for the dashboard KPIs"), createKpiIndexes},
         {11, QStringLiteral("dashboard KPIs: visit index with the id, monthly sales summary"),
             createKpiSummaries},
-        {12, QStringLiteral("dashboard KPIs: visit details keyed by their visit's time"),
-            createKpiVisitDetails},
+        {12,
+            QStringLiteral(
+                "withdrawn: no KPI copy of the visit details (it cost the first sync's bulk load)"),
+            dropKpiVisitDetails},
     };
     return steps;
 }

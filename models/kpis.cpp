@@ -563,8 +563,6 @@ struct KpiEngine::PeriodData
     std::vector<qint64> calls; // by HCP key: calls in the period (NULL HCPs left out)
     std::vector<Rep> reps; // by rep key (NULL is a rep of its own, as in GROUP BY)
     QList<VisitCell> cells;
-    bool wantCallVisits = false; // the ids of the calls, for product share
-    Interner callVisits {1024};
 
     qint64 targetOf(int hcp) const
     {
@@ -632,7 +630,7 @@ void KpiEngine::readVisits(const KpiScope &scope, Keys *keys, PeriodData *data)
 {
     const Params p(data->period, scope);
     auto q = m_db.query(QStringLiteral("SELECT v.rep_id, date(v.visited_at, :offset), v.channel, v.hcp_id,"
-                                       " v.support_level, v.id FROM visit v WHERE %1")
+                                       " v.support_level FROM visit v WHERE %1")
                             .arg(visitsInPeriod()));
     p.bind(q);
     struct Cell
@@ -667,8 +665,6 @@ void KpiEngine::readVisits(const KpiScope &scope, Keys *keys, PeriodData *data)
                 ++data->calls[std::size_t(hcp)];
                 r.hcps.push_back(hcp);
             }
-            if (data->wantCallVisits)
-                data->callVisits.intern(columnKey(s, 5));
         }
         Cell &cell = cells[(std::uint64_t(rep) << 40) | (std::uint64_t(day) << 20) | std::uint64_t(channel)];
         ++cell.visits;
@@ -828,7 +824,6 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         PeriodData now;
         PeriodData before;
         now.period = period;
-        now.wantCallVisits = true;
         before.period = r.previousPeriod;
         Keys keys;
         readTargets(scope, &keys, {&now, &before});
@@ -858,73 +853,41 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         }
         {
             // Product share of detailing on calls: the n-th product discussed in a visit (by position,
-            // then product, gaps closed) weighs first / second / later. The period's details come as
-            // one range of the summary kept by client migration 12 (each detail with its visit's time),
-            // visit after visit; those of the period's calls in scope (read above) are ranked here.
-            auto q = m_db.query(QStringLiteral("SELECT k.visit_id, k.position, k.product_id FROM"
-                                               " kpi_visit_detail k WHERE k.visited_at >= :from AND"
-                                               " k.visited_at < :to"));
+            // gaps closed) weighs first / second / later. The rows come in the order of the KPI visit
+            // index and, within a visit, of the detail index (position, product): the ORDER BY names
+            // that order so SQLite needs no window and no full sort, and the rank is counted here, as
+            // details of each rank per product (the weights applied once, whatever the order).
+            auto q = m_db.query(QStringLiteral(
+                "SELECT v.id, d.product_id FROM visit v JOIN visit_detail d ON d.visit_id = v.id WHERE %1 "
+                "AND %2"
+                " ORDER BY v.visited_at, v.status, v.channel, v.territory_id, v.rep_id, v.hcp_id,"
+                " v.support_level, v.id, d.position, d.product_id")
+                                    .arg(visitsInPeriod(), callChannel()));
             p.bind(q);
-            struct Detail
-            {
-                int type = SQLITE_NULL; // SQL orders NULL, numbers, text, blobs
-                double number = 0;
-                std::string text;
-                std::string product;
-            };
-            const auto typeRank = [](int type) {
-                return type == SQLITE_NULL ? 0 : type == SQLITE_TEXT ? 2 : type == SQLITE_BLOB ? 3 : 1;
-            };
-            const auto detailLess = [&typeRank](const Detail &a, const Detail &b) {
-                if (typeRank(a.type) != typeRank(b.type))
-                    return typeRank(a.type) < typeRank(b.type);
-                if (typeRank(a.type) == 1 && a.number != b.number)
-                    return a.number < b.number;
-                if (typeRank(a.type) >= 2 && a.text != b.text)
-                    return a.text < b.text;
-                return sqlTextLess(a.product, b.product);
-            };
-            std::unordered_map<std::string, std::array<qint64, 3>> byRank; // product: details 1st, 2nd, later
-            std::vector<Detail> details;
+            Interner products;
+            std::vector<std::array<qint64, 3>> byRank; // by product: details 1st, 2nd, later
             std::string visit;
-            bool isCall = false;
-            const auto rankVisit = [&] {
-                std::sort(details.begin(), details.end(), detailLess);
-                for (std::size_t i = 0; i < details.size(); ++i)
-                    ++byRank[details[i].product][std::min<std::size_t>(i, 2)];
-                details.clear();
-            };
+            std::size_t rank = 0;
             sqlite3_stmt *s = q->handle();
-            bool first = true;
             while (q->step()) {
-                const auto *id = reinterpret_cast<const char *>(sqlite3_column_text(s, 0));
-                const std::string_view key(id, std::size_t(sqlite3_column_bytes(s, 0)));
-                if (first || key != visit) {
-                    rankVisit();
-                    visit.assign(key);
-                    isCall = now.callVisits.find(visit) >= 0;
-                    first = false;
-                }
-                if (!isCall)
-                    continue;
-                Detail d;
-                d.type = sqlite3_column_type(s, 1);
-                if (d.type == SQLITE_INTEGER || d.type == SQLITE_FLOAT)
-                    d.number = sqlite3_column_double(s, 1);
-                else if (d.type != SQLITE_NULL)
-                    d.text = std::string(columnKey(s, 1));
-                d.product = std::string(columnKey(s, 2));
-                details.push_back(std::move(d));
+                const std::string_view id = columnKey(s, 0);
+                rank = id == visit ? rank + 1 : 0;
+                if (rank == 0)
+                    visit.assign(id);
+                const int product = products.intern(columnKey(s, 1));
+                if (byRank.size() <= std::size_t(product))
+                    byRank.resize(std::size_t(product) + 1, {0, 0, 0});
+                ++byRank[std::size_t(product)][std::min<std::size_t>(rank, 2)];
             }
-            rankVisit();
             struct Share
             {
                 qint64 count = 0;
                 double weighted = 0;
             };
             QHash<QString, Share> shares;
-            for (const auto &[product, n] : byRank) {
-                Share &share = shares[keyText(product)];
+            for (std::size_t i = 0; i < byRank.size(); ++i) {
+                const std::array<qint64, 3> &n = byRank[i];
+                Share &share = shares[keyText(products.at(int(i)))];
                 share.count += n[0] + n[1] + n[2];
                 share.weighted += double(n[0]) * r.weights.first + double(n[1]) * r.weights.second
                     + double(n[2]) * r.weights.later;
