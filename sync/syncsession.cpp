@@ -416,7 +416,9 @@ bool SyncSession::pullPages(SyncSummary &summary, bool *bulk)
             fetcher->start(QJsonObject {
                 {QStringLiteral("cursors"), next}, {QStringLiteral("limit"), m_options.pullLimit}});
         }
-        if (more && cursors.isEmpty() && m_options.bulkLoad && !*bulk) {
+        const qint64 announced = changes.size() + body.value(QStringLiteral("remaining")).toInteger();
+        if (more && cursors.isEmpty() && m_options.bulkLoad && announced >= m_options.bulkLoadFrom
+            && !*bulk) {
             // A first sync with more than one page: load in bulk (a failure only costs speed).
             QString error;
             *bulk = m_store.beginBulkLoad(&error);

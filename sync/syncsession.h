@@ -49,9 +49,11 @@ public:
         int maxRounds = 3; // push/pull rounds before giving the next edit its own sync
         // Asks for page n+1 (on a second connection, on its own thread) while page n is applied.
         bool overlapFetch = true;
-        // A pull that starts with no cursor (a first sync) and has more than one page loads in bulk
-        // mode: see Store::beginBulkLoad().
+        // A pull that starts with no cursor (a first sync) and announces at least bulkLoadFrom changes
+        // loads in bulk mode (see Store::beginBulkLoad()); below that, dropping and building the indexes
+        // costs more than it saves.
         bool bulkLoad = true;
+        int bulkLoadFrom = 20'000;
     };
 
     SyncSession(Store &store, ApiClient &api, Options options, QObject *parent = nullptr);
