@@ -572,6 +572,48 @@ bool SqliteStorage::write(const std::function<bool(StoreWriter &)> &work, QStrin
     return false;
 }
 
+void SqliteStorage::writeEach(
+    int count, const std::function<bool(StoreWriter &, int)> &work, QStringList *errors)
+{
+    errors->clear();
+    QMutexLocker lock(&m_writeMutex);
+    QString failure;
+    try {
+        sql::Transaction tx(*m_writer, sql::Transaction::Mode::Immediate);
+        SqliteSession session(*m_writer);
+        for (int i = 0; i < count; ++i) {
+            QString stepError;
+            try {
+                // A savepoint: this step's writes go when it returns false or fails, the others' stay.
+                sql::Transaction step(*m_writer);
+                if (work(session, i))
+                    step.commit();
+            } catch (const sql::SqlError &e) {
+                stepError = e.text();
+            } catch (const std::exception &e) {
+                stepError = QString::fromUtf8(e.what());
+            }
+            if (!stepError.isEmpty()) {
+                qCWarning(lcServer) << "storage write failed:" << stepError;
+                // Some errors (a full disk, I/O) end the whole transaction: nothing of it stays then.
+                if (sqlite3_get_autocommit(m_writer->handle()))
+                    throw sql::SqlError(SQLITE_ABORT, stepError);
+            }
+            *errors << stepError;
+        }
+        tx.commit();
+        return;
+    } catch (const sql::SqlError &e) {
+        failure = e.text();
+    } catch (const std::exception &e) {
+        failure = QString::fromUtf8(e.what());
+    }
+    qCWarning(lcServer) << "storage write failed:" << failure;
+    errors->clear();
+    for (int i = 0; i < count; ++i)
+        *errors << failure;
+}
+
 bool SqliteStorage::backup(const QString &path, QString *error)
 {
     try {

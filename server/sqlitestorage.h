@@ -26,6 +26,9 @@ public:
 
     bool read(const std::function<void(StoreReader &)> &work, QString *error) override;
     bool write(const std::function<bool(StoreWriter &)> &work, QString *error) override;
+    // One transaction for all steps, a savepoint for each (see Storage::writeEach).
+    void writeEach(
+        int count, const std::function<bool(StoreWriter &, int)> &work, QStringList *errors) override;
     bool backup(const QString &path, QString *error) override;
 
 private:

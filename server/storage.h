@@ -155,6 +155,23 @@ public:
     virtual ~Storage() = default;
     virtual bool read(const std::function<void(StoreReader &)> &work, QString *error) = 0;
     virtual bool write(const std::function<bool(StoreWriter &)> &work, QString *error) = 0;
+    // `count` independent writes in order, each as if it were a write() of its own: it is kept when its
+    // `work` returns true and undone alone when it returns false or fails; one failing does not stop the
+    // rest. A backend may commit them together (SQLite: one transaction, a savepoint per step, which saves a
+    // commit per step), so a step is only durable once writeEach returns. `errors` gets `count` entries,
+    // empty for each step whose store work did not fail. By default, one write() per step.
+    virtual void writeEach(
+        int count, const std::function<bool(StoreWriter &, int)> &work, QStringList *errors)
+    {
+        errors->clear();
+        for (int i = 0; i < count; ++i) {
+            QString error;
+            if (!write([&](StoreWriter &w) { return work(w, i); }, &error))
+                *errors << (error.isEmpty() ? QStringLiteral("the store failed") : error);
+            else
+                *errors << QString();
+        }
+    }
     // A consistent copy of the whole store into `path` while it keeps serving.
     virtual bool backup(const QString &path, QString *error) = 0;
 };

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 
 #include <cmath>
+#include <vector>
 
 namespace rounds::server {
 
@@ -568,42 +569,34 @@ SyncService::SyncService(Storage &storage, Limits limits)
     , m_limits(limits)
 { }
 
-QJsonObject SyncService::applyMutation(const Principal &user, const QJsonObject &m)
+bool SyncService::applyMutationIn(
+    StoreWriter &w, const Principal &user, const QJsonObject &m, QJsonObject *result)
 {
-    const QJsonValue midValue = m.value(kMutationId);
     Mutation mutation;
-    mutation.mutationId = midValue.toString();
-    if (!midValue.isString() || !isUuid(mutation.mutationId))
-        return rejected(mutation.mutationId, ErrorCode::InvalidRequest,
-            QStringLiteral("field 'mutation_id' is not a lower-case UUID"), kMutationId);
-    QJsonObject result;
-    QString error;
-    const bool ok = m_storage.write(
-        [&](StoreWriter &w) {
-            if (const std::optional<MutationRow> seen = w.mutationResult(mutation.mutationId)) {
-                // The first answer again, to the user who sent it; another user's mutation_id is not a
-                // way to read that answer (it may carry a record outside the asker's scope).
-                result = seen->userId == user.id
-                    ? QJsonDocument::fromJson(seen->result).object()
-                    : rejected(mutation.mutationId, ErrorCode::InvalidRequest,
-                        QStringLiteral("this mutation_id was already used by another user"), kMutationId);
-                return false;
-            }
-            if (const std::optional<QJsonObject> bad = parseMutation(m, &mutation))
-                result = *bad;
-            else
-                result = MutationApplier(w, user, mutation).run();
-            w.putMutationResult(
-                mutation.mutationId, user.id, QJsonDocument(result).toJson(QJsonDocument::Compact));
-            return true;
-        },
-        &error);
-    if (!ok) {
-        qCWarning(lcServer) << "mutation" << mutation.mutationId << "failed:" << error;
-        return rejected(mutation.mutationId, ErrorCode::Internal,
-            QStringLiteral("the server could not apply this change"));
+    mutation.mutationId = m.value(kMutationId).toString();
+    if (const std::optional<MutationRow> seen = w.mutationResult(mutation.mutationId)) {
+        // The first answer again, to the user who sent it; another user's mutation_id is not a way to
+        // read that answer (it may carry a record outside the asker's scope).
+        *result = seen->userId == user.id
+            ? QJsonDocument::fromJson(seen->result).object()
+            : rejected(mutation.mutationId, ErrorCode::InvalidRequest,
+                QStringLiteral("this mutation_id was already used by another user"), kMutationId);
+        return false;
     }
-    return result;
+    if (const std::optional<QJsonObject> bad = parseMutation(m, &mutation))
+        *result = *bad;
+    else
+        *result = MutationApplier(w, user, mutation).run();
+    w.putMutationResult(mutation.mutationId, user.id, QJsonDocument(*result).toJson(QJsonDocument::Compact));
+    return true;
+}
+
+QJsonObject SyncService::internalFailure(const QJsonObject &m, const QString &error)
+{
+    const QString mutationId = m.value(kMutationId).toString();
+    qCWarning(lcServer) << "mutation" << mutationId << "failed:" << error;
+    return rejected(
+        mutationId, ErrorCode::Internal, QStringLiteral("the server could not apply this change"));
 }
 
 bool SyncService::applyAlignmentDates(QString *error)
@@ -639,10 +632,38 @@ ApiReply SyncService::push(const Principal &user, const QJsonObject &body)
             return ApiReply::error(400, ErrorCode::InvalidRequest,
                 QStringLiteral("every entry of 'mutations' must be an object"), QStringLiteral("mutations"));
     }
-    QJsonArray results;
-    for (const QJsonValue &m : list)
-        results << applyMutation(user, m.toObject());
-    return ApiReply::ok(QJsonObject {{QStringLiteral("results"), results}});
+    // A malformed mutation_id is answered without touching the store; the others apply in order, each
+    // on its own (one failing does not stop the rest) but committed together: one commit per push
+    // instead of one per mutation, which was half of the server's time for a push of 100 edits.
+    std::vector<QJsonObject> results(size_t(list.size()));
+    std::vector<int> toStore;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject m = list.at(i).toObject();
+        const QJsonValue mid = m.value(kMutationId);
+        if (!mid.isString() || !isUuid(mid.toString()))
+            results[size_t(i)] = rejected(mid.toString(), ErrorCode::InvalidRequest,
+                QStringLiteral("field 'mutation_id' is not a lower-case UUID"), kMutationId);
+        else
+            toStore.push_back(int(i));
+    }
+    QStringList errors;
+    m_storage.writeEach(
+        int(toStore.size()),
+        [&](StoreWriter &w, int step) {
+            const int i = toStore[size_t(step)];
+            return applyMutationIn(w, user, list.at(i).toObject(), &results[size_t(i)]);
+        },
+        &errors);
+    for (size_t step = 0; step < toStore.size(); ++step) {
+        if (!errors.value(qsizetype(step)).isEmpty()) {
+            const int i = toStore[step];
+            results[size_t(i)] = internalFailure(list.at(i).toObject(), errors.value(qsizetype(step)));
+        }
+    }
+    QJsonArray out;
+    for (const QJsonObject &r : results)
+        out << r;
+    return ApiReply::ok(QJsonObject {{QStringLiteral("results"), out}});
 }
 
 ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)

@@ -33,7 +33,10 @@ public:
     const Limits &limits() const { return m_limits; }
 
 private:
-    QJsonObject applyMutation(const Principal &user, const QJsonObject &mutation);
+    // One mutation (its mutation_id checked already) inside a store write; false when it changed nothing.
+    static bool applyMutationIn(
+        StoreWriter &w, const Principal &user, const QJsonObject &mutation, QJsonObject *result);
+    static QJsonObject internalFailure(const QJsonObject &mutation, const QString &error);
 
     Storage &m_storage;
     Limits m_limits;

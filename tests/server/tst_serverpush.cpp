@@ -20,6 +20,7 @@ private slots:
     void writeAuthorization();
     void createThenUpdateIsApplied();
     void sameBatchTwiceAppliesOnce();
+    void aMutationRepeatedInOnePushAppliesOnce();
     void killedMidBatchThenRetriedAppliesEachOnce();
     void cleanFieldsMergeWhenBaseIsBehind();
     void ownerWinsAndTheLoserIsAudited();
@@ -428,6 +429,32 @@ void TestServerPush::sameBatchTwiceAppliesOnce()
     QCOMPARE(latest(id).value("notes").toString(), QStringLiteral("改过"));
 }
 
+// A push commits its mutations together (one transaction, a savepoint each): a mutation sent twice in the
+// same push is answered twice alike and applied once, and a malformed one among them changes nothing else.
+void TestServerPush::aMutationRepeatedInOnePushAppliesOnce()
+{
+    const QString rep = tokenOf(QStringLiteral("rep.sh02"));
+    const QString hcp = m_org.hcpsOnlyIn(QStringLiteral("SH-02")).first();
+    const QString id = newId();
+    const QJsonObject create = mutation(
+        QStringLiteral("visit"), id, newVisit(QStringLiteral("SH-02"), hcp, QStringLiteral("rep.sh02")));
+    const QJsonObject edit = mutation(QStringLiteral("visit"), id, {{"notes", "一次"}}, 1);
+    QJsonObject badId = mutation(QStringLiteral("visit"), id, {{"notes", "坏"}}, 2);
+    badId.insert(QStringLiteral("mutation_id"), QStringLiteral("NOT-A-UUID"));
+    const HttpReply r = m_server.push(rep, QJsonArray {create, edit, badId, edit, create});
+    QCOMPARE(r.status, 200);
+    const QJsonArray results = r.json.value("results").toArray();
+    QCOMPARE(results.size(), 5);
+    QCOMPARE(results[0].toObject().value("status").toString(), QStringLiteral("applied"));
+    QCOMPARE(results[1].toObject().value("version").toInt(), 2);
+    QCOMPARE(results[2].toObject().value("error").toObject().value("code").toString(),
+        QStringLiteral("invalid_request"));
+    QCOMPARE(results[3].toObject(), results[1].toObject());
+    QCOMPARE(results[4].toObject(), results[0].toObject());
+    QCOMPARE(latest(id).value("version").toInt(), 2);
+    QCOMPARE(latest(id).value("notes").toString(), QStringLiteral("一次"));
+}
+
 void TestServerPush::killedMidBatchThenRetriedAppliesEachOnce()
 {
     ServerProcess victim;
@@ -459,7 +486,8 @@ void TestServerPush::killedMidBatchThenRetriedAppliesEachOnce()
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
         QNetworkReply *reply = nam.post(req, body);
-        // Kill it once some of the batch is committed (each mutation commits on its own).
+        // Kill it once the batch is committed (a push commits its mutations together, so a kill before that
+        // leaves none of them), possibly before the answer went out.
         auto applied = [&victim] { return victim.scalar(QStringLiteral("SELECT count(*) FROM mutations")); };
         QTRY_VERIFY_WITH_TIMEOUT(applied() > 0, 20000);
         victim.kill();
