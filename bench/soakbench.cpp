@@ -6,8 +6,8 @@
 // checks run:
 //  - nothing lost: every laptop's outbox is empty (each local change was acknowledged), no change was
 //    rejected, no conflict is open;
-//  - convergence: each laptop's visits are exactly the server's visits of its territory (same ids,
-//    versions and notes);
+//  - convergence: each laptop's visits are exactly the visits a fresh full pull as its rep brings (same
+//    ids, versions and notes);
 //  - exactly once: on the server, every visit the laptops created has version = the number of distinct
 //    mutations in its audit log (a mutation applied twice would raise the version without a new id).
 
@@ -30,6 +30,7 @@
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -323,36 +324,57 @@ int soak(double minutes, int clients, bool json)
         }
     }
 
-    // The server's visits, by territory, through the protocol.
-    QHash<QString, QHash<QString, QPair<qint64, QString>>> byTerritory;
-    {
-        std::unique_ptr<ApiClient> admin = server.client(QStringLiteral("admin"), &error);
-        if (!admin) {
+    // What each laptop should hold: the server's visits in its rep's scope, from a fresh full pull as
+    // that rep (not the visits whose territory_id is the rep's: a visit also follows its HCP's
+    // alignments, so a rep holds the visits of HCPs aligned to several territories that were logged in
+    // another one, docs/sync-protocol.md).
+    QHash<QString, QHash<QString, QPair<qint64, QString>>> scopeOf; // user -> visit id -> version, notes
+    for (const Child &c : children) {
+        std::unique_ptr<ApiClient> rep = server.client(c.user, &error);
+        if (!rep) {
             out(error);
             return 1;
         }
+        // As the client applies a pull: a visit is held while one of its buckets holds it (a revoke
+        // drops it from one bucket), a delete removes it, the newest version wins.
+        QHash<QString, QPair<qint64, QString>> records;
+        QHash<QString, QSet<QString>> buckets;
         QJsonObject cursors;
         for (;;) {
-            const ApiResponse page = admin->post(QStringLiteral("/api/v1/sync/pull"),
+            const ApiResponse page = rep->post(QStringLiteral("/api/v1/sync/pull"),
                 QJsonObject {{QStringLiteral("cursors"), cursors}, {QStringLiteral("limit"), 5000}});
             if (!page.ok()) {
-                out(QStringLiteral("final pull failed: %1").arg(page.error.message));
+                out(QStringLiteral("final pull as %1 failed: %2").arg(c.user, page.error.message));
                 return 1;
             }
             for (const QJsonValue &v : page.body.value(QStringLiteral("changes")).toArray()) {
                 const QJsonObject ch = v.toObject();
-                if (ch.value(QStringLiteral("entity")).toString() != QLatin1String("visit")
-                    || ch.value(QStringLiteral("op")).toString() != QLatin1String("upsert"))
+                if (ch.value(QStringLiteral("entity")).toString() != QLatin1String("visit"))
                     continue;
-                const QJsonObject rec = ch.value(QStringLiteral("record")).toObject();
-                byTerritory[rec.value(QStringLiteral("territory_id")).toString()].insert(
-                    rec.value(QStringLiteral("id")).toString(),
-                    {rec.value(QStringLiteral("version")).toInteger(),
-                        rec.value(QStringLiteral("notes")).toString()});
+                const QString id = ch.value(QStringLiteral("id")).toString();
+                const QString op = ch.value(QStringLiteral("op")).toString();
+                const QString bucket = ch.value(QStringLiteral("bucket")).toString();
+                if (op == QLatin1String("upsert")) {
+                    const QJsonObject rec = ch.value(QStringLiteral("record")).toObject();
+                    const qint64 version = rec.value(QStringLiteral("version")).toInteger();
+                    if (!records.contains(id) || records.value(id).first <= version)
+                        records.insert(id, {version, rec.value(QStringLiteral("notes")).toString()});
+                    buckets[id].insert(bucket);
+                } else if (op == QLatin1String("delete")) {
+                    records.remove(id);
+                    buckets.remove(id);
+                } else {
+                    buckets[id].remove(bucket);
+                }
             }
             cursors = page.body.value(QStringLiteral("cursors")).toObject();
             if (!page.body.value(QStringLiteral("more")).toBool())
                 break;
+        }
+        auto &visits = scopeOf[c.user];
+        for (auto it = records.cbegin(); it != records.cend(); ++it) {
+            if (!buckets.value(it.key()).isEmpty())
+                visits.insert(it.key(), it.value());
         }
     }
     server.stop();
@@ -360,7 +382,7 @@ int soak(double minutes, int clients, bool json)
     qint64 diverged = 0, compared = 0;
     for (const Child &c : children) {
         const QJsonObject r = finals.value(c.user);
-        const auto &theirs = byTerritory.value(r.value(QStringLiteral("territory_id")).toString());
+        const auto &theirs = scopeOf.value(c.user);
         const QJsonObject mine = r.value(QStringLiteral("visits")).toObject();
         qint64 differences = mine.size() != theirs.size() ? 1 : 0;
         for (auto it = theirs.cbegin(); it != theirs.cend(); ++it) {
@@ -375,7 +397,7 @@ int soak(double minutes, int clients, bool json)
             || r.value(QStringLiteral("pending")).toInteger(1) > 0
             || r.value(QStringLiteral("rejected")).toInteger() > 0
             || r.value(QStringLiteral("conflicts")).toInteger() > 0) {
-            out(QStringLiteral("  %1 (%2): %3 visits, the server's territory has %4, %5 differences; "
+            out(QStringLiteral("  %1 (%2): %3 visits, the server's scope has %4, %5 differences; "
                                "synced %6, pending %7 (%8 before the last final run), outbox %9, "
                                "rejected %10, conflicts %11, sync lock before: %12")
                     .arg(c.user, r.value(QStringLiteral("territory_id")).toString())
