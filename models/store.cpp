@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
@@ -435,8 +436,13 @@ StoreOpenResult Store::openFile(const QString &path)
         // A first sync that died while bulk loading: its indexes come back before anything else (and
         // before the migrations, which expect them). Without them queries are slow, not wrong: a failure
         // here (a full disk) leaves the mark for the next open.
+        // Only when no sync runs: another process (the window while rounds-cli opens the file) may be
+        // loading right now; then the mark is left for that sync, or the next one, to finish.
         try {
-            finishBulk(*db);
+            QLockFile syncLock(path + QStringLiteral(".sync-lock"));
+            syncLock.setStaleLockTime(0);
+            if (!bulkMark(*db).isEmpty() && syncLock.tryLock(0))
+                finishBulk(*db);
         } catch (const sql::SqlError &e) {
             if (isCorruption(e.code()))
                 throw;
@@ -1044,7 +1050,7 @@ bool bindPulled(sql::Statement &q, const Entity &e, const QJsonObject &json)
 } // namespace
 
 ApplyResult Store::applyPage(const QList<PulledChange> &changes, const QHash<QString, qint64> &cursors,
-    const QStringList &revokedBuckets)
+    const QStringList &revokedBuckets, const QString &epoch)
 {
     ApplyResult result;
     if (!m_db) {
@@ -1228,6 +1234,12 @@ ApplyResult Store::applyPage(const QList<PulledChange> &changes, const QHash<QSt
                 q->reset();
             }
         }
+        if (!epoch.isEmpty()) {
+            auto q = m_db->query(QStringLiteral("INSERT INTO sync_meta (key, value) VALUES ('epoch', ?1) "
+                                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+            q->bind(1, epoch);
+            q->run();
+        }
         crashHook("apply-before-commit");
         tx.commit();
     } catch (const sql::SqlError &err) {
@@ -1318,19 +1330,26 @@ bool Store::finishBulkLoad(QString *error)
             *error = tr("The local database is not open.");
         return false;
     }
+    bool ok = true;
     try {
         // The cache shrinks first: CREATE INDEX sorts in memory chunks the size of the page cache, and
         // the memory the bulk cache held is what those chunks reuse (the peak RSS stays that of the load).
         m_db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
         finishBulk(*m_db, [this] { crashHook("bulk-finish-before-commit"); });
-        m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kCheckpointPages));
-        return true;
     } catch (const sql::SqlError &err) {
         qCWarning(lcStore) << "finishBulkLoad" << err.text();
         if (error)
             *error = tr("Could not rebuild the indexes of the local database: %1").arg(err.message());
-        return false;
+        ok = false;
     }
+    // Back to the ordinary settings whether or not the rebuild worked (it is tried again later).
+    try {
+        m_db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
+        m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kCheckpointPages));
+    } catch (const sql::SqlError &err) {
+        qCWarning(lcStore) << "finishBulkLoad: settings" << err.text();
+    }
+    return ok;
 }
 
 bool Store::isBulkLoading() const

@@ -140,9 +140,10 @@ public:
         QString *error = nullptr);
 
     // --- the apply path, for the sync engine ------------------------------------------------------
-    // Applies one pulled page and its cursors in one transaction (all or nothing).
+    // Applies one pulled page and its cursors in one transaction (all or nothing); with `epoch`, the
+    // server's epoch is stored in that transaction too (the first page of a first sync).
     ApplyResult applyPage(const QList<PulledChange> &changes, const QHash<QString, qint64> &cursors,
-        const QStringList &revokedBuckets = {});
+        const QStringList &revokedBuckets = {}, const QString &epoch = {});
     QHash<QString, qint64> cursors(QString *error = nullptr) const;
 
     // --- bulk load, for a first sync ----------------------------------------------------------------

@@ -155,6 +155,13 @@ ApiResponse ApiClient::send(const QByteArray &method, const QString &path, const
         emit retrying(attempt, delay, response.error.message);
         QEventLoop wait;
         QTimer::singleShot(delay, &wait, &QEventLoop::quit);
+        // A cancel ends the wait too, not only the request.
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, &wait, [&] {
+            if (isCancelled())
+                wait.quit();
+        });
+        poll.start(100);
         wait.exec();
         if (isCancelled()) {
             response.error.kind = ApiError::Cancelled;

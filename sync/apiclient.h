@@ -75,7 +75,9 @@ public:
     bool addCaCertificates(const QString &pemFile, QString *error);
     // Stops waiting (from any thread): the current call returns Cancelled.
     void cancel() { *m_cancel = true; }
-    bool isCancelled() const { return *m_cancel; }
+    bool isCancelled() const { return *m_cancel || m_aborted; }
+    // Stops this client's calls only, from any thread (a shared cancel flag stays as it is).
+    void abort() { m_aborted = true; }
     // Shares a cancel flag with another thread (the sync engine's), which may set it at any time.
     void setCancelFlag(std::shared_ptr<std::atomic_bool> flag) { m_cancel = std::move(flag); }
 
@@ -105,6 +107,7 @@ private:
     QNetworkAccessManager *m_nam;
     QList<QSslCertificate> m_extraCas;
     std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
+    std::atomic_bool m_aborted {false};
 };
 
 } // namespace rounds

@@ -35,10 +35,12 @@ public:
     }
     ~PageFetcher()
     {
-        // A request still running (the apply failed, or the sync was cancelled: it stops within 100 ms)
-        // is waited for; its answer is dropped, nothing was stored from it.
-        if (m_pending.valid())
+        // A request still running (the apply failed, or the sync was cancelled) is stopped and waited
+        // for; its answer is dropped, nothing was stored from it.
+        if (m_pending.valid()) {
+            m_api->abort(); // within 100 ms, even in a retry's back-off
             take();
+        }
         QMetaObject::invokeMethod(
             m_api, [api = m_api] { delete api; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
@@ -135,9 +137,22 @@ SyncSummary SyncSession::run()
     QLockFile lock(m_store.path() + QStringLiteral(".sync-lock"));
     lock.setStaleLockTime(0); // a lock left by a crashed process (no such pid) is taken over
     if (!lock.tryLock(2000)) {
-        fail(summary, ApiError::Client, tr("Another sync of this database is running."));
-        summary.durationMs = clock.elapsed();
-        return summary;
+        // A process killed between creating the lock file and writing its pid into it leaves an empty
+        // file, which QLockFile never calls stale with a stale time of 0. removeStaleLockFile() deletes
+        // it only when no process holds it (on Unix it must get the file's flock, which a live holder
+        // keeps), so a sync that is really running keeps its lock.
+        if (!lock.removeStaleLockFile() || !lock.tryLock(0)) {
+            fail(summary, ApiError::Client, tr("Another sync of this database is running."));
+            summary.durationMs = clock.elapsed();
+            return summary;
+        }
+    }
+    // A bulk load whose index rebuild failed, or that a crash left for an open() that could not take
+    // this lock: no load runs now (we hold the lock), so finish it before anything else.
+    if (m_store.isBulkLoading()) {
+        QString error;
+        if (!m_store.finishBulkLoad(&error))
+            qCWarning(lcSync) << "could not finish an earlier bulk load:" << error;
     }
     bool restored = false;
     if (m_store.pendingCount() > 0 && !epochChanged(summary, &restored)) {
@@ -312,12 +327,11 @@ bool SyncSession::pull(SyncSummary &summary)
     if (bulk) {
         // However the pages ended (done, cancelled, the server gone), the indexes come back now: the
         // next sync resumes from the stored cursors with ordinary inserts.
+        // A failure (a full disk, a busy file) costs speed, not data: the pages are stored, the next
+        // sync tries again (run()), and queries stay correct meanwhile.
         QString error;
-        if (!m_store.finishBulkLoad(&error)) {
-            qCWarning(lcSync) << "could not finish the bulk load:" << error;
-            if (ok)
-                ok = fail(summary, ApiError::Client, error);
-        }
+        if (!m_store.finishBulkLoad(&error))
+            qCWarning(lcSync) << "could not finish the bulk load, next sync retries:" << error;
     }
     if (!ok)
         return false;
@@ -426,12 +440,12 @@ bool SyncSession::pullPages(SyncSummary &summary, bool *bulk)
                 qCWarning(lcSync) << "bulk load not started:" << error;
         }
 
-        const ApplyResult applied = m_store.applyPage(changes, newCursors, revokedBuckets);
+        // The first page stores the server's epoch in its own transaction, with its cursors.
+        const ApplyResult applied = m_store.applyPage(
+            changes, newCursors, revokedBuckets, knownEpoch.isEmpty() ? epoch : QString());
         if (!applied.ok)
             return fail(summary, ApiError::Client,
                 tr("The local database could not store the pulled data: %1").arg(applied.error));
-        if (knownEpoch.isEmpty())
-            m_store.setMeta(QStringLiteral("epoch"), epoch);
         summary.pulled += int(changes.size());
         summary.revoked += applied.dropped;
         const qint64 remaining = body.value(QStringLiteral("remaining")).toInteger();

@@ -5,6 +5,7 @@
 #include "sync/protocol/schema.h"
 #include "sync/syncengine.h"
 
+#include <QLockFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -25,6 +26,7 @@ private slots:
     void progressEstimatesTheTotal();
     void overlappedBulkFirstSyncEqualsAPlainOne();
     void cancelledBulkFirstSyncKeepsItsIndexes();
+    void anEmptyLockFileLeftByACrashIsTakenOver();
 
 private:
     SyncEngine::Account account(const QString &name);
@@ -288,6 +290,29 @@ void TestSyncEngine::cancelledBulkFirstSyncKeepsItsIndexes()
     const SyncSummary rest = SyncSession(store, fresh, options).run();
     QVERIFY2(rest.ok, qPrintable(rest.error.message));
     QCOMPARE(contents(store), m_plainManager);
+}
+
+// A process killed between creating the sync lock file and writing its pid leaves an empty file: the next
+// sync takes it over, while a lock a live process holds still refuses the sync.
+void TestSyncEngine::anEmptyLockFileLeftByACrashIsTakenOver()
+{
+    const SyncEngine::Account a = account(QStringLiteral("rep.sh01"));
+    Store store;
+    QVERIFY(store.open(a.dbPath).ok);
+    ApiClient api(a.server);
+    api.setToken(a.token);
+    {
+        QFile empty(a.dbPath + QStringLiteral(".sync-lock"));
+        QVERIFY(empty.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    }
+    const SyncSummary taken = SyncSession(store, api).run();
+    QVERIFY2(taken.ok, qPrintable(taken.error.message));
+
+    QLockFile held(a.dbPath + QStringLiteral(".sync-lock"));
+    QVERIFY(held.tryLock(0));
+    const SyncSummary refused = SyncSession(store, api).run();
+    QVERIFY(!refused.ok);
+    QCOMPARE(refused.error.message, QStringLiteral("Another sync of this database is running."));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
