@@ -51,10 +51,13 @@ private slots:
     void forecastSeasonalNaive();
     void forecastLinearTrend();
     void scopeChoicesFollowTheTree();
+    void oddRowsCountAsTheSqlDefinitions_data();
+    void oddRowsCountAsTheSqlDefinitions();
 
 private:
     void insert(const QString &table, const QJsonObject &fields);
     void buildDistrict();
+    void addOddRows();
     QJsonObject computeJson(const QString &period, const QString &scope);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -690,6 +693,201 @@ void TestKpis::scopeChoicesFollowTheTree()
     QCOMPARE(keys, (QStringList {"D1", "T1", "rep1", "T2", "rep2", "OT", "rep9"}));
     QCOMPARE(choices.at(2).level, QStringLiteral("rep"));
     QCOMPARE(choices.at(2).parentKey, QStringLiteral("T1"));
+}
+
+// Rows the hand-worked district has none of (NULL HCP, rep, channel, territory, tier, position or
+// product; a time SQLite cannot read; a rep with no user row or no display name; an alignment without
+// an HCP), so that the engine's counting in C++ is held to the SQL definitions it replaced.
+void TestKpis::addOddRows()
+{
+    const auto visit = [this](const char *id, QJsonValue hcp, QJsonValue terr, QJsonValue rep,
+                           QJsonValue channel, const char *at, QJsonValue support) {
+        insert(QStringLiteral("visit"),
+            {{"id", id}, {"hcp_id", hcp}, {"territory_id", terr}, {"rep_id", rep}, {"channel", channel},
+                {"visited_at", at}, {"status", "submitted"}, {"support_level", support}});
+    };
+    insert(QStringLiteral("user"),
+        {{"id", "rep3"}, {"username", "rep3"}, {"role", "rep"}, {"home_territory_id", "T2"}});
+    insert(QStringLiteral("hcp"), {{"id", "h8"}, {"full_name", "医生 h8"}, {"status", "active"}});
+    insert(QStringLiteral("alignment"),
+        {{"id", "a-h8"}, {"hcp_id", "h8"}, {"territory_id", "T1"}, {"target_calls_per_cycle", 1},
+            {"valid_from", "2026-01-01"}});
+    insert(QStringLiteral("alignment"),
+        {{"id", "a-null"}, {"territory_id", "T1"}, {"target_calls_per_cycle", 2},
+            {"valid_from", "2026-01-01"}});
+    visit("o1", QJsonValue(), "T1", "rep1", "face_to_face", "2026-09-12T09:00:00.000Z", QJsonValue());
+    visit("o2", "h1", "T2", "ghost", "remote", "2026-09-13T09:00:00.000Z", 2);
+    visit("o3", "h2", "T1", QJsonValue(), "phone", "2026-09-14T09:00:00.000Z", 4);
+    visit("o4", "h1", "T1", "rep1", QJsonValue(), "2026-09-15T09:00:00.000Z", 3);
+    visit("o5", "h8", "T1", "rep1", "face_to_face", "2026-09-16 at nine", 5);
+    visit("o6", "h1", QJsonValue(), "rep1", "face_to_face", "2026-09-17T09:00:00.000Z", 1);
+    visit("o7", "h7", "T2", "rep3", "phone", "2026-09-18T09:00:00.000Z", QJsonValue());
+    visit("o8", "h8", "T1", "rep1", "remote", "2026-08-18T09:00:00.000Z", 2);
+    const auto detail = [this](const char *id, const char *visit, QJsonValue product, QJsonValue position) {
+        insert(QStringLiteral("visit_detail"),
+            {{"id", id}, {"visit_id", visit}, {"product_id", product}, {"position", position}});
+    };
+    detail("o2-a", "o2", "P1", 1);
+    detail("o2-b", "o2", "P2", QJsonValue()); // NULL sorts first: P2 ranks first
+    detail("o3-a", "o3", QJsonValue(), 1);
+    detail("o3-b", "o3", "P3", 1); // same position: the product decides (NULL first)
+    detail("o7-a", "o7", "P1", 2);
+    detail("o7-b", "o7", "P1", 5);
+    detail("o7-c", "o7", "P2", 9);
+}
+
+void TestKpis::oddRowsCountAsTheSqlDefinitions_data()
+{
+    QTest::addColumn<QString>("scope");
+    QTest::newRow("everything") << QString();
+    QTest::newRow("district") << QStringLiteral("D1");
+    QTest::newRow("territory") << QStringLiteral("T1");
+    QTest::newRow("rep") << QStringLiteral("rep1");
+    QTest::newRow("manager") << QStringLiteral("mgr");
+}
+
+void TestKpis::oddRowsCountAsTheSqlDefinitions()
+{
+    QFETCH(QString, scope);
+    buildDistrict();
+    addOddRows();
+    const QJsonObject json = computeJson(QStringLiteral("2026-09"), scope);
+    QVERIFY(!json.isEmpty());
+    KpiEngine engine(*m_store->database());
+    const auto s = engine.resolveScope(scope);
+    QVERIFY(s);
+    sql::Database &db = *m_store->database();
+    const auto bind = [&](sql::Query &q, const char *start, const char *end) {
+        const QJsonArray ids = QJsonArray::fromStringList(s->territoryIds);
+        const struct
+        {
+            const char *name;
+            QString value;
+        } all[] = {{":scope",
+                       s->kind == KpiScope::Kind::All
+                           ? QString()
+                           : QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact))},
+            {":rep", s->repId.isEmpty() ? QString() : s->repId},
+            {":from", QLatin1String(start) + QLatin1String("T00:00:00.000Z")},
+            {":to",
+                QDate::fromString(QLatin1String(end), Qt::ISODate).addDays(1).toString(Qt::ISODate)
+                    + QLatin1String("T00:00:00.000Z")},
+            {":start", QLatin1String(start)}, {":end", QLatin1String(end)}};
+        for (const auto &p : all) {
+            if (const int i = q->parameterIndex(p.name))
+                q->bind(i, p.value);
+        }
+    };
+    const QString visits
+        = QStringLiteral("v.status = 'submitted' AND v.visited_at >= :from AND v.visited_at < :to"
+                         " AND (:scope IS NULL OR v.territory_id IN (SELECT value FROM json_each(:scope)))"
+                         " AND (:rep IS NULL OR v.rep_id = :rep)");
+    const QString calls = QStringLiteral(" AND v.channel IN ('face_to_face', 'remote', 'phone')");
+    const QString ctes = QStringLiteral(
+        "WITH targets AS (SELECT a.hcp_id, max(a.target_calls_per_cycle) AS target FROM alignment a"
+        " WHERE a.target_calls_per_cycle > 0 AND a.valid_from <= :end AND (a.valid_to IS NULL OR a.valid_to "
+        ">= :start)"
+        " AND (:scope IS NULL OR a.territory_id IN (SELECT value FROM json_each(:scope))) GROUP BY a.hcp_id),"
+        " percall AS (SELECT v.hcp_id, count(*) AS n FROM visit v WHERE %1%2 GROUP BY v.hcp_id) ")
+                             .arg(visits, calls);
+
+    // Reach, frequency, coverage and the tiers, for the period and the one before.
+    for (const auto &[key, start, end] : {std::tuple {"kpis", "2026-09-01", "2026-09-30"},
+             std::tuple {"previous", "2026-08-01", "2026-08-31"}}) {
+        auto q = db.query(ctes
+            + QStringLiteral("SELECT coalesce(h.tier, ''), count(*), count(pc.n), coalesce(sum(pc.n), 0),"
+                             " sum(coalesce(pc.n, 0) >= t.target) FROM targets t LEFT JOIN percall pc ON"
+                             " pc.hcp_id = t.hcp_id LEFT JOIN hcp h ON h.id = t.hcp_id GROUP BY 1"));
+        bind(q, start, end);
+        int targets = 0, reached = 0, onReached = 0, covered = 0;
+        QHash<QString, std::pair<int, int>> tiers;
+        while (q->step()) {
+            targets += q->integer(1);
+            reached += q->integer(2);
+            onReached += q->integer(3);
+            covered += q->integer(4);
+            tiers.insert(q->text(0), {q->integer(1), q->integer(2)});
+        }
+        const QString k = QLatin1String(key);
+        QCOMPARE(at(json, k + QStringLiteral(".targets")).toInt(), targets);
+        QCOMPARE(at(json, k + QStringLiteral(".reached")).toInt(), reached);
+        QCOMPARE(at(json, k + QStringLiteral(".calls_on_reached")).toInt(), onReached);
+        QCOMPARE(at(json, k + QStringLiteral(".covered")).toInt(), covered);
+        if (k == QLatin1String("kpis")) {
+            const QStringList names {
+                QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")};
+            for (int i = 0; i < 4; ++i) {
+                QCOMPARE(at(json, QStringLiteral("reach_by_tier.%1.targets").arg(i)).toInt(),
+                    tiers.value(names[i]).first);
+                QCOMPARE(at(json, QStringLiteral("reach_by_tier.%1.reached").arg(i)).toInt(),
+                    tiers.value(names[i]).second);
+            }
+        }
+        // Calls, touches, field days, support.
+        auto c = db.query(QStringLiteral(
+            "SELECT count(CASE WHEN v.channel IN ('face_to_face', 'remote', 'phone') THEN 1 END),"
+            " count(CASE WHEN v.channel IN ('message', 'material') THEN 1 END),"
+            " count(DISTINCT CASE WHEN v.channel IN ('face_to_face', 'remote', 'phone')"
+            "  THEN v.rep_id || '|' || date(v.visited_at) END),"
+            " count(CASE WHEN v.channel IN ('face_to_face', 'remote', 'phone') THEN v.support_level END)"
+            " FROM visit v WHERE %1")
+                              .arg(visits));
+        bind(c, start, end);
+        QVERIFY(c->step());
+        QCOMPARE(at(json, k + QStringLiteral(".calls")).toInt(), c->integer(0));
+        QCOMPARE(at(json, k + QStringLiteral(".touches")).toInt(), c->integer(1));
+        QCOMPARE(at(json, k + QStringLiteral(".field_days")).toInt(), c->integer(2));
+        QCOMPARE(at(json, k + QStringLiteral(".support_visits")).toInt(), c->integer(3));
+    }
+
+    // The reps table, in its order.
+    {
+        auto q = db.query(ctes
+            + QStringLiteral(
+                "SELECT v.rep_id, coalesce(u.username, ''), coalesce(u.display_name, v.rep_id), count(*),"
+                " count(DISTINCT date(v.visited_at)),"
+                " count(DISTINCT CASE WHEN v.hcp_id IN (SELECT hcp_id FROM targets) THEN v.hcp_id END)"
+                " FROM visit v LEFT JOIN user u ON u.id = v.rep_id WHERE %1%2"
+                " GROUP BY v.rep_id ORDER BY 4 DESC, 3")
+                  .arg(visits, calls));
+        bind(q, "2026-09-01", "2026-09-30");
+        QJsonArray expected;
+        while (q->step()) {
+            expected.append(QJsonObject {{QStringLiteral("id"), q->text(0)},
+                {QStringLiteral("username"), q->text(1)}, {QStringLiteral("name"), q->text(2)},
+                {QStringLiteral("calls"), q->integer(3)}, {QStringLiteral("field_days"), q->integer(4)},
+                {QStringLiteral("reached_targets"), q->integer(5)}});
+        }
+        QJsonArray actual;
+        for (const QJsonValue &row : json.value(QStringLiteral("reps")).toArray()) {
+            QJsonObject o = row.toObject();
+            o.remove(QStringLiteral("calls_per_field_day"));
+            actual.append(o);
+        }
+        QCOMPARE(actual, expected);
+    }
+
+    // Product share: the rank by a window over (position, product), as first defined.
+    {
+        auto q = db.query(QStringLiteral("SELECT coalesce(product_id, ''), count(*), sum(CASE WHEN rk = 1 "
+                                         "THEN 1.0 WHEN rk = 2 THEN 0.5 ELSE 0.25 END) AS w"
+                                         " FROM (SELECT d.product_id, row_number() OVER (PARTITION BY v.id "
+                                         "ORDER BY d.position, d.product_id) AS rk"
+                                         " FROM visit v JOIN visit_detail d ON d.visit_id = v.id WHERE %1%2)"
+                                         " GROUP BY 1 ORDER BY 1")
+                              .arg(visits, calls));
+        bind(q, "2026-09-01", "2026-09-30");
+        QMap<QString, std::pair<int, double>> expected;
+        while (q->step())
+            expected.insert(q->text(0), {q->integer(1), q->real(2)});
+        QMap<QString, std::pair<int, double>> actual;
+        for (const QJsonValue &row : json.value(QStringLiteral("product_share")).toArray()) {
+            const QJsonObject o = row.toObject();
+            actual.insert(o.value(QStringLiteral("id")).toString(),
+                {o.value(QStringLiteral("count")).toInt(), o.value(QStringLiteral("weighted")).toDouble()});
+        }
+        QCOMPARE(actual, expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestKpis)
