@@ -1,9 +1,12 @@
+#include "models/sqlite/sqlerror.h"
 #include "server/demoorg.h"
 #include "server/serverprocess.h"
+#include "server/sqlitestorage.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
 
@@ -21,6 +24,7 @@ private slots:
     void createThenUpdateIsApplied();
     void sameBatchTwiceAppliesOnce();
     void aMutationRepeatedInOnePushAppliesOnce();
+    void aFailingStepOfAPushIsUndoneAlone();
     void killedMidBatchThenRetriedAppliesEachOnce();
     void cleanFieldsMergeWhenBaseIsBehind();
     void ownerWinsAndTheLoserIsAudited();
@@ -453,6 +457,41 @@ void TestServerPush::aMutationRepeatedInOnePushAppliesOnce()
     QCOMPARE(results[4].toObject(), results[0].toObject());
     QCOMPARE(latest(id).value("version").toInt(), 2);
     QCOMPARE(latest(id).value("notes").toString(), QStringLiteral("一次"));
+}
+
+// The store under a push (SQLite: one transaction, a savepoint per mutation): a step that fails or returns
+// false leaves nothing behind, and the steps before and after it are kept.
+void TestServerPush::aFailingStepOfAPushIsUndoneAlone()
+{
+    using namespace rounds::server;
+    QTemporaryDir dir;
+    QString error;
+    std::unique_ptr<SqliteStorage> store = SqliteStorage::open(dir.path(), true, &error);
+    QVERIFY2(store, qPrintable(error));
+    QStringList errors;
+    store->writeEach(
+        4,
+        [](StoreWriter &w, int step) {
+            w.setMeta(QStringLiteral("step%1").arg(step), QStringLiteral("written"));
+            if (step == 1)
+                throw rounds::sql::SqlError(1, QStringLiteral("step 1 fails"));
+            return step != 2; // step 2 changes its mind
+        },
+        &errors);
+    QCOMPARE(errors.size(), 4);
+    QVERIFY(errors.at(0).isEmpty());
+    QVERIFY(errors.at(1).contains(QStringLiteral("step 1 fails")));
+    QVERIFY(errors.at(2).isEmpty());
+    QVERIFY(errors.at(3).isEmpty());
+    QStringList kept;
+    QVERIFY(store->read(
+        [&](StoreReader &r) {
+            for (int step = 0; step < 4; ++step)
+                kept << r.meta(QStringLiteral("step%1").arg(step));
+        },
+        &error));
+    QCOMPARE(
+        kept, (QStringList {QStringLiteral("written"), QString(), QString(), QStringLiteral("written")}));
 }
 
 void TestServerPush::killedMidBatchThenRetriedAppliesEachOnce()
