@@ -3548,6 +3548,10 @@
         <source>Could not store the downloaded changes: %1</source>
         <translation>无法保存下载的数据：%1</translation>
     </message>
+    <message>
+        <source>Could not rebuild the indexes of the local database: %1</source>
+        <translation>无法重建本地数据库的索引：%1</translation>
+    </message>
 </context>
 <context>
     <name>rounds::SyncSession</name>
