@@ -1336,6 +1336,9 @@ bool Store::finishBulkLoad(QString *error)
         // the memory the bulk cache held is what those chunks reuse (the peak RSS stays that of the load).
         m_db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
         finishBulk(*m_db, [this] { crashHook("bulk-finish-before-commit"); });
+        // The load let the WAL grow to its larger checkpoint interval: copy it back and give the space
+        // back now, rather than leave a 64 MB file for the window's next commit to checkpoint.
+        m_db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     } catch (const sql::SqlError &err) {
         qCWarning(lcStore) << "finishBulkLoad" << err.text();
         if (error)
