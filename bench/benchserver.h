@@ -39,6 +39,8 @@ public:
     void setLogFile(const QString &path) { m_logFile = path; }
 
     QUrl url() const { return m_url; }
+    // The serving process's id while it runs, else 0 (to read its CPU time from /proc).
+    qint64 pid() const { return m_serve ? m_serve->processId() : 0; }
     QString dataDir() const { return m_dataDir; }
     // A signed-in client for `user` (demo password), or null with `error`.
     std::unique_ptr<ApiClient> client(const QString &user, QString *error, QJsonObject *me = nullptr) const;

@@ -16,12 +16,16 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QUuid>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <memory>
@@ -48,6 +52,10 @@ struct FullSync
 struct Incremental
 {
     std::vector<double> ms;
+    // CPU time of all rounds' timed syncs, in ms: this process (the client, all threads) and the server.
+    // Unlike wall time they do not grow when other work shares the cores.
+    double clientCpuMs = 0;
+    double serverCpuMs = 0;
     qint64 pushed = 0;
     qint64 pulled = 0;
     qint64 heldRows = 0;
@@ -109,6 +117,28 @@ bool fullSync(BenchServer &server, Store &store, ApiClient &api, const QString &
         std::fprintf(stderr, "rounds-bench: raw reference %lld rows in %.2f s\n",
             static_cast<long long>(r->rows), r->rawSeconds);
     return true;
+}
+
+// CPU time used so far by this process (all threads), in ms.
+double ownCpuMs()
+{
+    rusage u {};
+    getrusage(RUSAGE_SELF, &u);
+    return (double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3)
+        + (double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3);
+}
+
+// CPU time used so far by another process (its threads, live and ended), in ms; clock-tick resolution.
+double processCpuMs(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (pid <= 0 || !f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    // Fields after the command name (which may hold spaces) in parentheses: utime and stime are 14 and 15.
+    const QList<QByteArray> rest = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    const double ticks = rest.value(11).toDouble() + rest.value(12).toDouble();
+    return ticks * 1e3 / double(sysconf(_SC_CLK_TCK));
 }
 
 // `rounds` times: `edits` HCPs edited on the laptop (sfe) and `edits` other HCPs changed on the server by
@@ -180,11 +210,15 @@ bool incremental(
                                       .value(QStringLiteral("version"))
                                       .toInteger();
         }
+        const double clientCpu = ownCpuMs();
+        const double serverCpu = processCpuMs(server.pid());
         QElapsedTimer t;
         t.start();
         SyncSession session(store, api);
         const SyncSummary s = session.run();
         r->ms.push_back(double(t.nsecsElapsed()) / 1e6);
+        r->clientCpuMs += ownCpuMs() - clientCpu;
+        r->serverCpuMs += processCpuMs(server.pid()) - serverCpu;
         if (!s.ok || s.pushed != edits || s.pulled < edits) {
             *error = QStringLiteral("incremental sync: ok=%1 pushed %2 pulled %3 (%4)")
                          .arg(s.ok)
@@ -299,6 +333,10 @@ int benchSync(const QCommandLineParser &p, const QCommandLineOption &hcpsOpt,
                     .arg(percentile(c->inc.ms, 1.0), 0, 'f', 1)
                     .arg(c->inc.pushed)
                     .arg(c->inc.pulled));
+            out(QStringLiteral("  %1 database CPU per round (mean): client %2 ms, server %3 ms")
+                    .arg(QString::fromLatin1(name), -5)
+                    .arg(c->inc.clientCpuMs / double(rounds), 0, 'f', 1)
+                    .arg(c->inc.serverCpuMs / double(rounds), 0, 'f', 1));
         }
         out(QStringLiteral("  p50 big / small              : %1").arg(bigP50 / smallP50, 0, 'f', 2));
         json.insert(QStringLiteral("incremental_rounds"), rounds);
@@ -309,6 +347,10 @@ int benchSync(const QCommandLineParser &p, const QCommandLineOption &hcpsOpt,
         json.insert(QStringLiteral("big_p50_ms"), bigP50);
         json.insert(QStringLiteral("big_p95_ms"), percentile(big.inc.ms, 0.95));
         json.insert(QStringLiteral("p50_ratio_big_to_small"), bigP50 / smallP50);
+        json.insert(QStringLiteral("small_client_cpu_ms"), small.inc.clientCpuMs / double(rounds));
+        json.insert(QStringLiteral("small_server_cpu_ms"), small.inc.serverCpuMs / double(rounds));
+        json.insert(QStringLiteral("big_client_cpu_ms"), big.inc.clientCpuMs / double(rounds));
+        json.insert(QStringLiteral("big_server_cpu_ms"), big.inc.serverCpuMs / double(rounds));
     }
     if (p.isSet(jsonOpt))
         out(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
