@@ -18,8 +18,10 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <exception>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -153,6 +155,11 @@ public:
         m_text += QStringLiteral(" %1 %2").arg(QLatin1String(what)).arg(double(ns - m_last) / 1e6, 0, 'f', 1);
         m_last = ns;
     }
+    // Time spent elsewhere (the second thread), listed but not part of this thread's total.
+    void note(const char *what, double ms)
+    {
+        m_text += QStringLiteral(" %1 %2").arg(QLatin1String(what)).arg(ms, 0, 'f', 1);
+    }
     QString text() const
     {
         return QStringLiteral("%1 ms:%2").arg(double(m_last) / 1e6, 0, 'f', 1).arg(m_text);
@@ -162,6 +169,37 @@ private:
     QElapsedTimer m_timer;
     qint64 m_last = 0;
     QString m_text;
+};
+
+// A read transaction (BEGIN and a first read, so the snapshot is taken now) ended when it goes out of
+// scope; a failed COMMIT of a read is only logged.
+class ReadTransaction
+{
+public:
+    explicit ReadTransaction(sql::Database &db)
+        : m_db(db)
+    {
+        m_db.exec(QStringLiteral("BEGIN"));
+        try {
+            m_db.scalarInt(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+        } catch (...) {
+            end();
+            throw;
+        }
+    }
+    ~ReadTransaction() { end(); }
+    Q_DISABLE_COPY_MOVE(ReadTransaction)
+
+private:
+    void end()
+    {
+        try {
+            m_db.exec(QStringLiteral("COMMIT"));
+        } catch (const sql::SqlError &e) {
+            qCWarning(lcKpi) << e.text();
+        }
+    }
+    sql::Database &m_db;
 };
 
 template<typename Body> bool guarded(QString *error, Body &&body)
@@ -273,6 +311,40 @@ QStringList KpiPeriod::months() const
 }
 
 // --- scope -----------------------------------------------------------------------------------------
+
+KpiEngine::KpiEngine(sql::Database &db)
+    : m_db(db)
+{ }
+
+KpiEngine::~KpiEngine() = default;
+
+sql::Database *KpiEngine::reader()
+{
+    if (m_readerTried)
+        return m_reader.get();
+    m_readerTried = true;
+    const QString path = m_db.path();
+    if (path.isEmpty() || path == QLatin1String(":memory:") || path.startsWith(QLatin1String("file:")))
+        return nullptr;
+    try {
+        if (m_db.scalarText(QStringLiteral("PRAGMA journal_mode"))
+                .compare(QLatin1String("wal"), Qt::CaseInsensitive)
+            != 0)
+            return nullptr;
+        sql::Database::Options options;
+        options.create = false;
+        options.readOnly = true;
+        options.wal = false;
+        m_reader = std::make_unique<sql::Database>(path, options);
+        // The same page cache as the store's connection, kept between computes.
+        m_reader->exec(QStringLiteral("PRAGMA cache_size = %1")
+                           .arg(m_db.scalarInt(QStringLiteral("PRAGMA cache_size"))));
+    } catch (const sql::SqlError &e) {
+        qCDebug(lcKpi) << "no second reader:" << e.text();
+        m_reader.reset();
+    }
+    return m_reader.get();
+}
 
 std::optional<KpiScope> KpiEngine::resolveScope(const QString &key, QString *error)
 {
@@ -883,6 +955,28 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
     r.previousPeriod = period.previous();
     r.scope = scope;
     const bool ok = guarded(error, [&] {
+        // With a second connection to the same WAL file, the previous period is computed on a thread of
+        // its own. Both connections hold a read transaction for the whole compute, opened one after the
+        // other before any KPI read (SQLite here has no snapshot API to make them one: a commit landing
+        // between the two BEGINs would show the periods different snapshots; without the second
+        // connection, as before, each statement reads its own).
+        sql::Database *second = m_db.inTransaction() ? nullptr : reader();
+        std::optional<ReadTransaction> mainRead;
+        std::optional<ReadTransaction> secondRead;
+        if (second) {
+            mainRead.emplace(m_db);
+            secondRead.emplace(*second);
+        }
+        std::thread other;
+        struct Joiner
+        {
+            std::thread &thread;
+            ~Joiner()
+            {
+                if (thread.joinable())
+                    thread.join();
+            }
+        } joiner {other};
         r.role = signedInRole();
         r.weights = weights();
         r.costPerCallMinor = costPerCall();
@@ -896,14 +990,40 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         Keys keys;
         readTargets(scope, &keys, {&now, &before});
         laps.lap("targets");
+        // The previous period touches nothing this thread uses: its own copy of the keys (the targets'
+        // HCPs and their tiers have the same numbers in both copies; what each thread adds is its own),
+        // its own PeriodData, r.before and its own connection.
+        Keys otherKeys;
+        std::exception_ptr otherFailed;
+        double otherMs = 0;
+        if (second) {
+            otherKeys = keys;
+            other = std::thread([&, second] {
+                QElapsedTimer timer;
+                timer.start();
+                try {
+                    KpiEngine engine(*second);
+                    engine.readVisits(scope, &otherKeys, &before);
+                    engine.headline(scope, otherKeys, before, &r.before, r.costPerCallMinor, nullptr);
+                } catch (...) {
+                    otherFailed = std::current_exception();
+                }
+                otherMs = double(timer.nsecsElapsed()) / 1e6;
+            });
+            laps.lap("start-before");
+        }
         readVisits(scope, &keys, &now);
         laps.lap("visits");
-        readVisits(scope, &keys, &before);
-        laps.lap("visits-before");
+        if (!second) {
+            readVisits(scope, &keys, &before);
+            laps.lap("visits-before");
+        }
         headline(scope, keys, now, &r.now, r.costPerCallMinor, &r.tiers);
         laps.lap("headline");
-        headline(scope, keys, before, &r.before, r.costPerCallMinor, nullptr);
-        laps.lap("headline-before");
+        if (!second) {
+            headline(scope, keys, before, &r.before, r.costPerCallMinor, nullptr);
+            laps.lap("headline-before");
+        }
         const QList<PeriodData::VisitCell> &cells = now.cells;
         const Params p(period, scope);
 
@@ -1227,6 +1347,13 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
             }
         }
         laps.lap("sales-groups");
+        if (other.joinable()) {
+            other.join();
+            laps.lap("wait-before");
+            laps.note("thread-before", otherMs);
+            if (otherFailed)
+                std::rethrow_exception(otherFailed);
+        }
         qCDebug(lcKpi).noquote() << "compute" << period.label() << scope.key << laps.text();
     });
     if (ok)

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 Q_DECLARE_LOGGING_CATEGORY(lcKpi)
@@ -196,9 +197,8 @@ struct KpiTarget
 class KpiEngine final
 {
 public:
-    explicit KpiEngine(sql::Database &db)
-        : m_db(db)
-    { }
+    explicit KpiEngine(sql::Database &db);
+    ~KpiEngine();
 
     // "" = everything; a territory code; a username.
     std::optional<KpiScope> resolveScope(const QString &key, QString *error = nullptr);
@@ -225,8 +225,13 @@ private:
         qint64 costPerCall, QList<KpiTierReach> *tiers);
     KpiWeights weights();
     qint64 costPerCall();
+    // A second read-only connection to the same file, for the previous period on the second core
+    // (compute()); null when the store is not a WAL file or the connection is inside a transaction.
+    sql::Database *reader();
 
     sql::Database &m_db;
+    std::unique_ptr<sql::Database> m_reader;
+    bool m_readerTried = false;
 };
 
 // The whole result as one JSON object (rounds-cli kpis --json).
