@@ -18,6 +18,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <ctime>
 #include <exception>
 #include <string>
 #include <string_view>
@@ -201,6 +202,14 @@ private:
     }
     sql::Database &m_db;
 };
+
+// This thread's CPU time in ms (for the debug log: what each thread would take on an idle machine).
+double threadCpuMs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
 
 template<typename Body> bool guarded(QString *error, Body &&body)
 {
@@ -825,7 +834,15 @@ void KpiEngine::readVisits(const KpiScope &scope, Keys *keys, PeriodData *data)
 void KpiEngine::headline(const KpiScope &scope, const Keys &keys, const PeriodData &data, KpiHeadline *h,
     qint64 costPerCall, QList<KpiTierReach> *tiers)
 {
-    const Params p(data.period, scope);
+    headlineVisits(keys, data, h, tiers);
+    headlineStore(scope, data.period, h);
+    headlineRatios(h, costPerCall);
+}
+
+// The headline figures counted from the period's targets and visits (read before).
+void KpiEngine::headlineVisits(
+    const Keys &keys, const PeriodData &data, KpiHeadline *h, QList<KpiTierReach> *tiers)
+{
     {
         // Reach, frequency and coverage by tier; HCPs without a tier count in the totals only. Calls on
         // HCPs that are not targets reach nobody.
@@ -877,6 +894,13 @@ void KpiEngine::headline(const KpiScope &scope, const Keys &keys, const PeriodDa
         if (h->supportVisits > 0)
             h->averageSupport = supportSum / double(h->supportVisits);
     }
+}
+
+// The headline figures read from the store: plans, events, sales and market share. They set other
+// fields of the headline than headlineVisits(), so the two may run on different threads.
+void KpiEngine::headlineStore(const KpiScope &scope, const KpiPeriod &period, KpiHeadline *h)
+{
+    const Params p(period, scope);
     {
         auto q = m_db.query(QStringLiteral(
             "SELECT coalesce(sum(status = 'done'), 0), coalesce(sum(status <> 'cancelled'), 0),"
@@ -933,6 +957,10 @@ void KpiEngine::headline(const KpiScope &scope, const Keys &keys, const PeriodDa
         if (!q->isNull(2))
             h->marketSharePct = ratio(q->isNull(1) ? 0.0 : q->real(1), q->real(2), 100);
     }
+}
+
+void KpiEngine::headlineRatios(KpiHeadline *h, qint64 costPerCall)
+{
     h->reachPct = ratio(h->reached, h->targets, 100);
     h->frequency = ratio(h->callsOnReached, h->reached);
     h->coveragePct = ratio(h->covered, h->targets, 100);
@@ -981,6 +1009,7 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         r.weights = weights();
         r.costPerCallMinor = costPerCall();
         Laps laps;
+        const double mainCpu = threadCpuMs();
         // The targets of both periods in one read; each period's visits in one read.
         PeriodData now;
         PeriodData before;
@@ -993,24 +1022,185 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         // The previous period touches nothing this thread uses: its own copy of the keys (the targets'
         // HCPs and their tiers have the same numbers in both copies; what each thread adds is its own),
         // its own PeriodData, r.before and its own connection.
+        const Params p(period, scope);
+        // Sales by month and by territory, product and institution: read from the store only, after the
+        // period's headline sales (their year-on-year and shares); on whichever connection runs them.
+        const auto sales = [&](sql::Database &db, Laps *salesLaps) {
+            // Sales by month: 36 months ending with the period's last month are read, so the 24 shown all
+            // have their year-on-year; from the monthly summary kept by triggers (client migration 11).
+            {
+                const QDate lastMonth(period.end.year(), period.end.month(), 1);
+                const QString first = monthKey(lastMonth.addMonths(-35));
+                auto q = db.query(QStringLiteral(
+                    "SELECT s.month, CASE WHEN sum(CASE WHEN s.source = 'internal' THEN s.valued END) > 0"
+                    " THEN sum(CASE WHEN s.source = 'internal' THEN s.value_minor END) END,"
+                    " CASE WHEN sum(CASE WHEN s.source = 'external' THEN s.valued END) > 0"
+                    " THEN sum(CASE WHEN s.source = 'external' THEN s.value_minor END) END FROM "
+                    "kpi_sales_month s"
+                    " WHERE s.month >= :first AND s.month <= :last AND %1 GROUP BY s.month")
+                                      .arg(kSalesScope));
+                q->bind(q->parameterIndex(":first"), first);
+                q->bind(q->parameterIndex(":last"), monthKey(lastMonth));
+                p.bind(q);
+                QHash<QString, std::optional<qint64>> internal;
+                QHash<QString, std::optional<qint64>> external;
+                while (q->step()) {
+                    if (!q->isNull(1))
+                        internal.insert(q->text(0), q->int64(1));
+                    if (!q->isNull(2))
+                        external.insert(q->text(0), q->int64(2));
+                }
+                const auto pctChange
+                    = [&internal](const QString &now, const QString &then) -> std::optional<double> {
+                    const auto a = internal.value(now);
+                    const auto b = internal.value(then);
+                    if (!a || !b || *b == 0)
+                        return std::nullopt;
+                    return (double(*a) - double(*b)) / double(*b) * 100;
+                };
+                for (int i = 23; i >= 0; --i) {
+                    const QDate m = lastMonth.addMonths(-i);
+                    const QString key = monthKey(m);
+                    KpiMonthSales row;
+                    row.month = key;
+                    row.internalMinor = internal.value(key).value_or(0);
+                    row.externalMinor = external.value(key);
+                    row.momPct = pctChange(key, monthKey(m.addMonths(-1)));
+                    row.yoyPct = pctChange(key, monthKey(m.addMonths(-12)));
+                    r.salesByMonth.append(row);
+                }
+                // Year-on-year of the period: the same months a year before, all of them with sales.
+                qint64 before = 0;
+                bool complete = true;
+                for (const QString &key : period.months()) {
+                    const auto v = internal.value(monthKey(monthStart(key).addMonths(-12)));
+                    complete = complete && v.has_value();
+                    before += v.value_or(0);
+                }
+                if (complete && before != 0 && period.months().size() <= 24)
+                    r.salesYoyPct = (double(r.now.salesMinor) - double(before)) / double(before) * 100;
+
+                // Forecast from the months with internal sales up to the period's last month.
+                QDate lastWithSales;
+                for (int i = 0; i < 36; ++i) {
+                    if (internal.value(monthKey(lastMonth.addMonths(-i)))) {
+                        lastWithSales = lastMonth.addMonths(-i);
+                        break;
+                    }
+                }
+                QList<std::pair<int, double>> history; // (month index relative to lastWithSales, value)
+                if (lastWithSales.isValid()) {
+                    for (int i = 35; i >= 0; --i) {
+                        const QDate m = lastWithSales.addMonths(-i);
+                        if (m < lastMonth.addMonths(-35))
+                            continue;
+                        if (const auto v = internal.value(monthKey(m)))
+                            history.append({-i, double(*v)});
+                    }
+                }
+                const auto seasonal
+                    = [&](int k) { return internal.value(monthKey(lastWithSales.addMonths(k - 12))); };
+                if (history.size() >= 13 && seasonal(1) && seasonal(2) && seasonal(3)) {
+                    r.forecastMethod = QStringLiteral("seasonal_naive");
+                    for (int k = 1; k <= 3; ++k) {
+                        KpiMonthSales f;
+                        f.month = monthKey(lastWithSales.addMonths(k));
+                        f.internalMinor = *seasonal(k);
+                        r.forecast.append(f);
+                    }
+                } else if (history.size() >= 2) {
+                    // Least squares over the last (at most) 24 months with sales.
+                    const auto points = history.mid(std::max<qsizetype>(0, history.size() - 24));
+                    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+                    for (const auto &[x, y] : points) {
+                        sx += x;
+                        sy += y;
+                        sxx += double(x) * x;
+                        sxy += x * y;
+                    }
+                    const double n = double(points.size());
+                    const double den = n * sxx - sx * sx;
+                    const double slope = den == 0 ? 0 : (n * sxy - sx * sy) / den;
+                    const double intercept = (sy - slope * sx) / n;
+                    r.forecastMethod = QStringLiteral("linear_trend");
+                    for (int k = 1; k <= 3; ++k) {
+                        KpiMonthSales f;
+                        f.month = monthKey(lastWithSales.addMonths(k));
+                        f.internalMinor = std::max<qint64>(0, std::llround(intercept + slope * k));
+                        r.forecast.append(f);
+                    }
+                } else {
+                    r.forecastMethod = QStringLiteral("none");
+                }
+            }
+            if (salesLaps)
+                salesLaps->lap("sales-months");
+            {
+                const bool institutions = maySeeInstitutionSales(r.role);
+                r.institutionSalesHidden = !institutions;
+                const struct
+                {
+                    QList<KpiCount> *into;
+                    QString column;
+                    QString sql;
+                } groups[] = {
+                    {&r.salesByTerritory, QStringLiteral("territory_id"),
+                        QStringLiteral("SELECT g.k, coalesce(t.code || ' ' || t.name, g.k), g.n, g.v FROM %1"
+                                       " LEFT JOIN territory t ON t.id = g.k")},
+                    {&r.salesByProduct, QStringLiteral("product_id"),
+                        QStringLiteral(
+                            "SELECT g.k, coalesce(p.name, g.k), g.n, g.v FROM %1 LEFT JOIN product p "
+                            "ON p.id = g.k")},
+                    {institutions ? &r.salesByInstitution : nullptr, QStringLiteral("institution_id"),
+                        QStringLiteral("SELECT g.k, coalesce(i.name, g.k), g.n, g.v FROM %1"
+                                       " LEFT JOIN institution i ON i.id = g.k")},
+                };
+                for (const auto &g : groups) {
+                    if (!g.into)
+                        continue;
+                    // Grouped first over the covering month index (the unary + keeps the planner from
+                    // walking the grouping column's own index over every fact), then named.
+                    auto q = db.query(
+                        g.sql.arg(QStringLiteral(
+                            "(SELECT s.%1 AS k, count(*) AS n, sum(s.value_minor) AS v FROM sales_fact s"
+                            " WHERE s.source = 'internal' AND s.month IN (SELECT value FROM "
+                            "json_each(:months))"
+                            " AND %2 GROUP BY +s.%1) g")
+                                      .arg(g.column, kSalesScope))
+                        + QStringLiteral(" ORDER BY 4 DESC, 2"));
+                    p.bind(q);
+                    while (q->step())
+                        g.into->append(KpiCount {q->text(0), q->text(1), q->int64(2), q->real(3), {}});
+                    for (KpiCount &c : *g.into)
+                        c.pct = ratio(c.value, double(r.now.salesMinor), 100);
+                }
+            }
+        };
         Keys otherKeys;
         std::exception_ptr otherFailed;
         double otherMs = 0;
+        double otherCpuMs = 0;
         if (second) {
             otherKeys = keys;
             other = std::thread([&, second] {
                 QElapsedTimer timer;
                 timer.start();
+                const double cpu = threadCpuMs();
                 try {
                     KpiEngine engine(*second);
                     engine.readVisits(scope, &otherKeys, &before);
                     engine.headline(scope, otherKeys, before, &r.before, r.costPerCallMinor, nullptr);
+                    // This period's store-read headline fields (not those headlineVisits() sets below),
+                    // then the sales.
+                    engine.headlineStore(scope, period, &r.now);
+                    sales(*second, nullptr);
                 } catch (...) {
                     otherFailed = std::current_exception();
                 }
                 otherMs = double(timer.nsecsElapsed()) / 1e6;
+                otherCpuMs = threadCpuMs() - cpu;
             });
-            laps.lap("start-before");
+            laps.lap("start-other");
         }
         readVisits(scope, &keys, &now);
         laps.lap("visits");
@@ -1018,14 +1208,16 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
             readVisits(scope, &keys, &before);
             laps.lap("visits-before");
         }
-        headline(scope, keys, now, &r.now, r.costPerCallMinor, &r.tiers);
+        if (second)
+            headlineVisits(keys, now, &r.now, &r.tiers);
+        else
+            headline(scope, keys, now, &r.now, r.costPerCallMinor, &r.tiers);
         laps.lap("headline");
         if (!second) {
             headline(scope, keys, before, &r.before, r.costPerCallMinor, nullptr);
             laps.lap("headline-before");
         }
         const QList<PeriodData::VisitCell> &cells = now.cells;
-        const Params p(period, scope);
 
         {
             QHash<QString, qint64> counts;
@@ -1201,159 +1393,20 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
                 r.reps.append(std::move(row.row));
         }
         laps.lap("reps");
-        // Sales by month: 36 months ending with the period's last month are read, so the 24 shown all
-        // have their year-on-year; from the monthly summary kept by triggers (client migration 11).
-        {
-            const QDate lastMonth(period.end.year(), period.end.month(), 1);
-            const QString first = monthKey(lastMonth.addMonths(-35));
-            auto q = m_db.query(QStringLiteral(
-                "SELECT s.month, CASE WHEN sum(CASE WHEN s.source = 'internal' THEN s.valued END) > 0"
-                " THEN sum(CASE WHEN s.source = 'internal' THEN s.value_minor END) END,"
-                " CASE WHEN sum(CASE WHEN s.source = 'external' THEN s.valued END) > 0"
-                " THEN sum(CASE WHEN s.source = 'external' THEN s.value_minor END) END FROM kpi_sales_month s"
-                " WHERE s.month >= :first AND s.month <= :last AND %1 GROUP BY s.month")
-                                    .arg(kSalesScope));
-            q->bind(q->parameterIndex(":first"), first);
-            q->bind(q->parameterIndex(":last"), monthKey(lastMonth));
-            p.bind(q);
-            QHash<QString, std::optional<qint64>> internal;
-            QHash<QString, std::optional<qint64>> external;
-            while (q->step()) {
-                if (!q->isNull(1))
-                    internal.insert(q->text(0), q->int64(1));
-                if (!q->isNull(2))
-                    external.insert(q->text(0), q->int64(2));
-            }
-            const auto pctChange
-                = [&internal](const QString &now, const QString &then) -> std::optional<double> {
-                const auto a = internal.value(now);
-                const auto b = internal.value(then);
-                if (!a || !b || *b == 0)
-                    return std::nullopt;
-                return (double(*a) - double(*b)) / double(*b) * 100;
-            };
-            for (int i = 23; i >= 0; --i) {
-                const QDate m = lastMonth.addMonths(-i);
-                const QString key = monthKey(m);
-                KpiMonthSales row;
-                row.month = key;
-                row.internalMinor = internal.value(key).value_or(0);
-                row.externalMinor = external.value(key);
-                row.momPct = pctChange(key, monthKey(m.addMonths(-1)));
-                row.yoyPct = pctChange(key, monthKey(m.addMonths(-12)));
-                r.salesByMonth.append(row);
-            }
-            // Year-on-year of the period: the same months a year before, all of them with sales.
-            qint64 before = 0;
-            bool complete = true;
-            for (const QString &key : period.months()) {
-                const auto v = internal.value(monthKey(monthStart(key).addMonths(-12)));
-                complete = complete && v.has_value();
-                before += v.value_or(0);
-            }
-            if (complete && before != 0 && period.months().size() <= 24)
-                r.salesYoyPct = (double(r.now.salesMinor) - double(before)) / double(before) * 100;
-
-            // Forecast from the months with internal sales up to the period's last month.
-            QDate lastWithSales;
-            for (int i = 0; i < 36; ++i) {
-                if (internal.value(monthKey(lastMonth.addMonths(-i)))) {
-                    lastWithSales = lastMonth.addMonths(-i);
-                    break;
-                }
-            }
-            QList<std::pair<int, double>> history; // (month index relative to lastWithSales, value)
-            if (lastWithSales.isValid()) {
-                for (int i = 35; i >= 0; --i) {
-                    const QDate m = lastWithSales.addMonths(-i);
-                    if (m < lastMonth.addMonths(-35))
-                        continue;
-                    if (const auto v = internal.value(monthKey(m)))
-                        history.append({-i, double(*v)});
-                }
-            }
-            const auto seasonal
-                = [&](int k) { return internal.value(monthKey(lastWithSales.addMonths(k - 12))); };
-            if (history.size() >= 13 && seasonal(1) && seasonal(2) && seasonal(3)) {
-                r.forecastMethod = QStringLiteral("seasonal_naive");
-                for (int k = 1; k <= 3; ++k) {
-                    KpiMonthSales f;
-                    f.month = monthKey(lastWithSales.addMonths(k));
-                    f.internalMinor = *seasonal(k);
-                    r.forecast.append(f);
-                }
-            } else if (history.size() >= 2) {
-                // Least squares over the last (at most) 24 months with sales.
-                const auto points = history.mid(std::max<qsizetype>(0, history.size() - 24));
-                double sx = 0, sy = 0, sxx = 0, sxy = 0;
-                for (const auto &[x, y] : points) {
-                    sx += x;
-                    sy += y;
-                    sxx += double(x) * x;
-                    sxy += x * y;
-                }
-                const double n = double(points.size());
-                const double den = n * sxx - sx * sx;
-                const double slope = den == 0 ? 0 : (n * sxy - sx * sy) / den;
-                const double intercept = (sy - slope * sx) / n;
-                r.forecastMethod = QStringLiteral("linear_trend");
-                for (int k = 1; k <= 3; ++k) {
-                    KpiMonthSales f;
-                    f.month = monthKey(lastWithSales.addMonths(k));
-                    f.internalMinor = std::max<qint64>(0, std::llround(intercept + slope * k));
-                    r.forecast.append(f);
-                }
-            } else {
-                r.forecastMethod = QStringLiteral("none");
-            }
+        if (!second) {
+            sales(m_db, &laps);
+            laps.lap("sales-groups");
         }
-        laps.lap("sales-months");
-        {
-            const bool institutions = maySeeInstitutionSales(r.role);
-            r.institutionSalesHidden = !institutions;
-            const struct
-            {
-                QList<KpiCount> *into;
-                QString column;
-                QString sql;
-            } groups[] = {
-                {&r.salesByTerritory, QStringLiteral("territory_id"),
-                    QStringLiteral("SELECT g.k, coalesce(t.code || ' ' || t.name, g.k), g.n, g.v FROM %1"
-                                   " LEFT JOIN territory t ON t.id = g.k")},
-                {&r.salesByProduct, QStringLiteral("product_id"),
-                    QStringLiteral("SELECT g.k, coalesce(p.name, g.k), g.n, g.v FROM %1 LEFT JOIN product p "
-                                   "ON p.id = g.k")},
-                {institutions ? &r.salesByInstitution : nullptr, QStringLiteral("institution_id"),
-                    QStringLiteral("SELECT g.k, coalesce(i.name, g.k), g.n, g.v FROM %1"
-                                   " LEFT JOIN institution i ON i.id = g.k")},
-            };
-            for (const auto &g : groups) {
-                if (!g.into)
-                    continue;
-                // Grouped first over the covering month index (the unary + keeps the planner from
-                // walking the grouping column's own index over every fact), then named.
-                auto q = m_db.query(
-                    g.sql.arg(QStringLiteral(
-                        "(SELECT s.%1 AS k, count(*) AS n, sum(s.value_minor) AS v FROM sales_fact s"
-                        " WHERE s.source = 'internal' AND s.month IN (SELECT value FROM json_each(:months))"
-                        " AND %2 GROUP BY +s.%1) g")
-                                  .arg(g.column, kSalesScope))
-                    + QStringLiteral(" ORDER BY 4 DESC, 2"));
-                p.bind(q);
-                while (q->step())
-                    g.into->append(KpiCount {q->text(0), q->text(1), q->int64(2), q->real(3), {}});
-                for (KpiCount &c : *g.into)
-                    c.pct = ratio(c.value, double(r.now.salesMinor), 100);
-            }
-        }
-        laps.lap("sales-groups");
         if (other.joinable()) {
             other.join();
-            laps.lap("wait-before");
-            laps.note("thread-before", otherMs);
+            laps.lap("wait-other");
+            laps.note("other-thread", otherMs);
+            laps.note("other-thread-cpu", otherCpuMs);
             if (otherFailed)
                 std::rethrow_exception(otherFailed);
+            headlineRatios(&r.now, r.costPerCallMinor);
         }
+        laps.note("this-thread-cpu", threadCpuMs() - mainCpu);
         qCDebug(lcKpi).noquote() << "compute" << period.label() << scope.key << laps.text();
     });
     if (ok)
