@@ -996,15 +996,6 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
             secondRead.emplace(*second);
         }
         std::thread other;
-        struct Joiner
-        {
-            std::thread &thread;
-            ~Joiner()
-            {
-                if (thread.joinable())
-                    thread.join();
-            }
-        } joiner {other};
         r.role = signedInRole();
         r.weights = weights();
         r.costPerCallMinor = costPerCall();
@@ -1180,6 +1171,17 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         std::exception_ptr otherFailed;
         double otherMs = 0;
         double otherCpuMs = 0;
+        // Declared after everything the second thread uses, so that an exception on this thread joins
+        // it before those are destroyed (and before the read transactions end).
+        struct Joiner
+        {
+            std::thread &thread;
+            ~Joiner()
+            {
+                if (thread.joinable())
+                    thread.join();
+            }
+        } joiner {other};
         if (second) {
             otherKeys = keys;
             other = std::thread([&, second] {
