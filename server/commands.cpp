@@ -218,6 +218,8 @@ int serve(const QStringList &args)
           << bound << Qt::endl;
     const int rc = QCoreApplication::exec();
     dates.stop();
+    // No new work from here on, so every request that runs is also answered.
+    api.stopAccepting();
     api.waitForIdle();
     QThreadPool::globalInstance()->waitForDone();
     // Let the responses of the last requests leave before the sockets close.

@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTcpServer>
 #include <QTcpSocket>
 
 #include <memory>
@@ -128,6 +129,13 @@ void HttpApi::addRoute(const char *path, QHttpServerRequest::Method method, Endp
     // on the main thread (the socket's), and only when the socket still exists and is connected.
     m_http.route(QString::fromLatin1(path), method,
         [this, endpoint](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+            if (m_stopping) {
+                qCInfo(lcServer).noquote() << QString::fromLatin1(methodName(request.method()))
+                                           << request.url().path() << "not run: the server is stopping";
+                if (QTcpSocket *socket = responder.socket())
+                    socket->abort();
+                return;
+            }
             auto pending = std::make_shared<PendingAnswer>(std::move(responder));
             Request r {methodName(request.method()), request.url().path(), header(request, "Authorization"),
                 header(request, "Rounds-Protocol"), header(request, "Content-Length"), request.body()};
@@ -261,6 +269,13 @@ quint16 HttpApi::listen(const QHostAddress &address, quint16 port, QString *erro
 void HttpApi::waitForIdle()
 {
     m_pool.waitForDone();
+}
+
+void HttpApi::stopAccepting()
+{
+    m_stopping = true;
+    for (QTcpServer *server : m_http.servers())
+        server->close();
 }
 
 } // namespace rounds::server

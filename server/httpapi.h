@@ -34,6 +34,9 @@ public:
     quint16 listen(const QHostAddress &address, quint16 port, QString *error);
     // Waits for the requests in flight (their answers are then queued on the event loop).
     void waitForIdle();
+    // Shutdown, before waitForIdle(): closes the listening sockets, and a request that still comes on an
+    // open (keep-alive) connection is not run, its connection is closed, so nothing is applied unanswered.
+    void stopAccepting();
 
     enum class Endpoint { Health, Login, Logout, Me, Pull, Push };
     struct Request
@@ -56,6 +59,7 @@ private:
     Options m_options;
     QThreadPool m_pool;
     QHttpServer m_http;
+    bool m_stopping = false; // main thread only
 };
 
 } // namespace rounds::server

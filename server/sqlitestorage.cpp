@@ -492,6 +492,9 @@ std::unique_ptr<SqliteStorage> SqliteStorage::open(const QString &dataDir, bool 
         s->m_writer = std::make_unique<sql::Database>(path);
         // Random UUID keys touch pages all over the indexes: a larger cache keeps bulk loads fast.
         s->m_writer->exec(QStringLiteral("PRAGMA cache_size=-131072; PRAGMA temp_store=MEMORY"));
+        // An acknowledged push must survive power loss or an OS crash (the client then drops its outbox
+        // entry): every commit syncs the WAL. NORMAL, the connection's default, may lose the last ones.
+        s->m_writer->exec(QStringLiteral("PRAGMA synchronous=FULL"));
         const sql::MigrationResult m
             = sql::migrate(*s->m_writer, migrations(), QStringLiteral("server database"));
         if (!m.ok) {
@@ -583,21 +586,36 @@ void SqliteStorage::writeEach(
         SqliteSession session(*m_writer);
         for (int i = 0; i < count; ++i) {
             QString stepError;
+            // A savepoint: this step's writes go when it returns false or fails, the others' stay.
+            // Not a sql::Transaction: its destructor ignores a failed rollback, and a step whose writes
+            // cannot be undone must not be committed without its idempotency record (below).
+            m_writer->exec(QStringLiteral("SAVEPOINT rounds_step"));
+            bool keep = false;
             try {
-                // A savepoint: this step's writes go when it returns false or fails, the others' stay.
-                sql::Transaction step(*m_writer);
-                if (work(session, i))
-                    step.commit();
+                keep = work(session, i);
+                if (keep)
+                    m_writer->exec(QStringLiteral("RELEASE rounds_step"));
             } catch (const sql::SqlError &e) {
                 stepError = e.text();
             } catch (const std::exception &e) {
                 stepError = QString::fromUtf8(e.what());
             }
-            if (!stepError.isEmpty()) {
+            if (!stepError.isEmpty())
                 qCWarning(lcServer) << "storage write failed:" << stepError;
+            if (!keep || !stepError.isEmpty()) {
                 // Some errors (a full disk, I/O) end the whole transaction: nothing of it stays then.
                 if (sqlite3_get_autocommit(m_writer->handle()))
-                    throw sql::SqlError(SQLITE_ABORT, stepError);
+                    throw sql::SqlError(SQLITE_ABORT,
+                        stepError.isEmpty() ? QStringLiteral("the push's transaction ended") : stepError);
+                // If the step cannot be undone alone, the whole push is undone (the outer rollback) and
+                // every step answered as failed: the client keeps them all and sends them again.
+                try {
+                    m_writer->exec(QStringLiteral("ROLLBACK TO rounds_step; RELEASE rounds_step"));
+                } catch (const sql::SqlError &e) {
+                    throw sql::SqlError(e.code(),
+                        QStringLiteral("cannot undo a failed step alone: %1 (step: %2)")
+                            .arg(e.text(), stepError));
+                }
             }
             *errors << stepError;
         }

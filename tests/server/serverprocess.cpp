@@ -351,6 +351,11 @@ int ServerProcess::stop()
     return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
 }
 
+qint64 ServerProcess::pid() const
+{
+    return m_process ? m_process->processId() : 0;
+}
+
 void ServerProcess::kill()
 {
     if (!m_process)

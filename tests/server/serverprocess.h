@@ -106,6 +106,7 @@ public:
     // SIGKILL, no clean-up: for crash tests.
     void kill();
     bool isRunning() const;
+    qint64 pid() const; // 0 when not running (to send a signal without waiting, e.g. SIGTERM)
     QUrl url() const { return m_url; }
     QByteArray serverLog(); // stderr so far
 

@@ -8,7 +8,9 @@
 #include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QUuid>
+
 #include <QtTest>
+#include <csignal>
 
 using namespace rounds::test;
 
@@ -25,6 +27,7 @@ private slots:
     void sameBatchTwiceAppliesOnce();
     void aMutationRepeatedInOnePushAppliesOnce();
     void aFailingStepOfAPushIsUndoneAlone();
+    void aStepThatCannotBeUndoneFailsTheWholePush();
     void killedMidBatchThenRetriedAppliesEachOnce();
     void cleanFieldsMergeWhenBaseIsBehind();
     void ownerWinsAndTheLoserIsAudited();
@@ -43,6 +46,7 @@ private slots:
     void aDetailCannotMoveOntoASubmittedVisit();
     void reviewOfAnUnalignedHcpReachesNoTerritory();
     void sigtermFinishesTheRequestInFlight();
+    void aRequestArrivingAtShutdownIsAnsweredOrNotApplied();
 
 private:
     QJsonObject pushOne(const QString &token, const QJsonObject &m);
@@ -492,6 +496,49 @@ void TestServerPush::aFailingStepOfAPushIsUndoneAlone()
         &error));
     QCOMPARE(
         kept, (QStringList {QStringLiteral("written"), QString(), QString(), QStringLiteral("written")}));
+}
+
+// If a failed step's savepoint cannot be rolled back (here: the step ended the transaction its savepoint
+// lived in and a new one was begun), its writes must not be committed with the rest of the push without
+// its idempotency record: the whole push fails and every step is answered with the error.
+void TestServerPush::aStepThatCannotBeUndoneFailsTheWholePush()
+{
+    using namespace rounds::server;
+    QTemporaryDir dir;
+    QString error;
+    std::unique_ptr<SqliteStorage> store = SqliteStorage::open(dir.path(), true, &error);
+    QVERIFY2(store, qPrintable(error));
+    QStringList errors;
+    store->writeEach(
+        3,
+        [](StoreWriter &w, int step) {
+            if (step == 1) {
+                w.commitAndContinue(); // the savepoint is gone, the writer still in a transaction
+                w.setMeta(QStringLiteral("step1"), QStringLiteral("written"));
+                throw rounds::sql::SqlError(1, QStringLiteral("step 1 fails"));
+            }
+            w.setMeta(QStringLiteral("step%1").arg(step), QStringLiteral("written"));
+            return true;
+        },
+        &errors);
+    QCOMPARE(errors.size(), 3);
+    for (const QString &e : std::as_const(errors))
+        QVERIFY2(e.contains(QStringLiteral("cannot undo a failed step alone")), qPrintable(e));
+    QStringList kept;
+    QVERIFY(store->read(
+        [&](StoreReader &r) {
+            for (int step = 1; step < 3; ++step)
+                kept << r.meta(QStringLiteral("step%1").arg(step));
+        },
+        &error));
+    QCOMPARE(kept, (QStringList {QString(), QString()}));
+    // The writer is usable again afterwards.
+    QVERIFY(store->write(
+        [](StoreWriter &w) {
+            w.setMeta(QStringLiteral("after"), QStringLiteral("written"));
+            return true;
+        },
+        &error));
 }
 
 void TestServerPush::killedMidBatchThenRetriedAppliesEachOnce()
@@ -1059,6 +1106,86 @@ void TestServerPush::sigtermFinishesTheRequestInFlight()
         QCOMPARE(r.toObject().value("status").toString(), QStringLiteral("applied"));
     delete reply;
     QVERIFY(server.serverLog().contains("stopped"));
+}
+
+// A push that arrives while the server is stopping (here: on a keep-alive connection, while the server
+// waits for a long push in flight) is either run and answered, or not run at all; never applied without
+// an answer.
+void TestServerPush::aRequestArrivingAtShutdownIsAnsweredOrNotApplied()
+{
+    ServerProcess server;
+    QVERIFY(server.createDemo(20, 10, 3));
+    QVERIFY(server.start());
+    DemoOrg org;
+    QVERIFY(org.load(server));
+    const QString token = server.login(QStringLiteral("rep.sh02"));
+    const QString hcp = org.hcpsOnlyIn(QStringLiteral("SH-02")).first();
+    const auto batch = [&](int n, QStringList *ids) {
+        QJsonArray mutations;
+        for (int i = 0; i < n; ++i) {
+            const QJsonObject m = mutation(QStringLiteral("visit_plan"), newId(),
+                {{"territory_id", org.territory.value(QStringLiteral("SH-02"))}, {"hcp_id", hcp},
+                    {"planned_at", "2026-12-01T09:00:00Z"}});
+            *ids << m.value("mutation_id").toString();
+            mutations << m;
+        }
+        return QJsonDocument(QJsonObject {{"mutations", mutations}}).toJson(QJsonDocument::Compact);
+    };
+    const auto request = [&](const QString &path) {
+        QUrl url = server.url();
+        url.setPath(path);
+        QNetworkRequest req(url);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        return req;
+    };
+    QStringList longIds, lateIds;
+    const QByteArray longBody = batch(1000, &longIds);
+    const QByteArray lateBody = batch(300, &lateIds);
+
+    // The late push's connection is open (keep-alive) before the server stops.
+    QNetworkAccessManager lateNam;
+    std::unique_ptr<QNetworkReply> health(lateNam.get(request(QStringLiteral("/api/v1/health"))));
+    QVERIFY(QSignalSpy(health.get(), &QNetworkReply::finished).wait(10000));
+    QCOMPARE(health->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+
+    QNetworkAccessManager longNam;
+    std::unique_ptr<QNetworkReply> longReply(
+        longNam.post(request(QStringLiteral("/api/v1/sync/push")), longBody));
+    QSignalSpy longDone(longReply.get(), &QNetworkReply::finished);
+    QTest::qWait(200); // the long push is at work
+    QVERIFY(server.pid() > 0);
+    QCOMPARE(::kill(pid_t(server.pid()), SIGTERM), 0);
+    QTest::qWait(100); // the server is stopping, waiting for the long push
+    std::unique_ptr<QNetworkReply> lateReply(
+        lateNam.post(request(QStringLiteral("/api/v1/sync/push")), lateBody));
+    QSignalSpy lateDone(lateReply.get(), &QNetworkReply::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(!longDone.isEmpty() && !lateDone.isEmpty(), 60000);
+    QCOMPARE(server.stop(), 0);
+
+    const auto appliedCount = [&](const QStringList &ids) {
+        return server.scalar(QStringLiteral("SELECT count(*) FROM mutations WHERE mutation_id IN ('%1')")
+                                 .arg(ids.join(QStringLiteral("','"))));
+    };
+    const auto answeredOrNotApplied = [&](QNetworkReply *reply, const QStringList &ids, const char *what) {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const qint64 applied = appliedCount(ids);
+        qInfo("%s push: HTTP %d, %lld of %lld applied", what, status, applied, qint64(ids.size()));
+        if (status == 200) {
+            const QJsonArray results
+                = QJsonDocument::fromJson(reply->readAll()).object().value("results").toArray();
+            QCOMPARE(results.size(), ids.size());
+            for (const QJsonValue &r : results)
+                QCOMPARE(r.toObject().value("status").toString(), QStringLiteral("applied"));
+            QCOMPARE(applied, qint64(ids.size()));
+        } else {
+            QCOMPARE(applied, 0);
+        }
+    };
+    answeredOrNotApplied(longReply.get(), longIds, "long");
+    if (QTest::currentTestFailed())
+        return;
+    answeredOrNotApplied(lateReply.get(), lateIds, "late");
 }
 
 QTEST_GUILESS_MAIN(TestServerPush)
