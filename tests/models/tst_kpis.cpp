@@ -53,6 +53,8 @@ private slots:
     void scopeChoicesFollowTheTree();
     void oddRowsCountAsTheSqlDefinitions_data();
     void oddRowsCountAsTheSqlDefinitions();
+    void twoThreadsMatchOneThread_data();
+    void twoThreadsMatchOneThread();
 
 private:
     void insert(const QString &table, const QJsonObject &fields);
@@ -888,6 +890,41 @@ void TestKpis::oddRowsCountAsTheSqlDefinitions()
         }
         QCOMPARE(actual, expected);
     }
+}
+
+// compute() runs the previous period and the store-read parts on a second connection and thread when
+// the store is a WAL file; inside a caller's transaction it keeps to one thread. Both give the same.
+void TestKpis::twoThreadsMatchOneThread_data()
+{
+    QTest::addColumn<QString>("period");
+    QTest::addColumn<QString>("scope");
+    for (const char *period : {"2026-09", "2026-Q3", "2026-08-20..2026-10-05"}) {
+        QTest::newRow(qPrintable(QStringLiteral("%1 everything").arg(QLatin1String(period))))
+            << QString::fromLatin1(period) << QString();
+        QTest::newRow(qPrintable(QStringLiteral("%1 D1").arg(QLatin1String(period))))
+            << QString::fromLatin1(period) << QStringLiteral("D1");
+        QTest::newRow(qPrintable(QStringLiteral("%1 rep1").arg(QLatin1String(period))))
+            << QString::fromLatin1(period) << QStringLiteral("rep1");
+    }
+}
+
+void TestKpis::twoThreadsMatchOneThread()
+{
+    QFETCH(QString, period);
+    QFETCH(QString, scope);
+    buildDistrict();
+    addOddRows();
+    const QJsonObject twoThreads = computeJson(period, scope);
+    QVERIFY(!twoThreads.isEmpty());
+    QVERIFY(at(twoThreads, QStringLiteral("kpis.calls")).toInteger() > 0
+        || at(twoThreads, QStringLiteral("previous.calls")).toInteger() > 0);
+    sql::Database &db = *m_store->database();
+    db.exec(QStringLiteral("BEGIN"));
+    const QJsonObject oneThread = computeJson(period, scope);
+    db.exec(QStringLiteral("COMMIT"));
+    QVERIFY(!oneThread.isEmpty());
+    QCOMPARE(QJsonDocument(twoThreads).toJson(QJsonDocument::Compact),
+        QJsonDocument(oneThread).toJson(QJsonDocument::Compact));
 }
 
 QTEST_GUILESS_MAIN(TestKpis)
