@@ -144,7 +144,15 @@ void finishBulk(sql::Database &db, const std::function<void()> &beforeCommit = {
     for (const QJsonValue &v : indexes) {
         QString statement = v.toString();
         statement.replace(createIndex, QStringLiteral("CREATE INDEX IF NOT EXISTS "));
-        db.exec(statement);
+        try {
+            db.exec(statement);
+        } catch (const sql::SqlError &e) {
+            // A mark older than a migration that removed the column or table: that index is gone for
+            // good and must not stop the others forever. A full disk or a busy file still fails it all.
+            if ((e.code() & 0xff) != SQLITE_ERROR)
+                throw;
+            qCWarning(lcStore) << "bulk load: an index of an older schema is not created again:" << e.text();
+        }
     }
     auto q = db.query(QStringLiteral("DELETE FROM sync_meta WHERE key = ?1"));
     q->bind(1, kBulkLoad);
