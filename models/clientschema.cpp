@@ -6,6 +6,7 @@
 #include "sync/protocol/schema.h"
 
 #include <QSet>
+#include <QStringList>
 
 namespace rounds {
 
@@ -172,6 +173,40 @@ QString trigger(const QString &name, const QString &when, const QString &body)
     return QStringLiteral("CREATE TRIGGER %1 %2 BEGIN\n%3\nEND;\n").arg(name, when, body);
 }
 
+// "AFTER UPDATE OF <columns> ON <table> WHEN <any of them changed>" (NULL-safe).
+QString updateWhenChanged(const QStringList &columns, const QString &table)
+{
+    QStringList changed;
+    for (const QString &column : columns)
+        changed << QStringLiteral("OLD.%1 IS NOT NEW.%1").arg(column);
+    return QStringLiteral("AFTER UPDATE OF %1 ON %2 WHEN %3")
+        .arg(columns.join(QStringLiteral(", ")), table, changed.join(QStringLiteral(" OR ")));
+}
+
+// The update triggers of the search index. Store::applyPage upserts a pulled row with every column in
+// its SET list, so an unguarded trigger re-indexed every pulled HCP (and every HCP of a pulled
+// institution) even when only a phone number changed; each fires only when a column its body reads
+// changed.
+QString searchUpdateTriggers()
+{
+    QString ddl;
+    ddl += trigger(QStringLiteral("hcp_search_au"),
+        updateWhenChanged({QStringLiteral("full_name"), QStringLiteral("specialty"),
+                              QStringLiteral("institution_id"), QStringLiteral("department_id")},
+            QStringLiteral("hcp")),
+        refreshSearchDocs(QStringLiteral("h.id = NEW.id")));
+    ddl += trigger(QStringLiteral("institution_search_au"),
+        updateWhenChanged({QStringLiteral("name"), QStringLiteral("city")}, QStringLiteral("institution")),
+        refreshSearchDocs(QStringLiteral("h.institution_id = NEW.id")));
+    ddl += trigger(QStringLiteral("department_search_au"),
+        updateWhenChanged({QStringLiteral("name")}, QStringLiteral("department")),
+        refreshSearchDocs(QStringLiteral("h.department_id = NEW.id")));
+    ddl += trigger(QStringLiteral("hcp_tag_search_au"),
+        updateWhenChanged({QStringLiteral("tag"), QStringLiteral("hcp_id")}, QStringLiteral("hcp_tag")),
+        refreshSearchDocs(QStringLiteral("h.id IN (OLD.hcp_id, NEW.hcp_id)")));
+    return ddl;
+}
+
 void createSearch(sql::Database &db)
 {
     db.exec(QStringLiteral(R"(
@@ -196,9 +231,6 @@ CREATE TABLE hcp_gram (
                        "(SELECT 1 FROM hcp_search_doc WHERE hcp_id = NEW.id);")
             + insertSearchDocs(QStringLiteral("h.id = NEW.id")) + insertNameDoc(QStringLiteral("NEW"))
             + insertGrams(QStringLiteral("NEW.full_name"), QStringLiteral("NEW.id")));
-    ddl += trigger(QStringLiteral("hcp_search_au"),
-        QStringLiteral("AFTER UPDATE OF full_name, specialty, institution_id, department_id ON hcp"),
-        refreshSearchDocs(QStringLiteral("h.id = NEW.id")));
     ddl += trigger(QStringLiteral("hcp_gram_au"),
         QStringLiteral("AFTER UPDATE OF full_name ON hcp WHEN OLD.full_name IS NOT NEW.full_name"),
         deleteNameDoc() + insertNameDoc(QStringLiteral("NEW"))
@@ -220,19 +252,14 @@ CREATE TABLE hcp_gram (
         const QString ref = QString::fromLatin1(p.ref);
         ddl += trigger(table + QStringLiteral("_search_ai"), QStringLiteral("AFTER INSERT ON ") + table,
             refreshSearchDocs(QStringLiteral("h.%1 = NEW.id").arg(ref)));
-        ddl += trigger(table + QStringLiteral("_search_au"),
-            QStringLiteral("AFTER UPDATE OF %1 ON %2").arg(QString::fromLatin1(p.columns), table),
-            refreshSearchDocs(QStringLiteral("h.%1 = NEW.id").arg(ref)));
         ddl += trigger(table + QStringLiteral("_search_ad"), QStringLiteral("AFTER DELETE ON ") + table,
             refreshSearchDocs(QStringLiteral("h.%1 = OLD.id").arg(ref)));
     }
     ddl += trigger(QStringLiteral("hcp_tag_search_ai"), QStringLiteral("AFTER INSERT ON hcp_tag"),
         refreshSearchDocs(QStringLiteral("h.id = NEW.hcp_id")));
-    ddl += trigger(QStringLiteral("hcp_tag_search_au"),
-        QStringLiteral("AFTER UPDATE OF tag, hcp_id ON hcp_tag"),
-        refreshSearchDocs(QStringLiteral("h.id IN (OLD.hcp_id, NEW.hcp_id)")));
     ddl += trigger(QStringLiteral("hcp_tag_search_ad"), QStringLiteral("AFTER DELETE ON hcp_tag"),
         refreshSearchDocs(QStringLiteral("h.id = OLD.hcp_id")));
+    ddl += searchUpdateTriggers();
     db.exec(ddl);
 
     // A file migrated from an earlier version may already hold HCPs.
@@ -404,6 +431,15 @@ QStringList createMissingEntityTables(sql::Database &db)
     return created;
 }
 
+// Files from before step 13 hold the unguarded update triggers of the search index.
+void guardSearchTriggers(sql::Database &db)
+{
+    db.exec(QStringLiteral(
+                "DROP TRIGGER IF EXISTS hcp_search_au; DROP TRIGGER IF EXISTS institution_search_au; "
+                "DROP TRIGGER IF EXISTS department_search_au; DROP TRIGGER IF EXISTS hcp_tag_search_au;")
+        + searchUpdateTriggers());
+}
+
 const QList<sql::Migration> &clientMigrations()
 {
     static const QList<sql::Migration> steps {
@@ -424,6 +460,8 @@ const QList<sql::Migration> &clientMigrations()
             QStringLiteral(
                 "withdrawn: no KPI copy of the visit details (it cost the first sync's bulk load)"),
             dropKpiVisitDetails},
+        {13, QStringLiteral("search index: update triggers fire only when an indexed column changed"),
+            guardSearchTriggers},
     };
     return steps;
 }
