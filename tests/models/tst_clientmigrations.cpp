@@ -132,6 +132,12 @@ void TestClientMigrations::fromEachEarlierVersion()
     QCOMPARE(result.to, clientMigrations().last().version);
     QCOMPARE(schemaOf(db), expected);
     QCOMPARE(db.integrityCheck(), QStringLiteral("ok"));
+    // Step 13: the search index's update triggers fire only when a column they index changed.
+    QCOMPARE(db.scalarInt(QStringLiteral(
+                 "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('hcp_search_au', "
+                 "'institution_search_au', 'department_search_au', 'hcp_tag_search_au') AND sql LIKE "
+                 "'%WHEN OLD.% IS NOT NEW.%'")),
+        4);
     if (from >= 1) {
         QCOMPARE(db.scalarText(QStringLiteral("SELECT full_name FROM hcp")), QStringLiteral("张伟"));
         QCOMPARE(db.scalarInt(

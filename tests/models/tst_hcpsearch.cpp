@@ -42,11 +42,13 @@ private slots:
     void filters_data();
     void filters();
     void indexFollowsLocalEditsAndPulls();
+    void unchangedIndexedColumnsLeaveTheIndexAlone();
     void oddInputIsHarmless_data();
     void oddInputIsHarmless();
 
 private:
     QStringList names(const HcpFilter &filter);
+    QString indexState();
     QString addHcp(
         const QString &name, const QString &tier, const QString &specialty, const QString &institution);
 
@@ -332,6 +334,123 @@ void TestHcpSearch::indexFollowsLocalEditsAndPulls()
         m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
     QCOMPARE(m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp_name_search")),
         m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
+}
+
+// Every write to an FTS5 table changes its segment data (at least the structure record), so equal
+// data means the search triggers did not touch the indexes.
+QString TestHcpSearch::indexState()
+{
+    auto q = m_store.database()->query(QStringLiteral(
+        "SELECT (SELECT group_concat(id || ':' || hex(block), ',') FROM hcp_search_data) || '|' || "
+        "(SELECT group_concat(id || ':' || hex(block), ',') FROM hcp_name_search_data) || '|' || "
+        "(SELECT group_concat(gram || pos || hcp_id, ',') FROM hcp_gram)"));
+    return q->step() ? q->text(0) : QString();
+}
+
+// Store::applyPage upserts a pulled row with every column in its SET list: the search triggers must
+// re-index on a change of what they index (pulled or local) and only then (step 13's WHEN guards).
+void TestHcpSearch::unchangedIndexedColumnsLeaveTheIndexAlone()
+{
+    HcpFilter f;
+    const QString id = m_hcps.value(QStringLiteral("王伟"));
+    const QString pumc = m_institutions.value(QStringLiteral("北京协和医院"));
+    QJsonObject hcp {{QStringLiteral("id"), id}, {QStringLiteral("full_name"), QStringLiteral("王伟")},
+        {QStringLiteral("tier"), QStringLiteral("B")},
+        {QStringLiteral("specialty"), QStringLiteral("呼吸科")},
+        {QStringLiteral("status"), QStringLiteral("active")}, {QStringLiteral("institution_id"), pumc}};
+    int version = 1;
+    auto pull = [&](const QString &entity, const QJsonObject &record) {
+        PulledChange c = pulled(entity, record);
+        c.record.insert(QStringLiteral("version"), ++version);
+        return m_store.applyPage({c}, {}).ok;
+    };
+    auto found = [&](const QString &text) {
+        f.text = text;
+        return names(f);
+    };
+
+    // A pulled phone-only edit: the row changes, the indexes do not.
+    QString before = indexState();
+    hcp.insert(QStringLiteral("phone"), QStringLiteral("13800000000"));
+    QVERIFY(pull(QStringLiteral("hcp"), hcp));
+    QCOMPARE(
+        m_store.database()->scalarInt(
+            QStringLiteral("SELECT count(*) FROM hcp WHERE id = '%1' AND phone = '13800000000'").arg(id)),
+        1);
+    QCOMPARE(indexState(), before);
+    QCOMPARE(found(QStringLiteral("呼吸科")), QStringList {QStringLiteral("王伟")});
+
+    // A pulled rename re-indexes (and so shows the probe above can see a write).
+    hcp.insert(QStringLiteral("full_name"), QStringLiteral("王伟东"));
+    QVERIFY(pull(QStringLiteral("hcp"), hcp));
+    QVERIFY(indexState() != before);
+    QCOMPARE(found(QStringLiteral("伟东")), QStringList {QStringLiteral("王伟东")});
+    QCOMPARE(found(QStringLiteral("王伟东")), QStringList {QStringLiteral("王伟东")});
+
+    // A pulled department, then the HCP pulled into it; a pulled department rename reaches the HCP,
+    // an unchanged department re-pulled does not touch the indexes.
+    QJsonObject dept {{QStringLiteral("id"), protocol::newUuid()}, {QStringLiteral("institution_id"), pumc},
+        {QStringLiteral("name"), QStringLiteral("呼吸与危重症医学科")}};
+    QVERIFY(pull(QStringLiteral("department"), dept));
+    hcp.insert(QStringLiteral("department_id"), dept.value(QStringLiteral("id")));
+    QVERIFY(pull(QStringLiteral("hcp"), hcp));
+    QCOMPARE(found(QStringLiteral("危重症")), QStringList {QStringLiteral("王伟东")});
+    dept.insert(QStringLiteral("name"), QStringLiteral("睡眠医学中心"));
+    QVERIFY(pull(QStringLiteral("department"), dept));
+    QCOMPARE(found(QStringLiteral("睡眠医学")), QStringList {QStringLiteral("王伟东")});
+    QCOMPARE(found(QStringLiteral("危重症")), QStringList());
+    before = indexState();
+    QVERIFY(pull(QStringLiteral("department"), dept));
+    QCOMPARE(indexState(), before);
+
+    // An institution re-pulled with only its address changed does not re-index its HCPs.
+    QJsonObject inst {{QStringLiteral("id"), pumc}, {QStringLiteral("name"), QStringLiteral("北京协和医院")},
+        {QStringLiteral("kind"), QStringLiteral("hospital")},
+        {QStringLiteral("city"), QStringLiteral("北京")},
+        {QStringLiteral("address"), QStringLiteral("东城区帅府园1号")}};
+    QVERIFY(pull(QStringLiteral("institution"), inst));
+    QCOMPARE(indexState(), before);
+    // A pulled city change does.
+    inst.insert(QStringLiteral("city"), QStringLiteral("北京市东城区"));
+    QVERIFY(pull(QStringLiteral("institution"), inst));
+    QVERIFY(indexState() != before);
+    QCOMPARE(found(QStringLiteral("东城区")).size(), 3); // 王伟东, 张晓明, 欧阳张
+
+    // Local edits: the department's and the institution's names, the HCP's department.
+    QVERIFY(m_store
+                .update(QStringLiteral("department"), dept.value(QStringLiteral("id")).toString(),
+                    {{QStringLiteral("name"), QStringLiteral("肺功能室")}})
+                .ok);
+    QCOMPARE(found(QStringLiteral("肺功能")), QStringList {QStringLiteral("王伟东")});
+    QVERIFY(m_store
+                .update(QStringLiteral("institution"), pumc,
+                    {{QStringLiteral("name"), QStringLiteral("协和医院西院")}})
+                .ok);
+    QCOMPARE(found(QStringLiteral("协和医院西院")).size(), 3);
+    QVERIFY(
+        m_store.update(QStringLiteral("hcp"), id, {{QStringLiteral("department_id"), QJsonValue::Null}}).ok);
+    QCOMPARE(found(QStringLiteral("肺功能")), QStringList());
+
+    // Tags: a pulled one, its pulled change, a pulled unchanged copy, then a local change.
+    QJsonObject tag {{QStringLiteral("id"), protocol::newUuid()}, {QStringLiteral("hcp_id"), id},
+        {QStringLiteral("category"), QStringLiteral("marketing")},
+        {QStringLiteral("tag"), QStringLiteral("advisory")}};
+    QVERIFY(pull(QStringLiteral("hcp_tag"), tag));
+    QCOMPARE(found(QStringLiteral("advisory")), QStringList {QStringLiteral("王伟东")});
+    tag.insert(QStringLiteral("tag"), QStringLiteral("speaker-pulm"));
+    QVERIFY(pull(QStringLiteral("hcp_tag"), tag));
+    QCOMPARE(found(QStringLiteral("advisory")), QStringList());
+    QCOMPARE(found(QStringLiteral("speaker-pulm")), QStringList {QStringLiteral("王伟东")});
+    before = indexState();
+    tag.insert(QStringLiteral("source"), QStringLiteral("CRM import"));
+    QVERIFY(pull(QStringLiteral("hcp_tag"), tag));
+    QCOMPARE(indexState(), before);
+    QVERIFY(m_store
+                .update(QStringLiteral("hcp_tag"), tag.value(QStringLiteral("id")).toString(),
+                    {{QStringLiteral("tag"), QStringLiteral("kol-pulm")}})
+                .ok);
+    QCOMPARE(found(QStringLiteral("kol-pulm")), QStringList {QStringLiteral("王伟东")});
+    QCOMPARE(found(QStringLiteral("speaker-pulm")), QStringList());
 }
 
 void TestHcpSearch::oddInputIsHarmless_data()
