@@ -374,6 +374,7 @@ StoreOpenResult Store::openSecondary(const QString &path)
             return r;
         }
         m_db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
+        m_db->exec(QStringLiteral("PRAGMA synchronous = FULL"));
         r.ok = true;
     } catch (const sql::SqlError &e) {
         m_db.reset();
@@ -460,6 +461,9 @@ StoreOpenResult Store::openFile(const QString &path)
     // A bigger page cache than SQLite's 2 MB default: pulled pages insert by random UUID into several
     // indexes, and evicting dirty pages mid-transaction is what makes bulk apply slow.
     db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
+    // A visit the rep saved must survive a power cut or an empty battery, not only a crash of the
+    // process: the WAL is synced at every commit (NORMAL may lose the last commits on power loss).
+    db->exec(QStringLiteral("PRAGMA synchronous = FULL"));
     const sql::MigrationResult migrated = sql::migrate(*db, clientMigrations(), tr("The local database"));
     if (!migrated.ok) {
         r.message = migrated.error;

@@ -1,5 +1,7 @@
 #include "sync/syncsession.h"
 
+#include "models/sqlite/sqlerror.h"
+#include "models/sqlite/transaction.h"
 #include "models/store.h"
 #include "sync/log.h"
 
@@ -12,6 +14,7 @@
 
 #include <chrono>
 #include <future>
+#include <optional>
 
 namespace rounds {
 
@@ -266,16 +269,40 @@ bool SyncSession::pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &sum
     if (results.size() != chunk.size())
         return fail(summary, ApiError::BadResponse,
             tr("The server answered %1 results for %2 changes.").arg(results.size()).arg(chunk.size()));
-    for (qsizetype i = 0; i < results.size(); ++i) {
+    // The whole answer is recorded in one transaction: one commit (one WAL sync) instead of one per
+    // change. Each answer still uses its own savepoint, and whatever was recorded is committed on every
+    // path. A crash before the commit leaves those changes queued: they are pushed again with the same
+    // mutation ids and the server answers them as the first time.
+    std::optional<sql::Transaction> batch;
+    try {
+        if (sql::Database *db = m_store.database())
+            batch.emplace(*db);
+    } catch (const sql::SqlError &e) {
+        qCWarning(lcSync) << "recording the push answer change by change:" << e.text();
+    }
+    bool ok = true;
+    for (qsizetype i = 0; ok && i < results.size(); ++i) {
         const QJsonObject result = results.at(i).toObject();
-        if (result.value(QStringLiteral("mutation_id")).toString() != chunk.at(i).mutationId)
-            return fail(summary, ApiError::BadResponse, tr("The server answered for a different change."));
+        if (result.value(QStringLiteral("mutation_id")).toString() != chunk.at(i).mutationId) {
+            ok = fail(summary, ApiError::BadResponse, tr("The server answered for a different change."));
+            break;
+        }
         m_answered.insert({chunk.at(i).entity, chunk.at(i).recordId});
-        if (!handleResult(result, summary))
-            return false;
+        if (!handleResult(result, summary)) {
+            ok = false;
+            break;
+        }
         ++summary.pushed;
     }
-    return true;
+    if (batch) {
+        try {
+            batch->commit();
+        } catch (const sql::SqlError &e) {
+            return fail(summary, ApiError::Client,
+                tr("The local database could not record the server's answer: %1").arg(e.text()));
+        }
+    }
+    return ok;
 }
 
 bool SyncSession::handleResult(const QJsonObject &result, SyncSummary &summary)

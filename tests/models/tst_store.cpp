@@ -130,6 +130,8 @@ void TestStore::opensCreatesAndClosesCleanly()
         QVERIFY(QFileInfo::exists(dbPath()));
         QCOMPARE(store.database()->userVersion(), clientMigrations().last().version);
         QCOMPARE(store.meta(QStringLiteral("clean_shutdown")), QStringLiteral("0"));
+        // Every commit reaches the disk: a saved visit survives a power cut, not only a crash (2 = FULL).
+        QCOMPARE(store.database()->scalarInt(QStringLiteral("PRAGMA synchronous")), 2);
         QVERIFY(store.setMeta(QStringLiteral("epoch"), QStringLiteral("e1")));
     }
     Store store;
