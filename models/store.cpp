@@ -46,6 +46,17 @@ constexpr int kCheckpointPages = 1000; // SQLite's default
 // sync_meta key: present while a bulk load is under way; its value holds the SQL of the dropped indexes.
 const QString kBulkLoad = QStringLiteral("bulk_load");
 
+// The settings every connection of the store runs with, primary or secondary. A bigger page cache than
+// SQLite's 2 MB default: pulled pages insert by random UUID into several indexes, and evicting dirty pages
+// mid-transaction is what makes bulk apply slow. And a visit the rep saved must survive a power cut or an
+// empty battery, not only a crash of the process: the WAL is synced at every commit (NORMAL may lose the
+// last commits on power loss).
+void tuneConnection(sql::Database &db)
+{
+    db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
+    db.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+}
+
 QString jsonText(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -373,8 +384,7 @@ StoreOpenResult Store::openSecondary(const QString &path)
             r.message = migrated.error;
             return r;
         }
-        m_db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
-        m_db->exec(QStringLiteral("PRAGMA synchronous = FULL"));
+        tuneConnection(*m_db);
         r.ok = true;
     } catch (const sql::SqlError &e) {
         m_db.reset();
@@ -458,12 +468,7 @@ StoreOpenResult Store::openFile(const QString &path)
             qCWarning(lcStore) << "could not finish the interrupted bulk load:" << e.text();
         }
     }
-    // A bigger page cache than SQLite's 2 MB default: pulled pages insert by random UUID into several
-    // indexes, and evicting dirty pages mid-transaction is what makes bulk apply slow.
-    db->exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
-    // A visit the rep saved must survive a power cut or an empty battery, not only a crash of the
-    // process: the WAL is synced at every commit (NORMAL may lose the last commits on power loss).
-    db->exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    tuneConnection(*db);
     const sql::MigrationResult migrated = sql::migrate(*db, clientMigrations(), tr("The local database"));
     if (!migrated.ok) {
         r.message = migrated.error;

@@ -281,7 +281,7 @@ bool SyncSession::pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &sum
         qCWarning(lcSync) << "recording the push answer change by change:" << e.text();
     }
     bool ok = true;
-    for (qsizetype i = 0; ok && i < results.size(); ++i) {
+    for (qsizetype i = 0; i < results.size(); ++i) {
         const QJsonObject result = results.at(i).toObject();
         if (result.value(QStringLiteral("mutation_id")).toString() != chunk.at(i).mutationId) {
             ok = fail(summary, ApiError::BadResponse, tr("The server answered for a different change."));
