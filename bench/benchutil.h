@@ -4,7 +4,7 @@
 // insert reference, and the dispatch of the subcommands that parse their own options.
 
 #include "models/store.h"
-#include "sync/protocol/schema.h"
+#include "common/protocol/schema.h"
 
 #include <QList>
 #include <QString>

@@ -6,9 +6,9 @@
 
 #include "bench/benchutil.h"
 #include "models/kpis.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
-#include "models/sqlite/transaction.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
+#include "common/sqlite/transaction.h"
 #include "models/store.h"
 
 #include <QCommandLineParser>

@@ -13,7 +13,7 @@
 
 #include "bench/benchserver.h"
 #include "bench/benchutil.h"
-#include "models/sqlite/database.h"
+#include "common/sqlite/database.h"
 #include "models/store.h"
 #include "sync/apiclient.h"
 #include "sync/syncledger.h"

@@ -5,11 +5,11 @@
 
 #include "bench/benchserver.h"
 #include "bench/benchutil.h"
-#include "models/sqlite/database.h"
+#include "common/sqlite/database.h"
 #include "models/store.h"
 #include "sync/apiclient.h"
-#include "sync/protocol/codec.h"
-#include "sync/protocol/schema.h"
+#include "common/protocol/codec.h"
+#include "common/protocol/schema.h"
 #include "sync/syncledger.h"
 #include "sync/syncsession.h"
 

@@ -17,11 +17,14 @@ function(rounds_target_defaults target)
     endif()
 endfunction()
 
-# A static library of ours in one folder: rounds_add_library(NAME SOURCES ... LIBS ...)
+# A static library of ours in one folder, with its one source list:
+#   rounds_add_library(NAME SOURCES ... [PUBLIC libs a header of NAME exposes] [PRIVATE libs only its .cpp use])
+# Every library sees the source root, so includes name their folder ("common/protocol/schema.h").
 function(rounds_add_library name)
-    cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+    cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC;PRIVATE" ${ARGN})
     add_library(${name} STATIC ${ARG_SOURCES})
-    target_link_libraries(${name} PUBLIC ${ARG_LIBS})
+    target_include_directories(${name} PUBLIC ${CMAKE_SOURCE_DIR})
+    target_link_libraries(${name} PUBLIC ${ARG_PUBLIC} PRIVATE ${ARG_PRIVATE})
     rounds_target_defaults(${name})
 endfunction()
 

@@ -4,8 +4,10 @@ set(ROUNDS_TS_FILES
     ${CMAKE_SOURCE_DIR}/translations/rounds_en.ts)
 file(GLOB_RECURSE ROUNDS_TR_SOURCES CONFIGURE_DEPENDS
     ${CMAKE_SOURCE_DIR}/app/*.cpp ${CMAKE_SOURCE_DIR}/ui/*.cpp ${CMAKE_SOURCE_DIR}/ui/*.h
-    ${CMAKE_SOURCE_DIR}/sync/*.cpp ${CMAKE_SOURCE_DIR}/sync/*.h ${CMAKE_SOURCE_DIR}/models/*.cpp ${CMAKE_SOURCE_DIR}/models/*.h)
-list(FILTER ROUNDS_TR_SOURCES EXCLUDE REGEX "/sync/protocol/|/models/sqlite/")
+    ${CMAKE_SOURCE_DIR}/sync/*.cpp ${CMAKE_SOURCE_DIR}/sync/*.h ${CMAKE_SOURCE_DIR}/models/*.cpp ${CMAKE_SOURCE_DIR}/models/*.h
+    ${CMAKE_SOURCE_DIR}/common/*.cpp ${CMAKE_SOURCE_DIR}/common/*.h)
+# The protocol and the sqlite layer carry no user-visible text of their own.
+list(FILTER ROUNDS_TR_SOURCES EXCLUDE REGEX "/common/protocol/|/common/sqlite/")
 set(ROUNDS_TR_SOURCE_LIST ${CMAKE_BINARY_DIR}/translation-sources.lst)
 list(JOIN ROUNDS_TR_SOURCES "\n" _rounds_tr_lines)
 file(CONFIGURE OUTPUT ${ROUNDS_TR_SOURCE_LIST} CONTENT "${_rounds_tr_lines}\n")

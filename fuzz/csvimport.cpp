@@ -1,12 +1,12 @@
 // Fuzz target: a CSV file handed to the importer (the server's `import` command and the client's import
-// preview share sync/import). The bytes are read in every encoding, parsed as an HCP file and as an
+// preview share common/import). The bytes are read in every encoding, parsed as an HCP file and as an
 // alignment file against lookups that know a few records, and a file that reads as UTF-8 (with a header
 // of non-empty names) must come back unchanged through writeCsv and readCsv (the exporter's output is
 // the importer's input).
 
 #include "fuzz/fuzz.h"
-#include "sync/import/csvreader.h"
-#include "sync/import/importrules.h"
+#include "common/import/csvreader.h"
+#include "common/import/importrules.h"
 
 #include <QByteArray>
 #include <QLoggingCategory>

@@ -4,11 +4,11 @@
 // at start, must answer: open (possibly after moving the damaged file aside and starting a new one) or
 // refuse with a message, never crash; when it opened, reading the outbox and the cursors must work.
 
-#include "models/sqlite/migrations.h"
+#include "common/sqlite/migrations.h"
 #include "fuzz/fuzz.h"
 #include "models/clientschema.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
 #include "models/store.h"
 
 #include <QByteArray>

@@ -6,8 +6,8 @@
 
 #include "fuzz/fuzz.h"
 #include "models/store.h"
-#include "sync/protocol/codec.h"
-#include "sync/protocol/schema.h"
+#include "common/protocol/codec.h"
+#include "common/protocol/schema.h"
 
 #include <QByteArray>
 #include <QJsonArray>

@@ -2,9 +2,9 @@
 
 #include "models/hcpquery.h"
 #include "models/log.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
-#include "models/sqlite/transaction.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
+#include "common/sqlite/transaction.h"
 #include "models/store.h"
 
 #include <QJsonDocument>

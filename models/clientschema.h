@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/sqlite/migrations.h"
+#include "common/sqlite/migrations.h"
 
 #include <QStringList>
 

@@ -2,12 +2,12 @@
 
 #include "models/hcpquery.h"
 #include "models/log.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
-#include "models/sqlite/transaction.h"
-#include "sync/import/csvreader.h"
-#include "sync/protocol/codec.h"
-#include "sync/protocol/schema.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
+#include "common/sqlite/transaction.h"
+#include "common/import/csvreader.h"
+#include "common/protocol/codec.h"
+#include "common/protocol/schema.h"
 
 #include <QDate>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/store.h"
-#include "sync/import/importrules.h"
+#include "common/import/importrules.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -11,10 +11,10 @@
 
 namespace rounds {
 
-// HCP and institution master data as SFE edits it: the schema's own validation (sync/protocol) plus
+// HCP and institution master data as SFE edits it: the schema's own validation (common/protocol) plus
 // the format rules a form checks next to each field (phone, e-mail, institution grade), and the CSV
 // import and export of HCPs and alignments through the same parser and rules as `rounds-server import`
-// (sync/import).
+// (common/import).
 
 struct FieldIssue
 {

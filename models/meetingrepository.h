@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/compliance/rules.h"
+#include "common/compliance/rules.h"
 
 #include <QJsonObject>
 #include <QList>

@@ -2,8 +2,8 @@
 
 #include "models/hcpquery.h"
 #include "models/log.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
 #include "models/store.h"
 
 #include <QScopedValueRollback>

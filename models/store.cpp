@@ -2,11 +2,11 @@
 
 #include "models/clientschema.h"
 #include "models/log.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
-#include "models/sqlite/transaction.h"
-#include "sync/protocol/ddl.h"
-#include "sync/protocol/values.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
+#include "common/sqlite/transaction.h"
+#include "common/protocol/ddl.h"
+#include "common/protocol/values.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/protocol/codec.h"
+#include "common/protocol/codec.h"
 
 #include <QHash>
 #include <QJsonObject>

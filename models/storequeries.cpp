@@ -1,7 +1,7 @@
 #include "models/storequeries.h"
 
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -4,8 +4,8 @@
 #include "server/log.h"
 #include "server/loginlimiter.h"
 #include "server/passwords.h"
-#include "sync/protocol/errors.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/errors.h"
+#include "common/protocol/values.h"
 
 #include <QJsonObject>
 

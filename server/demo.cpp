@@ -1,7 +1,7 @@
 #include "server/demo.h"
 
 #include "server/passwords.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 
 #include <QDate>
 #include <QDateTime>

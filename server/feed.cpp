@@ -1,6 +1,6 @@
 #include "server/feed.h"
 
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 
 #include <QDate>
 #include <QDateTime>

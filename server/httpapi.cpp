@@ -1,7 +1,7 @@
 #include "server/httpapi.h"
 
 #include "server/log.h"
-#include "sync/protocol/errors.h"
+#include "common/protocol/errors.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,10 +1,10 @@
 #include "server/importer.h"
 
 #include "server/feed.h"
-#include "sync/import/csvreader.h"
-#include "sync/import/importrules.h"
-#include "sync/protocol/codec.h"
-#include "sync/protocol/values.h"
+#include "common/import/csvreader.h"
+#include "common/import/importrules.h"
+#include "common/protocol/codec.h"
+#include "common/protocol/values.h"
 
 #include <QFile>
 #include <QHash>
@@ -92,7 +92,7 @@ public:
         return {};
     }
 
-    // The shared row rules (sync/import) with this store's answers to their questions.
+    // The shared row rules (common/import) with this store's answers to their questions.
     import::Lookup lookup()
     {
         m_w.scan(QStringLiteral("hcp"), [this](const StoredRecord &h) {

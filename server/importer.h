@@ -25,7 +25,7 @@ struct ImportReport
 };
 
 // Imports an HCP, alignment or sales CSV file: all rows or none (see docs/server.md, docs/sfe.md). HCP
-// and alignment rows follow the shared rules of sync/import/importrules.h.
+// and alignment rows follow the shared rules of common/import/importrules.h.
 ImportReport importCsv(Storage &storage, const QString &path, const ImportOptions &options);
 // The same for the bytes of an HCP or alignment file.
 ImportReport importRows(Storage &storage, const QByteArray &bytes, const ImportOptions &options);

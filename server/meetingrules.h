@@ -3,7 +3,7 @@
 #include "server/principal.h"
 #include "server/storage.h"
 
-#include "sync/compliance/rules.h"
+#include "common/compliance/rules.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

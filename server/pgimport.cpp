@@ -1,8 +1,8 @@
 // migrate-to-postgres: a SQLite deployment copied table by table into an empty PostgreSQL database.
 
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
-#include "models/sqlite/statement.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
+#include "common/sqlite/statement.h"
 #include "server/log.h"
 #include "server/pgconnection.h"
 #include "server/pgstorage.h"

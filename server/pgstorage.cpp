@@ -2,7 +2,7 @@
 
 #include "server/log.h"
 #include "server/pgconnection.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/protocol/schema.h"
+#include "common/protocol/schema.h"
 
 #include <QByteArray>
 #include <QJsonObject>

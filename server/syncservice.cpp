@@ -4,10 +4,10 @@
 #include "server/log.h"
 #include "server/meetingrules.h"
 #include "server/territoryrules.h"
-#include "sync/protocol/codec.h"
-#include "sync/protocol/errors.h"
-#include "sync/protocol/merge.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/codec.h"
+#include "common/protocol/errors.h"
+#include "common/protocol/merge.h"
+#include "common/protocol/values.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "server/territoryrules.h"
 
-#include "sync/protocol/errors.h"
+#include "common/protocol/errors.h"
 
 #include <QHash>
 

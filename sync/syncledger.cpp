@@ -1,13 +1,13 @@
 #include "sync/syncledger.h"
 
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
-#include "models/sqlite/transaction.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
+#include "common/sqlite/transaction.h"
 #include "sync/log.h"
-#include "sync/protocol/codec.h"
-#include "sync/protocol/ddl.h"
-#include "sync/protocol/schema.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/codec.h"
+#include "common/protocol/ddl.h"
+#include "common/protocol/schema.h"
+#include "common/protocol/values.h"
 
 #include <QJsonDocument>
 

@@ -1,7 +1,7 @@
 #include "sync/syncsession.h"
 
-#include "models/sqlite/sqlerror.h"
-#include "models/sqlite/transaction.h"
+#include "common/sqlite/sqlerror.h"
+#include "common/sqlite/transaction.h"
 #include "models/store.h"
 #include "sync/log.h"
 

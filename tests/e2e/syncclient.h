@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/sqlite/database.h"
+#include "common/sqlite/database.h"
 #include "models/store.h"
 #include "server/serverprocess.h"
 #include "sync/apiclient.h"

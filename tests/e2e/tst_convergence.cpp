@@ -1,7 +1,7 @@
 #include "faultproxy.h"
-#include "sync/protocol/codec.h"
-#include "sync/protocol/schema.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/codec.h"
+#include "common/protocol/schema.h"
+#include "common/protocol/values.h"
 #include "syncclient.h"
 
 #include <QDate>

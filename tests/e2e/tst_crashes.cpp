@@ -1,6 +1,6 @@
 #include "clirunner.h"
 #include "faultproxy.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 #include "syncclient.h"
 
 #include <QProcess>

@@ -1,5 +1,5 @@
 #include "faultproxy.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 #include "syncclient.h"
 
 #include <QtTest>

@@ -1,5 +1,5 @@
 #include "server/demoorg.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 #include "syncclient.h"
 
 #include <QNetworkAccessManager>

@@ -5,7 +5,7 @@
 #include "models/alignments.h"
 #include "models/store.h"
 #include "models/territories.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,12 +1,12 @@
 #include "models/clientschema.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
-#include "models/sqlite/transaction.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
+#include "common/sqlite/transaction.h"
 #include "support/samples.h"
-#include "sync/protocol/codec.h"
-#include "sync/protocol/ddl.h"
-#include "sync/protocol/schema.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/codec.h"
+#include "common/protocol/ddl.h"
+#include "common/protocol/schema.h"
+#include "common/protocol/values.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>

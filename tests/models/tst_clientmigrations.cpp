@@ -1,9 +1,9 @@
 #include "models/clientschema.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
 #include "support/samples.h"
-#include "sync/protocol/schema.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/schema.h"
+#include "common/protocol/values.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

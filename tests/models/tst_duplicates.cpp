@@ -4,10 +4,10 @@
 
 #include "models/duplicates.h"
 #include "models/hcpquery.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/transaction.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/transaction.h"
 #include "models/store.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 #include "models/hcpquery.h"
-#include "models/sqlite/database.h"
+#include "common/sqlite/database.h"
 #include "models/store.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -2,10 +2,10 @@
 #include "models/hcplistmodel.h"
 #include "models/meetinglistmodel.h"
 #include "models/planlistmodel.h"
-#include "models/sqlite/database.h"
+#include "common/sqlite/database.h"
 #include "models/store.h"
 #include "models/visitlistmodel.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
-#include "models/sqlite/database.h"
+#include "common/sqlite/database.h"
 #include "models/store.h"
 #include "models/storequeries.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

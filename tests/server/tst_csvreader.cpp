@@ -1,4 +1,4 @@
-#include "sync/import/csvreader.h"
+#include "common/import/csvreader.h"
 
 #include <QStringEncoder>
 #include <QtTest>

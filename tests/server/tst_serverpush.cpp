@@ -1,4 +1,4 @@
-#include "models/sqlite/sqlerror.h"
+#include "common/sqlite/sqlerror.h"
 #include "server/demoorg.h"
 #include "server/serverprocess.h"
 #include "server/sqlitestorage.h"

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sync/protocol/schema.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/schema.h"
+#include "common/protocol/values.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

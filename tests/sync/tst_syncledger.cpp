@@ -1,6 +1,6 @@
 #include "models/store.h"
 #include "support/samples.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 #include "sync/syncledger.h"
 
 #include <QTemporaryDir>

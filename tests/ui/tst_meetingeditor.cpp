@@ -3,7 +3,7 @@
 // reports (CSV with BOM, PDF, the first page rendered). Set ROUNDS_SCREENSHOT_DIR to keep pictures.
 #include "models/meetingrepository.h"
 #include "models/store.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 #include "ui/common/prompter.h"
 #include "ui/meetings/meetingeditor.h"
 #include "ui/meetings/meetingreport.h"

@@ -5,9 +5,9 @@
 // applied, the duplicate review's merge, and a change request decided from the queue.
 
 #include "models/alignments.h"
-#include "models/sqlite/database.h"
+#include "common/sqlite/database.h"
 #include "models/store.h"
-#include "sync/protocol/values.h"
+#include "common/protocol/values.h"
 #include "ui/common/prompter.h"
 #include "ui/masterdata/changerequestsview.h"
 #include "ui/masterdata/duplicatesview.h"

@@ -1,8 +1,8 @@
 #include "ui/common/lookup.h"
 
 #include "models/hcpquery.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
 #include "models/store.h"
 
 #include <QDate>

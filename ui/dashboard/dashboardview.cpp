@@ -1,8 +1,8 @@
 #include "ui/dashboard/dashboardview.h"
 
 #include "models/kpitables.h"
-#include "models/sqlite/database.h"
-#include "models/sqlite/sqlerror.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
 #include "models/store.h"
 
 #include <QBarCategoryAxis>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sync/import/importrules.h"
+#include "common/import/importrules.h"
 
 #include <QJsonObject>
 #include <QWidget>

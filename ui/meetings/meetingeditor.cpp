@@ -1,7 +1,7 @@
 #include "ui/meetings/meetingeditor.h"
 
 #include "models/hcpquery.h"
-#include "models/sqlite/database.h"
+#include "common/sqlite/database.h"
 #include "models/store.h"
 #include "ui/common/labels.h"
 #include "ui/common/lookup.h"

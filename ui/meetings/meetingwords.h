@@ -5,7 +5,7 @@
 #include <QPair>
 #include <QString>
 
-#include "sync/compliance/rules.h"
+#include "common/compliance/rules.h"
 
 namespace rounds {
 

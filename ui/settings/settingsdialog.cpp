@@ -1,6 +1,6 @@
 #include "ui/settings/settingsdialog.h"
 
-#include "sync/compliance/config.h"
+#include "common/compliance/config.h"
 #include "sync/diagnostics.h"
 #include "ui/common/lookup.h"
 #include "ui/common/prompter.h"

@@ -1,0 +1,3 @@
+#include "common/compliance/log.h"
+
+Q_LOGGING_CATEGORY(lcCompliance, "rounds.compliance", QtInfoMsg)

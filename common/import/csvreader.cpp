@@ -1,0 +1,147 @@
+#include "common/import/csvreader.h"
+
+#include <QStringDecoder>
+
+namespace rounds::import {
+
+namespace {
+
+bool decode(const QByteArray &bytes, const char *codec, QString *text)
+{
+    QStringDecoder decoder(codec, QStringDecoder::Flag::Stateless);
+    if (!decoder.isValid())
+        return false;
+    *text = decoder.decode(bytes);
+    return !decoder.hasError();
+}
+
+} // namespace
+
+bool readCsv(const QByteArray &input, const QString &encoding, CsvTable *out, QString *error)
+{
+    QByteArray bytes = input;
+    const bool bom = bytes.startsWith("\xEF\xBB\xBF");
+    if (bom)
+        bytes.remove(0, 3);
+    QString text;
+    if (encoding == QLatin1String("gbk")) {
+        if (!decode(bytes, "GBK", &text)) {
+            *error = QStringLiteral("the file is not valid GBK");
+            return false;
+        }
+        out->encoding = QStringLiteral("gbk");
+    } else if (encoding == QLatin1String("utf-8") || bom) {
+        if (!decode(bytes, "UTF-8", &text)) {
+            *error = QStringLiteral("the file is not valid UTF-8");
+            return false;
+        }
+        out->encoding = QStringLiteral("utf-8");
+    } else if (decode(bytes, "UTF-8", &text)) {
+        out->encoding = QStringLiteral("utf-8");
+    } else if (decode(bytes, "GBK", &text)) {
+        out->encoding = QStringLiteral("gbk");
+    } else {
+        *error = QStringLiteral("the file is neither UTF-8 nor GBK");
+        return false;
+    }
+
+    QList<QStringList> records;
+    QList<int> lines;
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    bool fieldStarted = false;
+    int line = 1;
+    int recordLine = 1;
+    const qsizetype n = text.size();
+    auto endField = [&] {
+        record << field;
+        field.clear();
+        fieldStarted = false;
+    };
+    auto endRecord = [&] {
+        endField();
+        const bool blank = record.size() == 1 && record.first().isEmpty();
+        if (!blank) {
+            records << record;
+            lines << recordLine;
+        }
+        record.clear();
+    };
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"')) {
+                if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
+                    field += QLatin1Char('"');
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n')) {
+                continue; // a CRLF inside a quoted field becomes a plain newline
+            } else {
+                if (c == QLatin1Char('\n'))
+                    ++line;
+                field += c;
+            }
+            continue;
+        }
+        if (c == QLatin1Char('"') && !fieldStarted) {
+            quoted = true;
+            fieldStarted = true;
+        } else if (c == QLatin1Char(',')) {
+            endField();
+        } else if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n')) {
+            continue;
+        } else if (c == QLatin1Char('\n')) {
+            endRecord();
+            ++line;
+            recordLine = line;
+        } else {
+            field += c;
+            fieldStarted = true;
+        }
+    }
+    if (quoted) {
+        *error = QStringLiteral("line %1: a quoted field is not closed").arg(recordLine);
+        return false;
+    }
+    if (fieldStarted || !record.isEmpty())
+        endRecord();
+    if (records.isEmpty()) {
+        *error = QStringLiteral("the file is empty; it needs a header row");
+        return false;
+    }
+    out->header.clear();
+    for (const QString &h : records.first())
+        out->header << h.trimmed().toLower();
+    out->rows = records.mid(1);
+    out->lines = lines.mid(1);
+    return true;
+}
+
+QByteArray writeCsv(const QStringList &header, const QList<QStringList> &rows)
+{
+    auto line = [](const QStringList &cells) -> QString {
+        QString out;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            QString cell = cells.at(i);
+            if (i > 0)
+                out += QLatin1Char(',');
+            if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"'))
+                || cell.contains(QLatin1Char('\n')) || cell.contains(QLatin1Char('\r'))) {
+                cell.replace(QLatin1String("\""), QLatin1String("\"\""));
+                cell = QLatin1Char('"') + cell + QLatin1Char('"');
+            }
+            out += cell;
+        }
+        return out + QLatin1String("\r\n");
+    };
+    QString text = line(header);
+    for (const QStringList &row : rows)
+        text += line(row);
+    return QByteArray("\xEF\xBB\xBF") + text.toUtf8();
+}
+
+} // namespace rounds::import

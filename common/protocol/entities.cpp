@@ -1,0 +1,316 @@
+// The entity schema of PROTOCOL.md, declared once. Everything else derives from this table: the JSON
+// codec and validation, the client's SQLite tables, the server's validation and authorization.
+// Adding a field is one line here plus a migration in the client store.
+
+#include "common/protocol/schema.h"
+
+namespace rounds::protocol {
+namespace {
+
+Field make(const char *name, FieldType type)
+{
+    Field f;
+    f.name = QString::fromLatin1(name);
+    f.type = type;
+    return f;
+}
+
+Field text(const char *name, int maxLength = 200)
+{
+    return make(name, FieldType::Text).length(maxLength);
+}
+Field longText(const char *name)
+{
+    return text(name, 10000);
+}
+Field integer(const char *name, std::int64_t lo, std::int64_t hi)
+{
+    return make(name, FieldType::Int).range(lo, hi);
+}
+Field boolean(const char *name, bool byDefault)
+{
+    return make(name, FieldType::Bool).required().byDefault(byDefault);
+}
+Field date(const char *name)
+{
+    return make(name, FieldType::Date);
+}
+Field dateTime(const char *name)
+{
+    return make(name, FieldType::DateTime);
+}
+Field money(const char *name, std::int64_t lo = 0)
+{
+    // Up to 10^13 minor units: a hundred billion yuan, far above any line item, well inside 2^53.
+    return make(name, FieldType::Money).range(lo, 10'000'000'000'000);
+}
+Field currency(const char *name)
+{
+    return make(name, FieldType::Currency).required().byDefault(QStringLiteral("CNY"));
+}
+Field enumOf(const char *name, std::initializer_list<const char *> values)
+{
+    Field f = make(name, FieldType::Enum);
+    for (const char *v : values)
+        f.enumValues << QString::fromLatin1(v);
+    return f;
+}
+Field ref(const char *name, const char *entity)
+{
+    Field f = make(name, FieldType::Ref);
+    f.refEntity = QString::fromLatin1(entity);
+    return f;
+}
+
+const std::initializer_list<const char *> kChannels
+    = {"face_to_face", "remote", "phone", "message", "material"};
+
+Entity entity(const char *name, Roles writers, ConflictPolicy policy, BucketRule buckets, QList<Field> fields)
+{
+    Entity e;
+    e.name = QString::fromLatin1(name);
+    e.writers = writers;
+    e.policy = policy;
+    e.buckets = buckets;
+    e.fields = std::move(fields);
+    return e;
+}
+
+Entity withParent(Entity e, const char *field, const char *parentEntity)
+{
+    e.parentField = QString::fromLatin1(field);
+    e.parentEntity = QString::fromLatin1(parentEntity);
+    return e;
+}
+
+Entity ownedBy(Entity e, const char *ownerField)
+{
+    e.ownerField = QString::fromLatin1(ownerField);
+    return e;
+}
+
+Entity serverOnly(Entity e)
+{
+    e.serverOnly = true;
+    e.writers = NoRole;
+    return e;
+}
+
+} // namespace
+
+QList<Entity> declareEntities()
+{
+    constexpr Roles MasterData = RoleSfe | RoleAdmin;
+    constexpr Roles Admin = RoleAdmin;
+    const std::int64_t maxInt = 1'000'000'000;
+
+    return {
+        entity("territory", MasterData, ConflictPolicy::AskUser, BucketRule::Global,
+            {
+                text("code", 32).required(),
+                text("name").required(),
+                enumOf("level", {"region", "district", "territory"}).required(),
+                ref("parent_id", "territory"),
+                ref("owner_id", "user"),
+                // Addition to PROTOCOL.md (docs/sync-protocol.md): false = retired; null counts as active.
+                make("active", FieldType::Bool).byDefault(true),
+            }),
+        entity("institution", MasterData, ConflictPolicy::ServerReviews, BucketRule::FollowsHcp,
+            {
+                text("name").required(),
+                enumOf("kind", {"hospital", "clinic", "pharmacy", "other"})
+                    .required()
+                    .byDefault(QStringLiteral("hospital")),
+                text("grade", 16),
+                text("province", 64),
+                text("city", 64),
+                text("address", 500),
+            }),
+        entity("department", MasterData, ConflictPolicy::ServerReviews, BucketRule::FollowsHcp,
+            {
+                ref("institution_id", "institution").required(),
+                text("name").required(),
+            }),
+        entity("hcp", MasterData, ConflictPolicy::ServerReviews, BucketRule::Hcp,
+            {
+                text("full_name").required(),
+                enumOf("gender", {"male", "female", "other", "unknown"}),
+                text("specialty", 100),
+                text("title", 100),
+                ref("institution_id", "institution"),
+                ref("department_id", "department"),
+                enumOf("tier", {"A", "B", "C", "D"}),
+                enumOf("status", {"active", "inactive", "merged"})
+                    .required()
+                    .byDefault(QStringLiteral("active")),
+                ref("merged_into", "hcp"),
+                text("phone", 64),
+                text("email", 254),
+            }),
+        withParent(entity("hcp_tag", RoleRep | MasterData, ConflictPolicy::OwnerWins, BucketRule::FollowsHcp,
+                       {
+                           ref("hcp_id", "hcp").required(),
+                           enumOf("category", {"basic", "marketing", "value"}).required(),
+                           text("tag", 100).required(),
+                           text("source", 100),
+                       }),
+            "hcp_id", "hcp"),
+        entity("alignment", MasterData, ConflictPolicy::AskUser, BucketRule::Alignment,
+            {
+                ref("territory_id", "territory").required(),
+                ref("hcp_id", "hcp").required(),
+                date("valid_from").required(),
+                date("valid_to"),
+                integer("target_calls_per_cycle", 0, 1000).required().byDefault(0),
+            }),
+        entity("product", Admin, ConflictPolicy::AskUser, BucketRule::Global,
+            {
+                text("name").required(),
+                text("therapeutic_area", 100),
+                boolean("active", true),
+            }),
+        entity("key_message", Admin, ConflictPolicy::AskUser, BucketRule::Global,
+            {
+                ref("product_id", "product").required(),
+                text("text", 1000).required(),
+                boolean("active", true),
+            }),
+        entity("visit_plan", RoleRep | RoleManager, ConflictPolicy::AskUser, BucketRule::Territory,
+            {
+                ref("territory_id", "territory").required(),
+                ref("hcp_id", "hcp").required(),
+                dateTime("planned_at").required(),
+                enumOf("channel", kChannels).required().byDefault(QStringLiteral("face_to_face")),
+                text("purpose", 1000),
+                enumOf("status", {"planned", "done", "cancelled"})
+                    .required()
+                    .byDefault(QStringLiteral("planned")),
+                ref("visit_id", "visit"),
+            }),
+        ownedBy(
+            entity("visit", RoleRep, ConflictPolicy::OwnerWins, BucketRule::Territory,
+                {
+                    ref("territory_id", "territory").required(),
+                    ref("hcp_id", "hcp").required(),
+                    ref("institution_id", "institution"),
+                    ref("rep_id", "user").required(),
+                    enumOf("channel", kChannels).required().byDefault(QStringLiteral("face_to_face")),
+                    dateTime("visited_at").required(),
+                    integer("duration_min", 0, 24 * 60),
+                    enumOf("status", {"draft", "submitted"}).required().byDefault(QStringLiteral("draft")),
+                    longText("notes"),
+                    longText("feedback"),
+                    integer("support_level", 1, 5),
+                    text("follow_up", 2000),
+                    date("follow_up_due"),
+                }),
+            "rep_id"),
+        ownedBy(withParent(entity("visit_detail", RoleRep, ConflictPolicy::OwnerWins, BucketRule::Parent,
+                               {
+                                   ref("visit_id", "visit").required(),
+                                   ref("product_id", "product").required(),
+                                   ref("key_message_id", "key_message"),
+                                   integer("position", 1, 100).required().byDefault(1),
+                                   enumOf("reaction", {"positive", "neutral", "negative"}),
+                               }),
+                    "visit_id", "visit"),
+            "rep_id"),
+        ownedBy(entity("meeting", RoleRep | RoleManager, ConflictPolicy::AskUser, BucketRule::Territory,
+                    {
+                        ref("territory_id", "territory").required(),
+                        text("title").required(),
+                        enumOf("kind", {"academic", "department", "webinar", "dinner", "other"})
+                            .required()
+                            .byDefault(QStringLiteral("academic")),
+                        enumOf("mode", {"online", "offline"}).required().byDefault(QStringLiteral("offline")),
+                        enumOf("status",
+                            {"draft", "submitted", "approved", "rejected", "held", "closed", "cancelled"})
+                            .required()
+                            .byDefault(QStringLiteral("draft")),
+                        dateTime("starts_at").required(),
+                        dateTime("ends_at"),
+                        text("venue", 500),
+                        ref("owner_id", "user").required(),
+                        money("budget_minor").required().byDefault(0),
+                        currency("currency"),
+                        // Addition (docs/sync-protocol.md): the manager's reason for a rejection.
+                        text("decision_note", 2000),
+                    }),
+            "owner_id"),
+        ownedBy(withParent(entity("meeting_attendee", RoleRep | RoleManager, ConflictPolicy::OwnerWins,
+                               BucketRule::Parent,
+                               {
+                                   ref("meeting_id", "meeting").required(),
+                                   // Required when kind is hcp (checked by the meeting rules, both sides).
+                                   ref("hcp_id", "hcp"),
+                                   enumOf("role", {"attendee", "speaker", "chair"})
+                                       .required()
+                                       .byDefault(QStringLiteral("attendee")),
+                                   boolean("signed_in", false),
+                                   money("fee_minor").required().byDefault(0),
+                                   // Additions (docs/sync-protocol.md): walk-ins and company staff.
+                                   enumOf("kind", {"hcp", "walk_in", "staff"})
+                                       .required()
+                                       .byDefault(QStringLiteral("hcp")),
+                                   text("name", 200),
+                               }),
+                    "meeting_id", "meeting"),
+            "owner_id"),
+        ownedBy(withParent(entity("meeting_expense", RoleRep | RoleManager, ConflictPolicy::OwnerWins,
+                               BucketRule::Parent,
+                               {
+                                   ref("meeting_id", "meeting").required(),
+                                   enumOf("category",
+                                       {"venue", "catering", "travel", "speaker_fee", "material", "other"})
+                                       .required(),
+                                   money("amount_minor").required(),
+                                   currency("currency"),
+                                   text("description", 1000),
+                                   text("evidence", 300),
+                                   enumOf("status", {"estimated", "committed", "actual"})
+                                       .required()
+                                       .byDefault(QStringLiteral("estimated")),
+                               }),
+                    "meeting_id", "meeting"),
+            "owner_id"),
+        entity("change_request", RoleRep | MasterData, ConflictPolicy::AskUser, BucketRule::Territory,
+            {
+                ref("territory_id", "territory").required(),
+                enumOf("entity", {"hcp", "institution", "department"}).required(),
+                ref("record_id", "").required(),
+                make("fields", FieldType::JsonObject).required(),
+                text("reason", 2000),
+                enumOf("status", {"open", "approved", "rejected"})
+                    .required()
+                    .byDefault(QStringLiteral("open")),
+                ref("decided_by", "user").setByServer(),
+                text("decision_note", 2000),
+            }),
+        serverOnly(entity("user", NoRole, ConflictPolicy::AskUser, BucketRule::Global,
+            {
+                text("username", 64).required(),
+                text("display_name").required(),
+                enumOf("role", {"rep", "manager", "sfe", "admin"}).required(),
+                ref("home_territory_id", "territory"),
+                boolean("active", true),
+            })),
+        entity("setting", Admin, ConflictPolicy::AskUser, BucketRule::Global,
+            {
+                text("key", 200).required(),
+                make("value", FieldType::Json).required(),
+            }),
+        serverOnly(entity("sales_fact", NoRole, ConflictPolicy::AskUser, BucketRule::Territory,
+            {
+                ref("territory_id", "territory").required(),
+                ref("institution_id", "institution").required(),
+                ref("product_id", "product").required(),
+                make("month", FieldType::Month).required(),
+                integer("units", -maxInt, maxInt).required(),
+                money("value_minor", -10'000'000'000'000).required(),
+                currency("currency"),
+                enumOf("source", {"internal", "external"}).required(),
+            })),
+    };
+}
+
+} // namespace rounds::protocol

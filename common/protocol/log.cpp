@@ -1,0 +1,3 @@
+#include "common/protocol/log.h"
+
+Q_LOGGING_CATEGORY(lcProtocol, "rounds.protocol", QtInfoMsg)

@@ -1,0 +1,118 @@
+#include "common/protocol/schema.h"
+
+namespace rounds::protocol {
+
+QList<Entity> declareEntities(); // entities.cpp
+
+QString fieldTypeName(FieldType type)
+{
+    switch (type) {
+    case FieldType::Text:
+        return QStringLiteral("text");
+    case FieldType::Int:
+        return QStringLiteral("integer");
+    case FieldType::Bool:
+        return QStringLiteral("boolean");
+    case FieldType::Date:
+        return QStringLiteral("date");
+    case FieldType::DateTime:
+        return QStringLiteral("date-time");
+    case FieldType::Month:
+        return QStringLiteral("month");
+    case FieldType::Money:
+        return QStringLiteral("money (minor units)");
+    case FieldType::Currency:
+        return QStringLiteral("currency code");
+    case FieldType::Enum:
+        return QStringLiteral("enumeration");
+    case FieldType::Ref:
+        return QStringLiteral("reference");
+    case FieldType::Json:
+        return QStringLiteral("JSON value");
+    case FieldType::JsonObject:
+        return QStringLiteral("JSON object");
+    }
+    return QStringLiteral("unknown");
+}
+
+Role roleFromString(const QString &name)
+{
+    if (name == QLatin1String("rep"))
+        return RoleRep;
+    if (name == QLatin1String("manager"))
+        return RoleManager;
+    if (name == QLatin1String("sfe"))
+        return RoleSfe;
+    if (name == QLatin1String("admin"))
+        return RoleAdmin;
+    return NoRole;
+}
+
+QString roleName(Role role)
+{
+    switch (role) {
+    case RoleRep:
+        return QStringLiteral("rep");
+    case RoleManager:
+        return QStringLiteral("manager");
+    case RoleSfe:
+        return QStringLiteral("sfe");
+    case RoleAdmin:
+        return QStringLiteral("admin");
+    case NoRole:
+        break;
+    }
+    return {};
+}
+
+const Field *Entity::field(QStringView name) const
+{
+    for (const Field &f : fields) {
+        if (f.name == name)
+            return &f;
+    }
+    return nullptr;
+}
+
+QStringList Entity::fieldNames() const
+{
+    QStringList names;
+    names.reserve(fields.size());
+    for (const Field &f : fields)
+        names << f.name;
+    return names;
+}
+
+bool Base::isBaseField(QStringView name)
+{
+    return name == Id || name == Version || name == UpdatedAt || name == UpdatedBy;
+}
+
+Schema::Schema()
+    : m_entities(declareEntities())
+{ }
+
+const Schema &Schema::instance()
+{
+    static const Schema schema;
+    return schema;
+}
+
+const Entity *Schema::entity(QStringView name) const
+{
+    for (const Entity &e : m_entities) {
+        if (e.name == name)
+            return &e;
+    }
+    return nullptr;
+}
+
+QStringList Schema::entityNames() const
+{
+    QStringList names;
+    for (const Entity &e : m_entities)
+        names << e.name;
+    return names;
+}
+
+} // namespace rounds::protocol

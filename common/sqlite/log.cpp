@@ -1,0 +1,3 @@
+#include "common/sqlite/log.h"
+
+Q_LOGGING_CATEGORY(lcSql, "rounds.sql", QtInfoMsg)

@@ -1,3 +1,0 @@
-#include "models/sqlite/log.h"
-
-Q_LOGGING_CATEGORY(lcSql, "rounds.sql", QtInfoMsg)

@@ -1,3 +1,0 @@
-#include "sync/compliance/log.h"
-
-Q_LOGGING_CATEGORY(lcCompliance, "rounds.compliance", QtInfoMsg)

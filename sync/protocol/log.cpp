@@ -1,3 +1,0 @@
-#include "sync/protocol/log.h"
-
-Q_LOGGING_CATEGORY(lcProtocol, "rounds.protocol", QtInfoMsg)

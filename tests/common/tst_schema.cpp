@@ -1,0 +1,300 @@
+#include "support/samples.h"
+#include "common/protocol/codec.h"
+#include "common/protocol/schema.h"
+#include "common/protocol/values.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace rounds::protocol;
+
+class TestSchema : public QObject
+{
+    Q_OBJECT
+private slots:
+    void everyEntityOfTheProtocolIsDeclared();
+    void referencesPointAtDeclaredEntities();
+    void roundTrip_data();
+    void roundTrip();
+    void unknownFieldsAreKept();
+    void dateTimesComeBackInUtc();
+    void invalidValues_data();
+    void invalidValues();
+    void createNeedsRequiredFieldsAndFillsDefaults();
+    void changesRejectUnknownAndServerFields();
+    void lenientDecodeKeepsWhatANewerServerSends();
+    void baseFieldsAreChecked();
+};
+
+void TestSchema::everyEntityOfTheProtocolIsDeclared()
+{
+    const QStringList expected {QStringLiteral("territory"), QStringLiteral("institution"),
+        QStringLiteral("department"), QStringLiteral("hcp"), QStringLiteral("hcp_tag"),
+        QStringLiteral("alignment"), QStringLiteral("product"), QStringLiteral("key_message"),
+        QStringLiteral("visit_plan"), QStringLiteral("visit"), QStringLiteral("visit_detail"),
+        QStringLiteral("meeting"), QStringLiteral("meeting_attendee"), QStringLiteral("meeting_expense"),
+        QStringLiteral("change_request"), QStringLiteral("user"), QStringLiteral("setting"),
+        QStringLiteral("sales_fact")};
+    QStringList actual = Schema::instance().entityNames();
+    QCOMPARE(actual, expected);
+    // Spot checks against PROTOCOL.md's table.
+    const Entity *visit = Schema::instance().entity(u"visit");
+    QVERIFY(visit);
+    QCOMPARE(visit->policy, ConflictPolicy::OwnerWins);
+    QVERIFY(visit->writableBy(RoleRep));
+    QVERIFY(!visit->writableBy(RoleSfe));
+    QCOMPARE(visit->field(u"support_level")->max, 5);
+    QCOMPARE(visit->field(u"channel")->enumValues.size(), 5);
+    QCOMPARE(Schema::instance().entity(u"hcp")->policy, ConflictPolicy::ServerReviews);
+    QCOMPARE(Schema::instance().entity(u"visit_plan")->policy, ConflictPolicy::AskUser);
+    QVERIFY(Schema::instance().entity(u"user")->serverOnly);
+    QVERIFY(Schema::instance().entity(u"sales_fact")->serverOnly);
+    QCOMPARE(Schema::instance().entity(u"meeting_expense")->parentEntity, QStringLiteral("meeting"));
+    QVERIFY(!Schema::instance().entity(u"nonsense"));
+}
+
+void TestSchema::referencesPointAtDeclaredEntities()
+{
+    for (const Entity &e : Schema::instance().entities()) {
+        for (const Field &f : e.fields) {
+            if (f.type == FieldType::Ref && !f.refEntity.isEmpty())
+                QVERIFY2(Schema::instance().entity(f.refEntity), qPrintable(e.name + u'.' + f.name));
+            if (f.type == FieldType::Enum)
+                QVERIFY2(!f.enumValues.isEmpty(), qPrintable(e.name + u'.' + f.name));
+            if (!f.defaultValue.isUndefined())
+                QVERIFY2(!validateValue(f, f.defaultValue), qPrintable(e.name + u'.' + f.name));
+        }
+        if (!e.parentField.isEmpty())
+            QVERIFY2(e.field(e.parentField), qPrintable(e.name));
+    }
+}
+
+void TestSchema::roundTrip_data()
+{
+    QTest::addColumn<QString>("entity");
+    QTest::addColumn<int>("variant");
+    for (const Entity &e : Schema::instance().entities()) {
+        QTest::newRow(qPrintable(e.name + QStringLiteral("/chinese"))) << e.name << 0;
+        QTest::newRow(qPrintable(e.name + QStringLiteral("/quotes"))) << e.name << 1;
+    }
+}
+
+void TestSchema::roundTrip()
+{
+    QFETCH(QString, entity);
+    QFETCH(int, variant);
+    const Entity *e = Schema::instance().entity(entity);
+    const QJsonObject sent = rounds::test::sampleRecord(*e, variant);
+
+    // Through the wire as bytes, as a pull page carries it.
+    const QByteArray wire = QJsonDocument(sent).toJson(QJsonDocument::Compact);
+    Record decoded;
+    const auto err = decodeRecord(*e, QJsonDocument::fromJson(wire).object(), &decoded);
+    QVERIFY2(!err, err ? qPrintable(err->message) : "");
+    QCOMPARE(decoded.id, sent.value(u"id").toString());
+    QCOMPARE(decoded.version, sent.value(u"version").toInteger());
+    QCOMPARE(decoded.fields.size(), e->fields.size());
+    QVERIFY(decoded.extra.isEmpty());
+
+    const QJsonObject back = encodeRecord(decoded);
+    for (const Field &f : e->fields) {
+        QJsonValue expected;
+        QVERIFY(!validateValue(f, sent.value(f.name), &expected));
+        QCOMPARE(back.value(f.name), expected);
+        if (f.type == FieldType::Text)
+            QCOMPARE(back.value(f.name).toString(), sent.value(f.name).toString()); // byte for byte
+    }
+    // A second trip changes nothing: the normalised form is a fixed point.
+    Record again;
+    QVERIFY(!decodeRecord(*e, back, &again));
+    QCOMPARE(encodeRecord(again), back);
+}
+
+void TestSchema::unknownFieldsAreKept()
+{
+    const Entity *hcp = Schema::instance().entity(u"hcp");
+    QJsonObject sent = rounds::test::sampleRecord(*hcp);
+    sent.insert(QStringLiteral("wechat_id"), QStringLiteral("zhangwei_md"));
+    sent.insert(QStringLiteral("future_scores"), QJsonObject {{QStringLiteral("kol"), 0.8}});
+    Record r;
+    QVERIFY(!decodeRecord(*hcp, sent, &r));
+    QCOMPARE(r.extra.size(), 2);
+    QCOMPARE(r.extra.value(u"wechat_id").toString(), QStringLiteral("zhangwei_md"));
+    const QJsonObject back = encodeRecord(r);
+    QCOMPARE(back.value(u"wechat_id"), sent.value(u"wechat_id"));
+    QCOMPARE(back.value(u"future_scores"), sent.value(u"future_scores"));
+}
+
+void TestSchema::dateTimesComeBackInUtc()
+{
+    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T08:00:00+08:00")),
+        QStringLiteral("2026-11-22T00:00:00.000Z"));
+    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T00:00:00Z")),
+        QStringLiteral("2026-11-22T00:00:00.000Z"));
+    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T00:00:00.123456Z")),
+        QStringLiteral("2026-11-22T00:00:00.123Z"));
+    QCOMPARE(normalizeDateTime(QStringLiteral("2026-11-22T00:00-0530")),
+        QStringLiteral("2026-11-22T05:30:00.000Z"));
+    QVERIFY(normalizeDateTime(QStringLiteral("2026-11-22T00:00:00")).isEmpty()); // no offset
+    QVERIFY(normalizeDateTime(QStringLiteral("2026-13-22T00:00:00Z")).isEmpty());
+    QVERIFY(normalizeDateTime(QStringLiteral("yesterday")).isEmpty());
+}
+
+void TestSchema::invalidValues_data()
+{
+    QTest::addColumn<QString>("entity");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("message");
+
+    auto row = [](const char *name, const char *entity, const char *field, const QJsonValue &value,
+                   const char *message) {
+        QTest::newRow(name) << QString::fromLatin1(entity) << QString::fromLatin1(field) << value
+                            << QString::fromUtf8(message);
+    };
+    row("text: number", "hcp", "full_name", 42, "field 'full_name' must be a string");
+    row("text: too long", "hcp", "phone", QString(65, QLatin1Char('1')),
+        "field 'phone' is longer than 64 characters");
+    row("text: blank required", "hcp", "full_name", QStringLiteral("   "),
+        "field 'full_name' may not be empty");
+    row("text: null required", "hcp", "full_name", QJsonValue(QJsonValue::Null),
+        "field 'full_name' may not be null");
+    row("int: fraction", "visit", "duration_min", 1.5, "field 'duration_min' must be an integer");
+    row("int: string", "visit", "duration_min", QStringLiteral("30"),
+        "field 'duration_min' must be an integer");
+    row("int: above range", "visit", "support_level", 6, "field 'support_level' must be between 1 and 5");
+    row("int: below range", "visit", "support_level", 0, "field 'support_level' must be between 1 and 5");
+    row("bool: number", "product", "active", 1, "field 'active' must be true or false");
+    row("date: slashes", "alignment", "valid_from", QStringLiteral("2026/11/22"),
+        "field 'valid_from' is not a date (YYYY-MM-DD)");
+    row("date: 30 February", "alignment", "valid_from", QStringLiteral("2026-02-30"),
+        "field 'valid_from' is not a date (YYYY-MM-DD)");
+    row("datetime: no offset", "visit", "visited_at", QStringLiteral("2026-11-22T10:00:00"),
+        "field 'visited_at' is not an ISO 8601 date-time with an offset or Z");
+    row("datetime: number", "visit", "visited_at", 1700000000,
+        "field 'visited_at' is not an ISO 8601 date-time with an offset or Z");
+    row("month: 13", "sales_fact", "month", QStringLiteral("2026-13"),
+        "field 'month' is not a month (YYYY-MM)");
+    row("money: negative", "meeting", "budget_minor", -1,
+        "field 'budget_minor' must be between 0 and 10000000000000");
+    row("money: decimal", "meeting_expense", "amount_minor", 12.5, "field 'amount_minor' must be an integer");
+    row("currency: lower case", "meeting", "currency", QStringLiteral("cny"),
+        "field 'currency' is not a currency code (three capital letters, e.g. CNY)");
+    row("enum: unknown", "hcp", "tier", QStringLiteral("E"), "field 'tier' must be one of: A, B, C, D");
+    row("enum: wrong case", "visit", "status", QStringLiteral("Submitted"),
+        "field 'status' must be one of: draft, submitted");
+    row("ref: upper case", "visit", "hcp_id", QStringLiteral("6F9619FF-8B86-D011-B42D-00C04FC964FF"),
+        "field 'hcp_id' is not a lower-case UUID");
+    row("ref: not a uuid", "visit", "hcp_id", QStringLiteral("1; DROP TABLE visit"),
+        "field 'hcp_id' is not a lower-case UUID");
+    row("json object: array", "change_request", "fields", QJsonArray {1},
+        "field 'fields' must be a JSON object");
+    row("json: null required", "setting", "value", QJsonValue(QJsonValue::Null),
+        "field 'value' may not be null");
+}
+
+void TestSchema::invalidValues()
+{
+    QFETCH(QString, entity);
+    QFETCH(QString, field);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, message);
+    const Entity *e = Schema::instance().entity(entity);
+    QVERIFY(e);
+    const Field *f = e->field(field);
+    QVERIFY(f);
+    const auto err = validateValue(*f, value);
+    QVERIFY(err);
+    QCOMPARE(err->field, field);
+    QCOMPARE(err->message, message);
+
+    // The same value inside a push `set` and inside a pulled record is refused with the same words.
+    const auto viaSet = validateChanges(*e, QJsonObject {{field, value}}, false, nullptr);
+    QVERIFY(viaSet);
+    QCOMPARE(viaSet->message, message);
+    QJsonObject record = rounds::test::sampleRecord(*e);
+    record.insert(field, value);
+    const auto viaRecord = decodeRecord(*e, record, nullptr);
+    QVERIFY(viaRecord);
+    QCOMPARE(viaRecord->field, field);
+}
+
+void TestSchema::createNeedsRequiredFieldsAndFillsDefaults()
+{
+    const Entity *visit = Schema::instance().entity(u"visit");
+    QJsonObject set {{QStringLiteral("territory_id"), newUuid()}, {QStringLiteral("hcp_id"), newUuid()},
+        {QStringLiteral("rep_id"), newUuid()}};
+    auto err = validateChanges(*visit, set, true, nullptr);
+    QVERIFY(err);
+    QCOMPARE(err->field, QStringLiteral("visited_at"));
+    QCOMPARE(err->message, QStringLiteral("field 'visited_at' is required"));
+
+    set.insert(QStringLiteral("visited_at"), QStringLiteral("2026-11-22T09:30:00+08:00"));
+    QJsonObject normalized;
+    err = validateChanges(*visit, set, true, &normalized);
+    QVERIFY2(!err, err ? qPrintable(err->message) : "");
+    QCOMPARE(normalized.value(u"status").toString(), QStringLiteral("draft"));
+    QCOMPARE(normalized.value(u"channel").toString(), QStringLiteral("face_to_face"));
+    QCOMPARE(normalized.value(u"visited_at").toString(), QStringLiteral("2026-11-22T01:30:00.000Z"));
+    QVERIFY(!normalized.contains(u"notes")); // nullable without default: left out
+
+    // An edit (not a create) needs nothing more than what it changes.
+    QVERIFY(!validateChanges(
+        *visit, QJsonObject {{QStringLiteral("notes"), QStringLiteral("改期到周五")}}, false, nullptr));
+}
+
+void TestSchema::changesRejectUnknownAndServerFields()
+{
+    const Entity *visit = Schema::instance().entity(u"visit");
+    auto err = validateChanges(
+        *visit, QJsonObject {{QStringLiteral("mood"), QStringLiteral("good")}}, false, nullptr);
+    QVERIFY(err);
+    QCOMPARE(err->field, QStringLiteral("mood"));
+    QCOMPARE(err->message, QStringLiteral("entity 'visit' has no field 'mood'"));
+
+    err = validateChanges(*visit, QJsonObject {{QStringLiteral("version"), 9}}, false, nullptr);
+    QVERIFY(err);
+    QCOMPARE(err->field, QStringLiteral("version"));
+
+    const Entity *cr = Schema::instance().entity(u"change_request");
+    err = validateChanges(*cr, QJsonObject {{QStringLiteral("decided_by"), newUuid()}}, false, nullptr);
+    QVERIFY(err);
+    QCOMPARE(err->field, QStringLiteral("decided_by"));
+}
+
+void TestSchema::lenientDecodeKeepsWhatANewerServerSends()
+{
+    // A newer server may add a tier "E"; the client keeps it rather than dropping the record.
+    const Entity *hcp = Schema::instance().entity(u"hcp");
+    QJsonObject sent = rounds::test::sampleRecord(*hcp);
+    sent.insert(QStringLiteral("tier"), QStringLiteral("E"));
+    QVERIFY(decodeRecord(*hcp, sent, nullptr, DecodeMode::Strict));
+    Record r;
+    QVERIFY(!decodeRecord(*hcp, sent, &r, DecodeMode::Lenient));
+    QCOMPARE(r.fields.value(u"tier").toString(), QStringLiteral("E"));
+}
+
+void TestSchema::baseFieldsAreChecked()
+{
+    const Entity *hcp = Schema::instance().entity(u"hcp");
+    QJsonObject sent = rounds::test::sampleRecord(*hcp);
+    sent.insert(QStringLiteral("id"), QStringLiteral("not-a-uuid"));
+    auto err = decodeRecord(*hcp, sent, nullptr, DecodeMode::Lenient);
+    QVERIFY(err);
+    QCOMPARE(err->field, QStringLiteral("id"));
+
+    sent = rounds::test::sampleRecord(*hcp);
+    sent.insert(QStringLiteral("version"), 0);
+    err = decodeRecord(*hcp, sent, nullptr);
+    QVERIFY(err);
+    QCOMPARE(err->field, QStringLiteral("version"));
+
+    sent = rounds::test::sampleRecord(*hcp);
+    sent.insert(QStringLiteral("updated_at"), QStringLiteral("last tuesday"));
+    err = decodeRecord(*hcp, sent, nullptr);
+    QVERIFY(err);
+    QCOMPARE(err->field, QStringLiteral("updated_at"));
+}
+
+QTEST_GUILESS_MAIN(TestSchema)
+#include "tst_schema.moc"
