@@ -198,6 +198,7 @@ class KpiEngine final
 {
 public:
     explicit KpiEngine(sql::Database &db);
+    explicit KpiEngine(class Store &store); // over an open store's connection (models/kpistore.cpp)
     ~KpiEngine();
 
     // "" = everything; a territory code; a username.

@@ -1,8 +1,9 @@
 #include "models/meetingrepository.h"
 
-#include "models/log.h"
+#include "common/compliance/facts.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
+#include "models/log.h"
 #include "models/store.h"
 
 #include <QCryptographicHash>
@@ -330,42 +331,48 @@ compliance::Config config(Store *store)
 
 namespace {
 
-compliance::MeetingFacts factsOf(Store *store, const MeetingDraft &draft, QHash<QString, QString> *tiers)
+// The draft's rows as the records the shared builder reads (common/compliance/facts.h): the fields
+// save() would write, under the row's id (an unsaved row is named by what it holds).
+QList<protocol::Record> attendeeRecords(const MeetingDraft &draft)
 {
-    compliance::MeetingFacts f;
-    f.id = draft.id;
-    f.status = draft.status();
-    f.budgetMinor = minor(draft.fields, "budget_minor");
+    QList<protocol::Record> out;
     for (const MeetingAttendeeRow &row : draft.attendees) {
-        compliance::Attendee a;
-        a.id = row.id.isEmpty() ? row.hcpId + row.name : row.id;
-        a.kind = row.kind;
-        a.hcpId = row.kind == QLatin1String("hcp") ? row.hcpId : QString();
-        a.name = row.name;
-        a.role = row.role;
-        a.signedIn = row.signedIn;
-        a.feeMinor = row.feeMinor;
-        a.tier = row.tier;
-        if (tiers && a.tier.isEmpty() && !a.hcpId.isEmpty()) {
-            if (!tiers->contains(a.hcpId)) {
-                const std::optional<protocol::Record> h = store->record(QStringLiteral("hcp"), a.hcpId);
-                tiers->insert(a.hcpId, h ? str(h->fields, "tier") : QString());
-            }
-            a.tier = tiers->value(a.hcpId);
-        }
-        f.attendees << a;
+        protocol::Record r;
+        r.id = row.id.isEmpty() ? row.hcpId + row.name : row.id;
+        r.fields = attendeeFields(draft.id, row);
+        out << r;
     }
+    return out;
+}
+
+QList<protocol::Record> expenseRecords(const MeetingDraft &draft)
+{
+    QList<protocol::Record> out;
     for (const MeetingExpenseRow &row : draft.expenses) {
-        compliance::Expense e;
-        e.id = row.id;
-        e.category = row.category;
-        e.amountMinor = row.amountMinor;
-        e.status = row.status;
-        e.description = row.description;
-        e.evidence = row.evidence;
-        f.expenses << e;
+        protocol::Record r;
+        r.id = row.id;
+        r.fields = expenseFields(draft.id, row);
+        out << r;
     }
-    return f;
+    return out;
+}
+
+// `lookUpHcps` reads the HCPs' tiers and names (once each), which the other meetings do not need.
+compliance::MeetingFacts factsOf(Store *store, const MeetingDraft &draft, bool lookUpHcps)
+{
+    compliance::HcpLookup hcps;
+    if (lookUpHcps) {
+        hcps = [store, cache = QHash<QString, std::optional<QJsonObject>>()](
+                   const QString &hcpId) mutable -> std::optional<QJsonObject> {
+            if (!cache.contains(hcpId)) {
+                const std::optional<protocol::Record> h = store->record(QStringLiteral("hcp"), hcpId);
+                cache.insert(hcpId, h ? std::optional<QJsonObject>(h->fields) : std::nullopt);
+            }
+            return cache.value(hcpId);
+        };
+    }
+    return compliance::meetingFacts(
+        draft.id, draft.fields, attendeeRecords(draft), expenseRecords(draft), hcps);
 }
 
 // The other meetings of the local store in `year` that commit money (submitted and later).
@@ -391,23 +398,17 @@ QStringList otherMeetings(Store *store, const QString &hcpId, const QString &yea
 
 compliance::MeetingFacts facts(Store *store, const MeetingDraft &draft)
 {
-    QHash<QString, QString> tiers;
-    compliance::MeetingFacts f = factsOf(store, draft, &tiers);
+    compliance::MeetingFacts f = factsOf(store, draft, true);
     const QString year = str(draft.fields, "starts_at").left(4);
-    QHash<QString, compliance::MeetingFacts> others;
-    for (const compliance::Attendee &a : std::as_const(f.attendees)) {
-        if (a.hcpId.isEmpty() || f.otherTransfers.contains(a.hcpId))
-            continue;
-        std::int64_t sum = 0;
-        for (const QString &id : otherMeetings(store, a.hcpId, year, draft.id)) {
-            if (!others.contains(id)) {
-                if (const std::optional<MeetingDraft> other = load(store, id))
-                    others.insert(id, factsOf(store, *other, nullptr));
-            }
-            // Per HCP, as the server counts: every row's fee, one catering share.
-            sum += compliance::transfersByHcp(others[id]).value(a.hcpId);
+    QSet<QString> seen;
+    for (const QString &hcpId : compliance::hcpsOf(f)) {
+        for (const QString &id : otherMeetings(store, hcpId, year, draft.id)) {
+            if (seen.contains(id))
+                continue;
+            seen.insert(id);
+            if (const std::optional<MeetingDraft> other = load(store, id))
+                compliance::addOtherTransfers(f, factsOf(store, *other, false));
         }
-        f.otherTransfers.insert(a.hcpId, sum);
     }
     return f;
 }
@@ -444,7 +445,7 @@ QList<Transfer> transfersOf(Store *store, const QString &hcpId, int year)
         const std::optional<MeetingDraft> d = load(store, id);
         if (!d)
             continue;
-        const compliance::MeetingFacts f = factsOf(store, *d, nullptr);
+        const compliance::MeetingFacts f = factsOf(store, *d, false);
         // One line per meeting, as the rules count it: the fees of every row naming the HCP (rows
         // from before the one-row rule) and one catering share; the first row's role.
         QString role;

@@ -1,7 +1,8 @@
 #include "server/meetingrules.h"
 
-#include "server/log.h"
+#include "common/compliance/facts.h"
 #include "common/protocol/errors.h"
+#include "server/log.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -31,27 +32,21 @@ std::int64_t minor(const QJsonObject &o, const char *key)
 
 QString statusOf(const QJsonObject &meeting)
 {
-    const QString s = str(meeting, "status");
-    return s.isEmpty() ? QStringLiteral("draft") : s;
+    return compliance::meetingStatus(meeting);
 }
 
 bool guarded(const QString &status)
 {
-    return status == QLatin1String("submitted") || status == QLatin1String("approved")
-        || status == QLatin1String("held") || status == QLatin1String("closed");
+    return compliance::commitsMoney(status);
 }
 
-struct Child
-{
-    QString id;
-    QJsonObject fields;
-};
+using Child = protocol::Record;
 
 QList<Child> children(StoreReader &store, const QString &entity, const QString &meetingId)
 {
     QList<Child> out;
     for (const StoredRecord &r : store.referencing(entity, IndexedRef::MeetingId, meetingId))
-        out << Child {r.record.id, r.record.fields};
+        out << r.record;
     return out;
 }
 
@@ -67,76 +62,45 @@ QList<Child> withChange(QList<Child> list, const QString &id, const QJsonObject 
             return list;
         }
     }
-    if (keep)
-        list << Child {id, after};
+    if (keep) {
+        Child added;
+        added.id = id;
+        added.fields = after;
+        list << added;
+    }
     return list;
 }
 
+// The facts from the shared builder (common/compliance/facts.h); `lookUpHcps` reads the HCPs' tiers
+// and names, which the other meetings of the year do not need.
 MeetingFacts build(StoreReader &store, const QJsonObject &meeting, const QString &meetingId,
     const QList<Child> &attendees, const QList<Child> &expenses, bool lookUpHcps)
 {
-    MeetingFacts facts;
-    facts.id = meetingId;
-    facts.status = statusOf(meeting);
-    facts.budgetMinor = minor(meeting, "budget_minor");
-    for (const Child &c : attendees) {
-        compliance::Attendee a;
-        a.id = c.id;
-        a.kind = str(c.fields, "kind");
-        if (a.kind.isEmpty())
-            a.kind = QStringLiteral("hcp");
-        a.hcpId = str(c.fields, "hcp_id");
-        a.name = str(c.fields, "name");
-        a.role = str(c.fields, "role");
-        a.signedIn = c.fields.value(QLatin1String("signed_in")).toBool();
-        a.feeMinor = minor(c.fields, "fee_minor");
-        if (lookUpHcps && a.kind == QLatin1String("hcp") && !a.hcpId.isEmpty()) {
-            if (const std::optional<StoredRecord> hcp = store.record(QStringLiteral("hcp"), a.hcpId)) {
-                a.tier = str(hcp->record.fields, "tier");
-                if (a.name.isEmpty())
-                    a.name = str(hcp->record.fields, "full_name");
-            }
-        }
-        if (a.name.isEmpty())
-            a.name = a.hcpId;
-        facts.attendees << a;
+    compliance::HcpLookup hcps;
+    if (lookUpHcps) {
+        hcps = [&store](const QString &hcpId) -> std::optional<QJsonObject> {
+            if (const std::optional<StoredRecord> hcp = store.record(QStringLiteral("hcp"), hcpId))
+                return hcp->record.fields;
+            return std::nullopt;
+        };
     }
-    for (const Child &c : expenses) {
-        compliance::Expense e;
-        e.id = c.id;
-        e.category = str(c.fields, "category");
-        e.status = str(c.fields, "status");
-        e.description = str(c.fields, "description");
-        e.evidence = str(c.fields, "evidence");
-        e.amountMinor = minor(c.fields, "amount_minor");
-        facts.expenses << e;
-    }
-    return facts;
+    return compliance::meetingFacts(meetingId, meeting, attendees, expenses, hcps);
 }
 
 // Speaker fees and catering shares of the same calendar year from the other meetings that commit
 // money: submitted and later, not rejected or cancelled (a draft commits nothing yet).
 void addOtherTransfers(StoreReader &store, MeetingFacts &facts, const QString &startsAt)
 {
-    QSet<QString> hcps;
-    for (const compliance::Attendee &a : facts.attendees) {
-        if (a.kind == QLatin1String("hcp") && !a.hcpId.isEmpty())
-            hcps.insert(a.hcpId);
-    }
-    if (hcps.isEmpty())
+    if (compliance::hcpsOf(facts).isEmpty())
         return;
     const QString year = startsAt.left(4);
     for (const StoredRecord &m : store.all(kMeeting)) {
         const QJsonObject &f = m.record.fields;
         if (m.record.id == facts.id || !guarded(statusOf(f)) || str(f, "starts_at").left(4) != year)
             continue;
-        const MeetingFacts other = build(store, f, m.record.id, children(store, kAttendee, m.record.id),
-            children(store, kExpense, m.record.id), false);
-        const QHash<QString, std::int64_t> transfers = compliance::transfersByHcp(other);
-        for (auto it = transfers.begin(); it != transfers.end(); ++it) {
-            if (hcps.contains(it.key()))
-                facts.otherTransfers[it.key()] += it.value();
-        }
+        compliance::addOtherTransfers(facts,
+            build(store, f, m.record.id, children(store, kAttendee, m.record.id),
+                children(store, kExpense, m.record.id), false));
     }
 }
 

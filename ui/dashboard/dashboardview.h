@@ -1,11 +1,14 @@
 #pragma once
 
-#include "models/kpis.h"
+#include "models/kpistore.h"
+#include "ui/dashboard/dashboardcharts.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QHash>
 #include <QWidget>
+
+#include <memory>
 
 class QChart;
 class QChartView;
@@ -19,6 +22,7 @@ class QToolButton;
 
 namespace rounds {
 
+class DashboardTiles;
 class Store;
 
 // The manager's dashboard: KPI tiles with the change against the previous period, charts with a table
@@ -26,8 +30,9 @@ class Store;
 // Clicking a tier's bar lists that tier's targets not reached (double-click opens the HCP); clicking a
 // rep's bar opens that rep's dashboard. Exports the dashboard as PNG or PDF and each table as CSV.
 //
-// The KPIs are computed on a worker thread over a connection of its own (KpiEngine), so the window
-// never waits for SQL; the numbers are painted when they arrive (updated()).
+// The KPIs are computed on a worker thread over a connection of its own (computeKpisReadOnly), so the
+// window never waits for SQL; the numbers are painted when they arrive (updated()). The tiles, the charts
+// and the export are their own pieces (dashboardtiles, dashboardcharts, dashboardexport).
 class DashboardView final : public QWidget
 {
     Q_OBJECT
@@ -69,13 +74,6 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    struct Outcome
-    {
-        bool ok = false;
-        QString error;
-        KpiResult result;
-        qint64 ms = 0;
-    };
     struct Card
     {
         QWidget *frame = nullptr;
@@ -84,15 +82,16 @@ private:
         QString tableId;
     };
 
-    void buildHeader();
+    // The bar above the dashboard: title, scope and period pickers, status, export buttons.
+    QWidget *buildHeader();
+    void fillPeriods();
     void fillScopes();
-    QWidget *buildTiles();
+    void buildCards(QGridLayout *grid);
+    void buildDrillDown();
     Card addCard(QGridLayout *grid, int row, int col, const QString &key, const QString &title,
         const QString &tableId, int colSpan = 1);
     void onComputed();
     void apply(const KpiResult &r);
-    void fillTiles(const KpiResult &r);
-    void fillCharts(const KpiResult &r);
     void fillTables(const KpiResult &r);
     void exportCsvInteractive(const QString &tableId);
     void exportImageInteractive();
@@ -104,12 +103,12 @@ private:
     QComboBox *m_period = nullptr;
     QLabel *m_status = nullptr;
     QWidget *m_content = nullptr;
-    QHash<QString, QLabel *> m_tileValues;
-    QHash<QString, QLabel *> m_tileDeltas;
+    DashboardTiles *m_tiles = nullptr;
     QHash<QString, Card> m_cards;
+    std::unique_ptr<DashboardCharts> m_charts;
     QListWidget *m_unreached = nullptr;
     QLabel *m_unreachedTitle = nullptr;
-    QFutureWatcher<Outcome> m_watcher;
+    QFutureWatcher<KpiRun> m_watcher;
     KpiResult m_result;
     bool m_hasResult = false;
     bool m_queued = false;

@@ -1,11 +1,11 @@
 #include "ui/meetings/meetingeditor.h"
 
-#include "models/hcpquery.h"
-#include "common/sqlite/database.h"
+#include "models/meetingqueries.h"
 #include "models/store.h"
 #include "ui/common/labels.h"
 #include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
+#include "ui/meetings/meetingcompliancepanel.h"
 #include "ui/meetings/meetingreport.h"
 #include "ui/meetings/meetingwords.h"
 
@@ -34,9 +34,6 @@ namespace {
 enum AttendeeColumn { ANameCol, AKindCol, ARoleCol, AFeeCol, ASignedCol, AttendeeColumns };
 enum ExpenseColumn { ECategoryCol, EAmountCol, EStatusCol, EDescriptionCol, EEvidenceCol, ExpenseColumns };
 enum RowData { IdData = Qt::UserRole + 1, HcpData, KindData, TierData, EvidenceData };
-
-const QColor kRed(0xc0, 0x39, 0x2b);
-const QColor kAmber(0xb9, 0x77, 0x0e);
 
 QComboBox *choiceBox(const QList<MeetingWords::Choice> &choices, const QString &current, QWidget *parent)
 {
@@ -135,6 +132,35 @@ void MeetingEditor::build()
     head->addStretch();
     layout->addLayout(head);
 
+    layout->addLayout(buildForm());
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *left = new QWidget(split);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(buildAttendees(left), 3);
+    leftLayout->addWidget(buildExpenses(left), 2);
+    split->addWidget(left);
+    m_compliance = new MeetingCompliancePanel(split);
+    split->addWidget(m_compliance);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    m_saveError = new QLabel(this);
+    m_saveError->setObjectName(QStringLiteral("saveErrorLabel"));
+    m_saveError->setWordWrap(true);
+    m_saveError->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_saveError->hide();
+    layout->addWidget(m_saveError);
+
+    layout->addLayout(buildButtons());
+    connectActions();
+}
+
+// Title, kind and mode, time, venue, territory and budget: the plan a manager approves.
+QFormLayout *MeetingEditor::buildForm()
+{
     auto *form = new QFormLayout;
     m_title = new QLineEdit(this);
     m_title->setObjectName(QStringLiteral("titleLineEdit"));
@@ -170,10 +196,8 @@ void MeetingEditor::build()
     form->addRow(tr("Venue"), m_venue);
     m_territory = new QComboBox(this);
     m_territory->setObjectName(QStringLiteral("territoryComboBox"));
-    for (const QVariantList &row : lookup::rows(m_store,
-             QStringLiteral(
-                 "SELECT id, coalesce(name, code) FROM territory WHERE level = 'territory' ORDER BY code")))
-        m_territory->addItem(row.value(1).toString(), row.value(0).toString());
+    for (const meetings::TerritoryChoice &t : meetings::territoryChoices(m_store))
+        m_territory->addItem(t.name, t.id);
     m_budget = yuanBox(0, this);
     m_budget->setObjectName(QStringLiteral("budgetSpinBox"));
     auto *placeRow = new QHBoxLayout;
@@ -181,14 +205,13 @@ void MeetingEditor::build()
     placeRow->addWidget(new QLabel(tr("Budget"), this));
     placeRow->addWidget(m_budget, 1);
     form->addRow(tr("Territory"), placeRow);
-    layout->addLayout(form);
+    return form;
+}
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    auto *left = new QWidget(split);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-
-    auto *attendeesBox = new QGroupBox(tr("Attendees and speakers"), left);
+// The attendee picker (HCPs from the store, walk-ins and staff by name) over the attendee table.
+QGroupBox *MeetingEditor::buildAttendees(QWidget *parent)
+{
+    auto *attendeesBox = new QGroupBox(tr("Attendees and speakers"), parent);
     auto *al = new QVBoxLayout(attendeesBox);
     auto *pick = new QHBoxLayout;
     m_hcpSearch = new QLineEdit(attendeesBox);
@@ -232,9 +255,12 @@ void MeetingEditor::build()
     m_attendees->verticalHeader()->hide();
     m_attendees->setSelectionBehavior(QAbstractItemView::SelectRows);
     al->addWidget(m_attendees);
-    leftLayout->addWidget(attendeesBox, 3);
+    return attendeesBox;
+}
 
-    auto *expensesBox = new QGroupBox(tr("Expenses"), left);
+QGroupBox *MeetingEditor::buildExpenses(QWidget *parent)
+{
+    auto *expensesBox = new QGroupBox(tr("Expenses"), parent);
     auto *el = new QVBoxLayout(expensesBox);
     auto *eb = new QHBoxLayout;
     m_addExpense = new QPushButton(tr("Add expense"), expensesBox);
@@ -268,33 +294,12 @@ void MeetingEditor::build()
     note->setWordWrap(true);
     note->setStyleSheet(QStringLiteral("color: #666"));
     el->addWidget(note);
-    leftLayout->addWidget(expensesBox, 2);
+    return expensesBox;
+}
 
-    auto *complianceBox = new QGroupBox(tr("Compliance"), split);
-    complianceBox->setMinimumWidth(340);
-    auto *cl = new QVBoxLayout(complianceBox);
-    m_compliance = new QListWidget(complianceBox);
-    m_compliance->setObjectName(QStringLiteral("complianceListWidget"));
-    m_compliance->setWordWrap(true);
-    cl->addWidget(m_compliance);
-    m_blockedLabel = new QLabel(complianceBox);
-    m_blockedLabel->setObjectName(QStringLiteral("blockedReasonLabel"));
-    m_blockedLabel->setWordWrap(true);
-    m_blockedLabel->setStyleSheet(QStringLiteral("color: #c0392b"));
-    cl->addWidget(m_blockedLabel);
-    split->addWidget(left);
-    split->addWidget(complianceBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    layout->addWidget(split, 1);
-
-    m_saveError = new QLabel(this);
-    m_saveError->setObjectName(QStringLiteral("saveErrorLabel"));
-    m_saveError->setWordWrap(true);
-    m_saveError->setStyleSheet(QStringLiteral("color: #c0392b"));
-    m_saveError->hide();
-    layout->addWidget(m_saveError);
-
+// The workflow buttons; which of them show follows the status and the role (applyPermissions).
+QHBoxLayout *MeetingEditor::buildButtons()
+{
     auto *buttons = new QHBoxLayout;
     auto button = [&](const char *name, const QString &text) {
         auto *b = new QPushButton(text, this);
@@ -312,8 +317,11 @@ void MeetingEditor::build()
     m_approve = button("approveButton", tr("Approve"));
     m_hold = button("holdButton", tr("Mark as held"));
     m_close = button("closeMeetingButton", tr("Close meeting"));
-    layout->addLayout(buttons);
+    return buttons;
+}
 
+void MeetingEditor::connectActions()
+{
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
     connect(m_submit, &QPushButton::clicked, this, [this] { transition(QStringLiteral("submitted")); });
     connect(m_approve, &QPushButton::clicked, this, [this] { transition(QStringLiteral("approved")); });
@@ -528,14 +536,13 @@ bool MeetingEditor::attachEvidence(int row, const QString &file)
 void MeetingEditor::searchHcps(const QString &text)
 {
     m_hcpResults->clear();
-    if (text.trimmed().isEmpty() || !m_store || !m_store->database()) {
+    if (text.trimmed().isEmpty() || !m_store || !m_store->isOpen()) {
         m_hcpResults->hide();
         return;
     }
-    HcpFilter filter;
-    filter.text = text;
-    QList<HcpHit> hits;
-    if (!rounds::searchHcps(*m_store->database(), filter, 8, &hits))
+    QString error;
+    const QList<HcpHit> hits = meetings::searchHcps(m_store, text, 8, &error);
+    if (!error.isEmpty())
         return;
     for (const HcpHit &h : hits) {
         const lookup::HcpSummary s = lookup::hcp(m_store, h.id);
@@ -606,47 +613,13 @@ void MeetingEditor::refresh()
     if (m_loading)
         return;
     collect();
-    compliance::MeetingFacts facts = meetings::facts(m_store, m_draft);
-    // The panel looks one step ahead: a rule is marked as blocking when it refuses the meeting's next
-    // status (submitting a draft, approving, holding, closing); otherwise it is a warning for now.
-    static const QHash<QString, QString> next {{QStringLiteral("draft"), QStringLiteral("submitted")},
-        {QStringLiteral("submitted"), QStringLiteral("approved")},
-        {QStringLiteral("approved"), QStringLiteral("held")},
-        {QStringLiteral("held"), QStringLiteral("closed")}};
-    compliance::MeetingFacts ahead = facts;
-    ahead.status = next.value(m_draft.status(), m_draft.status());
-    m_violations = compliance::evaluate(m_config, ahead, actor());
-    m_compliance->clear();
-    for (const compliance::Violation &v : std::as_const(m_violations)) {
-        auto *item = new QListWidgetItem(QStringLiteral("%1 · %2\n%3")
-                                             .arg(MeetingWords::severity(v.blocking),
-                                                 compliance::ruleTitle(v.rule), MeetingWords::describe(v)),
-            m_compliance);
-        item->setForeground(v.blocking ? kRed : kAmber);
-        item->setData(Qt::UserRole, v.code());
-    }
-    if (m_violations.isEmpty())
-        new QListWidgetItem(tr("No rule is broken."), m_compliance);
-
-    // What each forward transition would meet: the rules evaluated at the target status.
-    m_blocked.clear();
-    for (const QString &target : {QStringLiteral("submitted"), QStringLiteral("approved"),
-             QStringLiteral("held"), QStringLiteral("closed")}) {
-        facts.status = target;
-        QStringList reasons;
-        for (const compliance::Violation &v : compliance::evaluate(m_config, facts, actor())) {
-            if (v.blocking)
-                reasons << MeetingWords::describe(v);
-        }
-        if (!reasons.isEmpty())
-            m_blocked.insert(target, reasons.join(QLatin1Char(' ')));
-    }
+    m_compliance->evaluate(m_config, meetings::facts(m_store, m_draft), actor());
     const std::pair<QPushButton *, QString> forward[]
         = {{m_submit, QStringLiteral("submitted")}, {m_approve, QStringLiteral("approved")},
             {m_hold, QStringLiteral("held")}, {m_close, QStringLiteral("closed")}};
     QString shownReason;
     for (const auto &[button, target] : forward) {
-        const QString reason = m_blocked.value(target);
+        const QString reason = m_compliance->blockedReason(target);
         button->setEnabled(reason.isEmpty());
         button->setToolTip(reason);
         if (button->isVisible() || !button->isHidden()) {
@@ -654,8 +627,7 @@ void MeetingEditor::refresh()
                 shownReason = tr("%1 is blocked: %2").arg(button->text(), reason);
         }
     }
-    m_blockedLabel->setText(shownReason);
-    m_blockedLabel->setVisible(!shownReason.isEmpty());
+    m_compliance->showBlocked(shownReason);
 
     qint64 total = 0;
     for (const MeetingExpenseRow &e : std::as_const(m_draft.expenses))
@@ -694,9 +666,14 @@ void MeetingEditor::applyPermissions()
     m_report->setVisible(!m_draft.id.isEmpty());
 }
 
+QList<compliance::Violation> MeetingEditor::violations() const
+{
+    return m_compliance->violations();
+}
+
 QString MeetingEditor::blockedReason(const QString &targetStatus) const
 {
-    return m_blocked.value(targetStatus);
+    return m_compliance->blockedReason(targetStatus);
 }
 
 bool MeetingEditor::validate(const QString &targetStatus)
@@ -718,7 +695,7 @@ bool MeetingEditor::validate(const QString &targetStatus)
         m_saveError->show();
         return false;
     }
-    const QString reason = m_blocked.value(targetStatus);
+    const QString reason = m_compliance->blockedReason(targetStatus);
     if (!reason.isEmpty()) {
         m_saveError->setText(reason);
         m_saveError->show();
@@ -732,20 +709,7 @@ bool MeetingEditor::save()
     refresh();
     if (!validate(m_draft.status()))
         return false;
-    QString error;
-    QString field;
-    const QString id = meetings::save(m_store, m_draft, &error, &field);
-    if (id.isEmpty()) {
-        m_saveError->setText(
-            tr("Not saved: %1").arg(Labels::refusal(QStringLiteral("invalid_request"), field, error)));
-        m_saveError->show();
-        return false;
-    }
-    if (std::optional<MeetingDraft> d = meetings::load(m_store, id))
-        m_draft = *d;
-    load();
-    emit meetingSaved(id, m_draft.status());
-    return true;
+    return write();
 }
 
 bool MeetingEditor::transition(const QString &status)
@@ -762,11 +726,18 @@ bool MeetingEditor::transition(const QString &status)
     }
     const QString before = m_draft.status();
     m_draft.fields.insert(QStringLiteral("status"), status);
+    if (write())
+        return true;
+    m_draft.fields.insert(QStringLiteral("status"), before);
+    return false;
+}
+
+bool MeetingEditor::write()
+{
     QString error;
     QString field;
     const QString id = meetings::save(m_store, m_draft, &error, &field);
     if (id.isEmpty()) {
-        m_draft.fields.insert(QStringLiteral("status"), before);
         m_saveError->setText(
             tr("Not saved: %1").arg(Labels::refusal(QStringLiteral("invalid_request"), field, error)));
         m_saveError->show();

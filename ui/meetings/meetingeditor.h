@@ -10,6 +10,9 @@
 class QComboBox;
 class QDateTimeEdit;
 class QDoubleSpinBox;
+class QFormLayout;
+class QGroupBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -18,6 +21,7 @@ class QTableWidget;
 
 namespace rounds {
 
+class MeetingCompliancePanel;
 class Store;
 
 // Plans and records one meeting: title, kind, mode, time, venue, territory, budget; the attendees (HCPs
@@ -47,7 +51,7 @@ public:
     void setFilePicker(std::function<QString()> picker) { m_pickFile = std::move(picker); }
 
     // What the panel shows (the rules as they stand at the next status) and what blocks each transition.
-    QList<compliance::Violation> violations() const { return m_violations; }
+    QList<compliance::Violation> violations() const;
     QString blockedReason(const QString &targetStatus) const;
 
     bool save();
@@ -59,7 +63,13 @@ signals:
     void meetingSaved(const QString &meetingId, const QString &status);
 
 private:
+    // build() lays out the sections, each its own function.
     void build();
+    QFormLayout *buildForm();
+    QGroupBox *buildAttendees(QWidget *parent);
+    QGroupBox *buildExpenses(QWidget *parent);
+    QHBoxLayout *buildButtons();
+    void connectActions();
     void load();
     void collect(); // widgets → m_draft
     void refresh(); // compliance panel and buttons
@@ -68,6 +78,9 @@ private:
     void addExpenseRow(const MeetingExpenseRow &row);
     void searchHcps(const QString &text);
     bool validate(const QString &targetStatus);
+    // Writes the draft as it stands, reloads it from the store and tells the listeners; on a refusal
+    // shows why and returns false.
+    bool write();
     compliance::Actor actor() const;
     bool isOwner() const;
     bool isManager() const;
@@ -76,8 +89,6 @@ private:
     AccountInfo m_account;
     MeetingDraft m_draft;
     compliance::Config m_config;
-    QList<compliance::Violation> m_violations;
-    QHash<QString, QString> m_blocked; // target status → reason
     std::function<QString()> m_pickFile;
     bool m_loading = false;
 
@@ -103,8 +114,7 @@ private:
     QPushButton *m_removeExpense = nullptr;
     QPushButton *m_attach = nullptr;
     QLabel *m_spendSummary = nullptr;
-    QListWidget *m_compliance = nullptr;
-    QLabel *m_blockedLabel = nullptr;
+    MeetingCompliancePanel *m_compliance = nullptr;
     QLabel *m_saveError = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_submit = nullptr;

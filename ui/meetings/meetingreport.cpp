@@ -1,5 +1,6 @@
 #include "ui/meetings/meetingreport.h"
 
+#include "models/meetingqueries.h"
 #include "models/store.h"
 #include "ui/common/labels.h"
 #include "ui/common/lookup.h"
@@ -16,6 +17,8 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextDocument>
+
+#include <functional>
 
 namespace rounds {
 
@@ -75,17 +78,23 @@ const char *kStyle = "<style>h1{font-size:15pt;margin:0} h2{font-size:11.5pt;mar
                      "td,th{padding:3px 6px;border:1px solid #b8c2cc} .num{text-align:right} "
                      ".block{color:#c0392b} .warn{color:#b9770e} .muted{color:#666}</style>";
 
-QString territoryName(Store *store, const QString &id)
+// Asks where to save (.pdf or .csv) and writes the report in the chosen form: `csv` or `html` is
+// only built for the form chosen. Says so when the file could not be written.
+void exportReport(QWidget *parent, const QString &suggestedName, const std::function<QString()> &csv,
+    const std::function<QString()> &html)
 {
-    return lookup::scalar(
-        store, QStringLiteral("SELECT coalesce(name, code) FROM territory WHERE id = ?1"), {id})
-        .toString();
-}
-
-QString userName(Store *store, const QString &id)
-{
-    return lookup::scalar(store, QStringLiteral("SELECT display_name FROM \"user\" WHERE id = ?1"), {id})
-        .toString();
+    const std::optional<QString> path
+        = Prompter::instance().askSaveFile(parent, MeetingReport::tr("Export report"), suggestedName,
+            MeetingReport::tr("PDF (*.pdf);;CSV for Excel (*.csv)"));
+    if (!path)
+        return;
+    QString error;
+    const bool ok = path->endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+        ? MeetingReport::writeCsv(csv(), *path, &error)
+        : MeetingReport::writePdf(html(), *path, &error);
+    if (!ok)
+        Prompter::instance().inform(parent, MeetingReport::tr("Export report"),
+            MeetingReport::tr("The report was not written: %1").arg(error));
 }
 
 } // namespace
@@ -101,8 +110,9 @@ QString MeetingReport::meetingHtml(Store *store, const MeetingDraft &m, const co
                  esc(Labels::localDateTime(f.value(QLatin1String("starts_at")).toString())),
                  esc(f.value(QLatin1String("venue")).toString()), esc(Labels::meetingStatus(m.status())),
                  esc(tr("Territory")),
-                 esc(territoryName(store, f.value(QLatin1String("territory_id")).toString())),
-                 esc(tr("Owner")), esc(userName(store, f.value(QLatin1String("owner_id")).toString())));
+                 esc(meetings::territoryName(store, f.value(QLatin1String("territory_id")).toString())),
+                 esc(tr("Owner")),
+                 esc(meetings::userName(store, f.value(QLatin1String("owner_id")).toString())));
 
     h += QStringLiteral("<h2>%1</h2><table width='100%'><tr><th>%2</th><th>%3</th><th>%4</th><th>%5</th>"
                         "<th class='num'>%6</th><th>%7</th></tr>")
@@ -304,38 +314,21 @@ void exportMeetingReport(
     QWidget *parent, Store *store, const MeetingDraft &meeting, const compliance::Config &config)
 {
     const QString base = meeting.fields.value(QLatin1String("title")).toString().trimmed();
-    const std::optional<QString> path
-        = Prompter::instance().askSaveFile(parent, MeetingReport::tr("Export report"),
-            (base.isEmpty() ? QStringLiteral("meeting") : base) + QStringLiteral(".pdf"),
-            MeetingReport::tr("PDF (*.pdf);;CSV for Excel (*.csv)"));
-    if (!path)
-        return;
-    QString error;
-    const bool ok = path->endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
-        ? MeetingReport::writeCsv(MeetingReport::meetingCsv(store, meeting, config), *path, &error)
-        : MeetingReport::writePdf(MeetingReport::meetingHtml(store, meeting, config), *path, &error);
-    if (!ok)
-        Prompter::instance().inform(parent, MeetingReport::tr("Export report"),
-            MeetingReport::tr("The report was not written: %1").arg(error));
+    exportReport(
+        parent, (base.isEmpty() ? QStringLiteral("meeting") : base) + QStringLiteral(".pdf"),
+        [&] { return MeetingReport::meetingCsv(store, meeting, config); },
+        [&] { return MeetingReport::meetingHtml(store, meeting, config); });
 }
 
 void exportHcpReport(QWidget *parent, Store *store, const QString &hcpId, int year)
 {
     const QString name = lookup::hcp(store, hcpId).name;
-    const std::optional<QString> path
-        = Prompter::instance().askSaveFile(parent, MeetingReport::tr("Export report"),
-            MeetingReport::tr("Transfers of value %1").arg(year) + QLatin1Char(' ') + name
-                + QStringLiteral(".pdf"),
-            MeetingReport::tr("PDF (*.pdf);;CSV for Excel (*.csv)"));
-    if (!path)
-        return;
-    QString error;
-    const bool ok = path->endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
-        ? MeetingReport::writeCsv(MeetingReport::hcpCsv(store, hcpId, year), *path, &error)
-        : MeetingReport::writePdf(MeetingReport::hcpHtml(store, hcpId, year), *path, &error);
-    if (!ok)
-        Prompter::instance().inform(parent, MeetingReport::tr("Export report"),
-            MeetingReport::tr("The report was not written: %1").arg(error));
+    exportReport(
+        parent,
+        MeetingReport::tr("Transfers of value %1").arg(year) + QLatin1Char(' ') + name
+            + QStringLiteral(".pdf"),
+        [&] { return MeetingReport::hcpCsv(store, hcpId, year); },
+        [&] { return MeetingReport::hcpHtml(store, hcpId, year); });
 }
 
 } // namespace rounds

@@ -53,6 +53,28 @@ MeetingsView::MeetingsView(Session *session, QWidget *parent)
     m_new->setVisible(role == QLatin1String("rep") || role == QLatin1String("admin"));
     connect(m_new, &QPushButton::clicked, this, [this] { openEditor(); });
 
+    buildQueue();
+    m_queueBox->setVisible(manager);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *top = new QHBoxLayout;
+    top->addStretch();
+    top->addWidget(m_new);
+    layout->addLayout(top);
+    layout->addWidget(m_queueBox);
+    layout->addWidget(m_list, 1);
+
+    connect(store, &Store::recordsChanged, this, [this](const QString &entity) {
+        if (entity.startsWith(QLatin1String("meeting")))
+            reloadQueue();
+    });
+    reloadQueue();
+}
+
+// A manager's approval queue: the submitted meetings, opened, approved or rejected from here.
+void MeetingsView::buildQueue()
+{
     m_queueBox = new QGroupBox(tr("Waiting for your approval"), this);
     m_queueBox->setObjectName(QStringLiteral("approvalQueueGroupBox"));
     auto *ql = new QVBoxLayout(m_queueBox);
@@ -79,7 +101,6 @@ MeetingsView::MeetingsView(Session *session, QWidget *parent)
     qb->addWidget(m_reject);
     qb->addWidget(m_approve);
     ql->addLayout(qb);
-    m_queueBox->setVisible(manager);
     connect(open, &QPushButton::clicked, this, [this] {
         if (!selectedQueueId().isEmpty())
             openEditor(selectedQueueId());
@@ -98,21 +119,6 @@ MeetingsView::MeetingsView(Session *session, QWidget *parent)
         if (reason)
             reject(id, *reason);
     });
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto *top = new QHBoxLayout;
-    top->addStretch();
-    top->addWidget(m_new);
-    layout->addLayout(top);
-    layout->addWidget(m_queueBox);
-    layout->addWidget(m_list, 1);
-
-    connect(store, &Store::recordsChanged, this, [this](const QString &entity) {
-        if (entity.startsWith(QLatin1String("meeting")))
-            reloadQueue();
-    });
-    reloadQueue();
 }
 
 void MeetingsView::reloadQueue()

@@ -31,6 +31,7 @@ public:
     void reloadQueue();
 
 private:
+    void buildQueue();
     QString selectedQueueId() const;
 
     Session *m_session;

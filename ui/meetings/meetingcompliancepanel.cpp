@@ -1,0 +1,80 @@
+#include "ui/meetings/meetingcompliancepanel.h"
+
+#include "ui/meetings/meetingeditor.h"
+#include "ui/meetings/meetingwords.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QVBoxLayout>
+
+namespace rounds {
+
+namespace {
+
+const QColor kRed(0xc0, 0x39, 0x2b);
+const QColor kAmber(0xb9, 0x77, 0x0e);
+
+} // namespace
+
+MeetingCompliancePanel::MeetingCompliancePanel(QWidget *parent)
+    : QGroupBox(MeetingEditor::tr("Compliance"), parent)
+{
+    setMinimumWidth(340);
+    auto *cl = new QVBoxLayout(this);
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("complianceListWidget"));
+    m_list->setWordWrap(true);
+    cl->addWidget(m_list);
+    m_blockedLabel = new QLabel(this);
+    m_blockedLabel->setObjectName(QStringLiteral("blockedReasonLabel"));
+    m_blockedLabel->setWordWrap(true);
+    m_blockedLabel->setStyleSheet(QStringLiteral("color: #c0392b"));
+    cl->addWidget(m_blockedLabel);
+}
+
+void MeetingCompliancePanel::evaluate(
+    const compliance::Config &config, compliance::MeetingFacts facts, compliance::Actor actor)
+{
+    // The panel looks one step ahead: a rule is marked as blocking when it refuses the meeting's next
+    // status (submitting a draft, approving, holding, closing); otherwise it is a warning for now.
+    static const QHash<QString, QString> next {{QStringLiteral("draft"), QStringLiteral("submitted")},
+        {QStringLiteral("submitted"), QStringLiteral("approved")},
+        {QStringLiteral("approved"), QStringLiteral("held")},
+        {QStringLiteral("held"), QStringLiteral("closed")}};
+    compliance::MeetingFacts ahead = facts;
+    ahead.status = next.value(facts.status, facts.status);
+    m_violations = compliance::evaluate(config, ahead, actor);
+    m_list->clear();
+    for (const compliance::Violation &v : std::as_const(m_violations)) {
+        auto *item = new QListWidgetItem(QStringLiteral("%1 · %2\n%3")
+                                             .arg(MeetingWords::severity(v.blocking),
+                                                 compliance::ruleTitle(v.rule), MeetingWords::describe(v)),
+            m_list);
+        item->setForeground(v.blocking ? kRed : kAmber);
+        item->setData(Qt::UserRole, v.code());
+    }
+    if (m_violations.isEmpty())
+        new QListWidgetItem(MeetingEditor::tr("No rule is broken."), m_list);
+
+    // What each forward transition would meet: the rules evaluated at the target status.
+    m_blocked.clear();
+    for (const QString &target : {QStringLiteral("submitted"), QStringLiteral("approved"),
+             QStringLiteral("held"), QStringLiteral("closed")}) {
+        facts.status = target;
+        QStringList reasons;
+        for (const compliance::Violation &v : compliance::evaluate(config, facts, actor)) {
+            if (v.blocking)
+                reasons << MeetingWords::describe(v);
+        }
+        if (!reasons.isEmpty())
+            m_blocked.insert(target, reasons.join(QLatin1Char(' ')));
+    }
+}
+
+void MeetingCompliancePanel::showBlocked(const QString &text)
+{
+    m_blockedLabel->setText(text);
+    m_blockedLabel->setVisible(!text.isEmpty());
+}
+
+} // namespace rounds
