@@ -279,27 +279,25 @@ public:
         return UserRow {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5) != 0, s.text(6)};
     }
 
-    std::optional<UserRow> userByName(const QString &username) override
+    // `column` is id or username, never input.
+    std::optional<UserRow> userWhere(QLatin1String column, const QString &value)
     {
         sql::Query q
-            = m_db.query(QStringLiteral("SELECT id, username, display_name, role, home_territory_id, active, "
-                                        "password_hash FROM users WHERE username = ?1"));
-        q.bindAll(username);
+            = m_db.query(QStringLiteral("SELECT id, username, display_name, role, home_territory_id, "
+                                        "active, password_hash FROM users WHERE %1 = ?1")
+                             .arg(column));
+        q.bindAll(value);
         if (!q->step())
             return std::nullopt;
         return readUser(*q);
     }
 
-    std::optional<UserRow> userById(const QString &id) override
+    std::optional<UserRow> userByName(const QString &username) override
     {
-        sql::Query q
-            = m_db.query(QStringLiteral("SELECT id, username, display_name, role, home_territory_id, active, "
-                                        "password_hash FROM users WHERE id = ?1"));
-        q.bindAll(id);
-        if (!q->step())
-            return std::nullopt;
-        return readUser(*q);
+        return userWhere(QLatin1String("username"), username);
     }
+
+    std::optional<UserRow> userById(const QString &id) override { return userWhere(QLatin1String("id"), id); }
 
     std::optional<TokenRow> token(const QByteArray &hash) override
     {
