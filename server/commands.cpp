@@ -563,25 +563,17 @@ int migrateToPostgres(const QStringList &args)
 int runCommand(const QStringList &arguments)
 {
     const QString command = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (command == QLatin1String("serve"))
-        return serve(rest);
-    if (command == QLatin1String("demo"))
-        return demo(rest);
-    if (command == QLatin1String("user"))
-        return userCommand(rest);
-    if (command == QLatin1String("import"))
-        return importCommand(rest);
-    if (command == QLatin1String("export"))
-        return exportCommand(rest);
-    if (command == QLatin1String("backup"))
-        return backupCommand(rest);
-    if (command == QLatin1String("restore"))
-        return restoreCommand(rest);
-    if (command == QLatin1String("new-epoch"))
-        return newEpochCommand(rest);
-    if (command == QLatin1String("migrate-to-postgres"))
-        return migrateToPostgres(rest);
+    const struct
+    {
+        const char *name;
+        int (*run)(const QStringList &args);
+    } commands[] = {{"serve", serve}, {"demo", demo}, {"user", userCommand}, {"import", importCommand},
+        {"export", exportCommand}, {"backup", backupCommand}, {"restore", restoreCommand},
+        {"new-epoch", newEpochCommand}, {"migrate-to-postgres", migrateToPostgres}};
+    for (const auto &c : commands) {
+        if (command == QLatin1String(c.name))
+            return c.run(arguments.mid(1));
+    }
     const QString help = QStringLiteral(
         "usage: rounds-server COMMAND [options]   (COMMAND --help for its options)\n"
         "  serve --data DIR [--listen 127.0.0.1:8421] [--tls-cert FILE --tls-key FILE]\n"

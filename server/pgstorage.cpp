@@ -243,25 +243,24 @@ public:
             r.text(0, 6)};
     }
 
-    std::optional<UserRow> userByName(const QString &username) override
+    // `column` is id or username, never input.
+    std::optional<UserRow> userWhere(QLatin1String column, const QString &value)
     {
-        const Result r = m_c.run("SELECT id, username, display_name, role, home_territory_id, active, "
-                                 "password_hash FROM users WHERE username = $1",
-            {username});
+        const Result r = m_c.run(QStringLiteral("SELECT id, username, display_name, role, home_territory_id, "
+                                                "active, password_hash FROM users WHERE %1 = $1")
+                                     .arg(column),
+            {value});
         if (r.rows() == 0)
             return std::nullopt;
         return readUser(r);
     }
 
-    std::optional<UserRow> userById(const QString &id) override
+    std::optional<UserRow> userByName(const QString &username) override
     {
-        const Result r = m_c.run("SELECT id, username, display_name, role, home_territory_id, active, "
-                                 "password_hash FROM users WHERE id = $1",
-            {id});
-        if (r.rows() == 0)
-            return std::nullopt;
-        return readUser(r);
+        return userWhere(QLatin1String("username"), username);
     }
+
+    std::optional<UserRow> userById(const QString &id) override { return userWhere(QLatin1String("id"), id); }
 
     std::optional<TokenRow> token(const QByteArray &hash) override
     {

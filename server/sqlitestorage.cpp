@@ -32,6 +32,15 @@ const QList<QPair<const char *, const char *>> kReverseIndexes {
     {"visit", "hcp_id"},
 };
 
+// A read or write that failed: logged, and its text for the caller. Always false.
+bool failed(const char *what, const QString &text, QString *error)
+{
+    qCWarning(lcServer) << "storage" << what << "failed:" << text;
+    if (error)
+        *error = text;
+    return false;
+}
+
 } // namespace
 
 bool IndexedRef::isIndexed(const QString &entity, const QString &field)
@@ -541,15 +550,10 @@ bool SqliteStorage::read(const std::function<void(StoreReader &)> &work, QString
         giveBack(std::move(db));
         return true;
     } catch (const sql::SqlError &e) {
-        qCWarning(lcServer) << "storage read failed:" << e.text();
-        if (error)
-            *error = e.text();
+        return failed("read", e.text(), error);
     } catch (const std::exception &e) {
-        qCWarning(lcServer) << "storage read failed:" << e.what();
-        if (error)
-            *error = QString::fromUtf8(e.what());
+        return failed("read", QString::fromUtf8(e.what()), error);
     }
-    return false;
 }
 
 bool SqliteStorage::write(const std::function<bool(StoreWriter &)> &work, QString *error)
@@ -562,15 +566,10 @@ bool SqliteStorage::write(const std::function<bool(StoreWriter &)> &work, QStrin
             tx.commit();
         return true;
     } catch (const sql::SqlError &e) {
-        qCWarning(lcServer) << "storage write failed:" << e.text();
-        if (error)
-            *error = e.text();
+        return failed("write", e.text(), error);
     } catch (const std::exception &e) {
-        qCWarning(lcServer) << "storage write failed:" << e.what();
-        if (error)
-            *error = QString::fromUtf8(e.what());
+        return failed("write", QString::fromUtf8(e.what()), error);
     }
-    return false;
 }
 
 void SqliteStorage::writeEach(
