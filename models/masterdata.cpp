@@ -8,6 +8,7 @@
 #include "common/import/csvreader.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/schema.h"
+#include "common/protocol/values.h"
 
 #include <QDate>
 #include <QHash>
@@ -17,10 +18,7 @@ namespace rounds {
 
 namespace {
 
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
+using protocol::str;
 
 QList<QVariantList> select(Store *store, const QString &sql, const QVariantList &binds = {})
 {

@@ -5,6 +5,7 @@
 #include "common/sqlite/sqlerror.h"
 #include "models/log.h"
 #include "models/store.h"
+#include "common/protocol/values.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -22,10 +23,7 @@ const QString kMeeting = QStringLiteral("meeting");
 const QString kAttendee = QStringLiteral("meeting_attendee");
 const QString kExpense = QStringLiteral("meeting_expense");
 
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
+using protocol::str;
 
 qint64 minor(const QJsonObject &o, const char *key)
 {

@@ -95,6 +95,21 @@ int parse(QCommandLineParser &parser, const QString &command, const QString &des
     return -1;
 }
 
+// Parses a command that reads or writes one file, named by its option `option` (`--out FILE`), which it
+// requires. Returns -1 to go on with `file` set, or the exit status as parse() does.
+int parseWithFile(QCommandLineParser &parser, const char *option, const QString &fileHelp,
+    const QString &command, const QString &description, const QStringList &args, QString *file)
+{
+    const QCommandLineOption fileOption(QString::fromLatin1(option), fileHelp, QStringLiteral("FILE"));
+    parser.addOption(fileOption);
+    if (const int rc = parse(parser, command, description, args); rc >= 0)
+        return rc;
+    *file = parser.value(fileOption);
+    if (file->isEmpty())
+        return usage(QStringLiteral("--%1 FILE is required").arg(QLatin1String(option)), command);
+    return -1;
+}
+
 // The store a command named: the data folder's SQLite file or the PostgreSQL database.
 std::unique_ptr<Storage> openStore(const QCommandLineParser &parser, bool create, QString *error)
 {
@@ -391,66 +406,57 @@ int importCommand(const QStringList &args)
 int exportCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption file(
-        QStringLiteral("out"), QStringLiteral("The JSONL file to write."), QStringLiteral("FILE"));
-    p.addOption(file);
-    if (const int rc = parse(p, QStringLiteral("export"),
-            QStringLiteral("Writes every live record, one JSON object a line."), args);
+    QString file;
+    if (const int rc
+        = parseWithFile(p, "out", QStringLiteral("The JSONL file to write."), QStringLiteral("export"),
+            QStringLiteral("Writes every live record, one JSON object a line."), args, &file);
         rc >= 0)
         return rc;
-    if (p.value(file).isEmpty())
-        return usage(QStringLiteral("--out FILE is required"), QStringLiteral("export"));
     QString error;
     std::unique_ptr<Storage> storage = openStore(p, false, &error);
     if (!storage)
         return fail(error);
     qint64 count = 0;
-    if (!exportJsonl(*storage, p.value(file), &count, &error))
+    if (!exportJsonl(*storage, file, &count, &error))
         return fail(error);
-    err() << "rounds-server: exported " << count << " records to " << p.value(file) << Qt::endl;
+    err() << "rounds-server: exported " << count << " records to " << file << Qt::endl;
     return ExitOk;
 }
 
 int backupCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption file(QStringLiteral("out"),
-        QStringLiteral("The backup file to write (must not exist)."), QStringLiteral("FILE"));
-    p.addOption(file);
-    if (const int rc = parse(p, QStringLiteral("backup"),
+    QString file;
+    if (const int rc = parseWithFile(p, "out", QStringLiteral("The backup file to write (must not exist)."),
+            QStringLiteral("backup"),
             QStringLiteral(
                 "Copies the database consistently, also while the server runs (SQLite online backup)."),
-            args);
+            args, &file);
         rc >= 0)
         return rc;
-    if (p.value(file).isEmpty())
-        return usage(QStringLiteral("--out FILE is required"), QStringLiteral("backup"));
-    if (QFileInfo::exists(p.value(file)))
-        return fail(QStringLiteral("%1 exists already; choose a new file").arg(p.value(file)));
+    if (QFileInfo::exists(file))
+        return fail(QStringLiteral("%1 exists already; choose a new file").arg(file));
     QString error;
     std::unique_ptr<Storage> storage = openStore(p, false, &error);
     if (!storage)
         return fail(error);
-    if (!storage->backup(p.value(file), &error))
+    if (!storage->backup(file, &error))
         return fail(error);
-    err() << "rounds-server: backup written to " << p.value(file) << Qt::endl;
+    err() << "rounds-server: backup written to " << file << Qt::endl;
     return ExitOk;
 }
 
 int restoreCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption file(QStringLiteral("from"),
-        QStringLiteral("A file written by `rounds-server backup`."), QStringLiteral("FILE"));
-    p.addOption(file);
-    if (const int rc = parse(p, QStringLiteral("restore"),
+    QString file;
+    if (const int rc = parseWithFile(p, "from", QStringLiteral("A file written by `rounds-server backup`."),
+            QStringLiteral("restore"),
             QStringLiteral(
                 "Creates a data folder from a backup, with a new epoch so clients pull everything again."),
-            args);
+            args, &file);
         rc >= 0)
         return rc;
-    if (p.value(file).isEmpty())
-        return usage(QStringLiteral("--from FILE is required"), QStringLiteral("restore"));
     QString error;
     if (p.isSet(kDatabase)) {
         // A pg_dump file (custom format) into an empty database; the epoch then changes as below.
@@ -473,8 +479,7 @@ int restoreCommand(const QStringList &args)
         // --clean drops the empty schema the check above created, so the dump's tables replace it.
         restore.start(pgRestore,
             {QStringLiteral("--clean"), QStringLiteral("--if-exists"), QStringLiteral("--no-owner"),
-                QStringLiteral("--exit-on-error"), QStringLiteral("--dbname"), p.value(kDatabase),
-                p.value(file)});
+                QStringLiteral("--exit-on-error"), QStringLiteral("--dbname"), p.value(kDatabase), file});
         if (!restore.waitForFinished(-1) || restore.exitStatus() != QProcess::NormalExit
             || restore.exitCode() != 0)
             return fail(QStringLiteral("pg_restore failed: %1")
@@ -483,8 +488,8 @@ int restoreCommand(const QStringList &args)
         const QString target = QDir(p.value(kData)).filePath(SqliteStorage::fileName());
         if (QFileInfo::exists(target))
             return fail(QStringLiteral("%1 exists already; restore into a new data folder").arg(target));
-        if (!QDir().mkpath(p.value(kData)) || !QFile::copy(p.value(file), target))
-            return fail(QStringLiteral("cannot copy %1 to %2").arg(p.value(file), target));
+        if (!QDir().mkpath(p.value(kData)) || !QFile::copy(file, target))
+            return fail(QStringLiteral("cannot copy %1 to %2").arg(file, target));
         QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
     std::unique_ptr<Storage> storage = openStore(p, false, &error);
@@ -492,7 +497,7 @@ int restoreCommand(const QStringList &args)
         return fail(error);
     if (!setNewEpoch(*storage, &error))
         return fail(error);
-    err() << "rounds-server: restored " << p.value(file) << " into " << storeName(p) << " with a new epoch"
+    err() << "rounds-server: restored " << file << " into " << storeName(p) << " with a new epoch"
           << Qt::endl;
     return ExitOk;
 }
@@ -558,25 +563,17 @@ int migrateToPostgres(const QStringList &args)
 int runCommand(const QStringList &arguments)
 {
     const QString command = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (command == QLatin1String("serve"))
-        return serve(rest);
-    if (command == QLatin1String("demo"))
-        return demo(rest);
-    if (command == QLatin1String("user"))
-        return userCommand(rest);
-    if (command == QLatin1String("import"))
-        return importCommand(rest);
-    if (command == QLatin1String("export"))
-        return exportCommand(rest);
-    if (command == QLatin1String("backup"))
-        return backupCommand(rest);
-    if (command == QLatin1String("restore"))
-        return restoreCommand(rest);
-    if (command == QLatin1String("new-epoch"))
-        return newEpochCommand(rest);
-    if (command == QLatin1String("migrate-to-postgres"))
-        return migrateToPostgres(rest);
+    const struct
+    {
+        const char *name;
+        int (*run)(const QStringList &args);
+    } commands[] = {{"serve", serve}, {"demo", demo}, {"user", userCommand}, {"import", importCommand},
+        {"export", exportCommand}, {"backup", backupCommand}, {"restore", restoreCommand},
+        {"new-epoch", newEpochCommand}, {"migrate-to-postgres", migrateToPostgres}};
+    for (const auto &c : commands) {
+        if (command == QLatin1String(c.name))
+            return c.run(arguments.mid(1));
+    }
     const QString help = QStringLiteral(
         "usage: rounds-server COMMAND [options]   (COMMAND --help for its options)\n"
         "  serve --data DIR [--listen 127.0.0.1:8421] [--tls-cert FILE --tls-key FILE]\n"

@@ -19,10 +19,7 @@ const QString kUpsert = QStringLiteral("upsert");
 const QString kDelete = QStringLiteral("delete");
 const QString kRevoke = QStringLiteral("revoke");
 
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
+using protocol::str;
 
 // Follows merged_into from `id` to the HCP that is not merged (at most 16 steps; a cycle stops there).
 QString finalSurvivor(StoreReader &store, QString id)
@@ -39,6 +36,22 @@ QString finalSurvivor(StoreReader &store, QString id)
         id = next;
     }
     return id;
+}
+
+// The ids a reference names now and, when it changed, named before; blanks left out.
+QStringList namedNowOrBefore(const QJsonObject &now, const QJsonObject &before, const QString &field)
+{
+    QStringList ids {str(now, field)};
+    if (!str(before, field).isEmpty() && str(before, field) != ids.first())
+        ids << str(before, field);
+    ids.removeAll(QString());
+    return ids;
+}
+
+// Institutions and departments follow the HCPs that name them through these fields.
+const protocol::Entity &hcpEntity()
+{
+    return *protocol::Schema::instance().entity(u"hcp");
 }
 
 QStringList sortedUnique(QStringList list)
@@ -83,12 +96,12 @@ QStringList Feed::bucketsFor(const StoredRecord &r)
     case BucketRule::Territory:
     case BucketRule::Alignment: {
         QStringList out {Bucket::territory(str(f, "territory_id"))};
-        if (r.entity == QLatin1String("change_request"))
+        if (e->inReview)
             out << Bucket::Review;
         // A visit is also where its HCP is aligned now, so the HCP's history travels with it to the rep
         // who covers it (docs/sync-protocol.md); only its owner writes it.
-        if (r.entity == QLatin1String("visit"))
-            return visitBuckets(f, m_store.buckets(QStringLiteral("hcp"), str(f, "hcp_id")));
+        if (!e->hcpField.isEmpty())
+            return visitBuckets(f, m_store.buckets(QStringLiteral("hcp"), str(f, e->hcpField)));
         return out;
     }
     case BucketRule::Parent:
@@ -108,13 +121,11 @@ QStringList Feed::bucketsFor(const StoredRecord &r)
         }
         return sortedUnique(out);
     }
-    case BucketRule::FollowsHcp: {
-        if (r.entity == QLatin1String("hcp_tag"))
-            return m_store.buckets(QStringLiteral("hcp"), str(f, "hcp_id"));
-        const QString &ref
-            = r.entity == QLatin1String("institution") ? IndexedRef::InstitutionId : IndexedRef::DepartmentId;
-        return m_store.bucketsOfReferencing(QStringLiteral("hcp"), ref, r.record.id);
-    }
+    case BucketRule::FollowsHcp:
+        // A tag hangs off its HCP; an institution or department is wherever the HCPs naming it are.
+        if (!e->parentField.isEmpty())
+            return m_store.buckets(e->parentEntity, str(f, e->parentField));
+        return m_store.bucketsOfReferencing(QStringLiteral("hcp"), hcpEntity().refTo(r.entity), r.record.id);
     }
     return {};
 }
@@ -130,21 +141,11 @@ void Feed::moveVisitsOf(const QString &hcpId, const QStringList &hcpBuckets)
 {
     // One indexed lookup for the HCP's visits; each visit's buckets are then derived without a query for
     // the HCP, and only the visits whose buckets change (with their details) are written.
-    for (const StoredRecord &v : m_store.referencing(QStringLiteral("visit"), IndexedRef::HcpId, hcpId)) {
-        const QStringList oldBuckets = m_store.buckets(v.entity, v.record.id);
-        const QStringList newBuckets = visitBuckets(v.record.fields, hcpBuckets);
-        if (oldBuckets == newBuckets)
+    for (const protocol::Entity &e : protocol::Schema::instance().entities()) {
+        if (e.hcpField.isEmpty())
             continue;
-        for (const QString &b : newBuckets) {
-            if (!oldBuckets.contains(b))
-                m_store.appendChange(b, v.entity, v.record.id, kUpsert);
-        }
-        for (const QString &b : oldBuckets) {
-            if (!newBuckets.contains(b))
-                m_store.appendChange(b, v.entity, v.record.id, kRevoke);
-        }
-        m_store.setBuckets(v.entity, v.record.id, newBuckets);
-        moveFollowers(v, v, true);
+        for (const StoredRecord &v : m_store.referencing(e.name, e.hcpField, hcpId))
+            move(v, m_store.buckets(v.entity, v.record.id), visitBuckets(v.record.fields, hcpBuckets));
     }
 }
 
@@ -238,20 +239,23 @@ bool Feed::refresh(const QString &entity, const QString &id)
     const std::optional<StoredRecord> r = m_store.record(entity, id);
     if (!r || r->deleted)
         return false;
-    const QStringList oldBuckets = m_store.buckets(entity, id);
-    const QStringList newBuckets = bucketsFor(*r);
+    return move(*r, m_store.buckets(entity, id), bucketsFor(*r));
+}
+
+bool Feed::move(const StoredRecord &r, const QStringList &oldBuckets, const QStringList &newBuckets)
+{
     if (oldBuckets == newBuckets)
         return false;
     for (const QString &b : newBuckets) {
         if (!oldBuckets.contains(b))
-            m_store.appendChange(b, entity, id, kUpsert);
+            m_store.appendChange(b, r.entity, r.record.id, kUpsert);
     }
     for (const QString &b : oldBuckets) {
         if (!newBuckets.contains(b))
-            m_store.appendChange(b, entity, id, kRevoke);
+            m_store.appendChange(b, r.entity, r.record.id, kRevoke);
     }
-    m_store.setBuckets(entity, id, newBuckets);
-    moveFollowers(*r, r, true);
+    m_store.setBuckets(r.entity, r.record.id, newBuckets);
+    moveFollowers(r, r, true);
     return true;
 }
 
@@ -263,57 +267,54 @@ void Feed::moveFollowers(const StoredRecord &r, const std::optional<StoredRecord
     ++m_depth;
     const QJsonObject &f = r.record.fields;
     const QJsonObject old = before ? before->record.fields : QJsonObject();
-    auto both = [&](const char *field) {
-        QStringList ids {str(f, field)};
-        if (!str(old, field).isEmpty() && str(old, field) != ids.first())
-            ids << str(old, field);
-        ids.removeAll(QString());
-        return ids;
-    };
-    if (r.entity == QLatin1String("alignment")) {
-        for (const QString &hcp : both("hcp_id"))
+    const protocol::Entity *e = protocol::Schema::instance().entity(r.entity);
+    if (e && e->buckets == BucketRule::Alignment) {
+        for (const QString &hcp : namedNowOrBefore(f, old, e->refTo(u"hcp")))
             refresh(QStringLiteral("hcp"), hcp);
-    } else if (r.entity == QLatin1String("hcp")) {
-        // Its tags are in its buckets, and its institution and department in the union of their HCPs'
-        // buckets: an edit that neither moves the HCP nor names another institution or department cannot
-        // change theirs. Recomputing them anyway read every HCP of the institution (thousands in a big
-        // database) for each edited HCP, so an incremental sync grew with the database.
-        auto touched = [&](const char *field) {
-            if (moved)
-                return both(field);
-            if (before && str(old, field) == str(f, field))
-                return QStringList();
-            return both(field);
-        };
-        if (moved) {
-            for (const StoredRecord &tag :
-                m_store.referencing(QStringLiteral("hcp_tag"), IndexedRef::HcpId, r.record.id))
-                refresh(tag.entity, tag.record.id);
-        }
-        for (const QString &id : touched("institution_id"))
-            refresh(QStringLiteral("institution"), id);
-        for (const QString &id : touched("department_id"))
-            refresh(QStringLiteral("department"), id);
-        // Its visits follow it only when it moved (an edit of the HCP leaves them where they are).
-        if (moved)
-            moveVisitsOf(r.record.id, m_store.buckets(r.entity, r.record.id));
-        // Merged just now and moved: the HCPs merged into it earlier (a chain) follow at once, not at the
-        // next daily check. One scan of the HCPs per merge (merges are rare).
-        if (moved && str(f, "status") == QLatin1String("merged")
-            && str(old, "status") != QLatin1String("merged"))
-            moveMergedInto(r.record.id);
-    } else if (r.entity == QLatin1String("visit")) {
-        for (const StoredRecord &d :
-            m_store.referencing(QStringLiteral("visit_detail"), IndexedRef::VisitId, r.record.id))
-            refresh(d.entity, d.record.id);
-    } else if (r.entity == QLatin1String("meeting")) {
-        for (const char *child : {"meeting_attendee", "meeting_expense"}) {
-            for (const StoredRecord &c :
-                m_store.referencing(QString::fromLatin1(child), IndexedRef::MeetingId, r.record.id))
-                refresh(c.entity, c.record.id);
-        }
+    } else if (e && e->buckets == BucketRule::Hcp) {
+        moveHcpFollowers(r, before, moved);
+    }
+    // Records in their parent's buckets (a visit's details, a meeting's attendees and expenses).
+    for (const protocol::Entity *child : protocol::Schema::instance().childrenOf(r.entity)) {
+        for (const StoredRecord &c : m_store.referencing(child->name, child->parentField, r.record.id))
+            refresh(c.entity, c.record.id);
     }
     --m_depth;
+}
+
+void Feed::moveHcpFollowers(const StoredRecord &r, const std::optional<StoredRecord> &before, bool moved)
+{
+    const QJsonObject &f = r.record.fields;
+    const QJsonObject old = before ? before->record.fields : QJsonObject();
+    const protocol::Schema &schema = protocol::Schema::instance();
+    // Its tags are in its buckets, and its institution and department in the union of their HCPs'
+    // buckets: an edit that neither moves the HCP nor names another institution or department cannot
+    // change theirs. Recomputing them anyway read every HCP of the institution (thousands in a big
+    // database) for each edited HCP, so an incremental sync grew with the database.
+    if (moved) {
+        for (const protocol::Entity &tag : schema.entities()) {
+            if (tag.buckets != BucketRule::FollowsHcp || tag.parentEntity != r.entity)
+                continue;
+            for (const StoredRecord &t : m_store.referencing(tag.name, tag.parentField, r.record.id))
+                refresh(t.entity, t.record.id);
+        }
+    }
+    for (const protocol::Entity &named : schema.entities()) {
+        if (named.buckets != BucketRule::FollowsHcp || !named.parentField.isEmpty())
+            continue;
+        const QString field = schema.entity(r.entity)->refTo(named.name);
+        if (!moved && before && str(old, field) == str(f, field))
+            continue;
+        for (const QString &id : namedNowOrBefore(f, old, field))
+            refresh(named.name, id);
+    }
+    // Its visits follow it only when it moved (an edit of the HCP leaves them where they are).
+    if (moved)
+        moveVisitsOf(r.record.id, m_store.buckets(r.entity, r.record.id));
+    // Merged just now and moved: the HCPs merged into it earlier (a chain) follow at once, not at the
+    // next daily check. One scan of the HCPs per merge (merges are rare).
+    if (moved && str(f, "status") == QLatin1String("merged") && str(old, "status") != QLatin1String("merged"))
+        moveMergedInto(r.record.id);
 }
 
 Scope scopeFor(StoreReader &store, protocol::Role role, const QString &homeTerritoryId, const QString &userId)

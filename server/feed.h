@@ -41,8 +41,13 @@ private:
     // Recomputes a record's buckets without a change of its own: upserts where it arrives, revokes
     // where it leaves; then its followers.
     bool refresh(const QString &entity, const QString &id);
+    // Moves a record from `oldBuckets` to `newBuckets` (upserts where it arrives, revokes where it
+    // leaves), then its followers. False when they are the same.
+    bool move(const StoredRecord &record, const QStringList &oldBuckets, const QStringList &newBuckets);
     // `moved`: the record's buckets changed (an HCP's visits follow it only then).
     void moveFollowers(const StoredRecord &record, const std::optional<StoredRecord> &before, bool moved);
+    // An HCP's followers: its tags, institution, department, visits and the HCPs merged into it.
+    void moveHcpFollowers(const StoredRecord &hcp, const std::optional<StoredRecord> &before, bool moved);
     // A visit's buckets: its territory's and those of its HCP (given, so a move computes them once).
     static QStringList visitBuckets(const QJsonObject &visit, const QStringList &hcpBuckets);
     // Moves the visits of an HCP (and their details) to the HCP's buckets besides their territory's.

@@ -2,6 +2,7 @@
 
 #include "server/log.h"
 #include "common/protocol/errors.h"
+#include "common/protocol/values.h"
 
 #include <QDate>
 #include <QJsonObject>
@@ -15,10 +16,7 @@ using protocol::ErrorCode::InvalidRequest;
 
 namespace {
 
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
+using protocol::str;
 
 const QString kMerged = QStringLiteral("merged");
 

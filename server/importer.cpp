@@ -34,11 +34,6 @@ struct Row
     QString value(const QString &column) const { return cells.value(column).trimmed(); }
 };
 
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
 // Checks a value against the schema's field; the error names the CSV column.
 bool check(const Entity &e, const char *field, const QJsonValue &v, const QString &column, QString *error)
 {

@@ -2,6 +2,7 @@
 
 #include "common/compliance/facts.h"
 #include "common/protocol/errors.h"
+#include "common/protocol/values.h"
 #include "server/log.h"
 
 #include <QJsonArray>
@@ -19,11 +20,6 @@ namespace {
 const QString kMeeting = QStringLiteral("meeting");
 const QString kAttendee = QStringLiteral("meeting_attendee");
 const QString kExpense = QStringLiteral("meeting_expense");
-
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
 
 std::int64_t minor(const QJsonObject &o, const char *key)
 {

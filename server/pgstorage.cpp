@@ -243,25 +243,24 @@ public:
             r.text(0, 6)};
     }
 
-    std::optional<UserRow> userByName(const QString &username) override
+    // `column` is id or username, never input.
+    std::optional<UserRow> userWhere(QLatin1String column, const QString &value)
     {
-        const Result r = m_c.run("SELECT id, username, display_name, role, home_territory_id, active, "
-                                 "password_hash FROM users WHERE username = $1",
-            {username});
+        const Result r = m_c.run(QStringLiteral("SELECT id, username, display_name, role, home_territory_id, "
+                                                "active, password_hash FROM users WHERE %1 = $1")
+                                     .arg(column),
+            {value});
         if (r.rows() == 0)
             return std::nullopt;
         return readUser(r);
     }
 
-    std::optional<UserRow> userById(const QString &id) override
+    std::optional<UserRow> userByName(const QString &username) override
     {
-        const Result r = m_c.run("SELECT id, username, display_name, role, home_territory_id, active, "
-                                 "password_hash FROM users WHERE id = $1",
-            {id});
-        if (r.rows() == 0)
-            return std::nullopt;
-        return readUser(r);
+        return userWhere(QLatin1String("username"), username);
     }
+
+    std::optional<UserRow> userById(const QString &id) override { return userWhere(QLatin1String("id"), id); }
 
     std::optional<TokenRow> token(const QByteArray &hash) override
     {
@@ -559,43 +558,35 @@ qint64 PgStorage::retries() const
 
 bool PgStorage::read(const std::function<void(StoreReader &)> &work, QString *error)
 {
-    QString failure;
     // A second go only when the connection broke (a restarted database): the work has no effects.
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        std::unique_ptr<Connection> c = take(&failure);
-        if (!c)
-            break;
-        try {
-            c->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-            PgSession session(*c);
+    return transact(
+        Transaction {"read", "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", 2, false},
+        [&](pg::Connection &c, StoreWriter &session) {
             work(session);
-            c->exec("COMMIT");
-            giveBack(std::move(c));
-            return true;
-        } catch (const PgError &e) {
-            rollbackQuietly(*c);
-            giveBack(std::move(c));
-            failure = e.text();
-            if (e.connectionLost())
-                continue;
-        } catch (const std::exception &e) {
-            rollbackQuietly(*c);
-            giveBack(std::move(c));
-            failure = QString::fromUtf8(e.what());
-        }
-        break;
-    }
-    qCWarning(lcServer) << "storage read failed:" << failure;
-    if (error)
-        *error = failure;
-    return false;
+            c.exec("COMMIT");
+        },
+        error);
 }
 
 bool PgStorage::write(const std::function<bool(StoreWriter &)> &work, QString *error)
 {
+    return transact(
+        Transaction {"write", "BEGIN ISOLATION LEVEL SERIALIZABLE", m_options.maxAttempts, true},
+        [&](pg::Connection &c, StoreWriter &session) {
+            if (work(session))
+                c.commit();
+            else
+                c.exec("ROLLBACK");
+        },
+        error);
+}
+
+bool PgStorage::transact(
+    const Transaction &t, const std::function<void(pg::Connection &, StoreWriter &)> &body, QString *error)
+{
     QString failure;
-    for (int attempt = 0; attempt < m_options.maxAttempts; ++attempt) {
-        if (attempt > 0) {
+    for (int attempt = 0; attempt < t.maxAttempts; ++attempt) {
+        if (attempt > 0 && t.contended) {
             // Back off a random while, growing, so the transactions that collided do not meet again.
             const int ceiling = std::min(200, 2 << std::min(attempt, 7));
             QThread::usleep(quint64(QRandomGenerator::global()->bounded(ceiling) + 1) * 1000);
@@ -605,11 +596,8 @@ bool PgStorage::write(const std::function<bool(StoreWriter &)> &work, QString *e
             break;
         PgSession session(*c);
         try {
-            c->exec("BEGIN ISOLATION LEVEL SERIALIZABLE");
-            if (work(session))
-                c->commit();
-            else
-                c->exec("ROLLBACK");
+            c->exec(t.begin);
+            body(*c, session);
             giveBack(std::move(c));
             return true;
         } catch (const PgError &e) {
@@ -618,9 +606,11 @@ bool PgStorage::write(const std::function<bool(StoreWriter &)> &work, QString *e
             failure = e.text();
             if (session.committedPart())
                 break; // a bulk load committed part of its work: running it again would repeat that part
-            if (e.isRetryable() || (e.connectionLost() && attempt == 0)) {
-                QMutexLocker lock(&m_poolMutex);
-                ++m_retries;
+            if ((t.contended && e.isRetryable()) || (e.connectionLost() && attempt == 0)) {
+                if (t.contended) {
+                    QMutexLocker lock(&m_poolMutex);
+                    ++m_retries;
+                }
                 continue;
             }
         } catch (const std::exception &e) {
@@ -630,7 +620,7 @@ bool PgStorage::write(const std::function<bool(StoreWriter &)> &work, QString *e
         }
         break;
     }
-    qCWarning(lcServer) << "storage write failed:" << failure;
+    qCWarning(lcServer) << "storage" << t.what << "failed:" << failure;
     if (error)
         *error = failure;
     return false;

@@ -68,6 +68,21 @@ private:
         QString *error, bool *connectionLost);
     void giveBack(std::unique_ptr<pg::Connection> conn);
 
+    // How read() and write() run their work: the BEGIN statement, how many tries, and whether it may
+    // lose to a concurrent writer (then a serialization failure or deadlock is tried again after a
+    // growing random pause, and counted in m_retries). A broken connection is tried again once.
+    struct Transaction
+    {
+        const char *what;
+        const char *begin;
+        int maxAttempts;
+        bool contended;
+    };
+    // Runs `body` (the work and its COMMIT or ROLLBACK) in transactions of kind `t` until one succeeds;
+    // never again once part of the work was committed (a bulk load).
+    bool transact(const Transaction &t, const std::function<void(pg::Connection &, StoreWriter &)> &body,
+        QString *error);
+
     QString m_url;
     Options m_options;
     QMutex m_poolMutex;

@@ -32,6 +32,15 @@ const QList<QPair<const char *, const char *>> kReverseIndexes {
     {"visit", "hcp_id"},
 };
 
+// A read or write that failed: logged, and its text for the caller. Always false.
+bool failed(const char *what, const QString &text, QString *error)
+{
+    qCWarning(lcServer) << "storage" << what << "failed:" << text;
+    if (error)
+        *error = text;
+    return false;
+}
+
 } // namespace
 
 bool IndexedRef::isIndexed(const QString &entity, const QString &field)
@@ -279,27 +288,25 @@ public:
         return UserRow {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.int64(5) != 0, s.text(6)};
     }
 
-    std::optional<UserRow> userByName(const QString &username) override
+    // `column` is id or username, never input.
+    std::optional<UserRow> userWhere(QLatin1String column, const QString &value)
     {
         sql::Query q
-            = m_db.query(QStringLiteral("SELECT id, username, display_name, role, home_territory_id, active, "
-                                        "password_hash FROM users WHERE username = ?1"));
-        q.bindAll(username);
+            = m_db.query(QStringLiteral("SELECT id, username, display_name, role, home_territory_id, "
+                                        "active, password_hash FROM users WHERE %1 = ?1")
+                             .arg(column));
+        q.bindAll(value);
         if (!q->step())
             return std::nullopt;
         return readUser(*q);
     }
 
-    std::optional<UserRow> userById(const QString &id) override
+    std::optional<UserRow> userByName(const QString &username) override
     {
-        sql::Query q
-            = m_db.query(QStringLiteral("SELECT id, username, display_name, role, home_territory_id, active, "
-                                        "password_hash FROM users WHERE id = ?1"));
-        q.bindAll(id);
-        if (!q->step())
-            return std::nullopt;
-        return readUser(*q);
+        return userWhere(QLatin1String("username"), username);
     }
+
+    std::optional<UserRow> userById(const QString &id) override { return userWhere(QLatin1String("id"), id); }
 
     std::optional<TokenRow> token(const QByteArray &hash) override
     {
@@ -543,15 +550,10 @@ bool SqliteStorage::read(const std::function<void(StoreReader &)> &work, QString
         giveBack(std::move(db));
         return true;
     } catch (const sql::SqlError &e) {
-        qCWarning(lcServer) << "storage read failed:" << e.text();
-        if (error)
-            *error = e.text();
+        return failed("read", e.text(), error);
     } catch (const std::exception &e) {
-        qCWarning(lcServer) << "storage read failed:" << e.what();
-        if (error)
-            *error = QString::fromUtf8(e.what());
+        return failed("read", QString::fromUtf8(e.what()), error);
     }
-    return false;
 }
 
 bool SqliteStorage::write(const std::function<bool(StoreWriter &)> &work, QString *error)
@@ -564,15 +566,10 @@ bool SqliteStorage::write(const std::function<bool(StoreWriter &)> &work, QStrin
             tx.commit();
         return true;
     } catch (const sql::SqlError &e) {
-        qCWarning(lcServer) << "storage write failed:" << e.text();
-        if (error)
-            *error = e.text();
+        return failed("write", e.text(), error);
     } catch (const std::exception &e) {
-        qCWarning(lcServer) << "storage write failed:" << e.what();
-        if (error)
-            *error = QString::fromUtf8(e.what());
+        return failed("write", QString::fromUtf8(e.what()), error);
     }
-    return false;
 }
 
 void SqliteStorage::writeEach(

@@ -25,11 +25,6 @@ const QString kMutationId = QStringLiteral("mutation_id");
 const QString kStatus = QStringLiteral("status");
 const QString kVersion = QStringLiteral("version");
 
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
 // A JSON number that is a whole number inside 2^53, or nothing.
 std::optional<qint64> wholeNumber(const QJsonValue &v)
 {
@@ -100,6 +95,24 @@ struct Denial
     QString field;
 };
 
+// What a rep may write (Entity::rep), for one state of a record; `parentFields` when it has a parent.
+std::optional<Denial> checkRepLimits(
+    const Principal &u, const Entity &e, const QJsonObject &f, const QJsonObject &parentFields)
+{
+    auto forbidden = [](const QString &message) { return Denial {ErrorCode::Forbidden, message, {}}; };
+    if (e.rep.ownOnly) {
+        if (!e.ownerOnParent() && str(f, e.ownerField) != u.id)
+            return forbidden(
+                QStringLiteral("a rep writes only their own %1 records (%2)").arg(e.name, e.ownerField));
+        if (e.ownerOnParent() && str(parentFields, e.ownerField) != u.id)
+            return forbidden(QStringLiteral("the %1 belongs to another rep").arg(e.parentEntity));
+    }
+    if (!e.rep.statusField.isEmpty() && str(f, e.rep.statusField) != e.rep.statusValue)
+        return forbidden(QStringLiteral("only SFE decides %1 records; a rep writes them with %2 %3")
+                             .arg(e.name, e.rep.statusField, e.rep.statusValue));
+    return std::nullopt;
+}
+
 // Role and scope rules for one state of a record (before or after the change).
 std::optional<Denial> checkAccess(
     StoreReader &store, const Principal &u, const Entity &e, const QJsonObject &f)
@@ -130,7 +143,9 @@ std::optional<Denial> checkAccess(
             break;
         case BucketRule::FollowsHcp:
         case BucketRule::Hcp: {
-            const QString hcp = e.name == QLatin1String("hcp") ? QString() : str(f, "hcp_id");
+            // In scope through the HCP it hangs off (a tag); the HCP itself and the master data it
+            // references are written only by users who see everything.
+            const QString hcp = e.parentField.isEmpty() ? QString() : str(f, e.parentField);
             bool inScope = false;
             for (const QString &b : store.buckets(QStringLiteral("hcp"), hcp))
                 inScope = inScope || u.scope.hasBucket(b);
@@ -142,19 +157,8 @@ std::optional<Denial> checkAccess(
             break;
         }
     }
-    if (isRep(u)) {
-        if (e.name == QLatin1String("visit") && str(f, "rep_id") != u.id)
-            return forbidden(QStringLiteral("a rep records only their own visits (rep_id)"));
-        if (e.name == QLatin1String("visit_detail") && str(parentFields, "rep_id") != u.id)
-            return forbidden(QStringLiteral("the visit belongs to another rep"));
-        // Who moves a meeting between statuses is the workflow's (server/meetingrules.cpp).
-        if (e.name == QLatin1String("meeting") && str(f, "owner_id") != u.id)
-            return forbidden(QStringLiteral("a rep edits only meetings they own (owner_id)"));
-        if (e.parentEntity == QLatin1String("meeting") && str(parentFields, "owner_id") != u.id)
-            return forbidden(QStringLiteral("the meeting belongs to another rep"));
-        if (e.name == QLatin1String("change_request") && str(f, "status") != QLatin1String("open"))
-            return forbidden(QStringLiteral("only SFE decides change requests"));
-    }
+    if (isRep(u))
+        return checkRepLimits(u, e, f, parentFields);
     return std::nullopt;
 }
 
@@ -277,9 +281,10 @@ public:
                 return reject(*d);
             // A rep files new change requests; changing or withdrawing existing ones (another rep's, or
             // those the server filed for review) is SFE's.
-            if (isRep(m_user) && m_e.name == QLatin1String("change_request"))
+            if (isRep(m_user) && m_e.rep.createOnly)
                 return reject(ErrorCode::Forbidden,
-                    QStringLiteral("a rep files new change requests; only SFE changes existing ones"));
+                    QStringLiteral("a rep files new %1 records; only SFE changes existing ones")
+                        .arg(m_e.name));
         }
         return m_m.remove ? remove() : upsert();
     }
@@ -307,17 +312,24 @@ private:
         return r;
     }
 
-    // Submitted visits (and their details) are read-only for everyone.
+    // Read-only for everyone (Entity::readOnly: a submitted visit, and its details).
     bool readOnly(const QJsonObject &fields)
     {
-        if (m_e.name == QLatin1String("visit"))
-            return str(fields, "status") == QLatin1String("submitted");
-        if (m_e.name == QLatin1String("visit_detail")) {
-            const std::optional<StoredRecord> visit
-                = m_store.record(QStringLiteral("visit"), str(fields, "visit_id"));
-            return visit && str(visit->record.fields, "status") == QLatin1String("submitted");
-        }
-        return false;
+        if (!m_e.readOnly.withParent)
+            return lockHolds(m_e, fields);
+        const std::optional<StoredRecord> parent
+            = m_store.record(m_e.parentEntity, str(fields, m_e.parentField));
+        return parent && lockHolds(*Schema::instance().entity(m_e.parentEntity), parent->record.fields);
+    }
+    static bool lockHolds(const Entity &e, const QJsonObject &fields)
+    {
+        return !e.readOnly.field.isEmpty() && str(fields, e.readOnly.field) == e.readOnly.value;
+    }
+    QJsonObject rejectReadOnly()
+    {
+        const Entity &locked = m_e.readOnly.withParent ? *Schema::instance().entity(m_e.parentEntity) : m_e;
+        return reject(ErrorCode::Forbidden,
+            QStringLiteral("a %1 %2 is read-only").arg(locked.readOnly.value, locked.name));
     }
 
     QJsonObject remove()
@@ -330,10 +342,10 @@ private:
         if (auto d = checkAccess(m_store, m_user, m_e, m_existing->record.fields))
             return reject(*d);
         if (readOnly(m_existing->record.fields))
-            return reject(ErrorCode::Forbidden, QStringLiteral("a submitted visit is read-only"));
+            return rejectReadOnly();
         if (auto refusal = checkMeetingChange(m_store, m_user, m_e, m_existing, {}, true))
             return rejectedWith(*refusal);
-        if (m_e.name == QLatin1String("territory")) {
+        if (m_e.workflow == Workflow::TerritoryTree) {
             if (auto r = checkTerritory(m_existing->record.fields, true))
                 return *r;
         }
@@ -372,7 +384,7 @@ private:
         if (auto err = validateChanges(m_e, m_m.set, creating, &set))
             return reject(ErrorCode::InvalidRequest, err->message, err->field);
         if (m_existing && !restoring && readOnly(m_existing->record.fields))
-            return reject(ErrorCode::Forbidden, QStringLiteral("a submitted visit is read-only"));
+            return rejectReadOnly();
 
         const char *status = "applied";
         MergeResult merge;
@@ -395,23 +407,23 @@ private:
         // Moving a detail onto a submitted visit would change that visit: refused like any edit of it.
         // (Creating details of a just-submitted visit stays allowed: an offline outbox sends the visit
         // before its details.)
-        if (!creating && m_e.name == QLatin1String("visit_detail") && readOnly(fields))
-            return reject(ErrorCode::Forbidden, QStringLiteral("a submitted visit is read-only"));
+        if (!creating && m_e.readOnly.withParent && readOnly(fields))
+            return rejectReadOnly();
         // Meetings: the workflow by role and the compliance rules (docs/meetings.md).
         if (auto refusal = checkMeetingChange(m_store, m_user, m_e, m_existing, fields, false))
             return rejectedWith(*refusal);
 
-        if (m_e.name == QLatin1String("hcp")) {
+        if (m_e.workflow == Workflow::HcpMerge) {
             if (auto r = mergeHcp(fields))
                 return *r;
         }
-        if (m_e.name == QLatin1String("territory")) {
+        if (m_e.workflow == Workflow::TerritoryTree) {
             if (auto r = checkTerritory(fields, false))
                 return *r;
         }
 
         StoredRecord after {m_e.name, Record {m_m.id, 0, {}, {}, fields, {}}, false};
-        if (m_e.name == QLatin1String("change_request")) {
+        if (m_e.workflow == Workflow::ChangeRequestDecision) {
             if (auto r = decideChangeRequest(after))
                 return *r;
         }
@@ -420,7 +432,7 @@ private:
         const bool changed = creating || restoring || fields != m_existing->record.fields;
         if (changed)
             now = m_feed.commit(m_existing, after);
-        if (changed && m_e.name == QLatin1String("territory") && m_existing && !m_existing->deleted)
+        if (changed && m_e.workflow == Workflow::TerritoryTree && m_existing && !m_existing->deleted)
             territoryrules::handOver(
                 m_store, m_feed, m_m.id, str(m_existing->record.fields, "owner_id"), str(fields, "owner_id"));
 
@@ -484,7 +496,7 @@ private:
         StoredRecord changed = *record;
         for (auto it = proposed.begin(); it != proposed.end(); ++it)
             changed.record.fields.insert(it.key(), it.value());
-        if (target->name == QLatin1String("hcp")) {
+        if (target->workflow == Workflow::HcpMerge) {
             if (auto d
                 = hcpmerge::check(m_store, record->record.id, record->record.fields, changed.record.fields))
                 return reject(d->code, d->message, QStringLiteral("fields"));

@@ -1,6 +1,7 @@
 #include "server/territoryrules.h"
 
 #include "common/protocol/errors.h"
+#include "common/protocol/values.h"
 
 #include <QHash>
 
@@ -10,10 +11,7 @@ using protocol::ErrorCode::InvalidRequest;
 
 namespace {
 
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
+using protocol::str;
 
 // `active` is an optional protocol addition: a record without it is active.
 bool isActive(const QJsonObject &t)

@@ -76,19 +76,6 @@ Entity entity(const char *name, Roles writers, ConflictPolicy policy, BucketRule
     return e;
 }
 
-Entity withParent(Entity e, const char *field, const char *parentEntity)
-{
-    e.parentField = QString::fromLatin1(field);
-    e.parentEntity = QString::fromLatin1(parentEntity);
-    return e;
-}
-
-Entity ownedBy(Entity e, const char *ownerField)
-{
-    e.ownerField = QString::fromLatin1(ownerField);
-    return e;
-}
-
 Entity serverOnly(Entity e)
 {
     e.serverOnly = true;
@@ -114,7 +101,8 @@ QList<Entity> declareEntities()
                 ref("owner_id", "user"),
                 // Addition to PROTOCOL.md (docs/sync-protocol.md): false = retired; null counts as active.
                 make("active", FieldType::Bool).byDefault(true),
-            }),
+            })
+            .withWorkflow(Workflow::TerritoryTree),
         entity("institution", MasterData, ConflictPolicy::ServerReviews, BucketRule::FollowsHcp,
             {
                 text("name").required(),
@@ -146,15 +134,17 @@ QList<Entity> declareEntities()
                 ref("merged_into", "hcp"),
                 text("phone", 64),
                 text("email", 254),
-            }),
-        withParent(entity("hcp_tag", RoleRep | MasterData, ConflictPolicy::OwnerWins, BucketRule::FollowsHcp,
-                       {
-                           ref("hcp_id", "hcp").required(),
-                           enumOf("category", {"basic", "marketing", "value"}).required(),
-                           text("tag", 100).required(),
-                           text("source", 100),
-                       }),
-            "hcp_id", "hcp"),
+            })
+            .withWorkflow(Workflow::HcpMerge),
+        // No owner: any rep who covers the HCP may tag it (OwnerWins then keeps the tagger's value).
+        entity("hcp_tag", RoleRep | MasterData, ConflictPolicy::OwnerWins, BucketRule::FollowsHcp,
+            {
+                ref("hcp_id", "hcp").required(),
+                enumOf("category", {"basic", "marketing", "value"}).required(),
+                text("tag", 100).required(),
+                text("source", 100),
+            })
+            .withParent("hcp_id", "hcp"),
         entity("alignment", MasterData, ConflictPolicy::AskUser, BucketRule::Alignment,
             {
                 ref("territory_id", "territory").required(),
@@ -187,92 +177,102 @@ QList<Entity> declareEntities()
                     .byDefault(QStringLiteral("planned")),
                 ref("visit_id", "visit"),
             }),
-        ownedBy(
-            entity("visit", RoleRep, ConflictPolicy::OwnerWins, BucketRule::Territory,
-                {
-                    ref("territory_id", "territory").required(),
-                    ref("hcp_id", "hcp").required(),
-                    ref("institution_id", "institution"),
-                    ref("rep_id", "user").required(),
-                    enumOf("channel", kChannels).required().byDefault(QStringLiteral("face_to_face")),
-                    dateTime("visited_at").required(),
-                    integer("duration_min", 0, 24 * 60),
-                    enumOf("status", {"draft", "submitted"}).required().byDefault(QStringLiteral("draft")),
-                    longText("notes"),
-                    longText("feedback"),
-                    integer("support_level", 1, 5),
-                    text("follow_up", 2000),
-                    date("follow_up_due"),
-                }),
-            "rep_id"),
-        ownedBy(withParent(entity("visit_detail", RoleRep, ConflictPolicy::OwnerWins, BucketRule::Parent,
-                               {
-                                   ref("visit_id", "visit").required(),
-                                   ref("product_id", "product").required(),
-                                   ref("key_message_id", "key_message"),
-                                   integer("position", 1, 100).required().byDefault(1),
-                                   enumOf("reaction", {"positive", "neutral", "negative"}),
-                               }),
-                    "visit_id", "visit"),
-            "rep_id"),
-        ownedBy(entity("meeting", RoleRep | RoleManager, ConflictPolicy::AskUser, BucketRule::Territory,
-                    {
-                        ref("territory_id", "territory").required(),
-                        text("title").required(),
-                        enumOf("kind", {"academic", "department", "webinar", "dinner", "other"})
-                            .required()
-                            .byDefault(QStringLiteral("academic")),
-                        enumOf("mode", {"online", "offline"}).required().byDefault(QStringLiteral("offline")),
-                        enumOf("status",
-                            {"draft", "submitted", "approved", "rejected", "held", "closed", "cancelled"})
-                            .required()
-                            .byDefault(QStringLiteral("draft")),
-                        dateTime("starts_at").required(),
-                        dateTime("ends_at"),
-                        text("venue", 500),
-                        ref("owner_id", "user").required(),
-                        money("budget_minor").required().byDefault(0),
-                        currency("currency"),
-                        // Addition (docs/sync-protocol.md): the manager's reason for a rejection.
-                        text("decision_note", 2000),
-                    }),
-            "owner_id"),
-        ownedBy(withParent(entity("meeting_attendee", RoleRep | RoleManager, ConflictPolicy::OwnerWins,
-                               BucketRule::Parent,
-                               {
-                                   ref("meeting_id", "meeting").required(),
-                                   // Required when kind is hcp (checked by the meeting rules, both sides).
-                                   ref("hcp_id", "hcp"),
-                                   enumOf("role", {"attendee", "speaker", "chair"})
-                                       .required()
-                                       .byDefault(QStringLiteral("attendee")),
-                                   boolean("signed_in", false),
-                                   money("fee_minor").required().byDefault(0),
-                                   // Additions (docs/sync-protocol.md): walk-ins and company staff.
-                                   enumOf("kind", {"hcp", "walk_in", "staff"})
-                                       .required()
-                                       .byDefault(QStringLiteral("hcp")),
-                                   text("name", 200),
-                               }),
-                    "meeting_id", "meeting"),
-            "owner_id"),
-        ownedBy(withParent(entity("meeting_expense", RoleRep | RoleManager, ConflictPolicy::OwnerWins,
-                               BucketRule::Parent,
-                               {
-                                   ref("meeting_id", "meeting").required(),
-                                   enumOf("category",
-                                       {"venue", "catering", "travel", "speaker_fee", "material", "other"})
-                                       .required(),
-                                   money("amount_minor").required(),
-                                   currency("currency"),
-                                   text("description", 1000),
-                                   text("evidence", 300),
-                                   enumOf("status", {"estimated", "committed", "actual"})
-                                       .required()
-                                       .byDefault(QStringLiteral("estimated")),
-                               }),
-                    "meeting_id", "meeting"),
-            "owner_id"),
+        // A rep records only their own visits; once submitted, a visit and its details are read-only
+        // for everyone. A visit is also in its HCP's buckets, so the HCP's history travels with it.
+        entity("visit", RoleRep, ConflictPolicy::OwnerWins, BucketRule::Territory,
+            {
+                ref("territory_id", "territory").required(),
+                ref("hcp_id", "hcp").required(),
+                ref("institution_id", "institution"),
+                ref("rep_id", "user").required(),
+                enumOf("channel", kChannels).required().byDefault(QStringLiteral("face_to_face")),
+                dateTime("visited_at").required(),
+                integer("duration_min", 0, 24 * 60),
+                enumOf("status", {"draft", "submitted"}).required().byDefault(QStringLiteral("draft")),
+                longText("notes"),
+                longText("feedback"),
+                integer("support_level", 1, 5),
+                text("follow_up", 2000),
+                date("follow_up_due"),
+            })
+            .ownedBy("rep_id")
+            .repWritesOwnOnly()
+            .readOnlyWhen("status", "submitted")
+            .alsoInBucketsOfHcp("hcp_id"),
+        entity("visit_detail", RoleRep, ConflictPolicy::OwnerWins, BucketRule::Parent,
+            {
+                ref("visit_id", "visit").required(),
+                ref("product_id", "product").required(),
+                ref("key_message_id", "key_message"),
+                integer("position", 1, 100).required().byDefault(1),
+                enumOf("reaction", {"positive", "neutral", "negative"}),
+            })
+            .withParent("visit_id", "visit")
+            .ownedBy("rep_id")
+            .repWritesOwnOnly()
+            .readOnlyWithParent(),
+        // Who moves a meeting between statuses is the workflow's (server/meetingrules.cpp).
+        entity("meeting", RoleRep | RoleManager, ConflictPolicy::AskUser, BucketRule::Territory,
+            {
+                ref("territory_id", "territory").required(),
+                text("title").required(),
+                enumOf("kind", {"academic", "department", "webinar", "dinner", "other"})
+                    .required()
+                    .byDefault(QStringLiteral("academic")),
+                enumOf("mode", {"online", "offline"}).required().byDefault(QStringLiteral("offline")),
+                enumOf(
+                    "status", {"draft", "submitted", "approved", "rejected", "held", "closed", "cancelled"})
+                    .required()
+                    .byDefault(QStringLiteral("draft")),
+                dateTime("starts_at").required(),
+                dateTime("ends_at"),
+                text("venue", 500),
+                ref("owner_id", "user").required(),
+                money("budget_minor").required().byDefault(0),
+                currency("currency"),
+                // Addition (docs/sync-protocol.md): the manager's reason for a rejection.
+                text("decision_note", 2000),
+            })
+            .ownedBy("owner_id")
+            .repWritesOwnOnly()
+            .withWorkflow(Workflow::MeetingWorkflow),
+        entity("meeting_attendee", RoleRep | RoleManager, ConflictPolicy::OwnerWins, BucketRule::Parent,
+            {
+                ref("meeting_id", "meeting").required(),
+                // Required when kind is hcp (checked by the meeting rules, both sides).
+                ref("hcp_id", "hcp"),
+                enumOf("role", {"attendee", "speaker", "chair"})
+                    .required()
+                    .byDefault(QStringLiteral("attendee")),
+                boolean("signed_in", false),
+                money("fee_minor").required().byDefault(0),
+                // Additions (docs/sync-protocol.md): walk-ins and company staff.
+                enumOf("kind", {"hcp", "walk_in", "staff"}).required().byDefault(QStringLiteral("hcp")),
+                text("name", 200),
+            })
+            .withParent("meeting_id", "meeting")
+            .ownedBy("owner_id")
+            .repWritesOwnOnly()
+            .withWorkflow(Workflow::MeetingWorkflow),
+        entity("meeting_expense", RoleRep | RoleManager, ConflictPolicy::OwnerWins, BucketRule::Parent,
+            {
+                ref("meeting_id", "meeting").required(),
+                enumOf("category", {"venue", "catering", "travel", "speaker_fee", "material", "other"})
+                    .required(),
+                money("amount_minor").required(),
+                currency("currency"),
+                text("description", 1000),
+                text("evidence", 300),
+                enumOf("status", {"estimated", "committed", "actual"})
+                    .required()
+                    .byDefault(QStringLiteral("estimated")),
+            })
+            .withParent("meeting_id", "meeting")
+            .ownedBy("owner_id")
+            .repWritesOwnOnly()
+            .withWorkflow(Workflow::MeetingWorkflow),
+        // A rep files open requests; deciding them (and changing existing ones) is SFE's. They also wait
+        // in the `review` bucket, SFE's queue.
         entity("change_request", RoleRep | MasterData, ConflictPolicy::AskUser, BucketRule::Territory,
             {
                 ref("territory_id", "territory").required(),
@@ -285,7 +285,11 @@ QList<Entity> declareEntities()
                     .byDefault(QStringLiteral("open")),
                 ref("decided_by", "user").setByServer(),
                 text("decision_note", 2000),
-            }),
+            })
+            .repCreatesOnly()
+            .repWritesOnlyWhen("status", "open")
+            .alsoInReview()
+            .withWorkflow(Workflow::ChangeRequestDecision),
         serverOnly(entity("user", NoRole, ConflictPolicy::AskUser, BucketRule::Global,
             {
                 text("username", 64).required(),

@@ -83,6 +83,78 @@ QStringList Entity::fieldNames() const
     return names;
 }
 
+QString Entity::refTo(QStringView target) const
+{
+    for (const Field &f : fields) {
+        if (f.type == FieldType::Ref && f.refEntity == target)
+            return f.name;
+    }
+    return {};
+}
+
+Entity &Entity::withParent(const char *field, const char *entity)
+{
+    parentField = QString::fromLatin1(field);
+    parentEntity = QString::fromLatin1(entity);
+    return *this;
+}
+
+Entity &Entity::ownedBy(const char *field)
+{
+    ownerField = QString::fromLatin1(field);
+    return *this;
+}
+
+Entity &Entity::repWritesOwnOnly()
+{
+    rep.ownOnly = true;
+    return *this;
+}
+
+Entity &Entity::repCreatesOnly()
+{
+    rep.createOnly = true;
+    return *this;
+}
+
+Entity &Entity::repWritesOnlyWhen(const char *field, const char *value)
+{
+    rep.statusField = QString::fromLatin1(field);
+    rep.statusValue = QString::fromLatin1(value);
+    return *this;
+}
+
+Entity &Entity::readOnlyWhen(const char *field, const char *value)
+{
+    readOnly.field = QString::fromLatin1(field);
+    readOnly.value = QString::fromLatin1(value);
+    return *this;
+}
+
+Entity &Entity::readOnlyWithParent()
+{
+    readOnly.withParent = true;
+    return *this;
+}
+
+Entity &Entity::alsoInReview()
+{
+    inReview = true;
+    return *this;
+}
+
+Entity &Entity::alsoInBucketsOfHcp(const char *field)
+{
+    hcpField = QString::fromLatin1(field);
+    return *this;
+}
+
+Entity &Entity::withWorkflow(Workflow rules)
+{
+    workflow = rules;
+    return *this;
+}
+
 bool Base::isBaseField(QStringView name)
 {
     return name == Id || name == Version || name == UpdatedAt || name == UpdatedBy;
@@ -113,6 +185,16 @@ QStringList Schema::entityNames() const
     for (const Entity &e : m_entities)
         names << e.name;
     return names;
+}
+
+QList<const Entity *> Schema::childrenOf(QStringView parent) const
+{
+    QList<const Entity *> out;
+    for (const Entity &e : m_entities) {
+        if (e.buckets == BucketRule::Parent && e.parentEntity == parent)
+            out << &e;
+    }
+    return out;
 }
 
 } // namespace rounds::protocol

@@ -58,6 +58,39 @@ enum class BucketRule {
     Alignment, // its territory_id; also moves the HCP in and out of that bucket
 };
 
+// What a rep may write of an entity, on top of `writers` and their territory scope. Managers, SFE and
+// admins have no such limits (their scope and the entity's workflow still apply).
+struct RepLimits
+{
+    bool ownOnly = false; // only records whose ownerField (on the record or its parent) names the rep
+    bool createOnly = false; // a rep files new records; changing existing ones is not theirs
+    // A rep's version of the record must have statusField = statusValue (change_request: open), so a
+    // rep cannot decide what SFE decides.
+    QString statusField;
+    QString statusValue;
+};
+
+// When a record is read-only for everyone: its lockField holds lockValue (a submitted visit), or, with
+// `withParent`, its parent's lock holds (the details of a submitted visit).
+struct ReadOnlyRule
+{
+    QString field;
+    QString value;
+    bool withParent = false;
+
+    bool declared() const { return withParent || !field.isEmpty(); }
+};
+
+// The server rules unique to one entity's workflow, each in its own rules file under server/; the
+// server reaches them through this declaration, never by comparing entity names.
+enum class Workflow {
+    None,
+    TerritoryTree, // server/territoryrules: the level chain, retiring, rep turnover
+    HcpMerge, // server/hcpmerge: duplicate HCPs merged into a survivor
+    ChangeRequestDecision, // an approval applies the proposed fields to their record
+    MeetingWorkflow, // server/meetingrules: the meeting workflow by role and the compliance rules
+};
+
 struct Field
 {
     QString name;
@@ -119,11 +152,33 @@ struct Entity
     QString parentEntity;
     QString ownerField; // OwnerWins: the field naming the owning user, on this record or its parent
     bool serverOnly = false; // written by server commands only (user, sales_fact)
+    RepLimits rep;
+    ReadOnlyRule readOnly;
+    Workflow workflow = Workflow::None;
+    // Bucket facts beyond `buckets`: also in the `review` bucket (SFE's queue of change requests); also in
+    // the buckets of the HCP this field names, so an HCP's history travels with it (visit.hcp_id).
+    bool inReview = false;
+    QString hcpField;
 
     const Field *field(QStringView name) const;
     bool hasField(QStringView name) const { return field(name) != nullptr; }
     bool writableBy(Role role) const { return (writers & role) != 0; }
     QStringList fieldNames() const;
+    bool ownerOnParent() const { return !ownerField.isEmpty() && !hasField(ownerField); }
+    // The first reference field naming `target` (hcp → institution: institution_id), or empty.
+    QString refTo(QStringView target) const;
+
+    // Builders, so the schema table reads as a declaration (entities.cpp).
+    Entity &withParent(const char *field, const char *entity);
+    Entity &ownedBy(const char *field);
+    Entity &repWritesOwnOnly();
+    Entity &repCreatesOnly();
+    Entity &repWritesOnlyWhen(const char *field, const char *value);
+    Entity &readOnlyWhen(const char *field, const char *value);
+    Entity &readOnlyWithParent();
+    Entity &alsoInReview();
+    Entity &alsoInBucketsOfHcp(const char *field);
+    Entity &withWorkflow(Workflow rules);
 };
 
 // The implicit fields every synced record carries.
@@ -143,6 +198,9 @@ public:
     const QList<Entity> &entities() const { return m_entities; }
     const Entity *entity(QStringView name) const;
     QStringList entityNames() const;
+    // The entities whose records sit in the buckets of their `parent` record (BucketRule::Parent), in
+    // declaration order: they move when it moves.
+    QList<const Entity *> childrenOf(QStringView parent) const;
 
 private:
     Schema();

@@ -232,4 +232,14 @@ bool sameValue(const QJsonValue &a, const QJsonValue &b)
     return a == b;
 }
 
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+QString str(const QJsonObject &o, const QString &key)
+{
+    return o.value(key).toString();
+}
+
 } // namespace rounds::protocol

@@ -3,6 +3,7 @@
 #include "common/protocol/errors.h"
 #include "common/protocol/schema.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 
 #include <optional>
@@ -25,6 +26,11 @@ std::optional<FieldError> validateValue(
 // The SQLite form of a value (bools as 0/1, JSON as compact text) and back.
 QJsonValue toStorage(const Field &field, const QJsonValue &value);
 QJsonValue fromStorage(const Field &field, const QJsonValue &stored);
+
+// The string at `key` of a record's fields, empty when absent or not a string: how server rules and
+// client repositories read a reference or an enum value.
+QString str(const QJsonObject &o, const char *key);
+QString str(const QJsonObject &o, const QString &key);
 
 // Compares two wire values the way the merge does (1 == 1.0, objects by content).
 bool sameValue(const QJsonValue &a, const QJsonValue &b);

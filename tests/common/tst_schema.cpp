@@ -14,6 +14,9 @@ class TestSchema : public QObject
 private slots:
     void everyEntityOfTheProtocolIsDeclared();
     void referencesPointAtDeclaredEntities();
+    void whoWritesWhat_data();
+    void whoWritesWhat();
+    void ruleDeclarationsAreConsistent();
     void roundTrip_data();
     void roundTrip();
     void unknownFieldsAreKept();
@@ -67,6 +70,119 @@ void TestSchema::referencesPointAtDeclaredEntities()
         if (!e.parentField.isEmpty())
             QVERIFY2(e.field(e.parentField), qPrintable(e.name));
     }
+}
+
+// The authorization the server reads from the schema, entity by entity: a schema edit that opens a
+// write (a new writer role, a dropped owner or parent rule, a rep limit gone) fails here.
+void TestSchema::whoWritesWhat_data()
+{
+    QTest::addColumn<QString>("entity");
+    QTest::addColumn<int>("writers");
+    QTest::addColumn<QString>("owner"); // owner field, "parent." when it is on the parent record
+    QTest::addColumn<QString>("parent"); // parent entity.field
+    QTest::addColumn<QString>("rep"); // what a rep may write beyond role and scope
+    QTest::addColumn<QString>("readOnly");
+    QTest::addColumn<int>("workflow");
+
+    constexpr int master = RoleSfe | RoleAdmin;
+    auto row = [](const char *entity, int writers, const char *owner, const char *parent, const char *rep,
+                   const char *readOnly, Workflow workflow) {
+        QTest::newRow(entity) << QString::fromLatin1(entity) << writers << QString::fromLatin1(owner)
+                              << QString::fromLatin1(parent) << QString::fromLatin1(rep)
+                              << QString::fromLatin1(readOnly) << int(workflow);
+    };
+    row("territory", master, "", "", "", "", Workflow::TerritoryTree);
+    row("institution", master, "", "", "", "", Workflow::None);
+    row("department", master, "", "", "", "", Workflow::None);
+    row("hcp", master, "", "", "", "", Workflow::HcpMerge);
+    row("hcp_tag", RoleRep | master, "", "hcp.hcp_id", "", "", Workflow::None);
+    row("alignment", master, "", "", "", "", Workflow::None);
+    row("product", RoleAdmin, "", "", "", "", Workflow::None);
+    row("key_message", RoleAdmin, "", "", "", "", Workflow::None);
+    row("visit_plan", RoleRep | RoleManager, "", "", "", "", Workflow::None);
+    row("visit", RoleRep, "rep_id", "", "own", "status=submitted", Workflow::None);
+    row("visit_detail", RoleRep, "parent.rep_id", "visit.visit_id", "own", "parent", Workflow::None);
+    row("meeting", RoleRep | RoleManager, "owner_id", "", "own", "", Workflow::MeetingWorkflow);
+    row("meeting_attendee", RoleRep | RoleManager, "parent.owner_id", "meeting.meeting_id", "own", "",
+        Workflow::MeetingWorkflow);
+    row("meeting_expense", RoleRep | RoleManager, "parent.owner_id", "meeting.meeting_id", "own", "",
+        Workflow::MeetingWorkflow);
+    row("change_request", RoleRep | master, "", "", "new,status=open", "", Workflow::ChangeRequestDecision);
+    row("user", NoRole, "", "", "", "", Workflow::None);
+    row("setting", RoleAdmin, "", "", "", "", Workflow::None);
+    row("sales_fact", NoRole, "", "", "", "", Workflow::None);
+}
+
+void TestSchema::whoWritesWhat()
+{
+    QFETCH(QString, entity);
+    QFETCH(int, writers);
+    QFETCH(QString, owner);
+    QFETCH(QString, parent);
+    QFETCH(QString, rep);
+    QFETCH(QString, readOnly);
+    QFETCH(int, workflow);
+    const Entity *e = Schema::instance().entity(entity);
+    QVERIFY(e);
+    QCOMPARE(int(e->writers), writers);
+    QCOMPARE(e->ownerOnParent() ? QStringLiteral("parent.") + e->ownerField : e->ownerField, owner);
+    QCOMPARE(e->parentEntity.isEmpty() ? QString() : e->parentEntity + u'.' + e->parentField, parent);
+    QStringList limits;
+    if (e->rep.ownOnly)
+        limits << QStringLiteral("own");
+    if (e->rep.createOnly)
+        limits << QStringLiteral("new");
+    if (!e->rep.statusField.isEmpty())
+        limits << e->rep.statusField + u'=' + e->rep.statusValue;
+    QCOMPARE(limits.join(u','), rep);
+    QCOMPARE(e->readOnly.withParent       ? QStringLiteral("parent")
+            : e->readOnly.field.isEmpty() ? QString()
+                                          : e->readOnly.field + u'=' + e->readOnly.value,
+        readOnly);
+    QCOMPARE(int(e->workflow), workflow);
+    // The roles no rule names never write it.
+    for (const Role role : {RoleRep, RoleManager, RoleSfe, RoleAdmin})
+        QCOMPARE(e->writableBy(role), (writers & role) != 0);
+}
+
+// What the server assumes when it reads the declarations.
+void TestSchema::ruleDeclarationsAreConsistent()
+{
+    const Schema &schema = Schema::instance();
+    for (const Entity &e : schema.entities()) {
+        const char *name = qPrintable(e.name);
+        if (!e.parentEntity.isEmpty()) {
+            QVERIFY2(schema.entity(e.parentEntity), name);
+            QCOMPARE(e.field(e.parentField)->refEntity, e.parentEntity);
+        }
+        // An owner on the parent is read from the parent the scope check loads (BucketRule::Parent).
+        if (e.ownerOnParent()) {
+            QVERIFY2(e.buckets == BucketRule::Parent, name);
+            QVERIFY2(schema.entity(e.parentEntity)->hasField(e.ownerField), name);
+        }
+        if (e.rep.ownOnly)
+            QVERIFY2(!e.ownerField.isEmpty() && e.writableBy(RoleRep), name);
+        if (!e.rep.statusField.isEmpty())
+            QVERIFY2(e.field(e.rep.statusField)->enumValues.contains(e.rep.statusValue), name);
+        if (!e.readOnly.field.isEmpty())
+            QVERIFY2(e.field(e.readOnly.field)->enumValues.contains(e.readOnly.value), name);
+        if (e.readOnly.withParent)
+            QVERIFY2(!schema.entity(e.parentEntity)->readOnly.field.isEmpty(), name);
+        if (!e.hcpField.isEmpty())
+            QCOMPARE(e.field(e.hcpField)->refEntity, QStringLiteral("hcp"));
+        // Master data that follows the HCPs naming it is found through a reference of the HCP.
+        if (e.buckets == BucketRule::FollowsHcp && e.parentEntity.isEmpty())
+            QVERIFY2(!schema.entity(u"hcp")->refTo(e.name).isEmpty(), name);
+        if (e.buckets == BucketRule::Territory || e.buckets == BucketRule::Alignment)
+            QVERIFY2(e.field(u"territory_id"), name);
+    }
+    QCOMPARE(schema.entity(u"alignment")->refTo(u"hcp"), QStringLiteral("hcp_id"));
+    QStringList children;
+    for (const Entity *c : schema.childrenOf(u"meeting"))
+        children << c->name;
+    QCOMPARE(children, (QStringList {QStringLiteral("meeting_attendee"), QStringLiteral("meeting_expense")}));
+    QCOMPARE(schema.childrenOf(u"visit").size(), 1);
+    QVERIFY(schema.childrenOf(u"hcp").isEmpty()); // tags follow the HCP, not as children (BucketRule)
 }
 
 void TestSchema::roundTrip_data()
