@@ -26,6 +26,9 @@ std::optional<FieldError> validateValue(
 QJsonValue toStorage(const Field &field, const QJsonValue &value);
 QJsonValue fromStorage(const Field &field, const QJsonValue &stored);
 
+// A JSON number that is a whole number inside 2^53 (what a double carries exactly), or nothing.
+std::optional<qint64> wholeNumber(const QJsonValue &value);
+
 // Compares two wire values the way the merge does (1 == 1.0, objects by content).
 bool sameValue(const QJsonValue &a, const QJsonValue &b);
 
