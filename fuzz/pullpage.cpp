@@ -1,13 +1,15 @@
 // Fuzz target: a pull page as the client receives it (PROTOCOL.md, Pull). The bytes are parsed as the
-// engine parses an answer, every change goes through PulledChange::fromJson and the strict and lenient
-// record decoders, and the page is applied to a real client store (Store::applyPage), which must
-// answer ok or an error and never crash. The store lives for the whole run, so pages build on each
-// other like a long sync.
+// engine parses an answer (PullPage::fromJson), every change's record also goes through the strict and
+// lenient record decoders, and the page is applied to a real client store (Store::applyPage), which must
+// answer ok or an error and never crash, and must leave exactly the cursors the protocol's rule
+// (protocol::advanceCursors) computes: the sync session asks for the next page from those. The store
+// lives for the whole run, so pages build on each other like a long sync.
 
-#include "fuzz/fuzz.h"
-#include "models/store.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/schema.h"
+#include "common/protocol/wire.h"
+#include "fuzz/fuzz.h"
+#include "models/store.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -41,12 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
     if (!doc.isObject())
         return 0;
-    const QJsonObject page = doc.object();
-    QList<PulledChange> changes;
-    for (const QJsonValue &v : page.value(QLatin1String("changes")).toArray()) {
-        QString why;
-        if (auto c = PulledChange::fromJson(v.toObject(), &why))
-            changes << *c;
+    for (const QJsonValue &v : doc.object().value(QLatin1String("changes")).toArray()) {
         const QJsonObject record = v.toObject().value(QLatin1String("record")).toObject();
         if (const protocol::Entity *e
             = protocol::Schema::instance().entity(v.toObject().value(QLatin1String("entity")).toString())) {
@@ -57,13 +54,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             }
         }
     }
-    QHash<QString, qint64> cursors;
-    const QJsonObject c = page.value(QLatin1String("cursors")).toObject();
-    for (auto it = c.begin(); it != c.end(); ++it)
-        cursors.insert(it.key(), it.value().toInteger());
-    QStringList revoked;
-    for (const QJsonValue &v : page.value(QLatin1String("revoked_buckets")).toArray())
-        revoked << v.toString();
-    (void)env.store.applyPage(changes, cursors, revoked);
+    const std::optional<protocol::PullPage> page = protocol::PullPage::fromJson(doc.object());
+    if (!page)
+        return 0;
+    const std::optional<protocol::PullPage> again = protocol::PullPage::fromJson(page->toJson());
+    if (!again || again->toJson() != page->toJson())
+        std::abort();
+    const protocol::Cursors before = env.store.cursors();
+    const ApplyResult applied = env.store.applyPage(page->changes, page->cursors, page->revokedBuckets);
+    if (env.store.cursors() != (applied.ok ? page->advance(before) : before))
+        std::abort();
     return 0;
 }

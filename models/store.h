@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/protocol/codec.h"
+#include "common/protocol/outboxmutation.h"
+#include "common/protocol/pulledchange.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -35,42 +37,6 @@ struct WriteResult
     QString id;
     QString error;
     QString field;
-};
-
-// One row of the outbox, in the shape of a pushed mutation (PROTOCOL.md, Push).
-struct OutboxMutation
-{
-    qint64 seq = 0;
-    QString mutationId;
-    QString entity;
-    QString recordId;
-    QString op; // "upsert" or "delete"
-    qint64 baseVersion = 0;
-    QJsonObject base;
-    QJsonObject set;
-    QString createdAt;
-    QString state; // "pending", "sending" or "rejected"
-    QString errorCode;
-    QString errorMessage;
-    QString errorField;
-
-    // The wire form: {"mutation_id","entity","id","op","base_version"[, "base", "set"]}.
-    QJsonObject toJson() const;
-};
-
-// One entry of a pulled page (PROTOCOL.md, Pull).
-struct PulledChange
-{
-    enum class Op { Upsert, Delete, Revoke };
-    QString bucket;
-    qint64 seq = 0;
-    QString entity;
-    QString id;
-    Op op = Op::Upsert;
-    QJsonObject record; // Upsert: the whole record as the server sent it
-
-    // Parses one element of "changes"; false (with a reason) when it is malformed.
-    static std::optional<PulledChange> fromJson(const QJsonObject &json, QString *error = nullptr);
 };
 
 struct ApplyResult

@@ -8,11 +8,11 @@
 #include "common/protocol/errors.h"
 #include "common/protocol/merge.h"
 #include "common/protocol/values.h"
+#include "common/protocol/wire.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include <cmath>
 #include <vector>
 
 namespace rounds::server {
@@ -22,47 +22,27 @@ using namespace rounds::protocol;
 namespace {
 
 const QString kMutationId = QStringLiteral("mutation_id");
-const QString kStatus = QStringLiteral("status");
-const QString kVersion = QStringLiteral("version");
-
-// A JSON number that is a whole number inside 2^53, or nothing.
-std::optional<qint64> wholeNumber(const QJsonValue &v)
-{
-    if (!v.isDouble())
-        return std::nullopt;
-    const double d = v.toDouble();
-    if (!std::isfinite(d) || std::floor(d) != d || std::fabs(d) > 9007199254740992.0)
-        return std::nullopt;
-    return qint64(d);
-}
 
 QJsonObject rejected(
     const QString &mutationId, const char *code, const QString &message, const QString &field = {})
 {
-    QJsonObject error {
-        {QStringLiteral("code"), QString::fromLatin1(code)}, {QStringLiteral("message"), message}};
-    if (!field.isEmpty())
-        error.insert(QStringLiteral("field"), field);
-    return QJsonObject {
-        {kMutationId, mutationId}, {kStatus, QStringLiteral("rejected")}, {QStringLiteral("error"), error}};
+    return PushResult::rejected(mutationId, WireError {QString::fromLatin1(code), message, field, {}})
+        .toJson();
+}
+
+// `status`: applied, merged or conflict.
+PushResult accepted(const QString &mutationId, const char *status, qint64 version)
+{
+    PushResult r;
+    r.mutationId = mutationId;
+    r.status = *PushResult::statusFromName(QString::fromLatin1(status));
+    r.version = version;
+    return r;
 }
 
 QJsonObject outcome(const QString &mutationId, const char *status, qint64 version)
 {
-    return QJsonObject {
-        {kMutationId, mutationId}, {kStatus, QString::fromLatin1(status)}, {kVersion, version}};
-}
-
-QJsonArray conflictsJson(const QList<FieldConflict> &conflicts)
-{
-    QJsonArray out;
-    for (const FieldConflict &c : conflicts) {
-        out << QJsonObject {{QStringLiteral("field"), c.field},
-            {QStringLiteral("base"), c.base.isUndefined() ? QJsonValue(QJsonValue::Null) : c.base},
-            {QStringLiteral("mine"), c.mine},
-            {QStringLiteral("theirs"), c.theirs.isUndefined() ? QJsonValue(QJsonValue::Null) : c.theirs}};
-    }
-    return out;
+    return accepted(mutationId, status, version).toJson();
 }
 
 QJsonObject wire(const StoredRecord &r)
@@ -215,45 +195,11 @@ struct Mutation
     QJsonObject set;
 };
 
-// The shape of one mutation; a rejection when it is wrong on its own.
-std::optional<QJsonObject> parseMutation(const QJsonObject &m, Mutation *out)
+// A mutation that decoded cleanly (OutboxMutation::decode checked its shape), with its entity.
+Mutation mutationOf(const OutboxMutation &m)
 {
-    const QString mid = out->mutationId;
-    const QJsonValue entity = m.value(QLatin1String("entity"));
-    if (!entity.isString())
-        return rejected(mid, ErrorCode::InvalidRequest, QStringLiteral("field 'entity' must be a string"),
-            QStringLiteral("entity"));
-    out->entity = Schema::instance().entity(entity.toString());
-    if (!out->entity)
-        return rejected(mid, ErrorCode::InvalidRequest,
-            QStringLiteral("unknown entity '%1'").arg(entity.toString()), QStringLiteral("entity"));
-    const QJsonValue id = m.value(QLatin1String("id"));
-    if (!id.isString() || !isUuid(id.toString()))
-        return rejected(mid, ErrorCode::InvalidRequest, QStringLiteral("field 'id' is not a lower-case UUID"),
-            QStringLiteral("id"));
-    out->id = id.toString();
-    const QString op = m.value(QLatin1String("op")).toString();
-    if (op != QLatin1String("upsert") && op != QLatin1String("delete"))
-        return rejected(mid, ErrorCode::InvalidRequest, QStringLiteral("field 'op' must be upsert or delete"),
-            QStringLiteral("op"));
-    out->remove = op == QLatin1String("delete");
-    const std::optional<qint64> bv = wholeNumber(m.value(QLatin1String("base_version")));
-    if (!bv || *bv < 0)
-        return rejected(mid, ErrorCode::InvalidRequest,
-            QStringLiteral("field 'base_version' must be an integer of at least 0"),
-            QStringLiteral("base_version"));
-    out->baseVersion = *bv;
-    const QJsonValue base = m.value(QLatin1String("base"));
-    if (!base.isUndefined() && !base.isNull() && !base.isObject())
-        return rejected(mid, ErrorCode::InvalidRequest, QStringLiteral("field 'base' must be an object"),
-            QStringLiteral("base"));
-    out->base = base.toObject();
-    const QJsonValue set = m.value(QLatin1String("set"));
-    if (!out->remove && !set.isObject())
-        return rejected(mid, ErrorCode::InvalidRequest, QStringLiteral("field 'set' must be an object"),
-            QStringLiteral("set"));
-    out->set = set.toObject();
-    return std::nullopt;
+    return Mutation {m.mutationId, Schema::instance().entity(m.entity), m.recordId,
+        m.op == QLatin1String("delete"), m.baseVersion, m.base, m.set};
 }
 
 class MutationApplier
@@ -297,19 +243,17 @@ private:
     QJsonObject reject(const Denial &d) { return reject(d.code, d.message, d.field); }
     QJsonObject rejectedWith(const QJsonObject &error)
     {
-        return QJsonObject {{kMutationId, m_m.mutationId}, {kStatus, QStringLiteral("rejected")},
-            {QStringLiteral("error"), error}};
+        return PushResult::rejected(m_m.mutationId, WireError::fromJson(error)).toJson();
     }
 
     QJsonObject conflict(
-        qint64 version, const QJsonArray &conflicts, const StoredRecord &record, bool deleted)
+        qint64 version, const QList<FieldConflict> &conflicts, const StoredRecord &record, bool deleted)
     {
-        QJsonObject r = outcome(m_m.mutationId, "conflict", version);
-        r.insert(QStringLiteral("conflicts"), conflicts);
-        r.insert(QStringLiteral("record"), wire(record));
-        if (deleted)
-            r.insert(QStringLiteral("deleted"), true);
-        return r;
+        PushResult r = accepted(m_m.mutationId, "conflict", version);
+        r.conflicts = conflicts;
+        r.record = wire(record);
+        r.deleted = deleted;
+        return r.toJson();
     }
 
     // Read-only for everyone (Entity::readOnly: a submitted visit, and its details).
@@ -377,7 +321,8 @@ private:
         // Meetings: a manager decides on the version they saw (docs/meetings.md).
         if (m_existing && !restoring && m_m.baseVersion != m_existing->record.version) {
             if (auto stale = staleMeetingDecision(m_user, m_e, *m_existing, m_m.set))
-                return conflict(m_existing->record.version, *stale, *m_existing, false);
+                return conflict(
+                    m_existing->record.version, PushResult::conflictsFromJson(*stale), *m_existing, false);
         }
 
         QJsonObject set;
@@ -447,20 +392,16 @@ private:
             reviewId = fileReview(now, review);
 
         if (merge.hasAskUser())
-            return conflict(
-                now.record.version, conflictsJson(merge.withResolution(Resolution::AskUser)), now, false);
-        QJsonObject r = outcome(m_m.mutationId, status, now.record.version);
+            return conflict(now.record.version, merge.withResolution(Resolution::AskUser), now, false);
+        PushResult r = accepted(m_m.mutationId, status, now.record.version);
         // A merge may have kept some of the server's values (another user's fields, an owner's value,
         // a master-data edit sent to review): the client gets the record as it stands now, so it never
         // shows a value the server did not take (addition to PROTOCOL.md, see docs/sync-protocol.md).
         if (qstrcmp(status, "merged") == 0)
-            r.insert(QStringLiteral("record"), wire(now));
-        if (!review.isEmpty()) {
-            r.insert(QStringLiteral("conflicts"), conflictsJson(review));
-            if (!reviewId.isEmpty())
-                r.insert(QStringLiteral("change_request_id"), reviewId);
-        }
-        return r;
+            r.record = wire(now);
+        r.conflicts = review;
+        r.changeRequestId = reviewId;
+        return r.toJson();
     }
 
     // An sfe/admin decision on a change request: approval applies the proposed fields to their record.
@@ -582,30 +523,27 @@ SyncService::SyncService(Storage &storage, Limits limits)
 { }
 
 bool SyncService::applyMutationIn(
-    StoreWriter &w, const Principal &user, const QJsonObject &m, QJsonObject *result)
+    StoreWriter &w, const Principal &user, const OutboxMutation &m, QJsonObject *result)
 {
-    Mutation mutation;
-    mutation.mutationId = m.value(kMutationId).toString();
-    if (const std::optional<MutationRow> seen = w.mutationResult(mutation.mutationId)) {
+    if (const std::optional<MutationRow> seen = w.mutationResult(m.mutationId)) {
         // The first answer again, to the user who sent it; another user's mutation_id is not a way to
         // read that answer (it may carry a record outside the asker's scope).
         *result = seen->userId == user.id
             ? QJsonDocument::fromJson(seen->result).object()
-            : rejected(mutation.mutationId, ErrorCode::InvalidRequest,
+            : rejected(m.mutationId, ErrorCode::InvalidRequest,
                 QStringLiteral("this mutation_id was already used by another user"), kMutationId);
         return false;
     }
-    if (const std::optional<QJsonObject> bad = parseMutation(m, &mutation))
-        *result = *bad;
+    if (m.isRejected())
+        *result = rejected(m.mutationId, ErrorCode::InvalidRequest, m.errorMessage, m.errorField);
     else
-        *result = MutationApplier(w, user, mutation).run();
-    w.putMutationResult(mutation.mutationId, user.id, QJsonDocument(*result).toJson(QJsonDocument::Compact));
+        *result = MutationApplier(w, user, mutationOf(m)).run();
+    w.putMutationResult(m.mutationId, user.id, QJsonDocument(*result).toJson(QJsonDocument::Compact));
     return true;
 }
 
-QJsonObject SyncService::internalFailure(const QJsonObject &m, const QString &error)
+QJsonObject SyncService::internalFailure(const QString &mutationId, const QString &error)
 {
-    const QString mutationId = m.value(kMutationId).toString();
     qCWarning(lcServer) << "mutation" << mutationId << "failed:" << error;
     return rejected(
         mutationId, ErrorCode::Internal, QStringLiteral("the server could not apply this change"));
@@ -631,30 +569,27 @@ bool SyncService::applyAlignmentDates(QString *error)
 
 ApiReply SyncService::push(const Principal &user, const QJsonObject &body)
 {
-    const QJsonValue mutations = body.value(QLatin1String("mutations"));
-    if (!mutations.isArray())
-        return ApiReply::error(400, ErrorCode::InvalidRequest,
-            QStringLiteral("field 'mutations' must be a list"), QStringLiteral("mutations"));
-    const QJsonArray list = mutations.toArray();
-    if (list.size() > m_limits.maxMutations)
+    // Too many mutations is a 413 whatever they hold, so the count is checked before their shapes.
+    if (body.value(QLatin1String("mutations")).toArray().size() > m_limits.maxMutations)
         return ApiReply::error(413, ErrorCode::PayloadTooLarge,
             QStringLiteral("at most %1 mutations per push").arg(m_limits.maxMutations));
-    for (const QJsonValue &m : list) {
-        if (!m.isObject())
-            return ApiReply::error(400, ErrorCode::InvalidRequest,
-                QStringLiteral("every entry of 'mutations' must be an object"), QStringLiteral("mutations"));
-    }
-    // A malformed mutation_id is answered without touching the store; the others apply in order, each
-    // on its own (one failing does not stop the rest) but committed together: one commit per push
-    // instead of one per mutation, which was half of the server's time for a push of 100 edits.
+    QString error;
+    QString field;
+    const std::optional<PushRequest> request = PushRequest::fromJson(body, &error, &field);
+    if (!request)
+        return ApiReply::error(400, ErrorCode::InvalidRequest, error, field);
+    const QList<OutboxMutation> &list = request->mutations;
+    // A malformed mutation_id is answered without touching the store (it cannot key the answer kept
+    // for a retry); the others apply in order, each on its own (one failing does not stop the rest) but
+    // committed together: one commit per push instead of one per mutation, which was half of the
+    // server's time for a push of 100 edits.
     std::vector<QJsonObject> results(size_t(list.size()));
     std::vector<int> toStore;
     for (qsizetype i = 0; i < list.size(); ++i) {
-        const QJsonObject m = list.at(i).toObject();
-        const QJsonValue mid = m.value(kMutationId);
-        if (!mid.isString() || !isUuid(mid.toString()))
-            results[size_t(i)] = rejected(mid.toString(), ErrorCode::InvalidRequest,
-                QStringLiteral("field 'mutation_id' is not a lower-case UUID"), kMutationId);
+        const OutboxMutation &m = list.at(i);
+        if (m.isRejected() && m.errorField == kMutationId)
+            results[size_t(i)]
+                = rejected(m.mutationId, ErrorCode::InvalidRequest, m.errorMessage, kMutationId);
         else
             toStore.push_back(int(i));
     }
@@ -663,13 +598,13 @@ ApiReply SyncService::push(const Principal &user, const QJsonObject &body)
         int(toStore.size()),
         [&](StoreWriter &w, int step) {
             const int i = toStore[size_t(step)];
-            return applyMutationIn(w, user, list.at(i).toObject(), &results[size_t(i)]);
+            return applyMutationIn(w, user, list.at(i), &results[size_t(i)]);
         },
         &errors);
     for (size_t step = 0; step < toStore.size(); ++step) {
         if (!errors.value(qsizetype(step)).isEmpty()) {
             const int i = toStore[step];
-            results[size_t(i)] = internalFailure(list.at(i).toObject(), errors.value(qsizetype(step)));
+            results[size_t(i)] = internalFailure(list.at(i).mutationId, errors.value(qsizetype(step)));
         }
     }
     QJsonArray out;
@@ -680,48 +615,31 @@ ApiReply SyncService::push(const Principal &user, const QJsonObject &body)
 
 ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
 {
-    const QJsonValue cursorsValue = body.value(QLatin1String("cursors"));
-    if (!cursorsValue.isUndefined() && !cursorsValue.isNull() && !cursorsValue.isObject())
-        return ApiReply::error(400, ErrorCode::InvalidRequest,
-            QStringLiteral("field 'cursors' must be an object"), QStringLiteral("cursors"));
-    const QJsonObject cursors = cursorsValue.toObject();
-    for (auto it = cursors.begin(); it != cursors.end(); ++it) {
-        const std::optional<qint64> c = wholeNumber(it.value());
-        if (!c || *c < 0)
-            return ApiReply::error(400, ErrorCode::InvalidRequest,
-                QStringLiteral("cursor of bucket '%1' must be an integer of at least 0").arg(it.key()),
-                QStringLiteral("cursors"));
-    }
-    int limit = m_limits.defaultPullLimit;
-    const QJsonValue limitValue = body.value(QLatin1String("limit"));
-    if (!limitValue.isUndefined() && !limitValue.isNull()) {
-        const std::optional<qint64> l = wholeNumber(limitValue);
-        if (!l || *l < 1)
-            return ApiReply::error(400, ErrorCode::InvalidRequest,
-                QStringLiteral("field 'limit' must be an integer of at least 1"), QStringLiteral("limit"));
-        limit = int(std::min<qint64>(*l, m_limits.maxPullLimit));
-    }
-
-    QJsonArray changes;
-    QJsonObject cursorsOut;
-    QJsonArray revoked;
-    bool more = false;
-    qint64 left = 0;
-    QString epoch;
     QString error;
+    QString field;
+    const std::optional<PullRequest> request = PullRequest::fromJson(body, &error, &field);
+    if (!request)
+        return ApiReply::error(400, ErrorCode::InvalidRequest, error, field);
+    const Cursors &cursors = request->cursors;
+    const int limit = request->limit ? int(std::min<qint64>(*request->limit, m_limits.maxPullLimit))
+                                     : m_limits.defaultPullLimit;
+
+    PullPage page;
     const bool ok = m_storage.read(
         [&](StoreReader &r) {
-            epoch = r.meta(QStringLiteral("epoch"));
-            for (auto it = cursors.begin(); it != cursors.end(); ++it) {
-                if (!user.scope.hasBucket(it.key()))
-                    revoked << it.key();
+            page.epoch = r.meta(QStringLiteral("epoch"));
+            QStringList named = cursors.keys();
+            named.sort();
+            for (const QString &bucket : std::as_const(named)) {
+                if (!user.scope.hasBucket(bucket))
+                    page.revokedBuckets << bucket;
             }
             int remaining = limit;
             for (const QString &bucket : user.scope.buckets()) {
-                const qint64 cursor = cursors.value(bucket).toInteger();
+                const qint64 cursor = cursors.value(bucket);
                 if (remaining == 0) {
-                    more = true;
-                    cursorsOut.insert(bucket, cursor);
+                    page.more = true;
+                    page.cursors.insert(bucket, cursor);
                     continue;
                 }
                 const qint64 last = r.lastSeq(bucket);
@@ -730,30 +648,31 @@ ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
                 qint64 next = std::max(cursor, last);
                 if (count > remaining) {
                     count = remaining;
-                    more = true;
+                    page.more = true;
                     next = entries.at(count - 1).seq;
                 }
                 for (qsizetype i = 0; i < count; ++i) {
                     const ChangeEntry &c = entries.at(i);
-                    QJsonObject change {{QStringLiteral("bucket"), bucket}, {QStringLiteral("seq"), c.seq},
-                        {QStringLiteral("entity"), c.entity}, {QStringLiteral("id"), c.id},
-                        {QStringLiteral("op"), c.op}};
-                    if (c.op == QLatin1String("upsert")) {
+                    const std::optional<PulledChange::Op> op = PulledChange::opFromName(c.op);
+                    if (!op)
+                        continue;
+                    PulledChange change {bucket, c.seq, c.entity, c.id, *op, {}};
+                    if (change.op == PulledChange::Op::Upsert) {
                         const std::optional<StoredRecord> rec = r.record(c.entity, c.id);
                         if (!rec)
                             continue;
-                        change.insert(QStringLiteral("record"), wire(*rec));
+                        change.record = wire(*rec);
                     }
-                    changes << change;
+                    page.changes << change;
                 }
                 remaining -= int(count);
-                cursorsOut.insert(bucket, next);
+                page.cursors.insert(bucket, next);
             }
-            if (more) {
+            if (page.more) {
                 // A progress estimate for the client (addition to PROTOCOL.md): what later pages hold.
                 for (const QString &bucket : user.scope.buckets()) {
-                    const qint64 from = cursorsOut.value(bucket).toInteger();
-                    left += r.countChanges(bucket, from, cursors.value(bucket).toInteger() == 0);
+                    const qint64 from = page.cursors.value(bucket);
+                    page.remaining += r.countChanges(bucket, from, cursors.value(bucket) == 0);
                 }
             }
         },
@@ -761,10 +680,7 @@ ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
     if (!ok)
         return ApiReply::error(
             500, ErrorCode::Internal, QStringLiteral("the server could not read its data"));
-    return ApiReply::ok(
-        QJsonObject {{QStringLiteral("changes"), changes}, {QStringLiteral("cursors"), cursorsOut},
-            {QStringLiteral("revoked_buckets"), revoked}, {QStringLiteral("more"), more},
-            {QStringLiteral("remaining"), left}, {QStringLiteral("epoch"), epoch}});
+    return ApiReply::ok(page.toJson());
 }
 
 } // namespace rounds::server

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/protocol/outboxmutation.h"
 #include "server/feed.h"
 #include "server/principal.h"
 #include "server/storage.h"
@@ -35,8 +36,8 @@ public:
 private:
     // One mutation (its mutation_id checked already) inside a store write; false when it changed nothing.
     static bool applyMutationIn(
-        StoreWriter &w, const Principal &user, const QJsonObject &mutation, QJsonObject *result);
-    static QJsonObject internalFailure(const QJsonObject &mutation, const QString &error);
+        StoreWriter &w, const Principal &user, const OutboxMutation &mutation, QJsonObject *result);
+    static QJsonObject internalFailure(const QString &mutationId, const QString &error);
 
     Storage &m_storage;
     Limits m_limits;

@@ -1,5 +1,6 @@
 #include "sync/syncsession.h"
 
+#include "common/protocol/wire.h"
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
 #include "models/store.h"
@@ -17,6 +18,13 @@
 #include <optional>
 
 namespace rounds {
+
+using protocol::Cursors;
+using protocol::PullPage;
+using protocol::PullRequest;
+using protocol::PushAnswer;
+using protocol::PushRequest;
+using protocol::PushResult;
 
 namespace {
 
@@ -192,18 +200,17 @@ bool SyncSession::epochChanged(SyncSummary &summary, bool *changed)
     const QString known = m_store.meta(QStringLiteral("epoch"));
     if (known.isEmpty())
         return true;
-    QJsonObject cursors;
-    const QHash<QString, qint64> local = m_store.cursors();
-    for (auto it = local.begin(); it != local.end(); ++it)
-        cursors.insert(it.key(), it.value());
-    const ApiResponse response = m_api.post(QStringLiteral("/api/v1/sync/pull"),
-        QJsonObject {{QStringLiteral("cursors"), cursors}, {QStringLiteral("limit"), 1}});
+    const ApiResponse response = m_api.post(kPullPath, PullRequest {m_store.cursors(), 1}.toJson());
     if (!response.ok()) {
         summary.ok = false;
         summary.error = response.error;
         return false;
     }
-    *changed = response.body.value(QStringLiteral("epoch")).toString() != known;
+    QString why;
+    const std::optional<PullPage> page = PullPage::fromJson(response.body, &why);
+    if (!page)
+        return fail(summary, ApiError::BadResponse, tr("The server sent a malformed change: %1").arg(why));
+    *changed = page->epoch != known;
     return true;
 }
 
@@ -254,18 +261,19 @@ bool SyncSession::push(SyncSummary &summary)
 
 bool SyncSession::pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &summary, bool *tooLarge)
 {
-    QJsonArray mutations;
-    for (const OutboxMutation &m : chunk)
-        mutations.append(m.toJson());
-    const ApiResponse response = m_api.post(
-        QStringLiteral("/api/v1/sync/push"), QJsonObject {{QStringLiteral("mutations"), mutations}});
+    const ApiResponse response
+        = m_api.post(QStringLiteral("/api/v1/sync/push"), PushRequest {chunk}.toJson());
     if (!response.ok()) {
         summary.ok = false;
         summary.error = response.error;
         *tooLarge = response.error.httpStatus == 413;
         return false;
     }
-    const QJsonArray results = response.body.value(QStringLiteral("results")).toArray();
+    QString why;
+    const std::optional<PushAnswer> answer = PushAnswer::fromJson(response.body, &why);
+    if (!answer)
+        return fail(summary, ApiError::BadResponse, tr("The server sent a malformed change: %1").arg(why));
+    const QList<PushResult> &results = answer->results;
     if (results.size() != chunk.size())
         return fail(summary, ApiError::BadResponse,
             tr("The server answered %1 results for %2 changes.").arg(results.size()).arg(chunk.size()));
@@ -282,8 +290,8 @@ bool SyncSession::pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &sum
     }
     bool ok = true;
     for (qsizetype i = 0; i < results.size(); ++i) {
-        const QJsonObject result = results.at(i).toObject();
-        if (result.value(QStringLiteral("mutation_id")).toString() != chunk.at(i).mutationId) {
+        const PushResult &result = results.at(i);
+        if (result.mutationId != chunk.at(i).mutationId) {
             ok = fail(summary, ApiError::BadResponse, tr("The server answered for a different change."));
             break;
         }
@@ -305,41 +313,38 @@ bool SyncSession::pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &sum
     return ok;
 }
 
-bool SyncSession::handleResult(const QJsonObject &result, SyncSummary &summary)
+bool SyncSession::handleResult(const PushResult &result, SyncSummary &summary)
 {
-    const QString id = result.value(QStringLiteral("mutation_id")).toString();
-    const QString status = result.value(QStringLiteral("status")).toString();
-    const qint64 version = result.value(QStringLiteral("version")).toInteger();
-    const QJsonObject record = result.value(QStringLiteral("record")).toObject();
     QString error;
     bool stored = false;
-    if (status == QLatin1String("applied") || status == QLatin1String("merged")) {
+    switch (result.status) {
+    case PushResult::Status::Applied:
+    case PushResult::Status::Merged:
         // With the server's record (a merge that kept some of its own values), the row becomes that
         // record at once; without it, the next pull brings it.
-        stored = record.isEmpty() ? m_store.acknowledge(id, version, &error)
-                                  : m_ledger.acknowledgeWithRecord(id, version, record, &error);
-        ++(status == QLatin1String("applied") ? summary.applied : summary.merged);
-    } else if (status == QLatin1String("conflict")) {
-        stored = m_ledger.recordConflict(id, result.value(QStringLiteral("conflicts")).toArray(), record,
-            version, result.value(QStringLiteral("deleted")).toBool(), &error);
+        stored = result.record.isEmpty()
+            ? m_store.acknowledge(result.mutationId, result.version, &error)
+            : m_ledger.acknowledgeWithRecord(result.mutationId, result.version, result.record, &error);
+        ++(result.status == PushResult::Status::Applied ? summary.applied : summary.merged);
+        break;
+    case PushResult::Status::Conflict:
+        stored = m_ledger.recordConflict(result.mutationId, PushResult::conflictsToJson(result.conflicts),
+            result.record, result.version, result.deleted, &error);
         ++summary.conflicts;
-    } else if (status == QLatin1String("rejected")) {
-        const QJsonObject e = result.value(QStringLiteral("error")).toObject();
-        const QString code = e.value(QStringLiteral("code")).toString();
-        if (code == QLatin1String("internal")) {
+        break;
+    case PushResult::Status::Rejected:
+        if (result.error.code == QLatin1String(protocol::ErrorCode::Internal)) {
             // The server failed, not the change: it stays queued and goes again with the next sync.
             summary.ok = false;
             summary.error.kind = ApiError::Server;
-            summary.error.message = tr("The server had a problem storing a change: %1")
-                                        .arg(e.value(QStringLiteral("message")).toString());
+            summary.error.message
+                = tr("The server had a problem storing a change: %1").arg(result.error.message);
             return false;
         }
-        stored = m_store.reject(id, code, e.value(QStringLiteral("message")).toString(),
-            e.value(QStringLiteral("field")).toString(), &error);
+        stored = m_store.reject(
+            result.mutationId, result.error.code, result.error.message, result.error.field, &error);
         ++summary.rejected;
-    } else {
-        return fail(
-            summary, ApiError::BadResponse, tr("The server answered an unknown status '%1'.").arg(status));
+        break;
     }
     if (!stored)
         return fail(summary, ApiError::Client,
@@ -377,88 +382,59 @@ bool SyncSession::pull(SyncSummary &summary)
 bool SyncSession::pullPages(SyncSummary &summary, bool *bulk)
 {
     std::unique_ptr<PageFetcher> fetcher;
-    QJsonObject next; // the cursors of the request the fetcher is running
+    Cursors next; // the cursors of the request the fetcher is running
     for (;;) {
         if (m_api.isCancelled())
             return fail(summary, ApiError::Cancelled, tr("Sync was cancelled."));
-        QJsonObject cursors;
+        Cursors cursors;
         ApiResponse response;
         if (fetcher && fetcher->isPending()) {
             cursors = next;
             response = fetcher->take();
         } else {
             QString cursorError;
-            const QHash<QString, qint64> local = m_store.cursors(&cursorError);
+            cursors = m_store.cursors(&cursorError);
             if (!cursorError.isEmpty())
                 return fail(summary, ApiError::Client,
                     tr("The local database could not read its sync position: %1").arg(cursorError));
-            for (auto it = local.begin(); it != local.end(); ++it)
-                cursors.insert(it.key(), it.value());
-            response = m_api.post(kPullPath,
-                QJsonObject {
-                    {QStringLiteral("cursors"), cursors}, {QStringLiteral("limit"), m_options.pullLimit}});
+            response = m_api.post(kPullPath, PullRequest {cursors, m_options.pullLimit}.toJson());
         }
         if (!response.ok()) {
             summary.ok = false;
             summary.error = response.error;
             return false;
         }
-        const QJsonObject &body = response.body;
-        const QString epoch = body.value(QStringLiteral("epoch")).toString();
-        if (epoch.isEmpty())
+        QString why;
+        const std::optional<PullPage> page = PullPage::fromJson(response.body, &why);
+        if (!page)
+            return fail(
+                summary, ApiError::BadResponse, tr("The server sent a malformed change: %1").arg(why));
+        if (page->epoch.isEmpty())
             return fail(summary, ApiError::BadResponse, tr("The server's answer has no epoch."));
         const QString knownEpoch = m_store.meta(QStringLiteral("epoch"));
-        if (!knownEpoch.isEmpty() && knownEpoch != epoch) {
+        if (!knownEpoch.isEmpty() && knownEpoch != page->epoch) {
             // The server's data was replaced (a restore): pull everything again, keep every pending
             // change and push it again. Records the new data lacks go only when nothing local is pending.
-            qCWarning(lcSync) << "server epoch changed from" << knownEpoch << "to" << epoch
+            qCWarning(lcSync) << "server epoch changed from" << knownEpoch << "to" << page->epoch
                               << "- full re-sync";
             QString error;
-            if (!m_ledger.beginResync(epoch, &error))
+            if (!m_ledger.beginResync(page->epoch, &error))
                 return fail(summary, ApiError::Client, error);
             summary.newEpoch = true;
             continue;
         }
 
-        QList<PulledChange> changes;
-        const QJsonArray list = body.value(QStringLiteral("changes")).toArray();
-        changes.reserve(list.size());
-        for (const QJsonValue &v : list) {
-            QString why;
-            auto change = PulledChange::fromJson(v.toObject(), &why);
-            if (!change)
-                return fail(
-                    summary, ApiError::BadResponse, tr("The server sent a malformed change: %1").arg(why));
-            changes.append(std::move(*change));
-        }
-        QHash<QString, qint64> newCursors;
-        const QJsonObject c = body.value(QStringLiteral("cursors")).toObject();
-        for (auto it = c.begin(); it != c.end(); ++it)
-            newCursors.insert(it.key(), it.value().toInteger());
-        QStringList revokedBuckets;
-        for (const QJsonValue &b : body.value(QStringLiteral("revoked_buckets")).toArray())
-            revokedBuckets << b.toString();
-        const bool more = body.value(QStringLiteral("more")).toBool();
-
-        if (more && m_options.overlapFetch) {
-            // The cursors this page leaves in the store, computed the way applyPage() stores them; the
-            // next page is asked for now and read only after this one is stored. Nothing from it is
-            // stored before this page's transaction commits, so a crash or an error still resumes
-            // from the last whole page.
-            next = cursors;
-            for (const QString &b : std::as_const(revokedBuckets))
-                next.remove(b);
-            for (auto it = newCursors.begin(); it != newCursors.end(); ++it) {
-                if (!revokedBuckets.contains(it.key()))
-                    next.insert(it.key(), it.value());
-            }
+        if (page->more && m_options.overlapFetch) {
+            // The next page is asked for now, from the cursors this page leaves in the store, and read
+            // only after this one is stored. Nothing from it is stored before this page's transaction
+            // commits, so a crash or an error still resumes from the last whole page.
+            next = page->advance(cursors);
             if (!fetcher)
                 fetcher = std::make_unique<PageFetcher>(m_api);
-            fetcher->start(QJsonObject {
-                {QStringLiteral("cursors"), next}, {QStringLiteral("limit"), m_options.pullLimit}});
+            fetcher->start(PullRequest {next, m_options.pullLimit}.toJson());
         }
-        const qint64 announced = changes.size() + body.value(QStringLiteral("remaining")).toInteger();
-        if (more && cursors.isEmpty() && m_options.bulkLoad && announced >= m_options.bulkLoadFrom
+        const qint64 announced = page->changes.size() + page->remaining;
+        if (page->more && cursors.isEmpty() && m_options.bulkLoad && announced >= m_options.bulkLoadFrom
             && !*bulk) {
             // A first sync with more than one page: load in bulk (a failure only costs speed).
             QString error;
@@ -468,17 +444,16 @@ bool SyncSession::pullPages(SyncSummary &summary, bool *bulk)
         }
 
         // The first page stores the server's epoch in its own transaction, with its cursors.
-        const ApplyResult applied = m_store.applyPage(
-            changes, newCursors, revokedBuckets, knownEpoch.isEmpty() ? epoch : QString());
+        const ApplyResult applied = m_store.applyPage(page->changes, page->cursors, page->revokedBuckets,
+            knownEpoch.isEmpty() ? page->epoch : QString());
         if (!applied.ok)
             return fail(summary, ApiError::Client,
                 tr("The local database could not store the pulled data: %1").arg(applied.error));
-        summary.pulled += int(changes.size());
+        summary.pulled += int(page->changes.size());
         summary.revoked += applied.dropped;
-        const qint64 remaining = body.value(QStringLiteral("remaining")).toInteger();
-        emit progress(SyncProgress {
-            SyncProgress::Pulling, summary.pulled, remaining > 0 ? summary.pulled + remaining : 0});
-        if (!more)
+        emit progress(SyncProgress {SyncProgress::Pulling, summary.pulled,
+            page->remaining > 0 ? summary.pulled + page->remaining : 0});
+        if (!page->more)
             break;
     }
     return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/protocol/pushresult.h"
 #include "sync/apiclient.h"
 #include "sync/syncledger.h"
 
@@ -74,7 +75,7 @@ private:
     bool pull(SyncSummary &summary);
     bool pullPages(SyncSummary &summary, bool *bulk);
     bool epochChanged(SyncSummary &summary, bool *changed);
-    bool handleResult(const QJsonObject &result, SyncSummary &summary);
+    bool handleResult(const protocol::PushResult &result, SyncSummary &summary);
     bool fail(SyncSummary &summary, ApiError::Kind kind, const QString &message);
 
     Store &m_store;

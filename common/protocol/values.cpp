@@ -53,6 +53,11 @@ std::optional<std::int64_t> integral(const QJsonValue &v)
 
 } // namespace
 
+std::optional<qint64> wholeNumber(const QJsonValue &value)
+{
+    return integral(value);
+}
+
 bool isUuid(QStringView t)
 {
     if (t.size() != 36)

@@ -32,6 +32,9 @@ QJsonValue fromStorage(const Field &field, const QJsonValue &stored);
 QString str(const QJsonObject &o, const char *key);
 QString str(const QJsonObject &o, const QString &key);
 
+// A JSON number that is a whole number inside 2^53 (what a double carries exactly), or nothing.
+std::optional<qint64> wholeNumber(const QJsonValue &value);
+
 // Compares two wire values the way the merge does (1 == 1.0, objects by content).
 bool sameValue(const QJsonValue &a, const QJsonValue &b);
 
