@@ -1,6 +1,6 @@
 #include "ui/common/lookup.h"
 
-#include "models/hcpquery.h"
+#include "models/sqlrows.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "models/store.h"
