@@ -207,7 +207,7 @@ bool HcpQueries::editable(Store *store, const QString &text, QList<HcpChoice> *o
                 "WHERE coalesce(h.status, 'active') <> 'merged' "
                 "AND (?1 = '' OR h.full_name LIKE ?2 OR i.name LIKE ?2 OR h.phone LIKE ?2) "
                 "ORDER BY h.full_name, h.id LIMIT 500"),
-            {text, containing(text)}, &rows, error))
+            {text.isNull() ? QStringLiteral("") : text, containing(text)}, &rows, error))
         return false;
     for (const QVariantList &r : std::as_const(rows))
         out->append(choiceOf(r));

@@ -34,7 +34,7 @@ bool SfeQueries::leafTerritories(Store *store, const QString &exceptId, QList<Na
     out->clear();
     QList<QVariantList> rows;
     if (!readRows(store,
-            QStringLiteral("SELECT id, name, code FROM territory WHERE level = 'territory' AND id <> ?1 "
+            QStringLiteral("SELECT id, name, code FROM territory WHERE level = 'territory' AND id IS NOT ?1 "
                            "ORDER BY code"),
             {exceptId}, &rows, error))
         return false;
@@ -81,7 +81,8 @@ bool SfeQueries::editableInstitutions(
     if (!readRows(store,
             QStringLiteral("SELECT id, name, coalesce(grade, ''), coalesce(city, '') FROM institution "
                            "WHERE ?1 = '' OR name LIKE ?2 OR city LIKE ?2 ORDER BY name, id LIMIT 500"),
-            {text, QString(QLatin1Char('%') + text + QLatin1Char('%'))}, &rows, error))
+            {text.isNull() ? QStringLiteral("") : text, QString(QLatin1Char('%') + text + QLatin1Char('%'))},
+            &rows, error))
         return false;
     for (const QVariantList &r : std::as_const(rows))
         out->append(InstitutionRow {

@@ -27,8 +27,8 @@ class SfeQueries final
 public:
     // One territory: `name`, with its code in `detail`; an unknown id leaves `out` empty.
     static bool territory(Store *store, const QString &id, NamedItem *out, QString *error = nullptr);
-    // Territories of the lowest level (the ones HCPs are aligned to) but `exceptId`, by code; `detail` is
-    // the code.
+    // Territories of the lowest level (the ones HCPs are aligned to) but `exceptId` (none when empty), by
+    // code; `detail` is the code.
     static bool leafTerritories(
         Store *store, const QString &exceptId, QList<NamedItem> *out, QString *error = nullptr);
     // Institutions by name (`detail`: city), departments of one institution by name.

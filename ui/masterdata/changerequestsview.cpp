@@ -2,7 +2,6 @@
 
 #include "models/store.h"
 #include "ui/common/labels.h"
-#include "ui/common/lookup.h"
 #include "ui/common/widgets.h"
 
 #include <QComboBox>
@@ -198,14 +197,11 @@ void ChangeRequestsView::showCurrent()
     int row = 0;
     for (auto it = c.proposed.begin(); it != c.proposed.end(); ++it, ++row) {
         auto display = [this, &it](const QJsonValue &v) {
-            if (it.key() == QLatin1String("institution_id") && v.isString())
-                return lookup::scalar(
-                    m_store, QStringLiteral("SELECT name FROM institution WHERE id = ?1"), {v.toString()})
-                    .toString();
-            if (it.key() == QLatin1String("department_id") && v.isString())
-                return lookup::scalar(
-                    m_store, QStringLiteral("SELECT name FROM department WHERE id = ?1"), {v.toString()})
-                    .toString();
+            if (v.isString()) {
+                if (const std::optional<QString> name
+                    = widgets::referencedName(m_store, it.key(), v.toString()))
+                    return *name;
+            }
             return text(v);
         };
         m_fields->setItem(row, 0, new QTableWidgetItem(fieldLabel(it.key())));

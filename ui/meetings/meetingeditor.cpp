@@ -1,10 +1,11 @@
 #include "ui/meetings/meetingeditor.h"
 
-#include "models/hcpquery.h"
 #include "common/sqlite/database.h"
+#include "models/hcpqueries.h"
+#include "models/hcpquery.h"
+#include "models/sfequeries.h"
 #include "models/store.h"
 #include "ui/common/labels.h"
-#include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
 #include "ui/meetings/meetingreport.h"
 #include "ui/meetings/meetingwords.h"
@@ -170,10 +171,10 @@ void MeetingEditor::build()
     form->addRow(tr("Venue"), m_venue);
     m_territory = new QComboBox(this);
     m_territory->setObjectName(QStringLiteral("territoryComboBox"));
-    for (const QVariantList &row : lookup::rows(m_store,
-             QStringLiteral(
-                 "SELECT id, coalesce(name, code) FROM territory WHERE level = 'territory' ORDER BY code")))
-        m_territory->addItem(row.value(1).toString(), row.value(0).toString());
+    QList<NamedItem> territories;
+    SfeQueries::leafTerritories(m_store, QString(), &territories);
+    for (const NamedItem &t : std::as_const(territories))
+        m_territory->addItem(t.name.isEmpty() ? t.detail : t.name, t.id);
     m_budget = yuanBox(0, this);
     m_budget->setObjectName(QStringLiteral("budgetSpinBox"));
     auto *placeRow = new QHBoxLayout;
@@ -467,7 +468,8 @@ void MeetingEditor::addHcp(const QString &hcpId, const QString &role, qint64 fee
             return;
         }
     }
-    const lookup::HcpSummary h = lookup::hcp(m_store, hcpId);
+    HcpSummary h;
+    HcpQueries::summary(m_store, hcpId, &h);
     MeetingAttendeeRow a;
     a.kind = QStringLiteral("hcp");
     a.hcpId = hcpId;
@@ -538,7 +540,8 @@ void MeetingEditor::searchHcps(const QString &text)
     if (!rounds::searchHcps(*m_store->database(), filter, 8, &hits))
         return;
     for (const HcpHit &h : hits) {
-        const lookup::HcpSummary s = lookup::hcp(m_store, h.id);
+        HcpSummary s;
+        HcpQueries::summary(m_store, h.id, &s);
         auto *item = new QListWidgetItem(
             QStringLiteral("%1 · %2 · %3 %4").arg(h.name, s.institution, s.department, h.tier), m_hcpResults);
         item->setData(Qt::UserRole, h.id);

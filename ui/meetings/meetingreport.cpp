@@ -1,8 +1,9 @@
 #include "ui/meetings/meetingreport.h"
 
+#include "models/hcpqueries.h"
+#include "models/referencequeries.h"
 #include "models/store.h"
 #include "ui/common/labels.h"
-#include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
 #include "ui/meetings/meetingwords.h"
 
@@ -77,15 +78,16 @@ const char *kStyle = "<style>h1{font-size:15pt;margin:0} h2{font-size:11.5pt;mar
 
 QString territoryName(Store *store, const QString &id)
 {
-    return lookup::scalar(
-        store, QStringLiteral("SELECT coalesce(name, code) FROM territory WHERE id = ?1"), {id})
-        .toString();
+    QString name;
+    ReferenceQueries::territoryName(store, id, &name);
+    return name;
 }
 
 QString userName(Store *store, const QString &id)
 {
-    return lookup::scalar(store, QStringLiteral("SELECT display_name FROM \"user\" WHERE id = ?1"), {id})
-        .toString();
+    QString name;
+    ReferenceQueries::userName(store, id, &name);
+    return name;
 }
 
 } // namespace
@@ -200,7 +202,8 @@ QString MeetingReport::meetingCsv(Store *store, const MeetingDraft &m, const com
 
 QString MeetingReport::hcpHtml(Store *store, const QString &hcpId, int year)
 {
-    const lookup::HcpSummary hcp = lookup::hcp(store, hcpId);
+    HcpSummary hcp;
+    HcpQueries::summary(store, hcpId, &hcp);
     QString h = QString::fromLatin1(kStyle);
     h += QStringLiteral("<h1>%1</h1><p class='muted'>%2 · %3 · %4 %5</p>")
              .arg(esc(tr("Transfers of value %1").arg(year)), esc(hcp.name), esc(hcp.institution),
@@ -226,7 +229,8 @@ QString MeetingReport::hcpHtml(Store *store, const QString &hcpId, int year)
 
 QString MeetingReport::hcpCsv(Store *store, const QString &hcpId, int year)
 {
-    const lookup::HcpSummary hcp = lookup::hcp(store, hcpId);
+    HcpSummary hcp;
+    HcpQueries::summary(store, hcpId, &hcp);
     QString csv = csvLine({tr("HCP"), hcp.name, hcp.institution, hcp.tier, QString::number(year)});
     csv += csvLine({tr("Date"), tr("Meeting"), tr("Role"), tr("Fee (CNY)"), tr("Catering share (CNY)"),
         tr("Total (CNY)")});
@@ -321,7 +325,9 @@ void exportMeetingReport(
 
 void exportHcpReport(QWidget *parent, Store *store, const QString &hcpId, int year)
 {
-    const QString name = lookup::hcp(store, hcpId).name;
+    HcpSummary hcp;
+    HcpQueries::summary(store, hcpId, &hcp);
+    const QString name = hcp.name;
     const std::optional<QString> path
         = Prompter::instance().askSaveFile(parent, MeetingReport::tr("Export report"),
             MeetingReport::tr("Transfers of value %1").arg(year) + QLatin1Char(' ') + name
