@@ -15,10 +15,24 @@ QString containing(const QString &text)
     return QString(QLatin1Char('%') + text + QLatin1Char('%'));
 }
 
-HcpChoice choiceOf(const QVariantList &r)
+// HCP picker lines: the HCPs that `whereAndOrder` (over `hcp h` and its institution `i`) selects.
+bool readChoices(Store *store, const QString &whereAndOrder, const QVariantList &binds, QList<HcpChoice> *out,
+    QString *error)
 {
-    return HcpChoice {r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
-        r.value(3).toString(), r.value(4).toString()};
+    out->clear();
+    QList<QVariantList> rows;
+    if (!readRows(store,
+            QStringLiteral(
+                "SELECT h.id, h.full_name, coalesce(h.tier, ''), coalesce(i.name, ''), "
+                "coalesce(h.specialty, '') FROM hcp h LEFT JOIN institution i ON i.id = h.institution_id "
+                "WHERE ")
+                + whereAndOrder,
+            binds, &rows, error))
+        return false;
+    for (const QVariantList &r : std::as_const(rows))
+        out->append(HcpChoice {r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+            r.value(3).toString(), r.value(4).toString()});
+    return true;
 }
 
 bool readVisits(Store *store, const QString &hcpId, QList<HcpVisit> *out, QString *error)
@@ -180,38 +194,20 @@ bool HcpQueries::dependentCount(Store *store, const QString &hcpId, int *out, QS
 
 bool HcpQueries::activeMatching(Store *store, const QString &text, QList<HcpChoice> *out, QString *error)
 {
-    out->clear();
-    QList<QVariantList> rows;
-    if (!readRows(store,
-            QStringLiteral(
-                "SELECT h.id, h.full_name, coalesce(h.tier, ''), coalesce(i.name, ''), "
-                "coalesce(h.specialty, '') FROM hcp h LEFT JOIN institution i ON i.id = h.institution_id "
-                "WHERE coalesce(h.status, 'active') = 'active' "
-                "AND (h.full_name LIKE ?1 OR i.name LIKE ?1 OR h.specialty LIKE ?1) "
-                "ORDER BY h.full_name LIMIT 200"),
-            {containing(text)}, &rows, error))
-        return false;
-    for (const QVariantList &r : std::as_const(rows))
-        out->append(choiceOf(r));
-    return true;
+    return readChoices(store,
+        QStringLiteral("coalesce(h.status, 'active') = 'active' "
+                       "AND (h.full_name LIKE ?1 OR i.name LIKE ?1 OR h.specialty LIKE ?1) "
+                       "ORDER BY h.full_name LIMIT 200"),
+        {containing(text)}, out, error);
 }
 
 bool HcpQueries::editable(Store *store, const QString &text, QList<HcpChoice> *out, QString *error)
 {
-    out->clear();
-    QList<QVariantList> rows;
-    if (!readRows(store,
-            QStringLiteral(
-                "SELECT h.id, h.full_name, coalesce(h.tier, ''), coalesce(i.name, ''), "
-                "coalesce(h.specialty, '') FROM hcp h LEFT JOIN institution i ON i.id = h.institution_id "
-                "WHERE coalesce(h.status, 'active') <> 'merged' "
-                "AND (?1 = '' OR h.full_name LIKE ?2 OR i.name LIKE ?2 OR h.phone LIKE ?2) "
-                "ORDER BY h.full_name, h.id LIMIT 500"),
-            {text.isNull() ? QStringLiteral("") : text, containing(text)}, &rows, error))
-        return false;
-    for (const QVariantList &r : std::as_const(rows))
-        out->append(choiceOf(r));
-    return true;
+    return readChoices(store,
+        QStringLiteral("coalesce(h.status, 'active') <> 'merged' "
+                       "AND (?1 = '' OR h.full_name LIKE ?2 OR i.name LIKE ?2 OR h.phone LIKE ?2) "
+                       "ORDER BY h.full_name, h.id LIMIT 500"),
+        {text.isNull() ? QStringLiteral("") : text, containing(text)}, out, error);
 }
 
 } // namespace rounds

@@ -21,6 +21,16 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
     return label;
 }
 
+QLabel *pageTitle(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+
 QTableWidget *rowTable(const QString &objectName, const QStringList &headers, QWidget *parent)
 {
     auto *t = new QTableWidget(0, int(headers.size()), parent);

@@ -18,6 +18,9 @@ namespace rounds::widgets {
 // The red line under a field that says what is wrong with it; hidden until there is something to say.
 QLabel *errorLabel(const QString &objectName, QWidget *parent);
 
+// The large bold title at the top of a page.
+QLabel *pageTitle(const QString &text, QWidget *parent);
+
 // A read-only table of whole rows, one selected at a time, columns sized to their contents and the last
 // one stretched: the lists beside the SFE editors.
 QTableWidget *rowTable(const QString &objectName, const QStringList &headers, QWidget *parent);

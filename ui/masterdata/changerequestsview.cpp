@@ -62,11 +62,7 @@ ChangeRequestsView::ChangeRequestsView(Store *store, QWidget *parent)
     , m_store(store)
 {
     setObjectName(QStringLiteral("changeRequestsView"));
-    auto *title = new QLabel(tr("Change requests"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = widgets::pageTitle(tr("Change requests"), this);
     auto *hint
         = new QLabel(tr("Corrections reps proposed to HCPs and institutions. Approving applies the proposed "
                         "values on the server at the next sync; a rejection tells the rep why."),

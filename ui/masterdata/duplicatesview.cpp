@@ -45,11 +45,7 @@ DuplicatesView::DuplicatesView(Store *store, QWidget *parent)
     , m_store(store)
 {
     setObjectName(QStringLiteral("duplicatesView"));
-    auto *title = new QLabel(tr("Duplicate HCPs"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = widgets::pageTitle(tr("Duplicate HCPs"), this);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("duplicatesSummaryLabel"));
     m_summary->setWordWrap(true);

@@ -63,11 +63,7 @@ MasterDataView::MasterDataView(Store *store, QWidget *parent)
     , m_store(store)
 {
     setObjectName(QStringLiteral("masterdataView"));
-    auto *title = new QLabel(tr("Master data"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = widgets::pageTitle(tr("Master data"), this);
     auto *hint = new QLabel(
         tr("HCPs and institutions: edit them, import them from CSV after a preview, export them."), this);
     hint->setWordWrap(true);

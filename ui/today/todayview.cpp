@@ -46,11 +46,7 @@ TodayView::TodayView(Session *session, QWidget *parent)
     , m_session(session)
 {
     setObjectName(QStringLiteral("todayView"));
-    m_title = new QLabel(this);
-    QFont f = m_title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    m_title->setFont(f);
+    m_title = widgets::pageTitle(QString(), this);
     auto *hint
         = new QLabel(tr("Double-click a planned visit to log it, or an HCP to open the profile."), this);
 
