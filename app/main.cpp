@@ -1,6 +1,7 @@
 #include "models/hcplistmodel.h"
+#include "models/referencequeries.h"
+#include "models/showcasequeries.h"
 #include "sync/diagnostics.h"
-#include "ui/common/lookup.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/meetings/meetingeditor.h"
@@ -16,6 +17,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QDebug>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLineEdit>
@@ -56,13 +58,14 @@ bool saveScreenshot(rounds::MainWindow &window, QWidget *dialog, const QString &
 // A visit as a rep would log it, so the picture shows the dialog in use.
 void fillExample(rounds::VisitDialog *visit, rounds::Store *store)
 {
-    const QList<rounds::lookup::Choice> products = rounds::lookup::products(store);
+    QList<rounds::NamedItem> products;
+    rounds::ReferenceQueries::products(store, &products); // a picture with fewer products at worst
     visit->clearProducts();
     const char *reactions[] = {"positive", "neutral"};
     for (int i = 0; i < qMin<qsizetype>(2, products.size()); ++i) {
-        const QList<rounds::lookup::Choice> messages
-            = rounds::lookup::keyMessages(store, products.at(i).first);
-        visit->addProduct(products.at(i).first, messages.isEmpty() ? QString() : messages.first().first,
+        QList<rounds::NamedItem> messages;
+        rounds::ReferenceQueries::keyMessages(store, products.at(i).id, &messages);
+        visit->addProduct(products.at(i).id, messages.isEmpty() ? QString() : messages.first().id,
             QString::fromLatin1(reactions[i]));
     }
     if (auto *feedback = visit->findChild<QPlainTextEdit *>(QStringLiteral("feedbackTextEdit")))
@@ -160,11 +163,11 @@ int main(int argc, char *argv[])
 
     QWidget *dialog = nullptr;
     // The tagged HCP with the most visits makes the fullest profile and visit pictures.
-    const QString busiest = rounds::lookup::scalar(session.store(),
-        QStringLiteral(
-            "SELECT v.hcp_id FROM visit v GROUP BY v.hcp_id ORDER BY EXISTS (SELECT 1 FROM hcp_tag t "
-            "WHERE t.hcp_id = v.hcp_id) DESC, count(*) DESC, v.hcp_id LIMIT 1"))
-                                .toString();
+    QString busiest;
+    QString error;
+    // A failed pick only makes a poorer picture: said, not fatal.
+    if (!rounds::ShowcaseQueries::busiestHcp(session.store(), &busiest, &error))
+        qWarning().noquote() << error;
     if (view == QLatin1String("hcp") && !busiest.isEmpty()) {
         window.showHcp(busiest);
     } else if (view == QLatin1String("visit")) {
@@ -182,10 +185,9 @@ int main(int argc, char *argv[])
     } else if (view == QLatin1String("alignment")) {
         // The territory with the most current alignments makes the fullest alignment picture.
         window.showView(QStringLiteral("territories"));
-        const QString territory = rounds::lookup::scalar(session.store(),
-            QStringLiteral("SELECT territory_id FROM alignment GROUP BY territory_id ORDER BY count(*) DESC, "
-                           "territory_id LIMIT 1"))
-                                      .toString();
+        QString territory;
+        if (!rounds::ShowcaseQueries::busiestTerritory(session.store(), &territory, &error))
+            qWarning().noquote() << error;
         if (auto *territories = window.findChild<rounds::TerritoryView *>())
             territories->selectTerritory(territory);
     } else if (!view.isEmpty()) {
@@ -203,11 +205,9 @@ int main(int argc, char *argv[])
 
     if (meetingEditor) {
         // The earliest meeting still being planned or run makes the liveliest editor picture.
-        const QString meetingId = rounds::lookup::scalar(session.store(),
-            QStringLiteral(
-                "SELECT id FROM meeting WHERE status IN ('draft', 'submitted', 'approved', 'held') "
-                "ORDER BY status = 'draft' DESC, starts_at, id LIMIT 1"))
-                                      .toString();
+        QString meetingId;
+        if (!rounds::ShowcaseQueries::liveliestMeeting(session.store(), &meetingId, &error))
+            qWarning().noquote() << error;
         if (auto *meetings = window.findChild<rounds::MeetingsView *>())
             dialog = meetings->openEditor(meetingId);
     }

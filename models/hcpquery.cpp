@@ -1,5 +1,7 @@
 #include "models/hcpquery.h"
 
+#include "models/sqlrows.h"
+
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 
@@ -178,47 +180,6 @@ HcpSql buildHcpSql(const HcpFilter &filter)
     }
     out.where = where.isEmpty() ? QStringLiteral("1") : where.join(QStringLiteral(" AND "));
     out.binds = fromBinds + whereBinds;
-    return out;
-}
-
-void bindVariants(sql::Statement &stmt, const QVariantList &values, int first)
-{
-    int pos = first;
-    for (const QVariant &v : values) {
-        switch (v.typeId()) {
-        case QMetaType::UnknownType:
-            stmt.bindNull(pos);
-            break;
-        case QMetaType::Int:
-        case QMetaType::LongLong:
-        case QMetaType::UInt:
-        case QMetaType::Bool:
-            stmt.bind(pos, std::int64_t(v.toLongLong()));
-            break;
-        case QMetaType::Double:
-            stmt.bind(pos, v.toDouble());
-            break;
-        default:
-            if (v.isNull())
-                stmt.bindNull(pos);
-            else
-                stmt.bind(pos, v.toString());
-        }
-        ++pos;
-    }
-}
-
-QList<QVariantList> selectRows(sql::Database &db, const QString &sql, const QVariantList &binds)
-{
-    QList<QVariantList> out;
-    auto q = db.query(sql);
-    bindVariants(*q, binds);
-    while (q->step()) {
-        QVariantList row;
-        for (int c = 0; c < q->columnCount(); ++c)
-            row << (q->isNull(c) ? QVariant() : q->json(c).toVariant());
-        out << row;
-    }
     return out;
 }
 

@@ -50,16 +50,6 @@ struct HcpSql
 
 HcpSql buildHcpSql(const HcpFilter &filter);
 
-// Binds QVariants (null, integers, reals, text) to ?1..?n of a statement, starting at `first`.
-namespace sql {
-class Database;
-class Statement;
-} // namespace sql
-void bindVariants(sql::Statement &stmt, const QVariantList &values, int first = 1);
-// Every row of a SELECT with ?1..?n bound to `binds`, each column as a QVariant (JSON text decoded, NULL as
-// an invalid QVariant). Throws sql::SqlError, for callers inside a transaction of their own.
-QList<QVariantList> selectRows(sql::Database &db, const QString &sql, const QVariantList &binds = {});
-
 // A search result row, for callers that do not need an item model (the sync engine, the CLI, bench).
 struct HcpHit
 {

@@ -1,6 +1,6 @@
 #include "models/masterdata.h"
 
-#include "models/hcpquery.h"
+#include "models/sqlrows.h"
 #include "models/log.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"

@@ -3552,6 +3552,10 @@
         <source>Could not rebuild the indexes of the local database: %1</source>
         <translation>无法重建本地数据库的索引：%1</translation>
     </message>
+    <message>
+        <source>No local database is open.</source>
+        <translation>没有打开本地数据库。</translation>
+    </message>
 </context>
 <context>
     <name>rounds::SyncSession</name>
@@ -4064,6 +4068,13 @@ due %3, %n day(s) ago</source>
     <message>
         <source>Spend of %1 CNY is above the budget with its tolerance (%2 CNY); a manager must approve closing it.</source>
         <translation>费用 %1 元超出预算及容差（%2 元）；须由经理批准结案。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::widgets</name>
+    <message>
+        <source>The local data cannot be read: %1</source>
+        <translation>无法读取本地数据：%1</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@
 #include "server/serverprocess.h"
 #include "sync/diagnostics.h"
 #include "sync/syncengine.h"
-#include "ui/common/lookup.h"
+#include "tests/ui/storesql.h"
 #include "ui/common/prompter.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/plan/plancalendarview.h"
@@ -173,7 +173,7 @@ void TestDesktop::firstRunExplainsSignInAndOfflineWork()
         m_server->url(), QStringLiteral("manager.sh"), QString::fromLatin1(ServerProcess::DemoPassword));
     QVERIFY2(result.ok, qPrintable(result.message));
     QVERIFY(syncSession(*m_manager));
-    QVERIFY(lookup::scalar(m_manager->store(), QStringLiteral("SELECT count(*) FROM hcp")).toInt() > 0);
+    QVERIFY(storesql::scalar(m_manager->store(), QStringLiteral("SELECT count(*) FROM hcp")).toInt() > 0);
 
     // The next time, the short line is enough.
     SignInDialog again(&session);
@@ -315,7 +315,7 @@ void TestDesktop::diagnosticsHoldVersionsStatusAndLogsButNoHcpData()
     Store *store = m_manager->store();
     // One pending change, so the status has something to say.
     const QString hcpId
-        = lookup::scalar(store, QStringLiteral("SELECT id FROM hcp ORDER BY id LIMIT 1")).toString();
+        = storesql::scalar(store, QStringLiteral("SELECT id FROM hcp ORDER BY id LIMIT 1")).toString();
     QVERIFY(!hcpId.isEmpty());
 
     m_prompter.savePath = m_home.filePath(QStringLiteral("diag.json"));
@@ -341,7 +341,7 @@ void TestDesktop::diagnosticsHoldVersionsStatusAndLogsButNoHcpData()
                 .contains(QLatin1String("diagnostics marker 4711")));
 
     // No name, phone or e-mail of any HCP on this laptop is in the file.
-    const auto hcps = lookup::rows(store, QStringLiteral("SELECT full_name, phone, email FROM hcp"));
+    const auto hcps = storesql::rows(store, QStringLiteral("SELECT full_name, phone, email FROM hcp"));
     QVERIFY(!hcps.isEmpty());
     const QString text = QString::fromUtf8(bytes);
     for (const QVariantList &row : hcps) {
@@ -393,7 +393,7 @@ void TestDesktop::visitDialogIsFullyKeyboardOperable()
 {
     MainWindow window(m_manager.get());
     window.show();
-    const QString hcpId = lookup::scalar(m_manager->store(),
+    const QString hcpId = storesql::scalar(m_manager->store(),
         QStringLiteral(
             "SELECT hcp_id FROM alignment WHERE valid_to IS NULL OR valid_to >= date('now') LIMIT 1"))
                               .toString();

@@ -8,8 +8,8 @@
 #include "models/visitlistmodel.h"
 #include "server/serverprocess.h"
 #include "sync/syncengine.h"
+#include "tests/ui/storesql.h"
 #include "ui/common/listpage.h"
-#include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
 #include "ui/conflicts/conflictsview.h"
 #include "ui/hcp/hcplistview.h"
@@ -254,7 +254,7 @@ void TestMainWindow::signInFindLogOfflineAndSync()
     QVERIFY(!views.contains(QStringLiteral("dashboard")) && !views.contains(QStringLiteral("territories")));
 
     // Find a doctor by two characters of the middle of a Chinese name, typed in the global search.
-    const QList<QVariantList> named = lookup::rows(store,
+    const QList<QVariantList> named = storesql::rows(store,
         QStringLiteral("SELECT id, full_name FROM hcp WHERE length(full_name) >= 3 ORDER BY id LIMIT 1"));
     QVERIFY(!named.isEmpty());
     const QString hcpId = named.first().value(0).toString();
@@ -395,7 +395,7 @@ void TestMainWindow::resolveConflictsEveryWay()
     window.show();
 
     // Three planned visits moved here and, differently, by the same rep on another device.
-    const QList<QVariantList> plans = lookup::rows(store,
+    const QList<QVariantList> plans = storesql::rows(store,
         QStringLiteral(
             "SELECT id, planned_at, version FROM visit_plan WHERE status = 'planned' ORDER BY id LIMIT 3"));
     QCOMPARE(plans.size(), 3);
@@ -487,7 +487,7 @@ void TestMainWindow::profileTagsCorrectionsAndTheCalendar()
     Store *store = m_session->store();
     MainWindow window(m_session.get());
     window.show();
-    const QList<QVariantList> busiest = lookup::rows(store,
+    const QList<QVariantList> busiest = storesql::rows(store,
         QStringLiteral(
             "SELECT v.hcp_id, count(*), h.full_name, h.phone FROM visit v JOIN hcp h ON h.id = v.hcp_id "
             "GROUP BY v.hcp_id ORDER BY count(*) DESC, v.hcp_id LIMIT 2"));
@@ -514,7 +514,7 @@ void TestMainWindow::profileTagsCorrectionsAndTheCalendar()
     QTest::keyClicks(child<QLineEdit>(profile, "correctionValueLineEdit"), QStringLiteral("13800001234"));
     QTest::keyClicks(child<QLineEdit>(profile, "correctionReasonLineEdit"), QStringLiteral("new mobile"));
     QTest::mouseClick(child<QPushButton>(profile, "proposeCorrectionButton"), Qt::LeftButton);
-    const QList<QVariantList> requests = lookup::rows(store,
+    const QList<QVariantList> requests = storesql::rows(store,
         QStringLiteral("SELECT id, fields FROM change_request WHERE record_id = ?1 AND status = 'open'"),
         {hcpId});
     QCOMPARE(requests.size(), 1);
@@ -530,7 +530,7 @@ void TestMainWindow::profileTagsCorrectionsAndTheCalendar()
     const QDate tomorrow = QDate::currentDate().addDays(1);
     QTest::mouseClick(child<QPushButton>(profile, "planVisitButton"), Qt::LeftButton);
     QString planId;
-    for (const QVariantList &r : lookup::rows(
+    for (const QVariantList &r : storesql::rows(
              store, QStringLiteral("SELECT id, planned_at FROM visit_plan WHERE hcp_id = ?1"), {hcpId})) {
         if (parseTime(QJsonValue(r.value(1).toString())) == QDateTime(tomorrow, QTime(10, 0)))
             planId = r.value(0).toString();
@@ -581,7 +581,7 @@ void TestMainWindow::profileTagsCorrectionsAndTheCalendar()
     QVERIFY(listed.contains(otherPlan));
     // The follow-up of the visit logged offline is overdue a week after its due date (unless a later
     // visit to that doctor already happened).
-    const QString followedHcp = lookup::scalar(
+    const QString followedHcp = storesql::scalar(
         store, QStringLiteral("SELECT hcp_id FROM visit WHERE follow_up = 'Bring the study'"))
                                     .toString();
     QVERIFY(!followedHcp.isEmpty());
@@ -643,7 +643,7 @@ void TestMainWindow::refusedChangesShowTheServersReason()
     window.show();
     // A submitted visit is read-only on the server; an edit that slipped past the dialog comes back refused.
     const QString visitId
-        = lookup::scalar(store, QStringLiteral("SELECT id FROM visit WHERE follow_up = 'Bring the study'"))
+        = storesql::scalar(store, QStringLiteral("SELECT id FROM visit WHERE follow_up = 'Bring the study'"))
               .toString();
     QVERIFY(!visitId.isEmpty());
     QVERIFY(store
@@ -701,7 +701,7 @@ void TestMainWindow::aDraftReopensEditableAndSubmitsLater()
     MainWindow window(m_session.get());
     window.show();
     const QString hcpId
-        = lookup::scalar(store, QStringLiteral("SELECT id FROM hcp ORDER BY id DESC LIMIT 1")).toString();
+        = storesql::scalar(store, QStringLiteral("SELECT id FROM hcp ORDER BY id DESC LIMIT 1")).toString();
     VisitDialog *dialog = window.openVisitDialog(hcpId);
     auto *product = child<QComboBox>(dialog, "productComboBox");
     product->setCurrentIndex(2);
@@ -730,7 +730,7 @@ void TestMainWindow::aDraftReopensEditableAndSubmitsLater()
     child<QComboBox>(again, "supportLevelComboBox")->setCurrentIndex(5);
     QVERIFY(again->submit());
     QVERIFY(again->isReadOnly());
-    QCOMPARE(lookup::scalar(
+    QCOMPARE(storesql::scalar(
                  store, QStringLiteral("SELECT count(*) FROM visit_detail WHERE visit_id = ?1"), {visitId})
                  .toInt(),
         1);

@@ -2,6 +2,7 @@
 
 #include "models/pagedtablemodel.h"
 #include "ui/common/pendingmarkproxy.h"
+#include "ui/common/widgets.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -9,18 +10,6 @@
 #include <QVBoxLayout>
 
 namespace rounds {
-
-namespace {
-QLabel *titleLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    QFont f = label->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    label->setFont(f);
-    return label;
-}
-} // namespace
 
 ListPage::ListPage(const QString &objectName, const QString &title, const QString &hint,
     PagedTableModel *model, int pendingRole, QWidget *parent)
@@ -49,7 +38,7 @@ ListPage::ListPage(const QString &objectName, const QString &title, const QStrin
     auto *hintLabel = new QLabel(hint, this);
     hintLabel->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(titleLabel(title, this));
+    layout->addWidget(widgets::pageTitle(title, this));
     layout->addWidget(hintLabel);
     layout->addWidget(m_table, 1);
     connect(m_table, &QTableView::activated, this,
@@ -73,7 +62,7 @@ PlaceholderPage::PlaceholderPage(
     body->setWordWrap(true);
     body->setAlignment(Qt::AlignCenter);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(titleLabel(title, this));
+    layout->addWidget(widgets::pageTitle(title, this));
     layout->addStretch();
     layout->addWidget(body);
     layout->addStretch(2);

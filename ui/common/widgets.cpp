@@ -1,5 +1,8 @@
 #include "ui/common/widgets.h"
 
+#include "models/referencequeries.h"
+
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -18,6 +21,16 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
     return label;
 }
 
+QLabel *pageTitle(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    QFont f = label->font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+
 QTableWidget *rowTable(const QString &objectName, const QStringList &headers, QWidget *parent)
 {
     auto *t = new QTableWidget(0, int(headers.size()), parent);
@@ -30,6 +43,31 @@ QTableWidget *rowTable(const QString &objectName, const QStringList &headers, QW
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setStretchLastSection(true);
     return t;
+}
+
+QString institutionLabel(const NamedItem &institution)
+{
+    return institution.detail.isEmpty() ? institution.name
+                                        : institution.name + QStringLiteral(" · ") + institution.detail;
+}
+
+std::optional<QString> referencedName(Store *store, const QString &field, const QString &id)
+{
+    QString name;
+    QString error;
+    bool read = true;
+    if (field == QLatin1String("institution_id"))
+        read = ReferenceQueries::institutionName(store, id, &name, &error);
+    else if (field == QLatin1String("department_id"))
+        read = ReferenceQueries::departmentName(store, id, &name, &error);
+    else
+        return std::nullopt;
+    return read ? name : readError(error);
+}
+
+QString readError(const QString &error)
+{
+    return QCoreApplication::translate("rounds::widgets", "The local data cannot be read: %1").arg(error);
 }
 
 } // namespace rounds::widgets

@@ -1,10 +1,11 @@
 #include "ui/conflicts/conflictsview.h"
 
 #include "models/conflictlistmodel.h"
+#include "models/hcpqueries.h"
 #include "sync/syncledger.h"
 #include "ui/common/labels.h"
-#include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
+#include "ui/common/widgets.h"
 #include "ui/session/session.h"
 
 #include <QDateTime>
@@ -300,8 +301,12 @@ QString ConflictsView::describeRecord(const QString &entity, const QString &reco
     if (!r)
         return what;
     const QString hcpId = r->fields.value(QLatin1String("hcp_id")).toString();
-    if (!hcpId.isEmpty())
-        return tr("%1 with %2").arg(what, lookup::hcp(m_session->store(), hcpId).name);
+    if (!hcpId.isEmpty()) {
+        HcpSummary hcp;
+        QString error;
+        const bool read = HcpQueries::summary(m_session->store(), hcpId, &hcp, &error);
+        return tr("%1 with %2").arg(what, read ? hcp.name : widgets::readError(error));
+    }
     const QString title = r->fields.value(QLatin1String("title")).toString();
     return title.isEmpty() ? what : tr("%1: %2").arg(what, title);
 }

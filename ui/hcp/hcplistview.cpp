@@ -1,9 +1,10 @@
 #include "ui/hcp/hcplistview.h"
 
 #include "models/hcplistmodel.h"
+#include "models/sfequeries.h"
 #include "models/store.h"
-#include "ui/common/lookup.h"
 #include "ui/common/pendingmarkproxy.h"
+#include "ui/common/widgets.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -41,11 +42,11 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
     m_specialty = new QComboBox(this);
     m_specialty->setObjectName(QStringLiteral("specialtyComboBox"));
     m_specialty->addItem(tr("All specialties"), QString());
-    for (const QVariantList &r : lookup::rows(store,
-             QStringLiteral(
-                 "SELECT DISTINCT specialty FROM hcp WHERE specialty IS NOT NULL AND specialty <> '' "
-                 "ORDER BY specialty")))
-        m_specialty->addItem(r.value(0).toString(), r.value(0).toString());
+    QStringList specialties;
+    if (!SfeQueries::specialties(store, &specialties, &m_readError))
+        m_readError = widgets::readError(m_readError);
+    for (const QString &s : std::as_const(specialties))
+        m_specialty->addItem(s, s);
 
     m_notVisited = new QComboBox(this);
     m_notVisited->setObjectName(QStringLiteral("notVisitedComboBox"));
@@ -70,7 +71,10 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
     m_marks->setHeader(HcpListModel::Institution, tr("Institution / department"));
     m_marks->setHeader(HcpListModel::LastVisit, tr("Last visit · this month vs target"));
     m_table->setModel(m_marks);
-    connect(store, &Store::recordsChanged, this, [this] { m_extras.clear(); });
+    connect(store, &Store::recordsChanged, this, [this] {
+        m_extras.clear();
+        m_readError.clear();
+    });
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSortingEnabled(true);
@@ -127,28 +131,17 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
 
 HcpListView::~HcpListView() = default;
 
-const HcpListView::Extra &HcpListView::extraFor(const QString &hcpId) const
+const HcpListExtra &HcpListView::extraFor(const QString &hcpId) const
 {
     auto it = m_extras.find(hcpId);
     if (it != m_extras.end())
         return it.value();
-    const QDate today = QDate::currentDate();
-    const QDate monthStart(today.year(), today.month(), 1);
-    Extra e;
-    const QList<QVariantList> r = lookup::rows(m_store,
-        QStringLiteral(
-            "SELECT h.title, d.name, (SELECT count(*) FROM visit v WHERE v.hcp_id = h.id AND "
-            "v.visited_at >= ?2 AND v.visited_at < ?3), (SELECT max(a.target_calls_per_cycle) FROM "
-            "alignment a WHERE a.hcp_id = h.id AND (a.valid_to IS NULL OR a.valid_to >= ?4)) "
-            "FROM hcp h LEFT JOIN department d ON d.id = h.department_id WHERE h.id = ?1"),
-        {hcpId, QDateTime(monthStart, QTime(0, 0)).toUTC().toString(Qt::ISODate),
-            QDateTime(monthStart.addMonths(1), QTime(0, 0)).toUTC().toString(Qt::ISODate),
-            today.toString(Qt::ISODate)});
-    if (!r.isEmpty()) {
-        e.title = r.first().value(0).toString();
-        e.department = r.first().value(1).toString();
-        e.visitsThisCycle = r.first().value(2).toInt();
-        e.target = r.first().value(3).toInt();
+    HcpListExtra e;
+    QString error;
+    if (!HcpQueries::listExtra(m_store, hcpId, QDate::currentDate(), &e, &error) && m_readError.isEmpty()) {
+        // Shown under the list rather than now: this runs while the table paints.
+        m_readError = widgets::readError(error);
+        QTimer::singleShot(0, m_count, [this] { updateCount(); });
     }
     return m_extras.insert(hcpId, e).value();
 }
@@ -159,14 +152,14 @@ QVariant HcpListView::format(const QModelIndex &index, const QVariant &value) co
     if (column != HcpListModel::Name && column != HcpListModel::Institution
         && column != HcpListModel::LastVisit)
         return value;
-    const Extra &e = extraFor(m_model->idAt(index.row()));
+    const HcpListExtra &e = extraFor(m_model->idAt(index.row()));
     if (column == HcpListModel::Name)
         return e.title.isEmpty() ? value : QVariant(value.toString() + QStringLiteral(" · ") + e.title);
     if (column == HcpListModel::Institution)
         return e.department.isEmpty() ? value
                                       : QVariant(value.toString() + QStringLiteral(" / ") + e.department);
-    const QString cycle = e.target > 0 ? tr("%1/%2 this month").arg(e.visitsThisCycle).arg(e.target)
-                                       : tr("%n this month", nullptr, e.visitsThisCycle);
+    const QString cycle = e.target > 0 ? tr("%1/%2 this month").arg(e.visitsThisMonth).arg(e.target)
+                                       : tr("%n this month", nullptr, e.visitsThisMonth);
     return value.toString().isEmpty() ? cycle : value.toString() + QStringLiteral("  ·  ") + cycle;
 }
 
@@ -197,11 +190,12 @@ void HcpListView::applyFilter()
     m_logVisit->setEnabled(!currentHcpId().isEmpty());
 }
 
-void HcpListView::updateCount()
+void HcpListView::updateCount() const
 {
     const int n = m_model->rowCount();
-    m_count->setText(
-        m_model->canFetchMore({}) ? tr("%n or more HCPs", nullptr, n) : tr("%n HCPs", nullptr, n));
+    const QString count
+        = m_model->canFetchMore({}) ? tr("%n or more HCPs", nullptr, n) : tr("%n HCPs", nullptr, n);
+    m_count->setText(m_readError.isEmpty() ? count : count + QStringLiteral(" — ") + m_readError);
 }
 
 } // namespace rounds

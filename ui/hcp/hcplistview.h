@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/hcpqueries.h"
+
 #include <QHash>
 #include <QWidget>
 
@@ -35,18 +37,11 @@ signals:
     void hcpActivated(const QString &hcpId);
 
 private:
-    // What the list shows beside the model's columns: title, department, visits this cycle vs target.
-    struct Extra
-    {
-        QString title;
-        QString department;
-        int visitsThisCycle = 0;
-        int target = 0;
-    };
-    const Extra &extraFor(const QString &hcpId) const;
+    // What the list shows beside the model's columns: title, department, visits this month vs target.
+    const HcpListExtra &extraFor(const QString &hcpId) const;
     QVariant format(const QModelIndex &sourceIndex, const QVariant &value) const;
     void applyFilter();
-    void updateCount();
+    void updateCount() const;
 
     Store *m_store;
     HcpListModel *m_model = nullptr;
@@ -59,7 +54,8 @@ private:
     QLabel *m_count = nullptr;
     QPushButton *m_logVisit = nullptr;
     QTimer *m_debounce = nullptr;
-    mutable QHash<QString, Extra> m_extras; // cleared whenever the store changes
+    mutable QHash<QString, HcpListExtra> m_extras; // cleared whenever the store changes
+    mutable QString m_readError; // the last read that failed, shown under the list until the store changes
     class PendingMarkProxy *m_marks = nullptr;
 };
 

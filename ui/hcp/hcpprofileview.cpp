@@ -1,8 +1,9 @@
 #include "ui/hcp/hcpprofileview.h"
 
+#include "models/hcpqueries.h"
 #include "models/store.h"
 #include "ui/common/labels.h"
-#include "ui/common/lookup.h"
+#include "ui/common/widgets.h"
 #include "ui/hcp/supporttrendwidget.h"
 #include "ui/session/session.h"
 
@@ -263,8 +264,23 @@ void HcpProfileView::scheduleReload()
 void HcpProfileView::reload()
 {
     m_reloadQueued = false;
-    Store *store = m_session->store();
-    const lookup::HcpSummary hcp = lookup::hcp(store, m_hcpId);
+    HcpProfile profile;
+    QString error;
+    if (!HcpQueries::profile(m_session->store(), m_hcpId, &profile, &error))
+        showMessage(widgets::readError(error), true);
+    showIdentity(profile.summary);
+    fillTimeline(profile);
+    fillTrendAndProducts(profile.visits);
+    fillTags(profile.tags);
+    fillChangeRequests(profile.changeRequests);
+    const QString lastVisit = profile.visits.isEmpty() ? QString() : profile.visits.first().visitedAt;
+    const int visitCount = int(profile.visits.size());
+    m_stats->setText(tr("%n visit(s)", nullptr, visitCount)
+        + (lastVisit.isEmpty() ? QString() : tr(" · last %1").arg(localDate(lastVisit))));
+}
+
+void HcpProfileView::showIdentity(const HcpSummary &hcp)
+{
     m_name->setText(hcp.isValid() ? hcp.name : tr("Choose an HCP in the list"));
     QStringList who;
     for (const QString &s : {hcp.title, hcp.specialty})
@@ -277,67 +293,43 @@ void HcpProfileView::reload()
     m_identity->setText(
         who.join(QStringLiteral(" · ")) + QLatin1Char('\n') + where.join(QStringLiteral(" · ")));
     m_tier->setText(hcp.tier.isEmpty() ? QStringLiteral("–") : tr("Tier %1").arg(hcp.tier));
+}
 
-    // Visits, newest first, with their products.
-    QMap<QString, QStringList> productsOf;
-    QMap<QString, int> productCounts;
-    for (const QVariantList &r : lookup::rows(store,
-             QStringLiteral(
-                 "SELECT d.visit_id, p.name FROM visit_detail d JOIN visit v ON v.id = d.visit_id "
-                 "LEFT JOIN product p ON p.id = d.product_id WHERE v.hcp_id = ?1 ORDER BY d.position"),
-             {m_hcpId})) {
-        productsOf[r.value(0).toString()] << r.value(1).toString();
-        productCounts[r.value(1).toString()] += 1;
-    }
+// Visits (newest first, with their products) and meetings in one timeline; the recent follow-ups beside.
+void HcpProfileView::fillTimeline(const HcpProfile &profile)
+{
     struct Entry
     {
         QString when, what, details, status, visitId;
     };
     QList<Entry> entries;
-    QList<int> levels;
     m_followUps->clear();
     const QDate today = QDate::currentDate();
-    int visitCount = 0;
-    QString lastVisit;
-    for (const QVariantList &r : lookup::rows(store,
-             QStringLiteral("SELECT id, visited_at, channel, status, support_level, feedback, follow_up, "
-                            "follow_up_due FROM visit WHERE hcp_id = ?1 ORDER BY visited_at DESC, id"),
-             {m_hcpId})) {
-        ++visitCount;
-        const QString id = r.value(0).toString();
-        if (lastVisit.isEmpty())
-            lastVisit = r.value(1).toString();
+    for (const HcpVisit &v : profile.visits) {
         QStringList details;
-        if (!productsOf.value(id).isEmpty())
-            details << productsOf.value(id).join(QStringLiteral(", "));
-        if (!r.value(5).toString().isEmpty())
-            details << QStringLiteral("“%1”").arg(r.value(5).toString());
-        entries << Entry {r.value(1).toString(), tr("Visit · %1").arg(Labels::channel(r.value(2).toString())),
+        if (!v.products.isEmpty())
+            details << v.products.join(QStringLiteral(", "));
+        if (!v.feedback.isEmpty())
+            details << QStringLiteral("“%1”").arg(v.feedback);
+        entries << Entry {v.visitedAt, tr("Visit · %1").arg(Labels::channel(v.channel)),
             details.join(QStringLiteral(" — ")),
-            r.value(3).toString() == QLatin1String("submitted") ? tr("Submitted") : tr("Draft"), id};
-        if (!r.value(4).isNull())
-            levels.prepend(r.value(4).toInt());
-        const QString followUp = r.value(6).toString();
-        const QDate due = QDate::fromString(r.value(7).toString(), Qt::ISODate);
-        if (!followUp.isEmpty() && due.isValid() && due >= today.addDays(-30)) {
+            v.status == QLatin1String("submitted") ? tr("Submitted") : tr("Draft"), v.id};
+        if (!v.followUp.isEmpty() && v.followUpDue.isValid() && v.followUpDue >= today.addDays(-30)) {
             auto *item = new QListWidgetItem(
-                tr("%1 — due %2").arg(followUp, QLocale().toString(due, QLocale::ShortFormat)), m_followUps);
-            if (due < today)
+                tr("%1 — due %2").arg(v.followUp, QLocale().toString(v.followUpDue, QLocale::ShortFormat)),
+                m_followUps);
+            if (v.followUpDue < today)
                 item->setForeground(QColor(0xc0, 0x39, 0x2b));
         }
     }
     if (m_followUps->count() == 0)
         new QListWidgetItem(tr("Nothing to follow up."), m_followUps);
-    for (const QVariantList &r : lookup::rows(store,
-             QStringLiteral("SELECT m.starts_at, m.title, a.role, m.status FROM meeting_attendee a "
-                            "JOIN meeting m ON m.id = a.meeting_id WHERE a.hcp_id = ?1"),
-             {m_hcpId})) {
-        const QString role = r.value(2).toString();
-        entries << Entry {r.value(0).toString(),
-            role == QLatin1String("speaker")     ? tr("Meeting · speaker")
-                : role == QLatin1String("chair") ? tr("Meeting · chair")
-                                                 : tr("Meeting"),
-            r.value(1).toString(), Labels::meetingStatus(r.value(3).toString()), QString()};
+    for (const HcpMeeting &m : profile.meetings) {
+        entries << Entry {m.startsAt,
+            m.role == QLatin1String("speaker")     ? tr("Meeting · speaker")
+                : m.role == QLatin1String("chair") ? tr("Meeting · chair")
+                                                   : tr("Meeting"),
+            m.title, Labels::meetingStatus(m.status), QString()};
     }
     std::stable_sort(
         entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.when > b.when; });
@@ -351,7 +343,18 @@ void HcpProfileView::reload()
         m_timeline->setItem(i, 2, new QTableWidgetItem(e.details));
         m_timeline->setItem(i, 3, new QTableWidgetItem(e.status));
     }
+}
 
+void HcpProfileView::fillTrendAndProducts(const QList<HcpVisit> &visits)
+{
+    QList<int> levels;
+    QMap<QString, int> productCounts;
+    for (const HcpVisit &v : visits) {
+        if (v.hasSupportLevel)
+            levels.prepend(v.supportLevel);
+        for (const QString &p : v.products)
+            productCounts[p] += 1;
+    }
     m_trend->setLevels(levels);
     QStringList levelText;
     for (int l : std::as_const(levels))
@@ -369,47 +372,45 @@ void HcpProfileView::reload()
         productText << tr("%1 ×%2").arg(p.second).arg(p.first);
     m_products->setText(
         productText.isEmpty() ? tr("No product detailed yet.") : productText.join(QStringLiteral("   ")));
+}
 
+void HcpProfileView::fillTags(const QList<HcpTag> &tags)
+{
     m_tags->clear();
-    for (const QVariantList &r : lookup::rows(store,
-             QStringLiteral("SELECT id, category, tag FROM hcp_tag WHERE hcp_id = ?1 ORDER BY category, tag"),
-             {m_hcpId})) {
-        auto *item = new QListWidgetItem(
-            QStringLiteral("%1 · %2").arg(categoryLabel(r.value(1).toString()), r.value(2).toString()),
-            m_tags);
-        item->setData(Qt::UserRole, r.value(0).toString());
+    for (const HcpTag &t : tags) {
+        auto *item
+            = new QListWidgetItem(QStringLiteral("%1 · %2").arg(categoryLabel(t.category), t.tag), m_tags);
+        item->setData(Qt::UserRole, t.id);
     }
+}
 
+void HcpProfileView::fillChangeRequests(const QList<HcpChangeRequest> &requests)
+{
     m_changeRequests->clear();
-    for (const QVariantList &r : lookup::rows(store,
-             QStringLiteral(
-                 "SELECT fields, reason, status, decision_note FROM change_request WHERE entity = 'hcp' "
-                 "AND record_id = ?1 ORDER BY status <> 'open', updated_at DESC, id LIMIT 10"),
-             {m_hcpId})) {
-        const QJsonObject fields = QJsonDocument::fromJson(r.value(0).toString().toUtf8()).object();
+    for (const HcpChangeRequest &r : requests) {
         QStringList parts;
-        for (auto it = fields.begin(); it != fields.end(); ++it)
+        for (auto it = r.fields.begin(); it != r.fields.end(); ++it)
             parts << QStringLiteral("%1 → %2").arg(it.key(), it.value().toVariant().toString());
         // SFE's decision reaches the rep by sync: approved and rejected requests say so (and why).
-        const QString status = r.value(2).toString();
         QString text = parts.join(QStringLiteral(", "));
-        if (status == QLatin1String("approved"))
+        if (r.status == QLatin1String("approved"))
             text = tr("Approved: %1").arg(text);
-        else if (status == QLatin1String("rejected"))
-            text = tr("Rejected: %1 (%2)").arg(text, r.value(3).toString());
+        else if (r.status == QLatin1String("rejected"))
+            text = tr("Rejected: %1 (%2)").arg(text, r.decisionNote);
         new QListWidgetItem(text, m_changeRequests);
     }
     if (m_changeRequests->count() == 0)
         new QListWidgetItem(tr("None open."), m_changeRequests);
-
-    m_stats->setText(tr("%n visit(s)", nullptr, visitCount)
-        + (lastVisit.isEmpty() ? QString() : tr(" · last %1").arg(localDate(lastVisit))));
 }
 
-QString HcpProfileView::territory() const
+QString HcpProfileView::territory()
 {
     const AccountInfo account = m_session->account();
-    const QString t = lookup::territoryFor(m_session->store(), m_hcpId, account.territoryIds);
+    QString t;
+    QString error;
+    if (!HcpQueries::territoryFor(
+            m_session->store(), m_hcpId, account.territoryIds, QDate::currentDate(), &t, &error))
+        showMessage(widgets::readError(error), true);
     return t.isEmpty() ? account.territoryIds.value(0) : t;
 }
 

@@ -14,6 +14,11 @@ namespace rounds {
 
 class Session;
 class SupportTrendWidget;
+struct HcpChangeRequest;
+struct HcpProfile;
+struct HcpSummary;
+struct HcpTag;
+struct HcpVisit;
 
 // HCP 360: who the doctor is and where, tier, tags by category (add and remove), the support level
 // over time, every visit and meeting, the products discussed, open follow-ups and pending change
@@ -42,7 +47,12 @@ private:
     void reload();
     void scheduleReload();
     void showMessage(const QString &text, bool error);
-    QString territory() const;
+    void showIdentity(const HcpSummary &hcp);
+    void fillTimeline(const HcpProfile &profile);
+    void fillTrendAndProducts(const QList<HcpVisit> &visits);
+    void fillTags(const QList<HcpTag> &tags);
+    void fillChangeRequests(const QList<HcpChangeRequest> &requests);
+    QString territory();
 
     Session *m_session;
     QString m_hcpId;

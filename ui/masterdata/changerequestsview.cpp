@@ -2,7 +2,6 @@
 
 #include "models/store.h"
 #include "ui/common/labels.h"
-#include "ui/common/lookup.h"
 #include "ui/common/widgets.h"
 
 #include <QComboBox>
@@ -63,11 +62,7 @@ ChangeRequestsView::ChangeRequestsView(Store *store, QWidget *parent)
     , m_store(store)
 {
     setObjectName(QStringLiteral("changeRequestsView"));
-    auto *title = new QLabel(tr("Change requests"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = widgets::pageTitle(tr("Change requests"), this);
     auto *hint
         = new QLabel(tr("Corrections reps proposed to HCPs and institutions. Approving applies the proposed "
                         "values on the server at the next sync; a rejection tells the rep why."),
@@ -198,14 +193,11 @@ void ChangeRequestsView::showCurrent()
     int row = 0;
     for (auto it = c.proposed.begin(); it != c.proposed.end(); ++it, ++row) {
         auto display = [this, &it](const QJsonValue &v) {
-            if (it.key() == QLatin1String("institution_id") && v.isString())
-                return lookup::scalar(
-                    m_store, QStringLiteral("SELECT name FROM institution WHERE id = ?1"), {v.toString()})
-                    .toString();
-            if (it.key() == QLatin1String("department_id") && v.isString())
-                return lookup::scalar(
-                    m_store, QStringLiteral("SELECT name FROM department WHERE id = ?1"), {v.toString()})
-                    .toString();
+            if (v.isString()) {
+                if (const std::optional<QString> name
+                    = widgets::referencedName(m_store, it.key(), v.toString()))
+                    return *name;
+            }
             return text(v);
         };
         m_fields->setItem(row, 0, new QTableWidgetItem(fieldLabel(it.key())));

@@ -1,8 +1,9 @@
 #include "ui/masterdata/duplicatesview.h"
 
+#include "models/hcpqueries.h"
 #include "models/store.h"
-#include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
+#include "ui/common/widgets.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -37,16 +38,6 @@ QString fieldLabel(const QString &field)
     return label ? DuplicatesView::tr(label) : field;
 }
 
-int dependents(Store *store, const QString &hcpId)
-{
-    return lookup::scalar(store,
-        QStringLiteral(
-            "SELECT (SELECT count(*) FROM visit WHERE hcp_id = ?1) + (SELECT count(*) FROM alignment "
-            "WHERE hcp_id = ?1) + (SELECT count(*) FROM visit_plan WHERE hcp_id = ?1)"),
-        {hcpId})
-        .toInt();
-}
-
 } // namespace
 
 DuplicatesView::DuplicatesView(Store *store, QWidget *parent)
@@ -54,11 +45,7 @@ DuplicatesView::DuplicatesView(Store *store, QWidget *parent)
     , m_store(store)
 {
     setObjectName(QStringLiteral("duplicatesView"));
-    auto *title = new QLabel(tr("Duplicate HCPs"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = widgets::pageTitle(tr("Duplicate HCPs"), this);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("duplicatesSummaryLabel"));
     m_summary->setWordWrap(true);
@@ -157,16 +144,17 @@ void DuplicatesView::reload()
     m_stale = false;
     QString error;
     Duplicates::find(m_store, &m_pairs, &error);
+    QString readFailure; // the first name that could not be read
     m_pairsTable->setRowCount(int(m_pairs.size()));
     for (int r = 0; r < m_pairs.size(); ++r) {
         const DuplicatePair &p = m_pairs.at(r);
-        const lookup::HcpSummary a = lookup::hcp(m_store, p.first);
-        const lookup::HcpSummary b = lookup::hcp(m_store, p.second);
-        auto name = [](const lookup::HcpSummary &h) {
+        auto name = [this, &readFailure](const QString &hcpId) {
+            HcpSummary h;
+            HcpQueries::summary(m_store, hcpId, &h, readFailure.isEmpty() ? &readFailure : nullptr);
             return h.institution.isEmpty() ? h.name : QStringLiteral("%1 · %2").arg(h.name, h.institution);
         };
-        m_pairsTable->setItem(r, 0, new QTableWidgetItem(name(a)));
-        m_pairsTable->setItem(r, 1, new QTableWidgetItem(name(b)));
+        m_pairsTable->setItem(r, 0, new QTableWidgetItem(name(p.first)));
+        m_pairsTable->setItem(r, 1, new QTableWidgetItem(name(p.second)));
         auto *why = new QTableWidgetItem(Duplicates::reasonLabels(p.reasons).join(tr(", ")));
         why->setToolTip(why->text());
         m_pairsTable->setItem(r, 2, why);
@@ -174,6 +162,8 @@ void DuplicatesView::reload()
         score->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_pairsTable->setItem(r, 3, score);
     }
+    if (error.isEmpty() && !readFailure.isEmpty())
+        error = widgets::readError(readFailure);
     m_summary->setText(error.isEmpty()
             ? tr("%n likely duplicate pair(s). Choose a pair, the record to keep and the "
                  "value to keep for each field, then merge: the other record's visits, "
@@ -212,14 +202,8 @@ QString DuplicatesView::display(const QString &field, const QJsonValue &value) c
             return tr("Other");
         return tr("Unknown");
     }
-    if (field == QLatin1String("institution_id"))
-        return lookup::scalar(
-            m_store, QStringLiteral("SELECT name FROM institution WHERE id = ?1"), {value.toString()})
-            .toString();
-    if (field == QLatin1String("department_id"))
-        return lookup::scalar(
-            m_store, QStringLiteral("SELECT name FROM department WHERE id = ?1"), {value.toString()})
-            .toString();
+    if (const std::optional<QString> name = widgets::referencedName(m_store, field, value.toString()))
+        return *name;
     return value.toVariant().toString();
 }
 
@@ -244,12 +228,16 @@ void DuplicatesView::showPair()
     const auto b = m_store->record(QStringLiteral("hcp"), p.second);
     m_left = a ? a->fields : QJsonObject();
     m_right = b ? b->fields : QJsonObject();
-    const int depA = dependents(m_store, p.first);
-    const int depB = dependents(m_store, p.second);
     m_winnerLeft->setText(m_left.value(QLatin1String("full_name")).toString());
     m_winnerRight->setText(m_right.value(QLatin1String("full_name")).toString());
-    m_context->setText(tr("Left: %n visit(s), plan(s) and alignment(s). ", nullptr, depA)
-        + tr("Right: %n visit(s), plan(s) and alignment(s).", nullptr, depB));
+    int depA = 0;
+    int depB = 0;
+    QString error;
+    const bool counted = HcpQueries::dependentCount(m_store, p.first, &depA, &error)
+        && HcpQueries::dependentCount(m_store, p.second, &depB, &error);
+    m_context->setText(counted ? tr("Left: %n visit(s), plan(s) and alignment(s). ", nullptr, depA)
+                + tr("Right: %n visit(s), plan(s) and alignment(s).", nullptr, depB)
+                               : widgets::readError(error));
     const QStringList fields = Duplicates::mergeFields();
     m_fields->setRowCount(int(fields.size()));
     for (int r = 0; r < fields.size(); ++r) {

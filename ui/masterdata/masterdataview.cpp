@@ -1,15 +1,16 @@
 #include "ui/masterdata/masterdataview.h"
 
+#include "models/hcpqueries.h"
 #include "models/masterdata.h"
+#include "models/sfequeries.h"
 #include "models/store.h"
-#include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
+#include "ui/masterdata/recordtab.h"
 
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -62,11 +63,7 @@ MasterDataView::MasterDataView(Store *store, QWidget *parent)
     , m_store(store)
 {
     setObjectName(QStringLiteral("masterdataView"));
-    auto *title = new QLabel(tr("Master data"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = widgets::pageTitle(tr("Master data"), this);
     auto *hint = new QLabel(
         tr("HCPs and institutions: edit them, import them from CSV after a preview, export them."), this);
     hint->setWordWrap(true);
@@ -85,10 +82,8 @@ MasterDataView::MasterDataView(Store *store, QWidget *parent)
             return;
         if (entity == QLatin1String("hcp"))
             refreshHcpList();
-        else if (entity == QLatin1String("institution") || entity == QLatin1String("department")) {
-            refreshInstitutionList();
-            refreshChoices();
-        }
+        else if (entity == QLatin1String("institution") || entity == QLatin1String("department"))
+            refreshInstitutions();
     });
     refreshChoices();
     refreshHcpList();
@@ -97,173 +92,79 @@ MasterDataView::MasterDataView(Store *store, QWidget *parent)
     editInstitution({});
 }
 
-QWidget *MasterDataView::addField(
-    QList<Field> &fields, QFormLayout *form, const QString &key, const QString &label, QWidget *editor)
-{
-    auto *error = new QLabel(editor->parentWidget());
-    error->setObjectName(QStringLiteral("%1ErrorLabel").arg(key));
-    error->setStyleSheet(QStringLiteral("color: #b00020;"));
-    error->setWordWrap(true);
-    error->hide();
-    auto *cell = new QWidget(editor->parentWidget());
-    auto *v = new QVBoxLayout(cell);
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(1);
-    v->addWidget(editor);
-    v->addWidget(error);
-    form->addRow(label, cell);
-    fields << Field {key, editor, error};
-    return editor;
-}
-
 QWidget *MasterDataView::buildHcpTab()
 {
-    auto *tab = new QWidget(this);
-    m_hcpSearch = line(QStringLiteral("masterHcpSearchLineEdit"), tab);
-    m_hcpSearch->setPlaceholderText(tr("Search by name, hospital or phone"));
-    m_hcpSearch->setClearButtonEnabled(true);
-    connect(m_hcpSearch, &QLineEdit::textChanged, this, &MasterDataView::refreshHcpList);
-    m_hcpList = widgets::rowTable(
-        QStringLiteral("masterHcpTableWidget"), {tr("Name"), tr("Tier"), tr("Institution")}, tab);
-    connect(m_hcpList, &QTableWidget::currentCellChanged, this, [this](int row) {
-        if (QTableWidgetItem *item = m_hcpList->item(row, 0))
-            editHcp(item->data(Qt::UserRole).toString());
-    });
-    auto *left = new QWidget(tab);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_hcpSearch);
-    leftLayout->addWidget(m_hcpList, 1);
-
-    auto *formBox = new QWidget(tab);
-    auto *form = new QFormLayout;
-    addField(m_hcpFields, form, QStringLiteral("full_name"), tr("Name *"),
-        line(QStringLiteral("fullNameLineEdit"), formBox));
-    addField(m_hcpFields, form, QStringLiteral("gender"), tr("Gender"),
+    m_hcpTab = new RecordTab({QStringLiteral("masterHcp"), tr("Search by name, hospital or phone"),
+                                 {tr("Name"), tr("Tier"), tr("Institution")}, tr("New HCP"),
+                                 QStringLiteral("Hcp"), QStringLiteral("hcpStatusLabel")},
+        this);
+    connect(m_hcpTab, &RecordTab::searchChanged, this, &MasterDataView::refreshHcpList);
+    connect(m_hcpTab, &RecordTab::recordChosen, this, &MasterDataView::editHcp);
+    connect(m_hcpTab, &RecordTab::newRequested, this, [this] { editHcp({}); });
+    connect(m_hcpTab, &RecordTab::saveRequested, this, &MasterDataView::saveHcp);
+    QWidget *box = m_hcpTab->formBox();
+    m_hcpTab->addField(
+        QStringLiteral("full_name"), tr("Name *"), line(QStringLiteral("fullNameLineEdit"), box));
+    m_hcpTab->addField(QStringLiteral("gender"), tr("Gender"),
         choices(QStringLiteral("genderComboBox"),
             {{QString(), tr("—")}, {QStringLiteral("female"), tr("Female")},
                 {QStringLiteral("male"), tr("Male")}, {QStringLiteral("other"), tr("Other")},
                 {QStringLiteral("unknown"), tr("Unknown")}},
-            formBox));
-    addField(m_hcpFields, form, QStringLiteral("title"), tr("Title"),
-        line(QStringLiteral("titleLineEdit"), formBox));
-    addField(m_hcpFields, form, QStringLiteral("specialty"), tr("Specialty"),
-        line(QStringLiteral("specialtyLineEdit"), formBox));
-    auto *institution = choices(QStringLiteral("hcpInstitutionComboBox"), {}, formBox);
-    addField(m_hcpFields, form, QStringLiteral("institution_id"), tr("Institution"), institution);
-    auto *department = choices(QStringLiteral("hcpDepartmentComboBox"), {{QString(), tr("—")}}, formBox);
-    addField(m_hcpFields, form, QStringLiteral("department_id"), tr("Department"), department);
+            box));
+    m_hcpTab->addField(QStringLiteral("title"), tr("Title"), line(QStringLiteral("titleLineEdit"), box));
+    m_hcpTab->addField(
+        QStringLiteral("specialty"), tr("Specialty"), line(QStringLiteral("specialtyLineEdit"), box));
+    auto *institution = choices(QStringLiteral("hcpInstitutionComboBox"), {}, box);
+    m_hcpTab->addField(QStringLiteral("institution_id"), tr("Institution"), institution);
+    auto *department = choices(QStringLiteral("hcpDepartmentComboBox"), {{QString(), tr("—")}}, box);
+    m_hcpTab->addField(QStringLiteral("department_id"), tr("Department"), department);
     connect(institution, &QComboBox::currentIndexChanged, this, [this, institution, department] {
-        const QString keep = department->currentData().toString();
-        department->clear();
-        department->addItem(tr("—"), QString());
-        for (const QVariantList &r : lookup::rows(m_store,
-                 QStringLiteral("SELECT id, name FROM department WHERE institution_id = ?1 ORDER BY name"),
-                 {institution->currentData().toString()}))
-            department->addItem(r.value(1).toString(), r.value(0).toString());
-        department->setCurrentIndex(std::max(0, department->findData(keep)));
+        fillDepartments(department, institution->currentData().toString());
     });
-    addField(m_hcpFields, form, QStringLiteral("tier"), tr("Tier"),
+    m_hcpTab->addField(QStringLiteral("tier"), tr("Tier"),
         choices(QStringLiteral("tierComboBox"),
             {{QString(), tr("—")}, {QStringLiteral("A"), QStringLiteral("A")},
                 {QStringLiteral("B"), QStringLiteral("B")}, {QStringLiteral("C"), QStringLiteral("C")},
                 {QStringLiteral("D"), QStringLiteral("D")}},
-            formBox));
-    addField(m_hcpFields, form, QStringLiteral("phone"), tr("Phone"),
-        line(QStringLiteral("phoneLineEdit"), formBox));
-    addField(m_hcpFields, form, QStringLiteral("email"), tr("E-mail"),
-        line(QStringLiteral("emailLineEdit"), formBox));
-    addField(m_hcpFields, form, QStringLiteral("status"), tr("Status"),
+            box));
+    m_hcpTab->addField(QStringLiteral("phone"), tr("Phone"), line(QStringLiteral("phoneLineEdit"), box));
+    m_hcpTab->addField(QStringLiteral("email"), tr("E-mail"), line(QStringLiteral("emailLineEdit"), box));
+    m_hcpTab->addField(QStringLiteral("status"), tr("Status"),
         choices(QStringLiteral("statusComboBox"),
-            {{QStringLiteral("active"), tr("Active")}, {QStringLiteral("inactive"), tr("Inactive")}},
-            formBox));
-    auto *newButton = button(tr("New HCP"), QStringLiteral("newHcpButton"), formBox);
-    auto *save = button(tr("Save"), QStringLiteral("saveHcpButton"), formBox);
-    connect(newButton, &QPushButton::clicked, this, [this] { editHcp({}); });
-    connect(save, &QPushButton::clicked, this, &MasterDataView::saveHcp);
-    m_hcpStatus = new QLabel(formBox);
-    m_hcpStatus->setObjectName(QStringLiteral("hcpStatusLabel"));
-    m_hcpStatus->setWordWrap(true);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_hcpStatus, 1);
-    buttons->addWidget(newButton);
-    buttons->addWidget(save);
-    auto *formLayout = new QVBoxLayout(formBox);
-    formLayout->addLayout(form);
-    formLayout->addStretch(1);
-    formLayout->addLayout(buttons);
-
-    auto *splitter = new QSplitter(tab);
-    splitter->addWidget(left);
-    splitter->addWidget(formBox);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-    auto *layout = new QVBoxLayout(tab);
-    layout->addWidget(splitter);
-    return tab;
+            {{QStringLiteral("active"), tr("Active")}, {QStringLiteral("inactive"), tr("Inactive")}}, box));
+    return m_hcpTab;
 }
 
 QWidget *MasterDataView::buildInstitutionTab()
 {
-    auto *tab = new QWidget(this);
-    m_institutionSearch = line(QStringLiteral("masterInstitutionSearchLineEdit"), tab);
-    m_institutionSearch->setPlaceholderText(tr("Search by name or city"));
-    m_institutionSearch->setClearButtonEnabled(true);
-    connect(m_institutionSearch, &QLineEdit::textChanged, this, &MasterDataView::refreshInstitutionList);
-    m_institutionList = widgets::rowTable(
-        QStringLiteral("masterInstitutionTableWidget"), {tr("Name"), tr("Grade"), tr("City")}, tab);
-    connect(m_institutionList, &QTableWidget::currentCellChanged, this, [this](int row) {
-        if (QTableWidgetItem *item = m_institutionList->item(row, 0))
-            editInstitution(item->data(Qt::UserRole).toString());
-    });
-    auto *left = new QWidget(tab);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_institutionSearch);
-    leftLayout->addWidget(m_institutionList, 1);
-
-    auto *formBox = new QWidget(tab);
-    auto *form = new QFormLayout;
-    addField(m_institutionFields, form, QStringLiteral("name"), tr("Name *"),
-        line(QStringLiteral("institutionNameLineEdit"), formBox));
-    addField(m_institutionFields, form, QStringLiteral("kind"), tr("Kind"),
+    m_institutionTab
+        = new RecordTab({QStringLiteral("masterInstitution"), tr("Search by name or city"),
+                            {tr("Name"), tr("Grade"), tr("City")}, tr("New institution"),
+                            QStringLiteral("Institution"), QStringLiteral("institutionStatusLabel")},
+            this);
+    connect(m_institutionTab, &RecordTab::searchChanged, this, &MasterDataView::refreshInstitutionList);
+    connect(m_institutionTab, &RecordTab::recordChosen, this, &MasterDataView::editInstitution);
+    connect(m_institutionTab, &RecordTab::newRequested, this, [this] { editInstitution({}); });
+    connect(m_institutionTab, &RecordTab::saveRequested, this, &MasterDataView::saveInstitution);
+    QWidget *box = m_institutionTab->formBox();
+    m_institutionTab->addField(
+        QStringLiteral("name"), tr("Name *"), line(QStringLiteral("institutionNameLineEdit"), box));
+    m_institutionTab->addField(QStringLiteral("kind"), tr("Kind"),
         choices(QStringLiteral("kindComboBox"),
             {{QStringLiteral("hospital"), tr("Hospital")}, {QStringLiteral("clinic"), tr("Clinic")},
                 {QStringLiteral("pharmacy"), tr("Pharmacy")}, {QStringLiteral("other"), tr("Other")}},
-            formBox));
+            box));
     QList<QPair<QString, QString>> grades {{QString(), tr("—")}};
     for (const QString &g : MasterData::institutionGrades())
         grades << qMakePair(g, g);
-    addField(m_institutionFields, form, QStringLiteral("grade"), tr("Grade"),
-        choices(QStringLiteral("gradeComboBox"), grades, formBox));
-    addField(m_institutionFields, form, QStringLiteral("province"), tr("Province"),
-        line(QStringLiteral("provinceLineEdit"), formBox));
-    addField(m_institutionFields, form, QStringLiteral("city"), tr("City"),
-        line(QStringLiteral("cityLineEdit"), formBox));
-    addField(m_institutionFields, form, QStringLiteral("address"), tr("Address"),
-        line(QStringLiteral("addressLineEdit"), formBox));
-    auto *newButton = button(tr("New institution"), QStringLiteral("newInstitutionButton"), formBox);
-    auto *save = button(tr("Save"), QStringLiteral("saveInstitutionButton"), formBox);
-    connect(newButton, &QPushButton::clicked, this, [this] { editInstitution({}); });
-    connect(save, &QPushButton::clicked, this, &MasterDataView::saveInstitution);
-    m_institutionStatus = new QLabel(formBox);
-    m_institutionStatus->setObjectName(QStringLiteral("institutionStatusLabel"));
-    m_institutionStatus->setWordWrap(true);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_institutionStatus, 1);
-    buttons->addWidget(newButton);
-    buttons->addWidget(save);
-    auto *formLayout = new QVBoxLayout(formBox);
-    formLayout->addLayout(form);
-    formLayout->addStretch(1);
-    formLayout->addLayout(buttons);
-
-    auto *splitter = new QSplitter(tab);
-    splitter->addWidget(left);
-    splitter->addWidget(formBox);
-    auto *layout = new QVBoxLayout(tab);
-    layout->addWidget(splitter);
-    return tab;
+    m_institutionTab->addField(
+        QStringLiteral("grade"), tr("Grade"), choices(QStringLiteral("gradeComboBox"), grades, box));
+    m_institutionTab->addField(
+        QStringLiteral("province"), tr("Province"), line(QStringLiteral("provinceLineEdit"), box));
+    m_institutionTab->addField(QStringLiteral("city"), tr("City"), line(QStringLiteral("cityLineEdit"), box));
+    m_institutionTab->addField(
+        QStringLiteral("address"), tr("Address"), line(QStringLiteral("addressLineEdit"), box));
+    return m_institutionTab;
 }
 
 QWidget *MasterDataView::buildImportTab()
@@ -324,182 +225,136 @@ QWidget *MasterDataView::buildImportTab()
     return tab;
 }
 
-QJsonObject MasterDataView::values(const QList<Field> &fields)
-{
-    QJsonObject out;
-    for (const Field &f : fields) {
-        QString v;
-        if (auto *e = qobject_cast<QLineEdit *>(f.editor))
-            v = e->text().trimmed();
-        else if (auto *c = qobject_cast<QComboBox *>(f.editor))
-            v = c->currentData().toString();
-        out.insert(f.key, v.isEmpty() ? QJsonValue() : QJsonValue(v));
-    }
-    return out;
-}
-
-void MasterDataView::fill(const QList<Field> &fields, const QJsonObject &record)
-{
-    for (const Field &f : fields) {
-        const QString v = record.value(f.key).toString();
-        if (auto *e = qobject_cast<QLineEdit *>(f.editor)) {
-            e->setText(v);
-        } else if (auto *c = qobject_cast<QComboBox *>(f.editor)) {
-            const int i = c->findData(v);
-            c->setCurrentIndex(i >= 0 ? i : 0);
-        }
-        f.error->hide();
-        f.error->clear();
-    }
-}
-
-void MasterDataView::showIssues(const QList<Field> &fields, const QList<FieldIssue> &issues)
-{
-    for (const Field &f : fields) {
-        QString message;
-        for (const FieldIssue &i : issues) {
-            if (i.field == f.key)
-                message = i.message;
-        }
-        f.error->setText(message);
-        f.error->setVisible(!message.isEmpty());
-    }
-}
-
 QJsonObject MasterDataView::hcpFormValues() const
 {
-    return values(m_hcpFields);
+    return m_hcpTab->values();
 }
 
 QJsonObject MasterDataView::institutionFormValues() const
 {
-    return values(m_institutionFields);
+    return m_institutionTab->values();
+}
+
+QJsonObject MasterDataView::fieldsOf(const QString &entity, const QString &id, const QJsonObject &fresh) const
+{
+    const auto rec = id.isEmpty() ? std::nullopt : m_store->record(entity, id);
+    return rec ? rec->fields : fresh;
 }
 
 void MasterDataView::editHcp(const QString &id)
 {
     m_hcpId = id;
-    const auto rec = id.isEmpty() ? std::nullopt : m_store->record(QStringLiteral("hcp"), id);
-    QJsonObject fields
-        = rec ? rec->fields : QJsonObject {{QStringLiteral("status"), QStringLiteral("active")}};
-    fill(m_hcpFields, fields);
+    const QJsonObject fields
+        = fieldsOf(QStringLiteral("hcp"), id, {{QStringLiteral("status"), QStringLiteral("active")}});
+    m_hcpTab->fill(fields);
     // The department list follows the institution: set it again once the institution filled it.
-    for (const Field &f : std::as_const(m_hcpFields)) {
-        if (f.key == QLatin1String("department_id")) {
-            auto *c = qobject_cast<QComboBox *>(f.editor);
-            c->setCurrentIndex(
-                std::max(0, c->findData(fields.value(QLatin1String("department_id")).toString())));
-        }
-    }
-    m_hcpStatus->setText(id.isEmpty() ? tr("A new HCP.") : QString());
-    m_hcpStatus->setStyleSheet(QString());
+    auto *department = qobject_cast<QComboBox *>(m_hcpTab->editor(QStringLiteral("department_id")));
+    department->setCurrentIndex(
+        std::max(0, department->findData(fields.value(QLatin1String("department_id")).toString())));
+    m_hcpTab->setStatus(true, id.isEmpty() ? tr("A new HCP.") : QString());
 }
 
 void MasterDataView::editInstitution(const QString &id)
 {
     m_institutionId = id;
-    const auto rec = id.isEmpty() ? std::nullopt : m_store->record(QStringLiteral("institution"), id);
-    fill(m_institutionFields,
-        rec ? rec->fields : QJsonObject {{QStringLiteral("kind"), QStringLiteral("hospital")}});
-    m_institutionStatus->setText(id.isEmpty() ? tr("A new institution.") : QString());
-    m_institutionStatus->setStyleSheet(QString());
+    m_institutionTab->fill(
+        fieldsOf(QStringLiteral("institution"), id, {{QStringLiteral("kind"), QStringLiteral("hospital")}}));
+    m_institutionTab->setStatus(true, id.isEmpty() ? tr("A new institution.") : QString());
+}
+
+bool MasterDataView::save(
+    RecordTab *tab, QString &id, Check check, Write write, void (MasterDataView::*refresh)())
+{
+    const QJsonObject v = tab->values();
+    const QList<FieldIssue> issues = check(v, id.isEmpty());
+    tab->showIssues(issues);
+    if (!issues.isEmpty()) {
+        tab->setStatus(false, tr("Correct the fields marked in red."));
+        return false;
+    }
+    const WriteResult w = write(m_store, id, v);
+    if (!w.ok) {
+        tab->showIssues({FieldIssue {w.field, w.error}});
+        tab->setStatus(false, w.error);
+        return false;
+    }
+    id = w.id;
+    (this->*refresh)();
+    tab->setStatus(true, tr("Saved. It reaches the server at the next sync."));
+    return true;
 }
 
 bool MasterDataView::saveHcp()
 {
-    const QJsonObject v = hcpFormValues();
-    const QList<FieldIssue> issues = MasterData::checkHcp(v, m_hcpId.isEmpty());
-    showIssues(m_hcpFields, issues);
-    if (!issues.isEmpty()) {
-        setStatus(m_hcpStatus, false, tr("Correct the fields marked in red."));
-        return false;
-    }
-    const WriteResult w = MasterData::saveHcp(m_store, m_hcpId, v);
-    if (!w.ok) {
-        showIssues(m_hcpFields, {FieldIssue {w.field, w.error}});
-        setStatus(m_hcpStatus, false, w.error);
-        return false;
-    }
-    m_hcpId = w.id;
-    refreshHcpList();
-    setStatus(m_hcpStatus, true, tr("Saved. It reaches the server at the next sync."));
-    return true;
+    return save(
+        m_hcpTab, m_hcpId, &MasterData::checkHcp, &MasterData::saveHcp, &MasterDataView::refreshHcpList);
 }
 
 bool MasterDataView::saveInstitution()
 {
-    const QJsonObject v = institutionFormValues();
-    const QList<FieldIssue> issues = MasterData::checkInstitution(v, m_institutionId.isEmpty());
-    showIssues(m_institutionFields, issues);
-    if (!issues.isEmpty()) {
-        setStatus(m_institutionStatus, false, tr("Correct the fields marked in red."));
-        return false;
-    }
-    const WriteResult w = MasterData::saveInstitution(m_store, m_institutionId, v);
-    if (!w.ok) {
-        showIssues(m_institutionFields, {FieldIssue {w.field, w.error}});
-        setStatus(m_institutionStatus, false, w.error);
-        return false;
-    }
-    m_institutionId = w.id;
+    return save(m_institutionTab, m_institutionId, &MasterData::checkInstitution,
+        &MasterData::saveInstitution, &MasterDataView::refreshInstitutions);
+}
+
+void MasterDataView::refreshInstitutions()
+{
     refreshInstitutionList();
     refreshChoices();
-    setStatus(m_institutionStatus, true, tr("Saved. It reaches the server at the next sync."));
-    return true;
 }
 
 void MasterDataView::refreshChoices()
 {
-    for (const Field &f : std::as_const(m_hcpFields)) {
-        if (f.key != QLatin1String("institution_id"))
-            continue;
-        auto *c = qobject_cast<QComboBox *>(f.editor);
-        const QString keep = c->currentData().toString();
-        c->blockSignals(true);
-        c->clear();
-        c->addItem(tr("—"), QString());
-        for (const QVariantList &r : lookup::rows(m_store,
-                 QStringLiteral(
-                     "SELECT id, name || coalesce(' · ' || city, '') FROM institution ORDER BY name, id")))
-            c->addItem(r.value(1).toString(), r.value(0).toString());
-        c->setCurrentIndex(std::max(0, c->findData(keep)));
-        c->blockSignals(false);
-    }
+    auto *c = qobject_cast<QComboBox *>(m_hcpTab->editor(QStringLiteral("institution_id")));
+    QList<NamedItem> institutions;
+    QString error;
+    if (!SfeQueries::institutions(m_store, &institutions, &error))
+        m_hcpTab->setStatus(false, widgets::readError(error));
+    const QString keep = c->currentData().toString();
+    c->blockSignals(true);
+    c->clear();
+    c->addItem(tr("—"), QString());
+    for (const NamedItem &i : std::as_const(institutions))
+        c->addItem(widgets::institutionLabel(i), i.id);
+    c->setCurrentIndex(std::max(0, c->findData(keep)));
+    c->blockSignals(false);
+}
+
+void MasterDataView::fillDepartments(QComboBox *department, const QString &institutionId)
+{
+    QList<NamedItem> departments;
+    QString error;
+    if (!SfeQueries::departments(m_store, institutionId, &departments, &error))
+        m_hcpTab->setStatus(false, widgets::readError(error));
+    const QString keep = department->currentData().toString();
+    department->clear();
+    department->addItem(tr("—"), QString());
+    for (const NamedItem &d : std::as_const(departments))
+        department->addItem(d.name, d.id);
+    department->setCurrentIndex(std::max(0, department->findData(keep)));
 }
 
 void MasterDataView::refreshHcpList()
 {
-    const QString text = m_hcpSearch->text().trimmed();
-    const QString like = QLatin1Char('%') + text + QLatin1Char('%');
-    const QList<QVariantList> rows = lookup::rows(m_store,
-        QStringLiteral("SELECT h.id, h.full_name, coalesce(h.tier, ''), coalesce(i.name, '') FROM hcp h "
-                       "LEFT JOIN institution i ON i.id = h.institution_id WHERE coalesce(h.status, "
-                       "'active') <> 'merged' "
-                       "AND (?1 = '' OR h.full_name LIKE ?2 OR i.name LIKE ?2 OR h.phone LIKE ?2) "
-                       "ORDER BY h.full_name, h.id LIMIT 500"),
-        {text, like});
-    m_hcpList->setRowCount(int(rows.size()));
-    for (int r = 0; r < rows.size(); ++r) {
-        for (int c = 0; c < 3; ++c)
-            m_hcpList->setItem(r, c, new QTableWidgetItem(rows.at(r).value(c + 1).toString()));
-        m_hcpList->item(r, 0)->setData(Qt::UserRole, rows.at(r).value(0));
-    }
+    QList<HcpChoice> hcps;
+    QString error;
+    if (!HcpQueries::editable(m_store, m_hcpTab->searchText(), &hcps, &error))
+        m_hcpTab->setStatus(false, widgets::readError(error));
+    QList<RecordTab::Row> rows;
+    for (const HcpChoice &h : std::as_const(hcps))
+        rows << RecordTab::Row {h.id, {h.name, h.tier, h.institution}};
+    m_hcpTab->setRows(rows);
 }
 
 void MasterDataView::refreshInstitutionList()
 {
-    const QString text = m_institutionSearch->text().trimmed();
-    const QString like = QLatin1Char('%') + text + QLatin1Char('%');
-    const QList<QVariantList> rows = lookup::rows(m_store,
-        QStringLiteral("SELECT id, name, coalesce(grade, ''), coalesce(city, '') FROM institution "
-                       "WHERE ?1 = '' OR name LIKE ?2 OR city LIKE ?2 ORDER BY name, id LIMIT 500"),
-        {text, like});
-    m_institutionList->setRowCount(int(rows.size()));
-    for (int r = 0; r < rows.size(); ++r) {
-        for (int c = 0; c < 3; ++c)
-            m_institutionList->setItem(r, c, new QTableWidgetItem(rows.at(r).value(c + 1).toString()));
-        m_institutionList->item(r, 0)->setData(Qt::UserRole, rows.at(r).value(0));
-    }
+    QList<InstitutionRow> institutions;
+    QString error;
+    if (!SfeQueries::editableInstitutions(m_store, m_institutionTab->searchText(), &institutions, &error))
+        m_institutionTab->setStatus(false, widgets::readError(error));
+    QList<RecordTab::Row> rows;
+    for (const InstitutionRow &i : std::as_const(institutions))
+        rows << RecordTab::Row {i.id, {i.name, i.grade, i.city}};
+    m_institutionTab->setRows(rows);
 }
 
 void MasterDataView::previewImport(import::Kind kind, const QByteArray &bytes, const QString &encoding)

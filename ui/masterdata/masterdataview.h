@@ -6,17 +6,17 @@
 #include <QWidget>
 
 class QComboBox;
-class QFormLayout;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTableWidget;
 class QTabWidget;
 
 namespace rounds {
 
+class RecordTab;
 class Store;
 struct FieldIssue;
+struct WriteResult;
 
 // HCP and institution master data for SFE: pick a record, edit it in a form that shows each problem
 // next to its field (MasterData::check*), save (a Store write); and CSV import with a preview that
@@ -50,38 +50,27 @@ public:
     QTableWidget *previewTable() const { return m_previewTable; }
 
 private:
-    struct Field
-    {
-        QString key;
-        QWidget *editor = nullptr;
-        QLabel *error = nullptr;
-    };
+    using Check = QList<FieldIssue> (*)(const QJsonObject &fields, bool creating);
+    using Write = WriteResult (*)(Store *store, const QString &id, const QJsonObject &fields);
+
     QWidget *buildHcpTab();
     QWidget *buildInstitutionTab();
     QWidget *buildImportTab();
-    QWidget *addField(
-        QList<Field> &fields, QFormLayout *form, const QString &key, const QString &label, QWidget *editor);
-    static QJsonObject values(const QList<Field> &fields);
-    static void showIssues(const QList<Field> &fields, const QList<FieldIssue> &issues);
-    static void fill(const QList<Field> &fields, const QJsonObject &record);
+    QJsonObject fieldsOf(const QString &entity, const QString &id, const QJsonObject &fresh) const;
+    // Checks a tab's form and writes it; the problems go under the fields, the outcome in the status line.
+    bool save(RecordTab *tab, QString &id, Check check, Write write, void (MasterDataView::*refresh)());
+    void fillDepartments(QComboBox *department, const QString &institutionId);
     void refreshHcpList();
     void refreshInstitutionList();
+    void refreshInstitutions(); // the list and the HCP form's institution choices
     void refreshChoices();
 
     Store *m_store;
     QTabWidget *m_tabs = nullptr;
-    // HCPs
-    QLineEdit *m_hcpSearch = nullptr;
-    QTableWidget *m_hcpList = nullptr;
-    QList<Field> m_hcpFields;
+    RecordTab *m_hcpTab = nullptr;
     QString m_hcpId;
-    QLabel *m_hcpStatus = nullptr;
-    // institutions
-    QLineEdit *m_institutionSearch = nullptr;
-    QTableWidget *m_institutionList = nullptr;
-    QList<Field> m_institutionFields;
+    RecordTab *m_institutionTab = nullptr;
     QString m_institutionId;
-    QLabel *m_institutionStatus = nullptr;
     // import / export
     QComboBox *m_importKind = nullptr;
     QComboBox *m_encoding = nullptr;

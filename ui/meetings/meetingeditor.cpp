@@ -1,9 +1,9 @@
 #include "ui/meetings/meetingeditor.h"
 
+#include "models/hcpqueries.h"
 #include "models/meetingqueries.h"
 #include "models/store.h"
 #include "ui/common/labels.h"
-#include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
 #include "ui/meetings/meetingcompliancepanel.h"
 #include "ui/meetings/meetingreport.h"
@@ -475,7 +475,8 @@ void MeetingEditor::addHcp(const QString &hcpId, const QString &role, qint64 fee
             return;
         }
     }
-    const lookup::HcpSummary h = lookup::hcp(m_store, hcpId);
+    HcpSummary h;
+    HcpQueries::summary(m_store, hcpId, &h);
     MeetingAttendeeRow a;
     a.kind = QStringLiteral("hcp");
     a.hcpId = hcpId;
@@ -545,7 +546,8 @@ void MeetingEditor::searchHcps(const QString &text)
     if (!error.isEmpty())
         return;
     for (const HcpHit &h : hits) {
-        const lookup::HcpSummary s = lookup::hcp(m_store, h.id);
+        HcpSummary s;
+        HcpQueries::summary(m_store, h.id, &s);
         auto *item = new QListWidgetItem(
             QStringLiteral("%1 · %2 · %3 %4").arg(h.name, s.institution, s.department, h.tier), m_hcpResults);
         item->setData(Qt::UserRole, h.id);

@@ -1,9 +1,9 @@
 #include "ui/meetings/meetingreport.h"
 
+#include "models/hcpqueries.h"
 #include "models/meetingqueries.h"
 #include "models/store.h"
 #include "ui/common/labels.h"
-#include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
 #include "ui/meetings/meetingwords.h"
 
@@ -210,7 +210,8 @@ QString MeetingReport::meetingCsv(Store *store, const MeetingDraft &m, const com
 
 QString MeetingReport::hcpHtml(Store *store, const QString &hcpId, int year)
 {
-    const lookup::HcpSummary hcp = lookup::hcp(store, hcpId);
+    HcpSummary hcp;
+    HcpQueries::summary(store, hcpId, &hcp);
     QString h = QString::fromLatin1(kStyle);
     h += QStringLiteral("<h1>%1</h1><p class='muted'>%2 · %3 · %4 %5</p>")
              .arg(esc(tr("Transfers of value %1").arg(year)), esc(hcp.name), esc(hcp.institution),
@@ -236,7 +237,8 @@ QString MeetingReport::hcpHtml(Store *store, const QString &hcpId, int year)
 
 QString MeetingReport::hcpCsv(Store *store, const QString &hcpId, int year)
 {
-    const lookup::HcpSummary hcp = lookup::hcp(store, hcpId);
+    HcpSummary hcp;
+    HcpQueries::summary(store, hcpId, &hcp);
     QString csv = csvLine({tr("HCP"), hcp.name, hcp.institution, hcp.tier, QString::number(year)});
     csv += csvLine({tr("Date"), tr("Meeting"), tr("Role"), tr("Fee (CNY)"), tr("Catering share (CNY)"),
         tr("Total (CNY)")});
@@ -322,7 +324,9 @@ void exportMeetingReport(
 
 void exportHcpReport(QWidget *parent, Store *store, const QString &hcpId, int year)
 {
-    const QString name = lookup::hcp(store, hcpId).name;
+    HcpSummary hcp;
+    HcpQueries::summary(store, hcpId, &hcp);
+    const QString name = hcp.name;
     exportReport(
         parent,
         MeetingReport::tr("Transfers of value %1").arg(year) + QLatin1Char(' ') + name

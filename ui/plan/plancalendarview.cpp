@@ -1,7 +1,8 @@
 #include "ui/plan/plancalendarview.h"
 
 #include "models/store.h"
-#include "ui/common/lookup.h"
+#include "models/visitqueries.h"
+#include "ui/common/widgets.h"
 #include "ui/plan/plandaylist.h"
 #include "ui/session/session.h"
 
@@ -20,11 +21,6 @@ namespace rounds {
 namespace {
 
 constexpr int kClashSeconds = 30 * 60;
-
-QString utcIso(const QDate &day)
-{
-    return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODate);
-}
 
 } // namespace
 
@@ -196,47 +192,39 @@ void PlanCalendarView::scheduleReload()
 void PlanCalendarView::reload()
 {
     m_reloadQueued = false;
-    struct Plan
-    {
-        QString id, hcpId, hcp, status;
-        QDateTime at;
-    };
-    QHash<QDate, QList<Plan>> byDay;
-    for (const QVariantList &r : lookup::rows(m_session->store(),
-             QStringLiteral(
-                 "SELECT p.id, p.hcp_id, h.full_name, p.status, p.planned_at FROM visit_plan p "
-                 "LEFT JOIN hcp h ON h.id = p.hcp_id WHERE p.planned_at >= ?1 AND p.planned_at < ?2 "
-                 "ORDER BY p.planned_at, p.id"),
-             {utcIso(m_first), utcIso(lastDay().addDays(1))})) {
-        Plan p {r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString(),
-            QDateTime::fromString(r.value(4).toString(), Qt::ISODate).toLocalTime()};
-        byDay[p.at.date()] << p;
-    }
+    QList<PlannedVisit> all;
+    QString error;
+    if (!VisitQueries::plans(m_session->store(), m_first, lastDay().addDays(1), true, &all, &error))
+        m_message->setText(widgets::readError(error));
+    QHash<QDate, QList<PlannedVisit>> byDay;
+    for (const PlannedVisit &p : std::as_const(all))
+        byDay[p.plannedAt.date()] << p;
     const QLocale locale;
     const QDate today = QDate::currentDate();
     for (PlanDayList *list : std::as_const(m_days)) {
         list->clear();
-        const QList<Plan> plans = byDay.value(list->day());
+        const QList<PlannedVisit> plans = byDay.value(list->day());
         int done = 0;
         int active = 0;
-        for (const Plan &p : plans) {
+        for (const PlannedVisit &p : plans) {
             if (p.status == QLatin1String("cancelled"))
                 continue;
             ++active;
             done += p.status == QLatin1String("done");
         }
-        for (const Plan &p : plans) {
+        for (const PlannedVisit &p : plans) {
             bool clash = false;
             if (p.status != QLatin1String("cancelled")) {
-                for (const Plan &o : plans) {
+                for (const PlannedVisit &o : plans) {
                     if (o.id == p.id || o.status == QLatin1String("cancelled"))
                         continue;
-                    if (o.hcpId == p.hcpId || qAbs(o.at.secsTo(p.at)) < kClashSeconds)
+                    if (o.hcpId == p.hcpId || qAbs(o.plannedAt.secsTo(p.plannedAt)) < kClashSeconds)
                         clash = true;
                 }
             }
             auto *item = new QListWidgetItem(
-                QStringLiteral("%1  %2").arg(p.at.time().toString(QStringLiteral("HH:mm")), p.hcp), list);
+                QStringLiteral("%1  %2").arg(p.plannedAt.time().toString(QStringLiteral("HH:mm")), p.hcpName),
+                list);
             item->setData(PlanDayList::PlanIdRole, p.id);
             item->setData(PlanDayList::HcpIdRole, p.hcpId);
             item->setData(PlanDayList::ClashRole, clash);

@@ -1,9 +1,10 @@
 #include "ui/settings/settingsdialog.h"
 
 #include "common/compliance/config.h"
+#include "models/referencequeries.h"
 #include "sync/diagnostics.h"
-#include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
+#include "ui/common/widgets.h"
 #include "ui/session/session.h"
 #include "ui/settings/preferences.h"
 
@@ -158,6 +159,7 @@ QWidget *SettingsDialog::buildCompliancePage()
     m_rules->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_rules->setWordWrap(false);
+    m_rulesError = widgets::errorLabel(QStringLiteral("complianceErrorLabel"), page);
     fillCompliance();
 
     auto *layout = new QVBoxLayout(page);
@@ -165,6 +167,7 @@ QWidget *SettingsDialog::buildCompliancePage()
                               "on the server; they reach this computer with every sync and are checked "
                               "here while you type, even offline."),
         page));
+    layout->addWidget(m_rulesError);
     layout->addWidget(m_rules);
     return page;
 }
@@ -174,9 +177,12 @@ void SettingsDialog::fillCompliance()
     using namespace compliance;
     QJsonValue value;
     if (Store *store = m_session->store()) {
-        const QString text
-            = lookup::scalar(store, QStringLiteral("SELECT value FROM setting WHERE key = ?1"), {SettingKey})
-                  .toString();
+        QString text;
+        QString error;
+        if (!ReferenceQueries::setting(store, SettingKey, &text, &error)) {
+            m_rulesError->setText(widgets::readError(error));
+            m_rulesError->show();
+        }
         if (!text.isEmpty())
             value = QJsonDocument::fromJson(QByteArray("{\"v\":") + text.toUtf8() + '}')
                         .object()

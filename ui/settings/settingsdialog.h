@@ -40,6 +40,7 @@ private:
     QComboBox *m_language = nullptr;
     QSpinBox *m_autoSync = nullptr;
     QTableWidget *m_rules = nullptr;
+    QLabel *m_rulesError = nullptr; // why the rules shown are the defaults: the setting could not be read
     QDoubleSpinBox *m_weightFirst = nullptr;
     QDoubleSpinBox *m_weightSecond = nullptr;
     QDoubleSpinBox *m_weightLater = nullptr;

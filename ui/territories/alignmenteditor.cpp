@@ -1,8 +1,10 @@
 #include "ui/territories/alignmenteditor.h"
 
 #include "models/alignments.h"
+#include "models/hcpqueries.h"
+#include "models/sfequeries.h"
 #include "models/store.h"
-#include "ui/common/lookup.h"
+#include "ui/common/widgets.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -265,39 +267,43 @@ void AlignmentEditor::setTerritory(const QString &territoryId)
 
 void AlignmentEditor::fillPickers()
 {
-    auto fill = [](QComboBox *box, const QList<QVariantList> &rows, const QString &any) {
+    using Items = QList<QPair<QString, QString>>; // label, value
+    auto fill = [](QComboBox *box, const Items &items, const QString &any) {
         const QString current = box->currentData().toString();
         box->clear();
         if (!any.isNull())
             box->addItem(any, QString());
-        for (const QVariantList &r : rows)
-            box->addItem(r.value(1).toString(), r.value(0).toString());
+        for (const auto &[label, value] : items)
+            box->addItem(label, value);
         const int i = box->findData(current);
         box->setCurrentIndex(i >= 0 ? i : 0);
     };
-    fill(m_moveTo,
-        lookup::rows(m_store,
-            QStringLiteral(
-                "SELECT id, code || '  ' || name FROM territory WHERE level = 'territory' AND id <> ?1 "
-                "ORDER BY code"),
-            {m_territoryId}),
-        QString());
-    fill(m_institution,
-        lookup::rows(m_store,
-            QStringLiteral(
-                "SELECT id, name || coalesce(' · ' || city, '') FROM institution ORDER BY name, id")),
-        QString());
-    fill(m_specialty,
-        lookup::rows(m_store,
-            QStringLiteral(
-                "SELECT DISTINCT specialty, specialty FROM hcp WHERE coalesce(specialty, '') <> '' "
-                "ORDER BY 1")),
-        tr("Any specialty"));
-    fill(m_city,
-        lookup::rows(m_store,
-            QStringLiteral(
-                "SELECT DISTINCT city, city FROM institution WHERE coalesce(city, '') <> '' ORDER BY 1")),
-        tr("Any city"));
+    QList<NamedItem> territories;
+    QList<NamedItem> institutions;
+    QStringList specialties;
+    QStringList cities;
+    QString error;
+    if (!SfeQueries::leafTerritories(m_store, m_territoryId, &territories, &error)
+        || !SfeQueries::institutions(m_store, &institutions, &error)
+        || !SfeQueries::specialties(m_store, &specialties, &error)
+        || !SfeQueries::cities(m_store, &cities, &error))
+        report(false, {}, widgets::readError(error));
+    Items items;
+    for (const NamedItem &t : std::as_const(territories))
+        items << qMakePair(t.detail + QStringLiteral("  ") + t.name, t.id);
+    fill(m_moveTo, items, QString());
+    items.clear();
+    for (const NamedItem &i : std::as_const(institutions))
+        items << qMakePair(widgets::institutionLabel(i), i.id);
+    fill(m_institution, items, QString());
+    items.clear();
+    for (const QString &v : std::as_const(specialties))
+        items << qMakePair(v, v);
+    fill(m_specialty, items, tr("Any specialty"));
+    items.clear();
+    for (const QString &v : std::as_const(cities))
+        items << qMakePair(v, v);
+    fill(m_city, items, tr("Any city"));
     if (m_tier->count() == 0) {
         m_tier->addItem(tr("Any tier"), QString());
         for (const char *t : {"A", "B", "C", "D"})
@@ -317,12 +323,13 @@ void AlignmentEditor::reload()
         m_summary->clear();
         return;
     }
-    const QVariantList t = lookup::rows(
-        m_store, QStringLiteral("SELECT code, name FROM territory WHERE id = ?1"), {m_territoryId})
-                               .value(0);
-    m_title->setText(tr("Alignments of %1 %2").arg(t.value(0).toString(), t.value(1).toString()));
+    NamedItem territory;
     QList<AlignmentRow> rows;
-    Alignments::list(m_store, m_territoryId, today(), &rows);
+    QString error;
+    if (!SfeQueries::territory(m_store, m_territoryId, &territory, &error)
+        || !Alignments::list(m_store, m_territoryId, today(), &rows, &error))
+        report(false, {}, widgets::readError(error));
+    m_title->setText(tr("Alignments of %1 %2").arg(territory.detail, territory.name));
     int current = 0;
     int future = 0;
     int past = 0;
@@ -453,23 +460,18 @@ void AlignmentEditor::searchHcps(const QString &text)
     const QString t = text.trimmed();
     if (t.isEmpty())
         return;
-    const QString like = QLatin1Char('%') + t + QLatin1Char('%');
-    const QList<QVariantList> rows = lookup::rows(m_store,
-        QStringLiteral(
-            "SELECT h.id, h.full_name, coalesce(h.tier, ''), coalesce(i.name, ''), coalesce(h.specialty, '') "
-            "FROM hcp h LEFT JOIN institution i ON i.id = h.institution_id "
-            "WHERE coalesce(h.status, 'active') = 'active' "
-            "AND (h.full_name LIKE ?1 OR i.name LIKE ?1 OR h.specialty LIKE ?1) "
-            "ORDER BY h.full_name LIMIT 200"),
-        {like});
-    for (const QVariantList &r : rows) {
-        QStringList parts {r.value(1).toString()};
-        for (int c : {2, 4, 3}) {
-            if (!r.value(c).toString().isEmpty())
-                parts << r.value(c).toString();
+    QList<HcpChoice> hcps;
+    QString error;
+    if (!HcpQueries::activeMatching(m_store, t, &hcps, &error))
+        report(false, {}, widgets::readError(error));
+    for (const HcpChoice &h : std::as_const(hcps)) {
+        QStringList parts {h.name};
+        for (const QString &part : {h.tier, h.specialty, h.institution}) {
+            if (!part.isEmpty())
+                parts << part;
         }
         auto *item = new QListWidgetItem(parts.join(QStringLiteral(" · ")), m_results);
-        item->setData(Qt::UserRole, r.value(0).toString());
+        item->setData(Qt::UserRole, h.id);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "models/store.h"
 #include "models/territories.h"
 #include "ui/common/prompter.h"
+#include "ui/common/widgets.h"
 #include "ui/territories/alignmenteditor.h"
 #include "ui/territories/workloadview.h"
 
@@ -48,11 +49,7 @@ TerritoryView::TerritoryView(Store *store, QWidget *parent)
 {
     setObjectName(QStringLiteral("territoriesView"));
 
-    auto *title = new QLabel(tr("Territories"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    title->setFont(f);
+    auto *title = widgets::pageTitle(tr("Territories"), this);
     auto *hint
         = new QLabel(tr("Shape the territory tree, align HCPs to territories with their call targets, and "
                         "compare the workload of a district. Every change is sent to the server at the next "

@@ -1,8 +1,9 @@
 #include "ui/territories/workloadview.h"
 
 #include "models/alignments.h"
+#include "models/sfequeries.h"
 #include "models/store.h"
-#include "ui/common/lookup.h"
+#include "ui/common/widgets.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -84,15 +85,14 @@ void WorkloadView::reload()
         m_note->clear();
         return;
     }
-    const QVariantList district = lookup::rows(
-        m_store, QStringLiteral("SELECT code, name FROM territory WHERE id = ?1"), {m_districtId})
-                                      .value(0);
-    m_title->setText(tr("Workload of the territories of %1 %2")
-                         .arg(district.value(0).toString(), district.value(1).toString()));
+    NamedItem district;
+    QString error;
+    const bool named = SfeQueries::territory(m_store, m_districtId, &district, &error);
+    m_title->setText(tr("Workload of the territories of %1 %2").arg(district.detail, district.name));
     const WorkloadOptions options = Alignments::workloadOptions(m_store);
     QList<TerritoryWorkload> rows;
-    Alignments::workload(
-        m_store, m_districtId, m_today.isValid() ? m_today : QDate::currentDate(), options, &rows);
+    const bool read = Alignments::workload(
+        m_store, m_districtId, m_today.isValid() ? m_today : QDate::currentDate(), options, &rows, &error);
     const QLocale locale;
     m_table->setRowCount(int(rows.size()));
     for (int r = 0; r < rows.size(); ++r) {
@@ -136,6 +136,8 @@ void WorkloadView::reload()
                        "more than 20 % above (red) or below (blue) the district mean.")
                         .arg(QLocale().toString(options.defaultCallMinutes, 'f', 0),
                             QLocale().toString(options.travelMinutesPerInstitution, 'f', 0)));
+    if (!named || !read)
+        m_note->setText(widgets::readError(error));
 }
 
 } // namespace rounds

@@ -1,8 +1,9 @@
 #include "ui/today/todayview.h"
 
 #include "models/store.h"
+#include "models/visitqueries.h"
 #include "ui/common/labels.h"
-#include "ui/common/lookup.h"
+#include "ui/common/widgets.h"
 #include "ui/session/session.h"
 
 #include <QGroupBox>
@@ -17,11 +18,6 @@ namespace rounds {
 
 namespace {
 
-QString utcIso(const QDate &day)
-{
-    return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODate);
-}
-
 QListWidget *section(const QString &title, const QString &name, QWidget *parent, QBoxLayout *into)
 {
     auto *box = new QGroupBox(title, parent);
@@ -34,11 +30,12 @@ QListWidget *section(const QString &title, const QString &name, QWidget *parent,
     return list;
 }
 
-void emptyNote(QListWidget *list, const QString &text)
+// The line an empty list shows: `text`, or why the list could not be read.
+void emptyNote(QListWidget *list, bool read, const QString &error, const QString &text)
 {
-    if (list->count() > 0)
+    if (read && list->count() > 0)
         return;
-    auto *item = new QListWidgetItem(text, list);
+    auto *item = new QListWidgetItem(read ? text : widgets::readError(error), list);
     item->setFlags(Qt::NoItemFlags);
 }
 
@@ -49,11 +46,7 @@ TodayView::TodayView(Session *session, QWidget *parent)
     , m_session(session)
 {
     setObjectName(QStringLiteral("todayView"));
-    m_title = new QLabel(this);
-    QFont f = m_title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    m_title->setFont(f);
+    m_title = widgets::pageTitle(QString(), this);
     auto *hint
         = new QLabel(tr("Double-click a planned visit to log it, or an HCP to open the profile."), this);
 
@@ -105,69 +98,52 @@ void TodayView::reload()
     const QLocale locale;
     m_title->setText(tr("Today, %1").arg(locale.toString(today, QLocale::LongFormat)));
 
+    QString error;
     m_plans->clear();
-    for (const QVariantList &r : lookup::rows(store,
-             QStringLiteral(
-                 "SELECT p.id, p.hcp_id, p.planned_at, p.status, p.purpose, p.channel, h.full_name, i.name "
-                 "FROM visit_plan p LEFT JOIN hcp h ON h.id = p.hcp_id "
-                 "LEFT JOIN institution i ON i.id = h.institution_id "
-                 "WHERE p.planned_at >= ?1 AND p.planned_at < ?2 AND p.status <> 'cancelled' "
-                 "ORDER BY p.planned_at, p.id"),
-             {utcIso(today), utcIso(today.addDays(1))})) {
-        const QDateTime at = QDateTime::fromString(r.value(2).toString(), Qt::ISODate).toLocalTime();
+    QList<PlannedVisit> plans;
+    bool read = VisitQueries::plans(store, today, today.addDays(1), false, &plans, &error);
+    for (const PlannedVisit &p : std::as_const(plans)) {
         QString text = QStringLiteral("%1  %2 · %3\n%4")
-                           .arg(at.time().toString(QStringLiteral("HH:mm")), r.value(6).toString(),
-                               r.value(7).toString(), Labels::channel(r.value(5).toString()));
-        if (!r.value(4).toString().isEmpty())
-            text += QStringLiteral(" — ") + r.value(4).toString();
+                           .arg(p.plannedAt.time().toString(QStringLiteral("HH:mm")), p.hcpName,
+                               p.institution, Labels::channel(p.channel));
+        if (!p.purpose.isEmpty())
+            text += QStringLiteral(" — ") + p.purpose;
         auto *item = new QListWidgetItem(text, m_plans);
-        item->setData(IdRole, r.value(0).toString());
-        item->setData(HcpIdRole, r.value(1).toString());
-        if (r.value(3).toString() == QLatin1String("done")) {
+        item->setData(IdRole, p.id);
+        item->setData(HcpIdRole, p.hcpId);
+        if (p.status == QLatin1String("done")) {
             item->setText(item->text() + QStringLiteral("  ✓"));
             item->setForeground(QColor(0x2e, 0x7d, 0x32));
         }
     }
-    emptyNote(m_plans, tr("No visits planned for today."));
+    emptyNote(m_plans, read, error, tr("No visits planned for today."));
 
     m_followUps->clear();
-    for (const QVariantList &r : lookup::rows(store,
-             QStringLiteral(
-                 "SELECT v.hcp_id, h.full_name, v.follow_up, v.follow_up_due FROM visit v "
-                 "LEFT JOIN hcp h ON h.id = v.hcp_id WHERE v.follow_up IS NOT NULL AND v.follow_up <> '' "
-                 "AND v.follow_up_due < ?1 AND NOT EXISTS (SELECT 1 FROM visit w WHERE "
-                 "w.hcp_id = v.hcp_id AND w.visited_at > v.visited_at) "
-                 "ORDER BY v.follow_up_due, v.id LIMIT 200"),
-             {today.toString(Qt::ISODate)})) {
-        const QDate due = QDate::fromString(r.value(3).toString(), Qt::ISODate);
-        auto *item = new QListWidgetItem(tr("%1 — %2\ndue %3, %n day(s) ago", nullptr, int(due.daysTo(today)))
-                                             .arg(r.value(1).toString(), r.value(2).toString(),
-                                                 locale.toString(due, QLocale::ShortFormat)),
+    QList<OverdueFollowUp> followUps;
+    read = VisitQueries::overdueFollowUps(store, today, &followUps, &error);
+    for (const OverdueFollowUp &f : std::as_const(followUps)) {
+        auto *item = new QListWidgetItem(
+            tr("%1 — %2\ndue %3, %n day(s) ago", nullptr, int(f.due.daysTo(today)))
+                .arg(f.hcpName, f.followUp, locale.toString(f.due, QLocale::ShortFormat)),
             m_followUps);
-        item->setData(HcpIdRole, r.value(0).toString());
+        item->setData(HcpIdRole, f.hcpId);
         item->setForeground(QColor(0xc0, 0x39, 0x2b));
     }
-    emptyNote(m_followUps, tr("No follow-up is overdue."));
+    emptyNote(m_followUps, read, error, tr("No follow-up is overdue."));
 
     m_notVisited->clear();
     const QDate monthStart(today.year(), today.month(), 1);
-    const QDate nextMonth = monthStart.addMonths(1);
-    for (const QVariantList &r : lookup::rows(store,
-             QStringLiteral("SELECT h.id, h.full_name, h.tier, min(p.planned_at) FROM visit_plan p "
-                            "JOIN hcp h ON h.id = p.hcp_id WHERE p.planned_at >= ?1 AND p.planned_at < ?2 "
-                            "AND p.status <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM visit v WHERE "
-                            "v.hcp_id = h.id AND v.visited_at >= ?1 AND v.visited_at < ?2) "
-                            "GROUP BY h.id ORDER BY h.tier, h.full_name, h.id LIMIT 500"),
-             {utcIso(monthStart), utcIso(nextMonth)})) {
-        const QDateTime next = QDateTime::fromString(r.value(3).toString(), Qt::ISODate).toLocalTime();
-        auto *item = new QListWidgetItem(tr("%1 (tier %2) — planned %3")
-                                             .arg(r.value(1).toString(), r.value(2).toString(),
-                                                 locale.toString(next.date(), QLocale::ShortFormat)),
+    QList<UnvisitedHcp> unvisited;
+    read = VisitQueries::plannedNotVisited(store, monthStart, monthStart.addMonths(1), &unvisited, &error);
+    for (const UnvisitedHcp &h : std::as_const(unvisited)) {
+        auto *item = new QListWidgetItem(
+            tr("%1 (tier %2) — planned %3")
+                .arg(h.hcpName, h.tier, locale.toString(h.nextPlanned.date(), QLocale::ShortFormat)),
             m_notVisited);
-        item->setData(IdRole, r.value(0).toString());
-        item->setData(HcpIdRole, r.value(0).toString());
+        item->setData(IdRole, h.hcpId);
+        item->setData(HcpIdRole, h.hcpId);
     }
-    emptyNote(m_notVisited, tr("Every HCP planned this month has been visited."));
+    emptyNote(m_notVisited, read, error, tr("Every HCP planned this month has been visited."));
 }
 
 } // namespace rounds

@@ -1,8 +1,10 @@
 #include "ui/visits/visitdialog.h"
 
+#include "models/hcpqueries.h"
+#include "models/referencequeries.h"
 #include "models/store.h"
+#include "models/visitqueries.h"
 #include "ui/common/labels.h"
-#include "ui/common/lookup.h"
 #include "ui/common/widgets.h"
 
 #include <QComboBox>
@@ -246,7 +248,10 @@ void VisitDialog::load()
         if (visit)
             m_hcpId = visit->fields.value(QLatin1String("hcp_id")).toString();
     }
-    const lookup::HcpSummary hcp = lookup::hcp(m_store, m_hcpId);
+    HcpSummary hcp;
+    QString error;
+    if (!HcpQueries::summary(m_store, m_hcpId, &hcp, &error))
+        showError(m_saveError, widgets::readError(error));
     QStringList where;
     for (const QString &s : {hcp.title, hcp.specialty})
         if (!s.isEmpty())
@@ -279,13 +284,12 @@ void VisitDialog::load()
     if (due.isValid())
         m_followUpDue->setDate(due);
     m_notes->setPlainText(f.value(QLatin1String("notes")).toString());
-    for (const QVariantList &r : lookup::rows(m_store,
-             QStringLiteral(
-                 "SELECT id, product_id, key_message_id, reaction FROM visit_detail WHERE visit_id = ?1 "
-                 "ORDER BY position, id"),
-             {m_visitId})) {
-        m_detailIds << r.value(0).toString();
-        addProduct(r.value(1).toString(), r.value(2).toString(), r.value(3).toString());
+    QList<VisitDetailRow> details;
+    if (!VisitQueries::details(m_store, m_visitId, &details, &error))
+        showError(m_saveError, widgets::readError(error));
+    for (const VisitDetailRow &d : std::as_const(details)) {
+        m_detailIds << d.id;
+        addProduct(d.productId, d.keyMessageId, d.reaction);
     }
     setReadOnly(f.value(QLatin1String("status")).toString() == QLatin1String("submitted"));
 }
@@ -297,8 +301,12 @@ void VisitDialog::addProduct(const QString &productId, const QString &keyMessage
     auto *product = new QComboBox(m_products);
     product->setObjectName(QStringLiteral("productComboBox"));
     product->addItem(tr("Choose a product"), QString());
-    for (const lookup::Choice &c : lookup::products(m_store))
-        product->addItem(c.second, c.first);
+    QList<NamedItem> products;
+    QString error;
+    if (!ReferenceQueries::products(m_store, &products, &error))
+        showError(m_saveError, widgets::readError(error));
+    for (const NamedItem &p : std::as_const(products))
+        product->addItem(p.name, p.id);
     if (!productId.isEmpty())
         product->setCurrentIndex(qMax(0, product->findData(productId)));
     auto *message = new QComboBox(m_products);
@@ -347,9 +355,13 @@ void VisitDialog::fillKeyMessages(int row)
         return;
     message->clear();
     message->addItem(tr("No key message"), QString());
-    for (const lookup::Choice &c : lookup::keyMessages(m_store, product->currentData().toString())) {
-        message->addItem(c.second, c.first);
-        message->setItemData(message->count() - 1, c.second, Qt::ToolTipRole);
+    QList<NamedItem> messages;
+    QString error;
+    if (!ReferenceQueries::keyMessages(m_store, product->currentData().toString(), &messages, &error))
+        showError(m_saveError, widgets::readError(error));
+    for (const NamedItem &m : std::as_const(messages)) {
+        message->addItem(m.name, m.id);
+        message->setItemData(message->count() - 1, m.name, Qt::ToolTipRole);
     }
     if (message->count() > 1)
         message->setCurrentIndex(1);
@@ -502,11 +514,19 @@ bool VisitDialog::save(bool submit)
     };
 
     if (m_visitId.isEmpty()) {
-        const lookup::HcpSummary hcp = lookup::hcp(m_store, m_hcpId);
+        // A visit whose institution or territory could not be read would be filed wrongly: not saved.
+        HcpSummary hcp;
+        QString territory;
+        QString error;
+        if (!HcpQueries::summary(m_store, m_hcpId, &hcp, &error)
+            || !HcpQueries::territoryFor(
+                m_store, m_hcpId, m_account.territoryIds, QDate::currentDate(), &territory, &error)) {
+            showError(m_saveError, widgets::readError(error));
+            return false;
+        }
         fields.insert(QStringLiteral("hcp_id"), m_hcpId);
         fields.insert(QStringLiteral("institution_id"), textOrNull(hcp.institutionId));
         fields.insert(QStringLiteral("rep_id"), m_account.userId);
-        const QString territory = lookup::territoryFor(m_store, m_hcpId, m_account.territoryIds);
         fields.insert(QStringLiteral("territory_id"),
             territory.isEmpty() ? m_account.territoryIds.value(0) : territory);
         // The visit first, so its details never reach the server before it.

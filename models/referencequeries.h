@@ -1,0 +1,32 @@
+#pragma once
+
+#include "models/storequeries.h"
+
+#include <QList>
+#include <QString>
+
+namespace rounds {
+
+class Store;
+
+// Typed reads of reference data: the products and key messages a visit details, and the display names
+// of records a view only knows by id. Each returns false with `error` (the SQLite message, or that no
+// store is open) when the read fails, leaving the out-parameter empty; an unknown id is not an error.
+class ReferenceQueries final
+{
+public:
+    // Active products by name; active key messages of one product by text (`name` holds the text).
+    static bool products(Store *store, QList<NamedItem> *out, QString *error = nullptr);
+    static bool keyMessages(
+        Store *store, const QString &productId, QList<NamedItem> *out, QString *error = nullptr);
+
+    static bool institutionName(Store *store, const QString &id, QString *out, QString *error = nullptr);
+    static bool departmentName(Store *store, const QString &id, QString *out, QString *error = nullptr);
+    // The territory's name, or its code when it has none.
+    static bool territoryName(Store *store, const QString &id, QString *out, QString *error = nullptr);
+    static bool userName(Store *store, const QString &id, QString *out, QString *error = nullptr);
+    // The stored JSON text of a synced `setting`; empty when the key is not set.
+    static bool setting(Store *store, const QString &key, QString *out, QString *error = nullptr);
+};
+
+} // namespace rounds

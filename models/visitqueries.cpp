@@ -1,0 +1,92 @@
+#include "models/visitqueries.h"
+
+#include "models/sqlrows.h"
+
+namespace rounds {
+
+namespace {
+
+QDateTime localTime(const QVariant &utc)
+{
+    return QDateTime::fromString(utc.toString(), Qt::ISODate).toLocalTime();
+}
+
+} // namespace
+
+bool VisitQueries::details(Store *store, const QString &visitId, QList<VisitDetailRow> *out, QString *error)
+{
+    out->clear();
+    QList<QVariantList> rows;
+    if (!readRows(store,
+            QStringLiteral(
+                "SELECT id, product_id, key_message_id, reaction FROM visit_detail WHERE visit_id = ?1 "
+                "ORDER BY position, id"),
+            {visitId}, &rows, error))
+        return false;
+    for (const QVariantList &r : std::as_const(rows))
+        out->append(VisitDetailRow {
+            r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), r.value(3).toString()});
+    return true;
+}
+
+bool VisitQueries::plans(Store *store, const QDate &from, const QDate &to, bool withCancelled,
+    QList<PlannedVisit> *out, QString *error)
+{
+    out->clear();
+    QList<QVariantList> rows;
+    if (!readRows(store,
+            QStringLiteral(
+                "SELECT p.id, p.hcp_id, h.full_name, i.name, p.status, p.purpose, p.channel, "
+                "p.planned_at FROM visit_plan p LEFT JOIN hcp h ON h.id = p.hcp_id "
+                "LEFT JOIN institution i ON i.id = h.institution_id "
+                "WHERE p.planned_at >= ?1 AND p.planned_at < ?2 AND (?3 OR p.status <> 'cancelled') "
+                "ORDER BY p.planned_at, p.id"),
+            {utcDayStart(from), utcDayStart(to), withCancelled}, &rows, error))
+        return false;
+    for (const QVariantList &r : std::as_const(rows))
+        out->append(PlannedVisit {r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+            r.value(3).toString(), r.value(4).toString(), r.value(5).toString(), r.value(6).toString(),
+            localTime(r.value(7))});
+    return true;
+}
+
+bool VisitQueries::overdueFollowUps(
+    Store *store, const QDate &today, QList<OverdueFollowUp> *out, QString *error)
+{
+    out->clear();
+    QList<QVariantList> rows;
+    if (!readRows(store,
+            QStringLiteral(
+                "SELECT v.hcp_id, h.full_name, v.follow_up, v.follow_up_due FROM visit v "
+                "LEFT JOIN hcp h ON h.id = v.hcp_id WHERE v.follow_up IS NOT NULL AND v.follow_up <> '' "
+                "AND v.follow_up_due < ?1 AND NOT EXISTS (SELECT 1 FROM visit w WHERE "
+                "w.hcp_id = v.hcp_id AND w.visited_at > v.visited_at) "
+                "ORDER BY v.follow_up_due, v.id LIMIT 200"),
+            {today.toString(Qt::ISODate)}, &rows, error))
+        return false;
+    for (const QVariantList &r : std::as_const(rows))
+        out->append(OverdueFollowUp {r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+            QDate::fromString(r.value(3).toString(), Qt::ISODate)});
+    return true;
+}
+
+bool VisitQueries::plannedNotVisited(
+    Store *store, const QDate &from, const QDate &to, QList<UnvisitedHcp> *out, QString *error)
+{
+    out->clear();
+    QList<QVariantList> rows;
+    if (!readRows(store,
+            QStringLiteral("SELECT h.id, h.full_name, h.tier, min(p.planned_at) FROM visit_plan p "
+                           "JOIN hcp h ON h.id = p.hcp_id WHERE p.planned_at >= ?1 AND p.planned_at < ?2 "
+                           "AND p.status <> 'cancelled' AND NOT EXISTS (SELECT 1 FROM visit v WHERE "
+                           "v.hcp_id = h.id AND v.visited_at >= ?1 AND v.visited_at < ?2) "
+                           "GROUP BY h.id ORDER BY h.tier, h.full_name, h.id LIMIT 500"),
+            {utcDayStart(from), utcDayStart(to)}, &rows, error))
+        return false;
+    for (const QVariantList &r : std::as_const(rows))
+        out->append(UnvisitedHcp {
+            r.value(0).toString(), r.value(1).toString(), r.value(2).toString(), localTime(r.value(3))});
+    return true;
+}
+
+} // namespace rounds
