@@ -35,7 +35,7 @@ QString statusOf(const QJsonObject &meeting)
     return s.isEmpty() ? QStringLiteral("draft") : s;
 }
 
-bool guarded(const QString &status)
+bool commitsMoney(const QString &status)
 {
     return status == QLatin1String("submitted") || status == QLatin1String("approved")
         || status == QLatin1String("held") || status == QLatin1String("closed");
@@ -128,7 +128,7 @@ void addOtherTransfers(StoreReader &store, MeetingFacts &facts, const QString &s
     const QString year = startsAt.left(4);
     for (const StoredRecord &m : store.all(kMeeting)) {
         const QJsonObject &f = m.record.fields;
-        if (m.record.id == facts.id || !guarded(statusOf(f)) || str(f, "starts_at").left(4) != year)
+        if (m.record.id == facts.id || !commitsMoney(statusOf(f)) || str(f, "starts_at").left(4) != year)
             continue;
         const MeetingFacts other = build(store, f, m.record.id, children(store, kAttendee, m.record.id),
             children(store, kExpense, m.record.id), false);
@@ -257,7 +257,7 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
     const bool isOwner = str(after, "owner_id") == user.id;
     // The budget is what the manager approved: once submitted, a rep does not raise it (an edit of the
     // plan goes back through rejected → draft → submitted).
-    if (hadLive && guarded(from) && user.role == RoleRep
+    if (hadLive && commitsMoney(from) && user.role == RoleRep
         && minor(before, "budget_minor") != minor(after, "budget_minor"))
         return error(ErrorCode::Forbidden,
             QStringLiteral("the budget of a %1 meeting is the approved one: a rep does not change it")
@@ -279,7 +279,7 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
             return refusal;
         transition = true;
     }
-    if (!guarded(to))
+    if (!commitsMoney(to))
         return std::nullopt;
 
     const compliance::Config config = complianceConfig(store);
@@ -304,7 +304,7 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
 std::optional<QJsonObject> checkChildSet(StoreReader &store, const Principal &user, const Entity &e,
     const QJsonObject &m, const QString &meetingId, const QString &id, const QJsonObject &after, bool keep)
 {
-    if (!guarded(statusOf(m)))
+    if (!commitsMoney(statusOf(m)))
         return std::nullopt;
     const compliance::Config config = complianceConfig(store);
     const QList<Child> attendees = children(store, kAttendee, meetingId);
