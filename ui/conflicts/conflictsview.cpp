@@ -1,11 +1,11 @@
 #include "ui/conflicts/conflictsview.h"
 
 #include "models/conflictlistmodel.h"
+#include "sync/session.h"
 #include "sync/syncledger.h"
 #include "ui/common/labels.h"
 #include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
-#include "ui/session/session.h"
 
 #include <QDateTime>
 #include <QFrame>

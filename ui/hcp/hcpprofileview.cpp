@@ -1,10 +1,10 @@
 #include "ui/hcp/hcpprofileview.h"
 
 #include "models/store.h"
+#include "sync/session.h"
 #include "ui/common/labels.h"
 #include "ui/common/lookup.h"
 #include "ui/hcp/supporttrendwidget.h"
-#include "ui/session/session.h"
 
 #include <QComboBox>
 #include <QDate>

@@ -1,9 +1,9 @@
 #include "ui/plan/plancalendarview.h"
 
 #include "models/store.h"
+#include "sync/session.h"
 #include "ui/common/lookup.h"
 #include "ui/plan/plandaylist.h"
-#include "ui/session/session.h"
 
 #include <QButtonGroup>
 #include <QFrame>

@@ -1,9 +1,9 @@
 #include "ui/today/todayview.h"
 
 #include "models/store.h"
+#include "sync/session.h"
 #include "ui/common/labels.h"
 #include "ui/common/lookup.h"
-#include "ui/session/session.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
