@@ -1,6 +1,7 @@
 #include "ui/masterdata/duplicatesview.h"
 
 #include "models/store.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
 
@@ -202,16 +203,8 @@ QString DuplicatesView::display(const QString &field, const QJsonValue &value) c
 {
     if (value.isNull() || value.isUndefined() || value.toString().isEmpty())
         return tr("(empty)");
-    if (field == QLatin1String("gender")) {
-        const QString g = value.toString();
-        if (g == QLatin1String("female"))
-            return tr("Female");
-        if (g == QLatin1String("male"))
-            return tr("Male");
-        if (g == QLatin1String("other"))
-            return tr("Other");
-        return tr("Unknown");
-    }
+    if (field == QLatin1String("gender"))
+        return EnumLabels::label(QStringLiteral("hcp"), field, value.toString());
     if (field == QLatin1String("institution_id"))
         return lookup::scalar(
             m_store, QStringLiteral("SELECT name FROM institution WHERE id = ?1"), {value.toString()})

@@ -2,6 +2,7 @@
 
 #include "models/masterdata.h"
 #include "models/store.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
@@ -47,6 +48,14 @@ QComboBox *choices(const QString &name, const QList<QPair<QString, QString>> &it
     for (const auto &[value, label] : items)
         c->addItem(label, value);
     return c;
+}
+
+// "merged" is set by the duplicates view together with merged_into, never picked in the form.
+QList<EnumLabels::Choice> editableStatuses()
+{
+    QList<EnumLabels::Choice> out = EnumLabels::choices(QStringLiteral("hcp"), QStringLiteral("status"));
+    out.removeIf([](const EnumLabels::Choice &c) { return c.first == QLatin1String("merged"); });
+    return out;
 }
 
 void setStatus(QLabel *label, bool ok, const QString &text)
@@ -141,10 +150,7 @@ QWidget *MasterDataView::buildHcpTab()
         line(QStringLiteral("fullNameLineEdit"), formBox));
     addField(m_hcpFields, form, QStringLiteral("gender"), tr("Gender"),
         choices(QStringLiteral("genderComboBox"),
-            {{QString(), tr("—")}, {QStringLiteral("female"), tr("Female")},
-                {QStringLiteral("male"), tr("Male")}, {QStringLiteral("other"), tr("Other")},
-                {QStringLiteral("unknown"), tr("Unknown")}},
-            formBox));
+            EnumLabels::choices(QStringLiteral("hcp"), QStringLiteral("gender")), formBox));
     addField(m_hcpFields, form, QStringLiteral("title"), tr("Title"),
         line(QStringLiteral("titleLineEdit"), formBox));
     addField(m_hcpFields, form, QStringLiteral("specialty"), tr("Specialty"),
@@ -165,18 +171,13 @@ QWidget *MasterDataView::buildHcpTab()
     });
     addField(m_hcpFields, form, QStringLiteral("tier"), tr("Tier"),
         choices(QStringLiteral("tierComboBox"),
-            {{QString(), tr("—")}, {QStringLiteral("A"), QStringLiteral("A")},
-                {QStringLiteral("B"), QStringLiteral("B")}, {QStringLiteral("C"), QStringLiteral("C")},
-                {QStringLiteral("D"), QStringLiteral("D")}},
-            formBox));
+            EnumLabels::choices(QStringLiteral("hcp"), QStringLiteral("tier")), formBox));
     addField(m_hcpFields, form, QStringLiteral("phone"), tr("Phone"),
         line(QStringLiteral("phoneLineEdit"), formBox));
     addField(m_hcpFields, form, QStringLiteral("email"), tr("E-mail"),
         line(QStringLiteral("emailLineEdit"), formBox));
     addField(m_hcpFields, form, QStringLiteral("status"), tr("Status"),
-        choices(QStringLiteral("statusComboBox"),
-            {{QStringLiteral("active"), tr("Active")}, {QStringLiteral("inactive"), tr("Inactive")}},
-            formBox));
+        choices(QStringLiteral("statusComboBox"), editableStatuses(), formBox));
     auto *newButton = button(tr("New HCP"), QStringLiteral("newHcpButton"), formBox);
     auto *save = button(tr("Save"), QStringLiteral("saveHcpButton"), formBox);
     connect(newButton, &QPushButton::clicked, this, [this] { editHcp({}); });
@@ -228,9 +229,7 @@ QWidget *MasterDataView::buildInstitutionTab()
         line(QStringLiteral("institutionNameLineEdit"), formBox));
     addField(m_institutionFields, form, QStringLiteral("kind"), tr("Kind"),
         choices(QStringLiteral("kindComboBox"),
-            {{QStringLiteral("hospital"), tr("Hospital")}, {QStringLiteral("clinic"), tr("Clinic")},
-                {QStringLiteral("pharmacy"), tr("Pharmacy")}, {QStringLiteral("other"), tr("Other")}},
-            formBox));
+            EnumLabels::choices(QStringLiteral("institution"), QStringLiteral("kind")), formBox));
     QList<QPair<QString, QString>> grades {{QString(), tr("—")}};
     for (const QString &g : MasterData::institutionGrades())
         grades << qMakePair(g, g);

@@ -3,6 +3,7 @@
 #include "models/hcpquery.h"
 #include "common/sqlite/database.h"
 #include "models/store.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/lookup.h"
 #include "ui/common/prompter.h"
@@ -38,7 +39,7 @@ enum RowData { IdData = Qt::UserRole + 1, HcpData, KindData, TierData, EvidenceD
 const QColor kRed(0xc0, 0x39, 0x2b);
 const QColor kAmber(0xb9, 0x77, 0x0e);
 
-QComboBox *choiceBox(const QList<MeetingWords::Choice> &choices, const QString &current, QWidget *parent)
+QComboBox *choiceBox(const QList<EnumLabels::Choice> &choices, const QString &current, QWidget *parent)
 {
     auto *box = new QComboBox(parent);
     for (const auto &c : choices)
@@ -146,9 +147,9 @@ void MeetingEditor::build()
     titleBox->addWidget(m_title);
     titleBox->addWidget(m_titleError);
     form->addRow(tr("Title"), titleBox);
-    m_kind = choiceBox(MeetingWords::kinds(), {}, this);
+    m_kind = choiceBox(EnumLabels::values(QStringLiteral("meeting"), QStringLiteral("kind")), {}, this);
     m_kind->setObjectName(QStringLiteral("kindComboBox"));
-    m_mode = choiceBox(MeetingWords::modes(), {}, this);
+    m_mode = choiceBox(EnumLabels::values(QStringLiteral("meeting"), QStringLiteral("mode")), {}, this);
     m_mode->setObjectName(QStringLiteral("modeComboBox"));
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(m_kind, 1);
@@ -417,7 +418,8 @@ void MeetingEditor::addAttendeeRow(const MeetingAttendeeRow &a)
     auto *kind = new QTableWidgetItem(MeetingWords::attendeeKind(a.kind));
     kind->setFlags(kind->flags() & ~Qt::ItemIsEditable);
     m_attendees->setItem(row, AKindCol, kind);
-    auto *role = choiceBox(MeetingWords::roles(), a.role, m_attendees);
+    auto *role = choiceBox(
+        EnumLabels::values(QStringLiteral("meeting_attendee"), QStringLiteral("role")), a.role, m_attendees);
     connect(role, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     m_attendees->setCellWidget(row, ARoleCol, role);
     auto *fee = yuanBox(a.feeMinor, m_attendees);
@@ -437,14 +439,17 @@ void MeetingEditor::addExpenseRow(const MeetingExpenseRow &e)
     m_loading = true;
     const int row = m_expenses->rowCount();
     m_expenses->insertRow(row);
-    auto *category = choiceBox(MeetingWords::categories(), e.category, m_expenses);
+    auto *category
+        = choiceBox(EnumLabels::values(QStringLiteral("meeting_expense"), QStringLiteral("category")),
+            e.category, m_expenses);
     connect(category, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     m_expenses->setCellWidget(row, ECategoryCol, category);
     auto *amount = yuanBox(e.amountMinor, m_expenses);
     amount->setFrame(false);
     connect(amount, &QDoubleSpinBox::valueChanged, this, [this] { refresh(); });
     m_expenses->setCellWidget(row, EAmountCol, amount);
-    auto *status = choiceBox(MeetingWords::expenseStatuses(), e.status, m_expenses);
+    auto *status = choiceBox(EnumLabels::values(QStringLiteral("meeting_expense"), QStringLiteral("status")),
+        e.status, m_expenses);
     connect(status, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     m_expenses->setCellWidget(row, EStatusCol, status);
     auto *description = new QTableWidgetItem(e.description);

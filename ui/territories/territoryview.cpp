@@ -2,6 +2,7 @@
 
 #include "models/store.h"
 #include "models/territories.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
 #include "ui/territories/alignmenteditor.h"
 #include "ui/territories/workloadview.h"
@@ -26,11 +27,7 @@ namespace {
 
 QString levelLabel(const QString &level)
 {
-    if (level == QLatin1String("region"))
-        return TerritoryView::tr("Region");
-    if (level == QLatin1String("district"))
-        return TerritoryView::tr("District");
-    return TerritoryView::tr("Territory");
+    return EnumLabels::label(QStringLiteral("territory"), QStringLiteral("level"), level);
 }
 
 QPushButton *button(const QString &text, const QString &name, QWidget *parent)
