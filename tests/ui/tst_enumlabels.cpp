@@ -142,6 +142,17 @@ void TestEnumLabels::masterDataOffersTheSchemasValues()
         (QStringList {QString(), QStringLiteral("male"), QStringLiteral("female"), QStringLiteral("other"),
             QStringLiteral("unknown")}));
     QCOMPARE(gender->itemText(2), QStringLiteral("Female"));
+
+    QVERIFY(QCoreApplication::installTranslator(&m_chinese));
+    MasterDataView chinese(&store);
+    QCoreApplication::removeTranslator(&m_chinese);
+    auto *genderZh = chinese.findChild<QComboBox *>(QStringLiteral("genderComboBox"));
+    QStringList texts;
+    for (int i = 0; i < genderZh->count(); ++i)
+        texts << genderZh->itemText(i);
+    QCOMPARE(texts,
+        (QStringList {QStringLiteral("—"), QStringLiteral("男"), QStringLiteral("女"), QStringLiteral("其他"),
+            QStringLiteral("未知")}));
 }
 
 QTEST_MAIN(TestEnumLabels)
