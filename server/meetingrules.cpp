@@ -31,7 +31,7 @@ QString statusOf(const QJsonObject &meeting)
     return compliance::meetingStatus(meeting);
 }
 
-bool guarded(const QString &status)
+bool commitsMoney(const QString &status)
 {
     return compliance::commitsMoney(status);
 }
@@ -92,7 +92,7 @@ void addOtherTransfers(StoreReader &store, MeetingFacts &facts, const QString &s
     const QString year = startsAt.left(4);
     for (const StoredRecord &m : store.all(kMeeting)) {
         const QJsonObject &f = m.record.fields;
-        if (m.record.id == facts.id || !guarded(statusOf(f)) || str(f, "starts_at").left(4) != year)
+        if (m.record.id == facts.id || !commitsMoney(statusOf(f)) || str(f, "starts_at").left(4) != year)
             continue;
         compliance::addOtherTransfers(facts,
             build(store, f, m.record.id, children(store, kAttendee, m.record.id),
@@ -217,7 +217,7 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
     const bool isOwner = str(after, "owner_id") == user.id;
     // The budget is what the manager approved: once submitted, a rep does not raise it (an edit of the
     // plan goes back through rejected → draft → submitted).
-    if (hadLive && guarded(from) && user.role == RoleRep
+    if (hadLive && commitsMoney(from) && user.role == RoleRep
         && minor(before, "budget_minor") != minor(after, "budget_minor"))
         return error(ErrorCode::Forbidden,
             QStringLiteral("the budget of a %1 meeting is the approved one: a rep does not change it")
@@ -239,7 +239,7 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
             return refusal;
         transition = true;
     }
-    if (!guarded(to))
+    if (!commitsMoney(to))
         return std::nullopt;
 
     const compliance::Config config = complianceConfig(store);
@@ -264,7 +264,7 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
 std::optional<QJsonObject> checkChildSet(StoreReader &store, const Principal &user, const Entity &e,
     const QJsonObject &m, const QString &meetingId, const QString &id, const QJsonObject &after, bool keep)
 {
-    if (!guarded(statusOf(m)))
+    if (!commitsMoney(statusOf(m)))
         return std::nullopt;
     const compliance::Config config = complianceConfig(store);
     const QList<Child> attendees = children(store, kAttendee, meetingId);

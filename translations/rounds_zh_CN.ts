@@ -79,6 +79,281 @@
     </message>
 </context>
 <context>
+    <name>EnumLabels</name>
+    <message>
+        <source>Region</source>
+        <translation>大区</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>诊所</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>药店</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A 级</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B 级</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C 级</translation>
+    </message>
+    <message>
+        <source>D</source>
+        <translation>D 级</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>基础</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Face to face</source>
+        <translation>面对面拜访</translation>
+    </message>
+    <message>
+        <source>Remote (video)</source>
+        <translation>远程（视频）</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Material sent</source>
+        <translation>发送资料</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>积极</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>中立</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>消极</translation>
+    </message>
+    <message>
+        <source>Academic meeting</source>
+        <translation>学术会议</translation>
+    </message>
+    <message>
+        <source>Department meeting</source>
+        <translation>科室会</translation>
+    </message>
+    <message>
+        <source>Webinar</source>
+        <translation>网络会议</translation>
+    </message>
+    <message>
+        <source>Dinner meeting</source>
+        <translation>餐会</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>线下</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已举办</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>参会者</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>讲者</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>HCP</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>临时参会者</translation>
+    </message>
+    <message>
+        <source>Company staff</source>
+        <translation>公司员工</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Catering</source>
+        <translation>餐饮</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>差旅</translation>
+    </message>
+    <message>
+        <source>Speaker fee</source>
+        <translation>讲课费</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>预估</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已承诺</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Medical rep</source>
+        <translation>医药代表</translation>
+    </message>
+    <message>
+        <source>District manager</source>
+        <translation>地区经理</translation>
+    </message>
+    <message>
+        <source>Sales force effectiveness</source>
+        <translation>销售效能（SFE）</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>外部</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
     <name>KpiTables</name>
     <message>
         <source>Face to face</source>
@@ -348,38 +623,6 @@
 <context>
     <name>Labels</name>
     <message>
-        <source>Face to face</source>
-        <translation>面对面拜访</translation>
-    </message>
-    <message>
-        <source>Remote (video)</source>
-        <translation>远程（视频）</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>消息</translation>
-    </message>
-    <message>
-        <source>Material sent</source>
-        <translation>发送资料</translation>
-    </message>
-    <message>
-        <source>Positive</source>
-        <translation>积极</translation>
-    </message>
-    <message>
-        <source>Neutral</source>
-        <translation>中立</translation>
-    </message>
-    <message>
-        <source>Negative</source>
-        <translation>消极</translation>
-    </message>
-    <message>
         <source>1 – Opposes</source>
         <translation>1 – 反对</translation>
     </message>
@@ -402,54 +645,6 @@
     <message>
         <source>Not assessed</source>
         <translation>未评估</translation>
-    </message>
-    <message>
-        <source>Medical rep</source>
-        <translation>医药代表</translation>
-    </message>
-    <message>
-        <source>District manager</source>
-        <translation>地区经理</translation>
-    </message>
-    <message>
-        <source>Sales force effectiveness</source>
-        <translation>销售效能（SFE）</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>系统管理员</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Awaiting approval</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
-    <message>
-        <source>Held</source>
-        <translation>已举办</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>已结案</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Submitted</source>
-        <translation>已提交</translation>
     </message>
     <message>
         <source>The server found this change invalid.</source>
@@ -738,90 +933,6 @@
 </context>
 <context>
     <name>MeetingWords</name>
-    <message>
-        <source>Academic meeting</source>
-        <translation>学术会议</translation>
-    </message>
-    <message>
-        <source>Department meeting</source>
-        <translation>科室会</translation>
-    </message>
-    <message>
-        <source>Webinar</source>
-        <translation>网络会议</translation>
-    </message>
-    <message>
-        <source>Dinner meeting</source>
-        <translation>餐会</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>In person</source>
-        <translation>线下</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>线上</translation>
-    </message>
-    <message>
-        <source>Attendee</source>
-        <translation>参会者</translation>
-    </message>
-    <message>
-        <source>Speaker</source>
-        <translation>讲者</translation>
-    </message>
-    <message>
-        <source>Chair</source>
-        <translation>主持人</translation>
-    </message>
-    <message>
-        <source>Venue</source>
-        <translation>场地</translation>
-    </message>
-    <message>
-        <source>Catering</source>
-        <translation>餐饮</translation>
-    </message>
-    <message>
-        <source>Travel</source>
-        <translation>差旅</translation>
-    </message>
-    <message>
-        <source>Speaker fee</source>
-        <translation>讲课费</translation>
-    </message>
-    <message>
-        <source>Materials</source>
-        <translation>物料</translation>
-    </message>
-    <message>
-        <source>Estimated</source>
-        <translation>预估</translation>
-    </message>
-    <message>
-        <source>Committed</source>
-        <translation>已承诺</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>实际</translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation>临时参会者</translation>
-    </message>
-    <message>
-        <source>Company staff</source>
-        <translation>公司员工</translation>
-    </message>
-    <message>
-        <source>HCP</source>
-        <translation>医生</translation>
-    </message>
     <message>
         <source>Blocks</source>
         <translation>阻止</translation>
@@ -1230,18 +1341,6 @@
 </context>
 <context>
     <name>rounds::ChangeRequestsView</name>
-    <message>
-        <source>Open</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
@@ -1987,22 +2086,6 @@
         <source>Merged into %1. It reaches the server at the next sync.</source>
         <translation>已合并为 %1，下次同步时发送到服务器。</translation>
     </message>
-    <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
 </context>
 <context>
     <name>rounds::HcpListModel</name>
@@ -2104,18 +2187,6 @@
 </context>
 <context>
     <name>rounds::HcpProfileView</name>
-    <message>
-        <source>Basic</source>
-        <translation>基础</translation>
-    </message>
-    <message>
-        <source>Marketing</source>
-        <translation>市场</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>价值</translation>
-    </message>
     <message>
         <source>&amp;Log a visit…</source>
         <translation>记录拜访(&amp;L)…</translation>
@@ -2555,22 +2626,6 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>未知</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>职称</translation>
     </message>
@@ -2595,14 +2650,6 @@
         <translation>状态</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>Inactive</source>
-        <translation>无效</translation>
-    </message>
-    <message>
         <source>New HCP</source>
         <translation>新建医生</translation>
     </message>
@@ -2625,18 +2672,6 @@
     <message>
         <source>Kind</source>
         <translation>类型</translation>
-    </message>
-    <message>
-        <source>Hospital</source>
-        <translation>医院</translation>
-    </message>
-    <message>
-        <source>Clinic</source>
-        <translation>诊所</translation>
-    </message>
-    <message>
-        <source>Pharmacy</source>
-        <translation>药店</translation>
     </message>
     <message>
         <source>Province</source>
@@ -3610,14 +3645,6 @@
 </context>
 <context>
     <name>rounds::TerritoryView</name>
-    <message>
-        <source>Region</source>
-        <translation>大区</translation>
-    </message>
-    <message>
-        <source>District</source>
-        <translation>地区</translation>
-    </message>
     <message>
         <source>Territory</source>
         <translation>辖区</translation>

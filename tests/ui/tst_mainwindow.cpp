@@ -7,6 +7,7 @@
 #include "models/store.h"
 #include "models/visitlistmodel.h"
 #include "server/serverprocess.h"
+#include "sync/session.h"
 #include "sync/syncengine.h"
 #include "tests/ui/storesql.h"
 #include "ui/common/listpage.h"
@@ -17,8 +18,7 @@
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/plan/plancalendarview.h"
 #include "ui/plan/plandaylist.h"
-#include "ui/session/session.h"
-#include "ui/session/signindialog.h"
+#include "ui/signin/signindialog.h"
 #include "ui/today/todayview.h"
 #include "ui/visits/visitdialog.h"
 

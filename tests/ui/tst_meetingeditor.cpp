@@ -1,14 +1,14 @@
 // The meeting editor offscreen over a real local store: the compliance panel while typing, the
 // workflow buttons by role and status, saving (walk-ins, staff, evidence files by SHA-256), and the
 // reports (CSV with BOM, PDF, the first page rendered). Set ROUNDS_SCREENSHOT_DIR to keep pictures.
+#include "common/protocol/values.h"
 #include "models/meetingrepository.h"
 #include "models/store.h"
-#include "common/protocol/values.h"
+#include "sync/session.h"
 #include "ui/common/prompter.h"
 #include "ui/meetings/meetingeditor.h"
 #include "ui/meetings/meetingreport.h"
 #include "ui/meetings/meetingsview.h"
-#include "ui/session/session.h"
 
 #include <QCheckBox>
 #include <QCryptographicHash>

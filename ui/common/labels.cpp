@@ -1,42 +1,20 @@
 #include "ui/common/labels.h"
 
+#include "ui/common/enumlabels.h"
+
 #include <QDateTime>
 #include <QLocale>
 
 namespace rounds {
 
-namespace {
-QString find(const QList<Labels::Choice> &choices, const QString &value)
-{
-    for (const Labels::Choice &c : choices) {
-        if (c.first == value)
-            return c.second;
-    }
-    return value;
-}
-} // namespace
-
-QList<Labels::Choice> Labels::channels()
-{
-    return {{QStringLiteral("face_to_face"), tr("Face to face")},
-        {QStringLiteral("remote"), tr("Remote (video)")}, {QStringLiteral("phone"), tr("Phone")},
-        {QStringLiteral("message"), tr("Message")}, {QStringLiteral("material"), tr("Material sent")}};
-}
-
-QList<Labels::Choice> Labels::reactions()
-{
-    return {{QStringLiteral("positive"), tr("Positive")}, {QStringLiteral("neutral"), tr("Neutral")},
-        {QStringLiteral("negative"), tr("Negative")}};
-}
-
 QString Labels::channel(const QString &value)
 {
-    return find(channels(), value);
+    return EnumLabels::label(QStringLiteral("visit"), QStringLiteral("channel"), value);
 }
 
 QString Labels::reaction(const QString &value)
 {
-    return find(reactions(), value);
+    return EnumLabels::label(QStringLiteral("visit_detail"), QStringLiteral("reaction"), value);
 }
 
 QString Labels::supportLevel(int level)
@@ -59,18 +37,12 @@ QString Labels::supportLevel(int level)
 
 QString Labels::meetingStatus(const QString &value)
 {
-    return find(
-        {{QStringLiteral("draft"), tr("Draft")}, {QStringLiteral("submitted"), tr("Awaiting approval")},
-            {QStringLiteral("approved"), tr("Approved")}, {QStringLiteral("rejected"), tr("Rejected")},
-            {QStringLiteral("held"), tr("Held")}, {QStringLiteral("closed"), tr("Closed")},
-            {QStringLiteral("cancelled"), tr("Cancelled")}},
-        value);
+    return EnumLabels::label(QStringLiteral("meeting"), QStringLiteral("status"), value);
 }
 
 QString Labels::visitStatus(const QString &value)
 {
-    return find(
-        {{QStringLiteral("draft"), tr("Draft")}, {QStringLiteral("submitted"), tr("Submitted")}}, value);
+    return EnumLabels::label(QStringLiteral("visit"), QStringLiteral("status"), value);
 }
 
 QString Labels::localDateTime(const QString &iso)
@@ -83,15 +55,7 @@ QString Labels::localDateTime(const QString &iso)
 
 QString Labels::role(const QString &value)
 {
-    if (value == QLatin1String("rep"))
-        return tr("Medical rep");
-    if (value == QLatin1String("manager"))
-        return tr("District manager");
-    if (value == QLatin1String("sfe"))
-        return tr("Sales force effectiveness");
-    if (value == QLatin1String("admin"))
-        return tr("Administrator");
-    return value;
+    return EnumLabels::label(QStringLiteral("user"), QStringLiteral("role"), value);
 }
 
 QString Labels::refusal(const QString &code, const QString &field, const QString &serverMessage)

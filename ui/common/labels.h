@@ -1,21 +1,16 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QList>
-#include <QPair>
 #include <QString>
 
 namespace rounds {
 
-// The words a rep reads for the protocol's enumeration values (channel, reaction, status …).
+// The words a rep reads for visits, roles and the server's refusals. The enumeration values among them
+// (channel, reaction, status, role) are read from the one table in ui/common/enumlabels.h.
 class Labels final
 {
     Q_DECLARE_TR_FUNCTIONS(Labels)
 public:
-    using Choice = QPair<QString, QString>; // value, label
-
-    static QList<Choice> channels();
-    static QList<Choice> reactions();
     static QString channel(const QString &value);
     static QString reaction(const QString &value);
     static QString supportLevel(int level); // 1–5

@@ -2,11 +2,12 @@
 
 #include "models/conflictlistmodel.h"
 #include "models/hcpqueries.h"
+#include "sync/session.h"
 #include "sync/syncledger.h"
 #include "ui/common/labels.h"
 #include "ui/common/prompter.h"
+#include "sync/session.h"
 #include "ui/common/widgets.h"
-#include "ui/session/session.h"
 
 #include <QDateTime>
 #include <QFrame>

@@ -2,10 +2,11 @@
 
 #include "models/hcpqueries.h"
 #include "models/store.h"
+#include "sync/session.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/widgets.h"
 #include "ui/hcp/supporttrendwidget.h"
-#include "ui/session/session.h"
 
 #include <QComboBox>
 #include <QDate>
@@ -41,13 +42,7 @@ QString localDate(const QString &iso)
 
 QString categoryLabel(const QString &category)
 {
-    if (category == QLatin1String("basic"))
-        return HcpProfileView::tr("Basic");
-    if (category == QLatin1String("marketing"))
-        return HcpProfileView::tr("Marketing");
-    if (category == QLatin1String("value"))
-        return HcpProfileView::tr("Value");
-    return category;
+    return EnumLabels::label(QStringLiteral("hcp_tag"), QStringLiteral("category"), category);
 }
 
 QGroupBox *group(const QString &title, const QString &name, QWidget *parent)
@@ -155,8 +150,9 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     m_tags->setMaximumHeight(84);
     m_tagCategory = new QComboBox(tagsBox);
     m_tagCategory->setObjectName(QStringLiteral("tagCategoryComboBox"));
-    for (const char *c : {"basic", "marketing", "value"})
-        m_tagCategory->addItem(categoryLabel(QString::fromLatin1(c)), QString::fromLatin1(c));
+    for (const EnumLabels::Choice &c :
+        EnumLabels::values(QStringLiteral("hcp_tag"), QStringLiteral("category")))
+        m_tagCategory->addItem(c.second, c.first);
     m_tagText = new QLineEdit(tagsBox);
     m_tagText->setObjectName(QStringLiteral("tagLineEdit"));
     m_tagText->setPlaceholderText(tr("New tag"));

@@ -1,6 +1,7 @@
 #include "ui/masterdata/changerequestsview.h"
 
 #include "models/store.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/widgets.h"
 
@@ -21,13 +22,7 @@ namespace {
 
 QString statusLabel(const QString &status)
 {
-    if (status == QLatin1String("open"))
-        return ChangeRequestsView::tr("Open");
-    if (status == QLatin1String("approved"))
-        return ChangeRequestsView::tr("Approved");
-    if (status == QLatin1String("rejected"))
-        return ChangeRequestsView::tr("Rejected");
-    return status;
+    return EnumLabels::label(QStringLiteral("change_request"), QStringLiteral("status"), status);
 }
 
 QString fieldLabel(const QString &field)
@@ -70,9 +65,9 @@ ChangeRequestsView::ChangeRequestsView(Store *store, QWidget *parent)
     hint->setWordWrap(true);
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("requestStatusComboBox"));
-    m_filter->addItem(tr("Open"), QStringLiteral("open"));
-    m_filter->addItem(tr("Approved"), QStringLiteral("approved"));
-    m_filter->addItem(tr("Rejected"), QStringLiteral("rejected"));
+    for (const EnumLabels::Choice &c :
+        EnumLabels::values(QStringLiteral("change_request"), QStringLiteral("status")))
+        m_filter->addItem(c.second, c.first);
     m_filter->addItem(tr("All"), QString());
     connect(m_filter, &QComboBox::currentIndexChanged, this, &ChangeRequestsView::reload);
     auto *filterRow = new QHBoxLayout;

@@ -2,6 +2,7 @@
 
 #include "models/hcpqueries.h"
 #include "models/store.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
 
@@ -192,16 +193,8 @@ QString DuplicatesView::display(const QString &field, const QJsonValue &value) c
 {
     if (value.isNull() || value.isUndefined() || value.toString().isEmpty())
         return tr("(empty)");
-    if (field == QLatin1String("gender")) {
-        const QString g = value.toString();
-        if (g == QLatin1String("female"))
-            return tr("Female");
-        if (g == QLatin1String("male"))
-            return tr("Male");
-        if (g == QLatin1String("other"))
-            return tr("Other");
-        return tr("Unknown");
-    }
+    if (field == QLatin1String("gender"))
+        return EnumLabels::label(QStringLiteral("hcp"), field, value.toString());
     if (const std::optional<QString> name = widgets::referencedName(m_store, field, value.toString()))
         return *name;
     return value.toVariant().toString();

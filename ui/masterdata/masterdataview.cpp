@@ -4,6 +4,7 @@
 #include "models/masterdata.h"
 #include "models/sfequeries.h"
 #include "models/store.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
 #include "ui/masterdata/recordtab.h"
@@ -48,6 +49,14 @@ QComboBox *choices(const QString &name, const QList<QPair<QString, QString>> &it
     for (const auto &[value, label] : items)
         c->addItem(label, value);
     return c;
+}
+
+// "merged" is set by the duplicates view together with merged_into, never picked in the form.
+QList<EnumLabels::Choice> editableStatuses()
+{
+    QList<EnumLabels::Choice> out = EnumLabels::choices(QStringLiteral("hcp"), QStringLiteral("status"));
+    out.removeIf([](const EnumLabels::Choice &c) { return c.first == QLatin1String("merged"); });
+    return out;
 }
 
 void setStatus(QLabel *label, bool ok, const QString &text)
@@ -107,10 +116,7 @@ QWidget *MasterDataView::buildHcpTab()
         QStringLiteral("full_name"), tr("Name *"), line(QStringLiteral("fullNameLineEdit"), box));
     m_hcpTab->addField(QStringLiteral("gender"), tr("Gender"),
         choices(QStringLiteral("genderComboBox"),
-            {{QString(), tr("—")}, {QStringLiteral("female"), tr("Female")},
-                {QStringLiteral("male"), tr("Male")}, {QStringLiteral("other"), tr("Other")},
-                {QStringLiteral("unknown"), tr("Unknown")}},
-            box));
+            EnumLabels::choices(QStringLiteral("hcp"), QStringLiteral("gender")), box));
     m_hcpTab->addField(QStringLiteral("title"), tr("Title"), line(QStringLiteral("titleLineEdit"), box));
     m_hcpTab->addField(
         QStringLiteral("specialty"), tr("Specialty"), line(QStringLiteral("specialtyLineEdit"), box));
@@ -123,15 +129,11 @@ QWidget *MasterDataView::buildHcpTab()
     });
     m_hcpTab->addField(QStringLiteral("tier"), tr("Tier"),
         choices(QStringLiteral("tierComboBox"),
-            {{QString(), tr("—")}, {QStringLiteral("A"), QStringLiteral("A")},
-                {QStringLiteral("B"), QStringLiteral("B")}, {QStringLiteral("C"), QStringLiteral("C")},
-                {QStringLiteral("D"), QStringLiteral("D")}},
-            box));
+            EnumLabels::choices(QStringLiteral("hcp"), QStringLiteral("tier")), box));
     m_hcpTab->addField(QStringLiteral("phone"), tr("Phone"), line(QStringLiteral("phoneLineEdit"), box));
     m_hcpTab->addField(QStringLiteral("email"), tr("E-mail"), line(QStringLiteral("emailLineEdit"), box));
     m_hcpTab->addField(QStringLiteral("status"), tr("Status"),
-        choices(QStringLiteral("statusComboBox"),
-            {{QStringLiteral("active"), tr("Active")}, {QStringLiteral("inactive"), tr("Inactive")}}, box));
+        choices(QStringLiteral("statusComboBox"), editableStatuses(), box));
     return m_hcpTab;
 }
 
@@ -151,9 +153,7 @@ QWidget *MasterDataView::buildInstitutionTab()
         QStringLiteral("name"), tr("Name *"), line(QStringLiteral("institutionNameLineEdit"), box));
     m_institutionTab->addField(QStringLiteral("kind"), tr("Kind"),
         choices(QStringLiteral("kindComboBox"),
-            {{QStringLiteral("hospital"), tr("Hospital")}, {QStringLiteral("clinic"), tr("Clinic")},
-                {QStringLiteral("pharmacy"), tr("Pharmacy")}, {QStringLiteral("other"), tr("Other")}},
-            box));
+            EnumLabels::choices(QStringLiteral("institution"), QStringLiteral("kind")), box));
     QList<QPair<QString, QString>> grades {{QString(), tr("—")}};
     for (const QString &g : MasterData::institutionGrades())
         grades << qMakePair(g, g);

@@ -3,6 +3,7 @@
 #include "models/hcpqueries.h"
 #include "models/meetingqueries.h"
 #include "models/store.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/prompter.h"
 #include "ui/meetings/meetingcompliancepanel.h"
@@ -35,7 +36,7 @@ enum AttendeeColumn { ANameCol, AKindCol, ARoleCol, AFeeCol, ASignedCol, Attende
 enum ExpenseColumn { ECategoryCol, EAmountCol, EStatusCol, EDescriptionCol, EEvidenceCol, ExpenseColumns };
 enum RowData { IdData = Qt::UserRole + 1, HcpData, KindData, TierData, EvidenceData };
 
-QComboBox *choiceBox(const QList<MeetingWords::Choice> &choices, const QString &current, QWidget *parent)
+QComboBox *choiceBox(const QList<EnumLabels::Choice> &choices, const QString &current, QWidget *parent)
 {
     auto *box = new QComboBox(parent);
     for (const auto &c : choices)
@@ -172,9 +173,9 @@ QFormLayout *MeetingEditor::buildForm()
     titleBox->addWidget(m_title);
     titleBox->addWidget(m_titleError);
     form->addRow(tr("Title"), titleBox);
-    m_kind = choiceBox(MeetingWords::kinds(), {}, this);
+    m_kind = choiceBox(EnumLabels::values(QStringLiteral("meeting"), QStringLiteral("kind")), {}, this);
     m_kind->setObjectName(QStringLiteral("kindComboBox"));
-    m_mode = choiceBox(MeetingWords::modes(), {}, this);
+    m_mode = choiceBox(EnumLabels::values(QStringLiteral("meeting"), QStringLiteral("mode")), {}, this);
     m_mode->setObjectName(QStringLiteral("modeComboBox"));
     auto *kindRow = new QHBoxLayout;
     kindRow->addWidget(m_kind, 1);
@@ -425,7 +426,8 @@ void MeetingEditor::addAttendeeRow(const MeetingAttendeeRow &a)
     auto *kind = new QTableWidgetItem(MeetingWords::attendeeKind(a.kind));
     kind->setFlags(kind->flags() & ~Qt::ItemIsEditable);
     m_attendees->setItem(row, AKindCol, kind);
-    auto *role = choiceBox(MeetingWords::roles(), a.role, m_attendees);
+    auto *role = choiceBox(
+        EnumLabels::values(QStringLiteral("meeting_attendee"), QStringLiteral("role")), a.role, m_attendees);
     connect(role, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     m_attendees->setCellWidget(row, ARoleCol, role);
     auto *fee = yuanBox(a.feeMinor, m_attendees);
@@ -445,14 +447,17 @@ void MeetingEditor::addExpenseRow(const MeetingExpenseRow &e)
     m_loading = true;
     const int row = m_expenses->rowCount();
     m_expenses->insertRow(row);
-    auto *category = choiceBox(MeetingWords::categories(), e.category, m_expenses);
+    auto *category
+        = choiceBox(EnumLabels::values(QStringLiteral("meeting_expense"), QStringLiteral("category")),
+            e.category, m_expenses);
     connect(category, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     m_expenses->setCellWidget(row, ECategoryCol, category);
     auto *amount = yuanBox(e.amountMinor, m_expenses);
     amount->setFrame(false);
     connect(amount, &QDoubleSpinBox::valueChanged, this, [this] { refresh(); });
     m_expenses->setCellWidget(row, EAmountCol, amount);
-    auto *status = choiceBox(MeetingWords::expenseStatuses(), e.status, m_expenses);
+    auto *status = choiceBox(EnumLabels::values(QStringLiteral("meeting_expense"), QStringLiteral("status")),
+        e.status, m_expenses);
     connect(status, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     m_expenses->setCellWidget(row, EStatusCol, status);
     auto *description = new QTableWidgetItem(e.description);

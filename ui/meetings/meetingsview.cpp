@@ -3,12 +3,12 @@
 #include "models/meetinglistmodel.h"
 #include "models/meetingrepository.h"
 #include "models/store.h"
+#include "sync/session.h"
 #include "ui/common/labels.h"
 #include "ui/common/listpage.h"
 #include "ui/common/prompter.h"
 #include "ui/meetings/meetingeditor.h"
 #include "ui/meetings/meetingwords.h"
-#include "ui/session/session.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>

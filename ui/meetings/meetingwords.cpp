@@ -1,83 +1,57 @@
 #include "ui/meetings/meetingwords.h"
 
+#include "ui/common/enumlabels.h"
+
 #include <QLocale>
 
 namespace rounds {
 
 namespace {
-QString find(const QList<MeetingWords::Choice> &choices, const QString &value)
+QString meeting(const QString &field, const QString &value)
 {
-    for (const auto &c : choices) {
-        if (c.first == value)
-            return c.second;
-    }
-    return value;
+    return EnumLabels::label(QStringLiteral("meeting"), field, value);
+}
+QString attendee(const QString &field, const QString &value)
+{
+    return EnumLabels::label(QStringLiteral("meeting_attendee"), field, value);
+}
+QString expense(const QString &field, const QString &value)
+{
+    return EnumLabels::label(QStringLiteral("meeting_expense"), field, value);
 }
 } // namespace
 
-QList<MeetingWords::Choice> MeetingWords::kinds()
-{
-    return {{QStringLiteral("academic"), tr("Academic meeting")},
-        {QStringLiteral("department"), tr("Department meeting")}, {QStringLiteral("webinar"), tr("Webinar")},
-        {QStringLiteral("dinner"), tr("Dinner meeting")}, {QStringLiteral("other"), tr("Other")}};
-}
-
-QList<MeetingWords::Choice> MeetingWords::modes()
-{
-    return {{QStringLiteral("offline"), tr("In person")}, {QStringLiteral("online"), tr("Online")}};
-}
-
-QList<MeetingWords::Choice> MeetingWords::roles()
-{
-    return {{QStringLiteral("attendee"), tr("Attendee")}, {QStringLiteral("speaker"), tr("Speaker")},
-        {QStringLiteral("chair"), tr("Chair")}};
-}
-
-QList<MeetingWords::Choice> MeetingWords::categories()
-{
-    return {{QStringLiteral("venue"), tr("Venue")}, {QStringLiteral("catering"), tr("Catering")},
-        {QStringLiteral("travel"), tr("Travel")}, {QStringLiteral("speaker_fee"), tr("Speaker fee")},
-        {QStringLiteral("material"), tr("Materials")}, {QStringLiteral("other"), tr("Other")}};
-}
-
-QList<MeetingWords::Choice> MeetingWords::expenseStatuses()
-{
-    return {{QStringLiteral("estimated"), tr("Estimated")}, {QStringLiteral("committed"), tr("Committed")},
-        {QStringLiteral("actual"), tr("Actual")}};
-}
-
 QString MeetingWords::kind(const QString &value)
 {
-    return find(kinds(), value);
+    return meeting(QStringLiteral("kind"), value);
 }
 
 QString MeetingWords::mode(const QString &value)
 {
-    return find(modes(), value);
+    return meeting(QStringLiteral("mode"), value);
 }
 
 QString MeetingWords::attendeeKind(const QString &value)
 {
-    if (value == QLatin1String("walk_in"))
-        return tr("Walk-in");
-    if (value == QLatin1String("staff"))
-        return tr("Company staff");
-    return tr("HCP");
+    // A row without a known kind is an HCP, the field's default.
+    const QString field = QStringLiteral("kind");
+    const bool known = EnumLabels::hasLabel(QStringLiteral("meeting_attendee"), field, value);
+    return attendee(field, known ? value : QStringLiteral("hcp"));
 }
 
 QString MeetingWords::role(const QString &value)
 {
-    return find(roles(), value);
+    return attendee(QStringLiteral("role"), value);
 }
 
 QString MeetingWords::category(const QString &value)
 {
-    return find(categories(), value);
+    return expense(QStringLiteral("category"), value);
 }
 
 QString MeetingWords::expenseStatus(const QString &value)
 {
-    return find(expenseStatuses(), value);
+    return expense(QStringLiteral("status"), value);
 }
 
 QString MeetingWords::money(qint64 minor)

@@ -1,27 +1,18 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QList>
-#include <QPair>
 #include <QString>
 
 #include "common/compliance/rules.h"
 
 namespace rounds {
 
-// The words for the meeting enumerations (kind, mode, attendee kind and role, expense category and
-// status), and money in yuan.
+// The words of a meeting: its enumerations (kind, mode, attendee kind and role, expense category and
+// status, read from the one table in ui/common/enumlabels.h), money in yuan, and violations.
 class MeetingWords final
 {
     Q_DECLARE_TR_FUNCTIONS(MeetingWords)
 public:
-    using Choice = QPair<QString, QString>; // value, label
-
-    static QList<Choice> kinds();
-    static QList<Choice> modes();
-    static QList<Choice> roles();
-    static QList<Choice> categories();
-    static QList<Choice> expenseStatuses();
     static QString kind(const QString &value);
     static QString mode(const QString &value);
     static QString attendeeKind(const QString &value);

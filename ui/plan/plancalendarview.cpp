@@ -2,9 +2,9 @@
 
 #include "models/store.h"
 #include "models/visitqueries.h"
+#include "sync/session.h"
 #include "ui/common/widgets.h"
 #include "ui/plan/plandaylist.h"
-#include "ui/session/session.h"
 
 #include <QButtonGroup>
 #include <QFrame>

@@ -3,10 +3,10 @@
 #include "common/compliance/config.h"
 #include "models/referencequeries.h"
 #include "sync/diagnostics.h"
+#include "sync/preferences.h"
+#include "sync/session.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
-#include "ui/session/session.h"
-#include "ui/settings/preferences.h"
 
 #include <QComboBox>
 #include <QDateTime>

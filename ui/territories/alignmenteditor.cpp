@@ -4,6 +4,7 @@
 #include "models/hcpqueries.h"
 #include "models/sfequeries.h"
 #include "models/store.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/widgets.h"
 
 #include <QCheckBox>
@@ -107,8 +108,8 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
         [this] { moveSelected(m_moveTo->currentData().toString(), m_effective->date()); });
 
     m_targetTier = combo(QStringLiteral("targetTierComboBox"), this);
-    for (const char *t : {"A", "B", "C", "D"})
-        m_targetTier->addItem(tr("Tier %1").arg(QLatin1String(t)), QString::fromLatin1(t));
+    for (const EnumLabels::Choice &t : EnumLabels::values(QStringLiteral("hcp"), QStringLiteral("tier")))
+        m_targetTier->addItem(tr("Tier %1").arg(t.first), t.first);
     m_targetTier->addItem(tr("No tier"), QString());
     m_target = new QSpinBox(this);
     m_target->setObjectName(QStringLiteral("targetSpinBox"));
@@ -306,8 +307,8 @@ void AlignmentEditor::fillPickers()
     fill(m_city, items, tr("Any city"));
     if (m_tier->count() == 0) {
         m_tier->addItem(tr("Any tier"), QString());
-        for (const char *t : {"A", "B", "C", "D"})
-            m_tier->addItem(QString::fromLatin1(t), QString::fromLatin1(t));
+        for (const EnumLabels::Choice &t : EnumLabels::values(QStringLiteral("hcp"), QStringLiteral("tier")))
+            m_tier->addItem(t.second, t.first);
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "models/store.h"
 #include "models/territories.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
 #include "ui/territories/alignmenteditor.h"
@@ -27,11 +28,7 @@ namespace {
 
 QString levelLabel(const QString &level)
 {
-    if (level == QLatin1String("region"))
-        return TerritoryView::tr("Region");
-    if (level == QLatin1String("district"))
-        return TerritoryView::tr("District");
-    return TerritoryView::tr("Territory");
+    return EnumLabels::label(QStringLiteral("territory"), QStringLiteral("level"), level);
 }
 
 QPushButton *button(const QString &text, const QString &name, QWidget *parent)

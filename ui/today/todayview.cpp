@@ -2,9 +2,9 @@
 
 #include "models/store.h"
 #include "models/visitqueries.h"
+#include "sync/session.h"
 #include "ui/common/labels.h"
 #include "ui/common/widgets.h"
-#include "ui/session/session.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>

@@ -4,6 +4,7 @@
 #include "models/referencequeries.h"
 #include "models/store.h"
 #include "models/visitqueries.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/widgets.h"
 
@@ -77,7 +78,7 @@ VisitDialog::VisitDialog(
 
     m_channel = new QComboBox(this);
     m_channel->setObjectName(QStringLiteral("channelComboBox"));
-    for (const Labels::Choice &c : Labels::channels())
+    for (const EnumLabels::Choice &c : EnumLabels::values(QStringLiteral("visit"), QStringLiteral("channel")))
         m_channel->addItem(c.second, c.first);
 
     m_visitedAt = new QDateTimeEdit(QDateTime::currentDateTime(), this);
@@ -315,7 +316,8 @@ void VisitDialog::addProduct(const QString &productId, const QString &keyMessage
     message->setMinimumContentsLength(16);
     auto *reactionBox = new QComboBox(m_products);
     reactionBox->setObjectName(QStringLiteral("reactionComboBox"));
-    for (const Labels::Choice &c : Labels::reactions())
+    for (const EnumLabels::Choice &c :
+        EnumLabels::values(QStringLiteral("visit_detail"), QStringLiteral("reaction")))
         reactionBox->addItem(c.second, c.first);
     reactionBox->setCurrentIndex(qMax(0, reactionBox->findData(reaction)));
     // Named like their column, for screen readers (a cell widget has no label of its own).

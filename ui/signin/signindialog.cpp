@@ -1,8 +1,8 @@
-#include "ui/session/signindialog.h"
+#include "ui/signin/signindialog.h"
 
 #include "sync/apiclient.h"
+#include "sync/session.h"
 #include "ui/common/widgets.h"
-#include "ui/session/session.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

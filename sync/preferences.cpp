@@ -1,4 +1,4 @@
-#include "ui/settings/preferences.h"
+#include "sync/preferences.h"
 
 #include "models/store.h"
 

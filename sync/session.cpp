@@ -1,7 +1,7 @@
-#include "ui/session/session.h"
+#include "sync/session.h"
 
 #include "sync/apiclient.h"
-#include "ui/settings/preferences.h"
+#include "sync/preferences.h"
 
 #include <QDir>
 #include <QFile>
