@@ -53,7 +53,9 @@ bool Store::addConflicts(const QList<ConflictItem> &items, qint64 *lastId, QStri
             "INSERT INTO conflict(entity, record_id, mutation_id, field, base, mine, theirs, created_at) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
         for (const ConflictItem &c : items) {
-            insert.bindAll(c.entity, c.recordId, c.mutationId, c.field, valueText(c.base), valueText(c.mine),
+            // A conflict about the whole record has an empty field, never a missing one.
+            const QString field = c.field.isNull() ? QStringLiteral("") : c.field;
+            insert.bindAll(c.entity, c.recordId, c.mutationId, field, valueText(c.base), valueText(c.mine),
                 valueText(c.theirs), now);
             insert->run();
             insert->reset();
