@@ -14,6 +14,15 @@ bool failWith(QString *error, const QString &message)
     return false;
 }
 
+// The outbox row a push answer is about, read in the answer's batch: false when it cannot be read;
+// true and none when the answer was recorded before (a retried push after a crash).
+bool answeredRow(Store &store, const QString &mutationId, std::optional<OutboxMutation> *row, QString *error)
+{
+    QString readError;
+    *row = store.mutation(mutationId, &readError);
+    return readError.isEmpty() || failWith(error, readError);
+}
+
 // What a `conflict` answer leaves for the user to decide.
 QList<ConflictItem> conflictItems(const OutboxMutation &row, const QJsonArray &conflicts,
     const QJsonObject &serverRecord, qint64 serverVersion, bool serverDeleted)
@@ -58,12 +67,11 @@ bool SyncLedger::acknowledgeWithRecord(
     StoreBatch batch(m_store);
     if (!batch.isOpen())
         return failWith(error, batch.error());
-    QString readError;
-    const std::optional<OutboxMutation> row = m_store.mutation(mutationId, &readError);
-    if (!readError.isEmpty())
-        return failWith(error, readError);
+    std::optional<OutboxMutation> row;
+    if (!answeredRow(m_store, mutationId, &row, error))
+        return false;
     if (!row)
-        return batch.commit(error); // answered before (a retried push after a crash): nothing to do
+        return batch.commit(error); // answered before: nothing to do
     return m_store.acknowledge(mutationId, serverVersion, error)
         && m_store.applyServerCopy(row->entity, row->recordId, serverRecord, false, error)
         && batch.commit(error);
@@ -75,12 +83,11 @@ bool SyncLedger::recordConflict(const QString &mutationId, const QJsonArray &con
     StoreBatch batch(m_store);
     if (!batch.isOpen())
         return failWith(error, batch.error());
-    QString readError;
-    const std::optional<OutboxMutation> row = m_store.mutation(mutationId, &readError);
-    if (!readError.isEmpty())
-        return failWith(error, readError);
+    std::optional<OutboxMutation> row;
+    if (!answeredRow(m_store, mutationId, &row, error))
+        return false;
     if (!row)
-        return batch.commit(error); // answered before (a retried push after a crash): nothing to do
+        return batch.commit(error); // answered before: nothing to do
     if (!m_store.acknowledge(mutationId, serverVersion, error))
         return false;
     if ((!serverRecord.isEmpty() || serverDeleted)

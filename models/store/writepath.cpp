@@ -99,6 +99,38 @@ const Entity *writable(
     return e;
 }
 
+// Validates `fields` like a pushed create or edit; on failure `w` says why and which field.
+bool validated(
+    const Entity &e, const QJsonObject &fields, bool isCreate, QJsonObject *normalized, WriteResult &w)
+{
+    if (auto err = protocol::validateChanges(e, fields, isCreate, normalized)) {
+        w.error = err->message;
+        w.field = err->field;
+        return false;
+    }
+    return true;
+}
+
+// The visible row a write changes; none, with `w` saying so, when there is none (any more).
+std::optional<Record> currentRow(
+    sql::Database &db, const EntitySql &s, const Entity &e, const QString &id, WriteResult &w)
+{
+    std::optional<Record> current = readRow(db, s, e, id);
+    if (!current)
+        w.error = Store::tr("The %1 %2 does not exist (any more).").arg(e.name, id);
+    return current;
+}
+
+// The record's pending mutation, to coalesce into. Without one this is the first local change since the
+// last server copy: that copy is kept as the shadow (base of conflicts, what discarding goes back to).
+std::optional<OutboxMutation> pendingOrShadow(sql::Database &db, const Entity &e, const Record &current)
+{
+    std::optional<OutboxMutation> pending = pendingMutation(db, e.name, current.id);
+    if (!pending && current.version > 0)
+        saveShadowIfMissing(db, e.name, current);
+    return pending;
+}
+
 // An SqlError of a write: the user reads `what` and SQLite's message.
 auto failedWrite(
     WriteResult &w, const QString &what, const char *op, const QString &entity, const QString &id)
@@ -119,11 +151,8 @@ WriteResult Store::create(const QString &entityName, const QJsonObject &fields, 
     if (!e)
         return w;
     QJsonObject normalized;
-    if (auto err = protocol::validateChanges(*e, fields, true, &normalized)) {
-        w.error = err->message;
-        w.field = err->field;
+    if (!validated(*e, fields, true, &normalized, w))
         return w;
-    }
     const QString id = givenId.isEmpty() ? protocol::newUuid() : givenId;
     if (!protocol::isUuid(id)) {
         w.error = tr("'%1' is not a lower-case UUID.").arg(id);
@@ -171,21 +200,16 @@ WriteResult Store::update(const QString &entityName, const QString &id, const QJ
     if (!e)
         return w;
     QJsonObject normalized;
-    if (auto err = protocol::validateChanges(*e, changes, false, &normalized)) {
-        w.error = err->message;
-        w.field = err->field;
+    if (!validated(*e, changes, false, &normalized, w))
         return w;
-    }
     bool changed = false;
     const bool ok = catchSql(
         [&] {
             const EntitySql &s = m_apply->of(*e);
             sql::Transaction tx(*m_db);
-            const std::optional<Record> current = readRow(*m_db, s, *e, id);
-            if (!current) {
-                w.error = tr("The %1 %2 does not exist (any more).").arg(e->name, id);
+            const std::optional<Record> current = currentRow(*m_db, s, *e, id, w);
+            if (!current)
                 return false;
-            }
             // Only real changes make a mutation.
             QJsonObject delta;
             for (auto it = normalized.begin(); it != normalized.end(); ++it) {
@@ -193,9 +217,7 @@ WriteResult Store::update(const QString &entityName, const QString &id, const QJ
                     delta.insert(it.key(), it.value());
             }
             if (!delta.isEmpty()) {
-                std::optional<OutboxMutation> pending = pendingMutation(*m_db, e->name, id);
-                if (!pending && current->version > 0)
-                    saveShadowIfMissing(*m_db, e->name, *current);
+                std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, *current);
                 Record next = *current;
                 for (auto it = delta.begin(); it != delta.end(); ++it)
                     next.fields.insert(it.key(), it.value());
@@ -228,14 +250,10 @@ WriteResult Store::remove(const QString &entityName, const QString &id)
         [&] {
             const EntitySql &s = m_apply->of(*e);
             sql::Transaction tx(*m_db);
-            const std::optional<Record> current = readRow(*m_db, s, *e, id);
-            if (!current) {
-                w.error = tr("The %1 %2 does not exist (any more).").arg(e->name, id);
+            const std::optional<Record> current = currentRow(*m_db, s, *e, id, w);
+            if (!current)
                 return false;
-            }
-            const std::optional<OutboxMutation> pending = pendingMutation(*m_db, e->name, id);
-            if (!pending && current->version > 0)
-                saveShadowIfMissing(*m_db, e->name, *current);
+            const std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, *current);
             deleteRow(*m_db, s, id);
             crashHook("after-row-write");
             queueDelete(*m_db, pending, *e, *current);
