@@ -3,12 +3,17 @@
 #include "common/protocol/codec.h"
 #include "common/protocol/outboxmutation.h"
 #include "common/protocol/pulledchange.h"
+#include "models/store/conflictitem.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
+#include <QPair>
+#include <QSet>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -17,6 +22,8 @@ namespace rounds {
 namespace sql {
 class Database;
 }
+class EntitySqlCache;
+class PageApplier;
 
 // What opening the store came to. `message` is a sentence for the user whenever something happened
 // that they should know about (a refused file, a damaged file moved aside).
@@ -124,6 +131,44 @@ public:
     bool isBulkLoading() const;
 
     QStringList bucketsOf(const QString &entity, const QString &id) const;
+    // The visible records of an entity, sorted by id (rounds-cli dump).
+    QList<protocol::Record> records(const QString &entity) const;
+
+    // --- the server's answers and their aftermath, for the sync ledger ---------------------------
+    // Each is one transaction; they compose in a StoreBatch (their transactions nest as savepoints).
+    // The outbox row of a mutation, in any state; none, with `error` set, when the file cannot be read.
+    std::optional<OutboxMutation> mutation(const QString &mutationId, QString *error = nullptr) const;
+    // The server's copy of one record, from a push answer: written like a pulled record (pending
+    // values stay on top) into every bucket that holds it here; `deleted`: the server deleted it.
+    bool applyServerCopy(const QString &entity, const QString &id, const QJsonObject &serverRecord,
+        bool deleted, QString *error = nullptr);
+    // Gives up a change the server rejected: it leaves the outbox and the record shows the server's copy
+    // again (a rejected create disappears). Other pending changes to the record stay on top.
+    bool discardRejected(const QString &mutationId, QString *error = nullptr);
+    // Brings back a record the server deleted, with `fields`: an upsert queued on top of the
+    // tombstone's version (the server's way to restore), visible at once.
+    bool restoreDeleted(const QString &entity, const QString &id, qint64 tombstoneVersion,
+        const QJsonObject &fields, QString *error = nullptr);
+    // Of these records, those no bucket holds and with nothing in the outbox leave, like a pulled delete.
+    bool dropUnheld(const QSet<QPair<QString, QString>> &records, int *dropped, QString *error = nullptr);
+
+    // --- conflicts ----------------------------------------------------------------------------------
+    // Keeps conflicts (their id is ignored, created_at is set); `lastId` gets the id of the last one.
+    bool addConflicts(const QList<ConflictItem> &items, qint64 *lastId = nullptr, QString *error = nullptr);
+    QList<ConflictItem> conflicts(bool openOnly = true) const;
+    int openConflictCount() const;
+    // Marks a conflict decided: `choice` is "mine", "theirs" or "other", `value` what was kept.
+    bool markConflictResolved(
+        qint64 conflictId, const QString &choice, const QJsonValue &value, QString *error = nullptr);
+    // Closes conflicts as "theirs" without touching their records; returns how many were closed.
+    int closeConflicts(const QList<qint64> &conflictIds);
+
+    // --- a new server epoch ---------------------------------------------------------------------------
+    // Every cursor back to 0, every synced record marked as not yet seen again, the epoch stored.
+    bool beginResync(const QString &epoch, QString *error = nullptr);
+    // After a complete pull: records the new data lacks are dropped unless a local change to them is
+    // pending, and pending changes are re-based on the new data. A no-op unless a re-sync is under way.
+    bool finishResync(QString *error = nullptr);
 
     // --- sync_meta: epoch, server, user, last sync ---------------------------------------------------
     QString meta(const QString &key) const;
@@ -138,13 +183,19 @@ signals:
     void recordsChanged(const QString &entity, const QStringList &ids);
 
 private:
-    struct ApplyCache;
+    struct Recovered;
     StoreOpenResult openFile(const QString &path);
     StoreOpenResult recreate(const QString &path, const QString &why);
+    int carryOver(const Recovered &recovered);
     void crashHook(const char *point) const;
+    // Runs `body` on a PageApplier in one transaction, then announces the rows it changed.
+    bool applyWith(const std::function<void(PageApplier &)> &body, ApplyResult *result, QString *error,
+        const char *what);
+    bool rebasePending(QString *error);
+    bool dropRecords(const QList<QPair<QString, QString>> &records, int *deleted, QString *error);
 
     std::unique_ptr<sql::Database> m_db;
-    std::unique_ptr<ApplyCache> m_apply;
+    std::unique_ptr<EntitySqlCache> m_apply;
     QString m_path;
     QByteArray m_crashAt;
     bool m_secondary = false;

@@ -1,7 +1,7 @@
 #include "models/storequeries.h"
 
 #include "common/sqlite/database.h"
-#include "common/sqlite/sqlerror.h"
+#include "models/sqlguard.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -14,19 +14,6 @@ namespace {
 QString utcStartOf(const QDate &day)
 {
     return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODateWithMs);
-}
-
-// Runs `body`, turning an SqlError into false + message.
-template<typename Body> bool guarded(QString *error, Body &&body)
-{
-    try {
-        body();
-        return true;
-    } catch (const sql::SqlError &e) {
-        if (error)
-            *error = e.text();
-        return false;
-    }
 }
 
 bool listNamed(

@@ -2,41 +2,11 @@
 
 #include "models/store.h"
 
-#include <QJsonArray>
-#include <QJsonValue>
-#include <QPair>
-#include <QSet>
-
 namespace rounds {
 
-// A field the server could not settle (policy AskUser) or a delete that met a newer version: kept
-// with base / mine / theirs until the user decides.
-struct ConflictItem
-{
-    qint64 id = 0;
-    QString entity;
-    QString recordId;
-    QString mutationId;
-    QString field; // empty: the conflict is about a delete, not one field
-    QJsonValue base;
-    QJsonValue mine;
-    QJsonValue theirs;
-    QString createdAt;
-    bool resolved = false;
-    QString resolution; // "mine", "theirs" or "other"
-
-    // Field: one field both sides changed. Delete: our delete met a newer version (mine = "delete",
-    // theirs = the record). Restore: our edit met a deletion (mine = the values to restore, theirs =
-    // "deleted", base = the tombstone's version).
-    enum Kind { Field, Delete, Restore };
-    Kind kind() const { return !field.isEmpty() ? Field : mine.isObject() ? Restore : Delete; }
-
-    QJsonObject toJson() const;
-};
-
-// The sync engine's bookkeeping on top of the Store, each operation one transaction that composes
-// the store's own write and apply paths (their transactions nest as savepoints):
-// conflicts from push answers and their resolution, and the full re-sync after a new server epoch.
+// The sync engine's policy on top of the Store: what a push answer's conflicts become, how a user's
+// decision about one is carried out, and when records leave. Every write goes through the Store's API;
+// an operation made of several store operations runs them in one StoreBatch (all or nothing).
 class SyncLedger final
 {
 public:
@@ -77,11 +47,6 @@ public:
     QList<protocol::Record> records(const QString &entity) const;
 
 private:
-    bool applyServerCopy(const QString &entity, const QString &recordId, const QJsonObject &serverRecord,
-        bool deleted, QString *error);
-    bool restore(const ConflictItem &c, const QJsonObject &fields, QString *error);
-    bool rebasePending(QString *error);
-
     Store &m_store;
 };
 

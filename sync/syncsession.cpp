@@ -1,9 +1,8 @@
 #include "sync/syncsession.h"
 
 #include "common/protocol/wire.h"
-#include "common/sqlite/sqlerror.h"
-#include "common/sqlite/transaction.h"
 #include "models/store.h"
+#include "models/store/storebatch.h"
 #include "sync/log.h"
 
 #include <QDateTime>
@@ -281,13 +280,9 @@ bool SyncSession::pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &sum
     // change. Each answer still uses its own savepoint, and whatever was recorded is committed on every
     // path. A crash before the commit leaves those changes queued: they are pushed again with the same
     // mutation ids and the server answers them as the first time.
-    std::optional<sql::Transaction> batch;
-    try {
-        if (sql::Database *db = m_store.database())
-            batch.emplace(*db);
-    } catch (const sql::SqlError &e) {
-        qCWarning(lcSync) << "recording the push answer change by change:" << e.text();
-    }
+    StoreBatch batch(m_store);
+    if (!batch.isOpen())
+        qCWarning(lcSync) << "recording the push answer change by change:" << batch.error();
     bool ok = true;
     for (qsizetype i = 0; i < results.size(); ++i) {
         const PushResult &result = results.at(i);
@@ -302,14 +297,10 @@ bool SyncSession::pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &sum
         }
         ++summary.pushed;
     }
-    if (batch) {
-        try {
-            batch->commit();
-        } catch (const sql::SqlError &e) {
-            return fail(summary, ApiError::Client,
-                tr("The local database could not record the server's answer: %1").arg(e.text()));
-        }
-    }
+    QString commitError;
+    if (!batch.commit(&commitError))
+        return fail(summary, ApiError::Client,
+            tr("The local database could not record the server's answer: %1").arg(commitError));
     return ok;
 }
 

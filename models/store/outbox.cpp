@@ -1,0 +1,217 @@
+// Store: the outbox, for the sync engine: what to push, and what the server answered about it.
+#include "common/protocol/ddl.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/transaction.h"
+#include "models/store.h"
+#include "models/store/storeguard.h"
+#include "models/store/storerows.h"
+
+namespace rounds {
+
+using namespace storerows;
+
+namespace {
+
+// Changes made while an acknowledged one was on its way were based on a version the server has now
+// moved past (or, after a create, on no version at all): re-base them on the answer, with the
+// acknowledged change's values as their base where they had none.
+void rebaseLater(sql::Database &db, const OutboxMutation &acked, qint64 newVersion)
+{
+    QList<std::pair<qint64, QJsonObject>> later;
+    {
+        auto q = db.query(QStringLiteral("SELECT seq, base FROM outbox WHERE entity = ?1 AND record_id = ?2 "
+                                         "AND seq > ?3 AND state = 'pending' AND base_version < ?4"));
+        q->bind(1, acked.entity);
+        q->bind(2, acked.recordId);
+        q->bind(3, std::int64_t(acked.seq));
+        q->bind(4, std::int64_t(newVersion));
+        while (q->step())
+            later.append({q->int64(0), parseObject(q->textUtf8(1))});
+    }
+    for (auto &[seq, base] : later) {
+        for (auto it = acked.set.begin(); it != acked.set.end(); ++it) {
+            if (!base.contains(it.key()))
+                base.insert(it.key(), it.value());
+        }
+        auto u = db.query(QStringLiteral("UPDATE outbox SET base_version = ?2, base = CASE op WHEN 'delete' "
+                                         "THEN '{}' ELSE ?3 END WHERE seq = ?1"));
+        u->bind(1, std::int64_t(seq));
+        u->bind(2, std::int64_t(newVersion));
+        u->bind(3, jsonText(base));
+        u->run();
+    }
+}
+
+std::optional<OutboxMutation> mutationById(sql::Database &db, const QString &mutationId)
+{
+    auto q = db.query(QStringLiteral("SELECT %1 FROM outbox WHERE mutation_id = ?1").arg(kOutboxColumns));
+    q->bind(1, mutationId);
+    if (!q->step())
+        return std::nullopt;
+    return readMutation(*q);
+}
+
+} // namespace
+
+QList<OutboxMutation> Store::outbox() const
+{
+    if (!m_db)
+        return {};
+    return logged("outbox", QList<OutboxMutation>(), nullptr, [&] {
+        QList<OutboxMutation> list;
+        auto q = m_db->query(QStringLiteral("SELECT %1 FROM outbox ORDER BY seq").arg(kOutboxColumns));
+        while (q->step())
+            list << readMutation(*q);
+        return list;
+    });
+}
+
+int Store::pendingCount() const
+{
+    if (!m_db)
+        return 0;
+    return logged("pendingCount", 0, nullptr, [&] {
+        return int(m_db->scalarInt(QStringLiteral("SELECT count(*) FROM outbox WHERE state <> 'rejected'")));
+    });
+}
+
+std::optional<OutboxMutation> Store::mutation(const QString &mutationId, QString *error) const
+{
+    if (!m_db) {
+        if (error)
+            *error = tr("The local database is not open.");
+        return std::nullopt;
+    }
+    return logged(
+        "mutation", std::optional<OutboxMutation>(), error, [&] { return mutationById(*m_db, mutationId); });
+}
+
+QList<OutboxMutation> Store::takeForPush(int limit, QString *error)
+{
+    if (!m_db) {
+        if (error)
+            *error = tr("The local database is not open.");
+        return {};
+    }
+    return logged("takeForPush", QList<OutboxMutation>(), error, [&] {
+        QList<OutboxMutation> list;
+        sql::Transaction tx(*m_db);
+        auto q = m_db->query(QStringLiteral(
+            "SELECT %1 FROM outbox WHERE state IN ('sending', 'pending') ORDER BY seq LIMIT ?1")
+                                 .arg(kOutboxColumns));
+        q->bind(1, limit);
+        // One change per record per batch: a later change is re-based on the answer to the earlier one
+        // (acknowledge) before it is sent, instead of reaching the server with a base from before it.
+        QSet<QString> records;
+        while (q->step()) {
+            OutboxMutation m = readMutation(*q);
+            const QString key = recordKey(m.entity, m.recordId);
+            if (records.contains(key))
+                continue;
+            records.insert(key);
+            list << m;
+        }
+        auto mark = m_db->query(QStringLiteral("UPDATE outbox SET state = 'sending' WHERE seq = ?1"));
+        for (OutboxMutation &m : list) {
+            mark->bind(1, std::int64_t(m.seq));
+            mark->run();
+            mark->reset();
+            m.state = QStringLiteral("sending");
+        }
+        tx.commit();
+        return list;
+    });
+}
+
+bool Store::acknowledge(const QString &mutationId, qint64 newVersion, QString *error)
+{
+    if (!m_db)
+        return false;
+    std::optional<OutboxMutation> acked;
+    const bool ok = guarded(error, [&] {
+        sql::Transaction tx(*m_db);
+        acked = mutationById(*m_db, mutationId);
+        if (!acked)
+            return;
+        deleteMutation(*m_db, mutationId);
+        if (newVersion > 0)
+            rebaseLater(*m_db, *acked, newVersion);
+        const protocol::Entity *e = protocol::Schema::instance().entity(acked->entity);
+        if (e && newVersion > 0) {
+            // The server now has our values at this version; the next pull brings its full copy.
+            auto q = m_db->query(QStringLiteral("UPDATE %1 SET version = ?2 WHERE id = ?1 AND version < ?2")
+                                     .arg(protocol::quoteIdentifier(e->name)));
+            q->bind(1, acked->recordId);
+            q->bind(2, std::int64_t(newVersion));
+            q->run();
+        }
+        dropShadowIfIdle(*m_db, acked->entity, acked->recordId);
+        tx.commit();
+    });
+    if (!ok)
+        return false;
+    if (!acked) {
+        if (error)
+            *error = tr("No change %1 is waiting to be sent.").arg(mutationId);
+        return false;
+    }
+    emit recordsChanged(acked->entity, {acked->recordId});
+    return true;
+}
+
+bool Store::reject(const QString &mutationId, const QString &code, const QString &message,
+    const QString &field, QString *error)
+{
+    if (!m_db)
+        return false;
+    bool found = false;
+    const bool ok = guarded(error, [&] {
+        auto q = m_db->query(
+            QStringLiteral("UPDATE outbox SET state = 'rejected', error_code = ?2, error_message = ?3, "
+                           "error_field = ?4 WHERE mutation_id = ?1"));
+        q->bind(1, mutationId);
+        q->bind(2, code);
+        q->bind(3, message);
+        q->bind(4, field.isEmpty() ? QString() : field);
+        q->run();
+        found = m_db->changes() > 0;
+    });
+    if (ok && !found && error)
+        *error = tr("No change %1 is waiting to be sent.").arg(mutationId);
+    return ok && found;
+}
+
+bool Store::discardRejected(const QString &mutationId, QString *error)
+{
+    if (!m_db)
+        return false;
+    QString failure;
+    const bool ok = guarded(error, [&] {
+        sql::Transaction tx(*m_db);
+        const std::optional<OutboxMutation> m = mutationById(*m_db, mutationId);
+        if (!m || m->state != QLatin1String("rejected")) {
+            failure = QStringLiteral("there is no rejected change %1").arg(mutationId);
+            return;
+        }
+        const bool wasCreate = m->op == QLatin1String("upsert") && m->baseVersion == 0;
+        const std::optional<protocol::Record> server = shadow(m->entity, m->recordId);
+        // The record left this laptop meanwhile (deleted on the server, or out of scope): giving up the
+        // change must not bring it back.
+        const bool gone = wasCreate || !record(m->entity, m->recordId).has_value();
+        deleteMutation(*m_db, mutationId);
+        // Back to the server's copy, through the apply path so any other pending change stays on top.
+        // An edit whose server copy was not kept leaves the row: the next change to it corrects it.
+        if (gone || server) {
+            if (!applyServerCopy(m->entity, m->recordId,
+                    gone ? QJsonObject() : protocol::encodeRecord(*server), gone, &failure))
+                return;
+            dropShadowIfIdle(*m_db, m->entity, m->recordId);
+        }
+        tx.commit();
+    });
+    if (ok && !failure.isEmpty() && error)
+        *error = failure;
+    return ok && failure.isEmpty();
+}
+
+} // namespace rounds

@@ -1,0 +1,320 @@
+// Store: the local write path. Every create, edit and delete writes the visible row and the outbox in
+// one transaction, so the edit is safe on disk before the UI moves on; edits of a record still waiting to
+// be pushed coalesce into its one pending mutation.
+#include "common/protocol/ddl.h"
+#include "common/protocol/values.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/transaction.h"
+#include "models/store.h"
+#include "models/store/entitysqlcache.h"
+#include "models/store/storeguard.h"
+#include "models/store/storerows.h"
+
+namespace rounds {
+
+using protocol::Entity;
+using protocol::Record;
+using protocol::Schema;
+using namespace storerows;
+
+namespace {
+
+// The outbox side of an edit: coalesced into the pending mutation when there is one (the first base of
+// each field stays, the latest value wins), otherwise a new mutation against the current version.
+void queueEdit(sql::Database &db, std::optional<OutboxMutation> pending, const Entity &e,
+    const Record &current, const QJsonObject &delta)
+{
+    if (pending) {
+        for (auto it = delta.begin(); it != delta.end(); ++it) {
+            if (pending->baseVersion > 0 && !pending->base.contains(it.key()))
+                pending->base.insert(it.key(), current.fields.value(it.key()));
+            pending->set.insert(it.key(), it.value());
+        }
+        auto q = db.query(
+            QStringLiteral("UPDATE outbox SET base = ?1, \"set\" = ?2, updated_at = ?3 WHERE seq = ?4"));
+        q->bind(1, jsonText(pending->base));
+        q->bind(2, jsonText(pending->set));
+        q->bind(3, protocol::nowUtc());
+        q->bind(4, std::int64_t(pending->seq));
+        q->run();
+        return;
+    }
+    OutboxMutation m;
+    m.mutationId = protocol::newUuid();
+    m.entity = e.name;
+    m.recordId = current.id;
+    m.op = QStringLiteral("upsert");
+    m.baseVersion = current.version;
+    for (auto it = delta.begin(); it != delta.end(); ++it) {
+        if (current.version > 0)
+            m.base.insert(it.key(), current.fields.value(it.key()));
+    }
+    m.set = delta;
+    insertMutation(db, m);
+}
+
+// The outbox side of a delete: a create never sent is forgotten, a pending edit becomes one delete
+// against its first base version, otherwise a new delete.
+void queueDelete(
+    sql::Database &db, const std::optional<OutboxMutation> &pending, const Entity &e, const Record &current)
+{
+    const bool inFlight = [&] {
+        auto q = db.query(QStringLiteral(
+            "SELECT 1 FROM outbox WHERE entity = ?1 AND record_id = ?2 AND state = 'sending' LIMIT 1"));
+        q->bind(1, e.name);
+        q->bind(2, current.id);
+        return q->step();
+    }();
+    if (pending && pending->baseVersion == 0 && pending->op == QLatin1String("upsert") && !inFlight) {
+        // Created here and never sent: the server never needs to hear of it.
+        auto q = db.query(QStringLiteral("DELETE FROM outbox WHERE seq = ?1"));
+        q->bind(1, std::int64_t(pending->seq));
+        q->run();
+    } else if (pending) {
+        auto q = db.query(QStringLiteral("UPDATE outbox SET op = 'delete', base = '{}', \"set\" = "
+                                         "'{}', updated_at = ?1 WHERE seq = ?2"));
+        q->bind(1, protocol::nowUtc());
+        q->bind(2, std::int64_t(pending->seq));
+        q->run();
+    } else {
+        OutboxMutation m;
+        m.mutationId = protocol::newUuid();
+        m.entity = e.name;
+        m.recordId = current.id;
+        m.op = QStringLiteral("delete");
+        m.baseVersion = current.version;
+        insertMutation(db, m);
+    }
+}
+
+// Why a write cannot even start, or null.
+const Entity *writable(
+    const sql::Database *db, const QString &entityName, const QString &refusal, WriteResult &w)
+{
+    const Entity *e = Schema::instance().entity(entityName);
+    if (!db || !e || e->serverOnly) {
+        w.error = !db ? Store::tr("The local database is not open.") : refusal.arg(entityName);
+        return nullptr;
+    }
+    return e;
+}
+
+// Validates `fields` like a pushed create or edit; on failure `w` says why and which field.
+bool validated(
+    const Entity &e, const QJsonObject &fields, bool isCreate, QJsonObject *normalized, WriteResult &w)
+{
+    if (auto err = protocol::validateChanges(e, fields, isCreate, normalized)) {
+        w.error = err->message;
+        w.field = err->field;
+        return false;
+    }
+    return true;
+}
+
+// The visible row a write changes; none, with `w` saying so, when there is none (any more).
+std::optional<Record> currentRow(
+    sql::Database &db, const EntitySql &s, const Entity &e, const QString &id, WriteResult &w)
+{
+    std::optional<Record> current = readRow(db, s, e, id);
+    if (!current)
+        w.error = Store::tr("The %1 %2 does not exist (any more).").arg(e.name, id);
+    return current;
+}
+
+// The record's pending mutation, to coalesce into. Without one this is the first local change since the
+// last server copy: that copy is kept as the shadow (base of conflicts, what discarding goes back to).
+std::optional<OutboxMutation> pendingOrShadow(sql::Database &db, const Entity &e, const Record &current)
+{
+    std::optional<OutboxMutation> pending = pendingMutation(db, e.name, current.id);
+    if (!pending && current.version > 0)
+        saveShadowIfMissing(db, e.name, current);
+    return pending;
+}
+
+// An SqlError of a write: the user reads `what` and SQLite's message.
+auto failedWrite(
+    WriteResult &w, const QString &what, const char *op, const QString &entity, const QString &id)
+{
+    return [&w, what, op, entity, id](const sql::SqlError &err) {
+        w.error = what.arg(err.message());
+        qCWarning(lcStore) << op << entity << id << err.text();
+        return false;
+    };
+}
+
+} // namespace
+
+WriteResult Store::create(const QString &entityName, const QJsonObject &fields, const QString &givenId)
+{
+    WriteResult w;
+    const Entity *e = writable(m_db.get(), entityName, tr("'%1' cannot be created here."), w);
+    if (!e)
+        return w;
+    QJsonObject normalized;
+    if (!validated(*e, fields, true, &normalized, w))
+        return w;
+    const QString id = givenId.isEmpty() ? protocol::newUuid() : givenId;
+    if (!protocol::isUuid(id)) {
+        w.error = tr("'%1' is not a lower-case UUID.").arg(id);
+        w.field = protocol::Base::Id;
+        return w;
+    }
+    const bool ok = catchSql(
+        [&] {
+            const EntitySql &s = m_apply->of(*e);
+            sql::Transaction tx(*m_db);
+            if (readRow(*m_db, s, *e, id) || hasOutboxRows(*m_db, e->name, id)) {
+                w.error = tr("A %1 with id %2 already exists.").arg(e->name, id);
+                return false;
+            }
+            Record rec;
+            rec.id = id;
+            rec.fields = normalized;
+            writeRow(*m_db, s.upsert, *e, rec);
+            crashHook("after-row-write");
+            OutboxMutation m;
+            m.mutationId = protocol::newUuid();
+            m.entity = e->name;
+            m.recordId = id;
+            m.op = QStringLiteral("upsert");
+            m.set = normalized;
+            insertMutation(*m_db, m);
+            crashHook("before-commit");
+            tx.commit();
+            return true;
+        },
+        failedWrite(w, tr("Could not save: %1"), "create", entityName, QString()));
+    if (!ok)
+        return w;
+    w.ok = true;
+    w.id = id;
+    emit recordsChanged(e->name, {id});
+    return w;
+}
+
+WriteResult Store::update(const QString &entityName, const QString &id, const QJsonObject &changes)
+{
+    WriteResult w;
+    w.id = id;
+    const Entity *e = writable(m_db.get(), entityName, tr("'%1' cannot be edited here."), w);
+    if (!e)
+        return w;
+    QJsonObject normalized;
+    if (!validated(*e, changes, false, &normalized, w))
+        return w;
+    bool changed = false;
+    const bool ok = catchSql(
+        [&] {
+            const EntitySql &s = m_apply->of(*e);
+            sql::Transaction tx(*m_db);
+            const std::optional<Record> current = currentRow(*m_db, s, *e, id, w);
+            if (!current)
+                return false;
+            // Only real changes make a mutation.
+            QJsonObject delta;
+            for (auto it = normalized.begin(); it != normalized.end(); ++it) {
+                if (!protocol::sameValue(current->fields.value(it.key()), it.value()))
+                    delta.insert(it.key(), it.value());
+            }
+            if (!delta.isEmpty()) {
+                std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, *current);
+                Record next = *current;
+                for (auto it = delta.begin(); it != delta.end(); ++it)
+                    next.fields.insert(it.key(), it.value());
+                writeRow(*m_db, s.upsert, *e, next);
+                crashHook("after-row-write");
+                queueEdit(*m_db, std::move(pending), *e, *current, delta);
+                crashHook("before-commit");
+                changed = true;
+            }
+            tx.commit();
+            return true;
+        },
+        failedWrite(w, tr("Could not save: %1"), "update", entityName, id));
+    if (!ok)
+        return w;
+    w.ok = true;
+    if (changed)
+        emit recordsChanged(e->name, {id});
+    return w;
+}
+
+WriteResult Store::remove(const QString &entityName, const QString &id)
+{
+    WriteResult w;
+    w.id = id;
+    const Entity *e = writable(m_db.get(), entityName, tr("'%1' cannot be deleted here."), w);
+    if (!e)
+        return w;
+    const bool ok = catchSql(
+        [&] {
+            const EntitySql &s = m_apply->of(*e);
+            sql::Transaction tx(*m_db);
+            const std::optional<Record> current = currentRow(*m_db, s, *e, id, w);
+            if (!current)
+                return false;
+            const std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, *current);
+            deleteRow(*m_db, s, id);
+            crashHook("after-row-write");
+            queueDelete(*m_db, pending, *e, *current);
+            crashHook("before-commit");
+            tx.commit();
+            return true;
+        },
+        failedWrite(w, tr("Could not delete: %1"), "remove", entityName, id));
+    if (!ok)
+        return w;
+    w.ok = true;
+    emit recordsChanged(e->name, {id});
+    return w;
+}
+
+std::optional<Record> Store::record(const QString &entityName, const QString &id) const
+{
+    const Entity *e = Schema::instance().entity(entityName);
+    if (!m_db || !e)
+        return std::nullopt;
+    return logged(
+        "record", std::optional<Record>(), nullptr, [&] { return readRow(*m_db, m_apply->of(*e), *e, id); });
+}
+
+std::optional<Record> Store::shadow(const QString &entityName, const QString &id) const
+{
+    const Entity *e = Schema::instance().entity(entityName);
+    if (!m_db || !e)
+        return std::nullopt;
+    return logged("shadow", std::optional<Record>(), nullptr, [&]() -> std::optional<Record> {
+        auto q
+            = m_db->query(QStringLiteral("SELECT record FROM shadow WHERE entity = ?1 AND record_id = ?2"));
+        q->bind(1, entityName);
+        q->bind(2, id);
+        if (!q->step())
+            return std::nullopt;
+        Record r;
+        if (protocol::decodeRecord(*e, parseObject(q->textUtf8(0)), &r, protocol::DecodeMode::Lenient))
+            return std::nullopt;
+        return r;
+    });
+}
+
+QList<Record> Store::records(const QString &entity) const
+{
+    QList<Record> out;
+    if (!m_db || !Schema::instance().entity(entity))
+        return out;
+    const QStringList ids = logged("records", QStringList(), nullptr, [&] {
+        QStringList list;
+        auto q = m_db->query(
+            QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(protocol::quoteIdentifier(entity)));
+        while (q->step())
+            list << q->text(0);
+        return list;
+    });
+    for (const QString &id : ids) {
+        if (auto r = record(entity, id))
+            out << *r;
+    }
+    return out;
+}
+
+} // namespace rounds
