@@ -41,6 +41,18 @@ void breakdowns(sql::Database &db, const kpi::Keys &keys, kpi::PeriodData *now, 
     laps->lap("reps");
 }
 
+// The second thread's part of compute(), on the second connection: the previous period (its own copy
+// of the keys, its own PeriodData, r->before), then this period's store-read headline fields (not
+// those headlineVisits() sets on the first thread), then the sales.
+void previousAndSales(
+    sql::Database &db, const KpiScope &scope, kpi::Keys *keys, kpi::PeriodData *before, KpiResult *r)
+{
+    kpi::readVisits(db, scope, keys, before);
+    kpi::headline(db, scope, *keys, *before, &r->before, r->costPerCallMinor, nullptr);
+    kpi::headlineStore(db, scope, r->period, &r->now);
+    kpi::computeSales(db, r->period, scope, r, nullptr);
+}
+
 } // namespace
 
 // --- scope -----------------------------------------------------------------------------------------
@@ -261,20 +273,13 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
         kpi::Keys keys;
         kpi::readTargets(m_db, scope, &keys, {&now, &before});
         laps.lap("targets");
-        // The previous period touches nothing this thread uses: its own copy of the keys (the targets'
-        // HCPs and their tiers have the same numbers in both copies; what each thread adds is its own),
-        // its own PeriodData, r.before and its own connection. Then this period's store-read headline
-        // fields (not those headlineVisits() sets below), then the sales.
+        // The previous period touches nothing this thread uses (the targets' HCPs and their tiers have the
+        // same numbers in both copies of the keys; what each thread adds is its own).
         std::optional<kpi::Keys> otherKeys;
         kpi::JoiningTask other; // after everything the thread uses: an exception here joins it first
         if (second) {
             otherKeys.emplace(keys);
-            other.start([&, second] {
-                kpi::readVisits(*second, scope, &*otherKeys, &before);
-                kpi::headline(*second, scope, *otherKeys, before, &r.before, r.costPerCallMinor, nullptr);
-                kpi::headlineStore(*second, scope, period, &r.now);
-                kpi::computeSales(*second, period, scope, &r, nullptr);
-            });
+            other.start([&, second] { previousAndSales(*second, scope, &*otherKeys, &before, &r); });
             laps.lap("start-other");
         }
         kpi::readVisits(m_db, scope, &keys, &now);
