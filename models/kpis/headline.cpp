@@ -68,15 +68,23 @@ void activity(const PeriodData &data, KpiHeadline *h)
         h->averageSupport = supportSum / double(h->supportVisits);
 }
 
-void plans(sql::Database &db, const KpiParams &p, KpiHeadline *h)
+// The one row of an aggregate query over the period.
+sql::Query aggregate(sql::Database &db, const KpiParams &p, const QString &sql)
 {
-    auto q = db.query(QStringLiteral(
-        "SELECT coalesce(sum(status = 'done'), 0), coalesce(sum(status <> 'cancelled'), 0),"
-        " coalesce(sum(status = 'cancelled'), 0) FROM visit_plan WHERE planned_at >= :from AND "
-        "planned_at < :to"
-        " AND (:scope IS NULL OR territory_id IN (SELECT value FROM json_each(:scope)))"));
+    auto q = db.query(sql);
     p.bind(q);
     q->step();
+    return q;
+}
+
+void plans(sql::Database &db, const KpiParams &p, KpiHeadline *h)
+{
+    const auto q = aggregate(db, p,
+        QStringLiteral(
+            "SELECT coalesce(sum(status = 'done'), 0), coalesce(sum(status <> 'cancelled'), 0),"
+            " coalesce(sum(status = 'cancelled'), 0) FROM visit_plan WHERE planned_at >= :from AND "
+            "planned_at < :to"
+            " AND (:scope IS NULL OR territory_id IN (SELECT value FROM json_each(:scope)))"));
     h->plansDone = q->integer(0);
     h->plansNotCancelled = q->integer(1);
     h->plansCancelled = q->integer(2);
@@ -86,22 +94,21 @@ void plans(sql::Database &db, const KpiParams &p, KpiHeadline *h)
 // or paid, not estimates.
 void events(sql::Database &db, const KpiParams &p, KpiHeadline *h)
 {
-    auto q = db.query(QStringLiteral(
-        "WITH m AS (SELECT id, budget_minor FROM meeting WHERE status IN ('held', 'closed')"
-        " AND starts_at >= :from AND starts_at < :to"
-        " AND (:scope IS NULL OR territory_id IN (SELECT value FROM json_each(:scope)))"
-        " AND (:rep IS NULL OR owner_id = :rep))"
-        " SELECT (SELECT count(*) FROM m), (SELECT coalesce(sum(budget_minor), 0) FROM m),"
-        " (SELECT coalesce(sum(e.amount_minor), 0) FROM meeting_expense e WHERE e.meeting_id IN (SELECT "
-        "id FROM m)"
-        "  AND e.status IN ('committed', 'actual')),"
-        " (SELECT count(*) FROM meeting_attendee a WHERE a.meeting_id IN (SELECT id FROM m) AND "
-        "a.signed_in = 1),"
-        " (SELECT count(DISTINCT a.hcp_id) FROM meeting_attendee a WHERE a.meeting_id IN (SELECT id FROM "
-        "m)"
-        "  AND a.signed_in = 1)"));
-    p.bind(q);
-    q->step();
+    const auto q = aggregate(db, p,
+        QStringLiteral(
+            "WITH m AS (SELECT id, budget_minor FROM meeting WHERE status IN ('held', 'closed')"
+            " AND starts_at >= :from AND starts_at < :to"
+            " AND (:scope IS NULL OR territory_id IN (SELECT value FROM json_each(:scope)))"
+            " AND (:rep IS NULL OR owner_id = :rep))"
+            " SELECT (SELECT count(*) FROM m), (SELECT coalesce(sum(budget_minor), 0) FROM m),"
+            " (SELECT coalesce(sum(e.amount_minor), 0) FROM meeting_expense e WHERE e.meeting_id IN (SELECT "
+            "id FROM m)"
+            "  AND e.status IN ('committed', 'actual')),"
+            " (SELECT count(*) FROM meeting_attendee a WHERE a.meeting_id IN (SELECT id FROM m) AND "
+            "a.signed_in = 1),"
+            " (SELECT count(DISTINCT a.hcp_id) FROM meeting_attendee a WHERE a.meeting_id IN (SELECT id FROM "
+            "m)"
+            "  AND a.signed_in = 1)"));
     h->meetingsHeld = q->integer(0);
     h->budgetMinor = q->int64(1);
     h->spendMinor = q->int64(2);
@@ -115,16 +122,15 @@ void events(sql::Database &db, const KpiParams &p, KpiHeadline *h)
 // institution index over every fact.
 void salesAndShare(sql::Database &db, const KpiParams &p, KpiHeadline *h)
 {
-    auto q = db.query(QStringLiteral(
-        "SELECT coalesce(sum(i), 0), sum(CASE WHEN x THEN i END), sum(CASE WHEN x THEN t END) FROM"
-        " (SELECT sum(CASE WHEN s.source = 'internal' THEN s.value_minor END) AS i, sum(s.value_minor) "
-        "AS t,"
-        " max(s.source = 'external') AS x FROM sales_fact s"
-        " WHERE s.month IN (SELECT value FROM json_each(:months)) AND %1"
-        " GROUP BY +s.institution_id, +s.product_id, +s.month)")
-                          .arg(salesScope()));
-    p.bind(q);
-    q->step();
+    const auto q = aggregate(db, p,
+        QStringLiteral(
+            "SELECT coalesce(sum(i), 0), sum(CASE WHEN x THEN i END), sum(CASE WHEN x THEN t END) FROM"
+            " (SELECT sum(CASE WHEN s.source = 'internal' THEN s.value_minor END) AS i, sum(s.value_minor) "
+            "AS t,"
+            " max(s.source = 'external') AS x FROM sales_fact s"
+            " WHERE s.month IN (SELECT value FROM json_each(:months)) AND %1"
+            " GROUP BY +s.institution_id, +s.product_id, +s.month)")
+            .arg(salesScope()));
     h->salesMinor = q->int64(0);
     if (!q->isNull(2))
         h->marketSharePct = ratio(q->isNull(1) ? 0.0 : q->real(1), q->real(2), 100);
