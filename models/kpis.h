@@ -216,18 +216,6 @@ public:
     static bool maySeeInstitutionSales(const QString &role);
 
 private:
-    // What one period's KPIs are computed from: its targets and its visits, each read once
-    // (models/kpis.cpp).
-    struct Keys;
-    struct PeriodData;
-    void readTargets(const KpiScope &scope, Keys *keys, const QList<PeriodData *> &periods);
-    void readVisits(const KpiScope &scope, Keys *keys, PeriodData *data);
-    void headline(const KpiScope &scope, const Keys &keys, const PeriodData &data, KpiHeadline *h,
-        qint64 costPerCall, QList<KpiTierReach> *tiers);
-    // headline() in three parts: counted from the visits, read from the store, the ratios of both.
-    void headlineVisits(const Keys &keys, const PeriodData &data, KpiHeadline *h, QList<KpiTierReach> *tiers);
-    void headlineStore(const KpiScope &scope, const KpiPeriod &period, KpiHeadline *h);
-    static void headlineRatios(KpiHeadline *h, qint64 costPerCall);
     KpiWeights weights();
     qint64 costPerCall();
     // A second read-only connection to the same file, for the previous period on the second core

@@ -77,39 +77,46 @@ QString KpiTables::forecastMethodName(const QString &method)
 
 QList<KpiTable> KpiTables::all(const KpiResult &r)
 {
+    return QList<KpiTable> {summary(r)} + activity(r) + sales(r);
+}
+
+KpiTable KpiTables::summary(const KpiResult &r)
+{
+    KpiTable t {QStringLiteral("summary"), tr("Key figures"),
+        {tr("KPI"), r.period.label(), r.previousPeriod.label(), tr("Change")}, {}};
+    const KpiHeadline &a = r.now;
+    const KpiHeadline &b = r.before;
+    const auto row = [&t](const QString &name, const QVariant &now, const QVariant &before) {
+        t.rows.append({name, now, before, delta(now, before)});
+    };
+    row(tr("Targets"), a.targets, b.targets);
+    row(tr("Reached targets"), a.reached, b.reached);
+    row(tr("Reach %"), opt(a.reachPct), opt(b.reachPct));
+    row(tr("Calls"), a.calls, b.calls);
+    row(tr("Touches (message, material)"), a.touches, b.touches);
+    row(tr("Frequency (calls per reached target)"), opt(a.frequency), opt(b.frequency));
+    row(tr("Coverage of plan %"), opt(a.coveragePct), opt(b.coveragePct));
+    row(tr("Plan attainment %"), opt(a.planAttainmentPct), opt(b.planAttainmentPct));
+    row(tr("Field days"), a.fieldDays, b.fieldDays);
+    row(tr("Calls per field day"), opt(a.callsPerFieldDay), opt(b.callsPerFieldDay));
+    row(tr("Average support level"), opt(a.averageSupport), opt(b.averageSupport));
+    row(tr("Meetings held"), a.meetingsHeld, b.meetingsHeld);
+    row(tr("Attending HCPs"), a.attendingHcps, b.attendingHcps);
+    row(tr("Event spend (CNY)"), money(a.spendMinor), money(b.spendMinor));
+    row(tr("Event budget (CNY)"), money(a.budgetMinor), money(b.budgetMinor));
+    row(tr("Spend vs budget %"), opt(a.spendVsBudgetPct), opt(b.spendVsBudgetPct));
+    row(tr("Cost per attending HCP (CNY)"), moneyOpt(a.costPerAttendingHcpMinor),
+        moneyOpt(b.costPerAttendingHcpMinor));
+    row(tr("Sales (CNY)"), money(a.salesMinor), money(b.salesMinor));
+    row(tr("Market share %"), opt(a.marketSharePct), opt(b.marketSharePct));
+    row(tr("ROI (sales per yuan of effort)"), opt(a.roi), opt(b.roi));
+    t.rows.append({tr("Sales year on year %"), opt(r.salesYoyPct), QVariant(), QVariant()});
+    return t;
+}
+
+QList<KpiTable> KpiTables::activity(const KpiResult &r)
+{
     QList<KpiTable> tables;
-    {
-        KpiTable t {QStringLiteral("summary"), tr("Key figures"),
-            {tr("KPI"), r.period.label(), r.previousPeriod.label(), tr("Change")}, {}};
-        const KpiHeadline &a = r.now;
-        const KpiHeadline &b = r.before;
-        const auto row = [&t](const QString &name, const QVariant &now, const QVariant &before) {
-            t.rows.append({name, now, before, delta(now, before)});
-        };
-        row(tr("Targets"), a.targets, b.targets);
-        row(tr("Reached targets"), a.reached, b.reached);
-        row(tr("Reach %"), opt(a.reachPct), opt(b.reachPct));
-        row(tr("Calls"), a.calls, b.calls);
-        row(tr("Touches (message, material)"), a.touches, b.touches);
-        row(tr("Frequency (calls per reached target)"), opt(a.frequency), opt(b.frequency));
-        row(tr("Coverage of plan %"), opt(a.coveragePct), opt(b.coveragePct));
-        row(tr("Plan attainment %"), opt(a.planAttainmentPct), opt(b.planAttainmentPct));
-        row(tr("Field days"), a.fieldDays, b.fieldDays);
-        row(tr("Calls per field day"), opt(a.callsPerFieldDay), opt(b.callsPerFieldDay));
-        row(tr("Average support level"), opt(a.averageSupport), opt(b.averageSupport));
-        row(tr("Meetings held"), a.meetingsHeld, b.meetingsHeld);
-        row(tr("Attending HCPs"), a.attendingHcps, b.attendingHcps);
-        row(tr("Event spend (CNY)"), money(a.spendMinor), money(b.spendMinor));
-        row(tr("Event budget (CNY)"), money(a.budgetMinor), money(b.budgetMinor));
-        row(tr("Spend vs budget %"), opt(a.spendVsBudgetPct), opt(b.spendVsBudgetPct));
-        row(tr("Cost per attending HCP (CNY)"), moneyOpt(a.costPerAttendingHcpMinor),
-            moneyOpt(b.costPerAttendingHcpMinor));
-        row(tr("Sales (CNY)"), money(a.salesMinor), money(b.salesMinor));
-        row(tr("Market share %"), opt(a.marketSharePct), opt(b.marketSharePct));
-        row(tr("ROI (sales per yuan of effort)"), opt(a.roi), opt(b.roi));
-        t.rows.append({tr("Sales year on year %"), opt(r.salesYoyPct), QVariant(), QVariant()});
-        tables.append(t);
-    }
     {
         KpiTable t {QStringLiteral("reach_by_tier"), tr("Reach by tier"),
             {tr("Tier"), tr("Targets"), tr("Reached"), tr("Reach %")}, {}};
@@ -154,6 +161,12 @@ QList<KpiTable> KpiTables::all(const KpiResult &r)
             t.rows.append({x.name, x.username, x.calls, x.fieldDays, opt(x.callsPerFieldDay), x.reachedHcps});
         tables.append(t);
     }
+    return tables;
+}
+
+QList<KpiTable> KpiTables::sales(const KpiResult &r)
+{
+    QList<KpiTable> tables;
     {
         KpiTable t {QStringLiteral("sales_by_month"),
             tr("Sales by month; forecast: %1").arg(forecastMethodName(r.forecastMethod)),

@@ -35,6 +35,12 @@ public:
     static QByteArray toCsv(const KpiTable &table);
     // Aligned plain text for a terminal.
     static QString toText(const KpiTable &table);
+
+private:
+    // all() in three parts: the key figures, the field-force charts, the sales.
+    static KpiTable summary(const KpiResult &r);
+    static QList<KpiTable> activity(const KpiResult &r);
+    static QList<KpiTable> sales(const KpiResult &r);
 };
 
 } // namespace rounds

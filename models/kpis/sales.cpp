@@ -1,0 +1,201 @@
+#include "models/kpis/sales.h"
+
+#include "common/sqlite/database.h"
+#include "models/kpis/kpicommon.h"
+#include "models/kpis/kpiparams.h"
+#include "models/kpis/laps.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <cmath>
+
+namespace rounds::kpi {
+
+namespace {
+
+// Internal and external sales by yyyy-MM; a month without valued facts of a source is absent.
+struct MonthlySales
+{
+    QHash<QString, std::optional<qint64>> internal;
+    QHash<QString, std::optional<qint64>> external;
+};
+
+// 36 months ending with `lastMonth` are read, so the 24 shown all have their year-on-year; from the
+// monthly summary kept by triggers (client migration 11).
+MonthlySales readMonths(sql::Database &db, const KpiParams &p, const QDate &lastMonth)
+{
+    auto q = db.query(
+        QStringLiteral("SELECT s.month, CASE WHEN sum(CASE WHEN s.source = 'internal' THEN s.valued END) > 0"
+                       " THEN sum(CASE WHEN s.source = 'internal' THEN s.value_minor END) END,"
+                       " CASE WHEN sum(CASE WHEN s.source = 'external' THEN s.valued END) > 0"
+                       " THEN sum(CASE WHEN s.source = 'external' THEN s.value_minor END) END FROM "
+                       "kpi_sales_month s"
+                       " WHERE s.month >= :first AND s.month <= :last AND %1 GROUP BY s.month")
+            .arg(salesScope()));
+    q->bind(q->parameterIndex(":first"), monthKey(lastMonth.addMonths(-35)));
+    q->bind(q->parameterIndex(":last"), monthKey(lastMonth));
+    p.bind(q);
+    MonthlySales out;
+    while (q->step()) {
+        if (!q->isNull(1))
+            out.internal.insert(q->text(0), q->int64(1));
+        if (!q->isNull(2))
+            out.external.insert(q->text(0), q->int64(2));
+    }
+    return out;
+}
+
+// The 24 months ending with `lastMonth`, and the period's year-on-year: the same months a year before,
+// all of them with sales.
+void trend(const MonthlySales &sales, const KpiPeriod &period, const QDate &lastMonth, KpiResult *r)
+{
+    const auto pctChange = [&sales](const QString &now, const QString &then) -> std::optional<double> {
+        const auto a = sales.internal.value(now);
+        const auto b = sales.internal.value(then);
+        if (!a || !b || *b == 0)
+            return std::nullopt;
+        return (double(*a) - double(*b)) / double(*b) * 100;
+    };
+    for (int i = 23; i >= 0; --i) {
+        const QDate m = lastMonth.addMonths(-i);
+        const QString key = monthKey(m);
+        KpiMonthSales row;
+        row.month = key;
+        row.internalMinor = sales.internal.value(key).value_or(0);
+        row.externalMinor = sales.external.value(key);
+        row.momPct = pctChange(key, monthKey(m.addMonths(-1)));
+        row.yoyPct = pctChange(key, monthKey(m.addMonths(-12)));
+        r->salesByMonth.append(row);
+    }
+    qint64 before = 0;
+    bool complete = true;
+    for (const QString &key : period.months()) {
+        const auto v = sales.internal.value(monthKey(monthStart(key).addMonths(-12)));
+        complete = complete && v.has_value();
+        before += v.value_or(0);
+    }
+    if (complete && before != 0 && period.months().size() <= 24)
+        r->salesYoyPct = (double(r->now.salesMinor) - double(before)) / double(before) * 100;
+}
+
+// Least squares over the last (at most) 24 months with sales, three months on.
+QList<qint64> linearTrend(const QList<std::pair<int, double>> &history)
+{
+    const auto points = history.mid(std::max<qsizetype>(0, history.size() - 24));
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (const auto &[x, y] : points) {
+        sx += x;
+        sy += y;
+        sxx += double(x) * x;
+        sxy += x * y;
+    }
+    const double n = double(points.size());
+    const double den = n * sxx - sx * sx;
+    const double slope = den == 0 ? 0 : (n * sxy - sx * sy) / den;
+    const double intercept = (sy - slope * sx) / n;
+    QList<qint64> out;
+    for (int k = 1; k <= 3; ++k)
+        out.append(std::max<qint64>(0, std::llround(intercept + slope * k)));
+    return out;
+}
+
+// Forecast from the months with internal sales up to the period's last month: the same months a year
+// before when there is a year of history, else a linear trend.
+void forecast(const MonthlySales &sales, const QDate &lastMonth, KpiResult *r)
+{
+    QDate lastWithSales;
+    for (int i = 0; i < 36; ++i) {
+        if (sales.internal.value(monthKey(lastMonth.addMonths(-i)))) {
+            lastWithSales = lastMonth.addMonths(-i);
+            break;
+        }
+    }
+    QList<std::pair<int, double>> history; // (month index relative to lastWithSales, value)
+    if (lastWithSales.isValid()) {
+        for (int i = 35; i >= 0; --i) {
+            const QDate m = lastWithSales.addMonths(-i);
+            if (m < lastMonth.addMonths(-35))
+                continue;
+            if (const auto v = sales.internal.value(monthKey(m)))
+                history.append({-i, double(*v)});
+        }
+    }
+    const auto seasonal
+        = [&](int k) { return sales.internal.value(monthKey(lastWithSales.addMonths(k - 12))); };
+    QList<qint64> values;
+    if (history.size() >= 13 && seasonal(1) && seasonal(2) && seasonal(3)) {
+        r->forecastMethod = QStringLiteral("seasonal_naive");
+        for (int k = 1; k <= 3; ++k)
+            values.append(*seasonal(k));
+    } else if (history.size() >= 2) {
+        r->forecastMethod = QStringLiteral("linear_trend");
+        values = linearTrend(history);
+    } else {
+        r->forecastMethod = QStringLiteral("none");
+    }
+    for (int k = 1; k <= values.size(); ++k) {
+        KpiMonthSales f;
+        f.month = monthKey(lastWithSales.addMonths(k));
+        f.internalMinor = values[k - 1];
+        r->forecast.append(f);
+    }
+}
+
+// Sales by territory, product and institution (the last hidden from reps), largest first, with their
+// share of the period's sales.
+void groups(sql::Database &db, const KpiParams &p, KpiResult *r)
+{
+    const bool institutions = KpiEngine::maySeeInstitutionSales(r->role);
+    r->institutionSalesHidden = !institutions;
+    const struct
+    {
+        QList<KpiCount> *into;
+        QString column;
+        QString sql;
+    } all[] = {
+        {&r->salesByTerritory, QStringLiteral("territory_id"),
+            QStringLiteral("SELECT g.k, coalesce(t.code || ' ' || t.name, g.k), g.n, g.v FROM %1"
+                           " LEFT JOIN territory t ON t.id = g.k")},
+        {&r->salesByProduct, QStringLiteral("product_id"),
+            QStringLiteral(
+                "SELECT g.k, coalesce(p.name, g.k), g.n, g.v FROM %1 LEFT JOIN product p ON p.id = g.k")},
+        {institutions ? &r->salesByInstitution : nullptr, QStringLiteral("institution_id"),
+            QStringLiteral("SELECT g.k, coalesce(i.name, g.k), g.n, g.v FROM %1"
+                           " LEFT JOIN institution i ON i.id = g.k")},
+    };
+    for (const auto &g : all) {
+        if (!g.into)
+            continue;
+        // Grouped first over the covering month index (the unary + keeps the planner from walking the
+        // grouping column's own index over every fact), then named.
+        auto q = db.query(g.sql.arg(QStringLiteral(
+                              "(SELECT s.%1 AS k, count(*) AS n, sum(s.value_minor) AS v FROM sales_fact s"
+                              " WHERE s.source = 'internal' AND s.month IN (SELECT value FROM "
+                              "json_each(:months))"
+                              " AND %2 GROUP BY +s.%1) g")
+                                        .arg(g.column, salesScope()))
+            + QStringLiteral(" ORDER BY 4 DESC, 2"));
+        p.bind(q);
+        while (q->step())
+            g.into->append(KpiCount {q->text(0), q->text(1), q->int64(2), q->real(3), {}});
+        for (KpiCount &c : *g.into)
+            c.pct = ratio(c.value, double(r->now.salesMinor), 100);
+    }
+}
+
+} // namespace
+
+void computeSales(sql::Database &db, const KpiPeriod &period, const KpiScope &scope, KpiResult *r, Laps *laps)
+{
+    const KpiParams p(period, scope);
+    const QDate lastMonth(period.end.year(), period.end.month(), 1);
+    const MonthlySales months = readMonths(db, p, lastMonth);
+    trend(months, period, lastMonth, r);
+    forecast(months, lastMonth, r);
+    if (laps)
+        laps->lap("sales-months");
+    groups(db, p, r);
+}
+
+} // namespace rounds::kpi
