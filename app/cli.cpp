@@ -131,7 +131,7 @@ int kpisCommand(Store &store, QStringList args, bool json)
     const auto p = KpiPeriod::parse(period, &error);
     if (!p)
         return failWith(error, ExitUsage);
-    KpiEngine engine(*store.database());
+    KpiEngine engine(store);
     const auto scope = engine.resolveScope(scopeKey, &error);
     if (!scope)
         return failWith(error, ExitUsage);
