@@ -3607,10 +3607,6 @@
         <translation>服务器返回的结果与所发修改不对应。</translation>
     </message>
     <message>
-        <source>The server answered an unknown status &apos;%1&apos;.</source>
-        <translation>服务器返回了未知状态“%1”。</translation>
-    </message>
-    <message>
         <source>The local database could not record the server&apos;s answer: %1</source>
         <translation>本地数据库无法记录服务器的响应：%1</translation>
     </message>
