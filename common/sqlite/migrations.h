@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/sqlite/layerguard.h"
+
 #include <QList>
 #include <QString>
 

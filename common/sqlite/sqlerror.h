@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/sqlite/layerguard.h"
+
 #include <QString>
 
 #include <stdexcept>

@@ -182,6 +182,21 @@ private slots:
         QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
     }
 
+    // The build itself refuses the sqlite layer in ui/ and app/ (ROUNDS_NO_SQLITE_LAYER): that holds
+    // only while every header of the layer carries the guard.
+    void everySqliteHeaderCarriesTheGuard()
+    {
+        QStringList unguarded;
+        for (const SourceFile &file : std::as_const(m_files)) {
+            if (!file.path.startsWith(QLatin1String("common/sqlite/")) || !file.path.endsWith(QLatin1String(".h"))
+                || file.path.endsWith(QLatin1String("/layerguard.h")))
+                continue;
+            if (!projectIncludes(file).contains(QStringLiteral("common/sqlite/layerguard.h")))
+                unguarded.append(file.path);
+        }
+        QVERIFY2(unguarded.isEmpty(), qPrintable(unguarded.join(QLatin1Char('\n'))));
+    }
+
     void noProductFileOver800Lines()
     {
         QStringList tooLong;
