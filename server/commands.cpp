@@ -24,6 +24,7 @@
 #include <QtConcurrent>
 
 #include <csignal>
+#include <functional>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -115,6 +116,18 @@ std::unique_ptr<Storage> openStore(const QCommandLineParser &parser, bool create
 {
     return openStorage(
         parser.isSet(kDatabase) ? parser.value(kDatabase) : parser.value(kData), create, error);
+}
+
+// Runs one operation on the store the command named; `run` says on stderr what it did. The exit status
+// fails, with the reason, when the store cannot be opened or the operation fails.
+int onStore(const QCommandLineParser &parser, bool create,
+    const std::function<bool(Storage &storage, QString *error)> &run)
+{
+    QString error;
+    std::unique_ptr<Storage> storage = openStore(parser, create, &error);
+    if (!storage || !run(*storage, &error))
+        return fail(error);
+    return ExitOk;
 }
 
 // What the messages call the store.
@@ -270,17 +283,15 @@ int demo(const QStringList &args)
     o.seed = quint64(n);
     QElapsedTimer timer;
     timer.start();
-    QString error;
-    std::unique_ptr<Storage> storage = openStore(p, true, &error);
-    if (!storage)
-        return fail(error);
-    DemoSummary summary;
-    if (!createDemo(*storage, o, &summary, &error))
-        return fail(error);
-    err() << "rounds-server: demo organisation created in " << storeName(p) << ": " << summary.records
-          << " records (" << summary.hcps << " HCPs, " << summary.visits << " visits) in " << timer.elapsed()
-          << " ms" << Qt::endl;
-    return ExitOk;
+    return onStore(p, true, [&](Storage &storage, QString *error) {
+        DemoSummary summary;
+        if (!createDemo(storage, o, &summary, error))
+            return false;
+        err() << "rounds-server: demo organisation created in " << storeName(p) << ": " << summary.records
+              << " records (" << summary.hcps << " HCPs, " << summary.visits << " visits) in "
+              << timer.elapsed() << " ms" << Qt::endl;
+        return true;
+    });
 }
 
 int userCommand(const QStringList &args)
@@ -307,17 +318,15 @@ int userCommand(const QStringList &args)
             return usage(QStringLiteral("--username and --role are required"), QStringLiteral("user add"));
         QTextStream in(stdin);
         const QString password = in.readLine();
-        QString error;
-        std::unique_ptr<Storage> storage = openStore(p, true, &error);
-        if (!storage)
-            return fail(error);
-        if (!addUser(*storage,
-                UserSpec {
-                    p.value(username), p.value(display), p.value(role), p.value(territory), password, {}},
-                &error))
-            return fail(error);
-        err() << "rounds-server: user " << p.value(username) << " added" << Qt::endl;
-        return ExitOk;
+        return onStore(p, true, [&](Storage &storage, QString *error) {
+            if (!addUser(storage,
+                    UserSpec {
+                        p.value(username), p.value(display), p.value(role), p.value(territory), password, {}},
+                    error))
+                return false;
+            err() << "rounds-server: user " << p.value(username) << " added" << Qt::endl;
+            return true;
+        });
     }
     if (sub == QLatin1String("disable")) {
         QCommandLineParser p;
@@ -330,15 +339,13 @@ int userCommand(const QStringList &args)
             return rc;
         if (p.value(username).isEmpty())
             return usage(QStringLiteral("--username is required"), QStringLiteral("user disable"));
-        QString error;
-        std::unique_ptr<Storage> storage = openStore(p, false, &error);
-        if (!storage)
-            return fail(error);
-        if (!disableUser(*storage, p.value(username), &error))
-            return fail(error);
-        err() << "rounds-server: user " << p.value(username) << " disabled; their tokens are revoked"
-              << Qt::endl;
-        return ExitOk;
+        return onStore(p, false, [&](Storage &storage, QString *error) {
+            if (!disableUser(storage, p.value(username), error))
+                return false;
+            err() << "rounds-server: user " << p.value(username) << " disabled; their tokens are revoked"
+                  << Qt::endl;
+            return true;
+        });
     }
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         out() << "usage: rounds-server user add|disable --data DIR --username U ...\n";
@@ -412,15 +419,13 @@ int exportCommand(const QStringList &args)
             QStringLiteral("Writes every live record, one JSON object a line."), args, &file);
         rc >= 0)
         return rc;
-    QString error;
-    std::unique_ptr<Storage> storage = openStore(p, false, &error);
-    if (!storage)
-        return fail(error);
-    qint64 count = 0;
-    if (!exportJsonl(*storage, file, &count, &error))
-        return fail(error);
-    err() << "rounds-server: exported " << count << " records to " << file << Qt::endl;
-    return ExitOk;
+    return onStore(p, false, [&](Storage &storage, QString *error) {
+        qint64 count = 0;
+        if (!exportJsonl(storage, file, &count, error))
+            return false;
+        err() << "rounds-server: exported " << count << " records to " << file << Qt::endl;
+        return true;
+    });
 }
 
 int backupCommand(const QStringList &args)
@@ -436,14 +441,12 @@ int backupCommand(const QStringList &args)
         return rc;
     if (QFileInfo::exists(file))
         return fail(QStringLiteral("%1 exists already; choose a new file").arg(file));
-    QString error;
-    std::unique_ptr<Storage> storage = openStore(p, false, &error);
-    if (!storage)
-        return fail(error);
-    if (!storage->backup(file, &error))
-        return fail(error);
-    err() << "rounds-server: backup written to " << file << Qt::endl;
-    return ExitOk;
+    return onStore(p, false, [&](Storage &storage, QString *error) {
+        if (!storage.backup(file, error))
+            return false;
+        err() << "rounds-server: backup written to " << file << Qt::endl;
+        return true;
+    });
 }
 
 int restoreCommand(const QStringList &args)
@@ -492,14 +495,13 @@ int restoreCommand(const QStringList &args)
             return fail(QStringLiteral("cannot copy %1 to %2").arg(file, target));
         QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
-    std::unique_ptr<Storage> storage = openStore(p, false, &error);
-    if (!storage)
-        return fail(error);
-    if (!setNewEpoch(*storage, &error))
-        return fail(error);
-    err() << "rounds-server: restored " << file << " into " << storeName(p) << " with a new epoch"
-          << Qt::endl;
-    return ExitOk;
+    return onStore(p, false, [&](Storage &storage, QString *error) {
+        if (!setNewEpoch(storage, error))
+            return false;
+        err() << "rounds-server: restored " << file << " into " << storeName(p) << " with a new epoch"
+              << Qt::endl;
+        return true;
+    });
 }
 
 int newEpochCommand(const QStringList &args)
@@ -511,15 +513,13 @@ int newEpochCommand(const QStringList &args)
             args);
         rc >= 0)
         return rc;
-    QString error;
-    std::unique_ptr<Storage> storage = openStore(p, false, &error);
-    if (!storage)
-        return fail(error);
-    if (!setNewEpoch(*storage, &error))
-        return fail(error);
-    err() << "rounds-server: " << storeName(p) << " has a new epoch; clients pull everything again"
-          << Qt::endl;
-    return ExitOk;
+    return onStore(p, false, [&](Storage &storage, QString *error) {
+        if (!setNewEpoch(storage, error))
+            return false;
+        err() << "rounds-server: " << storeName(p) << " has a new epoch; clients pull everything again"
+              << Qt::endl;
+        return true;
+    });
 }
 
 int migrateToPostgres(const QStringList &args)

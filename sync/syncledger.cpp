@@ -23,6 +23,20 @@ bool answeredRow(Store &store, const QString &mutationId, std::optional<OutboxMu
     return readError.isEmpty() || failWith(error, readError);
 }
 
+// Records a push answer in one batch: `record` writes it for the outbox row it is about. An answer
+// recorded before (a retried push after a crash) finds no row and writes nothing.
+template<typename Record>
+bool recordAnswer(Store &store, const QString &mutationId, QString *error, Record &&record)
+{
+    StoreBatch batch(store);
+    if (!batch.isOpen())
+        return failWith(error, batch.error());
+    std::optional<OutboxMutation> row;
+    if (!answeredRow(store, mutationId, &row, error))
+        return false;
+    return (!row || record(*row)) && batch.commit(error);
+}
+
 // What a `conflict` answer leaves for the user to decide.
 QList<ConflictItem> conflictItems(const OutboxMutation &row, const QJsonArray &conflicts,
     const QJsonObject &serverRecord, qint64 serverVersion, bool serverDeleted)
@@ -64,43 +78,33 @@ SyncLedger::SyncLedger(Store &store)
 bool SyncLedger::acknowledgeWithRecord(
     const QString &mutationId, qint64 serverVersion, const QJsonObject &serverRecord, QString *error)
 {
-    StoreBatch batch(m_store);
-    if (!batch.isOpen())
-        return failWith(error, batch.error());
-    std::optional<OutboxMutation> row;
-    if (!answeredRow(m_store, mutationId, &row, error))
-        return false;
-    if (!row)
-        return batch.commit(error); // answered before: nothing to do
-    return m_store.acknowledge(mutationId, serverVersion, error)
-        && m_store.applyServerCopy(row->entity, row->recordId, serverRecord, false, error)
-        && batch.commit(error);
+    return recordAnswer(m_store, mutationId, error, [&](const OutboxMutation &row) {
+        return m_store.acknowledge(mutationId, serverVersion, error)
+            && m_store.applyServerCopy(row.entity, row.recordId, serverRecord, false, error);
+    });
 }
 
 bool SyncLedger::recordConflict(const QString &mutationId, const QJsonArray &conflicts,
     const QJsonObject &serverRecord, qint64 serverVersion, bool serverDeleted, QString *error)
 {
-    StoreBatch batch(m_store);
-    if (!batch.isOpen())
-        return failWith(error, batch.error());
-    std::optional<OutboxMutation> row;
-    if (!answeredRow(m_store, mutationId, &row, error))
-        return false;
-    if (!row)
-        return batch.commit(error); // answered before: nothing to do
-    if (!m_store.acknowledge(mutationId, serverVersion, error))
-        return false;
-    if ((!serverRecord.isEmpty() || serverDeleted)
-        && !m_store.applyServerCopy(row->entity, row->recordId, serverRecord, serverDeleted, error))
-        return false;
+    std::optional<OutboxMutation> recorded;
     qint64 lastConflict = 0;
-    if (!m_store.addConflicts(
-            conflictItems(*row, conflicts, serverRecord, serverVersion, serverDeleted), &lastConflict, error)
-        || !batch.commit(error))
-        return false;
+    const bool ok = recordAnswer(m_store, mutationId, error, [&](const OutboxMutation &row) {
+        if (!m_store.acknowledge(mutationId, serverVersion, error))
+            return false;
+        if ((!serverRecord.isEmpty() || serverDeleted)
+            && !m_store.applyServerCopy(row.entity, row.recordId, serverRecord, serverDeleted, error))
+            return false;
+        recorded = row;
+        return m_store.addConflicts(
+            conflictItems(row, conflicts, serverRecord, serverVersion, serverDeleted), &lastConflict, error);
+    });
+    if (!ok || !recorded)
+        return ok;
     // The conflicts view lists this table: tell it (the engine forwards this to the window's store).
     m_store.announceChanges(QStringLiteral("conflict"), {QString::number(lastConflict)});
-    qCInfo(lcSync) << "conflict kept for" << row->entity << row->recordId << "from mutation" << mutationId;
+    qCInfo(lcSync) << "conflict kept for" << recorded->entity << recorded->recordId << "from mutation"
+                   << mutationId;
     return true;
 }
 

@@ -136,6 +136,21 @@ bool SyncSession::fail(SyncSummary &summary, ApiError::Kind kind, const QString 
     return false;
 }
 
+template<typename Answer>
+std::optional<Answer> SyncSession::answer(const ApiResponse &response, SyncSummary &summary)
+{
+    if (!response.ok()) {
+        summary.ok = false;
+        summary.error = response.error;
+        return std::nullopt;
+    }
+    QString why;
+    std::optional<Answer> parsed = Answer::fromJson(response.body, &why);
+    if (!parsed)
+        fail(summary, ApiError::BadResponse, tr("The server sent a malformed change: %1").arg(why));
+    return parsed;
+}
+
 SyncSummary SyncSession::run()
 {
     QElapsedTimer clock;
@@ -199,16 +214,10 @@ bool SyncSession::epochChanged(SyncSummary &summary, bool *changed)
     const QString known = m_store.meta(QStringLiteral("epoch"));
     if (known.isEmpty())
         return true;
-    const ApiResponse response = m_api.post(kPullPath, PullRequest {m_store.cursors(), 1}.toJson());
-    if (!response.ok()) {
-        summary.ok = false;
-        summary.error = response.error;
-        return false;
-    }
-    QString why;
-    const std::optional<PullPage> page = PullPage::fromJson(response.body, &why);
+    const std::optional<PullPage> page
+        = answer<PullPage>(m_api.post(kPullPath, PullRequest {m_store.cursors(), 1}.toJson()), summary);
     if (!page)
-        return fail(summary, ApiError::BadResponse, tr("The server sent a malformed change: %1").arg(why));
+        return false;
     *changed = page->epoch != known;
     return true;
 }
@@ -262,17 +271,11 @@ bool SyncSession::pushChunk(const QList<OutboxMutation> &chunk, SyncSummary &sum
 {
     const ApiResponse response
         = m_api.post(QStringLiteral("/api/v1/sync/push"), PushRequest {chunk}.toJson());
-    if (!response.ok()) {
-        summary.ok = false;
-        summary.error = response.error;
-        *tooLarge = response.error.httpStatus == 413;
+    *tooLarge = !response.ok() && response.error.httpStatus == 413;
+    const std::optional<PushAnswer> pushAnswer = answer<PushAnswer>(response, summary);
+    if (!pushAnswer)
         return false;
-    }
-    QString why;
-    const std::optional<PushAnswer> answer = PushAnswer::fromJson(response.body, &why);
-    if (!answer)
-        return fail(summary, ApiError::BadResponse, tr("The server sent a malformed change: %1").arg(why));
-    const QList<PushResult> &results = answer->results;
+    const QList<PushResult> &results = pushAnswer->results;
     if (results.size() != chunk.size())
         return fail(summary, ApiError::BadResponse,
             tr("The server answered %1 results for %2 changes.").arg(results.size()).arg(chunk.size()));
@@ -390,16 +393,9 @@ bool SyncSession::pullPages(SyncSummary &summary, bool *bulk)
                     tr("The local database could not read its sync position: %1").arg(cursorError));
             response = m_api.post(kPullPath, PullRequest {cursors, m_options.pullLimit}.toJson());
         }
-        if (!response.ok()) {
-            summary.ok = false;
-            summary.error = response.error;
-            return false;
-        }
-        QString why;
-        const std::optional<PullPage> page = PullPage::fromJson(response.body, &why);
+        const std::optional<PullPage> page = answer<PullPage>(response, summary);
         if (!page)
-            return fail(
-                summary, ApiError::BadResponse, tr("The server sent a malformed change: %1").arg(why));
+            return false;
         if (page->epoch.isEmpty())
             return fail(summary, ApiError::BadResponse, tr("The server's answer has no epoch."));
         const QString knownEpoch = m_store.meta(QStringLiteral("epoch"));

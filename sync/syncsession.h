@@ -7,6 +7,8 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <optional>
+
 namespace rounds {
 
 // What one sync did, for the status bar, `rounds-cli sync` and the logs.
@@ -77,6 +79,9 @@ private:
     bool epochChanged(SyncSummary &summary, bool *changed);
     bool handleResult(const protocol::PushResult &result, SyncSummary &summary);
     bool fail(SyncSummary &summary, ApiError::Kind kind, const QString &message);
+    // The server's answer read as a wire message (PullPage, PushAnswer), or none with the reason in
+    // summary: the failed request's error, or a malformed body.
+    template<typename Answer> std::optional<Answer> answer(const ApiResponse &response, SyncSummary &summary);
 
     Store &m_store;
     SyncLedger m_ledger;

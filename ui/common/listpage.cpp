@@ -27,19 +27,11 @@ ListPage::ListPage(const QString &objectName, const QString &title, const QStrin
     } else {
         m_table->setModel(model);
     }
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(-1, Qt::AscendingOrder);
-    m_table->verticalHeader()->hide();
-    m_table->setAlternatingRowColors(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    widgets::setUpRowView(m_table);
     m_table->horizontalHeader()->setDefaultSectionSize(150);
-    auto *hintLabel = new QLabel(hint, this);
-    hintLabel->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(widgets::pageTitle(title, this));
-    layout->addWidget(hintLabel);
+    layout->addWidget(widgets::hint(hint, this));
     layout->addWidget(m_table, 1);
     connect(m_table, &QTableView::activated, this,
         [this](const QModelIndex &index) { emit activated(m_model->idAt(index.row())); });

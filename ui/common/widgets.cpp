@@ -5,9 +5,34 @@
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
+#include <QTableView>
 #include <QTableWidget>
 
 namespace rounds::widgets {
+
+QPushButton *button(const QString &text, const QString &objectName, QWidget *parent)
+{
+    return named<QPushButton>(objectName, text, parent);
+}
+
+QLabel *hint(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    return label;
+}
+
+void setUpRowView(QTableView *view)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setSortingEnabled(true);
+    view->sortByColumn(-1, Qt::AscendingOrder);
+    view->verticalHeader()->hide();
+    view->setAlternatingRowColors(true);
+    view->horizontalHeader()->setStretchLastSection(true);
+}
 
 QLabel *errorLabel(const QString &objectName, QWidget *parent)
 {

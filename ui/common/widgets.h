@@ -3,8 +3,11 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <utility>
 
 class QLabel;
+class QPushButton;
+class QTableView;
 class QTableWidget;
 class QWidget;
 
@@ -14,6 +17,25 @@ struct NamedItem;
 } // namespace rounds
 
 namespace rounds::widgets {
+
+// A new widget with the object name the GUI tests find it by:
+// `named<QGroupBox>(QStringLiteral("notesGroupBox"), tr("Notes"), this)`.
+template<typename Widget, typename... Args> Widget *named(const QString &objectName, Args &&...args)
+{
+    auto *widget = new Widget(std::forward<Args>(args)...);
+    widget->setObjectName(objectName);
+    return widget;
+}
+
+// A push button with its text and object name.
+QPushButton *button(const QString &text, const QString &objectName, QWidget *parent);
+
+// The wrapped paragraph under a page's title that says what the page is for.
+QLabel *hint(const QString &text, QWidget *parent);
+
+// A list view of whole rows: one selected at a time, sortable (unsorted at first), no row numbers,
+// alternating colours, the last column stretched.
+void setUpRowView(QTableView *view);
 
 // The red line under a field that says what is wrong with it; hidden until there is something to say.
 QLabel *errorLabel(const QString &objectName, QWidget *parent);

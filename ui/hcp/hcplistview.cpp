@@ -75,13 +75,7 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
         m_extras.clear();
         m_readError.clear();
     });
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(-1, Qt::AscendingOrder);
-    m_table->verticalHeader()->hide();
-    m_table->setAlternatingRowColors(true);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    widgets::setUpRowView(m_table);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setColumnWidth(HcpListModel::Name, 210);
     m_table->setColumnWidth(HcpListModel::Specialty, 150);

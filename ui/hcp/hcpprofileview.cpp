@@ -45,13 +45,6 @@ QString categoryLabel(const QString &category)
     return EnumLabels::label(QStringLiteral("hcp_tag"), QStringLiteral("category"), category);
 }
 
-QGroupBox *group(const QString &title, const QString &name, QWidget *parent)
-{
-    auto *box = new QGroupBox(title, parent);
-    box->setObjectName(name);
-    return box;
-}
-
 } // namespace
 
 HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
@@ -106,7 +99,8 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     header->addLayout(buttons);
 
     // Left: the timeline.
-    QGroupBox *timelineBox = group(tr("Visits and meetings"), QStringLiteral("timelineGroupBox"), this);
+    QGroupBox *timelineBox
+        = widgets::named<QGroupBox>(QStringLiteral("timelineGroupBox"), tr("Visits and meetings"), this);
     m_timeline = new QTableWidget(0, 4, timelineBox);
     m_timeline->setObjectName(QStringLiteral("timelineTableWidget"));
     m_timeline->setHorizontalHeaderLabels({tr("Date"), tr("What"), tr("Details"), tr("Status")});
@@ -127,7 +121,8 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     (new QVBoxLayout(timelineBox))->addWidget(m_timeline);
 
     // Right: support, products, tags, follow-ups, change requests, correction.
-    QGroupBox *supportBox = group(tr("Support level"), QStringLiteral("supportGroupBox"), this);
+    QGroupBox *supportBox
+        = widgets::named<QGroupBox>(QStringLiteral("supportGroupBox"), tr("Support level"), this);
     m_trend = new SupportTrendWidget(supportBox);
     m_trendText = new QLabel(supportBox);
     m_trendText->setObjectName(QStringLiteral("supportTrendLabel"));
@@ -135,13 +130,14 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     supportLayout->addWidget(m_trend);
     supportLayout->addWidget(m_trendText);
 
-    QGroupBox *productsBox = group(tr("Products discussed"), QStringLiteral("productsGroupBox"), this);
+    QGroupBox *productsBox
+        = widgets::named<QGroupBox>(QStringLiteral("productsGroupBox"), tr("Products discussed"), this);
     m_products = new QLabel(productsBox);
     m_products->setObjectName(QStringLiteral("productsDiscussedLabel"));
     m_products->setWordWrap(true);
     (new QVBoxLayout(productsBox))->addWidget(m_products);
 
-    QGroupBox *tagsBox = group(tr("Tags"), QStringLiteral("tagsGroupBox"), this);
+    QGroupBox *tagsBox = widgets::named<QGroupBox>(QStringLiteral("tagsGroupBox"), tr("Tags"), this);
     m_tags = new QListWidget(tagsBox);
     m_tags->setObjectName(QStringLiteral("tagsListWidget"));
     m_tags->setFlow(QListView::LeftToRight);
@@ -178,14 +174,15 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     tagsLayout->addWidget(m_tags);
     tagsLayout->addLayout(tagRow);
 
-    QGroupBox *followUpsBox = group(tr("Open follow-ups"), QStringLiteral("followUpsGroupBox"), this);
+    QGroupBox *followUpsBox
+        = widgets::named<QGroupBox>(QStringLiteral("followUpsGroupBox"), tr("Open follow-ups"), this);
     m_followUps = new QListWidget(followUpsBox);
     m_followUps->setObjectName(QStringLiteral("followUpsListWidget"));
     m_followUps->setMaximumHeight(90);
     (new QVBoxLayout(followUpsBox))->addWidget(m_followUps);
 
-    QGroupBox *requestsBox
-        = group(tr("Corrections waiting for SFE"), QStringLiteral("changeRequestsGroupBox"), this);
+    QGroupBox *requestsBox = widgets::named<QGroupBox>(
+        QStringLiteral("changeRequestsGroupBox"), tr("Corrections waiting for SFE"), this);
     m_changeRequests = new QListWidget(requestsBox);
     m_changeRequests->setObjectName(QStringLiteral("changeRequestsListWidget"));
     m_changeRequests->setMaximumHeight(70);

@@ -58,11 +58,10 @@ ChangeRequestsView::ChangeRequestsView(Store *store, QWidget *parent)
 {
     setObjectName(QStringLiteral("changeRequestsView"));
     auto *title = widgets::pageTitle(tr("Change requests"), this);
-    auto *hint
-        = new QLabel(tr("Corrections reps proposed to HCPs and institutions. Approving applies the proposed "
-                        "values on the server at the next sync; a rejection tells the rep why."),
-            this);
-    hint->setWordWrap(true);
+    auto *hint = widgets::hint(
+        tr("Corrections reps proposed to HCPs and institutions. Approving applies the proposed "
+           "values on the server at the next sync; a rejection tells the rep why."),
+        this);
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("requestStatusComboBox"));
     for (const EnumLabels::Choice &c :

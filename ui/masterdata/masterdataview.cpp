@@ -28,13 +28,6 @@ namespace rounds {
 
 namespace {
 
-QPushButton *button(const QString &text, const QString &name, QWidget *parent)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(name);
-    return b;
-}
-
 QLineEdit *line(const QString &name, QWidget *parent)
 {
     auto *e = new QLineEdit(parent);
@@ -177,14 +170,14 @@ QWidget *MasterDataView::buildImportTab()
             {QStringLiteral("utf-8"), QStringLiteral("UTF-8")},
             {QStringLiteral("gbk"), QStringLiteral("GBK")}},
         tab);
-    auto *open = button(tr("Open CSV…"), QStringLiteral("openCsvButton"), tab);
+    auto *open = widgets::button(tr("Open CSV…"), QStringLiteral("openCsvButton"), tab);
     connect(open, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Import CSV"), QString(), tr("CSV files (*.csv);;All files (*)"));
         if (!path.isEmpty())
             loadImportFile(path);
     });
-    auto *exportButton = button(tr("Export CSV…"), QStringLiteral("exportCsvButton"), tab);
+    auto *exportButton = widgets::button(tr("Export CSV…"), QStringLiteral("exportCsvButton"), tab);
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const import::Kind kind = m_importKind->currentData().toString() == QLatin1String("alignments")
             ? import::Kind::Alignments
@@ -195,7 +188,7 @@ QWidget *MasterDataView::buildImportTab()
         if (!path.isEmpty())
             exportTo(path, kind);
     });
-    m_applyImport = button(tr("Import"), QStringLiteral("applyImportButton"), tab);
+    m_applyImport = widgets::button(tr("Import"), QStringLiteral("applyImportButton"), tab);
     m_applyImport->setEnabled(false);
     connect(m_applyImport, &QPushButton::clicked, this, &MasterDataView::applyImport);
     auto *row = new QHBoxLayout;

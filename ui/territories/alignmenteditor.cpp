@@ -47,20 +47,6 @@ QString shortDate(const QDate &d)
     return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QStringLiteral("—");
 }
 
-QComboBox *combo(const QString &name, QWidget *parent)
-{
-    auto *c = new QComboBox(parent);
-    c->setObjectName(name);
-    return c;
-}
-
-QPushButton *button(const QString &text, const QString &name, QWidget *parent)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(name);
-    return b;
-}
-
 } // namespace
 
 AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
@@ -93,21 +79,21 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     m_showPast = new QCheckBox(tr("Show ended alignments"), this);
     m_showPast->setObjectName(QStringLiteral("showPastCheckBox"));
     connect(m_showPast, &QCheckBox::toggled, this, &AlignmentEditor::reload);
-    m_end = button(tr("Remove from territory"), QStringLiteral("endAlignmentButton"), this);
+    m_end = widgets::button(tr("Remove from territory"), QStringLiteral("endAlignmentButton"), this);
     m_end->setToolTip(tr("Ends the selected alignments yesterday; one that has not started is deleted."));
     connect(m_end, &QPushButton::clicked, this, &AlignmentEditor::endSelected);
 
-    m_moveTo = combo(QStringLiteral("moveTerritoryComboBox"), this);
+    m_moveTo = widgets::named<QComboBox>(QStringLiteral("moveTerritoryComboBox"), this);
     m_moveTo->setMinimumContentsLength(12);
     m_moveTo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_effective = new QDateEdit(this);
     m_effective->setObjectName(QStringLiteral("effectiveDateEdit"));
     m_effective->setCalendarPopup(true);
-    m_move = button(tr("Move"), QStringLiteral("moveSelectionButton"), this);
+    m_move = widgets::button(tr("Move"), QStringLiteral("moveSelectionButton"), this);
     connect(m_move, &QPushButton::clicked, this,
         [this] { moveSelected(m_moveTo->currentData().toString(), m_effective->date()); });
 
-    m_targetTier = combo(QStringLiteral("targetTierComboBox"), this);
+    m_targetTier = widgets::named<QComboBox>(QStringLiteral("targetTierComboBox"), this);
     for (const EnumLabels::Choice &t : EnumLabels::values(QStringLiteral("hcp"), QStringLiteral("tier")))
         m_targetTier->addItem(tr("Tier %1").arg(t.first), t.first);
     m_targetTier->addItem(tr("No tier"), QString());
@@ -115,7 +101,7 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     m_target->setObjectName(QStringLiteral("targetSpinBox"));
     m_target->setRange(0, 1000);
     m_target->setValue(4);
-    auto *applyTarget = button(tr("Set target"), QStringLiteral("applyTargetButton"), this);
+    auto *applyTarget = widgets::button(tr("Set target"), QStringLiteral("applyTargetButton"), this);
     connect(applyTarget, &QPushButton::clicked, this,
         [this] { setTargetForTier(m_targetTier->currentData().toString(), m_target->value()); });
 
@@ -173,23 +159,23 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     m_results = new QListWidget(add);
     m_results->setObjectName(QStringLiteral("hcpResultsListWidget"));
     m_results->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    auto *addSelected = button(tr("Add selected"), QStringLiteral("addSelectedButton"), add);
+    auto *addSelected = widgets::button(tr("Add selected"), QStringLiteral("addSelectedButton"), add);
     connect(addSelected, &QPushButton::clicked, this, [this] {
         QStringList ids;
         for (QListWidgetItem *item : m_results->selectedItems())
             ids << item->data(Qt::UserRole).toString();
         addHcps(ids);
     });
-    m_institution = combo(QStringLiteral("institutionComboBox"), add);
+    m_institution = widgets::named<QComboBox>(QStringLiteral("institutionComboBox"), add);
     m_institution->setMinimumContentsLength(10);
     m_institution->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    auto *addInstitution = button(tr("Add its HCPs"), QStringLiteral("addInstitutionButton"), add);
+    auto *addInstitution = widgets::button(tr("Add its HCPs"), QStringLiteral("addInstitutionButton"), add);
     connect(addInstitution, &QPushButton::clicked, this,
         [this] { addHcps(Alignments::hcpsOfInstitution(m_store, m_institution->currentData().toString())); });
-    m_specialty = combo(QStringLiteral("specialtyFilterComboBox"), add);
-    m_tier = combo(QStringLiteral("tierFilterComboBox"), add);
-    m_city = combo(QStringLiteral("cityFilterComboBox"), add);
-    auto *addMatching = button(tr("Add matching HCPs"), QStringLiteral("addMatchingButton"), add);
+    m_specialty = widgets::named<QComboBox>(QStringLiteral("specialtyFilterComboBox"), add);
+    m_tier = widgets::named<QComboBox>(QStringLiteral("tierFilterComboBox"), add);
+    m_city = widgets::named<QComboBox>(QStringLiteral("cityFilterComboBox"), add);
+    auto *addMatching = widgets::button(tr("Add matching HCPs"), QStringLiteral("addMatchingButton"), add);
     connect(addMatching, &QPushButton::clicked, this, [this] {
         const QStringList ids = Alignments::hcpsMatching(m_store, m_specialty->currentData().toString(),
             m_tier->currentData().toString(), m_city->currentData().toString());

@@ -31,13 +31,6 @@ QString levelLabel(const QString &level)
     return EnumLabels::label(QStringLiteral("territory"), QStringLiteral("level"), level);
 }
 
-QPushButton *button(const QString &text, const QString &name, QWidget *parent)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(name);
-    return b;
-}
-
 } // namespace
 
 TerritoryView::TerritoryView(Store *store, QWidget *parent)
@@ -47,12 +40,11 @@ TerritoryView::TerritoryView(Store *store, QWidget *parent)
     setObjectName(QStringLiteral("territoriesView"));
 
     auto *title = widgets::pageTitle(tr("Territories"), this);
-    auto *hint
-        = new QLabel(tr("Shape the territory tree, align HCPs to territories with their call targets, and "
-                        "compare the workload of a district. Every change is sent to the server at the next "
-                        "sync."),
-            this);
-    hint->setWordWrap(true);
+    auto *hint = widgets::hint(
+        tr("Shape the territory tree, align HCPs to territories with their call targets, and "
+           "compare the workload of a district. Every change is sent to the server at the next "
+           "sync."),
+        this);
 
     m_model = new QStandardItemModel(this);
     m_model->setHorizontalHeaderLabels({tr("Territory"), tr("Owner"), tr("Level")});
@@ -69,11 +61,11 @@ TerritoryView::TerritoryView(Store *store, QWidget *parent)
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &TerritoryView::onCurrentChanged);
 
-    m_new = button(tr("New…"), QStringLiteral("newTerritoryButton"), this);
+    m_new = widgets::button(tr("New…"), QStringLiteral("newTerritoryButton"), this);
     m_new->setToolTip(tr("A region at the top, or a child of the selected region or district"));
-    m_rename = button(tr("Rename…"), QStringLiteral("renameTerritoryButton"), this);
-    m_move = button(tr("Move to…"), QStringLiteral("moveTerritoryButton"), this);
-    m_retire = button(tr("Retire"), QStringLiteral("retireTerritoryButton"), this);
+    m_rename = widgets::button(tr("Rename…"), QStringLiteral("renameTerritoryButton"), this);
+    m_move = widgets::button(tr("Move to…"), QStringLiteral("moveTerritoryButton"), this);
+    m_retire = widgets::button(tr("Retire"), QStringLiteral("retireTerritoryButton"), this);
     connect(m_new, &QPushButton::clicked, this, &TerritoryView::askCreate);
     connect(m_rename, &QPushButton::clicked, this, &TerritoryView::askRename);
     connect(m_move, &QPushButton::clicked, this, &TerritoryView::showMoveMenu);
