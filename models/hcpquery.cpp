@@ -38,11 +38,6 @@ QString ftsPhrase(const QString &token)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
-QString utcStartOf(const QDate &day)
-{
-    return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODateWithMs);
-}
-
 } // namespace
 
 bool HcpFilter::isEmpty() const
@@ -90,13 +85,13 @@ HcpSql buildHcpSql(const HcpFilter &filter)
     if (filter.notVisitedDays >= 0) {
         filters << QStringLiteral(
             "NOT EXISTS (SELECT 1 FROM visit v WHERE v.hcp_id = h.id AND v.visited_at >= ?)");
-        filterBinds << utcStartOf(today.addDays(-filter.notVisitedDays));
+        filterBinds << utcDayStart(today.addDays(-filter.notVisitedDays));
     }
     if (filter.inPlanThisWeek) {
         const QDate monday = today.addDays(1 - today.dayOfWeek());
         filters << QStringLiteral("EXISTS (SELECT 1 FROM visit_plan p WHERE p.hcp_id = h.id AND p.status <> "
                                   "'cancelled' AND p.planned_at >= ? AND p.planned_at < ?)");
-        filterBinds << utcStartOf(monday) << utcStartOf(monday.addDays(7));
+        filterBinds << utcDayStart(monday) << utcDayStart(monday.addDays(7));
     }
 
     if (!longTokens.isEmpty()) {
