@@ -142,6 +142,30 @@ auto failedWrite(
     };
 }
 
+// The transaction an edit and a delete share: the current row is read inside it, `change(sql, current)`
+// writes the row and the outbox and says whether it changed anything, then it commits. Whether the row
+// changed, or nothing with `w` saying why when the row is gone or SQLite fails.
+template<typename Change>
+std::optional<bool> changeExisting(sql::Database &db, EntitySqlCache &cache, const Entity &e,
+    const QString &id, WriteResult &w, const QString &failure, const char *op, Change &&change)
+{
+    return catchSql(
+        [&]() -> std::optional<bool> {
+            const EntitySql &s = cache.of(e);
+            sql::Transaction tx(db);
+            const std::optional<Record> current = currentRow(db, s, e, id, w);
+            if (!current)
+                return std::nullopt;
+            const bool changed = change(s, *current);
+            tx.commit();
+            return changed;
+        },
+        [&](const sql::SqlError &err) -> std::optional<bool> {
+            failedWrite(w, failure, op, e.name, id)(err);
+            return std::nullopt;
+        });
+}
+
 } // namespace
 
 WriteResult Store::create(const QString &entityName, const QJsonObject &fields, const QString &givenId)
@@ -202,39 +226,30 @@ WriteResult Store::update(const QString &entityName, const QString &id, const QJ
     QJsonObject normalized;
     if (!validated(*e, changes, false, &normalized, w))
         return w;
-    bool changed = false;
-    const bool ok = catchSql(
-        [&] {
-            const EntitySql &s = m_apply->of(*e);
-            sql::Transaction tx(*m_db);
-            const std::optional<Record> current = currentRow(*m_db, s, *e, id, w);
-            if (!current)
-                return false;
+    const std::optional<bool> changed = changeExisting(*m_db, *m_apply, *e, id, w, tr("Could not save: %1"),
+        "update", [&](const EntitySql &s, const Record &current) {
             // Only real changes make a mutation.
             QJsonObject delta;
             for (auto it = normalized.begin(); it != normalized.end(); ++it) {
-                if (!protocol::sameValue(current->fields.value(it.key()), it.value()))
+                if (!protocol::sameValue(current.fields.value(it.key()), it.value()))
                     delta.insert(it.key(), it.value());
             }
-            if (!delta.isEmpty()) {
-                std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, *current);
-                Record next = *current;
-                for (auto it = delta.begin(); it != delta.end(); ++it)
-                    next.fields.insert(it.key(), it.value());
-                writeRow(*m_db, s.upsert, *e, next);
-                crashHook("after-row-write");
-                queueEdit(*m_db, std::move(pending), *e, *current, delta);
-                crashHook("before-commit");
-                changed = true;
-            }
-            tx.commit();
+            if (delta.isEmpty())
+                return false;
+            std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, current);
+            Record next = current;
+            for (auto it = delta.begin(); it != delta.end(); ++it)
+                next.fields.insert(it.key(), it.value());
+            writeRow(*m_db, s.upsert, *e, next);
+            crashHook("after-row-write");
+            queueEdit(*m_db, std::move(pending), *e, current, delta);
+            crashHook("before-commit");
             return true;
-        },
-        failedWrite(w, tr("Could not save: %1"), "update", entityName, id));
-    if (!ok)
+        });
+    if (!changed)
         return w;
     w.ok = true;
-    if (changed)
+    if (*changed)
         emit recordsChanged(e->name, {id});
     return w;
 }
@@ -246,23 +261,16 @@ WriteResult Store::remove(const QString &entityName, const QString &id)
     const Entity *e = writable(m_db.get(), entityName, tr("'%1' cannot be deleted here."), w);
     if (!e)
         return w;
-    const bool ok = catchSql(
-        [&] {
-            const EntitySql &s = m_apply->of(*e);
-            sql::Transaction tx(*m_db);
-            const std::optional<Record> current = currentRow(*m_db, s, *e, id, w);
-            if (!current)
-                return false;
-            const std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, *current);
+    const std::optional<bool> changed = changeExisting(*m_db, *m_apply, *e, id, w, tr("Could not delete: %1"),
+        "remove", [&](const EntitySql &s, const Record &current) {
+            const std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, current);
             deleteRow(*m_db, s, id);
             crashHook("after-row-write");
-            queueDelete(*m_db, pending, *e, *current);
+            queueDelete(*m_db, pending, *e, current);
             crashHook("before-commit");
-            tx.commit();
             return true;
-        },
-        failedWrite(w, tr("Could not delete: %1"), "remove", entityName, id));
-    if (!ok)
+        });
+    if (!changed)
         return w;
     w.ok = true;
     emit recordsChanged(e->name, {id});
