@@ -9,7 +9,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSet>
 
 #include <cmath>
 
@@ -25,6 +24,13 @@ QString iso(const QDate &d)
 QDate todayOr(const QDate &d)
 {
     return d.isValid() ? d : QDate::currentDate();
+}
+
+// The ids in their first order, each once: an id picked twice is aligned or moved once.
+QStringList distinct(QStringList ids)
+{
+    ids.removeDuplicates();
+    return ids;
 }
 
 QList<QVariantList> select(Store *store, const QString &sql, const QVariantList &binds)
@@ -189,11 +195,7 @@ AlignmentEditResult Alignments::add(
         return r;
     }
     return inTransaction(store, [&](AlignmentEditResult &r) {
-        QSet<QString> seen;
-        for (const QString &hcpId : hcpIds) {
-            if (seen.contains(hcpId))
-                continue;
-            seen.insert(hcpId);
+        for (const QString &hcpId : distinct(hcpIds)) {
             const auto already = select(store,
                 QStringLiteral("SELECT 1 FROM alignment WHERE territory_id = ?1 AND hcp_id = ?2 "
                                "AND (valid_to IS NULL OR valid_to >= ?3)"),
@@ -252,11 +254,7 @@ AlignmentEditResult Alignments::move(Store *store, const QString &fromTerritoryI
         return r;
     }
     return inTransaction(store, [&](AlignmentEditResult &r) {
-        QSet<QString> seen;
-        for (const QString &hcpId : hcpIds) {
-            if (seen.contains(hcpId))
-                continue;
-            seen.insert(hcpId);
+        for (const QString &hcpId : distinct(hcpIds)) {
             const auto open = select(store,
                 QStringLiteral(
                     "SELECT id, valid_from, valid_to, coalesce(target_calls_per_cycle, 0) FROM alignment "

@@ -1,9 +1,9 @@
 #include "models/pagedtablemodel.h"
 
+#include "models/sqlrows.h"
+#include "models/log.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
-#include "models/log.h"
-#include "models/sqlrows.h"
 #include "models/store.h"
 
 #include <QScopedValueRollback>
