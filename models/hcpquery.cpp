@@ -1,6 +1,7 @@
 #include "models/hcpquery.h"
 
 #include "models/sqlrows.h"
+#include "models/sqlguard.h"
 
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
@@ -199,18 +200,13 @@ bool searchHcps(sql::Database &db, const HcpFilter &filter, int limit, QList<Hcp
         binds = s.binds;
     }
     binds << limit;
-    try {
+    return guarded(error, [&] {
         auto q = db.query(text);
         bindVariants(*q, binds);
         hits->clear();
         while (q->step())
             hits->append(HcpHit {q->text(0), q->text(1), q->text(2), q->text(3)});
-        return true;
-    } catch (const sql::SqlError &e) {
-        if (error)
-            *error = e.text();
-        return false;
-    }
+    });
 }
 
 } // namespace rounds

@@ -1,6 +1,7 @@
 #include "models/pagedtablemodel.h"
 
 #include "models/sqlrows.h"
+#include "models/sqlguard.h"
 #include "models/log.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
@@ -200,22 +201,24 @@ QList<PagedTableModel::Row> PagedTableModel::fetchRows(
     }
     if (limit >= 0)
         binds << limit << offset;
-    try {
-        auto q = db->query(text);
-        bindVariants(*q, binds);
-        const int columns = q->columnCount();
-        while (q->step()) {
-            Row row;
-            row.values.reserve(columns);
-            for (int c = 0; c < columns; ++c)
-                row.values << toVariant(q->json(c));
-            row.id = row.values.value(0).toString();
-            rows << row;
-        }
-    } catch (const sql::SqlError &e) {
-        m_lastError = e.text();
-        qCWarning(lcStore) << metaObject()->className() << e.text();
-    }
+    catchSql(
+        [&] {
+            auto q = db->query(text);
+            bindVariants(*q, binds);
+            const int columns = q->columnCount();
+            while (q->step()) {
+                Row row;
+                row.values.reserve(columns);
+                for (int c = 0; c < columns; ++c)
+                    row.values << toVariant(q->json(c));
+                row.id = row.values.value(0).toString();
+                rows << row;
+            }
+        },
+        [this](const sql::SqlError &e) {
+            m_lastError = e.text();
+            qCWarning(lcStore) << metaObject()->className() << e.text();
+        });
     return rows;
 }
 

@@ -19,6 +19,19 @@ using namespace storerows;
 
 namespace {
 
+// A new mutation of a record, with a fresh id, against `baseVersion` (0 for a create).
+OutboxMutation newMutation(
+    const QString &entity, const QString &recordId, const QString &op, qint64 baseVersion)
+{
+    OutboxMutation m;
+    m.mutationId = protocol::newUuid();
+    m.entity = entity;
+    m.recordId = recordId;
+    m.op = op;
+    m.baseVersion = baseVersion;
+    return m;
+}
+
 // The outbox side of an edit: coalesced into the pending mutation when there is one (the first base of
 // each field stays, the latest value wins), otherwise a new mutation against the current version.
 void queueEdit(sql::Database &db, std::optional<OutboxMutation> pending, const Entity &e,
@@ -39,12 +52,7 @@ void queueEdit(sql::Database &db, std::optional<OutboxMutation> pending, const E
         q->run();
         return;
     }
-    OutboxMutation m;
-    m.mutationId = protocol::newUuid();
-    m.entity = e.name;
-    m.recordId = current.id;
-    m.op = QStringLiteral("upsert");
-    m.baseVersion = current.version;
+    OutboxMutation m = newMutation(e.name, current.id, QStringLiteral("upsert"), current.version);
     for (auto it = delta.begin(); it != delta.end(); ++it) {
         if (current.version > 0)
             m.base.insert(it.key(), current.fields.value(it.key()));
@@ -77,13 +85,7 @@ void queueDelete(
         q->bind(2, std::int64_t(pending->seq));
         q->run();
     } else {
-        OutboxMutation m;
-        m.mutationId = protocol::newUuid();
-        m.entity = e.name;
-        m.recordId = current.id;
-        m.op = QStringLiteral("delete");
-        m.baseVersion = current.version;
-        insertMutation(db, m);
+        insertMutation(db, newMutation(e.name, current.id, QStringLiteral("delete"), current.version));
     }
 }
 
@@ -196,11 +198,7 @@ WriteResult Store::create(const QString &entityName, const QJsonObject &fields, 
             rec.fields = normalized;
             writeRow(*m_db, s.upsert, *e, rec);
             crashHook("after-row-write");
-            OutboxMutation m;
-            m.mutationId = protocol::newUuid();
-            m.entity = e->name;
-            m.recordId = id;
-            m.op = QStringLiteral("upsert");
+            OutboxMutation m = newMutation(e->name, id, QStringLiteral("upsert"), 0);
             m.set = normalized;
             insertMutation(*m_db, m);
             crashHook("before-commit");
