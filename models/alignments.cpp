@@ -1,5 +1,6 @@
 #include "models/alignments.h"
 
+#include "models/sqlguard.h"
 #include "models/sqlrows.h"
 #include "models/log.h"
 #include "common/sqlite/database.h"
@@ -9,7 +10,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSet>
 
 #include <cmath>
 
@@ -27,6 +27,13 @@ QDate todayOr(const QDate &d)
     return d.isValid() ? d : QDate::currentDate();
 }
 
+// The ids in their first order, each once: an id picked twice is aligned or moved once.
+QStringList distinct(QStringList ids)
+{
+    ids.removeDuplicates();
+    return ids;
+}
+
 QList<QVariantList> select(Store *store, const QString &sql, const QVariantList &binds)
 {
     return selectRows(*store->database(), sql, binds);
@@ -41,22 +48,24 @@ template<typename Body> AlignmentEditResult inTransaction(Store *store, Body bod
         return r;
     }
     bool rolledBack = false;
-    try {
-        sql::Transaction tx(*store->database());
-        if (body(r)) {
-            tx.commit();
-            r.ok = true;
-        } else {
-            rolledBack = true;
+    catchSql(
+        [&] {
+            sql::Transaction tx(*store->database());
+            if (body(r)) {
+                tx.commit();
+                r.ok = true;
+            } else {
+                rolledBack = true;
+                r.changed = 0;
+            }
+        },
+        [&](const sql::SqlError &e) {
+            qCWarning(lcStore) << "alignment edit failed:" << e.text();
+            r.ok = false;
             r.changed = 0;
-        }
-    } catch (const sql::SqlError &e) {
-        qCWarning(lcStore) << "alignment edit failed:" << e.text();
-        r.ok = false;
-        r.changed = 0;
-        r.error = e.text();
-        rolledBack = true;
-    }
+            r.error = e.text();
+            rolledBack = true;
+        });
     if (rolledBack) // the views saw the writes that were undone: let them read again
         store->announceChanges(QStringLiteral("alignment"), {});
     return r;
@@ -89,7 +98,7 @@ bool Alignments::list(
     out->clear();
     if (!store || !store->database())
         return false;
-    try {
+    return guarded(error, [&] {
         auto q = store->database()->query(QStringLiteral(
             "SELECT a.id, a.hcp_id, coalesce(h.full_name, a.hcp_id), h.specialty, h.tier, h.institution_id, "
             "i.name, i.city, a.valid_from, a.valid_to, coalesce(a.target_calls_per_cycle, 0), "
@@ -123,27 +132,22 @@ bool Alignments::list(
                     *out << r;
             }
         }
-    } catch (const sql::SqlError &e) {
-        if (error)
-            *error = e.text();
-        return false;
-    }
-    return true;
+    });
 }
 
 QStringList Alignments::hcpsOfInstitution(Store *store, const QString &institutionId)
 {
     QStringList out;
-    try {
-        for (const QVariantList &r : select(store,
-                 QStringLiteral(
-                     "SELECT id FROM hcp WHERE institution_id = ?1 AND coalesce(status, 'active') = "
-                     "'active' ORDER BY full_name, id"),
-                 {institutionId}))
-            out << r.value(0).toString();
-    } catch (const sql::SqlError &e) {
-        qCWarning(lcStore) << "hcps of institution:" << e.text();
-    }
+    catchSql(
+        [&] {
+            for (const QVariantList &r : select(store,
+                     QStringLiteral(
+                         "SELECT id FROM hcp WHERE institution_id = ?1 AND coalesce(status, 'active') = "
+                         "'active' ORDER BY full_name, id"),
+                     {institutionId}))
+                out << r.value(0).toString();
+        },
+        [](const sql::SqlError &e) { qCWarning(lcStore) << "hcps of institution:" << e.text(); });
     return out;
 }
 
@@ -167,16 +171,17 @@ QStringList Alignments::hcpsMatching(
     QStringList out;
     if (binds.isEmpty())
         return out;
-    try {
-        for (const QVariantList &r : select(store,
-                 QStringLiteral("SELECT h.id FROM hcp h LEFT JOIN institution i ON i.id = h.institution_id "
-                                "WHERE %1 ORDER BY h.full_name, h.id")
-                     .arg(where.join(QStringLiteral(" AND "))),
-                 binds))
-            out << r.value(0).toString();
-    } catch (const sql::SqlError &e) {
-        qCWarning(lcStore) << "hcps matching:" << e.text();
-    }
+    catchSql(
+        [&] {
+            for (const QVariantList &r : select(store,
+                     QStringLiteral(
+                         "SELECT h.id FROM hcp h LEFT JOIN institution i ON i.id = h.institution_id "
+                         "WHERE %1 ORDER BY h.full_name, h.id")
+                         .arg(where.join(QStringLiteral(" AND "))),
+                     binds))
+                out << r.value(0).toString();
+        },
+        [](const sql::SqlError &e) { qCWarning(lcStore) << "hcps matching:" << e.text(); });
     return out;
 }
 
@@ -189,11 +194,7 @@ AlignmentEditResult Alignments::add(
         return r;
     }
     return inTransaction(store, [&](AlignmentEditResult &r) {
-        QSet<QString> seen;
-        for (const QString &hcpId : hcpIds) {
-            if (seen.contains(hcpId))
-                continue;
-            seen.insert(hcpId);
+        for (const QString &hcpId : distinct(hcpIds)) {
             const auto already = select(store,
                 QStringLiteral("SELECT 1 FROM alignment WHERE territory_id = ?1 AND hcp_id = ?2 "
                                "AND (valid_to IS NULL OR valid_to >= ?3)"),
@@ -252,11 +253,7 @@ AlignmentEditResult Alignments::move(Store *store, const QString &fromTerritoryI
         return r;
     }
     return inTransaction(store, [&](AlignmentEditResult &r) {
-        QSet<QString> seen;
-        for (const QString &hcpId : hcpIds) {
-            if (seen.contains(hcpId))
-                continue;
-            seen.insert(hcpId);
+        for (const QString &hcpId : distinct(hcpIds)) {
             const auto open = select(store,
                 QStringLiteral(
                     "SELECT id, valid_from, valid_to, coalesce(target_calls_per_cycle, 0) FROM alignment "
@@ -332,21 +329,22 @@ AlignmentEditResult Alignments::setTargetByTier(
 WorkloadOptions Alignments::workloadOptions(Store *store)
 {
     WorkloadOptions o;
-    try {
-        const auto rows = select(store,
-            QStringLiteral("SELECT value FROM setting WHERE key = 'sfe.travel_minutes_per_institution'"), {});
-        if (!rows.isEmpty()) {
-            // The column holds JSON text; a bare number reads as one.
-            bool ok = false;
-            const double v = rows.first().value(0).toString().toDouble(&ok);
-            if (ok && v >= 0 && v < 24 * 60)
-                o.travelMinutesPerInstitution = v;
-            else if (rows.first().value(0).canConvert<double>() && rows.first().value(0).toDouble() >= 0)
-                o.travelMinutesPerInstitution = rows.first().value(0).toDouble();
-        }
-    } catch (const sql::SqlError &e) {
-        qCWarning(lcStore) << "workload setting:" << e.text();
-    }
+    catchSql(
+        [&] {
+            const auto rows = select(store,
+                QStringLiteral("SELECT value FROM setting WHERE key = 'sfe.travel_minutes_per_institution'"),
+                {});
+            if (!rows.isEmpty()) {
+                // The column holds JSON text; a bare number reads as one.
+                bool ok = false;
+                const double v = rows.first().value(0).toString().toDouble(&ok);
+                if (ok && v >= 0 && v < 24 * 60)
+                    o.travelMinutesPerInstitution = v;
+                else if (rows.first().value(0).canConvert<double>() && rows.first().value(0).toDouble() >= 0)
+                    o.travelMinutesPerInstitution = rows.first().value(0).toDouble();
+            }
+        },
+        [](const sql::SqlError &e) { qCWarning(lcStore) << "workload setting:" << e.text(); });
     return o;
 }
 
@@ -357,62 +355,61 @@ bool Alignments::workload(Store *store, const QString &districtId, const QDate &
     if (!store || !store->database())
         return false;
     const QString day = iso(todayOr(today));
-    try {
-        const auto territories = select(store,
-            QStringLiteral(
-                "SELECT id, code, name FROM territory WHERE parent_id = ?1 AND level = 'territory' "
-                "ORDER BY code, id"),
-            {districtId});
-        for (const QVariantList &t : territories) {
-            TerritoryWorkload w;
-            w.territoryId = t.value(0).toString();
-            w.code = t.value(1).toString();
-            w.name = t.value(2).toString();
-            const auto aligned = select(store,
+    if (!guarded(error, [&] {
+            const auto territories = select(store,
                 QStringLiteral(
-                    "SELECT coalesce(h.tier, ''), count(*), sum(coalesce(a.target_calls_per_cycle, 0)), "
-                    "count(DISTINCT h.institution_id) FROM alignment a JOIN hcp h ON h.id = a.hcp_id "
-                    "WHERE a.territory_id = ?1 AND a.valid_from <= ?2 "
-                    "AND (a.valid_to IS NULL OR a.valid_to >= ?2) AND coalesce(h.status, 'active') <> "
-                    "'merged' "
-                    "GROUP BY 1"),
-                {w.territoryId, day});
-            for (const QVariantList &g : aligned) {
-                const QString tier = g.value(0).toString();
-                const int n = g.value(1).toInt();
-                const int slot
-                    = tier.size() == 1 && tier.at(0) >= QLatin1Char('A') && tier.at(0) <= QLatin1Char('D')
-                    ? tier.at(0).unicode() - 'A'
-                    : 4;
-                w.byTier[slot] += n;
-                w.hcps += n;
-                w.targetCalls += g.value(2).toInt();
+                    "SELECT id, code, name FROM territory WHERE parent_id = ?1 AND level = 'territory' "
+                    "ORDER BY code, id"),
+                {districtId});
+            for (const QVariantList &t : territories) {
+                TerritoryWorkload w;
+                w.territoryId = t.value(0).toString();
+                w.code = t.value(1).toString();
+                w.name = t.value(2).toString();
+                const auto aligned = select(store,
+                    QStringLiteral(
+                        "SELECT coalesce(h.tier, ''), count(*), sum(coalesce(a.target_calls_per_cycle, 0)), "
+                        "count(DISTINCT h.institution_id) FROM alignment a JOIN hcp h ON h.id = a.hcp_id "
+                        "WHERE a.territory_id = ?1 AND a.valid_from <= ?2 "
+                        "AND (a.valid_to IS NULL OR a.valid_to >= ?2) AND coalesce(h.status, 'active') <> "
+                        "'merged' "
+                        "GROUP BY 1"),
+                    {w.territoryId, day});
+                for (const QVariantList &g : aligned) {
+                    const QString tier = g.value(0).toString();
+                    const int n = g.value(1).toInt();
+                    const int slot
+                        = tier.size() == 1 && tier.at(0) >= QLatin1Char('A') && tier.at(0) <= QLatin1Char('D')
+                        ? tier.at(0).unicode() - 'A'
+                        : 4;
+                    w.byTier[slot] += n;
+                    w.hcps += n;
+                    w.targetCalls += g.value(2).toInt();
+                }
+                w.institutions = select(store,
+                    QStringLiteral(
+                        "SELECT count(DISTINCT h.institution_id) FROM alignment a JOIN hcp h ON h.id = "
+                        "a.hcp_id "
+                        "WHERE a.territory_id = ?1 AND a.valid_from <= ?2 "
+                        "AND (a.valid_to IS NULL OR a.valid_to >= ?2) AND coalesce(h.status, 'active') <> "
+                        "'merged'"),
+                    {w.territoryId, day})
+                                     .value(0)
+                                     .value(0)
+                                     .toInt();
+                const auto avg = select(store,
+                    QStringLiteral(
+                        "SELECT avg(duration_min), count(duration_min) FROM visit WHERE territory_id = ?1 "
+                        "AND status = 'submitted' AND duration_min IS NOT NULL"),
+                    {w.territoryId});
+                if (!avg.isEmpty() && avg.first().value(1).toInt() > 0) {
+                    w.averageCallMinutes = avg.first().value(0).toDouble();
+                    w.averageIsDefault = false;
+                }
+                *out << w;
             }
-            w.institutions = select(store,
-                QStringLiteral(
-                    "SELECT count(DISTINCT h.institution_id) FROM alignment a JOIN hcp h ON h.id = a.hcp_id "
-                    "WHERE a.territory_id = ?1 AND a.valid_from <= ?2 "
-                    "AND (a.valid_to IS NULL OR a.valid_to >= ?2) AND coalesce(h.status, 'active') <> "
-                    "'merged'"),
-                {w.territoryId, day})
-                                 .value(0)
-                                 .value(0)
-                                 .toInt();
-            const auto avg = select(store,
-                QStringLiteral(
-                    "SELECT avg(duration_min), count(duration_min) FROM visit WHERE territory_id = ?1 "
-                    "AND status = 'submitted' AND duration_min IS NOT NULL"),
-                {w.territoryId});
-            if (!avg.isEmpty() && avg.first().value(1).toInt() > 0) {
-                w.averageCallMinutes = avg.first().value(0).toDouble();
-                w.averageIsDefault = false;
-            }
-            *out << w;
-        }
-    } catch (const sql::SqlError &e) {
+        })) {
         out->clear();
-        if (error)
-            *error = e.text();
         return false;
     }
     score(*out, options);

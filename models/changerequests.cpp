@@ -1,6 +1,7 @@
 #include "models/changerequests.h"
 
 #include "models/hcpquery.h"
+#include "models/sqlguard.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "models/store.h"
@@ -40,35 +41,33 @@ bool ChangeRequests::list(Store *store, const QString &status, QList<ChangeReque
     out->clear();
     if (!store || !store->database())
         return false;
-    try {
-        auto q = store->database()->query(
-            QStringLiteral("SELECT c.id, c.entity, c.record_id, c.fields, c.reason, c.status, "
-                           "c.decision_note, c.updated_at, t.code, "
-                           "u.display_name, EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'change_request' "
-                           "AND o.record_id = c.id) "
-                           "FROM change_request c LEFT JOIN territory t ON t.id = c.territory_id "
-                           "LEFT JOIN \"user\" u ON u.id = c.updated_by "
-                           "WHERE ?1 = '' OR c.status = ?1 ORDER BY c.updated_at, c.id"));
-        q.bindAll(status);
-        while (q->step()) {
-            ChangeRequestItem c;
-            c.id = q->text(0);
-            c.entity = q->text(1);
-            c.recordId = q->text(2);
-            c.proposed = QJsonDocument::fromJson(q->textUtf8(3)).object();
-            c.reason = q->text(4);
-            c.status = q->text(5);
-            c.decisionNote = q->text(6);
-            c.updatedAt = q->text(7);
-            c.territoryCode = q->text(8);
-            c.proposedBy = q->text(9);
-            c.pending = q->integer(10) != 0;
-            *out << c;
-        }
-    } catch (const sql::SqlError &e) {
+    if (!guarded(error, [&] {
+            auto q = store->database()->query(QStringLiteral(
+                "SELECT c.id, c.entity, c.record_id, c.fields, c.reason, c.status, "
+                "c.decision_note, c.updated_at, t.code, "
+                "u.display_name, EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'change_request' "
+                "AND o.record_id = c.id) "
+                "FROM change_request c LEFT JOIN territory t ON t.id = c.territory_id "
+                "LEFT JOIN \"user\" u ON u.id = c.updated_by "
+                "WHERE ?1 = '' OR c.status = ?1 ORDER BY c.updated_at, c.id"));
+            q.bindAll(status);
+            while (q->step()) {
+                ChangeRequestItem c;
+                c.id = q->text(0);
+                c.entity = q->text(1);
+                c.recordId = q->text(2);
+                c.proposed = QJsonDocument::fromJson(q->textUtf8(3)).object();
+                c.reason = q->text(4);
+                c.status = q->text(5);
+                c.decisionNote = q->text(6);
+                c.updatedAt = q->text(7);
+                c.territoryCode = q->text(8);
+                c.proposedBy = q->text(9);
+                c.pending = q->integer(10) != 0;
+                *out << c;
+            }
+        })) {
         out->clear();
-        if (error)
-            *error = e.text();
         return false;
     }
     for (ChangeRequestItem &c : *out) {

@@ -9,6 +9,9 @@ enum Value { VId, VCreatedAt, VEntity, VRecord, VField, VMine, VTheirs, VBase, V
 ConflictListModel::ConflictListModel(Store *store, QObject *parent)
     : PagedTableModel(store, QStringLiteral("conflict"), {}, parent)
 {
+    setRoleValues({{IdRole, VId}, {EntityRole, VEntity}, {RecordIdRole, VRecord}, {MutationIdRole, VMutation},
+        {FieldRole, VField}, {BaseRole, VBase}, {MineRole, VMine}, {TheirsRole, VTheirs},
+        {ResolvedRole, VResolved, true}});
     sort(CreatedAt, Qt::AscendingOrder);
 }
 
@@ -39,37 +42,6 @@ PagedTableModel::QuerySpec ConflictListModel::querySpec() const
         spec.where = QStringLiteral("c.resolved = 0");
     spec.orderBy = orderByColumn(CreatedAt, Qt::AscendingOrder);
     return spec;
-}
-
-QVariant ConflictListModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= rowCount())
-        return {};
-    const QVariantList &v = rowValues(index.row());
-    switch (role) {
-    case Qt::DisplayRole:
-        return v.value(index.column() + 1);
-    case IdRole:
-        return v.value(VId);
-    case EntityRole:
-        return v.value(VEntity);
-    case RecordIdRole:
-        return v.value(VRecord);
-    case MutationIdRole:
-        return v.value(VMutation);
-    case FieldRole:
-        return v.value(VField);
-    case BaseRole:
-        return v.value(VBase);
-    case MineRole:
-        return v.value(VMine);
-    case TheirsRole:
-        return v.value(VTheirs);
-    case ResolvedRole:
-        return v.value(VResolved).toLongLong() != 0;
-    default:
-        return {};
-    }
 }
 
 } // namespace rounds

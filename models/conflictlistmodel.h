@@ -28,8 +28,6 @@ public:
     bool showResolved() const { return m_showResolved; }
     void setShowResolved(bool show);
 
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-
 protected:
     QStringList headers() const override;
     QStringList selectExpressions() const override;

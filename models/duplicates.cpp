@@ -3,6 +3,7 @@
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
+#include "models/sqlguard.h"
 #include "models/store.h"
 
 #include <QHash>
@@ -239,17 +240,14 @@ bool Duplicates::find(Store *store, QList<DuplicatePair> *out, QString *error, i
         return false;
     }
     QList<DuplicateCandidate> candidates;
-    try {
-        auto q = store->database()->query(
-            QStringLiteral("SELECT id, full_name, institution_id, phone, email FROM hcp WHERE "
-                           "coalesce(status, 'active') <> 'merged'"));
-        while (q->step())
-            candidates << DuplicateCandidate {q->text(0), q->text(1), q->text(2), q->text(3), q->text(4)};
-    } catch (const sql::SqlError &e) {
-        if (error)
-            *error = e.text();
+    if (!guarded(error, [&] {
+            auto q = store->database()->query(
+                QStringLiteral("SELECT id, full_name, institution_id, phone, email FROM hcp WHERE "
+                               "coalesce(status, 'active') <> 'merged'"));
+            while (q->step())
+                candidates << DuplicateCandidate {q->text(0), q->text(1), q->text(2), q->text(3), q->text(4)};
+        }))
         return false;
-    }
     *out = find(candidates, maxGroup);
     return true;
 }
@@ -293,32 +291,34 @@ Duplicates::MergeResult Duplicates::merge(
             changes.insert(it.key(), it.value());
     }
     bool undone = false;
-    try {
-        sql::Transaction tx(*store->database());
-        if (!changes.isEmpty()) {
-            const WriteResult w = store->update(QStringLiteral("hcp"), winnerId, changes);
-            if (!w.ok) {
-                r.error = w.error;
-                undone = true;
+    catchSql(
+        [&] {
+            sql::Transaction tx(*store->database());
+            if (!changes.isEmpty()) {
+                const WriteResult w = store->update(QStringLiteral("hcp"), winnerId, changes);
+                if (!w.ok) {
+                    r.error = w.error;
+                    undone = true;
+                }
             }
-        }
-        if (!undone) {
-            const WriteResult w = store->update(QStringLiteral("hcp"), loserId,
-                {{QStringLiteral("status"), QStringLiteral("merged")},
-                    {QStringLiteral("merged_into"), winnerId}});
-            if (!w.ok) {
-                r.error = w.error;
-                undone = true;
+            if (!undone) {
+                const WriteResult w = store->update(QStringLiteral("hcp"), loserId,
+                    {{QStringLiteral("status"), QStringLiteral("merged")},
+                        {QStringLiteral("merged_into"), winnerId}});
+                if (!w.ok) {
+                    r.error = w.error;
+                    undone = true;
+                }
             }
-        }
-        if (!undone) {
-            tx.commit();
-            r.ok = true;
-        }
-    } catch (const sql::SqlError &e) {
-        r.error = e.text();
-        undone = true;
-    }
+            if (!undone) {
+                tx.commit();
+                r.ok = true;
+            }
+        },
+        [&](const sql::SqlError &e) {
+            r.error = e.text();
+            undone = true;
+        });
     if (undone)
         store->announceChanges(QStringLiteral("hcp"), {winnerId, loserId});
     return r;

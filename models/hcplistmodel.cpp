@@ -36,6 +36,8 @@ HcpListModel::HcpListModel(Store *store, QObject *parent)
             QStringLiteral("hcp_tag"), QStringLiteral("visit_plan")},
         parent)
 {
+    setRoleValues({{IdRole, VId}, {TierRole, VTier}, {LastVisitRole, VLastVisit},
+        {InstitutionIdRole, VInstitutionId}, {StatusRole, VStatus}, {PendingRole, VPending, true}});
     reload();
 }
 
@@ -56,8 +58,7 @@ QStringList HcpListModel::selectExpressions() const
         QStringLiteral("i.name"), QStringLiteral("h.tier"), QStringLiteral("i.city"),
         QStringLiteral("(SELECT max(v.visited_at) FROM visit v WHERE v.hcp_id = h.id)"),
         QStringLiteral("h.institution_id"), QStringLiteral("h.status"),
-        QStringLiteral("EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'hcp' AND o.record_id = h.id AND "
-                       "o.state <> 'rejected')")};
+        pendingExpression(QStringLiteral("hcp"), QStringLiteral("h.id"))};
 }
 
 PagedTableModel::QuerySpec HcpListModel::querySpec() const
@@ -89,31 +90,13 @@ int HcpListModel::sortValueIndex(int column) const
 
 QVariant HcpListModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount())
-        return {};
-    const QVariantList &v = rowValues(index.row());
-    switch (role) {
-    case Qt::DisplayRole:
-        if (index.column() == LastVisit)
-            return localDate(v.value(VLastVisit));
-        return v.value(index.column() + 1);
-    case Qt::ToolTipRole:
-        return index.column() == LastVisit ? v.value(VLastVisit) : QVariant();
-    case IdRole:
-        return v.value(VId);
-    case TierRole:
-        return v.value(VTier);
-    case LastVisitRole:
-        return v.value(VLastVisit);
-    case InstitutionIdRole:
-        return v.value(VInstitutionId);
-    case StatusRole:
-        return v.value(VStatus);
-    case PendingRole:
-        return v.value(VPending).toLongLong() != 0;
-    default:
-        return {};
-    }
+    // The last visit shows as a local day, with its full UTC time as the tooltip.
+    const bool lastVisit = index.isValid() && index.column() == LastVisit && index.row() < rowCount();
+    if (role == Qt::DisplayRole && lastVisit)
+        return localDate(rowValues(index.row()).value(VLastVisit));
+    if (role == Qt::ToolTipRole)
+        return lastVisit ? rowValues(index.row()).value(VLastVisit) : QVariant();
+    return PagedTableModel::data(index, role);
 }
 
 QHash<int, QByteArray> HcpListModel::roleNames() const

@@ -1,6 +1,7 @@
 #include "models/hcpquery.h"
 
 #include "models/sqlrows.h"
+#include "models/sqlguard.h"
 
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
@@ -36,11 +37,6 @@ QString ftsPhrase(const QString &token)
     QString escaped = token;
     escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
-}
-
-QString utcStartOf(const QDate &day)
-{
-    return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -90,13 +86,13 @@ HcpSql buildHcpSql(const HcpFilter &filter)
     if (filter.notVisitedDays >= 0) {
         filters << QStringLiteral(
             "NOT EXISTS (SELECT 1 FROM visit v WHERE v.hcp_id = h.id AND v.visited_at >= ?)");
-        filterBinds << utcStartOf(today.addDays(-filter.notVisitedDays));
+        filterBinds << utcDayStart(today.addDays(-filter.notVisitedDays));
     }
     if (filter.inPlanThisWeek) {
         const QDate monday = today.addDays(1 - today.dayOfWeek());
         filters << QStringLiteral("EXISTS (SELECT 1 FROM visit_plan p WHERE p.hcp_id = h.id AND p.status <> "
                                   "'cancelled' AND p.planned_at >= ? AND p.planned_at < ?)");
-        filterBinds << utcStartOf(monday) << utcStartOf(monday.addDays(7));
+        filterBinds << utcDayStart(monday) << utcDayStart(monday.addDays(7));
     }
 
     if (!longTokens.isEmpty()) {
@@ -204,18 +200,13 @@ bool searchHcps(sql::Database &db, const HcpFilter &filter, int limit, QList<Hcp
         binds = s.binds;
     }
     binds << limit;
-    try {
+    return guarded(error, [&] {
         auto q = db.query(text);
         bindVariants(*q, binds);
         hits->clear();
         while (q->step())
             hits->append(HcpHit {q->text(0), q->text(1), q->text(2), q->text(3)});
-        return true;
-    } catch (const sql::SqlError &e) {
-        if (error)
-            *error = e.text();
-        return false;
-    }
+    });
 }
 
 } // namespace rounds

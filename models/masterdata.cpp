@@ -1,5 +1,6 @@
 #include "models/masterdata.h"
 
+#include "models/sqlguard.h"
 #include "models/sqlrows.h"
 #include "models/log.h"
 #include "common/sqlite/database.h"
@@ -350,47 +351,35 @@ QByteArray MasterData::exportCsv(Store *store, import::Kind kind)
     if (!store || !store->database())
         return import::exportCsv(kind, values);
     const QString day = QDate::currentDate().toString(Qt::ISODate);
-    try {
-        if (kind == import::Kind::Hcps) {
-            for (const QVariantList &r : select(store,
-                     QStringLiteral(
-                         "SELECT h.full_name, h.gender, h.specialty, h.title, i.name, i.grade, i.province, "
-                         "i.city, d.name, "
-                         "h.tier, h.phone, h.email, (SELECT t.code FROM alignment a JOIN territory t ON t.id "
-                         "= a.territory_id "
-                         "WHERE a.hcp_id = h.id AND a.valid_from <= ?1 AND (a.valid_to IS NULL OR a.valid_to "
-                         ">= ?1) "
-                         "ORDER BY t.code LIMIT 1) "
-                         "FROM hcp h LEFT JOIN institution i ON i.id = h.institution_id "
-                         "LEFT JOIN department d ON d.id = h.department_id "
-                         "WHERE coalesce(h.status, 'active') <> 'merged' ORDER BY i.name, h.full_name, h.id"),
-                     {day})) {
+    const bool hcps = kind == import::Kind::Hcps;
+    // Each query selects the columns of its CSV kind, in that order.
+    const QString query = hcps
+        ? QStringLiteral(
+            "SELECT h.full_name, h.gender, h.specialty, h.title, i.name, i.grade, i.province, i.city, "
+            "d.name, "
+            "h.tier, h.phone, h.email, (SELECT t.code FROM alignment a JOIN territory t ON t.id = "
+            "a.territory_id "
+            "WHERE a.hcp_id = h.id AND a.valid_from <= ?1 AND (a.valid_to IS NULL OR a.valid_to >= ?1) "
+            "ORDER BY t.code LIMIT 1) "
+            "FROM hcp h LEFT JOIN institution i ON i.id = h.institution_id "
+            "LEFT JOIN department d ON d.id = h.department_id "
+            "WHERE coalesce(h.status, 'active') <> 'merged' ORDER BY i.name, h.full_name, h.id")
+        : QStringLiteral(
+            "SELECT t.code, a.hcp_id, h.full_name, i.name, a.valid_from, a.valid_to, "
+            "a.target_calls_per_cycle FROM alignment a JOIN territory t ON t.id = a.territory_id "
+            "LEFT JOIN hcp h ON h.id = a.hcp_id LEFT JOIN institution i ON i.id = h.institution_id "
+            "WHERE a.valid_to IS NULL OR a.valid_to >= ?1 ORDER BY t.code, h.full_name, a.id");
+    const QStringList &columns = hcps ? import::hcpColumns() : import::alignmentColumns();
+    catchSql(
+        [&] {
+            for (const QVariantList &r : select(store, query, {day})) {
                 QJsonObject o;
-                const QStringList &columns = import::hcpColumns();
                 for (int c = 0; c < columns.size(); ++c)
                     o.insert(columns.at(c), QJsonValue::fromVariant(r.value(c)));
                 values << o;
             }
-        } else {
-            for (const QVariantList &r :
-                select(store,
-                    QStringLiteral(
-                        "SELECT t.code, a.hcp_id, h.full_name, i.name, a.valid_from, a.valid_to, "
-                        "a.target_calls_per_cycle FROM alignment a JOIN territory t ON t.id = a.territory_id "
-                        "LEFT JOIN hcp h ON h.id = a.hcp_id LEFT JOIN institution i ON i.id = "
-                        "h.institution_id "
-                        "WHERE a.valid_to IS NULL OR a.valid_to >= ?1 ORDER BY t.code, h.full_name, a.id"),
-                    {day})) {
-                QJsonObject o;
-                const QStringList &columns = import::alignmentColumns();
-                for (int c = 0; c < columns.size(); ++c)
-                    o.insert(columns.at(c), QJsonValue::fromVariant(r.value(c)));
-                values << o;
-            }
-        }
-    } catch (const sql::SqlError &e) {
-        qCWarning(lcStore) << "export failed:" << e.text();
-    }
+        },
+        [](const sql::SqlError &e) { qCWarning(lcStore) << "export failed:" << e.text(); });
     return import::exportCsv(kind, values);
 }
 

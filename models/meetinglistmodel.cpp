@@ -23,6 +23,8 @@ enum Value {
 MeetingListModel::MeetingListModel(Store *store, QObject *parent)
     : PagedTableModel(store, QStringLiteral("meeting"), {QStringLiteral("meeting_attendee")}, parent)
 {
+    setRoleValues({{IdRole, VId}, {StatusRole, VStatus}, {BudgetMinorRole, VBudget},
+        {CurrencyRole, VCurrency}, {PendingRole, VPending, true}});
     sort(StartsAt, Qt::DescendingOrder);
 }
 
@@ -44,9 +46,7 @@ QStringList MeetingListModel::selectExpressions() const
         QStringLiteral("m.kind"), QStringLiteral("m.mode"), QStringLiteral("m.status"),
         QStringLiteral("m.venue"), QStringLiteral("m.budget_minor"),
         QStringLiteral("(SELECT count(*) FROM meeting_attendee a WHERE a.meeting_id = m.id)"),
-        QStringLiteral("m.currency"),
-        QStringLiteral("EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'meeting' AND o.record_id = m.id AND "
-                       "o.state <> 'rejected')")};
+        QStringLiteral("m.currency"), pendingExpression(QStringLiteral("meeting"), QStringLiteral("m.id"))};
 }
 
 PagedTableModel::QuerySpec MeetingListModel::querySpec() const
@@ -63,31 +63,13 @@ PagedTableModel::QuerySpec MeetingListModel::querySpec() const
 
 QVariant MeetingListModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount())
-        return {};
+    if (role != Qt::DisplayRole || index.column() != Budget || !index.isValid() || index.row() >= rowCount())
+        return PagedTableModel::data(index, role);
+    // Minor units to a plain amount with two decimals; the currency code follows.
     const QVariantList &v = rowValues(index.row());
-    switch (role) {
-    case Qt::DisplayRole:
-        if (index.column() == Budget) {
-            // Minor units to a plain amount with two decimals; the currency code follows.
-            const qlonglong minor = v.value(VBudget).toLongLong();
-            return QStringLiteral("%1 %2").arg(
-                QLocale().toString(double(minor) / 100.0, 'f', 2), v.value(VCurrency).toString());
-        }
-        return v.value(index.column() + 1);
-    case IdRole:
-        return v.value(VId);
-    case StatusRole:
-        return v.value(VStatus);
-    case BudgetMinorRole:
-        return v.value(VBudget);
-    case CurrencyRole:
-        return v.value(VCurrency);
-    case PendingRole:
-        return v.value(VPending).toLongLong() != 0;
-    default:
-        return {};
-    }
+    const qlonglong minor = v.value(VBudget).toLongLong();
+    return QStringLiteral("%1 %2").arg(
+        QLocale().toString(double(minor) / 100.0, 'f', 2), v.value(VCurrency).toString());
 }
 
 } // namespace rounds

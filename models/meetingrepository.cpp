@@ -4,6 +4,7 @@
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "models/log.h"
+#include "models/sqlguard.h"
 #include "models/store.h"
 #include "common/protocol/values.h"
 
@@ -35,14 +36,14 @@ QStringList ids(Store *store, const QString &sql, const QString &bind)
     QStringList out;
     if (!store || !store->database())
         return out;
-    try {
-        auto q = store->database()->query(sql);
-        q->bind(1, bind);
-        while (q->step())
-            out << q->text(0);
-    } catch (const sql::SqlError &e) {
-        qCWarning(lcStore) << "meetings:" << e.what();
-    }
+    catchSql(
+        [&] {
+            auto q = store->database()->query(sql);
+            q->bind(1, bind);
+            while (q->step())
+                out << q->text(0);
+        },
+        [](const sql::SqlError &e) { qCWarning(lcStore) << "meetings:" << e.what(); });
     return out;
 }
 
@@ -313,18 +314,21 @@ compliance::Config config(Store *store)
 {
     if (!store || !store->database())
         return {};
-    try {
-        auto q = store->database()->query(QStringLiteral(
-            "SELECT value FROM setting WHERE key = ?1 ORDER BY updated_at DESC, id DESC LIMIT 1"));
-        q->bind(1, compliance::SettingKey);
-        if (q->step() && !q->isNull(0)) {
-            const QJsonDocument doc = QJsonDocument::fromJson("[" + q->textUtf8(0) + "]");
-            return compliance::Config::fromJson(doc.array().at(0));
-        }
-    } catch (const sql::SqlError &e) {
-        qCWarning(lcStore) << "compliance setting:" << e.what();
-    }
-    return {};
+    return catchSql(
+        [&]() -> compliance::Config {
+            auto q = store->database()->query(QStringLiteral(
+                "SELECT value FROM setting WHERE key = ?1 ORDER BY updated_at DESC, id DESC LIMIT 1"));
+            q->bind(1, compliance::SettingKey);
+            if (q->step() && !q->isNull(0)) {
+                const QJsonDocument doc = QJsonDocument::fromJson("[" + q->textUtf8(0) + "]");
+                return compliance::Config::fromJson(doc.array().at(0));
+            }
+            return {};
+        },
+        [](const sql::SqlError &e) -> compliance::Config {
+            qCWarning(lcStore) << "compliance setting:" << e.what();
+            return {};
+        });
 }
 
 namespace {
@@ -416,23 +420,24 @@ QList<QueueEntry> approvalQueue(Store *store, const QStringList &territoryIds)
     QList<QueueEntry> out;
     if (!store || !store->database())
         return out;
-    try {
-        auto q = store->database()->query(QStringLiteral(
-            "SELECT m.id, m.title, m.starts_at, coalesce(u.display_name, ''), coalesce(t.name, ''), "
-            "coalesce(m.budget_minor, 0), (SELECT count(*) FROM meeting_attendee a WHERE a.meeting_id = "
-            "m.id), "
-            "m.territory_id FROM meeting m LEFT JOIN \"user\" u ON u.id = m.owner_id LEFT JOIN territory t "
-            "ON "
-            "t.id = m.territory_id WHERE m.status = 'submitted' ORDER BY m.starts_at, m.id"));
-        while (q->step()) {
-            if (!territoryIds.isEmpty() && !territoryIds.contains(q->text(7)))
-                continue;
-            out << QueueEntry {
-                q->text(0), q->text(1), q->text(2), q->text(3), q->text(4), q->int64(5), q->integer(6)};
-        }
-    } catch (const sql::SqlError &e) {
-        qCWarning(lcStore) << "approval queue:" << e.what();
-    }
+    catchSql(
+        [&] {
+            auto q = store->database()->query(QStringLiteral(
+                "SELECT m.id, m.title, m.starts_at, coalesce(u.display_name, ''), coalesce(t.name, ''), "
+                "coalesce(m.budget_minor, 0), (SELECT count(*) FROM meeting_attendee a WHERE a.meeting_id = "
+                "m.id), "
+                "m.territory_id FROM meeting m LEFT JOIN \"user\" u ON u.id = m.owner_id LEFT JOIN territory "
+                "t "
+                "ON "
+                "t.id = m.territory_id WHERE m.status = 'submitted' ORDER BY m.starts_at, m.id"));
+            while (q->step()) {
+                if (!territoryIds.isEmpty() && !territoryIds.contains(q->text(7)))
+                    continue;
+                out << QueueEntry {
+                    q->text(0), q->text(1), q->text(2), q->text(3), q->text(4), q->int64(5), q->integer(6)};
+            }
+        },
+        [](const sql::SqlError &e) { qCWarning(lcStore) << "approval queue:" << e.what(); });
     return out;
 }
 

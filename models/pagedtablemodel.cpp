@@ -1,6 +1,7 @@
 #include "models/pagedtablemodel.h"
 
 #include "models/sqlrows.h"
+#include "models/sqlguard.h"
 #include "models/log.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
@@ -87,6 +88,27 @@ QVariant PagedTableModel::headerData(int section, Qt::Orientation orientation, i
         return QAbstractTableModel::headerData(section, orientation, role);
     const QStringList h = headers();
     return section >= 0 && section < h.size() ? QVariant(h.at(section)) : QVariant();
+}
+
+QVariant PagedTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const QVariantList &v = rowValues(index.row());
+    if (role == Qt::DisplayRole)
+        return v.value(index.column() + 1);
+    for (const RoleValue &r : m_roleValues) {
+        if (r.role == role)
+            return r.flag ? QVariant(v.value(r.value).toLongLong() != 0) : v.value(r.value);
+    }
+    return {};
+}
+
+QString PagedTableModel::pendingExpression(const QString &entity, const QString &idColumn)
+{
+    return QStringLiteral("EXISTS (SELECT 1 FROM outbox o WHERE o.entity = '%1' AND o.record_id = %2 AND "
+                          "o.state <> 'rejected')")
+        .arg(entity, idColumn);
 }
 
 bool PagedTableModel::canFetchMore(const QModelIndex &parent) const
@@ -179,22 +201,24 @@ QList<PagedTableModel::Row> PagedTableModel::fetchRows(
     }
     if (limit >= 0)
         binds << limit << offset;
-    try {
-        auto q = db->query(text);
-        bindVariants(*q, binds);
-        const int columns = q->columnCount();
-        while (q->step()) {
-            Row row;
-            row.values.reserve(columns);
-            for (int c = 0; c < columns; ++c)
-                row.values << toVariant(q->json(c));
-            row.id = row.values.value(0).toString();
-            rows << row;
-        }
-    } catch (const sql::SqlError &e) {
-        m_lastError = e.text();
-        qCWarning(lcStore) << metaObject()->className() << e.text();
-    }
+    catchSql(
+        [&] {
+            auto q = db->query(text);
+            bindVariants(*q, binds);
+            const int columns = q->columnCount();
+            while (q->step()) {
+                Row row;
+                row.values.reserve(columns);
+                for (int c = 0; c < columns; ++c)
+                    row.values << toVariant(q->json(c));
+                row.id = row.values.value(0).toString();
+                rows << row;
+            }
+        },
+        [this](const sql::SqlError &e) {
+            m_lastError = e.text();
+            qCWarning(lcStore) << metaObject()->className() << e.text();
+        });
     return rows;
 }
 
@@ -323,33 +347,6 @@ void PagedTableModel::refreshIds(const QStringList &changedIds)
         rebuildIndex(pos);
         endInsertRows();
     }
-}
-
-PagedTableModel::QuerySpec PagedTableModel::datedQuery(
-    const QString &table, const QString &alias, const QString &timeColumn, const DatedFilter &filter)
-{
-    QuerySpec spec;
-    spec.from = QStringLiteral("%1 %2 LEFT JOIN hcp h ON h.id = %2.hcp_id").arg(table, alias);
-    QStringList where;
-    if (!filter.hcpId.isEmpty()) {
-        where << QStringLiteral("%1.hcp_id = ?").arg(alias);
-        spec.binds << filter.hcpId;
-    }
-    if (!filter.status.isEmpty()) {
-        where << QStringLiteral("%1.status = ?").arg(alias);
-        spec.binds << filter.status;
-    }
-    if (filter.from.isValid()) {
-        where << QStringLiteral("%1.%2 >= ?").arg(alias, timeColumn);
-        spec.binds << filter.from.toUTC().toString(Qt::ISODateWithMs);
-    }
-    if (filter.to.isValid()) {
-        where << QStringLiteral("%1.%2 < ?").arg(alias, timeColumn);
-        spec.binds << filter.to.toUTC().toString(Qt::ISODateWithMs);
-    }
-    if (!where.isEmpty())
-        spec.where = where.join(QStringLiteral(" AND "));
-    return spec;
 }
 
 QString PagedTableModel::orderByColumn(int column, Qt::SortOrder order) const

@@ -27,6 +27,9 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // Qt::DisplayRole shows value column + 1; the roles of roleValues() read their value. A subclass
+    // that shows a cell differently answers that role itself and leaves the rest here.
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -76,23 +79,23 @@ protected:
         return column >= 0 && column < int(headers().size()) ? column + 1 : 1;
     }
 
-    // The filter of the dated record lists (visits, plans): an HCP, a status, a half-open time range.
-    struct DatedFilter
-    {
-        QString hcpId;
-        QString status;
-        QDateTime from; // time column >= from
-        QDateTime to; // time column < to
-    };
-    // FROM `<table> <alias> LEFT JOIN hcp h` with the WHERE of `filter` over `<alias>.<timeColumn>`.
-    static QuerySpec datedQuery(
-        const QString &table, const QString &alias, const QString &timeColumn, const DatedFilter &filter);
-
     const QVariantList &rowValues(int row) const { return m_rows.at(row).values; }
     // A helper for subclasses: the ORDER BY of a column expression plus the id in the same direction.
     QString orderBy(const QString &expression, Qt::SortOrder order) const;
 
     Store *store() const { return m_store; }
+
+    // A role of the model and the index of the row value it reads; a flag's 0/1 reads as a bool.
+    struct RoleValue
+    {
+        int role;
+        int value;
+        bool flag = false;
+    };
+    // The roles beyond Qt::DisplayRole, set once by the subclass's constructor.
+    void setRoleValues(QList<RoleValue> roles) { m_roleValues = std::move(roles); }
+    // The select expression that is 1 while a local change to the row waits to be sent.
+    static QString pendingExpression(const QString &entity, const QString &idColumn);
 
 private:
     struct Row
@@ -123,6 +126,7 @@ private:
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QString m_lastError;
+    QList<RoleValue> m_roleValues;
 };
 
 } // namespace rounds

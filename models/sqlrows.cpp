@@ -52,7 +52,7 @@ QList<QVariantList> selectRows(sql::Database &db, const QString &sql, const QVar
 
 QString utcDayStart(const QDate &day)
 {
-    return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODate);
+    return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODateWithMs);
 }
 
 sql::Database *databaseOf(Store *store, QString *error)

@@ -22,8 +22,9 @@ void bindVariants(sql::Statement &stmt, const QVariantList &values, int first = 
 // an invalid QVariant). Throws sql::SqlError, for callers inside a transaction of their own.
 QList<QVariantList> selectRows(sql::Database &db, const QString &sql, const QVariantList &binds = {});
 
-// The UTC instant a local day starts, as the stored date-times are written (ISO, seconds), for binding
-// the bounds of a range of local days.
+// The UTC instant a local day starts, as the stored date-times are written (ISO with milliseconds, see
+// protocol::normalizeDateTime), for binding the bounds of a range of local days: with seconds only, a
+// record stamped at exactly midnight would sort before its own day's bound.
 QString utcDayStart(const QDate &day);
 
 // The store's open database, or null with `error` set when no store is open, so a typed query can say

@@ -2,6 +2,7 @@
 
 #include "common/sqlite/database.h"
 #include "models/sqlguard.h"
+#include "models/sqlrows.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -10,11 +11,6 @@
 namespace rounds {
 
 namespace {
-
-QString utcStartOf(const QDate &day)
-{
-    return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODateWithMs);
-}
 
 bool listNamed(
     sql::Database &db, const QString &sqlText, const QString &bind, QList<NamedItem> *out, QString *error)
@@ -85,8 +81,8 @@ bool visitsPerDay(sql::Database &db, const QDate &from, const QDate &to, QList<D
     const bool ok = guarded(error, [&] {
         auto q = db.query(
             QStringLiteral("SELECT visited_at FROM visit WHERE visited_at >= ?1 AND visited_at < ?2"));
-        q->bind(1, utcStartOf(from));
-        q->bind(2, utcStartOf(to.addDays(1)));
+        q->bind(1, utcDayStart(from));
+        q->bind(2, utcDayStart(to.addDays(1)));
         while (q->step()) {
             const QDateTime at = QDateTime::fromString(q->text(0), Qt::ISODateWithMs);
             if (at.isValid())
@@ -111,8 +107,8 @@ bool coverage(sql::Database &db, const QDate &from, const QDate &to, Coverage *o
             " (SELECT count(*) FROM hcp h WHERE h.status = 'active' AND EXISTS (SELECT 1 FROM visit v WHERE "
             "v.hcp_id = h.id AND v.visited_at >= ?1 AND v.visited_at < ?2)),"
             " (SELECT count(*) FROM visit WHERE visited_at >= ?1 AND visited_at < ?2)"));
-        q->bind(1, utcStartOf(from));
-        q->bind(2, utcStartOf(to.addDays(1)));
+        q->bind(1, utcDayStart(from));
+        q->bind(2, utcDayStart(to.addDays(1)));
         if (q->step()) {
             c.activeHcps = q->integer(0);
             c.visitedHcps = q->integer(1);
@@ -129,8 +125,8 @@ bool planProgress(sql::Database &db, const QDate &from, const QDate &to, PlanPro
     const bool ok = guarded(error, [&] {
         auto q = db.query(QStringLiteral("SELECT status, count(*) FROM visit_plan WHERE planned_at >= ?1 AND "
                                          "planned_at < ?2 GROUP BY status"));
-        q->bind(1, utcStartOf(from));
-        q->bind(2, utcStartOf(to.addDays(1)));
+        q->bind(1, utcDayStart(from));
+        q->bind(2, utcDayStart(to.addDays(1)));
         while (q->step()) {
             const QString status = q->text(0);
             if (status == QLatin1String("planned"))

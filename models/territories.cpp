@@ -1,5 +1,6 @@
 #include "models/territories.h"
 
+#include "models/sqlguard.h"
 #include "models/sqlrows.h"
 #include "models/log.h"
 #include "common/sqlite/database.h"
@@ -80,14 +81,16 @@ std::optional<TerritoryNode> node(Store *store, const QString &id)
 
 int count(Store *store, const QString &sql, const QVariantList &binds)
 {
-    try {
-        auto q = store->database()->query(sql);
-        bindVariants(*q, binds);
-        return q->step() ? q->integer(0) : 0;
-    } catch (const sql::SqlError &e) {
-        qCWarning(lcStore) << "territory check failed:" << e.text();
-        return -1;
-    }
+    return catchSql(
+        [&] {
+            auto q = store->database()->query(sql);
+            bindVariants(*q, binds);
+            return q->step() ? q->integer(0) : 0;
+        },
+        [](const sql::SqlError &e) {
+            qCWarning(lcStore) << "territory check failed:" << e.text();
+            return -1;
+        });
 }
 
 } // namespace
@@ -100,36 +103,34 @@ bool Territories::list(Store *store, QList<TerritoryNode> *out, QString *error)
             *error = tr("The local store is not open.");
         return false;
     }
-    try {
-        auto q = store->database()->query(QStringLiteral(
-            "SELECT t.id, t.code, t.name, t.level, t.parent_id, t.owner_id, u.display_name, %1, "
-            "EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'territory' AND o.record_id = t.id "
-            "        AND o.state <> 'rejected'), "
-            "EXISTS (SELECT 1 FROM conflict c WHERE c.entity = 'territory' AND c.record_id = t.id "
-            "        AND c.resolved = 0) "
-            "OR EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'territory' AND o.record_id = t.id "
-            "        AND o.state = 'rejected') "
-            "FROM territory t LEFT JOIN \"user\" u ON u.id = t.owner_id "
-            "ORDER BY CASE t.level WHEN 'region' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, t.code, t.id")
-                                              .arg(retiredExpression(QStringLiteral("t"))));
-        while (q->step()) {
-            TerritoryNode n;
-            n.id = q->text(0);
-            n.code = q->text(1);
-            n.name = q->text(2);
-            n.level = q->text(3);
-            n.parentId = q->text(4);
-            n.ownerId = q->text(5);
-            n.ownerName = q->text(6);
-            n.retired = q->integer(7) != 0;
-            n.pending = q->integer(8) != 0;
-            n.conflicted = q->integer(9) != 0;
-            *out << n;
-        }
-    } catch (const sql::SqlError &e) {
+    if (!guarded(error, [&] {
+            auto q = store->database()->query(QStringLiteral(
+                "SELECT t.id, t.code, t.name, t.level, t.parent_id, t.owner_id, u.display_name, %1, "
+                "EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'territory' AND o.record_id = t.id "
+                "        AND o.state <> 'rejected'), "
+                "EXISTS (SELECT 1 FROM conflict c WHERE c.entity = 'territory' AND c.record_id = t.id "
+                "        AND c.resolved = 0) "
+                "OR EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'territory' AND o.record_id = t.id "
+                "        AND o.state = 'rejected') "
+                "FROM territory t LEFT JOIN \"user\" u ON u.id = t.owner_id "
+                "ORDER BY CASE t.level WHEN 'region' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, t.code, t.id")
+                                                  .arg(retiredExpression(QStringLiteral("t"))));
+            while (q->step()) {
+                TerritoryNode n;
+                n.id = q->text(0);
+                n.code = q->text(1);
+                n.name = q->text(2);
+                n.level = q->text(3);
+                n.parentId = q->text(4);
+                n.ownerId = q->text(5);
+                n.ownerName = q->text(6);
+                n.retired = q->integer(7) != 0;
+                n.pending = q->integer(8) != 0;
+                n.conflicted = q->integer(9) != 0;
+                *out << n;
+            }
+        })) {
         out->clear();
-        if (error)
-            *error = e.text();
         return false;
     }
     return true;
@@ -140,15 +141,15 @@ QList<TerritoryUser> Territories::owners(Store *store)
     QList<TerritoryUser> out;
     if (!store || !store->database())
         return out;
-    try {
-        auto q = store->database()->query(
-            QStringLiteral("SELECT id, display_name, role FROM \"user\" WHERE coalesce(active, 1) = 1 "
-                           "AND role IN ('rep', 'manager') ORDER BY role DESC, display_name, id"));
-        while (q->step())
-            out << TerritoryUser {q->text(0), q->text(1), q->text(2)};
-    } catch (const sql::SqlError &e) {
-        qCWarning(lcStore) << "owners:" << e.text();
-    }
+    catchSql(
+        [&] {
+            auto q = store->database()->query(
+                QStringLiteral("SELECT id, display_name, role FROM \"user\" WHERE coalesce(active, 1) = 1 "
+                               "AND role IN ('rep', 'manager') ORDER BY role DESC, display_name, id"));
+            while (q->step())
+                out << TerritoryUser {q->text(0), q->text(1), q->text(2)};
+        },
+        [](const sql::SqlError &e) { qCWarning(lcStore) << "owners:" << e.text(); });
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "models/kpis/kpiparams.h"
 
 #include "common/sqlite/database.h"
+#include "models/sqlrows.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -11,11 +12,6 @@
 namespace rounds {
 
 namespace {
-
-QString utcStartOf(const QDate &day)
-{
-    return QDateTime(day, QTime(0, 0)).toUTC().toString(Qt::ISODateWithMs);
-}
 
 QString jsonArray(const QStringList &items)
 {
@@ -43,8 +39,8 @@ KpiParams::KpiParams(const KpiPeriod &p, const KpiScope &s)
     if (s.kind != KpiScope::Kind::All)
         scope = jsonArray(s.territoryIds);
     rep = s.repId.isEmpty() ? QString() : s.repId;
-    from = utcStartOf(p.start);
-    to = utcStartOf(p.end.addDays(1));
+    from = utcDayStart(p.start);
+    to = utcDayStart(p.end.addDays(1));
     start = p.start.toString(Qt::ISODate);
     end = p.end.toString(Qt::ISODate);
     const int secs = QDateTime(p.start, QTime(12, 0)).offsetFromUtc();

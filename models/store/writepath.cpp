@@ -19,6 +19,19 @@ using namespace storerows;
 
 namespace {
 
+// A new mutation of a record, with a fresh id, against `baseVersion` (0 for a create).
+OutboxMutation newMutation(
+    const QString &entity, const QString &recordId, const QString &op, qint64 baseVersion)
+{
+    OutboxMutation m;
+    m.mutationId = protocol::newUuid();
+    m.entity = entity;
+    m.recordId = recordId;
+    m.op = op;
+    m.baseVersion = baseVersion;
+    return m;
+}
+
 // The outbox side of an edit: coalesced into the pending mutation when there is one (the first base of
 // each field stays, the latest value wins), otherwise a new mutation against the current version.
 void queueEdit(sql::Database &db, std::optional<OutboxMutation> pending, const Entity &e,
@@ -39,12 +52,7 @@ void queueEdit(sql::Database &db, std::optional<OutboxMutation> pending, const E
         q->run();
         return;
     }
-    OutboxMutation m;
-    m.mutationId = protocol::newUuid();
-    m.entity = e.name;
-    m.recordId = current.id;
-    m.op = QStringLiteral("upsert");
-    m.baseVersion = current.version;
+    OutboxMutation m = newMutation(e.name, current.id, QStringLiteral("upsert"), current.version);
     for (auto it = delta.begin(); it != delta.end(); ++it) {
         if (current.version > 0)
             m.base.insert(it.key(), current.fields.value(it.key()));
@@ -77,13 +85,7 @@ void queueDelete(
         q->bind(2, std::int64_t(pending->seq));
         q->run();
     } else {
-        OutboxMutation m;
-        m.mutationId = protocol::newUuid();
-        m.entity = e.name;
-        m.recordId = current.id;
-        m.op = QStringLiteral("delete");
-        m.baseVersion = current.version;
-        insertMutation(db, m);
+        insertMutation(db, newMutation(e.name, current.id, QStringLiteral("delete"), current.version));
     }
 }
 
@@ -142,6 +144,30 @@ auto failedWrite(
     };
 }
 
+// The transaction an edit and a delete share: the current row is read inside it, `change(sql, current)`
+// writes the row and the outbox and says whether it changed anything, then it commits. Whether the row
+// changed, or nothing with `w` saying why when the row is gone or SQLite fails.
+template<typename Change>
+std::optional<bool> changeExisting(sql::Database &db, EntitySqlCache &cache, const Entity &e,
+    const QString &id, WriteResult &w, const QString &failure, const char *op, Change &&change)
+{
+    return catchSql(
+        [&]() -> std::optional<bool> {
+            const EntitySql &s = cache.of(e);
+            sql::Transaction tx(db);
+            const std::optional<Record> current = currentRow(db, s, e, id, w);
+            if (!current)
+                return std::nullopt;
+            const bool changed = change(s, *current);
+            tx.commit();
+            return changed;
+        },
+        [&](const sql::SqlError &err) -> std::optional<bool> {
+            failedWrite(w, failure, op, e.name, id)(err);
+            return std::nullopt;
+        });
+}
+
 } // namespace
 
 WriteResult Store::create(const QString &entityName, const QJsonObject &fields, const QString &givenId)
@@ -172,11 +198,7 @@ WriteResult Store::create(const QString &entityName, const QJsonObject &fields, 
             rec.fields = normalized;
             writeRow(*m_db, s.upsert, *e, rec);
             crashHook("after-row-write");
-            OutboxMutation m;
-            m.mutationId = protocol::newUuid();
-            m.entity = e->name;
-            m.recordId = id;
-            m.op = QStringLiteral("upsert");
+            OutboxMutation m = newMutation(e->name, id, QStringLiteral("upsert"), 0);
             m.set = normalized;
             insertMutation(*m_db, m);
             crashHook("before-commit");
@@ -202,39 +224,30 @@ WriteResult Store::update(const QString &entityName, const QString &id, const QJ
     QJsonObject normalized;
     if (!validated(*e, changes, false, &normalized, w))
         return w;
-    bool changed = false;
-    const bool ok = catchSql(
-        [&] {
-            const EntitySql &s = m_apply->of(*e);
-            sql::Transaction tx(*m_db);
-            const std::optional<Record> current = currentRow(*m_db, s, *e, id, w);
-            if (!current)
-                return false;
+    const std::optional<bool> changed = changeExisting(*m_db, *m_apply, *e, id, w, tr("Could not save: %1"),
+        "update", [&](const EntitySql &s, const Record &current) {
             // Only real changes make a mutation.
             QJsonObject delta;
             for (auto it = normalized.begin(); it != normalized.end(); ++it) {
-                if (!protocol::sameValue(current->fields.value(it.key()), it.value()))
+                if (!protocol::sameValue(current.fields.value(it.key()), it.value()))
                     delta.insert(it.key(), it.value());
             }
-            if (!delta.isEmpty()) {
-                std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, *current);
-                Record next = *current;
-                for (auto it = delta.begin(); it != delta.end(); ++it)
-                    next.fields.insert(it.key(), it.value());
-                writeRow(*m_db, s.upsert, *e, next);
-                crashHook("after-row-write");
-                queueEdit(*m_db, std::move(pending), *e, *current, delta);
-                crashHook("before-commit");
-                changed = true;
-            }
-            tx.commit();
+            if (delta.isEmpty())
+                return false;
+            std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, current);
+            Record next = current;
+            for (auto it = delta.begin(); it != delta.end(); ++it)
+                next.fields.insert(it.key(), it.value());
+            writeRow(*m_db, s.upsert, *e, next);
+            crashHook("after-row-write");
+            queueEdit(*m_db, std::move(pending), *e, current, delta);
+            crashHook("before-commit");
             return true;
-        },
-        failedWrite(w, tr("Could not save: %1"), "update", entityName, id));
-    if (!ok)
+        });
+    if (!changed)
         return w;
     w.ok = true;
-    if (changed)
+    if (*changed)
         emit recordsChanged(e->name, {id});
     return w;
 }
@@ -246,23 +259,16 @@ WriteResult Store::remove(const QString &entityName, const QString &id)
     const Entity *e = writable(m_db.get(), entityName, tr("'%1' cannot be deleted here."), w);
     if (!e)
         return w;
-    const bool ok = catchSql(
-        [&] {
-            const EntitySql &s = m_apply->of(*e);
-            sql::Transaction tx(*m_db);
-            const std::optional<Record> current = currentRow(*m_db, s, *e, id, w);
-            if (!current)
-                return false;
-            const std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, *current);
+    const std::optional<bool> changed = changeExisting(*m_db, *m_apply, *e, id, w, tr("Could not delete: %1"),
+        "remove", [&](const EntitySql &s, const Record &current) {
+            const std::optional<OutboxMutation> pending = pendingOrShadow(*m_db, *e, current);
             deleteRow(*m_db, s, id);
             crashHook("after-row-write");
-            queueDelete(*m_db, pending, *e, *current);
+            queueDelete(*m_db, pending, *e, current);
             crashHook("before-commit");
-            tx.commit();
             return true;
-        },
-        failedWrite(w, tr("Could not delete: %1"), "remove", entityName, id));
-    if (!ok)
+        });
+    if (!changed)
         return w;
     w.ok = true;
     emit recordsChanged(e->name, {id});
