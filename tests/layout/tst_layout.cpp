@@ -197,6 +197,25 @@ private slots:
         QVERIFY2(unguarded.isEmpty(), qPrintable(unguarded.join(QLatin1Char('\n'))));
     }
 
+    // The data layer, the sync engine, the shared code and the server build without Qt Widgets
+    // (-DROUNDS_BUILD_GUI=OFF builds rounds-server, rounds-cli and rounds_sync); a widget header there
+    // would break that build, which CI does not run.
+    void noWidgetsBelowTheUi()
+    {
+        static const QRegularExpression widgetInclude(QStringLiteral(
+            R"(^\s*#\s*include\s*<(QtWidgets/.*|QtWidgets|QApplication|QWidget|QDialog|QMainWindow|QLabel|QPushButton|QComboBox|QLineEdit|QMessageBox|QTableView|QTreeView|QListView|QHBoxLayout|QVBoxLayout|QFormLayout|QGridLayout|QSplitter|QTabWidget|QSpinBox|QCheckBox|QGroupBox|QScrollArea|QHeaderView|QFileDialog|QStyledItemDelegate)>)"));
+        QStringList found;
+        for (const SourceFile &file : std::as_const(m_files)) {
+            const QString component = componentOf(file.path);
+            if (component == QLatin1String("ui") || file.path == QLatin1String("app/main.cpp"))
+                continue;
+            for (int i = 0; i < file.lines.size(); ++i)
+                if (widgetInclude.match(file.lines[i]).hasMatch())
+                    found.append(QStringLiteral("%1:%2: %3").arg(file.path).arg(i + 1).arg(file.lines[i].trimmed()));
+        }
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
+    }
+
     void noProductFileOver800Lines()
     {
         QStringList tooLong;
