@@ -26,15 +26,8 @@ std::int64_t minor(const QJsonObject &o, const char *key)
     return std::int64_t(o.value(QLatin1String(key)).toDouble());
 }
 
-QString statusOf(const QJsonObject &meeting)
-{
-    return compliance::meetingStatus(meeting);
-}
-
-bool commitsMoney(const QString &status)
-{
-    return compliance::commitsMoney(status);
-}
+using compliance::commitsMoney;
+using compliance::meetingStatus;
 
 using Child = protocol::Record;
 
@@ -92,7 +85,7 @@ void addOtherTransfers(StoreReader &store, MeetingFacts &facts, const QString &s
     const QString year = startsAt.left(4);
     for (const StoredRecord &m : store.all(kMeeting)) {
         const QJsonObject &f = m.record.fields;
-        if (m.record.id == facts.id || !commitsMoney(statusOf(f)) || str(f, "starts_at").left(4) != year)
+        if (m.record.id == facts.id || !commitsMoney(meetingStatus(f)) || str(f, "starts_at").left(4) != year)
             continue;
         compliance::addOtherTransfers(facts,
             build(store, f, m.record.id, children(store, kAttendee, m.record.id),
@@ -204,14 +197,14 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
     const QJsonObject before = hadLive ? existing->record.fields : QJsonObject();
     const QString id = existing ? existing->record.id : QString();
     if (remove) {
-        if (hadLive && statusOf(before) != QLatin1String("draft"))
+        if (hadLive && meetingStatus(before) != QLatin1String("draft"))
             return error(ErrorCode::Forbidden,
                 QStringLiteral("only a draft meeting is deleted; a %1 one is cancelled")
-                    .arg(statusOf(before)));
+                    .arg(meetingStatus(before)));
         return std::nullopt;
     }
-    const QString from = hadLive ? statusOf(before) : QString();
-    const QString to = statusOf(after);
+    const QString from = hadLive ? meetingStatus(before) : QString();
+    const QString to = meetingStatus(after);
     if (hadLive && (from == QLatin1String("closed") || from == QLatin1String("cancelled")) && after != before)
         return error(ErrorCode::Forbidden, QStringLiteral("a %1 meeting does not change any more").arg(from));
     const bool isOwner = str(after, "owner_id") == user.id;
@@ -264,7 +257,7 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
 std::optional<QJsonObject> checkChildSet(StoreReader &store, const Principal &user, const Entity &e,
     const QJsonObject &m, const QString &meetingId, const QString &id, const QJsonObject &after, bool keep)
 {
-    if (!commitsMoney(statusOf(m)))
+    if (!commitsMoney(meetingStatus(m)))
         return std::nullopt;
     const compliance::Config config = complianceConfig(store);
     const QList<Child> attendees = children(store, kAttendee, meetingId);
@@ -290,13 +283,13 @@ std::optional<QJsonObject> checkChild(StoreReader &store, const Principal &user,
     const std::optional<StoredRecord> meeting = store.record(kMeeting, meetingId);
     if (!meeting || meeting->deleted)
         return std::nullopt; // checkAccess answers this one
-    const QString status = statusOf(meeting->record.fields);
+    const QString status = meetingStatus(meeting->record.fields);
     if (status == QLatin1String("closed"))
         return error(ErrorCode::Forbidden,
             QStringLiteral("the meeting is closed: its attendees and expenses do not change any more"));
     if (hadLive && str(before, "meeting_id") != meetingId) {
         const std::optional<StoredRecord> old = store.record(kMeeting, str(before, "meeting_id"));
-        if (old && statusOf(old->record.fields) == QLatin1String("closed"))
+        if (old && meetingStatus(old->record.fields) == QLatin1String("closed"))
             return error(ErrorCode::Forbidden,
                 QStringLiteral("the meeting is closed: its attendees and expenses do not change any more"));
     }
@@ -381,7 +374,7 @@ std::optional<QJsonArray> staleMeetingDecision(
     if (entity.name != kMeeting || existing.deleted || actorOf(user) != Actor::Manager)
         return std::nullopt;
     const QJsonValue to = set.value(QLatin1String("status"));
-    const QString from = statusOf(existing.record.fields);
+    const QString from = meetingStatus(existing.record.fields);
     if (!to.isString() || to.toString() == from)
         return std::nullopt;
     qCInfo(lcServer) << "meeting decision from an old version sent back as a conflict";
