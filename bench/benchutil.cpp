@@ -1,10 +1,10 @@
 #include "bench/benchutil.h"
 
-#include "models/clientschema.h"
-#include "common/sqlite/database.h"
-#include "common/sqlite/migrations.h"
 #include "common/protocol/ddl.h"
 #include "common/protocol/values.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/migrations.h"
+#include "models/clientschema.h"
 
 #include <QElapsedTimer>
 #include <QFile>

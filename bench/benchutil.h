@@ -3,8 +3,8 @@
 // Helpers every rounds-bench subcommand shares: output, memory figures, percentiles, the raw sqlite3
 // insert reference, and the dispatch of the subcommands that parse their own options.
 
-#include "models/store.h"
 #include "common/protocol/schema.h"
+#include "models/store.h"
 
 #include <QList>
 #include <QString>

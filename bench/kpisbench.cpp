@@ -5,10 +5,10 @@
 //   rounds-bench kpis [--hcps N] [--visits N] [--runs N] [--db FILE] [--json]
 
 #include "bench/benchutil.h"
-#include "models/kpis.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
+#include "models/kpis.h"
 #include "models/store.h"
 
 #include <QCommandLineParser>

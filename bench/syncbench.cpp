@@ -5,11 +5,11 @@
 
 #include "bench/benchserver.h"
 #include "bench/benchutil.h"
+#include "common/protocol/codec.h"
+#include "common/protocol/schema.h"
 #include "common/sqlite/database.h"
 #include "models/store.h"
 #include "sync/apiclient.h"
-#include "common/protocol/codec.h"
-#include "common/protocol/schema.h"
 #include "sync/syncledger.h"
 #include "sync/syncsession.h"
 

@@ -4,9 +4,9 @@
 // of non-empty names) must come back unchanged through writeCsv and readCsv (the exporter's output is
 // the importer's input).
 
-#include "fuzz/fuzz.h"
 #include "common/import/csvreader.h"
 #include "common/import/importrules.h"
+#include "fuzz/fuzz.h"
 
 #include <QByteArray>
 #include <QLoggingCategory>

@@ -5,10 +5,10 @@
 // refuse with a message, never crash; when it opened, reading the outbox and the cursors must work.
 
 #include "common/sqlite/migrations.h"
-#include "fuzz/fuzz.h"
-#include "models/clientschema.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
+#include "fuzz/fuzz.h"
+#include "models/clientschema.h"
 #include "models/store.h"
 
 #include <QByteArray>

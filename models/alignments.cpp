@@ -1,11 +1,11 @@
 #include "models/alignments.h"
 
-#include "models/sqlguard.h"
-#include "models/sqlrows.h"
-#include "models/log.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
+#include "models/log.h"
+#include "models/sqlguard.h"
+#include "models/sqlrows.h"
 #include "models/store.h"
 
 #include <QJsonDocument>

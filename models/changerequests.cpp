@@ -1,9 +1,9 @@
 #include "models/changerequests.h"
 
-#include "models/hcpquery.h"
-#include "models/sqlguard.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
+#include "models/hcpquery.h"
+#include "models/sqlguard.h"
 #include "models/store.h"
 
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #include "models/clientschema.h"
 
-#include "models/log.h"
-#include "common/sqlite/database.h"
 #include "common/protocol/ddl.h"
 #include "common/protocol/schema.h"
+#include "common/sqlite/database.h"
+#include "models/log.h"
 
 #include <QSet>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #include "models/hcpquery.h"
 
-#include "models/sqlrows.h"
 #include "models/sqlguard.h"
+#include "models/sqlrows.h"
 
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"

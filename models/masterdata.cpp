@@ -1,15 +1,15 @@
 #include "models/masterdata.h"
 
-#include "models/sqlguard.h"
-#include "models/sqlrows.h"
-#include "models/log.h"
-#include "common/sqlite/database.h"
-#include "common/sqlite/sqlerror.h"
-#include "common/sqlite/transaction.h"
 #include "common/import/csvreader.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
+#include "common/sqlite/transaction.h"
+#include "models/log.h"
+#include "models/sqlguard.h"
+#include "models/sqlrows.h"
 
 #include <QDate>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "models/store.h"
 #include "common/import/importrules.h"
+#include "models/store.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -9,7 +9,8 @@ QList<TerritoryChoice> territoryChoices(Store *store, QString *error)
 {
     QList<QVariantList> rows;
     readRows(store,
-        QStringLiteral("SELECT id, coalesce(name, code) FROM territory WHERE level = 'territory' ORDER BY code"),
+        QStringLiteral(
+            "SELECT id, coalesce(name, code) FROM territory WHERE level = 'territory' ORDER BY code"),
         {}, &rows, error);
     QList<TerritoryChoice> out;
     for (const QVariantList &row : std::as_const(rows))

@@ -1,12 +1,12 @@
 #include "models/meetingrepository.h"
 
 #include "common/compliance/facts.h"
+#include "common/protocol/values.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "models/log.h"
 #include "models/sqlguard.h"
 #include "models/store.h"
-#include "common/protocol/values.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,10 +1,10 @@
 #include "models/pagedtablemodel.h"
 
-#include "models/sqlrows.h"
-#include "models/sqlguard.h"
-#include "models/log.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
+#include "models/log.h"
+#include "models/sqlguard.h"
+#include "models/sqlrows.h"
 #include "models/store.h"
 
 #include <QScopedValueRollback>

@@ -1,13 +1,13 @@
 #include "models/territories.h"
 
-#include "models/sqlguard.h"
-#include "models/sqlrows.h"
-#include "models/log.h"
+#include "common/protocol/schema.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
+#include "models/log.h"
+#include "models/sqlguard.h"
+#include "models/sqlrows.h"
 #include "models/store.h"
-#include "common/protocol/schema.h"
 
 #include <QJsonObject>
 

@@ -1,11 +1,11 @@
 #include "server/authservice.h"
 
+#include "common/protocol/errors.h"
+#include "common/protocol/values.h"
 #include "server/feed.h"
 #include "server/log.h"
 #include "server/loginlimiter.h"
 #include "server/passwords.h"
-#include "common/protocol/errors.h"
-#include "common/protocol/values.h"
 
 #include <QJsonObject>
 

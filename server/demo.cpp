@@ -1,7 +1,7 @@
 #include "server/demo.h"
 
-#include "server/passwords.h"
 #include "common/protocol/values.h"
+#include "server/passwords.h"
 
 #include <QDate>
 #include <QDateTime>

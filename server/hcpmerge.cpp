@@ -1,8 +1,8 @@
 #include "server/hcpmerge.h"
 
-#include "server/log.h"
 #include "common/protocol/errors.h"
 #include "common/protocol/values.h"
+#include "server/log.h"
 
 #include <QDate>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #include "server/httpapi.h"
 
-#include "server/log.h"
 #include "common/protocol/errors.h"
+#include "server/log.h"
 
 #include <QElapsedTimer>
 #include <QFile>

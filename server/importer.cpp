@@ -1,10 +1,10 @@
 #include "server/importer.h"
 
-#include "server/feed.h"
 #include "common/import/csvreader.h"
 #include "common/import/importrules.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/values.h"
+#include "server/feed.h"
 
 #include <QFile>
 #include <QHash>

@@ -1,8 +1,8 @@
 #include "server/pgstorage.h"
 
+#include "common/protocol/values.h"
 #include "server/log.h"
 #include "server/pgconnection.h"
-#include "common/protocol/values.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,11 +1,11 @@
 #include "server/sqlitestorage.h"
 
+#include "common/protocol/values.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/migrations.h"
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
 #include "server/log.h"
-#include "common/protocol/values.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,14 +1,14 @@
 #include "server/syncservice.h"
 
-#include "server/hcpmerge.h"
-#include "server/log.h"
-#include "server/meetingrules.h"
-#include "server/territoryrules.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/errors.h"
 #include "common/protocol/merge.h"
 #include "common/protocol/values.h"
 #include "common/protocol/wire.h"
+#include "server/hcpmerge.h"
+#include "server/log.h"
+#include "server/meetingrules.h"
+#include "server/territoryrules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "support/samples.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
+#include "support/samples.h"
 
 #include <QJsonDocument>
 #include <QtTest>

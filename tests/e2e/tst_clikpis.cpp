@@ -1,7 +1,7 @@
 // rounds-cli kpis on a small hand-made store: the JSON object, the tables, and the usage errors.
+#include "common/sqlite/database.h"
 #include "e2e/clirunner.h"
 #include "models/kpis.h"
-#include "common/sqlite/database.h"
 #include "models/store.h"
 
 #include <QJsonArray>

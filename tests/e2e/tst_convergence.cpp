@@ -1,7 +1,7 @@
-#include "faultproxy.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
+#include "faultproxy.h"
 #include "syncclient.h"
 
 #include <QDate>

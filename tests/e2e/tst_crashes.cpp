@@ -1,6 +1,6 @@
 #include "clirunner.h"
-#include "faultproxy.h"
 #include "common/protocol/values.h"
+#include "faultproxy.h"
 #include "syncclient.h"
 
 #include <QProcess>

@@ -1,5 +1,5 @@
-#include "faultproxy.h"
 #include "common/protocol/values.h"
+#include "faultproxy.h"
 #include "syncclient.h"
 
 #include <QtTest>

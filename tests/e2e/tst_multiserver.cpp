@@ -1,5 +1,5 @@
-#include "server/demoorg.h"
 #include "common/protocol/values.h"
+#include "server/demoorg.h"
 #include "syncclient.h"
 
 #include <QNetworkAccessManager>

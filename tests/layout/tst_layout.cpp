@@ -20,8 +20,8 @@ const QHash<QString, QSet<QString>> &allowedIncludes()
         {QStringLiteral("common/import"), {QStringLiteral("common/protocol")}},
         {QStringLiteral("common/compliance"), {QStringLiteral("common/protocol")}},
         {QStringLiteral("models"),
-            {QStringLiteral("common/sqlite"), QStringLiteral("common/protocol"), QStringLiteral("common/import"),
-                QStringLiteral("common/compliance")}},
+            {QStringLiteral("common/sqlite"), QStringLiteral("common/protocol"),
+                QStringLiteral("common/import"), QStringLiteral("common/compliance")}},
         {QStringLiteral("sync"),
             {QStringLiteral("models"), QStringLiteral("common/sqlite"), QStringLiteral("common/protocol"),
                 QStringLiteral("common/import"), QStringLiteral("common/compliance")}},
@@ -30,11 +30,12 @@ const QHash<QString, QSet<QString>> &allowedIncludes()
             {QStringLiteral("sync"), QStringLiteral("models"), QStringLiteral("common/protocol"),
                 QStringLiteral("common/import"), QStringLiteral("common/compliance")}},
         {QStringLiteral("server"),
-            {QStringLiteral("common/sqlite"), QStringLiteral("common/protocol"), QStringLiteral("common/import"),
-                QStringLiteral("common/compliance")}},
-        {QStringLiteral("app"),
-            {QStringLiteral("ui"), QStringLiteral("sync"), QStringLiteral("models"), QStringLiteral("common/protocol"),
+            {QStringLiteral("common/sqlite"), QStringLiteral("common/protocol"),
                 QStringLiteral("common/import"), QStringLiteral("common/compliance")}},
+        {QStringLiteral("app"),
+            {QStringLiteral("ui"), QStringLiteral("sync"), QStringLiteral("models"),
+                QStringLiteral("common/protocol"), QStringLiteral("common/import"),
+                QStringLiteral("common/compliance")}},
     };
     return allowed;
 }
@@ -76,10 +77,12 @@ QList<SourceFile> productSources()
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
                 continue;
-            files.append({root.relativeFilePath(path), QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))});
+            files.append(
+                {root.relativeFilePath(path), QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))});
         }
     }
-    std::sort(files.begin(), files.end(), [](const SourceFile &a, const SourceFile &b) { return a.path < b.path; });
+    std::sort(
+        files.begin(), files.end(), [](const SourceFile &a, const SourceFile &b) { return a.path < b.path; });
     return files;
 }
 
@@ -141,9 +144,9 @@ private slots:
     void initTestCase()
     {
         m_files = productSources();
-        QVERIFY2(m_files.size() > 100, qPrintable(QStringLiteral("found only %1 product files under %2")
-                                                      .arg(m_files.size())
-                                                      .arg(sourceDir())));
+        QVERIFY2(m_files.size() > 100,
+            qPrintable(
+                QStringLiteral("found only %1 product files under %2").arg(m_files.size()).arg(sourceDir())));
     }
 
     void includesFollowTheLayers()
@@ -174,8 +177,8 @@ private slots:
     {
         // SQL statements in string literals, or the sqlite layer's types: either would be a view that
         // reads the database behind the client data layer's back.
-        static const QRegularExpression sqlLiteral(
-            QStringLiteral(R"re("[^"]*\b(SELECT\s|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA\s)[^"]*")re"));
+        static const QRegularExpression sqlLiteral(QStringLiteral(
+            R"re("[^"]*\b(SELECT\s|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|PRAGMA\s)[^"]*")re"));
         static const QRegularExpression sqliteType(QStringLiteral(R"(\bsql::|\bsqlite3)"));
         QStringList found;
         for (const SourceFile &file : std::as_const(m_files)) {
@@ -196,7 +199,8 @@ private slots:
     {
         QStringList unguarded;
         for (const SourceFile &file : std::as_const(m_files)) {
-            if (!file.path.startsWith(QLatin1String("common/sqlite/")) || !file.path.endsWith(QLatin1String(".h"))
+            if (!file.path.startsWith(QLatin1String("common/sqlite/"))
+                || !file.path.endsWith(QLatin1String(".h"))
                 || file.path.endsWith(QLatin1String("/layerguard.h")))
                 continue;
             if (!projectIncludes(file).contains(QStringLiteral("common/sqlite/layerguard.h")))
@@ -217,7 +221,8 @@ private slots:
                 continue;
             for (int i = 0; i < file.lines.size(); ++i)
                 if (includesAWidget(file.lines[i]))
-                    found.append(QStringLiteral("%1:%2: %3").arg(file.path).arg(i + 1).arg(file.lines[i].trimmed()));
+                    found.append(
+                        QStringLiteral("%1:%2: %3").arg(file.path).arg(i + 1).arg(file.lines[i].trimmed()));
         }
         QVERIFY2(found.isEmpty(), qPrintable(found.join(QLatin1Char('\n'))));
     }
@@ -246,8 +251,9 @@ private slots:
         QStringList cycle;
         QVERIFY(hasCycle(cyclic, &cycle));
         QCOMPARE(cycle.size(), 3);
-        const SourceFile made{QStringLiteral("ui/x.cpp"), {QStringLiteral("#include \"common/sqlite/database.h\"")}};
-        QCOMPARE(projectIncludes(made), QStringList{QStringLiteral("common/sqlite/database.h")});
+        const SourceFile made {
+            QStringLiteral("ui/x.cpp"), {QStringLiteral("#include \"common/sqlite/database.h\"")}};
+        QCOMPARE(projectIncludes(made), QStringList {QStringLiteral("common/sqlite/database.h")});
         QVERIFY(includesAWidget(QStringLiteral("#include <QWidget>")));
         QVERIFY(includesAWidget(QStringLiteral("#include <QtWidgets/QLabel>")));
         QVERIFY(!includesAWidget(QStringLiteral("#include <QObject>")));

@@ -2,10 +2,10 @@
 // with an effective date, bulk targets by tier) as the outbox mutations they produce, and the workload
 // index per territory of a district.
 
+#include "common/protocol/values.h"
 #include "models/alignments.h"
 #include "models/store.h"
 #include "models/territories.h"
-#include "common/protocol/values.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

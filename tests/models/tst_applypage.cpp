@@ -1,9 +1,9 @@
-#include "common/sqlite/database.h"
-#include "models/store.h"
-#include "support/samples.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
+#include "common/sqlite/database.h"
+#include "models/store.h"
+#include "support/samples.h"
 
 #include <QProcess>
 #include <QSignalSpy>

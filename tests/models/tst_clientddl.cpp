@@ -1,12 +1,12 @@
-#include "models/clientschema.h"
-#include "common/sqlite/database.h"
-#include "common/sqlite/sqlerror.h"
-#include "common/sqlite/transaction.h"
-#include "support/samples.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/ddl.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
+#include "common/sqlite/transaction.h"
+#include "models/clientschema.h"
+#include "support/samples.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>

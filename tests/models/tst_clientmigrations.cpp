@@ -1,9 +1,9 @@
-#include "models/clientschema.h"
-#include "common/sqlite/database.h"
-#include "common/sqlite/sqlerror.h"
-#include "support/samples.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
+#include "common/sqlite/database.h"
+#include "common/sqlite/sqlerror.h"
+#include "models/clientschema.h"
+#include "support/samples.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

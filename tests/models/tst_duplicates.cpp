@@ -2,12 +2,12 @@
 // spaces, case, phone prefixes), pinyin both ways round, no pair where there is no reason for one, and
 // the store path at 50,000 HCPs within a bound.
 
-#include "models/duplicates.h"
-#include "models/hcpquery.h"
+#include "common/protocol/values.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/transaction.h"
+#include "models/duplicates.h"
+#include "models/hcpquery.h"
 #include "models/store.h"
-#include "common/protocol/values.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
-#include "models/hcpquery.h"
-#include "common/sqlite/database.h"
-#include "models/store.h"
 #include "common/protocol/values.h"
+#include "common/sqlite/database.h"
+#include "models/hcpquery.h"
+#include "models/store.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

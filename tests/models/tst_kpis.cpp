@@ -1,9 +1,9 @@
 // The KPI engine against small hand-made stores whose answers were worked out by hand (the comments
 // show the working). Times are UTC (TZ=UTC for this test), so a local day is a UTC day.
-#include "models/kpis.h"
-#include "common/sqlite/database.h"
-#include "models/store.h"
 #include "common/protocol/ddl.h"
+#include "common/sqlite/database.h"
+#include "models/kpis.h"
+#include "models/store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

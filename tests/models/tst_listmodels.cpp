@@ -1,11 +1,11 @@
+#include "common/protocol/values.h"
+#include "common/sqlite/database.h"
 #include "models/conflictlistmodel.h"
 #include "models/hcplistmodel.h"
 #include "models/meetinglistmodel.h"
 #include "models/planlistmodel.h"
-#include "common/sqlite/database.h"
 #include "models/store.h"
 #include "models/visitlistmodel.h"
-#include "common/protocol/values.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
-#include "models/clientschema.h"
-#include "common/sqlite/database.h"
-#include "models/store.h"
-#include "support/samples.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
+#include "common/sqlite/database.h"
+#include "models/clientschema.h"
+#include "models/store.h"
+#include "support/samples.h"
 
 #include <QDir>
 #include <QFile>

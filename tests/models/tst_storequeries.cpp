@@ -1,7 +1,7 @@
+#include "common/protocol/values.h"
 #include "common/sqlite/database.h"
 #include "models/store.h"
 #include "models/storequeries.h"
-#include "common/protocol/values.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,8 +1,8 @@
+#include "common/protocol/ddl.h"
+#include "common/protocol/schema.h"
 #include "common/sqlite/database.h"
 #include "models/store.h"
 #include "server/serverprocess.h"
-#include "common/protocol/ddl.h"
-#include "common/protocol/schema.h"
 #include "sync/syncengine.h"
 
 #include <QLockFile>

@@ -1,6 +1,6 @@
+#include "common/protocol/values.h"
 #include "models/store.h"
 #include "support/samples.h"
-#include "common/protocol/values.h"
 #include "sync/syncledger.h"
 
 #include <QTemporaryDir>

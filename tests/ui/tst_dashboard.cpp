@@ -1,7 +1,7 @@
 // The dashboard view on a real store (offscreen): tiles from the KPI engine, the tier drill-down, the
 // rep drill-down, and the exports.
-#include "models/kpitables.h"
 #include "common/sqlite/database.h"
+#include "models/kpitables.h"
 #include "models/store.h"
 #include "ui/dashboard/dashboardview.h"
 

@@ -4,10 +4,10 @@
 // master data form's validation next to the fields, a GBK import whose bad row is marked and nothing
 // applied, the duplicate review's merge, and a change request decided from the queue.
 
-#include "models/alignments.h"
-#include "common/sqlite/database.h"
-#include "models/store.h"
 #include "common/protocol/values.h"
+#include "common/sqlite/database.h"
+#include "models/alignments.h"
+#include "models/store.h"
 #include "ui/common/prompter.h"
 #include "ui/masterdata/changerequestsview.h"
 #include "ui/masterdata/duplicatesview.h"

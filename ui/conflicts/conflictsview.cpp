@@ -6,7 +6,6 @@
 #include "sync/syncledger.h"
 #include "ui/common/labels.h"
 #include "ui/common/prompter.h"
-#include "sync/session.h"
 #include "ui/common/widgets.h"
 
 #include <QDateTime>
