@@ -114,8 +114,13 @@ bool readCsv(const QByteArray &input, const QString &encoding, CsvTable *out, QS
         return false;
     }
     out->header.clear();
-    for (const QString &h : records.first())
+    for (QString h : records.first()) {
+        // A byte-order mark is never part of a column name: one that is not at the very start of the file
+        // (after a bare CR, say) would otherwise stay in the first name, and the file that writeCsv makes of
+        // that header reads back without it (the decoder drops a BOM at the start).
+        h.remove(QChar(QChar::ByteOrderMark));
         out->header << h.trimmed().toLower();
+    }
     out->rows = records.mid(1);
     out->lines = lines.mid(1);
     return true;
