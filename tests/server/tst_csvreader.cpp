@@ -125,7 +125,8 @@ void TestCsvReader::writtenHeaderReadsBack_data()
     QTest::addColumn<QByteArray>("input");
     QTest::newRow("bom after a bare cr (fuzz)") << QByteArray("\r\xEF\xBB\xBFmm");
     QTest::newRow("two boms") << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBFname\nx\n");
-    QTest::newRow("bom in a later header cell") << QByteArray("a,\xEF\xBB\xBF" "b\n1,2\n");
+    QTest::newRow("bom in a later header cell") << QByteArray("a,\xEF\xBB\xBF"
+                                                              "b\n1,2\n");
 }
 
 void TestCsvReader::writtenHeaderReadsBack()
@@ -138,7 +139,7 @@ void TestCsvReader::writtenHeaderReadsBack()
         QVERIFY2(!h.contains(QChar(QChar::ByteOrderMark)), qPrintable(h));
     CsvTable again;
     QVERIFY2(readCsv(writeCsv(table.header, table.rows), QStringLiteral("utf-8"), &again, &error),
-             qPrintable(error));
+        qPrintable(error));
     QCOMPARE(again.header, table.header);
     QCOMPARE(again.rows, table.rows);
 }
