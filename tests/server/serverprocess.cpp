@@ -149,6 +149,24 @@ qint64 ServerProcess::scalar(const QString &sql, const QStringList &params) cons
     return query(sql, params).value(0).value(0).toLongLong();
 }
 
+QJsonObject ServerProcess::storedRecord(const QString &id) const
+{
+    const QList<QStringList> rows = query(QStringLiteral("SELECT data FROM records WHERE id = ?1"), {id});
+    return rows.size() == 1 ? QJsonDocument::fromJson(rows.first().value(0).toUtf8()).object()
+                            : QJsonObject();
+}
+
+bool ServerProcess::patchStoredRecord(const QString &id, const QJsonObject &fields) const
+{
+    QJsonObject data = storedRecord(id);
+    if (data.isEmpty())
+        return false;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        data.insert(it.key(), it.value());
+    return execute(QStringLiteral("UPDATE records SET data = ?1 WHERE id = ?2"),
+        {QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)), id});
+}
+
 bool ServerProcess::execute(const QString &sql, const QStringList &params) const
 {
     if (!m_database.isEmpty())

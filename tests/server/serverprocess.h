@@ -94,6 +94,11 @@ public:
     qint64 scalar(const QString &sql, const QStringList &params = {}) const;
     // Statements that change the store (no rows); true when they ran.
     bool execute(const QString &sql, const QStringList &params = {}) const;
+    // The stored JSON of one record (any entity), or an empty object; and a change of some of its fields
+    // written straight into the store, bypassing the sync path (what a date passing or an old server
+    // left behind). Both backends keep `data` as JSON text, so this needs no dialect. Stopped or idle only.
+    QJsonObject storedRecord(const QString &id) const;
+    bool patchStoredRecord(const QString &id, const QJsonObject &fields) const;
     // `rounds-server demo --data DIR --hcps N --visits N --seed S` into this server's folder.
     bool createDemo(int hcps = 200, int visits = 500, int seed = 1);
     // Copies another server's database (its data folder must not be served at the time).

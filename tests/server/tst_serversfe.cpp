@@ -199,14 +199,9 @@ void TestServerSfe::mergeRepointsEveryDependentRecord()
     // The meeting both attend is closed by now (its fees paid); the merge folds anyway. Set in the store:
     // the workflow to close a meeting is tested in test_servermeetings.
     QCOMPARE(m_server.stop(), 0);
-    QVERIFY(m_server.execute(
-        QStringLiteral("UPDATE records SET data = json_set(data, '$.status', 'closed') WHERE id = ?1"),
-        {meetingBoth}));
+    QVERIFY(m_server.patchStoredRecord(meetingBoth, {{"status", "closed"}}));
+    QCOMPARE(m_server.storedRecord(meetingBoth).value("status").toString(), QStringLiteral("closed"));
     QVERIFY(m_server.start());
-    QCOMPARE(m_server.scalar(QStringLiteral("SELECT count(*) FROM records WHERE id = ?1 AND "
-                                            "json_extract(data, '$.status') = 'closed'"),
-                 {meetingBoth}),
-        1);
     const QJsonObject merged = pushOne("sfe", hcpAsMerged(loser, winner));
     QCOMPARE(merged.value("status").toString(), QStringLiteral("applied"));
 
@@ -794,9 +789,7 @@ void TestServerSfe::futureAlignmentTakesEffectOnItsDateOnce()
 
     // The date arrives (the stored date moves to today, and the server's daily check has not run).
     QCOMPARE(m_server.stop(), 0);
-    QVERIFY(m_server.execute(
-        QStringLiteral("UPDATE records SET data = json_set(data, '$.valid_from', ?1) WHERE id = ?2"),
-        {today, alignment}));
+    QVERIFY(m_server.patchStoredRecord(alignment, {{"valid_from", today}}));
     QVERIFY(m_server.execute(QStringLiteral("DELETE FROM meta WHERE key = 'alignment_dates_applied'")));
     QVERIFY(m_server.start());
     pullFor("rep.hz01");
@@ -817,10 +810,7 @@ void TestServerSfe::futureAlignmentTakesEffectOnItsDateOnce()
     // Ending it by date: valid_to yesterday revokes the HCP from HZ-01 once.
     QCOMPARE(m_server.stop(), 0);
     const QString yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1).toString(Qt::ISODate);
-    QVERIFY(m_server.execute(
-        QStringLiteral("UPDATE records SET data = json_set(data, '$.valid_from', '2020-01-01', "
-                       "'$.valid_to', ?1) WHERE id = ?2"),
-        {yesterday, alignment}));
+    QVERIFY(m_server.patchStoredRecord(alignment, {{"valid_from", "2020-01-01"}, {"valid_to", yesterday}}));
     QVERIFY(m_server.execute(QStringLiteral("DELETE FROM meta WHERE key = 'alignment_dates_applied'")));
     QVERIFY(m_server.start());
     pullFor("rep.hz01");
