@@ -78,8 +78,18 @@ bool readCsv(const QByteArray &input, const QString &encoding, CsvTable *out, QS
                 } else {
                     quoted = false;
                 }
-            } else if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n')) {
-                continue; // a CRLF inside a quoted field becomes a plain newline
+            } else if (c == QLatin1Char('\r')) {
+                // A CRLF inside a quoted field becomes a plain newline, and so does a run of CRs that ends in
+                // an LF ("\r\r\n"): a value then never holds a CR right before an LF, which is what lets
+                // writeCsv's output read back the same (it writes values as they are).
+                qsizetype j = i;
+                while (j < n && text.at(j) == QLatin1Char('\r'))
+                    ++j;
+                if (j < n && text.at(j) == QLatin1Char('\n')) {
+                    i = j - 1; // the LF is next
+                    continue;
+                }
+                field += c;
             } else {
                 if (c == QLatin1Char('\n'))
                     ++line;

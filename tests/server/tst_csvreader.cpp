@@ -44,6 +44,9 @@ void TestCsvReader::reads_data()
     QTest::newRow("quoted crlf becomes newline")
         << QByteArray("a\r\n\"x\r\ny\"\r\nz\r\n") << QStringList {"a"} << QList<QStringList> {{"x\ny"}, {"z"}}
         << QList<int> {2, 4};
+    QTest::newRow("quoted cr run before lf is one newline")
+        << QByteArray("a\n\"x\r\r\ny\"\n\"p\rq\"\n") << QStringList {"a"}
+        << QList<QStringList> {{"x\ny"}, {"p\rq"}} << QList<int> {2, 4};
     QTest::newRow("blank lines are skipped") << QByteArray("a,b\n\n1,2\n\n") << QStringList {"a", "b"}
                                              << QList<QStringList> {{"1", "2"}} << QList<int> {3};
     QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n") << QStringList {"a", "b", "c"}
@@ -125,6 +128,8 @@ void TestCsvReader::writtenHeaderReadsBack_data()
     QTest::addColumn<QByteArray>("input");
     QTest::newRow("bom after a bare cr (fuzz)") << QByteArray("\r\xEF\xBB\xBFmm");
     QTest::newRow("two boms") << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBFname\nx\n");
+    QTest::newRow("cr before a crlf in a quoted field (fuzz)")
+        << QByteArray("a,b\n\"unn,shoe_wi\r\r\n\"untermincted,x\n");
     QTest::newRow("bom in a later header cell") << QByteArray("a,\xEF\xBB\xBF"
                                                               "b\n1,2\n");
 }
