@@ -108,6 +108,7 @@ QWidget *CompanySettingsView::buildRulesForm()
         auto *box = widgets::named<QGroupBox>(
             QStringLiteral("rule_%1GroupBox").arg(code), compliance::ruleTitle(rule), section);
         auto *form = new QFormLayout(box);
+        form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
         auto *severity = new QComboBox(box);
         severity->setObjectName(QStringLiteral("rule_%1_severityComboBox").arg(code));
         severity->addItem(tr("Off: not checked"), int(Severity::Off));
@@ -140,6 +141,7 @@ QWidget *CompanySettingsView::buildKpiForm()
     auto *section = widgets::named<QGroupBox>(
         QStringLiteral("kpiSettingsGroupBox"), tr("Dashboard and workload numbers"), this);
     auto *form = new QFormLayout(section);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     addNumber(section, QStringLiteral("kpiWeightFirstLineEdit"), tr("Weight of the first product detailed"),
         Kind::Weight, m_kpiFields, Rule::CateringPerHead, QStringLiteral("first"));
     addNumber(section, QStringLiteral("kpiWeightSecondLineEdit"), tr("Weight of the second product detailed"),
