@@ -105,7 +105,8 @@ int main(int argc, char *argv[])
         QStringLiteral(
             "The view to open: today, hcps, hcp, plan, visit, visits, meetings, meeting, dashboard, "
             "territories, alignment (a territory's alignments), masterdata, duplicates, "
-            "changerequests, conflicts, settings (the settings dialog)."),
+            "changerequests, conflicts, company (an admin's company settings), settings (the settings "
+            "dialog)."),
         QStringLiteral("VIEW"));
     parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption});
     parser.process(app);

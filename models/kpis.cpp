@@ -27,8 +27,6 @@ using kpi::guarded;
 
 namespace {
 
-constexpr qint64 kDefaultCostPerCallMinor = 20000; // 200 yuan
-
 // The charts of this period counted from its visits (read before) on this thread's connection.
 void breakdowns(sql::Database &db, const kpi::Keys &keys, kpi::PeriodData *now, KpiResult *r, kpi::Laps *laps)
 {

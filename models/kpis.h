@@ -147,6 +147,9 @@ struct KpiHeadline
     std::optional<double> roi;
 };
 
+// The cost of one call when the company set none (`kpi.cost_per_call_minor`): 200 yuan.
+inline constexpr qint64 kDefaultCostPerCallMinor = 20000;
+
 struct KpiWeights
 {
     double first = 1.0;

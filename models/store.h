@@ -3,6 +3,7 @@
 #include "common/protocol/codec.h"
 #include "common/protocol/outboxmutation.h"
 #include "common/protocol/pulledchange.h"
+#include "common/protocol/rolepolicy.h"
 #include "models/store/conflictitem.h"
 
 #include <QHash>
@@ -44,6 +45,7 @@ struct WriteResult
     QString id;
     QString error;
     QString field;
+    bool refused = false; // the user's role may not make this write (Store::policy()); nothing was saved
 };
 
 struct ApplyResult
@@ -88,6 +90,11 @@ public:
     sql::Database *database() const { return m_db.get(); }
 
     // --- the local write path -----------------------------------------------------------------
+    // What the signed-in user's role may write (sync_meta role and user_id); unrestricted when nobody
+    // signed in to this file. The write path refuses what it forbids, with `WriteResult::refused` set, so
+    // a change the server would refuse for the role never enters the outbox; views offer only what it
+    // allows.
+    protocol::RolePolicy policy() const;
     // Creates a record (a new UUID unless `id` is given); `fields` are validated like a pushed create.
     WriteResult create(const QString &entity, const QJsonObject &fields, const QString &id = {});
     // Changes some fields of a visible record.

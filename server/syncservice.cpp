@@ -3,6 +3,7 @@
 #include "common/protocol/codec.h"
 #include "common/protocol/errors.h"
 #include "common/protocol/merge.h"
+#include "common/protocol/rolepolicy.h"
 #include "common/protocol/values.h"
 #include "common/protocol/wire.h"
 #include "server/hcpmerge.h"
@@ -75,22 +76,24 @@ struct Denial
     QString field;
 };
 
-// What a rep may write (Entity::rep), for one state of a record; `parentFields` when it has a parent.
+// What the user's role may write of one state of a record (RolePolicy: the rep's limits); `parentFields`
+// when it has a parent.
 std::optional<Denial> checkRepLimits(
     const Principal &u, const Entity &e, const QJsonObject &f, const QJsonObject &parentFields)
 {
     auto forbidden = [](const QString &message) { return Denial {ErrorCode::Forbidden, message, {}}; };
-    if (e.rep.ownOnly) {
-        if (!e.ownerOnParent() && str(f, e.ownerField) != u.id)
-            return forbidden(
-                QStringLiteral("a rep writes only their own %1 records (%2)").arg(e.name, e.ownerField));
-        if (e.ownerOnParent() && str(parentFields, e.ownerField) != u.id)
-            return forbidden(QStringLiteral("the %1 belongs to another rep").arg(e.parentEntity));
-    }
-    if (!e.rep.statusField.isEmpty() && str(f, e.rep.statusField) != e.rep.statusValue)
+    switch (RolePolicy(u.role, u.id).checkRecord(e, f, parentFields)) {
+    case RolePolicy::Refusal::NotOwner:
+        return forbidden(
+            QStringLiteral("a rep writes only their own %1 records (%2)").arg(e.name, e.ownerField));
+    case RolePolicy::Refusal::ParentNotOwned:
+        return forbidden(QStringLiteral("the %1 belongs to another rep").arg(e.parentEntity));
+    case RolePolicy::Refusal::StatusNotOpen:
         return forbidden(QStringLiteral("only SFE decides %1 records; a rep writes them with %2 %3")
                              .arg(e.name, e.rep.statusField, e.rep.statusValue));
-    return std::nullopt;
+    default:
+        return std::nullopt;
+    }
 }
 
 // Role and scope rules for one state of a record (before or after the change).
@@ -215,7 +218,8 @@ public:
 
     QJsonObject run()
     {
-        if (!m_e.writableBy(m_user.role))
+        const RolePolicy policy(m_user.role, m_user.id);
+        if (!policy.mayWrite(m_e))
             return reject(ErrorCode::Forbidden,
                 QStringLiteral("role %1 may not write %2").arg(roleName(m_user.role), m_e.name));
         m_existing = m_store.record(m_e.name, m_m.id);
@@ -227,11 +231,16 @@ public:
                 return reject(*d);
             // A rep files new change requests; changing or withdrawing existing ones (another rep's, or
             // those the server filed for review) is SFE's.
-            if (isRep(m_user) && m_e.rep.createOnly)
+            if (policy.check(m_e, RolePolicy::Op::Change) == RolePolicy::Refusal::RepCreatesOnly)
                 return reject(ErrorCode::Forbidden,
                     QStringLiteral("a rep files new %1 records; only SFE changes existing ones")
                         .arg(m_e.name));
         }
+        // A record that is not live is started (again): only the entity's creators do that.
+        if ((!m_existing || m_existing->deleted) && !m_m.remove
+            && policy.check(m_e, RolePolicy::Op::Create) == RolePolicy::Refusal::RoleMayNotCreate)
+            return reject(ErrorCode::Forbidden,
+                QStringLiteral("role %1 may not create %2 records").arg(roleName(m_user.role), m_e.name));
         return m_m.remove ? remove() : upsert();
     }
 

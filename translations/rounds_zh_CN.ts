@@ -1479,6 +1479,137 @@
     </message>
 </context>
 <context>
+    <name>rounds::CompanySettingsView</name>
+    <message>
+        <source>Cap for tier A (CNY)</source>
+        <translation>A 级上限（元）</translation>
+    </message>
+    <message>
+        <source>Cap for tier B (CNY)</source>
+        <translation>B 级上限（元）</translation>
+    </message>
+    <message>
+        <source>Cap for tiers C and D (CNY)</source>
+        <translation>C、D 级上限（元）</translation>
+    </message>
+    <message>
+        <source>Largest share (%)</source>
+        <translation>最高占比（%）</translation>
+    </message>
+    <message>
+        <source>Tolerance over the budget (%)</source>
+        <translation>超预算容差（%）</translation>
+    </message>
+    <message>
+        <source>Cap per HCP and year (CNY)</source>
+        <translation>每位医生每年上限（元）</translation>
+    </message>
+    <message>
+        <source>Cap per attendee (CNY)</source>
+        <translation>人均上限（元）</translation>
+    </message>
+    <message>
+        <source>Company settings</source>
+        <translation>公司设置</translation>
+    </message>
+    <message>
+        <source>The rules and numbers every user of the company works with. A save goes to the server at the next sync and reaches everyone from there.</source>
+        <translation>全公司用户共用的规则和数值。保存后在下次同步时发送到服务器，再由服务器同步给所有人。</translation>
+    </message>
+    <message>
+        <source>Compliance rules for meetings</source>
+        <translation>会议合规规则</translation>
+    </message>
+    <message>
+        <source>Off: not checked</source>
+        <translation>关闭：不检查</translation>
+    </message>
+    <message>
+        <source>Warn: shown, not enforced</source>
+        <translation>提醒：提示但不阻止</translation>
+    </message>
+    <message>
+        <source>Block: the step is refused</source>
+        <translation>阻止：拒绝该步骤</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No limit: the rule checks a condition.</source>
+        <translation>无数值限制：此规则检查一个条件。</translation>
+    </message>
+    <message>
+        <source>Save compliance rules</source>
+        <translation>保存合规规则</translation>
+    </message>
+    <message>
+        <source>Dashboard and workload numbers</source>
+        <translation>看板与工作量参数</translation>
+    </message>
+    <message>
+        <source>Weight of the first product detailed</source>
+        <translation>第一个讲解产品的权重</translation>
+    </message>
+    <message>
+        <source>Weight of the second product detailed</source>
+        <translation>第二个讲解产品的权重</translation>
+    </message>
+    <message>
+        <source>Weight of later products</source>
+        <translation>其后产品的权重</translation>
+    </message>
+    <message>
+        <source>Cost of one call (CNY)</source>
+        <translation>单次拜访成本（元）</translation>
+    </message>
+    <message>
+        <source>Travel minutes per institution</source>
+        <translation>每家机构的路程分钟数</translation>
+    </message>
+    <message>
+        <source>Save dashboard and workload numbers</source>
+        <translation>保存看板与工作量参数</translation>
+    </message>
+    <message>
+        <source>enter an amount from 0.00 to %1 CNY, with at most two decimals.</source>
+        <translation>请输入 0.00 至 %1 元之间的金额，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>enter a whole percent from 0 to %1.</source>
+        <translation>请输入 0 至 %1 之间的整数百分比。</translation>
+    </message>
+    <message>
+        <source>enter a weight from 0 to 1, with at most two decimals.</source>
+        <translation>请输入 0 至 1 之间的权重，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>enter whole minutes from 0 to %1.</source>
+        <translation>请输入 0 至 %1 之间的整数分钟。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有改动。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved. It reaches the server and every user at the next sync.</source>
+        <translation>已保存。下次同步时发送到服务器并同步给所有用户。</translation>
+    </message>
+</context>
+<context>
     <name>rounds::ConflictListModel</name>
     <message>
         <source>When</source>
@@ -2574,6 +2705,10 @@
         <source>Change requests</source>
         <translation>信息变更申请</translation>
     </message>
+    <message>
+        <source>Company settings</source>
+        <translation>公司设置</translation>
+    </message>
 </context>
 <context>
     <name>rounds::MasterDataView</name>
@@ -3220,6 +3355,10 @@
         <source>Next week or month</source>
         <translation>下一周或下个月</translation>
     </message>
+    <message>
+        <source>Drag a visit to another day to move it.</source>
+        <translation>将拜访拖到另一天即可改期。</translation>
+    </message>
 </context>
 <context>
     <name>rounds::PlanListModel</name>
@@ -3591,6 +3730,30 @@
         <source>No local database is open.</source>
         <translation>没有打开本地数据库。</translation>
     </message>
+    <message>
+        <source>Your role does not make this kind of change; the server would refuse it, so nothing was saved.</source>
+        <translation>您的角色不能进行此类修改，服务器会拒绝，因此未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Your role does not start new records of this kind; nothing was saved.</source>
+        <translation>您的角色不能新建此类记录，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>You file new requests; changing or withdrawing one is for SFE. Nothing was saved.</source>
+        <translation>您只能提交新的申请，修改或撤回申请由 SFE 处理。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>You change only your own records; this one is another user&apos;s. Nothing was saved.</source>
+        <translation>您只能修改自己的记录，这条属于其他用户。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This belongs to another user&apos;s record; nothing was saved.</source>
+        <translation>这属于其他用户的记录，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Only SFE decides a request; you file it open. Nothing was saved.</source>
+        <translation>申请只能由 SFE 审批，您提交时须为待处理状态。未保存任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>rounds::SyncSession</name>
@@ -3779,6 +3942,10 @@ due %3, %n day(s) ago</source>
     <message>
         <source>Every HCP planned this month has been visited.</source>
         <translation>本月计划的医生都已拜访。</translation>
+    </message>
+    <message>
+        <source>Double-click a planned visit or an HCP to open the profile.</source>
+        <translation>双击计划拜访或医生即可打开医生档案。</translation>
     </message>
 </context>
 <context>

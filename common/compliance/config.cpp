@@ -58,7 +58,46 @@ bool wholeNumber(const QJsonValue &v, std::int64_t *out)
     return true;
 }
 
+const Limit *findLimit(Rule rule, QStringView key)
+{
+    for (const Limit &l : kLimits) {
+        if (l.rule == rule && key == QLatin1String(l.key))
+            return &l;
+    }
+    return nullptr;
+}
+
 } // namespace
+
+QList<LimitSpec> limitsOf(Rule rule)
+{
+    QList<LimitSpec> out;
+    for (const Limit &l : kLimits) {
+        if (l.rule == rule)
+            out << LimitSpec {rule, QString::fromLatin1(l.key), l.percent != nullptr};
+    }
+    return out;
+}
+
+std::int64_t Config::limit(Rule rule, const QString &key) const
+{
+    const Limit *l = findLimit(rule, key);
+    if (!l)
+        return 0;
+    return l->money ? this->*(l->money) : this->*(l->percent);
+}
+
+bool Config::setLimit(Rule rule, const QString &key, std::int64_t value)
+{
+    const Limit *l = findLimit(rule, key);
+    if (!l || value < 0 || value > (l->percent ? MaxPercent : MaxMoneyMinor))
+        return false;
+    if (l->money)
+        this->*(l->money) = value;
+    else
+        this->*(l->percent) = int(value);
+    return true;
+}
 
 QString severityName(Severity severity)
 {
@@ -171,26 +210,18 @@ Config Config::fromJson(const QJsonValue &value, QStringList *problems)
                             QStringLiteral("rule '%1': severity must be off, warn or block").arg(it.key()));
                     continue;
                 }
-                const Limit *limit = nullptr;
-                for (const Limit &l : kLimits) {
-                    if (l.rule == rule && f.key() == QLatin1String(l.key))
-                        limit = &l;
-                }
+                const Limit *limit = findLimit(rule, f.key());
                 if (!limit) {
                     problem(QStringLiteral("rule '%1' has no limit '%2'").arg(it.key(), f.key()));
                     continue;
                 }
                 std::int64_t n = 0;
-                if (!wholeNumber(f.value(), &n) || (limit->percent && n > 1000)) {
-                    problem(QStringLiteral("rule '%1': '%2' must be a whole number ≥ 0%3")
-                                .arg(it.key(), f.key(),
-                                    limit->percent ? QStringLiteral(" and ≤ 1000") : QString()));
+                if (!wholeNumber(f.value(), &n) || !c.setLimit(rule, f.key(), n)) {
+                    problem(QStringLiteral("rule '%1': '%2' must be a whole number from 0 to %3")
+                                .arg(it.key(), f.key())
+                                .arg(limit->percent ? MaxPercent : MaxMoneyMinor));
                     continue;
                 }
-                if (limit->money)
-                    c.*(limit->money) = n;
-                else
-                    c.*(limit->percent) = int(n);
             }
         }
     }

@@ -34,6 +34,23 @@ QList<Rule> allRules();
 QString ruleCode(Rule rule);
 bool ruleFromCode(const QString &code, Rule *out);
 
+// The bounds of a rule's numbers, for the setting's readers and the admin's form alike: a percent is a
+// whole number 0…MaxPercent, an amount a whole number of minor units 0…MaxMoneyMinor (the schema's money
+// bound: a hundred billion yuan).
+inline constexpr std::int64_t MaxPercent = 1000;
+inline constexpr std::int64_t MaxMoneyMinor = 10'000'000'000'000;
+
+// One number a rule's entry carries: its key in the setting ("cap_minor", "max_percent"…), and whether it
+// is a percent (else an amount in minor units).
+struct LimitSpec
+{
+    Rule rule;
+    QString key;
+    bool percent = false;
+};
+// The numbers of one rule, in the order the setting lists them (none for a rule without a limit).
+QList<LimitSpec> limitsOf(Rule rule);
+
 // The numbers and severities of the rules. Money in minor units (fen).
 struct Config
 {
@@ -50,6 +67,10 @@ struct Config
     Severity severity(Rule rule) const { return severities.value(rule, defaultSeverity(rule)); }
 
     std::int64_t speakerFeeCap(const QString &tier) const;
+    // A number of limitsOf(rule) by its key; 0 for a key the rule does not have.
+    std::int64_t limit(Rule rule, const QString &key) const;
+    // Sets it; false (nothing set) for an unknown key or a value outside its bounds.
+    bool setLimit(Rule rule, const QString &key, std::int64_t value);
 
     // The `value` of the `setting` record with key `compliance.rules` (see docs/meetings.md):
     //   {"catering_per_head": {"severity": "block", "cap_minor": 20000}, "speaker_fee": {...}, ...}

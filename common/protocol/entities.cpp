@@ -70,6 +70,7 @@ Entity entity(const char *name, Roles writers, ConflictPolicy policy, BucketRule
     Entity e;
     e.name = QString::fromLatin1(name);
     e.writers = writers;
+    e.creators = writers;
     e.policy = policy;
     e.buckets = buckets;
     e.fields = std::move(fields);
@@ -80,6 +81,7 @@ Entity serverOnly(Entity e)
 {
     e.serverOnly = true;
     e.writers = NoRole;
+    e.creators = NoRole;
     return e;
 }
 
@@ -211,7 +213,8 @@ QList<Entity> declareEntities()
             .ownedBy("rep_id")
             .repWritesOwnOnly()
             .readOnlyWithParent(),
-        // Who moves a meeting between statuses is the workflow's (server/meetingrules.cpp).
+        // Who moves a meeting between statuses is the workflow's (server/meetingrules.cpp). A rep owns and
+        // files meetings; a manager decides them and never starts one (it could never be submitted).
         entity("meeting", RoleRep | RoleManager, ConflictPolicy::AskUser, BucketRule::Territory,
             {
                 ref("territory_id", "territory").required(),
@@ -234,6 +237,7 @@ QList<Entity> declareEntities()
                 text("decision_note", 2000),
             })
             .ownedBy("owner_id")
+            .createdOnlyBy(RoleRep)
             .repWritesOwnOnly()
             .withWorkflow(Workflow::MeetingWorkflow),
         entity("meeting_attendee", RoleRep | RoleManager, ConflictPolicy::OwnerWins, BucketRule::Parent,

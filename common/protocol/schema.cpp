@@ -105,6 +105,12 @@ Entity &Entity::ownedBy(const char *field)
     return *this;
 }
 
+Entity &Entity::createdOnlyBy(Roles roles)
+{
+    creators = roles & writers;
+    return *this;
+}
+
 Entity &Entity::repWritesOwnOnly()
 {
     rep.ownOnly = true;

@@ -146,6 +146,9 @@ struct Entity
     QString name;
     QList<Field> fields; // the entity's own fields; id, version, updated_at, updated_by are implicit
     Roles writers = NoRole; // roles that may push it at all; scope rules come on top
+    // Of the writers, the roles that may create new records (a manager decides meetings, a rep owns and
+    // files them). Equal to `writers` unless the declaration narrows it (createdOnlyBy).
+    Roles creators = NoRole;
     ConflictPolicy policy = ConflictPolicy::AskUser;
     BucketRule buckets = BucketRule::Global;
     QString parentField; // BucketRule::Parent and FollowsHcp (hcp_tag): the reference to the parent
@@ -163,6 +166,7 @@ struct Entity
     const Field *field(QStringView name) const;
     bool hasField(QStringView name) const { return field(name) != nullptr; }
     bool writableBy(Role role) const { return (writers & role) != 0; }
+    bool creatableBy(Role role) const { return (writers & creators & role) != 0; }
     QStringList fieldNames() const;
     bool ownerOnParent() const { return !ownerField.isEmpty() && !hasField(ownerField); }
     // The first reference field naming `target` (hcp → institution: institution_id), or empty.
@@ -171,6 +175,7 @@ struct Entity
     // Builders, so the schema table reads as a declaration (entities.cpp).
     Entity &withParent(const char *field, const char *entity);
     Entity &ownedBy(const char *field);
+    Entity &createdOnlyBy(Roles roles);
     Entity &repWritesOwnOnly();
     Entity &repCreatesOnly();
     Entity &repWritesOnlyWhen(const char *field, const char *value);

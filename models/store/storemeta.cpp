@@ -1,4 +1,4 @@
-// Store: sync_meta (epoch, server, user, last sync).
+// Store: sync_meta (epoch, server, user, role, last sync).
 #include "common/sqlite/database.h"
 #include "models/store.h"
 #include "models/store/storeguard.h"
@@ -28,6 +28,14 @@ bool Store::setMeta(const QString &key, const QString &value)
         q->run();
         return true;
     });
+}
+
+protocol::RolePolicy Store::policy() const
+{
+    const QString role = meta(QStringLiteral("role"));
+    if (role.isEmpty())
+        return protocol::RolePolicy::unrestricted();
+    return protocol::RolePolicy(protocol::roleFromString(role), meta(QStringLiteral("user_id")));
 }
 
 } // namespace rounds

@@ -14,6 +14,7 @@ namespace rounds {
 
 using protocol::Entity;
 using protocol::Record;
+using protocol::RolePolicy;
 using protocol::Schema;
 using namespace storerows;
 
@@ -101,6 +102,53 @@ const Entity *writable(
     return e;
 }
 
+// The sentence for a write the user's role may not make (RolePolicy): what the server would answer, said
+// before anything is saved.
+QString refusalText(RolePolicy::Refusal refusal)
+{
+    switch (refusal) {
+    case RolePolicy::Refusal::RoleMayNotWrite:
+        return Store::tr("Your role does not make this kind of change; the server would refuse it, so "
+                         "nothing was saved.");
+    case RolePolicy::Refusal::RoleMayNotCreate:
+        return Store::tr("Your role does not start new records of this kind; nothing was saved.");
+    case RolePolicy::Refusal::RepCreatesOnly:
+        return Store::tr("You file new requests; changing or withdrawing one is for SFE. Nothing was saved.");
+    case RolePolicy::Refusal::NotOwner:
+        return Store::tr("You change only your own records; this one is another user's. Nothing was saved.");
+    case RolePolicy::Refusal::ParentNotOwned:
+        return Store::tr("This belongs to another user's record; nothing was saved.");
+    case RolePolicy::Refusal::StatusNotOpen:
+        return Store::tr("Only SFE decides a request; you file it open. Nothing was saved.");
+    case RolePolicy::Refusal::None:
+        break;
+    }
+    return {};
+}
+
+// Whether the user's role may make `op` on a record in the given states (before and after an edit), as
+// the server would judge it; on refusal `w` says why and nothing is written.
+bool permitted(const Store &store, const RolePolicy &policy, const Entity &e, RolePolicy::Op op,
+    const QList<QJsonObject> &states, WriteResult &w)
+{
+    RolePolicy::Refusal refusal = policy.check(e, op);
+    for (qsizetype i = 0; i < states.size() && refusal == RolePolicy::Refusal::None; ++i) {
+        QJsonObject parent;
+        if (policy.isRestricted() && e.ownerOnParent()) {
+            if (const std::optional<Record> p
+                = store.record(e.parentEntity, states[i].value(e.parentField).toString()))
+                parent = p->fields;
+        }
+        refusal = policy.checkRecord(e, states[i], parent);
+    }
+    if (refusal == RolePolicy::Refusal::None)
+        return true;
+    w.error = refusalText(refusal);
+    w.refused = true;
+    qCInfo(lcStore) << "local write refused for the role:" << e.name << int(refusal);
+    return false;
+}
+
 // Validates `fields` like a pushed create or edit; on failure `w` says why and which field.
 bool validated(
     const Entity &e, const QJsonObject &fields, bool isCreate, QJsonObject *normalized, WriteResult &w)
@@ -176,8 +224,12 @@ WriteResult Store::create(const QString &entityName, const QJsonObject &fields, 
     const Entity *e = writable(m_db.get(), entityName, tr("'%1' cannot be created here."), w);
     if (!e)
         return w;
+    const RolePolicy roles = policy();
+    if (!permitted(*this, roles, *e, RolePolicy::Op::Create, {}, w))
+        return w;
     QJsonObject normalized;
-    if (!validated(*e, fields, true, &normalized, w))
+    if (!validated(*e, fields, true, &normalized, w)
+        || !permitted(*this, roles, *e, RolePolicy::Op::Create, {normalized}, w))
         return w;
     const QString id = givenId.isEmpty() ? protocol::newUuid() : givenId;
     if (!protocol::isUuid(id)) {
@@ -221,9 +273,19 @@ WriteResult Store::update(const QString &entityName, const QString &id, const QJ
     const Entity *e = writable(m_db.get(), entityName, tr("'%1' cannot be edited here."), w);
     if (!e)
         return w;
+    const RolePolicy roles = policy();
+    if (!permitted(*this, roles, *e, RolePolicy::Op::Change, {}, w))
+        return w;
     QJsonObject normalized;
     if (!validated(*e, changes, false, &normalized, w))
         return w;
+    if (const std::optional<Record> before = record(entityName, id)) {
+        QJsonObject after = before->fields;
+        for (auto it = normalized.begin(); it != normalized.end(); ++it)
+            after.insert(it.key(), it.value());
+        if (!permitted(*this, roles, *e, RolePolicy::Op::Change, {before->fields, after}, w))
+            return w;
+    }
     const std::optional<bool> changed = changeExisting(*m_db, *m_apply, *e, id, w, tr("Could not save: %1"),
         "update", [&](const EntitySql &s, const Record &current) {
             // Only real changes make a mutation.
@@ -258,6 +320,11 @@ WriteResult Store::remove(const QString &entityName, const QString &id)
     w.id = id;
     const Entity *e = writable(m_db.get(), entityName, tr("'%1' cannot be deleted here."), w);
     if (!e)
+        return w;
+    const RolePolicy roles = policy();
+    const std::optional<Record> before = record(entityName, id);
+    if (!permitted(*this, roles, *e, RolePolicy::Op::Change,
+            before ? QList {before->fields} : QList<QJsonObject>(), w))
         return w;
     const std::optional<bool> changed = changeExisting(*m_db, *m_apply, *e, id, w, tr("Could not delete: %1"),
         "remove", [&](const EntitySql &s, const Record &current) {

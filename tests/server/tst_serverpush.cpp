@@ -206,9 +206,10 @@ void TestServerPush::writeAuthorization_data()
     QTest::newRow("manager visit_plan other district") << "manager.sh"
                                                        << "visit_plan"
                                                        << "HZ-01" << no;
-    QTest::newRow("manager meeting district") << "manager.sh"
-                                              << "meeting"
-                                              << "SH-01" << ok;
+    // A manager decides meetings and starts none (Entity::creators): a rep owns and files them.
+    QTest::newRow("manager starts no meeting") << "manager.sh"
+                                               << "meeting"
+                                               << "SH-01" << no;
     QTest::newRow("manager meeting other district") << "manager.hz"
                                                     << "meeting"
                                                     << "SH-01" << no;

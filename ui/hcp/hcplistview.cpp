@@ -60,6 +60,7 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
     m_logVisit = new QPushButton(tr("&Log a visit…"), this);
     m_logVisit->setObjectName(QStringLiteral("logVisitButton"));
     m_logVisit->setEnabled(false);
+    applyPolicy();
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("hcpTableView"));
@@ -182,6 +183,11 @@ void HcpListView::applyFilter()
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
     m_logVisit->setEnabled(!currentHcpId().isEmpty());
+}
+
+void HcpListView::applyPolicy()
+{
+    m_logVisit->setVisible(m_store->policy().mayCreate(QStringLiteral("visit")));
 }
 
 void HcpListView::updateCount() const

@@ -31,6 +31,8 @@ public:
     // Puts text in the search box and applies it at once (the global search lands here).
     void search(const QString &text);
     QString currentHcpId() const;
+    // Shows "Log a visit" only to a role that files visits (Store::policy()); again when the account changes.
+    void applyPolicy();
 
 signals:
     void logVisitRequested(const QString &hcpId);

@@ -237,6 +237,28 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
         if (kWatched.contains(entity))
             scheduleReload();
     });
+    bindActionsToRoles({logVisit, plan}, {m_tagCategory, m_tagText, addTagButton}, removeTagButton,
+        {m_correctionField, m_correctionValue, m_correctionReason, propose});
+}
+
+// Every button and field here is a write; each shows only to a role whose writes the server accepts.
+void HcpProfileView::bindActionsToRoles(const QList<QWidget *> &logAndPlan, const QList<QWidget *> &tagRow,
+    QWidget *removeTag, const QList<QWidget *> &correction)
+{
+    using Op = RoleGate::Op;
+    m_gate.bind(logAndPlan.at(0), {{QStringLiteral("visit"), Op::Create}});
+    m_gate.bind(logAndPlan.at(1), {{QStringLiteral("visit_plan"), Op::Create}});
+    for (QWidget *w : tagRow)
+        m_gate.bind(w, {{QStringLiteral("hcp_tag"), Op::Create}});
+    m_gate.bind(removeTag, {{QStringLiteral("hcp_tag"), Op::Change}});
+    for (QWidget *w : correction)
+        m_gate.bind(w, {{QStringLiteral("change_request"), Op::Create}});
+    const auto apply = [this] {
+        if (m_session->store())
+            m_gate.apply(m_session->store()->policy());
+    };
+    apply();
+    connect(m_session, &Session::accountChanged, this, apply);
 }
 
 void HcpProfileView::setHcp(const QString &hcpId)

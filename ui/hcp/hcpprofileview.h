@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/rolegate.h"
+
 #include <QDateTime>
 #include <QWidget>
 
@@ -53,6 +55,8 @@ private:
     void fillTags(const QList<HcpTag> &tags);
     void fillChangeRequests(const QList<HcpChangeRequest> &requests);
     QString territory();
+    void bindActionsToRoles(const QList<QWidget *> &logAndPlan, const QList<QWidget *> &tagRow,
+        QWidget *removeTag, const QList<QWidget *> &correction);
 
     Session *m_session;
     QString m_hcpId;
@@ -74,6 +78,7 @@ private:
     QComboBox *m_correctionField = nullptr;
     QLineEdit *m_correctionValue = nullptr;
     QLineEdit *m_correctionReason = nullptr;
+    RoleGate m_gate;
 };
 
 } // namespace rounds

@@ -4,6 +4,7 @@
 #include "models/visitlistmodel.h"
 #include "sync/session.h"
 #include "sync/syncledger.h"
+#include "ui/admin/companysettingsview.h"
 #include "ui/common/labels.h"
 #include "ui/common/listpage.h"
 #include "ui/common/prompter.h"
@@ -111,6 +112,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_pages.insert(QStringLiteral("duplicates"), new DuplicatesView(store, this));
     m_pages.insert(QStringLiteral("changerequests"), new ChangeRequestsView(store, this));
     m_pages.insert(QStringLiteral("conflicts"), m_conflicts);
+    // The company's settings, for the role that writes them (updateAccount shows it).
+    auto *company = new CompanySettingsView(store, this);
+    connect(company, &CompanySettingsView::saved, session->engine(), &SyncEngine::localChangeSaved);
+    m_pages.insert(QStringLiteral("company"), scrollable(company, this));
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("globalSearchLineEdit"));
@@ -201,7 +206,7 @@ QStringList MainWindow::viewKeys()
     return {QStringLiteral("today"), QStringLiteral("hcps"), QStringLiteral("hcp"), QStringLiteral("plan"),
         QStringLiteral("visits"), QStringLiteral("meetings"), QStringLiteral("dashboard"),
         QStringLiteral("territories"), QStringLiteral("masterdata"), QStringLiteral("duplicates"),
-        QStringLiteral("changerequests"), QStringLiteral("conflicts")};
+        QStringLiteral("changerequests"), QStringLiteral("conflicts"), QStringLiteral("company")};
 }
 
 void MainWindow::buildNavigation()
@@ -230,6 +235,7 @@ void MainWindow::buildMenus()
     });
     logVisit->setObjectName(QStringLiteral("logVisitAction"));
     logVisit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_gate.bind(logVisit, {{QStringLiteral("visit"), RoleGate::Op::Create}});
     file->addSeparator();
     m_signInAction = file->addAction(tr("&Sign in…"), this, &MainWindow::signIn);
     m_signInAction->setObjectName(QStringLiteral("signInAction"));
@@ -490,16 +496,22 @@ void MainWindow::updateAccount()
         bool visible;
     };
     const bool manager = role == QLatin1String("manager") || role == QLatin1String("admin");
-    const bool sfe = role == QLatin1String("sfe") || role == QLatin1String("admin");
+    // The workspaces that write come with the role's writes (the policy the server applies too); a file
+    // nobody signed in to shows none of them.
+    const protocol::RolePolicy policy = m_session->store()->policy();
+    const auto writes = [&policy](const char *entity) {
+        return policy.isRestricted() && policy.mayChange(QString::fromLatin1(entity));
+    };
     const QList<Entry> entries {{QStringLiteral("today"), tr("Today"), true},
         {QStringLiteral("hcps"), tr("HCPs"), true}, {QStringLiteral("plan"), tr("Visit plan"), true},
         {QStringLiteral("visits"), tr("Visits"), true}, {QStringLiteral("meetings"), tr("Meetings"), true},
         {QStringLiteral("dashboard"), tr("Dashboard"), manager},
-        {QStringLiteral("territories"), tr("Territories"), sfe},
-        {QStringLiteral("masterdata"), tr("Master data"), sfe},
-        {QStringLiteral("duplicates"), tr("Duplicate HCPs"), sfe},
-        {QStringLiteral("changerequests"), tr("Change requests"), sfe},
-        {QStringLiteral("conflicts"), tr("Conflicts"), true}};
+        {QStringLiteral("territories"), tr("Territories"), writes("territory")},
+        {QStringLiteral("masterdata"), tr("Master data"), writes("hcp")},
+        {QStringLiteral("duplicates"), tr("Duplicate HCPs"), writes("hcp")},
+        {QStringLiteral("changerequests"), tr("Change requests"), writes("change_request")},
+        {QStringLiteral("conflicts"), tr("Conflicts"), true},
+        {QStringLiteral("company"), tr("Company settings"), writes("setting")}};
     const QString current = currentView();
     m_nav->blockSignals(true);
     m_nav->clear();
@@ -524,6 +536,8 @@ void MainWindow::updateAccount()
     const QString who = account.displayName.isEmpty() ? account.user : account.displayName;
     m_account->setText(
         who.isEmpty() ? tr("Not signed in") : tr("%1 · %2").arg(who, Labels::role(account.role)));
+    m_gate.apply(policy);
+    m_hcps->applyPolicy();
     m_signInAction->setEnabled(!m_session->isSignedIn());
     m_signOutAction->setEnabled(m_session->isSignedIn());
     updateCounts();

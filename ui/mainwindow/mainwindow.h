@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/rolegate.h"
+
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
@@ -36,7 +38,7 @@ public:
     ~MainWindow() override;
 
     // View keys: today, hcps, hcp (the profile of the chosen HCP), plan, visits, meetings, dashboard,
-    // territories, masterdata, duplicates, changerequests (SFE), conflicts.
+    // territories, masterdata, duplicates, changerequests (SFE), conflicts, company (admins).
     static QStringList viewKeys();
     bool showView(const QString &key);
     QString currentView() const;
@@ -101,6 +103,7 @@ private:
     QList<QAction *> m_viewActions;
     QString m_lastError;
     bool m_countsQueued = false;
+    RoleGate m_gate; // the window's own actions, shown by the user's role
 };
 
 } // namespace rounds

@@ -25,8 +25,6 @@ MeetingsView::MeetingsView(Session *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("meetingsView"));
     Store *store = session->store();
-    const QString role = session->account().role;
-    const bool manager = role == QLatin1String("manager") || role == QLatin1String("admin");
 
     m_list = new ListPage(QStringLiteral("meetingsList"), tr("Meetings"),
         tr("Academic and department meetings with their budget and attendees. Open one to plan it, record "
@@ -50,11 +48,9 @@ MeetingsView::MeetingsView(Session *session, QWidget *parent)
 
     m_new = new QPushButton(tr("New meeting"), this);
     m_new->setObjectName(QStringLiteral("newMeetingButton"));
-    m_new->setVisible(role == QLatin1String("rep") || role == QLatin1String("admin"));
     connect(m_new, &QPushButton::clicked, this, [this] { openEditor(); });
 
     buildQueue();
-    m_queueBox->setVisible(manager);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -69,6 +65,17 @@ MeetingsView::MeetingsView(Session *session, QWidget *parent)
         if (entity.startsWith(QLatin1String("meeting")))
             reloadQueue();
     });
+    connect(session, &Session::accountChanged, this, &MeetingsView::applyPolicy);
+    applyPolicy();
+}
+
+// Only what the role may do (Store::policy()): a rep starts meetings, a manager decides them, an admin
+// neither (meetings are not theirs to write).
+void MeetingsView::applyPolicy()
+{
+    const protocol::RolePolicy policy = m_session->store()->policy();
+    m_new->setVisible(policy.mayCreate(QStringLiteral("meeting")));
+    m_queueBox->setVisible(policy.decides(QStringLiteral("meeting")));
     reloadQueue();
 }
 
@@ -123,8 +130,7 @@ void MeetingsView::buildQueue()
 
 void MeetingsView::reloadQueue()
 {
-    if (m_queueBox->isHidden() && m_session->account().role != QLatin1String("manager")
-        && m_session->account().role != QLatin1String("admin"))
+    if (!m_session->store()->policy().decides(QStringLiteral("meeting")))
         return;
     const QList<meetings::QueueEntry> entries = meetings::approvalQueue(m_session->store());
     m_queue->setRowCount(0);

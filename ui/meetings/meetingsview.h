@@ -32,6 +32,7 @@ public:
 
 private:
     void buildQueue();
+    void applyPolicy();
     QString selectedQueueId() const;
 
     Session *m_session;

@@ -58,7 +58,8 @@ PlanCalendarView::PlanCalendarView(Session *session, QWidget *parent)
     m_period->setFont(f);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("planMessageLabel"));
-    auto *hint = new QLabel(tr("Drag a visit to another day to move it. Double-click to log it."), this);
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("planHintLabel"));
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(previous);
@@ -67,7 +68,7 @@ PlanCalendarView::PlanCalendarView(Session *session, QWidget *parent)
     bar->addSpacing(12);
     bar->addWidget(m_period);
     bar->addStretch();
-    bar->addWidget(hint);
+    bar->addWidget(m_hint);
     bar->addSpacing(12);
     bar->addWidget(m_week);
     bar->addWidget(m_month);
@@ -90,6 +91,7 @@ PlanCalendarView::PlanCalendarView(Session *session, QWidget *parent)
         if (entity == QLatin1String("visit_plan") || entity == QLatin1String("hcp"))
             scheduleReload();
     });
+    connect(session, &Session::accountChanged, this, &PlanCalendarView::rebuild);
     showDate(QDate::currentDate());
 }
 
@@ -134,6 +136,14 @@ void PlanCalendarView::rebuild()
         delete item;
     }
     const int count = m_mode == Mode::Week ? 7 : 42;
+    // Only what the role may do: a manager moves plans but files no visits; SFE and admins only look.
+    const protocol::RolePolicy policy = m_session->store()->policy();
+    const bool moves = policy.mayChange(QStringLiteral("visit_plan"));
+    const bool logs = policy.mayCreate(QStringLiteral("visit"));
+    m_hint->setText(moves && logs ? tr("Drag a visit to another day to move it. Double-click to log it.")
+            : moves               ? tr("Drag a visit to another day to move it.")
+                                  : QString());
+    m_hint->setVisible(moves);
     // The month grid names its columns (the week view names each day in its own title).
     const int firstRow = m_mode == Mode::Month ? 1 : 0;
     if (m_mode == Mode::Month) {
@@ -153,6 +163,8 @@ void PlanCalendarView::rebuild()
         title->setObjectName(QStringLiteral("dayTitleLabel"));
         auto *list = new PlanDayList(cell);
         list->setDay(m_first.addDays(i));
+        if (!moves)
+            list->setDragDropMode(QAbstractItemView::NoDragDrop);
         auto *cellLayout = new QVBoxLayout(cell);
         cellLayout->setContentsMargins(4, 4, 4, 4);
         cellLayout->setSpacing(2);
@@ -162,10 +174,12 @@ void PlanCalendarView::rebuild()
         m_days << list;
         connect(list, &PlanDayList::planDropped, this,
             [this](const QString &planId, const QDate &day) { reschedule(planId, day); });
-        connect(list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
-            emit logVisitFromPlan(item->data(PlanDayList::PlanIdRole).toString(),
-                item->data(PlanDayList::HcpIdRole).toString());
-        });
+        if (logs) {
+            connect(list, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
+                emit logVisitFromPlan(item->data(PlanDayList::PlanIdRole).toString(),
+                    item->data(PlanDayList::HcpIdRole).toString());
+            });
+        }
     }
     for (int c = 0; c < 7; ++c)
         m_grid->setColumnStretch(c, 1);

@@ -51,6 +51,7 @@ private:
     bool m_reloadQueued = false;
     QLabel *m_period = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_hint = nullptr;
     QPushButton *m_week = nullptr;
     QPushButton *m_month = nullptr;
     QGridLayout *m_grid = nullptr;

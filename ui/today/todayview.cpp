@@ -47,8 +47,8 @@ TodayView::TodayView(Session *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("todayView"));
     m_title = widgets::pageTitle(QString(), this);
-    auto *hint
-        = new QLabel(tr("Double-click a planned visit to log it, or an HCP to open the profile."), this);
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("todayHintLabel"));
 
     auto *columns = new QHBoxLayout;
     m_plans = section(tr("Planned for today"), QStringLiteral("todayPlansListWidget"), this, columns);
@@ -59,11 +59,15 @@ TodayView::TodayView(Session *session, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
-    layout->addWidget(hint);
+    layout->addWidget(m_hint);
     layout->addLayout(columns, 1);
 
+    // A role that files no visits (a manager looking at a rep's day) opens the HCP instead.
     connect(m_plans, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *item) {
-        emit logVisitFromPlan(item->data(IdRole).toString(), item->data(HcpIdRole).toString());
+        if (logsVisits())
+            emit logVisitFromPlan(item->data(IdRole).toString(), item->data(HcpIdRole).toString());
+        else
+            emit hcpActivated(item->data(HcpIdRole).toString());
     });
     for (QListWidget *list : {m_followUps, m_notVisited}) {
         connect(list, &QListWidget::itemDoubleClicked, this,
@@ -73,7 +77,13 @@ TodayView::TodayView(Session *session, QWidget *parent)
         if (entity == QLatin1String("visit_plan") || entity == QLatin1String("visit"))
             scheduleReload();
     });
+    connect(session, &Session::accountChanged, this, &TodayView::scheduleReload);
     reload();
+}
+
+bool TodayView::logsVisits() const
+{
+    return m_session->store() && m_session->store()->policy().mayCreate(QStringLiteral("visit"));
 }
 
 void TodayView::setToday(const QDate &day)
@@ -97,6 +107,9 @@ void TodayView::reload()
     const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
     const QLocale locale;
     m_title->setText(tr("Today, %1").arg(locale.toString(today, QLocale::LongFormat)));
+    m_hint->setText(logsVisits()
+            ? tr("Double-click a planned visit to log it, or an HCP to open the profile.")
+            : tr("Double-click a planned visit or an HCP to open the profile."));
 
     QString error;
     m_plans->clear();

@@ -31,11 +31,13 @@ signals:
 
 private:
     void scheduleReload();
+    bool logsVisits() const; // whether the user's role files visits (Store::policy())
 
     Session *m_session;
     QDate m_today;
     bool m_reloadQueued = false;
     QLabel *m_title = nullptr;
+    QLabel *m_hint = nullptr;
     QListWidget *m_plans = nullptr;
     QListWidget *m_followUps = nullptr;
     QListWidget *m_notVisited = nullptr;
