@@ -28,6 +28,7 @@ ApiError classify(int status, QNetworkReply::NetworkError netError, const QStrin
     e.code = err.value(QStringLiteral("code")).toString();
     e.field = err.value(QStringLiteral("field")).toString();
     const QString serverMessage = err.value(QStringLiteral("message")).toString();
+    e.serverMessage = serverMessage;
     if (status == 0 && netError == QNetworkReply::SslHandshakeFailedError) {
         e.kind = ApiError::Tls;
         e.message

@@ -86,9 +86,9 @@ void TestCliChinese::errorsAreChinese()
 {
     if (!qEnvironmentVariableIsSet("ROUNDS_TEST_KEYRING"))
         QSKIP("rounds-cli keeps its token in the keychain: run under ./rounds.sh test");
+    // The demo organisation of tst_cli: rep.sh01 has a submitted visit to refuse.
     ServerProcess server;
-    QVERIFY(server.createDemo(80, 100, 9));
-    QVERIFY(server.start());
+    QVERIFY(server.createDemo(80, 100, 9) && server.start());
     QTemporaryDir dir;
     const QProcessEnvironment zh = localeEnv(QStringLiteral("zh_CN"), QStringLiteral("zh_CN.UTF-8"));
     const QStringList base {QStringLiteral("--db"), dir.filePath(QStringLiteral("rep.db"))};
