@@ -1,5 +1,6 @@
 // rounds-cli: the client's sync engine without a window, for scripts, support staff and tests.
 #include "common/protocol/codec.h"
+#include "common/protocol/messages.h"
 #include "common/protocol/schema.h"
 #include "models/kpis.h"
 #include "models/kpitables.h"
@@ -15,7 +16,9 @@
 #include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <cstdio>
 #include <optional>
@@ -29,7 +32,7 @@ constexpr int ExitFailure = 1;
 constexpr int ExitUsage = 2;
 constexpr int ExitUnresolved = 3; // the sync worked, but conflicts or rejected changes wait for a person
 
-const char *kUsage = R"(usage: rounds-cli --db FILE COMMAND [ARGS]
+const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COMMAND [ARGS]
 
   login SERVER_URL USERNAME        sign in (password on stdin); the token goes to the keychain
   sync [--json]                    push, pull, push; exit 0 ok, 3 conflicts or rejections left, 1 failure
@@ -49,7 +52,60 @@ const char *kUsage = R"(usage: rounds-cli --db FILE COMMAND [ARGS]
 
 FIELD=VALUE is read by the field's type (numbers, true/false, JSON for JSON fields; an empty value is
 null); FIELD:=JSON passes a raw JSON value.
-)";
+
+Messages follow the locale: LANGUAGE, else LC_ALL, LC_MESSAGES or LANG (e.g. LANG=zh_CN.UTF-8 for
+Chinese; English otherwise). Output meant for scripts (--json, dump) is never translated.
+)");
+
+class Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+public:
+    explicit Cli(QString dbPath)
+        : m_dbPath(std::move(dbPath))
+    { }
+
+    int run(const QString &command, QStringList args);
+
+private:
+    bool openStore(QString *error)
+    {
+        const StoreOpenResult r = m_store.open(m_dbPath);
+        if (!r.message.isEmpty())
+            QTextStream(stderr) << "rounds-cli: " << r.message << Qt::endl;
+        if (!r.ok)
+            *error = r.message.isEmpty() ? tr("cannot open %1").arg(m_dbPath) : r.message;
+        return r.ok;
+    }
+    QString server() const { return m_store.meta(QStringLiteral("server")); }
+    QString user() const { return m_store.meta(QStringLiteral("user")); }
+    const protocol::Entity *entityArg(const QString &name, QString *error) const
+    {
+        const protocol::Entity *e = protocol::Schema::instance().entity(name);
+        if (!e)
+            *error = Cli::tr("unknown entity '%1' (one of: %2)")
+                         .arg(name, protocol::Schema::instance().entityNames().join(QStringLiteral(", ")));
+        return e;
+    }
+
+    int login(const QStringList &args);
+    int sync(bool json);
+    int status(bool json);
+    int dump(const QStringList &args);
+    int write(const QString &command, const QStringList &args);
+    int conflicts(bool json);
+    int resolve(const QStringList &args);
+    int logout();
+
+    QString m_dbPath;
+    Store m_store;
+    CredentialStore m_credentials;
+};
+
+QString usage()
+{
+    return Cli::tr(kUsage);
+}
 
 QTextStream &out()
 {
@@ -76,7 +132,7 @@ std::optional<QJsonObject> parseAssignments(
     for (const QString &arg : args) {
         const qsizetype eq = arg.indexOf(QLatin1Char('='));
         if (eq <= 0) {
-            *error = QStringLiteral("'%1' is not FIELD=VALUE").arg(arg);
+            *error = Cli::tr("'%1' is not FIELD=VALUE").arg(arg);
             return std::nullopt;
         }
         const bool raw = arg.at(eq - 1) == QLatin1Char(':');
@@ -84,7 +140,7 @@ std::optional<QJsonObject> parseAssignments(
         const QString text = arg.mid(eq + 1);
         const protocol::Field *f = entity.field(name);
         if (!f) {
-            *error = QStringLiteral("entity '%1' has no field '%2'").arg(entity.name, name);
+            *error = Cli::tr("entity '%1' has no field '%2'").arg(entity.name, name);
             return std::nullopt;
         }
         QJsonValue value;
@@ -95,7 +151,7 @@ std::optional<QJsonObject> parseAssignments(
         } else if (parseJson) {
             const QJsonDocument doc = QJsonDocument::fromJson("[" + text.toUtf8() + "]");
             if (!doc.isArray() || doc.array().size() != 1) {
-                *error = QStringLiteral("the value of '%1' is not valid JSON").arg(name);
+                *error = Cli::tr("the value of '%1' is not valid JSON").arg(name);
                 return std::nullopt;
             }
             value = doc.array().first();
@@ -155,50 +211,6 @@ int kpisCommand(Store &store, QStringList args, bool json)
     return ExitOk;
 }
 
-class Cli
-{
-public:
-    explicit Cli(QString dbPath)
-        : m_dbPath(std::move(dbPath))
-    { }
-
-    int run(const QString &command, QStringList args);
-
-private:
-    bool openStore(QString *error)
-    {
-        const StoreOpenResult r = m_store.open(m_dbPath);
-        if (!r.message.isEmpty())
-            QTextStream(stderr) << "rounds-cli: " << r.message << Qt::endl;
-        if (!r.ok)
-            *error = r.message.isEmpty() ? QStringLiteral("cannot open %1").arg(m_dbPath) : r.message;
-        return r.ok;
-    }
-    QString server() const { return m_store.meta(QStringLiteral("server")); }
-    QString user() const { return m_store.meta(QStringLiteral("user")); }
-    const protocol::Entity *entityArg(const QString &name, QString *error) const
-    {
-        const protocol::Entity *e = protocol::Schema::instance().entity(name);
-        if (!e)
-            *error = QStringLiteral("unknown entity '%1' (one of: %2)")
-                         .arg(name, protocol::Schema::instance().entityNames().join(QStringLiteral(", ")));
-        return e;
-    }
-
-    int login(const QStringList &args);
-    int sync(bool json);
-    int status(bool json);
-    int dump(const QStringList &args);
-    int write(const QString &command, const QStringList &args);
-    int conflicts(bool json);
-    int resolve(const QStringList &args);
-    int logout();
-
-    QString m_dbPath;
-    Store m_store;
-    CredentialStore m_credentials;
-};
-
 int Cli::run(const QString &command, QStringList args)
 {
     const bool json = args.removeAll(QStringLiteral("--json")) > 0;
@@ -226,35 +238,33 @@ int Cli::run(const QString &command, QStringList args)
         return logout();
     if (command == QLatin1String("discard")) {
         if (args.size() != 1)
-            return failWith(QString::fromLatin1(kUsage), ExitUsage);
+            return failWith(usage(), ExitUsage);
         QString error;
         return SyncLedger(m_store).discardRejected(args.at(0), &error) ? ExitOk : failWith(error);
     }
-    return failWith(
-        QStringLiteral("unknown command '%1'\n%2").arg(command, QString::fromLatin1(kUsage)), ExitUsage);
+    return failWith(tr("unknown command '%1'\n%2").arg(command, usage()), ExitUsage);
 }
 
 int Cli::login(const QStringList &args)
 {
     if (args.size() != 2)
-        return failWith(QString::fromLatin1(kUsage), ExitUsage);
+        return failWith(usage(), ExitUsage);
     const QUrl url = ApiClient::normalizeServerUrl(args.at(0));
     if (!url.isValid())
-        return failWith(QStringLiteral("'%1' is not a server address (e.g. https://rounds.example.com:8421)")
-                            .arg(args.at(0)),
+        return failWith(
+            tr("'%1' is not a server address (e.g. https://rounds.example.com:8421)").arg(args.at(0)),
             ExitUsage);
     QTextStream in(stdin);
     const QString password = in.readLine();
     if (password.isEmpty())
-        return failWith(QStringLiteral("no password on standard input"), ExitUsage);
+        return failWith(tr("no password on standard input"), ExitUsage);
     const SignInResult r = SignIn(m_store, m_credentials)
                                .signIn(url, args.at(1), password,
                                    QStringLiteral("rounds-cli on %1").arg(QHostInfo::localHostName()));
     if (!r.ok)
         return failWith(r.message);
     if (!r.keychainAvailable)
-        return failWith(
-            r.message + QStringLiteral(" rounds-cli cannot keep a token in memory between runs."));
+        return failWith(r.message + tr(" rounds-cli cannot keep a token in memory between runs."));
     out() << "signed in as " << r.account.user << " (" << r.account.role << ") on " << r.account.server
           << Qt::endl;
     return ExitOk;
@@ -263,12 +273,11 @@ int Cli::login(const QStringList &args)
 int Cli::sync(bool json)
 {
     if (server().isEmpty())
-        return failWith(
-            QStringLiteral("not signed in: run rounds-cli --db %1 login SERVER_URL USERNAME").arg(m_dbPath));
+        return failWith(tr("not signed in: run rounds-cli --db %1 login SERVER_URL USERNAME").arg(m_dbPath));
     const CredentialStore::Result cred = m_credentials.read(server(), user());
     if (!cred.ok || cred.token.isEmpty())
         return failWith(cred.message.isEmpty()
-                ? QStringLiteral("no token for %1 on %2: sign in again").arg(user(), server())
+                ? tr("no token for %1 on %2: sign in again").arg(user(), server())
                 : cred.message);
     ApiClient api {QUrl(server())};
     api.setToken(cred.token);
@@ -322,8 +331,12 @@ int Cli::status(bool json)
           << "\ncursors:        " << compact(cursors) << Qt::endl;
     for (const QJsonValue &r : rejected) {
         const QJsonObject o = r.toObject();
-        out() << "  rejected " << o.value(u"entity").toString() << " " << o.value(u"id").toString() << ": "
-              << o.value(u"message").toString() << Qt::endl;
+        const QString entity = o.value(u"entity").toString();
+        out() << tr("  rejected %1 %2: %3")
+                     .arg(entity, o.value(u"id").toString(),
+                         protocol::Messages::refusal(o.value(u"code").toString(), entity,
+                             o.value(u"field").toString(), o.value(u"message").toString()))
+              << Qt::endl;
     }
     return ExitOk;
 }
@@ -331,7 +344,7 @@ int Cli::status(bool json)
 int Cli::dump(const QStringList &args)
 {
     if (args.size() != 1)
-        return failWith(QString::fromLatin1(kUsage), ExitUsage);
+        return failWith(usage(), ExitUsage);
     QString error;
     if (!entityArg(args.at(0), &error))
         return failWith(error, ExitUsage);
@@ -345,7 +358,7 @@ int Cli::write(const QString &command, const QStringList &args)
 {
     const int fixed = command == QLatin1String("create") ? 1 : 2;
     if (args.size() < fixed || (command == QLatin1String("delete") && args.size() != 2))
-        return failWith(QString::fromLatin1(kUsage), ExitUsage);
+        return failWith(usage(), ExitUsage);
     QString error;
     const protocol::Entity *entity = entityArg(args.at(0), &error);
     if (!entity)
@@ -397,7 +410,7 @@ int Cli::resolve(const QStringList &args)
     const qint64 id = args.value(0).toLongLong(&ok);
     if (args.size() != 2 || !ok
         || (args.at(1) != QLatin1String("mine") && args.at(1) != QLatin1String("theirs")))
-        return failWith(QString::fromLatin1(kUsage), ExitUsage);
+        return failWith(usage(), ExitUsage);
     QString error;
     if (!SyncLedger(m_store).resolve(id, args.at(1), &error))
         return failWith(error);
@@ -407,7 +420,7 @@ int Cli::resolve(const QStringList &args)
 int Cli::logout()
 {
     if (server().isEmpty())
-        return failWith(QStringLiteral("not signed in"));
+        return failWith(tr("not signed in"));
     const SignInResult r = SignIn(m_store, m_credentials).signOut();
     if (!r.ok)
         return failWith(r.message);
@@ -424,13 +437,19 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Rounds"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ROUNDS_VERSION));
 
+    // The language of the messages follows the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as the usage
+    // says; the translations are the desktop client's, built into this binary.
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("rounds"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
     QStringList args = app.arguments().mid(1);
     if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
-        out() << kUsage;
+        out() << usage();
         return ExitOk;
     }
     if (args.size() < 3 || args.at(0) != QLatin1String("--db"))
-        return failWith(QString::fromLatin1(kUsage), ExitUsage);
+        return failWith(usage(), ExitUsage);
     const QString db = args.at(1);
     const QString command = args.at(2);
     Cli cli(db);

@@ -6,8 +6,9 @@ file(GLOB_RECURSE ROUNDS_TR_SOURCES CONFIGURE_DEPENDS
     ${CMAKE_SOURCE_DIR}/app/*.cpp ${CMAKE_SOURCE_DIR}/ui/*.cpp ${CMAKE_SOURCE_DIR}/ui/*.h
     ${CMAKE_SOURCE_DIR}/sync/*.cpp ${CMAKE_SOURCE_DIR}/sync/*.h ${CMAKE_SOURCE_DIR}/models/*.cpp ${CMAKE_SOURCE_DIR}/models/*.h
     ${CMAKE_SOURCE_DIR}/common/*.cpp ${CMAKE_SOURCE_DIR}/common/*.h)
-# The protocol and the sqlite layer carry no user-visible text of their own.
-list(FILTER ROUNDS_TR_SOURCES EXCLUDE REGEX "/common/protocol/|/common/sqlite/")
+# The sqlite layer carries no user-visible text of its own; the protocol's field labels, validation
+# sentences and refusals (common/protocol/messages.cpp) are read by the client and rounds-cli.
+list(FILTER ROUNDS_TR_SOURCES EXCLUDE REGEX "/common/sqlite/")
 set(ROUNDS_TR_SOURCE_LIST ${CMAKE_BINARY_DIR}/translation-sources.lst)
 list(JOIN ROUNDS_TR_SOURCES "\n" _rounds_tr_lines)
 file(CONFIGURE OUTPUT ${ROUNDS_TR_SOURCE_LIST} CONTENT "${_rounds_tr_lines}\n")

@@ -1,5 +1,7 @@
 #include "models/kpitables.h"
 
+#include "common/import/csvreader.h"
+
 #include <cmath>
 
 namespace rounds {
@@ -218,25 +220,14 @@ QString KpiTables::cellText(const QVariant &value)
 
 QByteArray KpiTables::toCsv(const KpiTable &table)
 {
-    const auto quote = [](const QString &s) {
-        if (!s.contains(u',') && !s.contains(u'"') && !s.contains(u'\n') && !s.contains(u'\r'))
-            return s;
-        QString q = s;
-        q.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        return QStringLiteral("\"%1\"").arg(q);
-    };
-    QStringList lines;
-    QStringList header;
-    for (const QString &h : table.headers)
-        header << quote(h);
-    lines << header.join(u',');
+    QList<QStringList> rows;
     for (const QVariantList &row : table.rows) {
         QStringList cells;
         for (const QVariant &v : row)
-            cells << quote(v.isNull() ? QString() : cellText(v));
-        lines << cells.join(u',');
+            cells << (v.isNull() ? QString() : cellText(v));
+        rows << cells;
     }
-    return QByteArray("\xEF\xBB\xBF") + lines.join(QStringLiteral("\r\n")).toUtf8() + "\r\n";
+    return import::writeCsv(table.headers, rows);
 }
 
 QString KpiTables::toText(const KpiTable &table)

@@ -2,6 +2,7 @@
 
 #include "common/import/csvreader.h"
 #include "common/protocol/codec.h"
+#include "common/protocol/messages.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
 #include "common/sqlite/database.h"
@@ -45,7 +46,8 @@ void schemaIssues(const QString &entity, const QJsonObject &fields, bool creatin
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         QJsonObject normalized;
         if (auto err = protocol::validateChanges(*e, {{it.key(), it.value()}}, false, &normalized))
-            addIssue(issues, err->field.isEmpty() ? it.key() : err->field, err->message);
+            addIssue(
+                issues, err->field.isEmpty() ? it.key() : err->field, protocol::Messages::fieldError(*err));
     }
     if (creating) {
         for (const protocol::Field &f : e->fields) {

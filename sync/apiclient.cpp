@@ -1,4 +1,6 @@
 #include "sync/apiclient.h"
+
+#include "common/protocol/messages.h"
 #include "sync/diagnostics.h"
 
 #include "sync/log.h"
@@ -26,6 +28,7 @@ ApiError classify(int status, QNetworkReply::NetworkError netError, const QStrin
     e.code = err.value(QStringLiteral("code")).toString();
     e.field = err.value(QStringLiteral("field")).toString();
     const QString serverMessage = err.value(QStringLiteral("message")).toString();
+    e.serverMessage = serverMessage;
     if (status == 0 && netError == QNetworkReply::SslHandshakeFailedError) {
         e.kind = ApiError::Tls;
         e.message
@@ -64,9 +67,9 @@ ApiError classify(int status, QNetworkReply::NetworkError netError, const QStrin
         e.message = ApiClient::tr("The server had a problem (HTTP %1).").arg(status);
     } else {
         e.kind = ApiError::Client;
-        e.message = serverMessage.isEmpty()
-            ? ApiClient::tr("The server refused the request (HTTP %1).").arg(status)
-            : serverMessage;
+        // The server's sentence is English; the user reads the one for its error code.
+        e.message = e.code.isEmpty() ? ApiClient::tr("The server refused the request (HTTP %1).").arg(status)
+                                     : protocol::Messages::refusal(e.code, {}, e.field, serverMessage);
     }
     return e;
 }

@@ -32,7 +32,8 @@ struct ApiError
     Kind kind = None;
     int httpStatus = 0;
     QString code; // the protocol's error code, when the server sent one
-    QString message; // a sentence for a person
+    QString message; // a sentence for a person, in the user's language
+    QString serverMessage; // the server's own sentence (English), for the log and support
     QString field;
     int retryAfterSeconds = 0;
 

@@ -40,6 +40,113 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>usage: rounds-cli --db FILE COMMAND [ARGS]
+
+  login SERVER_URL USERNAME        sign in (password on stdin); the token goes to the keychain
+  sync [--json]                    push, pull, push; exit 0 ok, 3 conflicts or rejections left, 1 failure
+  status [--json]                  pending changes, open conflicts, rejected, cursors, epoch, last sync
+  dump ENTITY                      the visible local records, one JSON object a line, sorted by id
+  edit ENTITY ID FIELD=VALUE ...   a local edit through the normal write path (works offline)
+  create ENTITY FIELD=VALUE ...    prints the new id
+  delete ENTITY ID
+  conflicts [--json]               open conflicts
+  resolve CONFLICT_ID mine|theirs
+  discard MUTATION_ID              give up a rejected change (status lists them); the server copy returns
+  logout                           forgets the token (local data is kept)
+  kpis --period P [--scope KEY] [--json]
+                                   every dashboard KPI of a period (2026-10, 2026-Q3 or
+                                   2026-09-01..2026-09-30) for a territory/district code or a
+                                   username (default: everything in the store)
+
+FIELD=VALUE is read by the field&apos;s type (numbers, true/false, JSON for JSON fields; an empty value is
+null); FIELD:=JSON passes a raw JSON value.
+
+Messages follow the locale: LANGUAGE, else LC_ALL, LC_MESSAGES or LANG (e.g. LANG=zh_CN.UTF-8 for
+Chinese; English otherwise). Output meant for scripts (--json, dump) is never translated.
+</source>
+        <translation>用法：rounds-cli --db 文件 命令 [参数]
+
+  login 服务器地址 用户名          登录（密码从标准输入读取）；令牌存入系统钥匙串
+  sync [--json]                    推送、拉取、再推送；退出码 0 成功，3 仍有冲突或被拒的更改，1 失败
+  status [--json]                  待发送的更改、未解决的冲突、被拒的更改、游标、纪元、上次同步
+  dump 实体                        本地可见的记录，每行一个 JSON 对象，按 id 排序
+  edit 实体 ID 字段=值 ...         经正常写入路径的本地修改（离线可用）
+  create 实体 字段=值 ...          输出新记录的 id
+  delete 实体 ID
+  conflicts [--json]               未解决的冲突
+  resolve 冲突ID mine|theirs
+  discard 更改ID                   放弃一条被拒的更改（status 会列出）；恢复服务器上的版本
+  logout                           删除令牌（本地数据保留）
+  kpis --period 期间 [--scope 键] [--json]
+                                   某一期间（2026-10、2026-Q3 或 2026-09-01..2026-09-30）的全部
+                                   仪表板 KPI，范围为辖区/大区代码或用户名
+                                   （默认：本地库中的全部数据）
+
+字段=值 按字段类型读取（数字、true/false、JSON 字段用 JSON；空值即 null）；
+字段:=JSON 直接传入原始 JSON 值。
+
+消息语言跟随系统区域设置：先看 LANGUAGE，其次 LC_ALL、LC_MESSAGES 或 LANG
+（例如 LANG=zh_CN.UTF-8 为中文；其他情况为英文）。供脚本使用的输出（--json、dump）从不翻译。
+</translation>
+    </message>
+    <message>
+        <source>cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not FIELD=VALUE</source>
+        <translation>“%1”不是 字段=值 的形式</translation>
+    </message>
+    <message>
+        <source>entity &apos;%1&apos; has no field &apos;%2&apos;</source>
+        <translation>实体“%1”没有字段“%2”</translation>
+    </message>
+    <message>
+        <source>the value of &apos;%1&apos; is not valid JSON</source>
+        <translation>“%1”的值不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;
+%2</source>
+        <translation>未知命令“%1”
+%2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a server address (e.g. https://rounds.example.com:8421)</source>
+        <translation>“%1”不是服务器地址（例如 https://rounds.example.com:8421）</translation>
+    </message>
+    <message>
+        <source>no password on standard input</source>
+        <translation>标准输入中没有密码</translation>
+    </message>
+    <message>
+        <source> rounds-cli cannot keep a token in memory between runs.</source>
+        <translation> rounds-cli 无法在两次运行之间把令牌保存在内存中。</translation>
+    </message>
+    <message>
+        <source>not signed in: run rounds-cli --db %1 login SERVER_URL USERNAME</source>
+        <translation>尚未登录：请运行 rounds-cli --db %1 login 服务器地址 用户名</translation>
+    </message>
+    <message>
+        <source>no token for %1 on %2: sign in again</source>
+        <translation>%2 上没有 %1 的令牌：请重新登录</translation>
+    </message>
+    <message>
+        <source>  rejected %1 %2: %3</source>
+        <translation>  被拒 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>尚未登录</translation>
+    </message>
+    <message>
+        <source>unknown entity &apos;%1&apos; (one of: %2)</source>
+        <translation>未知实体“%1”（可选：%2）</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source>same name, same institution</source>
@@ -646,50 +753,6 @@
         <source>Not assessed</source>
         <translation>未评估</translation>
     </message>
-    <message>
-        <source>The server found this change invalid.</source>
-        <translation>服务器认为此修改无效。</translation>
-    </message>
-    <message>
-        <source>The server refused the value of “%1”.</source>
-        <translation>服务器拒绝了“%1”的值。</translation>
-    </message>
-    <message>
-        <source>Your role or territory does not allow this change.</source>
-        <translation>你的角色或辖区不允许此修改。</translation>
-    </message>
-    <message>
-        <source>This change is too large to send to the server.</source>
-        <translation>此修改过大，无法发送到服务器。</translation>
-    </message>
-    <message>
-        <source>Your sign-in has expired: sign in again.</source>
-        <translation>登录已过期，请重新登录。</translation>
-    </message>
-    <message>
-        <source>The server is busy: Rounds tries again later.</source>
-        <translation>服务器繁忙，Rounds 稍后会重试。</translation>
-    </message>
-    <message>
-        <source>This version of Rounds is too old for the server: please update.</source>
-        <translation>此版本的 Rounds 过旧，服务器不再支持，请更新。</translation>
-    </message>
-    <message>
-        <source>The server could not store the change; Rounds sends it again with the next sync.</source>
-        <translation>服务器未能保存此修改，Rounds 会在下次同步时重新发送。</translation>
-    </message>
-    <message>
-        <source>A compliance rule blocks this change.</source>
-        <translation>此修改违反合规规则，已被禁止。</translation>
-    </message>
-    <message>
-        <source>The server refused this change.</source>
-        <translation>服务器拒绝了此修改。</translation>
-    </message>
-    <message>
-        <source>A submitted record is read-only: the server keeps the submitted version.</source>
-        <translation>已提交的记录为只读，服务器保留已提交的版本。</translation>
-    </message>
 </context>
 <context>
     <name>MasterData</name>
@@ -940,6 +1003,481 @@
     <message>
         <source>Warning</source>
         <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>%1 is set by the server and cannot be changed.</source>
+        <translation>%1由服务器设置，不能修改。</translation>
+    </message>
+    <message>
+        <source>%1 does not name a record (a lower-case UUID is expected).</source>
+        <translation>%1没有指向任何记录（应为小写 UUID）。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number of at least 1.</source>
+        <translation>%1必须是不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time.</source>
+        <translation>%1不是有效的日期和时间。</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1必须是文本。</translation>
+    </message>
+    <message>
+        <source>This record has no field %1.</source>
+        <translation>此记录没有字段%1。</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1为必填项。</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Updated at</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Updated by</source>
+        <translation>更新人</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>拜访方式</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Duration (minutes)</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>劳务费</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Proposed values</source>
+        <translation>建议的值</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进事项</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>跟进截止日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>HCP</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>Home territory</source>
+        <translation>所属辖区</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Key message</source>
+        <translation>关键信息</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>合并到</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Parent territory</source>
+        <translation>上级区域</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Planned at</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>拜访目的</translation>
+    </message>
+    <message>
+        <source>Reaction</source>
+        <translation>医生反应</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Rep</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation>专科</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Support level</source>
+        <translation>支持度</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Target calls per cycle</source>
+        <translation>每周期目标拜访次数</translation>
+    </message>
+    <message>
+        <source>Territory</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Therapeutic area</source>
+        <translation>治疗领域</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Sales value</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Visited at</source>
+        <translation>拜访时间</translation>
+    </message>
+    <message>
+        <source>Professional title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Meeting type</source>
+        <translation>会议类型</translation>
+    </message>
+    <message>
+        <source>Institution type</source>
+        <translation>机构类型</translation>
+    </message>
+    <message>
+        <source>Attendee type</source>
+        <translation>参会者类型</translation>
+    </message>
+    <message>
+        <source>Attendee name</source>
+        <translation>参会者姓名</translation>
+    </message>
+    <message>
+        <source>Territory name</source>
+        <translation>区域名称</translation>
+    </message>
+    <message>
+        <source>Institution name</source>
+        <translation>医院名称</translation>
+    </message>
+    <message>
+        <source>Department name</source>
+        <translation>科室名称</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <source>Territory code</source>
+        <translation>区域代码</translation>
+    </message>
+    <message>
+        <source>Setting value</source>
+        <translation>设置值</translation>
+    </message>
+    <message>
+        <source>The server found this change invalid.</source>
+        <translation>服务器认为此修改无效。</translation>
+    </message>
+    <message>
+        <source>The server refused the value of “%1”.</source>
+        <translation>服务器拒绝了“%1”的值。</translation>
+    </message>
+    <message>
+        <source>A submitted record is read-only: the server keeps the submitted version.</source>
+        <translation>已提交的记录为只读，服务器保留已提交的版本。</translation>
+    </message>
+    <message>
+        <source>Your role or territory does not allow this change.</source>
+        <translation>你的角色或辖区不允许此修改。</translation>
+    </message>
+    <message>
+        <source>The server does not know this record, or it is outside what you may see.</source>
+        <translation>服务器上没有此记录，或它不在您可查看的范围内。</translation>
+    </message>
+    <message>
+        <source>This change is too large to send to the server.</source>
+        <translation>此修改过大，无法发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired: sign in again.</source>
+        <translation>登录已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <source>The server is busy: Rounds tries again later.</source>
+        <translation>服务器繁忙，Rounds 稍后会重试。</translation>
+    </message>
+    <message>
+        <source>This version of Rounds is too old for the server: please update.</source>
+        <translation>此版本的 Rounds 过旧，服务器不再支持，请更新。</translation>
+    </message>
+    <message>
+        <source>The server could not store the change; Rounds sends it again with the next sync.</source>
+        <translation>服务器未能保存此修改，Rounds 会在下次同步时重新发送。</translation>
+    </message>
+    <message>
+        <source>A compliance rule blocks this change.</source>
+        <translation>此修改违反合规规则，已被禁止。</translation>
+    </message>
+    <message>
+        <source>The server refused this change (%1).</source>
+        <translation>服务器拒绝了此更改（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 may not be empty.</source>
+        <translation>%1不能为空。</translation>
+    </message>
+    <message>
+        <source>%1 is longer than %2 characters.</source>
+        <translation>%1超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number.</source>
+        <translation>%1必须是整数。</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1必须介于 %2 和 %3 之间。</translation>
+    </message>
+    <message>
+        <source>%1 must be yes or no.</source>
+        <translation>%1必须是“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (YYYY-MM-DD).</source>
+        <translation>%1不是有效日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a month (YYYY-MM).</source>
+        <translation>%1不是有效月份（YYYY-MM）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a currency code (three capital letters, e.g. CNY).</source>
+        <translation>%1不是币种代码（三个大写字母，例如 CNY）。</translation>
+    </message>
+    <message>
+        <source>%1 must be one of: %2.</source>
+        <translation>%1必须是以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>%1 must be a JSON object.</source>
+        <translation>%1必须是 JSON 对象。</translation>
     </message>
 </context>
 <context>
@@ -4258,6 +4796,101 @@ due %3, %n day(s) ago</source>
     <message>
         <source>Spend of %1 CNY is above the budget with its tolerance (%2 CNY); a manager must approve closing it.</source>
         <translation>费用 %1 元超出预算及容差（%2 元）；须由经理批准结案。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::import</name>
+    <message>
+        <source>the file is not valid GBK</source>
+        <translation>文件不是有效的 GBK 编码</translation>
+    </message>
+    <message>
+        <source>the file is not valid UTF-8</source>
+        <translation>文件不是有效的 UTF-8 编码</translation>
+    </message>
+    <message>
+        <source>the file is neither UTF-8 nor GBK</source>
+        <translation>文件既不是 UTF-8 也不是 GBK 编码</translation>
+    </message>
+    <message>
+        <source>line %1: a quoted field is not closed</source>
+        <translation>第 %1 行：引号内的字段没有闭合</translation>
+    </message>
+    <message>
+        <source>the file is empty; it needs a header row</source>
+        <translation>文件为空；需要一行表头</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos;: no such field</source>
+        <translation>列 %1：没有这个字段</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos;: %2</source>
+        <translation>列 %1：%2</translation>
+    </message>
+    <message>
+        <source>column &apos;email&apos;: &apos;%1&apos; is not an e-mail address</source>
+        <translation>列 email：“%1”不是电子邮件地址</translation>
+    </message>
+    <message>
+        <source>column &apos;phone&apos;: &apos;%1&apos; is not a phone number</source>
+        <translation>列 phone：“%1”不是电话号码</translation>
+    </message>
+    <message>
+        <source>column &apos;territory&apos;: no territory with code &apos;%1&apos;</source>
+        <translation>列 territory：没有代码为“%1”的辖区</translation>
+    </message>
+    <message>
+        <source>duplicate HCP: %1 at %2 is already on line %3</source>
+        <translation>重复的医生：%2 的 %1 已在第 %3 行</translation>
+    </message>
+    <message>
+        <source>column &apos;target_calls_per_cycle&apos;: &apos;%1&apos; is not a whole number</source>
+        <translation>列 target_calls_per_cycle：“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>column &apos;valid_to&apos;: %1 is before valid_from %2</source>
+        <translation>列 valid_to：%1 早于生效日期 %2</translation>
+    </message>
+    <message>
+        <source>column &apos;territory&apos;: a territory code is required</source>
+        <translation>列 territory：必须填写辖区代码</translation>
+    </message>
+    <message>
+        <source>column &apos;hcp_id&apos;: no active HCP with id &apos;%1&apos;</source>
+        <translation>列 hcp_id：没有 id 为“%1”的在职医生</translation>
+    </message>
+    <message>
+        <source>columns &apos;full_name&apos; and &apos;institution&apos; (or &apos;hcp_id&apos;) name the HCP</source>
+        <translation>需用 full_name 和 institution 两列（或 hcp_id 列）指明医生</translation>
+    </message>
+    <message>
+        <source>no HCP named %1 at %2</source>
+        <translation>%2 没有名为 %1 的医生</translation>
+    </message>
+    <message>
+        <source>duplicate alignment: the HCP is aligned to %1 on line %2 already</source>
+        <translation>重复的分配：第 %2 行已把该医生分配到 %1</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; appears twice in the header</source>
+        <translation>表头中列 %1 出现了两次</translation>
+    </message>
+    <message>
+        <source>unknown column &apos;%1&apos; is ignored</source>
+        <translation>未知列 %1 已忽略</translation>
+    </message>
+    <message>
+        <source>the header lacks the column &apos;%1&apos;</source>
+        <translation>表头缺少列 %1</translation>
+    </message>
+    <message>
+        <source>the header needs the column &apos;hcp_id&apos; or the columns &apos;full_name&apos; and &apos;institution&apos;</source>
+        <translation>表头需要 hcp_id 列，或 full_name 和 institution 两列</translation>
     </message>
 </context>
 <context>

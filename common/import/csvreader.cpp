@@ -1,5 +1,7 @@
 #include "common/import/csvreader.h"
 
+#include <QCoreApplication>
+#include <QRegularExpression>
 #include <QStringDecoder>
 
 namespace rounds::import {
@@ -15,6 +17,35 @@ bool decode(const QByteArray &bytes, const char *codec, QString *text)
     return !decoder.hasError();
 }
 
+bool isPlainNumber(const QString &text)
+{
+    static const QRegularExpression number(QStringLiteral("^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$"));
+    return number.match(text).hasMatch();
+}
+
+// Whether a spreadsheet would run this cell (see csvCell); apostrophes before such a text count too,
+// so the apostrophe the writer adds can always be told from one the cell had.
+bool needsGuard(QStringView text)
+{
+    qsizetype i = 0;
+    while (i < text.size() && text.at(i) == QLatin1Char('\''))
+        ++i;
+    if (i == text.size())
+        return false;
+    const QChar first = text.at(i);
+    const bool trigger = first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-')
+        || first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r');
+    return trigger && !isPlainNumber(text.mid(i).toString());
+}
+
+// Undoes csvCell's apostrophe.
+QString unguarded(const QString &field)
+{
+    if (field.startsWith(QLatin1Char('\'')) && needsGuard(QStringView(field).mid(1)))
+        return field.mid(1);
+    return field;
+}
+
 } // namespace
 
 bool readCsv(const QByteArray &input, const QString &encoding, CsvTable *out, QString *error)
@@ -26,13 +57,13 @@ bool readCsv(const QByteArray &input, const QString &encoding, CsvTable *out, QS
     QString text;
     if (encoding == QLatin1String("gbk")) {
         if (!decode(bytes, "GBK", &text)) {
-            *error = QStringLiteral("the file is not valid GBK");
+            *error = QCoreApplication::translate("rounds::import", "the file is not valid GBK");
             return false;
         }
         out->encoding = QStringLiteral("gbk");
     } else if (encoding == QLatin1String("utf-8") || bom) {
         if (!decode(bytes, "UTF-8", &text)) {
-            *error = QStringLiteral("the file is not valid UTF-8");
+            *error = QCoreApplication::translate("rounds::import", "the file is not valid UTF-8");
             return false;
         }
         out->encoding = QStringLiteral("utf-8");
@@ -41,7 +72,7 @@ bool readCsv(const QByteArray &input, const QString &encoding, CsvTable *out, QS
     } else if (decode(bytes, "GBK", &text)) {
         out->encoding = QStringLiteral("gbk");
     } else {
-        *error = QStringLiteral("the file is neither UTF-8 nor GBK");
+        *error = QCoreApplication::translate("rounds::import", "the file is neither UTF-8 nor GBK");
         return false;
     }
 
@@ -55,7 +86,7 @@ bool readCsv(const QByteArray &input, const QString &encoding, CsvTable *out, QS
     int recordLine = 1;
     const qsizetype n = text.size();
     auto endField = [&] {
-        record << field;
+        record << unguarded(field);
         field.clear();
         fieldStarted = false;
     };
@@ -114,13 +145,14 @@ bool readCsv(const QByteArray &input, const QString &encoding, CsvTable *out, QS
         }
     }
     if (quoted) {
-        *error = QStringLiteral("line %1: a quoted field is not closed").arg(recordLine);
+        *error = QCoreApplication::translate("rounds::import", "line %1: a quoted field is not closed")
+                     .arg(recordLine);
         return false;
     }
     if (fieldStarted || !record.isEmpty())
         endRecord();
     if (records.isEmpty()) {
-        *error = QStringLiteral("the file is empty; it needs a header row");
+        *error = QCoreApplication::translate("rounds::import", "the file is empty; it needs a header row");
         return false;
     }
     out->header.clear();
@@ -136,26 +168,33 @@ bool readCsv(const QByteArray &input, const QString &encoding, CsvTable *out, QS
     return true;
 }
 
+QString csvCell(const QString &cell)
+{
+    const bool guard = needsGuard(cell);
+    if (!guard && !cell.contains(QLatin1Char(',')) && !cell.contains(QLatin1Char('"'))
+        && !cell.contains(QLatin1Char('\n')) && !cell.contains(QLatin1Char('\r')))
+        return cell;
+    QString quoted = cell;
+    quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+    return QLatin1Char('"') + (guard ? QLatin1String("'") : QLatin1String()) + quoted + QLatin1Char('"');
+}
+
+QString csvRecord(const QStringList &cells)
+{
+    QString out;
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        if (i > 0)
+            out += QLatin1Char(',');
+        out += csvCell(cells.at(i));
+    }
+    return out + QLatin1String("\r\n");
+}
+
 QByteArray writeCsv(const QStringList &header, const QList<QStringList> &rows)
 {
-    auto line = [](const QStringList &cells) -> QString {
-        QString out;
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            QString cell = cells.at(i);
-            if (i > 0)
-                out += QLatin1Char(',');
-            if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"'))
-                || cell.contains(QLatin1Char('\n')) || cell.contains(QLatin1Char('\r'))) {
-                cell.replace(QLatin1String("\""), QLatin1String("\"\""));
-                cell = QLatin1Char('"') + cell + QLatin1Char('"');
-            }
-            out += cell;
-        }
-        return out + QLatin1String("\r\n");
-    };
-    QString text = line(header);
+    QString text = csvRecord(header);
     for (const QStringList &row : rows)
-        text += line(row);
+        text += csvRecord(row);
     return QByteArray("\xEF\xBB\xBF") + text.toUtf8();
 }
 

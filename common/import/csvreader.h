@@ -21,7 +21,18 @@ struct CsvTable
 bool readCsv(const QByteArray &bytes, const QString &encoding, CsvTable *out, QString *error);
 
 // Writes CSV the reader reads back: UTF-8 with a BOM (so spreadsheet programs see Chinese), CRLF,
-// fields quoted when they hold a comma, quote or line break.
+// fields quoted when they hold a comma, quote or line break, text cells neutralised (csvCell).
 QByteArray writeCsv(const QStringList &header, const QList<QStringList> &rows);
+
+// One CSV line (cells joined by commas, CRLF at the end) for writers whose files hold several
+// sections, such as the meeting report. Every CSV the client writes goes through this.
+QString csvRecord(const QStringList &cells);
+
+// One cell as written. A text cell a spreadsheet would run as a formula (its first character is =, +,
+// -, @, tab or carriage return) is written quoted with a leading apostrophe, as OWASP advises against
+// CSV injection: "=1+2" becomes "'=1+2". A plain decimal number (-12.50, 3, -1e+06) stays as it is,
+// so negative amounts remain numbers. A cell that is an apostrophe before such a text gets one more
+// apostrophe, and readCsv removes exactly one, so what the writer writes reads back unchanged.
+QString csvCell(const QString &cell);
 
 } // namespace rounds::import

@@ -1,8 +1,10 @@
 #include "common/import/importrules.h"
 
 #include "common/import/csvreader.h"
+#include "common/protocol/messages.h"
 #include "common/protocol/values.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QJsonValue>
@@ -26,11 +28,12 @@ bool check(const char *entity, const char *field, const QJsonValue &v, const QSt
     const Entity *e = Schema::instance().entity(QString::fromLatin1(entity));
     const Field *f = e ? e->field(QString::fromLatin1(field)) : nullptr;
     if (!f) {
-        *error = QStringLiteral("column '%1': no such field").arg(column);
+        *error = QCoreApplication::translate("rounds::import", "column '%1': no such field").arg(column);
         return false;
     }
     if (auto err = validateValue(*f, v, normalized)) {
-        *error = QStringLiteral("column '%1': %2").arg(column, err->message);
+        *error = QCoreApplication::translate("rounds::import", "column '%1': %2")
+                     .arg(column, Messages::fieldError(*err));
         return false;
     }
     return true;
@@ -83,14 +86,18 @@ public:
             && check("hcp", "email", textOrNull(email), QStringLiteral("email"), &error);
         if (ok && !email.isEmpty() && !email.contains(QLatin1Char('@'))) {
             ok = false;
-            error = QStringLiteral("column 'email': '%1' is not an e-mail address").arg(email);
+            error = QCoreApplication::translate(
+                "rounds::import", "column 'email': '%1' is not an e-mail address")
+                        .arg(email);
         }
         const QString phone = c("phone");
         if (ok && !phone.isEmpty()) {
             static const QRegularExpression shape(QStringLiteral(R"(^\+?[0-9][0-9 ()\-]{4,30}$)"));
             if (!shape.match(phone).hasMatch()) {
                 ok = false;
-                error = QStringLiteral("column 'phone': '%1' is not a phone number").arg(phone);
+                error = QCoreApplication::translate(
+                    "rounds::import", "column 'phone': '%1' is not a phone number")
+                            .arg(phone);
             }
         }
         QString territoryId;
@@ -98,7 +105,9 @@ public:
             territoryId = m_lookup.territory ? m_lookup.territory(territory) : QString();
             if (territoryId.isEmpty()) {
                 ok = false;
-                error = QStringLiteral("column 'territory': no territory with code '%1'").arg(territory);
+                error = QCoreApplication::translate(
+                    "rounds::import", "column 'territory': no territory with code '%1'")
+                            .arg(territory);
             }
         }
         row.values = QJsonObject {{QStringLiteral("full_name"), name},
@@ -118,7 +127,8 @@ public:
         const QString key = normalizedName(name) + QChar(0) + normalizedName(institution);
         if (const int first = m_seen.value(key)) {
             row.duplicateOfLine = first;
-            error = QStringLiteral("duplicate HCP: %1 at %2 is already on line %3")
+            error = QCoreApplication::translate(
+                "rounds::import", "duplicate HCP: %1 at %2 is already on line %3")
                         .arg(name, institution)
                         .arg(first);
             return;
@@ -145,7 +155,8 @@ public:
         if (!targetText.isEmpty()) {
             target = targetText.toLongLong(&ok);
             if (!ok)
-                error = QStringLiteral("column 'target_calls_per_cycle': '%1' is not a whole number")
+                error = QCoreApplication::translate(
+                    "rounds::import", "column 'target_calls_per_cycle': '%1' is not a whole number")
                             .arg(targetText);
         }
         ok = ok && check("alignment", "valid_from", from, QStringLiteral("valid_from"), &error)
@@ -154,7 +165,9 @@ public:
                 &error);
         if (ok && !to.isEmpty() && to < from) {
             ok = false;
-            error = QStringLiteral("column 'valid_to': %1 is before valid_from %2").arg(to, from);
+            error = QCoreApplication::translate(
+                "rounds::import", "column 'valid_to': %1 is before valid_from %2")
+                        .arg(to, from);
         }
         QString territoryId;
         if (ok) {
@@ -162,26 +175,33 @@ public:
                 = territory.isEmpty() || !m_lookup.territory ? QString() : m_lookup.territory(territory);
             if (territory.isEmpty()) {
                 ok = false;
-                error = QStringLiteral("column 'territory': a territory code is required");
+                error = QCoreApplication::translate(
+                    "rounds::import", "column 'territory': a territory code is required");
             } else if (territoryId.isEmpty()) {
                 ok = false;
-                error = QStringLiteral("column 'territory': no territory with code '%1'").arg(territory);
+                error = QCoreApplication::translate(
+                    "rounds::import", "column 'territory': no territory with code '%1'")
+                            .arg(territory);
             }
         }
         if (ok && !hcpId.isEmpty()) {
             if (!isUuid(hcpId) || !m_lookup.hcpExists || !m_lookup.hcpExists(hcpId)) {
                 ok = false;
-                error = QStringLiteral("column 'hcp_id': no active HCP with id '%1'").arg(hcpId);
+                error = QCoreApplication::translate(
+                    "rounds::import", "column 'hcp_id': no active HCP with id '%1'")
+                            .arg(hcpId);
             }
         } else if (ok) {
             if (name.isEmpty() || institution.isEmpty()) {
                 ok = false;
-                error = QStringLiteral("columns 'full_name' and 'institution' (or 'hcp_id') name the HCP");
+                error = QCoreApplication::translate(
+                    "rounds::import", "columns 'full_name' and 'institution' (or 'hcp_id') name the HCP");
             } else {
                 hcpId = m_lookup.hcp ? m_lookup.hcp(name, institution) : QString();
                 if (hcpId.isEmpty()) {
                     ok = false;
-                    error = QStringLiteral("no HCP named %1 at %2").arg(name, institution);
+                    error = QCoreApplication::translate("rounds::import", "no HCP named %1 at %2")
+                                .arg(name, institution);
                 }
             }
         }
@@ -195,7 +215,8 @@ public:
         const QString key = territoryId + QChar(0) + hcpId;
         if (const int first = m_seen.value(key)) {
             row.duplicateOfLine = first;
-            error = QStringLiteral("duplicate alignment: the HCP is aligned to %1 on line %2 already")
+            error = QCoreApplication::translate(
+                "rounds::import", "duplicate alignment: the HCP is aligned to %1 on line %2 already")
                         .arg(territory)
                         .arg(first);
             return;
@@ -255,7 +276,7 @@ QStringList Preview::errors() const
     QStringList out;
     for (const Row &r : rows) {
         if (!r.error.isEmpty())
-            out << QStringLiteral("line %1: %2").arg(r.line).arg(r.error);
+            out << QCoreApplication::translate("rounds::import", "line %1: %2").arg(r.line).arg(r.error);
     }
     return out;
 }
@@ -296,23 +317,26 @@ Preview parse(
     const QStringList &known = kind == Kind::Hcps ? hcpColumns() : alignmentColumns();
     for (const QString &column : table.header) {
         if (table.header.count(column) > 1) {
-            p.fatal = QStringLiteral("column '%1' appears twice in the header").arg(column);
+            p.fatal = QCoreApplication::translate("rounds::import", "column '%1' appears twice in the header")
+                          .arg(column);
             return p;
         }
         if (!known.contains(column))
-            p.warnings << QStringLiteral("unknown column '%1' is ignored").arg(column);
+            p.warnings << QCoreApplication::translate("rounds::import", "unknown column '%1' is ignored")
+                              .arg(column);
     }
     for (const QString &column : requiredColumns(kind)) {
         if (!table.header.contains(column)) {
-            p.fatal = QStringLiteral("the header lacks the column '%1'").arg(column);
+            p.fatal = QCoreApplication::translate("rounds::import", "the header lacks the column '%1'")
+                          .arg(column);
             return p;
         }
     }
     if (kind == Kind::Alignments && !table.header.contains(QLatin1String("hcp_id"))
         && !(table.header.contains(QLatin1String("full_name"))
             && table.header.contains(QLatin1String("institution")))) {
-        p.fatal = QStringLiteral("the header needs the column 'hcp_id' or the columns 'full_name' and "
-                                 "'institution'");
+        p.fatal = QCoreApplication::translate("rounds::import",
+            "the header needs the column 'hcp_id' or the columns 'full_name' and 'institution'");
         return p;
     }
     RowRules rules(

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
+
+#include <utility>
 
 namespace rounds::protocol {
 
@@ -16,11 +19,25 @@ inline constexpr auto RateLimited = "rate_limited";
 inline constexpr auto Internal = "internal";
 } // namespace ErrorCode
 
-// A problem with one value or one request: which field, and a sentence a person can read.
+// A problem with one value or one request: which field, and a sentence a person can read. `message` is
+// English, as the server sends it on the wire; `sentence` (a Messages source text where %1 is the
+// field's label and %2... are `args`) lets Messages::fieldError say the same in the user's language.
 struct FieldError
 {
+    FieldError() = default;
+    FieldError(QString fieldName, QString englishMessage, const char *translatable = nullptr,
+        QStringList arguments = {})
+        : field(std::move(fieldName))
+        , message(std::move(englishMessage))
+        , sentence(translatable)
+        , args(std::move(arguments))
+    { }
+
     QString field;
     QString message;
+    const char *sentence = nullptr;
+    QStringList args;
+    QString entity; // set by the codec, which knows it; picks the label where one name means two things
 };
 
 } // namespace rounds::protocol

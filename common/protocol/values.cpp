@@ -1,5 +1,6 @@
 #include "common/protocol/values.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
 #include <QJsonArray>
@@ -35,9 +36,10 @@ QString quoted(const Field &f)
     return QLatin1Char('\'') + f.name + QLatin1Char('\'');
 }
 
-FieldError error(const Field &f, const QString &what)
+// `what` is the English wire text; `sentence` the same rule for Messages::fieldError (%1 = label).
+FieldError error(const Field &f, const QString &what, const char *sentence, const QStringList &args = {})
 {
-    return FieldError {f.name, QStringLiteral("field %1 %2").arg(quoted(f), what)};
+    return FieldError {f.name, QStringLiteral("field %1 %2").arg(quoted(f), what), sentence, args};
 }
 
 // JSON numbers arrive as doubles; an integer field takes only integral values inside 2^53.
@@ -119,7 +121,8 @@ std::optional<FieldError> validateValue(const Field &f, const QJsonValue &value,
     QJsonValue out = value;
     if (value.isNull() || value.isUndefined()) {
         if (!f.nullable)
-            return error(f, QStringLiteral("may not be null"));
+            return error(
+                f, QStringLiteral("may not be null"), QT_TRANSLATE_NOOP("Messages", "%1 may not be empty."));
         if (normalized)
             *normalized = QJsonValue(QJsonValue::Null);
         return std::nullopt;
@@ -127,40 +130,51 @@ std::optional<FieldError> validateValue(const Field &f, const QJsonValue &value,
     switch (f.type) {
     case FieldType::Text:
         if (!value.isString())
-            return error(f, QStringLiteral("must be a string"));
+            return error(
+                f, QStringLiteral("must be a string"), QT_TRANSLATE_NOOP("Messages", "%1 must be text."));
         if (value.toString().size() > f.maxLength)
-            return error(f, QStringLiteral("is longer than %1 characters").arg(f.maxLength));
+            return error(f, QStringLiteral("is longer than %1 characters").arg(f.maxLength),
+                QT_TRANSLATE_NOOP("Messages", "%1 is longer than %2 characters."),
+                {QString::number(f.maxLength)});
         if (!f.nullable && value.toString().trimmed().isEmpty())
-            return error(f, QStringLiteral("may not be empty"));
+            return error(
+                f, QStringLiteral("may not be empty"), QT_TRANSLATE_NOOP("Messages", "%1 may not be empty."));
         break;
     case FieldType::Int:
     case FieldType::Money: {
         const auto i = integral(value);
         if (!i)
-            return error(f, QStringLiteral("must be an integer"));
+            return error(f, QStringLiteral("must be an integer"),
+                QT_TRANSLATE_NOOP("Messages", "%1 must be a whole number."));
         if (*i < f.min || *i > f.max)
-            return error(f, QStringLiteral("must be between %1 and %2").arg(f.min).arg(f.max));
+            return error(f, QStringLiteral("must be between %1 and %2").arg(f.min).arg(f.max),
+                QT_TRANSLATE_NOOP("Messages", "%1 must be between %2 and %3."),
+                {QString::number(f.min), QString::number(f.max)});
         out = QJsonValue(qint64(*i));
         break;
     }
     case FieldType::Bool:
         if (!value.isBool())
-            return error(f, QStringLiteral("must be true or false"));
+            return error(f, QStringLiteral("must be true or false"),
+                QT_TRANSLATE_NOOP("Messages", "%1 must be yes or no."));
         break;
     case FieldType::Date:
         if (!value.isString() || !isDate(value.toString()))
-            return error(f, QStringLiteral("is not a date (YYYY-MM-DD)"));
+            return error(f, QStringLiteral("is not a date (YYYY-MM-DD)"),
+                QT_TRANSLATE_NOOP("Messages", "%1 is not a date (YYYY-MM-DD)."));
         break;
     case FieldType::DateTime: {
         const QString n = value.isString() ? normalizeDateTime(value.toString()) : QString();
         if (n.isEmpty())
-            return error(f, QStringLiteral("is not an ISO 8601 date-time with an offset or Z"));
+            return error(f, QStringLiteral("is not an ISO 8601 date-time with an offset or Z"),
+                QT_TRANSLATE_NOOP("Messages", "%1 is not a date and time."));
         out = n;
         break;
     }
     case FieldType::Month:
         if (!value.isString() || !isMonth(value.toString()))
-            return error(f, QStringLiteral("is not a month (YYYY-MM)"));
+            return error(f, QStringLiteral("is not a month (YYYY-MM)"),
+                QT_TRANSLATE_NOOP("Messages", "%1 is not a month (YYYY-MM)."));
         break;
     case FieldType::Currency: {
         const QString c = value.toString();
@@ -168,23 +182,28 @@ std::optional<FieldError> validateValue(const Field &f, const QJsonValue &value,
             return ch >= QLatin1Char('A') && ch <= QLatin1Char('Z');
         });
         if (!ok)
-            return error(f, QStringLiteral("is not a currency code (three capital letters, e.g. CNY)"));
+            return error(f, QStringLiteral("is not a currency code (three capital letters, e.g. CNY)"),
+                QT_TRANSLATE_NOOP(
+                    "Messages", "%1 is not a currency code (three capital letters, e.g. CNY)."));
         break;
     }
     case FieldType::Enum:
         if (!value.isString() || !f.enumValues.contains(value.toString()))
-            return error(
-                f, QStringLiteral("must be one of: %1").arg(f.enumValues.join(QStringLiteral(", "))));
+            return error(f, QStringLiteral("must be one of: %1").arg(f.enumValues.join(QStringLiteral(", "))),
+                QT_TRANSLATE_NOOP("Messages", "%1 must be one of: %2."),
+                {f.enumValues.join(QStringLiteral(", "))});
         break;
     case FieldType::Ref:
         if (!value.isString() || !isUuid(value.toString()))
-            return error(f, QStringLiteral("is not a lower-case UUID"));
+            return error(f, QStringLiteral("is not a lower-case UUID"),
+                QT_TRANSLATE_NOOP("Messages", "%1 does not name a record (a lower-case UUID is expected)."));
         break;
     case FieldType::Json:
         break;
     case FieldType::JsonObject:
         if (!value.isObject())
-            return error(f, QStringLiteral("must be a JSON object"));
+            return error(f, QStringLiteral("must be a JSON object"),
+                QT_TRANSLATE_NOOP("Messages", "%1 must be a JSON object."));
         break;
     }
     if (normalized)

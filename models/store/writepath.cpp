@@ -2,6 +2,7 @@
 // one transaction, so the edit is safe on disk before the UI moves on; edits of a record still waiting to
 // be pushed coalesce into its one pending mutation.
 #include "common/protocol/ddl.h"
+#include "common/protocol/messages.h"
 #include "common/protocol/values.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/transaction.h"
@@ -154,7 +155,7 @@ bool validated(
     const Entity &e, const QJsonObject &fields, bool isCreate, QJsonObject *normalized, WriteResult &w)
 {
     if (auto err = protocol::validateChanges(e, fields, isCreate, normalized)) {
-        w.error = err->message;
+        w.error = protocol::Messages::fieldError(*err);
         w.field = err->field;
         return false;
     }

@@ -3,6 +3,7 @@
 #include "common/protocol/ddl.h"
 #include "common/sqlite/database.h"
 #include "models/kpis.h"
+#include "models/kpitables.h"
 #include "models/store.h"
 
 #include <QJsonArray>
@@ -34,6 +35,7 @@ class TestKpis : public QObject
 private slots:
     void init();
     void cleanup();
+    void csvNeutralisesTextKeepsNumbers();
 
     void periods_data();
     void periods();
@@ -65,6 +67,21 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Store> m_store;
 };
+
+// A rep's or product's name can begin with "=" or "@"; the dashboard's CSV keeps it text, while a
+// negative growth stays a number a spreadsheet can sum.
+void TestKpis::csvNeutralisesTextKeepsNumbers()
+{
+    KpiTable t;
+    t.id = QStringLiteral("by_rep");
+    t.headers = {QStringLiteral("Rep"), QStringLiteral("Growth %"), QStringLiteral("Calls")};
+    t.rows = {{QStringLiteral("=1+2"), -12.5, qint64(-3)}, {QStringLiteral("@rep"), QVariant(), 4},
+        {QStringLiteral("-x"), 0.0, qint64(0)}};
+    const QByteArray csv = KpiTables::toCsv(t);
+    QCOMPARE(csv,
+        QByteArray(
+            "\xEF\xBB\xBFRep,Growth %,Calls\r\n\"'=1+2\",-12.50,-3\r\n\"'@rep\",,4\r\n\"'-x\",0,0\r\n"));
+}
 
 void TestKpis::init()
 {

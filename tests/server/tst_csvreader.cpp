@@ -17,6 +17,9 @@ private slots:
     void gbkIsDetected();
     void writtenHeaderReadsBack_data();
     void writtenHeaderReadsBack();
+    void neutralisesFormulas_data();
+    void neutralisesFormulas();
+    void neutralisedCellsReadBack();
 };
 
 void TestCsvReader::reads_data()
@@ -147,6 +150,88 @@ void TestCsvReader::writtenHeaderReadsBack()
         qPrintable(error));
     QCOMPARE(again.header, table.header);
     QCOMPARE(again.rows, table.rows);
+}
+
+// CSV injection (OWASP): a text cell that a spreadsheet would run is written quoted with a leading
+// apostrophe; a plain number, negative or not, stays a number.
+void TestCsvReader::neutralisesFormulas_data()
+{
+    QTest::addColumn<QString>("cell");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("=") << "=HYPERLINK(\"http://x\")"
+                       << "\"'=HYPERLINK(\"\"http://x\"\")\"";
+    QTest::newRow("+") << "+1+cmd|' /C calc'!A0"
+                       << "\"'+1+cmd|' /C calc'!A0\"";
+    QTest::newRow("-") << "-2+3"
+                       << "\"'-2+3\"";
+    QTest::newRow("@") << "@SUM(A1)"
+                       << "\"'@SUM(A1)\"";
+    QTest::newRow("tab") << "\t=1"
+                         << "\"'\t=1\"";
+    QTest::newRow("carriage return") << "\r=1"
+                                     << "\"'\r=1\"";
+    QTest::newRow("phone with +") << "+86 21 6404 1990"
+                                  << "\"'+86 21 6404 1990\"";
+    QTest::newRow("one character =") << "="
+                                     << "\"'=\"";
+    QTest::newRow("one character -") << "-"
+                                     << "\"'-\"";
+    QTest::newRow("apostrophe before =") << "'=1"
+                                         << "\"''=1\"";
+    QTest::newRow("trigger later in the cell") << "a=1"
+                                               << "a=1";
+    QTest::newRow("leading space") << " =1"
+                                   << " =1";
+    QTest::newRow("apostrophe only") << "'"
+                                     << "'";
+    QTest::newRow("apostrophe before text") << "'abc"
+                                            << "'abc";
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("negative integer") << "-3"
+                                      << "-3";
+    QTest::newRow("negative amount") << "-1234.50"
+                                     << "-1234.50";
+    QTest::newRow("negative exponent") << "-1e+06"
+                                       << "-1e+06";
+    QTest::newRow("positive amount") << "12.00"
+                                     << "12.00";
+    QTest::newRow("minus then text") << "-3 visits"
+                                     << "\"'-3 visits\"";
+    QTest::newRow("negative with comma is text") << "-1,5"
+                                                 << "\"'-1,5\"";
+    QTest::newRow("plus number is not a plain number") << "+5"
+                                                       << "\"'+5\"";
+    QTest::newRow("apostrophe before negative number") << "'-3"
+                                                       << "'-3";
+}
+
+void TestCsvReader::neutralisesFormulas()
+{
+    QFETCH(QString, cell);
+    QFETCH(QString, written);
+    QCOMPARE(csvCell(cell), written);
+    QCOMPARE(csvRecord({cell, QStringLiteral("x")}), written + QStringLiteral(",x\r\n"));
+    // writeCsv, the one writer, neutralises header and rows alike and reads back what it was given.
+    const QByteArray bytes = writeCsv({QStringLiteral("h"), QStringLiteral("k")}, {{cell, cell}});
+    QCOMPARE(bytes,
+        QByteArray("\xEF\xBB\xBFh,k\r\n") + (written + u',' + written + QStringLiteral("\r\n")).toUtf8());
+    CsvTable table;
+    QString error;
+    QVERIFY2(readCsv(bytes, QStringLiteral("utf-8"), &table, &error), qPrintable(error));
+    if (!cell.isEmpty())
+        QCOMPARE(table.rows, (QList<QStringList> {{cell, cell}}));
+}
+
+// A file a person exported, edited and imports again keeps its values: the reader removes the apostrophe
+// the writer added, and only that one.
+void TestCsvReader::neutralisedCellsReadBack()
+{
+    CsvTable table;
+    QString error;
+    QVERIFY(readCsv(QByteArray("name,phone\n\"'=x\",'+86 21\n''=y,'abc\n'-3,-3\n"), QStringLiteral("utf-8"),
+        &table, &error));
+    QCOMPARE(table.rows, (QList<QStringList> {{"=x", "+86 21"}, {"'=y", "'abc"}, {"'-3", "-3"}}));
 }
 
 QTEST_APPLESS_MAIN(TestCsvReader)

@@ -107,10 +107,10 @@ void TestApiClient::neverRetries4xx_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("messagePart");
-    QTest::newRow("400") << 400 << int(ApiError::Client) << QStringLiteral("field 'x' is bad");
+    QTest::newRow("400") << 400 << int(ApiError::Client) << QStringLiteral("refused the value of “x”");
     QTest::newRow("401") << 401 << int(ApiError::Unauthorized) << QStringLiteral("Sign in again");
-    QTest::newRow("403") << 403 << int(ApiError::Client) << QStringLiteral("field 'x' is bad");
-    QTest::newRow("413") << 413 << int(ApiError::Client) << QStringLiteral("field 'x' is bad");
+    QTest::newRow("403") << 403 << int(ApiError::Client) << QStringLiteral("refused the value of “x”");
+    QTest::newRow("413") << 413 << int(ApiError::Client) << QStringLiteral("refused the value of “x”");
     QTest::newRow("426") << 426 << int(ApiError::Upgrade) << QStringLiteral("update Rounds");
 }
 
@@ -132,6 +132,7 @@ void TestApiClient::neverRetries4xx()
     QCOMPARE(r.error.httpStatus, status);
     QCOMPARE(r.error.code, QStringLiteral("invalid_request"));
     QVERIFY2(r.error.message.contains(messagePart), qPrintable(r.error.message));
+    QCOMPARE(r.error.serverMessage, QStringLiteral("field 'x' is bad")); // kept for support
 }
 
 void TestApiClient::givesUpAfterMaxAttempts()

@@ -87,6 +87,7 @@ private slots:
     void savesAttendeesExpensesAndEvidence();
     void heldNeedsASignIn();
     void reports();
+    void reportCsvNeutralisesFormulas();
     void meetingsViewStaysCompact();
 
 private:
@@ -364,6 +365,33 @@ void TestMeetingEditor::heldNeedsASignIn()
     editor.addExpense(QStringLiteral("catering"), 10000, QStringLiteral("actual"));
     QVERIFY(!editor.findChild<QPushButton *>(QStringLiteral("closeMeetingButton"))->isEnabled());
     QVERIFY(editor.blockedReason(QStringLiteral("closed")).contains(QStringLiteral("evidence")));
+}
+
+// A walk-in's name is typed by a rep; in the manager's spreadsheet it must stay text, not a formula.
+void TestMeetingEditor::reportCsvNeutralisesFormulas()
+{
+    const QString id = meetingIn(QStringLiteral("held"));
+    QVERIFY(m_store
+                ->create(QStringLiteral("meeting_attendee"),
+                    {{"meeting_id", id}, {"kind", "walk_in"}, {"name", "=HYPERLINK(\"http://x\",\"y\")"},
+                        {"role", "attendee"}, {"signed_in", true}})
+                .ok);
+    QVERIFY(m_store
+                ->create(QStringLiteral("meeting_expense"),
+                    {{"meeting_id", id}, {"category", "other"}, {"amount_minor", 1000}, {"status", "actual"},
+                        {"description", "@SUM(A1)"}, {"evidence", "-2+3"}})
+                .ok);
+    const std::optional<MeetingDraft> d = meetings::load(m_store.get(), id);
+    QVERIFY(d);
+    const QString csv = MeetingReport::meetingCsv(m_store.get(), *d, compliance::Config());
+    QVERIFY2(csv.contains(QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")), qPrintable(csv));
+    QVERIFY2(csv.contains(QStringLiteral(",\"'@SUM(A1)\",\"'-2+3\"")), qPrintable(csv));
+    QVERIFY(csv.contains(QStringLiteral(",10.00,")));
+    for (const QString &line : csv.split(QStringLiteral("\r\n"))) {
+        for (const QString &cell : line.split(u','))
+            QVERIFY2(
+                !cell.startsWith(u'=') && !cell.startsWith(u'@') && !cell.startsWith(u'+'), qPrintable(line));
+    }
 }
 
 void TestMeetingEditor::reports()

@@ -1,10 +1,10 @@
 #include "ui/conflicts/conflictsview.h"
 
+#include "common/protocol/messages.h"
 #include "models/conflictlistmodel.h"
 #include "models/hcpqueries.h"
 #include "sync/session.h"
 #include "sync/syncledger.h"
-#include "ui/common/labels.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
 
@@ -327,9 +327,11 @@ void ConflictsView::fillRejected()
             todo = tr("You may not change this. Ask your manager or SFE to do it.");
         else if (m.errorCode == QLatin1String("invalid_request"))
             todo = tr("Correct %1 and save again.")
-                       .arg(m.errorField.isEmpty() ? tr("the record") : m.errorField);
+                       .arg(m.errorField.isEmpty() ? tr("the record")
+                                                   : protocol::Messages::fieldLabel(m.entity, m.errorField));
         m_rejected->setItem(i, 0, new QTableWidgetItem(describeRecord(m.entity, m.recordId)));
-        auto *reason = new QTableWidgetItem(Labels::refusal(m.errorCode, m.errorField, m.errorMessage));
+        auto *reason = new QTableWidgetItem(
+            protocol::Messages::refusal(m.errorCode, m.entity, m.errorField, m.errorMessage));
         reason->setToolTip(m.errorMessage);
         m_rejected->setItem(i, 1, reason);
         m_rejected->setItem(i, 2, new QTableWidgetItem(todo));

@@ -745,8 +745,7 @@ bool MeetingEditor::write()
     QString field;
     const QString id = meetings::save(m_store, m_draft, &error, &field);
     if (id.isEmpty()) {
-        m_saveError->setText(
-            tr("Not saved: %1").arg(Labels::refusal(QStringLiteral("invalid_request"), field, error)));
+        m_saveError->setText(tr("Not saved: %1").arg(error));
         m_saveError->show();
         return false;
     }

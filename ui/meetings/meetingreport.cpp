@@ -1,5 +1,6 @@
 #include "ui/meetings/meetingreport.h"
 
+#include "common/import/csvreader.h"
 #include "models/hcpqueries.h"
 #include "models/meetingqueries.h"
 #include "models/store.h"
@@ -29,23 +30,9 @@ QString esc(const QString &text)
     return text.toHtmlEscaped();
 }
 
-QString csvField(const QString &text)
-{
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"'))
-        || text.contains(QLatin1Char('\n'))) {
-        QString quoted = text;
-        quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + quoted + QLatin1Char('"');
-    }
-    return text;
-}
-
 QString csvLine(const QStringList &fields)
 {
-    QStringList out;
-    for (const QString &f : fields)
-        out << csvField(f);
-    return out.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    return import::csvRecord(fields);
 }
 
 QString plainMoney(qint64 minor)
