@@ -159,7 +159,9 @@ int serve(const QStringList &args)
         QStringLiteral("Address and port (default 127.0.0.1:8421; port 0 picks a free one)."),
         QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8421"));
     const QCommandLineOption cert(QStringLiteral("tls-cert"),
-        QStringLiteral("PEM certificate (chain) for HTTPS."), QStringLiteral("FILE"));
+        QStringLiteral("PEM certificate (chain) for HTTPS (TLS 1.2 or 1.3, ECDHE with AES-GCM or "
+                       "ChaCha20-Poly1305 only)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption key(
         QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."), QStringLiteral("FILE"));
     const QCommandLineOption ttl(QStringLiteral("token-ttl"),
@@ -169,8 +171,8 @@ int serve(const QStringList &args)
         QStringLiteral("Largest request body in bytes (default 8 MiB)."), QStringLiteral("BYTES"),
         QString::number(8 * 1024 * 1024));
     const QCommandLineOption readTimeout(QStringLiteral("read-timeout"),
-        QStringLiteral("Seconds a request's headers may take, and a body may stall; a body may take 5 times "
-                       "it in all, an idle connection stays open 4 times it (default 30)."),
+        QStringLiteral("Seconds a request's headers may take, and its body may stall; a whole request may "
+                       "take 5 times it, an idle connection stays open 4 times it (default 30)."),
         QStringLiteral("SECONDS"), QStringLiteral("30"));
     p.addOptions({listen, cert, key, ttl, maxBody, readTimeout});
     if (const int rc
