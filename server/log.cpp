@@ -1,39 +1,30 @@
 #include "server/log.h"
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcServer, "rounds.server", QtInfoMsg)
 
 namespace rounds::server {
 
 QString logSafe(QStringView text)
 {
+    static const std::pair<char16_t, QLatin1String> named[]
+        = {{u'\\', QLatin1String("\\\\")}, {u'\n', QLatin1String("\\n")}, {u'\r', QLatin1String("\\r")},
+            {u'\t', QLatin1String("\\t")}, {u' ', QLatin1String("\\s")}};
     QString out;
     out.reserve(text.size());
     for (const QChar c : text) {
         const char16_t u = c.unicode();
-        switch (u) {
-        case u'\\':
-            out += QLatin1String("\\\\");
-            break;
-        case u'\n':
-            out += QLatin1String("\\n");
-            break;
-        case u'\r':
-            out += QLatin1String("\\r");
-            break;
-        case u'\t':
-            out += QLatin1String("\\t");
-            break;
-        case u' ':
-            out += QLatin1String("\\s");
-            break;
-        default:
-            if (u < 0x20 || (u >= 0x7f && u <= 0x9f))
-                out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
-            else if (u == 0x2028 || u == 0x2029)
-                out += QStringLiteral("\\u{%1}").arg(uint(u), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
+        const auto *hit
+            = std::find_if(std::begin(named), std::end(named), [u](const auto &n) { return n.first == u; });
+        if (hit != std::end(named))
+            out += hit->second;
+        else if (u < 0x20 || (u >= 0x7f && u <= 0x9f))
+            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
+        else if (u == 0x2028 || u == 0x2029)
+            out += QStringLiteral("\\u{%1}").arg(uint(u), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
     }
     return out;
 }
