@@ -19,15 +19,40 @@ AuthService::AuthService(Storage &storage, Options options)
     , m_shared(dynamic_cast<LoginLimiter *>(&storage))
 { }
 
-int AuthService::admit(const QString &username)
+namespace {
+
+// The limiter's keys: one per address and user name, one per address. No address starts with \x1f, so
+// the two kinds never meet whatever a user name holds.
+QString pairKey(const QString &username, const QString &source)
+{
+    return source + QLatin1Char('\x1f') + username;
+}
+
+QString addressKey(const QString &source)
+{
+    return QStringLiteral("\x1f@") + source;
+}
+
+} // namespace
+
+int AuthService::admit(const QString &username, const QString &source)
+{
+    // The address first: a guesser who tries many names from one address is stopped there, and the
+    // pair's count is not spent on an attempt that is refused anyway.
+    const int wait = admitKey(addressKey(source), m_options.maxFailedPerAddress);
+    if (wait != 0)
+        return wait;
+    return admitKey(pairKey(username, source), m_options.maxFailedLogins);
+}
+
+int AuthService::admitKey(const QString &key, int maxAttempts)
 {
     if (m_shared) {
         // Several instances on one database: the counts live there, so a guesser cannot spread attempts
         // over the instances. A store that cannot count refuses the attempt (fails closed).
         int wait = 0;
         QString error;
-        if (!m_shared->admitLogin(
-                username, m_options.maxFailedLogins, m_options.failureWindowSeconds, &wait, &error))
+        if (!m_shared->admitLogin(key, maxAttempts, m_options.failureWindowSeconds, &wait, &error))
             return -1;
         return wait;
     }
@@ -47,22 +72,22 @@ int AuthService::admit(const QString &username)
             it = it.value().isEmpty() ? m_failures.erase(it) : std::next(it);
         }
     }
-    QList<QDateTime> &times = m_failures[username];
+    QList<QDateTime> &times = m_failures[key];
     expire(times);
-    if (times.size() >= m_options.maxFailedLogins)
+    if (times.size() >= maxAttempts)
         return int(std::max<qint64>(1, m_options.failureWindowSeconds - times.first().secsTo(now)));
     times.append(now);
     return 0;
 }
 
-void AuthService::forgive(const QString &username)
+void AuthService::forgive(const QString &key)
 {
     if (m_shared) {
-        m_shared->forgiveLogin(username);
+        m_shared->forgiveLogin(key);
         return;
     }
     QMutexLocker lock(&m_failuresMutex);
-    auto it = m_failures.find(username);
+    auto it = m_failures.find(key);
     if (it == m_failures.end())
         return;
     if (!it.value().isEmpty())
@@ -71,7 +96,7 @@ void AuthService::forgive(const QString &username)
         m_failures.erase(it);
 }
 
-ApiReply AuthService::login(const QJsonObject &body)
+ApiReply AuthService::login(const QJsonObject &body, const QString &source)
 {
     for (const char *key : {"username", "password"}) {
         if (!body.value(QLatin1String(key)).isString())
@@ -91,7 +116,7 @@ ApiReply AuthService::login(const QJsonObject &body)
     if (username.isEmpty() || username.size() > 64)
         return ApiReply::error(401, ErrorCode::Unauthorized, QStringLiteral("wrong user name or password"));
 
-    const int wait = admit(username);
+    const int wait = admit(username, source);
     if (wait < 0)
         return ApiReply::error(
             500, ErrorCode::Internal, QStringLiteral("the server could not check the login limit"));
@@ -113,7 +138,8 @@ ApiReply AuthService::login(const QJsonObject &body)
         r.user = username;
         return r;
     }
-    forgive(username);
+    forgive(pairKey(username, source));
+    forgive(addressKey(source));
     const QString token = tokens::generate();
     const QString expires
         = QDateTime::currentDateTimeUtc().addSecs(m_options.tokenTtlSeconds).toString(Qt::ISODateWithMs);

@@ -159,7 +159,9 @@ int serve(const QStringList &args)
         QStringLiteral("Address and port (default 127.0.0.1:8421; port 0 picks a free one)."),
         QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8421"));
     const QCommandLineOption cert(QStringLiteral("tls-cert"),
-        QStringLiteral("PEM certificate (chain) for HTTPS."), QStringLiteral("FILE"));
+        QStringLiteral("PEM certificate (chain) for HTTPS (TLS 1.2 or 1.3, ECDHE with AES-GCM or "
+                       "ChaCha20-Poly1305 only)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption key(
         QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."), QStringLiteral("FILE"));
     const QCommandLineOption ttl(QStringLiteral("token-ttl"),
@@ -168,7 +170,11 @@ int serve(const QStringList &args)
     const QCommandLineOption maxBody(QStringLiteral("max-body"),
         QStringLiteral("Largest request body in bytes (default 8 MiB)."), QStringLiteral("BYTES"),
         QString::number(8 * 1024 * 1024));
-    p.addOptions({listen, cert, key, ttl, maxBody});
+    const QCommandLineOption readTimeout(QStringLiteral("read-timeout"),
+        QStringLiteral("Seconds a request's headers may take, and its body may stall; a whole request may "
+                       "take 5 times it, an idle connection stays open 4 times it (default 30)."),
+        QStringLiteral("SECONDS"), QStringLiteral("30"));
+    p.addOptions({listen, cert, key, ttl, maxBody, readTimeout});
     if (const int rc
         = parse(p, QStringLiteral("serve"), QStringLiteral("Serves the sync protocol over HTTP(S)."), args);
         rc >= 0)
@@ -194,6 +200,10 @@ int serve(const QStringList &args)
     if (!parseInt(p.value(maxBody), 1024, 1LL << 32, &bodyBytes))
         return usage(
             QStringLiteral("--max-body wants a number of bytes (at least 1024)"), QStringLiteral("serve"));
+    qint64 readSeconds = 0;
+    if (!parseInt(p.value(readTimeout), 1, 3600, &readSeconds))
+        return usage(
+            QStringLiteral("--read-timeout wants a number of seconds (1 to 3600)"), QStringLiteral("serve"));
 
     QString error;
     std::unique_ptr<Storage> storage = openStore(p, false, &error);
@@ -205,6 +215,7 @@ int serve(const QStringList &args)
     SyncService sync(*storage);
     HttpApi::Options httpOptions;
     httpOptions.maxBodyBytes = bodyBytes;
+    httpOptions.readTimeoutMs = int(readSeconds * 1000);
     HttpApi api(auth, sync, httpOptions);
     if (p.isSet(cert) && !api.setupTls(p.value(cert), p.value(key), &error))
         return fail(error);
@@ -577,6 +588,7 @@ int runCommand(const QStringList &arguments)
     const QString help = QStringLiteral(
         "usage: rounds-server COMMAND [options]   (COMMAND --help for its options)\n"
         "  serve --data DIR [--listen 127.0.0.1:8421] [--tls-cert FILE --tls-key FILE]\n"
+        "        [--token-ttl SECONDS] [--max-body BYTES] [--read-timeout SECONDS]\n"
         "  demo  --data DIR [--hcps N] [--visits N] [--seed S]\n"
         "  user add --data DIR --username U --role rep|manager|sfe|admin [--territory CODE] "
         "[--display-name NAME]\n"

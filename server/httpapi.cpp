@@ -1,6 +1,7 @@
 #include "server/httpapi.h"
 
 #include "common/protocol/errors.h"
+#include "server/gatedserver.h"
 #include "server/log.h"
 
 #include <QElapsedTimer>
@@ -12,7 +13,9 @@
 #include <QJsonObject>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -67,16 +70,19 @@ QHttpServerResponse toResponse(const ApiReply &reply)
     return response;
 }
 
-// One line per request: method, path, status, time, user; "(client gone)" when the client hung up
-// before its answer was ready (the answer is dropped; a push was applied all the same, and the client
-// resends it with the same mutation ids).
-void logRequest(const QByteArray &method, const QString &path, int status, qint64 ms, const QString &user,
-    bool clientGone = false)
+// Where a request comes from, for the login limit. Behind a reverse proxy on the same host every peer
+// is the proxy, so a loopback peer's X-Forwarded-For names the client: its last address, the one the
+// proxy added (earlier ones are whatever the client claimed).
+QString sourceAddress(const QHttpServerRequest &request)
 {
-    qCInfo(lcServer).noquote() << QString::fromLatin1(method) << path << status
-                               << QStringLiteral("%1ms").arg(ms)
-                               << (user.isEmpty() ? QStringLiteral("-") : user)
-            + (clientGone ? QStringLiteral(" (client gone)") : QString());
+    const QHostAddress peer = request.remoteAddress();
+    if (peer.isLoopback()) {
+        const QByteArray forwarded = header(request, "X-Forwarded-For");
+        const QHostAddress last(QString::fromLatin1(forwarded.mid(forwarded.lastIndexOf(',') + 1).trimmed()));
+        if (!last.isNull())
+            return last.toString();
+    }
+    return peer.toString();
 }
 
 // An answer waiting for its request's work on the pool. The responder holds a raw QTcpSocket*, so
@@ -111,7 +117,9 @@ HttpApi::HttpApi(AuthService &auth, SyncService &sync, Options options, QObject 
             QStringLiteral("no route for %1 %2")
                 .arg(QString::fromLatin1(methodName(request.method())), request.url().path()));
         logRequest(methodName(request.method()), request.url().path(), 404, 0, {});
+        QTcpSocket *socket = responder.socket();
         toResponse(reply).write(std::move(responder));
+        ConnectionGate::answered(socket);
     });
 }
 
@@ -130,15 +138,16 @@ void HttpApi::addRoute(const char *path, QHttpServerRequest::Method method, Endp
     m_http.route(QString::fromLatin1(path), method,
         [this, endpoint](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
             if (m_stopping) {
-                qCInfo(lcServer).noquote() << QString::fromLatin1(methodName(request.method()))
-                                           << request.url().path() << "not run: the server is stopping";
+                logRequest(methodName(request.method()), request.url().path(), 0, 0, {},
+                    u"(not run: the server is stopping)");
                 if (QTcpSocket *socket = responder.socket())
                     socket->abort();
                 return;
             }
             auto pending = std::make_shared<PendingAnswer>(std::move(responder));
             Request r {methodName(request.method()), request.url().path(), header(request, "Authorization"),
-                header(request, "Rounds-Protocol"), header(request, "Content-Length"), request.body()};
+                header(request, "Rounds-Protocol"), header(request, "Content-Length"), request.body(),
+                sourceAddress(request)};
             m_pool.start([this, endpoint, r = std::move(r), pending]() {
                 QElapsedTimer timer;
                 timer.start();
@@ -158,9 +167,12 @@ void HttpApi::addRoute(const char *path, QHttpServerRequest::Method method, Endp
                     [pending, method = r.method, path = r.path, reply = std::move(reply), ms]() {
                         const bool gone
                             = !pending->socket || pending->socket->state() != QAbstractSocket::ConnectedState;
-                        logRequest(method, path, reply.status, ms, reply.user, gone);
-                        if (!gone)
+                        logRequest(method, path, reply.status, ms, reply.user,
+                            gone ? u"(client gone)" : QStringView());
+                        if (!gone) {
                             toResponse(reply).write(std::move(pending->responder));
+                            ConnectionGate::answered(pending->socket);
+                        }
                     },
                     Qt::QueuedConnection);
             });
@@ -197,7 +209,7 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
         body = doc.object();
     }
     if (endpoint == Endpoint::Login)
-        return m_auth.login(body);
+        return m_auth.login(body, r.source);
 
     ApiReply failure;
     const std::optional<Principal> user = m_auth.authenticate(r.authorization, &failure);
@@ -250,19 +262,63 @@ bool HttpApi::setupTls(const QString &certFile, const QString &keyFile, QString 
         *error = QStringLiteral("%1 holds no unencrypted PEM RSA or EC private key").arg(keyFile);
         return false;
     }
+    const QList<QSslCipher> ciphers = tlsCiphers();
+    if (ciphers.isEmpty()) {
+        *error = QStringLiteral(
+            "the TLS library offers no ECDHE cipher suite with AES-GCM or ChaCha20-Poly1305");
+        return false;
+    }
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setLocalCertificateChain(chain);
     config.setPrivateKey(key);
     config.setPeerVerifyMode(QSslSocket::VerifyNone);
-    m_http.sslSetup(config);
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    config.setCiphers(ciphers);
+    m_tls = config;
     return true;
+}
+
+QList<QSslCipher> HttpApi::tlsCiphers()
+{
+    // Forward secrecy (ECDHE) and authenticated encryption (GCM, Poly1305) only: no static-RSA key
+    // exchange, no CBC, no PSK. TLS 1.3 suites are all of that kind.
+    static const char *const names[]
+        = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-ECDSA-AES256-GCM-SHA384",
+            "ECDHE-RSA-AES256-GCM-SHA384", "ECDHE-ECDSA-CHACHA20-POLY1305", "ECDHE-RSA-CHACHA20-POLY1305"};
+    QList<QSslCipher> ciphers;
+    for (const char *name : names) {
+        const QSslCipher cipher(QString::fromLatin1(name));
+        if (!cipher.isNull())
+            ciphers << cipher;
+    }
+    return ciphers;
 }
 
 quint16 HttpApi::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    const quint16 bound = m_http.listen(address, port);
-    if (bound == 0 && error)
-        *error = QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(port);
+    ConnectionGate::Limits limits;
+    limits.framing.maxBodyBytes = m_options.maxBodyBytes;
+    limits.readTimeoutMs = m_options.readTimeoutMs;
+    std::unique_ptr<QTcpServer> server;
+    if (m_tls) {
+        auto tls = std::make_unique<GatedServer<QSslServer>>(limits);
+        tls->setSslConfiguration(*m_tls);
+        tls->setHandshakeTimeout(m_options.readTimeoutMs);
+        server = std::move(tls);
+    } else {
+        server = std::make_unique<GatedServer<QTcpServer>>(limits);
+    }
+    if (!server->listen(address, port)) {
+        if (error)
+            *error = QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(address.toString())
+                         .arg(port)
+                         .arg(server->errorString());
+        return 0;
+    }
+    const quint16 bound = server->serverPort();
+    m_http.bind(server.release());
     return bound;
 }
 

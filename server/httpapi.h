@@ -7,7 +7,10 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QThreadPool>
+
+#include <optional>
 
 namespace rounds::server {
 
@@ -23,12 +26,14 @@ public:
     {
         qint64 maxBodyBytes = 8 * 1024 * 1024;
         int threads = 8;
+        int readTimeoutMs = 30'000; // see ConnectionGate
     };
 
     HttpApi(AuthService &auth, SyncService &sync, Options options, QObject *parent = nullptr);
     ~HttpApi() override;
 
-    // TLS for every connection; call before listen().
+    // TLS for every connection; call before listen(). TLS 1.2 or newer, ECDHE key exchange and AEAD
+    // ciphers only (tlsCiphers()).
     bool setupTls(const QString &certFile, const QString &keyFile, QString *error);
     // Listens on address:port (0 picks a free port); returns the port, or 0 with `error` set.
     quint16 listen(const QHostAddress &address, quint16 port, QString *error);
@@ -47,7 +52,11 @@ public:
         QByteArray protocol;
         QByteArray contentLength;
         QByteArray body;
+        QString source; // the client's address, for the login limit
     };
+    // The cipher suites the server offers: ECDHE with AES-GCM or ChaCha20-Poly1305 on TLS 1.2, and the
+    // TLS 1.3 suites (all AEAD, all ephemeral), as far as the TLS library has them.
+    static QList<QSslCipher> tlsCiphers();
     // One request, start to end (runs on a pool thread).
     ApiReply process(Endpoint endpoint, const Request &request);
 
@@ -59,6 +68,7 @@ private:
     Options m_options;
     QThreadPool m_pool;
     QHttpServer m_http;
+    std::optional<QSslConfiguration> m_tls;
     bool m_stopping = false; // main thread only
 };
 

@@ -5,13 +5,13 @@
 #include "common/protocol/codec.h"
 #include "common/protocol/values.h"
 #include "server/feed.h"
+#include "server/privatefile.h"
 
 #include <QFile>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSet>
 
 namespace rounds::server {
@@ -390,11 +390,11 @@ public:
 
         bool exportJsonl(Storage &storage, const QString &path, qint64 *count, QString *error)
         {
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly)) {
-                *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+            // Every HCP's phone and e-mail: readable by the owner only, from the first byte.
+            PrivateFile out(path);
+            if (!out.open(error))
                 return false;
-            }
+            QIODevice &file = out.device();
             *count = 0;
             const bool ok = storage.read(
                 [&](StoreReader &r) {
@@ -411,11 +411,7 @@ public:
                 error);
             if (!ok)
                 return false;
-            if (!file.commit()) {
-                *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-                return false;
-            }
-            return true;
+            return out.commit(error);
         }
 
         } // namespace rounds::server
