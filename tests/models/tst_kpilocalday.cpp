@@ -1,11 +1,11 @@
 // The local day of a visit in the KPIs (calls per day, field days, calls per field day, the support
 // trend) in the zone of the process, which each case sets through TZ: a visit at 23:59 local is that
 // day's, one at 00:00 local the next day's, before, after and across a daylight-saving change.
-#include "common/protocol/ddl.h"
 #include "common/sqlite/database.h"
 #include "models/kpis.h"
 #include "models/localday.h"
 #include "models/store.h"
+#include "tests/models/insertrow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,19 +65,7 @@ void TestKpiLocalDay::cleanup()
 
 void TestKpiLocalDay::insert(const QString &table, const QJsonObject &fields)
 {
-    QStringList names;
-    QStringList marks;
-    for (auto it = fields.begin(); it != fields.end(); ++it) {
-        names << protocol::quoteIdentifier(it.key());
-        marks << QStringLiteral("?%1").arg(names.size());
-    }
-    auto q = m_store->database()->query(
-        QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-            .arg(protocol::quoteIdentifier(table), names.join(u','), marks.join(u',')));
-    int i = 1;
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        q->bind(i++, it.value());
-    q->run();
+    testing::insertRow(*m_store->database(), table, fields);
 }
 
 void TestKpiLocalDay::localDayKpis_data()

@@ -1,6 +1,5 @@
 // The KPI engine against small hand-made stores whose answers were worked out by hand (the comments
 // show the working). Times are UTC (TZ=UTC for this test), so a local day is a UTC day.
-#include "common/protocol/ddl.h"
 #include "common/sqlite/database.h"
 #include "models/alignments.h"
 #include "models/companysettings.h"
@@ -8,6 +7,7 @@
 #include "models/meetingrepository.h"
 #include "models/referencequeries.h"
 #include "models/store.h"
+#include "tests/models/insertrow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,19 +91,7 @@ void TestKpis::cleanup()
 
 void TestKpis::insert(const QString &table, const QJsonObject &fields)
 {
-    QStringList names;
-    QStringList marks;
-    for (auto it = fields.begin(); it != fields.end(); ++it) {
-        names << protocol::quoteIdentifier(it.key());
-        marks << QStringLiteral("?%1").arg(names.size());
-    }
-    auto q = m_store->database()->query(
-        QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-            .arg(protocol::quoteIdentifier(table), names.join(u','), marks.join(u',')));
-    int i = 1;
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        q->bind(i++, it.value());
-    q->run();
+    testing::insertRow(*m_store->database(), table, fields);
 }
 
 // District D1 with territories T1 (rep1) and T2 (rep2); OT is another district's territory (rep9).
