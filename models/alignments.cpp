@@ -3,6 +3,7 @@
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
+#include "models/companysettings.h"
 #include "models/log.h"
 #include "models/sqlguard.h"
 #include "models/sqlrows.h"
@@ -329,20 +330,19 @@ AlignmentEditResult Alignments::setTargetByTier(
 WorkloadOptions Alignments::workloadOptions(Store *store)
 {
     WorkloadOptions o;
+    if (!store || !store->database())
+        return o;
     catchSql(
         [&] {
-            const auto rows = select(store,
-                QStringLiteral("SELECT value FROM setting WHERE key = 'sfe.travel_minutes_per_institution'"),
-                {});
-            if (!rows.isEmpty()) {
-                // The column holds JSON text; a bare number reads as one.
-                bool ok = false;
-                const double v = rows.first().value(0).toString().toDouble(&ok);
-                if (ok && v >= 0 && v < 24 * 60)
-                    o.travelMinutesPerInstitution = v;
-                else if (rows.first().value(0).canConvert<double>() && rows.first().value(0).toDouble() >= 0)
-                    o.travelMinutesPerInstitution = rows.first().value(0).toDouble();
-            }
+            // A number, or a number written as a string.
+            const auto value = CompanySettings::value(
+                *store->database(), QStringLiteral("sfe.travel_minutes_per_institution"));
+            if (!value)
+                return;
+            bool ok = value->isDouble();
+            const double v = ok ? value->toDouble() : value->toString().toDouble(&ok);
+            if (ok && v >= 0 && v < 24 * 60)
+                o.travelMinutesPerInstitution = v;
         },
         [](const sql::SqlError &e) { qCWarning(lcStore) << "workload setting:" << e.text(); });
     return o;

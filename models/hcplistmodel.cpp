@@ -1,6 +1,6 @@
 #include "models/hcplistmodel.h"
 
-#include <QDateTime>
+#include "models/localday.h"
 
 namespace rounds {
 
@@ -24,8 +24,8 @@ QString localDate(const QVariant &utc)
 {
     if (utc.isNull())
         return {};
-    const QDateTime dt = QDateTime::fromString(utc.toString(), Qt::ISODateWithMs);
-    return dt.isValid() ? dt.toLocalTime().date().toString(Qt::ISODate) : utc.toString();
+    const QDate day = LocalDay::of(utc.toString());
+    return day.isValid() ? day.toString(Qt::ISODate) : utc.toString();
 }
 
 } // namespace

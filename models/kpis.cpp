@@ -2,6 +2,7 @@
 
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
+#include "models/companysettings.h"
 #include "models/kpis/headline.h"
 #include "models/kpis/joiningtask.h"
 #include "models/kpis/kpicommon.h"
@@ -177,39 +178,41 @@ bool KpiEngine::scopeChoices(QList<KpiScopeChoice> *out, QString *error)
 
 // --- settings and privacy --------------------------------------------------------------------------
 
+void KpiWeights::apply(const QJsonObject &o)
+{
+    const auto take = [&o](const char *name, double &into) {
+        const QJsonValue v = o.value(QLatin1String(name));
+        if (v.isDouble() && v.toDouble() >= 0)
+            into = v.toDouble();
+    };
+    take("first", first);
+    take("second", second);
+    take("later", later);
+}
+
+QJsonObject KpiWeights::toJson() const
+{
+    return {{QStringLiteral("first"), first}, {QStringLiteral("second"), second},
+        {QStringLiteral("later"), later}};
+}
+
 KpiWeights KpiEngine::weights()
 {
-    // The company's weights (the admin's `kpi.weights` setting record), then the user's own on this
-    // computer (Settings → Dashboard, kept in the database's meta under the same key) over them.
-    KpiWeights w;
-    const auto apply = [&w](const QByteArray &json) {
-        const QJsonObject o = QJsonDocument::fromJson(json).object();
-        const auto take = [&o](const char *name, double &into) {
-            const QJsonValue v = o.value(QLatin1String(name));
-            if (v.isDouble() && v.toDouble() >= 0)
-                into = v.toDouble();
-        };
-        take("first", w.first);
-        take("second", w.second);
-        take("later", w.later);
-    };
-    auto q = m_db.query(QStringLiteral("SELECT value FROM setting WHERE key = 'kpi.weights' LIMIT 1"));
-    if (q->step())
-        apply(q->textUtf8(0));
+    // The company's weights (the newest `kpi.weights` setting record), unless the user chose their own
+    // on this computer (Settings → Dashboard, kept in the database's meta under the same key).
+    KpiWeights w = CompanySettings::kpiWeights(m_db);
     auto own = m_db.query(QStringLiteral("SELECT value FROM sync_meta WHERE key = 'kpi.weights'"));
     if (own->step())
-        apply(own->textUtf8(0));
+        w.apply(QJsonDocument::fromJson(own->textUtf8(0)).object());
     return w;
 }
 
 qint64 KpiEngine::costPerCall()
 {
-    auto q = m_db.query(
-        QStringLiteral("SELECT value FROM setting WHERE key = 'kpi.cost_per_call_minor' LIMIT 1"));
-    if (!q->step())
+    const std::optional<QJsonValue> setting = CompanySettings::value(m_db, CompanySettings::CostPerCallKey);
+    if (!setting)
         return kDefaultCostPerCallMinor;
-    const QJsonDocument doc = QJsonDocument::fromJson("[" + q->textUtf8(0) + "]");
-    QJsonValue v = doc.array().at(0);
+    QJsonValue v = *setting;
     if (v.isObject())
         v = v.toObject().value(QStringLiteral("amount_minor"));
     return v.isDouble() && v.toDouble() >= 0 ? qint64(v.toDouble()) : kDefaultCostPerCallMinor;

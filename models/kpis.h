@@ -155,6 +155,11 @@ struct KpiWeights
     double first = 1.0;
     double second = 0.5;
     double later = 0.25;
+
+    // Each of "first", "second", "later" that `o` gives as a number >= 0 replaces this one's.
+    void apply(const QJsonObject &o);
+    QJsonObject toJson() const;
+    bool operator==(const KpiWeights &) const = default;
 };
 
 struct KpiResult

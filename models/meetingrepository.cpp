@@ -4,6 +4,7 @@
 #include "common/protocol/values.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
+#include "models/companysettings.h"
 #include "models/log.h"
 #include "models/sqlguard.h"
 #include "models/store.h"
@@ -316,14 +317,8 @@ compliance::Config config(Store *store)
         return {};
     return catchSql(
         [&]() -> compliance::Config {
-            auto q = store->database()->query(QStringLiteral(
-                "SELECT value FROM setting WHERE key = ?1 ORDER BY updated_at DESC, id DESC LIMIT 1"));
-            q->bind(1, compliance::SettingKey);
-            if (q->step() && !q->isNull(0)) {
-                const QJsonDocument doc = QJsonDocument::fromJson("[" + q->textUtf8(0) + "]");
-                return compliance::Config::fromJson(doc.array().at(0));
-            }
-            return {};
+            const auto value = CompanySettings::value(*store->database(), compliance::SettingKey);
+            return value ? compliance::Config::fromJson(*value) : compliance::Config {};
         },
         [](const sql::SqlError &e) -> compliance::Config {
             qCWarning(lcStore) << "compliance setting:" << e.what();

@@ -1,5 +1,7 @@
 #include "models/referencequeries.h"
 
+#include "models/companysettings.h"
+#include "models/sqlguard.h"
 #include "models/sqlrows.h"
 
 namespace rounds {
@@ -67,7 +69,11 @@ bool ReferenceQueries::userName(Store *store, const QString &id, QString *out, Q
 
 bool ReferenceQueries::setting(Store *store, const QString &key, QString *out, QString *error)
 {
-    return readText(store, QStringLiteral("SELECT value FROM setting WHERE key = ?1"), key, out, error);
+    out->clear();
+    sql::Database *db = databaseOf(store, error);
+    return db && guarded(error, [&] {
+        *out = QString::fromUtf8(CompanySettings::text(*db, key).value_or(QByteArray()));
+    });
 }
 
 } // namespace rounds

@@ -25,7 +25,8 @@ public:
     // The territory's name, or its code when it has none.
     static bool territoryName(Store *store, const QString &id, QString *out, QString *error = nullptr);
     static bool userName(Store *store, const QString &id, QString *out, QString *error = nullptr);
-    // The stored JSON text of a synced `setting`; empty when the key is not set.
+    // The stored JSON text of the synced `setting` in force for key (CompanySettings: the newest record);
+    // empty when the key is not set.
     static bool setting(Store *store, const QString &key, QString *out, QString *error = nullptr);
 };
 

@@ -1,10 +1,10 @@
 #include "models/storequeries.h"
 
 #include "common/sqlite/database.h"
+#include "models/localday.h"
 #include "models/sqlguard.h"
 #include "models/sqlrows.h"
 
-#include <QDateTime>
 #include <QHash>
 #include <QStringList>
 
@@ -84,9 +84,9 @@ bool visitsPerDay(sql::Database &db, const QDate &from, const QDate &to, QList<D
         q->bind(1, utcDayStart(from));
         q->bind(2, utcDayStart(to.addDays(1)));
         while (q->step()) {
-            const QDateTime at = QDateTime::fromString(q->text(0), Qt::ISODateWithMs);
-            if (at.isValid())
-                ++counts[at.toLocalTime().date()];
+            const QDate day = LocalDay::of(q->text(0));
+            if (day.isValid())
+                ++counts[day];
         }
     });
     QList<DayCount> days;

@@ -2581,10 +2581,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>%1：同比 %2</translation>
     </message>
     <message>
-        <source>%1: no year-on-year (months missing a year before)</source>
-        <translation>%1：无同比（去年同期数据缺失）</translation>
-    </message>
-    <message>
         <source>by week (1 opposes … 5 advocates)</source>
         <translation>按周（1 反对 … 5 倡导）</translation>
     </message>
@@ -2641,6 +2637,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Meetings held: %1 → %2</source>
         <translation>已召开会议：%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: year on year — (a month without sales, now or a year before)</source>
+        <translation>%1：同比 —（本期或去年同期有月份无销售）</translation>
     </message>
 </context>
 <context>
@@ -4087,14 +4087,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>预算 + %1%</translation>
     </message>
     <message>
-        <source>Use the company defaults</source>
-        <translation>使用公司默认值</translation>
-    </message>
-    <message>
-        <source>How much a product counts in the product detail share by its position in a visit. These weights apply to your dashboard on this computer.</source>
-        <translation>产品在一次拜访中的讲解顺序决定其在产品讲解占比中的权重。这些权重只用于本机上的仪表板。</translation>
-    </message>
-    <message>
         <source>&amp;First product:</source>
         <translation>第一个产品(&amp;F)：</translation>
     </message>
@@ -4129,6 +4121,18 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Use the company&apos;s weights</source>
+        <translation>使用公司的权重(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s weights: first %1, second %2, later %3.</source>
+        <translation>公司的权重：第一个产品 %1，第二个产品 %2，其后的产品 %3。</translation>
+    </message>
+    <message>
+        <source>How much a product counts in the product detail share by its position in a visit. Your administrator sets the company&apos;s weights; you may choose your own for your dashboard on this computer.</source>
+        <translation>产品在一次拜访中的讲解顺序决定其在产品讲解占比中的权重。公司的权重由管理员设定；您也可以为本机上的仪表板选择自己的权重。</translation>
     </message>
 </context>
 <context>

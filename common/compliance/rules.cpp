@@ -56,10 +56,23 @@ std::int64_t cateringTotal(const MeetingFacts &facts)
     return total;
 }
 
-// Rounded to the nearest fen, halves up: the figure shown; the comparison itself never divides.
+// One head's share of a total, to the nearest fen, halves up: the catering share a transfer of value
+// counts. The catering rule itself compares without dividing.
 std::int64_t perHead(std::int64_t total, int heads)
 {
     return heads > 0 ? (total + heads / 2) / heads : total;
+}
+
+// The figure shown for a total over `heads` that breaks an "at most" limit (total > limit x heads):
+// rounded up, away from the limit, so it is never shown equal to the limit it breaks (80,001 fen of
+// catering for 4 heads is 200.01 CNY per head, not 200.00). No "at least" rule divides; one that did
+// would round down.
+std::int64_t perHeadAboveLimit(std::int64_t total, int heads)
+{
+    std::int64_t q = total / heads;
+    if (total % heads > 0)
+        ++q;
+    return q;
 }
 
 bool isHcp(const Attendee &a)
@@ -208,7 +221,8 @@ QList<Violation> evaluate(const Config &config, const MeetingFacts &facts, Actor
         const std::int64_t total = cateringTotal(facts);
         // No head at all: the whole catering bill is one head's.
         if (total > mul(config.cateringPerHeadCap, std::max(1, heads)))
-            violation(Rule::CateringPerHead, perHead(total, std::max(1, heads)), config.cateringPerHeadCap);
+            violation(Rule::CateringPerHead, perHeadAboveLimit(total, std::max(1, heads)),
+                config.cateringPerHeadCap);
     }
     const QList<HcpRows> hcps = byHcp(facts);
     if (on(Rule::SpeakerFee)) {

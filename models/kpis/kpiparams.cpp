@@ -3,11 +3,8 @@
 #include "common/sqlite/database.h"
 #include "models/sqlrows.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-
-#include <cstdlib>
 
 namespace rounds {
 
@@ -43,8 +40,6 @@ KpiParams::KpiParams(const KpiPeriod &p, const KpiScope &s)
     to = utcDayStart(p.end.addDays(1));
     start = p.start.toString(Qt::ISODate);
     end = p.end.toString(Qt::ISODate);
-    const int secs = QDateTime(p.start, QTime(12, 0)).offsetFromUtc();
-    offset = QStringLiteral("%1%2 minutes").arg(secs < 0 ? u'-' : u'+').arg(std::abs(secs) / 60);
     months = jsonArray(p.months());
 }
 
@@ -55,7 +50,7 @@ void KpiParams::bind(sql::Query &q) const
         const char *name;
         const QString &value;
     } all[] = {{":scope", scope}, {":rep", rep}, {":from", from}, {":to", to}, {":start", start},
-        {":end", end}, {":offset", offset}, {":months", months}};
+        {":end", end}, {":months", months}};
     for (const auto &p : all) {
         if (const int i = q->parameterIndex(p.name))
             q->bind(i, p.value);

@@ -12,7 +12,8 @@ namespace sql {
 class Query;
 }
 
-// A query binds those of these it names (:scope, :rep, :from, :to, :start, :end, :offset, :months).
+// A query binds those of these it names (:scope, :rep, :from, :to, :start, :end, :months). The local
+// day of a visit is LocalDay's SQL (models/localday.h), not a binding: its offset changes with the time.
 struct KpiParams
 {
     QString scope; // JSON array of territory ids, or null for everything
@@ -21,7 +22,6 @@ struct KpiParams
     QString to; // UTC, exclusive
     QString start; // local date, inclusive
     QString end; // local date, inclusive
-    QString offset; // "+480 minutes": the local day of a UTC time
     QString months; // JSON array of yyyy-MM
 
     KpiParams(const KpiPeriod &period, const KpiScope &scope);

@@ -5,6 +5,7 @@
 #include "models/kpis/kpiparams.h"
 #include "models/kpis/scopefilter.h"
 #include "models/kpis/sqlkey.h"
+#include "models/localday.h"
 
 #include <sqlite3.h>
 
@@ -124,10 +125,12 @@ void readTargets(sql::Database &db, const KpiScope &scope, Keys *keys, const QLi
 
 void readVisits(sql::Database &db, const KpiScope &scope, Keys *keys, PeriodData *data)
 {
+    const LocalDay localDay(data->period.start, data->period.end);
     auto q = db.query(QStringLiteral(
-        "SELECT v.rep_id, date(v.visited_at, :offset), v.channel, v.hcp_id, v.support_level,"
+        "SELECT v.rep_id, %1, v.channel, v.hcp_id, v.support_level,"
         " v.territory_id, v.id FROM visit v WHERE v.status = 'submitted' AND v.visited_at >= :from"
-        " AND v.visited_at < :to AND (:rep IS NULL OR v.rep_id = :rep)"));
+        " AND v.visited_at < :to AND (:rep IS NULL OR v.rep_id = :rep)")
+                          .arg(localDay.sql(QStringLiteral("v.visited_at"))));
     KpiParams(data->period, scope).bind(q);
     const ScopeFilter inScope(scope);
     std::unordered_map<std::uint64_t, Cell> cells; // by (rep, day, channel) keys

@@ -46,17 +46,33 @@ MonthlySales readMonths(sql::Database &db, const KpiParams &p, const QDate &last
     return out;
 }
 
-// The 24 months ending with `lastMonth`, and the period's year-on-year: the same months a year before,
-// all of them with sales.
+// The change, in %, of the internal sales of `months` against the same months `back` months before:
+// null unless every one of those months and every month compared with has sales, and what is compared
+// with is not 0. A month without sales (yet) is missing, not 0, which would read as -100 %. The one
+// rule for the monthly series (one month) and the period's headline (its months): they agree.
+std::optional<double> change(const MonthlySales &sales, const QStringList &months, int back)
+{
+    if (months.isEmpty())
+        return std::nullopt;
+    qint64 now = 0;
+    qint64 then = 0;
+    for (const QString &key : months) {
+        const auto a = sales.internal.value(key);
+        const auto b = sales.internal.value(monthKey(monthStart(key).addMonths(-back)));
+        if (!a || !b)
+            return std::nullopt;
+        now += *a;
+        then += *b;
+    }
+    if (then == 0)
+        return std::nullopt;
+    return (double(now) - double(then)) / double(then) * 100;
+}
+
+// The 24 months ending with `lastMonth`, and the period's year-on-year (the 36 months read hold the
+// year-ago months of a period of up to 24).
 void trend(const MonthlySales &sales, const KpiPeriod &period, const QDate &lastMonth, KpiResult *r)
 {
-    const auto pctChange = [&sales](const QString &now, const QString &then) -> std::optional<double> {
-        const auto a = sales.internal.value(now);
-        const auto b = sales.internal.value(then);
-        if (!a || !b || *b == 0)
-            return std::nullopt;
-        return (double(*a) - double(*b)) / double(*b) * 100;
-    };
     for (int i = 23; i >= 0; --i) {
         const QDate m = lastMonth.addMonths(-i);
         const QString key = monthKey(m);
@@ -64,19 +80,12 @@ void trend(const MonthlySales &sales, const KpiPeriod &period, const QDate &last
         row.month = key;
         row.internalMinor = sales.internal.value(key).value_or(0);
         row.externalMinor = sales.external.value(key);
-        row.momPct = pctChange(key, monthKey(m.addMonths(-1)));
-        row.yoyPct = pctChange(key, monthKey(m.addMonths(-12)));
+        row.momPct = change(sales, {key}, 1);
+        row.yoyPct = change(sales, {key}, 12);
         r->salesByMonth.append(row);
     }
-    qint64 before = 0;
-    bool complete = true;
-    for (const QString &key : period.months()) {
-        const auto v = sales.internal.value(monthKey(monthStart(key).addMonths(-12)));
-        complete = complete && v.has_value();
-        before += v.value_or(0);
-    }
-    if (complete && before != 0 && period.months().size() <= 24)
-        r->salesYoyPct = (double(r->now.salesMinor) - double(before)) / double(before) * 100;
+    if (period.months().size() <= 24)
+        r->salesYoyPct = change(sales, period.months(), 12);
 }
 
 // Least squares over the last (at most) 24 months with sales, three months on.

@@ -85,6 +85,8 @@ private slots:
     void blockingByStatus();
     void severitySwitch();
     void figuresAndMessages();
+    void shownFigureNeverEqualsTheLimit_data();
+    void shownFigureNeverEqualsTheLimit();
     void yearlyTransfersCountShares();
     void config_data();
     void config();
@@ -355,14 +357,14 @@ void TestCompliance::severitySwitch()
 void TestCompliance::figuresAndMessages()
 {
     MeetingFacts m = meeting(QStringLiteral("submitted"), 3);
-    m.expenses << expense(QStringLiteral("catering"), 70000); // 233.33 per head
+    m.expenses << expense(QStringLiteral("catering"), 70000); // 233.333 per head, shown rounded up
     const QList<Violation> vs = evaluate(Config {}, m);
     QCOMPARE(vs.size(), 1);
-    QCOMPARE(vs[0].figure, 23333);
+    QCOMPARE(vs[0].figure, 23334);
     QCOMPARE(vs[0].limit, 20000);
     const QString text = describe(vs[0]);
     QVERIFY2(
-        text.contains(QStringLiteral("233.33")) && text.contains(QStringLiteral("200.00")), qPrintable(text));
+        text.contains(QStringLiteral("233.34")) && text.contains(QStringLiteral("200.00")), qPrintable(text));
 
     MeetingFacts s = meeting(QStringLiteral("submitted"), 1);
     s.attendees[0] = hcp(QStringLiteral("x"), QStringLiteral("B"), 250000, false, QStringLiteral("speaker"));
@@ -374,6 +376,101 @@ void TestCompliance::figuresAndMessages()
                 .contains(QStringLiteral("2,000.00")));
     for (Rule r : allRules())
         QVERIFY(!ruleTitle(r).isEmpty());
+}
+
+void TestCompliance::shownFigureNeverEqualsTheLimit_data()
+{
+    // Each money limit at, just below and just above it: `shown` is the figure as the message writes it
+    // (empty: no violation). A figure breaking an "at most" limit is rounded up, away from it.
+    QTest::addColumn<MeetingFacts>("facts");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("limit");
+
+    const QString catering = QStringLiteral("catering_per_head");
+    const auto withCatering = [](int heads, std::int64_t amount) {
+        MeetingFacts m = meeting(QStringLiteral("submitted"), heads);
+        m.expenses << expense(QStringLiteral("catering"), amount);
+        return m;
+    };
+    QTest::newRow("catering, 4 heads, just below")
+        << withCatering(4, 79999) << catering << QString() << QString();
+    QTest::newRow("catering, 4 heads, at the cap")
+        << withCatering(4, 80000) << catering << QString() << QString();
+    // 200.0025 CNY a head: to the nearest fen it would read 200.00, the cap it breaks.
+    QTest::newRow("catering, 4 heads, one fen above")
+        << withCatering(4, 80001) << catering << QStringLiteral("200.01") << QStringLiteral("200.00");
+    QTest::newRow("catering, 3 heads, one fen above")
+        << withCatering(3, 60001) << catering << QStringLiteral("200.01") << QStringLiteral("200.00");
+    QTest::newRow("catering, 4 heads, 2.75 fen above")
+        << withCatering(4, 80011) << catering << QStringLiteral("200.03") << QStringLiteral("200.00");
+    QTest::newRow("catering, no head, one fen above")
+        << withCatering(0, 20001) << catering << QStringLiteral("200.01") << QStringLiteral("200.00");
+
+    const QString fee = QStringLiteral("speaker_fee");
+    const auto withFee = [](std::int64_t amount) {
+        MeetingFacts m = meeting(QStringLiteral("submitted"), 0);
+        m.attendees << hcp(
+            QStringLiteral("x"), QStringLiteral("B"), amount, false, QStringLiteral("speaker"));
+        return m;
+    };
+    QTest::newRow("speaker fee, just below") << withFee(199999) << fee << QString() << QString();
+    QTest::newRow("speaker fee, at the cap") << withFee(200000) << fee << QString() << QString();
+    QTest::newRow("speaker fee, one fen above")
+        << withFee(200001) << fee << QStringLiteral("2,000.01") << QStringLiteral("2,000.00");
+
+    const QString yearly = QStringLiteral("yearly_transfers");
+    const auto withEarlier = [](std::int64_t earlier) {
+        MeetingFacts m = meeting(QStringLiteral("submitted"), 0);
+        m.attendees << hcp(
+            QStringLiteral("s"), QStringLiteral("A"), 100000, false, QStringLiteral("speaker"));
+        m.otherTransfers.insert(QStringLiteral("hcp-s"), earlier);
+        return m;
+    };
+    QTest::newRow("yearly transfers, just below") << withEarlier(899999) << yearly << QString() << QString();
+    QTest::newRow("yearly transfers, at the cap") << withEarlier(900000) << yearly << QString() << QString();
+    QTest::newRow("yearly transfers, one fen above")
+        << withEarlier(900001) << yearly << QStringLiteral("10,000.01") << QStringLiteral("10,000.00");
+
+    const QString budget = QStringLiteral("budget_overrun");
+    const auto withSpend = [](std::int64_t budgetMinor, std::int64_t spent) {
+        MeetingFacts m = meeting(QStringLiteral("closed"), 1, budgetMinor);
+        m.expenses << expense(QStringLiteral("venue"), spent);
+        return m;
+    };
+    QTest::newRow("budget, just below") << withSpend(100000, 109999) << budget << QString() << QString();
+    QTest::newRow("budget, at the limit") << withSpend(100000, 110000) << budget << QString() << QString();
+    QTest::newRow("budget, one fen above")
+        << withSpend(100000, 110001) << budget << QStringLiteral("1,100.01") << QStringLiteral("1,100.00");
+    // 100.01 CNY + 10 % = 110.011 CNY: 110.01 is within it, 110.02 above.
+    QTest::newRow("budget, a limit between fens, below")
+        << withSpend(10001, 11001) << budget << QString() << QString();
+    QTest::newRow("budget, a limit between fens, above")
+        << withSpend(10001, 11002) << budget << QStringLiteral("110.02") << QStringLiteral("110.01");
+}
+
+void TestCompliance::shownFigureNeverEqualsTheLimit()
+{
+    QFETCH(MeetingFacts, facts);
+    QFETCH(QString, rule);
+    QFETCH(QString, shown);
+    QFETCH(QString, limit);
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    QList<Violation> found;
+    for (const Violation &v : evaluate(Config {}, facts)) {
+        if (v.code() == rule)
+            found << v;
+    }
+    if (shown.isEmpty()) {
+        QVERIFY(found.isEmpty());
+        return;
+    }
+    QCOMPARE(found.size(), 1);
+    QVERIFY(found[0].figure > found[0].limit);
+    QCOMPARE(yuan(found[0].figure, english), shown);
+    QCOMPARE(yuan(found[0].limit, english), limit);
+    const QString text = describe(found[0], english);
+    QVERIFY2(text.contains(shown) && text.contains(limit), qPrintable(text));
 }
 
 void TestCompliance::yearlyTransfersCountShares()

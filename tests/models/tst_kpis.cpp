@@ -1,10 +1,14 @@
 // The KPI engine against small hand-made stores whose answers were worked out by hand (the comments
 // show the working). Times are UTC (TZ=UTC for this test), so a local day is a UTC day.
-#include "common/protocol/ddl.h"
 #include "common/sqlite/database.h"
+#include "models/alignments.h"
+#include "models/companysettings.h"
 #include "models/kpis.h"
 #include "models/kpitables.h"
+#include "models/meetingrepository.h"
+#include "models/referencequeries.h"
 #include "models/store.h"
+#include "tests/models/insertrow.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,9 +51,14 @@ private slots:
     void unknownScope();
     void productWeightsFromSetting();
     void costPerCallFromSetting();
+    void newestSettingRecordWins_data();
+    void newestSettingRecordWins();
+    void companyWeightsUntilTheUserChoosesTheirOwn();
     void unreachedTargetsOfTier();
     void repNeverSeesInstitutionSales_data();
     void repNeverSeesInstitutionSales();
+    void yearOnYearAgreesWithTheMonths_data();
+    void yearOnYearAgreesWithTheMonths();
     void forecastSeasonalNaive();
     void forecastLinearTrend();
     void scopeChoicesFollowTheTree();
@@ -99,19 +108,7 @@ void TestKpis::cleanup()
 
 void TestKpis::insert(const QString &table, const QJsonObject &fields)
 {
-    QStringList names;
-    QStringList marks;
-    for (auto it = fields.begin(); it != fields.end(); ++it) {
-        names << protocol::quoteIdentifier(it.key());
-        marks << QStringLiteral("?%1").arg(names.size());
-    }
-    auto q = m_store->database()->query(
-        QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-            .arg(protocol::quoteIdentifier(table), names.join(u','), marks.join(u',')));
-    int i = 1;
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        q->bind(i++, it.value());
-    q->run();
+    testing::insertRow(*m_store->database(), table, fields);
 }
 
 // District D1 with territories T1 (rep1) and T2 (rep2); OT is another district's territory (rep9).
@@ -613,6 +610,91 @@ void TestKpis::costPerCallFromSetting()
     QCOMPARE(at(json, QStringLiteral("kpis.roi")).toDouble(), 1.07);
 }
 
+void TestKpis::newestSettingRecordWins_data()
+{
+    // Two records of one key, inserted in either order: the newer one (by updated_at, then id) is in
+    // force for every reader.
+    QTest::addColumn<bool>("newerFirst");
+    QTest::addColumn<bool>("sameTime");
+    QTest::newRow("older inserted first") << false << false;
+    QTest::newRow("newer inserted first") << true << false;
+    QTest::newRow("same time, older id inserted first") << false << true;
+    QTest::newRow("same time, newer id inserted first") << true << true;
+}
+
+void TestKpis::newestSettingRecordWins()
+{
+    QFETCH(bool, newerFirst);
+    QFETCH(bool, sameTime);
+    buildDistrict();
+    const auto add = [this, sameTime](bool newer) {
+        const QString time = sameTime || !newer ? QStringLiteral("2026-05-01T08:00:00.000Z")
+                                                : QStringLiteral("2026-06-01T08:00:00.000Z");
+        const QString suffix = newer ? QStringLiteral("b") : QStringLiteral("a");
+        insert(QStringLiteral("setting"),
+            {{"id", QString(QStringLiteral("w-") + suffix)}, {"key", "kpi.weights"}, {"updated_at", time},
+                {"value",
+                    newer ? "{\"first\":1,\"second\":1,\"later\":1}"
+                          : "{\"first\":1,\"second\":0,\"later\":0}"}});
+        insert(QStringLiteral("setting"),
+            {{"id", QString(QStringLiteral("c-") + suffix)}, {"key", "kpi.cost_per_call_minor"},
+                {"updated_at", time}, {"value", newer ? "10000" : "30000"}});
+        insert(QStringLiteral("setting"),
+            {{"id", QString(QStringLiteral("t-") + suffix)}, {"key", "sfe.travel_minutes_per_institution"},
+                {"updated_at", time}, {"value", newer ? "45" : "15"}});
+        insert(QStringLiteral("setting"),
+            {{"id", QString(QStringLiteral("r-") + suffix)}, {"key", "compliance.rules"},
+                {"updated_at", time},
+                {"value", newer ? "{\"catering_per_head\":{\"cap_minor\":15000}}" : "{}"}});
+    };
+    add(newerFirst);
+    add(!newerFirst);
+
+    KpiWeights company;
+    QString error;
+    QVERIFY2(CompanySettings::kpiWeights(m_store.get(), &company, &error), qPrintable(error));
+    QCOMPARE(company, (KpiWeights {1, 1, 1}));
+    QCOMPARE(CompanySettings::value(*m_store->database(), QStringLiteral("kpi.cost_per_call_minor")),
+        std::optional<QJsonValue>(10000));
+    QString text;
+    QVERIFY(ReferenceQueries::setting(m_store.get(), QStringLiteral("kpi.cost_per_call_minor"), &text));
+    QCOMPARE(text, QStringLiteral("10000"));
+    QCOMPARE(Alignments::workloadOptions(m_store.get()).travelMinutesPerInstitution, 45.0);
+    QCOMPARE(meetings::config(m_store.get()).cateringPerHeadCap, 15000);
+    // The engine: equal weights (P2 leads with 3 / 7, see productWeightsFromSetting), the newer cost.
+    const QJsonObject json = computeJson(QStringLiteral("2026-09"), QStringLiteral("D1"));
+    QCOMPARE(at(json, QStringLiteral("weights.second")).toDouble(), 1.0);
+    QCOMPARE(at(json, QStringLiteral("product_share.0.pct")).toDouble(), 42.86);
+    QCOMPARE(at(json, QStringLiteral("cost_per_call_minor")).toInteger(), 10000);
+}
+
+void TestKpis::companyWeightsUntilTheUserChoosesTheirOwn()
+{
+    buildDistrict();
+    const auto weights = [this] {
+        KpiEngine engine(*m_store->database());
+        KpiResult r;
+        const bool ok = engine.compute(*KpiPeriod::parse(QStringLiteral("2026-09")), KpiScope {}, &r);
+        return ok ? r.weights : KpiWeights {-1, -1, -1};
+    };
+    QCOMPARE(weights(), KpiWeights {}); // no record: the built-in defaults
+    insert(QStringLiteral("setting"),
+        {{"id", "w1"}, {"key", "kpi.weights"}, {"updated_at", "2026-05-01T00:00:00.000Z"},
+            {"value", "{\"first\":1,\"second\":0.8,\"later\":0.4}"}});
+    QCOMPARE(weights(), (KpiWeights {1, 0.8, 0.4}));
+    // The user's own replace them, also when the company changes its weights later.
+    QVERIFY(m_store->setMeta(
+        QStringLiteral("kpi.weights"), QStringLiteral("{\"first\":0.9,\"second\":0.5,\"later\":0.25}")));
+    QCOMPARE(weights(), (KpiWeights {0.9, 0.5, 0.25}));
+    insert(QStringLiteral("setting"),
+        {{"id", "w2"}, {"key", "kpi.weights"}, {"updated_at", "2026-06-01T00:00:00.000Z"},
+            {"value", "{\"first\":1,\"second\":0.6,\"later\":0.3}"}});
+    QCOMPARE(weights(), (KpiWeights {0.9, 0.5, 0.25}));
+    // Back to following the company: its newest weights.
+    QVERIFY(m_store->setMeta(QStringLiteral("kpi.weights"), QString()));
+    QCOMPARE(weights(), (KpiWeights {1, 0.6, 0.3}));
+}
+
 void TestKpis::unreachedTargetsOfTier()
 {
     buildDistrict();
@@ -661,6 +743,68 @@ void TestKpis::repNeverSeesInstitutionSales()
     QCOMPARE(kpisToJson(r).value(QStringLiteral("sales_by_institution")).isNull(), !visible);
     // Territory and product totals are not per HCP: everybody sees them.
     QCOMPARE(r.salesByTerritory.size(), 2);
+}
+
+void TestKpis::yearOnYearAgreesWithTheMonths_data()
+{
+    // Internal sales by month; the period's year-on-year and that of its last month in the series.
+    // A month without sales (yet) is missing, never a 0 that reads as -100 %.
+    QTest::addColumn<QVariantMap>("sales");
+    QTest::addColumn<QString>("period");
+    QTest::addColumn<QJsonValue>("headline");
+    QTest::addColumn<QJsonValue>("lastMonth");
+    const QJsonValue null;
+    QTest::newRow("no sales yet this month")
+        << QVariantMap {{"2025-10", 50000}} << QStringLiteral("2026-10") << null << null;
+    QTest::newRow("none a year before")
+        << QVariantMap {{"2026-10", 50000}} << QStringLiteral("2026-10") << null << null;
+    QTest::newRow("both") << QVariantMap {{"2025-10", 50000}, {"2026-10", 60000}} << QStringLiteral("2026-10")
+                          << QJsonValue(20.0) << QJsonValue(20.0);
+    QTest::newRow("halved") << QVariantMap {{"2025-10", 50000}, {"2026-10", 25000}}
+                            << QStringLiteral("2026-10") << QJsonValue(-50.0) << QJsonValue(-50.0);
+    QTest::newRow("a year before was 0")
+        << QVariantMap {{"2025-10", 0}, {"2026-10", 60000}} << QStringLiteral("2026-10") << null << null;
+    // A quarter: every month and every year-ago month must have sales.
+    const QVariantMap lastYear {{"2025-07", 10000}, {"2025-08", 10000}, {"2025-09", 10000}};
+    QVariantMap twoMonths = lastYear;
+    twoMonths.insert({{"2026-07", 15000}, {"2026-08", 15000}});
+    QTest::newRow("quarter, its last month without sales yet")
+        << twoMonths << QStringLiteral("2026-Q3") << null << null;
+    QVariantMap allMonths = twoMonths;
+    allMonths.insert(QStringLiteral("2026-09"), 15000);
+    QTest::newRow("quarter, every month")
+        << allMonths << QStringLiteral("2026-Q3") << QJsonValue(50.0) << QJsonValue(50.0);
+    QVariantMap gap = allMonths;
+    gap.remove(QStringLiteral("2026-07"));
+    QTest::newRow("quarter, its first month without sales")
+        << gap << QStringLiteral("2026-Q3") << null << QJsonValue(50.0);
+}
+
+void TestKpis::yearOnYearAgreesWithTheMonths()
+{
+    QFETCH(QVariantMap, sales);
+    QFETCH(QString, period);
+    QFETCH(QJsonValue, headline);
+    QFETCH(QJsonValue, lastMonth);
+    for (auto it = sales.cbegin(); it != sales.cend(); ++it) {
+        insert(QStringLiteral("sales_fact"),
+            {{"id", it.key()}, {"territory_id", "T"}, {"institution_id", "I"}, {"product_id", "P"},
+                {"month", it.key()}, {"units", 1}, {"value_minor", it.value().toInt()},
+                {"source", "internal"}});
+    }
+    const QJsonObject json = computeJson(period, QString());
+    QVERIFY(!json.isEmpty());
+    const auto near = [](const QJsonValue &a, const QJsonValue &b) {
+        return a.isDouble() && b.isDouble() ? std::abs(a.toDouble() - b.toDouble()) < 1e-9 : a == b;
+    };
+    const QJsonValue yoy = at(json, QStringLiteral("sales_yoy_pct"));
+    QVERIFY2(near(yoy, headline), qPrintable(QJsonDocument(QJsonArray {yoy}).toJson(QJsonDocument::Compact)));
+    const QJsonValue month = at(json, QStringLiteral("sales_by_month.23.yoy_pct"));
+    QVERIFY2(
+        near(month, lastMonth), qPrintable(QJsonDocument(QJsonArray {month}).toJson(QJsonDocument::Compact)));
+    // A one-month period's headline is its month's figure in the series.
+    if (KpiPeriod::parse(period)->months().size() == 1)
+        QVERIFY(near(yoy, month));
 }
 
 void TestKpis::forecastSeasonalNaive()

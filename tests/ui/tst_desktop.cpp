@@ -20,6 +20,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
@@ -220,8 +221,11 @@ void TestDesktop::kpiWeightsAreForManagersAndKeptInTheDatabase()
         SettingsDialog dialog(m_manager.get());
         auto *first = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("weightFirstSpinBox"));
         auto *later = dialog.findChild<QDoubleSpinBox *>(QStringLiteral("weightLaterSpinBox"));
-        QVERIFY(first && later);
+        auto *company = dialog.findChild<QCheckBox *>(QStringLiteral("companyWeightsCheckBox"));
+        QVERIFY(first && later && company);
         QCOMPARE(first->value(), 1.0);
+        QVERIFY(company->isChecked());
+        company->setChecked(false);
         first->setValue(0.8);
         later->setValue(0.1);
         dialog.apply();
@@ -237,8 +241,8 @@ void TestDesktop::kpiWeightsAreForManagersAndKeptInTheDatabase()
         QCOMPARE(result.weights.second, 0.5);
         QCOMPARE(result.weights.later, 0.1);
 
-        // Back to the company's defaults: nothing of the user's own is kept.
-        dialog.findChild<QPushButton *>(QStringLiteral("resetWeightsButton"))->click();
+        // Back to the company's weights: nothing of the user's own is kept.
+        company->setChecked(true);
         dialog.apply();
         QVERIFY(preferences::kpiWeights(*m_manager->store()).isEmpty());
         QVERIFY(engine.compute(KpiPeriod::month(2026, 10), KpiScope {}, &result));

@@ -290,7 +290,8 @@ void DashboardCharts::fillSales(const KpiResult &r)
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->setTitle(r.salesYoyPct
             ? DashboardView::tr("%1: %2 year on year").arg(r.period.label(), number(r.salesYoyPct) + u'%')
-            : DashboardView::tr("%1: no year-on-year (months missing a year before)").arg(r.period.label()));
+            : DashboardView::tr("%1: year on year — (a month without sales, now or a year before)")
+                  .arg(r.period.label()));
 }
 
 void DashboardCharts::fillSupport(const KpiResult &r)

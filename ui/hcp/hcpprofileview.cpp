@@ -1,6 +1,7 @@
 #include "ui/hcp/hcpprofileview.h"
 
 #include "models/hcpqueries.h"
+#include "models/localday.h"
 #include "models/store.h"
 #include "sync/session.h"
 #include "ui/common/enumlabels.h"
@@ -36,8 +37,8 @@ const QStringList kWatched {QStringLiteral("hcp"), QStringLiteral("visit"), QStr
 
 QString localDate(const QString &iso)
 {
-    const QDateTime t = QDateTime::fromString(iso, Qt::ISODate);
-    return t.isValid() ? QLocale().toString(t.toLocalTime().date(), QLocale::ShortFormat) : iso;
+    const QDate day = LocalDay::of(iso);
+    return day.isValid() ? QLocale().toString(day, QLocale::ShortFormat) : iso;
 }
 
 QString categoryLabel(const QString &category)

@@ -1,13 +1,14 @@
 #include "ui/settings/settingsdialog.h"
 
 #include "common/compliance/config.h"
-#include "models/referencequeries.h"
+#include "models/companysettings.h"
 #include "sync/diagnostics.h"
 #include "sync/preferences.h"
 #include "sync/session.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -175,20 +176,15 @@ QWidget *SettingsDialog::buildCompliancePage()
 void SettingsDialog::fillCompliance()
 {
     using namespace compliance;
-    QJsonValue value;
+    std::optional<QJsonValue> value;
     if (Store *store = m_session->store()) {
-        QString text;
         QString error;
-        if (!ReferenceQueries::setting(store, SettingKey, &text, &error)) {
+        if (!CompanySettings::value(store, SettingKey, &value, &error)) {
             m_rulesError->setText(widgets::readError(error));
             m_rulesError->show();
         }
-        if (!text.isEmpty())
-            value = QJsonDocument::fromJson(QByteArray("{\"v\":") + text.toUtf8() + '}')
-                        .object()
-                        .value(QStringLiteral("v"));
     }
-    const Config config = Config::fromJson(value);
+    const Config config = Config::fromJson(value.value_or(QJsonValue()));
     const auto severityText = [](Severity s) {
         switch (s) {
         case Severity::Off:
@@ -249,36 +245,66 @@ void SettingsDialog::fillCompliance()
 QWidget *SettingsDialog::buildDashboardPage()
 {
     auto *page = new QWidget(this);
-    const QJsonObject weights = preferences::kpiWeights(*m_session->store());
+    auto *readError = widgets::errorLabel(QStringLiteral("companyWeightsErrorLabel"), page);
+    QString error;
+    if (!CompanySettings::kpiWeights(m_session->store(), &m_companyWeights, &error)) {
+        readError->setText(widgets::readError(error));
+        readError->show();
+    }
+    const QJsonObject own = preferences::kpiWeights(*m_session->store());
+    KpiWeights shown = m_companyWeights;
+    shown.apply(own);
     const auto spin = [page](const QString &name, double value) {
         auto *box = new QDoubleSpinBox(page);
         box->setObjectName(name);
-        box->setRange(0.0, 1.0);
+        box->setRange(0.0, 100.0);
         box->setSingleStep(0.05);
         box->setDecimals(2);
         box->setValue(value);
         return box;
     };
-    m_weightFirst = spin(QStringLiteral("weightFirstSpinBox"), weights.value(u"first").toDouble(1.0));
-    m_weightSecond = spin(QStringLiteral("weightSecondSpinBox"), weights.value(u"second").toDouble(0.5));
-    m_weightLater = spin(QStringLiteral("weightLaterSpinBox"), weights.value(u"later").toDouble(0.25));
-    auto *reset = new QPushButton(tr("Use the company defaults"), page);
-    reset->setObjectName(QStringLiteral("resetWeightsButton"));
-    connect(reset, &QPushButton::clicked, this, [this] {
-        m_weightFirst->setValue(1.0);
-        m_weightSecond->setValue(0.5);
-        m_weightLater->setValue(0.25);
-    });
+    m_weightFirst = spin(QStringLiteral("weightFirstSpinBox"), shown.first);
+    m_weightSecond = spin(QStringLiteral("weightSecondSpinBox"), shown.second);
+    m_weightLater = spin(QStringLiteral("weightLaterSpinBox"), shown.later);
+    // Following the company is a state of its own, not a set of numbers that happen to match: the
+    // company's weights may change with the next sync, and the dashboard follows them.
+    m_useCompanyWeights = new QCheckBox(tr("&Use the company's weights"), page);
+    m_useCompanyWeights->setObjectName(QStringLiteral("companyWeightsCheckBox"));
+    m_useCompanyWeights->setChecked(own.isEmpty());
+    const auto follow = [this](bool company) {
+        if (company)
+            showWeights(m_companyWeights);
+        for (QDoubleSpinBox *box : {m_weightFirst, m_weightSecond, m_weightLater})
+            box->setEnabled(!company);
+    };
+    connect(m_useCompanyWeights, &QCheckBox::toggled, this, follow);
+    follow(m_useCompanyWeights->isChecked());
+    auto *company = new QLabel(tr("Your company's weights: first %1, second %2, later %3.")
+                                   .arg(QLocale().toString(m_companyWeights.first, 'f', 2),
+                                       QLocale().toString(m_companyWeights.second, 'f', 2),
+                                       QLocale().toString(m_companyWeights.later, 'f', 2)),
+        page);
+    company->setObjectName(QStringLiteral("companyWeightsLabel"));
 
     auto *form = new QFormLayout(page);
     form->addRow(note(tr("How much a product counts in the product detail share by its position in a "
-                         "visit. These weights apply to your dashboard on this computer."),
+                         "visit. Your administrator sets the company's weights; you may choose your own "
+                         "for your dashboard on this computer."),
         page));
+    form->addRow(readError);
+    form->addRow(company);
+    form->addRow(m_useCompanyWeights);
     form->addRow(tr("&First product:"), m_weightFirst);
     form->addRow(tr("S&econd product:"), m_weightSecond);
     form->addRow(tr("&Later products:"), m_weightLater);
-    form->addRow(QString(), reset);
     return page;
+}
+
+void SettingsDialog::showWeights(const KpiWeights &weights)
+{
+    m_weightFirst->setValue(weights.first);
+    m_weightSecond->setValue(weights.second);
+    m_weightLater->setValue(weights.later);
 }
 
 QWidget *SettingsDialog::buildDiagnosticsPage()
@@ -311,14 +337,10 @@ bool SettingsDialog::apply()
     preferences::setLanguage(language);
     preferences::setAutoSyncMinutes(m_autoSync->value());
     m_session->engine()->setAutoSyncMinutes(m_autoSync->value());
-    if (m_weightFirst && m_session->store()) {
-        const bool defaults = qFuzzyCompare(m_weightFirst->value(), 1.0)
-            && qFuzzyCompare(m_weightSecond->value(), 0.5) && qFuzzyCompare(m_weightLater->value(), 0.25);
-        preferences::setKpiWeights(*m_session->store(),
-            defaults ? QJsonObject()
-                     : QJsonObject {{QStringLiteral("first"), m_weightFirst->value()},
-                         {QStringLiteral("second"), m_weightSecond->value()},
-                         {QStringLiteral("later"), m_weightLater->value()}});
+    if (m_useCompanyWeights && m_session->store()) {
+        const KpiWeights own {m_weightFirst->value(), m_weightSecond->value(), m_weightLater->value()};
+        preferences::setKpiWeights(
+            *m_session->store(), m_useCompanyWeights->isChecked() ? QJsonObject() : own.toJson());
     }
     return languageChanged;
 }

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "models/kpis.h"
+
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -14,7 +17,8 @@ namespace rounds {
 class Session;
 
 // Settings: language, sync, the compliance rules in force (read only: the administrator sets them on
-// the server), the dashboard's product weights (managers, SFE, admins) and a diagnostics export for
+// the server), the dashboard's product weights (the company's, or the manager's own: managers, SFE,
+// admins) and a diagnostics export for
 // support. OK applies and saves; Cancel forgets.
 class SettingsDialog final : public QDialog
 {
@@ -34,6 +38,7 @@ private:
     QWidget *buildDashboardPage();
     QWidget *buildDiagnosticsPage();
     void fillCompliance();
+    void showWeights(const KpiWeights &weights);
 
     Session *m_session;
     QTabWidget *m_tabs = nullptr;
@@ -41,6 +46,8 @@ private:
     QSpinBox *m_autoSync = nullptr;
     QTableWidget *m_rules = nullptr;
     QLabel *m_rulesError = nullptr; // why the rules shown are the defaults: the setting could not be read
+    KpiWeights m_companyWeights; // the newest `kpi.weights` record over the built-in defaults
+    QCheckBox *m_useCompanyWeights = nullptr; // checked: the dashboard follows the company's weights
     QDoubleSpinBox *m_weightFirst = nullptr;
     QDoubleSpinBox *m_weightSecond = nullptr;
     QDoubleSpinBox *m_weightLater = nullptr;
