@@ -51,9 +51,7 @@ private:
 
 QString TestServerRefs::tokenOf(const QString &username)
 {
-    if (!m_tokens.contains(username))
-        m_tokens.insert(username, m_server.login(username));
-    return m_tokens.value(username);
+    return m_tokens.value(username); // signed in once, by initTestCase
 }
 
 QJsonObject TestServerRefs::pushOne(const QString &user, const QJsonObject &m)
@@ -79,6 +77,10 @@ void TestServerRefs::initTestCase()
     QVERIFY(m_server.createDemo(40, 20));
     QVERIFY(m_server.start());
     QVERIFY(m_org.load(m_server));
+    for (const char *user : {"rep.sh01", "rep.hz01", "manager.sh", "sfe"}) {
+        m_tokens.insert(QString::fromLatin1(user), m_server.login(QString::fromLatin1(user)));
+        QVERIFY(!m_tokens.value(QString::fromLatin1(user)).isEmpty());
+    }
     for (const QString &code : {QStringLiteral("SH-01"), QStringLiteral("HZ-01")}) {
         const QString rep = QStringLiteral("rep.") + code.toLower().remove(QLatin1Char('-'));
         const QString tid = m_org.territory.value(code);
