@@ -101,15 +101,13 @@ QList<OutboxMutation> Store::takeForPush(int limit, QString *error)
                                  .arg(kOutboxColumns));
         q->bind(1, limit);
         // One change per record per batch: a later change is re-based on the answer to the earlier one
-        // (acknowledge) before it is sent, instead of reaching the server with a base from before it. The
-        // batch ends there rather than skipping it, so the server gets changes in the order they were
-        // made (a visit's details before its submit, docs/sync-protocol.md).
+        // (acknowledge) before it is sent, instead of reaching the server with a base from before it.
         QSet<QString> records;
         while (q->step()) {
             OutboxMutation m = readMutation(*q);
             const QString key = recordKey(m.entity, m.recordId);
             if (records.contains(key))
-                break;
+                continue;
             records.insert(key);
             list << m;
         }

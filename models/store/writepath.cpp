@@ -61,63 +61,6 @@ void queueEdit(sql::Database &db, std::optional<OutboxMutation> pending, const E
     insertMutation(db, m);
 }
 
-// Whether a change locks its record (Entity::readOnly: a visit submitted).
-bool locks(const Entity &e, const QJsonObject &set)
-{
-    return !e.readOnly.field.isEmpty() && set.value(e.readOnly.field).toString() == e.readOnly.value;
-}
-
-// The server refuses a detail of a submitted visit whenever it arrives (docs/sync-protocol.md), so the
-// change that submits a visit stays behind every queued change of its details: when one of them was
-// queued after it, the submit leaves its queued change and is queued again, alone, at the outbox's end.
-// Only changes never handed to a push ('pending') move.
-void keepLockLast(sql::Database &db, const Entity &parent, const QString &parentId)
-{
-    std::optional<OutboxMutation> locking;
-    {
-        auto q = db.query(QStringLiteral("SELECT %1 FROM outbox WHERE entity = ?1 AND record_id = ?2 AND "
-                                         "state = 'pending' ORDER BY seq")
-                              .arg(kOutboxColumns));
-        q->bind(1, parent.name);
-        q->bind(2, parentId);
-        while (q->step() && !locking) {
-            OutboxMutation m = readMutation(*q);
-            if (locks(parent, m.set))
-                locking = m;
-        }
-    }
-    if (!locking || db.scalarInt(QStringLiteral("SELECT max(seq) FROM outbox")) == locking->seq)
-        return;
-    const QString field = parent.readOnly.field;
-    OutboxMutation lock = newMutation(parent.name, parentId, QStringLiteral("upsert"), locking->baseVersion);
-    lock.set.insert(field, locking->set.value(field));
-    if (locking->base.contains(field))
-        lock.base.insert(field, locking->base.value(field));
-    locking->set.remove(field);
-    locking->base.remove(field);
-    if (locking->set.isEmpty() && locking->baseVersion > 0) {
-        deleteMutation(db, locking->mutationId);
-    } else {
-        auto u = db.query(QStringLiteral("UPDATE outbox SET base = ?1, \"set\" = ?2 WHERE seq = ?3"));
-        u->bind(1, jsonText(locking->base));
-        u->bind(2, jsonText(locking->set));
-        u->bind(3, std::int64_t(locking->seq));
-        u->run();
-    }
-    insertMutation(db, lock);
-}
-
-// After a change of a record or of its details: the parent's submit, if queued, stays last.
-void keepParentLockLast(sql::Database &db, const Entity &e, const QJsonObject &fields, const QString &id)
-{
-    if (e.readOnly.withParent) {
-        if (const Entity *parent = Schema::instance().entity(e.parentEntity))
-            keepLockLast(db, *parent, fields.value(e.parentField).toString());
-    } else if (!e.readOnly.field.isEmpty()) {
-        keepLockLast(db, e, id);
-    }
-}
-
 // The outbox side of a delete: a create never sent is forgotten, a pending edit becomes one delete
 // against its first base version, otherwise a new delete.
 void queueDelete(
@@ -258,7 +201,6 @@ WriteResult Store::create(const QString &entityName, const QJsonObject &fields, 
             OutboxMutation m = newMutation(e->name, id, QStringLiteral("upsert"), 0);
             m.set = normalized;
             insertMutation(*m_db, m);
-            keepParentLockLast(*m_db, *e, normalized, id);
             crashHook("before-commit");
             tx.commit();
             return true;
@@ -299,7 +241,6 @@ WriteResult Store::update(const QString &entityName, const QString &id, const QJ
             writeRow(*m_db, s.upsert, *e, next);
             crashHook("after-row-write");
             queueEdit(*m_db, std::move(pending), *e, current, delta);
-            keepParentLockLast(*m_db, *e, next.fields, id);
             crashHook("before-commit");
             return true;
         });
@@ -324,8 +265,6 @@ WriteResult Store::remove(const QString &entityName, const QString &id)
             deleteRow(*m_db, s, id);
             crashHook("after-row-write");
             queueDelete(*m_db, pending, *e, current);
-            if (e->readOnly.withParent)
-                keepParentLockLast(*m_db, *e, current.fields, id);
             crashHook("before-commit");
             return true;
         });

@@ -91,8 +91,6 @@ private slots:
     void createThenDeleteLeavesNothing();
     void editThenDeleteIsOneDeleteAtFirstBase();
     void editAfterPushStartsANewMutation();
-    void aSubmitIsSentAfterTheVisitsDetails_data();
-    void aSubmitIsSentAfterTheVisitsDetails();
     void acknowledgeAndReject();
     void crashBetweenRowAndOutbox_data();
     void crashBetweenRowAndOutbox();
@@ -495,60 +493,6 @@ void TestStore::editAfterPushStartsANewMutation()
     QCOMPARE(next.size(), 1);
     QCOMPARE(next.at(0).mutationId, outbox.at(1).mutationId);
     QCOMPARE(next.at(0).baseVersion, before + 1);
-}
-
-void TestStore::aSubmitIsSentAfterTheVisitsDetails_data()
-{
-    QTest::addColumn<bool>("submitFirst");
-    QTest::newRow("details first") << false;
-    QTest::newRow("submit first") << true;
-}
-
-// The server refuses details of a submitted visit whenever they arrive: whatever order they were saved
-// in, the outbox sends the details before the submit, across batches of any size.
-void TestStore::aSubmitIsSentAfterTheVisitsDetails()
-{
-    QFETCH(bool, submitFirst);
-    Store store;
-    QVERIFY(store.open(dbPath()).ok);
-    QJsonObject fields = visitFields();
-    if (submitFirst)
-        fields.insert(QStringLiteral("status"), QStringLiteral("submitted"));
-    const WriteResult visit = store.create(QStringLiteral("visit"), fields);
-    QVERIFY(visit.ok);
-    QStringList details;
-    for (int i = 1; i <= 5; ++i) {
-        const WriteResult d = store.create(QStringLiteral("visit_detail"),
-            {{QStringLiteral("visit_id"), visit.id}, {QStringLiteral("product_id"), protocol::newUuid()},
-                {QStringLiteral("position"), i}});
-        QVERIFY(d.ok);
-        details << d.id;
-    }
-    if (!submitFirst)
-        QVERIFY(store
-                    .update(QStringLiteral("visit"), visit.id,
-                        {{QStringLiteral("status"), QStringLiteral("submitted")}})
-                    .ok);
-    QCOMPARE(store.record(QStringLiteral("visit"), visit.id)->fields.value(u"status").toString(),
-        QStringLiteral("submitted"));
-    const QList<OutboxMutation> outbox = store.outbox();
-    QCOMPARE(outbox.size(), 7);
-    QCOMPARE(outbox.first().recordId, visit.id);
-    QVERIFY(!outbox.first().set.contains(QStringLiteral("status"))); // created as a draft
-    QCOMPARE(outbox.last().recordId, visit.id);
-    QCOMPARE(outbox.last().set, (QJsonObject {{QStringLiteral("status"), QStringLiteral("submitted")}}));
-    // Batches of 3: the submit comes last, after every detail, never in a batch before one.
-    QStringList sent;
-    for (int round = 0; round < 5; ++round) {
-        const QList<OutboxMutation> batch = store.takeForPush(3);
-        for (const OutboxMutation &m : batch) {
-            sent << m.recordId;
-            QVERIFY(
-                store.acknowledge(m.mutationId, m.recordId == visit.id && sent.count(visit.id) == 2 ? 2 : 1));
-        }
-    }
-    QCOMPARE(sent, QStringList {visit.id} + details + QStringList {visit.id});
-    QVERIFY(store.outbox().isEmpty());
 }
 
 void TestStore::acknowledgeAndReject()
