@@ -9,6 +9,7 @@
 #include "server/hcpmerge.h"
 #include "server/log.h"
 #include "server/meetingrules.h"
+#include "server/refrules.h"
 #include "server/territoryrules.h"
 
 #include <QJsonArray>
@@ -69,13 +70,6 @@ bool ownsRecord(StoreReader &store, const Principal &u, const Entity &e, const Q
     return parent && parent->record.fields.value(e.ownerField).toString() == u.id;
 }
 
-struct Denial
-{
-    const char *code;
-    QString message;
-    QString field;
-};
-
 // What the user's role may write of one state of a record (RolePolicy: the rep's limits); `parentFields`
 // when it has a parent.
 std::optional<Denial> checkRepLimits(
@@ -103,21 +97,21 @@ std::optional<Denial> checkAccess(
     auto forbidden = [](const QString &message) { return Denial {ErrorCode::Forbidden, message, {}}; };
     QJsonObject parentFields;
     if (e.buckets == BucketRule::Parent) {
-        const std::optional<StoredRecord> parent
-            = store.record(e.parentEntity, f.value(e.parentField).toString());
-        if (!parent || parent->deleted)
-            return Denial {ErrorCode::InvalidRequest,
-                QStringLiteral("field '%1' names no %2 the server knows").arg(e.parentField, e.parentEntity),
-                e.parentField};
-        parentFields = parent->record.fields;
+        const QString parentId = str(f, e.parentField);
+        // An unknown parent and one outside the user's scope get the same answer.
+        if (!refrules::visible(store, u, e.parentEntity, parentId))
+            return refrules::unseen(e.parentField, e.parentEntity);
+        parentFields = store.record(e.parentEntity, parentId)->record.fields;
     }
     if (!u.scope.everything) {
         switch (e.buckets) {
         case BucketRule::Territory:
         case BucketRule::Alignment:
+            // Names no territory: an unknown one and another's get the same answer.
             if (!u.scope.hasTerritory(str(f, "territory_id")))
-                return forbidden(
-                    QStringLiteral("territory %1 is outside your scope").arg(str(f, "territory_id")));
+                return Denial {ErrorCode::Forbidden,
+                    QStringLiteral("field 'territory_id' names no territory in your scope"),
+                    QStringLiteral("territory_id")};
             break;
         case BucketRule::Parent:
             if (!u.scope.hasTerritory(str(parentFields, "territory_id")))
@@ -125,17 +119,15 @@ std::optional<Denial> checkAccess(
                     QStringLiteral("the %1 belongs to a territory outside your scope").arg(e.parentEntity));
             break;
         case BucketRule::FollowsHcp:
-        case BucketRule::Hcp: {
+        case BucketRule::Hcp:
             // In scope through the HCP it hangs off (a tag); the HCP itself and the master data it
             // references are written only by users who see everything.
-            const QString hcp = e.parentField.isEmpty() ? QString() : str(f, e.parentField);
-            bool inScope = false;
-            for (const QString &b : store.buckets(QStringLiteral("hcp"), hcp))
-                inScope = inScope || u.scope.hasBucket(b);
-            if (!inScope)
-                return forbidden(QStringLiteral("the HCP is outside your scope"));
+            if (e.parentField.isEmpty())
+                return forbidden(
+                    QStringLiteral("only users who see every territory write %1 records").arg(e.name));
+            if (!refrules::visible(store, u, e.parentEntity, str(f, e.parentField)))
+                return refrules::unseen(e.parentField, e.parentEntity);
             break;
-        }
         case BucketRule::Global:
             break;
         }
@@ -227,8 +219,16 @@ public:
         // fields in a conflict, its version in an error) may reach the answer, and a tombstone in another
         // territory may not be restored into one's own.
         if (m_existing) {
-            if (auto d = checkAccess(m_store, m_user, m_e, m_existing->record.fields))
+            if (auto d = checkAccess(m_store, m_user, m_e, m_existing->record.fields)) {
+                // A record the user cannot see (another territory's, or its tombstone) is answered like an
+                // id the server does not know, so the answer does not tell that it exists. Only a create
+                // (base_version 0) over such an id cannot be answered alike (it would create): refused.
+                const bool seen
+                    = !m_existing->deleted && refrules::visible(m_store, m_user, m_e.name, m_m.id);
+                if (!seen && expectsRecord())
+                    return notYours();
                 return reject(*d);
+            }
             // A rep files new change requests; changing or withdrawing existing ones (another rep's, or
             // those the server filed for review) is SFE's.
             if (policy.check(m_e, RolePolicy::Op::Change) == RolePolicy::Refusal::RepCreatesOnly)
@@ -236,6 +236,8 @@ public:
                     QStringLiteral("a rep files new %1 records; only SFE changes existing ones")
                         .arg(m_e.name));
         }
+        if (!m_existing && expectsRecord() && !m_user.scope.everything)
+            return notYours();
         // A record that is not live is started (again): only the entity's creators do that.
         if ((!m_existing || m_existing->deleted) && !m_m.remove
             && policy.check(m_e, RolePolicy::Op::Create) == RolePolicy::Refusal::RoleMayNotCreate)
@@ -285,11 +287,32 @@ private:
             QStringLiteral("a %1 %2 is read-only").arg(locked.readOnly.value, locked.name));
     }
 
+    // A delete or an edit (base_version > 0) names a record it expects the server to have.
+    bool expectsRecord() const { return m_m.remove || m_m.baseVersion != 0; }
+    // The one answer to a user bound to territories for such a record when it is unknown and when it is
+    // outside their scope (docs/sync-protocol.md).
+    QJsonObject notYours()
+    {
+        return reject(ErrorCode::Forbidden, QStringLiteral("no %1 you can see has this id").arg(m_e.name),
+            QStringLiteral("id"));
+    }
+    // The answers for an id the server does not know, for a delete and for an edit.
+    QJsonObject unknownId()
+    {
+        return reject(ErrorCode::InvalidRequest, QStringLiteral("no %1 with this id").arg(m_e.name),
+            QStringLiteral("id"));
+    }
+    QJsonObject unknownBase()
+    {
+        return reject(ErrorCode::InvalidRequest,
+            QStringLiteral("the server has no %1 with this id; create it with base_version 0").arg(m_e.name),
+            QStringLiteral("base_version"));
+    }
+
     QJsonObject remove()
     {
         if (!m_existing)
-            return reject(ErrorCode::InvalidRequest, QStringLiteral("no %1 with this id").arg(m_e.name),
-                QStringLiteral("id"));
+            return unknownId();
         if (m_existing->deleted)
             return outcome(m_m.mutationId, "applied", m_existing->record.version);
         if (auto d = checkAccess(m_store, m_user, m_e, m_existing->record.fields))
@@ -315,10 +338,7 @@ private:
         const bool creating = !m_existing;
         const bool restoring = m_existing && m_existing->deleted;
         if (creating && m_m.baseVersion != 0)
-            return reject(ErrorCode::InvalidRequest,
-                QStringLiteral("the server has no %1 with this id; create it with base_version 0")
-                    .arg(m_e.name),
-                QStringLiteral("base_version"));
+            return unknownBase();
         if (m_existing && m_m.baseVersion > m_existing->record.version)
             return reject(ErrorCode::InvalidRequest,
                 QStringLiteral("base_version %1 is newer than the server's version %2")
@@ -358,10 +378,15 @@ private:
 
         if (auto d = checkAccess(m_store, m_user, m_e, fields))
             return reject(*d);
-        // Moving a detail onto a submitted visit would change that visit: refused like any edit of it.
-        // (Creating details of a just-submitted visit stays allowed: an offline outbox sends the visit
-        // before its details.)
-        if (!creating && m_e.readOnly.withParent && readOnly(fields))
+        // Every record the change names exists and is in the user's scope (docs/sync-protocol.md).
+        std::optional<QJsonObject> before;
+        if (m_existing && !m_existing->deleted)
+            before = m_existing->record.fields;
+        if (auto d = refrules::check(m_store, m_user, m_e, before, fields))
+            return reject(*d);
+        // A detail added to, changed on or moved onto a submitted visit changes that visit: refused like
+        // any edit of it. Clients send a visit's details before its submit (docs/sync-protocol.md).
+        if (m_e.readOnly.withParent && readOnly(fields))
             return rejectReadOnly();
         // Meetings: the workflow by role and the compliance rules (docs/meetings.md).
         if (auto refusal = checkMeetingChange(m_store, m_user, m_e, m_existing, fields, false))

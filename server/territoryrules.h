@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/denial.h"
 #include "server/feed.h"
 
 #include <QJsonObject>
@@ -7,13 +8,6 @@
 #include <optional>
 
 namespace rounds::server::territoryrules {
-
-struct Denial
-{
-    const char *code;
-    QString message;
-    QString field;
-};
 
 // The rules of the territory tree (docs/sfe.md) for one change of a territory record, checked before
 // it is stored: the level chain region → district → territory (a region has no parent, a district's

@@ -281,7 +281,7 @@ QList<Entity> declareEntities()
             {
                 ref("territory_id", "territory").required(),
                 enumOf("entity", {"hcp", "institution", "department"}).required(),
-                ref("record_id", "").required(),
+                ref("record_id", "").required().targetNamedBy("entity"),
                 make("fields", FieldType::JsonObject).required(),
                 text("reason", 2000),
                 enumOf("status", {"open", "approved", "rejected"})

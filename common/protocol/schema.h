@@ -99,6 +99,9 @@ struct Field
     QJsonValue defaultValue = QJsonValue(QJsonValue::Undefined); // used when a create omits the field
     QStringList enumValues; // Enum
     QString refEntity; // Ref
+    // Ref whose target entity is named by another field of the record (change_request.record_id by
+    // `entity`); refEntity is then empty.
+    QString refEntityField;
     std::int64_t min = std::numeric_limits<std::int64_t>::min(); // Int, Money
     std::int64_t max = std::numeric_limits<std::int64_t>::max();
     int maxLength = 4000; // Text: characters
@@ -137,6 +140,11 @@ struct Field
     Field &setByServer()
     {
         serverOnly = true;
+        return *this;
+    }
+    Field &targetNamedBy(const char *field)
+    {
+        refEntityField = QString::fromLatin1(field);
         return *this;
     }
 };

@@ -330,6 +330,16 @@ void TestServerPush::writeAuthorization()
             meeting = m.value("id").toString();
     }
     QVERIFY(!visit.isEmpty() && !meeting.isEmpty());
+    if (entity == QLatin1String("visit_detail")) {
+        // A draft visit of that territory's rep: a submitted one takes no new details.
+        const QString owner = QStringLiteral("rep.") + territory.toLower().remove(QLatin1Char('-'));
+        visit = newId();
+        QCOMPARE(
+            pushOne(tokenOf(owner), mutation(QStringLiteral("visit"), visit, newVisit(territory, hcp, owner)))
+                .value("status")
+                .toString(),
+            QStringLiteral("applied"));
+    }
     QHash<QString, QJsonObject> sets {
         {QStringLiteral("visit_detail"), QJsonObject {{"visit_id", visit}, {"product_id", product}}},
         {QStringLiteral("meeting_attendee"), QJsonObject {{"meeting_id", meeting}, {"hcp_id", hcp}}},

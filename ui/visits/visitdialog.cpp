@@ -117,7 +117,7 @@ VisitDialog::VisitDialog(
     m_moveDown->setObjectName(QStringLiteral("moveProductDownButton"));
     connect(m_addProduct, &QPushButton::clicked, this, [this] { addProduct(); });
     connect(m_removeProduct, &QPushButton::clicked, this, [this] {
-        if (m_products->currentRow() >= 0)
+        if (!m_readOnly && m_products->currentRow() >= 0)
             m_products->removeRow(m_products->currentRow());
     });
     connect(m_moveUp, &QPushButton::clicked, this, [this] { moveProduct(-1); });
@@ -297,6 +297,9 @@ void VisitDialog::load()
 
 void VisitDialog::addProduct(const QString &productId, const QString &keyMessageId, const QString &reaction)
 {
+    // A submitted visit's details are read-only like the visit: no row is added, whoever asks.
+    if (m_readOnly)
+        return;
     const int row = m_products->rowCount();
     m_products->insertRow(row);
     auto *product = new QComboBox(m_products);
@@ -341,6 +344,8 @@ void VisitDialog::addProduct(const QString &productId, const QString &keyMessage
 
 void VisitDialog::clearProducts()
 {
+    if (m_readOnly)
+        return;
     m_products->setRowCount(0);
 }
 
@@ -371,6 +376,8 @@ void VisitDialog::fillKeyMessages(int row)
 
 void VisitDialog::moveProduct(int delta)
 {
+    if (m_readOnly)
+        return;
     const int from = m_products->currentRow();
     const int to = from + delta;
     if (from < 0 || to < 0 || to >= m_products->rowCount())
