@@ -200,12 +200,14 @@ Mutation mutationOf(const OutboxMutation &m)
 class MutationApplier
 {
 public:
-    MutationApplier(StoreWriter &store, const Principal &user, const Mutation &m)
+    MutationApplier(
+        StoreWriter &store, const Principal &user, const Mutation &m, const QSet<QString> &lockedInPush)
         : m_store(store)
         , m_user(user)
         , m_m(m)
         , m_e(*m.entity)
         , m_feed(store, Actor {user.id, user.device, m.mutationId})
+        , m_lockedInPush(lockedInPush)
     { }
 
     QJsonObject run()
@@ -272,8 +274,12 @@ private:
     {
         if (!m_e.readOnly.withParent)
             return lockHolds(m_e, fields);
-        const std::optional<StoredRecord> parent
-            = m_store.record(m_e.parentEntity, str(fields, m_e.parentField));
+        // A detail of a visit submitted earlier in this same push is still part of that submit (an
+        // offline outbox may hold the submit before the details saved with it).
+        const QString parentId = str(fields, m_e.parentField);
+        if (m_lockedInPush.contains(m_e.parentEntity + QLatin1Char('/') + parentId))
+            return false;
+        const std::optional<StoredRecord> parent = m_store.record(m_e.parentEntity, parentId);
         return parent && lockHolds(*Schema::instance().entity(m_e.parentEntity), parent->record.fields);
     }
     static bool lockHolds(const Entity &e, const QJsonObject &fields)
@@ -542,8 +548,20 @@ private:
     const Mutation &m_m;
     const Entity &m_e;
     Feed m_feed;
+    const QSet<QString> &m_lockedInPush;
     std::optional<StoredRecord> m_existing;
 };
+
+// Whether an applied (or merged) answer to `m` locked its record: the change set the entity's lock field
+// (a visit's status to submitted). Asked of replayed answers too, so a retried push keeps the rule.
+bool lockedBy(const OutboxMutation &m, const QJsonObject &answer)
+{
+    const Entity *e = Schema::instance().entity(m.entity);
+    const QString status = answer.value(QLatin1String("status")).toString();
+    return e && !e->readOnly.field.isEmpty() && !m.isRejected()
+        && m.set.value(e->readOnly.field).toString() == e->readOnly.value
+        && (status == QLatin1String("applied") || status == QLatin1String("merged"));
+}
 
 } // namespace
 
@@ -556,9 +574,13 @@ SyncService::SyncService(Storage &storage, Limits limits)
     , m_limits(limits)
 { }
 
-bool SyncService::applyMutationIn(
-    StoreWriter &w, const Principal &user, const OutboxMutation &m, QJsonObject *result)
+bool SyncService::applyMutationIn(StoreWriter &w, const Principal &user, const OutboxMutation &m,
+    QJsonObject *result, QSet<QString> *lockedInPush)
 {
+    const auto noteLock = [&] {
+        if (lockedBy(m, *result))
+            lockedInPush->insert(m.entity + QLatin1Char('/') + m.recordId);
+    };
     if (const std::optional<MutationRow> seen = w.mutationResult(m.mutationId)) {
         // The first answer again, to the user who sent it; another user's mutation_id is not a way to
         // read that answer (it may carry a record outside the asker's scope).
@@ -566,12 +588,14 @@ bool SyncService::applyMutationIn(
             ? QJsonDocument::fromJson(seen->result).object()
             : rejected(m.mutationId, ErrorCode::InvalidRequest,
                 QStringLiteral("this mutation_id was already used by another user"), kMutationId);
+        noteLock();
         return false;
     }
     if (m.isRejected())
         *result = rejected(m.mutationId, ErrorCode::InvalidRequest, m.errorMessage, m.errorField);
     else
-        *result = MutationApplier(w, user, mutationOf(m)).run();
+        *result = MutationApplier(w, user, mutationOf(m), *lockedInPush).run();
+    noteLock();
     w.putMutationResult(m.mutationId, user.id, QJsonDocument(*result).toJson(QJsonDocument::Compact));
     return true;
 }
@@ -628,11 +652,12 @@ ApiReply SyncService::push(const Principal &user, const QJsonObject &body)
             toStore.push_back(int(i));
     }
     QStringList errors;
+    QSet<QString> lockedInPush;
     m_storage.writeEach(
         int(toStore.size()),
         [&](StoreWriter &w, int step) {
             const int i = toStore[size_t(step)];
-            return applyMutationIn(w, user, list.at(i), &results[size_t(i)]);
+            return applyMutationIn(w, user, list.at(i), &results[size_t(i)], &lockedInPush);
         },
         &errors);
     for (size_t step = 0; step < toStore.size(); ++step) {

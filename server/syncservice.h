@@ -6,6 +6,7 @@
 #include "server/storage.h"
 
 #include <QJsonObject>
+#include <QSet>
 
 namespace rounds::server {
 
@@ -35,8 +36,10 @@ public:
 
 private:
     // One mutation (its mutation_id checked already) inside a store write; false when it changed nothing.
-    static bool applyMutationIn(
-        StoreWriter &w, const Principal &user, const OutboxMutation &mutation, QJsonObject *result);
+    // `lockedInPush` holds the records ("entity/id") this push locked so far (a visit submitted): their
+    // details are still accepted in the same push (docs/sync-protocol.md).
+    static bool applyMutationIn(StoreWriter &w, const Principal &user, const OutboxMutation &mutation,
+        QJsonObject *result, QSet<QString> *lockedInPush);
     static QJsonObject internalFailure(const QString &mutationId, const QString &error);
 
     Storage &m_storage;

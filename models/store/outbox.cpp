@@ -86,6 +86,29 @@ std::optional<OutboxMutation> Store::mutation(const QString &mutationId, QString
         "mutation", std::optional<OutboxMutation>(), error, [&] { return mutationById(*m_db, mutationId); });
 }
 
+namespace {
+
+// The server takes a submitted visit's details only in the push that submits it (docs/sync-protocol.md).
+// A full batch may have cut the outbox between a submit and the details queued after it: the batch then
+// ends before its last locking change, which leads the next batch with what follows it. (A batch that
+// starts with one is sent whole: there is nothing earlier to cut to.)
+void keepLocksWithTheirDetails(QList<OutboxMutation> *batch, bool full)
+{
+    if (!full)
+        return;
+    for (qsizetype i = batch->size() - 1; i > 0; --i) {
+        const OutboxMutation &m = batch->at(i);
+        const Entity *e = Schema::instance().entity(m.entity);
+        if (e && !e->readOnly.field.isEmpty()
+            && m.set.value(e->readOnly.field).toString() == e->readOnly.value) {
+            batch->resize(i);
+            return;
+        }
+    }
+}
+
+} // namespace
+
 QList<OutboxMutation> Store::takeForPush(int limit, QString *error)
 {
     if (!m_db) {
@@ -103,7 +126,9 @@ QList<OutboxMutation> Store::takeForPush(int limit, QString *error)
         // One change per record per batch: a later change is re-based on the answer to the earlier one
         // (acknowledge) before it is sent, instead of reaching the server with a base from before it.
         QSet<QString> records;
+        int rows = 0;
         while (q->step()) {
+            ++rows;
             OutboxMutation m = readMutation(*q);
             const QString key = recordKey(m.entity, m.recordId);
             if (records.contains(key))
@@ -111,6 +136,7 @@ QList<OutboxMutation> Store::takeForPush(int limit, QString *error)
             records.insert(key);
             list << m;
         }
+        keepLocksWithTheirDetails(&list, rows == limit);
         auto mark = m_db->query(QStringLiteral("UPDATE outbox SET state = 'sending' WHERE seq = ?1"));
         for (OutboxMutation &m : list) {
             mark->bind(1, std::int64_t(m.seq));

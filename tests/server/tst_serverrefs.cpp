@@ -24,6 +24,7 @@ private slots:
     void sfeNamesAnyRecordThatExists();
     void aKeptReferenceStaysValidAfterItsHcpMoves();
     void aSubmittedVisitTakesNoDetail();
+    void detailsRideInThePushThatSubmits();
     void nothingRefusedReachesAnotherTerritory();
 
 private:
@@ -335,6 +336,62 @@ void TestServerRefs::aSubmittedVisitTakesNoDetail()
                  {detail, refused.first().value("id").toString()}),
         1);
     QCOMPARE(m_server.scalar("SELECT version FROM records WHERE id = ?1", {detail}), 1);
+}
+
+// An offline outbox may hold a visit's submit before the details saved with it (a new visit is one
+// create, submitted): the push that submits the visit still takes its details, in either order; a later
+// push does not (docs/sync-protocol.md).
+void TestServerRefs::detailsRideInThePushThatSubmits()
+{
+    const QString rep = QStringLiteral("rep.sh01");
+    const QString product = m_org.all("product").first().value("id").toString();
+    const QJsonObject fields {{"territory_id", m_org.territory.value("SH-01")}, {"hcp_id", m_hcp["SH-01"]},
+        {"rep_id", m_org.user.value(rep)}, {"visited_at", "2026-11-23T10:00:00+08:00"}};
+    auto statuses = [](const HttpReply &r) {
+        QStringList out;
+        for (const QJsonValue &v : r.json.value("results").toArray())
+            out << v.toObject().value("status").toString();
+        return out;
+    };
+    // Submit first (a new visit created submitted), then two details.
+    const QString a = newId();
+    QJsonObject submitted = fields;
+    submitted.insert("status", "submitted");
+    const QString a1 = newId();
+    const QJsonArray batch {mutation("visit", a, submitted),
+        mutation("visit_detail", a1, {{"visit_id", a}, {"product_id", product}}),
+        mutation("visit_detail", newId(), {{"visit_id", a}, {"product_id", product}})};
+    QCOMPARE(statuses(m_server.push(tokenOf(rep), batch)), (QStringList {"applied", "applied", "applied"}));
+    // The same push again (its answer was lost), with one more detail the laptop saved meanwhile: the first
+    // answers again, and the visit's submit, answered from before, still carries the new detail.
+    QJsonArray retried = batch;
+    retried.append(mutation("visit_detail", newId(), {{"visit_id", a}, {"product_id", product}}));
+    QCOMPARE(statuses(m_server.push(tokenOf(rep), retried)),
+        (QStringList {"applied", "applied", "applied", "applied"}));
+    // Details first, then the submit of an existing draft.
+    const QString b = applied(rep, "visit", fields);
+    QVERIFY(!b.isEmpty());
+    const HttpReply second = m_server.push(tokenOf(rep),
+        QJsonArray {mutation("visit_detail", newId(), {{"visit_id", b}, {"product_id", product}}),
+            mutation("visit", b, {{"status", "submitted"}}, 1)});
+    QCOMPARE(statuses(second), (QStringList {"applied", "applied"}));
+    // A later push: refused, for both visits.
+    for (const QString &visit : {a, b}) {
+        const QJsonObject r
+            = pushOne(rep, mutation("visit_detail", newId(), {{"visit_id", visit}, {"product_id", product}}));
+        QCOMPARE(r.value("status").toString(), QStringLiteral("rejected"));
+        QCOMPARE(r.value("error").toObject().value("code").toString(), QStringLiteral("forbidden"));
+    }
+    // A detail of a visit submitted in an earlier push does not ride on another visit's submit.
+    const QString c = applied(rep, "visit", fields);
+    const HttpReply third = m_server.push(tokenOf(rep),
+        QJsonArray {mutation("visit", c, {{"status", "submitted"}}, 1),
+            mutation("visit_detail", newId(), {{"visit_id", a}, {"product_id", product}})});
+    QCOMPARE(statuses(third), (QStringList {"applied", "rejected"}));
+    QCOMPARE(m_server.scalar("SELECT count(*) FROM records WHERE entity = 'visit_detail' AND NOT deleted AND "
+                             "visit_id IN (?1, ?2, ?3)",
+                 {a, b, c}),
+        4);
 }
 
 void TestServerRefs::nothingRefusedReachesAnotherTerritory()
