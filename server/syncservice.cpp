@@ -349,6 +349,11 @@ private:
 
         if (auto d = checkAccess(m_store, m_user, m_e, fields))
             return reject(*d);
+        // Field-level writers (Field::writers): e.g. a manager decides a meeting and writes nothing else.
+        const QJsonObject stored = m_existing ? m_existing->record.fields : QJsonObject();
+        if (const QString f = m_e.fieldNotWritableBy(m_user.role, stored, fields); !f.isEmpty())
+            return reject(ErrorCode::Forbidden,
+                QStringLiteral("role %1 may not change %2.%3").arg(roleName(m_user.role), m_e.name, f), f);
         // Moving a detail onto a submitted visit would change that visit: refused like any edit of it.
         // (Creating details of a just-submitted visit stays allowed: an offline outbox sends the visit
         // before its details.)
@@ -357,6 +362,8 @@ private:
         // Meetings: the workflow by role and the compliance rules (docs/meetings.md).
         if (auto refusal = checkMeetingChange(m_store, m_user, m_e, m_existing, fields, false))
             return rejectedWith(*refusal);
+        if (settleMeeting(m_e, m_existing, fields))
+            status = "merged";
 
         if (m_e.workflow == Workflow::HcpMerge) {
             if (auto r = mergeHcp(fields))
@@ -375,8 +382,10 @@ private:
 
         StoredRecord now = m_existing ? *m_existing : after;
         const bool changed = creating || restoring || fields != m_existing->record.fields;
-        if (changed)
+        if (changed) {
             now = m_feed.commit(m_existing, after);
+            resubmitParent(m_store, m_feed, m_e, m_existing, fields);
+        }
         if (changed && m_e.workflow == Workflow::TerritoryTree && m_existing && !m_existing->deleted)
             territoryrules::handOver(
                 m_store, m_feed, m_m.id, str(m_existing->record.fields, "owner_id"), str(fields, "owner_id"));
