@@ -719,12 +719,12 @@ void TestServerMeetings::managerOnlyDecides_data()
 void TestServerMeetings::managerOnlyDecides()
 {
     QFETCH(QStringList, before);
-    QFETCH(QJsonObject, set);
-    QFETCH(QString, expected);
-    QFETCH(QString, field);
     const Meeting m = cleanMeeting();
     QCOMPARE(walk(m.id, before), QString());
     const qint64 version = storedVersion(m.id);
+    QFETCH(QJsonObject, set);
+    QFETCH(QString, expected);
+    QFETCH(QString, field);
     const QJsonObject r = push(QStringLiteral("manager.sh"), QStringLiteral("meeting"), m.id, set);
     QCOMPARE(outcome(r), expected);
     if (expected == QLatin1String("applied")) {
