@@ -301,6 +301,11 @@ void addMeetingDecisionNote(sql::Database &db)
     addMissingColumns(db, QStringLiteral("meeting"));
 }
 
+void addMeetingResubmitReason(sql::Database &db)
+{
+    addMissingColumns(db, QStringLiteral("meeting"));
+}
+
 void addTerritoryActive(sql::Database &db)
 {
     addMissingColumns(db, QStringLiteral("territory"));
@@ -462,6 +467,8 @@ const QList<sql::Migration> &clientMigrations()
             dropKpiVisitDetails},
         {13, QStringLiteral("search index: update triggers fire only when an indexed column changed"),
             guardSearchTriggers},
+        {14, QStringLiteral("meetings: why the server sent an approved one back for a new decision"),
+            addMeetingResubmitReason},
     };
     return steps;
 }

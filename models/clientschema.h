@@ -19,6 +19,7 @@ class Database;
 //  5  indexes for the list models (sort keys)
 //  7  meeting_attendee.kind and .name (walk-ins and company staff)
 //  8  meeting.decision_note (why a manager rejected it)
+// 14  meeting.resubmit_reason (why the server sent an approved meeting back to submitted)
 //
 // The rule for schema fields added later. Step 1 builds its tables from the current schema, so on a
 // fresh file a field added to `entities.cpp` after release already exists when the step that is meant

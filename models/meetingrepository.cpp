@@ -1,6 +1,7 @@
 #include "models/meetingrepository.h"
 
 #include "common/compliance/facts.h"
+#include "common/compliance/resubmission.h"
 #include "common/protocol/values.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
@@ -311,6 +312,40 @@ bool setStatus(Store *store, const QString &meetingId, const QString &status, QS
     return r.ok;
 }
 
+bool decide(
+    Store *store, const QString &meetingId, const QString &status, const QString &note, QString *error)
+{
+    QJsonObject change {{QStringLiteral("status"), status}};
+    if (!note.trimmed().isEmpty())
+        change.insert(QStringLiteral("decision_note"), note.trimmed());
+    const WriteResult r = store->update(kMeeting, meetingId, change);
+    if (!r.ok && error)
+        *error = r.error;
+    return r.ok;
+}
+
+QString resubmitReason(Store *store, const MeetingDraft &draft)
+{
+    const std::optional<protocol::Record> current = store ? store->record(kMeeting, draft.id) : std::nullopt;
+    if (draft.id.isEmpty() || !current
+        || !compliance::sentBackOnMaterialChange(str(current->fields, "status")))
+        return {};
+    QString reason = compliance::meetingChangeReason(current->fields, draft.fields);
+    auto stored = [store](const QString &entity, const QString &id) -> std::optional<QJsonObject> {
+        const std::optional<protocol::Record> r = id.isEmpty() ? std::nullopt : store->record(entity, id);
+        return r ? std::optional<QJsonObject>(r->fields) : std::nullopt;
+    };
+    for (const MeetingAttendeeRow &a : draft.attendees) {
+        if (reason.isEmpty())
+            reason = compliance::attendeeChangeReason(stored(kAttendee, a.id), attendeeFields(draft.id, a));
+    }
+    for (const MeetingExpenseRow &e : draft.expenses) {
+        if (reason.isEmpty())
+            reason = compliance::expenseChangeReason(stored(kExpense, e.id), expenseFields(draft.id, e));
+    }
+    return reason;
+}
+
 compliance::Config config(Store *store)
 {
     if (!store || !store->database())
@@ -421,15 +456,16 @@ QList<QueueEntry> approvalQueue(Store *store, const QStringList &territoryIds)
                 "SELECT m.id, m.title, m.starts_at, coalesce(u.display_name, ''), coalesce(t.name, ''), "
                 "coalesce(m.budget_minor, 0), (SELECT count(*) FROM meeting_attendee a WHERE a.meeting_id = "
                 "m.id), "
-                "m.territory_id FROM meeting m LEFT JOIN \"user\" u ON u.id = m.owner_id LEFT JOIN territory "
+                "m.territory_id, m.owner_id FROM meeting m LEFT JOIN \"user\" u ON u.id = m.owner_id LEFT "
+                "JOIN territory "
                 "t "
                 "ON "
                 "t.id = m.territory_id WHERE m.status = 'submitted' ORDER BY m.starts_at, m.id"));
             while (q->step()) {
                 if (!territoryIds.isEmpty() && !territoryIds.contains(q->text(7)))
                     continue;
-                out << QueueEntry {
-                    q->text(0), q->text(1), q->text(2), q->text(3), q->text(4), q->int64(5), q->integer(6)};
+                out << QueueEntry {q->text(0), q->text(1), q->text(2), q->text(3), q->text(8), q->text(4),
+                    q->int64(5), q->integer(6)};
             }
         },
         [](const sql::SqlError &e) { qCWarning(lcStore) << "approval queue:" << e.what(); });

@@ -71,6 +71,14 @@ std::optional<MeetingDraft> load(Store *store, const QString &meetingId);
 QString save(Store *store, const MeetingDraft &draft, QString *error, QString *field = nullptr);
 // Only the status (approve, reject, hold, close, cancel).
 bool setStatus(Store *store, const QString &meetingId, const QString &status, QString *error);
+// A manager's decision: the status (approved, rejected) and the note, nothing else of the meeting (a
+// manager writes no other field, see MeetingPermissions). An empty note is not written.
+bool decide(
+    Store *store, const QString &meetingId, const QString &status, const QString &note, QString *error);
+// Saving `draft` over what the store holds would send an approved meeting back to `submitted` for a
+// new decision (docs/meetings.md, Material changes): the reason (a meeting.resubmit_reason value), or
+// empty. The server makes the change when it accepts the save; the editor says so beforehand.
+QString resubmitReason(Store *store, const MeetingDraft &draft);
 
 // The configuration of the rules: the `compliance.rules` setting pulled from the server, else defaults.
 compliance::Config config(Store *store);
@@ -86,6 +94,7 @@ struct QueueEntry
     QString title;
     QString startsAt;
     QString ownerName;
+    QString ownerId;
     QString territoryName;
     qint64 budgetMinor = 0;
     int attendees = 0;

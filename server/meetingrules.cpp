@@ -1,8 +1,10 @@
 #include "server/meetingrules.h"
 
 #include "common/compliance/facts.h"
+#include "common/compliance/resubmission.h"
 #include "common/protocol/errors.h"
 #include "common/protocol/values.h"
+#include "server/feed.h"
 #include "server/log.h"
 
 #include <QJsonArray>
@@ -11,7 +13,6 @@
 namespace rounds::server {
 
 using namespace rounds::protocol;
-using compliance::Actor;
 using compliance::MeetingFacts;
 using compliance::Violation;
 
@@ -143,9 +144,10 @@ std::optional<QJsonObject> refuse(
     return complianceError(worse);
 }
 
-Actor actorOf(const Principal &user)
+compliance::Actor actorOf(const Principal &user)
 {
-    return user.role == RoleManager || user.role == RoleAdmin ? Actor::Manager : Actor::Owner;
+    return user.role == RoleManager || user.role == RoleAdmin ? compliance::Actor::Manager
+                                                              : compliance::Actor::Owner;
 }
 
 // The workflow: which transitions exist, and who makes them (the owner, a manager of the district).
@@ -175,6 +177,12 @@ std::optional<QJsonObject> checkTransition(
     for (const Transition &t : kTransitions) {
         if (from != QLatin1String(t.from) || to != QLatin1String(t.to))
             continue;
+        // A decision (approve, reject) is never made by the meeting's owner, however they came to own
+        // it: the one who decides did not write what is decided on.
+        if (t.manager && !t.owner && isOwner)
+            return error(ErrorCode::Forbidden,
+                QStringLiteral("nobody decides on a meeting they own (%1 to %2)").arg(from, to),
+                QStringLiteral("status"));
         const bool allowed = user.role == RoleAdmin || (t.owner && isOwner && user.role == RoleRep)
             || (t.manager && user.role == RoleManager);
         if (allowed)
@@ -207,7 +215,8 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
     const QString to = meetingStatus(after);
     if (hadLive && (from == QLatin1String("closed") || from == QLatin1String("cancelled")) && after != before)
         return error(ErrorCode::Forbidden, QStringLiteral("a %1 meeting does not change any more").arg(from));
-    const bool isOwner = str(after, "owner_id") == user.id;
+    // The owner before or after the change: taking a meeting over in the push that approves it is owning it.
+    const bool isOwner = str(after, "owner_id") == user.id || (hadLive && str(before, "owner_id") == user.id);
     // The budget is what the manager approved: once submitted, a rep does not raise it (an edit of the
     // plan goes back through rejected → draft → submitted).
     if (hadLive && commitsMoney(from) && user.role == RoleRep
@@ -216,6 +225,11 @@ std::optional<QJsonObject> checkMeeting(StoreReader &store, const Principal &use
             QStringLiteral("the budget of a %1 meeting is the approved one: a rep does not change it")
                 .arg(from),
             QStringLiteral("budget_minor"));
+    if (hadLive && compliance::sentBackOnMaterialChange(from) && to == QLatin1String("held")
+        && !compliance::meetingChangeReason(before, after).isEmpty())
+        return error(ErrorCode::Forbidden,
+            QStringLiteral("the meeting moved since it was approved: it is decided again before it is held"),
+            QStringLiteral("status"));
     bool transition = false;
     if (!hadLive) {
         if (to != QLatin1String("draft") && to != QLatin1String("submitted"))
@@ -371,7 +385,7 @@ compliance::MeetingFacts meetingFacts(
 std::optional<QJsonArray> staleMeetingDecision(
     const Principal &user, const Entity &entity, const StoredRecord &existing, const QJsonObject &set)
 {
-    if (entity.name != kMeeting || existing.deleted || actorOf(user) != Actor::Manager)
+    if (entity.name != kMeeting || existing.deleted || actorOf(user) != compliance::Actor::Manager)
         return std::nullopt;
     const QJsonValue to = set.value(QLatin1String("status"));
     const QString from = meetingStatus(existing.record.fields);
@@ -380,6 +394,54 @@ std::optional<QJsonArray> staleMeetingDecision(
     qCInfo(lcServer) << "meeting decision from an old version sent back as a conflict";
     return QJsonArray {QJsonObject {{QStringLiteral("field"), QStringLiteral("status")},
         {QStringLiteral("base"), from}, {QStringLiteral("mine"), to}, {QStringLiteral("theirs"), from}}};
+}
+
+bool settleMeeting(const Entity &entity, const std::optional<StoredRecord> &existing, QJsonObject &fields)
+{
+    if (entity.name != kMeeting || !existing || existing->deleted)
+        return false;
+    const QJsonObject &before = existing->record.fields;
+    const QString from = meetingStatus(before);
+    const QString to = meetingStatus(fields);
+    if (from != to) {
+        // A new status answers the reason: the meeting was decided, withdrawn or moved on.
+        const QJsonValue had = fields.value(QLatin1String("resubmit_reason"));
+        if (had.isNull() || had.isUndefined())
+            return false;
+        fields.insert(QStringLiteral("resubmit_reason"), QJsonValue::Null);
+        return true;
+    }
+    if (!compliance::sentBackOnMaterialChange(from))
+        return false;
+    const QString reason = compliance::meetingChangeReason(before, fields);
+    if (reason.isEmpty())
+        return false;
+    qCInfo(lcServer) << "approved meeting sent back for a new decision:" << reason;
+    fields.insert(QStringLiteral("status"), QStringLiteral("submitted"));
+    fields.insert(QStringLiteral("resubmit_reason"), reason);
+    return true;
+}
+
+void resubmitParent(StoreWriter &store, Feed &feed, const Entity &entity,
+    const std::optional<StoredRecord> &existing, const QJsonObject &after)
+{
+    if (entity.parentEntity != kMeeting)
+        return;
+    std::optional<QJsonObject> before;
+    if (existing && !existing->deleted)
+        before = existing->record.fields;
+    const QString reason = compliance::childChangeReason(entity.name, before, after);
+    if (reason.isEmpty())
+        return;
+    const std::optional<StoredRecord> meeting = store.record(kMeeting, str(after, "meeting_id"));
+    if (!meeting || meeting->deleted
+        || !compliance::sentBackOnMaterialChange(meetingStatus(meeting->record.fields)))
+        return;
+    StoredRecord sentBack = *meeting;
+    sentBack.record.fields.insert(QStringLiteral("status"), QStringLiteral("submitted"));
+    sentBack.record.fields.insert(QStringLiteral("resubmit_reason"), reason);
+    qCInfo(lcServer) << "approved meeting sent back for a new decision:" << reason;
+    feed.commit(meeting, sentBack, QStringLiteral("sent back for a new decision: %1").arg(reason));
 }
 
 std::optional<QJsonObject> checkMeetingChange(StoreReader &store, const Principal &user, const Entity &entity,

@@ -390,13 +390,20 @@ private:
             before = m_existing->record.fields;
         if (auto d = refrules::check(m_store, m_user, m_e, before, fields))
             return reject(*d);
+        // Field-level writers (Field::writers): e.g. a manager decides a meeting and writes nothing else.
+        const QJsonObject stored = m_existing ? m_existing->record.fields : QJsonObject();
+        if (const QString f = m_e.fieldNotWritableBy(m_user.role, stored, fields); !f.isEmpty())
+            return reject(ErrorCode::Forbidden,
+                QStringLiteral("role %1 may not change %2.%3").arg(roleName(m_user.role), m_e.name, f), f);
         // A detail added to, changed on or moved onto a submitted visit changes that visit: refused like
-        // any edit of it. Clients send a visit's details before its submit (docs/sync-protocol.md).
+        // any edit of it, except in the push that submits it (docs/sync-protocol.md).
         if (m_e.readOnly.withParent && readOnly(fields))
             return rejectReadOnly();
         // Meetings: the workflow by role and the compliance rules (docs/meetings.md).
         if (auto refusal = checkMeetingChange(m_store, m_user, m_e, m_existing, fields, false))
             return rejectedWith(*refusal);
+        if (settleMeeting(m_e, m_existing, fields))
+            status = "merged";
 
         if (m_e.workflow == Workflow::HcpMerge) {
             if (auto r = mergeHcp(fields))
@@ -415,8 +422,10 @@ private:
 
         StoredRecord now = m_existing ? *m_existing : after;
         const bool changed = creating || restoring || fields != m_existing->record.fields;
-        if (changed)
+        if (changed) {
             now = m_feed.commit(m_existing, after);
+            resubmitParent(m_store, m_feed, m_e, m_existing, fields);
+        }
         if (changed && m_e.workflow == Workflow::TerritoryTree && m_existing && !m_existing->deleted)
             territoryrules::handOver(
                 m_store, m_feed, m_m.id, str(m_existing->record.fields, "owner_id"), str(fields, "owner_id"));

@@ -459,6 +459,18 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>—</source>
         <translation>—</translation>
     </message>
+    <message>
+        <source>a speaker was added</source>
+        <translation>新增了讲者</translation>
+    </message>
+    <message>
+        <source>a fee was added or raised</source>
+        <translation>新增或提高了费用</translation>
+    </message>
+    <message>
+        <source>the meeting&apos;s time moved</source>
+        <translation>会议时间有变动</translation>
+    </message>
 </context>
 <context>
     <name>KpiTables</name>
@@ -3487,6 +3499,21 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::MeetingDecisionBanner</name>
+    <message>
+        <source>This meeting was approved, then sent back for a new decision because %1. It cannot be held until a manager approves it again.</source>
+        <translation>本会议已获批准，但因%1被退回重新审批。经理再次批准前不能标记为已举办。</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s note: %1</source>
+        <translation>经理意见：%1</translation>
+    </message>
+    <message>
+        <source>Saved. Because %1, the meeting goes back to a manager for a new decision when it syncs.</source>
+        <translation>已保存。由于%1，同步后会议将退回经理重新审批。</translation>
     </message>
 </context>
 <context>

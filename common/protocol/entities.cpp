@@ -213,34 +213,45 @@ QList<Entity> declareEntities()
             .ownedBy("rep_id")
             .repWritesOwnOnly()
             .readOnlyWithParent(),
-        // Who moves a meeting between statuses is the workflow's (server/meetingrules.cpp). A rep owns and
-        // files meetings; a manager decides them and never starts one (it could never be submitted).
+        // Who moves a meeting between statuses is the workflow's (server/meetingrules.cpp). The plan is
+        // the owner rep's; a manager only decides (status, decision_note), so that the one who decides
+        // never also wrote what is decided on (docs/meetings.md, Decisions), and never starts a meeting
+        // (it could never be submitted).
         entity("meeting", RoleRep | RoleManager, ConflictPolicy::AskUser, BucketRule::Territory,
             {
-                ref("territory_id", "territory").required(),
-                text("title").required(),
+                ref("territory_id", "territory").required().writtenBy(RoleRep),
+                text("title").required().writtenBy(RoleRep),
                 enumOf("kind", {"academic", "department", "webinar", "dinner", "other"})
                     .required()
-                    .byDefault(QStringLiteral("academic")),
-                enumOf("mode", {"online", "offline"}).required().byDefault(QStringLiteral("offline")),
+                    .byDefault(QStringLiteral("academic"))
+                    .writtenBy(RoleRep),
+                enumOf("mode", {"online", "offline"})
+                    .required()
+                    .byDefault(QStringLiteral("offline"))
+                    .writtenBy(RoleRep),
                 enumOf(
                     "status", {"draft", "submitted", "approved", "rejected", "held", "closed", "cancelled"})
                     .required()
                     .byDefault(QStringLiteral("draft")),
-                dateTime("starts_at").required(),
-                dateTime("ends_at"),
-                text("venue", 500),
-                ref("owner_id", "user").required(),
-                money("budget_minor").required().byDefault(0),
-                currency("currency"),
-                // Addition (docs/sync-protocol.md): the manager's reason for a rejection.
-                text("decision_note", 2000),
+                dateTime("starts_at").required().writtenBy(RoleRep),
+                dateTime("ends_at").writtenBy(RoleRep),
+                text("venue", 500).writtenBy(RoleRep),
+                ref("owner_id", "user").required().writtenBy(RoleRep),
+                money("budget_minor").required().byDefault(0).writtenBy(RoleRep),
+                currency("currency").writtenBy(RoleRep),
+                // Addition (docs/sync-protocol.md): the manager's reason for a decision.
+                text("decision_note", 2000).writtenBy(RoleManager),
+                // Addition: why the server sent an approved meeting back to `submitted` (a material
+                // change); cleared by the next status change.
+                enumOf("resubmit_reason", {"speaker_added", "fee_raised", "date_moved"}).setByServer(),
             })
             .ownedBy("owner_id")
             .createdOnlyBy(RoleRep)
             .repWritesOwnOnly()
             .withWorkflow(Workflow::MeetingWorkflow),
-        entity("meeting_attendee", RoleRep | RoleManager, ConflictPolicy::OwnerWins, BucketRule::Parent,
+        // The attendees and expenses are the owner's plan and record: managers decide on them through
+        // the meeting's status and do not write them.
+        entity("meeting_attendee", RoleRep, ConflictPolicy::OwnerWins, BucketRule::Parent,
             {
                 ref("meeting_id", "meeting").required(),
                 // Required when kind is hcp (checked by the meeting rules, both sides).
@@ -258,7 +269,7 @@ QList<Entity> declareEntities()
             .ownedBy("owner_id")
             .repWritesOwnOnly()
             .withWorkflow(Workflow::MeetingWorkflow),
-        entity("meeting_expense", RoleRep | RoleManager, ConflictPolicy::OwnerWins, BucketRule::Parent,
+        entity("meeting_expense", RoleRep, ConflictPolicy::OwnerWins, BucketRule::Parent,
             {
                 ref("meeting_id", "meeting").required(),
                 enumOf("category", {"venue", "catering", "travel", "speaker_fee", "material", "other"})

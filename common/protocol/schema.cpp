@@ -83,6 +83,26 @@ QStringList Entity::fieldNames() const
     return names;
 }
 
+bool Entity::fieldWritableBy(QStringView name, Role role) const
+{
+    const Field *f = field(name);
+    return writableBy(role) && f && !f->serverOnly && (f->writers & role) != 0;
+}
+
+QString Entity::fieldNotWritableBy(Role role, const QJsonObject &before, const QJsonObject &after) const
+{
+    auto blank = [](const QJsonValue &v) { return v.isNull() || v.isUndefined(); };
+    for (const Field &f : fields) {
+        if (f.serverOnly || (f.writers & role) != 0)
+            continue;
+        const QJsonValue was = before.value(f.name);
+        const QJsonValue now = after.value(f.name);
+        if (!(blank(was) && blank(now)) && was != now)
+            return f.name;
+    }
+    return {};
+}
+
 QString Entity::refTo(QStringView target) const
 {
     for (const Field &f : fields) {

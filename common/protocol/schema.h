@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -36,6 +37,7 @@ enum Role : std::uint8_t {
     RoleAdmin = 8,
 };
 using Roles = std::uint8_t;
+inline constexpr Roles AllRoles = RoleRep | RoleManager | RoleSfe | RoleAdmin;
 
 Role roleFromString(const QString &name); // NoRole when unknown
 QString roleName(Role role);
@@ -106,6 +108,9 @@ struct Field
     std::int64_t max = std::numeric_limits<std::int64_t>::max();
     int maxLength = 4000; // Text: characters
     bool serverOnly = false; // set by the server alone; a client may not push it
+    // The roles that may change the field, among the entity's writers: a manager decides a meeting
+    // (status, decision_note) and changes nothing else of it (docs/meetings.md, Decisions).
+    Roles writers = AllRoles;
 
     // A create must name the field unless it may be null or has a default.
     bool requiredOnCreate() const { return !nullable && defaultValue.isUndefined(); }
@@ -147,6 +152,11 @@ struct Field
         refEntityField = QString::fromLatin1(field);
         return *this;
     }
+    Field &writtenBy(Roles roles)
+    {
+        writers = roles;
+        return *this;
+    }
 };
 
 struct Entity
@@ -175,6 +185,12 @@ struct Entity
     bool hasField(QStringView name) const { return field(name) != nullptr; }
     bool writableBy(Role role) const { return (writers & role) != 0; }
     bool creatableBy(Role role) const { return (writers & creators & role) != 0; }
+    // May `role` change this field (it writes the entity, and the field is not limited to others)?
+    bool fieldWritableBy(QStringView name, Role role) const;
+    // The first field that `role` changed from `before` to `after` (a null and an absent value are the
+    // same; server-set fields are the server's) but may not write, or empty. A client sending a value
+    // unchanged is not writing it.
+    QString fieldNotWritableBy(Role role, const QJsonObject &before, const QJsonObject &after) const;
     QStringList fieldNames() const;
     bool ownerOnParent() const { return !ownerField.isEmpty() && !hasField(ownerField); }
     // The first reference field naming `target` (hcp → institution: institution_id), or empty.

@@ -17,6 +17,7 @@ private slots:
     void initTestCase();
     void aMeetingFromPlanToClosed();
     void theServerRefusesWhatTheClientDidNotCheck();
+    void anOfflineMaterialChangeComesBackSubmitted();
 
 private:
     QJsonObject serverRecord(const QString &entity, const QString &id);
@@ -188,6 +189,70 @@ void TestMeetings::theServerRefusesWhatTheClientDidNotCheck()
     QVERIFY(kept);
     QCOMPARE(
         serverRecord(QStringLiteral("meeting"), m.id).value("status").toString(), QStringLiteral("draft"));
+}
+
+void TestMeetings::anOfflineMaterialChangeComesBackSubmitted()
+{
+    // Issue 18 point 9: an approved meeting; offline the rep records a walk-in (not material) and adds a
+    // speaker with a fee (material). After the sync the meeting is back to submitted, with why, on both
+    // laptops, and waits in the manager's queue again.
+    Store *store = m_rep.store.get();
+    const QStringList hcps = m_rep.ids(QStringLiteral("hcp"));
+    MeetingDraft d;
+    d.fields = QJsonObject {{"territory_id", m_rep.territories.value(0)}, {"title", "房颤抗凝沙龙"},
+        {"starts_at", "2026-12-22T10:00:00Z"}, {"owner_id", m_rep.userId}, {"budget_minor", 200000},
+        {"status", "submitted"}};
+    MeetingAttendeeRow guest;
+    guest.hcpId = hcps[1];
+    d.attendees << guest;
+    QString error;
+    const QString id = meetings::save(store, d, &error);
+    QVERIFY2(!id.isEmpty(), qPrintable(error));
+    QVERIFY(m_rep.sync().ok);
+    QVERIFY(m_manager.sync().ok);
+    QVERIFY(meetings::decide(m_manager.store.get(), id, QStringLiteral("approved"), {}, &error));
+    QCOMPARE(m_manager.sync().rejected, 0);
+    QVERIFY(m_rep.sync().ok);
+
+    std::optional<MeetingDraft> now = meetings::load(store, id);
+    QCOMPARE(now->status(), QStringLiteral("approved"));
+    MeetingAttendeeRow walkIn;
+    walkIn.kind = QStringLiteral("walk_in");
+    walkIn.name = QStringLiteral("社区医院 吴医生");
+    now->attendees << walkIn;
+    QCOMPARE(meetings::resubmitReason(store, *now), QString());
+    QVERIFY2(!meetings::save(store, *now, &error).isEmpty(), qPrintable(error));
+    now = meetings::load(store, id);
+    MeetingAttendeeRow speaker;
+    speaker.hcpId = hcps[2];
+    speaker.role = QStringLiteral("speaker");
+    speaker.feeMinor = 99000;
+    now->attendees << speaker;
+    QCOMPARE(meetings::resubmitReason(store, *now), QStringLiteral("speaker_added"));
+    QVERIFY2(!meetings::save(store, *now, &error).isEmpty(), qPrintable(error));
+    QCOMPARE(meetings::load(store, id)->status(), QStringLiteral("approved")); // offline: not yet
+
+    const SyncSummary s = m_rep.sync();
+    QVERIFY(s.ok);
+    QCOMPARE(s.rejected, 0);
+    const QJsonObject server = serverRecord(QStringLiteral("meeting"), id);
+    QCOMPARE(server.value("status").toString(), QStringLiteral("submitted"));
+    QCOMPARE(server.value("resubmit_reason").toString(), QStringLiteral("speaker_added"));
+    now = meetings::load(store, id);
+    QCOMPARE(now->status(), QStringLiteral("submitted"));
+    QCOMPARE(now->fields.value("resubmit_reason").toString(), QStringLiteral("speaker_added"));
+    QCOMPARE(now->attendees.size(), 3);
+
+    QVERIFY(m_manager.sync().ok);
+    bool queued = false;
+    for (const meetings::QueueEntry &e : meetings::approvalQueue(m_manager.store.get()))
+        queued = queued || e.id == id;
+    QVERIFY(queued);
+    QVERIFY(meetings::decide(m_manager.store.get(), id, QStringLiteral("approved"), {}, &error));
+    QCOMPARE(m_manager.sync().rejected, 0);
+    QVERIFY(m_rep.sync().ok);
+    QCOMPARE(meetings::load(store, id)->status(), QStringLiteral("approved"));
+    QVERIFY(meetings::load(store, id)->fields.value("resubmit_reason").isNull());
 }
 
 QTEST_GUILESS_MAIN(TestMeetings)

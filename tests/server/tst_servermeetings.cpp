@@ -30,6 +30,14 @@ private slots:
     void managerDecidesOnTheCurrentVersion();
     void restoredMeetingKeepsItsChildren();
     void newestSettingIsInForce();
+    void managerOnlyDecides_data();
+    void managerOnlyDecides();
+    void managerWritesNoAttendeeOrExpense();
+    void nobodyDecidesOnTheirOwnMeeting();
+    void repDoesNotWriteTheDecisionNote();
+    void materialChangeSendsBack_data();
+    void materialChangeSendsBack();
+    void sentBackMeetingIsDecidedAgain();
 
 private:
     struct Meeting
@@ -49,6 +57,12 @@ private:
     }
     QString walk(const QString &meeting, const QStringList &steps); // rep/manager steps; "" when all applied
     void setRules(const QJsonObject &value);
+    // The meeting as the server stores it now (read from its database).
+    QJsonObject stored(const QString &id) const;
+    qint64 storedVersion(const QString &id) const;
+    // Sets a field of a stored record behind the server's back (stopped meanwhile), as data from before
+    // a rule would hold it.
+    void setStoredField(const QString &id, const QString &field, const QString &value);
     QString token(const QString &user);
     QString newId() const { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
     static QString outcome(const QJsonObject &r)
@@ -119,13 +133,14 @@ TestServerMeetings::Meeting TestServerMeetings::cleanMeeting(int hcpIndex, const
     return m;
 }
 
-// Steps "user:status"; returns "" when every step was applied, else "step → outcome".
+// Steps "user:status"; returns "" when every step was applied (or merged), else "step → outcome".
 QString TestServerMeetings::walk(const QString &meeting, const QStringList &steps)
 {
     for (const QString &step : steps) {
         const QStringList parts = step.split(QLatin1Char(':'));
         const QJsonObject r = setStatus(parts[0], meeting, parts[1]);
-        if (outcome(r) != QLatin1String("applied"))
+        // merged: the server also cleared what the step answered (resubmit_reason of a decision).
+        if (outcome(r) != QLatin1String("applied") && outcome(r) != QLatin1String("merged"))
             return step + QStringLiteral(" → ") + outcome(r);
     }
     return {};
@@ -136,6 +151,31 @@ void TestServerMeetings::setRules(const QJsonObject &value)
     const QJsonObject r = push(QStringLiteral("admin"), QStringLiteral("setting"), m_settingId,
         {{"key", "compliance.rules"}, {"value", value}});
     QCOMPARE(outcome(r), QStringLiteral("applied"));
+}
+
+QJsonObject TestServerMeetings::stored(const QString &id) const
+{
+    const QString data
+        = m_server.query(QStringLiteral("SELECT data FROM records WHERE id = ?1"), {id}).value(0).value(0);
+    return QJsonDocument::fromJson(data.toUtf8()).object();
+}
+
+qint64 TestServerMeetings::storedVersion(const QString &id) const
+{
+    return m_server.scalar(QStringLiteral("SELECT version FROM records WHERE id = ?1"), {id});
+}
+
+void TestServerMeetings::setStoredField(const QString &id, const QString &field, const QString &value)
+{
+    QCOMPARE(m_server.stop(), 0);
+    const bool pg = ServerProcess::usesPostgres();
+    QVERIFY(m_server.execute(pg
+            ? QStringLiteral("UPDATE records SET data = jsonb_set(data::jsonb, ARRAY[?1::text], "
+                             "to_jsonb(?2::text))::text WHERE id = ?3")
+            : QStringLiteral("UPDATE records SET data = json_set(data, '$.' || ?1, ?2) "
+                             "WHERE id = ?3"),
+        {field, value, id}));
+    QVERIFY(m_server.start());
 }
 
 void TestServerMeetings::transitions_data()
@@ -493,6 +533,8 @@ void TestServerMeetings::budgetIsTheApprovedOne()
                  {{"meeting_id", m.id}, {"category", "material"}, {"amount_minor", 200000},
                      {"evidence", "ab"}, {"status", "estimated"}})),
         QStringLiteral("applied"));
+    // Not a fee: held to the budget at closing, not decided again.
+    QCOMPARE(stored(m.id).value("status").toString(), QStringLiteral("approved"));
     QCOMPARE(walk(m.id, {QStringLiteral("rep.sh01:held")}), QString());
     r = setStatus(rep, m.id, QStringLiteral("closed"));
     QCOMPARE(outcome(r), QStringLiteral("compliance"));
@@ -549,10 +591,11 @@ void TestServerMeetings::meetingMovedToAnotherYear()
         = push(rep, QStringLiteral("meeting"), second.id, {{"starts_at", "2028-06-01T10:00:00Z"}});
     QCOMPARE(outcome(r), QStringLiteral("compliance"));
     QCOMPARE(ruleOf(r), QStringLiteral("yearly_transfers"));
-    // Within its own year it moves freely.
+    // Within its own year it moves (and, moved, is decided again: a material change).
     QCOMPARE(
         outcome(push(rep, QStringLiteral("meeting"), second.id, {{"starts_at", "2029-06-01T10:00:00Z"}})),
-        QStringLiteral("applied"));
+        QStringLiteral("merged"));
+    QCOMPARE(stored(second.id).value("status").toString(), QStringLiteral("submitted"));
     setRules(QJsonObject {});
 }
 
@@ -635,6 +678,278 @@ void TestServerMeetings::newestSettingIsInForce()
         QStringLiteral("applied"));
     QCOMPARE(outcome(push(QStringLiteral("admin"), QStringLiteral("setting"), newer, {}, "delete")),
         QStringLiteral("applied"));
+}
+
+void TestServerMeetings::managerOnlyDecides_data()
+{
+    // Issue 18 point 8: on a meeting of their district a manager sets status (approved / rejected) and
+    // writes decision_note, nothing else; a value sent again unchanged is not a write.
+    QTest::addColumn<QStringList>("before");
+    QTest::addColumn<QJsonObject>("set");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("field");
+
+    const QString manager = m_org.user.value(QStringLiteral("manager.sh"));
+    const QStringList submitted {QStringLiteral("rep.sh01:submitted")};
+    const QStringList approved = submitted + QStringList {QStringLiteral("manager.sh:approved")};
+    const QString ok = QStringLiteral("applied");
+    const QString no = QStringLiteral("forbidden");
+
+    QTest::newRow("approve") << submitted << QJsonObject {{"status", "approved"}} << ok << "";
+    QTest::newRow("reject with a note")
+        << submitted << QJsonObject {{"status", "rejected"}, {"decision_note", "预算过高"}} << ok << "";
+    QTest::newRow("a note alone") << submitted << QJsonObject {{"decision_note", "请补充讲者资料"}} << ok
+                                  << "";
+    QTest::newRow("the title sent again unchanged")
+        << submitted << QJsonObject {{"title", "心内科病例讨论会"}, {"status", "approved"}} << ok << "";
+    QTest::newRow("take the meeting") << submitted << QJsonObject {{"owner_id", manager}} << no << "owner_id";
+    QTest::newRow("take the meeting and approve it")
+        << submitted << QJsonObject {{"owner_id", manager}, {"status", "approved"}} << no << "owner_id";
+    QTest::newRow("raise the budget by 1 fen")
+        << submitted << QJsonObject {{"budget_minor", 100001}} << no << "budget_minor";
+    QTest::newRow("lower the budget by 1 fen")
+        << submitted << QJsonObject {{"budget_minor", 99999}} << no << "budget_minor";
+    QTest::newRow("raise an approved meeting's budget")
+        << approved << QJsonObject {{"budget_minor", 9900000}} << no << "budget_minor";
+    QTest::newRow("rename it") << submitted << QJsonObject {{"title", "改名"}} << no << "title";
+    QTest::newRow("move it") << approved << QJsonObject {{"starts_at", "2026-12-06T10:00:00Z"}} << no
+                             << "starts_at";
+}
+
+void TestServerMeetings::managerOnlyDecides()
+{
+    QFETCH(QStringList, before);
+    const Meeting m = cleanMeeting();
+    QCOMPARE(walk(m.id, before), QString());
+    const qint64 version = storedVersion(m.id);
+    QFETCH(QJsonObject, set);
+    QFETCH(QString, expected);
+    QFETCH(QString, field);
+    const QJsonObject r = push(QStringLiteral("manager.sh"), QStringLiteral("meeting"), m.id, set);
+    QCOMPARE(outcome(r), expected);
+    if (expected == QLatin1String("applied")) {
+        QCOMPARE(stored(m.id).value("owner_id").toString(), m_org.user.value(QStringLiteral("rep.sh01")));
+        return;
+    }
+    QCOMPARE(r.value("error").toObject().value("field").toString(), field);
+    QCOMPARE(storedVersion(m.id), version); // nothing of it was stored
+}
+
+void TestServerMeetings::managerWritesNoAttendeeOrExpense()
+{
+    // Issue 18 point 8: a manager added a 99,000-fen speaker to an approved meeting, or raised its
+    // expenses; the attendees and expenses are the owner's.
+    const QString manager = QStringLiteral("manager.sh");
+    const Meeting m = cleanMeeting(1);
+    QCOMPARE(
+        walk(m.id, {QStringLiteral("rep.sh01:submitted"), QStringLiteral("manager.sh:approved")}), QString());
+    const qint64 version = storedVersion(m.id);
+    const QString speaker = newId();
+    QCOMPARE(
+        outcome(push(manager, QStringLiteral("meeting_attendee"), speaker,
+            {{"meeting_id", m.id}, {"hcp_id", m_hcps.value(2)}, {"role", "speaker"}, {"fee_minor", 99000}})),
+        QStringLiteral("forbidden"));
+    QCOMPARE(storedVersion(speaker), 0);
+    QCOMPARE(outcome(push(manager, QStringLiteral("meeting_attendee"), m.attendee, {{"fee_minor", 1}})),
+        QStringLiteral("forbidden"));
+    QCOMPARE(outcome(push(manager, QStringLiteral("meeting_expense"), m.expense, {{"amount_minor", 10001}})),
+        QStringLiteral("forbidden"));
+    QCOMPARE(outcome(push(manager, QStringLiteral("meeting_expense"), m.expense, {}, "delete")),
+        QStringLiteral("forbidden"));
+    QCOMPARE(storedVersion(m.id), version);
+    QCOMPARE(stored(m.id).value("status").toString(), QStringLiteral("approved"));
+    QCOMPARE(stored(m.expense).value("amount_minor").toInteger(), 10000);
+    // The owner rep still writes them.
+    QCOMPARE(outcome(push(QStringLiteral("rep.sh01"), QStringLiteral("meeting_attendee"), m.attendee,
+                 {{"signed_in", false}})),
+        QStringLiteral("applied"));
+}
+
+void TestServerMeetings::nobodyDecidesOnTheirOwnMeeting()
+{
+    // Issue 18 point 8: a manager never approves a meeting they own, however they came to own it (here
+    // a record that names them, as data from before the field rules would).
+    const QString manager = m_org.user.value(QStringLiteral("manager.sh"));
+    const Meeting m = cleanMeeting(2);
+    QCOMPARE(walk(m.id, {QStringLiteral("rep.sh01:submitted")}), QString());
+    setStoredField(m.id, QStringLiteral("owner_id"), manager);
+    QCOMPARE(stored(m.id).value("owner_id").toString(), manager);
+    for (const char *decision : {"approved", "rejected"}) {
+        const QJsonObject r = setStatus(QStringLiteral("manager.sh"), m.id, QString::fromLatin1(decision));
+        QCOMPARE(outcome(r), QStringLiteral("forbidden"));
+        QCOMPARE(r.value("error").toObject().value("field").toString(), QStringLiteral("status"));
+    }
+    QCOMPARE(stored(m.id).value("status").toString(), QStringLiteral("submitted"));
+    // Handing it back (owner_id is no manager's to write either) is not theirs; once the rep owns it
+    // again, the manager decides.
+    QCOMPARE(outcome(push(QStringLiteral("manager.sh"), QStringLiteral("meeting"), m.id,
+                 {{"owner_id", m_org.user.value(QStringLiteral("rep.sh01"))}})),
+        QStringLiteral("forbidden"));
+    setStoredField(m.id, QStringLiteral("owner_id"), m_org.user.value(QStringLiteral("rep.sh01")));
+    QCOMPARE(outcome(setStatus(QStringLiteral("manager.sh"), m.id, QStringLiteral("approved"))),
+        QStringLiteral("applied"));
+}
+
+void TestServerMeetings::repDoesNotWriteTheDecisionNote()
+{
+    // Issue 18 point 9: decision_note is the manager's.
+    const QString rep = QStringLiteral("rep.sh01");
+    const Meeting m = cleanMeeting(3);
+    QJsonObject r = push(rep, QStringLiteral("meeting"), m.id, {{"decision_note", "已批准"}});
+    QCOMPARE(outcome(r), QStringLiteral("forbidden"));
+    QCOMPARE(r.value("error").toObject().value("field").toString(), QStringLiteral("decision_note"));
+    // Not on a new meeting either.
+    const QString fresh = newId();
+    r = push(rep, QStringLiteral("meeting"), fresh,
+        {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))}, {"title", "自批会议"},
+            {"starts_at", "2026-12-05T10:00:00Z"}, {"owner_id", m_org.user.value(rep)},
+            {"decision_note", "同意"}});
+    QCOMPARE(outcome(r), QStringLiteral("forbidden"));
+    QCOMPARE(storedVersion(fresh), 0);
+    // Rejected with a note, the rep edits it again: the note sent back unchanged is no write, clearing
+    // it is one.
+    QCOMPARE(walk(m.id, {QStringLiteral("rep.sh01:submitted")}), QString());
+    QCOMPARE(outcome(push(QStringLiteral("manager.sh"), QStringLiteral("meeting"), m.id,
+                 {{"status", "rejected"}, {"decision_note", "讲者费用过高"}})),
+        QStringLiteral("applied"));
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting"), m.id, {{"decision_note", QJsonValue()}})),
+        QStringLiteral("forbidden"));
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting"), m.id,
+                 {{"status", "draft"}, {"decision_note", "讲者费用过高"}})),
+        QStringLiteral("applied"));
+    QCOMPARE(stored(m.id).value("decision_note").toString(), QStringLiteral("讲者费用过高"));
+}
+
+void TestServerMeetings::materialChangeSendsBack_data()
+{
+    // Issue 18 point 9: a change to an approved meeting that adds money or moves it sends it back to
+    // `submitted`; other changes (and lowering) leave it approved. The clean meeting: one HCP attendee
+    // (no fee), one 100 CNY venue expense, 2026-12-05 10:00 to 12:00 UTC.
+    QTest::addColumn<QString>("entity"); // attendee, expense (the clean one), attendee+/expense+ (new),
+                                         // attendee- (delete), meeting
+    QTest::addColumn<QJsonObject>("change");
+    QTest::addColumn<QString>("reason"); // "" = stays approved
+
+    QTest::newRow("a speaker added") << "attendee+" << QJsonObject {{"role", "speaker"}} << "speaker_added";
+    QTest::newRow("a chair added") << "attendee+" << QJsonObject {{"role", "chair"}} << "speaker_added";
+    QTest::newRow("an attendee made speaker")
+        << "attendee" << QJsonObject {{"role", "speaker"}} << "speaker_added";
+    QTest::newRow("a listener added") << "attendee+" << QJsonObject {{"role", "attendee"}} << "";
+    QTest::newRow("a fee of 1 fen added") << "attendee" << QJsonObject {{"fee_minor", 1}} << "fee_raised";
+    QTest::newRow("a fee of 0 sent again") << "attendee" << QJsonObject {{"fee_minor", 0}} << "";
+    QTest::newRow("a sign-in changed") << "attendee" << QJsonObject {{"signed_in", false}} << "";
+    QTest::newRow("an attendee removed") << "attendee-" << QJsonObject {} << "";
+    // Expenses: speaker fees are fees; other spend is held to the approved budget (budget_overrun).
+    QTest::newRow("a speaker fee expense added (1 fen)")
+        << "expense+" << QJsonObject {{"category", "speaker_fee"}, {"amount_minor", 1}} << "fee_raised";
+    QTest::newRow("a speaker fee expense of 0 added")
+        << "expense+" << QJsonObject {{"category", "speaker_fee"}, {"amount_minor", 0}} << "";
+    QTest::newRow("an expense turned into a speaker fee")
+        << "expense" << QJsonObject {{"category", "speaker_fee"}} << "fee_raised";
+    QTest::newRow("the venue expense raised by 1 fen")
+        << "expense" << QJsonObject {{"amount_minor", 10001}} << "";
+    QTest::newRow("a catering expense added")
+        << "expense+" << QJsonObject {{"category", "catering"}, {"amount_minor", 5000}} << "";
+    QTest::newRow("the start moved by a minute")
+        << "meeting" << QJsonObject {{"starts_at", "2026-12-05T10:01:00Z"}} << "date_moved";
+    QTest::newRow("the end moved") << "meeting" << QJsonObject {{"ends_at", "2026-12-05T13:00:00Z"}}
+                                   << "date_moved";
+    QTest::newRow("the same start sent again (other offset)")
+        << "meeting" << QJsonObject {{"starts_at", "2026-12-05T18:00:00+08:00"}} << "";
+    QTest::newRow("the venue changed") << "meeting" << QJsonObject {{"venue", "二楼会议室"}} << "";
+}
+
+void TestServerMeetings::materialChangeSendsBack()
+{
+    QFETCH(QString, entity);
+    QFETCH(QJsonObject, change);
+    QFETCH(QString, reason);
+    const QString rep = QStringLiteral("rep.sh01");
+    const Meeting m = cleanMeeting(4);
+    QCOMPARE(push(rep, QStringLiteral("meeting"), m.id, {{"ends_at", "2026-12-05T12:00:00Z"}})
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(
+        walk(m.id, {QStringLiteral("rep.sh01:submitted"), QStringLiteral("manager.sh:approved")}), QString());
+    const qint64 approvedVersion = storedVersion(m.id);
+    QJsonObject r;
+    if (entity == QLatin1String("meeting")) {
+        r = push(rep, QStringLiteral("meeting"), m.id, change);
+    } else if (entity == QLatin1String("attendee-")) {
+        r = push(rep, QStringLiteral("meeting_attendee"), m.attendee, {}, QStringLiteral("delete"));
+    } else {
+        const bool attendee = entity.startsWith(QLatin1String("attendee"));
+        QString id = attendee ? m.attendee : m.expense;
+        if (entity.endsWith(QLatin1Char('+'))) {
+            id = newId();
+            change.insert("meeting_id", m.id);
+            if (attendee)
+                change.insert("hcp_id", m_hcps.value(5));
+            else
+                change.insert("evidence", "ab");
+        }
+        r = push(rep, attendee ? QStringLiteral("meeting_attendee") : QStringLiteral("meeting_expense"), id,
+            change);
+    }
+    QVERIFY2(r.value("status").toString() != QLatin1String("rejected"), qPrintable(outcome(r)));
+    const QJsonObject meeting = stored(m.id);
+    if (reason.isEmpty()) {
+        QCOMPARE(meeting.value("status").toString(), QStringLiteral("approved"));
+        QVERIFY(meeting.value("resubmit_reason").isNull() || meeting.value("resubmit_reason").isUndefined());
+        if (entity != QLatin1String("meeting"))
+            QCOMPARE(storedVersion(m.id), approvedVersion);
+        return;
+    }
+    QCOMPARE(meeting.value("status").toString(), QStringLiteral("submitted"));
+    QCOMPARE(meeting.value("resubmit_reason").toString(), reason);
+    QVERIFY(storedVersion(m.id) > approvedVersion);
+    if (entity == QLatin1String("meeting")) {
+        // The pushing client learns at once what the server made of its change.
+        QCOMPARE(r.value("status").toString(), QStringLiteral("merged"));
+        QCOMPARE(r.value("record").toObject().value("status").toString(), QStringLiteral("submitted"));
+    }
+    // Every client of the territory gets the meeting back as submitted, with the reason.
+    bool pulled = false;
+    for (const QJsonObject &rec :
+        recordsOf(m_server.pullAll(token(QStringLiteral("manager.sh"))).changes, QStringLiteral("meeting"))) {
+        if (rec.value("id").toString() == m.id) {
+            pulled = true;
+            QCOMPARE(rec.value("status").toString(), QStringLiteral("submitted"));
+            QCOMPARE(rec.value("resubmit_reason").toString(), reason);
+        }
+    }
+    QVERIFY(pulled);
+}
+
+void TestServerMeetings::sentBackMeetingIsDecidedAgain()
+{
+    const QString rep = QStringLiteral("rep.sh01");
+    const Meeting m = cleanMeeting(5);
+    QCOMPARE(
+        walk(m.id, {QStringLiteral("rep.sh01:submitted"), QStringLiteral("manager.sh:approved")}), QString());
+    // Moved and held in one push: held needs the new decision first.
+    QJsonObject r = push(
+        rep, QStringLiteral("meeting"), m.id, {{"starts_at", "2026-12-06T10:00:00Z"}, {"status", "held"}});
+    QCOMPARE(outcome(r), QStringLiteral("forbidden"));
+    QCOMPARE(stored(m.id).value("status").toString(), QStringLiteral("approved"));
+    QCOMPARE(outcome(push(rep, QStringLiteral("meeting_attendee"), m.attendee, {{"role", "speaker"}})),
+        QStringLiteral("applied"));
+    QCOMPARE(stored(m.id).value("status").toString(), QStringLiteral("submitted"));
+    // The manager decides on the version the server sent back, not on the one they approved.
+    r = setStatus(QStringLiteral("manager.sh"), m.id, QStringLiteral("approved"));
+    QCOMPARE(outcome(r), QStringLiteral("conflict"));
+    QCOMPARE(
+        r.value("record").toObject().value("resubmit_reason").toString(), QStringLiteral("speaker_added"));
+    m_versions.insert(m.id, storedVersion(m.id));
+    // Nor is it held on the current version: submitted → held is no transition.
+    QCOMPARE(outcome(setStatus(rep, m.id, QStringLiteral("held"))), QStringLiteral("invalid_request"));
+    QCOMPARE(outcome(setStatus(QStringLiteral("manager.sh"), m.id, QStringLiteral("approved"))),
+        QStringLiteral("merged"));
+    const QJsonObject now = stored(m.id);
+    QCOMPARE(now.value("status").toString(), QStringLiteral("approved"));
+    QVERIFY(now.value("resubmit_reason").isNull()); // answered by the decision
+    QCOMPARE(outcome(setStatus(rep, m.id, QStringLiteral("held"))), QStringLiteral("applied"));
 }
 
 QTEST_GUILESS_MAIN(TestServerMeetings)

@@ -2,6 +2,7 @@
 // workflow buttons by role and status, saving (walk-ins, staff, evidence files by SHA-256), and the
 // reports (CSV with BOM, PDF, the first page rendered). Set ROUNDS_SCREENSHOT_DIR to keep pictures.
 #include "common/protocol/values.h"
+#include "models/meetingpermissions.h"
 #include "models/meetingrepository.h"
 #include "models/store.h"
 #include "sync/session.h"
@@ -89,10 +90,18 @@ private slots:
     void reports();
     void reportCsvNeutralisesFormulas();
     void meetingsViewStaysCompact();
+    void managerDecidesOthersMeetingsOnly();
+    void repNeverWritesTheDecisionNote();
+    void sentBackMeetingSaysWhy();
 
 private:
     AccountInfo account(const QString &role) const;
     QString meetingIn(const QString &status); // a stored meeting of the rep with one HCP attendee
+    // A meeting as pulled from the server (nothing of it in the outbox) with one HCP attendee (no fee).
+    QString pulledMeeting(const QString &status, const QString &owner, const QJsonObject &extra = {});
+    // The server's newer copy of a meeting, pulled.
+    bool pullMeeting(const QString &id, qint64 version, const QJsonObject &fields);
+    QList<OutboxMutation> outboxOf(const QString &id) const;
     QString screenshotDir() const { return qEnvironmentVariable("ROUNDS_SCREENSHOT_DIR"); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -100,6 +109,8 @@ private:
     QStringList m_hcps; // tiers A, B, C, D
     ScriptedPrompter m_prompter;
     QTranslator m_translator;
+    qint64 m_cursor = 10;
+    QHash<QString, QJsonObject> m_pulled; // meeting id → fields as pulled
 };
 
 void TestMeetingEditor::initTestCase()
@@ -134,6 +145,7 @@ void TestMeetingEditor::init()
                 {"status", "active"}, {"specialty", "心内科"}});
     }
     QVERIFY(m_store->applyPage(page, {{kBucket, 10}, {QStringLiteral("global"), 2}}).ok);
+    m_cursor = 10;
     Prompter::setInstance(&m_prompter);
 }
 
@@ -166,6 +178,43 @@ QString TestMeetingEditor::meetingIn(const QString &status)
     m_store->create(QStringLiteral("meeting_attendee"),
         {{"meeting_id", m.id}, {"hcp_id", m_hcps[2]}, {"signed_in", true}});
     return m.id;
+}
+
+QString TestMeetingEditor::pulledMeeting(
+    const QString &status, const QString &owner, const QJsonObject &extra)
+{
+    const QString id = protocol::newUuid();
+    QJsonObject f {{"territory_id", kTerritory}, {"title", "冠心病诊疗沙龙"}, {"kind", "academic"},
+        {"mode", "offline"}, {"starts_at", "2026-12-05T10:00:00.000Z"}, {"owner_id", owner},
+        {"status", status}, {"budget_minor", 500000}, {"currency", "CNY"}};
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        f.insert(it.key(), it.value());
+    m_pulled.insert(id, f);
+    const QList<PulledChange> page {change(QStringLiteral("meeting"), id, f),
+        change(QStringLiteral("meeting_attendee"), protocol::newUuid(),
+            {{"meeting_id", id}, {"hcp_id", m_hcps[2]}, {"kind", "hcp"}, {"role", "attendee"},
+                {"signed_in", true}, {"fee_minor", 0}})};
+    return m_store->applyPage(page, {{kBucket, ++m_cursor}}).ok ? id : QString();
+}
+
+bool TestMeetingEditor::pullMeeting(const QString &id, qint64 version, const QJsonObject &fields)
+{
+    QJsonObject f = m_pulled.value(id);
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        f.insert(it.key(), it.value());
+    PulledChange c = change(QStringLiteral("meeting"), id, f);
+    c.record.insert(QStringLiteral("version"), version);
+    return m_store->applyPage({c}, {{kBucket, ++m_cursor}}).ok;
+}
+
+QList<OutboxMutation> TestMeetingEditor::outboxOf(const QString &id) const
+{
+    QList<OutboxMutation> out;
+    for (const OutboxMutation &m : m_store->outbox()) {
+        if (m.recordId == id)
+            out << m;
+    }
+    return out;
 }
 
 void TestMeetingEditor::complianceWarnsWhileTyping()
@@ -471,6 +520,108 @@ void TestMeetingEditor::meetingsViewStaysCompact()
     QVERIFY2(
         view.minimumSizeHint().width() < 700, qPrintable(QString::number(view.minimumSizeHint().width())));
     QVERIFY(view.findChild<QTableWidget *>(QStringLiteral("approvalQueueTableWidget")));
+}
+
+void TestMeetingEditor::managerDecidesOthersMeetingsOnly()
+{
+    // Issue 18 point 8: a manager is offered the decision only (approve, reject with a note) on others'
+    // meetings, never an approve button on one they own, and the decision writes status and note only.
+    const QString own = pulledMeeting(QStringLiteral("submitted"), kManager);
+    const QString others = pulledMeeting(QStringLiteral("submitted"), kRep); // no ends_at: nothing to fill in
+    QVERIFY(!own.isEmpty() && !others.isEmpty());
+    {
+        MeetingEditor editor(m_store.get(), account(QStringLiteral("manager")), own);
+        QVERIFY(editor.findChild<QPushButton *>(QStringLiteral("approveButton"))->isHidden());
+        QVERIFY(editor.findChild<QPushButton *>(QStringLiteral("rejectButton"))->isHidden());
+        QVERIFY(editor.findChild<QPushButton *>(QStringLiteral("saveButton"))->isHidden());
+    }
+    MeetingEditor editor(m_store.get(), account(QStringLiteral("manager")), others);
+    auto *approve = editor.findChild<QPushButton *>(QStringLiteral("approveButton"));
+    QVERIFY(!approve->isHidden());
+    QVERIFY(!editor.findChild<QPushButton *>(QStringLiteral("rejectButton"))->isHidden());
+    QVERIFY(editor.findChild<QPushButton *>(QStringLiteral("saveButton"))->isHidden());
+    for (const char *name : {"titleLineEdit", "budgetSpinBox", "startsAtEdit", "attendeesTableWidget",
+             "expensesTableWidget", "addExpenseButton", "hcpSearchLineEdit"})
+        QVERIFY2(!editor.findChild<QWidget *>(QString::fromLatin1(name))->isEnabled(), name);
+    QTest::mouseClick(approve, Qt::LeftButton);
+    QCOMPARE(editor.status(), QStringLiteral("approved"));
+    QList<OutboxMutation> sent = outboxOf(others);
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.first().set.keys(), QStringList {QStringLiteral("status")});
+
+    // A rejection carries the note, and nothing else.
+    const QString third = pulledMeeting(QStringLiteral("submitted"), kRep);
+    MeetingEditor rejecting(m_store.get(), account(QStringLiteral("manager")), third);
+    QTest::mouseClick(rejecting.findChild<QPushButton *>(QStringLiteral("rejectButton")), Qt::LeftButton);
+    QCOMPARE(rejecting.status(), QStringLiteral("rejected"));
+    sent = outboxOf(third);
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(
+        sent.first().set.keys(), (QStringList {QStringLiteral("decision_note"), QStringLiteral("status")}));
+    QCOMPARE(sent.first().set.value("decision_note").toString(), QStringLiteral("预算过高"));
+}
+
+void TestMeetingEditor::repNeverWritesTheDecisionNote()
+{
+    // Issue 18 point 9: the rep reads the manager's note and has no way to write it.
+    const QString id = pulledMeeting(QStringLiteral("rejected"), kRep, {{"decision_note", "讲者费用过高"}});
+    MeetingEditor editor(m_store.get(), account(QStringLiteral("rep")), id);
+    auto *banner = editor.findChild<QLabel *>(QStringLiteral("decisionBannerLabel"));
+    QVERIFY(banner);
+    QVERIFY(!banner->isHidden());
+    QVERIFY2(banner->text().contains(QStringLiteral("讲者费用过高")), qPrintable(banner->text()));
+    for (const QLineEdit *edit : editor.findChildren<QLineEdit *>())
+        QVERIFY(!edit->text().contains(QStringLiteral("讲者费用过高")));
+    QVERIFY(MeetingPermissions(QStringLiteral("manager"), kManager, m_pulled.value(id)).writeDecisionNote());
+    QVERIFY(!MeetingPermissions(QStringLiteral("rep"), kRep, m_pulled.value(id)).writeDecisionNote());
+    // Editing it again sends the status only: the note stays the manager's.
+    QVERIFY(editor.transition(QStringLiteral("draft")));
+    const QList<OutboxMutation> sent = outboxOf(id);
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.first().set.keys(), QStringList {QStringLiteral("status")});
+}
+
+void TestMeetingEditor::sentBackMeetingSaysWhy()
+{
+    // Issue 18 point 9: a save that adds money to an approved meeting says it goes back for a new
+    // decision; the server's answer (submitted, with the reason) is shown with the reason.
+    const QString id = pulledMeeting(QStringLiteral("approved"), kRep);
+    auto *editor = new MeetingEditor(m_store.get(), account(QStringLiteral("rep")), id);
+    auto *banner = editor->findChild<QLabel *>(QStringLiteral("decisionBannerLabel"));
+    QVERIFY(banner->isHidden());
+    // Below the limit: a listener added, the fee left at 0.
+    editor->addHcp(m_hcps[0]);
+    QVERIFY(editor->save());
+    QVERIFY(banner->isHidden());
+    QCOMPARE(meetings::resubmitReason(m_store.get(), *meetings::load(m_store.get(), id)), QString());
+    // At it: a fee of 1 fen.
+    auto *table = editor->findChild<QTableWidget *>(QStringLiteral("attendeesTableWidget"));
+    qobject_cast<QDoubleSpinBox *>(table->cellWidget(0, 3))->setValue(0.01);
+    QVERIFY(editor->save());
+    QVERIFY(!banner->isHidden());
+    QVERIFY2(
+        banner->text().contains(QStringLiteral("a fee was added or raised")), qPrintable(banner->text()));
+    // A speaker added.
+    editor->addHcp(m_hcps[1], QStringLiteral("speaker"));
+    QVERIFY(editor->save());
+    QVERIFY2(banner->text().contains(QStringLiteral("a speaker was added")), qPrintable(banner->text()));
+    QCOMPARE(editor->status(), QStringLiteral("approved")); // the server decides, at the next sync
+    delete editor;
+
+    // The server's answer: back to submitted, with why. The rep cannot hold it.
+    QVERIFY(pullMeeting(id, 2, {{"status", "submitted"}, {"resubmit_reason", "speaker_added"}}));
+    MeetingEditor sentBack(m_store.get(), account(QStringLiteral("rep")), id);
+    banner = sentBack.findChild<QLabel *>(QStringLiteral("decisionBannerLabel"));
+    QCOMPARE(sentBack.status(), QStringLiteral("submitted"));
+    QVERIFY(!banner->isHidden());
+    QVERIFY2(
+        banner->text().contains(QStringLiteral("sent back for a new decision because a speaker was added")),
+        qPrintable(banner->text()));
+    QVERIFY(sentBack.findChild<QPushButton *>(QStringLiteral("holdButton"))->isHidden());
+    // Approved again: the reason was answered.
+    QVERIFY(pullMeeting(id, 3, {{"status", "approved"}, {"resubmit_reason", QJsonValue()}}));
+    MeetingEditor decided(m_store.get(), account(QStringLiteral("rep")), id);
+    QVERIFY(decided.findChild<QLabel *>(QStringLiteral("decisionBannerLabel"))->isHidden());
 }
 
 QTEST_MAIN(TestMeetingEditor)

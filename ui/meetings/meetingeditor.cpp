@@ -1,12 +1,14 @@
 #include "ui/meetings/meetingeditor.h"
 
 #include "models/hcpqueries.h"
+#include "models/meetingpermissions.h"
 #include "models/meetingqueries.h"
 #include "models/store.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/prompter.h"
 #include "ui/meetings/meetingcompliancepanel.h"
+#include "ui/meetings/meetingdecisionbanner.h"
 #include "ui/meetings/meetingreport.h"
 #include "ui/meetings/meetingwords.h"
 
@@ -132,6 +134,8 @@ void MeetingEditor::build()
     head->addWidget(m_statusBadge);
     head->addStretch();
     layout->addLayout(head);
+    m_decision = new MeetingDecisionBanner(this);
+    layout->addWidget(m_decision);
 
     layout->addLayout(buildForm());
 
@@ -404,6 +408,7 @@ void MeetingEditor::load()
         addExpenseRow(e);
     m_loading = false;
     setWindowTitle(m_draft.id.isEmpty() ? tr("New meeting") : tr("Meeting: %1").arg(m_title->text()));
+    m_decision->showMeeting(m_draft.fields);
     applyPermissions();
     refresh();
 }
@@ -560,9 +565,8 @@ void MeetingEditor::searchHcps(const QString &text)
     m_hcpResults->setVisible(!hits.isEmpty());
 }
 
-void MeetingEditor::collect()
+void MeetingEditor::collectPlan(QJsonObject &f) const
 {
-    QJsonObject &f = m_draft.fields;
     f.insert(QStringLiteral("title"), m_title->text().trimmed());
     f.insert(QStringLiteral("kind"), m_kind->currentData().toString());
     f.insert(QStringLiteral("mode"), m_mode->currentData().toString());
@@ -572,6 +576,14 @@ void MeetingEditor::collect()
         m_venue->text().trimmed().isEmpty() ? QJsonValue() : QJsonValue(m_venue->text().trimmed()));
     f.insert(QStringLiteral("territory_id"), m_territory->currentData().toString());
     f.insert(QStringLiteral("budget_minor"), double(fen(m_budget)));
+}
+
+void MeetingEditor::collect()
+{
+    QJsonObject &f = m_draft.fields;
+    // A plan the user may not edit keeps the stored values (the widgets would only reformat them).
+    if (m_title->isEnabled())
+        collectPlan(f);
     m_draft.attendees.clear();
     for (int r = 0; r < m_attendees->rowCount(); ++r) {
         const QTableWidgetItem *name = m_attendees->item(r, ANameCol);
@@ -602,12 +614,6 @@ void MeetingEditor::collect()
 compliance::Actor MeetingEditor::actor() const
 {
     return isManager() ? compliance::Actor::Manager : compliance::Actor::Owner;
-}
-
-bool MeetingEditor::isOwner() const
-{
-    const QString owner = m_draft.fields.value(QLatin1String("owner_id")).toString();
-    return m_account.role == QLatin1String("admin") || owner.isEmpty() || owner == m_account.userId;
 }
 
 bool MeetingEditor::isManager() const
@@ -646,30 +652,23 @@ void MeetingEditor::refresh()
 
 void MeetingEditor::applyPermissions()
 {
-    const QString s = m_draft.status();
-    const bool owner = isOwner() && m_account.role != QLatin1String("manager");
-    const bool manager = isManager();
-    const bool draft = s == QLatin1String("draft");
-    const bool final = s == QLatin1String("closed") || s == QLatin1String("cancelled");
-    // The plan (header) changes in draft; attendance and expenses until the meeting is closed.
-    const bool headEditable = owner && draft;
-    const bool childrenEditable
-        = owner && (draft || s == QLatin1String("approved") || s == QLatin1String("held"));
+    const MeetingPermissions may(m_account.role, m_account.userId, m_draft.fields);
+    // The plan (header) changes in draft; attendance and expenses until the meeting is held.
     for (QWidget *w : std::initializer_list<QWidget *> {
              m_title, m_kind, m_mode, m_startsAt, m_endsAt, m_venue, m_territory, m_budget})
-        w->setEnabled(headEditable);
+        w->setEnabled(may.editPlan());
     for (QWidget *w : std::initializer_list<QWidget *> {m_hcpSearch, m_personName, m_addWalkIn, m_addStaff,
              m_removeAttendee, m_addExpense, m_removeExpense, m_attach, m_attendees, m_expenses})
-        w->setEnabled(childrenEditable);
-    m_save->setVisible(headEditable || childrenEditable);
-    m_submit->setVisible(owner && draft);
-    m_approve->setVisible(manager && s == QLatin1String("submitted"));
-    m_reject->setVisible(manager && s == QLatin1String("submitted"));
-    m_hold->setVisible(owner && s == QLatin1String("approved"));
-    m_close->setVisible((owner || manager) && s == QLatin1String("held"));
-    // A held meeting took place: it is closed, not cancelled (its payments stay on the record).
-    m_cancel->setVisible((owner || manager) && !final && s != QLatin1String("held") && !m_draft.id.isEmpty());
-    m_reopen->setVisible(owner && s == QLatin1String("rejected"));
+        w->setEnabled(may.editAttendance());
+    m_save->setVisible(may.editPlan() || may.editAttendance());
+    m_submit->setVisible(may.submit());
+    // A manager decides others' meetings only: no approve button on a meeting they own.
+    m_approve->setVisible(may.decide());
+    m_reject->setVisible(may.decide());
+    m_hold->setVisible(may.hold());
+    m_close->setVisible(may.close());
+    m_cancel->setVisible(may.cancel() && !m_draft.id.isEmpty());
+    m_reopen->setVisible(may.reopen());
     m_report->setVisible(!m_draft.id.isEmpty());
 }
 
@@ -724,13 +723,8 @@ bool MeetingEditor::transition(const QString &status)
     refresh();
     if (status != QLatin1String("cancelled") && status != QLatin1String("rejected") && !validate(status))
         return false;
-    if (status == QLatin1String("rejected")) {
-        const std::optional<QString> reason = Prompter::instance().askText(
-            this, tr("Reject meeting"), tr("Why is it rejected? The rep reads this."), QString());
-        if (!reason)
-            return false;
-        m_draft.fields.insert(QStringLiteral("decision_note"), reason->trimmed());
-    }
+    if (status == QLatin1String("approved") || status == QLatin1String("rejected"))
+        return decide(status);
     const QString before = m_draft.status();
     m_draft.fields.insert(QStringLiteral("status"), status);
     if (write())
@@ -739,10 +733,36 @@ bool MeetingEditor::transition(const QString &status)
     return false;
 }
 
+// A manager's decision writes the status and the note only: the plan is not theirs to change.
+bool MeetingEditor::decide(const QString &status)
+{
+    QString note;
+    if (status == QLatin1String("rejected")) {
+        const std::optional<QString> reason = Prompter::instance().askText(
+            this, tr("Reject meeting"), tr("Why is it rejected? The rep reads this."), QString());
+        if (!reason)
+            return false;
+        note = *reason;
+    }
+    QString error;
+    if (!meetings::decide(m_store, m_draft.id, status, note, &error)) {
+        m_saveError->setText(
+            tr("Not saved: %1").arg(Labels::refusal(QStringLiteral("forbidden"), {}, error)));
+        m_saveError->show();
+        return false;
+    }
+    if (std::optional<MeetingDraft> d = meetings::load(m_store, m_draft.id))
+        m_draft = *d;
+    load();
+    emit meetingSaved(m_draft.id, m_draft.status());
+    return true;
+}
+
 bool MeetingEditor::write()
 {
     QString error;
     QString field;
+    const QString resubmit = meetings::resubmitReason(m_store, m_draft);
     const QString id = meetings::save(m_store, m_draft, &error, &field);
     if (id.isEmpty()) {
         m_saveError->setText(tr("Not saved: %1").arg(error));
@@ -752,6 +772,8 @@ bool MeetingEditor::write()
     if (std::optional<MeetingDraft> d = meetings::load(m_store, id))
         m_draft = *d;
     load();
+    if (!resubmit.isEmpty())
+        m_decision->showPendingResubmission(resubmit);
     emit meetingSaved(id, m_draft.status());
     return true;
 }

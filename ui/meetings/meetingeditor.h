@@ -22,6 +22,7 @@ class QTableWidget;
 namespace rounds {
 
 class MeetingCompliancePanel;
+class MeetingDecisionBanner;
 class Store;
 
 // Plans and records one meeting: title, kind, mode, time, venue, territory, budget; the attendees (HCPs
@@ -72,6 +73,7 @@ private:
     void connectActions();
     void load();
     void collect(); // widgets → m_draft
+    void collectPlan(QJsonObject &fields) const; // the header widgets
     void refresh(); // compliance panel and buttons
     void applyPermissions();
     void addAttendeeRow(const MeetingAttendeeRow &row);
@@ -81,8 +83,9 @@ private:
     // Writes the draft as it stands, reloads it from the store and tells the listeners; on a refusal
     // shows why and returns false.
     bool write();
+    // A manager's approval or rejection (with the note asked for).
+    bool decide(const QString &status);
     compliance::Actor actor() const;
-    bool isOwner() const;
     bool isManager() const;
 
     Store *m_store;
@@ -93,6 +96,7 @@ private:
     bool m_loading = false;
 
     QLabel *m_statusBadge = nullptr;
+    MeetingDecisionBanner *m_decision = nullptr;
     QLineEdit *m_title = nullptr;
     QComboBox *m_kind = nullptr;
     QComboBox *m_mode = nullptr;

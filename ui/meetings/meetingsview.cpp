@@ -134,7 +134,12 @@ void MeetingsView::reloadQueue()
         return;
     const QList<meetings::QueueEntry> entries = meetings::approvalQueue(m_session->store());
     m_queue->setRowCount(0);
+    qsizetype waiting = 0;
     for (const meetings::QueueEntry &e : entries) {
+        // Nobody decides on a meeting they own: it waits for another manager.
+        if (e.ownerId == m_session->account().userId)
+            continue;
+        ++waiting;
         const int row = m_queue->rowCount();
         m_queue->insertRow(row);
         auto *when = new QTableWidgetItem(Labels::localDateTime(e.startsAt));
@@ -145,7 +150,7 @@ void MeetingsView::reloadQueue()
         m_queue->setItem(row, 3, new QTableWidgetItem(MeetingWords::money(e.budgetMinor)));
         m_queue->setItem(row, 4, new QTableWidgetItem(QString::number(e.attendees)));
     }
-    m_queueBox->setTitle(tr("Waiting for your approval (%1)").arg(entries.size()));
+    m_queueBox->setTitle(tr("Waiting for your approval (%1)").arg(waiting));
 }
 
 QString MeetingsView::selectedQueueId() const
