@@ -36,6 +36,7 @@ enum Role : std::uint8_t {
     RoleAdmin = 8,
 };
 using Roles = std::uint8_t;
+inline constexpr Roles AllRoles = RoleRep | RoleManager | RoleSfe | RoleAdmin;
 
 Role roleFromString(const QString &name); // NoRole when unknown
 QString roleName(Role role);
@@ -159,10 +160,15 @@ struct Entity
     // the buckets of the HCP this field names, so an HCP's history travels with it (visit.hcp_id).
     bool inReview = false;
     QString hcpField;
+    // Roles whose pulls carry the entity at all: the server withholds it from the others on every route,
+    // so privacy does not rest on the client (per-institution sales_fact never reaches a rep; reps get
+    // sales_total, docs/sync-protocol.md).
+    Roles readers = AllRoles;
 
     const Field *field(QStringView name) const;
     bool hasField(QStringView name) const { return field(name) != nullptr; }
     bool writableBy(Role role) const { return (writers & role) != 0; }
+    bool readableBy(Role role) const { return (readers & role) != 0; }
     QStringList fieldNames() const;
     bool ownerOnParent() const { return !ownerField.isEmpty() && !hasField(ownerField); }
     // The first reference field naming `target` (hcp → institution: institution_id), or empty.
@@ -179,6 +185,7 @@ struct Entity
     Entity &alsoInReview();
     Entity &alsoInBucketsOfHcp(const char *field);
     Entity &withWorkflow(Workflow rules);
+    Entity &pulledBy(Roles roles);
 };
 
 // The implicit fields every synced record carries.
@@ -198,6 +205,8 @@ public:
     const QList<Entity> &entities() const { return m_entities; }
     const Entity *entity(QStringView name) const;
     QStringList entityNames() const;
+    // The entities a role's pulls never carry (Entity::readers), in declaration order.
+    QStringList withheldFrom(Role role) const;
     // The entities whose records sit in the buckets of their `parent` record (BucketRule::Parent), in
     // declaration order: they move when it moves.
     QList<const Entity *> childrenOf(QStringView parent) const;
