@@ -227,6 +227,8 @@ int serve(const QStringList &args)
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
 
+    if (!sync.buildSalesTotals(&error))
+        return fail(error);
     // Alignments start and end by the calendar: check at start and every ten minutes after.
     if (!sync.applyAlignmentDates(&error))
         return fail(error);

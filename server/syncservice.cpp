@@ -8,6 +8,7 @@
 #include "server/hcpmerge.h"
 #include "server/log.h"
 #include "server/meetingrules.h"
+#include "server/salestotals.h"
 #include "server/territoryrules.h"
 
 #include <QJsonArray>
@@ -565,6 +566,21 @@ bool SyncService::applyAlignmentDates(QString *error)
     if (ok && moved > 0)
         qCInfo(lcServer) << "alignment dates of" << today << "moved" << moved << "HCPs between buckets";
     return ok;
+}
+
+bool SyncService::buildSalesTotals(QString *error)
+{
+    const QString key = QStringLiteral("sales_totals_built");
+    return m_storage.write(
+        [&](StoreWriter &w) {
+            if (!w.meta(key).isEmpty())
+                return false;
+            Feed feed(w, Actor {{}, QStringLiteral("rounds-server"), {}});
+            SalesTotals::rebuild(w, feed);
+            w.setMeta(key, QStringLiteral("1"));
+            return true;
+        },
+        error);
 }
 
 ApiReply SyncService::push(const Principal &user, const QJsonObject &body)
