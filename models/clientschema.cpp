@@ -445,6 +445,51 @@ void guardSearchTriggers(sql::Database &db)
         + searchUpdateTriggers());
 }
 
+// Reps hold the server's territory × product × month sums (sales_total) instead of per-institution
+// facts (docs/sync-protocol.md, "Sales for reps"): the table, and the monthly sales summary kept from it
+// too, each total counting as its `facts` facts, so the dashboard's trend reads the same either way.
+void createSalesTotals(sql::Database &db)
+{
+    createMissingEntityTables(db);
+    db.exec(QStringLiteral(R"(
+CREATE INDEX IF NOT EXISTS idx_sales_total_kpi ON sales_total(month, territory_id, source, product_id, value_minor, facts, matched_minor);
+INSERT INTO kpi_sales_month (month, territory_id, source, value_minor, valued, facts)
+    SELECT coalesce(month, ''), coalesce(territory_id, ''), coalesce(source, ''), coalesce(sum(value_minor), 0),
+        coalesce(sum(facts), 0), coalesce(sum(facts), 0) FROM sales_total WHERE true GROUP BY 1, 2, 3
+    ON CONFLICT (month, territory_id, source) DO UPDATE SET value_minor = value_minor + excluded.value_minor,
+        valued = valued + excluded.valued, facts = facts + excluded.facts;
+CREATE TRIGGER IF NOT EXISTS kpi_sales_month_total_ai AFTER INSERT ON sales_total BEGIN
+    INSERT INTO kpi_sales_month (month, territory_id, source, value_minor, valued, facts)
+        VALUES (coalesce(NEW.month, ''), coalesce(NEW.territory_id, ''), coalesce(NEW.source, ''),
+            coalesce(NEW.value_minor, 0), coalesce(NEW.facts, 0), coalesce(NEW.facts, 0))
+        ON CONFLICT (month, territory_id, source) DO UPDATE SET value_minor = value_minor + excluded.value_minor,
+            valued = valued + excluded.valued, facts = facts + excluded.facts;
+END;
+CREATE TRIGGER IF NOT EXISTS kpi_sales_month_total_ad AFTER DELETE ON sales_total BEGIN
+    UPDATE kpi_sales_month SET value_minor = value_minor - coalesce(OLD.value_minor, 0),
+        valued = valued - coalesce(OLD.facts, 0), facts = facts - coalesce(OLD.facts, 0)
+        WHERE month = coalesce(OLD.month, '') AND territory_id = coalesce(OLD.territory_id, '')
+            AND source = coalesce(OLD.source, '');
+    DELETE FROM kpi_sales_month WHERE month = coalesce(OLD.month, '') AND territory_id = coalesce(OLD.territory_id, '')
+        AND source = coalesce(OLD.source, '') AND facts <= 0;
+END;
+CREATE TRIGGER IF NOT EXISTS kpi_sales_month_total_au AFTER UPDATE OF month, territory_id, source, value_minor, facts
+    ON sales_total BEGIN
+    UPDATE kpi_sales_month SET value_minor = value_minor - coalesce(OLD.value_minor, 0),
+        valued = valued - coalesce(OLD.facts, 0), facts = facts - coalesce(OLD.facts, 0)
+        WHERE month = coalesce(OLD.month, '') AND territory_id = coalesce(OLD.territory_id, '')
+            AND source = coalesce(OLD.source, '');
+    DELETE FROM kpi_sales_month WHERE month = coalesce(OLD.month, '') AND territory_id = coalesce(OLD.territory_id, '')
+        AND source = coalesce(OLD.source, '') AND facts <= 0;
+    INSERT INTO kpi_sales_month (month, territory_id, source, value_minor, valued, facts)
+        VALUES (coalesce(NEW.month, ''), coalesce(NEW.territory_id, ''), coalesce(NEW.source, ''),
+            coalesce(NEW.value_minor, 0), coalesce(NEW.facts, 0), coalesce(NEW.facts, 0))
+        ON CONFLICT (month, territory_id, source) DO UPDATE SET value_minor = value_minor + excluded.value_minor,
+            valued = valued + excluded.valued, facts = facts + excluded.facts;
+END;
+)"));
+}
+
 const QList<sql::Migration> &clientMigrations()
 {
     static const QList<sql::Migration> steps {
@@ -469,6 +514,8 @@ const QList<sql::Migration> &clientMigrations()
             guardSearchTriggers},
         {14, QStringLiteral("meetings: why the server sent an approved one back for a new decision"),
             addMeetingResubmitReason},
+        {15, QStringLiteral("sales totals for reps (no per-institution sales), in the monthly sales summary"),
+            createSalesTotals},
     };
     return steps;
 }

@@ -327,4 +327,52 @@ bool disableUser(Storage &storage, const QString &username, QString *error)
     return ok && failure.isEmpty();
 }
 
+bool setUserRole(Storage &storage, const QString &username, const QString &role, const QString &territoryCode,
+    QString *error)
+{
+    if (roleFromString(role) == NoRole) {
+        *error = QStringLiteral("unknown role '%1' (rep, manager, sfe or admin)").arg(role);
+        return false;
+    }
+    QString failure;
+    const bool ok = storage.write(
+        [&](StoreWriter &w) {
+            std::optional<UserRow> u = w.userByName(username);
+            if (!u) {
+                failure = QStringLiteral("no user named '%1'").arg(username);
+                return false;
+            }
+            if (!territoryCode.isEmpty()) {
+                const std::optional<StoredRecord> t = territoryByCode(w, territoryCode);
+                if (!t) {
+                    failure = QStringLiteral("no territory with code '%1'").arg(territoryCode);
+                    return false;
+                }
+                u->homeTerritoryId = t->record.id;
+            }
+            if ((role == QLatin1String("rep") || role == QLatin1String("manager"))
+                && u->homeTerritoryId.isEmpty()) {
+                failure = QStringLiteral("a %1 needs --territory CODE").arg(role);
+                return false;
+            }
+            u->role = role;
+            w.putUser(*u);
+            const std::optional<StoredRecord> rec = w.record(QStringLiteral("user"), u->id);
+            if (rec) {
+                StoredRecord after = *rec;
+                after.record.fields.insert(QStringLiteral("role"), role);
+                after.record.fields.insert(QStringLiteral("home_territory_id"),
+                    u->homeTerritoryId.isEmpty() ? QJsonValue() : QJsonValue(u->homeTerritoryId));
+                if (after.record.fields != rec->record.fields)
+                    Feed(w, Actor {u->id, QStringLiteral("rounds-server"), {}})
+                        .commit(rec, after, QStringLiteral("user set-role"));
+            }
+            return true;
+        },
+        error);
+    if (ok && !failure.isEmpty())
+        *error = failure;
+    return ok && failure.isEmpty();
+}
+
 } // namespace rounds::server

@@ -64,5 +64,9 @@ struct UserSpec
 
 bool addUser(Storage &storage, const UserSpec &spec, QString *error);
 bool disableUser(Storage &storage, const QString &username, QString *error);
+// Gives a user another role (and, with `territoryCode`, another home territory). Tokens stay valid: the
+// next pull answers for the new role, and the client drops what that role may not hold.
+bool setUserRole(Storage &storage, const QString &username, const QString &role, const QString &territoryCode,
+    QString *error);
 
 } // namespace rounds::server

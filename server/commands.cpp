@@ -238,6 +238,8 @@ int serve(const QStringList &args)
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
 
+    if (!sync.buildSalesTotals(&error))
+        return fail(error);
     // Alignments start and end by the calendar: check at start and every ten minutes after.
     if (!sync.applyAlignmentDates(&error))
         return fail(error);
@@ -305,6 +307,33 @@ int demo(const QStringList &args)
     });
 }
 
+int setRoleCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption username(
+        QStringLiteral("username"), QStringLiteral("Login name."), QStringLiteral("U"));
+    const QCommandLineOption role(
+        QStringLiteral("role"), QStringLiteral("rep, manager, sfe or admin."), QStringLiteral("ROLE"));
+    const QCommandLineOption territory(QStringLiteral("territory"),
+        QStringLiteral("New home territory code (reps: their territory; managers: their district)."),
+        QStringLiteral("CODE"));
+    p.addOptions({username, role, territory});
+    if (const int rc = parse(p, QStringLiteral("user set-role"),
+            QStringLiteral("Changes a user's role; at their next sync their laptops drop what the new role "
+                           "may not hold (a rep: per-institution sales) and get what it may."),
+            args);
+        rc >= 0)
+        return rc;
+    if (p.value(username).isEmpty() || p.value(role).isEmpty())
+        return usage(QStringLiteral("--username and --role are required"), QStringLiteral("user set-role"));
+    return onStore(p, false, [&](Storage &storage, QString *error) {
+        if (!setUserRole(storage, p.value(username), p.value(role), p.value(territory), error))
+            return false;
+        err() << "rounds-server: user " << p.value(username) << " is now " << p.value(role) << Qt::endl;
+        return true;
+    });
+}
+
 int userCommand(const QStringList &args)
 {
     const QString sub = args.value(0);
@@ -339,6 +368,8 @@ int userCommand(const QStringList &args)
             return true;
         });
     }
+    if (sub == QLatin1String("set-role"))
+        return setRoleCommand(rest);
     if (sub == QLatin1String("disable")) {
         QCommandLineParser p;
         const QCommandLineOption username(
@@ -359,10 +390,10 @@ int userCommand(const QStringList &args)
         });
     }
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        out() << "usage: rounds-server user add|disable --data DIR --username U ...\n";
+        out() << "usage: rounds-server user add|set-role|disable --data DIR --username U ...\n";
         return ExitOk;
     }
-    return usage(QStringLiteral("user wants add or disable"), QStringLiteral("user"));
+    return usage(QStringLiteral("user wants add, set-role or disable"), QStringLiteral("user"));
 }
 
 int importCommand(const QStringList &args)
@@ -592,6 +623,7 @@ int runCommand(const QStringList &arguments)
         "  demo  --data DIR [--hcps N] [--visits N] [--seed S]\n"
         "  user add --data DIR --username U --role rep|manager|sfe|admin [--territory CODE] "
         "[--display-name NAME]\n"
+        "  user set-role --data DIR --username U --role rep|manager|sfe|admin [--territory CODE]\n"
         "  user disable --data DIR --username U\n"
         "  import hcps  --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
         "  import alignments --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"

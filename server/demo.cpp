@@ -1,7 +1,9 @@
 #include "server/demo.h"
 
 #include "common/protocol/values.h"
+#include "server/feed.h"
 #include "server/passwords.h"
+#include "server/salestotals.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -562,6 +564,10 @@ bool Generator::run(QString *error)
             }
         }
     }
+    // The facts went past the feed; reps get their territory totals (server/salestotals.h).
+    Feed feed(m_w, Actor {m_adminId, QStringLiteral("rounds-server"), {}});
+    SalesTotals::rebuild(m_w, feed);
+    m_w.setMeta(QStringLiteral("sales_totals_built"), QStringLiteral("1"));
     return true;
 }
 

@@ -1,6 +1,7 @@
 #include "server/feed.h"
 
 #include "common/protocol/values.h"
+#include "server/salestotals.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -175,6 +176,12 @@ StoredRecord Feed::commit(const std::optional<StoredRecord> &before, StoredRecor
     after.record.updatedAt = now;
     after.record.updatedBy = m_actor.userId;
     m_store.putRecord(after);
+    if (after.entity == QLatin1String("sales_fact")) {
+        m_salesKeys.insert(SalesTotals::keyOf(after));
+        if (before)
+            m_salesKeys.insert(SalesTotals::keyOf(*before));
+        m_salesKeys.remove(QString());
+    }
 
     AuditEntry audit {after.entity, after.record.id, {}, {}, {}, m_actor.userId, m_actor.device,
         m_actor.mutationId, now, note};
@@ -212,6 +219,12 @@ StoredRecord Feed::commit(const std::optional<StoredRecord> &before, StoredRecor
         m_store.setBuckets(after.entity, after.record.id, newBuckets);
     moveFollowers(after, before, oldBuckets != newBuckets);
     return after;
+}
+
+void Feed::settle()
+{
+    const QSet<QString> keys = std::exchange(m_salesKeys, {});
+    SalesTotals::refresh(m_store, *this, keys);
 }
 
 int Feed::applyAlignmentDates()

@@ -3,6 +3,8 @@
 #include "server/principal.h"
 #include "server/storage.h"
 
+#include <QSet>
+
 namespace rounds::server {
 
 // Who makes a change, for updated_by and the audit log.
@@ -26,6 +28,10 @@ public:
     // records that follow it. Returns the stored record.
     StoredRecord commit(
         const std::optional<StoredRecord> &before, StoredRecord after, const QString &note = {});
+
+    // Brings the records derived from what was committed up to date: the sales totals of the sales facts
+    // changed (server/salestotals.h). Whoever writes sales facts calls it before the write commits.
+    void settle();
 
     // The buckets a record belongs to now.
     QStringList bucketsFor(const StoredRecord &record);
@@ -58,6 +64,7 @@ private:
     StoreWriter &m_store;
     Actor m_actor;
     int m_depth = 0;
+    QSet<QString> m_salesKeys; // of the sales totals the facts committed since settle() change
 };
 
 // The scope of a user, from the territory tree. A rep's leaves are those under their home territory

@@ -269,6 +269,8 @@ public:
                         {QStringLiteral("value_minor"), *value}, {QStringLiteral("currency"), currency},
                         {QStringLiteral("source"), source}});
             }
+            // Reps hold the territory totals of these facts, never the facts themselves.
+            m_feed.settle();
         }
 
     private:

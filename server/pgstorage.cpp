@@ -198,15 +198,12 @@ public:
         return r.rows() ? r.int64(0, 0) : 0;
     }
 
-    QList<ChangeEntry> changes(const QString &bucket, qint64 after, int limit, bool upsertsOnly) override
+    QList<ChangeEntry> changes(const QString &bucket, qint64 after, int limit, bool upsertsOnly,
+        const QStringList &withheld) override
     {
-        const Result r = upsertsOnly
-            ? m_c.run("SELECT seq, entity, id, op FROM changes WHERE bucket = $1 AND seq > $2 AND op = "
-                      "'upsert' ORDER BY seq LIMIT $3",
-                {bucket, after, limit})
-            : m_c.run("SELECT seq, entity, id, op FROM changes WHERE bucket = $1 AND seq > $2 ORDER BY seq "
-                      "LIMIT $3",
-                {bucket, after, limit});
+        const QByteArray sql = "SELECT seq, entity, id, op FROM changes WHERE bucket = $1 AND seq > $2"
+            + changeFilter(upsertsOnly, "$4") + " ORDER BY seq LIMIT $3";
+        const Result r = m_c.run(sql.constData(), {bucket, after, limit, withheldJson(withheld)});
         QList<ChangeEntry> out;
         out.reserve(r.rows());
         for (int i = 0; i < r.rows(); ++i)
@@ -214,13 +211,27 @@ public:
         return out;
     }
 
-    qint64 countChanges(const QString &bucket, qint64 after, bool upsertsOnly) override
+    qint64 countChanges(
+        const QString &bucket, qint64 after, bool upsertsOnly, const QStringList &withheld) override
     {
-        const Result r = upsertsOnly
-            ? m_c.run("SELECT count(*) FROM changes WHERE bucket = $1 AND seq > $2 AND op = 'upsert'",
-                {bucket, after})
-            : m_c.run("SELECT count(*) FROM changes WHERE bucket = $1 AND seq > $2", {bucket, after});
+        const QByteArray sql
+            = "SELECT count(*) FROM changes WHERE bucket = $1 AND seq > $2" + changeFilter(upsertsOnly, "$3");
+        const Result r = m_c.run(sql.constData(), {bucket, after, withheldJson(withheld)});
         return r.int64(0, 0);
+    }
+
+    // The conditions of changes() and countChanges() after bucket and seq; `withheld` is the parameter
+    // holding the entities left out, a JSON array of names.
+    static QByteArray changeFilter(bool upsertsOnly, const char *withheld)
+    {
+        return QByteArray(upsertsOnly ? " AND op = 'upsert'" : "") + " AND entity NOT IN (SELECT "
+            + "json_array_elements_text(" + withheld + "::json))";
+    }
+
+    static QString withheldJson(const QStringList &withheld)
+    {
+        return QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(withheld)).toJson(QJsonDocument::Compact));
     }
 
     QList<AuditEntry> audit(const QString &entity, const QString &recordId) override

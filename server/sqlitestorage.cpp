@@ -245,28 +245,46 @@ public:
         return q->step() ? q->int64(0) : 0;
     }
 
-    QList<ChangeEntry> changes(const QString &bucket, qint64 after, int limit, bool upsertsOnly) override
+    QList<ChangeEntry> changes(const QString &bucket, qint64 after, int limit, bool upsertsOnly,
+        const QStringList &withheld) override
     {
-        sql::Query q = m_db.query(upsertsOnly
-                ? QStringLiteral("SELECT seq, entity, id, op FROM changes WHERE bucket = ?1 "
-                                 "AND seq > ?2 AND op = 'upsert' ORDER BY seq LIMIT ?3")
-                : QStringLiteral("SELECT seq, entity, id, op FROM changes WHERE bucket = ?1 "
-                                 "AND seq > ?2 ORDER BY seq LIMIT ?3"));
+        sql::Query q = m_db.query(QStringLiteral("SELECT seq, entity, id, op FROM changes WHERE bucket = ?1 "
+                                                 "AND seq > ?2%1 ORDER BY seq LIMIT ?3")
+                                      .arg(changeFilter(upsertsOnly, withheld)));
         q.bindAll(bucket, std::int64_t(after), limit);
+        if (!withheld.isEmpty())
+            q->bind(4, withheldJson(withheld));
         QList<ChangeEntry> out;
         while (q->step())
             out << ChangeEntry {bucket, q->int64(0), q->text(1), q->text(2), q->text(3)};
         return out;
     }
 
-    qint64 countChanges(const QString &bucket, qint64 after, bool upsertsOnly) override
+    qint64 countChanges(
+        const QString &bucket, qint64 after, bool upsertsOnly, const QStringList &withheld) override
     {
-        sql::Query q = m_db.query(upsertsOnly
-                ? QStringLiteral(
-                    "SELECT count(*) FROM changes WHERE bucket = ?1 AND seq > ?2 AND op = 'upsert'")
-                : QStringLiteral("SELECT count(*) FROM changes WHERE bucket = ?1 AND seq > ?2"));
+        sql::Query q
+            = m_db.query(QStringLiteral("SELECT count(*) FROM changes WHERE bucket = ?1 AND seq > ?2%1")
+                             .arg(changeFilter(upsertsOnly, withheld)));
         q.bindAll(bucket, std::int64_t(after));
+        if (!withheld.isEmpty())
+            q->bind(4, withheldJson(withheld));
         return q->step() ? q->int64(0) : 0;
+    }
+
+    // The conditions of changes() and countChanges() after bucket and seq; the withheld entities are ?4.
+    static QString changeFilter(bool upsertsOnly, const QStringList &withheld)
+    {
+        QString out = upsertsOnly ? QStringLiteral(" AND op = 'upsert'") : QString();
+        if (!withheld.isEmpty())
+            out += QStringLiteral(" AND entity NOT IN (SELECT value FROM json_each(?4))");
+        return out;
+    }
+
+    static QString withheldJson(const QStringList &withheld)
+    {
+        return QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(withheld)).toJson(QJsonDocument::Compact));
     }
 
     QList<AuditEntry> audit(const QString &entity, const QString &recordId) override

@@ -107,10 +107,15 @@ public:
     // The buckets a record is in now.
     virtual QStringList buckets(const QString &entity, const QString &id) = 0;
     virtual qint64 lastSeq(const QString &bucket) = 0;
-    // Entries after `after` in seq order, at most `limit`; only upserts when `upsertsOnly` (snapshots).
-    virtual QList<ChangeEntry> changes(const QString &bucket, qint64 after, int limit, bool upsertsOnly) = 0;
+    // Entries after `after` in seq order, at most `limit`; only upserts when `upsertsOnly` (snapshots);
+    // none of the entities in `withheld` (those the puller's role may not hold).
+    virtual QList<ChangeEntry> changes(
+        const QString &bucket, qint64 after, int limit, bool upsertsOnly, const QStringList &withheld)
+        = 0;
     // How many entries changes() would still give after `after` (for the pull's progress estimate).
-    virtual qint64 countChanges(const QString &bucket, qint64 after, bool upsertsOnly) = 0;
+    virtual qint64 countChanges(
+        const QString &bucket, qint64 after, bool upsertsOnly, const QStringList &withheld)
+        = 0;
     virtual QList<AuditEntry> audit(const QString &entity, const QString &recordId) = 0;
 
     virtual std::optional<UserRow> userByName(const QString &username) = 0;

@@ -10,6 +10,7 @@
 #include "server/log.h"
 #include "server/meetingrules.h"
 #include "server/refrules.h"
+#include "server/salestotals.h"
 #include "server/territoryrules.h"
 
 #include <QJsonArray>
@@ -634,6 +635,21 @@ bool SyncService::applyAlignmentDates(QString *error)
     return ok;
 }
 
+bool SyncService::buildSalesTotals(QString *error)
+{
+    const QString key = QStringLiteral("sales_totals_built");
+    return m_storage.write(
+        [&](StoreWriter &w) {
+            if (!w.meta(key).isEmpty())
+                return false;
+            Feed feed(w, Actor {{}, QStringLiteral("rounds-server"), {}});
+            SalesTotals::rebuild(w, feed);
+            w.setMeta(key, QStringLiteral("1"));
+            return true;
+        },
+        error);
+}
+
 ApiReply SyncService::push(const Principal &user, const QJsonObject &body)
 {
     // Too many mutations is a 413 whatever they hold, so the count is checked before their shapes.
@@ -693,6 +709,10 @@ ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
                                      : m_limits.defaultPullLimit;
 
     PullPage page;
+    // What the role may not hold never leaves the server (the China rule: no per-institution sales for
+    // reps); the answer names the role, so a client that pulled as another role pulls again.
+    const QStringList withheld = Schema::instance().withheldFrom(user.role);
+    page.role = roleName(user.role);
     const bool ok = m_storage.read(
         [&](StoreReader &r) {
             page.epoch = r.meta(QStringLiteral("epoch"));
@@ -711,7 +731,8 @@ ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
                     continue;
                 }
                 const qint64 last = r.lastSeq(bucket);
-                const QList<ChangeEntry> entries = r.changes(bucket, cursor, remaining + 1, cursor == 0);
+                const QList<ChangeEntry> entries
+                    = r.changes(bucket, cursor, remaining + 1, cursor == 0, withheld);
                 qsizetype count = entries.size();
                 qint64 next = std::max(cursor, last);
                 if (count > remaining) {
@@ -740,7 +761,7 @@ ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
                 // A progress estimate for the client (addition to PROTOCOL.md): what later pages hold.
                 for (const QString &bucket : user.scope.buckets()) {
                     const qint64 from = page.cursors.value(bucket);
-                    page.remaining += r.countChanges(bucket, from, cursors.value(bucket) == 0);
+                    page.remaining += r.countChanges(bucket, from, cursors.value(bucket) == 0, withheld);
                 }
             }
         },

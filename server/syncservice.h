@@ -31,6 +31,9 @@ public:
     // Once a day (and at start): alignments whose valid_from or valid_to date has come move their
     // HCPs between buckets. Cheap when the date has not changed since the last run.
     bool applyAlignmentDates(QString *error);
+    // At start: a store whose sales facts came before the server kept their totals gets them (once), so
+    // reps' laptops receive them with their next pull.
+    bool buildSalesTotals(QString *error);
 
     const Limits &limits() const { return m_limits; }
 

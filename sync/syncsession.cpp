@@ -109,7 +109,8 @@ QJsonObject SyncSummary::toJson() const
         {QStringLiteral("applied"), applied}, {QStringLiteral("merged"), merged},
         {QStringLiteral("conflicts"), conflicts}, {QStringLiteral("rejected"), rejected},
         {QStringLiteral("pulled"), pulled}, {QStringLiteral("revoked"), revoked},
-        {QStringLiteral("new_epoch"), newEpoch}, {QStringLiteral("duration_ms"), durationMs}};
+        {QStringLiteral("new_epoch"), newEpoch}, {QStringLiteral("new_role"), newRole},
+        {QStringLiteral("duration_ms"), durationMs}};
     if (!ok)
         json.insert(QStringLiteral("error"), error.message);
     return json;
@@ -219,6 +220,29 @@ bool SyncSession::epochChanged(SyncSummary &summary, bool *changed)
     if (!page)
         return false;
     *changed = page->epoch != known;
+    return true;
+}
+
+bool SyncSession::adoptRole(const PullPage &page, SyncSummary &summary, bool *changed)
+{
+    *changed = false;
+    const QString known = m_store.meta(QStringLiteral("role"));
+    if (page.role.isEmpty() || page.role == known)
+        return true;
+    QString error;
+    // What a role may hold is the server's decision (a rep never holds per-institution sales): the
+    // cursors were advanced past what the old role was not sent, and what it was sent may be more than
+    // the new one may keep, so every bucket is pulled again and what the new data lacks is dropped.
+    if (!m_store.cursors(&error).isEmpty() || !m_store.meta(QStringLiteral("epoch")).isEmpty()) {
+        qCInfo(lcSync) << "the server answers for role" << page.role << "instead of" << known
+                       << "- full re-sync";
+        if (!m_ledger.beginResync(page.epoch, &error))
+            return fail(summary, ApiError::Client, error);
+        summary.newRole = true;
+        *changed = true;
+    }
+    if (!m_store.setMeta(QStringLiteral("role"), page.role))
+        return fail(summary, ApiError::Client, tr("The local database could not store the user's role."));
     return true;
 }
 
@@ -370,6 +394,10 @@ bool SyncSession::pull(SyncSummary &summary)
     m_ledger.closeConflictsOfGoneRecords();
     if (!m_ledger.finishResync(&error)) // a no-op unless a re-sync after a new epoch is under way
         return fail(summary, ApiError::Client, error);
+    // The server never sends the role what it may not hold; what an older build kept goes too.
+    if (!m_store.dropWithheld(m_store.meta(QStringLiteral("role")), &dropped, &error))
+        return fail(summary, ApiError::Client, error);
+    summary.revoked += dropped;
     return true;
 }
 
@@ -408,6 +436,13 @@ bool SyncSession::pullPages(SyncSummary &summary, bool *bulk)
             if (!m_ledger.beginResync(page->epoch, &error))
                 return fail(summary, ApiError::Client, error);
             summary.newEpoch = true;
+            continue;
+        }
+        bool roleChanged = false;
+        if (!adoptRole(*page, summary, &roleChanged))
+            return false;
+        if (roleChanged) {
+            fetcher.reset(); // a page asked for with the old cursors is not wanted any more
             continue;
         }
 

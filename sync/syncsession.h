@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/protocol/pullpage.h"
 #include "common/protocol/pushresult.h"
 #include "sync/apiclient.h"
 #include "sync/syncledger.h"
@@ -24,6 +25,9 @@ struct SyncSummary
     int pulled = 0; // changes received
     int revoked = 0; // records dropped because they left the user's scope
     bool newEpoch = false;
+    // The server answered for another role than the data was pulled as (an admin changed it): everything
+    // was pulled again, so the laptop holds what the new role may hold and nothing else.
+    bool newRole = false;
     qint64 durationMs = 0;
 
     QJsonObject toJson() const;
@@ -77,6 +81,9 @@ private:
     bool pull(SyncSummary &summary);
     bool pullPages(SyncSummary &summary, bool *bulk);
     bool epochChanged(SyncSummary &summary, bool *changed);
+    // A page answered for another role than the stored one: starts a full re-sync (what the new role may
+    // not hold goes, what it may comes) and stores the role. False when the store failed.
+    bool adoptRole(const protocol::PullPage &page, SyncSummary &summary, bool *changed);
     bool handleResult(const protocol::PushResult &result, SyncSummary &summary);
     bool fail(SyncSummary &summary, ApiError::Kind kind, const QString &message);
     // The server's answer read as a wire message (PullPage, PushAnswer), or none with the reason in

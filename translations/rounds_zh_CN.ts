@@ -4370,6 +4370,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>The local database could not read its sync position: %1</source>
         <translation>本地数据库无法读取同步位置：%1</translation>
     </message>
+    <message>
+        <source>The local database could not store the user&apos;s role.</source>
+        <translation>本地数据库无法保存该用户的角色。</translation>
+    </message>
 </context>
 <context>
     <name>rounds::TerritoryView</name>

@@ -319,16 +319,35 @@ QList<Entity> declareEntities()
                 make("value", FieldType::Json).required(),
             }),
         serverOnly(entity("sales_fact", NoRole, ConflictPolicy::AskUser, BucketRule::Territory,
-            {
-                ref("territory_id", "territory").required(),
-                ref("institution_id", "institution").required(),
-                ref("product_id", "product").required(),
-                make("month", FieldType::Month).required(),
-                integer("units", -maxInt, maxInt).required(),
-                money("value_minor", -10'000'000'000'000).required(),
-                currency("currency"),
-                enumOf("source", {"internal", "external"}).required(),
-            })),
+                       {
+                           ref("territory_id", "territory").required(),
+                           ref("institution_id", "institution").required(),
+                           ref("product_id", "product").required(),
+                           make("month", FieldType::Month).required(),
+                           integer("units", -maxInt, maxInt).required(),
+                           money("value_minor", -10'000'000'000'000).required(),
+                           currency("currency"),
+                           enumOf("source", {"internal", "external"}).required(),
+                       }))
+            .pulledBy(RoleManager | RoleSfe | RoleAdmin),
+        // What a rep holds of sales instead (the China rule): the server's sum of the sales_fact rows of
+        // one territory, product, month, source and currency, kept by the server on every change of
+        // them (server/salestotals.h). `facts` counts the rows; `matched_minor` is the internal value of
+        // the institution × product × month groups that also have an external figure, the numerator of
+        // market share, so the rep's dashboard shows the same share without any per-institution row.
+        serverOnly(entity("sales_total", NoRole, ConflictPolicy::AskUser, BucketRule::Territory,
+                       {
+                           ref("territory_id", "territory").required(),
+                           ref("product_id", "product").required(),
+                           make("month", FieldType::Month).required(),
+                           enumOf("source", {"internal", "external"}).required(),
+                           currency("currency"),
+                           integer("units", -maxInt, maxInt).required(),
+                           money("value_minor", -10'000'000'000'000).required(),
+                           integer("facts", 0, maxInt).required(),
+                           money("matched_minor", -10'000'000'000'000).required(),
+                       }))
+            .pulledBy(RoleRep),
     };
 }
 

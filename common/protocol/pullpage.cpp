@@ -20,11 +20,13 @@ QJsonObject PullPage::toJson() const
     QJsonArray list;
     for (const PulledChange &c : changes)
         list << c.toJson();
-    return QJsonObject {{QStringLiteral("changes"), list},
-        {QStringLiteral("cursors"), cursorsToJson(cursors)},
+    QJsonObject out {{QStringLiteral("changes"), list}, {QStringLiteral("cursors"), cursorsToJson(cursors)},
         {QStringLiteral("revoked_buckets"), QJsonArray::fromStringList(revokedBuckets)},
         {QStringLiteral("more"), more}, {QStringLiteral("remaining"), remaining},
         {QStringLiteral("epoch"), epoch}};
+    if (!role.isEmpty())
+        out.insert(QStringLiteral("role"), role);
+    return out;
 }
 
 std::optional<PullPage> PullPage::fromJson(const QJsonObject &json, QString *error)
@@ -46,6 +48,7 @@ std::optional<PullPage> PullPage::fromJson(const QJsonObject &json, QString *err
     page.more = json.value(QLatin1String("more")).toBool();
     page.remaining = json.value(QLatin1String("remaining")).toInteger();
     page.epoch = json.value(QLatin1String("epoch")).toString();
+    page.role = json.value(QLatin1String("role")).toString();
     return page;
 }
 

@@ -14,7 +14,8 @@ namespace rounds::protocol {
 Cursors advanceCursors(Cursors before, const Cursors &page, const QStringList &revokedBuckets);
 
 // One answer to a pull (PROTOCOL.md, Pull):
-// {"changes": […], "cursors": {…}, "revoked_buckets": […], "more": b, "remaining": n, "epoch": "…"}.
+// {"changes": […], "cursors": {…}, "revoked_buckets": […], "more": b, "remaining": n, "epoch": "…",
+// "role": "…"}.
 struct PullPage
 {
     QList<PulledChange> changes;
@@ -23,6 +24,9 @@ struct PullPage
     bool more = false;
     qint64 remaining = 0; // what later pages hold, a progress estimate (docs/sync-protocol.md)
     QString epoch;
+    // The role the server answered for (docs/sync-protocol.md): what the page holds depends on it, so a
+    // client that pulled as another role pulls everything again. Empty from servers without it.
+    QString role;
 
     QJsonObject toJson() const;
     // Every change must parse (PulledChange::fromJson, whose reason is the error); the other members are

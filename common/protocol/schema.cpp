@@ -181,6 +181,12 @@ Entity &Entity::withWorkflow(Workflow rules)
     return *this;
 }
 
+Entity &Entity::pulledBy(Roles roles)
+{
+    readers = roles;
+    return *this;
+}
+
 bool Base::isBaseField(QStringView name)
 {
     return name == Id || name == Version || name == UpdatedAt || name == UpdatedBy;
@@ -210,6 +216,16 @@ QStringList Schema::entityNames() const
     QStringList names;
     for (const Entity &e : m_entities)
         names << e.name;
+    return names;
+}
+
+QStringList Schema::withheldFrom(Role role) const
+{
+    QStringList names;
+    for (const Entity &e : m_entities) {
+        if (!e.readableBy(role))
+            names << e.name;
+    }
     return names;
 }
 

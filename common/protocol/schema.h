@@ -180,6 +180,10 @@ struct Entity
     // the buckets of the HCP this field names, so an HCP's history travels with it (visit.hcp_id).
     bool inReview = false;
     QString hcpField;
+    // Roles whose pulls carry the entity at all: the server withholds it from the others on every route,
+    // so privacy does not rest on the client (per-institution sales_fact never reaches a rep; reps get
+    // sales_total, docs/sync-protocol.md).
+    Roles readers = AllRoles;
 
     const Field *field(QStringView name) const;
     bool hasField(QStringView name) const { return field(name) != nullptr; }
@@ -191,6 +195,7 @@ struct Entity
     // same; server-set fields are the server's) but may not write, or empty. A client sending a value
     // unchanged is not writing it.
     QString fieldNotWritableBy(Role role, const QJsonObject &before, const QJsonObject &after) const;
+    bool readableBy(Role role) const { return (readers & role) != 0; }
     QStringList fieldNames() const;
     bool ownerOnParent() const { return !ownerField.isEmpty() && !hasField(ownerField); }
     // The first reference field naming `target` (hcp → institution: institution_id), or empty.
@@ -208,6 +213,7 @@ struct Entity
     Entity &alsoInReview();
     Entity &alsoInBucketsOfHcp(const char *field);
     Entity &withWorkflow(Workflow rules);
+    Entity &pulledBy(Roles roles);
 };
 
 // The implicit fields every synced record carries.
@@ -227,6 +233,8 @@ public:
     const QList<Entity> &entities() const { return m_entities; }
     const Entity *entity(QStringView name) const;
     QStringList entityNames() const;
+    // The entities a role's pulls never carry (Entity::readers), in declaration order.
+    QStringList withheldFrom(Role role) const;
     // The entities whose records sit in the buckets of their `parent` record (BucketRule::Parent), in
     // declaration order: they move when it moves.
     QList<const Entity *> childrenOf(QStringView parent) const;

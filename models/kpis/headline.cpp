@@ -117,20 +117,25 @@ void events(sql::Database &db, const KpiParams &p, KpiHeadline *h)
 }
 
 // Sales are internal values over the months the period overlaps; market share only where an external
-// figure exists for the same institution, product and month. One pass grouped by (institution,
+// figure exists for the same institution, product and month. Facts: one pass grouped by (institution,
 // product, month); the unary + keeps the planner on the covering month index instead of walking the
-// institution index over every fact.
+// institution index over every fact. A rep's store holds the server's totals instead, which carry the
+// internal value of the groups with an external figure (matched_minor): one row for them all.
 void salesAndShare(sql::Database &db, const KpiParams &p, KpiHeadline *h)
 {
+    const QString internal = QStringLiteral("CASE WHEN s.source = 'internal' THEN s.%1 END");
+    const QString anyExternal = QStringLiteral("max(s.source = 'external')");
+    const QString where
+        = QStringLiteral(" WHERE s.month IN (SELECT value FROM json_each(:months)) AND %1").arg(salesScope());
     const auto q = aggregate(db, p,
-        QStringLiteral(
-            "SELECT coalesce(sum(i), 0), sum(CASE WHEN x THEN i END), sum(CASE WHEN x THEN t END) FROM"
-            " (SELECT sum(CASE WHEN s.source = 'internal' THEN s.value_minor END) AS i, sum(s.value_minor) "
-            "AS t,"
-            " max(s.source = 'external') AS x FROM sales_fact s"
-            " WHERE s.month IN (SELECT value FROM json_each(:months)) AND %1"
-            " GROUP BY +s.institution_id, +s.product_id, +s.month)")
-            .arg(salesScope()));
+        QStringLiteral("SELECT coalesce(sum(i), 0), sum(m), sum(t) FROM"
+                       " (SELECT sum(%1) AS i, CASE WHEN %2 THEN sum(%1) END AS m,"
+                       " CASE WHEN %2 THEN sum(s.value_minor) END AS t FROM sales_fact s%3"
+                       " GROUP BY +s.institution_id, +s.product_id, +s.month"
+                       " UNION ALL SELECT sum(%1), CASE WHEN %2 THEN sum(%4) END,"
+                       " CASE WHEN %2 THEN sum(s.matched_minor) END FROM sales_total s%3)")
+            .arg(internal.arg(QStringLiteral("value_minor")), anyExternal, where,
+                internal.arg(QStringLiteral("matched_minor"))));
     h->salesMinor = q->int64(0);
     if (!q->isNull(2))
         h->marketSharePct = ratio(q->isNull(1) ? 0.0 : q->real(1), q->real(2), 100);

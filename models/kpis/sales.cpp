@@ -177,14 +177,21 @@ void groups(sql::Database &db, const KpiParams &p, KpiResult *r)
         if (!g.into)
             continue;
         // Grouped first over the covering month index (the unary + keeps the planner from walking the
-        // grouping column's own index over every fact), then named.
-        auto q = db.query(g.sql.arg(QStringLiteral(
-                              "(SELECT s.%1 AS k, count(*) AS n, sum(s.value_minor) AS v FROM sales_fact s"
-                              " WHERE s.source = 'internal' AND s.month IN (SELECT value FROM "
-                              "json_each(:months))"
-                              " AND %2 GROUP BY +s.%1) g")
-                                        .arg(g.column, salesScope()))
-            + QStringLiteral(" ORDER BY 4 DESC, 2"));
+        // grouping column's own index over every fact), then named. A rep's store holds the server's
+        // totals instead of facts (never both after a sync); each counts as the facts it sums.
+        const QString where = QStringLiteral(" WHERE s.source = 'internal' AND s.month IN (SELECT value"
+                                             " FROM json_each(:months)) AND %1 GROUP BY +s.%2")
+                                  .arg(salesScope(), g.column);
+        QString grouped
+            = QStringLiteral("SELECT s.%1 AS k, count(*) AS n, sum(s.value_minor) AS v FROM sales_fact s")
+                  .arg(g.column)
+            + where;
+        if (g.column != QLatin1String("institution_id"))
+            grouped = QStringLiteral("SELECT k, sum(n) AS n, sum(v) AS v FROM (%1 UNION ALL SELECT s.%2,"
+                                     " sum(s.facts), sum(s.value_minor) FROM sales_total s%3) GROUP BY k")
+                          .arg(grouped, g.column, where);
+        auto q = db.query(
+            g.sql.arg(QStringLiteral("(%1) g").arg(grouped)) + QStringLiteral(" ORDER BY 4 DESC, 2"));
         p.bind(q);
         while (q->step())
             g.into->append(KpiCount {q->text(0), q->text(1), q->int64(2), q->real(3), {}});

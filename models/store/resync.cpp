@@ -137,4 +137,26 @@ bool Store::rebasePending(QString *error)
     return dropRecords(staleOnly(*m_db, true), nullptr, error);
 }
 
+bool Store::dropWithheld(const QString &role, int *dropped, QString *error)
+{
+    *dropped = 0;
+    const protocol::Role r = protocol::roleFromString(role);
+    if (!m_db || r == protocol::NoRole)
+        return m_db != nullptr;
+    QList<QPair<QString, QString>> withheld;
+    const bool ok = guarded(error, [&] {
+        for (const QString &entity : protocol::Schema::instance().withheldFrom(r)) {
+            auto q = m_db->query(QStringLiteral("SELECT id FROM %1").arg(protocol::quoteIdentifier(entity)));
+            while (q->step())
+                withheld.append({entity, q->text(0)});
+        }
+    });
+    if (!ok)
+        return false;
+    if (withheld.isEmpty())
+        return true;
+    qCInfo(lcStore) << "dropping" << withheld.size() << "records the role" << role << "may not hold";
+    return dropRecords(withheld, dropped, error);
+}
+
 } // namespace rounds

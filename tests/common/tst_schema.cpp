@@ -39,7 +39,7 @@ void TestSchema::everyEntityOfTheProtocolIsDeclared()
         QStringLiteral("visit_plan"), QStringLiteral("visit"), QStringLiteral("visit_detail"),
         QStringLiteral("meeting"), QStringLiteral("meeting_attendee"), QStringLiteral("meeting_expense"),
         QStringLiteral("change_request"), QStringLiteral("user"), QStringLiteral("setting"),
-        QStringLiteral("sales_fact")};
+        QStringLiteral("sales_fact"), QStringLiteral("sales_total")};
     QStringList actual = Schema::instance().entityNames();
     QCOMPARE(actual, expected);
     // Spot checks against PROTOCOL.md's table.
@@ -54,6 +54,12 @@ void TestSchema::everyEntityOfTheProtocolIsDeclared()
     QCOMPARE(Schema::instance().entity(u"visit_plan")->policy, ConflictPolicy::AskUser);
     QVERIFY(Schema::instance().entity(u"user")->serverOnly);
     QVERIFY(Schema::instance().entity(u"sales_fact")->serverOnly);
+    QVERIFY(Schema::instance().entity(u"sales_total")->serverOnly);
+    // The China rule: per-institution sales never reach a rep, who holds the territory totals instead.
+    QCOMPARE(Schema::instance().withheldFrom(RoleRep), QStringList {QStringLiteral("sales_fact")});
+    for (const Role role : {RoleManager, RoleSfe, RoleAdmin})
+        QCOMPARE(Schema::instance().withheldFrom(role), QStringList {QStringLiteral("sales_total")});
+    QVERIFY(!Schema::instance().entity(u"sales_total")->hasField(u"institution_id"));
     QCOMPARE(Schema::instance().entity(u"meeting_expense")->parentEntity, QStringLiteral("meeting"));
     QVERIFY(!Schema::instance().entity(u"nonsense"));
 }
@@ -114,6 +120,7 @@ void TestSchema::whoWritesWhat_data()
     row("user", NoRole, "", "", "", "", Workflow::None);
     row("setting", RoleAdmin, "", "", "", "", Workflow::None);
     row("sales_fact", NoRole, "", "", "", "", Workflow::None);
+    row("sales_total", NoRole, "", "", "", "", Workflow::None);
 }
 
 void TestSchema::whoWritesWhat()

@@ -100,6 +100,8 @@ const Row kRows[] = {
     {"user.role", "admin", QT_TRANSLATE_NOOP("EnumLabels", "Administrator")},
     {"sales_fact.source", "internal", QT_TRANSLATE_NOOP("EnumLabels", "Internal")},
     {"sales_fact.source", "external", QT_TRANSLATE_NOOP("EnumLabels", "External")},
+    {"sales_total.source", "internal", QT_TRANSLATE_NOOP("EnumLabels", "Internal")},
+    {"sales_total.source", "external", QT_TRANSLATE_NOOP("EnumLabels", "External")},
 };
 
 QString key(const QString &scope, const QString &value)
