@@ -8,6 +8,7 @@
 #include "sync/apiclient.h"
 #include "sync/credentialstore.h"
 #include "sync/diagnostics.h"
+#include "sync/historyclient.h"
 #include "sync/signin.h"
 #include "sync/syncledger.h"
 #include "sync/syncsession.h"
@@ -44,6 +45,9 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COM
   conflicts [--json]               open conflicts
   resolve CONFLICT_ID mine|theirs
   discard MUTATION_ID              give up a rejected change (status lists them); the server copy returns
+  history ENTITY ID [--json]       the record's changes on the server (who, when, device, each field
+                                   old -> new), oldest first; needs the server; --json: the answer of
+                                   GET /api/v1/history with every page's entries
   logout                           forgets the token (local data is kept)
   kpis --period P [--scope KEY] [--json]
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
@@ -96,6 +100,9 @@ private:
     int conflicts(bool json);
     int resolve(const QStringList &args);
     int logout();
+    int history(const QStringList &args, bool json);
+    // The server client with this store's token (and ROUNDS_CA_FILE), or null with `error` set.
+    std::unique_ptr<ApiClient> api(QString *error);
 
     QString m_dbPath;
     Store m_store;
@@ -211,6 +218,32 @@ int kpisCommand(Store &store, QStringList args, bool json)
     return ExitOk;
 }
 
+// rounds-cli history: one line per field change, under a line per change (when, who, device, what).
+QString historyTable(const protocol::HistoryPage &page)
+{
+    auto text = [](const QJsonValue &v) {
+        return v.isNull()  ? QStringLiteral("-")
+            : v.isString() ? v.toString()
+                           : QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact))
+                                 .mid(1)
+                                 .chopped(1);
+    };
+    QString table;
+    QTextStream t(&table);
+    if (page.entries.isEmpty())
+        t << Cli::tr("no changes recorded for %1 %2").arg(page.entity, page.id) << Qt::endl;
+    for (const protocol::HistoryEntry &e : page.entries) {
+        t << e.at << "  " << e.op << "  " << (e.userName.isEmpty() ? e.userId : e.userName) << "  "
+          << (e.device.isEmpty() ? QStringLiteral("-") : e.device);
+        if (!e.note.isEmpty() && e.note != QLatin1String("deleted"))
+            t << "  (" << e.note << ")";
+        t << Qt::endl;
+        for (const protocol::HistoryChange &c : e.changes)
+            t << "    " << c.field << ": " << text(c.oldValue) << " -> " << text(c.newValue) << Qt::endl;
+    }
+    return table;
+}
+
 int Cli::run(const QString &command, QStringList args)
 {
     const bool json = args.removeAll(QStringLiteral("--json")) > 0;
@@ -236,6 +269,8 @@ int Cli::run(const QString &command, QStringList args)
         return kpisCommand(m_store, args, json);
     if (command == QLatin1String("logout"))
         return logout();
+    if (command == QLatin1String("history"))
+        return history(args, json);
     if (command == QLatin1String("discard")) {
         if (args.size() != 1)
             return failWith(usage(), ExitUsage);
@@ -272,21 +307,11 @@ int Cli::login(const QStringList &args)
 
 int Cli::sync(bool json)
 {
-    if (server().isEmpty())
-        return failWith(tr("not signed in: run rounds-cli --db %1 login SERVER_URL USERNAME").arg(m_dbPath));
-    const CredentialStore::Result cred = m_credentials.read(server(), user());
-    if (!cred.ok || cred.token.isEmpty())
-        return failWith(cred.message.isEmpty()
-                ? tr("no token for %1 on %2: sign in again").arg(user(), server())
-                : cred.message);
-    ApiClient api {QUrl(server())};
-    api.setToken(cred.token);
-    if (qEnvironmentVariableIsSet("ROUNDS_CA_FILE")) {
-        QString error;
-        if (!api.addCaCertificates(qEnvironmentVariable("ROUNDS_CA_FILE"), &error))
-            return failWith(error);
-    }
-    SyncSession session(m_store, api);
+    QString error;
+    const std::unique_ptr<ApiClient> api = this->api(&error);
+    if (!api)
+        return failWith(error);
+    SyncSession session(m_store, *api);
     const SyncSummary summary = session.run();
     SyncLedger ledger(m_store);
     const int open = ledger.openConflictCount();
@@ -310,6 +335,28 @@ int Cli::sync(bool json)
     if (!summary.ok)
         return failWith(summary.error.message);
     return open || rejected ? ExitUnresolved : ExitOk;
+}
+
+std::unique_ptr<ApiClient> Cli::api(QString *error)
+{
+    if (server().isEmpty()) {
+        *error
+            = tr("not signed in: run rounds-cli --db %1 login SERVER_URL USERNAME").arg(m_dbPath);
+        return nullptr;
+    }
+    const CredentialStore::Result cred = m_credentials.read(server(), user());
+    if (!cred.ok || cred.token.isEmpty()) {
+        *error = cred.message.isEmpty()
+            ? tr("no token for %1 on %2: sign in again").arg(user(), server())
+            : cred.message;
+        return nullptr;
+    }
+    auto api = std::make_unique<ApiClient>(QUrl(server()));
+    api->setToken(cred.token);
+    if (qEnvironmentVariableIsSet("ROUNDS_CA_FILE")
+        && !api->addCaCertificates(qEnvironmentVariable("ROUNDS_CA_FILE"), error))
+        return nullptr;
+    return api;
 }
 
 int Cli::status(bool json)
@@ -425,6 +472,34 @@ int Cli::logout()
     if (!r.ok)
         return failWith(r.message);
     out() << "signed out; the local data in " << m_dbPath << " is kept" << Qt::endl;
+    return ExitOk;
+}
+
+int Cli::history(const QStringList &args, bool json)
+{
+    if (args.size() != 2)
+        return failWith(usage(), ExitUsage);
+    QString error;
+    if (!entityArg(args.at(0), &error))
+        return failWith(error, ExitUsage);
+    const std::unique_ptr<ApiClient> api = this->api(&error);
+    if (!api)
+        return failWith(error);
+    RetryPolicy quick;
+    quick.maxAttempts = 2; // a person waits at the prompt
+    api->setRetryPolicy(quick);
+    const HistoryResult r = HistoryClient(*api).fetch(args.at(0), args.at(1));
+    if (!r.ok())
+        return failWith(r.message);
+    if (json) {
+        out() << compact(r.page.toJson()) << Qt::endl;
+        return ExitOk;
+    }
+    out() << historyTable(r.page);
+    if (r.truncated)
+        out() << "(the first " << r.page.entries.size()
+              << " changes; rounds-cli history --json shows the same)" << Qt::endl;
+    out().flush();
     return ExitOk;
 }
 

@@ -85,6 +85,11 @@ bool Feed::alignmentActive(const QJsonObject &a, const QString &today)
 
 QStringList Feed::bucketsFor(const StoredRecord &r)
 {
+    return bucketsFor(m_store, r);
+}
+
+QStringList Feed::bucketsFor(StoreReader &store, const StoredRecord &r)
+{
     if (r.deleted)
         return {};
     const protocol::Entity *e = protocol::Schema::instance().entity(r.entity);
@@ -102,21 +107,21 @@ QStringList Feed::bucketsFor(const StoredRecord &r)
         // A visit is also where its HCP is aligned now, so the HCP's history travels with it to the rep
         // who covers it (docs/sync-protocol.md); only its owner writes it.
         if (!e->hcpField.isEmpty())
-            return visitBuckets(f, m_store.buckets(QStringLiteral("hcp"), str(f, e->hcpField)));
+            return visitBuckets(f, store.buckets(QStringLiteral("hcp"), str(f, e->hcpField)));
         return out;
     }
     case BucketRule::Parent:
-        return m_store.buckets(e->parentEntity, f.value(e->parentField).toString());
+        return store.buckets(e->parentEntity, f.value(e->parentField).toString());
     case BucketRule::Hcp: {
         // A merged HCP stays where its survivor is, so every client that had it learns of the merge. In
         // a chain (A into B, later B into C) that is the final survivor's, not B's, which may be stale
         // (the daily check refreshes merged HCPs in any order); bounded, and a cycle stops the walk.
         if (str(f, "status") == QLatin1String("merged") && !str(f, "merged_into").isEmpty())
-            return m_store.buckets(QStringLiteral("hcp"), finalSurvivor(m_store, str(f, "merged_into")));
+            return store.buckets(QStringLiteral("hcp"), finalSurvivor(store, str(f, "merged_into")));
         QStringList out;
         const QString now = today();
         for (const StoredRecord &a :
-            m_store.referencing(QStringLiteral("alignment"), IndexedRef::HcpId, r.record.id)) {
+            store.referencing(QStringLiteral("alignment"), IndexedRef::HcpId, r.record.id)) {
             if (alignmentActive(a.record.fields, now))
                 out << Bucket::territory(str(a.record.fields, "territory_id"));
         }
@@ -125,8 +130,8 @@ QStringList Feed::bucketsFor(const StoredRecord &r)
     case BucketRule::FollowsHcp:
         // A tag hangs off its HCP; an institution or department is wherever the HCPs naming it are.
         if (!e->parentField.isEmpty())
-            return m_store.buckets(e->parentEntity, str(f, e->parentField));
-        return m_store.bucketsOfReferencing(QStringLiteral("hcp"), hcpEntity().refTo(r.entity), r.record.id);
+            return store.buckets(e->parentEntity, str(f, e->parentField));
+        return store.bucketsOfReferencing(QStringLiteral("hcp"), hcpEntity().refTo(r.entity), r.record.id);
     }
     return {};
 }
@@ -184,16 +189,32 @@ StoredRecord Feed::commit(const std::optional<StoredRecord> &before, StoredRecor
     }
 
     AuditEntry audit {after.entity, after.record.id, {}, {}, {}, m_actor.userId, m_actor.device,
-        m_actor.mutationId, now, note};
+        m_actor.mutationId, now, note, {}, 0};
+    const bool wasLive = before && !before->deleted;
+    audit.op = after.deleted ? QStringLiteral("delete")
+        : !before            ? QStringLiteral("create")
+        : before->deleted    ? QStringLiteral("restore")
+                             : QStringLiteral("update");
     if (after.deleted) {
         audit.field = QStringLiteral("*");
         audit.note = note.isEmpty() ? QStringLiteral("deleted") : note;
         m_store.addAudit(audit);
+        // The values the record had when it went, so its history shows what was deleted.
+        if (wasLive) {
+            for (auto it = before->record.fields.begin(); it != before->record.fields.end(); ++it) {
+                if (it.value().isNull())
+                    continue;
+                audit.field = it.key();
+                audit.oldValue = it.value();
+                audit.newValue = QJsonValue(QJsonValue::Null);
+                m_store.addAudit(audit);
+            }
+        }
     } else {
-        const QJsonObject old = before && !before->deleted ? before->record.fields : QJsonObject();
+        const QJsonObject old = wasLive ? before->record.fields : QJsonObject();
         for (auto it = after.record.fields.begin(); it != after.record.fields.end(); ++it) {
             const QJsonValue was = old.value(it.key());
-            if (before && !before->deleted && protocol::sameValue(was, it.value()))
+            if (wasLive && protocol::sameValue(was, it.value()))
                 continue;
             audit.field = it.key();
             audit.oldValue = was.isUndefined() ? QJsonValue(QJsonValue::Null) : was;

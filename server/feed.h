@@ -35,6 +35,8 @@ public:
 
     // The buckets a record belongs to now.
     QStringList bucketsFor(const StoredRecord &record);
+    // The same rule read from any store (the history route asks where a deleted record would be).
+    static QStringList bucketsFor(StoreReader &store, const StoredRecord &record);
 
     // Alignments take effect and end by the calendar: moves every HCP whose active alignments differ
     // from its buckets (upserts where it arrives, revokes where it leaves). Returns how many moved.

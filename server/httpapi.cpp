@@ -2,6 +2,7 @@
 
 #include "common/protocol/errors.h"
 #include "server/gatedserver.h"
+#include "server/historyservice.h"
 #include "server/log.h"
 
 #include <QElapsedTimer>
@@ -112,6 +113,7 @@ HttpApi::HttpApi(AuthService &auth, SyncService &sync, Options options, QObject 
     addRoute("/api/v1/me", QHttpServerRequest::Method::Get, Endpoint::Me);
     addRoute("/api/v1/sync/pull", QHttpServerRequest::Method::Post, Endpoint::Pull);
     addRoute("/api/v1/sync/push", QHttpServerRequest::Method::Post, Endpoint::Push);
+    addRoute("/api/v1/history", QHttpServerRequest::Method::Get, Endpoint::History);
     m_http.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         const ApiReply reply = ApiReply::error(404, protocol::ErrorCode::NotFound,
             QStringLiteral("no route for %1 %2")
@@ -145,7 +147,8 @@ void HttpApi::addRoute(const char *path, QHttpServerRequest::Method method, Endp
                 return;
             }
             auto pending = std::make_shared<PendingAnswer>(std::move(responder));
-            Request r {methodName(request.method()), request.url().path(), header(request, "Authorization"),
+            Request r {methodName(request.method()), request.url().path(),
+                request.url().query(QUrl::FullyEncoded), header(request, "Authorization"),
                 header(request, "Rounds-Protocol"), header(request, "Content-Length"), request.body(),
                 sourceAddress(request)};
             m_pool.start([this, endpoint, r = std::move(r), pending]() {
@@ -228,6 +231,9 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
         break;
     case Endpoint::Push:
         reply = m_sync.push(*user, body);
+        break;
+    case Endpoint::History:
+        reply = HistoryService(m_sync.storage()).history(*user, QUrlQuery(r.query));
         break;
     case Endpoint::Health:
     case Endpoint::Login:

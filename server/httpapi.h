@@ -43,11 +43,12 @@ public:
     // open (keep-alive) connection is not run, its connection is closed, so nothing is applied unanswered.
     void stopAccepting();
 
-    enum class Endpoint { Health, Login, Logout, Me, Pull, Push };
+    enum class Endpoint { Health, Login, Logout, Me, Pull, Push, History };
     struct Request
     {
         QByteArray method;
         QString path;
+        QString query; // the URL's query, encoded (GET /api/v1/history)
         QByteArray authorization;
         QByteArray protocol;
         QByteArray contentLength;

@@ -56,7 +56,7 @@ const QList<Table> kTables {
         {{"seq", Kind::Int}, {"at", Kind::Text}, {"user_id", Kind::Text}, {"device", Kind::Text},
             {"mutation_id", Kind::Text}, {"entity", Kind::Text}, {"record_id", Kind::Text},
             {"field", Kind::Text}, {"old_value", Kind::Text}, {"new_value", Kind::Text},
-            {"note", Kind::Text}}},
+            {"note", Kind::Text}, {"op", Kind::Text}}},
 };
 
 QString columnList(const Table &t)

@@ -73,6 +73,11 @@ CREATE INDEX login_attempts_user ON login_attempts(username, at);
     {2, "visit.hcp_id is a reverse reference (a visit follows its HCP's alignments)", R"(
 UPDATE records SET hcp_id = (data::json)->>'hcp_id' WHERE entity = 'visit' AND hcp_id IS NULL;
 )"},
+    {3, "the operation of each audit entry (the history route tells a create from an update)", R"(
+ALTER TABLE audit ADD COLUMN op text;
+CREATE INDEX audit_record_seq ON audit(entity, record_id, seq);
+DROP INDEX audit_record;
+)"},
 };
 
 // Serializes schema migrations of instances that start at the same time (an arbitrary constant).
@@ -234,16 +239,20 @@ public:
             QJsonDocument(QJsonArray::fromStringList(withheld)).toJson(QJsonDocument::Compact));
     }
 
-    QList<AuditEntry> audit(const QString &entity, const QString &recordId) override
+    QList<AuditEntry> audit(
+        const QString &entity, const QString &recordId, qint64 afterSeq, int limit) override
     {
-        const Result r = m_c.run("SELECT field, old_value, new_value, user_id, device, mutation_id, at, note "
-                                 "FROM audit WHERE entity = $1 AND record_id = $2 ORDER BY seq",
-            {entity, recordId});
+        const Result r
+            = m_c.run("SELECT field, old_value, new_value, user_id, device, mutation_id, at, note, op, "
+                      "seq FROM audit WHERE entity = $1 AND record_id = $2 AND seq > $3 ORDER BY seq "
+                      "LIMIT $4",
+                {entity, recordId, afterSeq, qint64(limit)});
         QList<AuditEntry> out;
         for (int i = 0; i < r.rows(); ++i) {
-            out << AuditEntry {entity, recordId, r.text(i, 0), parseJsonText(r.text(i, 1)),
+            AuditEntry e {entity, recordId, r.text(i, 0), parseJsonText(r.text(i, 1)),
                 parseJsonText(r.text(i, 2)), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6),
-                r.text(i, 7)};
+                r.text(i, 7), r.text(i, 8), r.int64(i, 9)};
+            out << e;
         }
         return out;
     }
@@ -362,9 +371,9 @@ public:
     void addAudit(const AuditEntry &e) override
     {
         m_c.run("INSERT INTO audit(at, user_id, device, mutation_id, entity, record_id, field, old_value, "
-                "new_value, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                "new_value, note, op) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             {e.at.isEmpty() ? protocol::nowUtc() : e.at, e.userId, e.device, e.mutationId, e.entity,
-                e.recordId, e.field, jsonText(e.oldValue), jsonText(e.newValue), e.note});
+                e.recordId, e.field, jsonText(e.oldValue), jsonText(e.newValue), e.note, e.op});
     }
 
     void putUser(const UserRow &u) override

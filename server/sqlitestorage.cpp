@@ -135,6 +135,10 @@ CREATE INDEX audit_record ON audit(entity, record_id);
                 db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS records_visit_hcp_id ON "
                                        "records(json_extract(data, '$.hcp_id')) WHERE entity = 'visit'"));
             }},
+        {4,
+            QStringLiteral(
+                "the operation of each audit entry (the history route tells a create from an update)"),
+            [](sql::Database &db) { db.exec(QStringLiteral("ALTER TABLE audit ADD COLUMN op TEXT")); }},
     };
 }
 
@@ -287,16 +291,18 @@ public:
             QJsonDocument(QJsonArray::fromStringList(withheld)).toJson(QJsonDocument::Compact));
     }
 
-    QList<AuditEntry> audit(const QString &entity, const QString &recordId) override
+    QList<AuditEntry> audit(
+        const QString &entity, const QString &recordId, qint64 afterSeq, int limit) override
     {
-        sql::Query q = m_db.query(
-            QStringLiteral("SELECT field, old_value, new_value, user_id, device, mutation_id, at, "
-                           "note FROM audit WHERE entity = ?1 AND record_id = ?2 ORDER BY seq"));
-        q.bindAll(entity, recordId);
+        sql::Query q = m_db.query(QStringLiteral(
+            "SELECT field, old_value, new_value, user_id, device, mutation_id, at, note, op, seq "
+            "FROM audit WHERE entity = ?1 AND record_id = ?2 AND seq > ?3 ORDER BY seq LIMIT ?4"));
+        q.bindAll(entity, recordId, std::int64_t(afterSeq), std::int64_t(limit));
         QList<AuditEntry> out;
         while (q->step()) {
-            out << AuditEntry {entity, recordId, q->text(0), parseJsonText(q->text(1)),
-                parseJsonText(q->text(2)), q->text(3), q->text(4), q->text(5), q->text(6), q->text(7)};
+            AuditEntry e {entity, recordId, q->text(0), parseJsonText(q->text(1)), parseJsonText(q->text(2)),
+                q->text(3), q->text(4), q->text(5), q->text(6), q->text(7), q->text(8), q->int64(9)};
+            out << e;
         }
         return out;
     }
@@ -418,10 +424,10 @@ public:
     void addAudit(const AuditEntry &e) override
     {
         sql::Query q = m_db.query(QStringLiteral("INSERT INTO audit(at, user_id, device, mutation_id, "
-                                                 "entity, record_id, field, old_value, new_value, note) "
-                                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+                                                 "entity, record_id, field, old_value, new_value, note, op) "
+                                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
         q.bindAll(e.at.isEmpty() ? protocol::nowUtc() : e.at, e.userId, e.device, e.mutationId, e.entity,
-            e.recordId, e.field, jsonText(e.oldValue), jsonText(e.newValue), e.note);
+            e.recordId, e.field, jsonText(e.oldValue), jsonText(e.newValue), e.note, e.op);
         q->run();
     }
 

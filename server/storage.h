@@ -64,6 +64,10 @@ struct AuditEntry
     QString mutationId;
     QString at;
     QString note;
+    // create, update, delete, restore (a deleted record written again) or rejected (a value the merge
+    // refused); empty in entries written before the history route (docs/sync-protocol.md, History).
+    QString op;
+    qint64 seq = 0; // set when read back
 };
 
 // Reference fields that can be looked up in reverse (which records name this one).
@@ -116,7 +120,10 @@ public:
     virtual qint64 countChanges(
         const QString &bucket, qint64 after, bool upsertsOnly, const QStringList &withheld)
         = 0;
-    virtual QList<AuditEntry> audit(const QString &entity, const QString &recordId) = 0;
+    // A record's audit entries with a seq above `afterSeq`, in seq order, at most `limit`.
+    virtual QList<AuditEntry> audit(
+        const QString &entity, const QString &recordId, qint64 afterSeq, int limit)
+        = 0;
 
     virtual std::optional<UserRow> userByName(const QString &username) = 0;
     virtual std::optional<UserRow> userById(const QString &id) = 0;

@@ -434,7 +434,8 @@ private:
         for (const FieldConflict &c : merge.withResolution(Resolution::KeepServer)) {
             m_store.addAudit(
                 AuditEntry {m_e.name, m_m.id, c.field, c.theirs, c.mine, m_user.id, m_user.device,
-                    m_m.mutationId, nowUtc(), QStringLiteral("rejected: the record's owner's value stands")});
+                    m_m.mutationId, nowUtc(), QStringLiteral("rejected: the record's owner's value stands"),
+                    QStringLiteral("rejected"), 0});
         }
         const QList<FieldConflict> review = merge.withResolution(Resolution::FileReview);
         QString reviewId;

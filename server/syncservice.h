@@ -36,6 +36,7 @@ public:
     bool buildSalesTotals(QString *error);
 
     const Limits &limits() const { return m_limits; }
+    Storage &storage() { return m_storage; }
 
 private:
     // One mutation (its mutation_id checked already) inside a store write; false when it changed nothing.

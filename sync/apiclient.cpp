@@ -123,9 +123,9 @@ QUrl ApiClient::normalizeServerUrl(const QString &typed)
     return url;
 }
 
-ApiResponse ApiClient::get(const QString &path)
+ApiResponse ApiClient::get(const QString &path, const QUrlQuery &query)
 {
-    return send("GET", path, {});
+    return send("GET", path, {}, query);
 }
 
 ApiResponse ApiClient::post(const QString &path, const QJsonObject &body)
@@ -143,11 +143,12 @@ int ApiClient::backoffDelay(int attempt, const ApiError &error) const
     return int(capped * (0.5 + QRandomGenerator::global()->generateDouble()));
 }
 
-ApiResponse ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body)
+ApiResponse ApiClient::send(
+    const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query)
 {
     ApiResponse response;
     for (int attempt = 1;; ++attempt) {
-        response = sendOnce(method, path, body);
+        response = sendOnce(method, path, body, query);
         response.attempts = attempt;
         if (response.ok() || !response.error.isRetryable() || attempt >= m_policy.maxAttempts
             || isCancelled())
@@ -174,10 +175,12 @@ ApiResponse ApiClient::send(const QByteArray &method, const QString &path, const
     return response;
 }
 
-ApiResponse ApiClient::sendOnce(const QByteArray &method, const QString &path, const QByteArray &body)
+ApiResponse ApiClient::sendOnce(
+    const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query)
 {
     QUrl url = m_server;
     url.setPath(path);
+    url.setQuery(query);
     QNetworkRequest request(url);
     request.setRawHeader("Rounds-Protocol", QByteArray::number(diagnostics::ProtocolVersion));
     request.setRawHeader("Accept", "application/json");

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <atomic>
 #include <functional>
@@ -87,7 +88,7 @@ public:
     // current page). No parent: move it to its thread.
     std::unique_ptr<ApiClient> clone() const;
 
-    ApiResponse get(const QString &path);
+    ApiResponse get(const QString &path, const QUrlQuery &query = {});
     ApiResponse post(const QString &path, const QJsonObject &body);
 
     // Turns a server URL typed by a person into a normalised base ("host:8421" → "https://host:8421").
@@ -98,8 +99,10 @@ signals:
     void retrying(int attempt, int delayMs, const QString &reason);
 
 private:
-    ApiResponse send(const QByteArray &method, const QString &path, const QByteArray &body);
-    ApiResponse sendOnce(const QByteArray &method, const QString &path, const QByteArray &body);
+    ApiResponse send(
+        const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query = {});
+    ApiResponse sendOnce(
+        const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query);
     int backoffDelay(int attempt, const ApiError &error) const;
 
     QUrl m_server;

@@ -44,6 +44,8 @@ public:
     AccountInfo account() const { return m_account; }
     bool isOpen() const { return m_store && m_store->isOpen(); }
     bool isSignedIn() const { return !m_token.isEmpty(); }
+    // For the requests the window makes besides sync (a record's history, HistoryFetcher).
+    QString token() const { return m_token; }
     // Set when the keychain could not be reached (the token lives for this run only), or the store
     // reported something on opening.
     QString notice() const { return m_notice; }

@@ -401,7 +401,11 @@ HttpReply ServerProcess::request(const QByteArray &method, const QString &path, 
     // One manager per request keeps requests independent (no shared connection state between tests).
     QNetworkAccessManager nam;
     QUrl url = m_url;
-    url.setPath(path);
+    // A query after '?' (GET /api/v1/history) stays a query, already encoded by the caller.
+    const qsizetype question = path.indexOf(u'?');
+    url.setPath(path.left(question));
+    if (question >= 0)
+        url.setQuery(path.mid(question + 1), QUrl::StrictMode);
     QNetworkRequest req(url);
     req.setTransferTimeout(timeoutMs);
     bool hasType = false;

@@ -1,4 +1,5 @@
 #include "ui/hcp/hcpprofileview.h"
+#include "ui/history/historydialog.h"
 
 #include "models/hcpqueries.h"
 #include "models/localday.h"
@@ -96,6 +97,12 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(logVisit);
     buttons->addWidget(plan);
+    auto *history = widgets::button(tr("&History…"), QStringLiteral("hcpHistoryButton"), this);
+    connect(history, &QPushButton::clicked, this, [this] {
+        if (!m_hcpId.isEmpty())
+            HistoryDialog::open(m_session, QStringLiteral("hcp"), m_hcpId, m_name->text(), this);
+    });
+    buttons->addWidget(history);
     buttons->addStretch();
     header->addLayout(buttons);
 

@@ -1,4 +1,5 @@
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/history/historydialog.h"
 
 #include "models/meetinglistmodel.h"
 #include "models/visitlistmodel.h"
@@ -107,7 +108,12 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     auto *dashboard = new DashboardView(store, this);
     connect(dashboard, &DashboardView::hcpActivated, this, &MainWindow::showHcp);
     m_pages.insert(QStringLiteral("dashboard"), dashboard);
-    m_pages.insert(QStringLiteral("territories"), new TerritoryView(store, this));
+    auto *territories = new TerritoryView(store, this);
+    connect(territories, &TerritoryView::historyRequested, this,
+        [this](const QString &entity, const QString &id, const QString &title) {
+            HistoryDialog::open(m_session, entity, id, title, this);
+        });
+    m_pages.insert(QStringLiteral("territories"), territories);
     m_pages.insert(QStringLiteral("masterdata"), new MasterDataView(store, this));
     m_pages.insert(QStringLiteral("duplicates"), new DuplicatesView(store, this));
     m_pages.insert(QStringLiteral("changerequests"), new ChangeRequestsView(store, this));
@@ -348,6 +354,10 @@ VisitDialog *MainWindow::openVisitDialog(const QString &hcpId, const QString &vi
     auto *dialog = new VisitDialog(m_session->store(), m_session->account(), hcpId, visitId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &VisitDialog::visitSaved, m_session->engine(), &SyncEngine::localChangeSaved);
+    connect(dialog, &VisitDialog::historyRequested, this,
+        [this, dialog](const QString &entity, const QString &id, const QString &title) {
+            HistoryDialog::open(m_session, entity, id, title, dialog);
+        });
     dialog->show();
     return dialog;
 }

@@ -313,6 +313,10 @@ QHBoxLayout *MeetingEditor::buildButtons()
         return b;
     };
     m_report = button("reportButton", tr("Export report…"));
+    connect(button("meetingHistoryButton", tr("History…")), &QPushButton::clicked, this, [this] {
+        if (!meetingId().isEmpty())
+            emit historyRequested(QStringLiteral("meeting"), meetingId(), windowTitle());
+    });
     buttons->addStretch();
     m_cancel = button("cancelMeetingButton", tr("Cancel meeting"));
     m_reopen = button("reopenButton", tr("Edit again"));

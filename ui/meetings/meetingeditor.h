@@ -62,6 +62,7 @@ public:
 
 signals:
     void meetingSaved(const QString &meetingId, const QString &status);
+    void historyRequested(const QString &entity, const QString &id, const QString &title);
 
 private:
     // build() lays out the sections, each its own function.

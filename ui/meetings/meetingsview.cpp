@@ -1,4 +1,5 @@
 #include "ui/meetings/meetingsview.h"
+#include "ui/history/historydialog.h"
 
 #include "models/meetinglistmodel.h"
 #include "models/meetingrepository.h"
@@ -207,6 +208,10 @@ MeetingEditor *MeetingsView::openEditor(const QString &meetingId)
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->setWindowFlag(Qt::Window);
     connect(editor, &MeetingEditor::meetingSaved, this, [this] { reloadQueue(); });
+    connect(editor, &MeetingEditor::historyRequested, this,
+        [this, editor](const QString &entity, const QString &id, const QString &title) {
+            HistoryDialog::open(m_session, entity, id, title, editor);
+        });
     editor->show();
     return editor;
 }

@@ -84,6 +84,20 @@ TerritoryView::TerritoryView(Store *store, QWidget *parent)
     buttons->addWidget(m_rename, 0, 1);
     buttons->addWidget(m_move, 1, 0);
     buttons->addWidget(m_retire, 1, 1);
+    auto *history = widgets::button(tr("History…"), QStringLiteral("territoryHistoryButton"), this);
+    connect(history, &QPushButton::clicked, this, [this] {
+        if (const QStandardItem *item = itemFor(currentTerritoryId()))
+            emit historyRequested(QStringLiteral("territory"), currentTerritoryId(), item->text());
+    });
+    auto *alignmentHistory
+        = widgets::button(tr("Alignment history…"), QStringLiteral("alignmentHistoryButton"), this);
+    connect(alignmentHistory, &QPushButton::clicked, this, [this] {
+        const QStringList ids = m_alignments->selectedAlignmentIds();
+        if (!ids.isEmpty())
+            emit historyRequested(QStringLiteral("alignment"), ids.first(), tr("an alignment"));
+    });
+    buttons->addWidget(history, 2, 0);
+    buttons->addWidget(alignmentHistory, 2, 1);
     auto *ownerRow = new QHBoxLayout;
     ownerRow->addWidget(new QLabel(tr("Owner"), this));
     ownerRow->addWidget(m_owner, 1);

@@ -46,6 +46,10 @@ public:
     AlignmentEditor *alignmentEditor() const { return m_alignments; }
     WorkloadView *workloadView() const { return m_workload; }
 
+signals:
+    // The History panel of a territory or an alignment (the window opens it; it needs the session).
+    void historyRequested(const QString &entity, const QString &id, const QString &title);
+
 private:
     void onCurrentChanged();
     void askCreate();

@@ -222,6 +222,12 @@ VisitDialog::VisitDialog(
     connect(m_saveDraft, &QPushButton::clicked, this, &VisitDialog::saveDraft);
     connect(m_submit, &QPushButton::clicked, this, &VisitDialog::submit);
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
+    QPushButton *history = buttons->addButton(tr("&History…"), QDialogButtonBox::HelpRole);
+    history->setObjectName(QStringLiteral("visitHistoryButton"));
+    connect(history, &QPushButton::clicked, this, [this] {
+        if (!m_visitId.isEmpty())
+            emit historyRequested(QStringLiteral("visit"), m_visitId, windowTitle());
+    });
     // Quick keys for a rep logging in a corridor: Ctrl+Enter submits, Ctrl+S keeps a draft.
     m_submit->setToolTip(tr("Submit (Ctrl+Enter)"));
     m_saveDraft->setToolTip(tr("Save draft (Ctrl+S)"));

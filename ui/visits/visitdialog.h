@@ -45,6 +45,7 @@ public:
 
 signals:
     void visitSaved(const QString &visitId, bool submitted);
+    void historyRequested(const QString &entity, const QString &id, const QString &title);
 
 private:
     struct ProductRow
