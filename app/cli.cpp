@@ -340,15 +340,13 @@ int Cli::sync(bool json)
 std::unique_ptr<ApiClient> Cli::api(QString *error)
 {
     if (server().isEmpty()) {
-        *error
-            = tr("not signed in: run rounds-cli --db %1 login SERVER_URL USERNAME").arg(m_dbPath);
+        *error = tr("not signed in: run rounds-cli --db %1 login SERVER_URL USERNAME").arg(m_dbPath);
         return nullptr;
     }
     const CredentialStore::Result cred = m_credentials.read(server(), user());
     if (!cred.ok || cred.token.isEmpty()) {
-        *error = cred.message.isEmpty()
-            ? tr("no token for %1 on %2: sign in again").arg(user(), server())
-            : cred.message;
+        *error = cred.message.isEmpty() ? tr("no token for %1 on %2: sign in again").arg(user(), server())
+                                        : cred.message;
         return nullptr;
     }
     auto api = std::make_unique<ApiClient>(QUrl(server()));

@@ -48,6 +48,11 @@ ApiReply notFound()
 // Whoever pulls a bucket the record is in may read it; a deleted record is judged by where it would be.
 bool mayRead(StoreReader &r, const Principal &user, const StoredRecord &record)
 {
+    // An entity the role never pulls (a rep and sales_fact: no per-institution sales, the China rule)
+    // has no history for it either, whatever its buckets.
+    const protocol::Entity *e = protocol::Schema::instance().entity(record.entity);
+    if (!e || !e->readableBy(user.role))
+        return false;
     if (user.scope.everything)
         return true;
     StoredRecord live = record;

@@ -17,6 +17,7 @@ private slots:
     void createUpdateDeleteAreEntries();
     void outOfScopeAndUnknownGetTheSameAnswer();
     void sfeAndManagersReadWhatTheyPull();
+    void repsReadNoSalesFactHistory();
     void pagesAreWholeAndCoverTheTrailOnce();
     void badParametersAreRefused_data();
     void badParametersAreRefused();
@@ -170,6 +171,25 @@ void TestServerHistory::sfeAndManagersReadWhatTheyPull()
     }
     // A global record (a territory) is in everyone's feed, so everyone reads its history.
     QCOMPARE(history(m_rep, QStringLiteral("territory"), m_org.territory.value("HZ-01")).status, 200);
+}
+
+// A rep never pulls per-institution sales (sales_fact), so neither reads their history, even for an
+// institution in the rep's own territory: the answer is the unknown id's.
+void TestServerHistory::repsReadNoSalesFactHistory()
+{
+    const QString fact
+        = m_server
+              .query(QStringLiteral("SELECT id FROM membership WHERE entity = 'sales_fact' AND "
+                                    "bucket = ?1 LIMIT 1"),
+                  {QStringLiteral("t:") + m_org.territory.value("SH-01")})
+              .value(0)
+              .value(0);
+    QVERIFY(!fact.isEmpty());
+    const HttpReply rep = history(m_rep, QStringLiteral("sales_fact"), fact);
+    QCOMPARE(rep.status, 404);
+    QCOMPARE(rep.body, history(m_rep, QStringLiteral("sales_fact"), newId()).body);
+    QCOMPARE(history(m_server.login(QStringLiteral("manager.sh")), QStringLiteral("sales_fact"), fact).status,
+        200);
 }
 
 void TestServerHistory::pagesAreWholeAndCoverTheTrailOnce()
