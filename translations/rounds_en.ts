@@ -152,6 +152,16 @@
     </message>
 </context>
 <context>
+    <name>rounds::HistoryView</name>
+    <message numerus="yes">
+        <source>%n change(s), oldest first.</source>
+        <translation>
+            <numerusform>%n change, oldest first.</numerusform>
+            <numerusform>%n changes, oldest first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rounds::MainWindow</name>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>

@@ -1,5 +1,6 @@
 #include "ui/history/historylabels.h"
 
+#include "common/protocol/messages.h"
 #include "common/protocol/schema.h"
 #include "models/store.h"
 #include "ui/common/enumlabels.h"
@@ -13,51 +14,8 @@ namespace rounds {
 
 QString HistoryLabels::field(const QString &entity, const QString &field)
 {
-    Q_UNUSED(entity)
-    // The fields of the records the panel opens from (HCP, visit, meeting, alignment, territory).
-    static const QHash<QString, const char *> words {
-        {QStringLiteral("name"), QT_TR_NOOP("Name")},
-        {QStringLiteral("code"), QT_TR_NOOP("Code")},
-        {QStringLiteral("status"), QT_TR_NOOP("Status")},
-        {QStringLiteral("title"), QT_TR_NOOP("Title")},
-        {QStringLiteral("specialty"), QT_TR_NOOP("Specialty")},
-        {QStringLiteral("phone"), QT_TR_NOOP("Phone")},
-        {QStringLiteral("email"), QT_TR_NOOP("E-mail")},
-        {QStringLiteral("hcp_id"), QT_TR_NOOP("HCP")},
-        {QStringLiteral("institution_id"), QT_TR_NOOP("Institution")},
-        {QStringLiteral("department_id"), QT_TR_NOOP("Department")},
-        {QStringLiteral("territory_id"), QT_TR_NOOP("Territory")},
-        {QStringLiteral("parent_id"), QT_TR_NOOP("Parent territory")},
-        {QStringLiteral("owner_id"), QT_TR_NOOP("Owner")},
-        {QStringLiteral("rep_id"), QT_TR_NOOP("Representative")},
-        {QStringLiteral("level"), QT_TR_NOOP("Level")},
-        {QStringLiteral("visited_at"), QT_TR_NOOP("Visited at")},
-        {QStringLiteral("channel"), QT_TR_NOOP("Channel")},
-        {QStringLiteral("notes"), QT_TR_NOOP("Notes")},
-        {QStringLiteral("feedback"), QT_TR_NOOP("Feedback")},
-        {QStringLiteral("reaction"), QT_TR_NOOP("Reaction")},
-        {QStringLiteral("support_level"), QT_TR_NOOP("Support level")},
-        {QStringLiteral("purpose"), QT_TR_NOOP("Purpose")},
-        {QStringLiteral("valid_from"), QT_TR_NOOP("Valid from")},
-        {QStringLiteral("valid_to"), QT_TR_NOOP("Valid to")},
-        {QStringLiteral("starts_at"), QT_TR_NOOP("Starts at")},
-        {QStringLiteral("ends_at"), QT_TR_NOOP("Ends at")},
-        {QStringLiteral("venue"), QT_TR_NOOP("Venue")},
-        {QStringLiteral("budget_minor"), QT_TR_NOOP("Budget")},
-        {QStringLiteral("decision_note"), QT_TR_NOOP("Decision note")},
-        {QStringLiteral("type"), QT_TR_NOOP("Type")},
-        {QStringLiteral("city"), QT_TR_NOOP("City")},
-        {QStringLiteral("tier"), QT_TR_NOOP("Tier")},
-        {QStringLiteral("merged_into"), QT_TR_NOOP("Merged into")},
-    };
-    const auto it = words.constFind(field);
-    if (it != words.constEnd())
-        return tr(it.value());
-    QString plain = field;
-    if (plain.endsWith(QLatin1String("_id")))
-        plain.chop(3);
-    plain.replace(u'_', u' ');
-    return plain.isEmpty() ? field : plain.left(1).toUpper() + plain.mid(1);
+    // The schema's one label table (the same words as validation errors and rounds-cli).
+    return protocol::Messages::fieldLabel(entity, field);
 }
 
 QString HistoryLabels::operation(const QString &op)
