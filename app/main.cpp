@@ -5,6 +5,7 @@
 #include "sync/preferences.h"
 #include "sync/session.h"
 #include "ui/hcp/hcplistview.h"
+#include "ui/history/historydialog.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/meetings/meetingeditor.h"
 #include "ui/meetings/meetingsview.h"
@@ -24,6 +25,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextStream>
@@ -106,7 +108,7 @@ int main(int argc, char *argv[])
             "The view to open: today, hcps, hcp, plan, visit, visits, meetings, meeting, dashboard, "
             "territories, alignment (a territory's alignments), masterdata, duplicates, "
             "changerequests, conflicts, company (an admin's company settings), settings (the settings "
-            "dialog)."),
+            "dialog), history (an HCP's History panel, read from the server)."),
         QStringLiteral("VIEW"));
     parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption});
     parser.process(app);
@@ -152,6 +154,10 @@ int main(int argc, char *argv[])
     if (meetingEditor)
         view = QStringLiteral("meetings");
     // `settings` shows the settings dialog over the window (its compliance page, the most telling).
+    // `history`: the busiest HCP's profile with its History panel over it (fetched from the server).
+    const bool historyPanel = view == QLatin1String("history");
+    if (historyPanel)
+        view = QStringLiteral("hcp");
     const bool settingsDialog = view == QLatin1String("settings");
     if (settingsDialog)
         view.clear();
@@ -195,6 +201,13 @@ int main(int argc, char *argv[])
         window.showView(view);
     }
 
+    if (historyPanel) {
+        // As a user opens it: the profile's History button.
+        if (auto *button = window.findChild<QPushButton *>(QStringLiteral("hcpHistoryButton")))
+            button->click();
+        dialog = window.findChild<rounds::HistoryDialog *>();
+    }
+
     if (settingsDialog) {
         auto *settings = new rounds::SettingsDialog(&session, &window);
         settings->setAttribute(Qt::WA_DeleteOnClose);
@@ -218,7 +231,8 @@ int main(int argc, char *argv[])
 
     if (screenshot) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(800, &window, [&window, dialog, file] {
+        // The History panel waits for the server's answer.
+        QTimer::singleShot(historyPanel ? 3000 : 800, &window, [&window, dialog, file] {
             const bool saved = saveScreenshot(window, dialog, file);
             QApplication::exit(saved ? 0 : 1);
         });
