@@ -307,16 +307,23 @@ int demo(const QStringList &args)
     });
 }
 
+// The options `user add` and `user set-role` share: who, which role, which home territory.
+struct UserOptions
+{
+    QCommandLineOption username {
+        QStringLiteral("username"), QStringLiteral("Login name."), QStringLiteral("U")};
+    QCommandLineOption role {
+        QStringLiteral("role"), QStringLiteral("rep, manager, sfe or admin."), QStringLiteral("ROLE")};
+    QCommandLineOption territory {QStringLiteral("territory"),
+        QStringLiteral("Home territory code (reps: their territory; managers: their district)."),
+        QStringLiteral("CODE")};
+};
+
 int setRoleCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption username(
-        QStringLiteral("username"), QStringLiteral("Login name."), QStringLiteral("U"));
-    const QCommandLineOption role(
-        QStringLiteral("role"), QStringLiteral("rep, manager, sfe or admin."), QStringLiteral("ROLE"));
-    const QCommandLineOption territory(QStringLiteral("territory"),
-        QStringLiteral("New home territory code (reps: their territory; managers: their district)."),
-        QStringLiteral("CODE"));
+    const UserOptions o;
+    const QCommandLineOption &username = o.username, &role = o.role, &territory = o.territory;
     p.addOptions({username, role, territory});
     if (const int rc = parse(p, QStringLiteral("user set-role"),
             QStringLiteral("Changes a user's role; at their next sync their laptops drop what the new role "
@@ -340,13 +347,8 @@ int userCommand(const QStringList &args)
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("add")) {
         QCommandLineParser p;
-        const QCommandLineOption username(
-            QStringLiteral("username"), QStringLiteral("Login name."), QStringLiteral("U"));
-        const QCommandLineOption role(
-            QStringLiteral("role"), QStringLiteral("rep, manager, sfe or admin."), QStringLiteral("ROLE"));
-        const QCommandLineOption territory(QStringLiteral("territory"),
-            QStringLiteral("Home territory code (reps: their territory; managers: their district)."),
-            QStringLiteral("CODE"));
+        const UserOptions o;
+        const QCommandLineOption &username = o.username, &role = o.role, &territory = o.territory;
         const QCommandLineOption display(
             QStringLiteral("display-name"), QStringLiteral("Name shown to others."), QStringLiteral("NAME"));
         p.addOptions({username, role, territory, display});
