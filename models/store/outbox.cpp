@@ -98,7 +98,7 @@ void keepLocksWithTheirDetails(QList<OutboxMutation> *batch, bool full)
         return;
     for (qsizetype i = batch->size() - 1; i > 0; --i) {
         const OutboxMutation &m = batch->at(i);
-        const Entity *e = Schema::instance().entity(m.entity);
+        const protocol::Entity *e = protocol::Schema::instance().entity(m.entity);
         if (e && !e->readOnly.field.isEmpty()
             && m.set.value(e->readOnly.field).toString() == e->readOnly.value) {
             batch->resize(i);

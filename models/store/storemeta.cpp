@@ -32,10 +32,13 @@ bool Store::setMeta(const QString &key, const QString &value)
 
 protocol::RolePolicy Store::policy() const
 {
+    // Both come from signing in (the pull answer refreshes the role): a store that does not know whom it
+    // belongs to refuses nothing, and the server decides.
     const QString role = meta(QStringLiteral("role"));
-    if (role.isEmpty())
+    const QString userId = meta(QStringLiteral("user_id"));
+    if (role.isEmpty() || userId.isEmpty())
         return protocol::RolePolicy::unrestricted();
-    return protocol::RolePolicy(protocol::roleFromString(role), meta(QStringLiteral("user_id")));
+    return protocol::RolePolicy(protocol::roleFromString(role), userId);
 }
 
 } // namespace rounds

@@ -231,7 +231,9 @@ void TestConvergence::operate(Run &run, SyncClient &c, QRandomGenerator &rng)
                         {QStringLiteral("target_calls_per_cycle"), rng.bounded(1, 8)}});
         }
     }
-    QVERIFY2(w.ok, qPrintable(c.user + QStringLiteral(": local write refused: ") + w.error));
+    // A write the user's role may not make (another rep's visit, an HCP's master data) is refused by the
+    // store before anything is queued (Store::policy()); anything else must be taken.
+    QVERIFY2(w.ok || w.refused, qPrintable(c.user + QStringLiteral(": local write refused: ") + w.error));
     ++run.ops;
 }
 

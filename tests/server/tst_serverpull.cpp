@@ -294,13 +294,18 @@ void TestServerPull::realignmentMovesTheHcpBetweenBuckets()
     QCOMPARE(ops.value(hcp), QStringLiteral("revoke"));
     QCOMPARE(ops.value(tag), QStringLiteral("revoke"));
     QCOMPARE(ops.value(alignment), QStringLiteral("upsert")); // the ended alignment itself stays visible
-    // The rep's offline visit to that HCP, made in SH-01, is still accepted…
+    // A new visit to that HCP is refused now that it is outside the rep's scope (every reference a write
+    // names must be in scope, docs/sync-protocol.md): it stays in the laptop's outbox as rejected…
     QJsonObject visit {{"territory_id", sh01}, {"hcp_id", hcp},
         {"rep_id", m_org.user.value(QStringLiteral("rep.sh01"))},
         {"visited_at", QString(today + QStringLiteral("T09:00:00+08:00"))}};
-    QCOMPARE(pushOne(rep1, mutation(QStringLiteral("visit"), newId(), visit)).value("status").toString(),
-        QStringLiteral("applied"));
-    // …but tagging an HCP now outside the scope is not.
+    QCOMPARE(pushOne(rep1, mutation(QStringLiteral("visit"), newId(), visit))
+                 .value("error")
+                 .toObject()
+                 .value("code")
+                 .toString(),
+        QStringLiteral("forbidden"));
+    // …and so is tagging it.
     QCOMPARE(pushOne(rep1, mutation(QStringLiteral("hcp_tag"), tag, {{"tag", "改"}}, 1))
                  .value("error")
                  .toObject()

@@ -260,7 +260,7 @@ void TestServerSfe::badMergesAreRejected_data()
     QTest::newRow("into an unknown HCP") << "sfe"
                                          << "merged"
                                          << "unknown"
-                                         << "no HCP the server knows";
+                                         << "names no hcp you can see";
     QTest::newRow("into a merged HCP") << "sfe"
                                        << "merged"
                                        << "merged"
@@ -491,7 +491,7 @@ void TestServerSfe::visitsFollowTheirHcpsAlignments()
             mutation("visit", visit,
                 {{"territory_id", m_org.territory.value("SH-01")}, {"hcp_id", hcp},
                     {"rep_id", m_org.user.value("rep.sh01")}, {"visited_at", "2026-11-18T10:00:00+08:00"},
-                    {"status", "submitted"}, {"support_level", 2}}))
+                    {"support_level", 2}})) // a draft: a submitted visit takes details only in its own push
             .value("status")
             .toString(),
         QStringLiteral("applied"));
@@ -642,7 +642,7 @@ void TestServerSfe::territoryTreeRules_data()
     QTest::newRow("unknown parent") << "SH-06"
                                     << "territory"
                                     << "?"
-                                    << "needs a parent district";
+                                    << "names no territory you can see";
     QTest::newRow("code taken") << "SH-01"
                                 << "territory"
                                 << "SH"

@@ -750,8 +750,7 @@ bool MeetingEditor::decide(const QString &status)
     }
     QString error;
     if (!meetings::decide(m_store, m_draft.id, status, note, &error)) {
-        m_saveError->setText(
-            tr("Not saved: %1").arg(Labels::refusal(QStringLiteral("forbidden"), {}, error)));
+        m_saveError->setText(tr("Not saved: %1").arg(error)); // the store's refusal, in the user's language
         m_saveError->show();
         return false;
     }
