@@ -23,8 +23,8 @@ bool visible(StoreReader &store, const Principal &user, const QString &entity, c
 
 Denial unseen(const QString &field, const QString &entity)
 {
-    return Denial {ErrorCode::Forbidden,
-        QStringLiteral("field '%1' names no %2 you can see").arg(field, entity), field};
+    return Denial {
+        ErrorCode::Forbidden, QStringLiteral("field '%1' names no %2 you can see").arg(field, entity), field};
 }
 
 QString targetOf(const Field &field, const QJsonObject &fields)
@@ -33,6 +33,47 @@ QString targetOf(const Field &field, const QJsonObject &fields)
         return str(fields, field.refEntityField);
     return field.refEntity;
 }
+
+namespace {
+
+// A visit logged offline about an HCP who was aligned to one of the user's territories on the day of the
+// visit stays the user's to file after the HCP moved on (the move reached the laptop later): it names an
+// HCP the user could see then. The day is the visit's own, as written (its local date).
+bool alignedOnTheDay(
+    StoreReader &store, const Principal &user, const QString &hcpId, const QJsonObject &visit)
+{
+    const QString day = str(visit, QStringLiteral("visited_at")).left(10);
+    if (day.size() != 10 || user.scope.leaves.isEmpty())
+        return false;
+    for (const StoredRecord &a :
+        store.referencing(QStringLiteral("alignment"), QStringLiteral("hcp_id"), hcpId)) {
+        const QJsonObject &f = a.record.fields;
+        const QString from = str(f, QStringLiteral("valid_from")), to = str(f, QStringLiteral("valid_to"));
+        if (user.scope.leaves.contains(str(f, QStringLiteral("territory_id")))
+            && (from.isEmpty() || from <= day) && (to.isEmpty() || day <= to))
+            return true;
+    }
+    return false;
+}
+
+// The HCP a visit names, when it was the user's on the visit's day: its own institution comes with it.
+bool visitOfAnHcpOnceInScope(StoreReader &store, const Principal &user, const Entity &entity, const Field &f,
+    const QString &id, const QJsonObject &after)
+{
+    if (entity.name != QLatin1String("visit"))
+        return false;
+    const QString hcpId = str(after, QStringLiteral("hcp_id"));
+    if (f.name == QLatin1String("hcp_id"))
+        return alignedOnTheDay(store, user, id, after);
+    if (f.name == QLatin1String("institution_id")) {
+        const std::optional<StoredRecord> hcp = store.record(QStringLiteral("hcp"), hcpId);
+        return hcp && !hcp->deleted && str(hcp->record.fields, QStringLiteral("institution_id")) == id
+            && alignedOnTheDay(store, user, hcpId, after);
+    }
+    return false;
+}
+
+} // namespace
 
 std::optional<Denial> check(StoreReader &store, const Principal &user, const Entity &entity,
     const std::optional<QJsonObject> &before, const QJsonObject &after)
@@ -48,7 +89,7 @@ std::optional<Denial> check(StoreReader &store, const Principal &user, const Ent
         // (an HCP moved to another territory): the user's own record is not frozen by it.
         if (before && str(*before, f.name) == id && targetOf(f, *before) == target)
             continue;
-        if (!visible(store, user, target, id))
+        if (!visible(store, user, target, id) && !visitOfAnHcpOnceInScope(store, user, entity, f, id, after))
             return unseen(f.name, target);
     }
     return std::nullopt;
