@@ -3,6 +3,8 @@
 #include "common/protocol/errors.h"
 #include "common/protocol/values.h"
 
+#include <QDate>
+
 namespace rounds::server::refrules {
 
 using namespace rounds::protocol;
@@ -36,21 +38,28 @@ QString targetOf(const Field &field, const QJsonObject &fields)
 
 namespace {
 
+// How long after an HCP's alignment to a territory ended a visit about them is still the territory's to
+// file: a realignment effective today reaches a laptop only at its next sync, and the visit of this
+// morning must not be lost. A week covers a rep offline for a few days; later is another territory's.
+constexpr int kMovedGraceDays = 7;
+
 // A visit logged offline about an HCP who was aligned to one of the user's territories on the day of the
-// visit stays the user's to file after the HCP moved on (the move reached the laptop later): it names an
-// HCP the user could see then. The day is the visit's own, as written (its local date).
+// visit, or up to kMovedGraceDays before it, stays the user's to file after the HCP moved on. The day is
+// the visit's own, as written (its local date).
 bool alignedOnTheDay(
     StoreReader &store, const Principal &user, const QString &hcpId, const QJsonObject &visit)
 {
     const QString day = str(visit, QStringLiteral("visited_at")).left(10);
-    if (day.size() != 10 || user.scope.leaves.isEmpty())
+    const QDate date = QDate::fromString(day, Qt::ISODate);
+    if (!date.isValid() || user.scope.leaves.isEmpty())
         return false;
+    const QString graceStart = date.addDays(-kMovedGraceDays).toString(Qt::ISODate);
     for (const StoredRecord &a :
         store.referencing(QStringLiteral("alignment"), QStringLiteral("hcp_id"), hcpId)) {
         const QJsonObject &f = a.record.fields;
         const QString from = str(f, QStringLiteral("valid_from")), to = str(f, QStringLiteral("valid_to"));
         if (user.scope.leaves.contains(str(f, QStringLiteral("territory_id")))
-            && (from.isEmpty() || from <= day) && (to.isEmpty() || day <= to))
+            && (from.isEmpty() || from <= day) && (to.isEmpty() || graceStart <= to))
             return true;
     }
     return false;
