@@ -46,25 +46,25 @@
         <translation>无法打开 %1</translation>
     </message>
     <message>
-        <source>'%1' is not FIELD=VALUE</source>
+        <source>&apos;%1&apos; is not FIELD=VALUE</source>
         <translation>“%1”不是 字段=值 的形式</translation>
     </message>
     <message>
-        <source>entity '%1' has no field '%2'</source>
+        <source>entity &apos;%1&apos; has no field &apos;%2&apos;</source>
         <translation>实体“%1”没有字段“%2”</translation>
     </message>
     <message>
-        <source>the value of '%1' is not valid JSON</source>
+        <source>the value of &apos;%1&apos; is not valid JSON</source>
         <translation>“%1”的值不是有效的 JSON</translation>
     </message>
     <message>
-        <source>unknown command '%1'
+        <source>unknown command &apos;%1&apos;
 %2</source>
         <translation>未知命令“%1”
 %2</translation>
     </message>
     <message>
-        <source>'%1' is not a server address (e.g. https://rounds.example.com:8421)</source>
+        <source>&apos;%1&apos; is not a server address (e.g. https://rounds.example.com:8421)</source>
         <translation>“%1”不是服务器地址（例如 https://rounds.example.com:8421）</translation>
     </message>
     <message>
@@ -92,7 +92,7 @@
         <translation>尚未登录</translation>
     </message>
     <message>
-        <source>unknown entity '%1' (one of: %2)</source>
+        <source>unknown entity &apos;%1&apos; (one of: %2)</source>
         <translation>未知实体“%1”（可选：%2）</translation>
     </message>
     <message>
@@ -108,16 +108,16 @@
   conflicts [--json]               open conflicts
   resolve CONFLICT_ID mine|theirs
   discard MUTATION_ID              give up a rejected change (status lists them); the server copy returns
-  history ENTITY ID [--json]       the record's changes on the server (who, when, device, each field
+  history ENTITY ID [--json]       the record&apos;s changes on the server (who, when, device, each field
                                    old -&gt; new), oldest first; needs the server; --json: the answer of
-                                   GET /api/v1/history with every page's entries
+                                   GET /api/v1/history with every page&apos;s entries
   logout                           forgets the token (local data is kept)
   kpis --period P [--scope KEY] [--json]
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
                                    2026-09-01..2026-09-30) for a territory/district code or a
                                    username (default: everything in the store)
 
-FIELD=VALUE is read by the field's type (numbers, true/false, JSON for JSON fields; an empty value is
+FIELD=VALUE is read by the field&apos;s type (numbers, true/false, JSON for JSON fields; an empty value is
 null); FIELD:=JSON passes a raw JSON value.
 
 Messages follow the locale: LANGUAGE, else LC_ALL, LC_MESSAGES or LANG (e.g. LANG=zh_CN.UTF-8 for
@@ -478,7 +478,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>新增或提高了费用</translation>
     </message>
     <message>
-        <source>the meeting's time moved</source>
+        <source>the meeting&apos;s time moved</source>
         <translation>会议时间有变动</translation>
     </message>
 </context>
@@ -489,7 +489,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>服务器上没有您可查看的此记录的历史（可能尚未同步）。</translation>
     </message>
     <message>
-        <source>The server's answer is not a history: %1</source>
+        <source>The server&apos;s answer is not a history: %1</source>
         <translation>服务器的应答不是历史记录：%1</translation>
     </message>
     <message>
@@ -1633,7 +1633,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>关于 Rounds</translation>
     </message>
     <message>
-        <source>Visits, visit plans and meetings for the field force. Rounds keeps your territory on this computer, works without a network, and syncs with your company's server whenever it can — without losing a record.</source>
+        <source>Visits, visit plans and meetings for the field force. Rounds keeps your territory on this computer, works without a network, and syncs with your company&apos;s server whenever it can — without losing a record.</source>
         <translation>为医药代表团队管理拜访、拜访计划和学术会议。Rounds 把你的辖区数据保存在这台电脑上，没有网络也能工作，并在可以连接时与公司服务器同步——不会丢失任何一条记录。</translation>
     </message>
     <message>
@@ -1921,11 +1921,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>无法从 %1 读取证书。</translation>
     </message>
     <message>
-        <source>The server's answer was cut off or is not Rounds data.</source>
+        <source>The server&apos;s answer was cut off or is not Rounds data.</source>
         <translation>服务器响应不完整，或不是 Rounds 数据。</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted (%1). If your company uses its own certificate authority, add its certificate file in Settings.</source>
+        <source>The server&apos;s certificate is not trusted (%1). If your company uses its own certificate authority, add its certificate file in Settings.</source>
         <translation>服务器证书不受信任（%1）。如果公司使用自己的证书颁发机构，请在“设置”中添加其证书文件。</translation>
     </message>
     <message>
@@ -1937,7 +1937,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <source>The server's answer to the sign-in is not Rounds data.</source>
+        <source>The server&apos;s answer to the sign-in is not Rounds data.</source>
         <translation>服务器的登录响应不是 Rounds 数据。</translation>
     </message>
     <message>
@@ -2293,7 +2293,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>记录</translation>
     </message>
     <message>
-        <source>Server's reason</source>
+        <source>Server&apos;s reason</source>
         <translation>服务器给出的原因</translation>
     </message>
     <message>
@@ -2317,7 +2317,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>无法处理：%1</translation>
     </message>
     <message>
-        <source>The server's value stays.</source>
+        <source>The server&apos;s value stays.</source>
         <translation>保留服务器上的值。</translation>
     </message>
     <message>
@@ -2477,7 +2477,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>会议费用与预算</translation>
     </message>
     <message>
-        <source>Calls by rep (click a bar: that rep's dashboard)</source>
+        <source>Calls by rep (click a bar: that rep&apos;s dashboard)</source>
         <translation>各代表拜访量（点击柱形：查看该代表看板）</translation>
     </message>
     <message>
@@ -2798,7 +2798,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>，</translation>
     </message>
     <message numerus="yes">
-        <source>%n likely duplicate pair(s). Choose a pair, the record to keep and the value to keep for each field, then merge: the other record's visits, plans, tags and alignments move to the one kept.</source>
+        <source>%n likely duplicate pair(s). Choose a pair, the record to keep and the value to keep for each field, then merge: the other record&apos;s visits, plans, tags and alignments move to the one kept.</source>
         <translation>
             <numerusform>%n 组疑似重复。选择一组，确定保留的记录和每个字段保留的值，然后合并：另一条记录的拜访、计划、标签和分配都归到保留的记录下。</numerusform>
         </translation>
@@ -2884,7 +2884,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         </translation>
     </message>
     <message>
-        <source>In this week's plan</source>
+        <source>In this week&apos;s plan</source>
         <translation>本周计划内</translation>
     </message>
     <message>
@@ -3624,7 +3624,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>本会议已获批准，但因%1被退回重新审批。经理再次批准前不能标记为已举办。</translation>
     </message>
     <message>
-        <source>Manager's note: %1</source>
+        <source>Manager&apos;s note: %1</source>
         <translation>经理意见：%1</translation>
     </message>
     <message>
@@ -3855,7 +3855,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>价值转移报告…</translation>
     </message>
     <message>
-        <source>The chosen HCP's transfers of value this year, for transparency reporting</source>
+        <source>The chosen HCP&apos;s transfers of value this year, for transparency reporting</source>
         <translation>所选医生本年度的价值转移，用于透明度披露</translation>
     </message>
     <message>
@@ -4126,7 +4126,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>Takes effect the next time Rounds starts. Dates, numbers and money follow the language's conventions.</source>
+        <source>Takes effect the next time Rounds starts. Dates, numbers and money follow the language&apos;s conventions.</source>
         <translation>下次启动 Rounds 时生效。日期、数字和金额按该语言的习惯显示。</translation>
     </message>
     <message>
@@ -4198,7 +4198,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>人均餐饮费</translation>
     </message>
     <message>
-        <source>Speaker fee by the speaker's tier</source>
+        <source>Speaker fee by the speaker&apos;s tier</source>
         <translation>按讲者级别的讲课费</translation>
     </message>
     <message>
@@ -4250,7 +4250,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>导出诊断信息(&amp;E)…</translation>
     </message>
     <message>
-        <source>When support asks for diagnostics, export this file and attach it to your ticket. It holds the versions, the sync state (how many changes wait, refusals, conflicts) and Rounds' log files — no doctor, visit or meeting data.</source>
+        <source>When support asks for diagnostics, export this file and attach it to your ticket. It holds the versions, the sync state (how many changes wait, refusals, conflicts) and Rounds&apos; log files — no doctor, visit or meeting data.</source>
         <translation>技术支持需要诊断信息时，请导出此文件并附在工单中。文件包含版本信息、同步状态（待上传的修改、被拒绝的修改、冲突）和 Rounds 的日志，不含任何医生、拜访或会议数据。</translation>
     </message>
     <message>
@@ -4270,15 +4270,15 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <source>&amp;Use the company's weights</source>
+        <source>&amp;Use the company&apos;s weights</source>
         <translation>使用公司的权重(&amp;U)</translation>
     </message>
     <message>
-        <source>Your company's weights: first %1, second %2, later %3.</source>
+        <source>Your company&apos;s weights: first %1, second %2, later %3.</source>
         <translation>公司的权重：第一个产品 %1，第二个产品 %2，其后的产品 %3。</translation>
     </message>
     <message>
-        <source>How much a product counts in the product detail share by its position in a visit. Your administrator sets the company's weights; you may choose your own for your dashboard on this computer.</source>
+        <source>How much a product counts in the product detail share by its position in a visit. Your administrator sets the company&apos;s weights; you may choose your own for your dashboard on this computer.</source>
         <translation>产品在一次拜访中的讲解顺序决定其在产品讲解占比中的权重。公司的权重由管理员设定；您也可以为本机上的仪表板选择自己的权重。</translation>
     </message>
 </context>
@@ -4333,7 +4333,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>欢迎使用 Rounds</translation>
     </message>
     <message>
-        <source>Sign in once with the server address, user name and password your company gave you; the password is not kept, and the sign-in is remembered in your system's keychain.</source>
+        <source>Sign in once with the server address, user name and password your company gave you; the password is not kept, and the sign-in is remembered in your system&apos;s keychain.</source>
         <translation>用公司提供的服务器地址、用户名和密码登录一次即可；密码不会被保存，登录状态保存在系统的钥匙串中。</translation>
     </message>
     <message>
@@ -4372,11 +4372,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>本地数据库未打开。</translation>
     </message>
     <message>
-        <source>'%1' cannot be created here.</source>
+        <source>&apos;%1&apos; cannot be created here.</source>
         <translation>此处不能新建“%1”。</translation>
     </message>
     <message>
-        <source>'%1' is not a lower-case UUID.</source>
+        <source>&apos;%1&apos; is not a lower-case UUID.</source>
         <translation>“%1”不是小写 UUID。</translation>
     </message>
     <message>
@@ -4388,7 +4388,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>保存失败：%1</translation>
     </message>
     <message>
-        <source>'%1' cannot be edited here.</source>
+        <source>&apos;%1&apos; cannot be edited here.</source>
         <translation>此处不能编辑“%1”。</translation>
     </message>
     <message>
@@ -4396,7 +4396,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>%1 %2 不存在（或已被删除）。</translation>
     </message>
     <message>
-        <source>'%1' cannot be deleted here.</source>
+        <source>&apos;%1&apos; cannot be deleted here.</source>
         <translation>此处不能删除“%1”。</translation>
     </message>
     <message>
@@ -4432,11 +4432,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>您只能提交新的申请，修改或撤回申请由 SFE 处理。未保存任何内容。</translation>
     </message>
     <message>
-        <source>You change only your own records; this one is another user's. Nothing was saved.</source>
+        <source>You change only your own records; this one is another user&apos;s. Nothing was saved.</source>
         <translation>您只能修改自己的记录，这条属于其他用户。未保存任何内容。</translation>
     </message>
     <message>
-        <source>This belongs to another user's record; nothing was saved.</source>
+        <source>This belongs to another user&apos;s record; nothing was saved.</source>
         <translation>这属于其他用户的记录，未保存任何内容。</translation>
     </message>
     <message>
@@ -4459,11 +4459,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>服务器返回的结果与所发修改不对应。</translation>
     </message>
     <message>
-        <source>The local database could not record the server's answer: %1</source>
+        <source>The local database could not record the server&apos;s answer: %1</source>
         <translation>本地数据库无法记录服务器的响应：%1</translation>
     </message>
     <message>
-        <source>The server's answer has no epoch.</source>
+        <source>The server&apos;s answer has no epoch.</source>
         <translation>服务器响应缺少数据版本标识（epoch）。</translation>
     </message>
     <message>
@@ -4491,7 +4491,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>本地数据库无法读取同步位置：%1</translation>
     </message>
     <message>
-        <source>The local database could not store the user's role.</source>
+        <source>The local database could not store the user&apos;s role.</source>
         <translation>本地数据库无法保存该用户的角色。</translation>
     </message>
 </context>
@@ -4760,7 +4760,7 @@ due %3, %n day(s) ago</source>
         <translation>请添加本次传递的产品。</translation>
     </message>
     <message>
-        <source>Assess the doctor's support before submitting.</source>
+        <source>Assess the doctor&apos;s support before submitting.</source>
         <translation>提交前请评估医生的支持度。</translation>
     </message>
     <message>
@@ -4906,7 +4906,7 @@ due %3, %n day(s) ago</source>
         <translation>低于地区平均 20% 以上：可以再分配医生。</translation>
     </message>
     <message>
-        <source>Workload = target calls per cycle × average call time (the territory's submitted visits, %1 min when there are none) + %2 min of travel per institution. Highlighted: more than 20 % above (red) or below (blue) the district mean.</source>
+        <source>Workload = target calls per cycle × average call time (the territory&apos;s submitted visits, %1 min when there are none) + %2 min of travel per institution. Highlighted: more than 20 % above (red) or below (blue) the district mean.</source>
         <translation>工作量 = 每周期目标拜访次数 × 平均拜访时长（按该辖区已提交的拜访计算，没有时按 %1 分钟）+ 每家医院 %2 分钟路程。高于地区平均 20% 以上标红，低于 20% 以上标蓝。</translation>
     </message>
 </context>
@@ -4992,23 +4992,23 @@ due %3, %n day(s) ago</source>
         <translation>文件为空；需要一行表头</translation>
     </message>
     <message>
-        <source>column '%1': no such field</source>
+        <source>column &apos;%1&apos;: no such field</source>
         <translation>列 %1：没有这个字段</translation>
     </message>
     <message>
-        <source>column '%1': %2</source>
+        <source>column &apos;%1&apos;: %2</source>
         <translation>列 %1：%2</translation>
     </message>
     <message>
-        <source>column 'email': '%1' is not an e-mail address</source>
+        <source>column &apos;email&apos;: &apos;%1&apos; is not an e-mail address</source>
         <translation>列 email：“%1”不是电子邮件地址</translation>
     </message>
     <message>
-        <source>column 'phone': '%1' is not a phone number</source>
+        <source>column &apos;phone&apos;: &apos;%1&apos; is not a phone number</source>
         <translation>列 phone：“%1”不是电话号码</translation>
     </message>
     <message>
-        <source>column 'territory': no territory with code '%1'</source>
+        <source>column &apos;territory&apos;: no territory with code &apos;%1&apos;</source>
         <translation>列 territory：没有代码为“%1”的辖区</translation>
     </message>
     <message>
@@ -5016,23 +5016,23 @@ due %3, %n day(s) ago</source>
         <translation>重复的医生：%2 的 %1 已在第 %3 行</translation>
     </message>
     <message>
-        <source>column 'target_calls_per_cycle': '%1' is not a whole number</source>
+        <source>column &apos;target_calls_per_cycle&apos;: &apos;%1&apos; is not a whole number</source>
         <translation>列 target_calls_per_cycle：“%1”不是整数</translation>
     </message>
     <message>
-        <source>column 'valid_to': %1 is before valid_from %2</source>
+        <source>column &apos;valid_to&apos;: %1 is before valid_from %2</source>
         <translation>列 valid_to：%1 早于生效日期 %2</translation>
     </message>
     <message>
-        <source>column 'territory': a territory code is required</source>
+        <source>column &apos;territory&apos;: a territory code is required</source>
         <translation>列 territory：必须填写辖区代码</translation>
     </message>
     <message>
-        <source>column 'hcp_id': no active HCP with id '%1'</source>
+        <source>column &apos;hcp_id&apos;: no active HCP with id &apos;%1&apos;</source>
         <translation>列 hcp_id：没有 id 为“%1”的在职医生</translation>
     </message>
     <message>
-        <source>columns 'full_name' and 'institution' (or 'hcp_id') name the HCP</source>
+        <source>columns &apos;full_name&apos; and &apos;institution&apos; (or &apos;hcp_id&apos;) name the HCP</source>
         <translation>需用 full_name 和 institution 两列（或 hcp_id 列）指明医生</translation>
     </message>
     <message>
@@ -5048,19 +5048,19 @@ due %3, %n day(s) ago</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <source>column '%1' appears twice in the header</source>
+        <source>column &apos;%1&apos; appears twice in the header</source>
         <translation>表头中列 %1 出现了两次</translation>
     </message>
     <message>
-        <source>unknown column '%1' is ignored</source>
+        <source>unknown column &apos;%1&apos; is ignored</source>
         <translation>未知列 %1 已忽略</translation>
     </message>
     <message>
-        <source>the header lacks the column '%1'</source>
+        <source>the header lacks the column &apos;%1&apos;</source>
         <translation>表头缺少列 %1</translation>
     </message>
     <message>
-        <source>the header needs the column 'hcp_id' or the columns 'full_name' and 'institution'</source>
+        <source>the header needs the column &apos;hcp_id&apos; or the columns &apos;full_name&apos; and &apos;institution&apos;</source>
         <translation>表头需要 hcp_id 列，或 full_name 和 institution 两列</translation>
     </message>
 </context>

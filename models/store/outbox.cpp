@@ -6,6 +6,10 @@
 #include "models/store/storeguard.h"
 #include "models/store/storerows.h"
 
+#include <QHash>
+
+#include <algorithm>
+
 namespace rounds {
 
 using namespace storerows;
@@ -107,6 +111,41 @@ void keepLocksWithTheirDetails(QList<OutboxMutation> *batch, bool full)
     }
 }
 
+// The server checks that every record a change names exists (docs/sync-protocol.md), and a later edit
+// merges into a change still pending, which may sit ahead of a record it now names (a plan queued
+// yesterday, marked done today with the new visit's id). So within a batch, a change that names a record
+// created further on moves right behind that create. Bounded by the batch's size (a cycle of creates
+// naming each other stays as it was).
+void createsBeforeWhatNamesThem(QList<OutboxMutation> *batch)
+{
+    for (qsizetype round = 0; round < batch->size(); ++round) {
+        QHash<QString, qsizetype> createdAt;
+        for (qsizetype i = 0; i < batch->size(); ++i) {
+            const OutboxMutation &m = batch->at(i);
+            if (m.baseVersion == 0 && m.op != QLatin1String("delete"))
+                createdAt.insert(m.recordId, i);
+        }
+        bool moved = false;
+        for (qsizetype i = 0; i < batch->size() && !moved; ++i) {
+            const OutboxMutation &m = batch->at(i);
+            const protocol::Entity *e = protocol::Schema::instance().entity(m.entity);
+            if (!e)
+                continue;
+            qsizetype last = i;
+            for (const protocol::Field &f : e->fields) {
+                if (f.type == protocol::FieldType::Ref)
+                    last = std::max(last, createdAt.value(m.set.value(f.name).toString(), -1));
+            }
+            if (last > i) {
+                batch->move(i, last);
+                moved = true;
+            }
+        }
+        if (!moved)
+            return;
+    }
+}
+
 } // namespace
 
 QList<OutboxMutation> Store::takeForPush(int limit, QString *error)
@@ -137,6 +176,7 @@ QList<OutboxMutation> Store::takeForPush(int limit, QString *error)
             list << m;
         }
         keepLocksWithTheirDetails(&list, rows == limit);
+        createsBeforeWhatNamesThem(&list);
         auto mark = m_db->query(QStringLiteral("UPDATE outbox SET state = 'sending' WHERE seq = ?1"));
         for (OutboxMutation &m : list) {
             mark->bind(1, std::int64_t(m.seq));
