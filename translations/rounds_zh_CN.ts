@@ -1551,6 +1551,18 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>%1 must be a JSON object.</source>
         <translation>%1必须是 JSON 对象。</translation>
     </message>
+    <message>
+        <source>Sales records</source>
+        <translation>销售记录数</translation>
+    </message>
+    <message>
+        <source>Sales with a market figure</source>
+        <translation>有市场数据的销售额</translation>
+    </message>
+    <message>
+        <source>Sent back because</source>
+        <translation>退回原因</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

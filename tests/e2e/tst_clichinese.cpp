@@ -108,17 +108,32 @@ void TestCliChinese::errorsAreChinese()
         0);
     QCOMPARE(cli({QStringLiteral("sync")}).code, 0);
 
-    // Validation failures name the field by its label ("电话"), not by its column name.
-    const CliRun tooLong = cli({QStringLiteral("create"), QStringLiteral("hcp"),
-        QStringLiteral("full_name=王伟"), QStringLiteral("phone=") + QString(65, u'1')});
+    // Validation failures name the field by its label ("标签"), not by its column name (a write the rep's
+    // role may make: tagging an HCP of the territory).
+    QString hcp;
+    for (const QByteArray &line : cli({QStringLiteral("dump"), QStringLiteral("hcp")}).out.split('\n')) {
+        hcp = QJsonDocument::fromJson(line).object().value(u"id").toString();
+        if (!hcp.isEmpty())
+            break;
+    }
+    QVERIFY(!hcp.isEmpty());
+    const CliRun tooLong
+        = cli({QStringLiteral("create"), QStringLiteral("hcp_tag"), QStringLiteral("hcp_id=") + hcp,
+            QStringLiteral("category=marketing"), QStringLiteral("tag=") + QString(101, u'新')});
     QCOMPARE(tooLong.code, 1);
-    QVERIFY2(text(tooLong.err).contains(QStringLiteral("电话")), tooLong.err.constData());
-    QVERIFY2(!text(tooLong.err).contains(QStringLiteral("'phone'")), tooLong.err.constData());
-    const CliRun badTier = cli({QStringLiteral("create"), QStringLiteral("hcp"),
-        QStringLiteral("full_name=王伟"), QStringLiteral("tier=Z")});
-    QCOMPARE(badTier.code, 1);
-    QVERIFY2(hasCjk(text(badTier.err)) && text(badTier.err).contains(QStringLiteral("A, B, C, D")),
-        badTier.err.constData());
+    QVERIFY2(text(tooLong.err).contains(QStringLiteral("标签")), tooLong.err.constData());
+    QVERIFY2(!text(tooLong.err).contains(QStringLiteral("'tag'")), tooLong.err.constData());
+    const CliRun badCategory = cli({QStringLiteral("create"), QStringLiteral("hcp_tag"),
+        QStringLiteral("hcp_id=") + hcp, QStringLiteral("category=Z"), QStringLiteral("tag=x")});
+    QCOMPARE(badCategory.code, 1);
+    QVERIFY2(hasCjk(text(badCategory.err))
+            && text(badCategory.err).contains(QStringLiteral("basic, marketing, value")),
+        badCategory.err.constData());
+    // A write the role may not make is refused in Chinese before anything is saved.
+    const CliRun notTheRole
+        = cli({QStringLiteral("create"), QStringLiteral("hcp"), QStringLiteral("full_name=王伟")});
+    QCOMPARE(notTheRole.code, 1);
+    QVERIFY2(hasCjk(text(notTheRole.err)), notTheRole.err.constData());
     const CliRun noField = cli({QStringLiteral("create"), QStringLiteral("hcp"), QStringLiteral("wechat=x")});
     QCOMPARE(noField.code, 2);
     QVERIFY2(hasCjk(text(noField.err)), noField.err.constData());
