@@ -55,8 +55,8 @@ const QList<Table> kTables {
     {"audit",
         {{"seq", Kind::Int}, {"at", Kind::Text}, {"user_id", Kind::Text}, {"device", Kind::Text},
             {"mutation_id", Kind::Text}, {"entity", Kind::Text}, {"record_id", Kind::Text},
-            {"field", Kind::Text}, {"old_value", Kind::Text}, {"new_value", Kind::Text},
-            {"note", Kind::Text}, {"op", Kind::Text}}},
+            {"field", Kind::Text}, {"old_value", Kind::Text}, {"new_value", Kind::Text}, {"note", Kind::Text},
+            {"op", Kind::Text}}},
 };
 
 QString columnList(const Table &t)
