@@ -261,9 +261,10 @@ void TestServerSales::totalsFollowInsertUpdateDelete()
     file.close();
     QByteArray err;
     m_server.stop();
-    QCOMPARE(ServerProcess::runCommand({QStringLiteral("import"), QStringLiteral("sales"),
-                                           QStringLiteral("--data"), m_server.dataDir(), file.fileName(),
-                                           QStringLiteral("--encoding"), QStringLiteral("utf-8")},
+    // Into whichever store the server runs on (SQLite folder or PostgreSQL database).
+    QCOMPARE(ServerProcess::runCommand(QStringList {QStringLiteral("import"), QStringLiteral("sales")}
+                     + m_server.storeArgs()
+                     + QStringList {file.fileName(), QStringLiteral("--encoding"), QStringLiteral("utf-8")},
                  {}, nullptr, &err),
         0);
     QVERIFY(m_server.start());
