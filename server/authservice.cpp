@@ -9,6 +9,8 @@
 
 #include <QJsonObject>
 
+#include <functional>
+
 namespace rounds::server {
 
 using namespace rounds::protocol;
@@ -299,7 +301,13 @@ bool addUser(Storage &storage, const UserSpec &spec, QString *error)
     return ok && failure.isEmpty();
 }
 
-bool disableUser(Storage &storage, const QString &username, QString *error)
+namespace {
+
+// One change of an existing user: `change` edits the row (false with `failure` refuses the whole
+// change), and the fields it puts in `mirror` go to the user's `user` record, with `note` in the audit,
+// when they differ from what it holds.
+bool changeUser(Storage &storage, const QString &username, const QString &note, QString *error,
+    const std::function<bool(StoreWriter &, UserRow &, QJsonObject *, QString *)> &change)
 {
     QString failure;
     const bool ok = storage.write(
@@ -309,15 +317,17 @@ bool disableUser(Storage &storage, const QString &username, QString *error)
                 failure = QStringLiteral("no user named '%1'").arg(username);
                 return false;
             }
-            u->active = false;
+            QJsonObject mirror;
+            if (!change(w, *u, &mirror, &failure))
+                return false;
             w.putUser(*u);
-            w.revokeUserTokens(u->id);
             const std::optional<StoredRecord> rec = w.record(QStringLiteral("user"), u->id);
-            if (rec && rec->record.fields.value(QLatin1String("active")).toBool()) {
+            if (rec) {
                 StoredRecord after = *rec;
-                after.record.fields.insert(QStringLiteral("active"), false);
-                Feed(w, Actor {u->id, QStringLiteral("rounds-server"), {}})
-                    .commit(rec, after, QStringLiteral("user disable"));
+                for (auto it = mirror.begin(); it != mirror.end(); ++it)
+                    after.record.fields.insert(it.key(), it.value());
+                if (after.record.fields != rec->record.fields)
+                    Feed(w, Actor {u->id, QStringLiteral("rounds-server"), {}}).commit(rec, after, note);
             }
             return true;
         },
@@ -327,6 +337,19 @@ bool disableUser(Storage &storage, const QString &username, QString *error)
     return ok && failure.isEmpty();
 }
 
+} // namespace
+
+bool disableUser(Storage &storage, const QString &username, QString *error)
+{
+    return changeUser(storage, username, QStringLiteral("user disable"), error,
+        [](StoreWriter &w, UserRow &u, QJsonObject *mirror, QString *) {
+            u.active = false;
+            w.revokeUserTokens(u.id);
+            mirror->insert(QStringLiteral("active"), false);
+            return true;
+        });
+}
+
 bool setUserRole(Storage &storage, const QString &username, const QString &role, const QString &territoryCode,
     QString *error)
 {
@@ -334,45 +357,27 @@ bool setUserRole(Storage &storage, const QString &username, const QString &role,
         *error = QStringLiteral("unknown role '%1' (rep, manager, sfe or admin)").arg(role);
         return false;
     }
-    QString failure;
-    const bool ok = storage.write(
-        [&](StoreWriter &w) {
-            std::optional<UserRow> u = w.userByName(username);
-            if (!u) {
-                failure = QStringLiteral("no user named '%1'").arg(username);
-                return false;
-            }
+    return changeUser(storage, username, QStringLiteral("user set-role"), error,
+        [&](StoreWriter &w, UserRow &u, QJsonObject *mirror, QString *failure) {
             if (!territoryCode.isEmpty()) {
                 const std::optional<StoredRecord> t = territoryByCode(w, territoryCode);
                 if (!t) {
-                    failure = QStringLiteral("no territory with code '%1'").arg(territoryCode);
+                    *failure = QStringLiteral("no territory with code '%1'").arg(territoryCode);
                     return false;
                 }
-                u->homeTerritoryId = t->record.id;
+                u.homeTerritoryId = t->record.id;
             }
             if ((role == QLatin1String("rep") || role == QLatin1String("manager"))
-                && u->homeTerritoryId.isEmpty()) {
-                failure = QStringLiteral("a %1 needs --territory CODE").arg(role);
+                && u.homeTerritoryId.isEmpty()) {
+                *failure = QStringLiteral("a %1 needs --territory CODE").arg(role);
                 return false;
             }
-            u->role = role;
-            w.putUser(*u);
-            const std::optional<StoredRecord> rec = w.record(QStringLiteral("user"), u->id);
-            if (rec) {
-                StoredRecord after = *rec;
-                after.record.fields.insert(QStringLiteral("role"), role);
-                after.record.fields.insert(QStringLiteral("home_territory_id"),
-                    u->homeTerritoryId.isEmpty() ? QJsonValue() : QJsonValue(u->homeTerritoryId));
-                if (after.record.fields != rec->record.fields)
-                    Feed(w, Actor {u->id, QStringLiteral("rounds-server"), {}})
-                        .commit(rec, after, QStringLiteral("user set-role"));
-            }
+            u.role = role;
+            mirror->insert(QStringLiteral("role"), role);
+            mirror->insert(QStringLiteral("home_territory_id"),
+                u.homeTerritoryId.isEmpty() ? QJsonValue() : QJsonValue(u.homeTerritoryId));
             return true;
-        },
-        error);
-    if (ok && !failure.isEmpty())
-        *error = failure;
-    return ok && failure.isEmpty();
+        });
 }
 
 } // namespace rounds::server
