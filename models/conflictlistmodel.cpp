@@ -41,6 +41,8 @@ PagedTableModel::QuerySpec ConflictListModel::querySpec() const
     if (!m_showResolved)
         spec.where = QStringLiteral("c.resolved = 0");
     spec.orderBy = orderByColumn(CreatedAt, Qt::AscendingOrder);
+    spec.orderColumn = CreatedAt;
+    spec.orderDirection = Qt::AscendingOrder;
     return spec;
 }
 

@@ -38,6 +38,8 @@ PagedTableModel::QuerySpec DatedListModel::querySpec() const
     if (!where.isEmpty())
         spec.where = where.join(QStringLiteral(" AND "));
     spec.orderBy = orderByColumn(m_table.timeView, m_table.order);
+    spec.orderColumn = m_table.timeView;
+    spec.orderDirection = m_table.order;
     return spec;
 }
 

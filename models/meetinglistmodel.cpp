@@ -58,6 +58,8 @@ PagedTableModel::QuerySpec MeetingListModel::querySpec() const
         spec.binds << m_status;
     }
     spec.orderBy = orderByColumn(StartsAt, Qt::DescendingOrder);
+    spec.orderColumn = StartsAt;
+    spec.orderDirection = Qt::DescendingOrder;
     return spec;
 }
 

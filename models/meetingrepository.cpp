@@ -7,6 +7,7 @@
 #include "common/sqlite/sqlerror.h"
 #include "models/companysettings.h"
 #include "models/log.h"
+#include "models/referencequeries.h"
 #include "models/sqlguard.h"
 #include "models/store.h"
 
@@ -453,14 +454,16 @@ QList<QueueEntry> approvalQueue(Store *store, const QStringList &territoryIds)
     catchSql(
         [&] {
             auto q = store->database()->query(QStringLiteral(
-                "SELECT m.id, m.title, m.starts_at, coalesce(u.display_name, ''), coalesce(t.name, ''), "
+                "SELECT m.id, m.title, m.starts_at, coalesce(%1, ''), coalesce(t.name, ''), "
                 "coalesce(m.budget_minor, 0), (SELECT count(*) FROM meeting_attendee a WHERE a.meeting_id = "
                 "m.id), "
                 "m.territory_id, m.owner_id FROM meeting m LEFT JOIN \"user\" u ON u.id = m.owner_id LEFT "
                 "JOIN territory "
                 "t "
                 "ON "
-                "t.id = m.territory_id WHERE m.status = 'submitted' ORDER BY m.starts_at, m.id"));
+                "t.id = m.territory_id WHERE m.status = 'submitted' ORDER BY m.starts_at, m.id")
+                                                  .arg(ReferenceQueries::personNameExpression(
+                                                      QStringLiteral("u"))));
             while (q->step()) {
                 if (!territoryIds.isEmpty() && !territoryIds.contains(q->text(7)))
                     continue;

@@ -66,8 +66,11 @@ PagedTableModel::PagedTableModel(
     , m_entity(entity)
     , m_related(std::move(relatedEntities))
 {
-    if (store)
-        connect(store, &Store::recordsChanged, this, &PagedTableModel::onRecordsChanged);
+    QStringList watched = m_related;
+    watched.prepend(m_entity);
+    new StoreWatcher(
+        store, watched, this, [this](const StoreChanges &changes) { onStoreChanged(changes); },
+        StoreWatcher::Delivery::Immediate);
 }
 
 PagedTableModel::~PagedTableModel() = default;
@@ -246,11 +249,11 @@ void PagedTableModel::rebuildIndex(int from)
 
 bool PagedTableModel::lessThan(const Row &a, const Row &b) const
 {
-    const int v = sortValueIndex(m_sortColumn);
+    const int v = sortValueIndex(m_placeColumn);
     int c = compareValues(a.values.value(v), b.values.value(v));
     if (c == 0)
         c = QString::compare(a.id, b.id);
-    const bool descending = m_sortColumn >= 0 && m_sortOrder == Qt::DescendingOrder;
+    const bool descending = m_placeColumn >= 0 && m_placeOrder == Qt::DescendingOrder;
     return descending ? c > 0 : c < 0;
 }
 
@@ -261,27 +264,38 @@ int PagedTableModel::placeFor(const Row &row) const
     return int(it - m_rows.begin());
 }
 
-void PagedTableModel::onRecordsChanged(const QString &entity, const QStringList &ids)
+void PagedTableModel::onStoreChanged(const StoreChanges &changes)
 {
     if (!m_store || !m_store->database())
         return;
-    if (entity == m_entity) {
-        QScopedValueRollback<bool> notifying(m_notifying, true);
-        if (ids.size() > kTargetedLimit) {
-            // A big pulled page: one reload of the loaded window is cheaper than hundreds of row signals.
-            const int keep = qMax(m_pageSize, int(m_rows.size()));
-            beginResetModel();
-            m_rows.clear();
-            m_index.clear();
-            m_atEnd = false;
-            endResetModel();
-            fetchPage(keep);
+    if (changes.contains(m_entity)) {
+        const QSet<QString> ids = changes.ids.value(m_entity);
+        // Any row (an import, a merge), or a big pulled page: one reload of the loaded window is cheaper
+        // than hundreds of row signals.
+        if (ids.isEmpty() || ids.size() > kTargetedLimit) {
+            reloadLoadedWindow();
             return;
         }
-        refreshIds(ids);
-    } else if (m_related.contains(entity)) {
-        refreshLoaded();
+        refreshIds(QStringList(ids.begin(), ids.end()));
     }
+    for (const QString &entity : m_related) {
+        if (changes.contains(entity)) {
+            refreshLoaded();
+            return;
+        }
+    }
+}
+
+void PagedTableModel::reloadLoadedWindow()
+{
+    QScopedValueRollback<bool> notifying(m_notifying, true);
+    const int keep = qMax(m_pageSize, int(m_rows.size()));
+    beginResetModel();
+    m_rows.clear();
+    m_index.clear();
+    m_atEnd = false;
+    endResetModel();
+    fetchPage(keep);
 }
 
 void PagedTableModel::refreshLoaded()
@@ -309,7 +323,12 @@ void PagedTableModel::refreshIds(const QStringList &changedIds)
         for (Row &r : fetchRows(extra, binds, -1, 0, false))
             found.insert(r.id, std::move(r));
     }
-    const bool canPlace = m_sortColumn >= 0 || querySpec().canPlaceRows;
+    const QuerySpec spec = querySpec();
+    const bool canPlace = m_sortColumn >= 0 || spec.canPlaceRows;
+    // Rows go where the SQL order puts them: a list newest first by default places a new visit on top,
+    // not after the last loaded row (where it was skipped as "beyond the loaded window").
+    m_placeColumn = m_sortColumn >= 0 ? m_sortColumn : spec.orderColumn;
+    m_placeOrder = m_sortColumn >= 0 ? m_sortOrder : spec.orderDirection;
     const int lastColumn = columnCount() - 1;
     for (const QString &id : ids) {
         int loaded = m_index.value(id, -1);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/store.h"
+#include "models/storewatcher.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -12,8 +13,9 @@
 namespace rounds {
 
 // The shared machinery of the list models: rows come from SQL a page at a time (canFetchMore /
-// fetchMore), sorting and filtering are ORDER BY / WHERE, and the Store's recordsChanged() is turned
-// into targeted dataChanged / row insertions and removals instead of a reset.
+// fetchMore), sorting and filtering are ORDER BY / WHERE, and the changes a StoreWatcher reports (at
+// once, so rows never lag behind the store) are turned into targeted dataChanged / row insertions and
+// removals instead of a reset.
 //
 // A subclass describes its query: the selected expressions (the first is the record id), the FROM and
 // WHERE of the current filter, and the ORDER BY of each column. Rows loaded so far are always the first
@@ -56,6 +58,10 @@ protected:
         QVariantList binds; // for the ?s in from and where, in order
         QString orderBy; // a total order (ends with a unique key)
         bool canPlaceRows = true; // false for relevance orders: new rows are not inserted in place
+        // The column and direction `orderBy` sorts by, for placing a changed row in memory while the
+        // view has no sort column of its own (-1: the first value, ascending).
+        int orderColumn = -1;
+        Qt::SortOrder orderDirection = Qt::AscendingOrder;
         // Optional, for relevance orders: a query giving (id, k1, k2, k3) for every match, and the FROM
         // (over the id expression's alias) that the display columns need. See fetchRows().
         QString pick;
@@ -107,7 +113,8 @@ private:
     QList<Row> fetchRows(
         const QString &extraWhere, const QVariantList &extraBinds, int limit, int offset, bool ordered);
     void fetchPage(int limit);
-    void onRecordsChanged(const QString &entity, const QStringList &ids);
+    void onStoreChanged(const StoreChanges &changes);
+    void reloadLoadedWindow();
     void refreshIds(const QStringList &ids);
     void refreshLoaded();
     int placeFor(const Row &row) const;
@@ -127,6 +134,9 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QString m_lastError;
     QList<RoleValue> m_roleValues;
+    // The order rows are placed by during refreshIds(): the view's sort, else the query's own order.
+    int m_placeColumn = -1;
+    Qt::SortOrder m_placeOrder = Qt::AscendingOrder;
 };
 
 } // namespace rounds

@@ -64,7 +64,28 @@ bool ReferenceQueries::territoryName(Store *store, const QString &id, QString *o
 
 bool ReferenceQueries::userName(Store *store, const QString &id, QString *out, QString *error)
 {
-    return readText(store, QStringLiteral("SELECT display_name FROM \"user\" WHERE id = ?1"), id, out, error);
+    return readText(store,
+        QStringLiteral("SELECT %1 FROM \"user\" u WHERE u.id = ?1")
+            .arg(personNameExpression(QStringLiteral("u"))),
+        id, out, error);
+}
+
+QString ReferenceQueries::personName(Store *store, const QString &idOrLogin)
+{
+    if (idOrLogin.isEmpty())
+        return {};
+    QString name;
+    readText(store,
+        QStringLiteral("SELECT %1 FROM \"user\" u WHERE u.id = ?1 OR u.username = ?1 ORDER BY u.id = ?1 DESC "
+                       "LIMIT 1")
+            .arg(personNameExpression(QStringLiteral("u"))),
+        idOrLogin, &name, nullptr);
+    return name.isEmpty() ? idOrLogin : name;
+}
+
+QString ReferenceQueries::personNameExpression(const QString &alias)
+{
+    return QStringLiteral("coalesce(nullif(trim(%1.display_name), ''), %1.username)").arg(alias);
 }
 
 bool ReferenceQueries::setting(Store *store, const QString &key, QString *out, QString *error)

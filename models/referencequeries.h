@@ -25,6 +25,11 @@ public:
     // The territory's name, or its code when it has none.
     static bool territoryName(Store *store, const QString &id, QString *out, QString *error = nullptr);
     static bool userName(Store *store, const QString &id, QString *out, QString *error = nullptr);
+    // How the window names a person given a user id or a login: the display name, else the login, else
+    // what was given (a user this laptop does not hold). Never fails; empty in, empty out.
+    static QString personName(Store *store, const QString &idOrLogin);
+    // The SQL expression naming the user row `alias` (display name, else login).
+    static QString personNameExpression(const QString &alias);
     // The stored JSON text of the synced `setting` in force for key (CompanySettings: the newest record);
     // empty when the key is not set.
     static bool setting(Store *store, const QString &key, QString *out, QString *error = nullptr);

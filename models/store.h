@@ -18,6 +18,8 @@
 #include <memory>
 #include <optional>
 
+class QTimer;
+
 namespace rounds {
 
 namespace sql {
@@ -186,11 +188,17 @@ public:
     bool setMeta(const QString &key, const QString &value);
 
     // Re-emits recordsChanged() for rows another connection changed (the sync engine's worker), so the
-    // item models on this Store refresh them.
-    void announceChanges(const QString &entity, const QStringList &ids) { emit recordsChanged(entity, ids); }
+    // views and item models on this Store refresh them. Empty `ids`: any row of the entity.
+    void announceChanges(const QString &entity, const QStringList &ids);
+    // While held (a sync is under way), announceChanges() merges what it is told and emits it at most
+    // every `intervalMs`, and the rest when released: the pages of a sync refresh each view once, or
+    // once every interval during a long first sync. Local writes are never held.
+    void holdAnnouncements(bool hold, int intervalMs = 1500);
 
 signals:
-    // After a commit that changed visible rows of `entity` (created, edited, deleted, pulled).
+    // After a commit that changed rows of `entity` (created, edited, deleted, pulled, acknowledged,
+    // refused, merged, imported; "conflict" for the conflict list). Views follow it through a
+    // StoreWatcher (models/storewatcher.h), which merges bursts.
     void recordsChanged(const QString &entity, const QStringList &ids);
 
 private:
@@ -205,11 +213,16 @@ private:
     bool rebasePending(QString *error);
     bool dropRecords(const QList<QPair<QString, QString>> &records, int *deleted, QString *error);
 
+    void releaseHeld();
+
     std::unique_ptr<sql::Database> m_db;
     std::unique_ptr<EntitySqlCache> m_apply;
     QString m_path;
     QByteArray m_crashAt;
     bool m_secondary = false;
+    bool m_holding = false;
+    QHash<QString, QSet<QString>> m_held; // an empty set: any row of the entity
+    QTimer *m_heldTimer = nullptr;
 };
 
 } // namespace rounds

@@ -5,6 +5,7 @@
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
 #include "models/log.h"
+#include "models/referencequeries.h"
 #include "models/sqlguard.h"
 #include "models/sqlrows.h"
 #include "models/store.h"
@@ -105,7 +106,7 @@ bool Territories::list(Store *store, QList<TerritoryNode> *out, QString *error)
     }
     if (!guarded(error, [&] {
             auto q = store->database()->query(QStringLiteral(
-                "SELECT t.id, t.code, t.name, t.level, t.parent_id, t.owner_id, u.display_name, %1, "
+                "SELECT t.id, t.code, t.name, t.level, t.parent_id, t.owner_id, %2, %1, "
                 "EXISTS (SELECT 1 FROM outbox o WHERE o.entity = 'territory' AND o.record_id = t.id "
                 "        AND o.state <> 'rejected'), "
                 "EXISTS (SELECT 1 FROM conflict c WHERE c.entity = 'territory' AND c.record_id = t.id "
@@ -114,7 +115,9 @@ bool Territories::list(Store *store, QList<TerritoryNode> *out, QString *error)
                 "        AND o.state = 'rejected') "
                 "FROM territory t LEFT JOIN \"user\" u ON u.id = t.owner_id "
                 "ORDER BY CASE t.level WHEN 'region' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, t.code, t.id")
-                                                  .arg(retiredExpression(QStringLiteral("t"))));
+                                                  .arg(retiredExpression(QStringLiteral("t")),
+                                                      ReferenceQueries::personNameExpression(
+                                                          QStringLiteral("u"))));
             while (q->step()) {
                 TerritoryNode n;
                 n.id = q->text(0);
@@ -144,8 +147,9 @@ QList<TerritoryUser> Territories::owners(Store *store)
     catchSql(
         [&] {
             auto q = store->database()->query(
-                QStringLiteral("SELECT id, display_name, role FROM \"user\" WHERE coalesce(active, 1) = 1 "
-                               "AND role IN ('rep', 'manager') ORDER BY role DESC, display_name, id"));
+                QStringLiteral("SELECT u.id, %1, u.role FROM \"user\" u WHERE coalesce(u.active, 1) = 1 "
+                               "AND u.role IN ('rep', 'manager') ORDER BY u.role DESC, 2, u.id")
+                    .arg(ReferenceQueries::personNameExpression(QStringLiteral("u"))));
             while (q->step())
                 out << TerritoryUser {q->text(0), q->text(1), q->text(2)};
         },

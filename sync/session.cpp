@@ -139,7 +139,11 @@ bool Session::openStore(const QString &path, QString *error)
         return false;
     }
     m_notice = opened.message;
-    connect(&m_engine, &SyncEngine::recordsChanged, m_store.get(), &Store::announceChanges);
+    Store *store = m_store.get();
+    connect(&m_engine, &SyncEngine::recordsChanged, store, &Store::announceChanges);
+    // The pages of one sync reach the views as one change (or one every few seconds in a long first sync).
+    connect(&m_engine, &SyncEngine::syncStarted, store, [store] { store->holdAnnouncements(true); });
+    connect(&m_engine, &SyncEngine::syncFinished, store, [store] { store->holdAnnouncements(false); });
     return true;
 }
 

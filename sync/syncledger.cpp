@@ -154,7 +154,10 @@ bool SyncLedger::resolve(qint64 conflictId, const QString &choice, QString *erro
         if (!write.ok)
             return failWith(error, write.error);
     }
-    return m_store.markConflictResolved(conflictId, choice, kept, error) && batch.commit(error);
+    if (!m_store.markConflictResolved(conflictId, choice, kept, error) || !batch.commit(error))
+        return false;
+    m_store.announceChanges(QStringLiteral("conflict"), {QString::number(conflictId)});
+    return true;
 }
 
 bool SyncLedger::discardRejected(const QString &mutationId, QString *error)

@@ -231,7 +231,9 @@ bool Store::reject(const QString &mutationId, const QString &code, const QString
     if (!m_db)
         return false;
     bool found = false;
+    std::optional<OutboxMutation> refused;
     const bool ok = guarded(error, [&] {
+        refused = mutationById(*m_db, mutationId);
         auto q = m_db->query(
             QStringLiteral("UPDATE outbox SET state = 'rejected', error_code = ?2, error_message = ?3, "
                            "error_field = ?4 WHERE mutation_id = ?1"));
@@ -244,6 +246,9 @@ bool Store::reject(const QString &mutationId, const QString &code, const QString
     });
     if (ok && !found && error)
         *error = tr("No change %1 is waiting to be sent.").arg(mutationId);
+    // The record is no longer "waiting to be sent", and the refused list has a new row.
+    if (ok && found && refused)
+        emit recordsChanged(refused->entity, {refused->recordId});
     return ok && found;
 }
 

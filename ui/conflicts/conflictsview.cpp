@@ -3,6 +3,7 @@
 #include "common/protocol/messages.h"
 #include "models/conflictlistmodel.h"
 #include "models/hcpqueries.h"
+#include "models/storewatcher.h"
 #include "sync/session.h"
 #include "sync/syncledger.h"
 #include "ui/common/prompter.h"
@@ -211,6 +212,16 @@ ConflictsView::ConflictsView(Session *session, QWidget *parent)
             resolveRow(row, QStringLiteral("other"),
                 current.isDouble() ? QJsonValue(typed->toDouble()) : QJsonValue(*typed));
     });
+    // Conflicts and refused changes come from sync answers and from other views' saves: any change
+    // may add or close one.
+    // The list itself is a model that follows the "conflict" rows; the refused list and the details
+    // are read again here, keeping the selected conflict.
+    new StoreWatcher(session->store(), {}, this, [this](const StoreChanges &) {
+        if (m_model->rowCount() > 0 && currentRow() < 0)
+            selectRow(0);
+        fillRejected();
+        showCurrent();
+    });
     refresh();
 }
 
@@ -251,7 +262,6 @@ bool ConflictsView::resolveRow(int row, const QString &choice, const QJsonValue 
     }
     m_message->setText(choice == QLatin1String("theirs") ? tr("The server's value stays.")
                                                          : tr("Your value will be sent with the next sync."));
-    m_session->store()->announceChanges(QStringLiteral("conflict"), {id});
     if (choice != QLatin1String("theirs"))
         m_session->engine()->localChangeSaved();
     if (m_model->rowCount() > 0)

@@ -1,7 +1,9 @@
 #include "ui/dashboard/dashboardview.h"
 
 #include "models/kpitables.h"
+#include "models/referencequeries.h"
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "ui/dashboard/dashboardexport.h"
 #include "ui/dashboard/dashboardtiles.h"
 
@@ -59,15 +61,20 @@ DashboardView::DashboardView(Store *store, QWidget *parent)
     connect(m_period, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_period->lineEdit(), &QLineEdit::editingFinished, this, [this] { refresh(); });
     connect(&m_watcher, &QFutureWatcher<KpiRun>::finished, this, &DashboardView::onComputed);
-    if (m_store) {
-        connect(m_store, &Store::recordsChanged, this, [this](const QString &entity) {
-            static const QStringList relevant {QStringLiteral("visit"), QStringLiteral("alignment"),
-                QStringLiteral("visit_plan"), QStringLiteral("meeting"), QStringLiteral("sales_fact"),
-                QStringLiteral("territory"), QStringLiteral("user")};
-            if (relevant.contains(entity) && m_shown)
+    // The figures and the scope list follow the store; while the dashboard is hidden its changes wait,
+    // so a sync costs no KPI run until it is looked at.
+    auto *watcher = new StoreWatcher(m_store,
+        {QStringLiteral("visit"), QStringLiteral("visit_detail"), QStringLiteral("alignment"),
+            QStringLiteral("visit_plan"), QStringLiteral("meeting"), QStringLiteral("sales_fact"),
+            QStringLiteral("sales_total"), QStringLiteral("hcp"), QStringLiteral("territory"),
+            QStringLiteral("user"), QStringLiteral("setting")},
+        this, [this](const StoreChanges &changes) {
+            if (changes.contains(QStringLiteral("territory")) || changes.contains(QStringLiteral("user")))
+                fillScopes();
+            if (m_shown)
                 refresh();
         });
-    }
+    watcher->deferWhileHidden();
 }
 
 DashboardView::~DashboardView()
@@ -245,6 +252,9 @@ void DashboardView::fillScopes()
     if (m_store && m_store->isOpen())
         KpiEngine(*m_store).scopeChoices(&choices, &error);
     const QSignalBlocker block(m_scope);
+    // Filled again after a sync: the scope the manager looks at stays chosen.
+    const QString previous = m_scope->count() > 1 ? m_scope->currentData().toString() : QString();
+    const bool keepPrevious = m_scope->count() > 1;
     m_scope->clear();
     m_scope->addItem(tr("Everything on this computer"), QString());
     QHash<QString, int> depth;
@@ -254,6 +264,12 @@ void DashboardView::fillScopes()
         const QString label = c.level == QLatin1String("rep") ? tr("%1 (rep)").arg(c.name)
                                                               : QStringLiteral("%1 %2").arg(c.key, c.name);
         m_scope->addItem(QString(d * 3, u' ') + label, c.key);
+    }
+    if (keepPrevious) {
+        if (m_scope->findData(previous) < 0)
+            m_scope->addItem(ReferenceQueries::personName(m_store, previous), previous);
+        m_scope->setCurrentIndex(m_scope->findData(previous));
+        return;
     }
     // A manager opens on their own district (their username resolves to it).
     const QString me = m_store ? m_store->meta(QStringLiteral("user")) : QString();
@@ -271,7 +287,7 @@ void DashboardView::fillScopes()
                 }
             }
             if (m_scope->findData(me) < 0)
-                m_scope->addItem(me, me);
+                m_scope->addItem(ReferenceQueries::personName(m_store, me), me);
             m_scope->setCurrentIndex(m_scope->findData(me));
         }
     }
@@ -281,7 +297,7 @@ void DashboardView::setScope(const QString &key)
 {
     int i = m_scope->findData(key);
     if (i < 0) {
-        m_scope->addItem(key, key);
+        m_scope->addItem(ReferenceQueries::personName(m_store, key), key);
         i = m_scope->count() - 1;
     }
     if (m_scope->currentIndex() == i)

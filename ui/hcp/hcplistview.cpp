@@ -3,6 +3,7 @@
 #include "models/hcplistmodel.h"
 #include "models/sfequeries.h"
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "ui/common/pendingmarkproxy.h"
 #include "ui/common/widgets.h"
 
@@ -41,12 +42,7 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
 
     m_specialty = new QComboBox(this);
     m_specialty->setObjectName(QStringLiteral("specialtyComboBox"));
-    m_specialty->addItem(tr("All specialties"), QString());
-    QStringList specialties;
-    if (!SfeQueries::specialties(store, &specialties, &m_readError))
-        m_readError = widgets::readError(m_readError);
-    for (const QString &s : std::as_const(specialties))
-        m_specialty->addItem(s, s);
+    fillSpecialties();
 
     m_notVisited = new QComboBox(this);
     m_notVisited->setObjectName(QStringLiteral("notVisitedComboBox"));
@@ -72,10 +68,19 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
     m_marks->setHeader(HcpListModel::Institution, tr("Institution / department"));
     m_marks->setHeader(HcpListModel::LastVisit, tr("Last visit · this month vs target"));
     m_table->setModel(m_marks);
-    connect(store, &Store::recordsChanged, this, [this] {
-        m_extras.clear();
-        m_readError.clear();
-    });
+    // The rows follow the store through the model; the per-row extras (last visit, this month against
+    // the target) are read again, at once, so the repaint that follows shows current figures.
+    new StoreWatcher(
+        store, {}, this,
+        [this](const StoreChanges &) {
+            m_extras.clear();
+            m_readError.clear();
+            m_table->viewport()->update();
+        },
+        StoreWatcher::Delivery::Immediate);
+    // New specialties arrive with a sync (the first one fills an empty list).
+    new StoreWatcher(
+        store, {QStringLiteral("hcp")}, this, [this](const StoreChanges &) { fillSpecialties(); });
     widgets::setUpRowView(m_table);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setColumnWidth(HcpListModel::Name, 210);
@@ -196,6 +201,23 @@ void HcpListView::updateCount() const
     const QString count
         = m_model->canFetchMore({}) ? tr("%n or more HCPs", nullptr, n) : tr("%n HCPs", nullptr, n);
     m_count->setText(m_readError.isEmpty() ? count : count + QStringLiteral(" — ") + m_readError);
+}
+
+void HcpListView::fillSpecialties()
+{
+    QStringList specialties;
+    QString error;
+    if (!SfeQueries::specialties(m_store, &specialties, &error)) {
+        m_readError = widgets::readError(error);
+        return;
+    }
+    const QString current = m_specialty->currentData().toString();
+    const QSignalBlocker block(m_specialty);
+    m_specialty->clear();
+    m_specialty->addItem(tr("All specialties"), QString());
+    for (const QString &s : std::as_const(specialties))
+        m_specialty->addItem(s, s);
+    m_specialty->setCurrentIndex(qMax(0, m_specialty->findData(current)));
 }
 
 } // namespace rounds

@@ -43,6 +43,7 @@ private:
     const HcpListExtra &extraFor(const QString &hcpId) const;
     QVariant format(const QModelIndex &sourceIndex, const QVariant &value) const;
     void applyFilter();
+    void fillSpecialties();
     void updateCount() const;
 
     Store *m_store;

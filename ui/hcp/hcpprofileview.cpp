@@ -4,6 +4,7 @@
 #include "models/hcpqueries.h"
 #include "models/localday.h"
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "sync/session.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
@@ -34,7 +35,9 @@ namespace {
 
 const QStringList kWatched {QStringLiteral("hcp"), QStringLiteral("visit"), QStringLiteral("visit_detail"),
     QStringLiteral("hcp_tag"), QStringLiteral("change_request"), QStringLiteral("meeting_attendee"),
-    QStringLiteral("meeting")};
+    QStringLiteral("meeting"), QStringLiteral("visit_plan"), QStringLiteral("user"),
+    QStringLiteral("institution"), QStringLiteral("department"), QStringLiteral("alignment"),
+    QStringLiteral("territory")};
 
 QString localDate(const QString &iso)
 {
@@ -241,9 +244,9 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     layout->addLayout(columns, 1);
     m_message->hide();
 
-    connect(session->store(), &Store::recordsChanged, this, [this](const QString &entity) {
-        if (kWatched.contains(entity))
-            scheduleReload();
+    new StoreWatcher(session->store(), kWatched, this, [this](const StoreChanges &) {
+        if (!m_hcpId.isEmpty())
+            reload();
     });
     bindActionsToRoles({logVisit, plan}, {m_tagCategory, m_tagText, addTagButton}, removeTagButton,
         {m_correctionField, m_correctionValue, m_correctionReason, propose});
@@ -276,17 +279,8 @@ void HcpProfileView::setHcp(const QString &hcpId)
     reload();
 }
 
-void HcpProfileView::scheduleReload()
-{
-    if (m_reloadQueued || m_hcpId.isEmpty())
-        return;
-    m_reloadQueued = true;
-    QTimer::singleShot(0, this, &HcpProfileView::reload);
-}
-
 void HcpProfileView::reload()
 {
-    m_reloadQueued = false;
     HcpProfile profile;
     QString error;
     if (!HcpQueries::profile(m_session->store(), m_hcpId, &profile, &error))

@@ -47,7 +47,6 @@ signals:
 
 private:
     void reload();
-    void scheduleReload();
     void showMessage(const QString &text, bool error);
     void showIdentity(const HcpSummary &hcp);
     void fillTimeline(const HcpProfile &profile);
@@ -60,7 +59,6 @@ private:
 
     Session *m_session;
     QString m_hcpId;
-    bool m_reloadQueued = false;
     QLabel *m_name = nullptr;
     QLabel *m_identity = nullptr;
     QLabel *m_tier = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/history/historyview.h"
 
+#include "models/referencequeries.h"
 #include "sync/historyfetcher.h"
 #include "sync/session.h"
 #include "ui/common/labels.h"
@@ -67,7 +68,8 @@ void HistoryView::show(const HistoryResult &result)
     Store *store = m_session ? m_session->store() : nullptr;
     for (const protocol::HistoryEntry &e : result.page.entries) {
         auto *item = new QTreeWidgetItem(m_tree,
-            {Labels::localDateTime(e.at), e.userName.isEmpty() ? e.userId : e.userName, e.device,
+            {Labels::localDateTime(e.at),
+                e.userName.isEmpty() ? ReferenceQueries::personName(store, e.userId) : e.userName, e.device,
                 HistoryLabels::operation(e.op), e.note == QLatin1String("deleted") ? QString() : e.note});
         QFont bold = item->font(3);
         bold.setBold(true);

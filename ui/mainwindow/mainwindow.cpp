@@ -2,6 +2,7 @@
 #include "ui/history/historydialog.h"
 
 #include "models/meetinglistmodel.h"
+#include "models/storewatcher.h"
 #include "models/visitlistmodel.h"
 #include "sync/session.h"
 #include "sync/syncledger.h"
@@ -188,12 +189,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(engine, &SyncEngine::syncStarted, this, &MainWindow::onSyncStarted);
     connect(engine, &SyncEngine::progress, this, &MainWindow::onSyncProgress);
     connect(engine, &SyncEngine::syncFinished, this, &MainWindow::onSyncFinished);
-    connect(store, &Store::recordsChanged, this, [this] {
-        if (m_countsQueued)
-            return;
-        m_countsQueued = true;
-        QTimer::singleShot(0, this, &MainWindow::updateCounts);
-    });
+    // Every view follows the store itself (a StoreWatcher each); the window only keeps its counts.
+    new StoreWatcher(store, {}, this, [this](const StoreChanges &) { updateCounts(); });
     connect(session, &Session::accountChanged, this, &MainWindow::updateAccount);
 
     QSettings settings;
@@ -444,7 +441,6 @@ void MainWindow::onSyncFinished(const SyncSummary &summary)
             m_lastError = tr("Sync stopped: %1").arg(summary.error.message);
         }
     }
-    m_conflicts->refresh();
     updateCounts();
 }
 
@@ -463,7 +459,6 @@ QString MainWindow::lastSyncText() const
 
 void MainWindow::updateCounts()
 {
-    m_countsQueued = false;
     Store *store = m_session->store();
     if (!store || !store->isOpen())
         return;

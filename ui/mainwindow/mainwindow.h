@@ -102,7 +102,6 @@ private:
     QMenu *m_viewMenu = nullptr;
     QList<QAction *> m_viewActions;
     QString m_lastError;
-    bool m_countsQueued = false;
     RoleGate m_gate; // the window's own actions, shown by the user's role
 };
 

@@ -1,6 +1,7 @@
 #include "ui/masterdata/changerequestsview.h"
 
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/widgets.h"
@@ -119,10 +120,10 @@ ChangeRequestsView::ChangeRequestsView(Store *store, QWidget *parent)
     layout->addLayout(filterRow);
     layout->addWidget(splitter, 1);
 
-    connect(store, &Store::recordsChanged, this, [this](const QString &entity) {
-        if (entity == QLatin1String("change_request") && isVisible())
-            QTimer::singleShot(0, this, &ChangeRequestsView::reload);
-    });
+    auto *watcher = new StoreWatcher(store,
+        {QStringLiteral("change_request"), QStringLiteral("hcp"), QStringLiteral("user")}, this,
+        [this](const StoreChanges &) { reload(); });
+    watcher->deferWhileHidden();
     reload();
 }
 

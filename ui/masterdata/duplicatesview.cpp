@@ -2,6 +2,7 @@
 
 #include "models/hcpqueries.h"
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
@@ -123,13 +124,12 @@ DuplicatesView::DuplicatesView(Store *store, QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(splitter, 1);
 
-    connect(store, &Store::recordsChanged, this, [this](const QString &entity) {
-        if (entity != QLatin1String("hcp"))
-            return;
-        m_stale = true;
-        if (isVisible())
-            reload();
-    });
+    new StoreWatcher(
+        store, {QStringLiteral("hcp"), QStringLiteral("institution")}, this, [this](const StoreChanges &) {
+            m_stale = true; // found again when shown (finding duplicates is not free)
+            if (isVisible())
+                reload();
+        });
     showPair();
 }
 

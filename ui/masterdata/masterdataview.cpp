@@ -4,6 +4,7 @@
 #include "models/masterdata.h"
 #include "models/sfequeries.h"
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
@@ -79,14 +80,17 @@ MasterDataView::MasterDataView(Store *store, QWidget *parent)
     layout->addWidget(hint);
     layout->addWidget(m_tabs, 1);
 
-    connect(store, &Store::recordsChanged, this, [this](const QString &entity) {
-        if (!isVisible())
-            return;
-        if (entity == QLatin1String("hcp"))
-            refreshHcpList();
-        else if (entity == QLatin1String("institution") || entity == QLatin1String("department"))
-            refreshInstitutions();
-    });
+    // Changes made while another view is shown wait until this one is shown again.
+    auto *watcher = new StoreWatcher(store,
+        {QStringLiteral("hcp"), QStringLiteral("institution"), QStringLiteral("department")}, this,
+        [this](const StoreChanges &changes) {
+            if (changes.contains(QStringLiteral("hcp")))
+                refreshHcpList();
+            if (changes.contains(QStringLiteral("institution"))
+                || changes.contains(QStringLiteral("department")))
+                refreshInstitutions();
+        });
+    watcher->deferWhileHidden();
     refreshChoices();
     refreshHcpList();
     refreshInstitutionList();

@@ -4,6 +4,7 @@
 #include "models/meetinglistmodel.h"
 #include "models/meetingrepository.h"
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "sync/session.h"
 #include "ui/common/labels.h"
 #include "ui/common/listpage.h"
@@ -62,10 +63,10 @@ MeetingsView::MeetingsView(Session *session, QWidget *parent)
     layout->addWidget(m_queueBox);
     layout->addWidget(m_list, 1);
 
-    connect(store, &Store::recordsChanged, this, [this](const QString &entity) {
-        if (entity.startsWith(QLatin1String("meeting")))
-            reloadQueue();
-    });
+    new StoreWatcher(store,
+        {QStringLiteral("meeting"), QStringLiteral("meeting_attendee"), QStringLiteral("meeting_expense"),
+            QStringLiteral("user")},
+        this, [this](const StoreChanges &) { reloadQueue(); });
     connect(session, &Session::accountChanged, this, &MeetingsView::applyPolicy);
     applyPolicy();
 }

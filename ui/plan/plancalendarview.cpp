@@ -1,6 +1,7 @@
 #include "ui/plan/plancalendarview.h"
 
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "models/visitqueries.h"
 #include "sync/session.h"
 #include "ui/common/widgets.h"
@@ -87,10 +88,10 @@ PlanCalendarView::PlanCalendarView(Session *session, QWidget *parent)
     connect(today, &QPushButton::clicked, this, [this] { showDate(QDate::currentDate()); });
     connect(m_week, &QPushButton::clicked, this, [this] { setMode(Mode::Week); });
     connect(m_month, &QPushButton::clicked, this, [this] { setMode(Mode::Month); });
-    connect(session->store(), &Store::recordsChanged, this, [this](const QString &entity) {
-        if (entity == QLatin1String("visit_plan") || entity == QLatin1String("hcp"))
-            scheduleReload();
-    });
+    new StoreWatcher(session->store(),
+        {QStringLiteral("visit_plan"), QStringLiteral("hcp"), QStringLiteral("visit"),
+            QStringLiteral("conflict")},
+        this, [this](const StoreChanges &) { reload(); });
     connect(session, &Session::accountChanged, this, &PlanCalendarView::rebuild);
     showDate(QDate::currentDate());
 }
@@ -195,17 +196,8 @@ void PlanCalendarView::rebuild()
     reload();
 }
 
-void PlanCalendarView::scheduleReload()
-{
-    if (m_reloadQueued)
-        return;
-    m_reloadQueued = true;
-    QTimer::singleShot(0, this, &PlanCalendarView::reload);
-}
-
 void PlanCalendarView::reload()
 {
-    m_reloadQueued = false;
     QList<PlannedVisit> all;
     QString error;
     if (!VisitQueries::plans(m_session->store(), m_first, lastDay().addDays(1), true, &all, &error))

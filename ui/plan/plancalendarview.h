@@ -43,12 +43,10 @@ signals:
 private:
     void rebuild();
     void reload();
-    void scheduleReload();
 
     Session *m_session;
     Mode m_mode = Mode::Week;
     QDate m_first;
-    bool m_reloadQueued = false;
     QLabel *m_period = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_hint = nullptr;

@@ -4,6 +4,7 @@
 #include "models/hcpqueries.h"
 #include "models/sfequeries.h"
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/widgets.h"
 
@@ -229,6 +230,15 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
 
     setToday({});
     fillPickers();
+    // The pickers ("Move to", the institutions, specialties, cities) and the table follow the store: a
+    // first sync fills them without a restart.
+    new StoreWatcher(store,
+        {QStringLiteral("alignment"), QStringLiteral("hcp"), QStringLiteral("institution"),
+            QStringLiteral("department"), QStringLiteral("territory")},
+        this, [this](const StoreChanges &) {
+            fillPickers();
+            reload();
+        });
 }
 
 QDate AlignmentEditor::today() const

@@ -1,6 +1,7 @@
 #include "ui/territories/territoryview.h"
 
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "models/territories.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
@@ -130,33 +131,10 @@ TerritoryView::TerritoryView(Store *store, QWidget *parent)
     layout->addWidget(hint);
     layout->addWidget(splitter, 1);
 
-    connect(store, &Store::recordsChanged, this, [this](const QString &entity) {
-        if (entity == QLatin1String("territory") || entity == QLatin1String("user"))
-            scheduleReload();
-        else if (entity == QLatin1String("alignment") || entity == QLatin1String("hcp")
-            || entity == QLatin1String("visit")) {
-            if (!m_reloadQueued) {
-                m_reloadQueued = true;
-                QTimer::singleShot(0, this, [this] {
-                    m_reloadQueued = false;
-                    m_alignments->reload();
-                    m_workload->reload();
-                });
-            }
-        }
-    });
+    // The tree and the owner picker; the alignment editor and the workload follow their own entities.
+    new StoreWatcher(store, {QStringLiteral("territory"), QStringLiteral("user")}, this,
+        [this](const StoreChanges &) { reload(); });
     reload();
-}
-
-void TerritoryView::scheduleReload()
-{
-    if (m_reloadQueued)
-        return;
-    m_reloadQueued = true;
-    QTimer::singleShot(0, this, [this] {
-        m_reloadQueued = false;
-        reload();
-    });
 }
 
 void TerritoryView::setToday(const QDate &today)

@@ -57,7 +57,6 @@ private:
     void showMoveMenu();
     void askRetire();
     bool done(bool ok, const QString &error);
-    void scheduleReload();
 
     Store *m_store;
     QDate m_today;
@@ -72,7 +71,6 @@ private:
     QTabWidget *m_tabs = nullptr;
     AlignmentEditor *m_alignments = nullptr;
     WorkloadView *m_workload = nullptr;
-    bool m_reloadQueued = false;
 };
 
 } // namespace rounds

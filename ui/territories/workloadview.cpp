@@ -3,6 +3,7 @@
 #include "models/alignments.h"
 #include "models/sfequeries.h"
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "ui/common/widgets.h"
 
 #include <QHeaderView>
@@ -69,6 +70,10 @@ WorkloadView::WorkloadView(Store *store, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_note);
+    new StoreWatcher(store,
+        {QStringLiteral("alignment"), QStringLiteral("hcp"), QStringLiteral("visit"),
+            QStringLiteral("territory"), QStringLiteral("user")},
+        this, [this](const StoreChanges &) { reload(); });
 }
 
 void WorkloadView::setDistrict(const QString &districtId)

@@ -1,6 +1,7 @@
 #include "ui/today/todayview.h"
 
 #include "models/store.h"
+#include "models/storewatcher.h"
 #include "models/visitqueries.h"
 #include "sync/session.h"
 #include "ui/common/labels.h"
@@ -73,10 +74,10 @@ TodayView::TodayView(Session *session, QWidget *parent)
         connect(list, &QListWidget::itemDoubleClicked, this,
             [this](QListWidgetItem *item) { emit hcpActivated(item->data(HcpIdRole).toString()); });
     }
-    connect(session->store(), &Store::recordsChanged, this, [this](const QString &entity) {
-        if (entity == QLatin1String("visit_plan") || entity == QLatin1String("visit"))
-            scheduleReload();
-    });
+    new StoreWatcher(session->store(),
+        {QStringLiteral("visit_plan"), QStringLiteral("visit"), QStringLiteral("hcp"),
+            QStringLiteral("user")},
+        this, [this](const StoreChanges &) { reload(); });
     connect(session, &Session::accountChanged, this, &TodayView::scheduleReload);
     reload();
 }
