@@ -98,8 +98,9 @@ void StoreWatcher::flush()
 
 bool StoreWatcher::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_owner && event->type() == QEvent::Show && hasPending())
-        schedule();
+    // At once, before the first paint: a view brought up shows current data, not a frame of old data.
+    if (watched == m_owner && event->type() == QEvent::Show)
+        flush();
     return QObject::eventFilter(watched, event);
 }
 

@@ -52,7 +52,8 @@ public:
     ~StoreWatcher() override;
     Q_DISABLE_COPY_MOVE(StoreWatcher)
 
-    // Keeps changes while the owner (a QWidget) is hidden and delivers them when it is shown.
+    // Keeps changes while the owner (a QWidget) is hidden and delivers them as it is shown (before it
+    // paints).
     void deferWhileHidden(bool defer = true);
     // Delivers what waits now, if anything.
     void flush();

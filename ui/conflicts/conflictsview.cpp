@@ -216,12 +216,13 @@ ConflictsView::ConflictsView(Session *session, QWidget *parent)
     // may add or close one.
     // The list itself is a model that follows the "conflict" rows; the refused list and the details
     // are read again here, keeping the selected conflict.
-    new StoreWatcher(session->store(), {}, this, [this](const StoreChanges &) {
+    auto *watcher = new StoreWatcher(session->store(), {}, this, [this](const StoreChanges &) {
         if (m_model->rowCount() > 0 && currentRow() < 0)
             selectRow(0);
         fillRejected();
         showCurrent();
     });
+    watcher->deferWhileHidden();
     refresh();
 }
 
