@@ -22,7 +22,7 @@ Store::~Store()
     close();
 }
 
-void Store::announceChanges(const QString &entity, const QStringList &ids)
+void Store::announceSyncedChanges(const QString &entity, const QStringList &ids)
 {
     if (!m_holding) {
         emit recordsChanged(entity, ids);

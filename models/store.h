@@ -187,12 +187,14 @@ public:
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
 
-    // Re-emits recordsChanged() for rows another connection changed (the sync engine's worker), so the
-    // views and item models on this Store refresh them. Empty `ids`: any row of the entity.
-    void announceChanges(const QString &entity, const QStringList &ids);
-    // While held (a sync is under way), announceChanges() merges what it is told and emits it at most
-    // every `intervalMs`, and the rest when released: the pages of a sync refresh each view once, or
-    // once every interval during a long first sync. Local writes are never held.
+    // Emits recordsChanged() for rows changed outside create()/update()/remove() and the apply path (an
+    // import, a merge, a conflict decision). Empty `ids`: any row of the entity.
+    void announceChanges(const QString &entity, const QStringList &ids) { emit recordsChanged(entity, ids); }
+    // The same for rows the sync engine's worker changed on its own connection, so the views and item
+    // models on this Store refresh them. While held (a sync is under way) they are merged and emitted at
+    // most every `intervalMs`, and the rest when released: the pages of a sync refresh each view once,
+    // or once every interval during a long first sync. Local writes and announceChanges() are never held.
+    void announceSyncedChanges(const QString &entity, const QStringList &ids);
     void holdAnnouncements(bool hold, int intervalMs = 1500);
 
 signals:

@@ -140,7 +140,7 @@ bool Session::openStore(const QString &path, QString *error)
     }
     m_notice = opened.message;
     Store *store = m_store.get();
-    connect(&m_engine, &SyncEngine::recordsChanged, store, &Store::announceChanges);
+    connect(&m_engine, &SyncEngine::recordsChanged, store, &Store::announceSyncedChanges);
     // The pages of one sync reach the views as one change (or one every few seconds in a long first sync).
     connect(&m_engine, &SyncEngine::syncStarted, store, [store] { store->holdAnnouncements(true); });
     connect(&m_engine, &SyncEngine::syncFinished, store, [store] { store->holdAnnouncements(false); });
