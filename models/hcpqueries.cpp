@@ -1,5 +1,6 @@
 #include "models/hcpqueries.h"
 
+#include "models/pinyin.h"
 #include "models/sqlrows.h"
 
 #include <QDateTime>
@@ -13,6 +14,19 @@ namespace {
 QString containing(const QString &text)
 {
     return QString(QLatin1Char('%') + text + QLatin1Char('%'));
+}
+
+// The range of name keys a pinyin search text covers ("heli" → ["heli", "heli{")), empty when the text is not
+// pinyin (Pinyin::queryKey()).
+QString pinyinFrom(const QString &text)
+{
+    const QString key = Pinyin::queryKey(text);
+    return key.isEmpty() ? QStringLiteral("{") : key;
+}
+
+QString pinyinTo(const QString &text)
+{
+    return pinyinFrom(text) + QLatin1Char('{');
 }
 
 // HCP picker lines: the HCPs that `whereAndOrder` (over `hcp h` and its institution `i`) selects.
@@ -204,10 +218,17 @@ bool HcpQueries::activeMatching(Store *store, const QString &text, QList<HcpChoi
 bool HcpQueries::editable(Store *store, const QString &text, QList<HcpChoice> *out, QString *error)
 {
     return readChoices(store,
-        QStringLiteral("coalesce(h.status, 'active') <> 'merged' "
-                       "AND (?1 = '' OR h.full_name LIKE ?2 OR i.name LIKE ?2 OR h.phone LIKE ?2) "
-                       "ORDER BY h.full_name, h.id LIMIT 500"),
-        {text.isNull() ? QStringLiteral("") : text, containing(text)}, out, error);
+        QStringLiteral(
+            "coalesce(h.status, 'active') <> 'merged' "
+            "AND (?1 = '' OR h.full_name LIKE ?2 OR i.name LIKE ?2 OR h.phone LIKE ?2 OR h.id IN "
+            "(SELECT hcp_id FROM hcp_name_key WHERE pinyin >= ?3 AND pinyin < ?4 UNION SELECT "
+            "hcp_id FROM hcp_name_key WHERE initials >= ?3 AND initials < ?4) OR h.institution_id IN "
+            "(SELECT institution_id FROM institution_name_key WHERE pinyin >= ?3 AND pinyin < ?4 "
+            "UNION SELECT institution_id FROM institution_name_key WHERE initials >= ?3 AND "
+            "initials < ?4)) "
+            "ORDER BY (SELECT sort_key FROM hcp_name_key WHERE hcp_id = h.id), h.id LIMIT 500"),
+        {text.isNull() ? QStringLiteral("") : text, containing(text), pinyinFrom(text), pinyinTo(text)}, out,
+        error);
 }
 
 } // namespace rounds
