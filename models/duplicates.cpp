@@ -52,7 +52,7 @@ QString Duplicates::pinyinOf(const QString &hanziName)
 
 QString Duplicates::proposedName(const QString &name)
 {
-    const QList<char32_t> chars = name.simplified().toUcs4();
+    const QList<uint> chars = name.simplified().toUcs4();
     QString out;
     for (qsizetype i = 0; i < chars.size(); ++i) {
         const char32_t c = chars.at(i);

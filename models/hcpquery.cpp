@@ -48,10 +48,6 @@ QString prefixRange(const QString &column, const QString &prefix, QVariantList *
     return QStringLiteral("%1 >= ? AND %1 < ?").arg(column);
 }
 
-} // namespace
-
-namespace {
-
 // One candidate per HCP from the union of `tiers`: its best group, with the position that group gave
 // (SQLite takes the bare column from the row min() chose).
 template<typename Tiers> QString groupedTiers(const Tiers &tiers, QVariantList *binds)

@@ -166,10 +166,25 @@ void TestHcpSearch::search_data()
     QTest::newRow("given name, one character")
         << QStringLiteral("伟") << QStringList {QStringLiteral("张伟"), QStringLiteral("王伟")};
     QTest::newRow("three characters") << QStringLiteral("张晓明") << QStringList {QStringLiteral("张晓明")};
+    // Latin text is also pinyin (docs/search.md): 张伟 and 张晓明 by their names' pinyin, Wang Fang by
+    // the pinyin of Zhangjiang Community Hospital.
     QTest::newRow("Latin prefix, two letters")
-        << QStringLiteral("zh") << QStringList {QStringLiteral("Zhang Wei")};
-    QTest::newRow("Latin, any case") << QStringLiteral(
-        "ZHANG") << QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("Wang Fang")};
+        << QStringLiteral("zh")
+        << QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("张伟"), QStringLiteral("张晓明"),
+               QStringLiteral("Wang Fang")};
+    QTest::newRow("Latin, any case")
+        << QStringLiteral("ZHANG")
+        << QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("Wang Fang"), QStringLiteral("张伟"),
+               QStringLiteral("张晓明")};
+    QTest::newRow("pinyin") << QStringLiteral("zhangxiaoming") << QStringList {QStringLiteral("张晓明")};
+    QTest::newRow("pinyin with spaces") << QStringLiteral("zhang xiao ming") << QStringList {QStringLiteral("张晓明")};
+    QTest::newRow("initials") << QStringLiteral("zxm") << QStringList {QStringLiteral("张晓明")};
+    QTest::newRow("pinyin and characters") << QStringLiteral("wang伟") << QStringList {QStringLiteral("王伟")};
+    QTest::newRow("two-character surname by pinyin")
+        << QStringLiteral("ouyang") << QStringList {QStringLiteral("欧阳张")};
+    QTest::newRow("hospital by pinyin")
+        << QStringLiteral("beijingxiehe")
+        << QStringList {QStringLiteral("王伟"), QStringLiteral("张晓明"), QStringLiteral("欧阳张")};
     QTest::newRow("Latin, inside words")
         << QStringLiteral("ang we") << QStringList {QStringLiteral("Zhang Wei")};
     QTest::newRow("institution") << QStringLiteral("中山医院")
@@ -212,7 +227,10 @@ void TestHcpSearch::relevancePutsNameMatchesFirst()
     HcpFilter f;
     f.text = QStringLiteral("zhang");
     const QStringList got = names(f);
-    QCOMPARE(got, (QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("Wang Fang")}));
+    // The name itself, then names by pinyin (shorter first), then other fields (the hospital's name).
+    QCOMPARE(got,
+        (QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("张伟"), QStringLiteral("张晓明"),
+            QStringLiteral("Wang Fang")}));
 }
 
 void TestHcpSearch::filters_data()
