@@ -3,8 +3,8 @@
 //
 //   rounds-bench apply    [--rows N] [--page N]       bulk apply vs a raw sqlite3 prepared-insert loop
 //   rounds-bench generate [--hcps N] [--db FILE]      build an HCP database through the apply path
-//   rounds-bench search   [--db FILE] [--reps N]      p50/p95 of 1-3 character Chinese and Latin queries, and pinyin
-//   rounds-bench list     [--db FILE]                 first page of the HCP list model, and peak RSS
+//   rounds-bench search   [--db FILE] [--reps N]      p50/p95 of 1-3 character Chinese and Latin queries, and
+//   pinyin rounds-bench list     [--db FILE]                 first page of the HCP list model, and peak RSS
 //   rounds-bench all      [options]                   all of the above (list in a fresh process)
 //   rounds-bench sync     [--hcps N] [--visits N] [--json]  a first full sync from a real rounds-server on
 //                         127.0.0.1 through the real engine, vs a raw sqlite3 insert loop of the same rows
@@ -190,7 +190,7 @@ int benchSearch(const QString &path, int reps)
             const bool pinyin = qstrcmp(script, "Pinyin") == 0;
             if (pinyin && length > 1)
                 break; // one class of mixed lengths
-            const QStringList queries = pinyin ? bench::pinyinQueries()
+            const QStringList queries = pinyin    ? bench::pinyinQueries()
                 : qstrcmp(script, "Chinese") == 0 ? bench::chineseQueries(length)
                                                   : bench::latinQueries(length);
             QList<HcpHit> hits;

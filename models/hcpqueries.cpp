@@ -29,6 +29,17 @@ QString pinyinTo(const QString &text)
     return pinyinFrom(text) + QLatin1Char('{');
 }
 
+// "The HCP's name or institution's name has a pinyin or initials key in [from, to)" (SQL parameters).
+QString pinyinMatch(const QString &from, const QString &to)
+{
+    return QStringLiteral(
+        "h.id IN (SELECT hcp_id FROM hcp_name_key WHERE pinyin >= %1 AND pinyin < %2 UNION SELECT hcp_id "
+        "FROM hcp_name_key WHERE initials >= %1 AND initials < %2) OR h.institution_id IN (SELECT "
+        "institution_id FROM institution_name_key WHERE pinyin >= %1 AND pinyin < %2 UNION SELECT "
+        "institution_id FROM institution_name_key WHERE initials >= %1 AND initials < %2)")
+        .arg(from, to);
+}
+
 // HCP picker lines: the HCPs that `whereAndOrder` (over `hcp h` and its institution `i`) selects.
 bool readChoices(Store *store, const QString &whereAndOrder, const QVariantList &binds, QList<HcpChoice> *out,
     QString *error)
@@ -210,23 +221,19 @@ bool HcpQueries::activeMatching(Store *store, const QString &text, QList<HcpChoi
 {
     return readChoices(store,
         QStringLiteral("coalesce(h.status, 'active') = 'active' "
-                       "AND (h.full_name LIKE ?1 OR i.name LIKE ?1 OR h.specialty LIKE ?1) "
-                       "ORDER BY h.full_name LIMIT 200"),
-        {containing(text)}, out, error);
+                       "AND (h.full_name LIKE ?1 OR i.name LIKE ?1 OR h.specialty LIKE ?1 OR %1) "
+                       "ORDER BY (SELECT sort_key FROM hcp_name_key WHERE hcp_id = h.id), h.id LIMIT 200")
+            .arg(pinyinMatch(QStringLiteral("?2"), QStringLiteral("?3"))),
+        {containing(text), pinyinFrom(text), pinyinTo(text)}, out, error);
 }
 
 bool HcpQueries::editable(Store *store, const QString &text, QList<HcpChoice> *out, QString *error)
 {
     return readChoices(store,
-        QStringLiteral(
-            "coalesce(h.status, 'active') <> 'merged' "
-            "AND (?1 = '' OR h.full_name LIKE ?2 OR i.name LIKE ?2 OR h.phone LIKE ?2 OR h.id IN "
-            "(SELECT hcp_id FROM hcp_name_key WHERE pinyin >= ?3 AND pinyin < ?4 UNION SELECT "
-            "hcp_id FROM hcp_name_key WHERE initials >= ?3 AND initials < ?4) OR h.institution_id IN "
-            "(SELECT institution_id FROM institution_name_key WHERE pinyin >= ?3 AND pinyin < ?4 "
-            "UNION SELECT institution_id FROM institution_name_key WHERE initials >= ?3 AND "
-            "initials < ?4)) "
-            "ORDER BY (SELECT sort_key FROM hcp_name_key WHERE hcp_id = h.id), h.id LIMIT 500"),
+        QStringLiteral("coalesce(h.status, 'active') <> 'merged' "
+                       "AND (?1 = '' OR h.full_name LIKE ?2 OR i.name LIKE ?2 OR h.phone LIKE ?2 OR %1) "
+                       "ORDER BY (SELECT sort_key FROM hcp_name_key WHERE hcp_id = h.id), h.id LIMIT 500")
+            .arg(pinyinMatch(QStringLiteral("?3"), QStringLiteral("?4"))),
         {text.isNull() ? QStringLiteral("") : text, containing(text), pinyinFrom(text), pinyinTo(text)}, out,
         error);
 }
