@@ -3,6 +3,7 @@
 // global search box and in the HCP list's filter, which always agree with each other and with the engine
 // rounds-cli search prints; the lists sort by pinyin in Chinese and by the locale's collation in English;
 // the master-data lists filter by pinyin too; a merge proposes the normalised name.
+#include "common/sqlite/database.h"
 #include "models/hcplistmodel.h"
 #include "models/hcpquery.h"
 #include "models/store.h"
