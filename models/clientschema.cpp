@@ -432,6 +432,28 @@ void createNameKeys(sql::Database &db)
     db.exec(nameKeyDdl(QStringLiteral("hcp"), QStringLiteral("hcp_id"), QStringLiteral("full_name"))
         + nameKeyDdl(
             QStringLiteral("institution"), QStringLiteral("institution_id"), QStringLiteral("name")));
+    // Institutions are also found by any part of their name's pinyin ("ruijin" in 上海…瑞金医院): one row
+    // per word a search may start at. Few rows (a territory has tens of institutions, 500,000 HCPs about
+    // 2000), so HCP names keep one key each.
+    const QString parts = QStringLiteral(
+        "INSERT INTO institution_pinyin_part (part, institution_id) SELECT DISTINCT value, %1.id FROM "
+        "json_each(rounds_pinyin_parts(%1.name));");
+    db.exec(QStringLiteral(
+                "CREATE TABLE institution_pinyin_part (part TEXT NOT NULL, institution_id TEXT NOT NULL, "
+                "PRIMARY KEY (part, institution_id)) WITHOUT ROWID;\n"
+                "CREATE INDEX idx_institution_pinyin_part_id ON institution_pinyin_part(institution_id);\n")
+        + QStringLiteral(
+            "INSERT INTO institution_pinyin_part (part, institution_id) SELECT DISTINCT j.value, i.id "
+            "FROM institution i, json_each(rounds_pinyin_parts(i.name)) j;\n")
+        + trigger(QStringLiteral("institution_pinyin_part_ai"), QStringLiteral("AFTER INSERT ON institution"),
+            QStringLiteral("DELETE FROM institution_pinyin_part WHERE institution_id = NEW.id;\n")
+                + parts.arg(QStringLiteral("NEW")))
+        + trigger(QStringLiteral("institution_pinyin_part_au"),
+            QStringLiteral("AFTER UPDATE OF name ON institution WHEN OLD.name IS NOT NEW.name"),
+            QStringLiteral("DELETE FROM institution_pinyin_part WHERE institution_id = OLD.id;\n")
+                + parts.arg(QStringLiteral("NEW")))
+        + trigger(QStringLiteral("institution_pinyin_part_ad"), QStringLiteral("AFTER DELETE ON institution"),
+            QStringLiteral("DELETE FROM institution_pinyin_part WHERE institution_id = OLD.id;")));
     auto q = db.query(QStringLiteral("INSERT INTO sync_meta (key, value) VALUES ('name_sort_locale', ?1) "
                                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
     q->bind(1, NameSort::currentLocale());

@@ -35,8 +35,7 @@ QString pinyinMatch(const QString &from, const QString &to)
     return QStringLiteral(
         "h.id IN (SELECT hcp_id FROM hcp_name_key WHERE pinyin >= %1 AND pinyin < %2 UNION SELECT hcp_id "
         "FROM hcp_name_key WHERE initials >= %1 AND initials < %2) OR h.institution_id IN (SELECT "
-        "institution_id FROM institution_name_key WHERE pinyin >= %1 AND pinyin < %2 UNION SELECT "
-        "institution_id FROM institution_name_key WHERE initials >= %1 AND initials < %2)")
+        "institution_id FROM institution_pinyin_part WHERE part >= %1 AND part < %2)")
         .arg(from, to);
 }
 

@@ -132,7 +132,7 @@ HcpSql buildHcpSql(const HcpFilter &filter)
         = filters.isEmpty() ? QString() : QStringLiteral(" AND ") + filters.join(QStringLiteral(" AND "));
     if (!pinyin.isEmpty()) {
         // 1, 2: the HCP's name by its full pinyin (closest length first), by its initials;
-        // 4: HCPs of an institution whose name's pinyin or initials start so.
+        // 4: HCPs of an institution with a part of its name's pinyin or initials starting so.
         for (const char *column : {"pinyin", "initials"}) {
             Tier t;
             const QString range = prefixRange(QStringLiteral("k.") + QLatin1String(column), pinyin, &t.binds);
@@ -146,17 +146,14 @@ HcpSql buildHcpSql(const HcpFilter &filter)
             tiers << t;
         }
         Tier t;
-        QVariantList keyBinds;
-        const QString byPinyin = prefixRange(QStringLiteral("pinyin"), pinyin, &keyBinds);
-        const QString byInitials = prefixRange(QStringLiteral("initials"), pinyin, &keyBinds);
+        const QString byPart = prefixRange(QStringLiteral("part"), pinyin, &t.binds);
         t.sql = QStringLiteral(
             "SELECT d.docid AS docid, 4 AS grp, 0 AS pos FROM hcp h JOIN hcp_search_doc d ON "
             "d.hcp_id = h.id WHERE h.institution_id IN (SELECT institution_id FROM "
-            "institution_name_key WHERE %1 UNION SELECT institution_id FROM "
-            "institution_name_key WHERE %2)%3 LIMIT %4")
-                    .arg(byPinyin, byInitials, filterWhere)
+            "institution_pinyin_part WHERE %1)%2 LIMIT %3")
+                    .arg(byPart, filterWhere)
                     .arg(kTierLimit);
-        t.binds << keyBinds << filterBinds;
+        t.binds << filterBinds;
         tiers << t;
     }
 

@@ -124,6 +124,23 @@ QString Pinyin::key(const QString &text)
     return words(text).join(QString());
 }
 
+QStringList Pinyin::parts(const QString &text)
+{
+    const QStringList w = words(text);
+    QStringList out;
+    for (qsizetype i = 0; i < w.size(); ++i) {
+        QString full;
+        QString initials;
+        for (qsizetype j = i; j < w.size(); ++j) {
+            full += w.at(j);
+            initials += w.at(j).at(0);
+        }
+        out << full << initials;
+    }
+    out.removeDuplicates();
+    return out;
+}
+
 QString Pinyin::queryKey(const QString &text)
 {
     bool latin = false;

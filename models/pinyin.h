@@ -22,6 +22,10 @@ public:
     static QString key(const QString &text);
     // The first letter of each word: "何丽" → "hl", "Zhang Wei" → "zw".
     static QString initials(const QString &text);
+    // The keys a search may start at: from each word on, the pinyin and the initials ("协和医院" →
+    // xieheyiyuan, heyiyuan, yiyuan, yuan, xhyy, hyy, yy, y), without repeats: an institution is found by
+    // any part of its name ("ruijin" for 上海交通大学医学院附属瑞金医院).
+    static QStringList parts(const QString &text);
     // The key a search text is looked up under as pinyin, or empty when the text has no Latin letter (a
     // Chinese name, a phone number: not pinyin). "he li", "he丽", "HL" → "heli", "heli", "hl".
     static QString queryKey(const QString &text);

@@ -84,8 +84,8 @@ bool SfeQueries::editableInstitutions(
             QStringLiteral(
                 "SELECT i.id, i.name, coalesce(i.grade, ''), coalesce(i.city, '') FROM institution i "
                 "JOIN institution_name_key k ON k.institution_id = i.id WHERE ?1 = '' OR i.name LIKE ?2 "
-                "OR i.city LIKE ?2 OR (k.pinyin >= ?3 AND k.pinyin < ?4) OR (k.initials >= ?3 AND "
-                "k.initials < ?4) ORDER BY k.sort_key, i.id LIMIT 500"),
+                "OR i.city LIKE ?2 OR i.id IN (SELECT institution_id FROM institution_pinyin_part WHERE "
+                "part >= ?3 AND part < ?4) ORDER BY k.sort_key, i.id LIMIT 500"),
             {text.isNull() ? QStringLiteral("") : text, QString(QLatin1Char('%') + text + QLatin1Char('%')),
                 key.isEmpty() ? QStringLiteral("{") : key, QString(key + QLatin1Char('{'))},
             &rows, error))

@@ -52,6 +52,13 @@ void initialsFunction(sqlite3_context *context, int, sqlite3_value **argv)
     resultText(context, Pinyin::initials(textArgument(argv[0])));
 }
 
+void partsFunction(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    resultText(context,
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(Pinyin::parts(textArgument(argv[0]))))
+                              .toJson(QJsonDocument::Compact)));
+}
+
 void sortKeyFunction(sqlite3_context *context, int, sqlite3_value **argv)
 {
     const QByteArray key = NameSort::key(textArgument(argv[0]));
@@ -68,6 +75,8 @@ void registerFunctions(sql::Database &db)
     sqlite3_create_function_v2(
         db.handle(), "rounds_pinyin", 1, deterministic, nullptr, pinyinFunction, nullptr, nullptr, nullptr);
     sqlite3_create_function_v2(db.handle(), "rounds_initials", 1, deterministic, nullptr, initialsFunction,
+        nullptr, nullptr, nullptr);
+    sqlite3_create_function_v2(db.handle(), "rounds_pinyin_parts", 1, deterministic, nullptr, partsFunction,
         nullptr, nullptr, nullptr);
     sqlite3_create_function_v2(db.handle(), "rounds_sort_key", 1, SQLITE_UTF16 | SQLITE_INNOCUOUS, nullptr,
         sortKeyFunction, nullptr, nullptr, nullptr);

@@ -172,16 +172,21 @@ void TestHcpSearch::search_data()
         << QStringLiteral("zh")
         << QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("张伟"), QStringLiteral("张晓明"),
                QStringLiteral("Wang Fang")};
-    QTest::newRow("Latin, any case")
-        << QStringLiteral("ZHANG")
-        << QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("Wang Fang"), QStringLiteral("张伟"),
-               QStringLiteral("张晓明")};
+    QTest::newRow("Latin, any case") << QStringLiteral("ZHANG")
+                                     << QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("Wang Fang"),
+                                            QStringLiteral("张伟"), QStringLiteral("张晓明")};
     QTest::newRow("pinyin") << QStringLiteral("zhangxiaoming") << QStringList {QStringLiteral("张晓明")};
-    QTest::newRow("pinyin with spaces") << QStringLiteral("zhang xiao ming") << QStringList {QStringLiteral("张晓明")};
+    QTest::newRow("pinyin with spaces")
+        << QStringLiteral("zhang xiao ming") << QStringList {QStringLiteral("张晓明")};
     QTest::newRow("initials") << QStringLiteral("zxm") << QStringList {QStringLiteral("张晓明")};
-    QTest::newRow("pinyin and characters") << QStringLiteral("wang伟") << QStringList {QStringLiteral("王伟")};
+    QTest::newRow("pinyin and characters")
+        << QStringLiteral("wang伟") << QStringList {QStringLiteral("王伟")};
     QTest::newRow("two-character surname by pinyin")
         << QStringLiteral("ouyang") << QStringList {QStringLiteral("欧阳张")};
+    QTest::newRow("hospital by a part of its name's pinyin") << QStringLiteral(
+        "xiehe") << QStringList {QStringLiteral("王伟"), QStringLiteral("张晓明"), QStringLiteral("欧阳张")};
+    QTest::newRow("hospital by the initials of a part")
+        << QStringLiteral("zsyy") << QStringList {QStringLiteral("张伟"), QStringLiteral("李娜")};
     QTest::newRow("hospital by pinyin")
         << QStringLiteral("beijingxiehe")
         << QStringList {QStringLiteral("王伟"), QStringLiteral("张晓明"), QStringLiteral("欧阳张")};
