@@ -17,6 +17,9 @@ namespace {
 
 // Each relevance tier of a text search holds at most this many HCPs.
 constexpr int kTierLimit = 1000;
+// A pinyin tier at most this many: one or two letters are the start of most names' pinyin, and every
+// candidate costs lookups before the page is picked (rounds-bench search, docs/search.md).
+constexpr int kPinyinTierLimit = 200;
 
 // Counts characters as SQLite and the trigram tokenizer do: code points, not UTF-16 units.
 int codePoints(const QString &s)
@@ -134,6 +137,9 @@ HcpSql buildHcpSql(const HcpFilter &filter)
         // 1, 2: the HCP's name by its full pinyin (closest length first), by its initials;
         // 4: HCPs of an institution with a part of its name's pinyin or initials starting so.
         for (const char *column : {"pinyin", "initials"}) {
+            // One letter starts a name's pinyin exactly when it starts its initials.
+            if (pinyin.size() == 1 && qstrcmp(column, "initials") == 0)
+                continue;
             Tier t;
             const QString range = prefixRange(QStringLiteral("k.") + QLatin1String(column), pinyin, &t.binds);
             t.sql = QStringLiteral(
@@ -141,7 +147,7 @@ HcpSql buildHcpSql(const HcpFilter &filter)
                 "JOIN hcp_search_doc d ON d.hcp_id = k.hcp_id%3 WHERE %4%5 LIMIT %6")
                         .arg(qstrcmp(column, "pinyin") == 0 ? 1 : 2)
                         .arg(QLatin1String(column), filterJoin, range, filterWhere)
-                        .arg(kTierLimit);
+                        .arg(kPinyinTierLimit);
             t.binds << filterBinds;
             tiers << t;
         }
@@ -152,7 +158,7 @@ HcpSql buildHcpSql(const HcpFilter &filter)
             "d.hcp_id = h.id WHERE h.institution_id IN (SELECT institution_id FROM "
             "institution_pinyin_part WHERE %1)%2 LIMIT %3")
                     .arg(byPart, filterWhere)
-                    .arg(kTierLimit);
+                    .arg(kPinyinTierLimit);
         t.binds << filterBinds;
         tiers << t;
     }

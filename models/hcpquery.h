@@ -24,8 +24,9 @@ class Database;
 // - Text with Latin letters is also read as pinyin (models/pinyin.h): its key ("he li", "he丽" → "heli")
 //   is looked up as a prefix of each HCP's name pinyin ("heli" finds 何丽) and of its initials ("hl"), and
 //   of the pinyin and initials of each institution's name (the HCPs of 协和医院 for "xiehe" or "xhyy").
-//   The groups, each capped at 1000: the name's characters, its full pinyin (shortest first), its
-//   initials, the other fields (3+ characters), the institution's pinyin; an HCP counts in its best one.
+//   The groups: the name's characters, its full pinyin (shortest first), its initials, the other fields
+//   (3+ characters), the institution's pinyin; an HCP counts in its best one. The character groups take
+//   at most 1000 HCPs each, the pinyin ones 200.
 struct HcpFilter
 {
     QString text;
