@@ -14,6 +14,7 @@
 #include "ui/masterdata/masterdataview.h"
 
 #include <QComboBox>
+#include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QRadioButton>
 #include <QTableView>
@@ -41,6 +42,20 @@ QStringList modelIds(HcpListModel *model)
     for (int r = 0; r < model->rowCount(); ++r)
         ids << model->idAt(r);
     return ids;
+}
+
+// Types `text` as a Chinese user does: Latin letters as keys, characters committed by the input method.
+void typeText(QWidget *widget, const QString &text)
+{
+    for (QChar c : text) {
+        if (c.unicode() < 0x80) {
+            QTest::keyClick(widget, char(c.unicode()));
+        } else {
+            QInputMethodEvent commit;
+            commit.setCommitString(QString(c));
+            QCoreApplication::sendEvent(widget, &commit);
+        }
+    }
 }
 
 QStringList tableColumn(QTableWidget *table)
@@ -145,7 +160,7 @@ void TestPinyinSearch::bothSearchBoxesFindAndAgree()
     // A list filter left from earlier (tier C) must not hide what the global search finds.
     tier->setCurrentIndex(tier->findData(QStringLiteral("C")));
     global->setFocus();
-    QTest::keyClicks(global, text);
+    typeText(global, text);
     QCOMPARE(window.currentView(), QStringLiteral("hcps"));
     QCOMPARE(filter->text(), text);
     const QStringList fromGlobal = modelIds(model);
@@ -168,7 +183,7 @@ void TestPinyinSearch::bothSearchBoxesFindAndAgree()
     QCOMPARE(filter->text(), QString());
     QCOMPARE(modelIds(model).size(), 6);
     filter->setFocus();
-    QTest::keyClicks(filter, text);
+    typeText(filter, text);
     QCOMPARE(global->text(), text);
     QTRY_COMPARE(modelIds(model), fromGlobal);
 }
@@ -238,12 +253,12 @@ void TestPinyinSearch::masterDataListsFilterByPinyin()
     QVERIFY(institutionSearch && institutions && hcpSearch && hcps);
     for (const QString &text : {QStringLiteral("xiehe"), QStringLiteral("xhyy"), QStringLiteral("xie和")}) {
         institutionSearch->clear();
-        QTest::keyClicks(institutionSearch, text);
+        typeText(institutionSearch, text);
         QCOMPARE(tableColumn(institutions), QStringList {QStringLiteral("协和医院")});
     }
     for (const QString &text : {QStringLiteral("heli"), QStringLiteral("he li"), QStringLiteral("hl")}) {
         hcpSearch->clear();
-        QTest::keyClicks(hcpSearch, text);
+        typeText(hcpSearch, text);
         QVERIFY2(tableColumn(hcps).contains(QStringLiteral("何丽")), qPrintable(text));
     }
 }
