@@ -236,7 +236,8 @@ HcpSql buildHcpSql(const HcpFilter &filter)
                   .arg(candidates);
         out.pickBinds = fromBinds;
     } else if (!shortTokens.isEmpty() && !tiers.isEmpty()) {
-        // Short words that can be pinyin: the name grams as the first tier (bounded like the others).
+        // Short words that can be pinyin: the name grams as the first tier, bounded like the pinyin ones
+        // (one or two letters are in most Latin names; each candidate costs lookups before the page).
         Tier grams;
         QStringList gramWhere {QStringLiteral("g.gram = lower(?)")};
         grams.binds << shortTokens.first();
@@ -251,7 +252,7 @@ HcpSql buildHcpSql(const HcpFilter &filter)
                              "h.id = g.hcp_id JOIN hcp_search_doc d ON d.hcp_id = g.hcp_id WHERE %1 ORDER "
                              "BY g.pos, g.hcp_id LIMIT %2")
                   .arg(gramWhere.join(QStringLiteral(" AND ")))
-                  .arg(kTierLimit);
+                  .arg(kPinyinTierLimit);
         tiers.prepend(grams);
         const QString candidates = groupedTiers(tiers, &fromBinds);
         out.from = candidates
