@@ -204,8 +204,6 @@ void TestPinyinSearch::listsSortByTheLocale_data()
                         << QStringList {"Wang Wei", "何丽", "安娜", "张敏", "李娜", "贺立新"}
                         << QStringList {"中山医院", "协和医院", "安贞医院"};
 }
-<< QStringList {"中山医院", "协和医院", "安贞医院"};
-}
 
 void TestPinyinSearch::listsSortByTheLocale()
 {
