@@ -148,7 +148,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
                                    GET /api/v1/history 的应答，含每一页的条目
   logout                           删除令牌（本地数据保留）
   search 文本 [--limit N] [--json] 窗口全局搜索对该文本显示的医生，顺序相同：按姓名、
-                                   拼音（"heli"、"he li"、"he丽"）、首字母（"hl"）或医院；
+                                   拼音（&quot;heli&quot;、&quot;he li&quot;、&quot;he丽&quot;）、首字母（&quot;hl&quot;）或医院；
                                    N 默认为窗口的第一页（100）；每个医生一行（id、姓名、
                                    级别、机构），--json：一个对象
   kpis --period 期间 [--scope 键] [--json]
