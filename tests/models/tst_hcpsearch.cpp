@@ -308,6 +308,11 @@ void TestHcpSearch::indexFollowsLocalEditsAndPulls()
     QCOMPARE(names(f), QStringList {QStringLiteral("张伟强")});
     f.text = QStringLiteral("张伟强");
     QCOMPARE(names(f), QStringList {QStringLiteral("张伟强")});
+    // Its pinyin keys follow (hcp_name_key, kept by triggers).
+    for (const char *text : {"zhangweiqiang", "zwq"}) {
+        f.text = QString::fromLatin1(text);
+        QCOMPARE(names(f), QStringList {QStringLiteral("张伟强")});
+    }
     // A pulled rename of the institution reaches its HCPs.
     const QString zs = m_institutions.value(QStringLiteral("复旦大学附属中山医院"));
     PulledChange c = pulled(QStringLiteral("institution"),
@@ -321,6 +326,13 @@ void TestHcpSearch::indexFollowsLocalEditsAndPulls()
     got.sort();
     QCOMPARE(got, (QStringList {QStringLiteral("张伟强"), QStringLiteral("李娜")}));
     f.text = QStringLiteral("中山医");
+    QCOMPARE(names(f), QStringList());
+    // By pinyin too: the new name's parts are in, the old one's gone.
+    f.text = QStringLiteral("ruijin");
+    got = names(f);
+    got.sort();
+    QCOMPARE(got, (QStringList {QStringLiteral("张伟强"), QStringLiteral("李娜")}));
+    f.text = QStringLiteral("zhongshan");
     QCOMPARE(names(f), QStringList());
     // A new tag, then the HCP's deletion.
     QVERIFY(
@@ -356,6 +368,15 @@ void TestHcpSearch::indexFollowsLocalEditsAndPulls()
             "n.rowid = d.docid AND n.name = h.full_name")),
         m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
     QCOMPARE(m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp_name_search")),
+        m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
+    // And the pinyin keys: one per HCP and per institution, none of the deleted HCP.
+    f.text = QStringLiteral("zwq");
+    QCOMPARE(names(f), QStringList());
+    QCOMPARE(m_store.database()->scalarInt(QStringLiteral(
+                 "SELECT count(*) FROM hcp_name_key k JOIN hcp h ON h.id = k.hcp_id AND k.pinyin = "
+                 "rounds_pinyin(h.full_name)")),
+        m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
+    QCOMPARE(m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp_name_key")),
         m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
 }
 
