@@ -2,6 +2,7 @@
 #include "common/protocol/codec.h"
 #include "common/protocol/messages.h"
 #include "common/protocol/schema.h"
+#include "models/hcpquery.h"
 #include "models/kpis.h"
 #include "models/kpitables.h"
 #include "models/store.h"
@@ -49,6 +50,10 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COM
                                    old -> new), oldest first; needs the server; --json: the answer of
                                    GET /api/v1/history with every page's entries
   logout                           forgets the token (local data is kept)
+  search TEXT [--limit N] [--json] the HCPs the window's global search shows for TEXT, in its order:
+                                   by name, pinyin ("heli", "he li", "he丽"), initials ("hl") or
+                                   hospital; N defaults to the window's first page (100); one
+                                   line per HCP (id, name, tier, institution), --json: one object
   kpis --period P [--scope KEY] [--json]
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
                                    2026-09-01..2026-09-30) for a territory/district code or a
@@ -218,6 +223,55 @@ int kpisCommand(Store &store, QStringList args, bool json)
     return ExitOk;
 }
 
+// rounds-cli search: the engine and order of the window's global search (searchHcps over the local store).
+int searchCommand(Store &store, QStringList args, bool json)
+{
+    int limit = kSearchFirstPage;
+    QStringList words;
+    while (!args.isEmpty()) {
+        const QString arg = args.takeFirst();
+        if (arg == QLatin1String("--limit")) {
+            bool ok = false;
+            limit = args.isEmpty() ? 0 : args.takeFirst().toInt(&ok);
+            if (!ok || limit < 1)
+                return failWith(Cli::tr("search: --limit needs a number of 1 or more"), ExitUsage);
+        } else {
+            words << arg;
+        }
+    }
+    HcpFilter filter;
+    filter.text = words.join(QLatin1Char(' ')).trimmed();
+    if (filter.text.isEmpty())
+        return failWith(usage(), ExitUsage);
+    QList<HcpHit> hits;
+    QString error;
+    if (!searchHcps(*store.database(), filter, limit, &hits, &error))
+        return failWith(error);
+    if (json) {
+        QJsonArray rows;
+        for (const HcpHit &h : std::as_const(hits)) {
+            const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+            rows.append(QJsonObject {{QStringLiteral("id"), h.id}, {QStringLiteral("name"), h.name},
+                {QStringLiteral("tier"), orNull(h.tier)},
+                {QStringLiteral("institution_id"), orNull(h.institutionId)},
+                {QStringLiteral("institution"), orNull(h.institution)},
+                {QStringLiteral("last_visit"), orNull(h.lastVisit)}});
+        }
+        const QJsonObject answer {{QStringLiteral("query"), filter.text}, {QStringLiteral("limit"), limit},
+            {QStringLiteral("hcps"), rows}};
+        out() << QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)) << Qt::endl;
+        return ExitOk;
+    }
+    for (const HcpHit &h : std::as_const(hits)) {
+        out() << h.id << '\t' << h.name << '\t' << (h.tier.isEmpty() ? QStringLiteral("-") : h.tier) << '\t'
+              << (h.institution.isEmpty() ? QStringLiteral("-") : h.institution) << Qt::endl;
+    }
+    if (hits.isEmpty())
+        QTextStream(stderr) << Cli::tr("no HCP found for '%1'").arg(filter.text) << Qt::endl;
+    out().flush();
+    return ExitOk;
+}
+
 // rounds-cli history: one line per field change, under a line per change (when, who, device, what).
 QString historyTable(const protocol::HistoryPage &page)
 {
@@ -269,6 +323,8 @@ int Cli::run(const QString &command, QStringList args)
         return kpisCommand(m_store, args, json);
     if (command == QLatin1String("logout"))
         return logout();
+    if (command == QLatin1String("search"))
+        return searchCommand(m_store, args, json);
     if (command == QLatin1String("history"))
         return history(args, json);
     if (command == QLatin1String("discard")) {

@@ -110,7 +110,11 @@ int main(int argc, char *argv[])
             "changerequests, conflicts, company (an admin's company settings), settings (the settings "
             "dialog), history (an HCP's History panel, read from the server)."),
         QStringLiteral("VIEW"));
-    parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption});
+    const QCommandLineOption searchOption(QStringLiteral("search"),
+        QStringLiteral("Run the global search for TEXT, as if typed in the search box (the HCP list with "
+                       "what it finds: by name, pinyin, initials or hospital)."),
+        QStringLiteral("TEXT"));
+    parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption, searchOption});
     parser.process(app);
 
     const QString language
@@ -200,6 +204,9 @@ int main(int argc, char *argv[])
     } else if (!view.isEmpty()) {
         window.showView(view);
     }
+
+    if (parser.isSet(searchOption))
+        window.search(parser.value(searchOption));
 
     if (historyPanel) {
         // As a user opens it: the profile's History button.

@@ -167,4 +167,13 @@ QStringList latinQueries(int length)
     }
 }
 
+QStringList pinyinQueries()
+{
+    // Full pinyin (with and without a space), initials and pinyin mixed with characters, as a Chinese
+    // user types a name (docs/search.md).
+    return {QStringLiteral("wangwei"), QStringLiteral("zhangmin"), QStringLiteral("liu yang"),
+        QStringLiteral("chenjing"), QStringLiteral("zw"), QStringLiteral("ln"), QStringLiteral("hxm"),
+        QStringLiteral("wang伟"), QStringLiteral("li娜"), QStringLiteral("xiaoming")};
+}
+
 } // namespace rounds::bench

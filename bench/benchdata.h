@@ -32,5 +32,7 @@ private:
 // The Chinese and Latin queries of the search benchmark, by length (1, 2, 3 characters).
 QStringList chineseQueries(int length);
 QStringList latinQueries(int length);
+// Pinyin as Chinese users type names: full, with a space, initials, mixed with characters.
+QStringList pinyinQueries();
 
 } // namespace rounds::bench

@@ -3,8 +3,8 @@
 //
 //   rounds-bench apply    [--rows N] [--page N]       bulk apply vs a raw sqlite3 prepared-insert loop
 //   rounds-bench generate [--hcps N] [--db FILE]      build an HCP database through the apply path
-//   rounds-bench search   [--db FILE] [--reps N]      p50/p95 of 1-3 character Chinese and Latin queries
-//   rounds-bench list     [--db FILE]                 first page of the HCP list model, and peak RSS
+//   rounds-bench search   [--db FILE] [--reps N]      p50/p95 of 1-3 character Chinese and Latin queries, and
+//   pinyin rounds-bench list     [--db FILE]                 first page of the HCP list model, and peak RSS
 //   rounds-bench all      [options]                   all of the above (list in a fresh process)
 //   rounds-bench sync     [--hcps N] [--visits N] [--json]  a first full sync from a real rounds-server on
 //                         127.0.0.1 through the real engine, vs a raw sqlite3 insert loop of the same rows
@@ -185,10 +185,14 @@ int benchSearch(const QString &path, int reps)
             .arg(count)
             .arg(reps));
     bool allUnder = true;
-    for (const char *script : {"Chinese", "Latin"}) {
+    for (const char *script : {"Chinese", "Latin", "Pinyin"}) {
         for (int length = 1; length <= 3; ++length) {
-            const QStringList queries = qstrcmp(script, "Chinese") == 0 ? bench::chineseQueries(length)
-                                                                        : bench::latinQueries(length);
+            const bool pinyin = qstrcmp(script, "Pinyin") == 0;
+            if (pinyin && length > 1)
+                break; // one class of mixed lengths
+            const QStringList queries = pinyin    ? bench::pinyinQueries()
+                : qstrcmp(script, "Chinese") == 0 ? bench::chineseQueries(length)
+                                                  : bench::latinQueries(length);
             QList<HcpHit> hits;
             for (const QString &q : queries) { // warm-up
                 HcpFilter f;
@@ -214,9 +218,9 @@ int benchSearch(const QString &path, int reps)
             const double p50 = ms[ms.size() / 2];
             const double p95 = ms[std::min(ms.size() - 1, size_t(double(ms.size()) * 0.95))];
             allUnder = allUnder && p95 < 10.0;
-            out(QStringLiteral("  %1 %2 char: p50 %3 ms  p95 %4 ms  max %5 ms  (avg %6 hits)")
+            out(QStringLiteral("  %1 %2: p50 %3 ms  p95 %4 ms  max %5 ms  (avg %6 hits)")
                     .arg(QString::fromLatin1(script), -7)
-                    .arg(length)
+                    .arg(pinyin ? QStringLiteral("mixed ") : QStringLiteral("%1 char").arg(length))
                     .arg(p50, 0, 'f', 2)
                     .arg(p95, 0, 'f', 2)
                     .arg(ms.back(), 0, 'f', 2)

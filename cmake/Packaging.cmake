@@ -36,7 +36,9 @@ set(CPACK_DEBIAN_CLIENT_PACKAGE_NAME rounds)
 set(CPACK_DEBIAN_CLIENT_PACKAGE_SECTION office)
 set(CPACK_COMPONENT_CLIENT_DESCRIPTION "Offline-first CRM for pharmaceutical field forces (desktop client and rounds-cli)")
 # Loaded at run time, so shlibdeps cannot see them: the SVG icon engine and the keychain backend.
-set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "libqt6svg6")
+# ICU 72 (pinyin search keys and the Chinese collation, models/pinyin.h) is linked, so shlibdeps finds it
+# too; it is named here so the dependency stays if the client ever loads it another way.
+set(CPACK_DEBIAN_CLIENT_PACKAGE_DEPENDS "libqt6svg6, libicu72")
 set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, fonts-wqy-microhei | fonts-noto-cjk")
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME rounds-server)
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)

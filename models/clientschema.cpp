@@ -3,7 +3,10 @@
 #include "common/protocol/ddl.h"
 #include "common/protocol/schema.h"
 #include "common/sqlite/database.h"
+#include "common/sqlite/transaction.h"
 #include "models/log.h"
+#include "models/namesort.h"
+#include "models/store/storeconnection.h"
 
 #include <QSet>
 #include <QStringList>
@@ -390,7 +393,97 @@ DROP TABLE IF EXISTS kpi_visit_detail;
 )"));
 }
 
+// The name keys of one table: `table`_name_key(<ref>, pinyin, initials, sort_key), filled from `nameColumn`
+// by triggers on every write path (Store::insert/update, a pulled page, a bulk load), and indexed for
+// prefix search (pinyin, initials) and for paging in the locale's order (sort_key).
+QString nameKeyDdl(const QString &table, const QString &ref, const QString &nameColumn)
+{
+    const QString keys = table + QStringLiteral("_name_key");
+    const QString values
+        = QStringLiteral("rounds_pinyin(NEW.%1), rounds_initials(NEW.%1), rounds_sort_key(NEW.%1)")
+              .arg(nameColumn);
+    QString ddl = QStringLiteral(R"(
+CREATE TABLE %1 (%2 TEXT PRIMARY KEY NOT NULL, pinyin TEXT NOT NULL, initials TEXT NOT NULL, sort_key BLOB) WITHOUT ROWID;
+CREATE INDEX idx_%1_pinyin ON %1(pinyin);
+CREATE INDEX idx_%1_initials ON %1(initials);
+CREATE INDEX idx_%1_sort ON %1(sort_key, %2);
+INSERT INTO %1 (%2, pinyin, initials, sort_key)
+  SELECT id, rounds_pinyin(%4), rounds_initials(%4), rounds_sort_key(%4) FROM %3;
+)")
+                      .arg(keys, ref, table, nameColumn);
+    ddl += trigger(keys + QStringLiteral("_ai"), QStringLiteral("AFTER INSERT ON ") + table,
+        QStringLiteral(
+            "INSERT INTO %1 (%2, pinyin, initials, sort_key) VALUES (NEW.id, %3) ON CONFLICT (%2) DO "
+            "UPDATE SET pinyin = excluded.pinyin, initials = excluded.initials, sort_key = "
+            "excluded.sort_key;")
+            .arg(keys, ref, values));
+    ddl += trigger(keys + QStringLiteral("_au"),
+        QStringLiteral("AFTER UPDATE OF %1 ON %2 WHEN OLD.%1 IS NOT NEW.%1").arg(nameColumn, table),
+        QStringLiteral("UPDATE %1 SET (pinyin, initials, sort_key) = (SELECT %3) WHERE %2 = NEW.id;")
+            .arg(keys, ref, values));
+    ddl += trigger(keys + QStringLiteral("_ad"), QStringLiteral("AFTER DELETE ON ") + table,
+        QStringLiteral("DELETE FROM %1 WHERE %2 = OLD.id;").arg(keys, ref));
+    return ddl;
+}
+
+void createNameKeys(sql::Database &db)
+{
+    storeconnection::registerFunctions(db);
+    db.exec(nameKeyDdl(QStringLiteral("hcp"), QStringLiteral("hcp_id"), QStringLiteral("full_name"))
+        + nameKeyDdl(
+            QStringLiteral("institution"), QStringLiteral("institution_id"), QStringLiteral("name")));
+    // Institutions are also found by any part of their name's pinyin ("ruijin" in 上海…瑞金医院): one row
+    // per word a search may start at. Few rows (a territory has tens of institutions, 500,000 HCPs about
+    // 2000), so HCP names keep one key each.
+    const QString parts = QStringLiteral(
+        "INSERT INTO institution_pinyin_part (part, institution_id) SELECT DISTINCT value, %1.id FROM "
+        "json_each(rounds_pinyin_parts(%1.name));");
+    db.exec(QStringLiteral(
+                "CREATE TABLE institution_pinyin_part (part TEXT NOT NULL, institution_id TEXT NOT NULL, "
+                "PRIMARY KEY (part, institution_id)) WITHOUT ROWID;\n"
+                "CREATE INDEX idx_institution_pinyin_part_id ON institution_pinyin_part(institution_id);\n")
+        + QStringLiteral(
+            "INSERT INTO institution_pinyin_part (part, institution_id) SELECT DISTINCT j.value, i.id "
+            "FROM institution i, json_each(rounds_pinyin_parts(i.name)) j;\n")
+        + trigger(QStringLiteral("institution_pinyin_part_ai"), QStringLiteral("AFTER INSERT ON institution"),
+            QStringLiteral("DELETE FROM institution_pinyin_part WHERE institution_id = NEW.id;\n")
+                + parts.arg(QStringLiteral("NEW")))
+        + trigger(QStringLiteral("institution_pinyin_part_au"),
+            QStringLiteral("AFTER UPDATE OF name ON institution WHEN OLD.name IS NOT NEW.name"),
+            QStringLiteral("DELETE FROM institution_pinyin_part WHERE institution_id = OLD.id;\n")
+                + parts.arg(QStringLiteral("NEW")))
+        + trigger(QStringLiteral("institution_pinyin_part_ad"), QStringLiteral("AFTER DELETE ON institution"),
+            QStringLiteral("DELETE FROM institution_pinyin_part WHERE institution_id = OLD.id;")));
+    auto q = db.query(QStringLiteral("INSERT INTO sync_meta (key, value) VALUES ('name_sort_locale', ?1) "
+                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    q->bind(1, NameSort::currentLocale());
+    q->run();
+}
+
 } // namespace
+
+bool refreshNameSortKeys(sql::Database &db)
+{
+    const QString locale = NameSort::currentLocale();
+    {
+        auto q = db.query(QStringLiteral("SELECT value FROM sync_meta WHERE key = 'name_sort_locale'"));
+        if (q->step() && q->text(0) == locale)
+            return false;
+    }
+    storeconnection::registerFunctions(db);
+    sql::Transaction tx(db);
+    db.exec(QStringLiteral(R"(
+UPDATE hcp_name_key SET sort_key = rounds_sort_key((SELECT full_name FROM hcp WHERE hcp.id = hcp_name_key.hcp_id));
+UPDATE institution_name_key SET sort_key = rounds_sort_key((SELECT name FROM institution WHERE institution.id = institution_name_key.institution_id));
+)"));
+    auto q = db.query(QStringLiteral("INSERT INTO sync_meta (key, value) VALUES ('name_sort_locale', ?1) "
+                                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    q->bind(1, locale);
+    q->run();
+    tx.commit();
+    qCInfo(lcStore) << "name sort keys made again for the locale" << locale;
+    return true;
+}
 
 QStringList addMissingColumns(sql::Database &db, const QString &entityName)
 {
@@ -516,6 +609,11 @@ const QList<sql::Migration> &clientMigrations()
             addMeetingResubmitReason},
         {15, QStringLiteral("sales totals for reps (no per-institution sales), in the monthly sales summary"),
             createSalesTotals},
+        {16,
+            QStringLiteral(
+                "name keys of HCPs and institutions: pinyin, initials (search) and the locale's sort "
+                "key (list order)"),
+            createNameKeys},
     };
     return steps;
 }

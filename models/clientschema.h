@@ -20,6 +20,8 @@ class Database;
 //  7  meeting_attendee.kind and .name (walk-ins and company staff)
 //  8  meeting.decision_note (why a manager rejected it)
 // 14  meeting.resubmit_reason (why the server sent an approved meeting back to submitted)
+// 16  hcp_name_key, institution_name_key: pinyin and initials of each name (search), its sort key in the
+//     locale's collation (list order), kept by triggers that call the store's SQL functions
 //
 // The rule for schema fields added later. Step 1 builds its tables from the current schema, so on a
 // fresh file a field added to `entities.cpp` after release already exists when the step that is meant
@@ -32,6 +34,10 @@ const QList<sql::Migration> &clientMigrations();
 // Adds the columns (and reference indexes) of `entity` that its table lacks; returns what it added.
 // Safe on any file: does nothing when the table already matches the schema.
 QStringList addMissingColumns(sql::Database &db, const QString &entity);
+
+// Makes the name sort keys again when the store was last sorted under another locale than
+// NameSort::currentLocale() (the user changed the language); true when it did.
+bool refreshNameSortKeys(sql::Database &db);
 
 // Creates the tables of entities declared in the schema that the file does not have yet.
 QStringList createMissingEntityTables(sql::Database &db);

@@ -3,6 +3,7 @@
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
+#include "models/pinyin.h"
 #include "models/sqlguard.h"
 #include "models/store.h"
 
@@ -15,11 +16,6 @@
 namespace rounds {
 
 namespace {
-
-bool isHan(char32_t c)
-{
-    return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x20000 && c <= 0x2ebef);
-}
 
 bool isSeparator(QChar c)
 {
@@ -38,6 +34,32 @@ QString Duplicates::normalizeName(const QString &name)
     for (QChar c : folded) {
         if (!isSeparator(c))
             out += c;
+    }
+    return out;
+}
+
+QString Duplicates::pinyinOf(const QString &hanziName)
+{
+    bool han = false;
+    for (const char32_t c : hanziName.toUcs4()) {
+        if (Pinyin::isHan(c))
+            han = true;
+        else if (QChar::isLetter(c))
+            return {};
+    }
+    return han ? Pinyin::key(hanziName) : QString();
+}
+
+QString Duplicates::proposedName(const QString &name)
+{
+    const QList<uint> chars = name.simplified().toUcs4();
+    QString out;
+    for (qsizetype i = 0; i < chars.size(); ++i) {
+        const char32_t c = chars.at(i);
+        if (c == U' ' && i > 0 && i + 1 < chars.size() && Pinyin::isHan(chars.at(i - 1))
+            && Pinyin::isHan(chars.at(i + 1)))
+            continue;
+        out += QString::fromUcs4(&c, 1);
     }
     return out;
 }
@@ -153,13 +175,8 @@ QList<DuplicatePair> Duplicates::find(const QList<DuplicateCandidate> &candidate
         const QString email = normalizeEmail(c.email);
         if (!email.isEmpty())
             byEmail[email] << i;
-        bool han = false;
-        for (char32_t u : c.name.toUcs4())
-            han = han || isHan(u);
-        if (han) {
-            for (const QString &p : pinyinOf(c.name))
-                byPinyin[p] << i;
-        }
+        if (const QString p = pinyinOf(c.name); !p.isEmpty())
+            byPinyin[p] << i;
     }
 
     QHash<QPair<int, int>, int> reasons;
@@ -287,8 +304,11 @@ Duplicates::MergeResult Duplicates::merge(
     QJsonObject changes;
     const QStringList allowed = mergeFields();
     for (auto it = chosen.begin(); it != chosen.end(); ++it) {
-        if (allowed.contains(it.key()) && winner->fields.value(it.key()) != it.value())
-            changes.insert(it.key(), it.value());
+        QJsonValue value = it.value();
+        if (it.key() == QLatin1String("full_name") && value.isString())
+            value = proposedName(value.toString());
+        if (allowed.contains(it.key()) && winner->fields.value(it.key()) != value)
+            changes.insert(it.key(), value);
     }
     bool undone = false;
     catchSql(

@@ -22,7 +22,7 @@ class Store;
 //    case are removed: "王 伟" / "王伟", "ＺＨＡＮＧ Wei" / "zhang wei". Equal spelling alone is not a
 //    reason (two doctors may share a common name).
 //  - Pinyin (40): a Latin name equal to the pinyin of a Chinese name ("Wang Wei", "wei wang" / "王伟"),
-//    when the pinyin table covers every character of the Chinese name.
+//    the pinyin being the search index's (models/pinyin.h: ICU's Han-Latin, one reading per character).
 struct DuplicatePair
 {
     enum Reason {
@@ -55,9 +55,12 @@ public:
     static QString normalizeName(const QString &name);
     static QString normalizePhone(const QString &phone);
     static QString normalizeEmail(const QString &email);
-    // The toneless pinyin spellings of a Chinese name, joined ("wangwei"); empty when a character is not
-    // in the table. Names with several readings give several spellings, at most `maxVariants`.
-    static QStringList pinyinOf(const QString &hanziName, int maxVariants = 4);
+    // The toneless pinyin of a Chinese name, joined ("王 伟" → "wangwei"), as Pinyin::key() spells it;
+    // empty for a name without Han characters or with Latin letters in it.
+    static QString pinyinOf(const QString &hanziName);
+    // The name a merge proposes: trimmed, runs of spaces made one, and no space between two Han
+    // characters ("沈 华 " → "沈华", "Wang  Wei" → "Wang Wei").
+    static QString proposedName(const QString &name);
     // The Latin letters of a name in both given-name/surname orders ("wei zhang" → zhangwei, weizhang);
     // empty for a name that is not all Latin.
     static QStringList latinKeys(const QString &name);

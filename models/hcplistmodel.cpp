@@ -17,8 +17,12 @@ enum Value {
     VLastVisit,
     VInstitutionId,
     VStatus,
-    VPending
+    VPending,
+    VSortKey, // the name's sort key in the locale's collation (hex, so it compares as text)
 };
+
+// The name's order: the locale's collation (pinyin in Chinese), from the indexed sort key.
+const QString kNameOrder = QStringLiteral("nk.sort_key");
 
 QString localDate(const QVariant &utc)
 {
@@ -58,18 +62,21 @@ QStringList HcpListModel::selectExpressions() const
         QStringLiteral("i.name"), QStringLiteral("h.tier"), QStringLiteral("i.city"),
         QStringLiteral("(SELECT max(v.visited_at) FROM visit v WHERE v.hcp_id = h.id)"),
         QStringLiteral("h.institution_id"), QStringLiteral("h.status"),
-        pendingExpression(QStringLiteral("hcp"), QStringLiteral("h.id"))};
+        pendingExpression(QStringLiteral("hcp"), QStringLiteral("h.id")),
+        QStringLiteral("(SELECT hex(k.sort_key) FROM hcp_name_key k WHERE k.hcp_id = h.id)")};
 }
 
 PagedTableModel::QuerySpec HcpListModel::querySpec() const
 {
     const HcpSql s = buildHcpSql(m_filter);
     QuerySpec spec;
-    spec.from = s.from + QStringLiteral(" LEFT JOIN institution i ON i.id = h.institution_id");
+    spec.from = s.from
+        + QStringLiteral(" JOIN hcp_name_key nk ON nk.hcp_id = h.id LEFT JOIN institution i ON i.id = "
+                         "h.institution_id");
     spec.where = s.where;
     spec.binds = s.binds;
     spec.canPlaceRows = s.relevance.isEmpty();
-    spec.orderBy = s.relevance.isEmpty() ? QStringLiteral("h.full_name ASC, h.id ASC") : s.relevance;
+    spec.orderBy = s.relevance.isEmpty() ? orderBy(kNameOrder, Qt::AscendingOrder) : s.relevance;
     spec.pick = s.pick;
     spec.pickBinds = s.pickBinds;
     spec.pickDisplayFrom = QStringLiteral("hcp h LEFT JOIN institution i ON i.id = h.institution_id");
@@ -80,12 +87,14 @@ QString HcpListModel::orderByColumn(int column, Qt::SortOrder order) const
 {
     if (column < 0 || column >= ColumnCount)
         return {};
+    if (column == Name)
+        return orderBy(kNameOrder, order);
     return orderBy(selectExpressions().at(sortValueIndex(column)), order);
 }
 
 int HcpListModel::sortValueIndex(int column) const
 {
-    return column >= 0 && column < ColumnCount ? column + 1 : VName;
+    return column > Name && column < ColumnCount ? column + 1 : VSortKey;
 }
 
 QVariant HcpListModel::data(const QModelIndex &index, int role) const

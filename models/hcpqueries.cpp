@@ -1,5 +1,6 @@
 #include "models/hcpqueries.h"
 
+#include "models/pinyin.h"
 #include "models/sqlrows.h"
 
 #include <QDateTime>
@@ -13,6 +14,29 @@ namespace {
 QString containing(const QString &text)
 {
     return QString(QLatin1Char('%') + text + QLatin1Char('%'));
+}
+
+// The range of name keys a pinyin search text covers ("heli" → ["heli", "heli{")), empty when the text is not
+// pinyin (Pinyin::queryKey()).
+QString pinyinFrom(const QString &text)
+{
+    const QString key = Pinyin::queryKey(text);
+    return key.isEmpty() ? QStringLiteral("{") : key;
+}
+
+QString pinyinTo(const QString &text)
+{
+    return pinyinFrom(text) + QLatin1Char('{');
+}
+
+// "The HCP's name or institution's name has a pinyin or initials key in [from, to)" (SQL parameters).
+QString pinyinMatch(const QString &from, const QString &to)
+{
+    return QStringLiteral(
+        "h.id IN (SELECT hcp_id FROM hcp_name_key WHERE pinyin >= %1 AND pinyin < %2 UNION SELECT hcp_id "
+        "FROM hcp_name_key WHERE initials >= %1 AND initials < %2) OR h.institution_id IN (SELECT "
+        "institution_id FROM institution_pinyin_part WHERE part >= %1 AND part < %2)")
+        .arg(from, to);
 }
 
 // HCP picker lines: the HCPs that `whereAndOrder` (over `hcp h` and its institution `i`) selects.
@@ -196,18 +220,21 @@ bool HcpQueries::activeMatching(Store *store, const QString &text, QList<HcpChoi
 {
     return readChoices(store,
         QStringLiteral("coalesce(h.status, 'active') = 'active' "
-                       "AND (h.full_name LIKE ?1 OR i.name LIKE ?1 OR h.specialty LIKE ?1) "
-                       "ORDER BY h.full_name LIMIT 200"),
-        {containing(text)}, out, error);
+                       "AND (h.full_name LIKE ?1 OR i.name LIKE ?1 OR h.specialty LIKE ?1 OR %1) "
+                       "ORDER BY (SELECT sort_key FROM hcp_name_key WHERE hcp_id = h.id), h.id LIMIT 200")
+            .arg(pinyinMatch(QStringLiteral("?2"), QStringLiteral("?3"))),
+        {containing(text), pinyinFrom(text), pinyinTo(text)}, out, error);
 }
 
 bool HcpQueries::editable(Store *store, const QString &text, QList<HcpChoice> *out, QString *error)
 {
     return readChoices(store,
         QStringLiteral("coalesce(h.status, 'active') <> 'merged' "
-                       "AND (?1 = '' OR h.full_name LIKE ?2 OR i.name LIKE ?2 OR h.phone LIKE ?2) "
-                       "ORDER BY h.full_name, h.id LIMIT 500"),
-        {text.isNull() ? QStringLiteral("") : text, containing(text)}, out, error);
+                       "AND (?1 = '' OR h.full_name LIKE ?2 OR i.name LIKE ?2 OR h.phone LIKE ?2 OR %1) "
+                       "ORDER BY (SELECT sort_key FROM hcp_name_key WHERE hcp_id = h.id), h.id LIMIT 500")
+            .arg(pinyinMatch(QStringLiteral("?3"), QStringLiteral("?4"))),
+        {text.isNull() ? QStringLiteral("") : text, containing(text), pinyinFrom(text), pinyinTo(text)}, out,
+        error);
 }
 
 } // namespace rounds

@@ -107,10 +107,12 @@ public:
         const QDate &today, QString *out, QString *error = nullptr);
     // Visits, alignments and plans that point at the HCP: what a merge would move.
     static bool dependentCount(Store *store, const QString &hcpId, int *out, QString *error = nullptr);
-    // Active HCPs whose name, institution or specialty contains `text`, by name (at most 200).
+    // Active HCPs whose name, institution or specialty contains `text`, or whose name's or institution's
+    // pinyin or initials start with it, in the locale's order of names (at most 200).
     static bool activeMatching(
         Store *store, const QString &text, QList<HcpChoice> *out, QString *error = nullptr);
-    // HCPs not merged away whose name, institution or phone contains `text` (all when empty), by name
+    // HCPs not merged away whose name, institution or phone contains `text`, or whose name's or
+    // institution's pinyin or initials start with it (all when empty), in the locale's order of names
     // (at most 500): the master-data list.
     static bool editable(Store *store, const QString &text, QList<HcpChoice> *out, QString *error = nullptr);
 };

@@ -1,5 +1,6 @@
 #include "models/hcpquery.h"
 
+#include "models/pinyin.h"
 #include "models/sqlguard.h"
 #include "models/sqlrows.h"
 
@@ -16,6 +17,9 @@ namespace {
 
 // Each relevance tier of a text search holds at most this many HCPs.
 constexpr int kTierLimit = 1000;
+// A pinyin tier at most this many: one or two letters are the start of most names' pinyin, and every
+// candidate costs lookups before the page is picked (rounds-bench search, docs/search.md).
+constexpr int kPinyinTierLimit = 200;
 
 // Counts characters as SQLite and the trigram tokenizer do: code points, not UTF-16 units.
 int codePoints(const QString &s)
@@ -37,6 +41,27 @@ QString ftsPhrase(const QString &token)
     QString escaped = token;
     escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+// "key >= ? AND key < ?" over `column`: the keys starting with `prefix` (keys are ASCII letters and
+// digits, so the character after 'z' closes the range), an index range search.
+QString prefixRange(const QString &column, const QString &prefix, QVariantList *binds)
+{
+    *binds << prefix << QString(prefix + QLatin1Char('{'));
+    return QStringLiteral("%1 >= ? AND %1 < ?").arg(column);
+}
+
+// One candidate per HCP from the union of `tiers`: its best group, with the position that group gave
+// (SQLite takes the bare column from the row min() chose).
+template<typename Tiers> QString groupedTiers(const Tiers &tiers, QVariantList *binds)
+{
+    QStringList parts;
+    for (const auto &t : tiers) {
+        parts << QStringLiteral("SELECT * FROM (%1)").arg(t.sql);
+        *binds << t.binds;
+    }
+    return QStringLiteral("(SELECT docid, min(grp) AS grp, pos FROM (%1) GROUP BY docid) c")
+        .arg(parts.join(QStringLiteral(" UNION ALL ")));
 }
 
 } // namespace
@@ -95,6 +120,49 @@ HcpSql buildHcpSql(const HcpFilter &filter)
         filterBinds << utcDayStart(monday) << utcDayStart(monday.addDays(7));
     }
 
+    const QString pinyin = Pinyin::queryKey(filter.text);
+    // The tiers of a text search as (docid, grp, pos) selects, best group first; used when the text can be
+    // pinyin, so that a name found by its characters and one found by its pinyin share one order.
+    struct Tier
+    {
+        QString sql;
+        QVariantList binds;
+    };
+    QList<Tier> tiers;
+    const QString filterJoin
+        = filters.isEmpty() ? QString() : QStringLiteral(" JOIN hcp h ON h.id = d.hcp_id");
+    const QString filterWhere
+        = filters.isEmpty() ? QString() : QStringLiteral(" AND ") + filters.join(QStringLiteral(" AND "));
+    if (!pinyin.isEmpty()) {
+        // 1, 2: the HCP's name by its full pinyin (closest length first), by its initials;
+        // 4: HCPs of an institution with a part of its name's pinyin or initials starting so.
+        for (const char *column : {"pinyin", "initials"}) {
+            // One letter starts a name's pinyin exactly when it starts its initials.
+            if (pinyin.size() == 1 && qstrcmp(column, "initials") == 0)
+                continue;
+            Tier t;
+            const QString range = prefixRange(QStringLiteral("k.") + QLatin1String(column), pinyin, &t.binds);
+            t.sql = QStringLiteral(
+                "SELECT d.docid AS docid, %1 AS grp, length(k.%2) AS pos FROM hcp_name_key k "
+                "JOIN hcp_search_doc d ON d.hcp_id = k.hcp_id%3 WHERE %4%5 LIMIT %6")
+                        .arg(qstrcmp(column, "pinyin") == 0 ? 1 : 2)
+                        .arg(QLatin1String(column), filterJoin, range, filterWhere)
+                        .arg(kPinyinTierLimit);
+            t.binds << filterBinds;
+            tiers << t;
+        }
+        Tier t;
+        const QString byPart = prefixRange(QStringLiteral("part"), pinyin, &t.binds);
+        t.sql = QStringLiteral(
+            "SELECT d.docid AS docid, 4 AS grp, 0 AS pos FROM hcp h JOIN hcp_search_doc d ON "
+            "d.hcp_id = h.id WHERE h.institution_id IN (SELECT institution_id FROM "
+            "institution_pinyin_part WHERE %1)%2 LIMIT %3")
+                    .arg(byPart, filterWhere)
+                    .arg(kPinyinTierLimit);
+        t.binds << filterBinds;
+        tiers << t;
+    }
+
     if (!longTokens.isEmpty()) {
         // Two tiers, each bounded so that a query matching most of the file (a 3-character hospital
         // word) costs the same as a rare one: HCPs whose name holds every long word, then HCPs matching
@@ -144,15 +212,52 @@ HcpSql buildHcpSql(const HcpFilter &filter)
             &nameBinds);
         const QString otherTier
             = tier(QStringLiteral("hcp_search"), QStringLiteral("hcp_search.rowid AS docid"), &otherBinds);
-        const QString candidates
-            = QStringLiteral("(SELECT docid, 0 AS grp, pos FROM (%1) UNION ALL SELECT docid, 1 AS "
-                             "grp, 0 AS pos FROM (%2) WHERE docid NOT IN (SELECT docid FROM (%1))) c")
-                  .arg(nameTier, otherTier);
+        QString candidates;
+        if (tiers.isEmpty()) {
+            candidates
+                = QStringLiteral("(SELECT docid, 0 AS grp, pos FROM (%1) UNION ALL SELECT docid, 1 AS "
+                                 "grp, 0 AS pos FROM (%2) WHERE docid NOT IN (SELECT docid FROM (%1))) c")
+                      .arg(nameTier, otherTier);
+            fromBinds << nameBinds << otherBinds << nameBinds;
+        } else {
+            tiers.prepend(
+                Tier {QStringLiteral("SELECT docid, 0 AS grp, pos FROM (%1)").arg(nameTier), nameBinds});
+            tiers << Tier {
+                QStringLiteral("SELECT docid, 3 AS grp, 0 AS pos FROM (%1)").arg(otherTier), otherBinds};
+            candidates = groupedTiers(tiers, &fromBinds);
+        }
         out.from = candidates
             + QStringLiteral(" JOIN hcp_search_doc d ON d.docid = c.docid JOIN hcp h ON h.id = d.hcp_id");
-        fromBinds << nameBinds << otherBinds << nameBinds;
         out.relevance = QStringLiteral("c.grp, c.pos, c.docid");
         // Picking a page needs neither the HCP row nor a sort of anything but the candidates' keys.
+        out.pick
+            = QStringLiteral("SELECT d.hcp_id AS id, c.grp AS k1, c.pos AS k2, c.docid AS k3 FROM %1 JOIN "
+                             "hcp_search_doc d ON d.docid = c.docid")
+                  .arg(candidates);
+        out.pickBinds = fromBinds;
+    } else if (!shortTokens.isEmpty() && !tiers.isEmpty()) {
+        // Short words that can be pinyin: the name grams as the first tier, bounded like the pinyin ones
+        // (one or two letters are in most Latin names; each candidate costs lookups before the page).
+        Tier grams;
+        QStringList gramWhere {QStringLiteral("g.gram = lower(?)")};
+        grams.binds << shortTokens.first();
+        for (qsizetype i = 1; i < shortTokens.size(); ++i) {
+            gramWhere << QStringLiteral("h.full_name LIKE ? ESCAPE '\\'");
+            grams.binds << likePattern(shortTokens.at(i));
+        }
+        gramWhere << filters;
+        grams.binds << filterBinds;
+        grams.sql
+            = QStringLiteral("SELECT d.docid AS docid, 0 AS grp, g.pos AS pos FROM hcp_gram g JOIN hcp h ON "
+                             "h.id = g.hcp_id JOIN hcp_search_doc d ON d.hcp_id = g.hcp_id WHERE %1 ORDER "
+                             "BY g.pos, g.hcp_id LIMIT %2")
+                  .arg(gramWhere.join(QStringLiteral(" AND ")))
+                  .arg(kPinyinTierLimit);
+        tiers.prepend(grams);
+        const QString candidates = groupedTiers(tiers, &fromBinds);
+        out.from = candidates
+            + QStringLiteral(" JOIN hcp_search_doc d ON d.docid = c.docid JOIN hcp h ON h.id = d.hcp_id");
+        out.relevance = QStringLiteral("c.grp, c.pos, c.docid");
         out.pick
             = QStringLiteral("SELECT d.hcp_id AS id, c.grp AS k1, c.pos AS k2, c.docid AS k3 FROM %1 JOIN "
                              "hcp_search_doc d ON d.docid = c.docid")
@@ -184,7 +289,8 @@ bool searchHcps(sql::Database &db, const HcpFilter &filter, int limit, QList<Hcp
     const HcpSql s = buildHcpSql(filter);
     const QString columns
         = QStringLiteral("h.id, h.full_name, h.tier, (SELECT max(v.visited_at) FROM visit v WHERE "
-                         "v.hcp_id = h.id)");
+                         "v.hcp_id = h.id), h.institution_id, (SELECT i.name FROM institution i WHERE i.id = "
+                         "h.institution_id)");
     QString text;
     QVariantList binds;
     if (!s.pick.isEmpty()) {
@@ -205,7 +311,7 @@ bool searchHcps(sql::Database &db, const HcpFilter &filter, int limit, QList<Hcp
         bindVariants(*q, binds);
         hits->clear();
         while (q->step())
-            hits->append(HcpHit {q->text(0), q->text(1), q->text(2), q->text(3)});
+            hits->append(HcpHit {q->text(0), q->text(1), q->text(2), q->text(3), q->text(4), q->text(5)});
     });
 }
 

@@ -21,6 +21,12 @@ class Database;
 //   through the name gram index (every 1- and 2-character piece of every name), names starting with it
 //   first. It searches names only.
 // - Short words next to long ones ("协和 伟") narrow the long words' hits by substring.
+// - Text with Latin letters is also read as pinyin (models/pinyin.h): its key ("he li", "he丽" → "heli")
+//   is looked up as a prefix of each HCP's name pinyin ("heli" finds 何丽) and of its initials ("hl"), and
+//   of the pinyin and initials of each institution's name (the HCPs of 协和医院 for "xiehe" or "xhyy").
+//   The groups: the name's characters, its full pinyin (shortest first), its initials, the other fields
+//   (3+ characters), the institution's pinyin; an HCP counts in its best one. The character groups take
+//   at most 1000 HCPs each, the pinyin ones 200.
 struct HcpFilter
 {
     QString text;
@@ -57,7 +63,13 @@ struct HcpHit
     QString name;
     QString tier;
     QString lastVisit;
+    QString institutionId;
+    QString institution;
 };
+
+// How many HCPs the global search shows at first: the HCP list's first page (HcpListModel's page size),
+// and rounds-cli search's default --limit.
+inline constexpr int kSearchFirstPage = 100;
 // The first `limit` HCPs matching `filter`, in relevance order (by name when there is no text).
 // Returns false with `error` on an SQLite failure.
 bool searchHcps(

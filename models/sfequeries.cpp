@@ -1,5 +1,6 @@
 #include "models/sfequeries.h"
 
+#include "models/pinyin.h"
 #include "models/sqlrows.h"
 
 namespace rounds {
@@ -77,11 +78,16 @@ bool SfeQueries::editableInstitutions(
     Store *store, const QString &text, QList<InstitutionRow> *out, QString *error)
 {
     out->clear();
+    const QString key = Pinyin::queryKey(text);
     QList<QVariantList> rows;
     if (!readRows(store,
-            QStringLiteral("SELECT id, name, coalesce(grade, ''), coalesce(city, '') FROM institution "
-                           "WHERE ?1 = '' OR name LIKE ?2 OR city LIKE ?2 ORDER BY name, id LIMIT 500"),
-            {text.isNull() ? QStringLiteral("") : text, QString(QLatin1Char('%') + text + QLatin1Char('%'))},
+            QStringLiteral(
+                "SELECT i.id, i.name, coalesce(i.grade, ''), coalesce(i.city, '') FROM institution i "
+                "JOIN institution_name_key k ON k.institution_id = i.id WHERE ?1 = '' OR i.name LIKE ?2 "
+                "OR i.city LIKE ?2 OR i.id IN (SELECT institution_id FROM institution_pinyin_part WHERE "
+                "part >= ?3 AND part < ?4) ORDER BY k.sort_key, i.id LIMIT 500"),
+            {text.isNull() ? QStringLiteral("") : text, QString(QLatin1Char('%') + text + QLatin1Char('%')),
+                key.isEmpty() ? QStringLiteral("{") : key, QString(key + QLatin1Char('{'))},
             &rows, error))
         return false;
     for (const QVariantList &r : std::as_const(rows))

@@ -38,7 +38,8 @@ public:
     // Distinct non-empty HCP specialties and institution cities, sorted.
     static bool specialties(Store *store, QStringList *out, QString *error = nullptr);
     static bool cities(Store *store, QStringList *out, QString *error = nullptr);
-    // Institutions whose name or city contains `text` (all when empty), by name (at most 500).
+    // Institutions whose name or city contains `text`, or whose name's pinyin or initials start with it
+    // ("xiehe", "xhyy" for 协和医院), all when empty; in the locale's order of names (at most 500).
     static bool editableInstitutions(
         Store *store, const QString &text, QList<InstitutionRow> *out, QString *error = nullptr);
 };

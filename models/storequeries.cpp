@@ -43,7 +43,10 @@ bool listStrings(sql::Database &db, const QString &sqlText, QStringList *out, QS
 
 bool listInstitutions(sql::Database &db, QList<NamedItem> *out, QString *error)
 {
-    return listNamed(db, QStringLiteral("SELECT id, name, city FROM institution ORDER BY name, id"),
+    // In the locale's order of names (pinyin in Chinese): the sort keys of institution_name_key.
+    return listNamed(db,
+        QStringLiteral("SELECT i.id, i.name, i.city FROM institution i LEFT JOIN institution_name_key k ON "
+                       "k.institution_id = i.id ORDER BY k.sort_key, i.id"),
         QString(), out, error);
 }
 

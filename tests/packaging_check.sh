@@ -13,7 +13,7 @@ client=$(ls "$out"/rounds_*.deb 2>/dev/null | head -1); server=$(ls "$out"/round
 [ -f "$client" ] || fail "no rounds_*.deb"; [ -f "$server" ] || fail "no rounds-server_*.deb"
 
 depends=$(dpkg-deb -f "$client" Depends)
-for lib in libqt6widgets6 libqt6network6 libqt6keychain1 libsqlite3-0 libqt6svg6; do
+for lib in libqt6widgets6 libqt6network6 libqt6keychain1 libsqlite3-0 libqt6svg6 libicu72; do
     grep -q "$lib" <<<"$depends" || fail "rounds does not depend on $lib: $depends"
 done
 sdepends=$(dpkg-deb -f "$server" Depends)

@@ -96,6 +96,10 @@
         <translation>未知实体“%1”（可选：%2）</translation>
     </message>
     <message>
+        <source>no changes recorded for %1 %2</source>
+        <translation>%1 %2 没有更改记录</translation>
+    </message>
+    <message>
         <source>usage: rounds-cli --db FILE COMMAND [ARGS]
 
   login SERVER_URL USERNAME        sign in (password on stdin); the token goes to the keychain
@@ -112,6 +116,10 @@
                                    old -&gt; new), oldest first; needs the server; --json: the answer of
                                    GET /api/v1/history with every page&apos;s entries
   logout                           forgets the token (local data is kept)
+  search TEXT [--limit N] [--json] the HCPs the window&apos;s global search shows for TEXT, in its order:
+                                   by name, pinyin (&quot;heli&quot;, &quot;he li&quot;, &quot;he丽&quot;), initials (&quot;hl&quot;) or
+                                   hospital; N defaults to the window&apos;s first page (100); one
+                                   line per HCP (id, name, tier, institution), --json: one object
   kpis --period P [--scope KEY] [--json]
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
                                    2026-09-01..2026-09-30) for a territory/district code or a
@@ -139,6 +147,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
                                    旧值 -&gt; 新值），按时间先后；需要连接服务器；--json：
                                    GET /api/v1/history 的应答，含每一页的条目
   logout                           删除令牌（本地数据保留）
+  search 文本 [--limit N] [--json] 窗口全局搜索对该文本显示的医生，顺序相同：按姓名、
+                                   拼音（&quot;heli&quot;、&quot;he li&quot;、&quot;he丽&quot;）、首字母（&quot;hl&quot;）或医院；
+                                   N 默认为窗口的第一页（100）；每个医生一行（id、姓名、
+                                   级别、机构），--json：一个对象
   kpis --period 期间 [--scope 键] [--json]
                                    某一期间（2026-10、2026-Q3 或 2026-09-01..2026-09-30）的全部
                                    仪表板 KPI，范围为辖区/大区代码或用户名
@@ -152,8 +164,12 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
 </translation>
     </message>
     <message>
-        <source>no changes recorded for %1 %2</source>
-        <translation>%1 %2 没有更改记录</translation>
+        <source>search: --limit needs a number of 1 or more</source>
+        <translation>search：--limit 需要 1 或更大的数字</translation>
+    </message>
+    <message>
+        <source>no HCP found for &apos;%1&apos;</source>
+        <translation>没有找到与“%1”匹配的医生</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "common/sqlite/database.h"
 #include "common/sqlite/transaction.h"
+#include "models/namesort.h"
+#include "models/pinyin.h"
 #include "models/store/storeguard.h"
 
 #include <QElapsedTimer>
@@ -24,6 +26,60 @@ void tuneConnection(sql::Database &db)
 {
     db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
     db.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    registerFunctions(db);
+}
+
+namespace {
+
+QString textArgument(sqlite3_value *value)
+{
+    const auto *text = reinterpret_cast<const char16_t *>(sqlite3_value_text16(value));
+    return text ? QString::fromUtf16(text, sqlite3_value_bytes16(value) / 2) : QString();
+}
+
+void resultText(sqlite3_context *context, const QString &text)
+{
+    sqlite3_result_text16(context, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+}
+
+void pinyinFunction(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    resultText(context, Pinyin::key(textArgument(argv[0])));
+}
+
+void initialsFunction(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    resultText(context, Pinyin::initials(textArgument(argv[0])));
+}
+
+void partsFunction(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    resultText(context,
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(Pinyin::parts(textArgument(argv[0]))))
+                              .toJson(QJsonDocument::Compact)));
+}
+
+void sortKeyFunction(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    const QByteArray key = NameSort::key(textArgument(argv[0]));
+    sqlite3_result_blob(context, key.constData(), int(key.size()), SQLITE_TRANSIENT);
+}
+
+} // namespace
+
+void registerFunctions(sql::Database &db)
+{
+    // The search keys depend on their argument only; the sort key also on the locale of the run, so it is
+    // not declared deterministic (SQLite may not index an expression of it).
+    const int deterministic = SQLITE_UTF16 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    sqlite3_create_function_v2(
+        db.handle(), "rounds_pinyin", 1, deterministic, nullptr, pinyinFunction, nullptr, nullptr, nullptr);
+    sqlite3_create_function_v2(db.handle(), "rounds_initials", 1, deterministic, nullptr, initialsFunction,
+        nullptr, nullptr, nullptr);
+    sqlite3_create_function_v2(db.handle(), "rounds_pinyin_parts", 1, deterministic, nullptr, partsFunction,
+        nullptr, nullptr, nullptr);
+    sqlite3_create_function_v2(db.handle(), "rounds_sort_key", 1, SQLITE_UTF16 | SQLITE_INNOCUOUS, nullptr,
+        sortKeyFunction, nullptr, nullptr, nullptr);
 }
 
 QString bulkMark(sql::Database &db)

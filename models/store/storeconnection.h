@@ -25,6 +25,11 @@ extern const QString kBulkLoad;
 
 // The settings every connection of the store runs with, primary or secondary.
 void tuneConnection(sql::Database &db);
+// The SQL functions the search index's triggers call (models/pinyin.h, models/namesort.h):
+// rounds_pinyin(name), rounds_initials(name), rounds_pinyin_parts(name) (a JSON array),
+// rounds_sort_key(name). Every connection that may write an HCP or an institution needs them;
+// tuneConnection() registers them.
+void registerFunctions(sql::Database &db);
 // The bulk-load mark (empty when no bulk load is under way).
 QString bulkMark(sql::Database &db);
 // Creates again what Store::beginBulkLoad() dropped and removes its mark, in one transaction: a crash

@@ -237,6 +237,7 @@ StoreOpenResult Store::openFile(const QString &path)
         r.message = migrated.error;
         return r;
     }
+    refreshNameSortKeys(*db);
     {
         auto q = db->query(QStringLiteral("INSERT INTO sync_meta (key, value) VALUES (?1, '0') "
                                           "ON CONFLICT(key) DO UPDATE SET value = '0'"));

@@ -25,6 +25,8 @@ private slots:
     void normalizePhone();
     void pinyin_data();
     void pinyin();
+    void proposedName_data();
+    void proposedName();
     void pairs_data();
     void pairs();
     void groupsAreBounded();
@@ -80,23 +82,47 @@ void TestDuplicates::normalizePhone()
 
 void TestDuplicates::pinyin_data()
 {
+    // ICU's Han-Latin transliteration (models/pinyin.h), the one the search index uses: every character
+    // has a reading, one per character.
     QTest::addColumn<QString>("hanzi");
-    QTest::addColumn<QStringList>("expected");
-    QTest::newRow("two characters") << QStringLiteral("王伟") << QStringList {QStringLiteral("wangwei")};
-    QTest::newRow("three characters")
-        << QStringLiteral("张晓明") << QStringList {QStringLiteral("zhangxiaoming")};
-    QTest::newRow("surname with two readings")
-        << QStringLiteral("曾丽") << QStringList {QStringLiteral("zengli"), QStringLiteral("cengli")};
-    QTest::newRow("spaces ignored") << QStringLiteral("李 娜") << QStringList {QStringLiteral("lina")};
-    QTest::newRow("character not in the table") << QStringLiteral("王伟燚") << QStringList {};
-    QTest::newRow("Latin is not hanzi") << QStringLiteral("Wang") << QStringList {};
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("two characters") << QStringLiteral("王伟") << QStringLiteral("wangwei");
+    QTest::newRow("three characters") << QStringLiteral("张晓明") << QStringLiteral("zhangxiaoming");
+    QTest::newRow("polyphonic: ICU's one reading") << QStringLiteral("曾丽") << QStringLiteral("cengli");
+    QTest::newRow("spaces ignored") << QStringLiteral("李 娜") << QStringLiteral("lina");
+    QTest::newRow("a rare character the old table lacked")
+        << QStringLiteral("王伟燚") << QStringLiteral("wangweiyi");
+    QTest::newRow("two-character surname") << QStringLiteral("欧阳明") << QStringLiteral("ouyangming");
+    QTest::newRow("middle dot") << QStringLiteral("阿依·古丽") << QStringLiteral("ayiguli");
+    QTest::newRow("Latin is not hanzi") << QStringLiteral("Wang") << QString();
+    QTest::newRow("mixed is not hanzi") << QStringLiteral("王Wei") << QString();
 }
 
 void TestDuplicates::pinyin()
 {
     QFETCH(QString, hanzi);
-    QFETCH(QStringList, expected);
+    QFETCH(QString, expected);
     QCOMPARE(Duplicates::pinyinOf(hanzi), expected);
+}
+
+void TestDuplicates::proposedName_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("space between characters") << QStringLiteral("沈 华") << QStringLiteral("沈华");
+    QTest::newRow("ideographic space, trimmed") << QStringLiteral(" 沈\u3000华 ") << QStringLiteral("沈华");
+    QTest::newRow("Latin words keep one space")
+        << QStringLiteral(" Wang   Wei ") << QStringLiteral("Wang Wei");
+    QTest::newRow("Han next to Latin keeps its space")
+        << QStringLiteral("沈 Hua") << QStringLiteral("沈 Hua");
+    QTest::newRow("already normal") << QStringLiteral("沈华") << QStringLiteral("沈华");
+}
+
+void TestDuplicates::proposedName()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    QCOMPARE(Duplicates::proposedName(name), expected);
 }
 
 void TestDuplicates::pairs_data()
@@ -139,7 +165,7 @@ void TestDuplicates::pairs_data()
     QTest::newRow("pinyin, given name first")
         << QStringList {QStringLiteral("Xiaoming Zhang"), {}, {}, {}}
         << QStringList {QStringLiteral("张晓明"), {}, {}, {}} << int(P::Pinyin) << 40;
-    QTest::newRow("pinyin of a second reading")
+    QTest::newRow("pinyin of ICU's reading")
         << QStringList {QStringLiteral("CENG Li"), {}, {}, {}}
         << QStringList {QStringLiteral("曾丽"), {}, {}, {}} << int(P::Pinyin) << 40;
     QTest::newRow("pinyin that differs: no pair")
@@ -291,8 +317,10 @@ void TestDuplicates::mergeWritesWinnerAndLoser()
     QCOMPARE(store.pendingCount(), 0);
     QVERIFY(!Duplicates::merge(&store, a, a, {}).ok);
 
+    // The chosen name is saved normalised: "王 伟" comes back as "王伟", the winner's own spelling.
     const Duplicates::MergeResult r = Duplicates::merge(&store, a, b,
-        {{QStringLiteral("full_name"), QStringLiteral("王伟")}, {QStringLiteral("tier"), QStringLiteral("A")},
+        {{QStringLiteral("full_name"), QStringLiteral("王 伟")},
+            {QStringLiteral("tier"), QStringLiteral("A")},
             {QStringLiteral("phone"), QStringLiteral("13800138000")},
             {QStringLiteral("status"), QStringLiteral("inactive")}});
     QVERIFY2(r.ok, qPrintable(r.error));

@@ -166,10 +166,30 @@ void TestHcpSearch::search_data()
     QTest::newRow("given name, one character")
         << QStringLiteral("伟") << QStringList {QStringLiteral("张伟"), QStringLiteral("王伟")};
     QTest::newRow("three characters") << QStringLiteral("张晓明") << QStringList {QStringLiteral("张晓明")};
+    // Latin text is also pinyin (docs/search.md): 张伟 and 张晓明 by their names' pinyin, Wang Fang by
+    // the pinyin of Zhangjiang Community Hospital.
     QTest::newRow("Latin prefix, two letters")
-        << QStringLiteral("zh") << QStringList {QStringLiteral("Zhang Wei")};
-    QTest::newRow("Latin, any case") << QStringLiteral(
-        "ZHANG") << QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("Wang Fang")};
+        << QStringLiteral("zh")
+        << QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("张伟"), QStringLiteral("张晓明"),
+               QStringLiteral("Wang Fang")};
+    QTest::newRow("Latin, any case") << QStringLiteral("ZHANG")
+                                     << QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("Wang Fang"),
+                                            QStringLiteral("张伟"), QStringLiteral("张晓明")};
+    QTest::newRow("pinyin") << QStringLiteral("zhangxiaoming") << QStringList {QStringLiteral("张晓明")};
+    QTest::newRow("pinyin with spaces")
+        << QStringLiteral("zhang xiao ming") << QStringList {QStringLiteral("张晓明")};
+    QTest::newRow("initials") << QStringLiteral("zxm") << QStringList {QStringLiteral("张晓明")};
+    QTest::newRow("pinyin and characters")
+        << QStringLiteral("wang伟") << QStringList {QStringLiteral("王伟")};
+    QTest::newRow("two-character surname by pinyin")
+        << QStringLiteral("ouyang") << QStringList {QStringLiteral("欧阳张")};
+    QTest::newRow("hospital by a part of its name's pinyin") << QStringLiteral(
+        "xiehe") << QStringList {QStringLiteral("王伟"), QStringLiteral("张晓明"), QStringLiteral("欧阳张")};
+    QTest::newRow("hospital by the initials of a part")
+        << QStringLiteral("zsyy") << QStringList {QStringLiteral("张伟"), QStringLiteral("李娜")};
+    QTest::newRow("hospital by pinyin")
+        << QStringLiteral("beijingxiehe")
+        << QStringList {QStringLiteral("王伟"), QStringLiteral("张晓明"), QStringLiteral("欧阳张")};
     QTest::newRow("Latin, inside words")
         << QStringLiteral("ang we") << QStringList {QStringLiteral("Zhang Wei")};
     QTest::newRow("institution") << QStringLiteral("中山医院")
@@ -212,7 +232,10 @@ void TestHcpSearch::relevancePutsNameMatchesFirst()
     HcpFilter f;
     f.text = QStringLiteral("zhang");
     const QStringList got = names(f);
-    QCOMPARE(got, (QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("Wang Fang")}));
+    // The name itself, then names by pinyin (shorter first), then other fields (the hospital's name).
+    QCOMPARE(got,
+        (QStringList {QStringLiteral("Zhang Wei"), QStringLiteral("张伟"), QStringLiteral("张晓明"),
+            QStringLiteral("Wang Fang")}));
 }
 
 void TestHcpSearch::filters_data()
@@ -285,6 +308,11 @@ void TestHcpSearch::indexFollowsLocalEditsAndPulls()
     QCOMPARE(names(f), QStringList {QStringLiteral("张伟强")});
     f.text = QStringLiteral("张伟强");
     QCOMPARE(names(f), QStringList {QStringLiteral("张伟强")});
+    // Its pinyin keys follow (hcp_name_key, kept by triggers).
+    for (const char *text : {"zhangweiqiang", "zwq"}) {
+        f.text = QString::fromLatin1(text);
+        QCOMPARE(names(f), QStringList {QStringLiteral("张伟强")});
+    }
     // A pulled rename of the institution reaches its HCPs.
     const QString zs = m_institutions.value(QStringLiteral("复旦大学附属中山医院"));
     PulledChange c = pulled(QStringLiteral("institution"),
@@ -298,6 +326,13 @@ void TestHcpSearch::indexFollowsLocalEditsAndPulls()
     got.sort();
     QCOMPARE(got, (QStringList {QStringLiteral("张伟强"), QStringLiteral("李娜")}));
     f.text = QStringLiteral("中山医");
+    QCOMPARE(names(f), QStringList());
+    // By pinyin too: the new name's parts are in, the old one's gone.
+    f.text = QStringLiteral("ruijin");
+    got = names(f);
+    got.sort();
+    QCOMPARE(got, (QStringList {QStringLiteral("张伟强"), QStringLiteral("李娜")}));
+    f.text = QStringLiteral("zhongshan");
     QCOMPARE(names(f), QStringList());
     // A new tag, then the HCP's deletion.
     QVERIFY(
@@ -333,6 +368,15 @@ void TestHcpSearch::indexFollowsLocalEditsAndPulls()
             "n.rowid = d.docid AND n.name = h.full_name")),
         m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
     QCOMPARE(m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp_name_search")),
+        m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
+    // And the pinyin keys: one per HCP and per institution, none of the deleted HCP.
+    f.text = QStringLiteral("zwq");
+    QCOMPARE(names(f), QStringList());
+    QCOMPARE(m_store.database()->scalarInt(QStringLiteral(
+                 "SELECT count(*) FROM hcp_name_key k JOIN hcp h ON h.id = k.hcp_id AND k.pinyin = "
+                 "rounds_pinyin(h.full_name)")),
+        m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
+    QCOMPARE(m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp_name_key")),
         m_store.database()->scalarInt(QStringLiteral("SELECT count(*) FROM hcp")));
 }
 

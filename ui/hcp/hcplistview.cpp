@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -111,6 +112,7 @@ HcpListView::HcpListView(Store *store, QWidget *parent)
     m_debounce->setInterval(200);
     connect(m_debounce, &QTimer::timeout, this, &HcpListView::applyFilter);
     connect(m_search, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::textEdited, this, &HcpListView::searchTextChanged);
     connect(m_search, &QLineEdit::returnPressed, this, &HcpListView::applyFilter);
     for (QComboBox *c : {m_tier, m_specialty, m_notVisited})
         connect(c, &QComboBox::currentIndexChanged, this, &HcpListView::applyFilter);
@@ -166,7 +168,20 @@ QVariant HcpListView::format(const QModelIndex &index, const QVariant &value) co
 void HcpListView::search(const QString &text)
 {
     m_search->setText(text);
+    for (QComboBox *c : {m_tier, m_specialty, m_notVisited}) {
+        const QSignalBlocker blocker(c);
+        c->setCurrentIndex(0);
+    }
+    {
+        const QSignalBlocker blocker(m_inPlan);
+        m_inPlan->setChecked(false);
+    }
     applyFilter();
+}
+
+QString HcpListView::searchText() const
+{
+    return m_search->text();
 }
 
 QString HcpListView::currentHcpId() const

@@ -28,13 +28,17 @@ public:
 
     HcpListModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
-    // Puts text in the search box and applies it at once (the global search lands here).
+    // The global search lands here: puts `text` in the search box, clears the other filters and applies
+    // it at once, so the list shows what searchHcps() finds for the text (what rounds-cli search prints).
     void search(const QString &text);
+    QString searchText() const;
     QString currentHcpId() const;
     // Shows "Log a visit" only to a role that files visits (Store::policy()); again when the account changes.
     void applyPolicy();
 
 signals:
+    // The text the list searches for changed in its own box (the global search box shows it too).
+    void searchTextChanged(const QString &text);
     void logVisitRequested(const QString &hcpId);
     void hcpActivated(const QString &hcpId);
 

@@ -130,10 +130,15 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(380);
     connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
+    // Every edit searches, clearing too: the list never shows results for a text this box no longer holds.
     connect(m_search, &QLineEdit::textEdited, this, [this](const QString &text) {
-        if (text.trimmed().size() >= 1)
+        if (text.trimmed().isEmpty())
+            m_hcps->search(QString());
+        else
             search(text);
     });
+    // And typing in the list's own box shows here: both boxes always hold the text the list searches for.
+    connect(m_hcps, &HcpListView::searchTextChanged, m_search, &QLineEdit::setText);
     for (const QKeySequence &keys :
         {QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::Key_F)}) {
         auto *shortcut = new QShortcut(keys, this);

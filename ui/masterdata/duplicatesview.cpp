@@ -221,6 +221,12 @@ void DuplicatesView::showPair()
     const auto b = m_store->record(QStringLiteral("hcp"), p.second);
     m_left = a ? a->fields : QJsonObject();
     m_right = b ? b->fields : QJsonObject();
+    // The merge proposes each name normalised ("沈 华" → "沈华"): that is what the survivor is saved with.
+    for (QJsonObject *side : {&m_left, &m_right}) {
+        const QJsonValue name = side->value(QLatin1String("full_name"));
+        if (name.isString())
+            side->insert(QStringLiteral("full_name"), Duplicates::proposedName(name.toString()));
+    }
     m_winnerLeft->setText(m_left.value(QLatin1String("full_name")).toString());
     m_winnerRight->setText(m_right.value(QLatin1String("full_name")).toString());
     int depA = 0;
