@@ -1,8 +1,27 @@
 #include "ui/common/dateedit.h"
 
+#include <QKeyEvent>
 #include <QRegularExpression>
 
 namespace rounds {
+
+namespace {
+
+// ISO with a four-digit year and two-digit month and day.
+const QRegularExpression &isoDate()
+{
+    static const QRegularExpression re(QStringLiteral(R"(^(\d{4})-(\d{2})-(\d{2})$)"));
+    return re;
+}
+
+// A year of four digits, neither more nor fewer.
+bool hasFourDigitYear(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral(R"((?<!\d)\d{4}(?!\d))"));
+    return re.match(text).hasMatch();
+}
+
+} // namespace
 
 DateEdit::DateEdit(QWidget *parent)
     : QDateEdit(parent)
@@ -26,24 +45,65 @@ QString DateEdit::toText(const QDate &date, const QLocale &locale)
     return date.isValid() ? locale.toString(date, fourDigitFormat(locale)) : QStringLiteral("—");
 }
 
+QDate DateEdit::parse(const QString &text) const
+{
+    const QString t = text.trimmed();
+    if (const QRegularExpressionMatch iso = isoDate().match(t); iso.hasMatch())
+        return QDate(iso.captured(1).toInt(), iso.captured(2).toInt(), iso.captured(3).toInt());
+    if (!hasFourDigitYear(t))
+        return {};
+    return locale().toDate(t, displayFormat());
+}
+
 QValidator::State DateEdit::validate(QString &input, int &pos) const
 {
-    // ISO as it is typed: a prefix waits, a complete date becomes the locale's form.
-    static const QRegularExpression isoPrefix(QStringLiteral(R"(^\s*\d{1,4}(-(\d{0,2}(-\d{0,2})?)?)?\s*$)"));
-    static const QRegularExpression isoDate(QStringLiteral(R"(^\s*(\d{4})-(\d{2})-(\d{2})\s*$)"));
-    const QRegularExpressionMatch iso = isoDate.match(input);
-    if (iso.hasMatch()) {
-        const QDate d(iso.captured(1).toInt(), iso.captured(2).toInt(), iso.captured(3).toInt());
-        if (!d.isValid() || d < minimumDate() || d > maximumDate())
+    const QDate d = parse(input);
+    if (d.isValid()) {
+        if (d < minimumDate() || d > maximumDate())
             return QValidator::Intermediate;
-        input = locale().toString(d, displayFormat());
-        pos = int(input.size());
+        // ISO typed in reads in the locale's form from now on.
+        if (isoDate().match(input.trimmed()).hasMatch()) {
+            input = locale().toString(d, displayFormat());
+            pos = int(input.size());
+        }
         return QValidator::Acceptable;
     }
-    const QValidator::State state = QDateEdit::validate(input, pos);
-    if (state == QValidator::Invalid && isoPrefix.match(input).hasMatch())
-        return QValidator::Intermediate;
-    return state;
+    // On the way to a date: digits and the separators of the locale's form or of ISO, no longer than a
+    // date. Anything else (letters, a fifth year digit) is refused as it is typed.
+    if (input.size() > 12)
+        return QValidator::Invalid;
+    const QString format = displayFormat();
+    for (const QChar c : input) {
+        const bool separator = c == QLatin1Char('-') || c.isSpace() || (!c.isLetter() && format.contains(c));
+        if (!c.isDigit() && !separator)
+            return QValidator::Invalid;
+    }
+    return QValidator::Intermediate;
+}
+
+void DateEdit::fixup(QString &) const
+{
+    // No guessing: an incomplete date (a two-digit year) is not completed into some year; the field
+    // keeps its previous date.
+}
+
+QDateTime DateEdit::dateTimeFromText(const QString &text) const
+{
+    const QDate d = parse(text);
+    return d.isValid() ? QDateTime(d, QTime(0, 0)) : QDateEdit::dateTimeFromText(text);
+}
+
+void DateEdit::keyPressEvent(QKeyEvent *event)
+{
+    // Typing edits the whole text, checked by validate(), instead of one section at a time: so both the
+    // locale's form and ISO can be typed. Arrows, Enter and the calendar work as in any date edit.
+    const bool printable = !event->text().isEmpty() && event->text().at(0).isPrint()
+        && !(event->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier));
+    if (printable || event->key() == Qt::Key_Backspace || event->key() == Qt::Key_Delete) {
+        QAbstractSpinBox::keyPressEvent(event);
+        return;
+    }
+    QDateEdit::keyPressEvent(event);
 }
 
 } // namespace rounds

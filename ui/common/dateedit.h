@@ -21,6 +21,13 @@ public:
 
 protected:
     QValidator::State validate(QString &input, int &pos) const override;
+    void fixup(QString &input) const override;
+    QDateTime dateTimeFromText(const QString &text) const override;
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    // ISO, or the locale's form with a four-digit year; invalid otherwise.
+    QDate parse(const QString &text) const;
 };
 
 } // namespace rounds

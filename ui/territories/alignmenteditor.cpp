@@ -467,16 +467,20 @@ void AlignmentEditor::updatePendingControls()
 QStringList AlignmentEditor::selectedAlignmentIds() const
 {
     QStringList ids;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Hcp))
-        ids << index.data(Qt::UserRole).toString();
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Hcp)) {
+        if (!m_table->isRowHidden(index.row())) // what the filter hides is not acted on
+            ids << index.data(Qt::UserRole).toString();
+    }
     return ids;
 }
 
 QStringList AlignmentEditor::selectedHcpIds() const
 {
     QStringList ids;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Hcp))
-        ids << index.data(Qt::UserRole + 1).toString();
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Hcp)) {
+        if (!m_table->isRowHidden(index.row())) // what the filter hides is not acted on
+            ids << index.data(Qt::UserRole + 1).toString();
+    }
     return ids;
 }
 
@@ -535,11 +539,9 @@ bool AlignmentEditor::endSelected()
     if (ids.isEmpty())
         return report(false, {}, tr("Select the alignments to end."));
     QStringList names;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Hcp)) {
-        for (const AlignmentRow &r : std::as_const(m_rows)) {
-            if (r.id == index.data(Qt::UserRole).toString())
-                names << r.hcpName;
-        }
+    for (const AlignmentRow &r : std::as_const(m_rows)) {
+        if (ids.contains(r.id))
+            names << r.hcpName;
     }
     const TerritoryPeople here = Alignments::people(m_store, m_territoryId);
     const QString summary = tr("End %n alignment(s) in %1: %2.", nullptr, int(ids.size()))
