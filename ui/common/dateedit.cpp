@@ -1,7 +1,9 @@
 #include "ui/common/dateedit.h"
 
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 
 namespace rounds {
 
@@ -95,15 +97,43 @@ QDateTime DateEdit::dateTimeFromText(const QString &text) const
 
 void DateEdit::keyPressEvent(QKeyEvent *event)
 {
-    // Typing edits the whole text, checked by validate(), instead of one section at a time: so both the
-    // locale's form and ISO can be typed. Arrows, Enter and the calendar work as in any date edit.
+    // Typing edits the whole text, not one section at a time (QDateTimeEdit would jump between the
+    // sections of the locale's form and undo anything else): so both the locale's form and ISO can be
+    // typed. The text is read when editing ends (Enter, leaving the field): a date, or back to the last
+    // one. Arrows, Enter, Escape and the calendar work as in any date edit.
     const bool printable = !event->text().isEmpty() && event->text().at(0).isPrint()
         && !(event->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier));
-    if (printable || event->key() == Qt::Key_Backspace || event->key() == Qt::Key_Delete) {
-        QAbstractSpinBox::keyPressEvent(event);
+    const bool erase = event->key() == Qt::Key_Backspace || event->key() == Qt::Key_Delete;
+    if (!printable && !erase) {
+        QDateEdit::keyPressEvent(event);
         return;
     }
-    QDateEdit::keyPressEvent(event);
+    QLineEdit *edit = lineEdit();
+    QString text = edit->text();
+    int cursor = edit->cursorPosition();
+    if (edit->hasSelectedText()) {
+        cursor = edit->selectionStart();
+        text.remove(cursor, int(edit->selectedText().size()));
+    } else if (event->key() == Qt::Key_Backspace && cursor > 0) {
+        text.remove(--cursor, 1);
+    } else if (event->key() == Qt::Key_Delete) {
+        text.remove(cursor, 1);
+    }
+    if (printable) {
+        text.insert(cursor, event->text());
+        cursor += int(event->text().size());
+    }
+    int pos = cursor;
+    QString checked = text;
+    if (validate(checked, pos) == QValidator::Invalid) {
+        event->accept();
+        return;
+    }
+    // Signals blocked: the date edit's own section handling must not see (and undo) a partial text.
+    const QSignalBlocker blocker(edit);
+    edit->setText(text);
+    edit->setCursorPosition(cursor);
+    event->accept();
 }
 
 } // namespace rounds
