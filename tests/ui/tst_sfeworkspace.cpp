@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -32,6 +33,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeView>
 #include <QtTest>
 
@@ -109,6 +111,8 @@ private slots:
     // Issue 19, point 11: an import preview that shows everything.
     void importPreviewListsEveryProblemAndMarksTheCells();
     void templateImportsBackWithoutErrors();
+    // Pictures for review (ROUNDS_SHOT_DIR set; ROUNDS_SHOT_QM a zh_CN .qm for the Chinese ones).
+    void screenshotsForReview();
 
 private:
     QString pulled(const QString &entity, QJsonObject fields);
@@ -937,6 +941,66 @@ void TestSfeWorkspace::templateImportsBackWithoutErrors()
         QCOMPARE(p.applyCount(), 1);
         QVERIFY(p.warnings.isEmpty());
     }
+}
+
+void TestSfeWorkspace::screenshotsForReview()
+{
+    const QString dir = qEnvironmentVariable("ROUNDS_SHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("ROUNDS_SHOT_DIR is not set");
+    QStringList hcps;
+    for (int i = 0; i < 3; ++i) {
+        hcps << hcp(QStringLiteral("医生%1").arg(i), QStringLiteral("A"), m_inst);
+        align(m_t1, hcps.last(), -30, 6);
+    }
+    QVERIFY(Alignments::move(m_store.get(), m_t1, m_t2, {hcps.first()}, kToday.addDays(7)).ok);
+    const QByteArray bad = QStringLiteral("full_name,gender,institution,tier,phone,email,territory\n"
+                                          "赵敏,女,复旦大学附属中山医院,A,13800138001,,SH-01\n"
+                                          "钱伟,X,上海市第一人民医院,Z,12ab,not-an-address,NOPE\n"
+                                          ",女,,B,,,SH-02\n")
+                               .toUtf8();
+    const QLocale before;
+    for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        QTranslator translator;
+        if (lang == QLatin1String("zh_CN")) {
+            if (!translator.load(qEnvironmentVariable("ROUNDS_SHOT_QM")))
+                continue;
+            QCoreApplication::installTranslator(&translator);
+            QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        } else {
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        }
+        {
+            MasterDataView view(m_store.get());
+            view.resize(1300, 720);
+            view.tabs()->setCurrentIndex(view.tabs()->count() - 1);
+            view.show();
+            view.previewImport(import::Kind::Hcps, bad);
+            QVERIFY(view.grab().save(dir + QStringLiteral("/import-preview-%1.png").arg(lang)));
+        }
+        {
+            AlignmentEditor editor(m_store.get());
+            editor.resize(1300, 720);
+            editor.setToday(kToday);
+            editor.setTerritory(m_t2);
+            editor.show();
+            selectRows(editor.table(), {0});
+            QVERIFY(editor.grab().save(dir + QStringLiteral("/alignment-editor-%1.png").arg(lang)));
+            editor.setTerritory(m_t1);
+            selectRows(editor.table(), {0, 1});
+            auto *target = child<QComboBox>(&editor, "moveTerritoryComboBox");
+            target->setCurrentIndex(target->findData(m_t2));
+            child<QDateEdit>(&editor, "effectiveDateEdit")->setDate(kToday.addDays(14));
+            m_prompter.answer = false;
+            editor.moveSelected(m_t2, kToday.addDays(14));
+            QMessageBox box(QMessageBox::Question, m_prompter.lastTitle, m_prompter.lastText,
+                QMessageBox::Apply | QMessageBox::Cancel);
+            box.show();
+            QVERIFY(box.grab().save(dir + QStringLiteral("/move-summary-%1.png").arg(lang)));
+        }
+        QCoreApplication::removeTranslator(&translator);
+    }
+    QLocale::setDefault(before);
 }
 
 QTEST_MAIN(TestSfeWorkspace)
