@@ -286,6 +286,7 @@ void AlignmentEditor::setToday(const QDate &day)
     m_today = day;
     m_validFrom->setDate(today());
     m_effective->setDate(today());
+    m_pendingDate->setDate(today().addDays(1));
     reload();
 }
 
