@@ -4,6 +4,7 @@
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
 #include "models/companysettings.h"
+#include "models/hcpquery.h"
 #include "models/log.h"
 #include "models/sqlguard.h"
 #include "models/sqlrows.h"
@@ -11,8 +12,10 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <cmath>
+#include <limits>
 
 namespace rounds {
 
@@ -134,6 +137,23 @@ bool Alignments::list(
             }
         }
     });
+}
+
+bool Alignments::matchingHcps(
+    Store *store, const QString &territoryId, const QString &text, QSet<QString> *hcpIds, QString *error)
+{
+    hcpIds->clear();
+    if (!store || !store->database() || text.trimmed().isEmpty())
+        return false;
+    HcpFilter filter;
+    filter.text = text;
+    filter.territoryId = territoryId;
+    QList<HcpHit> hits;
+    if (!searchHcps(*store->database(), filter, std::numeric_limits<int>::max(), &hits, error))
+        return false;
+    for (const HcpHit &h : std::as_const(hits))
+        hcpIds->insert(h.id);
+    return true;
 }
 
 QStringList Alignments::hcpsOfInstitution(Store *store, const QString &institutionId)
@@ -300,6 +320,205 @@ AlignmentEditResult Alignments::move(Store *store, const QString &fromTerritoryI
         }
         return true;
     });
+}
+
+QList<PendingMove> Alignments::pendingMoves(Store *store, const QStringList &alignmentIds, const QDate &today)
+{
+    const QDate day = todayOr(today);
+    QList<PendingMove> out;
+    QSet<QString> seen;
+    if (!store || !store->database())
+        return out;
+    catchSql(
+        [&] {
+            for (const QString &id : alignmentIds) {
+                const auto row = select(store,
+                    QStringLiteral(
+                        "SELECT a.id, a.hcp_id, coalesce(h.full_name, a.hcp_id), a.territory_id, "
+                        "a.valid_from, a.valid_to FROM alignment a LEFT JOIN hcp h ON h.id = a.hcp_id "
+                        "WHERE a.id = ?1"),
+                    {id});
+                if (row.isEmpty())
+                    continue;
+                const QVariantList &a = row.first();
+                const QDate from = QDate::fromString(a.value(4).toString(), Qt::ISODate);
+                const QDate to = QDate::fromString(a.value(5).toString(), Qt::ISODate);
+                QVariantList future;
+                QVariantList previous;
+                if (from.isValid() && from > day) {
+                    future = a;
+                    const auto before = select(store,
+                        QStringLiteral(
+                            "SELECT id, territory_id FROM alignment WHERE hcp_id = ?1 AND valid_to = ?2 "
+                            "AND territory_id <> ?3 ORDER BY id LIMIT 1"),
+                        {a.value(1), iso(from.addDays(-1)), a.value(3)});
+                    if (!before.isEmpty())
+                        previous = before.first();
+                } else if (to.isValid() && to >= day.addDays(-1)) {
+                    // The moved-from half: the alignment that continues it starts after today.
+                    const auto next = select(store,
+                        QStringLiteral("SELECT a.id, a.hcp_id, coalesce(h.full_name, a.hcp_id), "
+                                       "a.territory_id, a.valid_from, "
+                                       "a.valid_to FROM alignment a LEFT JOIN hcp h ON h.id = a.hcp_id WHERE "
+                                       "a.hcp_id = ?1 "
+                                       "AND a.valid_from = ?2 AND a.valid_from > ?3 AND a.territory_id <> ?4 "
+                                       "ORDER BY a.id "
+                                       "LIMIT 1"),
+                        {a.value(1), iso(to.addDays(1)), iso(day), a.value(3)});
+                    if (next.isEmpty())
+                        continue;
+                    future = next.first();
+                    previous = {a.value(0), a.value(3)};
+                } else {
+                    continue;
+                }
+                const QString futureId = future.value(0).toString();
+                if (seen.contains(futureId))
+                    continue;
+                seen.insert(futureId);
+                PendingMove m;
+                m.alignmentId = futureId;
+                m.hcpId = future.value(1).toString();
+                m.hcpName = future.value(2).toString();
+                m.toTerritoryId = future.value(3).toString();
+                m.effective = QDate::fromString(future.value(4).toString(), Qt::ISODate);
+                m.validTo = QDate::fromString(future.value(5).toString(), Qt::ISODate);
+                m.fromAlignmentId = previous.value(0).toString();
+                m.fromTerritoryId = previous.value(1).toString();
+                out << m;
+            }
+        },
+        [](const sql::SqlError &e) { qCWarning(lcStore) << "pending moves:" << e.text(); });
+    return out;
+}
+
+AlignmentEditResult Alignments::editPending(Store *store, const QList<PendingMove> &moves,
+    const QString &toTerritoryId, const QDate &effective, const QDate &today)
+{
+    const QDate day = todayOr(today);
+    AlignmentEditResult bad;
+    if (moves.isEmpty()) {
+        bad.error = tr("Select a move or an addition that has not taken effect yet.");
+        return bad;
+    }
+    if (!effective.isValid() || effective <= day) {
+        bad.error = tr("A pending change can only be moved to a day after today.");
+        return bad;
+    }
+    return inTransaction(store, [&](AlignmentEditResult &r) {
+        for (const PendingMove &m : moves) {
+            if (!m.effective.isValid() || m.effective <= day) {
+                r.error
+                    = tr("The change for %1 has taken effect: it can no longer be edited.").arg(m.hcpName);
+                return false;
+            }
+            const QString to = toTerritoryId.isEmpty() ? m.toTerritoryId : toTerritoryId;
+            if (!m.fromTerritoryId.isEmpty() && to == m.fromTerritoryId) {
+                r.error = tr("%1 would move to the territory it comes from; withdraw the move instead.")
+                              .arg(m.hcpName);
+                return false;
+            }
+            if (m.validTo.isValid() && effective > m.validTo) {
+                r.error = tr("The alignment of %1 ends before that day.").arg(m.hcpName);
+                return false;
+            }
+            QJsonObject changes;
+            if (effective != m.effective)
+                changes.insert(QStringLiteral("valid_from"), iso(effective));
+            if (to != m.toTerritoryId) {
+                const bool taken = !select(store,
+                    QStringLiteral(
+                        "SELECT 1 FROM alignment WHERE territory_id = ?1 AND hcp_id = ?2 AND id <> ?3 "
+                        "AND (valid_to IS NULL OR valid_to >= ?4)"),
+                    {to, m.hcpId, m.alignmentId, iso(effective)})
+                                        .isEmpty();
+                if (taken) {
+                    r.error = tr("%1 is already aligned to that territory.").arg(m.hcpName);
+                    return false;
+                }
+                changes.insert(QStringLiteral("territory_id"), to);
+            }
+            if (changes.isEmpty()) {
+                ++r.skipped;
+                continue;
+            }
+            if (!m.fromAlignmentId.isEmpty()) {
+                const auto rec = store->record(QStringLiteral("alignment"), m.fromAlignmentId);
+                const QDate fromStart = rec
+                    ? QDate::fromString(
+                        rec->fields.value(QLatin1String("valid_from")).toString(), Qt::ISODate)
+                    : QDate();
+                if (fromStart.isValid() && effective <= fromStart) {
+                    r.error = tr("%1 would leave the old territory before joining it.").arg(m.hcpName);
+                    return false;
+                }
+                if (effective != m.effective
+                    && !check(store->update(QStringLiteral("alignment"), m.fromAlignmentId,
+                                  {{QStringLiteral("valid_to"), iso(effective.addDays(-1))}}),
+                        r))
+                    return false;
+                if (effective != m.effective)
+                    --r.changed; // one change per pending move
+            }
+            if (!check(store->update(QStringLiteral("alignment"), m.alignmentId, changes), r))
+                return false;
+        }
+        return true;
+    });
+}
+
+AlignmentEditResult Alignments::withdrawPending(
+    Store *store, const QList<PendingMove> &moves, const QDate &today)
+{
+    const QDate day = todayOr(today);
+    if (moves.isEmpty()) {
+        AlignmentEditResult bad;
+        bad.error = tr("Select a move or an addition that has not taken effect yet.");
+        return bad;
+    }
+    return inTransaction(store, [&](AlignmentEditResult &r) {
+        for (const PendingMove &m : moves) {
+            if (!m.effective.isValid() || m.effective <= day) {
+                r.error
+                    = tr("The change for %1 has taken effect: it can no longer be withdrawn.").arg(m.hcpName);
+                return false;
+            }
+            if (!m.fromAlignmentId.isEmpty()) {
+                const QJsonValue end
+                    = m.validTo.isValid() ? QJsonValue(iso(m.validTo)) : QJsonValue(QJsonValue::Null);
+                const WriteResult w = store->update(
+                    QStringLiteral("alignment"), m.fromAlignmentId, {{QStringLiteral("valid_to"), end}});
+                if (!w.ok) {
+                    r.error = w.error;
+                    return false;
+                }
+            }
+            if (!check(store->remove(QStringLiteral("alignment"), m.alignmentId), r))
+                return false;
+        }
+        return true;
+    });
+}
+
+TerritoryPeople Alignments::people(Store *store, const QString &territoryId)
+{
+    TerritoryPeople p;
+    if (!store || !store->database())
+        return p;
+    catchSql(
+        [&] {
+            const auto rows = select(store,
+                QStringLiteral("SELECT t.code, t.name, coalesce(nullif(u.display_name, ''), u.username) FROM "
+                               "territory t LEFT JOIN user u ON u.id = t.owner_id WHERE t.id = ?1"),
+                {territoryId});
+            if (rows.isEmpty())
+                return;
+            p.code = rows.first().value(0).toString();
+            p.name = rows.first().value(1).toString();
+            p.ownerName = rows.first().value(2).toString();
+        },
+        [](const sql::SqlError &e) { qCWarning(lcStore) << "territory people:" << e.text(); });
+    return p;
 }
 
 AlignmentEditResult Alignments::setTargetByTier(

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -41,6 +42,28 @@ struct AlignmentEditResult
     int skipped = 0; // HCPs already aligned there, alignments already ended …
 };
 
+// A change that has not taken effect: an alignment starting after today and, when it continues an
+// alignment of the same HCP to another territory that ends the day before (a move), that alignment.
+struct PendingMove
+{
+    QString alignmentId; // the future alignment
+    QString hcpId;
+    QString hcpName;
+    QString toTerritoryId;
+    QDate effective; // its valid_from
+    QDate validTo; // its valid_to (invalid: open-ended)
+    QString fromAlignmentId; // empty: an addition, not a move
+    QString fromTerritoryId;
+};
+
+// The people a change touches, for the confirmation before it is applied.
+struct TerritoryPeople
+{
+    QString code;
+    QString name;
+    QString ownerName; // the owner's display name (else login), empty when nobody owns the territory
+};
+
 // The workload of one territory of a district. The index is minutes per cycle:
 // target calls × average call time + distinct institutions × travel minutes per institution.
 struct TerritoryWorkload
@@ -77,6 +100,11 @@ public:
     static bool list(Store *store, const QString &territoryId, const QDate &today, QList<AlignmentRow> *out,
         QString *error = nullptr);
 
+    // The HCPs of the territory's alignments that the HCP list's search finds for `text` (same words,
+    // same fields, same matching), into `hcpIds`. Empty text: false with nothing to filter by.
+    static bool matchingHcps(Store *store, const QString &territoryId, const QString &text,
+        QSet<QString> *hcpIds, QString *error = nullptr);
+
     // HCPs to add, live ones only (not merged, not inactive).
     static QStringList hcpsOfInstitution(Store *store, const QString &institutionId);
     // Empty criteria match anything; all empty matches nothing.
@@ -94,6 +122,21 @@ public:
     // `effective` is re-pointed instead.
     static AlignmentEditResult move(Store *store, const QString &fromTerritoryId,
         const QString &toTerritoryId, const QStringList &hcpIds, const QDate &effective);
+    // The pending moves and additions among `alignmentIds` (each id may be either half of a move),
+    // each once.
+    static QList<PendingMove> pendingMoves(Store *store, const QStringList &alignmentIds, const QDate &today);
+    // Changes pending moves before they take effect: the new effective day (after today, after the day
+    // the moved-from alignment started, not after the pending alignment's end) and, when not empty, the
+    // new destination (not the territory moved from). The moved-from alignment then ends the day before.
+    static AlignmentEditResult editPending(Store *store, const QList<PendingMove> &moves,
+        const QString &toTerritoryId, const QDate &effective, const QDate &today = {});
+    // Withdraws pending moves before they take effect: the future alignment is deleted and the
+    // moved-from alignment gets its end back (the pending alignment's end; open-ended when it had none).
+    static AlignmentEditResult withdrawPending(
+        Store *store, const QList<PendingMove> &moves, const QDate &today = {});
+    // A territory's code, name and owner, for the summary of a change.
+    static TerritoryPeople people(Store *store, const QString &territoryId);
+
     // Sets target_calls_per_cycle of the territory's current and future alignments whose HCP has `tier`
     // ("" = HCPs without a tier).
     static AlignmentEditResult setTargetByTier(

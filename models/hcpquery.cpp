@@ -69,7 +69,7 @@ template<typename Tiers> QString groupedTiers(const Tiers &tiers, QVariantList *
 bool HcpFilter::isEmpty() const
 {
     return text.trimmed().isEmpty() && tier.isEmpty() && specialty.isEmpty() && institutionId.isEmpty()
-        && tag.isEmpty() && notVisitedDays < 0 && !inPlanThisWeek;
+        && tag.isEmpty() && territoryId.isEmpty() && notVisitedDays < 0 && !inPlanThisWeek;
 }
 
 HcpSql buildHcpSql(const HcpFilter &filter)
@@ -102,6 +102,11 @@ HcpSql buildHcpSql(const HcpFilter &filter)
     if (!filter.institutionId.isEmpty()) {
         filters << QStringLiteral("h.institution_id = ?");
         filterBinds << filter.institutionId;
+    }
+    if (!filter.territoryId.isEmpty()) {
+        filters << QStringLiteral(
+            "EXISTS (SELECT 1 FROM alignment al WHERE al.hcp_id = h.id AND al.territory_id = ?)");
+        filterBinds << filter.territoryId;
     }
     if (!filter.tag.isEmpty()) {
         filters << QStringLiteral("EXISTS (SELECT 1 FROM hcp_tag t WHERE t.hcp_id = h.id AND t.tag = ?)");

@@ -34,6 +34,7 @@ struct HcpFilter
     QString specialty; // exact
     QString institutionId; // exact
     QString tag; // an hcp_tag.tag the HCP carries
+    QString territoryId; // aligned to this territory at some time (past, current or future)
     int notVisitedDays = -1; // no visit in the last N days (-1: no filter)
     bool inPlanThisWeek = false; // a planned (not cancelled) visit this week, Monday to Sunday
     QDate today; // "today" for the two date filters; invalid: the current date

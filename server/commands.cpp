@@ -417,8 +417,12 @@ int importCommand(const QStringList &args)
     p.addOptions({encoding, dryRun});
     p.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("The CSV file."));
     const QString command = QStringLiteral("import ") + kind;
-    if (const int rc
-        = parse(p, command, QStringLiteral("Imports a CSV file; all rows or none."), args.mid(1));
+    if (const int rc = parse(p, command,
+            kind == QLatin1String("sales")
+                ? QStringLiteral("Imports a CSV file; all rows or none.")
+                : QStringLiteral("Imports a CSV file; all rows or none. Every problem of every row is "
+                                 "reported, each naming its column (docs/sfe.md)."),
+            args.mid(1));
         rc >= 0)
         return rc;
     if (p.positionalArguments().size() != 1)

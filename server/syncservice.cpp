@@ -6,6 +6,7 @@
 #include "common/protocol/rolepolicy.h"
 #include "common/protocol/values.h"
 #include "common/protocol/wire.h"
+#include "server/alignmentrules.h"
 #include "server/hcpmerge.h"
 #include "server/log.h"
 #include "server/meetingrules.h"
@@ -332,6 +333,10 @@ private:
             if (auto r = checkTerritory(m_existing->record.fields, true))
                 return *r;
         }
+        if (m_e.buckets == BucketRule::Alignment) {
+            if (auto d = alignmentrules::check(m_existing->record.fields, {}, true, Feed::today()))
+                return reject(d->code, d->message, d->field);
+        }
         if (m_m.baseVersion != m_existing->record.version)
             return conflict(m_existing->record.version, {}, *m_existing, false);
         StoredRecord after = *m_existing;
@@ -413,6 +418,10 @@ private:
         if (m_e.workflow == Workflow::TerritoryTree) {
             if (auto r = checkTerritory(fields, false))
                 return *r;
+        }
+        if (m_e.buckets == BucketRule::Alignment && m_existing && !m_existing->deleted) {
+            if (auto d = alignmentrules::check(m_existing->record.fields, fields, false, Feed::today()))
+                return reject(d->code, d->message, d->field);
         }
 
         StoredRecord after {m_e.name, Record {m_m.id, 0, {}, {}, fields, {}}, false};

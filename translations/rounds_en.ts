@@ -55,6 +55,90 @@
             <numerusform>Target set on %n alignments.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>End %n alignment(s) in %1: %2.</source>
+        <translation>
+            <numerusform>End %n alignment in %1: %2.</numerusform>
+            <numerusform>End %n alignments in %1: %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 loses %n HCP(s) from %2: they leave the territory&apos;s list and plans. An alignment that has not started is deleted.</source>
+        <translation>
+            <numerusform>%1 loses %n HCP from %2: it leaves the territory&apos;s list and plans. An alignment that has not started is deleted.</numerusform>
+            <numerusform>%1 loses %n HCPs from %2: they leave the territory&apos;s list and plans. An alignment that has not started is deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n HCP(s) from %1 to %2, effective %3: %4.</source>
+        <translation>
+            <numerusform>Move %n HCP from %1 to %2, effective %3: %4.</numerusform>
+            <numerusform>Move %n HCPs from %1 to %2, effective %3: %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 loses %n HCP(s) on %2; %3 gains them that day. Until then they stay with %1.</source>
+        <translation>
+            <numerusform>%1 loses %n HCP on %2; %3 gains it that day. Until then it stays with %1.</numerusform>
+            <numerusform>%1 loses %n HCPs on %2; %3 gains them that day. Until then they stay with %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the target of %n alignment(s) (%1 in %2) to %3 calls per cycle.</source>
+        <translation>
+            <numerusform>Set the target of %n alignment (%1 in %2) to %3 calls per cycle.</numerusform>
+            <numerusform>Set the target of %n alignments (%1 in %2) to %3 calls per cycle.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n pending change(s): %1 join %2 on %3 instead of %4.</source>
+        <translation>
+            <numerusform>Change %n pending change: %1 joins %2 on %3 instead of %4.</numerusform>
+            <numerusform>Change %n pending changes: %1 join %2 on %3 instead of %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 keeps %n HCP(s) until %2; %3 gains them on %4.</source>
+        <translation>
+            <numerusform>%1 keeps %n HCP until %2; %3 gains it on %4.</numerusform>
+            <numerusform>%1 keeps %n HCPs until %2; %3 gains them on %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s) changed.</source>
+        <translation>
+            <numerusform>%n pending change changed.</numerusform>
+            <numerusform>%n pending changes changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdraw %n pending change(s) to %1 effective %2: %3.</source>
+        <translation>
+            <numerusform>Withdraw %n pending change to %1 effective %2: %3.</numerusform>
+            <numerusform>Withdraw %n pending changes to %1 effective %2: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 keeps %n HCP(s); %2 does not gain them.</source>
+        <translation>
+            <numerusform>%1 keeps %n HCP; %2 does not gain it.</numerusform>
+            <numerusform>%1 keeps %n HCPs; %2 does not gain them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 does not gain %n HCP(s).</source>
+        <translation>
+            <numerusform>%1 does not gain %n HCP.</numerusform>
+            <numerusform>%1 does not gain %n HCPs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s) withdrawn.</source>
+        <translation>
+            <numerusform>%n pending change withdrawn.</numerusform>
+            <numerusform>%n pending changes withdrawn.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rounds::ApiClient</name>

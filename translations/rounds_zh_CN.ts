@@ -23,6 +23,38 @@
         <source>A target is between 0 and 1000 calls per cycle.</source>
         <translation>目标为每周期 0 至 1000 次拜访。</translation>
     </message>
+    <message>
+        <source>Select a move or an addition that has not taken effect yet.</source>
+        <translation>请选择尚未生效的调整或添加。</translation>
+    </message>
+    <message>
+        <source>A pending change can only be moved to a day after today.</source>
+        <translation>待生效变更只能改到今天之后的日期。</translation>
+    </message>
+    <message>
+        <source>The change for %1 has taken effect: it can no longer be edited.</source>
+        <translation>%1 的变更已生效，不能再修改。</translation>
+    </message>
+    <message>
+        <source>%1 would move to the territory it comes from; withdraw the move instead.</source>
+        <translation>%1 将调回其原辖区；请改为撤回该调整。</translation>
+    </message>
+    <message>
+        <source>The alignment of %1 ends before that day.</source>
+        <translation>%1 的分配在该日期之前已结束。</translation>
+    </message>
+    <message>
+        <source>%1 is already aligned to that territory.</source>
+        <translation>%1 已分配到该辖区。</translation>
+    </message>
+    <message>
+        <source>%1 would leave the old territory before joining it.</source>
+        <translation>%1 将在加入原辖区之前离开它，日期无效。</translation>
+    </message>
+    <message>
+        <source>The change for %1 has taken effect: it can no longer be withdrawn.</source>
+        <translation>%1 的变更已生效，不能再撤回。</translation>
+    </message>
 </context>
 <context>
     <name>ChangeRequests</name>
@@ -1911,6 +1943,154 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
             <numerusform>已为 %n 条分配设置目标。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Filter: name, hospital, department, specialty, city or tag</source>
+        <translation>筛选：姓名、医院、科室、专业、城市或标签</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Changes the day or the destination of the selected moves that have not taken effect yet.</source>
+        <translation>修改所选尚未生效的调整的日期或目标辖区。</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Cancels the selected moves or additions that have not taken effect yet: the HCPs stay where they are.</source>
+        <translation>撤回所选尚未生效的调整或添加：医生保持原分配。</translation>
+    </message>
+    <message>
+        <source>Pending move: to</source>
+        <translation>待生效调整：调至</translation>
+    </message>
+    <message>
+        <source>Same destination</source>
+        <translation>目标辖区不变</translation>
+    </message>
+    <message>
+        <source>the territory %1 (no rep)</source>
+        <translation>辖区 %1（无代表）</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>已取消：未做任何更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>End %n alignment(s) in %1: %2.</source>
+        <translation>
+            <numerusform>结束 %1 中的 %n 条分配：%2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 loses %n HCP(s) from %2: they leave the territory&apos;s list and plans. An alignment that has not started is deleted.</source>
+        <translation>
+            <numerusform>%1 自 %2 起失去 %n 位医生：他们将从该辖区的名单和计划中移除。尚未生效的分配直接删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>End alignments</source>
+        <translation>结束分配</translation>
+    </message>
+    <message>
+        <source>Choose another territory and the day the move takes effect.</source>
+        <translation>请选择另一个辖区和调整生效日期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n HCP(s) from %1 to %2, effective %3: %4.</source>
+        <translation>
+            <numerusform>将 %n 位医生从 %1 调至 %2，%3 生效：%4。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 loses %n HCP(s) on %2; %3 gains them that day. Until then they stay with %1.</source>
+        <translation>
+            <numerusform>%1 于 %2 失去 %n 位医生；%3 当天接手。在此之前他们仍归 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move HCPs</source>
+        <translation>调整医生</translation>
+    </message>
+    <message>
+        <source>HCPs without a tier</source>
+        <translation>未分级的医生</translation>
+    </message>
+    <message>
+        <source>tier %1 HCPs</source>
+        <translation>%1 级医生</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the target of %n alignment(s) (%1 in %2) to %3 calls per cycle.</source>
+        <translation>
+            <numerusform>将 %n 条分配（%2 中的%1）的目标设为每周期 %3 次拜访。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 sees the new target from %2, in the plan and the coverage figures.</source>
+        <translation>%1 自 %2 起在计划和覆盖指标中看到新目标。</translation>
+    </message>
+    <message>
+        <source>Select a move or an addition that has not taken effect yet.</source>
+        <translation>请选择尚未生效的调整或添加。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n pending change(s): %1 join %2 on %3 instead of %4.</source>
+        <translation>
+            <numerusform>修改 %n 项待生效变更：%1 于 %3（原为 %4）加入 %2。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 keeps %n HCP(s) until %2; %3 gains them on %4.</source>
+        <translation>
+            <numerusform>%1 保留这 %n 位医生至 %2；%3 于 %4 接手。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change pending move</source>
+        <translation>修改待生效调整</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s) changed.</source>
+        <translation>
+            <numerusform>已修改 %n 项待生效变更。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Withdraw %n pending change(s) to %1 effective %2: %3.</source>
+        <translation>
+            <numerusform>撤回 %n 项调至 %1、%2 生效的待生效变更：%3。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 keeps %n HCP(s); %2 does not gain them.</source>
+        <translation>
+            <numerusform>%1 保留这 %n 位医生；%2 不会接手。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 does not gain %n HCP(s).</source>
+        <translation>
+            <numerusform>%1 不会接手这 %n 位医生。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Withdraw pending move</source>
+        <translation>撤回待生效调整</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending change(s) withdrawn.</source>
+        <translation>
+            <numerusform>已撤回 %n 项待生效变更。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rounds::ApiClient</name>
@@ -2744,6 +2924,13 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
 </context>
 <context>
+    <name>rounds::DateEdit</name>
+    <message>
+        <source>A date with a four-digit year, as %1 or as YYYY-MM-DD; or pick it in the calendar.</source>
+        <translation>四位年份的日期，格式如 %1 或 YYYY-MM-DD；也可在日历中选择。</translation>
+    </message>
+</context>
+<context>
     <name>rounds::DuplicatesView</name>
     <message>
         <source>Name</source>
@@ -3208,6 +3395,73 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
 </context>
 <context>
+    <name>rounds::ImportPreview</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation>保存模板…</translation>
+    </message>
+    <message>
+        <source>Saves an empty file with the columns this import reads, and a README that explains each column.</source>
+        <translation>保存一个只含本导入所读各列的空文件，以及逐列说明的 README。</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>全部问题</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1（必填）</translation>
+    </message>
+    <message>
+        <source>Duplicate of line %1</source>
+        <translation>与第 %1 行重复</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Exists already: skipped</source>
+        <translation>已存在：跳过</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Template saved to %1; its columns are explained in %2.</source>
+        <translation>模板已保存到 %1；各列说明见 %2。</translation>
+    </message>
+</context>
+<context>
     <name>rounds::MainWindow</name>
     <message>
         <source>Rounds</source>
@@ -3577,34 +3831,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Saved. It reaches the server at the next sync.</source>
         <translation>已保存，下次同步时发送到服务器。</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>检查结果</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Duplicate of line %1</source>
-        <translation>与第 %1 行重复</translation>
-    </message>
-    <message>
-        <source>Invalid</source>
-        <translation>无效</translation>
-    </message>
-    <message>
-        <source>Exists already: skipped</source>
-        <translation>已存在：跳过</translation>
-    </message>
-    <message>
-        <source>New</source>
-        <translation>新增</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) are invalid or repeated: correct the file and open it again. Nothing is imported.</source>
@@ -5090,6 +5316,106 @@ due %3, %n day(s) ago</source>
     <message>
         <source>the header needs the column &apos;hcp_id&apos; or the columns &apos;full_name&apos; and &apos;institution&apos;</source>
         <translation>表头需要 hcp_id 列，或 full_name 和 institution 两列</translation>
+    </message>
+    <message>
+        <source>The HCP&apos;s full name.</source>
+        <translation>医生的全名。</translation>
+    </message>
+    <message>
+        <source>male, female, other or unknown (男, 女, M and F are accepted).</source>
+        <translation>male、female、other 或 unknown（也接受 男、女、M、F）。</translation>
+    </message>
+    <message>
+        <source>The specialty, e.g. 心内科.</source>
+        <translation>专业，例如 心内科。</translation>
+    </message>
+    <message>
+        <source>The professional title.</source>
+        <translation>职称。</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s name; a new name creates the institution.</source>
+        <translation>医院名称；新名称会新建该医院。</translation>
+    </message>
+    <message>
+        <source>The grade of a new institution, e.g. 三级甲等.</source>
+        <translation>新医院的等级，例如 三级甲等。</translation>
+    </message>
+    <message>
+        <source>The province of a new institution.</source>
+        <translation>新医院所在省份。</translation>
+    </message>
+    <message>
+        <source>The city of a new institution.</source>
+        <translation>新医院所在城市。</translation>
+    </message>
+    <message>
+        <source>The department at the institution; a new name creates the department.</source>
+        <translation>医院中的科室；新名称会新建该科室。</translation>
+    </message>
+    <message>
+        <source>A, B, C or D (any case).</source>
+        <translation>A、B、C 或 D（不区分大小写）。</translation>
+    </message>
+    <message>
+        <source>Digits, spaces, brackets and dashes, with an optional leading +.</source>
+        <translation>数字、空格、括号和短横线，可以 + 开头。</translation>
+    </message>
+    <message>
+        <source>An e-mail address.</source>
+        <translation>电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>The code of a territory (not a district or region): the HCP is aligned to it.</source>
+        <translation>辖区代码（不是地区或大区）：医生将分配到该辖区。</translation>
+    </message>
+    <message>
+        <source>The code of a territory (not a district or region).</source>
+        <translation>辖区代码（不是地区或大区）。</translation>
+    </message>
+    <message>
+        <source>The HCP&apos;s id; leave it empty to name the HCP by full_name and institution.</source>
+        <translation>医生的 ID；留空则按 full_name 和 institution 指定医生。</translation>
+    </message>
+    <message>
+        <source>The HCP&apos;s full name (when hcp_id is empty).</source>
+        <translation>医生的全名（hcp_id 为空时）。</translation>
+    </message>
+    <message>
+        <source>The HCP&apos;s institution (when hcp_id is empty).</source>
+        <translation>医生所在医院（hcp_id 为空时）。</translation>
+    </message>
+    <message>
+        <source>The first day of the alignment, YYYY-MM-DD (four-digit year); empty: today.</source>
+        <translation>分配的第一天，YYYY-MM-DD（四位年份）；留空为今天。</translation>
+    </message>
+    <message>
+        <source>The last day, YYYY-MM-DD, not before valid_from; empty: open-ended.</source>
+        <translation>最后一天，YYYY-MM-DD，不早于 valid_from；留空为不设结束日期。</translation>
+    </message>
+    <message>
+        <source>Calls per cycle, a whole number 0-1000; empty: 0.</source>
+        <translation>每周期拜访次数，0–1000 的整数；留空为 0。</translation>
+    </message>
+    <message>
+        <source>HCP import file: the columns</source>
+        <translation>医生导入文件：各列说明</translation>
+    </message>
+    <message>
+        <source>Alignment import file: the columns</source>
+        <translation>分配导入文件：各列说明</translation>
+    </message>
+    <message>
+        <source>Fill one row per record under the header of the CSV template and keep the header as it is. Save as CSV in UTF-8 or GBK. Columns may be left out unless required; empty cells are empty values.</source>
+        <translation>在 CSV 模板的表头下每条记录填写一行，表头保持不变。以 UTF-8 或 GBK 编码保存为 CSV。除必填列外，各列均可省略；空单元格即为空值。</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>Each row needs hcp_id, or both full_name and institution.</source>
+        <translation>每行需要 hcp_id，或同时填写 full_name 和 institution。</translation>
     </message>
 </context>
 <context>

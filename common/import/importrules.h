@@ -12,7 +12,8 @@
 //   const import::Preview p = import::parse(import::Kind::Hcps, bytes, QStringLiteral("auto"), lookup);
 //   if (!p.fatal.isEmpty())   → the file as a whole is unusable (encoding, header); show p.fatal
 //   for (const import::Row &r : p.rows)
-//       r.error non-empty     → invalid (p.errors() has "line N: column 'x': reason" for each)
+//       r.error non-empty     → invalid (p.errors() has "line N: column 'x': reason" for each);
+//                               r.issues has every problem of the row, each with its column
 //       r.duplicateOfLine > 0 → repeats an earlier row of the file (also an error)
 //       !r.existingId.isEmpty → the record exists already: not an error, skipped when applying
 //       r.applies()           → will be created from r.values
@@ -58,11 +59,19 @@ struct Lookup
     std::function<QString(const QString &territoryId, const QString &hcpId)> alignment;
 };
 
+// One problem of a row: the column it is in (empty: the row as a whole) and what is wrong.
+struct Issue
+{
+    QString column;
+    QString message;
+};
+
 struct Row
 {
     int line = 0; // where the row starts in the file (the header is line 1)
     QJsonObject values; // normalized, see above
-    QString error; // empty when the row is valid
+    QString error; // empty when the row is valid; else every message of `issues`, joined by "; "
+    QList<Issue> issues; // every problem of the row, each naming its column
     int duplicateOfLine = 0; // an earlier row of the file this one repeats (then error is set too)
     QString existingId; // a stored record this row describes already
 
@@ -89,6 +98,21 @@ struct Preview
 // default the UTC date) fills an empty valid_from.
 Preview parse(Kind kind, const QByteArray &bytes, const QString &encoding, const Lookup &lookup,
     const QString &today = {});
+
+// One column of a file, as the template explains it.
+struct ColumnHelp
+{
+    QString column;
+    bool required = false;
+    QString text; // what goes in it (translated)
+};
+QList<ColumnHelp> columnHelp(Kind kind);
+
+// The template of a file of `kind`: the header row alone, as exportCsv writes it (UTF-8 with BOM), so
+// a copy filled with valid rows imports unchanged; the columns are explained by templateReadme().
+QByteArray templateCsv(Kind kind);
+// Plain text (UTF-8) explaining each column of templateCsv(): required or not, values, formats.
+QByteArray templateReadme(Kind kind);
 
 // Names compared for duplicates: Unicode compatibility form (full-width letters and digits become
 // ASCII), no white space of any width, case-folded. "王 伟", "王伟" and "王　伟" are equal.

@@ -21,6 +21,9 @@ private slots:
     void normalizedNames_data();
     void normalizedNames();
     void exportReadsBack();
+    void everyProblemOfARowNamesItsColumn_data();
+    void everyProblemOfARowNamesItsColumn();
+    void templatesReadBackEmpty();
 
 private:
     static Lookup lookup();
@@ -274,6 +277,60 @@ void TestImportRules::exportReadsBack()
         p.rows.at(0).values.value(QLatin1String("specialty")).toString(), QStringLiteral("说 \"心内\"\n科"));
     QCOMPARE(p.rows.at(1).line, 4);
     QVERIFY(p.rows.at(1).values.value(QLatin1String("tier")).isNull());
+}
+
+void TestImportRules::everyProblemOfARowNamesItsColumn_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("header");
+    QTest::addColumn<QString>("row");
+    QTest::addColumn<QStringList>("columns"); // of the problems, in order
+    QTest::newRow("hcp, five cells") << int(
+        Kind::Hcps) << QStringLiteral("full_name,gender,institution,tier,phone,email,territory")
+                                     << QStringLiteral("钱伟,X,瑞金医院,Z,12ab,nope,XX-99")
+                                     << QStringList {"gender", "tier", "email", "phone", "territory"};
+    QTest::newRow("hcp, no name nor institution")
+        << int(Kind::Hcps) << QStringLiteral("full_name,institution,tier") << QStringLiteral(",,Q")
+        << QStringList {"full_name", "institution", "tier"};
+    QTest::newRow("alignment, four cells")
+        << int(Kind::Alignments) << alignmentColumns().join(QLatin1Char(','))
+        << QStringLiteral("SH-09,,无名,瑞金医院,2026-02-30,,ten")
+        << QStringList {"target_calls_per_cycle", "valid_from", "territory", "full_name"};
+}
+
+void TestImportRules::everyProblemOfARowNamesItsColumn()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, header);
+    QFETCH(QString, row);
+    QFETCH(QStringList, columns);
+    const Preview p = parse(Kind(kind), (header + QLatin1Char('\n') + row + QLatin1Char('\n')).toUtf8(),
+        QStringLiteral("auto"), lookup(), QStringLiteral("2026-11-22"));
+    QVERIFY2(p.fatal.isEmpty(), qPrintable(p.fatal));
+    QCOMPARE(p.rows.size(), 1);
+    const Row &r = p.rows.first();
+    QStringList got;
+    for (const Issue &i : r.issues) {
+        got << i.column;
+        QVERIFY(r.error.contains(i.message));
+    }
+    QCOMPARE(got, columns);
+    QCOMPARE(p.errors().size(), 1);
+}
+
+void TestImportRules::templatesReadBackEmpty()
+{
+    for (Kind kind : {Kind::Hcps, Kind::Alignments}) {
+        const Preview p = parse(kind, templateCsv(kind), QStringLiteral("auto"), lookup());
+        QVERIFY2(p.fatal.isEmpty(), qPrintable(p.fatal));
+        QVERIFY(p.warnings.isEmpty());
+        QCOMPARE(p.header, kind == Kind::Hcps ? hcpColumns() : alignmentColumns());
+        QVERIFY(p.rows.isEmpty());
+        const QString readme = QString::fromUtf8(templateReadme(kind));
+        for (const ColumnHelp &h : columnHelp(kind))
+            QVERIFY2(readme.contains(h.column) && readme.contains(h.text), qPrintable(h.column));
+        QCOMPARE(columnHelp(kind).size(), (kind == Kind::Hcps ? hcpColumns() : alignmentColumns()).size());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestImportRules)

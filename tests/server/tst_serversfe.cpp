@@ -31,6 +31,7 @@ private slots:
     void concurrentTerritoryEditsConflict();
     void futureAlignmentTakesEffectOnItsDateOnce();
     void turnoverMovesTheTerritoryWithItsHistory();
+    void pendingAlignmentChangesUntilEffective();
 
 private:
     QJsonObject pushOne(const QString &username, const QJsonObject &m);
@@ -816,6 +817,60 @@ void TestServerSfe::futureAlignmentTakesEffectOnItsDateOnce()
     pullFor("rep.hz01");
     QVERIFY(seen("rep.hz01", hcp).isEmpty());
     QVERIFY(m_gone.value("rep.hz01").contains(hcp));
+}
+
+void TestServerSfe::pendingAlignmentChangesUntilEffective()
+{
+    // Issue 19, point 3: a pending move (an alignment starting later) is edited or withdrawn before it
+    // takes effect; once it has, its start and territory stay and it is not deleted.
+    const QString hz01 = m_org.territory.value("HZ-01");
+    const QString hz02 = m_org.territory.value("HZ-02");
+    const QDate utc = QDateTime::currentDateTimeUtc().date();
+    auto iso = [&](int days) { return utc.addDays(days).toString(Qt::ISODate); };
+    auto status = [](const QJsonObject &r) { return r.value("status").toString(); };
+    const QString pending = newId();
+    QCOMPARE(status(pushOne("sfe",
+                 mutation("alignment", pending,
+                     {{"territory_id", hz01}, {"hcp_id", m_unused.takeLast()}, {"valid_from", iso(5)},
+                         {"target_calls_per_cycle", 2}}))),
+        QStringLiteral("applied"));
+    pullFor("sfe");
+    QJsonObject a = seen("sfe", pending);
+    QCOMPARE(status(pushOne("sfe",
+                 mutation("alignment", pending, {{"valid_from", iso(8)}, {"territory_id", hz02}},
+                     a.value("version").toInteger(), a))),
+        QStringLiteral("applied"));
+    pullFor("sfe");
+    a = seen("sfe", pending);
+    QCOMPARE(a.value("valid_from").toString(), iso(8));
+    QCOMPARE(status(pushOne(
+                 "sfe", mutation("alignment", pending, {}, a.value("version").toInteger(), a, "delete"))),
+        QStringLiteral("applied"));
+
+    // Taken effect (started yesterday): its day and territory stay, and it is not deleted; its end and
+    // target still change.
+    const QString started = newId();
+    QCOMPARE(status(pushOne("sfe",
+                 mutation("alignment", started,
+                     {{"territory_id", hz01}, {"hcp_id", m_unused.takeLast()}, {"valid_from", iso(3)},
+                         {"target_calls_per_cycle", 2}}))),
+        QStringLiteral("applied"));
+    pullFor("sfe");
+    QCOMPARE(m_server.stop(), 0);
+    QVERIFY(m_server.patchStoredRecord(started, {{"valid_from", iso(-1)}}));
+    QVERIFY(m_server.start());
+    pullFor("sfe");
+    a = seen("sfe", started);
+    const qint64 v = a.value("version").toInteger();
+    for (const QJsonObject &change :
+        {QJsonObject {{"valid_from", iso(4)}}, QJsonObject {{"territory_id", hz02}}}) {
+        const QJsonObject r = pushOne("sfe", mutation("alignment", started, change, v, a));
+        QCOMPARE(status(r), QStringLiteral("rejected"));
+    }
+    QCOMPARE(status(pushOne("sfe", mutation("alignment", started, {}, v, a, "delete"))),
+        QStringLiteral("rejected"));
+    QCOMPARE(status(pushOne("sfe", mutation("alignment", started, {{"valid_to", iso(10)}}, v, a))),
+        QStringLiteral("applied"));
 }
 
 void TestServerSfe::turnoverMovesTheTerritoryWithItsHistory()

@@ -16,10 +16,15 @@
 #include "ui/territories/territoryview.h"
 #include "ui/territories/workloadview.h"
 
+#include "ui/common/dateedit.h"
+#include "ui/common/importpreview.h"
+
 #include <QComboBox>
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -28,6 +33,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTreeView>
 #include <QtTest>
 
@@ -53,10 +59,16 @@ template<typename T> T *child(QWidget *parent, const char *name)
 class ScriptedPrompter final : public Prompter
 {
 public:
-    bool confirm(QWidget *, const QString &, const QString &) override
+    bool confirm(QWidget *, const QString &title, const QString &text) override
     {
         ++confirms;
+        lastTitle = title;
+        lastText = text;
         return answer;
+    }
+    std::optional<QString> askSaveFile(QWidget *, const QString &, const QString &, const QString &) override
+    {
+        return savePath.isEmpty() ? std::nullopt : std::optional<QString>(savePath);
     }
     std::optional<QString> askText(QWidget *, const QString &, const QString &, const QString &) override
     {
@@ -65,6 +77,9 @@ public:
     void inform(QWidget *, const QString &, const QString &) override { }
     bool answer = true;
     int confirms = 0;
+    QString lastTitle;
+    QString lastText;
+    QString savePath;
     QStringList texts;
 };
 
@@ -88,6 +103,16 @@ private slots:
     void duplicateReviewMerges();
     void changeRequestQueue();
     void pagesFitASmallWindow();
+    // Issue 19, point 3: realignment without traps.
+    void dateEditTakesFourDigitYearsAndIso();
+    void changesAskWithASummaryAndCancelAppliesNothing();
+    void pendingMoveCanBeChangedAndWithdrawnUntilEffective();
+    void alignmentTableFiltersLikeTheHcpList();
+    // Issue 19, point 11: an import preview that shows everything.
+    void importPreviewListsEveryProblemAndMarksTheCells();
+    void templateImportsBackWithoutErrors();
+    // Pictures for review (ROUNDS_SHOT_DIR set; ROUNDS_SHOT_QM a zh_CN .qm for the Chinese ones).
+    void screenshotsForReview();
 
 private:
     QString pulled(const QString &entity, QJsonObject fields);
@@ -562,6 +587,420 @@ void TestSfeWorkspace::pagesFitASmallWindow()
                 QStringLiteral("%1: %2").arg(page->objectName()).arg(page->minimumSizeHint().width())));
         delete page;
     }
+}
+
+namespace {
+
+// Types into a date edit as a user does: select everything, type, press Enter.
+void typeDate(QDateEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+void selectRows(QTableWidget *table, const QList<int> &rows)
+{
+    table->clearSelection();
+    for (int r : rows)
+        table->selectionModel()->select(
+            table->model()->index(r, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+}
+
+} // namespace
+
+void TestSfeWorkspace::dateEditTakesFourDigitYearsAndIso()
+{
+    const QLocale before;
+    for (const QLocale &locale :
+        {QLocale(QLocale::English, QLocale::UnitedStates), QLocale(QLocale::Chinese, QLocale::China)}) {
+        QLocale::setDefault(locale);
+        DateEdit edit;
+        edit.show();
+        QVERIFY(edit.calendarPopup());
+        QVERIFY2(edit.displayFormat().contains(QLatin1String("yyyy")), qPrintable(edit.displayFormat()));
+        QVERIFY(!edit.displayFormat().contains(QLatin1String("yyyyy")));
+        edit.setDate(QDate(2026, 1, 1));
+        // The locale's own form with four digits.
+        typeDate(&edit, locale.toString(QDate(2026, 12, 15), edit.displayFormat()));
+        QCOMPARE(edit.date(), QDate(2026, 12, 15));
+        // ISO, whatever the locale.
+        typeDate(&edit, QStringLiteral("2027-01-03"));
+        QCOMPARE(edit.date(), QDate(2027, 1, 3));
+        QCOMPARE(edit.text(), locale.toString(QDate(2027, 1, 3), edit.displayFormat()));
+        // A two-digit year is not taken as any year: the date stays.
+        typeDate(&edit,
+            locale.toString(QDate(2026, 3, 4),
+                locale.dateFormat(QLocale::ShortFormat).replace(QLatin1String("yyyy"), QLatin1String("yy"))));
+        QCOMPARE(edit.date(), QDate(2027, 1, 3));
+        typeDate(&edit, QStringLiteral("26-03-04"));
+        QCOMPARE(edit.date(), QDate(2027, 1, 3));
+    }
+    QLocale::setDefault(before);
+    // The editor's dates are such fields.
+    AlignmentEditor editor(m_store.get());
+    QVERIFY(qobject_cast<DateEdit *>(child<QDateEdit>(&editor, "effectiveDateEdit")));
+    QVERIFY(qobject_cast<DateEdit *>(child<QDateEdit>(&editor, "validFromDateEdit")));
+    QVERIFY(qobject_cast<DateEdit *>(child<QDateEdit>(&editor, "pendingDateEdit")));
+}
+
+void TestSfeWorkspace::changesAskWithASummaryAndCancelAppliesNothing()
+{
+    for (int i = 0; i < 4; ++i)
+        align(m_t1, hcp(QStringLiteral("医生%1").arg(i), QStringLiteral("A")), -30, 6);
+    AlignmentEditor editor(m_store.get());
+    editor.setToday(kToday);
+    editor.setTerritory(m_t1);
+    QTableWidget *table = editor.table();
+    QCOMPARE(table->rowCount(), 4);
+    selectRows(table, {0, 1, 2});
+    auto *target = child<QComboBox>(&editor, "moveTerritoryComboBox");
+    target->setCurrentIndex(target->findData(m_t2));
+    child<QDateEdit>(&editor, "effectiveDateEdit")->setDate(kToday.addDays(7));
+
+    // Cancel: the summary was shown, nothing is written.
+    m_prompter.answer = false;
+    QTest::mouseClick(child<QPushButton>(&editor, "moveSelectionButton"), Qt::LeftButton);
+    QCOMPARE(m_prompter.confirms, 1);
+    const QString text = m_prompter.lastText;
+    QVERIFY2(text.contains(QLatin1String("Move 3 HCP")), qPrintable(text));
+    QVERIFY2(
+        text.contains(QStringLiteral("SH-01")) && text.contains(QStringLiteral("SH-02")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("张伟 loses 3 HCP"))
+            && text.contains(QStringLiteral(" on ") + DateEdit::toText(kToday.addDays(7))),
+        qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("李娜 gains them")), qPrintable(text));
+    QCOMPARE(m_store->pendingCount(), 0);
+    QVERIFY(editor.statusText().contains(QLatin1String("nothing was changed")));
+
+    // End and target: a summary each, Cancel applies nothing either.
+    QTest::mouseClick(child<QPushButton>(&editor, "endAlignmentButton"), Qt::LeftButton);
+    QCOMPARE(m_prompter.confirms, 2);
+    QVERIFY2(m_prompter.lastText.contains(QLatin1String("End 3 alignment")), qPrintable(m_prompter.lastText));
+    QVERIFY2(
+        m_prompter.lastText.contains(QStringLiteral("张伟 loses 3 HCP")), qPrintable(m_prompter.lastText));
+    auto *tier = child<QComboBox>(&editor, "targetTierComboBox");
+    tier->setCurrentIndex(tier->findData(QStringLiteral("A")));
+    child<QSpinBox>(&editor, "targetSpinBox")->setValue(9);
+    QTest::mouseClick(child<QPushButton>(&editor, "applyTargetButton"), Qt::LeftButton);
+    QCOMPARE(m_prompter.confirms, 3);
+    QVERIFY2(m_prompter.lastText.contains(QLatin1String("target of 4 alignment")),
+        qPrintable(m_prompter.lastText));
+    QCOMPARE(m_store->pendingCount(), 0);
+    QCOMPARE(table->rowCount(), 4);
+
+    // Apply: the move is written.
+    m_prompter.answer = true;
+    selectRows(table, {0, 1, 2});
+    QTest::mouseClick(child<QPushButton>(&editor, "moveSelectionButton"), Qt::LeftButton);
+    QCOMPARE(m_prompter.confirms, 4);
+    QCOMPARE(outboxOf(QStringLiteral("alignment")).size(), 6);
+}
+
+void TestSfeWorkspace::pendingMoveCanBeChangedAndWithdrawnUntilEffective()
+{
+    QStringList hcps;
+    QStringList olds;
+    for (int i = 0; i < 3; ++i) {
+        hcps << hcp(QStringLiteral("医生%1").arg(i), QStringLiteral("B"));
+        olds << align(m_t1, hcps.last(), -30, 5);
+    }
+    QVERIFY(Alignments::move(m_store.get(), m_t1, m_t2, hcps, kToday.addDays(7)).ok);
+    AlignmentEditor editor(m_store.get());
+    editor.setToday(kToday);
+    editor.setTerritory(m_t2);
+    QTableWidget *table = editor.table();
+    QCOMPARE(table->rowCount(), 3);
+    auto *edit = child<QPushButton>(&editor, "editPendingButton");
+    auto *withdraw = child<QPushButton>(&editor, "withdrawPendingButton");
+    table->clearSelection();
+    QVERIFY(!edit->isEnabled());
+    selectRows(table, {0, 1});
+    QVERIFY(edit->isEnabled() && withdraw->isEnabled());
+    const QList<PendingMove> pending = editor.selectedPendingMoves();
+    QCOMPARE(pending.size(), 2);
+    QCOMPARE(pending.first().effective, kToday.addDays(7));
+    QCOMPARE(pending.first().fromTerritoryId, m_t1);
+    QCOMPARE(child<QDateEdit>(&editor, "pendingDateEdit")->date(), kToday.addDays(7));
+
+    // A later day: both halves of each move follow.
+    child<QDateEdit>(&editor, "pendingDateEdit")->setDate(kToday.addDays(10));
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QVERIFY2(m_prompter.lastText.contains(QStringLiteral("张伟 keeps 2 HCP"))
+            && m_prompter.lastText.contains(QStringLiteral("until ") + DateEdit::toText(kToday.addDays(9))),
+        qPrintable(m_prompter.lastText));
+    for (const PendingMove &m : pending) {
+        QCOMPARE(m_store->record(QStringLiteral("alignment"), m.alignmentId)
+                     ->fields.value(QLatin1String("valid_from"))
+                     .toString(),
+            day(10));
+        QCOMPARE(m_store->record(QStringLiteral("alignment"), m.fromAlignmentId)
+                     ->fields.value(QLatin1String("valid_to"))
+                     .toString(),
+            day(9));
+    }
+
+    // Seen from the territory moved from (the ending half), it is the same pending move: withdraw it.
+    editor.setTerritory(m_t1);
+    QCOMPARE(table->rowCount(), 3);
+    int row = -1;
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->item(r, AlignmentEditor::Hcp)->data(Qt::UserRole).toString()
+            == pending.first().fromAlignmentId)
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    selectRows(table, {row});
+    QCOMPARE(editor.selectedPendingMoves().size(), 1);
+    QCOMPARE(editor.selectedPendingMoves().first().alignmentId, pending.first().alignmentId);
+    m_prompter.answer = false;
+    QTest::mouseClick(withdraw, Qt::LeftButton);
+    QVERIFY(m_store->record(QStringLiteral("alignment"), pending.first().alignmentId));
+    m_prompter.answer = true;
+    selectRows(table, {row});
+    QTest::mouseClick(withdraw, Qt::LeftButton);
+    QVERIFY2(
+        m_prompter.lastText.contains(QStringLiteral("张伟 keeps 1 HCP")), qPrintable(m_prompter.lastText));
+    QVERIFY(!m_store->record(QStringLiteral("alignment"), pending.first().alignmentId));
+    QVERIFY(m_store->record(QStringLiteral("alignment"), pending.first().fromAlignmentId)
+                ->fields.value(QLatin1String("valid_to"))
+                .toString()
+                .isEmpty());
+    // The withdrawal is an outbox change like any other: it reaches the server by sync.
+    bool deleted = false;
+    for (const OutboxMutation &m : outboxOf(QStringLiteral("alignment"), pending.first().alignmentId))
+        deleted = deleted || m.op == QLatin1String("delete");
+    QVERIFY(deleted || outboxOf(QStringLiteral("alignment"), pending.first().alignmentId).isEmpty());
+
+    // Once effective, neither is possible any more.
+    editor.setToday(kToday.addDays(10));
+    editor.setTerritory(m_t2);
+    selectRows(table, {0});
+    QVERIFY(editor.selectedPendingMoves().isEmpty());
+    QVERIFY(!edit->isEnabled());
+    const AlignmentEditResult late
+        = Alignments::withdrawPending(m_store.get(), {pending.last()}, kToday.addDays(10));
+    QVERIFY(!late.ok);
+    QVERIFY(late.error.contains(QLatin1String("taken effect")));
+    const AlignmentEditResult lateEdit = Alignments::editPending(
+        m_store.get(), {pending.last()}, {}, kToday.addDays(12), kToday.addDays(10));
+    QVERIFY(!lateEdit.ok);
+}
+
+void TestSfeWorkspace::alignmentTableFiltersLikeTheHcpList()
+{
+    const QString other = pulled(QStringLiteral("institution"),
+        {{QStringLiteral("name"), QStringLiteral("上海市第一人民医院")},
+            {QStringLiteral("kind"), QStringLiteral("hospital")},
+            {QStringLiteral("city"), QStringLiteral("上海")}});
+    const QString wang = hcp(QStringLiteral("王伟"), QStringLiteral("A"), m_inst);
+    const QString li = hcp(QStringLiteral("李静"), QStringLiteral("B"), other);
+    const QString zhao = hcp(QStringLiteral("赵敏"), QStringLiteral("B"), m_inst);
+    for (const QString &h : {wang, li, zhao})
+        align(m_t1, h, -30);
+    // An HCP of another territory matching the words is not shown here.
+    align(m_t2, hcp(QStringLiteral("王芳"), QStringLiteral("A"), m_inst), -30);
+    AlignmentEditor editor(m_store.get());
+    editor.setToday(kToday);
+    editor.setTerritory(m_t1);
+    QCOMPARE(editor.visibleRowCount(), 3);
+    auto *filter = child<QLineEdit>(&editor, "alignmentFilterLineEdit");
+    QVERIFY(filter);
+    auto visibleHcps = [&] {
+        QStringList ids;
+        for (int r = 0; r < editor.table()->rowCount(); ++r) {
+            if (!editor.table()->isRowHidden(r))
+                ids << editor.table()->item(r, AlignmentEditor::Hcp)->data(Qt::UserRole + 1).toString();
+        }
+        ids.sort();
+        return ids;
+    };
+    auto sorted = [](QStringList l) {
+        l.sort();
+        return l;
+    };
+    filter->insert(QStringLiteral("中山医院")); // a hospital word
+    QCOMPARE(visibleHcps(), sorted({wang, zhao}));
+    filter->clear();
+    filter->insert(QStringLiteral("王")); // a surname
+    QCOMPARE(visibleHcps(), QStringList {wang});
+    filter->clear();
+    filter->insert(QStringLiteral("第一人民 李")); // a long and a short word
+    QCOMPARE(visibleHcps(), QStringList {li});
+    filter->clear();
+    QCOMPARE(editor.visibleRowCount(), 3);
+    // A hidden row is not acted on.
+    filter->setText(QStringLiteral("王"));
+    editor.table()->selectAll();
+    QCOMPARE(editor.selectedHcpIds(), QStringList {wang});
+}
+
+void TestSfeWorkspace::importPreviewListsEveryProblemAndMarksTheCells()
+{
+    const QByteArray bytes
+        = QStringLiteral("full_name,gender,institution,tier,phone,email,territory\n"
+                         "赵敏,女,复旦大学附属中山医院,A,13800138001,,SH-01\n"
+                         "钱伟,X,上海市第一人民医院,Z,12ab,not-an-address,NOPE\n" // five problems, line 3
+                         ",女,,B,,,SH-02\n") // no name, no institution: line 4
+              .toUtf8();
+    MasterDataView view(m_store.get());
+    view.previewImport(import::Kind::Hcps, bytes);
+    const import::Preview &p = view.importPreview();
+    QCOMPARE(p.invalidCount(), 2);
+    QCOMPARE(p.rows.at(1).issues.size(), 5);
+    QCOMPARE(p.rows.at(2).issues.size(), 2);
+    ImportPreview *preview = view.preview();
+    QTableWidget *table = view.previewTable();
+    auto column = [&](const QString &name) {
+        for (int c = 0; c < table->columnCount(); ++c) {
+            if (table->horizontalHeaderItem(c)->text() == name)
+                return c;
+        }
+        return -1;
+    };
+    QStringList bad;
+    for (const QString &c : import::hcpColumns()) {
+        const int i = column(c);
+        QVERIFY(i >= 0);
+        if (table->item(1, i)->data(ImportPreview::BadCellRole).toBool()) {
+            bad << c;
+            QVERIFY(!table->item(1, i)->toolTip().isEmpty());
+        }
+        QVERIFY(!table->item(0, i)->data(ImportPreview::BadCellRole).toBool());
+    }
+    bad.sort();
+    QCOMPARE(bad,
+        (QStringList {QStringLiteral("email"), QStringLiteral("gender"), QStringLiteral("phone"),
+            QStringLiteral("territory"), QStringLiteral("tier")}));
+    QVERIFY(table->item(2, column(QStringLiteral("full_name")))->data(ImportPreview::BadCellRole).toBool());
+    QVERIFY(table->item(2, column(QStringLiteral("institution")))->data(ImportPreview::BadCellRole).toBool());
+    // The Problem column of a row holds all of its problems, and the list every problem of every row.
+    QCOMPARE(table->item(1, ImportPreview::Problem)->text().count(QLatin1Char('\n')), 4);
+    QListWidget *problems = child<QListWidget>(&view, "importProblemsListWidget");
+    QCOMPARE(problems->count(), 7);
+    QVERIFY(problems->item(0)->text().startsWith(QLatin1String("Line 3")));
+    QVERIFY(problems->item(6)->text().startsWith(QLatin1String("Line 4")));
+    // Picking a problem selects its cell.
+    problems->setCurrentRow(1);
+    QCOMPARE(table->currentRow(), 1);
+    QVERIFY(table->currentItem()->data(ImportPreview::BadCellRole).toBool());
+    QVERIFY(!child<QPushButton>(&view, "applyImportButton")->isEnabled());
+    QCOMPARE(m_store->pendingCount(), 0);
+    Q_UNUSED(preview);
+}
+
+void TestSfeWorkspace::templateImportsBackWithoutErrors()
+{
+    const QString someone = hcp(QStringLiteral("孙丽"), QStringLiteral("B"), m_inst);
+    MasterDataView view(m_store.get());
+    for (import::Kind kind : {import::Kind::Hcps, import::Kind::Alignments}) {
+        auto *kindBox = child<QComboBox>(&view, "importKindComboBox");
+        kindBox->setCurrentIndex(kind == import::Kind::Hcps ? 0 : 1);
+        QCOMPARE(view.preview()->kind(), kind);
+        const QString path
+            = m_dir->filePath(kind == import::Kind::Hcps ? QStringLiteral("h.csv") : QStringLiteral("a.csv"));
+        m_prompter.savePath = path;
+        QTest::mouseClick(child<QPushButton>(&view, "saveTemplateButton"), Qt::LeftButton);
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QByteArray bytes = csv.readAll();
+        QFile readme(ImportPreview::readmePath(path));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QString help = QString::fromUtf8(readme.readAll());
+        const QStringList &columns
+            = kind == import::Kind::Hcps ? import::hcpColumns() : import::alignmentColumns();
+        for (const QString &c : columns)
+            QVERIFY2(help.contains(c + QLatin1Char('\n')) || help.contains(c + QLatin1String(" (")),
+                qPrintable(c));
+        // As it is: nothing to import and nothing wrong.
+        view.previewImport(kind, bytes);
+        QVERIFY2(view.importPreview().fatal.isEmpty(), qPrintable(view.importPreview().fatal));
+        QCOMPARE(view.importPreview().rows.size(), 0);
+        // One valid row under the header: it imports without a single problem.
+        QStringList cells;
+        for (const QString &c : columns) {
+            const QHash<QString, QString> hcpRow {{QStringLiteral("full_name"), QStringLiteral("周杰")},
+                {QStringLiteral("gender"), QStringLiteral("male")},
+                {QStringLiteral("institution"), QStringLiteral("复旦大学附属中山医院")},
+                {QStringLiteral("tier"), QStringLiteral("A")},
+                {QStringLiteral("phone"), QStringLiteral("+86 138 0013 8000")},
+                {QStringLiteral("email"), QStringLiteral("zhou@example.cn")},
+                {QStringLiteral("territory"), QStringLiteral("SH-01")}};
+            const QHash<QString, QString> alignRow {{QStringLiteral("territory"), QStringLiteral("SH-02")},
+                {QStringLiteral("hcp_id"), someone}, {QStringLiteral("valid_from"), day(3)},
+                {QStringLiteral("target_calls_per_cycle"), QStringLiteral("4")}};
+            cells << (kind == import::Kind::Hcps ? hcpRow : alignRow).value(c);
+        }
+        bytes += cells.join(QLatin1Char(',')).toUtf8() + "\r\n";
+        view.previewImport(kind, bytes);
+        const import::Preview &p = view.importPreview();
+        QVERIFY2(p.ok(), qPrintable(p.errors().join(QLatin1Char('\n')) + p.fatal));
+        QCOMPARE(p.rows.size(), 1);
+        QCOMPARE(p.applyCount(), 1);
+        QVERIFY(p.warnings.isEmpty());
+    }
+}
+
+void TestSfeWorkspace::screenshotsForReview()
+{
+    const QString dir = qEnvironmentVariable("ROUNDS_SHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("ROUNDS_SHOT_DIR is not set");
+    QStringList hcps;
+    for (int i = 0; i < 3; ++i) {
+        hcps << hcp(QStringLiteral("医生%1").arg(i), QStringLiteral("A"), m_inst);
+        align(m_t1, hcps.last(), -30, 6);
+    }
+    QVERIFY(Alignments::move(m_store.get(), m_t1, m_t2, {hcps.first()}, kToday.addDays(7)).ok);
+    const QByteArray bad = QStringLiteral("full_name,gender,institution,tier,phone,email,territory\n"
+                                          "赵敏,女,复旦大学附属中山医院,A,13800138001,,SH-01\n"
+                                          "钱伟,X,上海市第一人民医院,Z,12ab,not-an-address,NOPE\n"
+                                          ",女,,B,,,SH-02\n")
+                               .toUtf8();
+    const QLocale before;
+    for (const QString &lang : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        QTranslator translator;
+        if (lang == QLatin1String("zh_CN")) {
+            if (!translator.load(qEnvironmentVariable("ROUNDS_SHOT_QM")))
+                continue;
+            QCoreApplication::installTranslator(&translator);
+            QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        } else {
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        }
+        {
+            MasterDataView view(m_store.get());
+            view.resize(1300, 720);
+            view.tabs()->setCurrentIndex(view.tabs()->count() - 1);
+            view.show();
+            view.previewImport(import::Kind::Hcps, bad);
+            QVERIFY(view.grab().save(dir + QStringLiteral("/import-preview-%1.png").arg(lang)));
+        }
+        {
+            AlignmentEditor editor(m_store.get());
+            editor.resize(1300, 720);
+            editor.setToday(kToday);
+            editor.setTerritory(m_t2);
+            editor.show();
+            selectRows(editor.table(), {0});
+            QVERIFY(editor.grab().save(dir + QStringLiteral("/alignment-editor-%1.png").arg(lang)));
+            editor.setTerritory(m_t1);
+            selectRows(editor.table(), {0, 1});
+            auto *target = child<QComboBox>(&editor, "moveTerritoryComboBox");
+            target->setCurrentIndex(target->findData(m_t2));
+            child<QDateEdit>(&editor, "effectiveDateEdit")->setDate(kToday.addDays(14));
+            m_prompter.answer = false;
+            editor.moveSelected(m_t2, kToday.addDays(14));
+            QMessageBox box(QMessageBox::Question, m_prompter.lastTitle, m_prompter.lastText,
+                QMessageBox::Apply | QMessageBox::Cancel);
+            box.show();
+            QVERIFY(box.grab().save(dir + QStringLiteral("/move-summary-%1.png").arg(lang)));
+        }
+        QCoreApplication::removeTranslator(&translator);
+    }
+    QLocale::setDefault(before);
 }
 
 QTEST_MAIN(TestSfeWorkspace)

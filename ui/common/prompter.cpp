@@ -24,6 +24,13 @@ public:
             return std::nullopt;
         return text;
     }
+    bool confirmApply(QWidget *parent, const QString &title, const QString &text) override
+    {
+        QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Apply | QMessageBox::Cancel, parent);
+        box.setObjectName(QStringLiteral("confirmApplyMessageBox"));
+        box.setDefaultButton(QMessageBox::Cancel);
+        return box.exec() == QMessageBox::Apply;
+    }
     void inform(QWidget *parent, const QString &title, const QString &text) override
     {
         QMessageBox::information(parent, title, text);
@@ -33,6 +40,11 @@ public:
 Prompter *g_override = nullptr;
 
 } // namespace
+
+bool Prompter::confirmApply(QWidget *parent, const QString &title, const QString &text)
+{
+    return confirm(parent, title, text);
+}
 
 std::optional<QString> Prompter::askSaveFile(
     QWidget *parent, const QString &title, const QString &suggested, const QString &filter)

@@ -16,6 +16,9 @@ public:
     virtual ~Prompter() = default;
 
     virtual bool confirm(QWidget *parent, const QString &title, const QString &text) = 0;
+    // A change summarised before it is applied: Apply or Cancel (Cancel is the default). Not pure, so
+    // existing test prompters keep compiling: by default it asks confirm(), which they script.
+    virtual bool confirmApply(QWidget *parent, const QString &title, const QString &text);
     // A line of text (the user's own value for a conflict); nullopt when cancelled.
     virtual std::optional<QString> askText(
         QWidget *parent, const QString &title, const QString &label, const QString &initial)

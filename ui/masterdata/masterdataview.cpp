@@ -6,6 +6,7 @@
 #include "models/store.h"
 #include "models/storewatcher.h"
 #include "ui/common/enumlabels.h"
+#include "ui/common/importpreview.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
 #include "ui/masterdata/recordtab.h"
@@ -203,11 +204,14 @@ QWidget *MasterDataView::buildImportTab()
     row->addWidget(open);
     row->addStretch(1);
     row->addWidget(exportButton);
-    m_previewTable = new QTableWidget(tab);
-    m_previewTable->setObjectName(QStringLiteral("importPreviewTableWidget"));
-    m_previewTable->verticalHeader()->hide();
-    m_previewTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_previewTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_preview = new ImportPreview(tab);
+    connect(m_preview, &ImportPreview::templateSaved, this,
+        [this](bool ok, const QString &message) { setStatus(m_importSummary, ok, message); });
+    connect(m_importKind, &QComboBox::currentIndexChanged, this, [this] {
+        m_preview->setKind(m_importKind->currentData().toString() == QLatin1String("alignments")
+                ? import::Kind::Alignments
+                : import::Kind::Hcps);
+    });
     m_importSummary = new QLabel(
         tr("Open a CSV file: its rows are checked and shown here before anything is imported."), tab);
     m_importSummary->setObjectName(QStringLiteral("importSummaryLabel"));
@@ -217,7 +221,7 @@ QWidget *MasterDataView::buildImportTab()
     bottom->addWidget(m_applyImport);
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(row);
-    layout->addWidget(m_previewTable, 1);
+    layout->addWidget(m_preview, 1);
     layout->addLayout(bottom);
     return tab;
 }
@@ -358,59 +362,24 @@ void MasterDataView::previewImport(import::Kind kind, const QByteArray &bytes, c
 {
     m_previewKind = kind;
     m_importKind->setCurrentIndex(kind == import::Kind::Hcps ? 0 : 1);
-    m_preview = MasterData::preview(m_store, kind, bytes, encoding);
-    const QStringList &columns
-        = kind == import::Kind::Hcps ? import::hcpColumns() : import::alignmentColumns();
-    m_previewTable->clear();
-    m_previewTable->setColumnCount(int(columns.size()) + 3);
-    QStringList headers {tr("Line"), tr("Check"), tr("Problem")};
-    headers << columns;
-    m_previewTable->setHorizontalHeaderLabels(headers);
-    m_previewTable->setRowCount(int(m_preview.rows.size()));
-    for (int r = 0; r < m_preview.rows.size(); ++r) {
-        const import::Row &row = m_preview.rows.at(r);
-        QString check;
-        QColor background;
-        if (!row.valid()) {
-            check = row.duplicateOfLine > 0 ? tr("Duplicate of line %1").arg(row.duplicateOfLine)
-                                            : tr("Invalid");
-            background = QColor(0xfd, 0xe2, 0xe1);
-        } else if (!row.existingId.isEmpty()) {
-            check = tr("Exists already: skipped");
-            background = QColor(0xff, 0xf4, 0xd6);
-        } else {
-            check = tr("New");
-        }
-        QStringList cells {QString::number(row.line), check, row.error};
-        for (const QString &c : columns)
-            cells << row.values.value(c).toVariant().toString();
-        for (int c = 0; c < cells.size(); ++c) {
-            auto *item = new QTableWidgetItem(cells.at(c));
-            if (background.isValid()) {
-                item->setBackground(background);
-                item->setForeground(QColor(0x20, 0x20, 0x20));
-            }
-            m_previewTable->setItem(r, c, item);
-        }
-        m_previewTable->item(r, 1)->setData(
-            Qt::UserRole, row.valid() ? (row.existingId.isEmpty() ? 0 : 2) : 1);
-    }
-    if (!m_preview.fatal.isEmpty()) {
-        setStatus(m_importSummary, false, m_preview.fatal);
-    } else if (m_preview.invalidCount() > 0) {
+    m_parsed = MasterData::preview(m_store, kind, bytes, encoding);
+    m_preview->setKind(kind);
+    m_preview->setPreview(m_parsed);
+    if (!m_parsed.fatal.isEmpty()) {
+        setStatus(m_importSummary, false, m_parsed.fatal);
+    } else if (m_parsed.invalidCount() > 0) {
         setStatus(m_importSummary, false,
             tr("%n row(s) are invalid or repeated: correct the file and open it again. Nothing is imported.",
-                nullptr, m_preview.invalidCount()));
+                nullptr, m_parsed.invalidCount()));
     } else {
         setStatus(m_importSummary, true,
-            tr("%1 (%2): %n row(s) to import", nullptr, m_preview.applyCount())
-                    .arg(tr("Checked"), m_preview.encoding)
-                + (m_preview.existingCount() > 0
-                        ? tr(", %n already there", nullptr, m_preview.existingCount())
-                        : QString())
+            tr("%1 (%2): %n row(s) to import", nullptr, m_parsed.applyCount())
+                    .arg(tr("Checked"), m_parsed.encoding)
+                + (m_parsed.existingCount() > 0 ? tr(", %n already there", nullptr, m_parsed.existingCount())
+                                                : QString())
                 + QLatin1Char('.'));
     }
-    m_applyImport->setEnabled(m_preview.ok() && m_preview.applyCount() > 0);
+    m_applyImport->setEnabled(m_parsed.ok() && m_parsed.applyCount() > 0);
 }
 
 bool MasterDataView::loadImportFile(const QString &path)
@@ -424,12 +393,12 @@ bool MasterDataView::loadImportFile(const QString &path)
             ? import::Kind::Alignments
             : import::Kind::Hcps,
         file.readAll(), m_encoding->currentData().toString());
-    return m_preview.fatal.isEmpty();
+    return m_parsed.fatal.isEmpty();
 }
 
 bool MasterDataView::applyImport()
 {
-    const ImportApplyResult r = MasterData::apply(m_store, m_previewKind, m_preview);
+    const ImportApplyResult r = MasterData::apply(m_store, m_previewKind, m_parsed);
     if (!r.ok) {
         setStatus(m_importSummary, false, r.error);
         return false;
@@ -440,8 +409,13 @@ bool MasterDataView::applyImport()
             .arg(r.hcps)
             .arg(r.institutions)
             .arg(r.alignments));
-    m_preview = import::Preview {};
+    m_parsed = import::Preview {};
     return true;
+}
+
+QTableWidget *MasterDataView::previewTable() const
+{
+    return m_preview->table();
 }
 
 bool MasterDataView::exportTo(const QString &path, import::Kind kind)

@@ -13,6 +13,7 @@ class QTabWidget;
 
 namespace rounds {
 
+class ImportPreview;
 class RecordTab;
 class Store;
 struct FieldIssue;
@@ -42,12 +43,13 @@ public:
     void previewImport(
         import::Kind kind, const QByteArray &bytes, const QString &encoding = QStringLiteral("auto"));
     bool loadImportFile(const QString &path);
-    const import::Preview &importPreview() const { return m_preview; }
+    const import::Preview &importPreview() const { return m_parsed; }
     bool applyImport();
     bool exportTo(const QString &path, import::Kind kind);
 
     QTabWidget *tabs() const { return m_tabs; }
-    QTableWidget *previewTable() const { return m_previewTable; }
+    QTableWidget *previewTable() const;
+    ImportPreview *preview() const { return m_preview; }
 
 private:
     using Check = QList<FieldIssue> (*)(const QJsonObject &fields, bool creating);
@@ -74,10 +76,10 @@ private:
     // import / export
     QComboBox *m_importKind = nullptr;
     QComboBox *m_encoding = nullptr;
-    QTableWidget *m_previewTable = nullptr;
+    ImportPreview *m_preview = nullptr;
     QLabel *m_importSummary = nullptr;
     QPushButton *m_applyImport = nullptr;
-    import::Preview m_preview;
+    import::Preview m_parsed;
     import::Kind m_previewKind = import::Kind::Hcps;
 };
 

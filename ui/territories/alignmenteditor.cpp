@@ -5,7 +5,9 @@
 #include "models/sfequeries.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
+#include "ui/common/dateedit.h"
 #include "ui/common/enumlabels.h"
+#include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
 
 #include <QCheckBox>
@@ -45,7 +47,16 @@ QString phaseLabel(AlignmentPhase phase)
 
 QString shortDate(const QDate &d)
 {
-    return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QStringLiteral("—");
+    return DateEdit::toText(d, QLocale());
+}
+
+// At most `max` names, then "…".
+QString someNames(QStringList names, int max = 5)
+{
+    names.removeDuplicates();
+    const bool more = names.size() > max;
+    names = names.mid(0, max);
+    return names.join(QStringLiteral(", ")) + (more ? QStringLiteral(", …") : QString());
 }
 
 } // namespace
@@ -77,6 +88,14 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(Institution, QHeaderView::Stretch);
 
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("alignmentFilterLineEdit"));
+    m_filter->setPlaceholderText(tr("Filter: name, hospital, department, specialty, city or tag"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, this, &AlignmentEditor::applyFilter);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &AlignmentEditor::updatePendingControls);
+
     m_showPast = new QCheckBox(tr("Show ended alignments"), this);
     m_showPast->setObjectName(QStringLiteral("showPastCheckBox"));
     connect(m_showPast, &QCheckBox::toggled, this, &AlignmentEditor::reload);
@@ -87,9 +106,8 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     m_moveTo = widgets::named<QComboBox>(QStringLiteral("moveTerritoryComboBox"), this);
     m_moveTo->setMinimumContentsLength(12);
     m_moveTo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_effective = new QDateEdit(this);
+    m_effective = new DateEdit(this);
     m_effective->setObjectName(QStringLiteral("effectiveDateEdit"));
-    m_effective->setCalendarPopup(true);
     m_move = widgets::button(tr("Move"), QStringLiteral("moveSelectionButton"), this);
     connect(m_move, &QPushButton::clicked, this,
         [this] { moveSelected(m_moveTo->currentData().toString(), m_effective->date()); });
@@ -119,6 +137,31 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     moveWhen->addWidget(m_effective);
     moveWhen->addWidget(m_move);
     moveWhen->addStretch(1);
+    m_pendingTo = widgets::named<QComboBox>(QStringLiteral("pendingTerritoryComboBox"), this);
+    m_pendingTo->setMinimumContentsLength(12);
+    m_pendingTo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_pendingDate = new DateEdit(this);
+    m_pendingDate->setObjectName(QStringLiteral("pendingDateEdit"));
+    m_pendingEdit = widgets::button(tr("Change"), QStringLiteral("editPendingButton"), this);
+    m_pendingEdit->setToolTip(tr("Changes the day or the destination of the selected moves that have not "
+                                 "taken effect yet."));
+    connect(m_pendingEdit, &QPushButton::clicked, this,
+        [this] { editSelectedPending(m_pendingTo->currentData().toString(), m_pendingDate->date()); });
+    m_pendingWithdraw = widgets::button(tr("Withdraw"), QStringLiteral("withdrawPendingButton"), this);
+    m_pendingWithdraw->setToolTip(tr("Cancels the selected moves or additions that have not taken effect "
+                                     "yet: the HCPs stay where they are."));
+    connect(m_pendingWithdraw, &QPushButton::clicked, this, &AlignmentEditor::withdrawSelectedPending);
+    // Two rows, as for the move, so the page still fits a small screen.
+    auto *pendingRow = new QHBoxLayout;
+    pendingRow->addWidget(new QLabel(tr("Pending move: to"), this));
+    pendingRow->addWidget(m_pendingTo);
+    pendingRow->addStretch(1);
+    auto *pendingWhen = new QHBoxLayout;
+    pendingWhen->addWidget(new QLabel(tr("from"), this));
+    pendingWhen->addWidget(m_pendingDate);
+    pendingWhen->addWidget(m_pendingEdit);
+    pendingWhen->addWidget(m_pendingWithdraw);
+    pendingWhen->addStretch(1);
     auto *targetRow = new QHBoxLayout;
     targetRow->addWidget(new QLabel(tr("Calls per cycle for"), this));
     targetRow->addWidget(m_targetTier);
@@ -135,19 +178,21 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_title);
     leftLayout->addWidget(m_summary);
+    leftLayout->addWidget(m_filter);
     leftLayout->addWidget(m_table, 1);
     leftLayout->addLayout(actions);
     leftLayout->addLayout(moveRow);
     leftLayout->addLayout(moveWhen);
+    leftLayout->addLayout(pendingRow);
+    leftLayout->addLayout(pendingWhen);
     leftLayout->addLayout(targetRow);
     leftLayout->addWidget(m_status);
 
     // The add panel: one by one or several (search), a whole institution, or a filter.
     auto *add = new QGroupBox(tr("Add HCPs"), this);
     add->setObjectName(QStringLiteral("addHcpsGroupBox"));
-    m_validFrom = new QDateEdit(add);
+    m_validFrom = new DateEdit(add);
     m_validFrom->setObjectName(QStringLiteral("validFromDateEdit"));
-    m_validFrom->setCalendarPopup(true);
     m_newTarget = new QSpinBox(add);
     m_newTarget->setObjectName(QStringLiteral("newTargetSpinBox"));
     m_newTarget->setRange(0, 1000);
@@ -251,6 +296,7 @@ void AlignmentEditor::setToday(const QDate &day)
     m_today = day;
     m_validFrom->setDate(today());
     m_effective->setDate(today());
+    m_pendingDate->setDate(today().addDays(1));
     reload();
 }
 
@@ -289,6 +335,13 @@ void AlignmentEditor::fillPickers()
     for (const NamedItem &t : std::as_const(territories))
         items << qMakePair(t.detail + QStringLiteral("  ") + t.name, t.id);
     fill(m_moveTo, items, QString());
+    QList<NamedItem> all;
+    if (!SfeQueries::leafTerritories(m_store, QString(), &all, &error))
+        report(false, {}, widgets::readError(error));
+    items.clear();
+    for (const NamedItem &t : std::as_const(all))
+        items << qMakePair(t.detail + QStringLiteral("  ") + t.name, t.id);
+    fill(m_pendingTo, items, tr("Same destination"));
     items.clear();
     for (const NamedItem &i : std::as_const(institutions))
         items << qMakePair(widgets::institutionLabel(i), i.id);
@@ -326,6 +379,7 @@ void AlignmentEditor::reload()
     if (!SfeQueries::territory(m_store, m_territoryId, &territory, &error)
         || !Alignments::list(m_store, m_territoryId, today(), &rows, &error))
         report(false, {}, widgets::readError(error));
+    m_rows = rows;
     m_title->setText(tr("Alignments of %1 %2").arg(territory.detail, territory.name));
     int current = 0;
     int future = 0;
@@ -375,21 +429,69 @@ void AlignmentEditor::reload()
                            .arg(targets));
     for (auto it = perInstitution.cbegin(); it != perInstitution.cend(); ++it)
         m_institutions->addItem(tr("%1 — %n HCP(s)", nullptr, it.value()).arg(it.key()));
+    applyFilter();
+    updatePendingControls();
+}
+
+void AlignmentEditor::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+}
+
+void AlignmentEditor::applyFilter()
+{
+    QSet<QString> match;
+    QString error;
+    const bool filtering = !m_filter->text().trimmed().isEmpty();
+    if (filtering && !Alignments::matchingHcps(m_store, m_territoryId, m_filter->text(), &match, &error)
+        && !error.isEmpty())
+        report(false, {}, widgets::readError(error));
+    for (int r = 0; r < m_table->rowCount(); ++r) {
+        const QString hcpId = m_table->item(r, Hcp)->data(Qt::UserRole + 1).toString();
+        m_table->setRowHidden(r, filtering && !match.contains(hcpId));
+    }
+    // A hidden row is not part of what an action applies to.
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows()) {
+        if (m_table->isRowHidden(index.row()))
+            m_table->selectionModel()->select(
+                index, QItemSelectionModel::Deselect | QItemSelectionModel::Rows);
+    }
+}
+
+int AlignmentEditor::visibleRowCount() const
+{
+    int n = 0;
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        n += m_table->isRowHidden(r) ? 0 : 1;
+    return n;
+}
+
+void AlignmentEditor::updatePendingControls()
+{
+    const QList<PendingMove> pending = selectedPendingMoves();
+    m_pendingEdit->setEnabled(!pending.isEmpty());
+    m_pendingWithdraw->setEnabled(!pending.isEmpty());
+    if (!pending.isEmpty())
+        m_pendingDate->setDate(pending.first().effective);
 }
 
 QStringList AlignmentEditor::selectedAlignmentIds() const
 {
     QStringList ids;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Hcp))
-        ids << index.data(Qt::UserRole).toString();
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Hcp)) {
+        if (!m_table->isRowHidden(index.row())) // what the filter hides is not acted on
+            ids << index.data(Qt::UserRole).toString();
+    }
     return ids;
 }
 
 QStringList AlignmentEditor::selectedHcpIds() const
 {
     QStringList ids;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Hcp))
-        ids << index.data(Qt::UserRole + 1).toString();
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows(Hcp)) {
+        if (!m_table->isRowHidden(index.row())) // what the filter hides is not acted on
+            ids << index.data(Qt::UserRole + 1).toString();
+    }
     return ids;
 }
 
@@ -422,24 +524,77 @@ bool AlignmentEditor::addHcps(const QStringList &hcpIds)
         r.error);
 }
 
+QString AlignmentEditor::personOf(const TerritoryPeople &p) const
+{
+    return p.ownerName.isEmpty() ? tr("the territory %1 (no rep)").arg(p.code) : p.ownerName;
+}
+
+QString AlignmentEditor::territoryText(const TerritoryPeople &p) const
+{
+    return p.ownerName.isEmpty() ? QStringLiteral("%1 %2").arg(p.code, p.name)
+                                 : tr("%1 %2 (%3)").arg(p.code, p.name, p.ownerName);
+}
+
+bool AlignmentEditor::confirmChange(const QString &title, const QString &summary)
+{
+    if (Prompter::instance().confirmApply(this, title, summary))
+        return true;
+    m_status->setStyleSheet(QString());
+    m_status->setText(tr("Cancelled: nothing was changed."));
+    return false;
+}
+
 bool AlignmentEditor::endSelected()
 {
     const QStringList ids = selectedAlignmentIds();
     if (ids.isEmpty())
         return report(false, {}, tr("Select the alignments to end."));
+    QStringList names;
+    for (const AlignmentRow &r : std::as_const(m_rows)) {
+        if (ids.contains(r.id))
+            names << r.hcpName;
+    }
+    const TerritoryPeople here = Alignments::people(m_store, m_territoryId);
+    const QString summary = tr("End %n alignment(s) in %1: %2.", nullptr, int(ids.size()))
+                                .arg(territoryText(here), someNames(names))
+        + QStringLiteral("\n\n")
+        + tr("%1 loses %n HCP(s) from %2: they leave the territory's list and plans. An alignment that "
+             "has not started is deleted.",
+            nullptr, int(ids.size()))
+              .arg(personOf(here), shortDate(today()));
+    if (!confirmChange(tr("End alignments"), summary))
+        return false;
     const AlignmentEditResult r = Alignments::end(m_store, ids, today());
     return report(r.ok, tr("%n alignment(s) ended.", nullptr, r.changed), r.error);
 }
 
 bool AlignmentEditor::moveSelected(const QString &toTerritoryId, const QDate &effective)
 {
-    const QStringList hcps = selectedHcpIds();
+    QStringList hcps = selectedHcpIds();
+    hcps.removeDuplicates();
     if (hcps.isEmpty())
         return report(false, {}, tr("Select the HCPs to move."));
+    if (toTerritoryId.isEmpty() || !effective.isValid())
+        return report(false, {}, tr("Choose another territory and the day the move takes effect."));
+    QStringList names;
+    for (const AlignmentRow &r : std::as_const(m_rows)) {
+        if (hcps.contains(r.hcpId))
+            names << r.hcpName;
+    }
+    const TerritoryPeople from = Alignments::people(m_store, m_territoryId);
+    const TerritoryPeople to = Alignments::people(m_store, toTerritoryId);
+    const int n = int(hcps.size());
+    const QString summary
+        = tr("Move %n HCP(s) from %1 to %2, effective %3: %4.", nullptr, n)
+              .arg(territoryText(from), territoryText(to), shortDate(effective), someNames(names))
+        + QStringLiteral("\n\n")
+        + tr("%1 loses %n HCP(s) on %2; %3 gains them that day. Until then they stay with %1.", nullptr, n)
+              .arg(personOf(from), shortDate(effective), personOf(to));
+    if (!confirmChange(tr("Move HCPs"), summary))
+        return false;
     const AlignmentEditResult r = Alignments::move(m_store, m_territoryId, toTerritoryId, hcps, effective);
     return report(r.ok,
-        tr("%n HCP(s) move from %1.", nullptr, int(hcps.size()) - r.skipped)
-            .arg(QLocale().toString(effective, QLocale::ShortFormat)),
+        tr("%n HCP(s) move from %1.", nullptr, int(hcps.size()) - r.skipped).arg(shortDate(effective)),
         r.error);
 }
 
@@ -447,8 +602,83 @@ bool AlignmentEditor::setTargetForTier(const QString &tier, int target)
 {
     if (m_territoryId.isEmpty())
         return report(false, {}, tr("Choose a territory first."));
+    int affected = 0;
+    for (const AlignmentRow &r : std::as_const(m_rows)) {
+        if (r.phase != AlignmentPhase::Past && r.tier == tier && r.target != target)
+            ++affected;
+    }
+    const TerritoryPeople here = Alignments::people(m_store, m_territoryId);
+    const QString tierText = tier.isEmpty() ? tr("HCPs without a tier") : tr("tier %1 HCPs").arg(tier);
+    const QString summary
+        = tr("Set the target of %n alignment(s) (%1 in %2) to %3 calls per cycle.", nullptr, affected)
+              .arg(tierText, territoryText(here))
+              .arg(target)
+        + QStringLiteral("\n\n")
+        + tr("%1 sees the new target from %2, in the plan and the coverage figures.")
+              .arg(personOf(here), shortDate(today()));
+    if (!confirmChange(tr("Set target"), summary))
+        return false;
     const AlignmentEditResult r = Alignments::setTargetByTier(m_store, m_territoryId, tier, target, today());
     return report(r.ok, tr("Target set on %n alignment(s).", nullptr, r.changed), r.error);
+}
+
+QList<PendingMove> AlignmentEditor::selectedPendingMoves() const
+{
+    return Alignments::pendingMoves(m_store, selectedAlignmentIds(), today());
+}
+
+bool AlignmentEditor::editSelectedPending(const QString &toTerritoryId, const QDate &effective)
+{
+    const QList<PendingMove> moves = selectedPendingMoves();
+    if (moves.isEmpty())
+        return report(false, {}, tr("Select a move or an addition that has not taken effect yet."));
+    const int n = int(moves.size());
+    const PendingMove &first = moves.first();
+    const TerritoryPeople to
+        = Alignments::people(m_store, toTerritoryId.isEmpty() ? first.toTerritoryId : toTerritoryId);
+    QStringList names;
+    for (const PendingMove &m : moves)
+        names << m.hcpName;
+    QString summary
+        = tr("Change %n pending change(s): %1 join %2 on %3 instead of %4.", nullptr, n)
+              .arg(someNames(names), territoryText(to), shortDate(effective), shortDate(first.effective));
+    if (!first.fromTerritoryId.isEmpty()) {
+        const TerritoryPeople from = Alignments::people(m_store, first.fromTerritoryId);
+        summary += QStringLiteral("\n\n")
+            + tr("%1 keeps %n HCP(s) until %2; %3 gains them on %4.", nullptr, n)
+                  .arg(personOf(from), shortDate(effective.addDays(-1)), personOf(to), shortDate(effective));
+    }
+    if (!confirmChange(tr("Change pending move"), summary))
+        return false;
+    const AlignmentEditResult r = Alignments::editPending(m_store, moves, toTerritoryId, effective, today());
+    return report(r.ok, tr("%n pending change(s) changed.", nullptr, r.changed), r.error);
+}
+
+bool AlignmentEditor::withdrawSelectedPending()
+{
+    const QList<PendingMove> moves = selectedPendingMoves();
+    if (moves.isEmpty())
+        return report(false, {}, tr("Select a move or an addition that has not taken effect yet."));
+    const int n = int(moves.size());
+    const PendingMove &first = moves.first();
+    const TerritoryPeople to = Alignments::people(m_store, first.toTerritoryId);
+    QStringList names;
+    for (const PendingMove &m : moves)
+        names << m.hcpName;
+    QString summary = tr("Withdraw %n pending change(s) to %1 effective %2: %3.", nullptr, n)
+                          .arg(territoryText(to), shortDate(first.effective), someNames(names));
+    summary += QStringLiteral("\n\n");
+    if (!first.fromTerritoryId.isEmpty()) {
+        const TerritoryPeople from = Alignments::people(m_store, first.fromTerritoryId);
+        summary
+            += tr("%1 keeps %n HCP(s); %2 does not gain them.", nullptr, n).arg(personOf(from), personOf(to));
+    } else {
+        summary += tr("%1 does not gain %n HCP(s).", nullptr, n).arg(personOf(to));
+    }
+    if (!confirmChange(tr("Withdraw pending move"), summary))
+        return false;
+    const AlignmentEditResult r = Alignments::withdrawPending(m_store, moves, today());
+    return report(r.ok, tr("%n pending change(s) withdrawn.", nullptr, r.changed), r.error);
 }
 
 void AlignmentEditor::searchHcps(const QString &text)

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "models/alignments.h"
+
 #include <QDate>
+#include <QSet>
 #include <QWidget>
 
 class QCheckBox;
 class QComboBox;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -15,13 +17,16 @@ class QTableWidget;
 
 namespace rounds {
 
+class DateEdit;
 class Store;
 
 // The alignments of one territory: its HCPs (current, future and, on demand, past alignments) with
 // their dates and call targets, and the institutions they work at. SFE adds HCPs one by one, by
 // multi-selection, by institution or by a filter; ends alignments; moves a selection to another
-// territory from an effective date; sets the call target of a whole tier. Every edit is Store writes
-// (Alignments), so it reaches the server by sync.
+// territory from an effective date; sets the call target of a whole tier; changes or withdraws a move
+// that has not taken effect. Every edit first shows a summary (how many HCPs, from where to where, from
+// when, what the reps will see) and applies only on Apply. Every edit is Store writes (Alignments), so
+// it reaches the server by sync. The table filters with the HCP list's search.
 class AlignmentEditor final : public QWidget
 {
     Q_OBJECT
@@ -45,6 +50,15 @@ public:
     bool endSelected();
     bool moveSelected(const QString &toTerritoryId, const QDate &effective);
     bool setTargetForTier(const QString &tier, int target);
+    // The pending moves of the selection (either half of a move, or a future addition).
+    QList<PendingMove> selectedPendingMoves() const;
+    // Empty `toTerritoryId`: the destination stays.
+    bool editSelectedPending(const QString &toTerritoryId, const QDate &effective);
+    bool withdrawSelectedPending();
+    // Shows only the alignments whose HCP the HCP list's search finds for `text`.
+    void setFilterText(const QString &text);
+    // The rows the filter leaves visible.
+    int visibleRowCount() const;
 
     QTableWidget *table() const { return m_table; }
     QString statusText() const;
@@ -57,6 +71,12 @@ private:
     void fillPickers();
     void searchHcps(const QString &text);
     bool report(bool ok, const QString &done, const QString &error);
+    // Asks Apply/Cancel on the summary; on Cancel says that nothing changed.
+    bool confirmChange(const QString &title, const QString &summary);
+    QString personOf(const TerritoryPeople &p) const;
+    QString territoryText(const TerritoryPeople &p) const;
+    void applyFilter();
+    void updatePendingControls();
 
     Store *m_store;
     QString m_territoryId;
@@ -68,7 +88,7 @@ private:
     QListWidget *m_institutions = nullptr;
     QPushButton *m_end = nullptr;
     QComboBox *m_moveTo = nullptr;
-    QDateEdit *m_effective = nullptr;
+    DateEdit *m_effective = nullptr;
     QPushButton *m_move = nullptr;
     QComboBox *m_targetTier = nullptr;
     QSpinBox *m_target = nullptr;
@@ -78,7 +98,13 @@ private:
     QComboBox *m_specialty = nullptr;
     QComboBox *m_tier = nullptr;
     QComboBox *m_city = nullptr;
-    QDateEdit *m_validFrom = nullptr;
+    DateEdit *m_validFrom = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QComboBox *m_pendingTo = nullptr;
+    DateEdit *m_pendingDate = nullptr;
+    QPushButton *m_pendingEdit = nullptr;
+    QPushButton *m_pendingWithdraw = nullptr;
+    QList<AlignmentRow> m_rows;
     QSpinBox *m_newTarget = nullptr;
     QLabel *m_status = nullptr;
 };
