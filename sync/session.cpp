@@ -20,6 +20,7 @@ Session::Session(QObject *parent)
     : QObject(parent)
 {
     m_engine.setAutoSyncMinutes(preferences::autoSyncMinutes());
+    m_engine.setLivePullSeconds(preferences::livePullSeconds());
 }
 
 Session::~Session()
@@ -140,6 +141,7 @@ bool Session::openStore(const QString &path, QString *error)
     }
     m_notice = opened.message;
     connect(&m_engine, &SyncEngine::recordsChanged, m_store.get(), &Store::announceChanges);
+    m_engine.watch(m_store.get());
     return true;
 }
 

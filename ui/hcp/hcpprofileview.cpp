@@ -460,7 +460,6 @@ bool HcpProfileView::addTag(const QString &category, const QString &tag)
         showMessage(tr("Not saved: %1").arg(w.error), true);
         return false;
     }
-    m_session->engine()->localChangeSaved();
     reload();
     return true;
 }
@@ -472,7 +471,6 @@ bool HcpProfileView::removeTag(const QString &tagId)
         showMessage(tr("Not removed: %1").arg(w.error), true);
         return false;
     }
-    m_session->engine()->localChangeSaved();
     reload();
     return true;
 }
@@ -494,7 +492,6 @@ bool HcpProfileView::proposeCorrection(const QString &field, const QString &valu
         return false;
     }
     showMessage(tr("Sent to SFE for review. The profile changes when they approve it."), false);
-    m_session->engine()->localChangeSaved();
     reload();
     return true;
 }
@@ -510,7 +507,6 @@ QString HcpProfileView::planVisit(const QDateTime &when)
         showMessage(tr("Not planned: %1").arg(w.error), true);
         return {};
     }
-    m_session->engine()->localChangeSaved();
     return w.id;
 }
 
