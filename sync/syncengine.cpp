@@ -12,7 +12,8 @@ class SyncWorker final : public QObject
 {
     Q_OBJECT
 public:
-    void run(const rounds::SyncEngine::Account &account, std::shared_ptr<std::atomic_bool> cancel)
+    void run(
+        const rounds::SyncEngine::Account &account, std::shared_ptr<std::atomic_bool> cancel, bool background)
     {
         SyncSummary summary;
         if (!m_store || m_store->path() != account.dbPath) {
@@ -31,6 +32,11 @@ public:
         ApiClient api(account.server);
         api.setToken(account.token);
         api.setCancelFlag(std::move(cancel)); // set from the GUI thread; polled here
+        // A live pull nobody waits for tries once: when the server cannot be reached the engine is
+        // offline at once and its retry timer takes over, instead of a minute of back-off that a sync
+        // the user asks for would have to queue behind.
+        if (background)
+            api.setRetryPolicy(RetryPolicy {1, 0, 0, 15'000});
         if (!account.caFile.isEmpty()) {
             QString error;
             if (!api.addCaCertificates(account.caFile, &error))
@@ -177,7 +183,10 @@ void SyncEngine::startSync(bool background)
     // A fresh flag per sync: a cancel reaches exactly the sync it was meant for, even before it starts.
     m_cancel = std::make_shared<std::atomic_bool>(false);
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, account, cancel = m_cancel] { worker->run(account, cancel); },
+        m_worker,
+        [worker = m_worker, account, cancel = m_cancel, background] {
+            worker->run(account, cancel, background);
+        },
         Qt::QueuedConnection);
 }
 

@@ -285,12 +285,13 @@ void TestAutoSync::anApprovalReachesTheRepWithinSeconds()
     QVERIFY(!repEngine.isOffline());
 
     // A rejection comes back the same way and counts as returned on the rep's badge.
+    const int returnedBefore = decisionCounts(*m_rep.store).meetingsReturned;
     const QString second = submittedMeeting(QStringLiteral("退回修改的会"));
     QTRY_COMPARE_WITH_TIMEOUT(status(m_manager, second), QStringLiteral("submitted"), 15000);
     QVERIFY(meetings::decide(
         m_manager.store.get(), second, QStringLiteral("rejected"), QStringLiteral("请补充议程"), &error));
     QTRY_COMPARE_WITH_TIMEOUT(status(m_rep, second), QStringLiteral("rejected"), 15000);
-    QCOMPARE(decisionCounts(*m_rep.store).meetingsReturned, 1);
+    QCOMPARE(decisionCounts(*m_rep.store).meetingsReturned, returnedBefore + 1);
 
     for (SyncEngine *engine : {&repEngine, &managerEngine}) {
         QSignalSpy finished(engine, &SyncEngine::syncFinished);
