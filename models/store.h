@@ -202,6 +202,10 @@ signals:
     // refused, merged, imported; "conflict" for the conflict list). Views follow it through a
     // StoreWatcher (models/storewatcher.h), which merges bursts.
     void recordsChanged(const QString &entity, const QStringList &ids);
+    // After a commit that queued a local change for the server (create(), update(), remove(),
+    // restoreDeleted()): the one place every writer passes, so the sync engine hears of each change
+    // without any view having to ask for a sync (SyncEngine::watch()).
+    void localChangeQueued(const QString &entity, const QString &id);
 
 private:
     struct Recovered;

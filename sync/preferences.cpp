@@ -10,6 +10,7 @@ namespace rounds::preferences {
 namespace {
 const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kAutoSyncKey = QStringLiteral("sync/autoSyncMinutes");
+const QString kLivePullKey = QStringLiteral("sync/livePullSeconds");
 } // namespace
 
 QString language()
@@ -24,6 +25,18 @@ void setLanguage(const QString &name)
         settings.remove(kLanguageKey);
     else
         settings.setValue(kLanguageKey, name);
+}
+
+int livePullSeconds()
+{
+    bool ok = false;
+    const int seconds = QSettings().value(kLivePullKey, DefaultLivePullSeconds).toInt(&ok);
+    return ok && seconds >= 0 && seconds <= MaxLivePullSeconds ? seconds : DefaultLivePullSeconds;
+}
+
+void setLivePullSeconds(int seconds)
+{
+    QSettings().setValue(kLivePullKey, seconds);
 }
 
 int autoSyncMinutes()

@@ -20,6 +20,13 @@ int autoSyncMinutes();
 void setAutoSyncMinutes(int minutes);
 inline constexpr int DefaultAutoSyncMinutes = 15;
 
+// Seconds between the live pulls that bring others' changes (a manager's decision) while the window is
+// in front (SyncEngine::setLivePullSeconds); 0 turns them off. At most MaxLivePullSeconds.
+int livePullSeconds();
+void setLivePullSeconds(int seconds);
+inline constexpr int DefaultLivePullSeconds = 10;
+inline constexpr int MaxLivePullSeconds = 600;
+
 // The product-detail weights the dashboard uses on this computer, kept in the local database's meta
 // (key `kpi.weights`: {"first": 1, "second": 0.5, "later": 0.25}); empty when the user kept the
 // company's defaults.

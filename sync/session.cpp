@@ -20,6 +20,7 @@ Session::Session(QObject *parent)
     : QObject(parent)
 {
     m_engine.setAutoSyncMinutes(preferences::autoSyncMinutes());
+    m_engine.setLivePullSeconds(preferences::livePullSeconds());
 }
 
 Session::~Session()
@@ -144,6 +145,7 @@ bool Session::openStore(const QString &path, QString *error)
     // The pages of one sync reach the views as one change (or one every few seconds in a long first sync).
     connect(&m_engine, &SyncEngine::syncStarted, store, [store] { store->holdAnnouncements(true); });
     connect(&m_engine, &SyncEngine::syncFinished, store, [store] { store->holdAnnouncements(false); });
+    m_engine.watch(store);
     return true;
 }
 

@@ -268,6 +268,13 @@
             <numerusform>%n refused</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n waiting for your decision</source>
+        <translation>
+            <numerusform>%n waiting for your decision</numerusform>
+            <numerusform>%n waiting for your decision</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rounds::MasterDataView</name>

@@ -3612,10 +3612,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         </translation>
     </message>
     <message>
-        <source>Conflicts (%1)</source>
-        <translation>冲突（%1）</translation>
-    </message>
-    <message>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -3656,6 +3652,20 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Company settings</source>
         <translation>公司设置</translation>
+    </message>
+    <message>
+        <source>Offline · %1</source>
+        <translation>离线 · %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Your changes are kept on this computer and sent when it can; Rounds keeps trying.</source>
+        <translation>无法连接服务器。您的更改保存在本机，能连接时即会发送；Rounds 会持续重试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for your decision</source>
+        <translation>
+            <numerusform>%n 项待您决定</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4534,6 +4544,22 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>How much a product counts in the product detail share by its position in a visit. Your administrator sets the company&apos;s weights; you may choose your own for your dashboard on this computer.</source>
         <translation>产品在一次拜访中的讲解顺序决定其在产品讲解占比中的权重。公司的权重由管理员设定；您也可以为本机上的仪表板选择自己的权重。</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Check for others&apos; changes every:</source>
+        <translation>检查他人更改的间隔(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>While Rounds is the active window, so that a manager&apos;s decision reaches you within seconds; six times less often behind other windows, and not while offline.</source>
+        <translation>在 Rounds 为当前窗口时检查，经理的审批几秒内即可送达；窗口在其他窗口之后时频率降为六分之一，离线时不检查。</translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,8 @@ bool Store::restoreDeleted(const QString &entity, const QString &id, qint64 tomb
         if (applied)
             tx.commit();
     });
+    if (ok && applied)
+        emit localChangeQueued(entity, id);
     return ok && applied;
 }
 

@@ -264,6 +264,7 @@ WriteResult Store::create(const QString &entityName, const QJsonObject &fields, 
     w.ok = true;
     w.id = id;
     emit recordsChanged(e->name, {id});
+    emit localChangeQueued(e->name, id);
     return w;
 }
 
@@ -310,8 +311,10 @@ WriteResult Store::update(const QString &entityName, const QString &id, const QJ
     if (!changed)
         return w;
     w.ok = true;
-    if (*changed)
+    if (*changed) {
         emit recordsChanged(e->name, {id});
+        emit localChangeQueued(e->name, id);
+    }
     return w;
 }
 
@@ -340,6 +343,7 @@ WriteResult Store::remove(const QString &entityName, const QString &id)
         return w;
     w.ok = true;
     emit recordsChanged(e->name, {id});
+    emit localChangeQueued(e->name, id);
     return w;
 }
 

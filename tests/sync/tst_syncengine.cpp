@@ -118,6 +118,7 @@ void TestSyncEngine::aBurstOfSavesBecomesOneSync()
     // The GUI's own connection to the same file, as the rep's windows use it.
     Store gui;
     QVERIFY(gui.open(a.dbPath).ok);
+    engine.watch(&gui); // as the Session does: every change the store queues schedules the sync
     const QString userId = m_server->get(QStringLiteral("/api/v1/me"), a.token).json.value(u"id").toString();
     const auto visit = gui.record(QStringLiteral("visit"), [&] {
         auto q = gui.database()->query(QStringLiteral("SELECT id FROM visit WHERE rep_id = ?1 LIMIT 1"));
@@ -136,7 +137,6 @@ void TestSyncEngine::aBurstOfSavesBecomesOneSync()
         const WriteResult w = gui.create(QStringLiteral("visit"), fields);
         QVERIFY(w.ok);
         created << w.id;
-        engine.localChangeSaved();
     }
     QVERIFY(finished.wait(30000));
     QTest::qWait(500);

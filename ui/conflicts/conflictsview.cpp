@@ -263,8 +263,6 @@ bool ConflictsView::resolveRow(int row, const QString &choice, const QJsonValue 
     }
     m_message->setText(choice == QLatin1String("theirs") ? tr("The server's value stays.")
                                                          : tr("Your value will be sent with the next sync."));
-    if (choice != QLatin1String("theirs"))
-        m_session->engine()->localChangeSaved();
     if (m_model->rowCount() > 0)
         selectRow(qMin(row, m_model->rowCount() - 1));
     showCurrent();

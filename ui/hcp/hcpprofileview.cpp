@@ -454,7 +454,6 @@ bool HcpProfileView::addTag(const QString &category, const QString &tag)
         showMessage(tr("Not saved: %1").arg(w.error), true);
         return false;
     }
-    m_session->engine()->localChangeSaved();
     reload();
     return true;
 }
@@ -466,7 +465,6 @@ bool HcpProfileView::removeTag(const QString &tagId)
         showMessage(tr("Not removed: %1").arg(w.error), true);
         return false;
     }
-    m_session->engine()->localChangeSaved();
     reload();
     return true;
 }
@@ -488,7 +486,6 @@ bool HcpProfileView::proposeCorrection(const QString &field, const QString &valu
         return false;
     }
     showMessage(tr("Sent to SFE for review. The profile changes when they approve it."), false);
-    m_session->engine()->localChangeSaved();
     reload();
     return true;
 }
@@ -504,7 +501,6 @@ QString HcpProfileView::planVisit(const QDateTime &when)
         showMessage(tr("Not planned: %1").arg(w.error), true);
         return {};
     }
-    m_session->engine()->localChangeSaved();
     return w.id;
 }
 

@@ -1,11 +1,11 @@
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/history/historydialog.h"
 
+#include "models/decisioncounts.h"
 #include "models/meetinglistmodel.h"
 #include "models/storewatcher.h"
 #include "models/visitlistmodel.h"
 #include "sync/session.h"
-#include "sync/syncledger.h"
 #include "ui/admin/companysettingsview.h"
 #include "ui/common/labels.h"
 #include "ui/common/listpage.h"
@@ -14,6 +14,7 @@
 #include "ui/dashboard/dashboardview.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/hcp/hcpprofileview.h"
+#include "ui/mainwindow/navbadgedelegate.h"
 #include "ui/masterdata/changerequestsview.h"
 #include "ui/masterdata/duplicatesview.h"
 #include "ui/masterdata/masterdataview.h"
@@ -29,6 +30,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -121,7 +123,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_pages.insert(QStringLiteral("conflicts"), m_conflicts);
     // The company's settings, for the role that writes them (updateAccount shows it).
     auto *company = new CompanySettingsView(store, this);
-    connect(company, &CompanySettingsView::saved, session->engine(), &SyncEngine::localChangeSaved);
     m_pages.insert(QStringLiteral("company"), scrollable(company, this));
 
     m_search = new QLineEdit(this);
@@ -196,6 +197,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(engine, &SyncEngine::syncFinished, this, &MainWindow::onSyncFinished);
     // Every view follows the store itself (a StoreWatcher each); the window only keeps its counts.
     new StoreWatcher(store, {}, this, [this](const StoreChanges &) { updateCounts(); });
+    connect(engine, &SyncEngine::offlineChanged, this, &MainWindow::updateCounts);
+    // Live pulls come often while Rounds is in front, seldom behind other windows.
+    connect(qApp, &QGuiApplication::applicationStateChanged, engine,
+        [engine](Qt::ApplicationState state) { engine->setForeground(state == Qt::ApplicationActive); });
     connect(session, &Session::accountChanged, this, &MainWindow::updateAccount);
 
     QSettings settings;
@@ -226,6 +231,7 @@ void MainWindow::buildNavigation()
     QFont f = m_nav->font();
     f.setPointSizeF(f.pointSizeF() * 1.15);
     m_nav->setFont(f);
+    m_nav->setItemDelegate(new NavBadgeDelegate(m_nav));
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (QListWidgetItem *item = m_nav->item(row))
             m_stack->setCurrentWidget(m_pages.value(item->data(Qt::UserRole).toString()));
@@ -355,7 +361,6 @@ VisitDialog *MainWindow::openVisitDialog(const QString &hcpId, const QString &vi
 {
     auto *dialog = new VisitDialog(m_session->store(), m_session->account(), hcpId, visitId, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &VisitDialog::visitSaved, m_session->engine(), &SyncEngine::localChangeSaved);
     connect(dialog, &VisitDialog::historyRequested, this,
         [this, dialog](const QString &entity, const QString &id, const QString &title) {
             HistoryDialog::open(m_session, entity, id, title, dialog);
@@ -404,6 +409,11 @@ void MainWindow::signOut()
 
 void MainWindow::onSyncStarted()
 {
+    // A live pull nobody asked for, or another try while offline: the status bar keeps saying what it
+    // said (the last sync, or Offline) instead of flashing "Syncing…" every few seconds.
+    const SyncEngine *engine = m_session->engine();
+    if (engine->isBackgroundSync() || engine->isOffline())
+        return;
     m_syncState->setText(tr("Syncing…"));
     m_progress->setRange(0, 0);
     m_progress->show();
@@ -412,6 +422,9 @@ void MainWindow::onSyncStarted()
 
 void MainWindow::onSyncProgress(const SyncProgress &progress)
 {
+    const SyncEngine *engine = m_session->engine();
+    if (engine->isBackgroundSync() || engine->isOffline())
+        return;
     if (progress.total > 0) {
         m_progress->setRange(0, 1000);
         m_progress->setValue(int(qMin<qint64>(1000, progress.done * 1000 / progress.total)));
@@ -467,19 +480,25 @@ void MainWindow::updateCounts()
     Store *store = m_session->store();
     if (!store || !store->isOpen())
         return;
-    if (!m_session->engine()->isSyncing()) {
+    const SyncEngine *engine = m_session->engine();
+    if (engine->isOffline()) {
+        m_progress->hide();
+        m_syncState->setText(tr("Offline · %1").arg(lastSyncText()));
+        m_syncState->setToolTip(tr("The server cannot be reached. Your changes are kept on this computer and "
+                                   "sent when it can; Rounds keeps trying."));
+    } else if (!engine->isSyncing() || engine->isBackgroundSync()) {
         QString state = m_session->isSignedIn() ? lastSyncText() : tr("Offline · signed out");
         if (!m_lastError.isEmpty())
             state = m_lastError + QStringLiteral(" · ") + lastSyncText();
         m_syncState->setText(state);
+        m_syncState->setToolTip(QString());
     }
     const int pending = store->pendingCount();
     m_pending->setText(
         pending == 0 ? tr("All changes sent") : tr("%n change(s) waiting to be sent", nullptr, pending));
-    const int conflicts = SyncLedger(*store).openConflictCount();
-    int refused = 0;
-    for (const OutboxMutation &m : store->outbox())
-        refused += m.state == QLatin1String("rejected");
+    const DecisionCounts decisions = decisionCounts(*store);
+    const int conflicts = decisions.conflicts;
+    const int refused = decisions.refused;
     QStringList badge;
     if (conflicts > 0)
         badge << tr("%n conflict(s)", nullptr, conflicts);
@@ -487,11 +506,21 @@ void MainWindow::updateCounts()
         badge << tr("%n refused", nullptr, refused);
     m_conflictsBadge->setText(badge.join(QStringLiteral(" · ")));
     m_conflictsBadge->setVisible(!badge.isEmpty());
+    updateBadges(decisions);
+}
+
+void MainWindow::updateBadges(const DecisionCounts &decisions)
+{
+    const QHash<QString, int> counts {{QStringLiteral("meetings"), decisions.meetings()},
+        {QStringLiteral("changerequests"), decisions.changeRequests},
+        {QStringLiteral("conflicts"), decisions.conflictsAndRefused()}};
     for (int row = 0; row < m_nav->count(); ++row) {
         QListWidgetItem *item = m_nav->item(row);
-        if (item->data(Qt::UserRole).toString() == QLatin1String("conflicts"))
-            item->setText(
-                conflicts + refused > 0 ? tr("Conflicts (%1)").arg(conflicts + refused) : tr("Conflicts"));
+        const int count = counts.value(item->data(Qt::UserRole).toString());
+        if (item->data(NavBadgeDelegate::CountRole).toInt() == count)
+            continue;
+        item->setData(NavBadgeDelegate::CountRole, count);
+        item->setToolTip(count > 0 ? tr("%n waiting for your decision", nullptr, count) : QString());
     }
 }
 

@@ -25,6 +25,7 @@ class PlanCalendarView;
 class TodayView;
 class Session;
 class VisitDialog;
+struct DecisionCounts;
 struct SyncProgress;
 struct SyncSummary;
 
@@ -76,6 +77,8 @@ private:
     void onSyncProgress(const rounds::SyncProgress &progress);
     void onSyncFinished(const rounds::SyncSummary &summary);
     void updateCounts();
+    // The sidebar's count badges: what waits for the user's decision in each view.
+    void updateBadges(const DecisionCounts &decisions);
     void updateAccount();
     QString lastSyncText() const;
 

@@ -290,7 +290,6 @@ bool PlanCalendarView::reschedule(const QString &planId, const QDate &day, QStri
     if (!w.ok)
         return fail(tr("Not moved: %1").arg(w.error));
     m_message->setText(tr("Moved to %1.").arg(QLocale().toString(moved, QLocale::ShortFormat)));
-    m_session->engine()->localChangeSaved();
     if (day < m_first || day > lastDay())
         showDate(day);
     else

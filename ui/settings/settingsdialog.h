@@ -44,6 +44,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QComboBox *m_language = nullptr;
     QSpinBox *m_autoSync = nullptr;
+    QSpinBox *m_livePull = nullptr;
     QTableWidget *m_rules = nullptr;
     QLabel *m_rulesError = nullptr; // why the rules shown are the defaults: the setting could not be read
     KpiWeights m_companyWeights; // the newest `kpi.weights` record over the built-in defaults

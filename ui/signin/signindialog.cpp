@@ -160,6 +160,22 @@ void SignInDialog::showError(QLabel *label, const QString &text)
 {
     label->setText(text);
     label->show();
+    growToFit();
+}
+
+void SignInDialog::growToFit()
+{
+    // A top-level layout does not raise the dialog's height for word-wrapped labels (their height
+    // depends on the width), so a long error would be cut off: grow to the height the layout needs at
+    // the current width, and never shrink below what the user made it.
+    QLayout *l = layout();
+    if (!l)
+        return;
+    l->activate();
+    const int needed
+        = l->hasHeightForWidth() ? l->totalHeightForWidth(width()) : l->totalMinimumSize().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void SignInDialog::clearErrors()

@@ -30,6 +30,7 @@ signals:
 
 private:
     void showError(QLabel *label, const QString &text);
+    void growToFit();
     void clearErrors();
 
     Session *m_session;
