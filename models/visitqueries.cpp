@@ -70,6 +70,41 @@ bool VisitQueries::overdueFollowUps(
     return true;
 }
 
+bool VisitQueries::briefing(
+    Store *store, const QString &hcpId, const QString &visitId, VisitBriefing *out, QString *error)
+{
+    *out = {};
+    // The earlier visits: a CTE so the latest one and the unanswered follow-ups read the same set.
+    const QString earlier = QStringLiteral(
+        "WITH earlier AS (SELECT id, visited_at, channel, feedback, follow_up, follow_up_due FROM visit "
+        "WHERE hcp_id = ?1 AND id <> ?2 AND visited_at <= coalesce((SELECT visited_at FROM visit "
+        "WHERE id = ?2), '9999')) ");
+    QList<QVariantList> last;
+    QList<QVariantList> followUps;
+    if (!readRows(store,
+            earlier
+                + QStringLiteral("SELECT visited_at, channel, feedback FROM earlier "
+                                 "ORDER BY visited_at DESC, id DESC LIMIT 1"),
+            {hcpId, visitId}, &last, error)
+        || !readRows(store,
+            earlier
+                + QStringLiteral("SELECT e.follow_up, e.follow_up_due, e.visited_at FROM earlier e "
+                                 "WHERE e.follow_up IS NOT NULL AND trim(e.follow_up) <> '' AND NOT EXISTS "
+                                 "(SELECT 1 FROM earlier w WHERE w.visited_at > e.visited_at) "
+                                 "ORDER BY e.follow_up_due IS NULL, e.follow_up_due, e.id LIMIT 20"),
+            {hcpId, visitId}, &followUps, error))
+        return false;
+    if (!last.isEmpty()) {
+        out->lastVisitedAt = localTime(last.first().value(0));
+        out->lastChannel = last.first().value(1).toString();
+        out->lastFeedback = last.first().value(2).toString();
+    }
+    for (const QVariantList &r : std::as_const(followUps))
+        out->followUps.append(OpenFollowUp {r.value(0).toString(),
+            QDate::fromString(r.value(1).toString(), Qt::ISODate), localTime(r.value(2))});
+    return true;
+}
+
 bool VisitQueries::plannedNotVisited(
     Store *store, const QDate &from, const QDate &to, QList<UnvisitedHcp> *out, QString *error)
 {

@@ -40,6 +40,25 @@ struct OverdueFollowUp
     QDate due;
 };
 
+// A follow-up an earlier visit promised and no later visit to the HCP answered.
+struct OpenFollowUp
+{
+    QString followUp;
+    QDate due; // invalid when none was set
+    QDateTime promisedAt; // local time of the visit that promised it
+};
+
+// What a rep has in mind while logging a visit: the HCP's latest earlier visit and the follow-ups still
+// open (the same rule as overdueFollowUps: a later visit answers an earlier visit's follow-up).
+struct VisitBriefing
+{
+    QDateTime lastVisitedAt; // local; invalid when the HCP has no earlier visit
+    QString lastChannel;
+    QString lastFeedback;
+    QList<OpenFollowUp> followUps; // by due date, those without one last
+    bool hasLastVisit() const { return lastVisitedAt.isValid(); }
+};
+
 // An HCP planned in a period and not visited in it yet.
 struct UnvisitedHcp
 {
@@ -63,6 +82,10 @@ public:
     // Follow-ups due before `today` that no later visit to the HCP answered, the oldest first (at most 200).
     static bool overdueFollowUps(
         Store *store, const QDate &today, QList<OverdueFollowUp> *out, QString *error = nullptr);
+    // The briefing for a visit to `hcpId`. "Earlier" means every visit to the HCP when `visitId` is empty (a
+    // new visit), else the visits other than `visitId` made at or before it.
+    static bool briefing(Store *store, const QString &hcpId, const QString &visitId, VisitBriefing *out,
+        QString *error = nullptr);
     // HCPs with a plan (not cancelled) in local days [from, to) and no visit in them, by tier then name
     // (at most 500).
     static bool plannedNotVisited(

@@ -36,7 +36,11 @@ const QString kManager = QStringLiteral("44444444-4444-4444-8444-444444444444");
 class ScriptedPrompter final : public Prompter
 {
 public:
-    bool confirm(QWidget *, const QString &, const QString &) override { return true; }
+    bool confirm(QWidget *, const QString &, const QString &text) override
+    {
+        confirmed << text;
+        return confirmAnswer;
+    }
     std::optional<QString> askText(QWidget *, const QString &, const QString &, const QString &) override
     {
         return answer;
@@ -49,6 +53,8 @@ public:
     std::optional<QString> answer = QStringLiteral("预算过高");
     QString savePath;
     QStringList informed;
+    QStringList confirmed; // the questions asked
+    bool confirmAnswer = true;
 };
 
 PulledChange change(const QString &entity, const QString &id, const QJsonObject &fields)
@@ -93,6 +99,8 @@ private slots:
     void managerDecidesOthersMeetingsOnly();
     void repNeverWritesTheDecisionNote();
     void sentBackMeetingSaysWhy();
+    void complianceCountsPlannedAttendeesUntilSignIn();
+    void cancelStandsApartFromApprove();
 
 private:
     AccountInfo account(const QString &role) const;
@@ -146,6 +154,8 @@ void TestMeetingEditor::init()
     }
     QVERIFY(m_store->applyPage(page, {{kBucket, 10}, {QStringLiteral("global"), 2}}).ok);
     m_cursor = 10;
+    m_prompter.confirmed.clear();
+    m_prompter.confirmAnswer = true;
     Prompter::setInstance(&m_prompter);
 }
 
@@ -622,6 +632,92 @@ void TestMeetingEditor::sentBackMeetingSaysWhy()
     QVERIFY(pullMeeting(id, 3, {{"status", "approved"}, {"resubmit_reason", QJsonValue()}}));
     MeetingEditor decided(m_store.get(), account(QStringLiteral("rep")), id);
     QVERIFY(decided.findChild<QLabel *>(QStringLiteral("decisionBannerLabel"))->isHidden());
+}
+
+// Right after approval nobody has signed in yet: the panel counts the planned attendees (as the rules
+// do for an approved meeting), not the signed-in ones (none, so the whole catering bill would be one
+// head's and the panel would turn red). Once sign-in starts, it counts those signed in.
+void TestMeetingEditor::complianceCountsPlannedAttendeesUntilSignIn()
+{
+    const WriteResult m = m_store->create(QStringLiteral("meeting"),
+        {{"territory_id", kTerritory}, {"title", "高血压诊疗进展学术会"},
+            {"starts_at", "2026-12-05T10:00:00Z"}, {"owner_id", kRep}, {"status", "approved"},
+            {"budget_minor", 500000}});
+    QVERIFY(m.ok);
+    for (const QString &hcp : std::as_const(m_hcps))
+        QVERIFY(m_store
+                    ->create(QStringLiteral("meeting_attendee"),
+                        {{"meeting_id", m.id}, {"hcp_id", hcp}, {"signed_in", false}})
+                    .ok);
+    // 600 CNY of catering: 150 per planned head, under the 200 cap; 600 for "no head at all".
+    QVERIFY(m_store
+                ->create(QStringLiteral("meeting_expense"),
+                    {{"meeting_id", m.id}, {"category", "catering"}, {"amount_minor", 60000},
+                        {"status", "estimated"}})
+                .ok);
+    MeetingEditor editor(m_store.get(), account(QStringLiteral("rep")), m.id);
+    QCOMPARE(editor.status(), QStringLiteral("approved"));
+    auto *heads = editor.findChild<QLabel *>(QStringLiteral("headCountLabel"));
+    QVERIFY(heads);
+    QCOMPARE(heads->text(), QStringLiteral("Counts 4 planned attendees."));
+    QVERIFY2(editor.violations().isEmpty(), qPrintable(codes(editor.violations()).join(QLatin1Char(' '))));
+    auto *list = editor.findChild<QListWidget *>(QStringLiteral("complianceListWidget"));
+    QCOMPARE(list->count(), 1);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("No rule is broken."));
+    // Holding still needs a signed-in attendee: the button says so, the list does not turn red for it.
+    QVERIFY(!editor.findChild<QPushButton *>(QStringLiteral("holdButton"))->isEnabled());
+
+    // Sign-in starts: one head so far, and the catering is 600 CNY for that one.
+    auto *table = editor.findChild<QTableWidget *>(QStringLiteral("attendeesTableWidget"));
+    table->item(0, 4)->setCheckState(Qt::Checked);
+    QCOMPARE(heads->text(), QStringLiteral("Counts 1 signed-in attendee of 4 planned."));
+    QVERIFY(codes(editor.violations()).contains(QStringLiteral("catering_per_head")));
+    for (int r = 1; r < table->rowCount(); ++r)
+        table->item(r, 4)->setCheckState(Qt::Checked);
+    QCOMPARE(heads->text(), QStringLiteral("Counts 4 signed-in attendees of 4 planned."));
+    QVERIFY(editor.violations().isEmpty());
+    QVERIFY(editor.findChild<QPushButton *>(QStringLiteral("holdButton"))->isEnabled());
+}
+
+// "Cancel meeting" cannot be undone: it stands at the far left, apart from Approve and Reject at the
+// right, not next to them on screen nor in the Tab order, and asks before it acts.
+void TestMeetingEditor::cancelStandsApartFromApprove()
+{
+    const QString id = pulledMeeting(QStringLiteral("submitted"), kRep);
+    QVERIFY(!id.isEmpty());
+    MeetingEditor editor(m_store.get(), account(QStringLiteral("manager")), id);
+    editor.resize(1180, 820);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *cancel = editor.findChild<QPushButton *>(QStringLiteral("cancelMeetingButton"));
+    auto *approve = editor.findChild<QPushButton *>(QStringLiteral("approveButton"));
+    QVERIFY(cancel && approve);
+    QVERIFY(cancel->isVisible() && approve->isVisible());
+    // The visible buttons of the row, left to right.
+    QList<QPushButton *> row;
+    for (QPushButton *b : editor.findChildren<QPushButton *>()) {
+        if (b->isVisible() && b->parentWidget() == &editor && qAbs(b->y() - approve->y()) < 4)
+            row << b;
+    }
+    std::sort(row.begin(), row.end(), [](QPushButton *a, QPushButton *b) { return a->x() < b->x(); });
+    QStringList names;
+    for (QPushButton *b : std::as_const(row))
+        names << b->objectName();
+    QCOMPARE(names.first(), QStringLiteral("cancelMeetingButton"));
+    QVERIFY2(qAbs(names.indexOf(QStringLiteral("cancelMeetingButton"))
+                 - names.indexOf(QStringLiteral("approveButton")))
+            > 1,
+        qPrintable(names.join(QLatin1Char(' '))));
+    QVERIFY2(approve->x() - cancel->geometry().right() > editor.width() / 3,
+        qPrintable(QStringLiteral("%1 → %2").arg(cancel->geometry().right()).arg(approve->x())));
+    // Nor neighbours by Tab.
+    QVERIFY(cancel->nextInFocusChain() != approve && approve->nextInFocusChain() != cancel);
+
+    // It asks; "no" leaves the meeting as it was.
+    m_prompter.confirmAnswer = false;
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QCOMPARE(m_prompter.confirmed.size(), 1);
+    QCOMPARE(meetings::load(m_store.get(), id)->status(), QStringLiteral("submitted"));
 }
 
 QTEST_MAIN(TestMeetingEditor)

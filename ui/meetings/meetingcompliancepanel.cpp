@@ -7,6 +7,8 @@
 #include <QListWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace rounds {
 
 namespace {
@@ -21,6 +23,10 @@ MeetingCompliancePanel::MeetingCompliancePanel(QWidget *parent)
 {
     setMinimumWidth(340);
     auto *cl = new QVBoxLayout(this);
+    m_heads = new QLabel(this);
+    m_heads->setObjectName(QStringLiteral("headCountLabel"));
+    m_heads->setWordWrap(true);
+    cl->addWidget(m_heads);
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("complianceListWidget"));
     m_list->setWordWrap(true);
@@ -41,8 +47,25 @@ void MeetingCompliancePanel::evaluate(
         {QStringLiteral("submitted"), QStringLiteral("approved")},
         {QStringLiteral("approved"), QStringLiteral("held")},
         {QStringLiteral("held"), QStringLiteral("closed")}};
+    // An approved meeting is not looked at as held before anyone signs in: held counts signed-in heads
+    // only, so right after approval every per-head figure would be over the whole bill. Until sign-in
+    // starts, the planned attendees count (as the rules do for an approved meeting).
+    const bool signInStarted = std::any_of(facts.attendees.cbegin(), facts.attendees.cend(),
+        [](const compliance::Attendee &a) { return a.signedIn; });
     compliance::MeetingFacts ahead = facts;
     ahead.status = next.value(facts.status, facts.status);
+    if (ahead.status == QLatin1String("held") && !signInStarted)
+        ahead.status = facts.status;
+    compliance::MeetingFacts planned = facts;
+    planned.status = QStringLiteral("approved"); // every planned attendee is a head
+    const int plannedHeads = compliance::headCount(planned);
+    const int heads = compliance::headCount(ahead);
+    const bool countsSignedIn
+        = ahead.status == QLatin1String("held") || ahead.status == QLatin1String("closed");
+    m_heads->setText(countsSignedIn
+            ? MeetingEditor::tr("Counts %n signed-in attendee(s) of %1 planned.", nullptr, heads)
+                  .arg(plannedHeads)
+            : MeetingEditor::tr("Counts %n planned attendee(s).", nullptr, plannedHeads));
     m_violations = compliance::evaluate(config, ahead, actor);
     m_list->clear();
     for (const compliance::Violation &v : std::as_const(m_violations)) {
@@ -69,6 +92,11 @@ void MeetingCompliancePanel::evaluate(
         if (!reasons.isEmpty())
             m_blocked.insert(target, reasons.join(QLatin1Char(' ')));
     }
+}
+
+QString MeetingCompliancePanel::headCountText() const
+{
+    return m_heads->text();
 }
 
 void MeetingCompliancePanel::showBlocked(const QString &text)

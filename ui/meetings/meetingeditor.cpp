@@ -312,13 +312,17 @@ QHBoxLayout *MeetingEditor::buildButtons()
         buttons->addWidget(b);
         return b;
     };
+    // Cancelling, the one step that cannot be undone, stands alone at the far left, away from the
+    // workflow's forward steps on the right (Approve, Submit), so a slip of the mouse or of Tab never
+    // lands on it; it asks before it acts.
+    m_cancel = button("cancelMeetingButton", tr("Cancel meeting…"));
+    buttons->addSpacing(24);
     m_report = button("reportButton", tr("Export report…"));
     connect(button("meetingHistoryButton", tr("History…")), &QPushButton::clicked, this, [this] {
         if (!meetingId().isEmpty())
             emit historyRequested(QStringLiteral("meeting"), meetingId(), windowTitle());
     });
     buttons->addStretch();
-    m_cancel = button("cancelMeetingButton", tr("Cancel meeting"));
     m_reopen = button("reopenButton", tr("Edit again"));
     m_save = button("saveButton", tr("Save"));
     m_submit = button("submitButton", tr("Submit for approval"));

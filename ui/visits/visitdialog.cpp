@@ -4,14 +4,16 @@
 #include "models/referencequeries.h"
 #include "models/store.h"
 #include "models/visitqueries.h"
+#include "ui/common/datetimefield.h"
 #include "ui/common/enumlabels.h"
+#include "ui/common/focusring.h"
 #include "ui/common/labels.h"
 #include "ui/common/widgets.h"
+#include "ui/visits/visitbriefingpane.h"
 
 #include <QComboBox>
-#include <QDateEdit>
-#include <QDateTimeEdit>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -81,7 +83,9 @@ VisitDialog::VisitDialog(
     for (const EnumLabels::Choice &c : EnumLabels::values(QStringLiteral("visit"), QStringLiteral("channel")))
         m_channel->addItem(c.second, c.first);
 
-    m_visitedAt = new QDateTimeEdit(QDateTime::currentDateTime(), this);
+    m_briefing = new VisitBriefingPane(this);
+
+    m_visitedAt = new DateTimeField(QDateTime::currentDateTime(), this);
     m_visitedAt->setObjectName(QStringLiteral("visitedAtDateTimeEdit"));
     m_visitedAt->setCalendarPopup(true);
     m_visitedAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -103,9 +107,11 @@ VisitDialog::VisitDialog(
     m_products->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_products->setSelectionMode(QAbstractItemView::SingleSelection);
     m_products->setMinimumHeight(120);
-    // Tab leaves the table (and the text boxes below) for the next field instead of trapping the
-    // keyboard inside; the arrow keys still move between cells.
+    // The table itself is no Tab stop: Tab goes from one row's combo boxes to the next row's, in reading
+    // order (updateTabOrder), and a focused combo box makes its row the current one, which Remove, Up and
+    // Down act on.
     m_products->setTabKeyNavigation(false);
+    m_products->setFocusPolicy(Qt::NoFocus);
     m_products->setMaximumHeight(150);
     m_addProduct = new QPushButton(tr("Add product"), this);
     m_addProduct->setObjectName(QStringLiteral("addProductButton"));
@@ -115,10 +121,18 @@ VisitDialog::VisitDialog(
     m_moveUp->setObjectName(QStringLiteral("moveProductUpButton"));
     m_moveDown = new QPushButton(tr("Down"), this);
     m_moveDown->setObjectName(QStringLiteral("moveProductDownButton"));
-    connect(m_addProduct, &QPushButton::clicked, this, [this] { addProduct(); });
+    connect(m_addProduct, &QPushButton::clicked, this, [this] {
+        addProduct();
+        // From the keyboard, the next thing to do is to choose the new row's product.
+        if (QComboBox *product = comboAt(m_products, m_products->rowCount() - 1, ProductCol))
+            product->setFocus(Qt::TabFocusReason);
+    });
     connect(m_removeProduct, &QPushButton::clicked, this, [this] {
-        if (!m_readOnly && m_products->currentRow() >= 0)
+        if (!m_readOnly && m_products->currentRow() >= 0) {
             m_products->removeRow(m_products->currentRow());
+            updateTabOrder();
+            recheck();
+        }
     });
     connect(m_moveUp, &QPushButton::clicked, this, [this] { moveProduct(-1); });
     connect(m_moveDown, &QPushButton::clicked, this, [this] { moveProduct(1); });
@@ -138,7 +152,7 @@ VisitDialog::VisitDialog(
     m_followUp = new QLineEdit(this);
     m_followUp->setObjectName(QStringLiteral("followUpLineEdit"));
     m_followUp->setPlaceholderText(tr("e.g. bring the new clinical data"));
-    m_followUpDue = new QDateEdit(QDate::currentDate().addDays(7), this);
+    m_followUpDue = new DateTimeField(QDate::currentDate().addDays(7), this);
     m_followUpDue->setObjectName(QStringLiteral("followUpDueDateEdit"));
     m_followUpDue->setCalendarPopup(true);
     m_followUpDue->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -205,7 +219,7 @@ VisitDialog::VisitDialog(
         if (field->layout() == when)
             label->setBuddy(m_visitedAt);
         else if (field->layout() == productsBox)
-            label->setBuddy(m_products);
+            m_productsLabel = label; // its buddy is the first row's product (updateTabOrder)
         else if (field->layout() == followUpBox)
             label->setBuddy(m_followUp);
         else if (field->widget() && field->widget()->isAncestorOf(m_supportLevel))
@@ -228,6 +242,11 @@ VisitDialog::VisitDialog(
         if (!m_visitId.isEmpty())
             emit historyRequested(QStringLiteral("visit"), m_visitId, windowTitle());
     });
+    // The button box lays its buttons out in the platform's order; Tab follows what the eye sees.
+    for (int i = 0; i < buttons->layout()->count(); ++i) {
+        if (auto *b = qobject_cast<QPushButton *>(buttons->layout()->itemAt(i)->widget()))
+            m_buttons << b;
+    }
     // Quick keys for a rep logging in a corridor: Ctrl+Enter submits, Ctrl+S keeps a draft.
     m_submit->setToolTip(tr("Submit (Ctrl+Enter)"));
     m_saveDraft->setToolTip(tr("Save draft (Ctrl+S)"));
@@ -240,11 +259,23 @@ VisitDialog::VisitDialog(
     header->addWidget(m_badge);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
+    layout->addWidget(m_briefing);
     layout->addLayout(form, 1);
     layout->addWidget(m_saveError);
     layout->addWidget(buttons);
 
+    // An error goes away as soon as its field is fixed (recheck does nothing before a save checked).
+    connect(m_channel, &QComboBox::currentIndexChanged, this, &VisitDialog::recheck);
+    connect(m_visitedAt, &QDateTimeEdit::dateTimeChanged, this, &VisitDialog::recheck);
+    connect(m_duration, &QSpinBox::valueChanged, this, &VisitDialog::recheck);
+    connect(m_supportLevel, &QComboBox::currentIndexChanged, this, &VisitDialog::recheck);
+    connect(m_followUp, &QLineEdit::textChanged, this, &VisitDialog::recheck);
+    connect(m_followUpDue, &QDateTimeEdit::dateTimeChanged, this, &VisitDialog::recheck);
+
     load();
+    updateTabOrder();
+    FocusRing::install(this);
+    m_channel->setFocus(Qt::OtherFocusReason);
 }
 
 void VisitDialog::load()
@@ -271,6 +302,7 @@ void VisitDialog::load()
         QStringLiteral("<span style='font-size:large; font-weight:600'>%1</span> &nbsp; %2<br>%3")
             .arg(hcp.name.toHtmlEscaped(), where.join(QStringLiteral(" · ")),
                 place.join(QStringLiteral(" · "))));
+    m_briefing->load(m_store, m_hcpId, m_visitId); // a failed read is said in the pane itself
 
     if (!visit) {
         addProduct();
@@ -341,11 +373,16 @@ void VisitDialog::addProduct(const QString &productId, const QString &keyMessage
             if (comboAt(m_products, r, ProductCol) == product)
                 fillKeyMessages(r);
         }
+        recheck();
     });
+    for (QComboBox *box : {product, message, reactionBox})
+        box->installEventFilter(this); // focusing a cell makes its row current
     fillKeyMessages(row);
     if (!keyMessageId.isEmpty())
         message->setCurrentIndex(qMax(0, message->findData(keyMessageId)));
     m_products->setCurrentCell(row, ProductCol);
+    updateTabOrder();
+    recheck();
 }
 
 void VisitDialog::clearProducts()
@@ -353,6 +390,8 @@ void VisitDialog::clearProducts()
     if (m_readOnly)
         return;
     m_products->setRowCount(0);
+    updateTabOrder();
+    recheck();
 }
 
 int VisitDialog::productCount() const
@@ -367,6 +406,9 @@ void VisitDialog::fillKeyMessages(int row)
     if (!product || !message)
         return;
     message->clear();
+    // No key message is chosen for the rep: a pre-selected one would be recorded as delivered when it
+    // never was. "No key message" is a choice of its own.
+    message->setPlaceholderText(tr("Choose the key message"));
     message->addItem(tr("No key message"), QString());
     QList<NamedItem> messages;
     QString error;
@@ -376,8 +418,7 @@ void VisitDialog::fillKeyMessages(int row)
         message->addItem(m.name, m.id);
         message->setItemData(message->count() - 1, m.name, Qt::ToolTipRole);
     }
-    if (message->count() > 1)
-        message->setCurrentIndex(1);
+    message->setCurrentIndex(-1);
 }
 
 void VisitDialog::moveProduct(int delta)
@@ -395,7 +436,7 @@ void VisitDialog::moveProduct(int delta)
         QComboBox *product = comboAt(m_products, row, ProductCol);
         product->setCurrentIndex(qMax(0, product->findData(p.productId)));
         QComboBox *message = comboAt(m_products, row, MessageCol);
-        message->setCurrentIndex(qMax(0, message->findData(p.keyMessageId)));
+        message->setCurrentIndex(p.keyMessageChosen ? qMax(0, message->findData(p.keyMessageId)) : -1);
         QComboBox *reaction = comboAt(m_products, row, ReactionCol);
         reaction->setCurrentIndex(qMax(0, reaction->findData(p.reaction)));
     };
@@ -411,59 +452,108 @@ QList<VisitDialog::ProductRow> VisitDialog::productRows() const
         ProductRow p;
         p.productId = comboAt(m_products, r, ProductCol)->currentData().toString();
         p.keyMessageId = comboAt(m_products, r, MessageCol)->currentData().toString();
+        p.keyMessageChosen = comboAt(m_products, r, MessageCol)->currentIndex() >= 0;
         p.reaction = comboAt(m_products, r, ReactionCol)->currentData().toString();
         rows << p;
     }
     return rows;
 }
 
-bool VisitDialog::validate(bool forSubmit)
+QHash<QLabel *, QStringList> VisitDialog::problems(bool forSubmit) const
 {
-    clearErrors();
-    bool ok = true;
+    QHash<QLabel *, QStringList> out;
     const QDateTime at = m_visitedAt->dateTime();
-    if (at > QDateTime::currentDateTime().addSecs(10 * 60)) {
-        showError(m_visitedAtError, tr("A visit cannot be in the future. Plan it instead."));
-        ok = false;
-    }
+    if (at > QDateTime::currentDateTime().addSecs(10 * 60))
+        out[m_visitedAtError] << tr("A visit cannot be in the future. Plan it instead.");
     const QString channel = m_channel->currentData().toString();
     const bool inConversation = channel == QLatin1String("face_to_face") || channel == QLatin1String("remote")
         || channel == QLatin1String("phone");
     QStringList seen;
     int chosen = 0;
+    bool repeated = false;
     for (const ProductRow &p : productRows()) {
         if (p.productId.isEmpty())
             continue;
         ++chosen;
-        if (seen.contains(p.productId)) {
-            showError(m_productsError, tr("Each product once, please: remove the repeated one."));
-            ok = false;
-        }
+        repeated = repeated || seen.contains(p.productId);
         seen << p.productId;
     }
-    if (chosen < m_products->rowCount() && forSubmit) {
-        showError(m_productsError, tr("Choose a product in every row, or remove the empty row."));
-        ok = false;
-    }
+    if (repeated)
+        out[m_productsError] << tr("Each product once, please: remove the repeated one.");
+    if (chosen < m_products->rowCount() && forSubmit)
+        out[m_productsError] << tr("Choose a product in every row, or remove the empty row.");
     if (forSubmit) {
-        if (inConversation && m_duration->value() <= 0) {
-            showError(m_durationError, tr("How long did it take?"));
-            ok = false;
-        }
-        if (chosen == 0) {
-            showError(m_productsError, tr("Add the product you detailed."));
-            ok = false;
-        }
-        if (inConversation && m_supportLevel->currentData().toInt() == 0) {
-            showError(m_supportLevelError, tr("Assess the doctor's support before submitting."));
-            ok = false;
+        if (inConversation && m_duration->value() <= 0)
+            out[m_durationError] << tr("How long did it take?");
+        if (chosen == 0)
+            out[m_productsError] << tr("Add the product you detailed.");
+        if (inConversation && m_supportLevel->currentData().toInt() == 0)
+            out[m_supportLevelError] << tr("Assess the doctor's support before submitting.");
+    }
+    if (!m_followUp->text().trimmed().isEmpty() && m_followUpDue->date() < at.date())
+        out[m_followUpError] << tr("The follow-up is due before the visit took place.");
+    return out;
+}
+
+bool VisitDialog::validate(bool forSubmit)
+{
+    clearErrors();
+    const QHash<QLabel *, QStringList> found = problems(forSubmit);
+    for (auto it = found.cbegin(); it != found.cend(); ++it)
+        showError(it.key(), it.value().join(QLatin1Char('\n')));
+    m_checked = !found.isEmpty();
+    m_checkedForSubmit = forSubmit;
+    return found.isEmpty();
+}
+
+void VisitDialog::recheck()
+{
+    if (!m_checked || m_readOnly)
+        return;
+    const QHash<QLabel *, QStringList> found = problems(m_checkedForSubmit);
+    for (QLabel *label :
+        {m_visitedAtError, m_durationError, m_productsError, m_supportLevelError, m_followUpError}) {
+        if (label->isHidden())
+            continue;
+        if (found.contains(label)) {
+            label->setText(found.value(label).join(QLatin1Char('\n')));
+        } else {
+            label->clear();
+            label->hide();
         }
     }
-    if (!m_followUp->text().trimmed().isEmpty() && m_followUpDue->date() < at.date()) {
-        showError(m_followUpError, tr("The follow-up is due before the visit took place."));
-        ok = false;
+}
+
+void VisitDialog::updateTabOrder()
+{
+    QList<QWidget *> chain {m_channel, m_visitedAt, m_duration};
+    for (int r = 0; r < m_products->rowCount(); ++r) {
+        for (int c = ProductCol; c <= ReactionCol; ++c)
+            chain << m_products->cellWidget(r, c);
     }
-    return ok;
+    chain << m_addProduct << m_removeProduct << m_moveUp << m_moveDown << m_feedback << m_supportLevel
+          << m_followUp << m_followUpDue << m_notes;
+    for (QPushButton *b : std::as_const(m_buttons))
+        chain << b;
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        QWidget::setTabOrder(chain.at(i - 1), chain.at(i));
+    if (m_productsLabel) {
+        QWidget *first = comboAt(m_products, 0, ProductCol);
+        m_productsLabel->setBuddy(first ? first : m_addProduct);
+    }
+}
+
+bool VisitDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusIn) {
+        for (int r = 0; r < m_products->rowCount(); ++r) {
+            for (int c = ProductCol; c <= ReactionCol; ++c) {
+                if (m_products->cellWidget(r, c) == watched && m_products->currentRow() != r)
+                    m_products->setCurrentCell(r, c);
+            }
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 bool VisitDialog::saveDraft()
@@ -560,6 +650,7 @@ bool VisitDialog::save(bool submit)
             return fail(w);
     }
     setWindowTitle(tr("Visit"));
+    m_checked = false;
     setReadOnly(submit);
     emit visitSaved(m_visitId, submit);
     return true;

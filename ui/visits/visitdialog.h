@@ -3,9 +3,9 @@
 #include "sync/signin.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QComboBox;
-class QDateEdit;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
@@ -17,11 +17,19 @@ class QTableWidget;
 namespace rounds {
 
 class Store;
+class VisitBriefingPane;
 
 // Logs a visit: channel, time (now by default), duration, the products detailed in order with their
 // key message and the doctor's reaction, feedback, support level, follow-up with a due date. "Save
 // draft" keeps it editable; "Submit" validates first (messages next to the fields) and then the visit
 // is read-only. Saving writes to the local Store only: it never waits on the network.
+//
+// By keyboard: Tab walks the fields in reading order (channel, time, duration, each product row's
+// product, key message and reaction, the row buttons, feedback, support level, follow-up and its due
+// date, notes, then the buttons); the time is one Tab stop; a ring marks the focused control. Once a save
+// has shown errors, each one goes away as soon as its field is fixed. Choosing a product leaves its key
+// message unchosen until the rep picks one. A pane at the top shows the HCP's last visit's feedback and
+// the follow-ups still open.
 class VisitDialog final : public QDialog
 {
     Q_OBJECT
@@ -47,16 +55,26 @@ signals:
     void visitSaved(const QString &visitId, bool submitted);
     void historyRequested(const QString &entity, const QString &id, const QString &title);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     struct ProductRow
     {
         QString productId;
         QString keyMessageId;
+        bool keyMessageChosen = false; // also "No key message", chosen on purpose
         QString reaction;
     };
 
     void load();
     bool validate(bool forSubmit);
+    // What is wrong, per error label (each label's messages in order); `forSubmit` adds the checks only
+    // a submitted visit needs.
+    QHash<QLabel *, QStringList> problems(bool forSubmit) const;
+    // After a save showed errors: hides those whose field is now fixed (never shows new ones).
+    void recheck();
+    void updateTabOrder();
     bool save(bool submit);
     QList<ProductRow> productRows() const;
     void fillKeyMessages(int row);
@@ -71,9 +89,13 @@ private:
     QString m_visitId;
     bool m_readOnly = false;
     QStringList m_detailIds; // details the visit had when opened (ids, in order)
+    bool m_checked = false; // a save showed its errors: recheck() follows the fields
+    bool m_checkedForSubmit = false;
 
     QLabel *m_hcpLabel = nullptr;
     QLabel *m_badge = nullptr;
+    VisitBriefingPane *m_briefing = nullptr;
+    QLabel *m_productsLabel = nullptr;
     QComboBox *m_channel = nullptr;
     QDateTimeEdit *m_visitedAt = nullptr;
     QSpinBox *m_duration = nullptr;
@@ -85,7 +107,7 @@ private:
     QPlainTextEdit *m_feedback = nullptr;
     QComboBox *m_supportLevel = nullptr;
     QLineEdit *m_followUp = nullptr;
-    QDateEdit *m_followUpDue = nullptr;
+    QDateTimeEdit *m_followUpDue = nullptr;
     QPlainTextEdit *m_notes = nullptr;
     QLabel *m_visitedAtError = nullptr;
     QLabel *m_durationError = nullptr;
@@ -96,6 +118,7 @@ private:
     QPushButton *m_saveDraft = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_close = nullptr;
+    QList<QPushButton *> m_buttons; // the dialog's buttons, left to right
 };
 
 } // namespace rounds
