@@ -10,6 +10,7 @@ namespace rounds::preferences {
 namespace {
 const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kAutoSyncKey = QStringLiteral("sync/autoSyncMinutes");
+const QString kThemeKey = QStringLiteral("ui/theme");
 } // namespace
 
 QString language()
@@ -24,6 +25,21 @@ void setLanguage(const QString &name)
         settings.remove(kLanguageKey);
     else
         settings.setValue(kLanguageKey, name);
+}
+
+QString theme()
+{
+    const QString name = QSettings().value(kThemeKey).toString();
+    return name == QLatin1String("light") || name == QLatin1String("dark") ? name : QStringLiteral("system");
+}
+
+void setTheme(const QString &name)
+{
+    QSettings settings;
+    if (name == QLatin1String("light") || name == QLatin1String("dark"))
+        settings.setValue(kThemeKey, name);
+    else
+        settings.remove(kThemeKey);
 }
 
 int autoSyncMinutes()

@@ -6,9 +6,11 @@
 #include "sync/session.h"
 #include "sync/syncledger.h"
 #include "ui/admin/companysettingsview.h"
+#include "ui/common/icons.h"
 #include "ui/common/labels.h"
 #include "ui/common/listpage.h"
 #include "ui/common/prompter.h"
+#include "ui/common/screenfit.h"
 #include "ui/conflicts/conflictsview.h"
 #include "ui/dashboard/dashboardview.h"
 #include "ui/hcp/hcplistview.h"
@@ -71,7 +73,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Rounds"));
-    resize(1280, 800);
 
     Store *store = session->store();
     m_hcps = new HcpListView(store, this);
@@ -127,7 +128,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_search->setObjectName(QStringLiteral("globalSearchLineEdit"));
     m_search->setPlaceholderText(tr("Search HCPs and hospitals (Ctrl+K)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(380);
+    m_search->setMinimumWidth(240);
+    m_search->addAction(icons::action(icons::Action::Search), QLineEdit::LeadingPosition);
     connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
     connect(m_search, &QLineEdit::textEdited, this, [this](const QString &text) {
         if (text.trimmed().size() >= 1)
@@ -196,6 +198,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     });
     connect(session, &Session::accountChanged, this, &MainWindow::updateAccount);
 
+    icons::decorate(this);
+    // 1280×800 where there is room; on 1366×768 or 1280×720 (150 % of 1920×1080) the screen's free area.
+    screenfit::resizeToScreen(this, QSize(1280, 800));
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     restoreState(settings.value(kStateKey).toByteArray());
@@ -533,9 +538,10 @@ void MainWindow::updateAccount()
     for (const Entry &e : entries) {
         if (!e.visible)
             continue;
-        auto *item = new QListWidgetItem(e.label, m_nav);
+        auto *item = new QListWidgetItem(icons::view(e.key), e.label, m_nav);
         item->setData(Qt::UserRole, e.key);
-        QAction *a = m_viewMenu->addAction(e.label, this, [this, key = e.key] { showView(key); });
+        QAction *a = m_viewMenu->addAction(
+            icons::view(e.key), e.label, this, [this, key = e.key] { showView(key); });
         a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(shortcut++)));
         m_viewActions << a;
     }

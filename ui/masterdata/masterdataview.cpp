@@ -6,6 +6,7 @@
 #include "models/store.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 #include "ui/masterdata/recordtab.h"
 
@@ -54,7 +55,7 @@ QList<EnumLabels::Choice> editableStatuses()
 
 void setStatus(QLabel *label, bool ok, const QString &text)
 {
-    label->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020;"));
+    theme::setTone(label, ok ? theme::Tone::Normal : theme::Tone::Error);
     label->setText(text);
 }
 
@@ -370,10 +371,10 @@ void MasterDataView::previewImport(import::Kind kind, const QByteArray &bytes, c
         if (!row.valid()) {
             check = row.duplicateOfLine > 0 ? tr("Duplicate of line %1").arg(row.duplicateOfLine)
                                             : tr("Invalid");
-            background = QColor(0xfd, 0xe2, 0xe1);
+            background = theme::toneBackground(theme::Tone::Error);
         } else if (!row.existingId.isEmpty()) {
             check = tr("Exists already: skipped");
-            background = QColor(0xff, 0xf4, 0xd6);
+            background = theme::toneBackground(theme::Tone::Warning);
         } else {
             check = tr("New");
         }
@@ -384,7 +385,7 @@ void MasterDataView::previewImport(import::Kind kind, const QByteArray &bytes, c
             auto *item = new QTableWidgetItem(cells.at(c));
             if (background.isValid()) {
                 item->setBackground(background);
-                item->setForeground(QColor(0x20, 0x20, 0x20));
+                item->setForeground(theme::toneColor(theme::Tone::Normal));
             }
             m_previewTable->setItem(r, c, item);
         }

@@ -5,7 +5,9 @@
 #include "models/store.h"
 #include "models/visitqueries.h"
 #include "ui/common/enumlabels.h"
+#include "ui/common/icons.h"
 #include "ui/common/labels.h"
+#include "ui/common/screenfit.h"
 #include "ui/common/widgets.h"
 
 #include <QComboBox>
@@ -65,7 +67,6 @@ VisitDialog::VisitDialog(
 {
     setObjectName(QStringLiteral("visitDialog"));
     setWindowTitle(visitId.isEmpty() ? tr("Log a visit") : tr("Visit"));
-    resize(820, 680);
 
     m_hcpLabel = new QLabel(this);
     m_hcpLabel->setObjectName(QStringLiteral("hcpLabel"));
@@ -238,13 +239,22 @@ VisitDialog::VisitDialog(
     auto *header = new QHBoxLayout;
     header->addWidget(m_hcpLabel, 1);
     header->addWidget(m_badge);
+    // The form scrolls and the buttons stay below it, in reach on a small screen (1366×768, or 150 % of
+    // 1920×1080).
+    auto *content = new QWidget(this);
+    content->setObjectName(QStringLiteral("visitForm"));
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addLayout(header);
+    contentLayout->addLayout(form, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(header);
-    layout->addLayout(form, 1);
+    layout->addWidget(screenfit::scrollable(content, this), 1);
     layout->addWidget(m_saveError);
     layout->addWidget(buttons);
 
     load();
+    icons::decorate(this);
+    screenfit::resizeToScreen(this, QSize(820, 680));
 }
 
 void VisitDialog::load()
