@@ -89,8 +89,10 @@ DashboardTiles::DashboardTiles(QWidget *parent)
         auto *tile = new QFrame(this);
         tile->setObjectName(QStringLiteral("tile_") + names[i].first);
         tile->setFrameShape(QFrame::StyledPanel);
-        tile->setStyleSheet(QStringLiteral("QFrame#%1 { background: palette(base); border-radius: 6px; }")
-                                .arg(tile->objectName()));
+        // The palette's base colour, not a style sheet: a style sheet freezes the colours it was parsed
+        // with, and the tile stayed light after a switch to the dark theme.
+        tile->setBackgroundRole(QPalette::Base);
+        tile->setAutoFillBackground(true);
         auto *l = new QVBoxLayout(tile);
         l->setContentsMargins(10, 6, 10, 6);
         l->setSpacing(0);

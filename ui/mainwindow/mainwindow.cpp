@@ -55,16 +55,6 @@ const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
 const QString kViewKey = QStringLiteral("mainWindow/view");
 
-// Rich pages scroll on small screens instead of forcing the window to their size.
-QWidget *scrollable(QWidget *page, QWidget *parent)
-{
-    auto *area = new QScrollArea(parent);
-    area->setObjectName(page->objectName() + QStringLiteral("ScrollArea"));
-    area->setWidgetResizable(true);
-    area->setFrameShape(QFrame::NoFrame);
-    area->setWidget(page);
-    return area;
-}
 } // namespace
 
 MainWindow::MainWindow(Session *session, QWidget *parent)
@@ -101,8 +91,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_today = new TodayView(session, this);
     m_pages.insert(QStringLiteral("today"), m_today);
     m_pages.insert(QStringLiteral("hcps"), m_hcps);
-    m_pages.insert(QStringLiteral("hcp"), scrollable(m_profile, this));
-    m_pages.insert(QStringLiteral("plan"), scrollable(m_plan, this));
+    m_pages.insert(QStringLiteral("hcp"), screenfit::scrollable(m_profile, this));
+    m_pages.insert(QStringLiteral("plan"), screenfit::scrollable(m_plan, this));
     m_pages.insert(QStringLiteral("visits"), m_visits);
     m_pages.insert(QStringLiteral("meetings"), meetings);
     // The manager's KPIs (ui/dashboard/); a tier's unreached targets open in the HCP profile.
@@ -122,7 +112,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     // The company's settings, for the role that writes them (updateAccount shows it).
     auto *company = new CompanySettingsView(store, this);
     connect(company, &CompanySettingsView::saved, session->engine(), &SyncEngine::localChangeSaved);
-    m_pages.insert(QStringLiteral("company"), scrollable(company, this));
+    m_pages.insert(QStringLiteral("company"), screenfit::scrollable(company, this));
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("globalSearchLineEdit"));
@@ -146,8 +136,13 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("viewStackedWidget"));
-    for (QWidget *page : std::as_const(m_pages))
-        m_stack->addWidget(page);
+    // Every page scrolls rather than forcing the window past a small screen (1366×768, or 150 % of
+    // 1920×1080): the stack is as large as its largest page.
+    for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+        if (!qobject_cast<QScrollArea *>(it.value()))
+            it.value() = screenfit::scrollable(it.value(), this);
+        m_stack->addWidget(it.value());
+    }
 
     buildNavigation();
 
