@@ -4293,6 +4293,26 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>How much a product counts in the product detail share by its position in a visit. Your administrator sets the company&apos;s weights; you may choose your own for your dashboard on this computer.</source>
         <translation>产品在一次拜访中的讲解顺序决定其在产品讲解占比中的权重。公司的权重由管理员设定；您也可以为本机上的仪表板选择自己的权重。</translation>
     </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation>外观(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>System follows the desktop&apos;s colours; Light and Dark use Rounds&apos; own. Applies as soon as you press OK.</source>
+        <translation>“跟随系统”使用桌面的配色；“浅色”和“深色”使用 Rounds 自己的配色。按“确定”后立即生效。</translation>
+    </message>
 </context>
 <context>
     <name>rounds::SignInDialog</name>

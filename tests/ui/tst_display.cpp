@@ -258,7 +258,9 @@ void TestDisplay::everyViewFitsTheScreen()
                            .arg(space.height())
                            .arg(pages.join(QStringLiteral(", ")))));
         QVERIFY2(fits(window.size(), space), qPrintable(key));
-        const QStringList outside = buttonsOutside(&window, false);
+        // The page shows whole: its buttons lie inside it (those of a list or chart grid that scrolls on
+        // its own, like the dashboard's cards, are reached by scrolling it).
+        const QStringList outside = buttonsOutside(area->widget(), true);
         QVERIFY2(
             outside.isEmpty(), qPrintable(key + QStringLiteral(": ") + outside.join(QStringLiteral("; "))));
     }
