@@ -4,12 +4,14 @@
 #include "sync/diagnostics.h"
 #include "sync/preferences.h"
 #include "sync/session.h"
+#include "ui/common/theme.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/history/historydialog.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/meetings/meetingeditor.h"
 #include "ui/meetings/meetingsview.h"
 #include "ui/plan/plancalendarview.h"
+#include "ui/settings/aboutdialog.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/signin/signindialog.h"
 #include "ui/territories/territoryview.h"
@@ -101,8 +103,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption dbOption(QStringLiteral("db"),
         QStringLiteral("Open this local database instead of the last account's."), QStringLiteral("FILE"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QStringLiteral("Save a picture of the main window (1440x900) to FILE and quit."),
+        QStringLiteral("Save a picture of the main window (1440x900 unless --size says otherwise; an open "
+                       "dialog is drawn over it, centred, the window dimmed) to FILE and quit."),
         QStringLiteral("FILE"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+        QStringLiteral("With --screenshot: the main window's size in logical pixels, e.g. 1366x768 (at "
+                       "QT_SCALE_FACTOR=1.5 the PNG has 1.5 times as many pixels)."),
+        QStringLiteral("WxH"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"),
+        QStringLiteral("The look for this run: system, light or dark (default: the one chosen in Settings)."),
+        QStringLiteral("THEME"));
+    const QCommandLineOption dialogOption(QStringLiteral("dialog"),
+        QStringLiteral("A dialog to open over the view: visit (log a visit for the busiest HCP), meeting "
+                       "(the liveliest meeting's editor), settings (General page), compliance (Settings, "
+                       "compliance rules), history (an HCP's History, from the server), about, signin."),
+        QStringLiteral("DIALOG"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
         QStringLiteral(
             "The view to open: today, hcps, hcp, plan, visit, visits, meetings, meeting, dashboard, "
@@ -114,7 +129,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Run the global search for TEXT, as if typed in the search box (the HCP list with "
                        "what it finds: by name, pinyin, initials or hospital)."),
         QStringLiteral("TEXT"));
-    parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption, searchOption});
+    parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption, searchOption, sizeOption, themeOption, dialogOption});
     parser.process(app);
 
     const QString language
@@ -128,6 +143,24 @@ int main(int argc, char *argv[])
     QTranslator translator;
     if (translator.load(locale, QStringLiteral("rounds"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
+
+    const QString themeName
+        = parser.isSet(themeOption) ? parser.value(themeOption) : rounds::preferences::theme();
+    if (!rounds::theme::names().contains(themeName))
+        return fail(QStringLiteral("unknown theme '%1' (system, light, dark)").arg(themeName));
+    rounds::theme::rememberSystemLook();
+    rounds::theme::apply(themeName);
+
+    QSize windowSize(1440, 900);
+    if (parser.isSet(sizeOption)) {
+        const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));
+        bool okWidth = false;
+        bool okHeight = false;
+        if (parts.size() == 2)
+            windowSize = QSize(parts[0].toInt(&okWidth), parts[1].toInt(&okHeight));
+        if (!okWidth || !okHeight || windowSize.width() < 200 || windowSize.height() < 200)
+            return fail(QStringLiteral("--size wants WIDTHxHEIGHT, e.g. 1366x768"));
+    }
 
     const bool screenshot = parser.isSet(screenshotOption);
     if (!screenshot)
@@ -153,23 +186,38 @@ int main(int argc, char *argv[])
 
     rounds::MainWindow window(&session);
     QString view = parser.value(viewOption);
-    // `--view meeting`: the Meetings view with the editor of a meeting open over it.
-    const bool meetingEditor = view == QLatin1String("meeting");
-    if (meetingEditor)
+    // `--dialog NAME` and the older `--view` aliases of the dialogs (visit, meeting, settings, history).
+    QString dialogName = parser.value(dialogOption);
+    const QStringList dialogNames = {QStringLiteral("visit"), QStringLiteral("meeting"),
+        QStringLiteral("settings"), QStringLiteral("compliance"), QStringLiteral("history"),
+        QStringLiteral("about"), QStringLiteral("signin")};
+    if (!dialogName.isEmpty() && !dialogNames.contains(dialogName))
+        return fail(QStringLiteral("unknown dialog '%1'").arg(dialogName));
+    if (dialogName.isEmpty() && (view == QLatin1String("meeting") || view == QLatin1String("history")))
+        dialogName = view;
+    if (dialogName.isEmpty() && view == QLatin1String("settings"))
+        dialogName = QStringLiteral("compliance");
+    if (dialogName.isEmpty() && view == QLatin1String("visit"))
+        dialogName = view;
+    // `meeting`: the Meetings view (unless --view names another) with the editor of a meeting over it.
+    const bool meetingEditor = dialogName == QLatin1String("meeting");
+    if (meetingEditor && (view.isEmpty() || view == QLatin1String("meeting")))
         view = QStringLiteral("meetings");
-    // `settings` shows the settings dialog over the window (its compliance page, the most telling).
     // `history`: the busiest HCP's profile with its History panel over it (fetched from the server).
-    const bool historyPanel = view == QLatin1String("history");
+    const bool historyPanel = dialogName == QLatin1String("history");
     if (historyPanel)
         view = QStringLiteral("hcp");
-    const bool settingsDialog = view == QLatin1String("settings");
-    if (settingsDialog)
+    // `settings` shows the settings dialog over the window: its General page, or (`compliance`, and the
+    // older `--view settings`) its compliance page, the most telling.
+    const bool settingsDialog
+        = dialogName == QLatin1String("settings") || dialogName == QLatin1String("compliance");
+    if (view == QLatin1String("settings"))
         view.clear();
     if (!view.isEmpty() && view != QLatin1String("visit") && view != QLatin1String("alignment")
         && !rounds::MainWindow::viewKeys().contains(view))
         return fail(QStringLiteral("unknown view '%1'").arg(view));
     if (screenshot)
-        window.resize(1440, 900);
+        window.resize(windowSize);
     window.show();
 
     QWidget *dialog = nullptr;
@@ -183,13 +231,6 @@ int main(int argc, char *argv[])
         window.showHcp(busiest);
     } else if (view == QLatin1String("visit")) {
         window.showView(QStringLiteral("hcps"));
-        rounds::HcpListView *hcps = window.hcpListView();
-        const QString hcpId = busiest.isEmpty() ? hcps->model()->idAt(0) : busiest;
-        if (!hcpId.isEmpty()) {
-            rounds::VisitDialog *visit = window.openVisitDialog(hcpId);
-            fillExample(visit, session.store());
-            dialog = visit;
-        }
     } else if (view == QLatin1String("plan")) {
         window.showView(view);
         window.planView()->setMode(rounds::PlanCalendarView::Mode::Month); // the demo plans lie ahead
@@ -208,6 +249,32 @@ int main(int argc, char *argv[])
     if (parser.isSet(searchOption))
         window.search(parser.value(searchOption));
 
+    if (dialogName == QLatin1String("visit")) {
+        rounds::HcpListView *hcps = window.hcpListView();
+        const QString hcpId = busiest.isEmpty() ? hcps->model()->idAt(0) : busiest;
+        if (!hcpId.isEmpty()) {
+            rounds::VisitDialog *visit = window.openVisitDialog(hcpId);
+            fillExample(visit, session.store());
+            dialog = visit;
+        }
+    }
+
+    if (dialogName == QLatin1String("about")) {
+        auto *about = new rounds::AboutDialog(&window);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->show();
+        dialog = about;
+    }
+
+    if (dialogName == QLatin1String("signin")) {
+        // As File → Sign in shows it, with this file's server and user filled in.
+        auto *signIn = new rounds::SignInDialog(&session, &window);
+        signIn->setAttribute(Qt::WA_DeleteOnClose);
+        signIn->setServer(session.account().server);
+        signIn->show();
+        dialog = signIn;
+    }
+
     if (historyPanel) {
         // As a user opens it: the profile's History button.
         if (auto *button = window.findChild<QPushButton *>(QStringLiteral("hcpHistoryButton")))
@@ -219,7 +286,7 @@ int main(int argc, char *argv[])
         auto *settings = new rounds::SettingsDialog(&session, &window);
         settings->setAttribute(Qt::WA_DeleteOnClose);
         if (auto *tabs = settings->findChild<QTabWidget *>(QStringLiteral("settingsTabs")))
-            tabs->setCurrentIndex(2);
+            tabs->setCurrentIndex(dialogName == QLatin1String("compliance") ? 2 : 0);
         settings->show();
         dialog = settings;
     }

@@ -12,6 +12,10 @@ if(ROUNDS_BUILD_GUI)
     install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/rounds.svg
             DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps COMPONENT client)
     install(FILES ${CMAKE_SOURCE_DIR}/docs/sync.md DESTINATION ${CMAKE_INSTALL_DOCDIR}/../rounds COMPONENT client)
+    # The bundled Breeze icons' source and licence (LGPL-3.0+), beside the binary that carries them.
+    install(FILES ${CMAKE_SOURCE_DIR}/resources/icons/README.md ${CMAKE_SOURCE_DIR}/resources/icons/breeze-copyright
+                  ${CMAKE_SOURCE_DIR}/resources/icons/COPYING.LGPL-3 ${CMAKE_SOURCE_DIR}/resources/icons/COPYING.GPL-3
+            DESTINATION ${CMAKE_INSTALL_DOCDIR}/../rounds/icons COMPONENT client)
 endif()
 install(TARGETS rounds-server RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT server)
 install(FILES ${CMAKE_SOURCE_DIR}/resources/linux/rounds-server.service DESTINATION lib/systemd/system COMPONENT server)

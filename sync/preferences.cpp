@@ -11,6 +11,7 @@ namespace {
 const QString kLanguageKey = QStringLiteral("ui/language");
 const QString kAutoSyncKey = QStringLiteral("sync/autoSyncMinutes");
 const QString kLivePullKey = QStringLiteral("sync/livePullSeconds");
+const QString kThemeKey = QStringLiteral("ui/theme");
 } // namespace
 
 QString language()
@@ -37,6 +38,21 @@ int livePullSeconds()
 void setLivePullSeconds(int seconds)
 {
     QSettings().setValue(kLivePullKey, seconds);
+}
+
+QString theme()
+{
+    const QString name = QSettings().value(kThemeKey).toString();
+    return name == QLatin1String("light") || name == QLatin1String("dark") ? name : QStringLiteral("system");
+}
+
+void setTheme(const QString &name)
+{
+    QSettings settings;
+    if (name == QLatin1String("light") || name == QLatin1String("dark"))
+        settings.setValue(kThemeKey, name);
+    else
+        settings.remove(kThemeKey);
 }
 
 int autoSyncMinutes()

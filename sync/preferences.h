@@ -15,6 +15,11 @@ namespace preferences {
 QString language();
 void setLanguage(const QString &name);
 
+// The look: "system" (the desktop's style and palette, the default), "light" or "dark". Applied at start
+// and at once when Settings changes it (the --theme option overrides it for one run).
+QString theme();
+void setTheme(const QString &name);
+
 // Minutes between automatic syncs; 0 syncs only when asked and shortly after a save.
 int autoSyncMinutes();
 void setAutoSyncMinutes(int minutes);

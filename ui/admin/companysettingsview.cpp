@@ -5,6 +5,7 @@
 #include "models/companysettings.h"
 #include "models/kpis.h"
 #include "models/store.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 
 #include <QComboBox>
@@ -330,7 +331,7 @@ bool CompanySettingsView::store(const QString &key, const QJsonValue &value)
 void CompanySettingsView::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c0392b;") : QStringLiteral("color: #1e8449;"));
+    theme::setTone(m_message, error ? theme::Tone::Error : theme::Tone::Success);
     m_message->show();
 }
 

@@ -1,4 +1,5 @@
 #include "ui/common/widgets.h"
+#include "ui/common/theme.h"
 
 #include "models/referencequeries.h"
 
@@ -39,9 +40,7 @@ QLabel *errorLabel(const QString &objectName, QWidget *parent)
     auto *label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
-    label->setPalette(p);
+    theme::setTone(label, theme::Tone::Error);
     label->hide();
     return label;
 }

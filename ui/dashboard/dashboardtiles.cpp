@@ -1,4 +1,5 @@
 #include "ui/dashboard/dashboardtiles.h"
+#include "ui/common/theme.h"
 
 #include "ui/dashboard/dashboardview.h"
 
@@ -88,13 +89,16 @@ DashboardTiles::DashboardTiles(QWidget *parent)
         auto *tile = new QFrame(this);
         tile->setObjectName(QStringLiteral("tile_") + names[i].first);
         tile->setFrameShape(QFrame::StyledPanel);
-        tile->setStyleSheet(QStringLiteral("QFrame#%1 { background: palette(base); border-radius: 6px; }")
-                                .arg(tile->objectName()));
+        // The palette's base colour, not a style sheet: a style sheet freezes the colours it was parsed
+        // with, and the tile stayed light after a switch to the dark theme.
+        tile->setBackgroundRole(QPalette::Base);
+        tile->setAutoFillBackground(true);
         auto *l = new QVBoxLayout(tile);
         l->setContentsMargins(10, 6, 10, 6);
         l->setSpacing(0);
         auto *name = new QLabel(names[i].second, tile);
-        name->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        name->setObjectName(QStringLiteral("tileNameLabel"));
+        theme::setTone(name, theme::Tone::Muted);
         auto *value = new QLabel(QStringLiteral("–"), tile);
         value->setObjectName(QStringLiteral("tileValueLabel"));
         QFont f = value->font();
@@ -119,7 +123,7 @@ void DashboardTiles::fill(const KpiResult &r)
         QLabel *delta = m_deltas.value(t.key);
         if (!t.now || !t.before) {
             delta->setText(DashboardView::tr("– vs %1").arg(r.previousPeriod.label()));
-            delta->setStyleSheet(QStringLiteral("color: palette(mid);"));
+            theme::setTone(delta, theme::Tone::Muted);
             continue;
         }
         const double d = *t.now - *t.before;
@@ -131,9 +135,10 @@ void DashboardTiles::fill(const KpiResult &r)
                 .arg(arrow + QLocale().toString(d, 'f', t.decimals) + t.unit, r.previousPeriod.label()));
         // Spending more is not better: only the field and sales KPIs are coloured.
         const bool neutral = t.key == QLatin1String("spend") || d == 0;
-        delta->setStyleSheet(neutral ? QStringLiteral("color: palette(mid);")
-                : d > 0              ? QStringLiteral("color: #1a7f37;")
-                                     : QStringLiteral("color: #c62828;"));
+        theme::setTone(delta,
+            neutral     ? theme::Tone::Muted
+                : d > 0 ? theme::Tone::Success
+                        : theme::Tone::Error);
     }
 }
 

@@ -1,4 +1,5 @@
 #include "ui/dashboard/dashboardview.h"
+#include "ui/common/theme.h"
 
 #include "models/kpitables.h"
 #include "models/referencequeries.h"
@@ -111,7 +112,7 @@ QWidget *DashboardView::buildHeader()
     h->addWidget(m_period);
     m_status = new QLabel(header);
     m_status->setObjectName(QStringLiteral("dashboardStatusLabel"));
-    m_status->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    theme::setTone(m_status, theme::Tone::Muted);
     h->addWidget(m_status, 1);
     auto *image = new QPushButton(tr("Export PNG/PDF…"), header);
     image->setObjectName(QStringLiteral("exportImageButton"));

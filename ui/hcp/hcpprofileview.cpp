@@ -8,6 +8,7 @@
 #include "sync/session.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 #include "ui/hcp/supporttrendwidget.h"
 
@@ -336,7 +337,7 @@ void HcpProfileView::fillTimeline(const HcpProfile &profile)
                 tr("%1 — due %2").arg(v.followUp, QLocale().toString(v.followUpDue, QLocale::ShortFormat)),
                 m_followUps);
             if (v.followUpDue < today)
-                item->setForeground(QColor(0xc0, 0x39, 0x2b));
+                item->setForeground(theme::toneColor(theme::Tone::Error));
         }
     }
     if (m_followUps->count() == 0)
@@ -434,10 +435,7 @@ QString HcpProfileView::territory()
 void HcpProfileView::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    QPalette p = m_message->palette();
-    p.setColor(
-        QPalette::WindowText, error ? QColor(0xc0, 0x39, 0x2b) : palette().color(QPalette::WindowText));
-    m_message->setPalette(p);
+    theme::setTone(m_message, error ? theme::Tone::Error : theme::Tone::Normal);
     m_message->show();
 }
 

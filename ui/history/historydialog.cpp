@@ -1,5 +1,7 @@
 #include "ui/history/historydialog.h"
 
+#include "ui/common/screenfit.h"
+
 #include "ui/history/historyview.h"
 
 #include <QDialogButtonBox>
@@ -19,7 +21,7 @@ HistoryDialog::HistoryDialog(
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
-    resize(860, 520);
+    screenfit::resizeToScreen(this, QSize(860, 520));
     m_view->load(entity, id);
 }
 

@@ -7,9 +7,11 @@
 #include "models/visitlistmodel.h"
 #include "sync/session.h"
 #include "ui/admin/companysettingsview.h"
+#include "ui/common/icons.h"
 #include "ui/common/labels.h"
 #include "ui/common/listpage.h"
 #include "ui/common/prompter.h"
+#include "ui/common/screenfit.h"
 #include "ui/conflicts/conflictsview.h"
 #include "ui/dashboard/dashboardview.h"
 #include "ui/hcp/hcplistview.h"
@@ -56,16 +58,6 @@ const QString kStateKey = QStringLiteral("mainWindow/state");
 const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
 const QString kViewKey = QStringLiteral("mainWindow/view");
 
-// Rich pages scroll on small screens instead of forcing the window to their size.
-QWidget *scrollable(QWidget *page, QWidget *parent)
-{
-    auto *area = new QScrollArea(parent);
-    area->setObjectName(page->objectName() + QStringLiteral("ScrollArea"));
-    area->setWidgetResizable(true);
-    area->setFrameShape(QFrame::NoFrame);
-    area->setWidget(page);
-    return area;
-}
 } // namespace
 
 MainWindow::MainWindow(Session *session, QWidget *parent)
@@ -74,7 +66,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Rounds"));
-    resize(1280, 800);
 
     Store *store = session->store();
     m_hcps = new HcpListView(store, this);
@@ -103,8 +94,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_today = new TodayView(session, this);
     m_pages.insert(QStringLiteral("today"), m_today);
     m_pages.insert(QStringLiteral("hcps"), m_hcps);
-    m_pages.insert(QStringLiteral("hcp"), scrollable(m_profile, this));
-    m_pages.insert(QStringLiteral("plan"), scrollable(m_plan, this));
+    m_pages.insert(QStringLiteral("hcp"), screenfit::scrollable(m_profile, this));
+    m_pages.insert(QStringLiteral("plan"), screenfit::scrollable(m_plan, this));
     m_pages.insert(QStringLiteral("visits"), m_visits);
     m_pages.insert(QStringLiteral("meetings"), meetings);
     // The manager's KPIs (ui/dashboard/); a tier's unreached targets open in the HCP profile.
@@ -123,13 +114,14 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_pages.insert(QStringLiteral("conflicts"), m_conflicts);
     // The company's settings, for the role that writes them (updateAccount shows it).
     auto *company = new CompanySettingsView(store, this);
-    m_pages.insert(QStringLiteral("company"), scrollable(company, this));
+    m_pages.insert(QStringLiteral("company"), screenfit::scrollable(company, this));
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("globalSearchLineEdit"));
     m_search->setPlaceholderText(tr("Search HCPs and hospitals (Ctrl+K)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(380);
+    m_search->setMinimumWidth(240);
+    m_search->addAction(icons::action(icons::Action::Search), QLineEdit::LeadingPosition);
     connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
     // Every edit searches, clearing too: the list never shows results for a text this box no longer holds.
     connect(m_search, &QLineEdit::textEdited, this, [this](const QString &text) {
@@ -151,8 +143,13 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("viewStackedWidget"));
-    for (QWidget *page : std::as_const(m_pages))
-        m_stack->addWidget(page);
+    // Every page scrolls rather than forcing the window past a small screen (1366×768, or 150 % of
+    // 1920×1080): the stack is as large as its largest page.
+    for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+        if (!qobject_cast<QScrollArea *>(it.value()))
+            it.value() = screenfit::scrollable(it.value(), this);
+        m_stack->addWidget(it.value());
+    }
 
     buildNavigation();
 
@@ -203,6 +200,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
         [engine](Qt::ApplicationState state) { engine->setForeground(state == Qt::ApplicationActive); });
     connect(session, &Session::accountChanged, this, &MainWindow::updateAccount);
 
+    icons::decorate(this);
+    // 1280×800 where there is room; on 1366×768 or 1280×720 (150 % of 1920×1080) the screen's free area.
+    screenfit::resizeToScreen(this, QSize(1280, 800));
     QSettings settings;
     restoreGeometry(settings.value(kGeometryKey).toByteArray());
     restoreState(settings.value(kStateKey).toByteArray());
@@ -562,9 +562,10 @@ void MainWindow::updateAccount()
     for (const Entry &e : entries) {
         if (!e.visible)
             continue;
-        auto *item = new QListWidgetItem(e.label, m_nav);
+        auto *item = new QListWidgetItem(icons::view(e.key), e.label, m_nav);
         item->setData(Qt::UserRole, e.key);
-        QAction *a = m_viewMenu->addAction(e.label, this, [this, key = e.key] { showView(key); });
+        QAction *a = m_viewMenu->addAction(
+            icons::view(e.key), e.label, this, [this, key = e.key] { showView(key); });
         a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(shortcut++)));
         m_viewActions << a;
     }

@@ -4,6 +4,7 @@
 #include "models/storewatcher.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 
 #include <QComboBox>
@@ -202,7 +203,7 @@ void ChangeRequestsView::showCurrent()
             QFont bold = proposed->font();
             bold.setBold(true);
             proposed->setFont(bold);
-            proposed->setForeground(QColor(0x1f, 0x5f, 0xbf));
+            proposed->setForeground(theme::toneColor(theme::Tone::Accent));
         }
         m_fields->setItem(row, 2, proposed);
     }
@@ -210,7 +211,7 @@ void ChangeRequestsView::showCurrent()
 
 bool ChangeRequestsView::done(bool ok, const QString &text)
 {
-    m_status->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020;"));
+    theme::setTone(m_status, ok ? theme::Tone::Normal : theme::Tone::Error);
     m_status->setText(text);
     if (ok) {
         m_note->clear();

@@ -5,6 +5,7 @@
 #include "models/storewatcher.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 
 #include <QButtonGroup>
@@ -325,13 +326,13 @@ bool DuplicatesView::mergeSelected(bool ask)
         return false;
     const Duplicates::MergeResult r = Duplicates::merge(m_store, winner, loser, chosenValues());
     if (!r.ok) {
-        m_status->setStyleSheet(QStringLiteral("color: #b00020;"));
+        theme::setTone(m_status, theme::Tone::Error);
         m_status->setText(r.error);
         return false;
     }
     emit merged(winner, loser);
     reload();
-    m_status->setStyleSheet(QString());
+    theme::setTone(m_status, theme::Tone::Normal);
     m_status->setText(tr("Merged into %1. It reaches the server at the next sync.").arg(winnerName));
     return true;
 }

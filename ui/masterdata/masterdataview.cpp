@@ -8,6 +8,7 @@
 #include "ui/common/enumlabels.h"
 #include "ui/common/importpreview.h"
 #include "ui/common/prompter.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 #include "ui/masterdata/recordtab.h"
 
@@ -56,7 +57,7 @@ QList<EnumLabels::Choice> editableStatuses()
 
 void setStatus(QLabel *label, bool ok, const QString &text)
 {
-    label->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020;"));
+    theme::setTone(label, ok ? theme::Tone::Normal : theme::Tone::Error);
     label->setText(text);
 }
 

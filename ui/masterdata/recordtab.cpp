@@ -1,6 +1,7 @@
 #include "ui/masterdata/recordtab.h"
 
 #include "models/masterdata.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 
 #include <QComboBox>
@@ -69,7 +70,7 @@ QWidget *RecordTab::addField(const QString &key, const QString &label, QWidget *
 {
     auto *error = new QLabel(m_formBox);
     error->setObjectName(QStringLiteral("%1ErrorLabel").arg(key));
-    error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    theme::setTone(error, theme::Tone::Error);
     error->setWordWrap(true);
     error->hide();
     auto *cell = new QWidget(m_formBox);
@@ -136,7 +137,7 @@ void RecordTab::showIssues(const QList<FieldIssue> &issues)
 
 void RecordTab::setStatus(bool ok, const QString &text)
 {
-    m_status->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020;"));
+    theme::setTone(m_status, ok ? theme::Tone::Normal : theme::Tone::Error);
     m_status->setText(text);
 }
 

@@ -1,5 +1,6 @@
 #include "ui/meetings/meetingcompliancepanel.h"
 
+#include "ui/common/theme.h"
 #include "ui/meetings/meetingeditor.h"
 #include "ui/meetings/meetingwords.h"
 
@@ -11,17 +12,10 @@
 
 namespace rounds {
 
-namespace {
-
-const QColor kRed(0xc0, 0x39, 0x2b);
-const QColor kAmber(0xb9, 0x77, 0x0e);
-
-} // namespace
-
 MeetingCompliancePanel::MeetingCompliancePanel(QWidget *parent)
     : QGroupBox(MeetingEditor::tr("Compliance"), parent)
 {
-    setMinimumWidth(340);
+    setMinimumWidth(260);
     auto *cl = new QVBoxLayout(this);
     m_heads = new QLabel(this);
     m_heads->setObjectName(QStringLiteral("headCountLabel"));
@@ -34,7 +28,7 @@ MeetingCompliancePanel::MeetingCompliancePanel(QWidget *parent)
     m_blockedLabel = new QLabel(this);
     m_blockedLabel->setObjectName(QStringLiteral("blockedReasonLabel"));
     m_blockedLabel->setWordWrap(true);
-    m_blockedLabel->setStyleSheet(QStringLiteral("color: #c0392b"));
+    theme::setTone(m_blockedLabel, theme::Tone::Error);
     cl->addWidget(m_blockedLabel);
 }
 
@@ -73,7 +67,7 @@ void MeetingCompliancePanel::evaluate(
                                              .arg(MeetingWords::severity(v.blocking),
                                                  compliance::ruleTitle(v.rule), MeetingWords::describe(v)),
             m_list);
-        item->setForeground(v.blocking ? kRed : kAmber);
+        item->setForeground(theme::toneColor(v.blocking ? theme::Tone::Error : theme::Tone::Warning));
         item->setData(Qt::UserRole, v.code());
     }
     if (m_violations.isEmpty())

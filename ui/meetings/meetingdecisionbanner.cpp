@@ -2,6 +2,7 @@
 
 #include "common/protocol/values.h"
 #include "ui/common/enumlabels.h"
+#include "ui/common/theme.h"
 
 namespace rounds {
 
@@ -20,7 +21,7 @@ MeetingDecisionBanner::MeetingDecisionBanner(QWidget *parent)
     setObjectName(QStringLiteral("decisionBannerLabel"));
     setWordWrap(true);
     setTextFormat(Qt::PlainText);
-    setStyleSheet(QStringLiteral("QLabel { padding: 6px 10px; border-radius: 4px; background: #fff4d6; }"));
+    theme::setBadgeTone(this, theme::Tone::Warning);
     hide();
 }
 

@@ -5,8 +5,11 @@
 #include "models/meetingqueries.h"
 #include "models/store.h"
 #include "ui/common/enumlabels.h"
+#include "ui/common/icons.h"
 #include "ui/common/labels.h"
 #include "ui/common/prompter.h"
+#include "ui/common/screenfit.h"
+#include "ui/common/theme.h"
 #include "ui/meetings/meetingcompliancepanel.h"
 #include "ui/meetings/meetingdecisionbanner.h"
 #include "ui/meetings/meetingreport.h"
@@ -25,6 +28,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimeZone>
@@ -123,21 +127,25 @@ MeetingEditor::MeetingEditor(
 void MeetingEditor::build()
 {
     setWindowTitle(tr("Meeting"));
-    resize(1180, 820);
     auto *layout = new QVBoxLayout(this);
+    // Everything but the error line and the workflow buttons scrolls, so the buttons stay in reach on a
+    // small screen (1366×768, or 150 % of 1920×1080).
+    auto *content = new QWidget(this);
+    content->setObjectName(QStringLiteral("meetingForm"));
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
 
     auto *head = new QHBoxLayout;
     m_statusBadge = new QLabel(this);
     m_statusBadge->setObjectName(QStringLiteral("statusBadgeLabel"));
-    m_statusBadge->setStyleSheet(
-        QStringLiteral("QLabel { padding: 2px 8px; border-radius: 8px; background: #e8eef7; }"));
+    theme::setBadgeTone(m_statusBadge, theme::Tone::Accent);
     head->addWidget(m_statusBadge);
     head->addStretch();
-    layout->addLayout(head);
+    contentLayout->addLayout(head);
     m_decision = new MeetingDecisionBanner(this);
-    layout->addWidget(m_decision);
+    contentLayout->addWidget(m_decision);
 
-    layout->addLayout(buildForm());
+    contentLayout->addLayout(buildForm());
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     auto *left = new QWidget(split);
@@ -150,17 +158,21 @@ void MeetingEditor::build()
     split->addWidget(m_compliance);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
-    layout->addWidget(split, 1);
+    split->setMinimumHeight(360);
+    contentLayout->addWidget(split, 1);
+    layout->addWidget(screenfit::scrollable(content, this), 1);
 
     m_saveError = new QLabel(this);
     m_saveError->setObjectName(QStringLiteral("saveErrorLabel"));
     m_saveError->setWordWrap(true);
-    m_saveError->setStyleSheet(QStringLiteral("color: #c0392b"));
+    theme::setTone(m_saveError, theme::Tone::Error);
     m_saveError->hide();
     layout->addWidget(m_saveError);
 
     layout->addLayout(buildButtons());
     connectActions();
+    icons::decorate(this);
+    screenfit::resizeToScreen(this, QSize(1180, 820));
 }
 
 // Title, kind and mode, time, venue, territory and budget: the plan a manager approves.
@@ -171,7 +183,7 @@ QFormLayout *MeetingEditor::buildForm()
     m_title->setObjectName(QStringLiteral("titleLineEdit"));
     m_titleError = new QLabel(this);
     m_titleError->setObjectName(QStringLiteral("titleErrorLabel"));
-    m_titleError->setStyleSheet(QStringLiteral("color: #c0392b"));
+    theme::setTone(m_titleError, theme::Tone::Error);
     m_titleError->hide();
     auto *titleBox = new QVBoxLayout;
     titleBox->addWidget(m_title);
@@ -297,7 +309,7 @@ QGroupBox *MeetingEditor::buildExpenses(QWidget *parent)
             expensesBox);
     note->setObjectName(QStringLiteral("evidenceNoteLabel"));
     note->setWordWrap(true);
-    note->setStyleSheet(QStringLiteral("color: #666"));
+    theme::setTone(note, theme::Tone::Muted);
     el->addWidget(note);
     return expensesBox;
 }

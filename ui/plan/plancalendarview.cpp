@@ -4,6 +4,7 @@
 #include "models/storewatcher.h"
 #include "models/visitqueries.h"
 #include "sync/session.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 #include "ui/plan/plandaylist.h"
 
@@ -235,7 +236,7 @@ void PlanCalendarView::reload()
             item->setData(PlanDayList::HcpIdRole, p.hcpId);
             item->setData(PlanDayList::ClashRole, clash);
             if (p.status == QLatin1String("done")) {
-                item->setForeground(QColor(0x2e, 0x7d, 0x32));
+                item->setForeground(theme::toneColor(theme::Tone::Success));
                 item->setText(item->text() + QStringLiteral("  ✓"));
             } else if (p.status == QLatin1String("cancelled")) {
                 QFont f = item->font();
@@ -244,8 +245,8 @@ void PlanCalendarView::reload()
                 item->setFlags(item->flags() & ~Qt::ItemIsDragEnabled);
             }
             if (clash) {
-                item->setBackground(QColor(0xfd, 0xec, 0xea));
-                item->setForeground(QColor(0xc0, 0x39, 0x2b));
+                item->setBackground(theme::toneBackground(theme::Tone::Error));
+                item->setForeground(theme::toneColor(theme::Tone::Error));
                 item->setToolTip(tr("Clashes with another plan on this day"));
             }
             if (p.status != QLatin1String("planned"))

@@ -6,6 +6,8 @@
 #include "sync/preferences.h"
 #include "sync/session.h"
 #include "ui/common/prompter.h"
+#include "ui/common/screenfit.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 
 #include <QCheckBox>
@@ -21,6 +23,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -59,16 +62,17 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
-    setMinimumSize(860, 480);
+    // Fits 1280×720 (150 % on a 1920×1080 screen) with room for the frame; wide pages scroll.
+    setMinimumSize(640, 400);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("settingsTabs"));
-    m_tabs->addTab(buildGeneralPage(), tr("General"));
-    m_tabs->addTab(buildSyncPage(), tr("Sync"));
-    m_tabs->addTab(buildCompliancePage(), tr("Compliance rules"));
+    m_tabs->addTab(screenfit::scrollable(buildGeneralPage(), m_tabs), tr("General"));
+    m_tabs->addTab(screenfit::scrollable(buildSyncPage(), m_tabs), tr("Sync"));
+    m_tabs->addTab(screenfit::scrollable(buildCompliancePage(), m_tabs), tr("Compliance rules"));
     if (isManagerRole(m_session->account().role) && m_session->store())
-        m_tabs->addTab(buildDashboardPage(), tr("Dashboard"));
-    m_tabs->addTab(buildDiagnosticsPage(), tr("Diagnostics"));
+        m_tabs->addTab(screenfit::scrollable(buildDashboardPage(), m_tabs), tr("Dashboard"));
+    m_tabs->addTab(screenfit::scrollable(buildDiagnosticsPage(), m_tabs), tr("Diagnostics"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("okButton"));
@@ -84,6 +88,7 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     layout->addWidget(buttons);
+    screenfit::resizeToScreen(this, QSize(900, 560));
 }
 
 QWidget *SettingsDialog::buildGeneralPage()
@@ -98,11 +103,24 @@ QWidget *SettingsDialog::buildGeneralPage()
     const int index = m_language->findData(preferences::language());
     m_language->setCurrentIndex(index < 0 ? 0 : index);
 
+    m_theme = new QComboBox(page);
+    m_theme->setObjectName(QStringLiteral("themeComboBox"));
+    m_theme->addItem(tr("System"), QStringLiteral("system"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    const int themeIndex = m_theme->findData(preferences::theme());
+    m_theme->setCurrentIndex(themeIndex < 0 ? 0 : themeIndex);
+
     auto *form = new QFormLayout(page);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(),
         note(tr("Takes effect the next time Rounds starts. Dates, numbers and money "
                 "follow the language's conventions."),
+            page));
+    form->addRow(tr("&Appearance:"), m_theme);
+    form->addRow(QString(),
+        note(tr("System follows the desktop's colours; Light and Dark use Rounds' own. Applies as soon "
+                "as you press OK."),
             page));
     return page;
 }
@@ -346,6 +364,11 @@ bool SettingsDialog::apply()
     const QString language = m_language->currentData().toString();
     const bool languageChanged = language != preferences::language();
     preferences::setLanguage(language);
+    const QString look = m_theme->currentData().toString();
+    if (look != preferences::theme()) {
+        preferences::setTheme(look);
+        theme::apply(look);
+    }
     preferences::setAutoSyncMinutes(m_autoSync->value());
     m_session->engine()->setAutoSyncMinutes(m_autoSync->value());
     preferences::setLivePullSeconds(m_livePull->value());

@@ -43,6 +43,7 @@ private:
     Session *m_session;
     QTabWidget *m_tabs = nullptr;
     QComboBox *m_language = nullptr;
+    QComboBox *m_theme = nullptr; // system, light, dark: applied at once by OK
     QSpinBox *m_autoSync = nullptr;
     QSpinBox *m_livePull = nullptr;
     QTableWidget *m_rules = nullptr;

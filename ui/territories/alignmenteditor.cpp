@@ -8,6 +8,7 @@
 #include "ui/common/dateedit.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 
 #include <QCheckBox>
@@ -408,9 +409,9 @@ void AlignmentEditor::reload()
             if (c == Target)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (r.phase == AlignmentPhase::Past)
-                item->setForeground(QColor(0x88, 0x88, 0x88));
+                item->setForeground(theme::toneColor(theme::Tone::Muted));
             else if (r.phase == AlignmentPhase::Future)
-                item->setForeground(QColor(0x1f, 0x5f, 0xbf));
+                item->setForeground(theme::toneColor(theme::Tone::Accent));
             m_table->setItem(row, c, item);
         }
         QTableWidgetItem *first = m_table->item(row, Hcp);
@@ -502,7 +503,7 @@ QString AlignmentEditor::statusText() const
 
 bool AlignmentEditor::report(bool ok, const QString &done, const QString &error)
 {
-    m_status->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020;"));
+    theme::setTone(m_status, ok ? theme::Tone::Normal : theme::Tone::Error);
     m_status->setText(ok ? done : error);
     if (ok) {
         reload();

@@ -5,6 +5,7 @@
 #include "models/territories.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 #include "ui/territories/alignmenteditor.h"
 #include "ui/territories/workloadview.h"
@@ -166,7 +167,7 @@ void TerritoryView::reload()
         QStringList notes;
         if (n.conflicted) {
             name->setText(name->text() + QStringLiteral("  ⚠"));
-            name->setForeground(QColor(0xb0, 0x00, 0x20));
+            name->setForeground(theme::toneColor(theme::Tone::Error));
             notes << tr("In conflict with a change made elsewhere: see Conflicts.");
         } else if (n.pending) {
             name->setText(name->text() + QStringLiteral("  ↑"));
@@ -176,7 +177,7 @@ void TerritoryView::reload()
             QFont f = name->font();
             f.setStrikeOut(true);
             name->setFont(f);
-            name->setForeground(QColor(0x88, 0x88, 0x88));
+            name->setForeground(theme::toneColor(theme::Tone::Muted));
             notes << tr("Retired.");
         }
         notes.prepend(levelLabel(n.level) + QLatin1Char('.'));
@@ -255,7 +256,7 @@ void TerritoryView::onCurrentChanged()
 
 bool TerritoryView::done(bool ok, const QString &error)
 {
-    m_status->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020;"));
+    theme::setTone(m_status, ok ? theme::Tone::Normal : theme::Tone::Error);
     m_status->setText(ok ? tr("Saved. It reaches the server at the next sync.") : error);
     if (ok)
         reload();

@@ -4,6 +4,7 @@
 #include "models/sfequeries.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 
 #include <QHeaderView>
@@ -122,13 +123,14 @@ void WorkloadView::reload()
         vs->setData(Qt::UserRole, w.flag);
         m_table->setItem(r, VsMean, vs);
         if (w.flag != 0) {
-            const QColor background = w.flag > 0 ? QColor(0xfd, 0xe2, 0xe1) : QColor(0xdd, 0xea, 0xfb);
+            const QColor background
+                = theme::toneBackground(w.flag > 0 ? theme::Tone::Error : theme::Tone::Accent);
             const QString why = w.flag > 0
                 ? tr("More than 20 % above the district mean: consider moving HCPs out.")
                 : tr("More than 20 % below the district mean: room for more HCPs.");
             for (int c = 0; c < ColumnCount; ++c) {
                 m_table->item(r, c)->setBackground(background);
-                m_table->item(r, c)->setForeground(QColor(0x20, 0x20, 0x20));
+                m_table->item(r, c)->setForeground(theme::toneColor(theme::Tone::Normal));
                 m_table->item(r, c)->setToolTip(why);
             }
             QFont bold = vs->font();

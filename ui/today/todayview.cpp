@@ -5,6 +5,7 @@
 #include "models/visitqueries.h"
 #include "sync/session.h"
 #include "ui/common/labels.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 
 #include <QGroupBox>
@@ -127,7 +128,7 @@ void TodayView::reload()
         item->setData(HcpIdRole, p.hcpId);
         if (p.status == QLatin1String("done")) {
             item->setText(item->text() + QStringLiteral("  ✓"));
-            item->setForeground(QColor(0x2e, 0x7d, 0x32));
+            item->setForeground(theme::toneColor(theme::Tone::Success));
         }
     }
     emptyNote(m_plans, read, error, tr("No visits planned for today."));
@@ -141,7 +142,7 @@ void TodayView::reload()
                 .arg(f.hcpName, f.followUp, locale.toString(f.due, QLocale::ShortFormat)),
             m_followUps);
         item->setData(HcpIdRole, f.hcpId);
-        item->setForeground(QColor(0xc0, 0x39, 0x2b));
+        item->setForeground(theme::toneColor(theme::Tone::Error));
     }
     emptyNote(m_followUps, read, error, tr("No follow-up is overdue."));
 

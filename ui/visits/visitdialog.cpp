@@ -7,7 +7,9 @@
 #include "ui/common/datetimefield.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/focusring.h"
+#include "ui/common/icons.h"
 #include "ui/common/labels.h"
+#include "ui/common/screenfit.h"
 #include "ui/common/widgets.h"
 #include "ui/visits/visitbriefingpane.h"
 
@@ -22,6 +24,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -67,7 +70,6 @@ VisitDialog::VisitDialog(
 {
     setObjectName(QStringLiteral("visitDialog"));
     setWindowTitle(visitId.isEmpty() ? tr("Log a visit") : tr("Visit"));
-    resize(820, 680);
 
     m_hcpLabel = new QLabel(this);
     m_hcpLabel->setObjectName(QStringLiteral("hcpLabel"));
@@ -257,10 +259,17 @@ VisitDialog::VisitDialog(
     auto *header = new QHBoxLayout;
     header->addWidget(m_hcpLabel, 1);
     header->addWidget(m_badge);
+    // The form scrolls and the buttons stay below it, in reach on a small screen (1366×768, or 150 % of
+    // 1920×1080).
+    auto *content = new QWidget(this);
+    content->setObjectName(QStringLiteral("visitForm"));
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addLayout(header);
+    contentLayout->addLayout(form, 1);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(header);
-    layout->addWidget(m_briefing);
-    layout->addLayout(form, 1);
+    contentLayout->insertWidget(1, m_briefing);
+    layout->addWidget(screenfit::scrollable(content, this), 1);
     layout->addWidget(m_saveError);
     layout->addWidget(buttons);
 
@@ -276,6 +285,8 @@ VisitDialog::VisitDialog(
     updateTabOrder();
     FocusRing::install(this);
     m_channel->setFocus(Qt::OtherFocusReason);
+    icons::decorate(this);
+    screenfit::resizeToScreen(this, QSize(820, 680));
 }
 
 void VisitDialog::load()
