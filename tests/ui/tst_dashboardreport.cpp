@@ -8,7 +8,10 @@
 
 #include "common/sqlite/database.h"
 
+#include <QAbstractBarSeries>
 #include <QApplication>
+#include <QBarCategoryAxis>
+#include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
@@ -215,6 +218,7 @@ void TestDashboardReport::pdfReportHasItsHeadingAndNoButtons()
     QVERIFY(view);
     QVERIFY(view->findChild<QWidget *>(QStringLiteral("exportImageButton"))->isVisible());
     QVERIFY(view->findChild<QWidget *>(QStringLiteral("salesCsvButton"))->isVisible());
+    const int width = view->findChild<QWidget *>(QStringLiteral("dashboardContent"))->width();
     QTemporaryDir out;
     const QString pdf = out.filePath(QStringLiteral("dashboard.pdf"));
     QString error;
@@ -223,7 +227,8 @@ void TestDashboardReport::pdfReportHasItsHeadingAndNoButtons()
     QVERIFY(QFile::exists(pdf));
     // The screen as it was: buttons back, the content as wide as the window.
     QVERIFY(view->findChild<QWidget *>(QStringLiteral("salesCsvButton"))->isVisible());
-    QVERIFY(view->findChild<QWidget *>(QStringLiteral("dashboardContent"))->width() < 900);
+    QCOMPARE(view->findChild<QWidget *>(QStringLiteral("dashboardContent"))->width(), width);
+    QVERIFY(width < DashboardView::kReportWidth);
 
     const QString info = run(QStringLiteral("pdfinfo"), {pdf});
     QVERIFY2(info.contains(QStringLiteral("(A4)")), qPrintable(info));
@@ -306,7 +311,7 @@ void TestDashboardReport::monthUnderWayIsPartialNotZero()
     QVERIFY(partial->pen().style() != Qt::SolidLine);
     QVERIFY(partial->pointLabelsVisible());
     QCOMPARE(partial->pointLabelsFormat(), QStringLiteral("to day %1").arg(m_today.day()));
-    QVERIFY2(partial->name().contains(QStringLiteral("has not ended")), qPrintable(partial->name()));
+    QCOMPARE(partial->name(), QStringLiteral("%1 to day %2").arg(m_thisMonth).arg(m_today.day()));
     QVERIFY2(!sales->title().contains(u'%'), qPrintable(sales->title()));
     QVERIFY(sales->title().contains(QStringLiteral("no year on year")));
     // Calls per day: nothing after today (not a row of zeros).
@@ -386,7 +391,7 @@ void TestDashboardReport::labelsFitAt100And150Percent()
         for (QAbstractAxis *axis : chartView->chart()->axes())
             QVERIFY2(!axis->labelsTruncated(), key);
         for (const QString &text : sceneTexts(chartView))
-            QVERIFY2(!text.contains(u'…') && !text.endsWith(QLatin1String("...")), qPrintable(text));
+            QVERIFY2(!text.endsWith(u'…') && !text.endsWith(QLatin1String("...")), qPrintable(text));
     }
     // A long name wraps onto a second line instead of being cut.
     auto *products

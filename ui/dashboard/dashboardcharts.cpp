@@ -17,6 +17,7 @@
 #include <QPieSlice>
 #include <QValueAxis>
 
+#include <cmath>
 #include <optional>
 
 namespace rounds {
@@ -38,12 +39,33 @@ QString number(const std::optional<double> &v, int decimals = 1)
     return v ? QLocale().toString(*v, 'f', decimals) : QStringLiteral("–");
 }
 
-QValueAxis *valueAxis(QChart *chart, Qt::Alignment where, double max)
+// A value axis from 0 past `max` with ticks at round steps (1, 2 or 5 × a power of ten), as many as
+// fit `length` pixels with each label in the locale's digits clear of the next.
+QValueAxis *valueAxis(QChart *chart, Qt::Alignment where, double max, qreal length)
 {
     auto *axis = new QValueAxis(chart);
-    axis->setRange(0, max > 0 ? max * 1.1 : 1);
     axis->setLabelFormat(QStringLiteral("%.0f"));
-    axis->applyNiceNumbers();
+    const bool across = where & (Qt::AlignTop | Qt::AlignBottom);
+    const QFontMetricsF metrics(axis->labelsFont());
+    const qreal label = across
+        ? metrics.horizontalAdvance(chart->locale().toString(std::max(max, 1.0) * 1.2, 'f', 0))
+            + metrics.averageCharWidth() * 3
+        : metrics.height() * 2;
+    const int ticks = std::clamp(int(length / std::max<qreal>(1, label)), 2, 6);
+    const double top = max > 0 ? max * 1.05 : 1;
+    const double raw = top / (ticks - 1);
+    const double magnitude = std::pow(10, std::floor(std::log10(raw)));
+    double step = magnitude * 10;
+    for (const double f : {1.0, 2.0, 5.0, 10.0}) {
+        if (f * magnitude >= raw) {
+            step = f * magnitude;
+            break;
+        }
+    }
+    axis->setRange(0, std::ceil(top / step) * step);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
     chart->addAxis(axis, where);
     return axis;
 }
@@ -105,7 +127,6 @@ QCategoryAxis *timeAxis(QChart *chart, const QDate &first, const QDate &last, St
     for (int i = 0; i < days.size(); i += every)
         axis->append(
             timeLabel(days.at(i), step, first, last), double(dayTime(days.at(i)).toMSecsSinceEpoch()));
-    axis->setStartValue(double(dayTime(first).toMSecsSinceEpoch()));
     return axis;
 }
 
@@ -115,22 +136,32 @@ qreal chartWidth(const QChart *chart, qreal fallback)
     return chart->size().width() > 50 ? chart->size().width() : fallback;
 }
 
-// A name for a category axis, broken into at most two lines of `width` pixels (at a space, or anywhere
-// in Chinese text) and elided after that, with the whole name in the table under the chart.
-QString wrapped(const QString &name, const QFont &font, qreal width)
+// A name for a category axis, broken into at most `lines` lines of `width` pixels (at a space, or
+// anywhere in Chinese text) and elided only after that; the whole name is in the table under the chart.
+QString wrapped(const QString &name, const QFont &font, qreal width, int lines)
 {
     const QFontMetricsF metrics(font);
-    if (metrics.horizontalAdvance(name) <= width)
-        return name.toHtmlEscaped();
-    int cut = 1;
-    while (cut < name.size() && metrics.horizontalAdvance(name.left(cut + 1)) <= width)
-        ++cut;
-    const int space = int(name.left(cut + 1).lastIndexOf(u' '));
-    if (space > 0)
-        cut = space;
-    const QString first = name.left(cut).trimmed();
-    const QString rest = metrics.elidedText(name.mid(cut).trimmed(), Qt::ElideRight, width);
-    return first.toHtmlEscaped() + QStringLiteral("<br>") + rest.toHtmlEscaped();
+    QStringList out;
+    QString rest = name.trimmed();
+    while (!rest.isEmpty() && metrics.horizontalAdvance(rest) > width && int(out.size()) < lines - 1) {
+        int cut = 1;
+        while (cut < rest.size() && metrics.horizontalAdvance(rest.left(cut + 1)) <= width)
+            ++cut;
+        const int space = int(rest.left(cut + 1).lastIndexOf(u' '));
+        if (space > 0)
+            cut = space;
+        out << rest.left(cut).trimmed().toHtmlEscaped();
+        rest = rest.mid(cut).trimmed();
+    }
+    if (!rest.isEmpty())
+        out << metrics.elidedText(rest, Qt::ElideRight, width).toHtmlEscaped();
+    return out.join(QStringLiteral("<br>"));
+}
+
+// A chart's height for laying out its labels: its size once shown, else a card's usual height.
+qreal chartHeight(const QChart *chart)
+{
+    return chart->size().height() > 50 ? chart->size().height() : 230;
 }
 
 // What one bar chart shows: its sets over its categories, with the values as labels.
@@ -142,7 +173,7 @@ struct Bars
     QString labelsFormat; // empty: the value as it is
     int labelsPrecision = 8;
     std::optional<double> max; // the largest value, for the value axis; none: a 0–100 % axis
-    qreal wrapWidth = 0; // > 0: category names wrap at this many pixels
+    qreal wrapShare = 0; // > 0: category names wrap within this share of the chart's width
 };
 
 // Every bar chart of the dashboard: the categories along the bars' base, the values across.
@@ -159,9 +190,13 @@ QAbstractBarSeries *barChart(QChart *chart, const Bars &bars)
     series->setLabelsPrecision(bars.labelsPrecision);
     chart->addSeries(series);
     auto *categories = new QBarCategoryAxis(chart);
-    if (bars.wrapWidth > 0) {
+    if (bars.wrapShare > 0) {
+        // As many lines as each bar's row has room for (at most three).
+        const qreal row = chartHeight(chart) * 0.7 / std::max<qsizetype>(1, bars.categories.size());
+        const int lines = std::clamp(int(row / QFontMetricsF(categories->labelsFont()).lineSpacing()), 1, 3);
         for (const QString &name : bars.categories)
-            categories->append(wrapped(name, categories->labelsFont(), bars.wrapWidth));
+            categories->append(
+                wrapped(name, categories->labelsFont(), chartWidth(chart, 340) * bars.wrapShare, lines));
     } else {
         categories->append(bars.categories);
     }
@@ -169,7 +204,8 @@ QAbstractBarSeries *barChart(QChart *chart, const Bars &bars)
     series->attachAxis(categories);
     const Qt::Alignment across = vertical ? Qt::AlignLeft : Qt::AlignBottom;
     if (bars.max) {
-        series->attachAxis(valueAxis(chart, across, *bars.max));
+        series->attachAxis(valueAxis(chart, across, *bars.max,
+            vertical ? chartHeight(chart) * 0.7 : chartWidth(chart, 340) * (1 - bars.wrapShare)));
     } else {
         auto *percent = new QValueAxis(chart);
         percent->setRange(0, 100);
@@ -194,8 +230,8 @@ void rankingChart(QChart *chart, const QList<KpiCount> &items, int limit, const 
         bars.categories << items[i].name;
         bars.max = std::max(*bars.max, v);
     }
-    // The names take at most a third of the card, on two lines.
-    bars.wrapWidth = chartWidth(chart, 340) * 0.3;
+    // The names take at most a third of the card.
+    bars.wrapShare = 0.33;
     barChart(chart, bars);
     if (clicked)
         QObject::connect(set, &QBarSet::clicked, set, [clicked, n](int index) { clicked(n - 1 - index); });
@@ -307,7 +343,7 @@ void DashboardCharts::fillCalls(const KpiResult &r)
     QCategoryAxis *x = timeAxis(chart, r.period.start, r.period.end, Step::Day, chartWidth(chart, 340));
     chart->addAxis(x, Qt::AlignBottom);
     line->attachAxis(x);
-    line->attachAxis(valueAxis(chart, Qt::AlignLeft, max));
+    line->attachAxis(valueAxis(chart, Qt::AlignLeft, max, chartHeight(chart) * 0.7));
     chart->setTitle(r.period.isPartial(r.asOf) && r.period.start <= r.asOf
             ? DashboardView::tr("to %1 (the period has not ended)")
                   .arg(QLocale().toString(r.asOf, QLocale::ShortFormat))
@@ -377,7 +413,12 @@ void DashboardCharts::fillSales(const KpiResult &r)
     auto *lastYear = new QLineSeries(chart);
     lastYear->setName(DashboardView::tr("Same month last year"));
     auto *forecast = new QLineSeries(chart);
-    forecast->setName(DashboardView::tr("Forecast: %1").arg(KpiTables::forecastMethodName(r.forecastMethod)));
+    // Short, so the legend fits the card; the table's title explains the method.
+    forecast->setName(
+        DashboardView::tr("Forecast (%1)")
+            .arg(r.forecastMethod == QLatin1String("seasonal_naive")    ? DashboardView::tr("seasonal naive")
+                    : r.forecastMethod == QLatin1String("linear_trend") ? DashboardView::tr("linear trend")
+                                                                        : DashboardView::tr("none")));
     double max = 0;
     QHash<QString, qint64> byMonth;
     for (const KpiMonthSales &m : r.salesByMonth)
@@ -396,8 +437,9 @@ void DashboardCharts::fillSales(const KpiResult &r)
                 partial->append(
                     double(monthTime(lastWhole).toMSecsSinceEpoch()), byMonth.value(lastWhole) / 100.0);
             partial->append(t, v);
-            partial->setName(
-                DashboardView::tr("%1 to day %2 (the month has not ended)").arg(m.month).arg(r.asOf.day()));
+            partial->setName(DashboardView::tr("%1 to day %2", "a month under way in a legend")
+                                 .arg(m.month)
+                                 .arg(r.asOf.day()));
         }
         max = std::max(max, v);
         // The year-ago value from the change (the series holds 24 months only).
@@ -456,7 +498,7 @@ void DashboardCharts::fillSales(const KpiResult &r)
             Step::Month, chartWidth(chart, 700));
         chart->addAxis(x, Qt::AlignBottom);
     }
-    QValueAxis *y = valueAxis(chart, Qt::AlignLeft, max);
+    QValueAxis *y = valueAxis(chart, Qt::AlignLeft, max, chartHeight(chart) * 0.6);
     for (QAbstractSeries *s : chart->series()) {
         if (x)
             s->attachAxis(x);

@@ -39,6 +39,9 @@ class DashboardView final : public QWidget
 {
     Q_OBJECT
 public:
+    // The width the content is laid out at for a PDF page (A4 landscape): about 7 pt text on paper.
+    static constexpr int kReportWidth = 1280;
+
     explicit DashboardView(Store *store, QWidget *parent = nullptr);
     ~DashboardView() override;
 
@@ -123,8 +126,6 @@ private:
         QPalette m_palette;
         QList<QToolButton *> m_hidden;
     };
-    // The width the content is laid out at for a PDF page (A4 landscape): about 7 pt text on paper.
-    static constexpr int kReportWidth = 1280;
 
     Store *m_store;
     QComboBox *m_scope = nullptr;
