@@ -2732,10 +2732,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>去年同月</translation>
     </message>
     <message>
-        <source>Forecast: %1</source>
-        <translation>预测：%1</translation>
-    </message>
-    <message>
         <source>%1: %2 year on year</source>
         <translation>%1：同比 %2</translation>
     </message>
@@ -2760,10 +2756,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>
             <numerusform>%1 级：%2 有 %n 位目标医生未覆盖（双击打开档案）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Rounds dashboard %1</source>
-        <translation>Rounds 数据看板 %1</translation>
     </message>
     <message>
         <source>Cannot write %1</source>

@@ -389,7 +389,8 @@ void TestDashboardReport::labelsFitAt100And150Percent()
     for (const char *key : kCharts) {
         auto *chartView = view->findChild<QChartView *>(QLatin1String(key) + QStringLiteral("ChartView"));
         for (QAbstractAxis *axis : chartView->chart()->axes())
-            QVERIFY2(!axis->labelsTruncated(), key);
+            QVERIFY2(!axis->labelsTruncated(),
+                qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(key)).arg(int(axis->orientation()))));
         for (const QString &text : sceneTexts(chartView))
             QVERIFY2(!text.endsWith(u'…') && !text.endsWith(QLatin1String("...")), qPrintable(text));
     }
@@ -490,6 +491,8 @@ void TestDashboardReport::chartsFollowADarkPalette()
             }
         }
     }
+    if (const QString keep = qEnvironmentVariable("ROUNDS_REPORT_PNG"); !keep.isEmpty())
+        view->grab().save(QDir(keep).filePath(QStringLiteral("dashboard-dark.png")));
     // Back to light: the charts follow again.
     QApplication::setPalette(light);
     QTest::qWait(50);

@@ -42,7 +42,7 @@ QString DashboardExport::localTimeWithZone(const QDateTime &time)
     const QLocale locale;
     const int offset = time.offsetFromUtc();
     const QString zone = QStringLiteral("UTC%1%2:%3")
-                             .arg(offset < 0 ? u'-' : u'+')
+                             .arg(QChar(offset < 0 ? u'-' : u'+'))
                              .arg(std::abs(offset) / 3600, 2, 10, QLatin1Char('0'))
                              .arg(std::abs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1 %2 %3")
