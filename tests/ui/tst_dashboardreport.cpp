@@ -394,6 +394,12 @@ void TestDashboardReport::labelsFitAt100And150Percent()
         for (const QString &text : sceneTexts(chartView))
             QVERIFY2(!text.endsWith(u'…') && !text.endsWith(QLatin1String("...")), qPrintable(text));
     }
+    // Every axis keeps its labels in the locale's digits (the percent axis, the 1–5 support scale).
+    const auto texts = [&](const char *key) {
+        return sceneTexts(view->findChild<QChartView *>(QLatin1String(key) + QStringLiteral("ChartView")));
+    };
+    QVERIFY2(texts("reach").contains(QStringLiteral("50%")), qPrintable(texts("reach").join(u'|')));
+    QVERIFY2(texts("support").contains(QStringLiteral("3")), qPrintable(texts("support").join(u'|')));
     // A long name wraps onto a second line instead of being cut.
     auto *products
         = qobject_cast<QBarCategoryAxis *>(chartOf(view.get(), "salesProducts")->axes(Qt::Vertical).value(0));

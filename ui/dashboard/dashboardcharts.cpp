@@ -62,6 +62,7 @@ QValueAxis *valueAxis(QChart *chart, Qt::Alignment where, double max, qreal leng
             break;
         }
     }
+    step = std::max(step, 1.0); // counts and whole yuan: no tick between two integers
     axis->setRange(0, std::ceil(top / step) * step);
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
@@ -209,7 +210,8 @@ QAbstractBarSeries *barChart(QChart *chart, const Bars &bars)
     } else {
         auto *percent = new QValueAxis(chart);
         percent->setRange(0, 100);
-        percent->setLabelFormat(QStringLiteral("%d%"));
+        // Localized numbers (QChart::localizeNumbers) need the "%.Nf" form; what follows is kept.
+        percent->setLabelFormat(QStringLiteral("%.0f%"));
         chart->addAxis(percent, across);
         series->attachAxis(percent);
     }
@@ -537,7 +539,7 @@ void DashboardCharts::fillSupport(const KpiResult &r)
     auto *y = new QValueAxis(chart);
     y->setRange(1, 5);
     y->setTickCount(5);
-    y->setLabelFormat(QStringLiteral("%d"));
+    y->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(y, Qt::AlignLeft);
     line->attachAxis(y);
     chart->setTitle(weekly ? DashboardView::tr("by week (1 opposes … 5 advocates)")
