@@ -20,7 +20,7 @@ PACKAGES=(
     qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n libqt6svg6
     libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libpq-dev libargon2-dev zlib1g-dev libicu-dev
     postgresql-15 openssl dpkg-dev desktop-file-utils appstream systemd
-    xvfb xauth dbus-x11 gnome-keyring libsecret-tools fonts-wqy-microhei
+    xvfb xauth dbus-x11 gnome-keyring libsecret-tools fonts-wqy-microhei poppler-utils
     clang libclang-rt-14-dev
 )
 

@@ -247,6 +247,7 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
     r.period = period;
     r.previousPeriod = period.previous();
     r.scope = scope;
+    r.asOf = m_today.isValid() ? m_today : QDate::currentDate();
     const bool ok = guarded(error, [&] {
         // With a second connection to the same WAL file, the previous period is computed on a thread of
         // its own. Both connections hold a read transaction for the whole compute, opened one after the

@@ -42,6 +42,8 @@ struct KpiPeriod
     // "yyyy-MM" of every month the period overlaps (sales facts are monthly).
     QStringList months() const;
     bool isValid() const { return start.isValid() && end.isValid() && start <= end; }
+    // The period has not ended on `today` (it holds that day or lies after it).
+    bool isPartial(const QDate &today) const { return today.isValid() && end >= today; }
 };
 
 // Whose numbers: everything in the store, a territory (a district with every territory under it), or
@@ -102,6 +104,9 @@ struct KpiMonthSales
     std::optional<qint64> externalMinor;
     std::optional<double> momPct; // vs the month before (null when that month has no sales)
     std::optional<double> yoyPct; // vs the same month a year before (null when missing)
+    // The month has not ended on KpiResult::asOf (it holds that day or lies after it): its sales are to
+    // date, so it has no month-on-month or year-on-year change and the forecast does not learn from it.
+    bool partial = false;
 };
 
 struct KpiRepRow
@@ -167,6 +172,8 @@ struct KpiResult
     KpiPeriod period;
     KpiPeriod previousPeriod;
     KpiScope scope;
+    // The local day the numbers were computed on: a month that holds it (or lies after it) has not ended.
+    QDate asOf;
     QString role; // the signed-in user's role the privacy rule used
     KpiWeights weights;
     qint64 costPerCallMinor = 0;
@@ -183,7 +190,8 @@ struct KpiResult
     QList<KpiRepRow> reps;
 
     QList<KpiMonthSales> salesByMonth; // the 24 months ending with the period's last month
-    std::optional<double> salesYoyPct; // the period's sales vs the same months a year before
+    // The period's sales vs the same months a year before; null when a month of the period has not ended.
+    std::optional<double> salesYoyPct;
     QList<KpiCount> salesByTerritory; // value = minor units
     QList<KpiCount> salesByProduct;
     QList<KpiCount> salesByInstitution; // empty when hidden
@@ -209,6 +217,9 @@ public:
     explicit KpiEngine(class Store &store); // over an open store's connection (models/kpistore.cpp)
     ~KpiEngine();
 
+    // The day compute() takes as today (KpiResult::asOf); the local date unless a test sets one.
+    void setToday(const QDate &day) { m_today = day; }
+
     // "" = everything; a territory code; a username.
     std::optional<KpiScope> resolveScope(const QString &key, QString *error = nullptr);
     bool compute(const KpiPeriod &period, const KpiScope &scope, KpiResult *out, QString *error = nullptr);
@@ -233,6 +244,7 @@ private:
     sql::Database &m_db;
     std::unique_ptr<sql::Database> m_reader;
     bool m_readerTried = false;
+    QDate m_today;
 };
 
 // The whole result as one JSON object (rounds-cli kpis --json).

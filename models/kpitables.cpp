@@ -218,6 +218,27 @@ QString KpiTables::cellText(const QVariant &value)
     return value.toString();
 }
 
+QString KpiTables::displayText(const QVariant &value, const QLocale &locale)
+{
+    if (value.isNull() || !value.isValid())
+        return QStringLiteral("–");
+    switch (value.typeId()) {
+    case QMetaType::Double: {
+        const double d = value.toDouble();
+        if (d == std::floor(d) && std::abs(d) < 1e15)
+            return locale.toString(qint64(d));
+        return locale.toString(d, 'f', 2);
+    }
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+        return locale.toString(value.toLongLong());
+    default:
+        return value.toString();
+    }
+}
+
 QByteArray KpiTables::toCsv(const KpiTable &table)
 {
     QList<QStringList> rows;

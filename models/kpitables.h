@@ -6,6 +6,7 @@
 #include "models/kpis.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QVariant>
 
 namespace rounds {
@@ -29,8 +30,10 @@ public:
     static QString channelName(const QString &channel);
     static QString forecastMethodName(const QString &method);
 
-    // A cell as text: two decimals at most, "–" for an undefined KPI.
+    // A cell as text: two decimals at most, "–" for an undefined KPI (CSV, the terminal).
     static QString cellText(const QVariant &value);
+    // A cell for the screen: as cellText(), in `locale`'s digits with its thousands separators.
+    static QString displayText(const QVariant &value, const QLocale &locale);
     // RFC 4180 CSV with a UTF-8 byte-order mark (Excel opens Chinese text right), CRLF line ends.
     static QByteArray toCsv(const KpiTable &table);
     // Aligned plain text for a terminal.

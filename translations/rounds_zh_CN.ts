@@ -2641,6 +2641,81 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
 <context>
     <name>rounds::DashboardView</name>
     <message>
+        <source>%1 %2</source>
+        <comment>chart axis: a short month name, then the year</comment>
+        <translation>%2年%1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>chart axis: a short month name, then the day of the month</comment>
+        <translation>%1%2日</translation>
+    </message>
+    <message>
+        <source>to %1 (the period has not ended)</source>
+        <translation>截至 %1（期间未结束）</translation>
+    </message>
+    <message>
+        <source>%1 to day %2</source>
+        <comment>a month under way in a legend</comment>
+        <translation>%1 截至 %2 日</translation>
+    </message>
+    <message>
+        <source>Forecast (%1)</source>
+        <translation>预测（%1）</translation>
+    </message>
+    <message>
+        <source>seasonal naive</source>
+        <translation>季节性朴素法</translation>
+    </message>
+    <message>
+        <source>linear trend</source>
+        <translation>线性趋势</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>to day %1</source>
+        <translation>截至 %1 日</translation>
+    </message>
+    <message>
+        <source>%1: no year on year until the period has ended</source>
+        <translation>%1：期间结束前不计同比</translation>
+    </message>
+    <message>
+        <source>Scope: %1</source>
+        <translation>范围：%1</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>期间：%1</translation>
+    </message>
+    <message>
+        <source>Exported by: %1</source>
+        <translation>导出人：%1</translation>
+    </message>
+    <message>
+        <source>Exported at: %1</source>
+        <translation>导出时间：%1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>%1 (%2 – %3)</source>
+        <translation>%1（%2 – %3）</translation>
+    </message>
+    <message>
+        <source>— not ended: figures to %1</source>
+        <translation>— 未结束：数据截至 %1</translation>
+    </message>
+    <message>
+        <source>Rounds dashboard report</source>
+        <translation>Rounds 数据看板报告</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
@@ -2853,10 +2928,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>去年同月</translation>
     </message>
     <message>
-        <source>Forecast: %1</source>
-        <translation>预测：%1</translation>
-    </message>
-    <message>
         <source>%1: %2 year on year</source>
         <translation>%1：同比 %2</translation>
     </message>
@@ -2881,10 +2952,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>
             <numerusform>%1 级：%2 有 %n 位目标医生未覆盖（双击打开档案）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Rounds dashboard %1</source>
-        <translation>Rounds 数据看板 %1</translation>
     </message>
     <message>
         <source>Cannot write %1</source>

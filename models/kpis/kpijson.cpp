@@ -69,7 +69,8 @@ QJsonArray monthsJson(const QList<KpiMonthSales> &rows)
         a.append(QJsonObject {{QStringLiteral("month"), m.month},
             {QStringLiteral("internal_minor"), m.internalMinor},
             {QStringLiteral("external_minor"), m.externalMinor ? QJsonValue(*m.externalMinor) : QJsonValue()},
-            {QStringLiteral("mom_pct"), opt(m.momPct)}, {QStringLiteral("yoy_pct"), opt(m.yoyPct)}});
+            {QStringLiteral("mom_pct"), opt(m.momPct)}, {QStringLiteral("yoy_pct"), opt(m.yoyPct)},
+            {QStringLiteral("partial"), m.partial}});
     }
     return a;
 }
@@ -110,7 +111,9 @@ QJsonObject kpisToJson(const KpiResult &r)
         {QStringLiteral("period"),
             QJsonObject {{QStringLiteral("label"), r.period.label()},
                 {QStringLiteral("start"), r.period.start.toString(Qt::ISODate)},
-                {QStringLiteral("end"), r.period.end.toString(Qt::ISODate)}}},
+                {QStringLiteral("end"), r.period.end.toString(Qt::ISODate)},
+                {QStringLiteral("as_of"), r.asOf.toString(Qt::ISODate)},
+                {QStringLiteral("partial"), r.period.isPartial(r.asOf)}}},
         {QStringLiteral("previous_period"), r.previousPeriod.label()},
         {QStringLiteral("scope"), scope},
         {QStringLiteral("role"), r.role},

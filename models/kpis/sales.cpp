@@ -14,6 +14,12 @@ namespace rounds::kpi {
 
 namespace {
 
+// The month (yyyy-MM) ended before `asOf` (an invalid `asOf`: every month has ended).
+bool monthEnded(const QString &key, const QDate &asOf)
+{
+    return !asOf.isValid() || monthStart(key).addMonths(1) <= asOf;
+}
+
 // Internal and external sales by yyyy-MM; a month without valued facts of a source is absent.
 struct MonthlySales
 {
@@ -48,15 +54,20 @@ MonthlySales readMonths(sql::Database &db, const KpiParams &p, const QDate &last
 
 // The change, in %, of the internal sales of `months` against the same months `back` months before:
 // null unless every one of those months and every month compared with has sales, and what is compared
-// with is not 0. A month without sales (yet) is missing, not 0, which would read as -100 %. The one
-// rule for the monthly series (one month) and the period's headline (its months): they agree.
-std::optional<double> change(const MonthlySales &sales, const QStringList &months, int back)
+// with is not 0. A month without sales (yet) is missing, not 0, which would read as -100 %. A month
+// that has not ended on `asOf` has no change either: its sales to date against a whole month would read
+// as a fall (and facts are monthly, so the same days a year before are not known). The one rule for the
+// monthly series (one month) and the period's headline (its months): they agree.
+std::optional<double> change(
+    const MonthlySales &sales, const QStringList &months, int back, const QDate &asOf)
 {
     if (months.isEmpty())
         return std::nullopt;
     qint64 now = 0;
     qint64 then = 0;
     for (const QString &key : months) {
+        if (!monthEnded(key, asOf))
+            return std::nullopt;
         const auto a = sales.internal.value(key);
         const auto b = sales.internal.value(monthKey(monthStart(key).addMonths(-back)));
         if (!a || !b)
@@ -80,12 +91,13 @@ void trend(const MonthlySales &sales, const KpiPeriod &period, const QDate &last
         row.month = key;
         row.internalMinor = sales.internal.value(key).value_or(0);
         row.externalMinor = sales.external.value(key);
-        row.momPct = change(sales, {key}, 1);
-        row.yoyPct = change(sales, {key}, 12);
+        row.momPct = change(sales, {key}, 1, r->asOf);
+        row.yoyPct = change(sales, {key}, 12, r->asOf);
+        row.partial = !monthEnded(key, r->asOf);
         r->salesByMonth.append(row);
     }
     if (period.months().size() <= 24)
-        r->salesYoyPct = change(sales, period.months(), 12);
+        r->salesYoyPct = change(sales, period.months(), 12, r->asOf);
 }
 
 // Least squares over the last (at most) 24 months with sales, three months on.
@@ -109,13 +121,15 @@ QList<qint64> linearTrend(const QList<std::pair<int, double>> &history)
     return out;
 }
 
-// Forecast from the months with internal sales up to the period's last month: the same months a year
-// before when there is a year of history, else a linear trend.
+// Forecast from the months with internal sales up to the period's last month that have ended (a month
+// under way would teach it a fall): the same months a year before when there is a year of history, else
+// a linear trend.
 void forecast(const MonthlySales &sales, const QDate &lastMonth, KpiResult *r)
 {
     QDate lastWithSales;
     for (int i = 0; i < 36; ++i) {
-        if (sales.internal.value(monthKey(lastMonth.addMonths(-i)))) {
+        const QString key = monthKey(lastMonth.addMonths(-i));
+        if (monthEnded(key, r->asOf) && sales.internal.value(key)) {
             lastWithSales = lastMonth.addMonths(-i);
             break;
         }

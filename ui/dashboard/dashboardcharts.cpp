@@ -6,15 +6,18 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
-#include <QDateTimeAxis>
+#include <QFontMetricsF>
 #include <QHorizontalBarSeries>
+#include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
 #include <QPieSeries>
 #include <QPieSlice>
 #include <QValueAxis>
 
+#include <cmath>
 #include <optional>
 
 namespace rounds {
@@ -24,17 +27,46 @@ namespace {
 const QStringList kTierKeys {
     QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("D")};
 
+// `a` moved towards `b` by `t` (0: a, 1: b), for greys that read on light and dark palettes alike.
+QColor blend(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+        float(a.greenF() * (1 - t) + b.greenF() * t), float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
 QString number(const std::optional<double> &v, int decimals = 1)
 {
     return v ? QLocale().toString(*v, 'f', decimals) : QStringLiteral("–");
 }
 
-QValueAxis *valueAxis(QChart *chart, Qt::Alignment where, double max)
+// A value axis from 0 past `max` with ticks at round steps (1, 2 or 5 × a power of ten), as many as
+// fit `length` pixels with each label in the locale's digits clear of the next.
+QValueAxis *valueAxis(QChart *chart, Qt::Alignment where, double max, qreal length)
 {
     auto *axis = new QValueAxis(chart);
-    axis->setRange(0, max > 0 ? max * 1.1 : 1);
     axis->setLabelFormat(QStringLiteral("%.0f"));
-    axis->applyNiceNumbers();
+    const bool across = where & (Qt::AlignTop | Qt::AlignBottom);
+    const QFontMetricsF metrics(axis->labelsFont());
+    const qreal label = across
+        ? metrics.horizontalAdvance(chart->locale().toString(std::max(max, 1.0) * 1.2, 'f', 0))
+            + metrics.averageCharWidth() * 3
+        : metrics.height() * 2;
+    const int ticks = std::clamp(int(length / std::max<qreal>(1, label)), 2, 6);
+    const double top = max > 0 ? max * 1.05 : 1;
+    const double raw = top / (ticks - 1);
+    const double magnitude = std::pow(10, std::floor(std::log10(raw)));
+    double step = magnitude * 10;
+    for (const double f : {1.0, 2.0, 5.0, 10.0}) {
+        if (f * magnitude >= raw) {
+            step = f * magnitude;
+            break;
+        }
+    }
+    step = std::max(step, 1.0); // counts and whole yuan: no tick between two integers
+    axis->setRange(0, std::ceil(top / step) * step);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
     chart->addAxis(axis, where);
     return axis;
 }
@@ -49,12 +81,88 @@ QDateTime monthTime(const QString &month)
     return dayTime(QDate::fromString(month + QStringLiteral("-01"), QStringLiteral("yyyy-MM-dd")));
 }
 
-QDateTimeAxis *dateAxis(QChart *chart, const QString &format, int ticks)
+// How a time axis steps: by day, by week (Mondays) or by month.
+enum class Step { Day, Week, Month };
+
+// A label of `day` on a time axis over [first, last] that no other label of that axis repeats: the day
+// of the month within one month, the month and day within one year, the whole short date across years;
+// the month's short name within one year, with the year across years.
+QString timeLabel(const QDate &day, Step step, const QDate &first, const QDate &last)
 {
-    auto *axis = new QDateTimeAxis(chart);
-    axis->setFormat(format);
-    axis->setTickCount(ticks);
+    const QLocale locale;
+    const bool oneYear = first.year() == last.year();
+    if (step == Step::Month) {
+        const QString month = locale.monthName(day.month(), QLocale::ShortFormat);
+        return oneYear ? month
+                       : DashboardView::tr("%1 %2", "chart axis: a short month name, then the year")
+                             .arg(month)
+                             .arg(day.year());
+    }
+    if (!oneYear)
+        return locale.toString(day, QLocale::ShortFormat);
+    if (first.month() == last.month())
+        return QString::number(day.day());
+    return DashboardView::tr("%1 %2", "chart axis: a short month name, then the day of the month")
+        .arg(locale.monthName(day.month(), QLocale::ShortFormat))
+        .arg(day.day());
+}
+
+// A time axis over [first, last] (x = msecs since the epoch of local midnight) labelled at every
+// `step`, or every second, third ... one, so that the labels fit `width` pixels side by side.
+QCategoryAxis *timeAxis(QChart *chart, const QDate &first, const QDate &last, Step step, qreal width)
+{
+    auto *axis = new QCategoryAxis(chart);
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setRange(double(dayTime(first).toMSecsSinceEpoch()), double(dayTime(last).toMSecsSinceEpoch()));
+    QList<QDate> days;
+    for (QDate d = first; d.isValid() && d <= last;
+         d = step == Step::Month ? d.addMonths(1) : d.addDays(step == Step::Week ? 7 : 1))
+        days << d;
+    const QFontMetricsF metrics(axis->labelsFont());
+    qreal widest = 0;
+    for (const QDate &d : std::as_const(days))
+        widest = std::max(widest, metrics.horizontalAdvance(timeLabel(d, step, first, last)));
+    // Room for each label with a gap; the plot is narrower than the chart by the value axis.
+    const qreal room = std::max<qreal>(1, width - 60) / (widest + metrics.averageCharWidth() * 2);
+    const int every = std::max(1, int(std::ceil(double(days.size()) / std::max<qreal>(1, room))));
+    for (int i = 0; i < days.size(); i += every)
+        axis->append(
+            timeLabel(days.at(i), step, first, last), double(dayTime(days.at(i)).toMSecsSinceEpoch()));
     return axis;
+}
+
+// A chart's width for laying out its labels: its size once shown, else a card's usual width.
+qreal chartWidth(const QChart *chart, qreal fallback)
+{
+    return chart->size().width() > 50 ? chart->size().width() : fallback;
+}
+
+// A name for a category axis, broken into at most `lines` lines of `width` pixels (at a space, or
+// anywhere in Chinese text) and elided only after that; the whole name is in the table under the chart.
+QString wrapped(const QString &name, const QFont &font, qreal width, int lines)
+{
+    const QFontMetricsF metrics(font);
+    QStringList out;
+    QString rest = name.trimmed();
+    while (!rest.isEmpty() && metrics.horizontalAdvance(rest) > width && int(out.size()) < lines - 1) {
+        int cut = 1;
+        while (cut < rest.size() && metrics.horizontalAdvance(rest.left(cut + 1)) <= width)
+            ++cut;
+        const int space = int(rest.left(cut + 1).lastIndexOf(u' '));
+        if (space > 0)
+            cut = space;
+        out << rest.left(cut).trimmed().toHtmlEscaped();
+        rest = rest.mid(cut).trimmed();
+    }
+    if (!rest.isEmpty())
+        out << metrics.elidedText(rest, Qt::ElideRight, width).toHtmlEscaped();
+    return out.join(QStringLiteral("<br>"));
+}
+
+// A chart's height for laying out its labels: its size once shown, else a card's usual height.
+qreal chartHeight(const QChart *chart)
+{
+    return chart->size().height() > 50 ? chart->size().height() : 230;
 }
 
 // What one bar chart shows: its sets over its categories, with the values as labels.
@@ -66,6 +174,7 @@ struct Bars
     QString labelsFormat; // empty: the value as it is
     int labelsPrecision = 8;
     std::optional<double> max; // the largest value, for the value axis; none: a 0–100 % axis
+    qreal wrapShare = 0; // > 0: category names wrap within this share of the chart's width
 };
 
 // Every bar chart of the dashboard: the categories along the bars' base, the values across.
@@ -82,16 +191,27 @@ QAbstractBarSeries *barChart(QChart *chart, const Bars &bars)
     series->setLabelsPrecision(bars.labelsPrecision);
     chart->addSeries(series);
     auto *categories = new QBarCategoryAxis(chart);
-    categories->append(bars.categories);
+    if (bars.wrapShare > 0) {
+        // As many lines as each bar's row has room for (at most three).
+        const qreal row = chartHeight(chart) * 0.7 / std::max<qsizetype>(1, bars.categories.size());
+        const int lines = std::clamp(int(row / QFontMetricsF(categories->labelsFont()).lineSpacing()), 1, 3);
+        for (const QString &name : bars.categories)
+            categories->append(
+                wrapped(name, categories->labelsFont(), chartWidth(chart, 340) * bars.wrapShare, lines));
+    } else {
+        categories->append(bars.categories);
+    }
     chart->addAxis(categories, vertical ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(categories);
     const Qt::Alignment across = vertical ? Qt::AlignLeft : Qt::AlignBottom;
     if (bars.max) {
-        series->attachAxis(valueAxis(chart, across, *bars.max));
+        series->attachAxis(valueAxis(chart, across, *bars.max,
+            vertical ? chartHeight(chart) * 0.7 : chartWidth(chart, 340) * (1 - bars.wrapShare)));
     } else {
         auto *percent = new QValueAxis(chart);
         percent->setRange(0, 100);
-        percent->setLabelFormat(QStringLiteral("%d%"));
+        // Localized numbers (QChart::localizeNumbers) need the "%.Nf" form; what follows is kept.
+        percent->setLabelFormat(QStringLiteral("%.0f%"));
         chart->addAxis(percent, across);
         series->attachAxis(percent);
     }
@@ -109,9 +229,11 @@ void rankingChart(QChart *chart, const QList<KpiCount> &items, int limit, const 
     for (int i = n - 1; i >= 0; --i) {
         const double v = pct ? items[i].pct.value_or(0) : items[i].value / 100;
         *set << v;
-        bars.categories << items[i].name.left(14);
+        bars.categories << items[i].name;
         bars.max = std::max(*bars.max, v);
     }
+    // The names take at most 28 % of the card (Qt Charts cuts an axis wider than about a third).
+    bars.wrapShare = 0.28;
     barChart(chart, bars);
     if (clicked)
         QObject::connect(set, &QBarSet::clicked, set, [clicked, n](int index) { clicked(n - 1 - index); });
@@ -121,7 +243,49 @@ void rankingChart(QChart *chart, const QList<KpiCount> &items, int limit, const 
 
 DashboardCharts::DashboardCharts(QHash<QString, QChart *> charts)
     : m_charts(std::move(charts))
-{ }
+{
+    for (QChart *chart : std::as_const(m_charts))
+        chart->setLocalizeNumbers(true);
+}
+
+void DashboardCharts::setPalette(const QPalette &palette)
+{
+    m_palette = palette;
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    for (QChart *chart : std::as_const(m_charts)) {
+        const QChart::ChartTheme theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+        if (chart->theme() != theme)
+            chart->setTheme(theme); // the series' colours; what the palette names is set over it
+        style(chart);
+    }
+}
+
+void DashboardCharts::style(QChart *chart) const
+{
+    const QColor text = m_palette.color(QPalette::Text);
+    const QColor base = m_palette.color(QPalette::Base);
+    chart->setBackgroundBrush(base);
+    chart->setBackgroundPen(Qt::NoPen);
+    chart->setBackgroundRoundness(0);
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsBrush(text);
+        axis->setTitleBrush(text);
+        axis->setLinePenColor(blend(text, base, 0.5));
+        axis->setGridLineColor(blend(text, base, 0.82));
+        axis->setMinorGridLineColor(blend(text, base, 0.9));
+        axis->setShadesVisible(false);
+    }
+    for (QAbstractSeries *series : chart->series()) {
+        if (auto *pie = qobject_cast<QPieSeries *>(series)) {
+            for (QPieSlice *slice : pie->slices()) {
+                slice->setLabelBrush(text);
+                slice->setBorderColor(base);
+            }
+        }
+    }
+}
 
 QChart *DashboardCharts::reset(const QString &key) const
 {
@@ -136,6 +300,8 @@ QChart *DashboardCharts::reset(const QString &key) const
 
 void DashboardCharts::fill(const KpiResult &r)
 {
+    for (QChart *chart : std::as_const(m_charts))
+        chart->setLocale(QLocale());
     fillReach(r);
     fillCalls(r);
     fillChannels(r);
@@ -143,6 +309,8 @@ void DashboardCharts::fill(const KpiResult &r)
     fillEvents(r);
     fillSales(r);
     fillSupport(r);
+    for (QChart *chart : std::as_const(m_charts))
+        style(chart);
 }
 
 void DashboardCharts::fillReach(const KpiResult &r)
@@ -166,17 +334,22 @@ void DashboardCharts::fillCalls(const KpiResult &r)
     auto *line = new QLineSeries(chart);
     line->setName(DashboardView::tr("Calls"));
     int max = 0;
+    // Days after today have not happened: not drawn, rather than drawn as days without calls.
     for (const KpiDayCount &d : r.callsPerDay) {
+        if (r.asOf.isValid() && d.day > r.asOf)
+            break;
         line->append(double(dayTime(d.day).toMSecsSinceEpoch()), d.calls);
         max = std::max(max, d.calls);
     }
     chart->addSeries(line);
-    QDateTimeAxis *x = dateAxis(chart, r.period.days() > 62 ? QStringLiteral("MM-dd") : QStringLiteral("d"),
-        std::min(8, std::max(2, r.period.days())));
-    x->setRange(dayTime(r.period.start), dayTime(r.period.end));
+    QCategoryAxis *x = timeAxis(chart, r.period.start, r.period.end, Step::Day, chartWidth(chart, 340));
     chart->addAxis(x, Qt::AlignBottom);
     line->attachAxis(x);
-    line->attachAxis(valueAxis(chart, Qt::AlignLeft, max));
+    line->attachAxis(valueAxis(chart, Qt::AlignLeft, max, chartHeight(chart) * 0.7));
+    chart->setTitle(r.period.isPartial(r.asOf) && r.period.start <= r.asOf
+            ? DashboardView::tr("to %1 (the period has not ended)")
+                  .arg(QLocale().toString(r.asOf, QLocale::ShortFormat))
+            : QString());
 }
 
 void DashboardCharts::fillChannels(const KpiResult &r)
@@ -237,18 +410,40 @@ void DashboardCharts::fillSales(const KpiResult &r)
     QChart *chart = reset(QStringLiteral("sales"));
     auto *sales = new QLineSeries(chart);
     sales->setName(DashboardView::tr("Sales"));
+    auto *partial = new QLineSeries(chart);
+    partial->setObjectName(QStringLiteral("partialMonthSeries"));
     auto *lastYear = new QLineSeries(chart);
     lastYear->setName(DashboardView::tr("Same month last year"));
     auto *forecast = new QLineSeries(chart);
-    forecast->setName(DashboardView::tr("Forecast: %1").arg(KpiTables::forecastMethodName(r.forecastMethod)));
+    // Short, so the legend fits the card; the table's title explains the method.
+    forecast->setName(
+        DashboardView::tr("Forecast (%1)")
+            .arg(r.forecastMethod == QLatin1String("seasonal_naive")    ? DashboardView::tr("seasonal naive")
+                    : r.forecastMethod == QLatin1String("linear_trend") ? DashboardView::tr("linear trend")
+                                                                        : DashboardView::tr("none")));
     double max = 0;
     QHash<QString, qint64> byMonth;
     for (const KpiMonthSales &m : r.salesByMonth)
         byMonth.insert(m.month, m.internalMinor);
+    QString lastWhole;
     for (const KpiMonthSales &m : r.salesByMonth) {
         const double t = double(monthTime(m.month).toMSecsSinceEpoch());
-        sales->append(t, double(m.internalMinor) / 100);
-        max = std::max(max, double(m.internalMinor) / 100);
+        const double v = double(m.internalMinor) / 100;
+        if (!m.partial) {
+            sales->append(t, v);
+            lastWhole = m.month;
+        } else if (monthTime(m.month).date() <= r.asOf && m.internalMinor > 0) {
+            // The month under way: its sales to date, apart from the whole months and marked as such;
+            // a month without sales yet, or one still ahead, is not drawn at all (never as a 0).
+            if (!lastWhole.isEmpty())
+                partial->append(
+                    double(monthTime(lastWhole).toMSecsSinceEpoch()), byMonth.value(lastWhole) / 100.0);
+            partial->append(t, v);
+            partial->setName(DashboardView::tr("%1 to day %2", "a month under way in a legend")
+                                 .arg(m.month)
+                                 .arg(r.asOf.day()));
+        }
+        max = std::max(max, v);
         // The year-ago value from the change (the series holds 24 months only).
         if (m.yoyPct)
             lastYear->append(t, double(m.internalMinor) / (1 + *m.yoyPct / 100) / 100);
@@ -265,6 +460,10 @@ void DashboardCharts::fillSales(const KpiResult &r)
         }
     }
     chart->addSeries(sales);
+    if (partial->count() > 0)
+        chart->addSeries(partial);
+    else
+        delete partial;
     chart->addSeries(lastYear);
     chart->addSeries(forecast);
     QPen dashed = forecast->pen();
@@ -273,25 +472,51 @@ void DashboardCharts::fillSales(const KpiResult &r)
     dashed.setColor(QColor(0xe6, 0x7e, 0x22));
     forecast->setPen(dashed);
     QPen faint = lastYear->pen();
-    faint.setColor(QColor(0x9e, 0x9e, 0x9e));
+    faint.setColor(blend(m_palette.color(QPalette::Text), m_palette.color(QPalette::Base), 0.55));
     lastYear->setPen(faint);
-    QDateTimeAxis *x = dateAxis(chart, QStringLiteral("yyyy-MM"), 10);
-    if (!r.salesByMonth.isEmpty()) {
-        x->setRange(monthTime(r.salesByMonth.first().month),
-            monthTime(r.forecast.isEmpty() ? r.salesByMonth.last().month : r.forecast.last().month));
+    if (chart->series().contains(partial)) {
+        // Lighter and dotted, with the day it runs to at its end.
+        QPen dotted = sales->pen();
+        QColor light = sales->color();
+        light.setAlphaF(0.55);
+        dotted.setColor(light);
+        dotted.setStyle(Qt::DotLine);
+        dotted.setWidthF(2.5);
+        partial->setPen(dotted);
+        partial->setPointsVisible(true);
+        partial->setPointLabelsVisible(true);
+        partial->setPointLabelsColor(m_palette.color(QPalette::Text));
+        partial->setPointLabelsClipping(false);
+        partial->setPointLabelsFormat(DashboardView::tr("to day %1").arg(r.asOf.day()));
+        if (partial->count() > 1)
+            partial->setPointConfiguration(0,
+                {{QXYSeries::PointConfiguration::LabelVisibility, false},
+                    {QXYSeries::PointConfiguration::Visibility, false}});
     }
-    chart->addAxis(x, Qt::AlignBottom);
-    QValueAxis *y = valueAxis(chart, Qt::AlignLeft, max);
-    for (QLineSeries *s : {sales, lastYear, forecast}) {
-        s->attachAxis(x);
+    QCategoryAxis *x = nullptr;
+    if (!r.salesByMonth.isEmpty()) {
+        x = timeAxis(chart, monthTime(r.salesByMonth.first().month).date(),
+            monthTime(r.forecast.isEmpty() ? r.salesByMonth.last().month : r.forecast.last().month).date(),
+            Step::Month, chartWidth(chart, 700));
+        chart->addAxis(x, Qt::AlignBottom);
+    }
+    QValueAxis *y = valueAxis(chart, Qt::AlignLeft, max, chartHeight(chart) * 0.6);
+    for (QAbstractSeries *s : chart->series()) {
+        if (x)
+            s->attachAxis(x);
         s->attachAxis(y);
     }
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignTop);
-    chart->setTitle(r.salesYoyPct
-            ? DashboardView::tr("%1: %2 year on year").arg(r.period.label(), number(r.salesYoyPct) + u'%')
-            : DashboardView::tr("%1: year on year — (a month without sales, now or a year before)")
-                  .arg(r.period.label()));
+    if (r.salesYoyPct)
+        chart->setTitle(
+            DashboardView::tr("%1: %2 year on year").arg(r.period.label(), number(r.salesYoyPct) + u'%'));
+    else if (r.period.isPartial(r.asOf))
+        chart->setTitle(
+            DashboardView::tr("%1: no year on year until the period has ended").arg(r.period.label()));
+    else
+        chart->setTitle(DashboardView::tr("%1: year on year — (a month without sales, now or a year before)")
+                            .arg(r.period.label()));
 }
 
 void DashboardCharts::fillSupport(const KpiResult &r)
@@ -303,19 +528,18 @@ void DashboardCharts::fillSupport(const KpiResult &r)
     for (const KpiSupportPoint &p : r.supportTrend)
         line->append(double(dayTime(p.start).toMSecsSinceEpoch()), p.average);
     chart->addSeries(line);
-    QDateTimeAxis *x = dateAxis(chart, weekly ? QStringLiteral("MM-dd") : QStringLiteral("yyyy-MM"),
-        std::clamp(int(r.supportTrend.size()), 2, 6));
     if (!r.supportTrend.isEmpty()) {
-        const QDateTime a = dayTime(r.supportTrend.first().start);
-        const QDateTime b = dayTime(r.supportTrend.last().start);
-        x->setRange(a, a == b ? a.addDays(7) : b);
+        const QDate a = r.supportTrend.first().start;
+        const QDate b = r.supportTrend.last().start;
+        QCategoryAxis *x = timeAxis(chart, a, a == b ? a.addDays(weekly ? 7 : 31) : b,
+            weekly ? Step::Week : Step::Month, chartWidth(chart, 340));
+        chart->addAxis(x, Qt::AlignBottom);
+        line->attachAxis(x);
     }
-    chart->addAxis(x, Qt::AlignBottom);
-    line->attachAxis(x);
     auto *y = new QValueAxis(chart);
     y->setRange(1, 5);
     y->setTickCount(5);
-    y->setLabelFormat(QStringLiteral("%d"));
+    y->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(y, Qt::AlignLeft);
     line->attachAxis(y);
     chart->setTitle(weekly ? DashboardView::tr("by week (1 opposes … 5 advocates)")

@@ -3,6 +3,7 @@
 #include "models/kpis.h"
 
 #include <QHash>
+#include <QPalette>
 
 #include <functional>
 
@@ -13,6 +14,8 @@ namespace rounds {
 // Paints a KpiResult into the dashboard's charts, each found by its card's key ("reach", "calls",
 // "channels", "products", "events", "reps", "sales", "support", "territories", "salesProducts",
 // "institutions"). Its words belong to DashboardView (one translation context for the dashboard).
+// Numbers follow the default QLocale (thousands separators); text, axes, gridlines, background and the
+// series' theme follow a palette, so a dark palette gets light text on a dark chart.
 class DashboardCharts final
 {
 public:
@@ -23,10 +26,15 @@ public:
     std::function<void(const QString &username)> repClicked;
 
     void fill(const KpiResult &r);
+    // Colours every chart from `palette` (Base behind, Text for words; a dark theme for the series when
+    // Base is dark). fill() keeps to the last palette given.
+    void setPalette(const QPalette &palette);
 
 private:
     // A chart emptied of its series and axes, ready to be filled again.
     QChart *reset(const QString &key) const;
+    // The palette's colours on a chart's background, title, legend and axes (after its axes are made).
+    void style(QChart *chart) const;
     void fillReach(const KpiResult &r);
     void fillCalls(const KpiResult &r);
     void fillChannels(const KpiResult &r);
@@ -36,6 +44,7 @@ private:
     void fillSupport(const KpiResult &r);
 
     QHash<QString, QChart *> m_charts;
+    QPalette m_palette;
 };
 
 } // namespace rounds

@@ -11,6 +11,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -18,10 +20,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
+#include <QMap>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShowEvent>
+#include <QStyle>
 #include <QTableWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -62,6 +68,13 @@ DashboardView::DashboardView(Store *store, QWidget *parent)
     connect(m_period, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_period->lineEdit(), &QLineEdit::editingFinished, this, [this] { refresh(); });
     connect(&m_watcher, &QFutureWatcher<KpiRun>::finished, this, &DashboardView::onComputed);
+    m_relabel = new QTimer(this);
+    m_relabel->setSingleShot(true);
+    m_relabel->setInterval(120);
+    connect(m_relabel, &QTimer::timeout, this, [this] {
+        if (m_hasResult)
+            m_charts->fill(m_result);
+    });
     // The figures and the scope list follow the store; while the dashboard is hidden its changes wait,
     // so a sync costs no KPI run until it is looked at.
     auto *watcher = new StoreWatcher(m_store,
@@ -168,6 +181,7 @@ void DashboardView::buildCards(QGridLayout *grid)
     m_charts = std::make_unique<DashboardCharts>(charts);
     m_charts->tierClicked = [this](const QString &tier) { showUnreached(tier); };
     m_charts->repClicked = [this](const QString &username) { setScope(username); };
+    m_charts->setPalette(palette());
 }
 
 // The drill-down of the reach chart: the targets of the clicked tier not reached in the period.
@@ -347,6 +361,24 @@ void DashboardView::showEvent(QShowEvent *event)
     }
 }
 
+void DashboardView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // A palette set on the application or the window (dark mode) reaches the charts too.
+    if (event->type() == QEvent::PaletteChange && m_charts) {
+        m_charts->setPalette(palette());
+        if (m_hasResult)
+            m_charts->fill(m_result);
+    }
+}
+
+void DashboardView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_hasResult)
+        m_relabel->start();
+}
+
 void DashboardView::refresh()
 {
     if (!m_store || !m_store->isOpen())
@@ -423,7 +455,7 @@ void DashboardView::fillTables(const KpiResult &r)
         for (int row = 0; row < table.rows.size(); ++row) {
             const QVariantList &cells = table.rows.at(row);
             for (int col = 0; col < cells.size(); ++col) {
-                auto *item = new QTableWidgetItem(KpiTables::cellText(cells.at(col)));
+                auto *item = new QTableWidgetItem(KpiTables::displayText(cells.at(col), QLocale()));
                 if (cells.at(col).typeId() != QMetaType::QString)
                     item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
                 w->setItem(row, col, item);
@@ -464,7 +496,90 @@ void DashboardView::showUnreached(const QString &tier)
 
 bool DashboardView::exportImage(const QString &file, QString *error)
 {
-    return DashboardExport::image(m_content, m_result.period, file, error);
+    if (!file.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        const ReportLayout layout(this, m_content->width());
+        return DashboardExport::png(m_content, file, error);
+    }
+    // A report on paper: light, as wide as suits a landscape page, whatever the window is.
+    const ReportLayout layout(this, kReportWidth, style()->standardPalette());
+    return DashboardExport::pdf(reportHeading(), m_content, reportBlocks(), file, error);
+}
+
+DashboardReportHeading DashboardView::reportHeading() const
+{
+    const QLocale locale;
+    const KpiPeriod &p = m_result.period;
+    QString period = tr("%1 (%2 – %3)")
+                         .arg(p.label(), locale.toString(p.start, QLocale::ShortFormat),
+                             locale.toString(p.end, QLocale::ShortFormat));
+    if (p.isPartial(m_result.asOf))
+        period += u' '
+            + tr("— not ended: figures to %1").arg(locale.toString(m_result.asOf, QLocale::ShortFormat));
+    QString user = m_store ? m_store->meta(QStringLiteral("display_name")) : QString();
+    if (user.isEmpty() && m_store)
+        user = m_store->meta(QStringLiteral("user"));
+    QString scope = tr("everything on this computer");
+    if (!m_result.scope.key.isEmpty())
+        scope = m_result.scope.kind == KpiScope::Kind::Territory
+            ? QStringLiteral("%1 %2").arg(m_result.scope.key, m_result.scope.name)
+            : m_result.scope.name;
+    return {tr("Rounds dashboard report"), scope, period, user, QDateTime::currentDateTime()};
+}
+
+QList<QRect> DashboardView::reportBlocks() const
+{
+    // The tiles, then each row of cards (a card spanning rows is not made).
+    QList<QRect> blocks {m_tiles->geometry()};
+    QMap<int, QRect> rows;
+    for (const Card &card : std::as_const(m_cards)) {
+        const QRect g = card.frame->geometry();
+        rows[g.top()] |= g;
+    }
+    for (const QRect &row : std::as_const(rows))
+        blocks.append(row);
+    return blocks;
+}
+
+DashboardView::ReportLayout::ReportLayout(DashboardView *view, int width, const QPalette &palette)
+    : m_view(view)
+    , m_size(view->m_content->size())
+    , m_ownPalette(view->testAttribute(Qt::WA_SetPalette))
+    , m_palette(view->palette())
+{
+    // The buttons on the cards do nothing on paper or in a picture.
+    for (const Card &card : std::as_const(view->m_cards)) {
+        for (QToolButton *button : card.frame->findChildren<QToolButton *>()) {
+            if (button->isVisibleTo(card.frame)) {
+                button->hide();
+                m_hidden << button;
+            }
+        }
+    }
+    if (palette != view->palette())
+        view->setPalette(palette);
+    QWidget *content = view->m_content;
+    content->resize(width, std::max(content->height(), content->heightForWidth(width)));
+    content->layout()->activate();
+    if (view->m_hasResult)
+        view->m_charts->fill(view->m_result); // labels laid out for the charts' new widths
+    QCoreApplication::sendPostedEvents();
+}
+
+DashboardView::ReportLayout::ReportLayout(DashboardView *view, int width)
+    : ReportLayout(view, width, view->palette())
+{ }
+
+DashboardView::ReportLayout::~ReportLayout()
+{
+    for (QToolButton *button : std::as_const(m_hidden))
+        button->show();
+    if (m_view->palette() != m_palette)
+        m_view->setPalette(m_ownPalette ? m_palette : QPalette());
+    m_view->m_content->resize(m_size);
+    m_view->m_content->layout()->activate();
+    if (m_view->m_hasResult)
+        m_view->m_charts->fill(m_view->m_result);
+    QCoreApplication::sendPostedEvents();
 }
 
 bool DashboardView::exportCsv(const QString &tableId, const QString &file, QString *error)

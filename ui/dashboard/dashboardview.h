@@ -2,6 +2,7 @@
 
 #include "models/kpistore.h"
 #include "ui/dashboard/dashboardcharts.h"
+#include "ui/dashboard/dashboardexport.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -19,6 +20,7 @@ class QListWidget;
 class QListWidgetItem;
 class QTableWidget;
 class QToolButton;
+class QTimer;
 
 namespace rounds {
 
@@ -37,6 +39,9 @@ class DashboardView final : public QWidget
 {
     Q_OBJECT
 public:
+    // The width the content is laid out at for a PDF page (A4 landscape): about 7 pt text on paper.
+    static constexpr int kReportWidth = 1280;
+
     explicit DashboardView(Store *store, QWidget *parent = nullptr);
     ~DashboardView() override;
 
@@ -58,7 +63,8 @@ public:
 
     // Lists the targets of a tier ("A".."D") without a call in the period.
     void showUnreached(const QString &tier);
-    // The dashboard as a picture: PNG (by the file's suffix) or a one-page PDF.
+    // The dashboard without its buttons: a PNG picture, or (by the suffix .pdf) an A4 landscape report
+    // headed by the scope, the period, the user and the export time (DashboardExport::pdf).
     bool exportImage(const QString &file, QString *error = nullptr);
     // One KPI table (KpiTable::id) as CSV, UTF-8 with a byte-order mark.
     bool exportCsv(const QString &tableId, const QString &file, QString *error = nullptr);
@@ -72,6 +78,8 @@ signals:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct Card
@@ -97,6 +105,27 @@ private:
     void exportImageInteractive();
     void exportAllCsvInteractive();
     std::optional<KpiPeriod> currentPeriod() const;
+    // The heading of the PDF report and the parts of the content it shows, top to bottom.
+    DashboardReportHeading reportHeading() const;
+    QList<QRect> reportBlocks() const;
+
+    // While an export runs: the cards' buttons hidden, the content `width` wide (and in `palette`), the
+    // charts laid out for it; all back as it was afterwards.
+    class ReportLayout final
+    {
+    public:
+        ReportLayout(DashboardView *view, int width, const QPalette &palette);
+        ReportLayout(DashboardView *view, int width);
+        ~ReportLayout();
+        Q_DISABLE_COPY_MOVE(ReportLayout)
+
+    private:
+        DashboardView *m_view;
+        QSize m_size;
+        bool m_ownPalette;
+        QPalette m_palette;
+        QList<QToolButton *> m_hidden;
+    };
 
     Store *m_store;
     QComboBox *m_scope = nullptr;
@@ -109,6 +138,7 @@ private:
     QListWidget *m_unreached = nullptr;
     QLabel *m_unreachedTitle = nullptr;
     QFutureWatcher<KpiRun> m_watcher;
+    QTimer *m_relabel = nullptr; // after a resize: the charts' labels laid out for their new widths
     KpiResult m_result;
     bool m_hasResult = false;
     bool m_queued = false;
