@@ -4,6 +4,7 @@
 #include "models/hcpqueries.h"
 #include "models/sfequeries.h"
 #include "models/store.h"
+#include "ui/common/dates.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/widgets.h"
 
@@ -44,7 +45,7 @@ QString phaseLabel(AlignmentPhase phase)
 
 QString shortDate(const QDate &d)
 {
-    return d.isValid() ? QLocale().toString(d, QLocale::ShortFormat) : QStringLiteral("—");
+    return d.isValid() ? Dates::date(d) : QStringLiteral("—");
 }
 
 } // namespace
@@ -428,8 +429,7 @@ bool AlignmentEditor::moveSelected(const QString &toTerritoryId, const QDate &ef
         return report(false, {}, tr("Select the HCPs to move."));
     const AlignmentEditResult r = Alignments::move(m_store, m_territoryId, toTerritoryId, hcps, effective);
     return report(r.ok,
-        tr("%n HCP(s) move from %1.", nullptr, int(hcps.size()) - r.skipped)
-            .arg(QLocale().toString(effective, QLocale::ShortFormat)),
+        tr("%n HCP(s) move from %1.", nullptr, int(hcps.size()) - r.skipped).arg(Dates::date(effective)),
         r.error);
 }
 
