@@ -4,6 +4,7 @@
 // marks a plan in conflict and does not keep saying "Moved to" a day where the plan is not.
 #include "common/protocol/pulledchange.h"
 #include "common/protocol/values.h"
+#include "models/conflictlistmodel.h"
 #include "models/store.h"
 #include "sync/session.h"
 #include "sync/syncledger.h"

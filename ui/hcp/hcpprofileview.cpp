@@ -337,7 +337,7 @@ void HcpProfileView::setHcp(const QString &hcpId)
             m_backStack << m_hcpId;
         m_forwardStack.clear();
     }
-    show(hcpId);
+    display(hcpId);
 }
 
 void HcpProfileView::goBack()
@@ -345,7 +345,7 @@ void HcpProfileView::goBack()
     if (m_backStack.isEmpty())
         return;
     m_forwardStack << m_hcpId;
-    show(m_backStack.takeLast());
+    display(m_backStack.takeLast());
 }
 
 void HcpProfileView::goForward()
@@ -353,10 +353,10 @@ void HcpProfileView::goForward()
     if (m_forwardStack.isEmpty())
         return;
     m_backStack << m_hcpId;
-    show(m_forwardStack.takeLast());
+    display(m_forwardStack.takeLast());
 }
 
-void HcpProfileView::show(const QString &hcpId)
+void HcpProfileView::display(const QString &hcpId)
 {
     m_hcpId = hcpId;
     m_message->hide();

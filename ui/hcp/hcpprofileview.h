@@ -54,7 +54,7 @@ signals:
     void visitActivated(const QString &visitId);
 
 private:
-    void show(const QString &hcpId);
+    void display(const QString &hcpId);
     void updateNavigation();
     void reload();
     void scheduleReload();
