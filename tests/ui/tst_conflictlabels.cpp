@@ -248,7 +248,7 @@ void TestConflictLabels::calendarMarksAConflictAndDropsAFalseMove()
     }
     QVERIFY(item);
     QVERIFY(item->data(PlanDayList::ConflictRole).toBool());
-    QVERIFY2(item->text().startsWith(QStringLiteral("⚠")) && item->text().contains(QStringLiteral("14:30")),
+    QVERIFY2(item->text().startsWith(QStringLiteral("⚠")) && item->text().contains(QStringLiteral("2:30")),
         qPrintable(item->text()));
     QVERIFY(item->toolTip().contains(QStringLiteral("Conflicts")));
 
