@@ -117,9 +117,6 @@ ConflictsView::ConflictsView(Session *session, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    // A local date and time and a kind of record read on one line.
-    for (int column : {int(ConflictListModel::CreatedAt), int(ConflictListModel::Entity)})
-        m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_table->setAlternatingRowColors(true);
     // Record, mine and theirs are shown in full, side by side, below the list.
     for (int column :
