@@ -69,8 +69,11 @@ bool readVisits(Store *store, const QString &hcpId, QList<HcpVisit> *out, QStrin
                 "LEFT JOIN product p ON p.id = d.product_id WHERE v.hcp_id = ?1 ORDER BY d.position"),
             {hcpId}, &details, error)
         || !readRows(store,
-            QStringLiteral("SELECT id, visited_at, channel, status, support_level, feedback, follow_up, "
-                           "follow_up_due FROM visit WHERE hcp_id = ?1 ORDER BY visited_at DESC, id"),
+            QStringLiteral(
+                "SELECT v.id, v.visited_at, v.channel, v.status, v.support_level, v.feedback, v.follow_up, "
+                "v.follow_up_due, coalesce(u.display_name, '') FROM visit v "
+                "LEFT JOIN \"user\" u ON u.id = v.rep_id WHERE v.hcp_id = ?1 ORDER BY v.visited_at DESC, "
+                "v.id"),
             {hcpId}, &rows, error))
         return false;
     QHash<QString, QStringList> productsOf;
@@ -88,6 +91,7 @@ bool readVisits(Store *store, const QString &hcpId, QList<HcpVisit> *out, QStrin
         v.followUp = r.value(6).toString();
         v.followUpDue = QDate::fromString(r.value(7).toString(), Qt::ISODate);
         v.products = productsOf.value(v.id);
+        v.repName = r.value(8).toString();
         out->append(v);
     }
     return true;
@@ -123,6 +127,35 @@ bool readSideLists(Store *store, const QString &hcpId, HcpProfile *out, QString 
     return true;
 }
 
+// Who covers the HCP today, and the plans still to come: what a manager looks up for a doctor of the team.
+bool readCoverage(Store *store, const QString &hcpId, const QDate &today, HcpProfile *out, QString *error)
+{
+    QList<QVariantList> owners;
+    QList<QVariantList> plans;
+    if (!readRows(store,
+            QStringLiteral(
+                "SELECT DISTINCT coalesce(u.display_name, ''), t.name FROM alignment a "
+                "JOIN territory t ON t.id = a.territory_id LEFT JOIN \"user\" u ON u.id = t.owner_id "
+                "WHERE a.hcp_id = ?1 AND a.valid_from <= ?2 AND (a.valid_to IS NULL OR a.valid_to >= ?2) "
+                "ORDER BY t.name, 1"),
+            {hcpId, today.toString(Qt::ISODate)}, &owners, error)
+        || !readRows(store,
+            QStringLiteral(
+                "SELECT p.id, p.planned_at, p.channel, coalesce(p.purpose, ''), coalesce(u.display_name, '') "
+                "FROM visit_plan p LEFT JOIN territory t ON t.id = p.territory_id "
+                "LEFT JOIN \"user\" u ON u.id = t.owner_id "
+                "WHERE p.hcp_id = ?1 AND p.status = 'planned' AND p.planned_at >= ?2 "
+                "ORDER BY p.planned_at, p.id LIMIT 10"),
+            {hcpId, utcDayStart(today)}, &plans, error))
+        return false;
+    for (const QVariantList &r : std::as_const(owners))
+        out->owners << HcpOwner {r.value(0).toString(), r.value(1).toString()};
+    for (const QVariantList &r : std::as_const(plans))
+        out->upcomingPlans << HcpUpcomingPlan {r.value(0).toString(), r.value(1).toString(),
+            r.value(2).toString(), r.value(3).toString(), r.value(4).toString()};
+    return true;
+}
+
 } // namespace
 
 bool HcpQueries::summary(Store *store, const QString &hcpId, HcpSummary *out, QString *error)
@@ -132,7 +165,7 @@ bool HcpQueries::summary(Store *store, const QString &hcpId, HcpSummary *out, QS
     if (!readRows(store,
             QStringLiteral(
                 "SELECT h.id, h.full_name, h.title, h.specialty, h.tier, h.institution_id, i.name, d.name, "
-                "i.city FROM hcp h LEFT JOIN institution i ON i.id = h.institution_id "
+                "i.city, h.phone, i.address FROM hcp h LEFT JOIN institution i ON i.id = h.institution_id "
                 "LEFT JOIN department d ON d.id = h.department_id WHERE h.id = ?1"),
             {hcpId}, &rows, error))
         return false;
@@ -141,7 +174,7 @@ bool HcpQueries::summary(Store *store, const QString &hcpId, HcpSummary *out, QS
     const QVariantList &v = rows.first();
     *out = HcpSummary {v.value(0).toString(), v.value(1).toString(), v.value(2).toString(),
         v.value(3).toString(), v.value(4).toString(), v.value(5).toString(), v.value(6).toString(),
-        v.value(7).toString(), v.value(8).toString()};
+        v.value(7).toString(), v.value(8).toString(), v.value(9).toString(), v.value(10).toString()};
     return true;
 }
 
@@ -174,7 +207,8 @@ bool HcpQueries::profile(Store *store, const QString &hcpId, HcpProfile *out, QS
     *out = HcpProfile {};
     HcpProfile p;
     if (!summary(store, hcpId, &p.summary, error) || !readVisits(store, hcpId, &p.visits, error)
-        || !readSideLists(store, hcpId, &p, error))
+        || !readSideLists(store, hcpId, &p, error)
+        || !readCoverage(store, hcpId, QDate::currentDate(), &p, error))
         return false;
     *out = p;
     return true;

@@ -22,6 +22,8 @@ struct HcpSummary
     QString institution;
     QString department;
     QString city;
+    QString phone;
+    QString address; // the institution's
     bool isValid() const { return !id.isEmpty(); }
 };
 
@@ -46,6 +48,7 @@ struct HcpVisit
     QString followUp;
     QDate followUpDue;
     QStringList products; // the names of the detailed products, in detail order
+    QString repName; // who made the visit (the user's display name; empty when the store lacks the user)
 };
 
 struct HcpMeeting
@@ -54,6 +57,23 @@ struct HcpMeeting
     QString title;
     QString role;
     QString status;
+};
+
+// A rep who covers the HCP: the owner of a territory the HCP is aligned to today.
+struct HcpOwner
+{
+    QString repName; // empty when the territory has no owner, or the store lacks the user
+    QString territory;
+};
+
+// A planned visit still to come (status planned, from the start of today on).
+struct HcpUpcomingPlan
+{
+    QString id;
+    QString plannedAt; // UTC ISO date-time, as stored
+    QString channel;
+    QString purpose;
+    QString repName; // the owner of the plan's territory
 };
 
 struct HcpTag
@@ -77,6 +97,8 @@ struct HcpProfile
     HcpSummary summary;
     QList<HcpVisit> visits; // newest first
     QList<HcpMeeting> meetings;
+    QList<HcpOwner> owners; // by territory name
+    QList<HcpUpcomingPlan> upcomingPlans; // soonest first; at most 10
     QList<HcpTag> tags; // by category, then tag
     QList<HcpChangeRequest> changeRequests; // open ones first, then the newest; at most 10
 };

@@ -205,6 +205,33 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source>same name, same institution</source>
@@ -1340,10 +1367,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>电话</translation>
     </message>
     <message>
-        <source>Planned at</source>
-        <translation>计划时间</translation>
-    </message>
-    <message>
         <source>Position</source>
         <translation>顺序</translation>
     </message>
@@ -1610,6 +1633,46 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Sent back because</source>
         <translation>退回原因</translation>
+    </message>
+    <message>
+        <source>Planned time</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>辖区分配</translation>
+    </message>
+    <message>
+        <source>Visit plan</source>
+        <translation>拜访计划</translation>
+    </message>
+    <message>
+        <source>Product discussed</source>
+        <translation>传递的产品</translation>
+    </message>
+    <message>
+        <source>Meeting attendee</source>
+        <translation>参会者</translation>
+    </message>
+    <message>
+        <source>Meeting expense</source>
+        <translation>会议费用</translation>
+    </message>
+    <message>
+        <source>Correction request</source>
+        <translation>信息变更申请</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Sales record</source>
+        <translation>销售记录</translation>
+    </message>
+    <message>
+        <source>Sales total</source>
+        <translation>销售汇总</translation>
     </message>
 </context>
 <context>
@@ -2160,54 +2223,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
 <context>
     <name>rounds::ChangeRequestsView</name>
     <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>Specialty</source>
-        <translation>科室专业</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职称</translation>
-    </message>
-    <message>
-        <source>Institution</source>
-        <translation>医院</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>科室</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>分级</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <source>Grade</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>城市</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -2545,18 +2560,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>字段：%1</translation>
     </message>
     <message>
-        <source>Visit plan</source>
-        <translation>拜访计划</translation>
-    </message>
-    <message>
-        <source>Meeting</source>
-        <translation>会议</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>拜访</translation>
-    </message>
-    <message>
         <source>%1 with %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -2587,40 +2590,8 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>记录</translation>
     </message>
     <message>
-        <source>Planned time</source>
-        <translation>计划时间</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Purpose</source>
-        <translation>拜访目的</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>拜访方式</translation>
-    </message>
-    <message>
-        <source>Starts at</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Ends at</source>
-        <translation>结束时间</translation>
-    </message>
-    <message>
-        <source>Venue</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职称</translation>
-    </message>
-    <message>
-        <source>Budget</source>
-        <translation>预算</translation>
+        <source>The whole record</source>
+        <translation>整条记录</translation>
     </message>
 </context>
 <context>
@@ -3369,10 +3340,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         </translation>
     </message>
     <message>
-        <source> · last %1</source>
-        <translation> · 最近 %1</translation>
-    </message>
-    <message>
         <source>Type the tag first.</source>
         <translation>请先输入标签。</translation>
     </message>
@@ -3407,6 +3374,66 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>&amp;History…</source>
         <translation>历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Covered by:</source>
+        <translation>负责代表：</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Back to the previous profile (Alt+Left)</source>
+        <translation>返回上一个医生档案（Alt+左方向键）</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <source>Forward to the next profile (Alt+Right)</source>
+        <translation>前往下一个医生档案（Alt+右方向键）</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>拜访人</translation>
+    </message>
+    <message>
+        <source>Upcoming plans</source>
+        <translation>即将进行的拜访计划</translation>
+    </message>
+    <message>
+        <source> · last visit: %1</source>
+        <translation> · 最近拜访：%1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>%1 (no rep)</source>
+        <translation>%1（无代表）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>no territory today</source>
+        <translation>目前未分配辖区</translation>
+    </message>
+    <message>
+        <source>No visit planned.</source>
+        <translation>暂无拜访计划。</translation>
     </message>
 </context>
 <context>
@@ -4374,6 +4401,14 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Drag a visit to another day to move it.</source>
         <translation>将拜访拖到另一天即可改期。</translation>
+    </message>
+    <message>
+        <source>In conflict: this plan was also changed on the server. Decide in Conflicts which change stays.</source>
+        <translation>存在冲突：服务器上也修改了此计划。请在“冲突”中决定保留哪一项修改。</translation>
+    </message>
+    <message>
+        <source>Your move of this plan conflicts with a change on the server; decide in Conflicts.</source>
+        <translation>您对此计划的调整与服务器上的修改冲突，请在“冲突”中决定。</translation>
     </message>
 </context>
 <context>

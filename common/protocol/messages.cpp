@@ -66,7 +66,7 @@ const Label kLabels[] = {
     {"owner_id", QT_TRANSLATE_NOOP("Messages", "Owner")},
     {"parent_id", QT_TRANSLATE_NOOP("Messages", "Parent territory")},
     {"phone", QT_TRANSLATE_NOOP("Messages", "Phone")},
-    {"planned_at", QT_TRANSLATE_NOOP("Messages", "Planned at")},
+    {"planned_at", QT_TRANSLATE_NOOP("Messages", "Planned time")},
     {"position", QT_TRANSLATE_NOOP("Messages", "Position")},
     {"product_id", QT_TRANSLATE_NOOP("Messages", "Product")},
     {"province", QT_TRANSLATE_NOOP("Messages", "Province")},
@@ -114,6 +114,29 @@ const Label kLabels[] = {
     {"setting.value", QT_TRANSLATE_NOOP("Messages", "Setting value")},
 };
 
+// What each kind of record is called (tests/ui/tst_chinese.cpp fails on an entity without a Chinese one).
+const Label kEntityLabels[] = {
+    {"territory", QT_TRANSLATE_NOOP("Messages", "Territory")},
+    {"institution", QT_TRANSLATE_NOOP("Messages", "Institution")},
+    {"department", QT_TRANSLATE_NOOP("Messages", "Department")},
+    {"hcp", QT_TRANSLATE_NOOP("Messages", "HCP")},
+    {"hcp_tag", QT_TRANSLATE_NOOP("Messages", "Tag")},
+    {"alignment", QT_TRANSLATE_NOOP("Messages", "Alignment")},
+    {"product", QT_TRANSLATE_NOOP("Messages", "Product")},
+    {"key_message", QT_TRANSLATE_NOOP("Messages", "Key message")},
+    {"visit_plan", QT_TRANSLATE_NOOP("Messages", "Visit plan")},
+    {"visit", QT_TRANSLATE_NOOP("Messages", "Visit")},
+    {"visit_detail", QT_TRANSLATE_NOOP("Messages", "Product discussed")},
+    {"meeting", QT_TRANSLATE_NOOP("Messages", "Meeting")},
+    {"meeting_attendee", QT_TRANSLATE_NOOP("Messages", "Meeting attendee")},
+    {"meeting_expense", QT_TRANSLATE_NOOP("Messages", "Meeting expense")},
+    {"change_request", QT_TRANSLATE_NOOP("Messages", "Correction request")},
+    {"user", QT_TRANSLATE_NOOP("Messages", "User")},
+    {"setting", QT_TRANSLATE_NOOP("Messages", "Setting")},
+    {"sales_fact", QT_TRANSLATE_NOOP("Messages", "Sales record")},
+    {"sales_total", QT_TRANSLATE_NOOP("Messages", "Sales total")},
+};
+
 const Label *find(const QString &entity, const QString &field)
 {
     static const QHash<QString, const Label *> byScope = [] {
@@ -133,6 +156,18 @@ QString Messages::fieldLabel(const QString &entity, const QString &field)
 {
     const Label *l = find(entity, field);
     return l ? QCoreApplication::translate(kContext, l->text) : field;
+}
+
+QString Messages::entityLabel(const QString &entity)
+{
+    static const QHash<QString, const Label *> byName = [] {
+        QHash<QString, const Label *> h;
+        for (const Label &l : kEntityLabels)
+            h.insert(QString::fromLatin1(l.scope), &l);
+        return h;
+    }();
+    const Label *l = byName.value(entity);
+    return l ? QCoreApplication::translate(kContext, l->text) : entity;
 }
 
 bool Messages::hasFieldLabel(const QString &entity, const QString &field)

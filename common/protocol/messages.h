@@ -18,6 +18,9 @@ public:
     // "Phone" / "电话" for hcp.phone; the field name itself when the table has no row for it.
     static QString fieldLabel(const QString &entity, const QString &field);
     static bool hasFieldLabel(const QString &entity, const QString &field);
+    // "Visit plan" / "拜访计划" for visit_plan: what a kind of record is called; the entity name itself when
+    // the table has no row for it.
+    static QString entityLabel(const QString &entity);
     // A validation error as a sentence with the field's label; the English message when it carries no
     // sentence of its own.
     static QString fieldError(const FieldError &error);

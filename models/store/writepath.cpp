@@ -168,7 +168,8 @@ std::optional<Record> currentRow(
 {
     std::optional<Record> current = readRow(db, s, e, id);
     if (!current)
-        w.error = Store::tr("The %1 %2 does not exist (any more).").arg(e.name, id);
+        w.error = Store::tr("The %1 %2 does not exist (any more).")
+                      .arg(protocol::Messages::entityLabel(e.name), id);
     return current;
 }
 
@@ -243,7 +244,8 @@ WriteResult Store::create(const QString &entityName, const QJsonObject &fields, 
             const EntitySql &s = m_apply->of(*e);
             sql::Transaction tx(*m_db);
             if (readRow(*m_db, s, *e, id) || hasOutboxRows(*m_db, e->name, id)) {
-                w.error = tr("A %1 with id %2 already exists.").arg(e->name, id);
+                w.error
+                    = tr("A %1 with id %2 already exists.").arg(protocol::Messages::entityLabel(e->name), id);
                 return false;
             }
             Record rec;

@@ -35,6 +35,7 @@ private slots:
     void validationNamesTheFieldByLabel_data();
     void validationNamesTheFieldByLabel();
     void everySchemaFieldHasALabel();
+    void everyEntityHasALabel();
     void serverRefusals_data();
     void serverRefusals();
 
@@ -180,6 +181,16 @@ void TestChinese::everySchemaFieldHasALabel()
             QVERIFY_CHINESE(protocol::Messages::fieldLabel(name, f.name), f.name);
         }
     }
+}
+
+// Point 9 of issue 19: a kind of record (a conflict's "Kind", a refused change) is named in Chinese.
+void TestChinese::everyEntityHasALabel()
+{
+    for (const QString &name : protocol::Schema::instance().entityNames())
+        QVERIFY_CHINESE(protocol::Messages::entityLabel(name), name);
+    QCOMPARE(protocol::Messages::entityLabel(QStringLiteral("visit_plan")), QStringLiteral("拜访计划"));
+    QCOMPARE(protocol::Messages::fieldLabel(QStringLiteral("visit_plan"), QStringLiteral("planned_at")),
+        QStringLiteral("计划时间"));
 }
 
 void TestChinese::serverRefusals_data()

@@ -1,9 +1,7 @@
 #include "ui/common/labels.h"
 
+#include "ui/common/dates.h"
 #include "ui/common/enumlabels.h"
-
-#include <QDateTime>
-#include <QLocale>
 
 namespace rounds {
 
@@ -47,10 +45,7 @@ QString Labels::visitStatus(const QString &value)
 
 QString Labels::localDateTime(const QString &iso)
 {
-    const QDateTime t = QDateTime::fromString(iso, Qt::ISODate);
-    if (!t.isValid())
-        return iso;
-    return QLocale().toString(t.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"));
+    return Dates::dateTime(iso);
 }
 
 QString Labels::role(const QString &value)

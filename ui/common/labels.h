@@ -18,7 +18,7 @@ public:
     static QString role(const QString &value);
     static QString meetingStatus(const QString &value);
     static QString visitStatus(const QString &value);
-    // An ISO 8601 date-time in the user's time zone and locale (short), or the text unchanged.
+    // An ISO 8601 date-time in the user's time zone and locale (Dates::dateTime), or the text unchanged.
     static QString localDateTime(const QString &iso);
 };
 

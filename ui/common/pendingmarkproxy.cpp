@@ -21,7 +21,7 @@ QVariant PendingMarkProxy::data(const QModelIndex &index, int role) const
 {
     if (role == Qt::DisplayRole && m_formatter)
         return m_formatter(mapToSource(index), QIdentityProxyModel::data(index, role));
-    if (role != Qt::DecorationRole && role != Qt::ToolTipRole)
+    if (m_pendingRole == NoPendingRole || (role != Qt::DecorationRole && role != Qt::ToolTipRole))
         return QIdentityProxyModel::data(index, role);
     const bool pending = QIdentityProxyModel::data(index.siblingAtColumn(0), m_pendingRole).toBool();
     if (!pending)

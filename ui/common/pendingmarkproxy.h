@@ -17,6 +17,8 @@ public:
     // Turns a column's stored value (ISO date-time, enumeration value) into what a person reads.
     using Formatter = std::function<QVariant(const QModelIndex &sourceIndex, const QVariant &value)>;
 
+    // NoPendingRole: the model has no pending rows; the proxy only shows values in words.
+    static constexpr int NoPendingRole = -1;
     PendingMarkProxy(int pendingRole, QObject *parent = nullptr);
     void setFormatter(Formatter formatter) { m_formatter = std::move(formatter); }
     void setHeader(int column, const QString &text) { m_headers.insert(column, text); }

@@ -6,8 +6,11 @@
 #include "models/storewatcher.h"
 #include "sync/session.h"
 #include "sync/syncledger.h"
+#include "ui/common/dates.h"
+#include "ui/common/pendingmarkproxy.h"
 #include "ui/common/prompter.h"
 #include "ui/common/widgets.h"
+#include "ui/history/historylabels.h"
 
 #include <QDateTime>
 #include <QFrame>
@@ -41,21 +44,10 @@ QJsonValue jsonValueOf(const QString &jsonText)
     return QJsonValue(jsonText);
 }
 
-// A field name as a rep reads it.
-QString fieldLabel(const QString &field)
+// A field as people call it: the schema's one label table, which rounds-cli and the History panel share.
+QString fieldLabel(const QString &entity, const QString &field)
 {
-    static const QHash<QString, const char *> names {
-        {QStringLiteral("planned_at"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Planned time")},
-        {QStringLiteral("status"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Status")},
-        {QStringLiteral("purpose"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Purpose")},
-        {QStringLiteral("channel"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Channel")},
-        {QStringLiteral("starts_at"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Starts at")},
-        {QStringLiteral("ends_at"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Ends at")},
-        {QStringLiteral("venue"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Venue")},
-        {QStringLiteral("title"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Title")},
-        {QStringLiteral("budget_minor"), QT_TRANSLATE_NOOP("rounds::ConflictsView", "Budget")}};
-    const auto it = names.find(field);
-    return it == names.end() ? field : ConflictsView::tr(it.value());
+    return protocol::Messages::fieldLabel(entity, field);
 }
 
 // A stored JSON text as a person reads it: strings bare, date-times in local time, null as a dash.
@@ -68,7 +60,7 @@ QString readable(const QString &jsonText)
         const QString s = v.toString();
         const QDateTime dt = QDateTime::fromString(s, Qt::ISODate);
         if (s.size() > 10 && dt.isValid())
-            return QLocale().toString(dt.toLocalTime(), QLocale::ShortFormat);
+            return Dates::dateTime(dt);
         return s;
     }
     if (v.isBool())
@@ -105,7 +97,23 @@ ConflictsView::ConflictsView(Session *session, QWidget *parent)
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("conflictsTableView"));
-    m_table->setModel(m_model);
+    // The list shows words and local times, never the stored entity and field names or UTC text.
+    m_shown = new PendingMarkProxy(PendingMarkProxy::NoPendingRole, this);
+    m_shown->setSourceModel(m_model);
+    m_shown->setFormatter([this](const QModelIndex &index, const QVariant &value) -> QVariant {
+        const QString entity = m_model->data(index, ConflictListModel::EntityRole).toString();
+        switch (index.column()) {
+        case ConflictListModel::CreatedAt:
+            return Dates::dateTime(value.toString());
+        case ConflictListModel::Entity:
+            return protocol::Messages::entityLabel(value.toString());
+        case ConflictListModel::Field:
+            return value.toString().isEmpty() ? tr("The whole record") : fieldLabel(entity, value.toString());
+        default:
+            return value;
+        }
+    });
+    m_table->setModel(m_shown);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
@@ -206,6 +214,7 @@ ConflictsView::ConflictsView(Session *session, QWidget *parent)
         const std::optional<QString> typed = Prompter::instance().askText(this, tr("Edit the value"),
             tr("The value to keep for %1:")
                 .arg(fieldLabel(
+                    m_model->data(m_model->index(row, 0), ConflictListModel::EntityRole).toString(),
                     m_model->data(m_model->index(row, 0), ConflictListModel::FieldRole).toString())),
             current.isString() ? current.toString() : readable(mine));
         if (typed)
@@ -240,7 +249,7 @@ void ConflictsView::refresh()
 void ConflictsView::selectRow(int row)
 {
     m_table->selectRow(row);
-    m_table->setCurrentIndex(m_model->index(row, 0));
+    m_table->setCurrentIndex(m_shown->index(row, 0));
 }
 
 int ConflictsView::currentRow() const
@@ -291,22 +300,23 @@ void ConflictsView::showCurrent()
     const QString field = m_model->data(index, ConflictListModel::FieldRole).toString();
     m_record->setText(describeRecord(entity, recordId));
     m_field->setText(field.isEmpty() ? tr("You deleted this record; it was changed on the server meanwhile.")
-                                     : tr("Field: %1").arg(fieldLabel(field)));
-    m_base->setText(readable(m_model->data(index, ConflictListModel::BaseRole).toString()));
-    m_mine->setText(readable(m_model->data(index, ConflictListModel::MineRole).toString()));
-    m_theirs->setText(readable(m_model->data(index, ConflictListModel::TheirsRole).toString()));
+                                     : tr("Field: %1").arg(fieldLabel(entity, field)));
+    // A field's values as the rest of the client shows them (enumeration labels, names of referenced
+    // records, local times); a deleted record's sides as they are.
+    const auto shown = [&](int role) {
+        const QString json = m_model->data(index, role).toString();
+        return field.isEmpty() ? readable(json)
+                               : HistoryLabels::value(m_session->store(), entity, field, jsonValueOf(json));
+    };
+    m_base->setText(shown(ConflictListModel::BaseRole));
+    m_mine->setText(shown(ConflictListModel::MineRole));
+    m_theirs->setText(shown(ConflictListModel::TheirsRole));
 }
 
 QString ConflictsView::describeRecord(const QString &entity, const QString &recordId) const
 {
     const std::optional<protocol::Record> r = m_session->store()->record(entity, recordId);
-    QString what = entity;
-    if (entity == QLatin1String("visit_plan"))
-        what = tr("Visit plan");
-    else if (entity == QLatin1String("meeting"))
-        what = tr("Meeting");
-    else if (entity == QLatin1String("visit"))
-        what = tr("Visit");
+    const QString what = protocol::Messages::entityLabel(entity);
     if (!r)
         return what;
     const QString hcpId = r->fields.value(QLatin1String("hcp_id")).toString();

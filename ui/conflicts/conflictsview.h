@@ -11,6 +11,7 @@ class QTableWidget;
 namespace rounds {
 
 class ConflictListModel;
+class PendingMarkProxy;
 class Session;
 
 // What the server could not settle on its own: each open conflict with base / mine / theirs side by
@@ -41,6 +42,7 @@ private:
 
     Session *m_session;
     ConflictListModel *m_model = nullptr;
+    PendingMarkProxy *m_shown = nullptr; // what the table shows: m_model in words and local times
     QTableView *m_table = nullptr;
     QLabel *m_record = nullptr;
     QLabel *m_field = nullptr;

@@ -4,6 +4,7 @@
 #include "models/sfequeries.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
+#include "ui/common/dates.h"
 #include "ui/common/pendingmarkproxy.h"
 #include "ui/common/widgets.h"
 
@@ -160,9 +161,11 @@ QVariant HcpListView::format(const QModelIndex &index, const QVariant &value) co
     if (column == HcpListModel::Institution)
         return e.department.isEmpty() ? value
                                       : QVariant(value.toString() + QStringLiteral(" / ") + e.department);
+    // The model gives the local day of the last visit as ISO text; it reads like every other date.
+    const QString lastVisit = Dates::date(value.toString());
     const QString cycle = e.target > 0 ? tr("%1/%2 this month").arg(e.visitsThisMonth).arg(e.target)
                                        : tr("%n this month", nullptr, e.visitsThisMonth);
-    return value.toString().isEmpty() ? cycle : value.toString() + QStringLiteral("  ·  ") + cycle;
+    return lastVisit.isEmpty() ? cycle : lastVisit + QStringLiteral("  ·  ") + cycle;
 }
 
 void HcpListView::search(const QString &text)

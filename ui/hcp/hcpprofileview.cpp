@@ -1,17 +1,20 @@
 #include "ui/hcp/hcpprofileview.h"
 #include "ui/history/historydialog.h"
 
+#include "common/protocol/messages.h"
 #include "models/hcpqueries.h"
 #include "models/localday.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
 #include "sync/session.h"
+#include "ui/common/dates.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 #include "ui/hcp/supporttrendwidget.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDate>
 #include <QFormLayout>
@@ -28,6 +31,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace rounds {
@@ -40,10 +44,13 @@ const QStringList kWatched {QStringLiteral("hcp"), QStringLiteral("visit"), QStr
     QStringLiteral("institution"), QStringLiteral("department"), QStringLiteral("alignment"),
     QStringLiteral("territory")};
 
-QString localDate(const QString &iso)
+QLabel *contactLabel(const QString &name, QWidget *parent)
 {
-    const QDate day = LocalDay::of(iso);
-    return day.isValid() ? QLocale().toString(day, QLocale::ShortFormat) : iso;
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
 }
 
 QString categoryLabel(const QString &category)
@@ -84,16 +91,59 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     connect(plan, &QPushButton::clicked, this, [this] {
         const QDateTime when(QDate::currentDate().addDays(1), QTime(10, 0));
         if (!planVisit(when).isEmpty())
-            showMessage(tr("Planned for %1.").arg(QLocale().toString(when, QLocale::ShortFormat)), false);
+            showMessage(tr("Planned for %1.").arg(Dates::dateTime(when)), false);
     });
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("profileMessageLabel"));
     m_message->setWordWrap(true);
 
+    // Contact and coverage: what a manager asks first about a doctor of the team.
+    m_phone = contactLabel(QStringLiteral("hcpPhoneLabel"), this);
+    m_address = contactLabel(QStringLiteral("hcpAddressLabel"), this);
+    m_owners = contactLabel(QStringLiteral("hcpOwnersLabel"), this);
+    auto *contact = new QFormLayout;
+    contact->setContentsMargins(0, 4, 0, 0);
+    contact->addRow(tr("Phone:"), m_phone);
+    contact->addRow(tr("Address:"), m_address);
+    contact->addRow(tr("Covered by:"), m_owners);
+
+    // Back and forward between the profiles seen, like a browser's.
+    m_backAction = new QAction(tr("Back"), this);
+    m_backAction->setObjectName(QStringLiteral("profileBackAction"));
+    m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_backAction->setToolTip(tr("Back to the previous profile (Alt+Left)"));
+    m_forwardAction = new QAction(tr("Forward"), this);
+    m_forwardAction->setObjectName(QStringLiteral("profileForwardAction"));
+    m_forwardAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_forwardAction->setToolTip(tr("Forward to the next profile (Alt+Right)"));
+    // Window-wide, but only while the profile is on screen (a hidden widget's shortcuts do not fire).
+    for (QAction *a : {m_backAction, m_forwardAction}) {
+        a->setShortcutContext(Qt::WindowShortcut);
+        addAction(a);
+    }
+    connect(m_backAction, &QAction::triggered, this, &HcpProfileView::goBack);
+    connect(m_forwardAction, &QAction::triggered, this, &HcpProfileView::goForward);
+    auto *back = new QToolButton(this);
+    back->setObjectName(QStringLiteral("profileBackButton"));
+    back->setDefaultAction(m_backAction);
+    back->setArrowType(Qt::LeftArrow);
+    back->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *forward = new QToolButton(this);
+    forward->setObjectName(QStringLiteral("profileForwardButton"));
+    forward->setDefaultAction(m_forwardAction);
+    forward->setArrowType(Qt::RightArrow);
+    forward->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto *navigation = new QHBoxLayout;
+    navigation->addWidget(back);
+    navigation->addWidget(forward);
+    navigation->addStretch();
+    updateNavigation();
+
     auto *headerText = new QVBoxLayout;
     headerText->addWidget(m_name);
     headerText->addWidget(m_identity);
     headerText->addWidget(m_stats);
+    headerText->addLayout(contact);
     auto *header = new QHBoxLayout;
     header->addWidget(m_tier, 0, Qt::AlignTop);
     header->addSpacing(8);
@@ -113,9 +163,9 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     // Left: the timeline.
     QGroupBox *timelineBox
         = widgets::named<QGroupBox>(QStringLiteral("timelineGroupBox"), tr("Visits and meetings"), this);
-    m_timeline = new QTableWidget(0, 4, timelineBox);
+    m_timeline = new QTableWidget(0, 5, timelineBox);
     m_timeline->setObjectName(QStringLiteral("timelineTableWidget"));
-    m_timeline->setHorizontalHeaderLabels({tr("Date"), tr("What"), tr("Details"), tr("Status")});
+    m_timeline->setHorizontalHeaderLabels({tr("Date"), tr("What"), tr("Details"), tr("By"), tr("Status")});
     m_timeline->verticalHeader()->hide();
     m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_timeline->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -124,6 +174,7 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     m_timeline->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_timeline->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_timeline->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    m_timeline->horizontalHeader()->setSectionResizeMode(4, QHeaderView::ResizeToContents);
     m_timeline->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_timeline, &QTableWidget::cellActivated, this, [this](int row, int) {
         const QString id = m_timeline->item(row, 0)->data(Qt::UserRole).toString();
@@ -132,7 +183,14 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     });
     (new QVBoxLayout(timelineBox))->addWidget(m_timeline);
 
-    // Right: support, products, tags, follow-ups, change requests, correction.
+    // Right: upcoming plans, support, products, tags, follow-ups, change requests, correction.
+    QGroupBox *upcomingBox
+        = widgets::named<QGroupBox>(QStringLiteral("upcomingPlansGroupBox"), tr("Upcoming plans"), this);
+    m_upcoming = new QListWidget(upcomingBox);
+    m_upcoming->setObjectName(QStringLiteral("upcomingPlansListWidget"));
+    m_upcoming->setMaximumHeight(90);
+    (new QVBoxLayout(upcomingBox))->addWidget(m_upcoming);
+
     QGroupBox *supportBox
         = widgets::named<QGroupBox>(QStringLiteral("supportGroupBox"), tr("Support level"), this);
     m_trend = new SupportTrendWidget(supportBox);
@@ -229,6 +287,7 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     requestsLayout->addWidget(propose);
 
     auto *right = new QVBoxLayout;
+    right->addWidget(upcomingBox);
     right->addWidget(supportBox);
     right->addWidget(productsBox);
     right->addWidget(tagsBox);
@@ -240,6 +299,7 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     columns->addLayout(right, 2);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(navigation);
     layout->addLayout(header);
     layout->addWidget(m_message);
     layout->addLayout(columns, 1);
@@ -275,9 +335,42 @@ void HcpProfileView::bindActionsToRoles(const QList<QWidget *> &logAndPlan, cons
 
 void HcpProfileView::setHcp(const QString &hcpId)
 {
+    if (hcpId != m_hcpId) {
+        if (!m_hcpId.isEmpty())
+            m_backStack << m_hcpId;
+        m_forwardStack.clear();
+    }
+    display(hcpId);
+}
+
+void HcpProfileView::goBack()
+{
+    if (m_backStack.isEmpty())
+        return;
+    m_forwardStack << m_hcpId;
+    display(m_backStack.takeLast());
+}
+
+void HcpProfileView::goForward()
+{
+    if (m_forwardStack.isEmpty())
+        return;
+    m_backStack << m_hcpId;
+    display(m_forwardStack.takeLast());
+}
+
+void HcpProfileView::display(const QString &hcpId)
+{
     m_hcpId = hcpId;
     m_message->hide();
+    updateNavigation();
     reload();
+}
+
+void HcpProfileView::updateNavigation()
+{
+    m_backAction->setEnabled(canGoBack());
+    m_forwardAction->setEnabled(canGoForward());
 }
 
 void HcpProfileView::reload()
@@ -287,6 +380,7 @@ void HcpProfileView::reload()
     if (!HcpQueries::profile(m_session->store(), m_hcpId, &profile, &error))
         showMessage(widgets::readError(error), true);
     showIdentity(profile.summary);
+    showCoverage(profile);
     fillTimeline(profile);
     fillTrendAndProducts(profile.visits);
     fillTags(profile.tags);
@@ -294,7 +388,35 @@ void HcpProfileView::reload()
     const QString lastVisit = profile.visits.isEmpty() ? QString() : profile.visits.first().visitedAt;
     const int visitCount = int(profile.visits.size());
     m_stats->setText(tr("%n visit(s)", nullptr, visitCount)
-        + (lastVisit.isEmpty() ? QString() : tr(" · last %1").arg(localDate(lastVisit))));
+        + (lastVisit.isEmpty() ? QString()
+                               : tr(" · last visit: %1").arg(Dates::relative(LocalDay::of(lastVisit)))));
+}
+
+void HcpProfileView::showCoverage(const HcpProfile &profile)
+{
+    const HcpSummary &hcp = profile.summary;
+    const QString none = tr("not recorded");
+    m_phone->setText(hcp.phone.isEmpty() ? none : hcp.phone);
+    m_address->setText(hcp.address.isEmpty() ? none : hcp.address);
+    QStringList owners;
+    for (const HcpOwner &o : profile.owners)
+        owners << (o.repName.isEmpty() ? tr("%1 (no rep)").arg(o.territory)
+                                       : tr("%1 (%2)").arg(o.repName, o.territory));
+    m_owners->setText(owners.isEmpty() ? tr("no territory today") : owners.join(QStringLiteral(", ")));
+
+    m_upcoming->clear();
+    for (const HcpUpcomingPlan &p : profile.upcomingPlans) {
+        QStringList parts {Dates::dateTime(p.plannedAt), Labels::channel(p.channel)};
+        if (!p.repName.isEmpty())
+            parts << p.repName;
+        QString text = parts.join(QStringLiteral(" · "));
+        if (!p.purpose.isEmpty())
+            text += QStringLiteral(" — ") + p.purpose;
+        auto *item = new QListWidgetItem(text, m_upcoming);
+        item->setData(Qt::UserRole, p.id);
+    }
+    if (m_upcoming->count() == 0)
+        new QListWidgetItem(tr("No visit planned."), m_upcoming);
 }
 
 void HcpProfileView::showIdentity(const HcpSummary &hcp)
@@ -318,7 +440,7 @@ void HcpProfileView::fillTimeline(const HcpProfile &profile)
 {
     struct Entry
     {
-        QString when, what, details, status, visitId;
+        QString when, what, details, by, status, visitId;
     };
     QList<Entry> entries;
     m_followUps->clear();
@@ -330,12 +452,11 @@ void HcpProfileView::fillTimeline(const HcpProfile &profile)
         if (!v.feedback.isEmpty())
             details << QStringLiteral("“%1”").arg(v.feedback);
         entries << Entry {v.visitedAt, tr("Visit · %1").arg(Labels::channel(v.channel)),
-            details.join(QStringLiteral(" — ")),
+            details.join(QStringLiteral(" — ")), v.repName,
             v.status == QLatin1String("submitted") ? tr("Submitted") : tr("Draft"), v.id};
         if (!v.followUp.isEmpty() && v.followUpDue.isValid() && v.followUpDue >= today.addDays(-30)) {
             auto *item = new QListWidgetItem(
-                tr("%1 — due %2").arg(v.followUp, QLocale().toString(v.followUpDue, QLocale::ShortFormat)),
-                m_followUps);
+                tr("%1 — due %2").arg(v.followUp, Dates::date(v.followUpDue)), m_followUps);
             if (v.followUpDue < today)
                 item->setForeground(theme::toneColor(theme::Tone::Error));
         }
@@ -347,19 +468,20 @@ void HcpProfileView::fillTimeline(const HcpProfile &profile)
             m.role == QLatin1String("speaker")     ? tr("Meeting · speaker")
                 : m.role == QLatin1String("chair") ? tr("Meeting · chair")
                                                    : tr("Meeting"),
-            m.title, Labels::meetingStatus(m.status), QString()};
+            m.title, QString(), Labels::meetingStatus(m.status), QString()};
     }
     std::stable_sort(
         entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.when > b.when; });
     m_timeline->setRowCount(int(entries.size()));
     for (int i = 0; i < entries.size(); ++i) {
         const Entry &e = entries.at(i);
-        auto *date = new QTableWidgetItem(localDate(e.when));
+        auto *date = new QTableWidgetItem(Dates::date(e.when));
         date->setData(Qt::UserRole, e.visitId);
         m_timeline->setItem(i, 0, date);
         m_timeline->setItem(i, 1, new QTableWidgetItem(e.what));
         m_timeline->setItem(i, 2, new QTableWidgetItem(e.details));
-        m_timeline->setItem(i, 3, new QTableWidgetItem(e.status));
+        m_timeline->setItem(i, 3, new QTableWidgetItem(e.by));
+        m_timeline->setItem(i, 4, new QTableWidgetItem(e.status));
     }
 }
 
@@ -408,7 +530,9 @@ void HcpProfileView::fillChangeRequests(const QList<HcpChangeRequest> &requests)
     for (const HcpChangeRequest &r : requests) {
         QStringList parts;
         for (auto it = r.fields.begin(); it != r.fields.end(); ++it)
-            parts << QStringLiteral("%1 → %2").arg(it.key(), it.value().toVariant().toString());
+            parts << QStringLiteral("%1 → %2").arg(
+                protocol::Messages::fieldLabel(QStringLiteral("hcp"), it.key()),
+                it.value().toVariant().toString());
         // SFE's decision reaches the rep by sync: approved and rejected requests say so (and why).
         QString text = parts.join(QStringLiteral(", "));
         if (r.status == QLatin1String("approved"))

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -31,8 +32,15 @@ class HcpProfileView final : public QWidget
 public:
     explicit HcpProfileView(Session *session, QWidget *parent = nullptr);
 
+    // Shows an HCP; the one shown before goes on the back stack (and the forward stack is dropped), as
+    // in a browser.
     void setHcp(const QString &hcpId);
     QString hcpId() const { return m_hcpId; }
+    // Back and forward between the profiles seen (the toolbar's arrows, Alt+Left and Alt+Right).
+    bool canGoBack() const { return !m_backStack.isEmpty(); }
+    bool canGoForward() const { return !m_forwardStack.isEmpty(); }
+    void goBack();
+    void goForward();
 
     // The actions behind the buttons, each one local write; false with a message in the view.
     bool addTag(const QString &category, const QString &tag);
@@ -46,7 +54,10 @@ signals:
     void visitActivated(const QString &visitId);
 
 private:
+    void display(const QString &hcpId);
+    void updateNavigation();
     void reload();
+    void showCoverage(const HcpProfile &profile);
     void showMessage(const QString &text, bool error);
     void showIdentity(const HcpSummary &hcp);
     void fillTimeline(const HcpProfile &profile);
@@ -63,6 +74,14 @@ private:
     QLabel *m_identity = nullptr;
     QLabel *m_tier = nullptr;
     QLabel *m_stats = nullptr;
+    QLabel *m_phone = nullptr;
+    QLabel *m_address = nullptr;
+    QLabel *m_owners = nullptr;
+    QListWidget *m_upcoming = nullptr;
+    QAction *m_backAction = nullptr;
+    QAction *m_forwardAction = nullptr;
+    QStringList m_backStack; // the last one is where Back goes
+    QStringList m_forwardStack; // the last one is where Forward goes
     QLabel *m_message = nullptr;
     QListWidget *m_tags = nullptr;
     QComboBox *m_tagCategory = nullptr;

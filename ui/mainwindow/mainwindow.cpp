@@ -8,6 +8,7 @@
 #include "sync/session.h"
 #include "ui/admin/companysettingsview.h"
 #include "ui/common/icons.h"
+#include "ui/common/dates.h"
 #include "ui/common/labels.h"
 #include "ui/common/listpage.h"
 #include "ui/common/prompter.h"
@@ -236,6 +237,11 @@ void MainWindow::buildNavigation()
         if (QListWidgetItem *item = m_nav->item(row))
             m_stack->setCurrentWidget(m_pages.value(item->data(Qt::UserRole).toString()));
     });
+    // The profile keeps the sidebar's selection (the list it was opened from), so clicking that entry
+    // again, current already, goes back to it.
+    connect(m_nav, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        m_stack->setCurrentWidget(m_pages.value(item->data(Qt::UserRole).toString()));
+    });
 }
 
 void MainWindow::buildMenus()
@@ -331,9 +337,7 @@ bool MainWindow::showView(const QString &key)
     }
     if (key != QLatin1String("hcp")) // the profile is reached from the list, not the sidebar
         return false;
-    m_nav->blockSignals(true);
-    m_nav->setCurrentRow(-1);
-    m_nav->blockSignals(false);
+    // The sidebar keeps showing where the user came from (HCPs, Today, the dashboard…).
     m_stack->setCurrentWidget(m_pages.value(QStringLiteral("hcp")));
     return true;
 }
@@ -469,9 +473,8 @@ QString MainWindow::lastSyncText() const
     if (!last.isValid())
         return tr("Never synced");
     const QDateTime local = last.toLocalTime();
-    const QString when = local.date() == QDate::currentDate()
-        ? QLocale().toString(local.time(), QLocale::ShortFormat)
-        : QLocale().toString(local, QLocale::ShortFormat);
+    const QString when
+        = local.date() == QDate::currentDate() ? Dates::time(local.time()) : Dates::dateTime(local);
     return tr("Last sync %1").arg(when);
 }
 
@@ -552,6 +555,8 @@ void MainWindow::updateAccount()
         {QStringLiteral("conflicts"), tr("Conflicts"), true},
         {QStringLiteral("company"), tr("Company settings"), writes("setting")}};
     const QString current = currentView();
+    const QString navKey
+        = m_nav->currentItem() ? m_nav->currentItem()->data(Qt::UserRole).toString() : QString();
     m_nav->blockSignals(true);
     m_nav->clear();
     for (QAction *a : std::as_const(m_viewActions))
@@ -568,6 +573,12 @@ void MainWindow::updateAccount()
             icons::view(e.key), e.label, this, [this, key = e.key] { showView(key); });
         a->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(shortcut++)));
         m_viewActions << a;
+    }
+    if (current == QLatin1String("hcp")) { // on a profile: the sidebar keeps the list it came from
+        for (int row = 0; row < m_nav->count(); ++row) {
+            if (m_nav->item(row)->data(Qt::UserRole).toString() == navKey)
+                m_nav->setCurrentRow(row);
+        }
     }
     m_nav->blockSignals(false);
     if (!showView(current))

@@ -1,5 +1,6 @@
 #include "ui/masterdata/changerequestsview.h"
 
+#include "common/protocol/messages.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
 #include "ui/common/enumlabels.h"
@@ -27,24 +28,10 @@ QString statusLabel(const QString &status)
     return EnumLabels::label(QStringLiteral("change_request"), QStringLiteral("status"), status);
 }
 
-QString fieldLabel(const QString &field)
+// The schema's one label table (validation, rounds-cli, History and Conflicts say the same words).
+QString fieldLabel(const QString &entity, const QString &field)
 {
-    static const QHash<QString, const char *> labels {
-        {QStringLiteral("full_name"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "Name")},
-        {QStringLiteral("name"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "Name")},
-        {QStringLiteral("gender"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "Gender")},
-        {QStringLiteral("specialty"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "Specialty")},
-        {QStringLiteral("title"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "Title")},
-        {QStringLiteral("institution_id"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "Institution")},
-        {QStringLiteral("department_id"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "Department")},
-        {QStringLiteral("tier"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "Tier")},
-        {QStringLiteral("phone"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "Phone")},
-        {QStringLiteral("email"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "E-mail")},
-        {QStringLiteral("grade"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "Grade")},
-        {QStringLiteral("city"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "City")},
-        {QStringLiteral("address"), QT_TRANSLATE_NOOP("rounds::ChangeRequestsView", "Address")}};
-    const char *label = labels.value(field);
-    return label ? ChangeRequestsView::tr(label) : field;
+    return protocol::Messages::fieldLabel(entity, field);
 }
 
 QString text(const QJsonValue &v)
@@ -196,7 +183,7 @@ void ChangeRequestsView::showCurrent()
             }
             return text(v);
         };
-        m_fields->setItem(row, 0, new QTableWidgetItem(fieldLabel(it.key())));
+        m_fields->setItem(row, 0, new QTableWidgetItem(fieldLabel(c.entity, it.key())));
         m_fields->setItem(row, 1, new QTableWidgetItem(display(c.current.value(it.key()))));
         auto *proposed = new QTableWidgetItem(display(it.value()));
         if (c.current.value(it.key()) != it.value()) {

@@ -5,6 +5,7 @@
 #include "models/visitqueries.h"
 #include "sync/session.h"
 #include "ui/common/theme.h"
+#include "ui/common/dates.h"
 #include "ui/common/widgets.h"
 #include "ui/plan/plandaylist.h"
 
@@ -191,9 +192,8 @@ void PlanCalendarView::rebuild()
     const QString monthTitle = locale.language() == QLocale::Chinese
         ? locale.toString(month, QStringLiteral("yyyy年M月"))
         : locale.standaloneMonthName(month.month()) + QLatin1Char(' ') + QString::number(month.year());
-    m_period->setText(m_mode == Mode::Week ? tr("%1 – %2").arg(locale.toString(m_first, QLocale::ShortFormat),
-                          locale.toString(lastDay(), QLocale::ShortFormat))
-                                           : monthTitle);
+    m_period->setText(
+        m_mode == Mode::Week ? tr("%1 – %2").arg(Dates::date(m_first), Dates::date(lastDay())) : monthTitle);
     reload();
 }
 
@@ -203,6 +203,11 @@ void PlanCalendarView::reload()
     QString error;
     if (!VisitQueries::plans(m_session->store(), m_first, lastDay().addDays(1), true, &all, &error))
         m_message->setText(widgets::readError(error));
+    QSet<QString> inConflict;
+    for (const ConflictItem &c : m_session->store()->conflicts(true)) {
+        if (c.entity == QLatin1String("visit_plan"))
+            inConflict.insert(c.recordId);
+    }
     QHash<QDate, QList<PlannedVisit>> byDay;
     for (const PlannedVisit &p : std::as_const(all))
         byDay[p.plannedAt.date()] << p;
@@ -230,8 +235,7 @@ void PlanCalendarView::reload()
                 }
             }
             auto *item = new QListWidgetItem(
-                QStringLiteral("%1  %2").arg(p.plannedAt.time().toString(QStringLiteral("HH:mm")), p.hcpName),
-                list);
+                QStringLiteral("%1  %2").arg(Dates::time(p.plannedAt.time()), p.hcpName), list);
             item->setData(PlanDayList::PlanIdRole, p.id);
             item->setData(PlanDayList::HcpIdRole, p.hcpId);
             item->setData(PlanDayList::ClashRole, clash);
@@ -251,6 +255,15 @@ void PlanCalendarView::reload()
             }
             if (p.status != QLatin1String("planned"))
                 item->setFlags(item->flags() & ~Qt::ItemIsDragEnabled);
+            if (inConflict.contains(p.id)) {
+                // Someone else changed this plan too: it stays where the store has it until the user decides.
+                item->setData(PlanDayList::ConflictRole, true);
+                item->setText(QStringLiteral("⚠ ") + item->text());
+                item->setBackground(QColor(0xff, 0xf3, 0xcd));
+                item->setForeground(QColor(0x8a, 0x5a, 0x00));
+                item->setToolTip(tr("In conflict: this plan was also changed on the server. Decide in "
+                                    "Conflicts which change stays."));
+            }
         }
         auto *title = list->parentWidget()->findChild<QLabel *>(QStringLiteral("dayTitleLabel"));
         QString text = locale.toString(
@@ -264,6 +277,23 @@ void PlanCalendarView::reload()
         const bool outside = m_mode == Mode::Month && list->day().month() != m_first.addDays(7).month();
         title->setEnabled(!outside);
     }
+    checkMoveMessage(all, inConflict);
+}
+
+// "Moved to …" is a claim about what the calendar shows: once the plan is elsewhere (a sync brought the
+// server's time, a conflict holds it) or out of the period, the claim goes.
+void PlanCalendarView::checkMoveMessage(const QList<PlannedVisit> &shown, const QSet<QString> &inConflict)
+{
+    if (m_movedPlan.isEmpty())
+        return;
+    const auto it = std::find_if(
+        shown.begin(), shown.end(), [this](const PlannedVisit &p) { return p.id == m_movedPlan; });
+    if (it != shown.end() && it->plannedAt == m_movedTo)
+        return;
+    m_message->setText(inConflict.contains(m_movedPlan)
+            ? tr("Your move of this plan conflicts with a change on the server; decide in Conflicts.")
+            : QString());
+    m_movedPlan.clear();
 }
 
 bool PlanCalendarView::reschedule(const QString &planId, const QDate &day, QString *error)
@@ -290,7 +320,9 @@ bool PlanCalendarView::reschedule(const QString &planId, const QDate &day, QStri
         {{QStringLiteral("planned_at"), moved.toUTC().toString(Qt::ISODate)}});
     if (!w.ok)
         return fail(tr("Not moved: %1").arg(w.error));
-    m_message->setText(tr("Moved to %1.").arg(QLocale().toString(moved, QLocale::ShortFormat)));
+    m_message->setText(tr("Moved to %1.").arg(Dates::dateTime(moved)));
+    m_movedPlan = planId;
+    m_movedTo = moved;
     if (day < m_first || day > lastDay())
         showDate(day);
     else
@@ -298,30 +330,38 @@ bool PlanCalendarView::reschedule(const QString &planId, const QDate &day, QStri
     return true;
 }
 
-QStringList PlanCalendarView::plansOn(const QDate &day) const
-{
-    QStringList ids;
-    for (const PlanDayList *list : m_days) {
-        if (list->day() != day)
-            continue;
-        for (int i = 0; i < list->count(); ++i)
-            ids << list->item(i)->data(PlanDayList::PlanIdRole).toString();
-    }
-    return ids;
-}
-
-QStringList PlanCalendarView::clashesOn(const QDate &day) const
+QStringList PlanCalendarView::idsOn(const QDate &day, int flagRole) const
 {
     QStringList ids;
     for (const PlanDayList *list : m_days) {
         if (list->day() != day)
             continue;
         for (int i = 0; i < list->count(); ++i) {
-            if (list->item(i)->data(PlanDayList::ClashRole).toBool())
+            if (flagRole < 0 || list->item(i)->data(flagRole).toBool())
                 ids << list->item(i)->data(PlanDayList::PlanIdRole).toString();
         }
     }
     return ids;
+}
+
+QStringList PlanCalendarView::plansOn(const QDate &day) const
+{
+    return idsOn(day, -1);
+}
+
+QStringList PlanCalendarView::clashesOn(const QDate &day) const
+{
+    return idsOn(day, PlanDayList::ClashRole);
+}
+
+QStringList PlanCalendarView::conflictsOn(const QDate &day) const
+{
+    return idsOn(day, PlanDayList::ConflictRole);
+}
+
+QString PlanCalendarView::message() const
+{
+    return m_message->text();
 }
 
 } // namespace rounds

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QDate>
+#include <QDateTime>
+#include <QSet>
 #include <QWidget>
 
 class QGridLayout;
@@ -11,6 +13,7 @@ namespace rounds {
 
 class PlanDayList;
 class Session;
+struct PlannedVisit;
 
 // The visit plan as a calendar: a week or a month of days, each with its planned visits, how many of
 // them are done, and plans that clash (the same HCP twice a day, or two visits within half an hour)
@@ -36,6 +39,9 @@ public:
     // The plan ids shown on a day, in time order, and those flagged as clashing.
     QStringList plansOn(const QDate &day) const;
     QStringList clashesOn(const QDate &day) const;
+    // The plan ids shown on a day that have an open conflict (marked; decided in Conflicts).
+    QStringList conflictsOn(const QDate &day) const;
+    QString message() const;
 
 signals:
     void logVisitFromPlan(const QString &planId, const QString &hcpId);
@@ -43,6 +49,8 @@ signals:
 private:
     void rebuild();
     void reload();
+    QStringList idsOn(const QDate &day, int flagRole) const;
+    void checkMoveMessage(const QList<PlannedVisit> &shown, const QSet<QString> &inConflict);
 
     Session *m_session;
     Mode m_mode = Mode::Week;
@@ -54,6 +62,10 @@ private:
     QPushButton *m_month = nullptr;
     QGridLayout *m_grid = nullptr;
     QList<PlanDayList *> m_days;
+    // The plan the message says was moved, and where to: the message stays only while the calendar shows
+    // the plan there.
+    QString m_movedPlan;
+    QDateTime m_movedTo;
 };
 
 } // namespace rounds

@@ -13,6 +13,7 @@ public:
     static constexpr int PlanIdRole = Qt::UserRole + 1;
     static constexpr int HcpIdRole = Qt::UserRole + 2;
     static constexpr int ClashRole = Qt::UserRole + 3;
+    static constexpr int ConflictRole = Qt::UserRole + 4; // an open conflict waits in Conflicts
 
     explicit PlanDayList(QWidget *parent = nullptr);
 

@@ -5,6 +5,7 @@
 #include "sync/diagnostics.h"
 #include "sync/preferences.h"
 #include "sync/session.h"
+#include "ui/common/dates.h"
 #include "ui/common/prompter.h"
 #include "ui/common/screenfit.h"
 #include "ui/common/theme.h"
@@ -152,7 +153,7 @@ QWidget *SettingsDialog::buildSyncPage()
         const QDateTime at
             = QDateTime::fromString(store->meta(QStringLiteral("last_sync")), Qt::ISODateWithMs);
         if (at.isValid())
-            lastSync = QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
+            lastSync = Dates::dateTime(at);
     }
 
     auto *form = new QFormLayout(page);

@@ -6,6 +6,7 @@
 #include "models/store.h"
 #include "models/storewatcher.h"
 #include "ui/common/dateedit.h"
+#include "ui/common/dates.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
 #include "ui/common/theme.h"

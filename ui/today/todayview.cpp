@@ -4,6 +4,7 @@
 #include "models/storewatcher.h"
 #include "models/visitqueries.h"
 #include "sync/session.h"
+#include "ui/common/dates.h"
 #include "ui/common/labels.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"
@@ -107,8 +108,7 @@ void TodayView::reload()
     m_reloadQueued = false;
     Store *store = m_session->store();
     const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
-    const QLocale locale;
-    m_title->setText(tr("Today, %1").arg(locale.toString(today, QLocale::LongFormat)));
+    m_title->setText(tr("Today, %1").arg(Dates::longDate(today)));
     m_hint->setText(logsVisits()
             ? tr("Double-click a planned visit to log it, or an HCP to open the profile.")
             : tr("Double-click a planned visit or an HCP to open the profile."));
@@ -118,9 +118,9 @@ void TodayView::reload()
     QList<PlannedVisit> plans;
     bool read = VisitQueries::plans(store, today, today.addDays(1), false, &plans, &error);
     for (const PlannedVisit &p : std::as_const(plans)) {
-        QString text = QStringLiteral("%1  %2 · %3\n%4")
-                           .arg(p.plannedAt.time().toString(QStringLiteral("HH:mm")), p.hcpName,
-                               p.institution, Labels::channel(p.channel));
+        QString text
+            = QStringLiteral("%1  %2 · %3\n%4")
+                  .arg(Dates::time(p.plannedAt.time()), p.hcpName, p.institution, Labels::channel(p.channel));
         if (!p.purpose.isEmpty())
             text += QStringLiteral(" — ") + p.purpose;
         auto *item = new QListWidgetItem(text, m_plans);
@@ -137,10 +137,10 @@ void TodayView::reload()
     QList<OverdueFollowUp> followUps;
     read = VisitQueries::overdueFollowUps(store, today, &followUps, &error);
     for (const OverdueFollowUp &f : std::as_const(followUps)) {
-        auto *item = new QListWidgetItem(
-            tr("%1 — %2\ndue %3, %n day(s) ago", nullptr, int(f.due.daysTo(today)))
-                .arg(f.hcpName, f.followUp, locale.toString(f.due, QLocale::ShortFormat)),
-            m_followUps);
+        auto *item
+            = new QListWidgetItem(tr("%1 — %2\ndue %3, %n day(s) ago", nullptr, int(f.due.daysTo(today)))
+                                      .arg(f.hcpName, f.followUp, Dates::date(f.due)),
+                m_followUps);
         item->setData(HcpIdRole, f.hcpId);
         item->setForeground(theme::toneColor(theme::Tone::Error));
     }
@@ -152,8 +152,7 @@ void TodayView::reload()
     read = VisitQueries::plannedNotVisited(store, monthStart, monthStart.addMonths(1), &unvisited, &error);
     for (const UnvisitedHcp &h : std::as_const(unvisited)) {
         auto *item = new QListWidgetItem(
-            tr("%1 (tier %2) — planned %3")
-                .arg(h.hcpName, h.tier, locale.toString(h.nextPlanned.date(), QLocale::ShortFormat)),
+            tr("%1 (tier %2) — planned %3").arg(h.hcpName, h.tier, Dates::date(h.nextPlanned.date())),
             m_notVisited);
         item->setData(IdRole, h.hcpId);
         item->setData(HcpIdRole, h.hcpId);
