@@ -21,8 +21,13 @@ enum Value {
     VSortKey, // the name's sort key in the locale's collation (hex, so it compares as text)
 };
 
-// The name's order: the locale's collation (pinyin in Chinese), from the indexed sort key.
-const QString kNameOrder = QStringLiteral("nk.sort_key");
+// The name's order: the locale's collation (pinyin in Chinese), the sort-key index's own order (its key
+// ends with the HCP id, so no sort is needed for a tie either).
+QString nameOrder(Qt::SortOrder order)
+{
+    const QString dir = order == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
+    return QStringLiteral("nk.sort_key") + dir + QStringLiteral(", nk.hcp_id") + dir;
+}
 
 QString localDate(const QVariant &utc)
 {
@@ -70,13 +75,18 @@ PagedTableModel::QuerySpec HcpListModel::querySpec() const
 {
     const HcpSql s = buildHcpSql(m_filter);
     QuerySpec spec;
-    spec.from = s.from
-        + QStringLiteral(" JOIN hcp_name_key nk ON nk.hcp_id = h.id LEFT JOIN institution i ON i.id = "
-                         "h.institution_id");
+    // Without text the list pages in name order straight from the sort-key index: CROSS JOIN keeps the
+    // keys the outer loop, so SQLite does not read every HCP a filter lets through and sort them (a
+    // tier filter on 500,000 HCPs: 1.8 s instead of milliseconds).
+    const QString keys = s.relevance.isEmpty()
+        ? QString(
+            QStringLiteral("hcp_name_key nk CROSS JOIN ") + s.from + QStringLiteral(" ON h.id = nk.hcp_id"))
+        : QString(s.from + QStringLiteral(" JOIN hcp_name_key nk ON nk.hcp_id = h.id"));
+    spec.from = keys + QStringLiteral(" LEFT JOIN institution i ON i.id = h.institution_id");
     spec.where = s.where;
     spec.binds = s.binds;
     spec.canPlaceRows = s.relevance.isEmpty();
-    spec.orderBy = s.relevance.isEmpty() ? orderBy(kNameOrder, Qt::AscendingOrder) : s.relevance;
+    spec.orderBy = s.relevance.isEmpty() ? nameOrder(Qt::AscendingOrder) : s.relevance;
     spec.pick = s.pick;
     spec.pickBinds = s.pickBinds;
     spec.pickDisplayFrom = QStringLiteral("hcp h LEFT JOIN institution i ON i.id = h.institution_id");
@@ -88,7 +98,7 @@ QString HcpListModel::orderByColumn(int column, Qt::SortOrder order) const
     if (column < 0 || column >= ColumnCount)
         return {};
     if (column == Name)
-        return orderBy(kNameOrder, order);
+        return nameOrder(order);
     return orderBy(selectExpressions().at(sortValueIndex(column)), order);
 }
 

@@ -156,6 +156,9 @@ HcpSql buildHcpSql(const HcpFilter &filter)
             t.binds << filterBinds;
             tiers << t;
         }
+    }
+    // One or two letters start a part of most hospitals' names: the hospital tier needs three.
+    if (pinyin.size() >= 3) {
         Tier t;
         const QString byPart = prefixRange(QStringLiteral("part"), pinyin, &t.binds);
         t.sql = QStringLiteral(

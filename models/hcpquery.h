@@ -23,7 +23,8 @@ class Database;
 // - Short words next to long ones ("协和 伟") narrow the long words' hits by substring.
 // - Text with Latin letters is also read as pinyin (models/pinyin.h): its key ("he li", "he丽" → "heli")
 //   is looked up as a prefix of each HCP's name pinyin ("heli" finds 何丽) and of its initials ("hl"), and
-//   of the pinyin and initials of each institution's name (the HCPs of 协和医院 for "xiehe" or "xhyy").
+//   of the pinyin and initials of each part of each institution's name, from three letters on (the HCPs
+//   of 北京协和医院 for "xiehe" or "xhyy").
 //   The groups: the name's characters, its full pinyin (shortest first), its initials, the other fields
 //   (3+ characters), the institution's pinyin; an HCP counts in its best one. The character groups take
 //   at most 1000 HCPs each, the pinyin ones 200.
