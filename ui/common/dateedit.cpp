@@ -92,7 +92,8 @@ void DateEdit::fixup(QString &) const
 QDateTime DateEdit::dateTimeFromText(const QString &text) const
 {
     const QDate d = parse(text);
-    return d.isValid() ? QDateTime(d, QTime(0, 0)) : QDateEdit::dateTimeFromText(text);
+    // In the edit's own time spec: a date in another one would move across midnight (China is UTC+8).
+    return d.isValid() ? QDateTime(d, QTime(0, 0), timeSpec()) : QDateEdit::dateTimeFromText(text);
 }
 
 void DateEdit::keyPressEvent(QKeyEvent *event)
