@@ -141,6 +141,14 @@ void TestAutoSyncUi::signInDialogGrowsToShowTheWholeError()
     qInfo() << "error label" << error->size() << "needs" << needed << "dialog" << before << "->"
             << dialog.size();
     QVERIFY(needed > error->fontMetrics().height() * 3 / 2); // it does wrap: the check means something
+    // …and so does every other wrapped text: the dialog grew instead of squeezing the introduction.
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (!label->isVisible() || !label->wordWrap())
+            continue;
+        const int hfw = label->heightForWidth(label->width());
+        QVERIFY2(label->height() >= hfw,
+            qPrintable(QStringLiteral("%1: %2 < %3").arg(label->objectName()).arg(label->height()).arg(hfw)));
+    }
     const QRect inDialog(error->mapTo(&dialog, QPoint(0, 0)), error->size());
     QVERIFY(dialog.rect().contains(inDialog));
     auto *signIn = child<QPushButton>(&dialog, "signInButton");
