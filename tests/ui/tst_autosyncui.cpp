@@ -6,12 +6,14 @@
 #include "e2e/faultproxy.h"
 #include "e2e/syncclient.h"
 #include "models/decisioncounts.h"
+#include "sync/preferences.h"
 #include "sync/session.h"
 #include "sync/syncengine.h"
 #include "tests/sync/scriptedhttpserver.h"
 #include "tests/ui/storesql.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/mainwindow/navbadgedelegate.h"
+#include "ui/settings/settingsdialog.h"
 #include "ui/signin/signindialog.h"
 
 #include <QAction>
@@ -20,6 +22,8 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -34,6 +38,14 @@ template<typename T> T *child(QObject *parent, const char *name)
     if (!found)
         qWarning("no child %s", name);
     return found;
+}
+
+// With ROUNDS_TEST_SHOTS=DIR, a picture of `widget` for review (docs/screenshots is refreshed by hand).
+void shot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("ROUNDS_TEST_SHOTS");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 QListWidgetItem *navItem(MainWindow &window, const QString &key)
@@ -63,6 +75,7 @@ private slots:
     void signInDialogGrowsToShowTheWholeError();
     void aDecisionInAViewIsSyncedAndTheBadgeFollows();
     void offlineSaysOfflineAndTheLastSync();
+    void settingsSetTheLivePullInterval();
 
 private:
     QTemporaryDir m_home;
@@ -141,12 +154,21 @@ void TestAutoSyncUi::signInDialogGrowsToShowTheWholeError()
     qInfo() << "error label" << error->size() << "needs" << needed << "dialog" << before << "->"
             << dialog.size();
     QVERIFY(needed > error->fontMetrics().height() * 3 / 2); // it does wrap: the check means something
+    // …and so does every other wrapped text: the dialog grew instead of squeezing the introduction.
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (!label->isVisible() || !label->wordWrap())
+            continue;
+        const int hfw = label->heightForWidth(label->width());
+        QVERIFY2(label->height() >= hfw,
+            qPrintable(QStringLiteral("%1: %2 < %3").arg(label->objectName()).arg(label->height()).arg(hfw)));
+    }
     const QRect inDialog(error->mapTo(&dialog, QPoint(0, 0)), error->size());
     QVERIFY(dialog.rect().contains(inDialog));
     auto *signIn = child<QPushButton>(&dialog, "signInButton");
     const QRect button(signIn->mapTo(&dialog, QPoint(0, 0)), signIn->size());
     QVERIFY(dialog.rect().contains(button));
     QVERIFY(button.top() >= inDialog.bottom());
+    shot(&dialog, QStringLiteral("signin-error"));
     QVERIFY(dialog.height() >= before.height());
     QVERIFY(dialog.width() == before.width()); // it grows down, not sideways
 }
@@ -179,6 +201,7 @@ void TestAutoSyncUi::aDecisionInAViewIsSyncedAndTheBadgeFollows()
     QCOMPARE(badge(window, QStringLiteral("changerequests")), open);
     QVERIFY(navItem(window, QStringLiteral("changerequests"))->toolTip().contains(QString::number(open)));
     QCOMPARE(badge(window, QStringLiteral("hcps")), 0);
+    shot(&window, QStringLiteral("sfe-badge"));
 
     // SFE approves it in the view; nobody presses "Sync".
     QVERIFY(window.showView(QStringLiteral("changerequests")));
@@ -219,6 +242,7 @@ void TestAutoSyncUi::offlineSaysOfflineAndTheLastSync()
         QVERIFY2(!state->text().contains(QStringLiteral("Syncing")), qPrintable(state->text()));
     }
     QVERIFY(!child<QWidget>(&window, "syncProgressBar")->isVisible());
+    shot(&window, QStringLiteral("offline-statusbar"));
     engine->cancel();
     QVERIFY(finished.wait(30000));
     QVERIFY2(state->text().startsWith(QStringLiteral("Offline")), qPrintable(state->text()));
@@ -231,6 +255,27 @@ void TestAutoSyncUi::offlineSaysOfflineAndTheLastSync()
     QVERIFY(finished.last().first().value<SyncSummary>().ok);
     QVERIFY(!engine->isOffline());
     QVERIFY2(!state->text().contains(QStringLiteral("Offline")), qPrintable(state->text()));
+}
+
+void TestAutoSyncUi::settingsSetTheLivePullInterval()
+{
+    QVERIFY(m_session);
+    QCOMPARE(preferences::livePullSeconds(), preferences::DefaultLivePullSeconds);
+    SettingsDialog dialog(m_session.get());
+    child<QTabWidget>(&dialog, "settingsTabs")->setCurrentIndex(1);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *spin = child<QSpinBox>(&dialog, "livePullSpinBox");
+    QVERIFY(spin && spin->isVisible());
+    QCOMPARE(spin->value(), preferences::DefaultLivePullSeconds);
+    shot(&dialog, QStringLiteral("settings-sync"));
+    spin->setValue(30);
+    dialog.apply(); // true only when the language changed
+    QCOMPARE(preferences::livePullSeconds(), 30);
+    QCOMPARE(m_session->engine()->livePullSeconds(), 30);
+    spin->setValue(0); // "Off"
+    dialog.apply(); // true only when the language changed
+    QVERIFY(!m_session->engine()->isLivePullScheduled());
 }
 
 QTEST_MAIN(TestAutoSyncUi)
