@@ -254,6 +254,23 @@ void TestVisitDialog::tabWalksTheFieldsInReadingOrder()
              << QStringLiteral("channelComboBox");
     QCOMPARE(walk(dialog, int(expected.size())), expected);
 
+    // Up and Down keep the focus on the button pressed, so pressing it again moves the row further;
+    // Remove likewise.
+    comboAtRow(dialog, 2)->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(comboAtRow(dialog, 2), Qt::Key_Down); // the third row's product: Amlodin
+    auto *up = child<QPushButton>(&dialog, "moveProductUpButton");
+    up->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(up, Qt::Key_Space);
+    QCOMPARE(QApplication::focusWidget(), up);
+    QTest::keyClick(up, Qt::Key_Space);
+    QCOMPARE(QApplication::focusWidget(), up);
+    QCOMPARE(comboAtRow(dialog, 0)->currentData().toString(), f.products[0]);
+    auto *remove = child<QPushButton>(&dialog, "removeProductButton");
+    remove->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(remove, Qt::Key_Space);
+    QCOMPARE(dialog.productCount(), 2);
+    QCOMPARE(QApplication::focusWidget(), remove);
+
     // Backwards too: Shift+Tab from the first product row goes back to the duration.
     comboAtRow(dialog, 0)->setFocus(Qt::TabFocusReason);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
