@@ -340,6 +340,11 @@ void TestVisitDialog::theFocusedControlHasAVisibleRing()
         QVERIFY2(control, qPrintable(describe(dialog, focus)));
         QCoreApplication::processEvents();
         const QImage shot = dialog.grab().toImage();
+        // ROUNDS_SCREENSHOT_DIR keeps a picture of the ring on the time field, for review.
+        if (const QString dir = qEnvironmentVariable("ROUNDS_SCREENSHOT_DIR"); !dir.isEmpty() && i == 0)
+            shot.save(dir
+                + (dark ? QStringLiteral("/visit-focus-dark.png")
+                        : QStringLiteral("/visit-focus-light.png")));
         const QColor ring = FocusRing::colorFor(control);
         const QRect r(control->mapTo(&dialog, QPoint(0, 0)), control->size());
         const QPoint sides[] = {{r.left(), r.center().y()}, {r.right(), r.center().y()},
