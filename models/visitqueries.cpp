@@ -77,8 +77,8 @@ bool VisitQueries::briefing(
     // The earlier visits: a CTE so the latest one and the unanswered follow-ups read the same set.
     const QString earlier = QStringLiteral(
         "WITH earlier AS (SELECT id, visited_at, channel, feedback, follow_up, follow_up_due FROM visit "
-        "WHERE hcp_id = ?1 AND id <> ?2 AND visited_at <= coalesce((SELECT visited_at FROM visit "
-        "WHERE id = ?2), '9999')) ");
+        "WHERE hcp_id = ?1 AND id <> coalesce(?2, '') AND visited_at <= coalesce((SELECT visited_at "
+        "FROM visit WHERE id = ?2), '9999')) ");
     QList<QVariantList> last;
     QList<QVariantList> followUps;
     if (!readRows(store,

@@ -318,6 +318,23 @@
     </message>
 </context>
 <context>
+    <name>rounds::MeetingEditor</name>
+    <message numerus="yes">
+        <source>Counts %n signed-in attendee(s) of %1 planned.</source>
+        <translation>
+            <numerusform>Counts %n signed-in attendee of %1 planned.</numerusform>
+            <numerusform>Counts %n signed-in attendees of %1 planned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Counts %n planned attendee(s).</source>
+        <translation>
+            <numerusform>Counts %n planned attendee.</numerusform>
+            <numerusform>Counts %n planned attendees.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rounds::TodayView</name>
     <message numerus="yes">
         <source>%1 — %2

@@ -4220,6 +4220,22 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>History…</source>
         <translation>历史…</translation>
     </message>
+    <message numerus="yes">
+        <source>Counts %n signed-in attendee(s) of %1 planned.</source>
+        <translation>
+            <numerusform>按已签到的 %n 人计（计划 %1 人）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Counts %n planned attendee(s).</source>
+        <translation>
+            <numerusform>按计划参会的 %n 人计。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel meeting…</source>
+        <translation>取消会议…</translation>
+    </message>
 </context>
 <context>
     <name>rounds::MeetingListModel</name>
@@ -5036,6 +5052,45 @@ due %3, %n day(s) ago</source>
     </message>
 </context>
 <context>
+    <name>rounds::VisitBriefingPane</name>
+    <message>
+        <source>Last visit</source>
+        <translation>最近拜访</translation>
+    </message>
+    <message>
+        <source>No earlier visit to this HCP.</source>
+        <translation>此前没有拜访过这位医生。</translation>
+    </message>
+    <message>
+        <source>Feedback: none recorded.</source>
+        <translation>反馈：未记录。</translation>
+    </message>
+    <message>
+        <source>Feedback: %1</source>
+        <translation>反馈：%1</translation>
+    </message>
+    <message>
+        <source>Open follow-ups: none.</source>
+        <translation>待跟进事项：无。</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+    <message>
+        <source>• %1 (was due %2: overdue)</source>
+        <translation>• %1（应于 %2 完成，已逾期）</translation>
+    </message>
+    <message>
+        <source>• %1 (due %2)</source>
+        <translation>• %1（%2 前完成）</translation>
+    </message>
+    <message>
+        <source>Open follow-ups:</source>
+        <translation>待跟进事项：</translation>
+    </message>
+</context>
+<context>
     <name>rounds::VisitDialog</name>
     <message>
         <source>Log a visit</source>
@@ -5192,6 +5247,10 @@ due %3, %n day(s) ago</source>
     <message>
         <source>&amp;History…</source>
         <translation>历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Choose the key message</source>
+        <translation>请选择关键信息</translation>
     </message>
 </context>
 <context>

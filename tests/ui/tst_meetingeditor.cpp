@@ -659,23 +659,31 @@ void TestMeetingEditor::complianceCountsPlannedAttendeesUntilSignIn()
     QCOMPARE(editor.status(), QStringLiteral("approved"));
     auto *heads = editor.findChild<QLabel *>(QStringLiteral("headCountLabel"));
     QVERIFY(heads);
-    QCOMPARE(heads->text(), QStringLiteral("Counts 4 planned attendees."));
+    QCOMPARE(heads->text(), MeetingEditor::tr("Counts %n planned attendee(s).", nullptr, 4));
     QVERIFY2(editor.violations().isEmpty(), qPrintable(codes(editor.violations()).join(QLatin1Char(' '))));
     auto *list = editor.findChild<QListWidget *>(QStringLiteral("complianceListWidget"));
     QCOMPARE(list->count(), 1);
     QCOMPARE(list->item(0)->text(), QStringLiteral("No rule is broken."));
-    // Holding still needs a signed-in attendee: the button says so, the list does not turn red for it.
+    // Holding still needs a signed-in attendee: the button says so (and only that: the per-head figures
+    // over nobody are not the reason), the list does not turn red for it.
     QVERIFY(!editor.findChild<QPushButton *>(QStringLiteral("holdButton"))->isEnabled());
+    const QString holdReason = editor.blockedReason(QStringLiteral("held"));
+    QVERIFY(!holdReason.isEmpty());
+    QVERIFY2(!holdReason.contains(QStringLiteral("600")), qPrintable(holdReason));
 
     // Sign-in starts: one head so far, and the catering is 600 CNY for that one.
     auto *table = editor.findChild<QTableWidget *>(QStringLiteral("attendeesTableWidget"));
     table->item(0, 4)->setCheckState(Qt::Checked);
-    QCOMPARE(heads->text(), QStringLiteral("Counts 1 signed-in attendee of 4 planned."));
+    QCOMPARE(heads->text(),
+        MeetingEditor::tr("Counts %n signed-in attendee(s) of %1 planned.", nullptr, 1).arg(4));
     QVERIFY(codes(editor.violations()).contains(QStringLiteral("catering_per_head")));
     for (int r = 1; r < table->rowCount(); ++r)
         table->item(r, 4)->setCheckState(Qt::Checked);
-    QCOMPARE(heads->text(), QStringLiteral("Counts 4 signed-in attendees of 4 planned."));
-    QVERIFY(editor.violations().isEmpty());
+    QCOMPARE(heads->text(),
+        MeetingEditor::tr("Counts %n signed-in attendee(s) of %1 planned.", nullptr, 4).arg(4));
+    // 150 CNY a head again; what remains is the evidence the close will want (a warning for now).
+    QCOMPARE(codes(editor.violations()), QStringList {QStringLiteral("evidence_before_closed")});
+    QVERIFY(!editor.violations().first().blocking);
     QVERIFY(editor.findChild<QPushButton *>(QStringLiteral("holdButton"))->isEnabled());
 }
 

@@ -79,10 +79,18 @@ void MeetingCompliancePanel::evaluate(
              QStringLiteral("held"), QStringLiteral("closed")}) {
         facts.status = target;
         QStringList reasons;
+        QStringList signInReasons;
         for (const compliance::Violation &v : compliance::evaluate(config, facts, actor)) {
-            if (v.blocking)
-                reasons << MeetingWords::describe(v);
+            if (!v.blocking)
+                continue;
+            reasons << MeetingWords::describe(v);
+            if (v.rule == compliance::Rule::SignedInBeforeHeld)
+                signInReasons << reasons.last();
         }
+        // Before anyone signed in, "nobody signed in" is the reason to give: the per-head figures over
+        // no head at all only restate it.
+        if (!signInStarted && !signInReasons.isEmpty())
+            reasons = signInReasons;
         if (!reasons.isEmpty())
             m_blocked.insert(target, reasons.join(QLatin1Char(' ')));
     }

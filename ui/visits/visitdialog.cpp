@@ -13,6 +13,7 @@
 #include "ui/common/widgets.h"
 #include "ui/visits/visitbriefingpane.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
@@ -56,6 +58,17 @@ QJsonValue textOrNull(const QString &text)
 QComboBox *comboAt(const QTableWidget *table, int row, int column)
 {
     return qobject_cast<QComboBox *>(table->cellWidget(row, column));
+}
+
+// A table moves the keyboard focus into the cell widget of its new current cell; the rows change under
+// Add, Remove, Up and Down, and the focus must stay on the button pressed (Up pressed three times moves
+// a product three rows).
+template<typename Change> void keepingFocus(Change change)
+{
+    const QPointer<QWidget> had = QApplication::focusWidget();
+    change();
+    if (had && had != QApplication::focusWidget())
+        had->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace
@@ -131,7 +144,7 @@ VisitDialog::VisitDialog(
     });
     connect(m_removeProduct, &QPushButton::clicked, this, [this] {
         if (!m_readOnly && m_products->currentRow() >= 0) {
-            m_products->removeRow(m_products->currentRow());
+            keepingFocus([this] { m_products->removeRow(m_products->currentRow()); });
             updateTabOrder();
             recheck();
         }
@@ -391,7 +404,7 @@ void VisitDialog::addProduct(const QString &productId, const QString &keyMessage
     fillKeyMessages(row);
     if (!keyMessageId.isEmpty())
         message->setCurrentIndex(qMax(0, message->findData(keyMessageId)));
-    m_products->setCurrentCell(row, ProductCol);
+    keepingFocus([this, row] { m_products->setCurrentCell(row, ProductCol); });
     updateTabOrder();
     recheck();
 }
@@ -453,7 +466,7 @@ void VisitDialog::moveProduct(int delta)
     };
     put(from, other);
     put(to, moved);
-    m_products->setCurrentCell(to, ProductCol);
+    keepingFocus([this, to] { m_products->setCurrentCell(to, ProductCol); });
 }
 
 QList<VisitDialog::ProductRow> VisitDialog::productRows() const
