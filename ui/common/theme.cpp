@@ -21,6 +21,7 @@ struct SystemLook
     QString style;
     QPalette palette;
     bool known = false;
+    bool overridden = false; // light or dark is in force
 };
 
 SystemLook &systemLook()
@@ -142,14 +143,17 @@ bool isDark(const QPalette &palette)
 void apply(const QString &name)
 {
     rememberSystemLook();
-    const SystemLook &look = systemLook();
+    SystemLook &look = systemLook();
     if (name == QLatin1String("light") || name == QLatin1String("dark")) {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(name == QLatin1String("dark") ? darkPalette() : lightPalette());
-    } else {
+        look.overridden = true;
+    } else if (look.overridden) {
+        // Back from light or dark; untouched otherwise, so Qt keeps following the desktop's palette.
         if (!look.style.isEmpty() && QApplication::style()->name() != look.style)
             QApplication::setStyle(QStyleFactory::create(look.style));
         QApplication::setPalette(look.palette);
+        look.overridden = false;
     }
     useIcons();
     // Widgets with a meaningful colour keep the meaning in the new palette's shade.

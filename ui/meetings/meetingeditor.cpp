@@ -128,8 +128,7 @@ void MeetingEditor::build()
 {
     setWindowTitle(tr("Meeting"));
     auto *layout = new QVBoxLayout(this);
-    // Everything but the error line and the workflow buttons scrolls, so the buttons stay in reach on a
-    // small screen (1366×768, or 150 % of 1920×1080).
+    // All but the error line and the buttons scrolls: the buttons stay in reach on a small screen.
     auto *content = new QWidget(this);
     content->setObjectName(QStringLiteral("meetingForm"));
     auto *contentLayout = new QVBoxLayout(content);

@@ -9,6 +9,7 @@
 #include "ui/common/dates.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
+#include "ui/common/screenfit.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 
@@ -25,6 +26,7 @@
 #include <QLocale>
 #include <QMap>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -259,6 +261,7 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     instLayout->addWidget(m_institutions);
 
     auto *right = new QWidget(this);
+    right->setObjectName(QStringLiteral("alignmentAddColumn"));
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(add, 3);
@@ -267,7 +270,8 @@ AlignmentEditor::AlignmentEditor(Store *store, QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("alignmentSplitter"));
     splitter->addWidget(left);
-    splitter->addWidget(right);
+    // The column of ways to add HCPs is taller than a 1366×768 screen leaves: it scrolls on its own.
+    splitter->addWidget(screenfit::scrollable(right, this));
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({740, 320});
