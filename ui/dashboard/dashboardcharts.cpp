@@ -45,6 +45,7 @@ QValueAxis *valueAxis(QChart *chart, Qt::Alignment where, double max, qreal leng
 {
     auto *axis = new QValueAxis(chart);
     axis->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axis, where); // first: the chart's theme sets the labels' font measured here
     const bool across = where & (Qt::AlignTop | Qt::AlignBottom);
     const QFontMetricsF metrics(axis->labelsFont());
     const qreal label = across
@@ -67,7 +68,6 @@ QValueAxis *valueAxis(QChart *chart, Qt::Alignment where, double max, qreal leng
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
     axis->setTickInterval(step);
-    chart->addAxis(axis, where);
     return axis;
 }
 
@@ -107,11 +107,12 @@ QString timeLabel(const QDate &day, Step step, const QDate &first, const QDate &
         .arg(day.day());
 }
 
-// A time axis over [first, last] (x = msecs since the epoch of local midnight) labelled at every
-// `step`, or every second, third ... one, so that the labels fit `width` pixels side by side.
+// A time axis under the chart over [first, last] (x = msecs since the epoch of local midnight) labelled
+// at every `step`, or every second, third ... one, so that the labels fit `width` pixels side by side.
 QCategoryAxis *timeAxis(QChart *chart, const QDate &first, const QDate &last, Step step, qreal width)
 {
     auto *axis = new QCategoryAxis(chart);
+    chart->addAxis(axis, Qt::AlignBottom); // first: the chart's theme sets the labels' font measured here
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     axis->setRange(double(dayTime(first).toMSecsSinceEpoch()), double(dayTime(last).toMSecsSinceEpoch()));
     QList<QDate> days;
@@ -191,6 +192,7 @@ QAbstractBarSeries *barChart(QChart *chart, const Bars &bars)
     series->setLabelsPrecision(bars.labelsPrecision);
     chart->addSeries(series);
     auto *categories = new QBarCategoryAxis(chart);
+    chart->addAxis(categories, vertical ? Qt::AlignBottom : Qt::AlignLeft); // its theme's font, measured below
     if (bars.wrapShare > 0) {
         // As many lines as each bar's row has room for (at most three).
         const qreal row = chartHeight(chart) * 0.7 / std::max<qsizetype>(1, bars.categories.size());
@@ -201,7 +203,6 @@ QAbstractBarSeries *barChart(QChart *chart, const Bars &bars)
     } else {
         categories->append(bars.categories);
     }
-    chart->addAxis(categories, vertical ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(categories);
     const Qt::Alignment across = vertical ? Qt::AlignLeft : Qt::AlignBottom;
     if (bars.max) {
@@ -343,7 +344,6 @@ void DashboardCharts::fillCalls(const KpiResult &r)
     }
     chart->addSeries(line);
     QCategoryAxis *x = timeAxis(chart, r.period.start, r.period.end, Step::Day, chartWidth(chart, 340));
-    chart->addAxis(x, Qt::AlignBottom);
     line->attachAxis(x);
     line->attachAxis(valueAxis(chart, Qt::AlignLeft, max, chartHeight(chart) * 0.7));
     chart->setTitle(r.period.isPartial(r.asOf) && r.period.start <= r.asOf
@@ -498,7 +498,6 @@ void DashboardCharts::fillSales(const KpiResult &r)
         x = timeAxis(chart, monthTime(r.salesByMonth.first().month).date(),
             monthTime(r.forecast.isEmpty() ? r.salesByMonth.last().month : r.forecast.last().month).date(),
             Step::Month, chartWidth(chart, 700));
-        chart->addAxis(x, Qt::AlignBottom);
     }
     QValueAxis *y = valueAxis(chart, Qt::AlignLeft, max, chartHeight(chart) * 0.6);
     for (QAbstractSeries *s : chart->series()) {
@@ -533,7 +532,6 @@ void DashboardCharts::fillSupport(const KpiResult &r)
         const QDate b = r.supportTrend.last().start;
         QCategoryAxis *x = timeAxis(chart, a, a == b ? a.addDays(weekly ? 7 : 31) : b,
             weekly ? Step::Week : Step::Month, chartWidth(chart, 340));
-        chart->addAxis(x, Qt::AlignBottom);
         line->attachAxis(x);
     }
     auto *y = new QValueAxis(chart);
