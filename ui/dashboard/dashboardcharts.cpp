@@ -132,6 +132,12 @@ QCategoryAxis *timeAxis(QChart *chart, const QDate &first, const QDate &last, St
     return axis;
 }
 
+// The time axis' range again after series are attached (attaching fits it to their points).
+void keepRange(QCategoryAxis *axis, const QDate &first, const QDate &last)
+{
+    axis->setRange(double(dayTime(first).toMSecsSinceEpoch()), double(dayTime(last).toMSecsSinceEpoch()));
+}
+
 // A chart's width for laying out its labels: its size once shown, else a card's usual width.
 qreal chartWidth(const QChart *chart, qreal fallback)
 {
@@ -192,7 +198,8 @@ QAbstractBarSeries *barChart(QChart *chart, const Bars &bars)
     series->setLabelsPrecision(bars.labelsPrecision);
     chart->addSeries(series);
     auto *categories = new QBarCategoryAxis(chart);
-    chart->addAxis(categories, vertical ? Qt::AlignBottom : Qt::AlignLeft); // its theme's font, measured below
+    chart->addAxis(
+        categories, vertical ? Qt::AlignBottom : Qt::AlignLeft); // its theme's font, measured below
     if (bars.wrapShare > 0) {
         // As many lines as each bar's row has room for (at most three).
         const qreal row = chartHeight(chart) * 0.7 / std::max<qsizetype>(1, bars.categories.size());
@@ -345,6 +352,7 @@ void DashboardCharts::fillCalls(const KpiResult &r)
     chart->addSeries(line);
     QCategoryAxis *x = timeAxis(chart, r.period.start, r.period.end, Step::Day, chartWidth(chart, 340));
     line->attachAxis(x);
+    keepRange(x, r.period.start, r.period.end);
     line->attachAxis(valueAxis(chart, Qt::AlignLeft, max, chartHeight(chart) * 0.7));
     chart->setTitle(r.period.isPartial(r.asOf) && r.period.start <= r.asOf
             ? DashboardView::tr("to %1 (the period has not ended)")
@@ -505,6 +513,9 @@ void DashboardCharts::fillSales(const KpiResult &r)
             s->attachAxis(x);
         s->attachAxis(y);
     }
+    if (x)
+        keepRange(x, monthTime(r.salesByMonth.first().month).date(),
+            monthTime(r.forecast.isEmpty() ? r.salesByMonth.last().month : r.forecast.last().month).date());
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignTop);
     if (r.salesYoyPct)
@@ -530,9 +541,10 @@ void DashboardCharts::fillSupport(const KpiResult &r)
     if (!r.supportTrend.isEmpty()) {
         const QDate a = r.supportTrend.first().start;
         const QDate b = r.supportTrend.last().start;
-        QCategoryAxis *x = timeAxis(chart, a, a == b ? a.addDays(weekly ? 7 : 31) : b,
-            weekly ? Step::Week : Step::Month, chartWidth(chart, 340));
+        const QDate end = a == b ? a.addDays(weekly ? 7 : 31) : b;
+        QCategoryAxis *x = timeAxis(chart, a, end, weekly ? Step::Week : Step::Month, chartWidth(chart, 340));
         line->attachAxis(x);
+        keepRange(x, a, end);
     }
     auto *y = new QValueAxis(chart);
     y->setRange(1, 5);
