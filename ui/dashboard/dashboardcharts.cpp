@@ -240,8 +240,8 @@ void rankingChart(QChart *chart, const QList<KpiCount> &items, int limit, const 
         bars.categories << items[i].name;
         bars.max = std::max(*bars.max, v);
     }
-    // The names take at most 28 % of the card (Qt Charts cuts an axis wider than about a third).
-    bars.wrapShare = 0.28;
+    // The names take at most a quarter of the card (Qt Charts cuts an axis label it finds too wide).
+    bars.wrapShare = 0.24;
     barChart(chart, bars);
     if (clicked)
         QObject::connect(set, &QBarSet::clicked, set, [clicked, n](int index) { clicked(n - 1 - index); });
