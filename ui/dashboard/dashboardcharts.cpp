@@ -201,8 +201,9 @@ QAbstractBarSeries *barChart(QChart *chart, const Bars &bars)
     chart->addAxis(
         categories, vertical ? Qt::AlignBottom : Qt::AlignLeft); // its theme's font, measured below
     if (bars.wrapShare > 0) {
-        // As many lines as each bar's row has room for (at most three).
-        const qreal row = chartHeight(chart) * 0.7 / std::max<qsizetype>(1, bars.categories.size());
+        // As many lines as each bar's row has room for (at most three): Qt Charts lays a label out as
+        // rich text with a 4 px margin round it, and cuts one taller than its row.
+        const qreal row = chartHeight(chart) * 0.55 / std::max<qsizetype>(1, bars.categories.size()) - 8;
         const int lines = std::clamp(int(row / QFontMetricsF(categories->labelsFont()).lineSpacing()), 1, 3);
         for (const QString &name : bars.categories)
             categories->append(
