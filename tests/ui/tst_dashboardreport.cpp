@@ -390,7 +390,12 @@ void TestDashboardReport::labelsFitAt100And150Percent()
         auto *chartView = view->findChild<QChartView *>(QLatin1String(key) + QStringLiteral("ChartView"));
         for (QAbstractAxis *axis : chartView->chart()->axes())
             QVERIFY2(!axis->labelsTruncated(),
-                qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(key)).arg(int(axis->orientation()))));
+                qPrintable(QStringLiteral("%1 %2 %3")
+                               .arg(QLatin1String(key))
+                               .arg(int(axis->orientation()))
+                               .arg(qobject_cast<QBarCategoryAxis *>(axis)
+                                       ? qobject_cast<QBarCategoryAxis *>(axis)->categories().join(u'|')
+                                       : QString())));
         for (const QString &text : sceneTexts(chartView))
             QVERIFY2(!text.endsWith(u'…') && !text.endsWith(QLatin1String("...")), qPrintable(text));
     }

@@ -45,6 +45,7 @@ QValueAxis *valueAxis(QChart *chart, Qt::Alignment where, double max, qreal leng
 {
     auto *axis = new QValueAxis(chart);
     axis->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(axis, where); // first: the chart's theme sets the labels' font measured here
     const bool across = where & (Qt::AlignTop | Qt::AlignBottom);
     const QFontMetricsF metrics(axis->labelsFont());
     const qreal label = across
@@ -67,7 +68,6 @@ QValueAxis *valueAxis(QChart *chart, Qt::Alignment where, double max, qreal leng
     axis->setTickType(QValueAxis::TicksDynamic);
     axis->setTickAnchor(0);
     axis->setTickInterval(step);
-    chart->addAxis(axis, where);
     return axis;
 }
 
@@ -107,11 +107,12 @@ QString timeLabel(const QDate &day, Step step, const QDate &first, const QDate &
         .arg(day.day());
 }
 
-// A time axis over [first, last] (x = msecs since the epoch of local midnight) labelled at every
-// `step`, or every second, third ... one, so that the labels fit `width` pixels side by side.
+// A time axis under the chart over [first, last] (x = msecs since the epoch of local midnight) labelled
+// at every `step`, or every second, third ... one, so that the labels fit `width` pixels side by side.
 QCategoryAxis *timeAxis(QChart *chart, const QDate &first, const QDate &last, Step step, qreal width)
 {
     auto *axis = new QCategoryAxis(chart);
+    chart->addAxis(axis, Qt::AlignBottom); // first: the chart's theme sets the labels' font measured here
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     axis->setRange(double(dayTime(first).toMSecsSinceEpoch()), double(dayTime(last).toMSecsSinceEpoch()));
     QList<QDate> days;
@@ -129,6 +130,12 @@ QCategoryAxis *timeAxis(QChart *chart, const QDate &first, const QDate &last, St
         axis->append(
             timeLabel(days.at(i), step, first, last), double(dayTime(days.at(i)).toMSecsSinceEpoch()));
     return axis;
+}
+
+// The time axis' range again after series are attached (attaching fits it to their points).
+void keepRange(QCategoryAxis *axis, const QDate &first, const QDate &last)
+{
+    axis->setRange(double(dayTime(first).toMSecsSinceEpoch()), double(dayTime(last).toMSecsSinceEpoch()));
 }
 
 // A chart's width for laying out its labels: its size once shown, else a card's usual width.
@@ -191,9 +198,12 @@ QAbstractBarSeries *barChart(QChart *chart, const Bars &bars)
     series->setLabelsPrecision(bars.labelsPrecision);
     chart->addSeries(series);
     auto *categories = new QBarCategoryAxis(chart);
+    chart->addAxis(
+        categories, vertical ? Qt::AlignBottom : Qt::AlignLeft); // its theme's font, measured below
     if (bars.wrapShare > 0) {
-        // As many lines as each bar's row has room for (at most three).
-        const qreal row = chartHeight(chart) * 0.7 / std::max<qsizetype>(1, bars.categories.size());
+        // As many lines as each bar's row has room for (at most three): Qt Charts lays a label out as
+        // rich text with a 4 px margin round it, and cuts one taller than its row.
+        const qreal row = chartHeight(chart) * 0.55 / std::max<qsizetype>(1, bars.categories.size()) - 8;
         const int lines = std::clamp(int(row / QFontMetricsF(categories->labelsFont()).lineSpacing()), 1, 3);
         for (const QString &name : bars.categories)
             categories->append(
@@ -201,7 +211,6 @@ QAbstractBarSeries *barChart(QChart *chart, const Bars &bars)
     } else {
         categories->append(bars.categories);
     }
-    chart->addAxis(categories, vertical ? Qt::AlignBottom : Qt::AlignLeft);
     series->attachAxis(categories);
     const Qt::Alignment across = vertical ? Qt::AlignLeft : Qt::AlignBottom;
     if (bars.max) {
@@ -232,8 +241,8 @@ void rankingChart(QChart *chart, const QList<KpiCount> &items, int limit, const 
         bars.categories << items[i].name;
         bars.max = std::max(*bars.max, v);
     }
-    // The names take at most 28 % of the card (Qt Charts cuts an axis wider than about a third).
-    bars.wrapShare = 0.28;
+    // The names take at most a quarter of the card (Qt Charts cuts an axis label it finds too wide).
+    bars.wrapShare = 0.24;
     barChart(chart, bars);
     if (clicked)
         QObject::connect(set, &QBarSet::clicked, set, [clicked, n](int index) { clicked(n - 1 - index); });
@@ -343,8 +352,8 @@ void DashboardCharts::fillCalls(const KpiResult &r)
     }
     chart->addSeries(line);
     QCategoryAxis *x = timeAxis(chart, r.period.start, r.period.end, Step::Day, chartWidth(chart, 340));
-    chart->addAxis(x, Qt::AlignBottom);
     line->attachAxis(x);
+    keepRange(x, r.period.start, r.period.end);
     line->attachAxis(valueAxis(chart, Qt::AlignLeft, max, chartHeight(chart) * 0.7));
     chart->setTitle(r.period.isPartial(r.asOf) && r.period.start <= r.asOf
             ? DashboardView::tr("to %1 (the period has not ended)")
@@ -498,7 +507,6 @@ void DashboardCharts::fillSales(const KpiResult &r)
         x = timeAxis(chart, monthTime(r.salesByMonth.first().month).date(),
             monthTime(r.forecast.isEmpty() ? r.salesByMonth.last().month : r.forecast.last().month).date(),
             Step::Month, chartWidth(chart, 700));
-        chart->addAxis(x, Qt::AlignBottom);
     }
     QValueAxis *y = valueAxis(chart, Qt::AlignLeft, max, chartHeight(chart) * 0.6);
     for (QAbstractSeries *s : chart->series()) {
@@ -506,6 +514,9 @@ void DashboardCharts::fillSales(const KpiResult &r)
             s->attachAxis(x);
         s->attachAxis(y);
     }
+    if (x)
+        keepRange(x, monthTime(r.salesByMonth.first().month).date(),
+            monthTime(r.forecast.isEmpty() ? r.salesByMonth.last().month : r.forecast.last().month).date());
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignTop);
     if (r.salesYoyPct)
@@ -531,10 +542,10 @@ void DashboardCharts::fillSupport(const KpiResult &r)
     if (!r.supportTrend.isEmpty()) {
         const QDate a = r.supportTrend.first().start;
         const QDate b = r.supportTrend.last().start;
-        QCategoryAxis *x = timeAxis(chart, a, a == b ? a.addDays(weekly ? 7 : 31) : b,
-            weekly ? Step::Week : Step::Month, chartWidth(chart, 340));
-        chart->addAxis(x, Qt::AlignBottom);
+        const QDate end = a == b ? a.addDays(weekly ? 7 : 31) : b;
+        QCategoryAxis *x = timeAxis(chart, a, end, weekly ? Step::Week : Step::Month, chartWidth(chart, 340));
         line->attachAxis(x);
+        keepRange(x, a, end);
     }
     auto *y = new QValueAxis(chart);
     y->setRange(1, 5);

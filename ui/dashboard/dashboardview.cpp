@@ -562,7 +562,11 @@ DashboardView::ReportLayout::ReportLayout(DashboardView *view, int width, const 
     content->layout()->activate();
     if (view->m_hasResult)
         view->m_charts->fill(view->m_result); // labels laid out for the charts' new widths
-    QCoreApplication::sendPostedEvents();
+    // The charts' legends and axes lay themselves out in posted events, one level after another.
+    for (int i = 0; i < 4; ++i) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    }
 }
 
 DashboardView::ReportLayout::ReportLayout(DashboardView *view, int width)
