@@ -208,6 +208,9 @@ QAbstractBarSeries *barChart(QChart *chart, const Bars &bars)
         for (const QString &name : bars.categories)
             categories->append(
                 wrapped(name, categories->labelsFont(), chartWidth(chart, 340) * bars.wrapShare, lines));
+        // The names are sized here (width and lines); Qt Charts' own cut measured some wrapped names
+        // (3 lines within a quarter of the chart) as too large and left them a word.
+        categories->setTruncateLabels(false);
     } else {
         categories->append(bars.categories);
     }
