@@ -4679,6 +4679,26 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>While Rounds is the active window, so that a manager&apos;s decision reaches you within seconds; six times less often behind other windows, and not while offline.</source>
         <translation>在 Rounds 为当前窗口时检查，经理的审批几秒内即可送达；窗口在其他窗口之后时频率降为六分之一，离线时不检查。</translation>
     </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation>外观(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>System follows the desktop&apos;s colours; Light and Dark use Rounds&apos; own. Applies as soon as you press OK.</source>
+        <translation>“跟随系统”使用桌面的配色；“浅色”和“深色”使用 Rounds 自己的配色。按“确定”后立即生效。</translation>
+    </message>
 </context>
 <context>
     <name>rounds::SignInDialog</name>
