@@ -122,7 +122,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_search->setPlaceholderText(tr("Search HCPs and hospitals (Ctrl+K)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(240);
-    m_search->addAction(icons::action(icons::Action::Search), QLineEdit::LeadingPosition);
+    // The magnifier is drawn only; its text names the button for a screen reader.
+    m_search->addAction(icons::action(icons::Action::Search), QLineEdit::LeadingPosition)
+        ->setText(m_search->placeholderText());
     connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
     // Every edit searches, clearing too: the list never shows results for a text this box no longer holds.
     connect(m_search, &QLineEdit::textEdited, this, [this](const QString &text) {
