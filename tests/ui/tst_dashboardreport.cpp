@@ -397,7 +397,10 @@ void TestDashboardReport::labelsFitAt100And150Percent()
                                        ? qobject_cast<QBarCategoryAxis *>(axis)->categories().join(u'|')
                                        : QString())));
         for (const QString &text : sceneTexts(chartView))
-            QVERIFY2(!text.endsWith(u'…') && !text.endsWith(QLatin1String("...")), qPrintable(text));
+            // Never cut by Qt ("..."); a name elided by the dashboard ("…") has first wrapped onto all
+            // three lines it may take (the whole name is in the table under the chart).
+            QVERIFY2(!text.endsWith(QLatin1String("...")), qPrintable(text));
+        QVERIFY2(!text.endsWith(u'…') || text.count(u'\n') == 2, qPrintable(text));
     }
     // Every axis keeps its labels in the locale's digits (the percent axis, the 1–5 support scale).
     const auto texts = [&](const char *key) {
