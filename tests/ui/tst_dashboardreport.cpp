@@ -396,11 +396,12 @@ void TestDashboardReport::labelsFitAt100And150Percent()
                                .arg(qobject_cast<QBarCategoryAxis *>(axis)
                                        ? qobject_cast<QBarCategoryAxis *>(axis)->categories().join(u'|')
                                        : QString())));
-        for (const QString &text : sceneTexts(chartView))
-            // Never cut by Qt ("..."); a name elided by the dashboard ("…") has first wrapped onto all
-            // three lines it may take (the whole name is in the table under the chart).
+        // Never cut by Qt ("..."); a name elided by the dashboard ("…") has first wrapped onto all
+        // three lines it may take (the whole name is in the table under the chart).
+        for (const QString &text : sceneTexts(chartView)) {
             QVERIFY2(!text.endsWith(QLatin1String("...")), qPrintable(text));
-        QVERIFY2(!text.endsWith(u'…') || text.count(u'\n') == 2, qPrintable(text));
+            QVERIFY2(!text.endsWith(u'…') || text.count(u'\n') == 2, qPrintable(text));
+        }
     }
     // Every axis keeps its labels in the locale's digits (the percent axis, the 1–5 support scale).
     const auto texts = [&](const char *key) {
