@@ -51,7 +51,7 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COM
                                    GET /api/v1/history with every page's entries
   logout                           forgets the token (local data is kept)
   search TEXT [--limit N] [--json] the HCPs the window's global search shows for TEXT, in its order:
-                                   by name, pinyin ("heli", "he li", "he丽"), initials ("hl") or
+                                   by name, pinyin ("heli", "he li", mixed), initials ("hl") or
                                    hospital; N defaults to the window's first page (100); one
                                    line per HCP (id, name, tier, institution), --json: one object
   kpis --period P [--scope KEY] [--json]

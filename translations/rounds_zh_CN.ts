@@ -149,7 +149,7 @@
                                    GET /api/v1/history with every page&apos;s entries
   logout                           forgets the token (local data is kept)
   search TEXT [--limit N] [--json] the HCPs the window&apos;s global search shows for TEXT, in its order:
-                                   by name, pinyin (&quot;heli&quot;, &quot;he li&quot;, &quot;he丽&quot;), initials (&quot;hl&quot;) or
+                                   by name, pinyin (&quot;heli&quot;, &quot;he li&quot;, mixed), initials (&quot;hl&quot;) or
                                    hospital; N defaults to the window&apos;s first page (100); one
                                    line per HCP (id, name, tier, institution), --json: one object
   kpis --period P [--scope KEY] [--json]

@@ -296,11 +296,14 @@ void TestServerRefs::aKeptReferenceStaysValidAfterItsHcpMoves()
         {{"territory_id", m_org.territory.value("SH-01")}, {"hcp_id", hcp},
             {"rep_id", m_org.user.value("rep.sh01")}, {"visited_at", "2026-11-20T10:00:00+08:00"}});
     QVERIFY(!visit.isEmpty());
-    QCOMPARE(pushOne("sfe",
-                 mutation("alignment", alignment, {{"territory_id", m_org.territory.value("HZ-01")}}, 1))
-                 .value("status")
-                 .toString(),
+    // The move as the alignment editor makes it: the alignment that has started ends (its territory can no
+    // longer change, docs/sfe.md), a new one starts in the other territory.
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    QCOMPARE(pushOne("sfe", mutation("alignment", alignment, {{"valid_to", today}}, 1)).value("status").toString(),
         QStringLiteral("applied"));
+    QVERIFY(!applied("sfe", "alignment",
+        {{"territory_id", m_org.territory.value("HZ-01")}, {"hcp_id", hcp}, {"valid_from", today}})
+                 .isEmpty());
     QCOMPARE(pushOne("rep.sh01", mutation("visit", visit, {{"notes", "补充"}}, 1)).value("status").toString(),
         QStringLiteral("applied"));
     const QJsonObject r = pushOne("rep.sh01", mutation("visit", visit, {{"hcp_id", m_hcp["HZ-01"]}}, 2));

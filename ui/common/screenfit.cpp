@@ -38,6 +38,9 @@ QScrollArea *scrollable(QWidget *page, QWidget *parent)
     area->setObjectName(page->objectName() + QStringLiteral("ScrollArea"));
     area->setWidgetResizable(true);
     area->setFrameShape(QFrame::NoFrame);
+    // Not a stop of its own in the Tab chain: the focus goes from control to control inside it, and the
+    // area scrolls to the one that has it.
+    area->setFocusPolicy(Qt::NoFocus);
     area->setWidget(page);
     return area;
 }
