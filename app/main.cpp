@@ -129,7 +129,8 @@ int main(int argc, char *argv[])
         QStringLiteral("Run the global search for TEXT, as if typed in the search box (the HCP list with "
                        "what it finds: by name, pinyin, initials or hospital)."),
         QStringLiteral("TEXT"));
-    parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption, searchOption, sizeOption, themeOption, dialogOption});
+    parser.addOptions({serverOption, languageOption, dbOption, screenshotOption, viewOption, searchOption,
+        sizeOption, themeOption, dialogOption});
     parser.process(app);
 
     const QString language

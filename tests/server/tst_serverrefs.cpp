@@ -299,7 +299,8 @@ void TestServerRefs::aKeptReferenceStaysValidAfterItsHcpMoves()
     // The move as the alignment editor makes it: the alignment that has started ends (its territory can no
     // longer change, docs/sfe.md), a new one starts in the other territory.
     const QString today = QDate::currentDate().toString(Qt::ISODate);
-    QCOMPARE(pushOne("sfe", mutation("alignment", alignment, {{"valid_to", today}}, 1)).value("status").toString(),
+    QCOMPARE(
+        pushOne("sfe", mutation("alignment", alignment, {{"valid_to", today}}, 1)).value("status").toString(),
         QStringLiteral("applied"));
     QVERIFY(!applied("sfe", "alignment",
         {{"territory_id", m_org.territory.value("HZ-01")}, {"hcp_id", hcp}, {"valid_from", today}})

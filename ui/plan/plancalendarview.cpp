@@ -4,8 +4,8 @@
 #include "models/storewatcher.h"
 #include "models/visitqueries.h"
 #include "sync/session.h"
-#include "ui/common/theme.h"
 #include "ui/common/dates.h"
+#include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 #include "ui/plan/plandaylist.h"
 
