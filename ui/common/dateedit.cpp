@@ -36,6 +36,9 @@ DateEdit::DateEdit(QWidget *parent)
 
 QString DateEdit::fourDigitFormat(const QLocale &locale)
 {
+    // As every view writes a date (Dates::datePattern): Chinese 2026-12-07, others their short form.
+    if (locale.language() == QLocale::Chinese)
+        return QStringLiteral("yyyy-MM-dd");
     QString format = locale.dateFormat(QLocale::ShortFormat);
     if (!format.contains(QLatin1String("yyyy")))
         format.replace(QRegularExpression(QStringLiteral("y+")), QStringLiteral("yyyy"));

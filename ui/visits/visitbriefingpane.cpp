@@ -1,11 +1,11 @@
 #include "ui/visits/visitbriefingpane.h"
 
 #include "models/visitqueries.h"
+#include "ui/common/dates.h"
 #include "ui/common/labels.h"
 #include "ui/common/widgets.h"
 
 #include <QLabel>
-#include <QLocale>
 #include <QVBoxLayout>
 
 namespace rounds {
@@ -50,7 +50,6 @@ bool VisitBriefingPane::load(Store *store, const QString &hcpId, const QString &
     const bool ok = VisitQueries::briefing(store, hcpId, visitId, &b, &readError);
     if (error)
         *error = readError;
-    const QLocale locale;
     if (!ok) {
         m_lastVisit->setText(widgets::readError(readError));
         m_feedback->clear();
@@ -65,8 +64,8 @@ bool VisitBriefingPane::load(Store *store, const QString &hcpId, const QString &
         m_lastVisit->setText(tr("No earlier visit to this HCP."));
         m_feedback->hide();
     } else {
-        m_lastVisit->setText(QStringLiteral("%1 · %2").arg(
-            locale.toString(b.lastVisitedAt, QLocale::ShortFormat), Labels::channel(b.lastChannel)));
+        m_lastVisit->setText(
+            QStringLiteral("%1 · %2").arg(Dates::dateTime(b.lastVisitedAt), Labels::channel(b.lastChannel)));
         const QString feedback = b.lastFeedback.trimmed();
         if (feedback.isEmpty()) {
             m_feedback->setText(tr("Feedback: none recorded."));
@@ -88,10 +87,9 @@ bool VisitBriefingPane::load(Store *store, const QString &hcpId, const QString &
         if (!f.due.isValid())
             lines << tr("• %1").arg(f.followUp);
         else if (f.due < today)
-            lines << tr("• %1 (was due %2: overdue)")
-                         .arg(f.followUp, locale.toString(f.due, QLocale::ShortFormat));
+            lines << tr("• %1 (was due %2: overdue)").arg(f.followUp, Dates::date(f.due));
         else
-            lines << tr("• %1 (due %2)").arg(f.followUp, locale.toString(f.due, QLocale::ShortFormat));
+            lines << tr("• %1 (due %2)").arg(f.followUp, Dates::date(f.due));
     }
     m_followUps->setText(tr("Open follow-ups:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
     return true;

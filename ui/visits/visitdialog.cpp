@@ -4,6 +4,7 @@
 #include "models/referencequeries.h"
 #include "models/store.h"
 #include "models/visitqueries.h"
+#include "ui/common/dates.h"
 #include "ui/common/datetimefield.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/focusring.h"
@@ -103,7 +104,7 @@ VisitDialog::VisitDialog(
     m_visitedAt = new DateTimeField(QDateTime::currentDateTime(), this);
     m_visitedAt->setObjectName(QStringLiteral("visitedAtDateTimeEdit"));
     m_visitedAt->setCalendarPopup(true);
-    m_visitedAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_visitedAt->setDisplayFormat(Dates::datePattern() + QLatin1Char(' ') + Dates::timePattern());
 
     m_duration = new QSpinBox(this);
     m_duration->setObjectName(QStringLiteral("durationSpinBox"));
@@ -170,7 +171,7 @@ VisitDialog::VisitDialog(
     m_followUpDue = new DateTimeField(QDate::currentDate().addDays(7), this);
     m_followUpDue->setObjectName(QStringLiteral("followUpDueDateEdit"));
     m_followUpDue->setCalendarPopup(true);
-    m_followUpDue->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_followUpDue->setDisplayFormat(Dates::datePattern());
     m_followUpDue->setEnabled(false);
     connect(m_followUp, &QLineEdit::textChanged, this,
         [this](const QString &t) { m_followUpDue->setEnabled(!m_readOnly && !t.trimmed().isEmpty()); });
