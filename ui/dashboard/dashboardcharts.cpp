@@ -1,4 +1,5 @@
 #include "ui/dashboard/dashboardcharts.h"
+#include "ui/common/dates.h"
 
 #include "models/kpitables.h"
 #include "ui/dashboard/dashboardview.h"
@@ -359,8 +360,7 @@ void DashboardCharts::fillCalls(const KpiResult &r)
     keepRange(x, r.period.start, r.period.end);
     line->attachAxis(valueAxis(chart, Qt::AlignLeft, max, chartHeight(chart) * 0.7));
     chart->setTitle(r.period.isPartial(r.asOf) && r.period.start <= r.asOf
-            ? DashboardView::tr("to %1 (the period has not ended)")
-                  .arg(QLocale().toString(r.asOf, QLocale::ShortFormat))
+            ? DashboardView::tr("to %1 (the period has not ended)").arg(Dates::date(r.asOf))
             : QString());
 }
 

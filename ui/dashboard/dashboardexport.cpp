@@ -1,4 +1,5 @@
 #include "ui/dashboard/dashboardexport.h"
+#include "ui/common/dates.h"
 
 #include "models/kpitables.h"
 #include "ui/dashboard/dashboardview.h"
@@ -39,15 +40,12 @@ bool DashboardExport::png(QWidget *content, const QString &file, QString *error)
 
 QString DashboardExport::localTimeWithZone(const QDateTime &time)
 {
-    const QLocale locale;
     const int offset = time.offsetFromUtc();
     const QString zone = QStringLiteral("UTC%1%2:%3")
                              .arg(QChar(offset < 0 ? u'-' : u'+'))
                              .arg(std::abs(offset) / 3600, 2, 10, QLatin1Char('0'))
                              .arg(std::abs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1 %2 %3")
-        .arg(locale.toString(time.date(), QLocale::ShortFormat),
-            locale.toString(time.time(), QLocale::ShortFormat), zone);
+    return QStringLiteral("%1 %2 %3").arg(Dates::date(time.date()), Dates::time(time.time()), zone);
 }
 
 bool DashboardExport::pdf(const DashboardReportHeading &heading, QWidget *content, const QList<QRect> &blocks,

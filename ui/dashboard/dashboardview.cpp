@@ -1,4 +1,5 @@
 #include "ui/dashboard/dashboardview.h"
+#include "ui/common/dates.h"
 #include "ui/common/theme.h"
 
 #include "models/kpitables.h"
@@ -507,14 +508,10 @@ bool DashboardView::exportImage(const QString &file, QString *error)
 
 DashboardReportHeading DashboardView::reportHeading() const
 {
-    const QLocale locale;
     const KpiPeriod &p = m_result.period;
-    QString period = tr("%1 (%2 – %3)")
-                         .arg(p.label(), locale.toString(p.start, QLocale::ShortFormat),
-                             locale.toString(p.end, QLocale::ShortFormat));
+    QString period = tr("%1 (%2 – %3)").arg(p.label(), Dates::date(p.start), Dates::date(p.end));
     if (p.isPartial(m_result.asOf))
-        period += u' '
-            + tr("— not ended: figures to %1").arg(locale.toString(m_result.asOf, QLocale::ShortFormat));
+        period += u' ' + tr("— not ended: figures to %1").arg(Dates::date(m_result.asOf));
     QString user = m_store ? m_store->meta(QStringLiteral("display_name")) : QString();
     if (user.isEmpty() && m_store)
         user = m_store->meta(QStringLiteral("user"));

@@ -4,6 +4,7 @@
 #include "models/meetingpermissions.h"
 #include "models/meetingqueries.h"
 #include "models/store.h"
+#include "ui/common/dates.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/icons.h"
 #include "ui/common/labels.h"
@@ -202,6 +203,8 @@ QFormLayout *MeetingEditor::buildForm()
     m_endsAt = new QDateTimeEdit(this);
     m_endsAt->setObjectName(QStringLiteral("endsAtEdit"));
     m_endsAt->setCalendarPopup(true);
+    for (QDateTimeEdit *e : {m_startsAt, m_endsAt})
+        e->setDisplayFormat(Dates::datePattern() + u' ' + Dates::timePattern());
     auto *timeRow = new QHBoxLayout;
     timeRow->addWidget(m_startsAt, 1);
     timeRow->addWidget(new QLabel(QStringLiteral("–"), this));
@@ -323,9 +326,7 @@ QHBoxLayout *MeetingEditor::buildButtons()
         buttons->addWidget(b);
         return b;
     };
-    // Cancelling, the one step that cannot be undone, stands alone at the far left, away from the
-    // workflow's forward steps on the right (Approve, Submit), so a slip of the mouse or of Tab never
-    // lands on it; it asks before it acts.
+    // Cancelling cannot be undone: alone at the far left, away from Approve/Submit; it asks first.
     m_cancel = button("cancelMeetingButton", tr("Cancel meeting…"));
     buttons->addSpacing(24);
     m_report = button("reportButton", tr("Export report…"));
