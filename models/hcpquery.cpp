@@ -78,6 +78,18 @@ HcpSql buildHcpSql(const HcpFilter &filter)
     QStringList where;
     QVariantList fromBinds;
     QVariantList whereBinds;
+    // The HCPs come from grouped candidate tiers (c.grp, c.pos, c.docid): the page is picked from the
+    // candidates' keys alone, needing neither the HCP row nor a sort of anything else.
+    auto useCandidates = [&out, &fromBinds](const QString &candidates) {
+        out.from = candidates
+            + QStringLiteral(" JOIN hcp_search_doc d ON d.docid = c.docid JOIN hcp h ON h.id = d.hcp_id");
+        out.relevance = QStringLiteral("c.grp, c.pos, c.docid");
+        out.pick
+            = QStringLiteral("SELECT d.hcp_id AS id, c.grp AS k1, c.pos AS k2, c.docid AS k3 FROM %1 JOIN "
+                             "hcp_search_doc d ON d.docid = c.docid")
+                  .arg(candidates);
+        out.pickBinds = fromBinds;
+    };
 
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
     const QStringList tokens = filter.text.trimmed().split(spaces, Qt::SkipEmptyParts);
@@ -234,15 +246,7 @@ HcpSql buildHcpSql(const HcpFilter &filter)
                 QStringLiteral("SELECT docid, 3 AS grp, 0 AS pos FROM (%1)").arg(otherTier), otherBinds};
             candidates = groupedTiers(tiers, &fromBinds);
         }
-        out.from = candidates
-            + QStringLiteral(" JOIN hcp_search_doc d ON d.docid = c.docid JOIN hcp h ON h.id = d.hcp_id");
-        out.relevance = QStringLiteral("c.grp, c.pos, c.docid");
-        // Picking a page needs neither the HCP row nor a sort of anything but the candidates' keys.
-        out.pick
-            = QStringLiteral("SELECT d.hcp_id AS id, c.grp AS k1, c.pos AS k2, c.docid AS k3 FROM %1 JOIN "
-                             "hcp_search_doc d ON d.docid = c.docid")
-                  .arg(candidates);
-        out.pickBinds = fromBinds;
+        useCandidates(candidates);
     } else if (!shortTokens.isEmpty() && !tiers.isEmpty()) {
         // Short words that can be pinyin: the name grams as the first tier, bounded like the pinyin ones
         // (one or two letters are in most Latin names; each candidate costs lookups before the page).
@@ -263,14 +267,7 @@ HcpSql buildHcpSql(const HcpFilter &filter)
                   .arg(kPinyinTierLimit);
         tiers.prepend(grams);
         const QString candidates = groupedTiers(tiers, &fromBinds);
-        out.from = candidates
-            + QStringLiteral(" JOIN hcp_search_doc d ON d.docid = c.docid JOIN hcp h ON h.id = d.hcp_id");
-        out.relevance = QStringLiteral("c.grp, c.pos, c.docid");
-        out.pick
-            = QStringLiteral("SELECT d.hcp_id AS id, c.grp AS k1, c.pos AS k2, c.docid AS k3 FROM %1 JOIN "
-                             "hcp_search_doc d ON d.docid = c.docid")
-                  .arg(candidates);
-        out.pickBinds = fromBinds;
+        useCandidates(candidates);
     } else if (!shortTokens.isEmpty()) {
         out.from = QStringLiteral("hcp_gram g JOIN hcp h ON h.id = g.hcp_id");
         where << QStringLiteral("g.gram = lower(?)");
