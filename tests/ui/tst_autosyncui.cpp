@@ -15,6 +15,7 @@
 #include "ui/mainwindow/navbadgedelegate.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/signin/signindialog.h"
+#include "uitest.h"
 
 #include <QAction>
 #include <QLabel>
@@ -32,13 +33,7 @@ using namespace rounds::test;
 
 namespace {
 
-template<typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
+using uitest::child;
 
 // With ROUNDS_TEST_SHOTS=DIR, a picture of `widget` for review (docs/screenshots is refreshed by hand).
 void shot(QWidget *widget, const QString &name)

@@ -11,13 +11,13 @@
 #include "ui/conflicts/conflictsview.h"
 #include "ui/plan/plancalendarview.h"
 #include "ui/plan/plandaylist.h"
+#include "uitest.h"
 
 #include <QJsonArray>
 #include <QLabel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimeZone>
-#include <QTranslator>
 #include <QtTest>
 
 #include <memory>
@@ -83,15 +83,13 @@ private slots:
     void calendarMarksAConflictAndDropsAFalseMove();
 
 private:
-    void useLanguage(const QString &language);
     // The rep's move of the plan to kMine, answered by the server with a conflict: the manager moved it to
     // kTheirs. As the sync engine records a `conflict` push answer (SyncLedger::recordConflict).
     void serverAnswersWithAConflict();
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Session> m_session;
-    QTranslator m_translator;
-    bool m_translatorInstalled = false;
+    uitest::Language m_language;
 };
 
 void TestConflictLabels::initTestCase()
@@ -101,7 +99,7 @@ void TestConflictLabels::initTestCase()
 
 void TestConflictLabels::init()
 {
-    useLanguage(QStringLiteral("en"));
+    QVERIFY(m_language.use(QStringLiteral("en")));
     m_dir = std::make_unique<QTemporaryDir>();
     m_session = std::make_unique<Session>();
     QString error;
@@ -120,25 +118,7 @@ void TestConflictLabels::cleanup()
 {
     m_session.reset();
     m_dir.reset();
-    useLanguage(QStringLiteral("en"));
-}
-
-void TestConflictLabels::useLanguage(const QString &language)
-{
-    if (m_translatorInstalled) {
-        QCoreApplication::removeTranslator(&m_translator);
-        m_translatorInstalled = false;
-    }
-    if (language == QLatin1String("zh_CN")) {
-        const QLocale zh(QLocale::Chinese, QLocale::China);
-        QVERIFY(
-            m_translator.load(zh, QStringLiteral("rounds"), QStringLiteral("_"), QStringLiteral(":/i18n")));
-        QCoreApplication::installTranslator(&m_translator);
-        m_translatorInstalled = true;
-        QLocale::setDefault(zh);
-    } else {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    }
+    QVERIFY(m_language.use(QStringLiteral("en")));
 }
 
 void TestConflictLabels::serverAnswersWithAConflict()
@@ -173,7 +153,7 @@ void TestConflictLabels::conflictListShowsLabelsAndLocalTime()
     QFETCH(QString, language);
     QFETCH(QString, kind);
     QFETCH(QString, field);
-    useLanguage(language);
+    QVERIFY(m_language.use(language));
     const bool chinese = language == QLatin1String("zh_CN");
     QVERIFY(m_session->store()->update(QStringLiteral("visit_plan"), kPlan, {{"planned_at", kMine}}).ok);
     serverAnswersWithAConflict();

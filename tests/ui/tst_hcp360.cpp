@@ -16,6 +16,7 @@
 #include "ui/hcp/hcpprofileview.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/meetings/meetingsview.h"
+#include "uitest.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -24,7 +25,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
-#include <QTranslator>
 #include <QtTest>
 
 #include <memory>
@@ -83,12 +83,9 @@ private slots:
     void screenshots();
 
 private:
-    void useLanguage(const QString &language);
-
     QTemporaryDir m_home;
     std::unique_ptr<Session> m_session;
-    QTranslator m_translator;
-    bool m_translatorInstalled = false;
+    uitest::Language m_language;
     QString m_upcomingPlanAt; // UTC
 };
 
@@ -104,7 +101,7 @@ void TestHcp360::initTestCase()
 
 void TestHcp360::init()
 {
-    useLanguage(QStringLiteral("en"));
+    QVERIFY(m_language.use(QStringLiteral("en")));
     const QString path = m_home.filePath(QStringLiteral("manager-%1.db").arg(protocol::newUuid()));
     {
         Store store;
@@ -195,25 +192,7 @@ void TestHcp360::init()
 void TestHcp360::cleanup()
 {
     m_session.reset();
-    useLanguage(QStringLiteral("en"));
-}
-
-void TestHcp360::useLanguage(const QString &language)
-{
-    if (m_translatorInstalled) {
-        QCoreApplication::removeTranslator(&m_translator);
-        m_translatorInstalled = false;
-    }
-    if (language == QLatin1String("zh_CN")) {
-        const QLocale zh(QLocale::Chinese, QLocale::China);
-        QVERIFY(
-            m_translator.load(zh, QStringLiteral("rounds"), QStringLiteral("_"), QStringLiteral(":/i18n")));
-        QCoreApplication::installTranslator(&m_translator);
-        m_translatorInstalled = true;
-        QLocale::setDefault(zh);
-    } else {
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    }
+    QVERIFY(m_language.use(QStringLiteral("en")));
 }
 
 void TestHcp360::profileShowsContactOwnersPlansAndAuthors()
@@ -353,7 +332,7 @@ void TestHcp360::oneDateFormatInEveryView()
     QFETCH(QString, language);
     QFETCH(QString, date);
     QFETCH(QString, dateTime);
-    useLanguage(language);
+    QVERIFY(m_language.use(language));
     MainWindow window(m_session.get());
     window.show();
 
@@ -405,7 +384,7 @@ void TestHcp360::screenshots_data()
 void TestHcp360::screenshots()
 {
     QFETCH(QString, language);
-    useLanguage(language);
+    QVERIFY(m_language.use(language));
     MainWindow window(m_session.get());
     window.resize(1366, 768);
     window.show();

@@ -21,6 +21,7 @@
 #include "ui/signin/signindialog.h"
 #include "ui/today/todayview.h"
 #include "ui/visits/visitdialog.h"
+#include "uitest.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -79,13 +80,7 @@ void typeCommitted(QWidget *widget, const QString &text)
     QApplication::sendEvent(widget, &event);
 }
 
-template<typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
+using uitest::child;
 
 QDateTime parseTime(const QJsonValue &v)
 {

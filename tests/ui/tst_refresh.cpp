@@ -14,6 +14,7 @@
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/territories/territoryview.h"
 #include "ui/visits/visitdialog.h"
+#include "uitest.h"
 
 #include <QComboBox>
 #include <QPlainTextEdit>
@@ -29,13 +30,7 @@ using namespace rounds::test;
 
 namespace {
 
-template<typename T> T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qWarning("no child %s", name);
-    return found;
-}
+using uitest::child;
 
 // The coalescing watchers of a window (item models follow every notification at once, by design).
 QList<StoreWatcher *> viewWatchers(QObject *window)
