@@ -1,4 +1,5 @@
 #include "ui/common/dateedit.h"
+#include "ui/common/dates.h"
 
 #include <QKeyEvent>
 #include <QLineEdit>
@@ -36,13 +37,7 @@ DateEdit::DateEdit(QWidget *parent)
 
 QString DateEdit::fourDigitFormat(const QLocale &locale)
 {
-    // As every view writes a date (Dates::datePattern): Chinese 2026-12-07, others their short form.
-    if (locale.language() == QLocale::Chinese)
-        return QStringLiteral("yyyy-MM-dd");
-    QString format = locale.dateFormat(QLocale::ShortFormat);
-    if (!format.contains(QLatin1String("yyyy")))
-        format.replace(QRegularExpression(QStringLiteral("y+")), QStringLiteral("yyyy"));
-    return format;
+    return Dates::datePattern(locale); // as every view writes a date
 }
 
 QString DateEdit::toText(const QDate &date, const QLocale &locale)

@@ -14,7 +14,7 @@ class DateEdit final : public QDateEdit
 public:
     explicit DateEdit(QWidget *parent = nullptr);
 
-    // The locale's short date format with a four-digit year.
+    // The date form every view uses (Dates::datePattern), for `locale`: four-digit years.
     static QString fourDigitFormat(const QLocale &locale);
     // `date` in that format; "—" when invalid.
     static QString toText(const QDate &date, const QLocale &locale = {});

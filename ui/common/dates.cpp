@@ -24,11 +24,16 @@ bool isBareDate(const QString &iso)
 
 QString Dates::datePattern()
 {
-    if (chinese())
+    return datePattern(QLocale());
+}
+
+QString Dates::datePattern(const QLocale &locale)
+{
+    if (locale.language() == QLocale::Chinese)
         return QStringLiteral("yyyy-MM-dd");
     // Short forms often have a two-digit year ("M/d/yy"); a year is always written in full here.
     static const QRegularExpression years(QStringLiteral("y+"));
-    return QLocale().dateFormat(QLocale::ShortFormat).replace(years, QStringLiteral("yyyy"));
+    return locale.dateFormat(QLocale::ShortFormat).replace(years, QStringLiteral("yyyy"));
 }
 
 QString Dates::timePattern()

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QLocale>
 #include <QString>
 #include <QTime>
 
@@ -35,6 +36,7 @@ public:
 
     // The patterns in use, for widgets that take one (QDateEdit::setDisplayFormat).
     static QString datePattern();
+    static QString datePattern(const QLocale &locale); // the same for a widget's own locale
     static QString timePattern();
 };
 
