@@ -89,7 +89,8 @@ PagedTableModel::QuerySpec HcpListModel::querySpec() const
     spec.orderBy = s.relevance.isEmpty() ? nameOrder(Qt::AscendingOrder) : s.relevance;
     spec.pick = s.pick;
     spec.pickBinds = s.pickBinds;
-    spec.pickDisplayFrom = QStringLiteral("hcp h LEFT JOIN institution i ON i.id = h.institution_id");
+    spec.pickDisplayFrom = kHcpByDocument + QStringLiteral(" LEFT JOIN institution i ON i.id = h.institution_id");
+    spec.pickKey = kHcpDocumentKey;
     return spec;
 }
 

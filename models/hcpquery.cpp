@@ -66,6 +66,9 @@ template<typename Tiers> QString groupedTiers(const Tiers &tiers, QVariantList *
 
 } // namespace
 
+const QString kHcpByDocument = QStringLiteral("hcp_search_doc kd JOIN hcp h ON h.id = kd.hcp_id");
+const QString kHcpDocumentKey = QStringLiteral("kd.docid");
+
 bool HcpFilter::isEmpty() const
 {
     return text.trimmed().isEmpty() && tier.isEmpty() && specialty.isEmpty() && institutionId.isEmpty()
@@ -84,10 +87,10 @@ HcpSql buildHcpSql(const HcpFilter &filter)
         out.from = candidates
             + QStringLiteral(" JOIN hcp_search_doc d ON d.docid = c.docid JOIN hcp h ON h.id = d.hcp_id");
         out.relevance = QStringLiteral("c.grp, c.pos, c.docid");
-        out.pick
-            = QStringLiteral("SELECT d.hcp_id AS id, c.grp AS k1, c.pos AS k2, c.docid AS k3 FROM %1 JOIN "
-                             "hcp_search_doc d ON d.docid = c.docid")
-                  .arg(candidates);
+        // The page's ids are document ids: the HCP id is looked up for the page alone, not for every
+        // candidate before the sort.
+        out.pick = QStringLiteral("SELECT c.docid AS id, c.grp AS k1, c.pos AS k2, c.docid AS k3 FROM %1")
+                       .arg(candidates);
         out.pickBinds = fromBinds;
     };
 
@@ -98,11 +101,10 @@ HcpSql buildHcpSql(const HcpFilter &filter)
     for (const QString &t : tokens)
         (codePoints(t) >= 3 ? longTokens : shortTokens) << t;
 
-    // The attribute filters, over `h`; the text modes below add them where the HCP rows are produced.
+    // The attribute filters the user set, over `h`; the text modes below add them where the HCP rows are
+    // produced.
     QStringList filters;
     QVariantList filterBinds;
-    // An HCP merged into another (duplicate review) is no longer a person to list or find.
-    filters << QStringLiteral("h.status <> 'merged'");
     if (!filter.tier.isEmpty()) {
         filters << QStringLiteral("h.tier = ?");
         filterBinds << filter.tier;
@@ -137,6 +139,18 @@ HcpSql buildHcpSql(const HcpFilter &filter)
         filterBinds << utcDayStart(monday) << utcDayStart(monday.addDays(7));
     }
 
+    // An HCP merged into another (duplicate review) is no longer a person to list or find. A text search's
+    // candidates are documents: with no other filter they are checked against the documents of the few
+    // merged HCPs (a partial index, migration 17), not by reading each candidate's HCP row, the largest
+    // cost of a word found in thousands of names.
+    const bool userFilters = !filters.isEmpty();
+    filters.prepend(QStringLiteral("h.status IS NOT 'merged'"));
+    auto notMergedDoc = [](const QString &docid) {
+        return QStringLiteral("%1 NOT IN (SELECT md.docid FROM hcp m JOIN hcp_search_doc md ON md.hcp_id = "
+                              "m.id WHERE m.status = 'merged')")
+            .arg(docid);
+    };
+
     const QString pinyin = Pinyin::queryKey(filter.text);
     // The tiers of a text search as (docid, grp, pos) selects, best group first; used when the text can be
     // pinyin, so that a name found by its characters and one found by its pinyin share one order.
@@ -146,10 +160,9 @@ HcpSql buildHcpSql(const HcpFilter &filter)
         QVariantList binds;
     };
     QList<Tier> tiers;
-    const QString filterJoin
-        = filters.isEmpty() ? QString() : QStringLiteral(" JOIN hcp h ON h.id = d.hcp_id");
-    const QString filterWhere
-        = filters.isEmpty() ? QString() : QStringLiteral(" AND ") + filters.join(QStringLiteral(" AND "));
+    const QString filterJoin = userFilters ? QStringLiteral(" JOIN hcp h ON h.id = d.hcp_id") : QString();
+    const QString filterWhere = QStringLiteral(" AND ")
+        + (userFilters ? filters.join(QStringLiteral(" AND ")) : notMergedDoc(QStringLiteral("d.docid")));
     if (!pinyin.isEmpty()) {
         // 1, 2: the HCP's name by its full pinyin (closest length first), by its initials;
         // 4: HCPs of an institution with a part of its name's pinyin or initials starting so.
@@ -177,7 +190,7 @@ HcpSql buildHcpSql(const HcpFilter &filter)
             "SELECT d.docid AS docid, 4 AS grp, 0 AS pos FROM hcp h JOIN hcp_search_doc d ON "
             "d.hcp_id = h.id WHERE h.institution_id IN (SELECT institution_id FROM "
             "institution_pinyin_part WHERE %1)%2 LIMIT %3")
-                    .arg(byPart, filterWhere)
+                    .arg(byPart, QStringLiteral(" AND ") + filters.join(QStringLiteral(" AND ")))
                     .arg(kPinyinTierLimit);
         t.binds << filterBinds;
         tiers << t;
@@ -208,12 +221,12 @@ HcpSql buildHcpSql(const HcpFilter &filter)
             QString from = fts;
             if (!shortWhere.isEmpty() && fts != QLatin1String("hcp_search"))
                 from += QStringLiteral(" JOIN hcp_search ON hcp_search.rowid = %1.rowid").arg(fts);
-            if (!filters.isEmpty())
+            if (userFilters)
                 from += QStringLiteral(
                     " JOIN hcp_search_doc d ON d.docid = %1.rowid JOIN hcp h ON h.id = d.hcp_id")
                             .arg(fts);
-            const QStringList where
-                = QStringList {QStringLiteral("%1 MATCH ?").arg(fts)} + shortWhere + filters;
+            const QStringList where = QStringList {QStringLiteral("%1 MATCH ?").arg(fts)} + shortWhere
+                + (userFilters ? filters : QStringList {notMergedDoc(fts + QStringLiteral(".rowid"))});
             *binds << match << shortBinds << filterBinds;
             return QStringLiteral("SELECT %1 FROM %2 WHERE %3 LIMIT %4")
                 .arg(columns, from, where.join(QStringLiteral(" AND ")))
@@ -257,14 +270,16 @@ HcpSql buildHcpSql(const HcpFilter &filter)
             gramWhere << QStringLiteral("h.full_name LIKE ? ESCAPE '\\'");
             grams.binds << likePattern(shortTokens.at(i));
         }
-        gramWhere << filters;
+        // The HCP row is read only where a second word or a filter needs it.
+        const bool readHcp = userFilters || shortTokens.size() > 1;
+        gramWhere << (readHcp ? filters : QStringList {notMergedDoc(QStringLiteral("d.docid"))});
         grams.binds << filterBinds;
-        grams.sql
-            = QStringLiteral("SELECT d.docid AS docid, 0 AS grp, g.pos AS pos FROM hcp_gram g JOIN hcp h ON "
-                             "h.id = g.hcp_id JOIN hcp_search_doc d ON d.hcp_id = g.hcp_id WHERE %1 ORDER "
-                             "BY g.pos, g.hcp_id LIMIT %2")
-                  .arg(gramWhere.join(QStringLiteral(" AND ")))
-                  .arg(kPinyinTierLimit);
+        grams.sql = QStringLiteral("SELECT d.docid AS docid, 0 AS grp, g.pos AS pos FROM hcp_gram g%1 JOIN "
+                                   "hcp_search_doc d ON d.hcp_id = g.hcp_id WHERE %2 ORDER BY g.pos, g.hcp_id "
+                                   "LIMIT %3")
+                        .arg(readHcp ? QStringLiteral(" JOIN hcp h ON h.id = g.hcp_id") : QString(),
+                            gramWhere.join(QStringLiteral(" AND ")))
+                        .arg(kPinyinTierLimit);
         tiers.prepend(grams);
         const QString candidates = groupedTiers(tiers, &fromBinds);
         useCandidates(candidates);
@@ -300,9 +315,9 @@ bool searchHcps(sql::Database &db, const HcpFilter &filter, int limit, QList<Hcp
     QVariantList binds;
     if (!s.pick.isEmpty()) {
         text = QStringLiteral(
-            "SELECT %1 FROM (SELECT * FROM (%2) ORDER BY k1, k2, k3 LIMIT ?) k JOIN hcp h ON h.id = "
-            "k.id ORDER BY k.k1, k.k2, k.k3")
-                   .arg(columns, s.pick);
+            "SELECT %1 FROM (SELECT * FROM (%2) ORDER BY k1, k2, k3 LIMIT ?) k, %3 WHERE %4 = k.id ORDER "
+            "BY k.k1, k.k2, k.k3")
+                   .arg(columns, s.pick, kHcpByDocument, kHcpDocumentKey);
         binds = s.pickBinds;
     } else {
         const QString order = s.relevance.isEmpty() ? QStringLiteral("h.full_name, h.id") : s.relevance;

@@ -51,12 +51,17 @@ struct HcpSql
     QVariantList binds; // positional values for the ?s of `from` and `where`, in order
     QString relevance; // ORDER BY list for relevance, ending in a unique key; empty when there is no text
     // When not empty: a query giving the matches as (id, k1, k2, k3) without touching the HCP rows, so a
-    // page is picked by ORDER BY k1, k2, k3 LIMIT/OFFSET before the display columns are computed.
+    // page is picked by ORDER BY k1, k2, k3 LIMIT/OFFSET before the display columns are computed. Its id
+    // is the search document's: kHcpDocumentKey = k.id over kHcpByDocument finds the page's HCP rows (h).
     QString pick;
     QVariantList pickBinds;
 };
 
 HcpSql buildHcpSql(const HcpFilter &filter);
+
+// The HCP rows (h) of a page picked by HcpSql::pick: FROM kHcpByDocument WHERE kHcpDocumentKey = k.id.
+extern const QString kHcpByDocument;
+extern const QString kHcpDocumentKey;
 
 // A search result row, for callers that do not need an item model (the sync engine, the CLI, bench).
 struct HcpHit

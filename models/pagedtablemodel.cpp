@@ -194,7 +194,7 @@ QList<PagedTableModel::Row> PagedTableModel::fetchRows(
             "SELECT %1 FROM (SELECT * FROM (%2) ORDER BY k1, k2, k3 LIMIT ? OFFSET ?) k, %3 WHERE "
             "%4 = k.id ORDER BY k.k1, k.k2, k.k3")
                    .arg(selectExpressions().join(QStringLiteral(", ")), spec.pick, spec.pickDisplayFrom,
-                       idExpression());
+                       spec.pickKey.isEmpty() ? idExpression() : spec.pickKey);
         binds = spec.pickBinds;
     } else {
         if (ordered)

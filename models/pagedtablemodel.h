@@ -67,6 +67,8 @@ protected:
         QString pick;
         QVariantList pickBinds;
         QString pickDisplayFrom;
+        // The expression of pickDisplayFrom equal to the pick's id; idExpression() when empty.
+        QString pickKey;
     };
 
     PagedTableModel(Store *store, const QString &entity, QStringList relatedEntities, QObject *parent);

@@ -340,18 +340,26 @@ void TestDuplicates::mergeWritesWinnerAndLoser()
     QVERIFY(pairs.isEmpty());
     QVERIFY(!Duplicates::merge(&store, a, b, {}).ok); // already merged
 
-    // The merged record no longer shows in HCP lists and searches, by any search path.
-    for (const QString &text :
-        {QString(), QStringLiteral("王"), QStringLiteral("王伟"), QStringLiteral("王 伟")}) {
-        HcpFilter filter;
-        filter.text = text;
-        QList<HcpHit> hits;
-        QVERIFY(searchHcps(*store.database(), filter, 10, &hits));
-        QStringList ids;
-        for (const HcpHit &h : hits)
-            ids << h.id;
-        QVERIFY2(!ids.contains(b), qPrintable(text));
-        QVERIFY2(ids.contains(a), qPrintable(text));
+    // The merged record no longer shows in HCP lists and searches, by any search path (characters, name
+    // grams, pinyin, initials, trigrams), with no other filter (checked by document) and with one (by the
+    // HCP row).
+    for (const bool otherFilter : {false, true}) {
+        for (const QString &text : {QString(), QStringLiteral("王"), QStringLiteral("王伟"),
+                 QStringLiteral("王 伟"), QStringLiteral("w"), QStringLiteral("ww"), QStringLiteral("wang"),
+                 QStringLiteral("wangwei"), QStringLiteral("wang伟")}) {
+            HcpFilter filter;
+            filter.text = text;
+            if (otherFilter)
+                filter.notVisitedDays = 36500; // no visit in a hundred years: every HCP here
+            QList<HcpHit> hits;
+            QVERIFY(searchHcps(*store.database(), filter, 10, &hits));
+            QStringList ids;
+            for (const HcpHit &h : hits)
+                ids << h.id;
+            const QString what = text + (otherFilter ? QStringLiteral(" (filtered)") : QString());
+            QVERIFY2(!ids.contains(b), qPrintable(what));
+            QVERIFY2(ids.contains(a), qPrintable(what));
+        }
     }
 }
 
