@@ -1,6 +1,7 @@
 #include "models/meetinglistmodel.h"
 
-#include <QLocale>
+#include "models/money.h"
+
 
 namespace rounds {
 
@@ -67,11 +68,8 @@ QVariant MeetingListModel::data(const QModelIndex &index, int role) const
 {
     if (role != Qt::DisplayRole || index.column() != Budget || !index.isValid() || index.row() >= rowCount())
         return PagedTableModel::data(index, role);
-    // Minor units to a plain amount with two decimals; the currency code follows.
     const QVariantList &v = rowValues(index.row());
-    const qlonglong minor = v.value(VBudget).toLongLong();
-    return QStringLiteral("%1 %2").arg(
-        QLocale().toString(double(minor) / 100.0, 'f', 2), v.value(VCurrency).toString());
+    return formatMoney(v.value(VBudget).toLongLong(), v.value(VCurrency).toString());
 }
 
 } // namespace rounds

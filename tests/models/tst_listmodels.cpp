@@ -3,6 +3,7 @@
 #include "models/conflictlistmodel.h"
 #include "models/hcplistmodel.h"
 #include "models/meetinglistmodel.h"
+#include "models/money.h"
 #include "models/planlistmodel.h"
 #include "models/store.h"
 #include "models/visitlistmodel.h"
@@ -415,7 +416,10 @@ void TestListModels::meetingListShowsBudgetAndAttendees()
     QCOMPARE(column(model, MeetingListModel::Title),
         (QStringList {QStringLiteral("心衰论坛"), QStringLiteral("Dinner")}));
     QCOMPARE(model.data(model.index(0, 0), MeetingListModel::BudgetMinorRole).toLongLong(), 1234567);
-    QVERIFY(model.data(model.index(0, MeetingListModel::Budget)).toString().contains(QStringLiteral("CNY")));
+    // The one money form of every meeting view (the approval queue and the editor use it too).
+    QCOMPARE(model.data(model.index(0, MeetingListModel::Budget)).toString(), formatMoney(1234567));
+    QCOMPARE(formatMoney(1234567), QLocale().toString(12345.67, 'f', 2).prepend(QStringLiteral("¥")));
+    QCOMPARE(formatMoney(1250, QStringLiteral("USD")), QLocale().toString(12.5, 'f', 2) + QStringLiteral(" USD"));
     QCOMPARE(model.data(model.index(0, MeetingListModel::Attendees)).toInt(), 0);
     QVERIFY(m_store
                 ->create(QStringLiteral("meeting_attendee"),

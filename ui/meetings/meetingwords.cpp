@@ -1,8 +1,8 @@
 #include "ui/meetings/meetingwords.h"
 
+#include "models/money.h"
 #include "ui/common/enumlabels.h"
 
-#include <QLocale>
 
 namespace rounds {
 
@@ -56,7 +56,7 @@ QString MeetingWords::expenseStatus(const QString &value)
 
 QString MeetingWords::money(qint64 minor)
 {
-    return QStringLiteral("¥") + QLocale().toString(double(minor) / 100.0, 'f', 2);
+    return formatMoney(minor);
 }
 
 QString MeetingWords::severity(bool blocking)
