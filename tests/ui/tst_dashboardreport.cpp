@@ -254,6 +254,9 @@ void TestDashboardReport::pdfReportHasItsHeadingAndNoButtons()
     QVERIFY(text.contains(Dates::date(m_today)));
     // Charts and tiles are there, their buttons are not.
     QVERIFY(text.contains(QCoreApplication::translate("rounds::DashboardView", "Sales by month")));
+    // Every legend entry is on paper, not only the first (a legend's clip dropped the others in a PDF).
+    for (const char *entry : {"Sales", "Same month last year", "Budget", "Spend"})
+        QVERIFY2(text.contains(QCoreApplication::translate("rounds::DashboardView", entry)), entry);
     QVERIFY2(!text.contains(exportButton), qPrintable(text));
     QVERIFY(!text.contains(QStringLiteral("CSV…")));
     QVERIFY(!text.contains(QCoreApplication::translate("rounds::DashboardView", "Export tables (CSV)…")));

@@ -548,7 +548,11 @@ void DashboardCharts::fillSupport(const KpiResult &r)
         const QDate end = a == b ? a.addDays(weekly ? 7 : 31) : b;
         QCategoryAxis *x = timeAxis(chart, a, end, weekly ? Step::Week : Step::Month, chartWidth(chart, 340));
         line->attachAxis(x);
-        keepRange(x, a, end);
+        // Room at both ends for the first and the last label, centred on their points: Qt Charts hides a
+        // label that would stick out on the left and cuts one on the right (two weekly points lost the
+        // first and showed half the second).
+        const int pad = weekly ? 2 : 8;
+        keepRange(x, a.addDays(-pad), end.addDays(pad));
     }
     auto *y = new QValueAxis(chart);
     y->setRange(1, 5);

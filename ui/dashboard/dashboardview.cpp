@@ -11,6 +11,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QLegend>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -559,6 +560,17 @@ DashboardView::ReportLayout::ReportLayout(DashboardView *view, int width, const 
     content->layout()->activate();
     if (view->m_hasResult)
         view->m_charts->fill(view->m_result); // labels laid out for the charts' new widths
+    // A legend clips its markers to its shape; drawn into a PDF (scaled, translated) that clip left only
+    // the first label and no marker. The layout already keeps the markers inside the legend.
+    for (const Card &card : std::as_const(view->m_cards)) {
+        if (card.view) {
+            QLegend *legend = card.view->chart()->legend();
+            if (legend->flags() & QGraphicsItem::ItemClipsChildrenToShape) {
+                legend->setFlag(QGraphicsItem::ItemClipsChildrenToShape, false);
+                m_unclipped << legend;
+            }
+        }
+    }
     // The charts' legends and axes lay themselves out in posted events, one level after another.
     for (int i = 0; i < 4; ++i) {
         QCoreApplication::sendPostedEvents();
@@ -574,6 +586,10 @@ DashboardView::ReportLayout::~ReportLayout()
 {
     for (QToolButton *button : std::as_const(m_hidden))
         button->show();
+    for (const QPointer<QLegend> &legend : std::as_const(m_unclipped)) {
+        if (legend)
+            legend->setFlag(QGraphicsItem::ItemClipsChildrenToShape, true);
+    }
     if (m_view->palette() != m_palette)
         m_view->setPalette(m_ownPalette ? m_palette : QPalette());
     m_view->m_content->resize(m_size);

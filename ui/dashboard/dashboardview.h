@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -16,6 +17,7 @@ class QChartView;
 class QComboBox;
 class QGridLayout;
 class QLabel;
+class QLegend;
 class QListWidget;
 class QListWidgetItem;
 class QTableWidget;
@@ -125,6 +127,7 @@ private:
         bool m_ownPalette;
         QPalette m_palette;
         QList<QToolButton *> m_hidden;
+        QList<QPointer<QLegend>> m_unclipped; // legends drawn unclipped for the report
     };
 
     Store *m_store;
