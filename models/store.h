@@ -209,6 +209,11 @@ signals:
 
 private:
     struct Recovered;
+    // The key of the file at `path` (created at its first open; a plain file of an older Rounds is
+    // encrypted first), or nothing with `*message` set: no keychain, no key for an encrypted file, or a
+    // key that does not open it. The file is never changed then.
+    // `*damagedPlain`: a plain file too damaged to encrypt; open() moves it aside like any damaged file.
+    std::optional<QByteArray> unlock(const QString &path, QString *message, bool *damagedPlain);
     StoreOpenResult openFile(const QString &path);
     StoreOpenResult recreate(const QString &path, const QString &why);
     int carryOver(const Recovered &recovered);
@@ -224,6 +229,8 @@ private:
     std::unique_ptr<sql::Database> m_db;
     std::unique_ptr<EntitySqlCache> m_apply;
     QString m_path;
+    QByteArray m_key; // of the open file; empty for a plain one (rounds-bench --plain only)
+    bool m_plainAside = false; // the file recreate() moves aside is a plain one (read without the key)
     QByteArray m_crashAt;
     bool m_secondary = false;
     bool m_holding = false;

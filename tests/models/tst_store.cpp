@@ -1,3 +1,4 @@
+#include "storekey.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
 #include "common/sqlite/database.h"
@@ -182,7 +183,7 @@ void TestStore::uncleanShutdownRunsIntegrityCheck()
     }
     {
         // As after a crash: the session never got to mark itself closed.
-        sql::Database raw(dbPath());
+        sql::Database raw(dbPath(), test::storeOptions(dbPath()));
         raw.exec(QStringLiteral("UPDATE sync_meta SET value = '0' WHERE key = 'clean_shutdown'"));
     }
     Store store;
@@ -278,7 +279,7 @@ void TestStore::damagedFileKeepsPendingChanges()
     int page = 0;
     int pageSize = 0;
     {
-        sql::Database raw(dbPath());
+        sql::Database raw(dbPath(), test::storeOptions(dbPath()));
         raw.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         raw.exec(QStringLiteral("UPDATE sync_meta SET value = '0' WHERE key = 'clean_shutdown'"));
         raw.exec(
