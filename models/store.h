@@ -80,6 +80,10 @@ public:
     // Opens (creating if needed) and migrates the file. A file from a newer Rounds is refused
     // untouched; a damaged one is moved aside and replaced (see StoreOpenResult).
     StoreOpenResult open(const QString &path);
+    // Reads the key of the file at `path` from the keychain into this process's memory (creating it for
+    // a new or plain file), on the calling thread: the sync engine calls it on the GUI thread before its
+    // worker thread opens a second connection. An error message, or empty.
+    static QString prepareKey(const QString &path);
     // A second connection to a file another Store of this process has open (the sync engine's worker
     // thread): it never runs the integrity check, never moves the file aside, and leaves the "closed
     // cleanly" mark to the primary connection.

@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <QRandomGenerator>
+#include <QThread>
 #include <QTimer>
 
 #ifdef ROUNDS_HAVE_KEYCHAIN
@@ -35,6 +36,21 @@ Keys &keys()
 }
 
 #ifdef ROUNDS_HAVE_KEYCHAIN
+// QtKeychain runs one job at a time from a queue of the thread that first used it: a job started on a
+// worker thread can hold that queue for good. The key is read on the main thread (Store::open,
+// Store::prepareKey) and a worker finds it in memory.
+bool onMainThread()
+{
+    return QCoreApplication::instance() && QThread::currentThread() == QCoreApplication::instance()->thread();
+}
+
+StoreKeyring::Result notOnMainThread()
+{
+    return {false, {},
+        KeychainStoreKeyring::tr("The key of the local database is read from the system keychain when the "
+                                 "database is first opened, and it was not.")};
+}
+
 // Runs a job to completion; false when it timed out. The same as the token's (sync/credentialstore.cpp):
 // no insecure fallback to a plain file, ever.
 bool runJob(QKeychain::Job &job)
@@ -66,6 +82,8 @@ QString KeychainStoreKeyring::keyFor(const QString &storePath)
 
 StoreKeyring::Result KeychainStoreKeyring::read(const QString &storePath)
 {
+    if (!onMainThread())
+        return notOnMainThread();
     QKeychain::ReadPasswordJob job(kService);
     job.setKey(keyFor(storePath));
     const bool finished = runJob(job);
@@ -86,6 +104,8 @@ StoreKeyring::Result KeychainStoreKeyring::read(const QString &storePath)
 
 StoreKeyring::Result KeychainStoreKeyring::save(const QString &storePath, const QByteArray &key)
 {
+    if (!onMainThread())
+        return notOnMainThread();
     QKeychain::WritePasswordJob job(kService);
     job.setKey(keyFor(storePath));
     job.setBinaryData(key);
@@ -100,6 +120,8 @@ StoreKeyring::Result KeychainStoreKeyring::save(const QString &storePath, const 
 
 StoreKeyring::Result KeychainStoreKeyring::remove(const QString &storePath)
 {
+    if (!onMainThread())
+        return notOnMainThread();
     QKeychain::DeletePasswordJob job(kService);
     job.setKey(keyFor(storePath));
     const bool finished = runJob(job);

@@ -58,6 +58,17 @@ QString encryptingPath(const QString &path)
     return path + QStringLiteral(".encrypting");
 }
 
+void removeLeftovers(const QString &path)
+{
+    const QString target = encryptingPath(path);
+    if (!QFileInfo::exists(target))
+        return;
+    QLockFile lock(path + QStringLiteral(".encrypt-lock"));
+    lock.setStaleLockTime(0);
+    if (lock.tryLock(0))
+        QFile::remove(target);
+}
+
 Outcome encryptInPlace(const QString &path, const QByteArray &key, const std::function<void(const char *)> &crashPoint)
 {
     Outcome out;

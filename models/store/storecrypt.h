@@ -15,6 +15,10 @@ FileState stateOf(const QString &path);
 // The temporary file of an encryption in progress: `path` + ".encrypting".
 QString encryptingPath(const QString &path);
 
+// Removes what an encryption interrupted before its rename left (the plain file is still the real one),
+// unless another program is encrypting the file right now.
+void removeLeftovers(const QString &path);
+
 // Encrypts a plain store file in place with `key`, so that a crash at any point leaves either the old
 // plain file or the new encrypted one (and at most a stale temporary file, removed by the next run):
 //   1. the plain file's WAL is checkpointed into it and the file leaves WAL mode (no -wal file remains

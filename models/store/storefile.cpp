@@ -174,13 +174,15 @@ StoreOpenResult Store::openSecondary(const QString &path)
     m_secondary = true;
     m_path = path;
     StoreOpenResult r;
-    // The primary connection of this process made or read the key: it is in memory.
-    const storekeys::KeyResult key = storekeys::keyFor(path, false);
-    if (!key.ok) {
-        r.message = key.message;
+    // The primary connection of this process (or prepareKey()) made or read the key: it is in memory.
+    bool damagedPlain = false;
+    const std::optional<QByteArray> key = unlock(path, &r.message, &damagedPlain);
+    if (!key || damagedPlain) {
+        if (damagedPlain)
+            r.message = tr("The local database %1 is damaged.").arg(path);
         return r;
     }
-    m_key = key.key;
+    m_key = *key;
     catchSql(
         [&] {
             m_db = std::make_unique<sql::Database>(path, keyed(m_key));
@@ -286,11 +288,17 @@ StoreOpenResult Store::openFile(const QString &path)
     return r;
 }
 
+QString Store::prepareKey(const QString &path)
+{
+    const storekeys::KeyResult key
+        = storekeys::keyFor(path, storecrypt::stateOf(path) != storecrypt::FileState::Encrypted);
+    return key.ok ? QString() : key.message;
+}
+
 std::optional<QByteArray> Store::unlock(const QString &path, QString *message, bool *damagedPlain)
 {
     using storecrypt::FileState;
-    // What an encryption that was interrupted before its rename left: the plain file is still the real one.
-    QFile::remove(storecrypt::encryptingPath(path));
+    storecrypt::removeLeftovers(path);
     const FileState state = storecrypt::stateOf(path);
     const storekeys::KeyResult key = storekeys::keyFor(path, state != FileState::Encrypted);
     if (!key.ok) {
