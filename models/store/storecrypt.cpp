@@ -36,11 +36,6 @@ bool flushToDisk(const QString &path, bool folder)
     return ok;
 }
 
-QString tr(const char *text)
-{
-    return Store::tr(text);
-}
-
 } // namespace
 
 FileState stateOf(const QString &path)
@@ -84,7 +79,7 @@ Outcome encryptInPlace(const QString &path, const QByteArray &key, const std::fu
     QLockFile lock(path + QStringLiteral(".encrypt-lock"));
     lock.setStaleLockTime(0);
     if (!lock.tryLock(30000))
-        return fail(tr("The local database %1 is being encrypted by another Rounds program. Try again when it "
+        return fail(Store::tr("The local database %1 is being encrypted by another Rounds program. Try again when it "
                   "has finished.")
                 .arg(path));
     out.ok = true;
@@ -103,7 +98,7 @@ Outcome encryptInPlace(const QString &path, const QByteArray &key, const std::fu
         // -wal file would be applied to the encrypted file.
         db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         if (db.scalarText(QStringLiteral("PRAGMA journal_mode=DELETE")).compare(QLatin1String("delete"), Qt::CaseInsensitive) != 0)
-            return fail(tr("The local database %1 could not be prepared for encryption. Close other "
+            return fail(Store::tr("The local database %1 could not be prepared for encryption. Close other "
                            "programs using it and start Rounds again.")
                     .arg(path));
         crash("encrypt-after-checkpoint");
@@ -119,17 +114,17 @@ Outcome encryptInPlace(const QString &path, const QByteArray &key, const std::fu
         QFile::remove(target);
         const int primary = e.code() & 0xff;
         out.damaged = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
-        return fail(tr("The local database %1 could not be encrypted: %2").arg(path, e.message()));
+        return fail(Store::tr("The local database %1 could not be encrypted: %2").arg(path, e.message()));
     }
     if (!flushToDisk(target, false)) {
         QFile::remove(target);
-        return fail(tr("The encrypted copy of the local database %1 could not be written to the disk.").arg(path));
+        return fail(Store::tr("The encrypted copy of the local database %1 could not be written to the disk.").arg(path));
     }
     crash("encrypt-before-rename");
     if (std::rename(QFile::encodeName(target).constData(), QFile::encodeName(path).constData()) != 0) {
         const QString why = QString::fromLocal8Bit(std::strerror(errno));
         QFile::remove(target);
-        return fail(tr("The encrypted copy of the local database %1 could not take its place: %2").arg(path, why));
+        return fail(Store::tr("The encrypted copy of the local database %1 could not take its place: %2").arg(path, why));
     }
     flushToDisk(QFileInfo(path).absolutePath(), true);
     QFile::remove(path + QStringLiteral("-shm")); // the plain file's, if any: never of use to the new one
