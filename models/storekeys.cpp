@@ -18,10 +18,6 @@ namespace rounds {
 
 namespace {
 
-// The same service as the login token (sync/credentialstore.h), so one entry list shows both.
-const QString kService = QStringLiteral("Rounds");
-constexpr int kKeychainTimeoutMs = 15000;
-
 struct Keys
 {
     QMutex mutex;
@@ -36,6 +32,10 @@ Keys &keys()
 }
 
 #ifdef ROUNDS_HAVE_KEYCHAIN
+// The same service as the login token (sync/credentialstore.h), so one entry list shows both.
+const QString kService = QStringLiteral("Rounds");
+constexpr int kKeychainTimeoutMs = 15000;
+
 // QtKeychain runs one job at a time from a queue of the thread that first used it: a job started on a
 // worker thread can hold that queue for good. The key is read on the main thread (Store::open,
 // Store::prepareKey) and a worker finds it in memory.
