@@ -308,7 +308,7 @@ std::optional<QByteArray> Store::unlock(const QString &path, QString *message, b
                        .arg(path, key.message);
         return std::nullopt;
     }
-    if (key.key.isEmpty() && state == FileState::Encrypted && storekeys::keyring().encrypts()) {
+    if (key.key.isEmpty() && state == FileState::Encrypted) {
         *message = tr("The local database %1 is encrypted, and its key is not in the system keychain (the "
                       "entry was removed, or the file comes from another computer or user account). The file "
                       "was not changed. Move it away, or sign out, and sign in again: the server sends your "
