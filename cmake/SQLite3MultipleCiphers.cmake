@@ -116,7 +116,7 @@ target_compile_definitions(rounds_sqlite3mc PRIVATE
     SQLITE_OMIT_LOAD_EXTENSION
     SQLITE_DQS=3
     HAVE_USLEEP=1
-    CODEC_TYPE=CODEC_TYPE_CHACHA20)
+    CODEC_TYPE=CODEC_TYPE_AEGIS)
 find_package(Threads REQUIRED)
 target_link_libraries(rounds_sqlite3mc PUBLIC Threads::Threads m)
 add_library(SQLite::SQLite3 ALIAS rounds_sqlite3mc)

@@ -106,7 +106,7 @@ Outcome encryptInPlace(const QString &path, const QByteArray &key, const std::fu
         // and hex: the key as it is, as sql::Database gives it).
         QUrl uri = QUrl::fromLocalFile(target);
         uri.setScheme(QStringLiteral("file"));
-        uri.setQuery(QStringLiteral("cipher=chacha20&key=raw:") + QString::fromLatin1(key.toHex()));
+        uri.setQuery(QStringLiteral("cipher=aegis&key=raw:") + QString::fromLatin1(key.toHex()));
         auto vacuum = db.query(QStringLiteral("VACUUM INTO ?1"));
         vacuum->bind(1, uri.toString(QUrl::FullyEncoded));
         vacuum->run();
