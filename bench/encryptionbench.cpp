@@ -1,4 +1,4 @@
-// rounds-bench encryption: what the encrypted store (SQLite3 Multiple Ciphers, ChaCha20-Poly1305) costs
+// rounds-bench encryption: what the encrypted store (SQLite3 Multiple Ciphers, AEGIS-256) costs
 // against the same store left plain, in one process run, alternating the two so neither always runs
 // first: a first sync's apply (bulk load, pages of pulled HCPs and visits, indexes made again), HCP
 // search, and the manager dashboard's KPI set. See docs/performance.md, "The encrypted store".

@@ -8,7 +8,7 @@
 namespace rounds {
 
 // Where the key of an encrypted client store is kept. The store file is encrypted at rest (SQLite3
-// Multiple Ciphers, ChaCha20-Poly1305, docs/privacy.md "Encrypted store") with 32 random bytes created at
+// Multiple Ciphers, AEGIS-256, docs/privacy.md "Encrypted store") with 32 random bytes created at
 // its first open; a copy of the file without the key reveals nothing.
 class StoreKeyring
 {

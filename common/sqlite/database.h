@@ -52,7 +52,7 @@ public:
         bool wal = true;
         int busyTimeoutMs = 5000;
         bool foreignKeys = true;
-        // The key of an encrypted file (SQLite3 Multiple Ciphers, ChaCha20-Poly1305): 32 raw bytes, or
+        // The key of an encrypted file (SQLite3 Multiple Ciphers, AEGIS-256): 32 raw bytes, or
         // empty for a plain file. A wrong key fails the constructor with SQLITE_NOTADB.
         QByteArray key;
     };
