@@ -18,7 +18,7 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config git curl ca-certificates
     qt6-base-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
     qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n libqt6svg6
-    libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libpq-dev libargon2-dev zlib1g-dev libicu-dev
+    libqt6sql6-sqlite libqt6sql6-psql libpq-dev libargon2-dev zlib1g-dev libicu-dev
     postgresql-15 openssl dpkg-dev desktop-file-utils appstream systemd
     xvfb xauth dbus-x11 gnome-keyring libsecret-tools fonts-wqy-microhei poppler-utils
     clang libclang-rt-14-dev

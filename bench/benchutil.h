@@ -6,11 +6,16 @@
 #include "common/protocol/schema.h"
 #include "models/store.h"
 
+#include <QDate>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <vector>
+
+namespace rounds::sql {
+class Database;
+}
 
 namespace rounds::bench {
 
@@ -41,5 +46,9 @@ int serverMain(const QStringList &arguments);
 int soakMain(const QStringList &arguments);
 // bench/kpisbench.cpp: `kpis` (every dashboard KPI over a generated district, warm p50/p95).
 int kpisMain(const QStringList &arguments);
+// The district `kpis` measures, written into an open client store (HCPs, a year of visits, sales).
+void generateDistrict(sql::Database &db, int hcps, int visits, const QDate &today);
+// bench/encryptionbench.cpp: `encryption` (the encrypted store against a plain one, in the same run).
+int encryptionMain(const QStringList &arguments);
 
 } // namespace rounds::bench

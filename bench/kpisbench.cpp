@@ -35,11 +35,13 @@ QString iso(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
+} // namespace
+
 // A district "D" of kTerritories territories, one rep each, a manager; HCPs with tiers and targets
 // (5% aligned to a second territory, 3% whose alignment ended half a year ago); a year of visits with
 // 1-3 product details; plans; meetings with attendees and expenses; 24 months of sales by
 // institution and product, internal and external.
-void generate(sql::Database &db, int hcps, int visits, const QDate &today)
+void generateDistrict(sql::Database &db, int hcps, int visits, const QDate &today)
 {
     QRandomGenerator rng(20261122);
     const auto pick = [&rng](int n) { return int(rng.bounded(n)); };
@@ -223,6 +225,8 @@ void generate(sql::Database &db, int hcps, int visits, const QDate &today)
     db.exec(QStringLiteral("ANALYZE"));
 }
 
+namespace {
+
 struct Timing
 {
     double p50 = 0;
@@ -297,7 +301,7 @@ int kpisMain(const QStringList &arguments)
         QElapsedTimer t;
         t.start();
         try {
-            generate(db, hcps, visits, today);
+            generateDistrict(db, hcps, visits, today);
         } catch (const sql::SqlError &e) {
             out(e.text());
             return 1;

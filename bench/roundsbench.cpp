@@ -9,6 +9,11 @@
 //   rounds-bench sync     [--hcps N] [--visits N] [--json]  a first full sync from a real rounds-server on
 //                         127.0.0.1 through the real engine, vs a raw sqlite3 insert loop of the same rows
 //   rounds-bench kpis     [--hcps N] [--visits N] [--json]  every dashboard KPI (bench/kpisbench.cpp)
+//   rounds-bench encryption [--rows N] [--hcps N] [--visits N] [--json]  the encrypted store against a plain
+//                         one in the same run: first-sync apply, search, KPI set (bench/encryptionbench.cpp)
+//
+// Stores open as the client opens them, encrypted with a key in the system keychain: run it in a session
+// with a keychain (or as tools/fulltest.sh does, under dbus-run-session with gnome-keyring-daemon).
 
 #include "bench/benchdata.h"
 #include "bench/benchutil.h"

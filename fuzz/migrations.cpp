@@ -10,6 +10,7 @@
 #include "fuzz/fuzz.h"
 #include "models/clientschema.h"
 #include "models/store.h"
+#include "models/storekeys.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -36,6 +37,9 @@ void writeFile(const QString &path, const char *data, std::size_t size)
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     static const bool quiet = [] {
+        // The store's key in memory: a fuzz run neither needs nor fills the system keychain.
+        static MemoryStoreKeyring keys;
+        storekeys::setKeyring(&keys);
         QLoggingCategory::setFilterRules(
             QStringLiteral("rounds.*.info=false\nrounds.*.warning=false\nrounds.*.critical=false"));
         return true;

@@ -10,6 +10,7 @@
 #include "common/protocol/wire.h"
 #include "fuzz/fuzz.h"
 #include "models/store.h"
+#include "models/storekeys.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -24,10 +25,12 @@ namespace {
 
 struct Env
 {
+    MemoryStoreKeyring keys; // the store's key in memory: a fuzz run neither needs nor fills the keychain
     QTemporaryDir dir;
     Store store;
     Env()
     {
+        storekeys::setKeyring(&keys);
         QLoggingCategory::setFilterRules(QStringLiteral("rounds.*.info=false\nrounds.*.warning=false"));
         if (!dir.isValid() || !store.open(dir.filePath(QStringLiteral("client.db"))).ok)
             std::abort();

@@ -79,7 +79,9 @@ sql::Database *KpiEngine::reader()
         options.create = false;
         options.readOnly = true;
         options.wal = false;
+        options.key = m_db.key();
         m_reader = std::make_unique<sql::Database>(path, options);
+        m_reader->exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
         // The same page cache as the store's connection, kept between computes.
         m_reader->exec(QStringLiteral("PRAGMA cache_size = %1")
                            .arg(m_db.scalarInt(QStringLiteral("PRAGMA cache_size"))));

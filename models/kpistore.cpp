@@ -5,6 +5,7 @@
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "models/store.h"
+#include "models/storekeys.h"
 
 #include <QElapsedTimer>
 
@@ -19,11 +20,20 @@ KpiRun computeKpisReadOnly(const QString &storePath, const QString &scopeKey, co
     KpiRun run;
     QElapsedTimer timer;
     timer.start();
+    // The key of a store this process opened is in memory (models/storekeys.h).
+    const storekeys::KeyResult key = storekeys::keyFor(storePath, false);
+    if (!key.ok) {
+        run.error = key.message;
+        run.ms = timer.elapsed();
+        return run;
+    }
     try {
         sql::Database::Options options;
         options.create = false;
         options.readOnly = true;
+        options.key = key.key;
         sql::Database db(storePath, options);
+        db.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
         KpiEngine engine(db);
         if (const auto scope = engine.resolveScope(scopeKey, &run.error))
             run.ok = engine.compute(period, *scope, &run.result, &run.error);

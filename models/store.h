@@ -80,6 +80,10 @@ public:
     // Opens (creating if needed) and migrates the file. A file from a newer Rounds is refused
     // untouched; a damaged one is moved aside and replaced (see StoreOpenResult).
     StoreOpenResult open(const QString &path);
+    // Reads the key of the file at `path` from the keychain into this process's memory (creating it for
+    // a new or plain file), on the calling thread: the sync engine calls it on the GUI thread before its
+    // worker thread opens a second connection. An error message, or empty.
+    static QString prepareKey(const QString &path);
     // A second connection to a file another Store of this process has open (the sync engine's worker
     // thread): it never runs the integrity check, never moves the file aside, and leaves the "closed
     // cleanly" mark to the primary connection.
@@ -209,6 +213,11 @@ signals:
 
 private:
     struct Recovered;
+    // The key of the file at `path` (created at its first open; a plain file of an older Rounds is
+    // encrypted first), or nothing with `*message` set: no keychain, no key for an encrypted file, or a
+    // key that does not open it. The file is never changed then.
+    // `*damagedPlain`: a plain file too damaged to encrypt; open() moves it aside like any damaged file.
+    std::optional<QByteArray> unlock(const QString &path, QString *message, bool *damagedPlain);
     StoreOpenResult openFile(const QString &path);
     StoreOpenResult recreate(const QString &path, const QString &why);
     int carryOver(const Recovered &recovered);
@@ -224,6 +233,8 @@ private:
     std::unique_ptr<sql::Database> m_db;
     std::unique_ptr<EntitySqlCache> m_apply;
     QString m_path;
+    QByteArray m_key; // of the open file; empty for a plain one (rounds-bench --plain only)
+    bool m_plainAside = false; // the file recreate() moves aside is a plain one (read without the key)
     QByteArray m_crashAt;
     bool m_secondary = false;
     bool m_holding = false;

@@ -102,6 +102,13 @@ SyncEngine::~SyncEngine()
 void SyncEngine::setAccount(const Account &account)
 {
     m_account = account;
+    // The worker thread's connection needs the store's key, which only this thread reads from the
+    // keychain (models/storekeys.h); an error shows when the worker opens the file.
+    if (!account.dbPath.isEmpty()) {
+        const QString keyError = Store::prepareKey(account.dbPath);
+        if (!keyError.isEmpty())
+            qCWarning(lcSync) << keyError;
+    }
     setOffline(false);
     scheduleLivePull();
 }

@@ -13,14 +13,18 @@ client=$(ls "$out"/rounds_*.deb 2>/dev/null | head -1); server=$(ls "$out"/round
 [ -f "$client" ] || fail "no rounds_*.deb"; [ -f "$server" ] || fail "no rounds-server_*.deb"
 
 depends=$(dpkg-deb -f "$client" Depends)
-for lib in libqt6widgets6 libqt6network6 libqt6keychain1 libsqlite3-0 libqt6svg6 libicu72; do
+for lib in libqt6widgets6 libqt6network6 libqt6keychain1 libqt6svg6 libicu72; do
     grep -q "$lib" <<<"$depends" || fail "rounds does not depend on $lib: $depends"
 done
 sdepends=$(dpkg-deb -f "$server" Depends)
-for lib in libqt6httpserver6 libsqlite3-0 adduser; do
+for lib in libqt6httpserver6 adduser; do
     grep -q "$lib" <<<"$sdepends" || fail "rounds-server does not depend on $lib: $sdepends"
 done
 grep -q libqt6widgets6 <<<"$sdepends" && fail "rounds-server must not need Qt Widgets: $sdepends"
+# SQLite (SQLite3 Multiple Ciphers, cmake/SQLite3MultipleCiphers.cmake) is built into the programs: one
+# SQLite in each process, never Debian's beside it.
+grep -q libsqlite3 <<<"$depends" && fail "rounds must not load Debian's libsqlite3: $depends"
+grep -q libsqlite3 <<<"$sdepends" && fail "rounds-server must not load Debian's libsqlite3: $sdepends"
 
 files=$(dpkg-deb -c "$client")
 for f in ./usr/bin/rounds ./usr/bin/rounds-cli ./usr/share/applications/rounds.desktop \

@@ -608,6 +608,37 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
 </context>
 <context>
+    <name>KeychainStoreKeyring</name>
+    <message>
+        <source>The key of the local database is read from the system keychain when the database is first opened, and it was not.</source>
+        <translation>本地数据库的密钥应在首次打开数据库时从系统密钥环读取，但未读取。</translation>
+    </message>
+    <message>
+        <source>The system keychain, which keeps the key of the local database, cannot be reached (%1).</source>
+        <translation>无法访问保存本地数据库密钥的系统密钥环（%1）。</translation>
+    </message>
+    <message>
+        <source>it did not answer</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>The key of the local database cannot be saved in the system keychain (%1).</source>
+        <translation>无法将本地数据库的密钥保存到系统密钥环（%1）。</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer.</source>
+        <translation>系统密钥环无响应。</translation>
+    </message>
+    <message>
+        <source>This build of Rounds has no keychain support.</source>
+        <translation>此版本的 Rounds 不支持密钥环。</translation>
+    </message>
+    <message>
+        <source>The key of the local database in the system keychain is not a key Rounds made (%1 bytes instead of %2).</source>
+        <translation>系统密钥环中的本地数据库密钥不是 Rounds 生成的（%1 字节，应为 %2 字节）。</translation>
+    </message>
+</context>
+<context>
     <name>KpiTables</name>
     <message>
         <source>Face to face</source>
@@ -4860,6 +4891,46 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Only SFE decides a request; you file it open. Nothing was saved.</source>
         <translation>申请只能由 SFE 审批，您提交时须为待处理状态。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The local database %1 is being encrypted by another Rounds program. Try again when it has finished.</source>
+        <translation>另一个 Rounds 程序正在加密本地数据库 %1。请在其完成后重试。</translation>
+    </message>
+    <message>
+        <source>The local database %1 could not be prepared for encryption. Close other programs using it and start Rounds again.</source>
+        <translation>无法为加密准备本地数据库 %1。请关闭正在使用它的其他程序，然后重新启动 Rounds。</translation>
+    </message>
+    <message>
+        <source>The local database %1 could not be encrypted: %2</source>
+        <translation>无法加密本地数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>The encrypted copy of the local database %1 could not be written to the disk.</source>
+        <translation>无法将本地数据库 %1 的加密副本写入磁盘。</translation>
+    </message>
+    <message>
+        <source>The encrypted copy of the local database %1 could not take its place: %2</source>
+        <translation>本地数据库 %1 的加密副本无法替换原文件：%2</translation>
+    </message>
+    <message>
+        <source>The local database %1 is damaged.</source>
+        <translation>本地数据库 %1 已损坏。</translation>
+    </message>
+    <message>
+        <source>it could not be encrypted</source>
+        <translation>无法加密</translation>
+    </message>
+    <message>
+        <source>Cannot open the local database %1. %2 Rounds keeps the database encrypted with a key in the system keychain; unlock or start the keychain (GNOME Keyring, KWallet) and open Rounds again.</source>
+        <translation>无法打开本地数据库 %1。%2 Rounds 用系统密钥环中的密钥加密数据库；请解锁或启动密钥环（GNOME Keyring、KWallet）后重新打开 Rounds。</translation>
+    </message>
+    <message>
+        <source>The local database %1 is encrypted, and its key is not in the system keychain (the entry was removed, or the file comes from another computer or user account). The file was not changed. Move it away, or sign out, and sign in again: the server sends your data again; changes not yet sent in that file cannot be read without its key.</source>
+        <translation>本地数据库 %1 已加密，但系统密钥环中没有它的密钥（该条目已被删除，或文件来自另一台电脑或另一个用户账户）。文件未作任何改动。请将它移走或退出登录，然后重新登录：服务器会重新发送您的数据；该文件中尚未发送的更改没有密钥无法读取。</translation>
+    </message>
+    <message>
+        <source>The local database %1 cannot be read with the key in the system keychain (the key belongs to another file, or the file is damaged). The file was not changed. Move it away, or sign out, and sign in again: the server sends your data again.</source>
+        <translation>无法用系统密钥环中的密钥读取本地数据库 %1（该密钥属于另一个文件，或文件已损坏）。文件未作任何改动。请将它移走或退出登录，然后重新登录：服务器会重新发送您的数据。</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,7 @@ static void createPrivateFile(const QString &path)
 
 Database::Database(const QString &path, const Options &options)
     : m_path(path)
+    , m_key(options.key)
 {
     if (options.create && !options.readOnly)
         createPrivateFile(path);
@@ -63,6 +64,8 @@ Database::Database(const QString &path, const Options &options)
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, options.busyTimeoutMs);
     try {
+        if (!options.key.isEmpty())
+            applyKey(options.key);
         // A file that is not a database fails here, on the first read.
         if (options.wal && !options.readOnly)
             exec(QStringLiteral("PRAGMA journal_mode=WAL"));
@@ -75,6 +78,18 @@ Database::Database(const QString &path, const Options &options)
         m_db = nullptr;
         throw;
     }
+}
+
+void Database::applyKey(const QByteArray &key)
+{
+    // "raw:" and the key in hex: SQLite3 Multiple Ciphers uses it as the cipher key as it is, without a
+    // password derivation (the key is random, not a password). The key is checked on the first read.
+    const QByteArray raw = QByteArrayLiteral("raw:") + key.toHex();
+    const int rc = sqlite3_key_v2(m_db, "main", raw.constData(), int(raw.size()));
+    if (rc != SQLITE_OK)
+        throw SqlError(rc, QStringLiteral("cannot set the key of %1: %2").arg(m_path, QString::fromUtf8(sqlite3_errmsg(m_db))));
+    // A wrong key (or a plain file opened with a key) fails here, before anything else reads or writes.
+    exec(QStringLiteral("SELECT count(*) FROM sqlite_master"));
 }
 
 Database::~Database()

@@ -4,6 +4,7 @@
 
 #include "common/sqlite/statement.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <memory>
@@ -51,6 +52,9 @@ public:
         bool wal = true;
         int busyTimeoutMs = 5000;
         bool foreignKeys = true;
+        // The key of an encrypted file (SQLite3 Multiple Ciphers, AEGIS-256): 32 raw bytes, or
+        // empty for a plain file. A wrong key fails the constructor with SQLITE_NOTADB.
+        QByteArray key;
     };
 
     // Opens (and creates, with mode 0600) the file. Throws SqlError with the path on failure.
@@ -82,11 +86,16 @@ public:
     bool inTransaction() const;
 
     const QString &path() const { return m_path; }
+    // The key this connection was opened with (empty: a plain file), for a second connection to it.
+    const QByteArray &key() const { return m_key; }
     sqlite3 *handle() const { return m_db; }
 
 private:
+    void applyKey(const QByteArray &key);
+
     sqlite3 *m_db = nullptr;
     QString m_path;
+    QByteArray m_key;
     std::unordered_map<QString, std::unique_ptr<Statement>> m_cache;
 };
 

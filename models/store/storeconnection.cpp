@@ -21,11 +21,13 @@ const QString kBulkLoad = QStringLiteral("bulk_load");
 // A bigger page cache than SQLite's 2 MB default: pulled pages insert by random UUID into several
 // indexes, and evicting dirty pages mid-transaction is what makes bulk apply slow. And a visit the rep
 // saved must survive a power cut or an empty battery, not only a crash of the process: the WAL is synced
-// at every commit (NORMAL may lose the last commits on power loss).
+// at every commit (NORMAL may lose the last commits on power loss). Temporary tables, indexes and sorts
+// stay in memory: SQLite's temporary files are not encrypted, and the file is (docs/privacy.md).
 void tuneConnection(sql::Database &db)
 {
     db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
     db.exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    db.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
     registerFunctions(db);
 }
 

@@ -6,6 +6,8 @@
 #include "models/store.h"
 #include "models/store/entitysqlcache.h"
 #include "models/store/storeconnection.h"
+#include "models/store/storecrypt.h"
+#include "models/storekeys.h"
 #include "models/store/storeguard.h"
 #include "models/store/storerows.h"
 
@@ -74,6 +76,14 @@ void finishInterruptedBulkLoad(sql::Database &db, const QString &path)
         });
 }
 
+// The options of a connection to the store's file: its key (empty only for rounds-bench --plain).
+sql::Database::Options keyed(const QByteArray &key)
+{
+    sql::Database::Options options;
+    options.key = key;
+    return options;
+}
+
 // Where a damaged file goes (never deleted): next to it, stamped, with its WAL and shared memory.
 std::optional<QString> moveAside(const QString &path)
 {
@@ -99,18 +109,18 @@ struct Store::Recovered
     QList<OutboxMutation> mutations;
     QList<QStringList> conflicts; // entity, record_id, mutation_id, field, base, mine, theirs, created_at
 
-    explicit Recovered(const QString &aside)
+    Recovered(const QString &aside, const QByteArray &key)
     {
-        catchSql([&] { read(aside); },
+        catchSql([&] { read(aside, key); },
             [](const sql::SqlError &e) {
                 qCWarning(lcStore) << "could not read pending changes from the damaged file:" << e.text();
             });
     }
 
 private:
-    void read(const QString &aside)
+    void read(const QString &aside, const QByteArray &key)
     {
-        sql::Database::Options readOnly;
+        sql::Database::Options readOnly = keyed(key);
         readOnly.create = false;
         readOnly.readOnly = true;
         readOnly.wal = false;
@@ -164,9 +174,18 @@ StoreOpenResult Store::openSecondary(const QString &path)
     m_secondary = true;
     m_path = path;
     StoreOpenResult r;
+    // The primary connection of this process (or prepareKey()) made or read the key: it is in memory.
+    bool damagedPlain = false;
+    const std::optional<QByteArray> key = unlock(path, &r.message, &damagedPlain);
+    if (!key || damagedPlain) {
+        if (damagedPlain)
+            r.message = tr("The local database %1 is damaged.").arg(path);
+        return r;
+    }
+    m_key = *key;
     catchSql(
         [&] {
-            m_db = std::make_unique<sql::Database>(path);
+            m_db = std::make_unique<sql::Database>(path, keyed(m_key));
             const sql::MigrationResult migrated
                 = sql::migrate(*m_db, clientMigrations(), tr("The local database"));
             if (!migrated.ok) {
@@ -195,6 +214,25 @@ StoreOpenResult Store::open(const QString &path)
         r.message = tr("Cannot create the folder %1 for the local database.").arg(info.absolutePath());
         return r;
     }
+    bool damagedPlain = false;
+    {
+        StoreOpenResult r;
+        const std::optional<QByteArray> key = unlock(path, &r.message, &damagedPlain);
+        if (!key) {
+            qCWarning(lcStore) << r.message;
+            return r;
+        }
+        m_key = *key;
+    }
+    m_plainAside = damagedPlain;
+    if (damagedPlain)
+        return catchSql([&] { return recreate(path, tr("it could not be encrypted")); },
+            [&](const sql::SqlError &e) {
+                m_db.reset();
+                StoreOpenResult r;
+                r.message = tr("Cannot open the local database %1: %2").arg(path, e.message());
+                return r;
+            });
     return catchSql([&] { return openFile(path); },
         [&](const sql::SqlError &e) {
             m_db.reset();
@@ -210,7 +248,7 @@ StoreOpenResult Store::open(const QString &path)
 StoreOpenResult Store::openFile(const QString &path)
 {
     StoreOpenResult r;
-    auto db = std::make_unique<sql::Database>(path);
+    auto db = std::make_unique<sql::Database>(path, keyed(m_key));
     const int version = db->userVersion();
     const int latest = clientMigrations().last().version;
     if (version > latest) {
@@ -250,6 +288,77 @@ StoreOpenResult Store::openFile(const QString &path)
     return r;
 }
 
+QString Store::prepareKey(const QString &path)
+{
+    const storekeys::KeyResult key
+        = storekeys::keyFor(path, storecrypt::stateOf(path) != storecrypt::FileState::Encrypted);
+    return key.ok ? QString() : key.message;
+}
+
+std::optional<QByteArray> Store::unlock(const QString &path, QString *message, bool *damagedPlain)
+{
+    using storecrypt::FileState;
+    storecrypt::removeLeftovers(path);
+    const FileState state = storecrypt::stateOf(path);
+    const storekeys::KeyResult key = storekeys::keyFor(path, state != FileState::Encrypted);
+    if (!key.ok) {
+        *message = tr("Cannot open the local database %1. %2 Rounds keeps the database encrypted with a key "
+                      "in the system keychain; unlock or start the keychain (GNOME Keyring, KWallet) and "
+                      "open Rounds again.")
+                       .arg(path, key.message);
+        return std::nullopt;
+    }
+    if (key.key.isEmpty() && state == FileState::Encrypted) {
+        *message = tr("The local database %1 is encrypted, and its key is not in the system keychain (the "
+                      "entry was removed, or the file comes from another computer or user account). The file "
+                      "was not changed. Move it away, or sign out, and sign in again: the server sends your "
+                      "data again; changes not yet sent in that file cannot be read without its key.")
+                       .arg(path);
+        return std::nullopt;
+    }
+    if (state == FileState::Plain && !key.key.isEmpty()) {
+        const storecrypt::Outcome encrypted
+            = storecrypt::encryptInPlace(path, key.key, [this](const char *point) { crashHook(point); });
+        if (encrypted.damaged) {
+            *damagedPlain = true;
+            return key.key;
+        }
+        if (!encrypted.ok) {
+            *message = encrypted.message;
+            return std::nullopt;
+        }
+    }
+    if (state == FileState::Encrypted) {
+        // The key must open the file before anything else reads it: a wrong key looks like a damaged
+        // file to SQLite, and a damaged file is moved aside and replaced. This one is left as it is.
+        enum { Opens, WrongKey, Fails } probe = Opens;
+        QString why;
+        catchSql(
+            [&] {
+                sql::Database::Options options = keyed(key.key);
+                options.create = false;
+                options.wal = false;
+                sql::Database db(path, options);
+            },
+            [&](const sql::SqlError &e) {
+                probe = isCorruption(e.code()) ? WrongKey : Fails;
+                why = e.message();
+            });
+        if (probe == WrongKey) {
+            *message = tr("The local database %1 cannot be read with the key in the system keychain (the key "
+                          "belongs to another file, or the file is damaged). The file was not changed. Move it "
+                          "away, or sign out, and sign in again: the server sends your data again.")
+                           .arg(path);
+            return std::nullopt;
+        }
+        if (probe == Fails) {
+            *message = tr("Cannot open the local database %1: %2").arg(path, why);
+            return std::nullopt;
+        }
+    }
+    return key.key;
+}
+
 StoreOpenResult Store::recreate(const QString &path, const QString &why)
 {
     StoreOpenResult r;
@@ -263,7 +372,8 @@ StoreOpenResult Store::recreate(const QString &path, const QString &why)
         return r;
     }
     qCWarning(lcStore) << "damaged database moved to" << *aside << ":" << why;
-    const Recovered recovered(*aside);
+    const Recovered recovered(*aside, m_plainAside ? QByteArray() : m_key);
+    m_plainAside = false;
     StoreOpenResult fresh = openFile(path);
     if (!fresh.ok)
         return fresh;

@@ -1,4 +1,5 @@
 // rounds-cli kpis on a small hand-made store: the JSON object, the tables, and the usage errors.
+#include "storekey.h"
 #include "common/sqlite/database.h"
 #include "e2e/clirunner.h"
 #include "models/kpis.h"
@@ -104,7 +105,7 @@ void TestCliKpis::repRoleHidesInstitutions()
 {
     QTemporaryDir dir;
     const QString copy = dir.filePath(QStringLiteral("rep.db"));
-    QVERIFY(QFile::copy(m_path, copy));
+    QVERIFY(test::copyStore(m_path, copy));
     {
         Store store;
         QVERIFY(store.open(copy).ok);

@@ -285,7 +285,7 @@ void TestConvergence::checkConverged(Run &run)
     // 3. Every mutation a laptop saw answered is on the server, and each applied or merged one left its
     //    trace in the audit log (field-level conflicts left theirs on the laptop instead).
     sql::Database serverDb(run.server.dataDir() + QStringLiteral("/rounds-server.db"),
-        sql::Database::Options {false, true, false, 5000, false});
+        sql::Database::Options {false, true, false, 5000, false, {}});
     auto result = serverDb.query(
         QStringLiteral("SELECT json_extract(result, '$.status') FROM mutations WHERE mutation_id = ?1"));
     auto audited = serverDb.query(QStringLiteral("SELECT count(*) FROM audit WHERE mutation_id = ?1"));

@@ -1,3 +1,4 @@
+#include "storekey.h"
 #include "clirunner.h"
 #include "common/protocol/values.h"
 #include "faultproxy.h"
@@ -103,7 +104,7 @@ void TestCrashes::clientKilledDuringSync()
         }
 
         // The file is sound after every crash.
-        sql::Database check(db, sql::Database::Options {false, true, false, 5000, false});
+        sql::Database check(db, test::storeOptions(db, sql::Database::Options {false, true, false, 5000, false, {}}));
         QCOMPARE(check.integrityCheck(), QStringLiteral("ok"));
     }
     QCOMPARE(hookKills, hookRounds);
@@ -172,7 +173,7 @@ void TestCrashes::serverKilledMidPush()
 
     // Exactly once: each visit exists once, at version 1, with one audit trace of its creation.
     sql::Database serverDb(server.dataDir() + QStringLiteral("/rounds-server.db"),
-        sql::Database::Options {false, true, false, 5000, false});
+        sql::Database::Options {false, true, false, 5000, false, {}});
     auto q = serverDb.query(QStringLiteral("SELECT version FROM records WHERE entity = 'visit' AND id = ?1"));
     auto audit = serverDb.query(QStringLiteral(
         "SELECT count(DISTINCT mutation_id) FROM audit WHERE entity = 'visit' AND record_id = ?1"));

@@ -1,3 +1,4 @@
+#include "storekey.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
@@ -463,7 +464,7 @@ void TestApplyPage::bulkLoadSurvivesACrash()
     QCOMPARE(child.exitStatus(), QProcess::CrashExit);
     {
         // The mark and the missing indexes are what the dead process left.
-        sql::Database left(dbPath());
+        sql::Database left(dbPath(), test::storeOptions(dbPath()));
         QVERIFY(
             left.scalarInt(QStringLiteral("SELECT count(*) FROM sync_meta WHERE key = 'bulk_load'")) == 1);
         QVERIFY(indexSql(left) != before);
