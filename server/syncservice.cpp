@@ -370,8 +370,6 @@ private:
         QJsonObject set;
         if (auto err = validateChanges(m_e, m_m.set, creating, &set))
             return reject(ErrorCode::InvalidRequest, err->message, err->field);
-        if (auto d = privacyrules::checkSetting(m_e, set))
-            return reject(*d);
         if (m_existing && !restoring && readOnly(m_existing->record.fields))
             return rejectReadOnly();
 
@@ -392,6 +390,8 @@ private:
             status = "merged";
 
         if (auto d = checkAccess(m_store, m_user, m_e, fields))
+            return reject(*d);
+        if (auto d = privacyrules::checkSetting(m_e, fields))
             return reject(*d);
         // Every record the change names exists and is in the user's scope (docs/sync-protocol.md).
         std::optional<QJsonObject> before;
