@@ -31,6 +31,22 @@ const QStringList &contactFields()
     return fields;
 }
 
+const WithheldFields &personalFields()
+{
+    static const WithheldFields fields {
+        {kHcp, {QStringLiteral("email"), QStringLiteral("full_name"), QStringLiteral("phone")}},
+        {QStringLiteral("hcp_tag"), {QStringLiteral("source"), QStringLiteral("tag")}},
+        {QStringLiteral("visit"),
+            {QStringLiteral("feedback"), QStringLiteral("follow_up"), QStringLiteral("notes")}},
+        {QStringLiteral("visit_plan"), {QStringLiteral("purpose")}},
+        {QStringLiteral("meeting_attendee"), {QStringLiteral("name")}},
+        {QStringLiteral("change_request"),
+            {QStringLiteral("decision_note"), QStringLiteral("fields"), QStringLiteral("reason")}},
+        {QStringLiteral("user"), {QStringLiteral("display_name"), QStringLiteral("username")}},
+    };
+    return fields;
+}
+
 QJsonValue withheldToJson(const WithheldFields &w)
 {
     QJsonObject out;

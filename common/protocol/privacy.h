@@ -29,6 +29,11 @@ using WithheldFields = QMap<QString, QStringList>;
 QJsonValue withheldToJson(const WithheldFields &w); // {"hcp": ["email", "phone"]}
 WithheldFields withheldFromJson(const QJsonValue &v);
 
+// The fields that say who a person is or what was noted about them, left out by `rounds-server export
+// --no-personal` (docs/server.md): HCP names and contact fields, free text about visits, plans, tags and
+// change requests, walk-in and staff attendee names, users' names. Ids stay, so the rest still joins.
+const WithheldFields &personalFields();
+
 // Leaves the withheld fields out of a record of `entity` as it goes on the wire, and out of the proposed
 // `fields` of a change request about that entity. True when something was taken out.
 bool strip(const WithheldFields &withheld, const QString &entity, QJsonObject &record);
