@@ -2,6 +2,7 @@
 
 #include "common/protocol/errors.h"
 #include "common/protocol/values.h"
+#include "server/feed.h"
 #include "server/log.h"
 
 #include <QJsonDocument>
@@ -22,7 +23,7 @@ QString cutoff(const QDateTime &now, int days)
 
 } // namespace
 
-QJsonValue settingValue(StoreReader &store, const QString &key)
+std::optional<StoredRecord> newestSetting(StoreReader &store, const QString &key)
 {
     std::optional<StoredRecord> newest;
     for (const StoredRecord &r : store.all(QStringLiteral("setting"))) {
@@ -32,6 +33,12 @@ QJsonValue settingValue(StoreReader &store, const QString &key)
             || (r.record.updatedAt == newest->record.updatedAt && r.record.id > newest->record.id))
             newest = r;
     }
+    return newest;
+}
+
+QJsonValue settingValue(StoreReader &store, const QString &key)
+{
+    const std::optional<StoredRecord> newest = newestSetting(store, key);
     return newest ? newest->record.fields.value(QLatin1String("value")) : QJsonValue(QJsonValue::Undefined);
 }
 
@@ -100,31 +107,88 @@ QHash<QString, qint64> prunedSeqs(StoreReader &store)
     return out;
 }
 
+namespace {
+
+void pruneIn(StoreWriter &w, const QDateTime &now, PruneReport *report)
+{
+    report->retention = retention(w);
+    report->auditBefore = cutoff(now, report->retention.auditDays);
+    report->tombstonesBefore = cutoff(now, report->retention.tombstoneDays);
+    report->mutationsBefore = cutoff(now, report->retention.mutationDays);
+    report->counts = w.prune(report->auditBefore, report->tombstonesBefore, report->mutationsBefore);
+    if (report->counts.prunedSeqs.isEmpty())
+        return;
+    QHash<QString, qint64> seqs = prunedSeqs(w);
+    for (auto it = report->counts.prunedSeqs.begin(); it != report->counts.prunedSeqs.end(); ++it)
+        seqs[it.key()] = std::max(seqs.value(it.key()), it.value());
+    QJsonObject o;
+    for (auto it = seqs.begin(); it != seqs.end(); ++it)
+        o.insert(it.key(), it.value());
+    w.setMeta(kPrunedSeqs, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+}
+
+} // namespace
+
 bool prune(Storage &storage, const QDateTime &now, bool dryRun, PruneReport *report, QString *error)
 {
+    error->clear();
     const bool ok = storage.write(
         [&](StoreWriter &w) {
-            report->retention = retention(w);
-            report->auditBefore = cutoff(now, report->retention.auditDays);
-            report->tombstonesBefore = cutoff(now, report->retention.tombstoneDays);
-            report->mutationsBefore = cutoff(now, report->retention.mutationDays);
-            report->counts = w.prune(report->auditBefore, report->tombstonesBefore, report->mutationsBefore);
-            if (dryRun)
+            pruneIn(w, now, report);
+            return !dryRun;
+        },
+        error);
+    // A dry run rolls back on purpose: the store did not fail unless it said why.
+    return ok || (dryRun && error->isEmpty());
+}
+
+bool pruneDaily(Storage &storage, PruneReport *report, bool *ran, QString *error)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString today = now.date().toString(Qt::ISODate);
+    const QString key = QStringLiteral("retention_pruned_on");
+    *ran = false;
+    error->clear();
+    const bool ok = storage.write(
+        [&](StoreWriter &w) {
+            if (w.meta(key) == today)
                 return false;
-            if (!report->counts.prunedSeqs.isEmpty()) {
-                QHash<QString, qint64> seqs = prunedSeqs(w);
-                QJsonObject o;
-                for (auto it = report->counts.prunedSeqs.begin(); it != report->counts.prunedSeqs.end(); ++it)
-                    seqs[it.key()] = std::max(seqs.value(it.key()), it.value());
-                for (auto it = seqs.begin(); it != seqs.end(); ++it)
-                    o.insert(it.key(), it.value());
-                w.setMeta(kPrunedSeqs, QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
-            }
+            pruneIn(w, now, report);
+            w.setMeta(key, today);
+            *ran = true;
             return true;
         },
         error);
-    // A dry run rolls back on purpose: the store did not fail unless it set an error.
-    return ok || (dryRun && error->isEmpty());
+    if (*ran && report->counts.audit + report->counts.tombstones + report->counts.mutations > 0)
+        qCInfo(lcServer).noquote() << "retention: pruned" << report->counts.audit << "audit entries,"
+                                   << report->counts.tombstones << "tombstones and" << report->counts.mutations
+                                   << "push answers";
+    return ok || error->isEmpty();
+}
+
+bool writeSetting(Storage &storage, const QString &key, const QJsonValue &value, QString *error)
+{
+    if (const auto problem = privacy::checkSetting(key, value)) {
+        *error = *problem;
+        return false;
+    }
+    error->clear();
+    const bool ok = storage.write(
+        [&](StoreWriter &w) {
+            const std::optional<StoredRecord> newest = newestSetting(w, key);
+            StoredRecord after {QStringLiteral("setting"),
+                Record {newUuid(), 0, {}, {}, {{QStringLiteral("key"), key}}, {}}, false};
+            if (newest)
+                after = *newest;
+            after.record.fields.insert(QStringLiteral("value"), value);
+            if (newest && newest->record.fields == after.record.fields)
+                return false; // nothing to change
+            Feed(w, Actor {{}, QStringLiteral("rounds-server"), {}})
+                .commit(newest, after, QStringLiteral("rounds-server setting"));
+            return true;
+        },
+        error);
+    return ok || error->isEmpty();
 }
 
 } // namespace rounds::server::privacyrules

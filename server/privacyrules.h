@@ -17,6 +17,8 @@
 
 namespace rounds::server::privacyrules {
 
+// The newest `setting` record with `key` (updated_at, then id): the one in force, as on the client.
+std::optional<StoredRecord> newestSetting(StoreReader &store, const QString &key);
 // The value of the newest `setting` record with `key` (updated_at, then id), undefined when none.
 QJsonValue settingValue(StoreReader &store, const QString &key);
 
@@ -46,5 +48,12 @@ struct PruneReport
 
 // Prunes what is older than the retention at `now` in one write; with `dryRun`, counts and rolls back.
 bool prune(Storage &storage, const QDateTime &now, bool dryRun, PruneReport *report, QString *error);
+// The daily prune of a serving server: at most once per UTC day (at start, then as the day changes).
+// `ran` says whether it pruned now.
+bool pruneDaily(Storage &storage, PruneReport *report, bool *ran, QString *error);
+
+// Writes a company setting as an admin would (`rounds-server setting`): the newest record of the key
+// takes `value`, or a new record is made; checked like a push (checkSetting), synced like any change.
+bool writeSetting(Storage &storage, const QString &key, const QJsonValue &value, QString *error);
 
 } // namespace rounds::server::privacyrules
