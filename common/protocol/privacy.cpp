@@ -88,8 +88,12 @@ bool strip(const WithheldFields &withheld, const QString &entity, QJsonObject &r
         const QStringList hidden = withheld.value(record.value(QLatin1String("entity")).toString());
         QJsonObject fields = record.value(QLatin1String("fields")).toObject();
         bool inner = false;
-        for (const QString &f : hidden)
-            inner = fields.remove(f) > 0 || inner;
+        for (const QString &f : hidden) {
+            if (fields.contains(f)) {
+                fields.remove(f);
+                inner = true;
+            }
+        }
         if (inner) {
             record.insert(QStringLiteral("fields"), fields);
             changed = true;
