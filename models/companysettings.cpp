@@ -1,7 +1,6 @@
 #include "models/companysettings.h"
 
 #include "common/protocol/privacy.h"
-
 #include "common/sqlite/database.h"
 #include "models/sqlguard.h"
 #include "models/sqlrows.h"

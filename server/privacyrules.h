@@ -32,7 +32,7 @@ std::optional<Denial> checkSetting(const protocol::Entity &entity, const QJsonOb
 
 // Leaves what `role` does not receive out of the records in push answers (`record` of a merged or
 // conflict answer); answers[i] answers mutations[i]. Stored answers stay whole: a replay is stripped too.
-void stripAnswers(Storage &storage, protocol::Role role, const QList<protocol::OutboxMutation> &mutations,
+void stripAnswers(Storage &storage, protocol::Role role, const QList<OutboxMutation> &mutations,
     std::vector<QJsonObject> &answers);
 
 // Per bucket, the highest seq of a change entry pruned with its tombstone: a client whose cursor is below
