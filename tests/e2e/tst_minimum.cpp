@@ -262,7 +262,7 @@ void TestMinimum::pruneAtBelowAboveRetention()
     int rc = 0;
     QByteArray out = command(server, {QStringLiteral("prune"), QStringLiteral("--dry-run")}, &rc);
     QCOMPARE(rc, 0);
-    QVERIFY2(out.contains("would prune " + QByteArray::number(auditOfFirst) + " audit entries"), out.constData());
+    QVERIFY2(out.contains(QByteArray("would prune ").append(QByteArray::number(auditOfFirst)).append(" audit entries")), out.constData());
     QVERIFY2(out.contains(" 1 tombstones"), out.constData());
     QVERIFY2(out.contains(" 1 push answers"), out.constData());
     QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM audit")), auditTotal);
@@ -270,7 +270,7 @@ void TestMinimum::pruneAtBelowAboveRetention()
 
     out = command(server, {QStringLiteral("prune")}, &rc);
     QCOMPARE(rc, 0);
-    QVERIFY2(out.startsWith("pruned " + QByteArray::number(auditOfFirst) + " audit entries"), out.constData());
+    QVERIFY2(out.startsWith(QByteArray("pruned ").append(QByteArray::number(auditOfFirst)).append(" audit entries")), out.constData());
     QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM audit")), auditTotal - auditOfFirst);
     QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM mutations")), mutationsTotal - 1);
     QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM mutations WHERE mutation_id = ?1"), {plans[0].second}), 0);
