@@ -98,6 +98,29 @@ void stripAnswers(
     }
 }
 
+void stripHistory(const privacy::WithheldFields &hidden, const QString &entity, QList<HistoryChange> &changes)
+{
+    if (hidden.isEmpty())
+        return;
+    const QStringList own = hidden.value(entity);
+    changes.removeIf([&own](const HistoryChange &c) { return own.contains(c.field); });
+    if (entity != QLatin1String("change_request"))
+        return;
+    for (HistoryChange &c : changes) {
+        if (c.field != QLatin1String("fields"))
+            continue;
+        for (QJsonValue *v : {&c.oldValue, &c.newValue}) {
+            QJsonObject proposed = v->toObject();
+            for (const QStringList &fields : hidden) {
+                for (const QString &f : fields)
+                    proposed.remove(f);
+            }
+            if (v->isObject())
+                *v = proposed;
+        }
+    }
+}
+
 QHash<QString, qint64> prunedSeqs(StoreReader &store)
 {
     QHash<QString, qint64> out;

@@ -4,6 +4,7 @@
 // HCP contact fields a role's pulls and push answers leave out, the check of those settings on push, and
 // the prune of audit entries, tombstones and push answers past their retention.
 
+#include "common/protocol/historypage.h"
 #include "common/protocol/outboxmutation.h"
 #include "common/protocol/privacy.h"
 #include "server/denial.h"
@@ -34,6 +35,11 @@ std::optional<Denial> checkSetting(const protocol::Entity &entity, const QJsonOb
 // conflict answer); answers[i] answers mutations[i]. Stored answers stay whole: a replay is stripped too.
 void stripAnswers(Storage &storage, protocol::Role role, const QList<OutboxMutation> &mutations,
     std::vector<QJsonObject> &answers);
+
+// Leaves the withheld fields out of a record's history as the history route answers it: changes of such a
+// field go, and change requests' proposed `fields` lose them.
+void stripHistory(const protocol::privacy::WithheldFields &hidden, const QString &entity,
+    QList<protocol::HistoryChange> &changes);
 
 // Per bucket, the highest seq of a change entry pruned with its tombstone: a client whose cursor is below
 // it has missed deletes and must pull the bucket again from 0 (PullPage::resetBuckets).
