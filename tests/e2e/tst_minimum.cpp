@@ -145,6 +145,33 @@ void TestMinimum::repChangeRequestKeepsHiddenPhone()
     const auto local = rep.store->record(QStringLiteral("hcp"), hcp);
     QCOMPARE(local->fields.value(u"tier").toString(), QStringLiteral("A"));
     QVERIFY(local->fields.value(u"phone").isNull());
+
+    // SFE corrects the phone: the rep's copy of the record's history shows the tier, never a phone;
+    // the manager's shows both.
+    const qint64 version = local->version;
+    QCOMPARE(resultStatus(server.push(sfe,
+                 QJsonArray {mutation(QStringLiteral("hcp"), hcp, {{QStringLiteral("phone"), QStringLiteral("13900001111")}},
+                     version, {{QStringLiteral("phone"), phone}})})),
+        QStringLiteral("applied"));
+    const auto historyFields = [&](const QString &token) {
+        const HttpReply r = server.get(QStringLiteral("/api/v1/history?entity=hcp&id=") + hcp, token);
+        QSet<QString> fields;
+        QByteArray all = r.body;
+        for (const QJsonValue &e : r.json.value(u"entries").toArray()) {
+            for (const QJsonValue &c : e.toObject().value(u"changes").toArray())
+                fields.insert(c.toObject().value(u"field").toString());
+        }
+        return std::make_pair(fields, all);
+    };
+    const auto [repFields, repBody] = historyFields(rep.token);
+    QVERIFY2(repFields.contains(QStringLiteral("tier")), repBody.constData());
+    QVERIFY(!repFields.contains(QStringLiteral("phone")));
+    QVERIFY(!repBody.contains(phone.toUtf8()) && !repBody.contains("13900001111"));
+    const auto [managerFields, managerBody] = historyFields(server.login(QStringLiteral("manager.sh")));
+    QVERIFY2(managerFields.contains(QStringLiteral("phone")), managerBody.constData());
+    // A push answer that carries the record (a merge) leaves the phone out for the rep too.
+    QVERIFY(rep.sync().ok);
+    QVERIFY(rep.store->record(QStringLiteral("hcp"), hcp)->fields.value(u"phone").isNull());
 }
 
 void TestMinimum::settingsCheckedAtTheirLimits_data()
