@@ -169,9 +169,21 @@ void TestMinimum::repChangeRequestKeepsHiddenPhone()
     QVERIFY(!repBody.contains(phone.toUtf8()) && !repBody.contains("13900001111"));
     const auto [managerFields, managerBody] = historyFields(server.login(QStringLiteral("manager.sh")));
     QVERIFY2(managerFields.contains(QStringLiteral("phone")), managerBody.constData());
-    // A push answer that carries the record (a merge) leaves the phone out for the rep too.
     QVERIFY(rep.sync().ok);
     QVERIFY(rep.store->record(QStringLiteral("hcp"), hcp)->fields.value(u"phone").isNull());
+
+    // A push answer that carries the record (merged from an older version) leaves the withheld fields out:
+    // here SFE's own role is kept from e-mails and phones.
+    QCOMPARE(resultStatus(pushSetting(server, admin, QStringLiteral("privacy.contact_fields"), json(R"({"rep": [], "sfe": []})"))),
+        QStringLiteral("applied"));
+    const HttpReply merged = server.push(sfe,
+        QJsonArray {mutation(QStringLiteral("hcp"), hcp, {{QStringLiteral("tier"), QStringLiteral("B")}}, version,
+            {{QStringLiteral("tier"), QStringLiteral("A")}})});
+    const QJsonObject answer = merged.json.value(u"results").toArray().first().toObject();
+    QCOMPARE(answer.value(u"status").toString(), QStringLiteral("merged"));
+    QCOMPARE(answer.value(u"record").toObject().value(u"tier").toString(), QStringLiteral("B"));
+    QVERIFY(!answer.value(u"record").toObject().contains(QLatin1String("phone")));
+    QCOMPARE(server.storedRecord(hcp).value(u"phone").toString(), QStringLiteral("13900001111"));
 }
 
 void TestMinimum::settingsCheckedAtTheirLimits_data()
