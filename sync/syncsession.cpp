@@ -12,6 +12,7 @@
 #include <QLockFile>
 #include <QThread>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <optional>
@@ -181,6 +182,7 @@ SyncSummary SyncSession::run()
         if (!m_store.finishBulkLoad(&error))
             qCWarning(lcSync) << "could not finish an earlier bulk load:" << error;
     }
+    m_cursorsAtStart = m_store.cursors();
     bool restored = false;
     if (m_store.pendingCount() > 0 && !epochChanged(summary, &restored)) {
         summary.durationMs = clock.elapsed();
@@ -448,7 +450,9 @@ bool SyncSession::pullPages(SyncSummary &summary, bool *bulk)
             summary.newEpoch = true;
             continue;
         }
-        if (!page->resetBuckets.isEmpty() && !m_store.resyncUnderway()) {
+        const bool heldBefore = std::any_of(page->resetBuckets.begin(), page->resetBuckets.end(),
+            [this](const QString &b) { return m_cursorsAtStart.value(b) > 0; });
+        if (heldBefore && !m_store.resyncUnderway()) {
             // The server pruned tombstones this laptop has not seen (docs/server.md, "Retention"): the
             // deletes since its cursor are gone from the log, so everything is pulled again and what the
             // server no longer has is dropped, as after a new epoch.
