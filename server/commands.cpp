@@ -499,7 +499,8 @@ int exportCommand(const QStringList &args)
 int pruneCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Count what would go; change nothing."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"), QStringLiteral("Count what would go; change nothing."));
     p.addOption(dryRun);
     if (const int rc = parse(p, QStringLiteral("prune"),
             QStringLiteral("Deletes audit entries, tombstones and push answers older than the company's "
@@ -513,8 +514,8 @@ int pruneCommand(const QStringList &args)
             return false;
         out() << (p.isSet(dryRun) ? "would prune " : "pruned ") << r.counts.audit << " audit entries before "
               << r.auditBefore << " (" << r.retention.auditDays << " days), " << r.counts.tombstones
-              << " tombstones before " << r.tombstonesBefore << " (" << r.retention.tombstoneDays << " days), "
-              << r.counts.mutations << " push answers before " << r.mutationsBefore << " ("
+              << " tombstones before " << r.tombstonesBefore << " (" << r.retention.tombstoneDays
+              << " days), " << r.counts.mutations << " push answers before " << r.mutationsBefore << " ("
               << r.retention.mutationDays << " days)" << Qt::endl;
         return true;
     });
@@ -523,10 +524,11 @@ int pruneCommand(const QStringList &args)
 int settingCommand(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("The setting's key, e.g. retention.days."),
-        QStringLiteral("KEY"));
+    const QCommandLineOption key(QStringLiteral("key"),
+        QStringLiteral("The setting's key, e.g. retention.days."), QStringLiteral("KEY"));
     const QCommandLineOption value(QStringLiteral("value"),
-        QStringLiteral("The new value as JSON; without it the value in force is shown."), QStringLiteral("JSON"));
+        QStringLiteral("The new value as JSON; without it the value in force is shown."),
+        QStringLiteral("JSON"));
     p.addOptions({key, value});
     if (const int rc = parse(p, QStringLiteral("setting"),
             QStringLiteral("Shows or writes a company setting (synced to every laptop)."), args);
@@ -539,11 +541,11 @@ int settingCommand(const QStringList &args)
             return storage.read(
                 [&](StoreReader &r) {
                     const QJsonValue v = privacyrules::settingValue(r, p.value(key));
-                    out() << (v.isUndefined() ? QStringLiteral("(not set)")
-                                              : QString::fromUtf8(QJsonDocument(QJsonArray {v})
-                                                                      .toJson(QJsonDocument::Compact))
-                                                    .mid(1)
-                                                    .chopped(1))
+                    out() << (v.isUndefined()
+                            ? QStringLiteral("(not set)")
+                            : QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact))
+                                  .mid(1)
+                                  .chopped(1))
                           << Qt::endl;
                 },
                 error);
@@ -552,7 +554,8 @@ int settingCommand(const QStringList &args)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson("[" + p.value(value).toUtf8() + "]", &parseError);
     if (parseError.error != QJsonParseError::NoError || doc.array().size() != 1)
-        return usage(QStringLiteral("--value is not JSON: %1").arg(p.value(value)), QStringLiteral("setting"));
+        return usage(
+            QStringLiteral("--value is not JSON: %1").arg(p.value(value)), QStringLiteral("setting"));
     return onStore(p, false, [&](Storage &storage, QString *error) {
         return privacyrules::writeSetting(storage, p.value(key), doc.array().first(), error);
     });

@@ -391,7 +391,8 @@ public:
             return report;
         }
 
-        bool exportJsonl(Storage &storage, const QString &path, qint64 *count, QString *error, bool noPersonal)
+        bool exportJsonl(
+            Storage &storage, const QString &path, qint64 *count, QString *error, bool noPersonal)
         {
             // Every HCP's phone and e-mail: readable by the owner only, from the first byte.
             PrivateFile out(path);
@@ -406,7 +407,8 @@ public:
                             QJsonObject record = encodeRecord(rec.record);
                             if (noPersonal)
                                 protocol::privacy::strip(protocol::privacy::personalFields(), e.name, record);
-                            const QJsonObject line {{QStringLiteral("entity"), e.name}, {QStringLiteral("record"), record}};
+                            const QJsonObject line {
+                                {QStringLiteral("entity"), e.name}, {QStringLiteral("record"), record}};
                             file.write(QJsonDocument(line).toJson(QJsonDocument::Compact));
                             file.write("\n");
                             ++*count;

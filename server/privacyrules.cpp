@@ -61,8 +61,8 @@ privacy::Retention retention(StoreReader &store)
     QString problem;
     const auto r = privacy::Retention::fromJson(settingValue(store, privacy::RetentionKey), &problem);
     if (!r) {
-        qCWarning(lcServer).noquote() << "setting" << privacy::RetentionKey << ":" << problem
-                                      << "(defaults kept)";
+        qCWarning(lcServer).noquote()
+            << "setting" << privacy::RetentionKey << ":" << problem << "(defaults kept)";
         return {};
     }
     return *r;
@@ -72,8 +72,7 @@ std::optional<Denial> checkSetting(const Entity &entity, const QJsonObject &fiel
 {
     if (entity.name != QLatin1String("setting"))
         return std::nullopt;
-    if (const auto problem
-        = privacy::checkSetting(str(fields, "key"), fields.value(QLatin1String("value"))))
+    if (const auto problem = privacy::checkSetting(str(fields, "key"), fields.value(QLatin1String("value"))))
         return Denial {ErrorCode::InvalidRequest, *problem, QStringLiteral("value")};
     return std::nullopt;
 }
@@ -184,8 +183,8 @@ bool pruneDaily(Storage &storage, PruneReport *report, bool *ran, QString *error
         error);
     if (*ran && report->counts.audit + report->counts.tombstones + report->counts.mutations > 0)
         qCInfo(lcServer).noquote() << "retention: pruned" << report->counts.audit << "audit entries,"
-                                   << report->counts.tombstones << "tombstones and" << report->counts.mutations
-                                   << "push answers";
+                                   << report->counts.tombstones << "tombstones and"
+                                   << report->counts.mutations << "push answers";
     return ok || error->isEmpty();
 }
 

@@ -3,10 +3,10 @@
 #include "common/protocol/values.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/migrations.h"
-#include "server/storeprune.h"
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
 #include "server/log.h"
+#include "server/storeprune.h"
 
 #include <QDir>
 #include <QFile>
@@ -142,9 +142,10 @@ CREATE INDEX audit_record ON audit(entity, record_id);
             [](sql::Database &db) { db.exec(QStringLiteral("ALTER TABLE audit ADD COLUMN op TEXT")); }},
         {7, QStringLiteral("indexes by age for the retention prune (audit, push answers, tombstones)"),
             [](sql::Database &db) {
-                db.exec(QStringLiteral("CREATE INDEX audit_at ON audit(at); "
-                                       "CREATE INDEX mutations_created_at ON mutations(created_at); "
-                                       "CREATE INDEX records_tombstones ON records(updated_at) WHERE deleted <> 0;"));
+                db.exec(QStringLiteral(
+                    "CREATE INDEX audit_at ON audit(at); "
+                    "CREATE INDEX mutations_created_at ON mutations(created_at); "
+                    "CREATE INDEX records_tombstones ON records(updated_at) WHERE deleted <> 0;"));
             }},
     };
 }

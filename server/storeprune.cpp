@@ -10,8 +10,8 @@ namespace rounds::server {
 
 // A deleted record has no bucket membership left; its change entries (its deletes, and revokes from
 // buckets it had left before) are found with one pass over the log, which has no index by record.
-PruneCounts pruneSqlite(
-    sql::Database &db, const QString &auditBefore, const QString &tombstonesBefore, const QString &mutationsBefore)
+PruneCounts pruneSqlite(sql::Database &db, const QString &auditBefore, const QString &tombstonesBefore,
+    const QString &mutationsBefore)
 {
     PruneCounts n;
     {
@@ -45,8 +45,8 @@ PruneCounts pruneSqlite(
     return n;
 }
 
-PruneCounts prunePostgres(
-    pg::Connection &c, const QString &auditBefore, const QString &tombstonesBefore, const QString &mutationsBefore)
+PruneCounts prunePostgres(pg::Connection &c, const QString &auditBefore, const QString &tombstonesBefore,
+    const QString &mutationsBefore)
 {
     PruneCounts n;
     n.audit = c.run("DELETE FROM audit WHERE at < $1", {auditBefore}).affected();
@@ -60,7 +60,8 @@ PruneCounts prunePostgres(
         qint64 &seq = n.prunedSeqs[entries.text(row, 0)];
         seq = std::max<qint64>(seq, entries.int64(row, 1));
     }
-    n.tombstones = c.run("DELETE FROM records WHERE deleted AND updated_at < $1", {tombstonesBefore}).affected();
+    n.tombstones
+        = c.run("DELETE FROM records WHERE deleted AND updated_at < $1", {tombstonesBefore}).affected();
     return n;
 }
 

@@ -14,9 +14,9 @@ namespace pg {
 class Connection;
 }
 
-PruneCounts pruneSqlite(
-    sql::Database &db, const QString &auditBefore, const QString &tombstonesBefore, const QString &mutationsBefore);
-PruneCounts prunePostgres(
-    pg::Connection &c, const QString &auditBefore, const QString &tombstonesBefore, const QString &mutationsBefore);
+PruneCounts pruneSqlite(sql::Database &db, const QString &auditBefore, const QString &tombstonesBefore,
+    const QString &mutationsBefore);
+PruneCounts prunePostgres(pg::Connection &c, const QString &auditBefore, const QString &tombstonesBefore,
+    const QString &mutationsBefore);
 
 } // namespace rounds::server

@@ -232,8 +232,9 @@ bool SyncSession::adoptRole(const PullPage &page, SyncSummary &summary, bool *ch
     const QString known = m_store.meta(QStringLiteral("role"));
     // The contact fields the server leaves out for this role (docs/privacy.md): records pulled under
     // another policy hold fields this laptop may no longer keep, or lack ones it may now have.
-    const QString withheld = QString::fromUtf8(
-        QJsonDocument(protocol::privacy::withheldToJson(page.withheldFields).toObject()).toJson(QJsonDocument::Compact));
+    const QString withheld
+        = QString::fromUtf8(QJsonDocument(protocol::privacy::withheldToJson(page.withheldFields).toObject())
+                                .toJson(QJsonDocument::Compact));
     QString knownWithheld = m_store.meta(kWithheldFields);
     if (knownWithheld.isEmpty())
         knownWithheld = QStringLiteral("{}");
@@ -245,8 +246,8 @@ bool SyncSession::adoptRole(const PullPage &page, SyncSummary &summary, bool *ch
     // cursors were advanced past what the old role was not sent, and what it was sent may be more than
     // the new one may keep, so every bucket is pulled again and what the new data lacks is dropped.
     if (!m_store.cursors(&error).isEmpty() || !m_store.meta(QStringLiteral("epoch")).isEmpty()) {
-        qCInfo(lcSync) << "the server answers for role" << page.role << "instead of" << known
-                       << "withholding" << withheld << "instead of" << knownWithheld << "- full re-sync";
+        qCInfo(lcSync) << "the server answers for role" << page.role << "instead of" << known << "withholding"
+                       << withheld << "instead of" << knownWithheld << "- full re-sync";
         if (!m_ledger.beginResync(page.epoch, &error))
             return fail(summary, ApiError::Client, error);
         summary.newRole = true;

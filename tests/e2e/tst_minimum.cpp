@@ -30,7 +30,8 @@ private:
     {
         return QDateTime::currentDateTimeUtc().addDays(-days).addSecs(-seconds).toString(Qt::ISODateWithMs);
     }
-    static HttpReply pushSetting(ServerProcess &server, const QString &token, const QString &key, const QJsonValue &value)
+    static HttpReply pushSetting(
+        ServerProcess &server, const QString &token, const QString &key, const QJsonValue &value)
     {
         return server.push(token,
             QJsonArray {mutation(QStringLiteral("setting"), protocol::newUuid(),
@@ -69,39 +70,47 @@ void TestMinimum::contactFieldsReachOnlyTheRolesTheSettingNames()
     const qint64 phones = count(rep, QStringLiteral("SELECT count(*) FROM hcp WHERE phone IS NOT NULL"));
     QVERIFY(hcps > 0);
     QVERIFY(phones > 0);
-    const qint64 managerPhones = count(manager, QStringLiteral("SELECT count(*) FROM hcp WHERE phone IS NOT NULL"));
+    const qint64 managerPhones
+        = count(manager, QStringLiteral("SELECT count(*) FROM hcp WHERE phone IS NOT NULL"));
     QVERIFY(managerPhones >= phones);
 
     const QString admin = server.login(QStringLiteral("admin"));
-    QCOMPARE(resultStatus(pushSetting(server, admin, QStringLiteral("privacy.contact_fields"), json(R"({"rep": []})"))),
+    QCOMPARE(resultStatus(pushSetting(
+                 server, admin, QStringLiteral("privacy.contact_fields"), json(R"({"rep": []})"))),
         QStringLiteral("applied"));
     QVERIFY(rep.sync().ok);
     QVERIFY(manager.sync().ok);
     // The rep's laptop holds the same HCPs, without a phone or an e-mail; the manager's still has them.
     QCOMPARE(count(rep, QStringLiteral("SELECT count(*) FROM hcp")), hcps);
-    QCOMPARE(count(rep, QStringLiteral("SELECT count(*) FROM hcp WHERE phone IS NOT NULL OR email IS NOT NULL")), 0);
-    QCOMPARE(count(manager, QStringLiteral("SELECT count(*) FROM hcp WHERE phone IS NOT NULL")), managerPhones);
+    QCOMPARE(
+        count(rep, QStringLiteral("SELECT count(*) FROM hcp WHERE phone IS NOT NULL OR email IS NOT NULL")),
+        0);
+    QCOMPARE(
+        count(manager, QStringLiteral("SELECT count(*) FROM hcp WHERE phone IS NOT NULL")), managerPhones);
 
     // On the wire: no phone key in any HCP of a rep's pull, and the page says what it left out.
-    const HttpReply page = server.post(QStringLiteral("/api/v1/sync/pull"), {{QStringLiteral("cursors"), QJsonObject()}}, rep.token);
+    const HttpReply page = server.post(
+        QStringLiteral("/api/v1/sync/pull"), {{QStringLiteral("cursors"), QJsonObject()}}, rep.token);
     QCOMPARE(page.status, 200);
     QCOMPARE(page.json.value(u"withheld_fields").toObject(), json(R"({"hcp": ["email", "phone"]})"));
     int seen = 0;
     for (const QJsonValue &c : page.json.value(u"changes").toArray()) {
         const QJsonObject change = c.toObject();
-        if (change.value(u"entity").toString() != QLatin1String("hcp") || change.value(u"op").toString() != QLatin1String("upsert"))
+        if (change.value(u"entity").toString() != QLatin1String("hcp")
+            || change.value(u"op").toString() != QLatin1String("upsert"))
             continue;
         ++seen;
         QVERIFY(!change.value(u"record").toObject().contains(QLatin1String("phone")));
         QVERIFY(!change.value(u"record").toObject().contains(QLatin1String("email")));
     }
     QVERIFY(seen > 0);
-    const HttpReply managerPage
-        = server.post(QStringLiteral("/api/v1/sync/pull"), {{QStringLiteral("cursors"), QJsonObject()}}, manager.token);
+    const HttpReply managerPage = server.post(
+        QStringLiteral("/api/v1/sync/pull"), {{QStringLiteral("cursors"), QJsonObject()}}, manager.token);
     QCOMPARE(managerPage.json.value(u"withheld_fields").toObject(), QJsonObject());
 
     // Phones allowed again, e-mails not: the rep's laptop gets the phones back at its next sync.
-    QCOMPARE(resultStatus(pushSetting(server, admin, QStringLiteral("privacy.contact_fields"), json(R"({"rep": ["phone"]})"))),
+    QCOMPARE(resultStatus(pushSetting(
+                 server, admin, QStringLiteral("privacy.contact_fields"), json(R"({"rep": ["phone"]})"))),
         QStringLiteral("applied"));
     QVERIFY(rep.sync().ok);
     QCOMPARE(count(rep, QStringLiteral("SELECT count(*) FROM hcp WHERE phone IS NOT NULL")), phones);
@@ -114,7 +123,8 @@ void TestMinimum::repChangeRequestKeepsHiddenPhone()
     QVERIFY(server.createDemo(60, 100, 4));
     QVERIFY(server.start());
     const QString admin = server.login(QStringLiteral("admin"));
-    QCOMPARE(resultStatus(pushSetting(server, admin, QStringLiteral("privacy.contact_fields"), json(R"({"rep": []})"))),
+    QCOMPARE(resultStatus(pushSetting(
+                 server, admin, QStringLiteral("privacy.contact_fields"), json(R"({"rep": []})"))),
         QStringLiteral("applied"));
     QTemporaryDir dir;
     SyncClient rep;
@@ -127,14 +137,17 @@ void TestMinimum::repChangeRequestKeepsHiddenPhone()
 
     // The rep proposes a tier: only that field travels, and SFE's approval applies only that field.
     const WriteResult proposed = rep.store->create(QStringLiteral("change_request"),
-        {{QStringLiteral("territory_id"), rep.territories.first()}, {QStringLiteral("entity"), QStringLiteral("hcp")},
-            {QStringLiteral("record_id"), hcp}, {QStringLiteral("fields"), QJsonObject {{QStringLiteral("tier"), QStringLiteral("A")}}},
-            {QStringLiteral("reason"), QStringLiteral("sees 40 patients a day")}, {QStringLiteral("status"), QStringLiteral("open")}});
+        {{QStringLiteral("territory_id"), rep.territories.first()},
+            {QStringLiteral("entity"), QStringLiteral("hcp")}, {QStringLiteral("record_id"), hcp},
+            {QStringLiteral("fields"), QJsonObject {{QStringLiteral("tier"), QStringLiteral("A")}}},
+            {QStringLiteral("reason"), QStringLiteral("sees 40 patients a day")},
+            {QStringLiteral("status"), QStringLiteral("open")}});
     QVERIFY2(proposed.ok, qPrintable(proposed.error));
     QVERIFY(rep.sync().ok);
     const QString sfe = server.login(QStringLiteral("sfe"));
     const HttpReply approved = server.push(sfe,
-        QJsonArray {mutation(QStringLiteral("change_request"), proposed.id, {{QStringLiteral("status"), QStringLiteral("approved")}}, 1,
+        QJsonArray {mutation(QStringLiteral("change_request"), proposed.id,
+            {{QStringLiteral("status"), QStringLiteral("approved")}}, 1,
             {{QStringLiteral("status"), QStringLiteral("open")}})});
     QCOMPARE(resultStatus(approved), QStringLiteral("applied"));
     QCOMPARE(server.storedRecord(hcp).value(u"tier").toString(), QStringLiteral("A"));
@@ -150,8 +163,9 @@ void TestMinimum::repChangeRequestKeepsHiddenPhone()
     // the manager's shows both.
     const qint64 version = local->version;
     QCOMPARE(resultStatus(server.push(sfe,
-                 QJsonArray {mutation(QStringLiteral("hcp"), hcp, {{QStringLiteral("phone"), QStringLiteral("13900001111")}},
-                     version, {{QStringLiteral("phone"), phone}})})),
+                 QJsonArray {mutation(QStringLiteral("hcp"), hcp,
+                     {{QStringLiteral("phone"), QStringLiteral("13900001111")}}, version,
+                     {{QStringLiteral("phone"), phone}})})),
         QStringLiteral("applied"));
     const auto historyFields = [&](const QString &token) {
         const HttpReply r = server.get(QStringLiteral("/api/v1/history?entity=hcp&id=") + hcp, token);
@@ -174,11 +188,12 @@ void TestMinimum::repChangeRequestKeepsHiddenPhone()
 
     // A push answer that carries the record (merged from an older version) leaves the withheld fields out:
     // here SFE's own role is kept from e-mails and phones.
-    QCOMPARE(resultStatus(pushSetting(server, admin, QStringLiteral("privacy.contact_fields"), json(R"({"rep": [], "sfe": []})"))),
+    QCOMPARE(resultStatus(pushSetting(
+                 server, admin, QStringLiteral("privacy.contact_fields"), json(R"({"rep": [], "sfe": []})"))),
         QStringLiteral("applied"));
     const HttpReply merged = server.push(sfe,
-        QJsonArray {mutation(QStringLiteral("hcp"), hcp, {{QStringLiteral("tier"), QStringLiteral("B")}}, version,
-            {{QStringLiteral("tier"), QStringLiteral("A")}})});
+        QJsonArray {mutation(QStringLiteral("hcp"), hcp, {{QStringLiteral("tier"), QStringLiteral("B")}},
+            version, {{QStringLiteral("tier"), QStringLiteral("A")}})});
     const QJsonObject answer = merged.json.value(u"results").toArray().first().toObject();
     QCOMPARE(answer.value(u"status").toString(), QStringLiteral("merged"));
     QCOMPARE(answer.value(u"record").toObject().value(u"tier").toString(), QStringLiteral("B"));
@@ -194,7 +209,8 @@ void TestMinimum::settingsCheckedAtTheirLimits_data()
     const QString contact = QStringLiteral("privacy.contact_fields");
     const QString retention = QStringLiteral("retention.days");
     QTest::newRow("every contact field") << contact << QByteArray(R"({"rep": ["phone", "email"]})") << true;
-    QTest::newRow("no contact field") << contact << QByteArray(R"({"rep": [], "manager": ["email"]})") << true;
+    QTest::newRow("no contact field")
+        << contact << QByteArray(R"({"rep": [], "manager": ["email"]})") << true;
     QTest::newRow("a field twice") << contact << QByteArray(R"({"rep": ["phone", "phone"]})") << false;
     QTest::newRow("not a contact field") << contact << QByteArray(R"({"rep": ["full_name"]})") << false;
     QTest::newRow("not a role") << contact << QByteArray(R"({"intern": []})") << false;
@@ -225,9 +241,11 @@ void TestMinimum::settingsCheckedAtTheirLimits()
     const HttpReply r = pushSetting(*server, server->login(QStringLiteral("admin")), key, v);
     QCOMPARE(r.status, 200);
     const QJsonObject result = r.json.value(u"results").toArray().first().toObject();
-    QCOMPARE(result.value(u"status").toString(), accepted ? QStringLiteral("applied") : QStringLiteral("rejected"));
+    QCOMPARE(result.value(u"status").toString(),
+        accepted ? QStringLiteral("applied") : QStringLiteral("rejected"));
     if (!accepted) {
-        QCOMPARE(result.value(u"error").toObject().value(u"code").toString(), QStringLiteral("invalid_request"));
+        QCOMPARE(
+            result.value(u"error").toObject().value(u"code").toString(), QStringLiteral("invalid_request"));
         QCOMPARE(result.value(u"error").toObject().value(u"field").toString(), QStringLiteral("value"));
     }
     // The client says so offline, before anything is queued.
@@ -239,8 +257,8 @@ void TestMinimum::settingsCheckedAtTheirLimits()
     QCOMPARE(store.pendingCount(), accepted ? 1 : 0);
     // And the admin command too.
     QByteArray out, err;
-    const int rc = ServerProcess::runCommand(
-        QStringList {QStringLiteral("setting"), QStringLiteral("--key"), key, QStringLiteral("--value"), QString::fromUtf8(value)}
+    const int rc = ServerProcess::runCommand(QStringList {QStringLiteral("setting"), QStringLiteral("--key"),
+                                                 key, QStringLiteral("--value"), QString::fromUtf8(value)}
             + server->storeArgs(),
         {}, &out, &err);
     QCOMPARE(rc, accepted ? 0 : 1);
@@ -275,7 +293,8 @@ void TestMinimum::pruneAtBelowAboveRetention()
         mutationId = create.value(u"mutation_id").toString();
         QCOMPARE(resultStatus(server.push(manager, QJsonArray {create})), QStringLiteral("applied"));
         QCOMPARE(resultStatus(server.push(manager,
-                     QJsonArray {mutation(QStringLiteral("visit_plan"), id, {}, 1, {}, QStringLiteral("delete"))})),
+                     QJsonArray {
+                         mutation(QStringLiteral("visit_plan"), id, {}, 1, {}, QStringLiteral("delete"))})),
             QStringLiteral("applied"));
     }
     QVERIFY(server.stop() == 0);
@@ -284,16 +303,20 @@ void TestMinimum::pruneAtBelowAboveRetention()
     const QString auditOver = ago(1095, 3600), auditInside = ago(1095, -3600);
     const QString over = ago(180, 3600), inside = ago(180, -3600), recent = ago(10);
     QVERIFY(server.execute(QStringLiteral("UPDATE audit SET at = ?1"), {auditInside}));
-    QVERIFY(server.execute(QStringLiteral("UPDATE audit SET at = ?1 WHERE record_id = ?2"), {auditOver, plans[0].first}));
-    QVERIFY(server.execute(QStringLiteral("UPDATE audit SET at = ?1 WHERE record_id = ?2"), {recent, plans[2].first}));
+    QVERIFY(server.execute(
+        QStringLiteral("UPDATE audit SET at = ?1 WHERE record_id = ?2"), {auditOver, plans[0].first}));
+    QVERIFY(server.execute(
+        QStringLiteral("UPDATE audit SET at = ?1 WHERE record_id = ?2"), {recent, plans[2].first}));
     const QString times[3] = {over, inside, recent};
     for (int i = 0; i < 3; ++i) {
-        QVERIFY(server.execute(QStringLiteral("UPDATE records SET updated_at = ?1 WHERE id = ?2"), {times[i], plans[i].first}));
         QVERIFY(server.execute(
-            QStringLiteral("UPDATE mutations SET created_at = ?1 WHERE mutation_id = ?2"), {times[i], plans[i].second}));
+            QStringLiteral("UPDATE records SET updated_at = ?1 WHERE id = ?2"), {times[i], plans[i].first}));
+        QVERIFY(server.execute(QStringLiteral("UPDATE mutations SET created_at = ?1 WHERE mutation_id = ?2"),
+            {times[i], plans[i].second}));
     }
     const qint64 auditTotal = server.scalar(QStringLiteral("SELECT count(*) FROM audit"));
-    const qint64 auditOfFirst = server.scalar(QStringLiteral("SELECT count(*) FROM audit WHERE record_id = ?1"), {plans[0].first});
+    const qint64 auditOfFirst
+        = server.scalar(QStringLiteral("SELECT count(*) FROM audit WHERE record_id = ?1"), {plans[0].first});
     const qint64 mutationsTotal = server.scalar(QStringLiteral("SELECT count(*) FROM mutations"));
     QVERIFY(auditOfFirst > 0);
 
@@ -301,34 +324,49 @@ void TestMinimum::pruneAtBelowAboveRetention()
     int rc = 0;
     QByteArray out = command(server, {QStringLiteral("prune"), QStringLiteral("--dry-run")}, &rc);
     QCOMPARE(rc, 0);
-    QVERIFY2(out.contains(QByteArray("would prune ").append(QByteArray::number(auditOfFirst)).append(" audit entries")), out.constData());
+    QVERIFY2(
+        out.contains(
+            QByteArray("would prune ").append(QByteArray::number(auditOfFirst)).append(" audit entries")),
+        out.constData());
     QVERIFY2(out.contains(" 1 tombstones"), out.constData());
     QVERIFY2(out.contains(" 1 push answers"), out.constData());
     QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM audit")), auditTotal);
-    QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM records WHERE id = ?1"), {plans[0].first}), 1);
+    QCOMPARE(
+        server.scalar(QStringLiteral("SELECT count(*) FROM records WHERE id = ?1"), {plans[0].first}), 1);
 
     out = command(server, {QStringLiteral("prune")}, &rc);
     QCOMPARE(rc, 0);
-    QVERIFY2(out.startsWith(QByteArray("pruned ").append(QByteArray::number(auditOfFirst)).append(" audit entries")), out.constData());
+    QVERIFY2(out.startsWith(
+                 QByteArray("pruned ").append(QByteArray::number(auditOfFirst)).append(" audit entries")),
+        out.constData());
     QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM audit")), auditTotal - auditOfFirst);
     QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM mutations")), mutationsTotal - 1);
-    QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM mutations WHERE mutation_id = ?1"), {plans[0].second}), 0);
+    QCOMPARE(server.scalar(
+                 QStringLiteral("SELECT count(*) FROM mutations WHERE mutation_id = ?1"), {plans[0].second}),
+        0);
     for (int i = 0; i < 3; ++i) {
-        QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM records WHERE id = ?1"), {plans[i].first}), i == 0 ? 0 : 1);
-        QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM changes WHERE id = ?1"), {plans[i].first}), i == 0 ? 0 : 1);
+        QCOMPARE(
+            server.scalar(QStringLiteral("SELECT count(*) FROM records WHERE id = ?1"), {plans[i].first}),
+            i == 0 ? 0 : 1);
+        QCOMPARE(
+            server.scalar(QStringLiteral("SELECT count(*) FROM changes WHERE id = ?1"), {plans[i].first}),
+            i == 0 ? 0 : 1);
     }
 
-    // The company shortens tombstones to their minimum, 90 days: the one 180 days old goes, the recent one stays.
+    // The company shortens tombstones to their minimum, 90 days: the one 180 days old goes, the recent one
+    // stays.
     out = command(server,
-        {QStringLiteral("setting"), QStringLiteral("--key"), QStringLiteral("retention.days"), QStringLiteral("--value"),
-            QStringLiteral(R"({"tombstones": 90})")},
+        {QStringLiteral("setting"), QStringLiteral("--key"), QStringLiteral("retention.days"),
+            QStringLiteral("--value"), QStringLiteral(R"({"tombstones": 90})")},
         &rc);
     QCOMPARE(rc, 0);
     out = command(server, {QStringLiteral("prune")}, &rc);
     QCOMPARE(rc, 0);
     QVERIFY2(out.contains(" 1 tombstones before") && out.contains("(90 days)"), out.constData());
-    QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM records WHERE id = ?1"), {plans[1].first}), 0);
-    QCOMPARE(server.scalar(QStringLiteral("SELECT count(*) FROM records WHERE id = ?1"), {plans[2].first}), 1);
+    QCOMPARE(
+        server.scalar(QStringLiteral("SELECT count(*) FROM records WHERE id = ?1"), {plans[1].first}), 0);
+    QCOMPARE(
+        server.scalar(QStringLiteral("SELECT count(*) FROM records WHERE id = ?1"), {plans[2].first}), 1);
 }
 
 void TestMinimum::laptopBehindPrunedTombstonesResyncs()
@@ -348,7 +386,8 @@ void TestMinimum::laptopBehindPrunedTombstonesResyncs()
     const qint64 version = away.store->record(QStringLiteral("visit_plan"), plan)->version;
     const QString manager = server.login(QStringLiteral("manager.sh"));
     QCOMPARE(resultStatus(server.push(manager,
-                 QJsonArray {mutation(QStringLiteral("visit_plan"), plan, {}, version, {}, QStringLiteral("delete"))})),
+                 QJsonArray {mutation(
+                     QStringLiteral("visit_plan"), plan, {}, version, {}, QStringLiteral("delete"))})),
         QStringLiteral("applied"));
     QTemporaryDir otherDir; // the same rep's other laptop
     QVERIFY(current.signIn(server, server.url().toString(), otherDir.path(), QStringLiteral("rep.sh01")));
@@ -357,7 +396,8 @@ void TestMinimum::laptopBehindPrunedTombstonesResyncs()
 
     // Half a year later the tombstone is past retention and pruned.
     QVERIFY(server.stop() == 0);
-    QVERIFY(server.execute(QStringLiteral("UPDATE records SET updated_at = ?1 WHERE id = ?2"), {ago(181), plan}));
+    QVERIFY(
+        server.execute(QStringLiteral("UPDATE records SET updated_at = ?1 WHERE id = ?2"), {ago(181), plan}));
     int rc = 0;
     const QByteArray out = command(server, {QStringLiteral("prune")}, &rc);
     QCOMPARE(rc, 0);
@@ -367,8 +407,8 @@ void TestMinimum::laptopBehindPrunedTombstonesResyncs()
     // The away laptop's cursors predate the pruned delete: the server names the bucket; the other
     // laptop's do not.
     const auto pullWith = [&](const protocol::Cursors &cursors) {
-        return server.post(QStringLiteral("/api/v1/sync/pull"), {{QStringLiteral("cursors"), protocol::cursorsToJson(cursors)}},
-            away.token);
+        return server.post(QStringLiteral("/api/v1/sync/pull"),
+            {{QStringLiteral("cursors"), protocol::cursorsToJson(cursors)}}, away.token);
     };
     const QStringList reset = [&] {
         QStringList out;
@@ -422,7 +462,8 @@ void TestMinimum::exportWithoutPersonalFields()
         for (const QString &k : l.value(u"record").toObject().keys())
             fieldsBare.insert(l.value(u"entity").toString() + QLatin1Char('.') + k);
     }
-    for (const char *personal : {"hcp.full_name", "hcp.phone", "hcp.email", "visit.notes", "user.display_name"}) {
+    for (const char *personal :
+        {"hcp.full_name", "hcp.phone", "hcp.email", "visit.notes", "user.display_name"}) {
         QVERIFY2(fieldsFull.contains(QLatin1String(personal)), personal);
         QVERIFY2(!fieldsBare.contains(QLatin1String(personal)), personal);
     }
