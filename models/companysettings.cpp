@@ -1,5 +1,6 @@
 #include "models/companysettings.h"
 
+#include "common/protocol/privacy.h"
 #include "common/sqlite/database.h"
 #include "models/sqlguard.h"
 #include "models/sqlrows.h"
@@ -75,6 +76,13 @@ bool CompanySettings::kpiWeights(Store *store, KpiWeights *out, QString *error)
 WriteResult CompanySettings::save(Store *store, const QString &key, const QJsonValue &value)
 {
     WriteResult w;
+    // The same rules the server refuses a malformed privacy or retention setting by (docs/privacy.md):
+    // said before anything is queued, not as a rejection at the next sync.
+    if (const std::optional<QString> problem = protocol::privacy::checkSetting(key, value)) {
+        w.error = *problem;
+        w.field = QStringLiteral("value");
+        return w;
+    }
     QList<QVariantList> rows;
     if (!readRows(store, kNewest, {key}, &rows, &w.error))
         return w;

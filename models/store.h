@@ -182,6 +182,8 @@ public:
     // After a complete pull: records the new data lacks are dropped unless a local change to them is
     // pending, and pending changes are re-based on the new data. A no-op unless a re-sync is under way.
     bool finishResync(QString *error = nullptr);
+    // Whether a re-sync began and has not finished (every bucket is being pulled again from 0).
+    bool resyncUnderway() const;
     // Drops every local record of the entities the server never sends to `role` (Entity::readers): what
     // a user may not hold after a role change, or what an older build kept (per-institution sales on a
     // rep's laptop). A no-op for an unknown role.

@@ -6,6 +6,7 @@
 #include "server/importer.h"
 #include "server/pgconnection.h"
 #include "server/pgstorage.h"
+#include "server/privacyrules.h"
 #include "server/sqlitestorage.h"
 #include "server/storagefactory.h"
 #include "server/syncservice.h"
@@ -16,6 +17,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QSocketNotifier>
 #include <QStandardPaths>
@@ -251,6 +254,19 @@ int serve(const QStringList &args)
         });
     });
     dates.start(10 * 60 * 1000);
+    // Retention (docs/server.md): once a day, at start and when the date has changed.
+    privacyrules::PruneReport pruned;
+    bool prunedNow = false;
+    if (!privacyrules::pruneDaily(*storage, &pruned, &prunedNow, &error))
+        return fail(error);
+    QObject::connect(&dates, &QTimer::timeout, qApp, [&storage] {
+        (void)QtConcurrent::run([&storage] {
+            privacyrules::PruneReport report;
+            bool ran = false;
+            QString e;
+            privacyrules::pruneDaily(*storage, &report, &ran, &e);
+        });
+    });
 
     const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol
         ? QLatin1Char('[') + host + QLatin1Char(']')
@@ -462,6 +478,10 @@ int exportCommand(const QStringList &args)
 {
     QCommandLineParser p;
     QString file;
+    const QCommandLineOption noPersonal(QStringLiteral("no-personal"),
+        QStringLiteral("Leave out HCP names, phones and e-mails, free text about visits, plans, tags and "
+                       "change requests, attendee and user names (ids stay; docs/server.md)."));
+    p.addOption(noPersonal);
     if (const int rc
         = parseWithFile(p, "out", QStringLiteral("The JSONL file to write."), QStringLiteral("export"),
             QStringLiteral("Writes every live record, one JSON object a line."), args, &file);
@@ -469,10 +489,75 @@ int exportCommand(const QStringList &args)
         return rc;
     return onStore(p, false, [&](Storage &storage, QString *error) {
         qint64 count = 0;
-        if (!exportJsonl(storage, file, &count, error))
+        if (!exportJsonl(storage, file, &count, error, p.isSet(noPersonal)))
             return false;
         err() << "rounds-server: exported " << count << " records to " << file << Qt::endl;
         return true;
+    });
+}
+
+int pruneCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"), QStringLiteral("Count what would go; change nothing."));
+    p.addOption(dryRun);
+    if (const int rc = parse(p, QStringLiteral("prune"),
+            QStringLiteral("Deletes audit entries, tombstones and push answers older than the company's "
+                           "retention (setting retention.days; docs/server.md, \"Retention\")."),
+            args);
+        rc >= 0)
+        return rc;
+    return onStore(p, false, [&](Storage &storage, QString *error) {
+        privacyrules::PruneReport r;
+        if (!privacyrules::prune(storage, QDateTime::currentDateTimeUtc(), p.isSet(dryRun), &r, error))
+            return false;
+        out() << (p.isSet(dryRun) ? "would prune " : "pruned ") << r.counts.audit << " audit entries before "
+              << r.auditBefore << " (" << r.retention.auditDays << " days), " << r.counts.tombstones
+              << " tombstones before " << r.tombstonesBefore << " (" << r.retention.tombstoneDays
+              << " days), " << r.counts.mutations << " push answers before " << r.mutationsBefore << " ("
+              << r.retention.mutationDays << " days)" << Qt::endl;
+        return true;
+    });
+}
+
+int settingCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    const QCommandLineOption key(QStringLiteral("key"),
+        QStringLiteral("The setting's key, e.g. retention.days."), QStringLiteral("KEY"));
+    const QCommandLineOption value(QStringLiteral("value"),
+        QStringLiteral("The new value as JSON; without it the value in force is shown."),
+        QStringLiteral("JSON"));
+    p.addOptions({key, value});
+    if (const int rc = parse(p, QStringLiteral("setting"),
+            QStringLiteral("Shows or writes a company setting (synced to every laptop)."), args);
+        rc >= 0)
+        return rc;
+    if (p.value(key).isEmpty())
+        return usage(QStringLiteral("--key KEY is required"), QStringLiteral("setting"));
+    if (!p.isSet(value)) {
+        return onStore(p, false, [&](Storage &storage, QString *error) {
+            return storage.read(
+                [&](StoreReader &r) {
+                    const QJsonValue v = privacyrules::settingValue(r, p.value(key));
+                    out() << (v.isUndefined()
+                            ? QStringLiteral("(not set)")
+                            : QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact))
+                                  .mid(1)
+                                  .chopped(1))
+                          << Qt::endl;
+                },
+                error);
+        });
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + p.value(value).toUtf8() + "]", &parseError);
+    if (parseError.error != QJsonParseError::NoError || doc.array().size() != 1)
+        return usage(
+            QStringLiteral("--value is not JSON: %1").arg(p.value(value)), QStringLiteral("setting"));
+    return onStore(p, false, [&](Storage &storage, QString *error) {
+        return privacyrules::writeSetting(storage, p.value(key), doc.array().first(), error);
     });
 }
 
@@ -617,7 +702,8 @@ int runCommand(const QStringList &arguments)
         int (*run)(const QStringList &args);
     } commands[] = {{"serve", serve}, {"demo", demo}, {"user", userCommand}, {"import", importCommand},
         {"export", exportCommand}, {"backup", backupCommand}, {"restore", restoreCommand},
-        {"new-epoch", newEpochCommand}, {"migrate-to-postgres", migrateToPostgres}};
+        {"new-epoch", newEpochCommand}, {"migrate-to-postgres", migrateToPostgres}, {"prune", pruneCommand},
+        {"setting", settingCommand}};
     for (const auto &c : commands) {
         if (command == QLatin1String(c.name))
             return c.run(arguments.mid(1));
@@ -634,7 +720,9 @@ int runCommand(const QStringList &arguments)
         "  import hcps  --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
         "  import alignments --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
         "  import sales --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
-        "  export --data DIR --out FILE.jsonl\n"
+        "  export --data DIR --out FILE.jsonl [--no-personal]\n"
+        "  prune --data DIR [--dry-run]         (audit, tombstones, push answers past retention)\n"
+        "  setting --data DIR --key KEY [--value JSON]   (show or write a company setting)\n"
         "  backup --data DIR --out FILE          (while serving: SQLite online backup)\n"
         "  restore --data NEWDIR --from FILE     (new epoch: clients pull everything again)\n"
         "  new-epoch --data DIR                  (clients pull everything again)\n"

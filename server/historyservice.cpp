@@ -4,6 +4,7 @@
 #include "common/protocol/historypage.h"
 #include "common/protocol/schema.h"
 #include "server/feed.h"
+#include "server/privacyrules.h"
 
 #include <QHash>
 
@@ -134,8 +135,11 @@ ApiReply HistoryService::history(const Principal &user, const QUrlQuery &query)
             if (!found)
                 return;
             page.entries = readEntries(r, entity, id, after, limit, &page.more);
+            // What the role is not sent is not shown in the history either (docs/privacy.md).
+            const protocol::privacy::WithheldFields hidden = privacyrules::withheldFrom(r, user.role);
             QHash<QString, QString> names;
             for (HistoryEntry &e : page.entries) {
+                privacyrules::stripHistory(hidden, entity, e.changes);
                 if (!names.contains(e.userId)) {
                     const std::optional<UserRow> u = e.userId.isEmpty() ? std::nullopt : r.userById(e.userId);
                     names.insert(e.userId, u ? u->displayName : QString());

@@ -3,6 +3,7 @@
 #include "common/import/csvreader.h"
 #include "common/import/importrules.h"
 #include "common/protocol/codec.h"
+#include "common/protocol/privacy.h"
 #include "common/protocol/values.h"
 #include "server/feed.h"
 #include "server/privatefile.h"
@@ -390,7 +391,8 @@ public:
             return report;
         }
 
-        bool exportJsonl(Storage &storage, const QString &path, qint64 *count, QString *error)
+        bool exportJsonl(
+            Storage &storage, const QString &path, qint64 *count, QString *error, bool noPersonal)
         {
             // Every HCP's phone and e-mail: readable by the owner only, from the first byte.
             PrivateFile out(path);
@@ -402,8 +404,11 @@ public:
                 [&](StoreReader &r) {
                     for (const Entity &e : Schema::instance().entities()) {
                         r.scan(e.name, [&](const StoredRecord &rec) {
-                            const QJsonObject line {{QStringLiteral("entity"), e.name},
-                                {QStringLiteral("record"), encodeRecord(rec.record)}};
+                            QJsonObject record = encodeRecord(rec.record);
+                            if (noPersonal)
+                                protocol::privacy::strip(protocol::privacy::personalFields(), e.name, record);
+                            const QJsonObject line {
+                                {QStringLiteral("entity"), e.name}, {QStringLiteral("record"), record}};
                             file.write(QJsonDocument(line).toJson(QJsonDocument::Compact));
                             file.write("\n");
                             ++*count;

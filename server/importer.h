@@ -30,7 +30,9 @@ ImportReport importCsv(Storage &storage, const QString &path, const ImportOption
 // The same for the bytes of an HCP or alignment file.
 ImportReport importRows(Storage &storage, const QByteArray &bytes, const ImportOptions &options);
 
-// Every live record, one JSON object a line: {"entity": …, "record": {…}}.
-bool exportJsonl(Storage &storage, const QString &path, qint64 *count, QString *error);
+// Every live record, one JSON object a line: {"entity": …, "record": {…}}. With `noPersonal` the
+// fields of protocol::privacy::personalFields() are left out of the records (absent, not null).
+bool exportJsonl(
+    Storage &storage, const QString &path, qint64 *count, QString *error, bool noPersonal = false);
 
 } // namespace rounds::server

@@ -3,6 +3,7 @@
 #include "common/protocol/values.h"
 #include "server/log.h"
 #include "server/pgconnection.h"
+#include "server/storeprune.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -77,6 +78,11 @@ UPDATE records SET hcp_id = (data::json)->>'hcp_id' WHERE entity = 'visit' AND h
 ALTER TABLE audit ADD COLUMN op text;
 CREATE INDEX audit_record_seq ON audit(entity, record_id, seq);
 DROP INDEX audit_record;
+)"},
+    {6, "indexes by age for the retention prune (audit, push answers, tombstones)", R"(
+CREATE INDEX audit_at ON audit(at);
+CREATE INDEX mutations_created_at ON mutations(created_at);
+CREATE INDEX records_tombstones ON records(updated_at) WHERE deleted;
 )"},
 };
 
@@ -414,6 +420,12 @@ public:
         m_c.run("INSERT INTO meta(key, value) VALUES ($1, $2) ON CONFLICT(key) DO UPDATE SET value = "
                 "excluded.value",
             {key, value});
+    }
+
+    PruneCounts prune(
+        const QString &auditBefore, const QString &tombstonesBefore, const QString &mutationsBefore) override
+    {
+        return prunePostgres(m_c, auditBefore, tombstonesBefore, mutationsBefore);
     }
 
     void commitAndContinue() override

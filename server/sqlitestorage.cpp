@@ -6,6 +6,7 @@
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
 #include "server/log.h"
+#include "server/storeprune.h"
 
 #include <QDir>
 #include <QFile>
@@ -139,6 +140,13 @@ CREATE INDEX audit_record ON audit(entity, record_id);
             QStringLiteral(
                 "the operation of each audit entry (the history route tells a create from an update)"),
             [](sql::Database &db) { db.exec(QStringLiteral("ALTER TABLE audit ADD COLUMN op TEXT")); }},
+        {7, QStringLiteral("indexes by age for the retention prune (audit, push answers, tombstones)"),
+            [](sql::Database &db) {
+                db.exec(QStringLiteral(
+                    "CREATE INDEX audit_at ON audit(at); "
+                    "CREATE INDEX mutations_created_at ON mutations(created_at); "
+                    "CREATE INDEX records_tombstones ON records(updated_at) WHERE deleted <> 0;"));
+            }},
     };
 }
 
@@ -485,6 +493,12 @@ public:
                                                  "CONFLICT(key) DO UPDATE SET value = excluded.value"));
         q.bindAll(key, value);
         q->run();
+    }
+
+    PruneCounts prune(
+        const QString &auditBefore, const QString &tombstonesBefore, const QString &mutationsBefore) override
+    {
+        return pruneSqlite(m_db, auditBefore, tombstonesBefore, mutationsBefore);
     }
 
     void commitAndContinue() override

@@ -3,6 +3,7 @@
 #include "common/protocol/codec.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -83,6 +84,16 @@ inline const QString MeetingId = QStringLiteral("meeting_id");
 bool isIndexed(const QString &entity, const QString &field);
 } // namespace IndexedRef
 
+// What one prune removed (docs/server.md, "Retention"), and per bucket the highest seq of the change
+// entries it took out of the log with their tombstones.
+struct PruneCounts
+{
+    qint64 audit = 0;
+    qint64 tombstones = 0;
+    qint64 mutations = 0;
+    QHash<QString, qint64> prunedSeqs;
+};
+
 // The stored answer to a mutation, and who sent it.
 struct MutationRow
 {
@@ -152,6 +163,12 @@ public:
     // Forgets tokens that expired before `before` (ISO 8601 UTC); they no longer work anyway.
     virtual void deleteExpiredTokens(const QString &before) = 0;
     virtual void setMeta(const QString &key, const QString &value) = 0;
+    // Deletes audit entries written before `auditBefore`, tombstones (deleted records) deleted before
+    // `tombstonesBefore` with their memberships and change entries, and mutation answers stored before
+    // `mutationsBefore` (ISO 8601 UTC, compared as text like every time the store keeps).
+    virtual PruneCounts prune(
+        const QString &auditBefore, const QString &tombstonesBefore, const QString &mutationsBefore)
+        = 0;
     // Bulk loads only (demo): commits what was written so far and goes on in a new transaction, so a
     // load of millions of records keeps its journal small. Not atomic as a whole any more.
     virtual void commitAndContinue() = 0;

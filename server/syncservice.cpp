@@ -10,6 +10,7 @@
 #include "server/hcpmerge.h"
 #include "server/log.h"
 #include "server/meetingrules.h"
+#include "server/privacyrules.h"
 #include "server/refrules.h"
 #include "server/salestotals.h"
 #include "server/territoryrules.h"
@@ -390,6 +391,8 @@ private:
 
         if (auto d = checkAccess(m_store, m_user, m_e, fields))
             return reject(*d);
+        if (auto d = privacyrules::checkSetting(m_e, fields))
+            return reject(*d);
         // Every record the change names exists and is in the user's scope (docs/sync-protocol.md).
         std::optional<QJsonObject> before;
         if (m_existing && !m_existing->deleted)
@@ -701,6 +704,7 @@ ApiReply SyncService::push(const Principal &user, const QJsonObject &body)
             results[size_t(i)] = internalFailure(list.at(i).mutationId, errors.value(qsizetype(step)));
         }
     }
+    privacyrules::stripAnswers(m_storage, user.role, list, results);
     QJsonArray out;
     for (const QJsonObject &r : results)
         out << r;
@@ -726,6 +730,8 @@ ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
     const bool ok = m_storage.read(
         [&](StoreReader &r) {
             page.epoch = r.meta(QStringLiteral("epoch"));
+            page.withheldFields = privacyrules::withheldFrom(r, user.role);
+            const QHash<QString, qint64> pruned = privacyrules::prunedSeqs(r);
             QStringList named = cursors.keys();
             named.sort();
             for (const QString &bucket : std::as_const(named)) {
@@ -735,6 +741,8 @@ ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
             int remaining = limit;
             for (const QString &bucket : user.scope.buckets()) {
                 const qint64 cursor = cursors.value(bucket);
+                if (cursor > 0 && cursor < pruned.value(bucket))
+                    page.resetBuckets << bucket; // deletes since the cursor were pruned
                 if (remaining == 0) {
                     page.more = true;
                     page.cursors.insert(bucket, cursor);
@@ -761,6 +769,7 @@ ApiReply SyncService::pull(const Principal &user, const QJsonObject &body)
                         if (!rec)
                             continue;
                         change.record = wire(*rec);
+                        privacy::strip(page.withheldFields, c.entity, change.record);
                     }
                     page.changes << change;
                 }

@@ -12,6 +12,7 @@
 #include <QLockFile>
 #include <QThread>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <optional>
@@ -28,6 +29,7 @@ using protocol::PushResult;
 namespace {
 
 const QString kPullPath = QStringLiteral("/api/v1/sync/pull");
+const QString kWithheldFields = QStringLiteral("withheld_fields");
 
 // Fetches pulled pages on a thread of its own with a clone of the session's client (same server, token,
 // CAs, retry policy and cancel flag), so the server builds and sends page n+1 while the session applies
@@ -180,6 +182,7 @@ SyncSummary SyncSession::run()
         if (!m_store.finishBulkLoad(&error))
             qCWarning(lcSync) << "could not finish an earlier bulk load:" << error;
     }
+    m_cursorsAtStart = m_store.cursors();
     bool restored = false;
     if (m_store.pendingCount() > 0 && !epochChanged(summary, &restored)) {
         summary.durationMs = clock.elapsed();
@@ -227,21 +230,31 @@ bool SyncSession::adoptRole(const PullPage &page, SyncSummary &summary, bool *ch
 {
     *changed = false;
     const QString known = m_store.meta(QStringLiteral("role"));
-    if (page.role.isEmpty() || page.role == known)
+    // The contact fields the server leaves out for this role (docs/privacy.md): records pulled under
+    // another policy hold fields this laptop may no longer keep, or lack ones it may now have.
+    const QString withheld
+        = QString::fromUtf8(QJsonDocument(protocol::privacy::withheldToJson(page.withheldFields).toObject())
+                                .toJson(QJsonDocument::Compact));
+    QString knownWithheld = m_store.meta(kWithheldFields);
+    if (knownWithheld.isEmpty())
+        knownWithheld = QStringLiteral("{}");
+    const bool newRole = !page.role.isEmpty() && page.role != known;
+    if (!newRole && withheld == knownWithheld)
         return true;
     QString error;
     // What a role may hold is the server's decision (a rep never holds per-institution sales): the
     // cursors were advanced past what the old role was not sent, and what it was sent may be more than
     // the new one may keep, so every bucket is pulled again and what the new data lacks is dropped.
     if (!m_store.cursors(&error).isEmpty() || !m_store.meta(QStringLiteral("epoch")).isEmpty()) {
-        qCInfo(lcSync) << "the server answers for role" << page.role << "instead of" << known
-                       << "- full re-sync";
+        qCInfo(lcSync) << "the server answers for role" << page.role << "instead of" << known << "withholding"
+                       << withheld << "instead of" << knownWithheld << "- full re-sync";
         if (!m_ledger.beginResync(page.epoch, &error))
             return fail(summary, ApiError::Client, error);
         summary.newRole = true;
         *changed = true;
     }
-    if (!m_store.setMeta(QStringLiteral("role"), page.role))
+    if ((newRole && !m_store.setMeta(QStringLiteral("role"), page.role))
+        || !m_store.setMeta(kWithheldFields, withheld))
         return fail(summary, ApiError::Client, tr("The local database could not store the user's role."));
     return true;
 }
@@ -436,6 +449,20 @@ bool SyncSession::pullPages(SyncSummary &summary, bool *bulk)
             if (!m_ledger.beginResync(page->epoch, &error))
                 return fail(summary, ApiError::Client, error);
             summary.newEpoch = true;
+            continue;
+        }
+        const bool heldBefore = std::any_of(page->resetBuckets.begin(), page->resetBuckets.end(),
+            [this](const QString &b) { return m_cursorsAtStart.value(b) > 0; });
+        if (heldBefore && !m_store.resyncUnderway()) {
+            // The server pruned tombstones this laptop has not seen (docs/server.md, "Retention"): the
+            // deletes since its cursor are gone from the log, so everything is pulled again and what the
+            // server no longer has is dropped, as after a new epoch.
+            qCWarning(lcSync) << "deletes since the cursors of" << page->resetBuckets
+                              << "were pruned on the server - full re-sync";
+            QString error;
+            if (!m_ledger.beginResync(page->epoch, &error))
+                return fail(summary, ApiError::Client, error);
+            fetcher.reset();
             continue;
         }
         bool roleChanged = false;

@@ -95,6 +95,9 @@ private:
     ApiClient &m_api;
     Options m_options;
     QSet<QPair<QString, QString>> m_answered; // records whose changes the server answered in this sync
+    // The cursors when this sync began: a bucket the server resets (pruned tombstones) matters only if
+    // this laptop held it from an earlier sync; one first pulled now is below the mark by paging alone.
+    protocol::Cursors m_cursorsAtStart;
 };
 
 } // namespace rounds

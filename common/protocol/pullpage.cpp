@@ -26,6 +26,9 @@ QJsonObject PullPage::toJson() const
         {QStringLiteral("epoch"), epoch}};
     if (!role.isEmpty())
         out.insert(QStringLiteral("role"), role);
+    out.insert(QStringLiteral("withheld_fields"), privacy::withheldToJson(withheldFields));
+    if (!resetBuckets.isEmpty())
+        out.insert(QStringLiteral("reset_buckets"), QJsonArray::fromStringList(resetBuckets));
     return out;
 }
 
@@ -49,6 +52,9 @@ std::optional<PullPage> PullPage::fromJson(const QJsonObject &json, QString *err
     page.remaining = json.value(QLatin1String("remaining")).toInteger();
     page.epoch = json.value(QLatin1String("epoch")).toString();
     page.role = json.value(QLatin1String("role")).toString();
+    page.withheldFields = privacy::withheldFromJson(json.value(QLatin1String("withheld_fields")));
+    for (const QJsonValue &b : json.value(QLatin1String("reset_buckets")).toArray())
+        page.resetBuckets << b.toString();
     return page;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/protocol/privacy.h"
 #include "common/protocol/pulledchange.h"
 #include "common/protocol/pullrequest.h"
 
@@ -15,7 +16,7 @@ Cursors advanceCursors(Cursors before, const Cursors &page, const QStringList &r
 
 // One answer to a pull (PROTOCOL.md, Pull):
 // {"changes": […], "cursors": {…}, "revoked_buckets": […], "more": b, "remaining": n, "epoch": "…",
-// "role": "…"}.
+// "role": "…", "withheld_fields": {…}, "reset_buckets": […]}.
 struct PullPage
 {
     QList<PulledChange> changes;
@@ -27,6 +28,12 @@ struct PullPage
     // The role the server answered for (docs/sync-protocol.md): what the page holds depends on it, so a
     // client that pulled as another role pulls everything again. Empty from servers without it.
     QString role;
+    // The fields the page leaves out of records for this user's role (docs/privacy.md): entity → names.
+    // A client that held them under another policy pulls everything again. Empty: nothing withheld.
+    privacy::WithheldFields withheldFields;
+    // Buckets whose cursor predates tombstones the server has pruned (docs/server.md, "Retention"): the
+    // deletes since that cursor are lost, so the client pulls everything again from 0.
+    QStringList resetBuckets;
 
     QJsonObject toJson() const;
     // Every change must parse (PulledChange::fromJson, whose reason is the error); the other members are

@@ -62,6 +62,11 @@ bool Store::beginResync(const QString &epoch, QString *error)
     return ok && stored;
 }
 
+bool Store::resyncUnderway() const
+{
+    return !meta(kResyncEpoch).isEmpty();
+}
+
 bool Store::finishResync(QString *error)
 {
     if (meta(kResyncEpoch).isEmpty())
