@@ -4,6 +4,7 @@
 #include "models/meetingpermissions.h"
 #include "models/meetingqueries.h"
 #include "models/store.h"
+#include "ui/common/consentwarning.h"
 #include "ui/common/dates.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/icons.h"
@@ -16,11 +17,9 @@
 #include "ui/meetings/meetingreport.h"
 #include "ui/meetings/meetingwords.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -30,7 +29,6 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -505,6 +503,8 @@ void MeetingEditor::addHcp(const QString &hcpId, const QString &role, qint64 fee
             return;
         }
     }
+    if (!consentwarning::confirmContact(this, m_store, hcpId, QStringLiteral("event_invitation"), {}))
+        return; // an invitation needs the HCP's consent (docs/privacy.md): warned, the user decides
     HcpSummary h;
     HcpQueries::summary(m_store, hcpId, &h);
     MeetingAttendeeRow a;
