@@ -159,7 +159,7 @@ void TestConsent::tracking_data()
         rec(ActivityTracking, false, kCaptured.addDays(5))};
     QTest::newRow("granted") << QList<Record> {rec(ActivityTracking, true, kCaptured)} << true
                              << kCaptured.addDays(1) << true;
-    QTest::newRow("before the withdrawal") << withdrawn << true << kCaptured.addDays(4) << false;
+    QTest::newRow("a time before the withdrawal: the newest decides") << withdrawn << true << kCaptured.addDays(4) << false;
     QTest::newRow("after the withdrawal") << withdrawn << true << kCaptured.addDays(6) << false;
     QTest::newRow("withdrawn, consent not required") << withdrawn << false << kCaptured.addDays(6) << false;
     QTest::newRow("missing, required") << QList<Record>() << true << kCaptured << false;

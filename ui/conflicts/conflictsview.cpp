@@ -1,7 +1,6 @@
 #include "ui/conflicts/conflictsview.h"
 
 #include "common/protocol/errors.h"
-
 #include "common/protocol/messages.h"
 #include "models/conflictlistmodel.h"
 #include "models/hcpqueries.h"
