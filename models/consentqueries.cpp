@@ -5,6 +5,8 @@
 #include "models/sqlrows.h"
 
 #include <QHash>
+
+#include <algorithm>
 #include <QJsonObject>
 #include <QSet>
 
@@ -127,7 +129,6 @@ bool ConsentQueries::expiring(Store *store, const QDateTime &now, int limit, QLi
                 "GROUP BY c.hcp_id ORDER BY min(coalesce(c.expires_at, c.captured_at)) LIMIT 500"),
             {from, to, QStringLiteral("+%1 days").arg(r.validityDays)}, &rows, error))
         return false;
-    QHash<QString, QString> productNames;
     for (const QVariantList &row : std::as_const(rows)) {
         QList<ConsentLine> ls;
         if (!lines(store, row.value(0).toString(), now, &ls, error))

@@ -168,9 +168,9 @@ QString HcpListModel::consentText(const QString &code, bool tooltip)
             : state == QLatin1String("withdrawn") ? tr("Consent to face-to-face visits was withdrawn.")
             : state == QLatin1String("expired")   ? tr("Consent to face-to-face visits has expired.")
                                                   : tr("No consent to face-to-face visits recorded.");
-        return soon ? text + QLatin1Char(' ') + tr("A consent expires soon: renew it at the next visit.") : text;
+        return soon ? QString(text + QLatin1Char(' ') + tr("A consent expires soon: renew it at the next visit.")) : text;
     }
-    return soon ? text + QStringLiteral(" · ") + tr("expires soon") : text;
+    return soon ? QString(text + QStringLiteral(" · ") + tr("expires soon")) : text;
 }
 
 QHash<int, QByteArray> HcpListModel::roleNames() const

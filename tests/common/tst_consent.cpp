@@ -14,7 +14,7 @@ const QString kHcp = QStringLiteral("11111111-1111-4111-8111-111111111111");
 const QString kOther = QStringLiteral("22222222-2222-4222-8222-222222222222");
 const QString kProductA = QStringLiteral("aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa");
 const QString kProductB = QStringLiteral("bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb");
-const QDateTime kCaptured = QDateTime(QDate(2026, 1, 10), QTime(9, 0), QTimeZone::UTC);
+const QDateTime kCaptured = QDateTime(QDate(2026, 1, 10), QTime(9, 0), Qt::UTC);
 
 Record rec(const QString &channel, bool granted, const QDateTime &captured, const QDateTime &expires = {},
     const QString &product = {}, const QString &hcp = kHcp)
@@ -238,7 +238,7 @@ void TestConsent::contacts()
     QVERIFY(c);
     QCOMPARE(c->hcpId, kHcp);
     QCOMPARE(c->channel, QStringLiteral("message"));
-    QCOMPARE(c->at, QDateTime(QDate(2026, 3, 1), QTime(2, 0), QTimeZone::UTC));
+    QCOMPARE(c->at, QDateTime(QDate(2026, 3, 1), QTime(2, 0), Qt::UTC));
     QCOMPARE(c->field, QStringLiteral("channel"));
     QJsonObject material = visit;
     material.insert(QStringLiteral("channel"), QStringLiteral("material"));
