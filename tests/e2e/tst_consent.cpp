@@ -6,6 +6,7 @@
 
 #include "e2e/clirunner.h"
 #include "e2e/syncclient.h"
+#include "common/protocol/values.h"
 #include "models/consentqueries.h"
 
 #include <QtTest>
@@ -40,7 +41,7 @@ void TestConsentE2e::initTestCase()
     m_url = m_server.url().toString();
     // The company requires consent (docs/privacy.md: off unless an administrator turns it on).
     const HttpReply set = m_server.push(m_server.login(QStringLiteral("admin")),
-        QJsonArray {mutation(QStringLiteral("setting"), newUuid(),
+        QJsonArray {mutation(QStringLiteral("setting"), protocol::newUuid(),
             QJsonObject {{"key", consent::RequiredKey}, {"value", true}})});
     QCOMPARE(set.json.value("results").toArray().at(0).toObject().value("status").toString(),
         QStringLiteral("applied"));

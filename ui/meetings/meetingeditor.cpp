@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -29,8 +30,8 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QTableWidget>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace rounds {
@@ -71,11 +72,6 @@ QString comboValue(const QTableWidget *table, int row, int column)
 {
     auto *box = qobject_cast<QComboBox *>(table->cellWidget(row, column));
     return box ? box->currentData().toString() : QString();
-}
-
-QDoubleSpinBox *spinAt(const QTableWidget *table, int row, int column)
-{
-    return qobject_cast<QDoubleSpinBox *>(table->cellWidget(row, column));
 }
 
 QDateTime fromIso(const QString &iso)
@@ -614,7 +610,7 @@ void MeetingEditor::collect()
         a.tier = name->data(TierData).toString();
         a.name = name->data(Qt::UserRole).toString();
         a.role = comboValue(m_attendees, r, ARoleCol);
-        a.feeMinor = fen(spinAt(m_attendees, r, AFeeCol));
+        a.feeMinor = fen(qobject_cast<QDoubleSpinBox *>(m_attendees->cellWidget(r, AFeeCol)));
         a.signedIn = m_attendees->item(r, ASignedCol)->checkState() == Qt::Checked;
         m_draft.attendees << a;
     }
@@ -623,7 +619,7 @@ void MeetingEditor::collect()
         MeetingExpenseRow e;
         e.id = m_expenses->item(r, EDescriptionCol)->data(IdData).toString();
         e.category = comboValue(m_expenses, r, ECategoryCol);
-        e.amountMinor = fen(spinAt(m_expenses, r, EAmountCol));
+        e.amountMinor = fen(qobject_cast<QDoubleSpinBox *>(m_expenses->cellWidget(r, EAmountCol)));
         e.status = comboValue(m_expenses, r, EStatusCol);
         e.description = m_expenses->item(r, EDescriptionCol)->text().trimmed();
         e.evidence = m_expenses->item(r, EEvidenceCol)->data(EvidenceData).toString();
