@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -352,6 +353,14 @@ void TestConsentPanel::screenshots()
     QCoreApplication::processEvents();
     auto *panel = child<ConsentPanel>(&window, "consentGroupBox");
     QVERIFY(panel && panel->isVisible());
+    // The profile scrolls: bring the panel into view, as a rep scrolling down sees it.
+    for (QWidget *w = panel->parentWidget(); w; w = w->parentWidget()) {
+        if (auto *scroll = qobject_cast<QScrollArea *>(w)) {
+            scroll->ensureWidgetVisible(panel, 0, 0);
+            break;
+        }
+    }
+    QCoreApplication::processEvents();
     const QPixmap shot = window.grab();
     QVERIFY(!shot.isNull());
     const QString dir = qEnvironmentVariable("ROUNDS_SCREENSHOT_DIR");

@@ -182,6 +182,11 @@ void ConsentPanel::reload()
         }
         m_table->setItem(i, 3, new QTableWidgetItem(source));
     }
+    // Every line shows without scrolling inside the panel (the profile itself scrolls).
+    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
+    for (int i = 0; i < m_table->rowCount(); ++i)
+        height += m_table->rowHeight(i);
+    m_table->setMinimumHeight(height);
 }
 
 void ConsentPanel::selectRow(int row)

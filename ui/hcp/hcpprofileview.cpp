@@ -298,8 +298,8 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     // Under the timeline: consent per channel, captured and withdrawn here (docs/privacy.md).
     m_consent = new ConsentPanel(session, this);
     auto *left = new QVBoxLayout;
-    left->addWidget(timelineBox, 3);
-    left->addWidget(m_consent, 2);
+    left->addWidget(timelineBox, 1);
+    left->addWidget(m_consent);
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 3);
     columns->addLayout(right, 2);
