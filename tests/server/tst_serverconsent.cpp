@@ -39,6 +39,7 @@ private slots:
     void invitationNeedsEventConsent();
     void editOfEarlierContactIsNotRefused();
     void scopeAndPull();
+    void mergeMovesConsentToTheSurvivor();
 
 private:
     QString token(const QString &user);
@@ -317,6 +318,30 @@ void TestServerConsent::scopeAndPull()
     const QJsonObject r = push(QStringLiteral("rep.sh01"), "consent", newId(), bad);
     QCOMPARE(r.value("error").toObject().value("code").toString(), QStringLiteral("invalid_request"));
     QCOMPARE(r.value("error").toObject().value("field").toString(), QStringLiteral("channel"));
+}
+
+void TestServerConsent::mergeMovesConsentToTheSurvivor()
+{
+    setSetting(QStringLiteral("consent.required"), true);
+    const QString rep = QStringLiteral("rep.sh01");
+    const QString loser = freshHcp();
+    const QString winner = freshHcp();
+    const QString consentId = newId();
+    QCOMPARE(push(rep, "consent", consentId,
+                 consent(loser, "message", "granted", QDateTime::currentDateTimeUtc().addDays(-1)))
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    const qint64 version = m_server.scalar(QStringLiteral("SELECT version FROM records WHERE id = ?1"), {loser});
+    QCOMPARE(push(QStringLiteral("sfe"), "hcp", loser, QJsonObject {{"status", "merged"}, {"merged_into", winner}},
+                 version)
+                 .value("status")
+                 .toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(m_server.storedRecord(consentId).value("hcp_id").toString(), winner);
+    // The survivor's consent is what the duplicate had: a message visit to the survivor is accepted.
+    QCOMPARE(push(rep, "visit", newId(), visit(winner, "message", QDateTime::currentDateTimeUtc())).value("status").toString(),
+        QStringLiteral("applied"));
 }
 
 QTEST_GUILESS_MAIN(TestServerConsent)

@@ -13,6 +13,7 @@
 #include "ui/hcp/consentpanel.h"
 #include "ui/hcp/hcpprofileview.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "ui/meetings/meetingeditor.h"
 #include "ui/today/todayview.h"
 #include "ui/visits/visitdialog.h"
 #include "uitest.h"
@@ -109,6 +110,7 @@ private slots:
     void panelListsEveryChannel();
     void captureRenewWithdrawOffline();
     void visitDialogWarnsBeforeSaving();
+    void invitationWarnsInTheMeetingEditor();
     void expiringShowsOnTodayAndInTheList();
     void screenshots_data();
     void screenshots();
@@ -311,6 +313,40 @@ void TestConsentPanel::visitDialogWarnsBeforeSaving()
     QVERIFY(!dialog.saveDraft());
     QCOMPARE(m_prompter.asked.size(), 1);
     QVERIFY(m_prompter.asked.first().contains(QStringLiteral("has not consented")));
+}
+
+void TestConsentPanel::invitationWarnsInTheMeetingEditor()
+{
+    // Wang withdrew event invitations (captured in the panel): adding him to a meeting asks first.
+    {
+        HcpProfileView profile(m_session.get());
+        profile.setHcp(kWang);
+        choose(child<QComboBox>(&profile, "consentChannelComboBox"), QStringLiteral("event_invitation"));
+        QVERIFY(profile.findChild<ConsentPanel *>()->withdraw());
+    }
+    AccountInfo account;
+    account.server = QStringLiteral("https://rounds.example");
+    account.user = QStringLiteral("zhang");
+    account.userId = kRep;
+    account.role = QStringLiteral("rep");
+    account.territoryIds = {kTerritory};
+    MeetingEditor editor(m_session->store(), account);
+    auto *attendees = child<QTableWidget>(&editor, "attendeesTableWidget");
+    QVERIFY(attendees);
+    const int rows = attendees->rowCount();
+    m_prompter.confirmAnswer = false;
+    editor.addHcp(kWang);
+    QCOMPARE(attendees->rowCount(), rows);
+    QCOMPARE(m_prompter.asked.size(), 1);
+    QVERIFY(m_prompter.asked.first().contains(QStringLiteral("Event invitations")));
+    m_prompter.confirmAnswer = true;
+    editor.addHcp(kWang);
+    QCOMPARE(attendees->rowCount(), rows + 1);
+    // Chen has no record at all and consent is not required: added without a question.
+    m_prompter.asked.clear();
+    editor.addHcp(kChen);
+    QCOMPARE(attendees->rowCount(), rows + 2);
+    QVERIFY(m_prompter.asked.isEmpty());
 }
 
 void TestConsentPanel::expiringShowsOnTodayAndInTheList()
