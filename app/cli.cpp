@@ -2,6 +2,8 @@
 #include "common/protocol/codec.h"
 #include "common/protocol/messages.h"
 #include "common/protocol/schema.h"
+#include "models/consentqueries.h"
+#include "models/hcpqueries.h"
 #include "models/hcpquery.h"
 #include "models/kpis.h"
 #include "models/kpitables.h"
@@ -54,6 +56,10 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COM
                                    by name, pinyin ("heli", "he li", mixed), initials ("hl") or
                                    hospital; N defaults to the window's first page (100); one
                                    line per HCP (id, name, tier, institution), --json: one object
+  consent HCP_ID [--json]          the HCP's consent per channel (and per product with its own
+                                   records), from the local store, offline: state (allowed,
+                                   missing, withdrawn, expired), expiry, source, evidence; the
+                                   company's consent.required decides what the server refuses
   kpis --period P [--scope KEY] [--json]
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
                                    2026-09-01..2026-09-30) for a territory/district code or a
@@ -272,6 +278,54 @@ int searchCommand(Store &store, QStringList args, bool json)
     return ExitOk;
 }
 
+// rounds-cli consent: the HCP's consent lines as the profile's Consent panel shows them (consentqueries.h).
+int consentCommand(Store &store, const QStringList &args, bool json)
+{
+    if (args.size() != 1)
+        return failWith(usage(), ExitUsage);
+    const QString hcpId = args.at(0);
+    HcpSummary hcp;
+    QString error;
+    if (!HcpQueries::summary(&store, hcpId, &hcp, &error))
+        return failWith(error);
+    if (hcp.id.isEmpty())
+        return failWith(Cli::tr("no HCP with id '%1' in this store").arg(hcpId), ExitUsage);
+    protocol::consent::Rules rules;
+    QList<ConsentLine> lines;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!ConsentQueries::rules(&store, &rules, &error) || !ConsentQueries::lines(&store, hcpId, now, &lines, &error))
+        return failWith(error);
+    const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
+    const auto time = [](const QDateTime &t) { return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString(); };
+    if (json) {
+        QJsonArray rows;
+        for (const ConsentLine &l : std::as_const(lines)) {
+            const auto &d = l.verdict.deciding;
+            rows.append(QJsonObject {{QStringLiteral("channel"), l.channel},
+                {QStringLiteral("product_id"), orNull(l.productId)}, {QStringLiteral("product"), orNull(l.productName)},
+                {QStringLiteral("state"), protocol::consent::stateName(l.verdict.state)},
+                {QStringLiteral("blocks"), l.verdict.blocks}, {QStringLiteral("expiring_soon"), l.expiringSoon},
+                {QStringLiteral("expires_at"), orNull(time(l.verdict.expiresAt))},
+                {QStringLiteral("captured_at"), orNull(d ? time(d->capturedAt) : QString())},
+                {QStringLiteral("source"), orNull(d ? d->source : QString())},
+                {QStringLiteral("evidence"), orNull(d ? d->evidence : QString())}});
+        }
+        const QJsonObject answer {{QStringLiteral("hcp_id"), hcpId}, {QStringLiteral("name"), hcp.name},
+            {QStringLiteral("consent_required"), rules.required}, {QStringLiteral("validity_days"), rules.validityDays},
+            {QStringLiteral("expiry_warning_days"), rules.warningDays}, {QStringLiteral("lines"), rows}};
+        out() << QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)) << Qt::endl;
+        return ExitOk;
+    }
+    out() << hcp.name << " (" << hcpId << ")  consent.required: " << (rules.required ? "on" : "off") << Qt::endl;
+    for (const ConsentLine &l : std::as_const(lines)) {
+        out() << l.channel << '\t' << (l.productName.isEmpty() ? QStringLiteral("-") : l.productName) << '\t'
+              << protocol::consent::stateName(l.verdict.state) << (l.expiringSoon ? " (expiring soon)" : "") << '\t'
+              << (l.verdict.expiresAt.isValid() ? time(l.verdict.expiresAt) : QStringLiteral("-")) << Qt::endl;
+    }
+    out().flush();
+    return ExitOk;
+}
+
 // rounds-cli history: one line per field change, under a line per change (when, who, device, what).
 QString historyTable(const protocol::HistoryPage &page)
 {
@@ -327,6 +381,8 @@ int Cli::run(const QString &command, QStringList args)
         return searchCommand(m_store, args, json);
     if (command == QLatin1String("history"))
         return history(args, json);
+    if (command == QLatin1String("consent"))
+        return consentCommand(m_store, args, json);
     if (command == QLatin1String("discard")) {
         if (args.size() != 1)
             return failWith(usage(), ExitUsage);

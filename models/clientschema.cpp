@@ -590,6 +590,13 @@ void createMergedIndex(sql::Database &db)
     db.exec(QStringLiteral("CREATE INDEX idx_hcp_merged ON hcp(id) WHERE status = 'merged'"));
 }
 
+// Consent per HCP and channel (docs/privacy.md): the table from the schema, read by HCP.
+void createConsent(sql::Database &db)
+{
+    createMissingEntityTables(db);
+    db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS idx_consent_hcp ON consent(hcp_id, channel)"));
+}
+
 const QList<sql::Migration> &clientMigrations()
 {
     static const QList<sql::Migration> steps {
@@ -622,6 +629,7 @@ const QList<sql::Migration> &clientMigrations()
                 "key (list order)"),
             createNameKeys},
         {17, QStringLiteral("a partial index of the merged HCPs (search leaves them out)"), createMergedIndex},
+        {18, QStringLiteral("consent per HCP, channel and product"), createConsent},
     };
     return steps;
 }

@@ -1,6 +1,9 @@
 #include "models/hcplistmodel.h"
 
+#include "models/consentqueries.h"
 #include "models/localday.h"
+
+#include <QDateTime>
 
 namespace rounds {
 
@@ -15,6 +18,7 @@ enum Value {
     VTier,
     VCity,
     VLastVisit,
+    VConsent,
     VInstitutionId,
     VStatus,
     VPending,
@@ -37,16 +41,41 @@ QString localDate(const QVariant &utc)
     return day.isValid() ? day.toString(Qt::ISODate) : utc.toString();
 }
 
+// The consent marker of an HCP row (ConsentRole), in SQL over the rule's own terms: the newest
+// product-wide face_to_face record decides its state; ":soon" when any granted record still in force (no
+// newer one for its channel and product) ends within the warning days. `now` and the bounds are literals
+// made here, never input.
+QString consentExpression(const protocol::consent::Rules &r)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString nowText = now.toString(Qt::ISODateWithMs);
+    const QString soon = now.addDays(r.warningDays).toString(Qt::ISODateWithMs);
+    const QString expiry = QStringLiteral(
+        "coalesce(%1.expires_at, strftime('%Y-%m-%dT%H:%M:%fZ', %1.captured_at, '+%2 days'))");
+    const QString cExpiry = expiry.arg(QStringLiteral("c")).arg(r.validityDays);
+    return QStringLiteral(
+        "coalesce((SELECT CASE WHEN c.status = 'withdrawn' THEN 'withdrawn' WHEN %1 <= '%2' THEN 'expired' "
+        "ELSE 'granted' END FROM consent c WHERE c.hcp_id = h.id AND c.channel = 'face_to_face' AND "
+        "c.product_id IS NULL ORDER BY c.captured_at DESC, c.status = 'withdrawn' DESC LIMIT 1), '') || "
+        "CASE WHEN EXISTS (SELECT 1 FROM consent c WHERE c.hcp_id = h.id AND c.status = 'granted' AND %1 > "
+        "'%2' AND %1 <= '%3' AND NOT EXISTS (SELECT 1 FROM consent n WHERE n.hcp_id = c.hcp_id AND n.channel "
+        "= c.channel AND n.product_id IS c.product_id AND n.captured_at > c.captured_at)) THEN ':soon' ELSE "
+        "'' END")
+        .arg(cExpiry, nowText, soon);
+}
+
 } // namespace
 
 HcpListModel::HcpListModel(Store *store, QObject *parent)
     : PagedTableModel(store, QStringLiteral("hcp"),
         {QStringLiteral("institution"), QStringLiteral("department"), QStringLiteral("visit"),
-            QStringLiteral("hcp_tag"), QStringLiteral("visit_plan")},
+            QStringLiteral("hcp_tag"), QStringLiteral("visit_plan"), QStringLiteral("consent"),
+            QStringLiteral("setting")},
         parent)
 {
     setRoleValues({{IdRole, VId}, {TierRole, VTier}, {LastVisitRole, VLastVisit},
-        {InstitutionIdRole, VInstitutionId}, {StatusRole, VStatus}, {PendingRole, VPending, true}});
+        {InstitutionIdRole, VInstitutionId}, {StatusRole, VStatus}, {PendingRole, VPending, true},
+        {ConsentRole, VConsent}});
     reload();
 }
 
@@ -58,14 +87,17 @@ void HcpListModel::setFilter(const HcpFilter &filter)
 
 QStringList HcpListModel::headers() const
 {
-    return {tr("Name"), tr("Specialty"), tr("Institution"), tr("Tier"), tr("City"), tr("Last visit")};
+    return {tr("Name"), tr("Specialty"), tr("Institution"), tr("Tier"), tr("City"), tr("Last visit"),
+        tr("Consent")};
 }
 
 QStringList HcpListModel::selectExpressions() const
 {
+    protocol::consent::Rules rules; // the defaults when the settings cannot be read
+    ConsentQueries::rules(store(), &rules, nullptr);
     return {QStringLiteral("h.id"), QStringLiteral("h.full_name"), QStringLiteral("h.specialty"),
         QStringLiteral("i.name"), QStringLiteral("h.tier"), QStringLiteral("i.city"),
-        QStringLiteral("(SELECT max(v.visited_at) FROM visit v WHERE v.hcp_id = h.id)"),
+        QStringLiteral("(SELECT max(v.visited_at) FROM visit v WHERE v.hcp_id = h.id)"), consentExpression(rules),
         QStringLiteral("h.institution_id"), QStringLiteral("h.status"),
         pendingExpression(QStringLiteral("hcp"), QStringLiteral("h.id")),
         QStringLiteral("(SELECT hex(k.sort_key) FROM hcp_name_key k WHERE k.hcp_id = h.id)")};
@@ -114,9 +146,31 @@ QVariant HcpListModel::data(const QModelIndex &index, int role) const
     const bool lastVisit = index.isValid() && index.column() == LastVisit && index.row() < rowCount();
     if (role == Qt::DisplayRole && lastVisit)
         return localDate(rowValues(index.row()).value(VLastVisit));
+    // Consent: face to face's state, and a warning when a consent is about to expire.
+    const bool consent = index.isValid() && index.column() == Consent && index.row() < rowCount();
+    if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) && consent)
+        return consentText(rowValues(index.row()).value(VConsent).toString(), role == Qt::ToolTipRole);
     if (role == Qt::ToolTipRole)
         return lastVisit ? rowValues(index.row()).value(VLastVisit) : QVariant();
     return PagedTableModel::data(index, role);
+}
+
+QString HcpListModel::consentText(const QString &code, bool tooltip)
+{
+    const bool soon = code.endsWith(QLatin1String(":soon"));
+    const QString state = soon ? code.chopped(5) : code;
+    QString text = state == QLatin1String("granted") ? tr("Face to face")
+        : state == QLatin1String("withdrawn")        ? tr("Withdrawn")
+        : state == QLatin1String("expired")          ? tr("Expired")
+                                                     : tr("None");
+    if (tooltip) {
+        text = state == QLatin1String("granted") ? tr("Consent to face-to-face visits in force.")
+            : state == QLatin1String("withdrawn") ? tr("Consent to face-to-face visits was withdrawn.")
+            : state == QLatin1String("expired")   ? tr("Consent to face-to-face visits has expired.")
+                                                  : tr("No consent to face-to-face visits recorded.");
+        return soon ? QString(text + QLatin1Char(' ') + tr("A consent expires soon: renew it at the next visit.")) : text;
+    }
+    return soon ? QString(text + QStringLiteral(" · ") + tr("expires soon")) : text;
 }
 
 QHash<int, QByteArray> HcpListModel::roleNames() const
@@ -128,6 +182,7 @@ QHash<int, QByteArray> HcpListModel::roleNames() const
     names.insert(InstitutionIdRole, "institutionId");
     names.insert(StatusRole, "status");
     names.insert(PendingRole, "pending");
+    names.insert(ConsentRole, "consent");
     return names;
 }
 

@@ -11,7 +11,7 @@ class HcpListModel final : public PagedTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Specialty, Institution, Tier, City, LastVisit, ColumnCount };
+    enum Column { Name, Specialty, Institution, Tier, City, LastVisit, Consent, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1,
         TierRole,
@@ -19,6 +19,10 @@ public:
         InstitutionIdRole,
         StatusRole,
         PendingRole, // true while a local change waits to be pushed
+        // The consent marker (docs/privacy.md): face_to_face's state (granted, withdrawn, expired, or
+        // empty when there is none), then ":soon" when a consent of any channel expires within the
+        // company's warning days.
+        ConsentRole,
     };
 
     explicit HcpListModel(Store *store, QObject *parent = nullptr);
@@ -28,6 +32,8 @@ public:
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+    // The words of a ConsentRole code (the column's text, or its tooltip).
+    static QString consentText(const QString &code, bool tooltip);
 
 protected:
     QStringList headers() const override;

@@ -158,6 +158,9 @@ public:
     // Gives up a change the server rejected: it leaves the outbox and the record shows the server's copy
     // again (a rejected create disappears). Other pending changes to the record stay on top.
     bool discardRejected(const QString &mutationId, QString *error = nullptr);
+    // Sends a change the server rejected again (what refused it was fixed since: the HCP's consent was
+    // captured): pending once more, under a new mutation_id, at the end of the outbox.
+    bool resendRejected(const QString &mutationId, QString *error = nullptr);
     // Brings back a record the server deleted, with `fields`: an upsert queued on top of the
     // tombstone's version (the server's way to restore), visible at once.
     bool restoreDeleted(const QString &entity, const QString &id, qint64 tombstoneVersion,

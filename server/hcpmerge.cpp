@@ -106,7 +106,8 @@ std::optional<Denial> check(StoreReader &store, const QString &hcpId,
 bool redirect(StoreReader &store, const QString &entity, QJsonObject &fields)
 {
     static const QStringList kNamingHcp {QStringLiteral("visit"), QStringLiteral("visit_plan"),
-        QStringLiteral("hcp_tag"), QStringLiteral("meeting_attendee"), QStringLiteral("alignment")};
+        QStringLiteral("hcp_tag"), QStringLiteral("meeting_attendee"), QStringLiteral("alignment"),
+        QStringLiteral("consent")};
     if (!kNamingHcp.contains(entity))
         return false;
     QString id = str(fields, "hcp_id");
@@ -150,6 +151,10 @@ Summary repoint(
         moveTo(p, "hcp_id");
         ++s.plans;
     }
+
+    // Consents move with the person: the newest captured_at decides per channel, whoever held them.
+    for (const StoredRecord &c : naming(store, QStringLiteral("consent"), "hcp_id", loserId))
+        moveTo(c, "hcp_id");
 
     QSet<QString> winnerTags;
     for (const StoredRecord &t : store.referencing(QStringLiteral("hcp_tag"), hcpId, winnerId))

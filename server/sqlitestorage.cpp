@@ -24,6 +24,7 @@ namespace {
 const QList<QPair<const char *, const char *>> kReverseIndexes {
     {"alignment", "hcp_id"},
     {"hcp_tag", "hcp_id"},
+    {"consent", "hcp_id"},
     {"hcp", "institution_id"},
     {"hcp", "department_id"},
     {"department", "institution_id"},

@@ -78,7 +78,7 @@ inline const QString InstitutionId = QStringLiteral("institution_id");
 inline const QString DepartmentId = QStringLiteral("department_id");
 inline const QString VisitId = QStringLiteral("visit_id");
 inline const QString MeetingId = QStringLiteral("meeting_id");
-// The (entity, field) pairs with a reverse index: alignment/hcp_tag.hcp_id, hcp.institution_id,
+// The (entity, field) pairs with a reverse index: alignment/hcp_tag/consent.hcp_id, hcp.institution_id,
 // hcp.department_id, department.institution_id, visit_detail.visit_id, meeting_attendee/expense.meeting_id,
 // visit.hcp_id.
 bool isIndexed(const QString &entity, const QString &field);

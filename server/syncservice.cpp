@@ -7,6 +7,7 @@
 #include "common/protocol/values.h"
 #include "common/protocol/wire.h"
 #include "server/alignmentrules.h"
+#include "server/consentrules.h"
 #include "server/hcpmerge.h"
 #include "server/log.h"
 #include "server/meetingrules.h"
@@ -413,6 +414,9 @@ private:
             return rejectedWith(*refusal);
         if (settleMeeting(m_e, m_existing, fields))
             status = "merged";
+        // A new contact with an HCP needs their consent for its channel (docs/privacy.md, Consent).
+        if (auto refusal = consentrules::check(m_store, m_e.name, before, fields))
+            return rejectedWith(*refusal);
 
         if (m_e.workflow == Workflow::HcpMerge) {
             if (auto r = mergeHcp(fields))

@@ -132,6 +132,14 @@
         <translation>%1 %2 没有更改记录</translation>
     </message>
     <message>
+        <source>search: --limit needs a number of 1 or more</source>
+        <translation>search：--limit 需要 1 或更大的数字</translation>
+    </message>
+    <message>
+        <source>no HCP found for &apos;%1&apos;</source>
+        <translation>没有找到与“%1”匹配的医生</translation>
+    </message>
+    <message>
         <source>usage: rounds-cli --db FILE COMMAND [ARGS]
 
   login SERVER_URL USERNAME        sign in (password on stdin); the token goes to the keychain
@@ -152,6 +160,10 @@
                                    by name, pinyin (&quot;heli&quot;, &quot;he li&quot;, mixed), initials (&quot;hl&quot;) or
                                    hospital; N defaults to the window&apos;s first page (100); one
                                    line per HCP (id, name, tier, institution), --json: one object
+  consent HCP_ID [--json]          the HCP&apos;s consent per channel (and per product with its own
+                                   records), from the local store, offline: state (allowed,
+                                   missing, withdrawn, expired), expiry, source, evidence; the
+                                   company&apos;s consent.required decides what the server refuses
   kpis --period P [--scope KEY] [--json]
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
                                    2026-09-01..2026-09-30) for a territory/district code or a
@@ -183,6 +195,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
                                    拼音（&quot;heli&quot;、&quot;he li&quot;、&quot;he丽&quot;）、首字母（&quot;hl&quot;）或医院；
                                    N 默认为窗口的第一页（100）；每个医生一行（id、姓名、
                                    级别、机构），--json：一个对象
+  consent 医生ID [--json]          该医生按渠道（以及有单独记录的产品）的授权同意，读自本地库，
+                                   离线可用：状态（allowed、missing、withdrawn、expired）、
+                                   到期时间、来源、凭证；服务器拒绝什么由公司设置
+                                   consent.required 决定
   kpis --period 期间 [--scope 键] [--json]
                                    某一期间（2026-10、2026-Q3 或 2026-09-01..2026-09-30）的全部
                                    仪表板 KPI，范围为辖区/大区代码或用户名
@@ -196,12 +212,31 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
 </translation>
     </message>
     <message>
-        <source>search: --limit needs a number of 1 or more</source>
-        <translation>search：--limit 需要 1 或更大的数字</translation>
+        <source>no HCP with id &apos;%1&apos; in this store</source>
+        <translation>本地库中没有 id 为“%1”的医生</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentWarning</name>
+    <message>
+        <source>%1 withdrew consent to %2 on %3.</source>
+        <translation>%1 已于 %3 撤回对“%2”的同意。</translation>
     </message>
     <message>
-        <source>no HCP found for &apos;%1&apos;</source>
-        <translation>没有找到与“%1”匹配的医生</translation>
+        <source>%1&apos;s consent to %2 expired on %3.</source>
+        <translation>%1 对“%2”的同意已于 %3 过期。</translation>
+    </message>
+    <message>
+        <source>%1 has not consented to %2.</source>
+        <translation>%1 尚未同意“%2”。</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>未获同意</translation>
+    </message>
+    <message>
+        <source>The server will refuse this record until consent is captured in the HCP&apos;s profile. Save anyway?</source>
+        <translation>在医生档案中采集同意之前，服务器会拒绝此记录。仍要保存吗？</translation>
     </message>
 </context>
 <context>
@@ -555,6 +590,38 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>the meeting&apos;s time moved</source>
         <translation>会议时间有变动</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>WeCom</source>
+        <translation>企业微信</translation>
+    </message>
+    <message>
+        <source>Event invitations</source>
+        <translation>会议邀请</translation>
+    </message>
+    <message>
+        <source>Activity tracking</source>
+        <translation>行为追踪</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Paper form</source>
+        <translation>纸质表格</translation>
+    </message>
+    <message>
+        <source>Verbal, during a visit</source>
+        <translation>拜访时口头同意</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +1772,30 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>Sales total</source>
         <translation>销售汇总</translation>
     </message>
+    <message>
+        <source>Consent</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
+        <source>Consent source</source>
+        <translation>同意来源</translation>
+    </message>
+    <message>
+        <source>Evidence reference</source>
+        <translation>凭证编号</translation>
+    </message>
+    <message>
+        <source>Captured at</source>
+        <translation>采集时间</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>The HCP has not consented to this channel (no consent, withdrawn or expired): capture consent in the HCP&apos;s profile, then send again.</source>
+        <translation>该医生未同意此渠道（无同意、已撤回或已过期）：请在医生档案中采集同意后再发送。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2624,6 +2715,81 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>The whole record</source>
         <translation>整条记录</translation>
     </message>
+    <message>
+        <source>Capture the HCP&apos;s consent for this channel in their profile: the change is then sent again.</source>
+        <translation>请在医生档案中采集该渠道的同意，之后此更改会重新发送。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::ConsentPanel</name>
+    <message>
+        <source>Expires soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Source · evidence</source>
+        <translation>来源 · 凭证</translation>
+    </message>
+    <message>
+        <source>Evidence reference (form number, file name)</source>
+        <translation>凭证编号（表单号、文件名）</translation>
+    </message>
+    <message>
+        <source>Grant / renew</source>
+        <translation>同意 / 续期</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Consent for %1 recorded.</source>
+        <translation>已记录“%1”的同意。</translation>
+    </message>
+    <message>
+        <source>Withdrawal for %1 recorded.</source>
+        <translation>已记录“%1”的撤回。</translation>
+    </message>
 </context>
 <context>
     <name>rounds::CredentialStore</name>
@@ -3137,6 +3303,50 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Last visit</source>
         <translation>最近拜访</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
+        <source>Face to face</source>
+        <translation>面对面</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Consent to face-to-face visits in force.</source>
+        <translation>面对面拜访的同意有效。</translation>
+    </message>
+    <message>
+        <source>Consent to face-to-face visits was withdrawn.</source>
+        <translation>面对面拜访的同意已撤回。</translation>
+    </message>
+    <message>
+        <source>Consent to face-to-face visits has expired.</source>
+        <translation>面对面拜访的同意已过期。</translation>
+    </message>
+    <message>
+        <source>No consent to face-to-face visits recorded.</source>
+        <translation>未记录面对面拜访的同意。</translation>
+    </message>
+    <message>
+        <source>A consent expires soon: renew it at the next visit.</source>
+        <translation>有同意即将到期：请在下次拜访时续期。</translation>
+    </message>
+    <message>
+        <source>expires soon</source>
+        <translation>即将到期</translation>
     </message>
 </context>
 <context>
@@ -4931,6 +5141,8 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>The local database %1 cannot be read with the key in the system keychain (the key belongs to another file, or the file is damaged). The file was not changed. Move it away, or sign out, and sign in again: the server sends your data again.</source>
         <translation>无法用系统密钥环中的密钥读取本地数据库 %1（该密钥属于另一个文件，或文件已损坏）。文件未作任何改动。请将它移走或退出登录，然后重新登录：服务器会重新发送您的数据。</translation>
+        <source>No refused change %1.</source>
+        <translation>没有被拒绝的更改 %1。</translation>
     </message>
 </context>
 <context>
@@ -5140,6 +5352,20 @@ due %3, %n day(s) ago</source>
     <message>
         <source>Double-click a planned visit or an HCP to open the profile.</source>
         <translation>双击计划拜访或医生即可打开医生档案。</translation>
+    </message>
+    <message>
+        <source>Consent expiring soon</source>
+        <translation>即将到期的授权同意</translation>
+    </message>
+    <message>
+        <source>%1 — %2
+expires %3</source>
+        <translation>%1 — %2
+%3 到期</translation>
+    </message>
+    <message>
+        <source>No consent expires soon.</source>
+        <translation>近期没有到期的授权同意。</translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,26 @@ QList<Entity> declareEntities()
                 text("source", 100),
             })
             .withParent("hcp_id", "hcp"),
+        // Consent (docs/privacy.md): per HCP, channel and optionally product; a rep who covers the HCP
+        // captures, renews and withdraws it (like a tag: in the HCP's buckets, no owner). A renewal or a
+        // withdrawal is a new record; the newest captured_at decides (common/protocol/consent.h).
+        entity("consent", RoleRep | MasterData, ConflictPolicy::OwnerWins, BucketRule::FollowsHcp,
+            {
+                ref("hcp_id", "hcp").required(),
+                enumOf("channel",
+                    {"face_to_face", "remote", "phone", "message", "email", "wecom", "event_invitation",
+                        "activity_tracking"})
+                    .required(),
+                ref("product_id", "product"),
+                enumOf("status", {"granted", "withdrawn"}).required(),
+                dateTime("captured_at").required(),
+                enumOf("source", {"paper_form", "verbal", "online"}).required(),
+                // A reference to the signed form (a file name, an archive number) until files sync.
+                text("evidence", 300),
+                // Null: captured_at + the company's consent.validity_days.
+                dateTime("expires_at"),
+            })
+            .withParent("hcp_id", "hcp"),
         entity("alignment", MasterData, ConflictPolicy::AskUser, BucketRule::Alignment,
             {
                 ref("territory_id", "territory").required(),

@@ -17,6 +17,9 @@ inline constexpr auto PayloadTooLarge = "payload_too_large";
 inline constexpr auto UnsupportedProtocol = "unsupported_protocol";
 inline constexpr auto RateLimited = "rate_limited";
 inline constexpr auto Internal = "internal";
+// Additions (docs/sync-protocol.md): a meeting compliance rule blocks; the HCP has no consent for the
+// channel of a record that contacts them.
+inline constexpr auto ConsentRequired = "consent_required";
 } // namespace ErrorCode
 
 // A problem with one value or one request: which field, and a sentence a person can read. `message` is

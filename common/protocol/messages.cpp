@@ -112,6 +112,11 @@ const Label kLabels[] = {
     {"territory.code", QT_TRANSLATE_NOOP("Messages", "Territory code")},
     {"territory.owner_id", QT_TRANSLATE_NOOP("Messages", "Rep")},
     {"setting.value", QT_TRANSLATE_NOOP("Messages", "Setting value")},
+    {"consent.status", QT_TRANSLATE_NOOP("Messages", "Consent")},
+    {"consent.source", QT_TRANSLATE_NOOP("Messages", "Consent source")},
+    {"consent.evidence", QT_TRANSLATE_NOOP("Messages", "Evidence reference")},
+    {"captured_at", QT_TRANSLATE_NOOP("Messages", "Captured at")},
+    {"expires_at", QT_TRANSLATE_NOOP("Messages", "Expires at")},
 };
 
 // What each kind of record is called (tests/ui/tst_chinese.cpp fails on an entity without a Chinese one).
@@ -121,6 +126,7 @@ const Label kEntityLabels[] = {
     {"department", QT_TRANSLATE_NOOP("Messages", "Department")},
     {"hcp", QT_TRANSLATE_NOOP("Messages", "HCP")},
     {"hcp_tag", QT_TRANSLATE_NOOP("Messages", "Tag")},
+    {"consent", QT_TRANSLATE_NOOP("Messages", "Consent")},
     {"alignment", QT_TRANSLATE_NOOP("Messages", "Alignment")},
     {"product", QT_TRANSLATE_NOOP("Messages", "Product")},
     {"key_message", QT_TRANSLATE_NOOP("Messages", "Key message")},
@@ -212,6 +218,9 @@ QString Messages::refusal(
         return tr("The server could not store the change; Rounds sends it again with the next sync.");
     if (code == QLatin1String("compliance"))
         return tr("A compliance rule blocks this change.");
+    if (code == QLatin1String(ErrorCode::ConsentRequired))
+        return tr("The HCP has not consented to this channel (no consent, withdrawn or expired): capture "
+                  "consent in the HCP's profile, then send again.");
     return tr("The server refused this change (%1).").arg(code.isEmpty() ? serverMessage : code);
 }
 

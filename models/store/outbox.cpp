@@ -1,5 +1,6 @@
 // Store: the outbox, for the sync engine: what to push, and what the server answered about it.
 #include "common/protocol/ddl.h"
+#include "common/protocol/values.h"
 #include "common/sqlite/database.h"
 #include "common/sqlite/transaction.h"
 #include "models/store.h"
@@ -283,6 +284,37 @@ bool Store::discardRejected(const QString &mutationId, QString *error)
     if (ok && !failure.isEmpty() && error)
         *error = failure;
     return ok && failure.isEmpty();
+}
+
+bool Store::resendRejected(const QString &mutationId, QString *error)
+{
+    if (!m_db)
+        return false;
+    bool found = false;
+    std::optional<OutboxMutation> m;
+    const bool ok = guarded(error, [&] {
+        sql::Transaction tx(*m_db);
+        m = mutationById(*m_db, mutationId);
+        if (!m || m->state != QLatin1String("rejected"))
+            return;
+        // A new mutation_id (the server answers a known one with its first answer again) and the end of
+        // the queue (after whatever made it acceptable, a consent captured since).
+        auto q = m_db->query(QStringLiteral(
+            "UPDATE outbox SET state = 'pending', error_code = NULL, error_message = NULL, error_field = NULL, "
+            "mutation_id = ?2, seq = (SELECT max(seq) + 1 FROM outbox) WHERE mutation_id = ?1"));
+        q->bind(1, mutationId);
+        q->bind(2, protocol::newUuid());
+        q->run();
+        found = m_db->changes() > 0;
+        tx.commit();
+    });
+    if (ok && !found && error)
+        *error = tr("No refused change %1.").arg(mutationId);
+    if (ok && found) {
+        emit recordsChanged(m->entity, {m->recordId});
+        emit localChangeQueued(m->entity, m->recordId);
+    }
+    return ok && found;
 }
 
 } // namespace rounds

@@ -35,7 +35,7 @@ void TestSchema::everyEntityOfTheProtocolIsDeclared()
 {
     const QStringList expected {QStringLiteral("territory"), QStringLiteral("institution"),
         QStringLiteral("department"), QStringLiteral("hcp"), QStringLiteral("hcp_tag"),
-        QStringLiteral("alignment"), QStringLiteral("product"), QStringLiteral("key_message"),
+        QStringLiteral("consent"), QStringLiteral("alignment"), QStringLiteral("product"), QStringLiteral("key_message"),
         QStringLiteral("visit_plan"), QStringLiteral("visit"), QStringLiteral("visit_detail"),
         QStringLiteral("meeting"), QStringLiteral("meeting_attendee"), QStringLiteral("meeting_expense"),
         QStringLiteral("change_request"), QStringLiteral("user"), QStringLiteral("setting"),
@@ -104,6 +104,8 @@ void TestSchema::whoWritesWhat_data()
     row("department", master, "", "", "", "", Workflow::None);
     row("hcp", master, "", "", "", "", Workflow::HcpMerge);
     row("hcp_tag", RoleRep | master, "", "hcp.hcp_id", "", "", Workflow::None);
+    // Addition (docs/privacy.md): consent hangs off its HCP like a tag.
+    row("consent", RoleRep | master, "", "hcp.hcp_id", "", "", Workflow::None);
     row("alignment", master, "", "", "", "", Workflow::None);
     row("product", RoleAdmin, "", "", "", "", Workflow::None);
     row("key_message", RoleAdmin, "", "", "", "", Workflow::None);

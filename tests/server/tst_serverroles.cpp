@@ -126,6 +126,11 @@ std::optional<QJsonObject> TestServerRoles::newRecord(
             {QStringLiteral("entity"), QStringLiteral("hcp")},
             {QStringLiteral("record_id"), m_org.hcpsOnlyIn(QStringLiteral("SH-01")).value(0)},
             {QStringLiteral("fields"), QJsonObject {{QStringLiteral("title"), QStringLiteral("主任医师")}}}};
+    else if (e.name == QLatin1String("consent") && f.isEmpty()) // the demo holds none (docs/privacy.md)
+        f = {{QStringLiteral("hcp_id"), m_org.hcpsOnlyIn(QStringLiteral("SH-01")).value(0)},
+            {QStringLiteral("channel"), QStringLiteral("phone")}, {QStringLiteral("status"), QStringLiteral("granted")},
+            {QStringLiteral("captured_at"), QStringLiteral("2026-11-01T08:00:00Z")},
+            {QStringLiteral("source"), QStringLiteral("verbal")}};
     if (f.isEmpty())
         return std::nullopt;
     for (const protocol::Field &field : e.fields) {

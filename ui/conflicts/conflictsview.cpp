@@ -1,5 +1,6 @@
 #include "ui/conflicts/conflictsview.h"
 
+#include "common/protocol/errors.h"
 #include "common/protocol/messages.h"
 #include "models/conflictlistmodel.h"
 #include "models/hcpqueries.h"
@@ -344,6 +345,9 @@ void ConflictsView::fillRejected()
         QString todo = tr("Correct the record and save it again, or tell your manager.");
         if (m.errorCode == QLatin1String("forbidden"))
             todo = tr("You may not change this. Ask your manager or SFE to do it.");
+        else if (m.errorCode == QLatin1String(protocol::ErrorCode::ConsentRequired))
+            todo = tr("Capture the HCP's consent for this channel in their profile: the change is then sent "
+                      "again.");
         else if (m.errorCode == QLatin1String("invalid_request"))
             todo = tr("Correct %1 and save again.")
                        .arg(m.errorField.isEmpty() ? tr("the record")

@@ -12,6 +12,7 @@
 #include "ui/common/labels.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"
+#include "ui/hcp/consentpanel.h"
 #include "ui/hcp/supporttrendwidget.h"
 
 #include <QAction>
@@ -294,8 +295,13 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     right->addWidget(followUpsBox);
     right->addWidget(requestsBox);
     right->addStretch();
+    // Under the timeline: consent per channel, captured and withdrawn here (docs/privacy.md).
+    m_consent = new ConsentPanel(session, this);
+    auto *left = new QVBoxLayout;
+    left->addWidget(timelineBox, 1);
+    left->addWidget(m_consent);
     auto *columns = new QHBoxLayout;
-    columns->addWidget(timelineBox, 3);
+    columns->addLayout(left, 3);
     columns->addLayout(right, 2);
 
     auto *layout = new QVBoxLayout(this);
@@ -364,6 +370,7 @@ void HcpProfileView::display(const QString &hcpId)
     m_hcpId = hcpId;
     m_message->hide();
     updateNavigation();
+    m_consent->setHcp(hcpId);
     reload();
 }
 

@@ -15,6 +15,7 @@ class QTableWidget;
 
 namespace rounds {
 
+class ConsentPanel;
 class Session;
 class SupportTrendWidget;
 struct HcpChangeRequest;
@@ -95,6 +96,7 @@ private:
     QComboBox *m_correctionField = nullptr;
     QLineEdit *m_correctionValue = nullptr;
     QLineEdit *m_correctionReason = nullptr;
+    ConsentPanel *m_consent = nullptr;
     RoleGate m_gate;
 };
 

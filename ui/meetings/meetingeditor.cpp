@@ -4,6 +4,7 @@
 #include "models/meetingpermissions.h"
 #include "models/meetingqueries.h"
 #include "models/store.h"
+#include "ui/common/consentwarning.h"
 #include "ui/common/dates.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/icons.h"
@@ -16,7 +17,6 @@
 #include "ui/meetings/meetingreport.h"
 #include "ui/meetings/meetingwords.h"
 
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
@@ -32,7 +32,6 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace rounds {
@@ -73,11 +72,6 @@ QString comboValue(const QTableWidget *table, int row, int column)
 {
     auto *box = qobject_cast<QComboBox *>(table->cellWidget(row, column));
     return box ? box->currentData().toString() : QString();
-}
-
-QDoubleSpinBox *spinAt(const QTableWidget *table, int row, int column)
-{
-    return qobject_cast<QDoubleSpinBox *>(table->cellWidget(row, column));
 }
 
 QDateTime fromIso(const QString &iso)
@@ -505,6 +499,8 @@ void MeetingEditor::addHcp(const QString &hcpId, const QString &role, qint64 fee
             return;
         }
     }
+    if (!consentwarning::confirmContact(this, m_store, hcpId, QStringLiteral("event_invitation"), {}))
+        return; // an invitation needs the HCP's consent (docs/privacy.md): warned, the user decides
     HcpSummary h;
     HcpQueries::summary(m_store, hcpId, &h);
     MeetingAttendeeRow a;
@@ -614,7 +610,7 @@ void MeetingEditor::collect()
         a.tier = name->data(TierData).toString();
         a.name = name->data(Qt::UserRole).toString();
         a.role = comboValue(m_attendees, r, ARoleCol);
-        a.feeMinor = fen(spinAt(m_attendees, r, AFeeCol));
+        a.feeMinor = fen(qobject_cast<QDoubleSpinBox *>(m_attendees->cellWidget(r, AFeeCol)));
         a.signedIn = m_attendees->item(r, ASignedCol)->checkState() == Qt::Checked;
         m_draft.attendees << a;
     }
@@ -623,7 +619,7 @@ void MeetingEditor::collect()
         MeetingExpenseRow e;
         e.id = m_expenses->item(r, EDescriptionCol)->data(IdData).toString();
         e.category = comboValue(m_expenses, r, ECategoryCol);
-        e.amountMinor = fen(spinAt(m_expenses, r, EAmountCol));
+        e.amountMinor = fen(qobject_cast<QDoubleSpinBox *>(m_expenses->cellWidget(r, EAmountCol)));
         e.status = comboValue(m_expenses, r, EStatusCol);
         e.description = m_expenses->item(r, EDescriptionCol)->text().trimmed();
         e.evidence = m_expenses->item(r, EEvidenceCol)->data(EvidenceData).toString();

@@ -1,10 +1,12 @@
 #include "ui/today/todayview.h"
 
+#include "models/consentqueries.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
 #include "models/visitqueries.h"
 #include "sync/session.h"
 #include "ui/common/dates.h"
+#include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"
@@ -59,6 +61,7 @@ TodayView::TodayView(Session *session, QWidget *parent)
         = section(tr("Overdue follow-ups"), QStringLiteral("overdueFollowUpsListWidget"), this, columns);
     m_notVisited = section(
         tr("Planned this month, not visited yet"), QStringLiteral("notVisitedListWidget"), this, columns);
+    m_consent = section(tr("Consent expiring soon"), QStringLiteral("consentExpiringListWidget"), this, columns);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -72,13 +75,13 @@ TodayView::TodayView(Session *session, QWidget *parent)
         else
             emit hcpActivated(item->data(HcpIdRole).toString());
     });
-    for (QListWidget *list : {m_followUps, m_notVisited}) {
+    for (QListWidget *list : {m_followUps, m_notVisited, m_consent}) {
         connect(list, &QListWidget::itemDoubleClicked, this,
             [this](QListWidgetItem *item) { emit hcpActivated(item->data(HcpIdRole).toString()); });
     }
     new StoreWatcher(session->store(),
         {QStringLiteral("visit_plan"), QStringLiteral("visit"), QStringLiteral("hcp"),
-            QStringLiteral("user")},
+            QStringLiteral("user"), QStringLiteral("consent"), QStringLiteral("setting")},
         this, [this](const StoreChanges &) { reload(); });
     connect(session, &Session::accountChanged, this, &TodayView::scheduleReload);
     reload();
@@ -158,6 +161,24 @@ void TodayView::reload()
         item->setData(HcpIdRole, h.hcpId);
     }
     emptyNote(m_notVisited, read, error, tr("Every HCP planned this month has been visited."));
+
+    // Consents that end within the company's warning days: renew them at the next contact.
+    m_consent->clear();
+    QList<ExpiringConsent> expiring;
+    const QDateTime now = m_today.isValid() ? QDateTime(today, QTime::currentTime()).toUTC()
+                                            : QDateTime::currentDateTimeUtc();
+    read = ConsentQueries::expiring(store, now, 50, &expiring, &error);
+    for (const ExpiringConsent &c : std::as_const(expiring)) {
+        QString what = EnumLabels::label(QStringLiteral("consent"), QStringLiteral("channel"), c.channel);
+        if (!c.productName.isEmpty())
+            what += QStringLiteral(" · ") + c.productName;
+        auto *item = new QListWidgetItem(
+            tr("%1 — %2\nexpires %3").arg(c.hcpName, what, Dates::date(c.expiresAt.toLocalTime().date())),
+            m_consent);
+        item->setData(HcpIdRole, c.hcpId);
+        item->setForeground(theme::toneColor(theme::Tone::Warning));
+    }
+    emptyNote(m_consent, read, error, tr("No consent expires soon."));
 }
 
 } // namespace rounds

@@ -41,6 +41,7 @@ private:
     QListWidget *m_plans = nullptr;
     QListWidget *m_followUps = nullptr;
     QListWidget *m_notVisited = nullptr;
+    QListWidget *m_consent = nullptr; // consents about to expire (docs/privacy.md)
 };
 
 } // namespace rounds

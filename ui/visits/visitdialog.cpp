@@ -5,6 +5,8 @@
 #include "models/store.h"
 #include "models/visitqueries.h"
 #include "ui/common/dates.h"
+#include "common/protocol/consent.h"
+#include "ui/common/consentwarning.h"
 #include "ui/common/datetimefield.h"
 #include "ui/common/enumlabels.h"
 #include "ui/common/focusring.h"
@@ -308,8 +310,11 @@ void VisitDialog::load()
     std::optional<protocol::Record> visit;
     if (!m_visitId.isEmpty()) {
         visit = m_store->record(QStringLiteral("visit"), m_visitId);
-        if (visit)
+        if (visit) {
             m_hcpId = visit->fields.value(QLatin1String("hcp_id")).toString();
+            m_consentChecked = protocol::consent::channelOfVisit(
+                visit->fields.value(QLatin1String("channel")).toString());
+        }
     }
     HcpSummary hcp;
     QString error;
@@ -595,6 +600,14 @@ bool VisitDialog::save(bool submit)
 {
     if (m_readOnly || !validate(submit))
         return false;
+    // Consent for the channel (docs/privacy.md): warned once per channel, before anything is saved.
+    const QString consentChannel = protocol::consent::channelOfVisit(m_channel->currentData().toString());
+    if (consentChannel != m_consentChecked) {
+        if (!consentwarning::confirmContact(
+                this, m_store, m_hcpId, consentChannel, m_visitedAt->dateTime().toUTC()))
+            return false;
+        m_consentChecked = consentChannel;
+    }
     QJsonObject fields;
     fields.insert(QStringLiteral("channel"), m_channel->currentData().toString());
     fields.insert(QStringLiteral("visited_at"), m_visitedAt->dateTime().toUTC().toString(Qt::ISODate));

@@ -91,6 +91,7 @@ private:
     QStringList m_detailIds; // details the visit had when opened (ids, in order)
     bool m_checked = false; // a save showed its errors: recheck() follows the fields
     bool m_checkedForSubmit = false;
+    QString m_consentChecked; // "channel": the consent warning was answered (or the visit was loaded) for it
 
     QLabel *m_hcpLabel = nullptr;
     QLabel *m_badge = nullptr;
