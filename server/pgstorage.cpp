@@ -376,6 +376,13 @@ public:
                 e.recordId, e.field, jsonText(e.oldValue), jsonText(e.newValue), e.note, e.op});
     }
 
+    void scrubAudit(const QString &entity, const QString &recordId, const QString &field) override
+    {
+        m_c.run("UPDATE audit SET old_value = NULL, new_value = NULL WHERE entity = $1 AND record_id = $2 "
+                "AND field = $3",
+            {entity, recordId, field});
+    }
+
     void putUser(const UserRow &u) override
     {
         m_c.run("INSERT INTO users(id, username, display_name, role, home_territory_id, active, "

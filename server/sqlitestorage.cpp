@@ -431,6 +431,14 @@ public:
         q->run();
     }
 
+    void scrubAudit(const QString &entity, const QString &recordId, const QString &field) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("UPDATE audit SET old_value = NULL, new_value = NULL "
+                                                 "WHERE entity = ?1 AND record_id = ?2 AND field = ?3"));
+        q.bindAll(entity, recordId, field);
+        q->run();
+    }
+
     void putUser(const UserRow &u) override
     {
         sql::Query q = m_db.query(QStringLiteral("INSERT INTO users(id, username, display_name, role, "

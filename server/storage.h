@@ -145,6 +145,9 @@ public:
     virtual void putMutationResult(const QString &mutationId, const QString &userId, const QByteArray &result)
         = 0;
     virtual void addAudit(const AuditEntry &entry) = 0;
+    // Forgets the old and new values of `field` in every audit entry of one record (an erased HCP's
+    // personal data, server/hcperasure.h); who changed what and when stays.
+    virtual void scrubAudit(const QString &entity, const QString &recordId, const QString &field) = 0;
     virtual void putUser(const UserRow &user) = 0;
     virtual void putToken(const QByteArray &hash, const TokenRow &token) = 0;
     virtual void revokeToken(const QByteArray &hash) = 0;
