@@ -2,7 +2,6 @@
 
 #include "common/protocol/errors.h"
 #include "common/protocol/values.h"
-#include "server/log.h"
 
 #include <QJsonDocument>
 
@@ -104,8 +103,7 @@ public:
         const QString newName = placeholder(id);
         StoredRecord after = hcp;
         after.record.fields.insert(QStringLiteral("full_name"), newName);
-        for (const QString &f : contactFields())
-            after.record.fields.insert(f, QJsonValue::Null);
+        clear(after, contactFields());
         commit(hcp, after);
         scrub(kHcp, id, contactFields() + QStringList {QStringLiteral("full_name")});
         ++m_summary.hcps;
@@ -117,8 +115,7 @@ public:
                     changed.deleted = true;
                     ++m_summary.tagsRemoved;
                 } else {
-                    for (const QString &f : rule.cleared)
-                        changed.record.fields.insert(f, QJsonValue::Null);
+                    clear(changed, rule.cleared);
                     if (changed.record.fields != r.record.fields)
                         count(rule.entity);
                 }
@@ -134,8 +131,7 @@ public:
             for (const QString &f : contactFields() + QStringList {QStringLiteral("full_name")})
                 proposed.remove(f);
             changed.record.fields.insert(QStringLiteral("fields"), proposed);
-            for (const QString &f : changeRequestText())
-                changed.record.fields.insert(f, QJsonValue::Null);
+            clear(changed, changeRequestText());
             if (changed.record.fields != cr.record.fields)
                 ++m_summary.changeRequests;
             commit(cr, changed);
@@ -148,6 +144,14 @@ public:
     QString lastAt() const { return m_lastAt; }
 
 private:
+    static void clear(StoredRecord &r, const QStringList &fields)
+    {
+        for (const QString &f : fields) {
+            if (hasValue(r.record.fields, f))
+                r.record.fields.insert(f, QJsonValue::Null);
+        }
+    }
+
     void commit(const StoredRecord &before, const StoredRecord &after)
     {
         if (after.deleted == before.deleted && after.record.fields == before.record.fields)
@@ -264,10 +268,6 @@ bool erase(StoreWriter &store, const QString &hcpId, const Request &request, Sum
             {QStringLiteral("requested_by"), request.username}, {QStringLiteral("reason"), request.reason}},
         request.userId, QStringLiteral("rounds-server hcp erase"), {}, at, eraser.note(),
         QStringLiteral("update"), 0});
-    qCInfo(lcServer).nospace() << "erased HCP " << hcpId << " at the request of " << request.username << ": "
-                               << summary->visits << " visits, " << summary->plans << " plans, "
-                               << summary->tagsRemoved << " tags, " << summary->attendances
-                               << " attendances, " << summary->changeRequests << " change requests";
     return true;
 }
 
