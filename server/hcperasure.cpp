@@ -113,6 +113,7 @@ public:
                 StoredRecord changed = r;
                 if (rule.removed) {
                     changed.deleted = true;
+                    changed.record.fields = tombstoneFields(r.record.fields);
                     ++m_summary.tagsRemoved;
                 } else {
                     clear(changed, rule.cleared);
@@ -125,6 +126,7 @@ public:
                     eraseNameInExpenses(str(r.record.fields, "meeting_id"), name, newName);
             }
         }
+        scrubTombstones(id);
         for (const StoredRecord &cr : changeRequestsAbout(m_store, id)) {
             StoredRecord changed = cr;
             QJsonObject proposed = cr.record.fields.value(QLatin1String("fields")).toObject();
@@ -149,6 +151,41 @@ private:
         for (const QString &f : fields) {
             if (hasValue(r.record.fields, f))
                 r.record.fields.insert(f, QJsonValue::Null);
+        }
+    }
+
+    // A removed record's tombstone keeps only what says where it was (its HCP) and what it was.
+    static QJsonObject tombstoneFields(const QJsonObject &fields)
+    {
+        QJsonObject kept;
+        for (const char *f : {"hcp_id", "category"}) {
+            if (fields.contains(QLatin1String(f)))
+                kept.insert(QString::fromLatin1(f), fields.value(QLatin1String(f)));
+        }
+        return kept;
+    }
+
+    // Tombstones keep a deleted record's last fields (a record deleted before the request: a tag, a
+    // draft visit): what is about the person goes from them too. A delete reaches clients without its
+    // fields, so this is not a change of the feed.
+    void scrubTombstones(const QString &hcpId)
+    {
+        for (const Rule &rule : rules()) {
+            QList<StoredRecord> found;
+            m_store.scanDeleted(rule.entity, [&](const StoredRecord &r) {
+                if (str(r.record.fields, "hcp_id") == hcpId)
+                    found << r;
+            });
+            for (const StoredRecord &r : found) {
+                StoredRecord changed = r;
+                if (rule.removed)
+                    changed.record.fields = tombstoneFields(r.record.fields);
+                else
+                    clear(changed, rule.cleared);
+                if (changed.record.fields != r.record.fields)
+                    m_store.putRecord(changed);
+                scrub(rule.entity, r.record.id, rule.removed ? r.record.fields.keys() : rule.cleared);
+            }
         }
     }
 

@@ -222,11 +222,22 @@ public:
 
     void scan(const QString &entity, const std::function<void(const StoredRecord &)> &visit) override
     {
+        scanWhere(entity, false, visit);
+    }
+
+    void scanDeleted(const QString &entity, const std::function<void(const StoredRecord &)> &visit) override
+    {
+        scanWhere(entity, true, visit);
+    }
+
+    void scanWhere(const QString &entity, bool deleted, const std::function<void(const StoredRecord &)> &visit)
+    {
         // Its own statement, so `visit` may use the cached ones.
         sql::Statement s(m_db.handle(),
             QStringLiteral("SELECT id, version, updated_at, updated_by, deleted, data FROM "
-                           "records WHERE entity = ?1 AND deleted = 0"));
+                           "records WHERE entity = ?1 AND deleted = ?2"));
         s.bind(1, entity);
+        s.bind(2, std::int64_t(deleted ? 1 : 0));
         while (s.step())
             visit(readRecord(s, entity));
     }

@@ -108,6 +108,8 @@ public:
     virtual QList<StoredRecord> all(const QString &entity) = 0;
     // Every live record of an entity, one at a time (for the big ones: export, daily jobs).
     virtual void scan(const QString &entity, const std::function<void(const StoredRecord &)> &visit) = 0;
+    // Every tombstone of an entity (a deleted record keeps its last fields), one at a time.
+    virtual void scanDeleted(const QString &entity, const std::function<void(const StoredRecord &)> &visit) = 0;
     // The buckets a record is in now.
     virtual QStringList buckets(const QString &entity, const QString &id) = 0;
     virtual qint64 lastSeq(const QString &bucket) = 0;

@@ -254,7 +254,7 @@ void TestServerDsr::eraseAnonymisesThroughTheFeed()
 {
     QByteArray err;
     QCOMPARE(run({"erase", m_hcp, "--reason", "DSR-17, letter of 2026-12-01", "--by", "sfe"}, nullptr, &err), 0);
-    QVERIFY2(err.contains("erased, now \"Erased HCP " + m_hcp.left(4).toUtf8() + "\""), err.constData());
+    QVERIFY2(QString::fromUtf8(err).contains("erased, now \"Erased HCP " + m_hcp.left(4) + "\""), err.constData());
 
     // The rep's laptop gets it by pull: the HCP anonymised, the visit kept without its texts, the tag gone.
     pullFor("rep.sh01");
