@@ -18,21 +18,17 @@ namespace {
 
 using protocol::Messages;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HcpReport", text);
-}
-
 // The sections in reading order; entities a newer schema adds (consent) follow in name order.
 const QStringList kOrder {QStringLiteral("alignment"), QStringLiteral("hcp_tag"), QStringLiteral("consent"),
     QStringLiteral("visit"), QStringLiteral("visit_detail"), QStringLiteral("visit_plan"),
     QStringLiteral("meeting"), QStringLiteral("meeting_attendee"), QStringLiteral("meeting_expense"),
     QStringLiteral("change_request"), QStringLiteral("hcp")};
 
-class Report
+class HcpReport
 {
+    Q_DECLARE_TR_FUNCTIONS(HcpReport)
 public:
-    explicit Report(const QJsonObject &dossier)
+    explicit HcpReport(const QJsonObject &dossier)
         : m_d(dossier)
         , m_names(dossier.value(QLatin1String("names")).toObject())
     { }
@@ -198,7 +194,7 @@ bool writeHcpReport(const QJsonObject &dossier, const QString &language, QIODevi
 
     QTextDocument doc;
     doc.setDefaultFont(font);
-    doc.setHtml(Report(dossier).html());
+    doc.setHtml(HcpReport(dossier).html());
     if (chinese)
         QCoreApplication::removeTranslator(&translator);
 
