@@ -143,7 +143,8 @@ public:
     }
 
     const QString &note() const { return m_note; }
-    QString lastAt() const { return m_lastAt; }
+    // When the first change was stored (the HCP's own): the request's audit entry joins its history entry.
+    QString firstAt() const { return m_firstAt; }
 
 private:
     static void clear(StoredRecord &r, const QStringList &fields)
@@ -193,7 +194,9 @@ private:
     {
         if (after.deleted == before.deleted && after.record.fields == before.record.fields)
             return;
-        m_lastAt = m_feed.commit(before, after, m_note).record.updatedAt;
+        const QString at = m_feed.commit(before, after, m_note).record.updatedAt;
+        if (m_firstAt.isEmpty())
+            m_firstAt = at;
     }
 
     void scrub(const QString &entity, const QString &id, const QStringList &fields)
@@ -240,7 +243,7 @@ private:
     Feed m_feed;
     Summary &m_summary;
     QString m_note;
-    QString m_lastAt;
+    QString m_firstAt;
 };
 
 std::optional<Denial> refused(const QString &hcpId, const QString &what, const QString &field)
@@ -294,7 +297,7 @@ bool erase(StoreWriter &store, const QString &hcpId, const Request &request, Sum
                                   .toJson(QJsonDocument::Compact)));
     }
 
-    const QString at = eraser.lastAt().isEmpty() ? protocol::nowUtc() : eraser.lastAt();
+    const QString at = eraser.firstAt().isEmpty() ? protocol::nowUtc() : eraser.firstAt();
     const QJsonObject record {{QStringLiteral("at"), at}, {QStringLiteral("requested_by"), request.username},
         {QStringLiteral("reason"), request.reason}, {QStringLiteral("placeholder"), summary->placeholder}};
     if (!summary->alreadyErased)

@@ -293,7 +293,7 @@ void TestServerDsr::eraseAnonymisesThroughTheFeed()
         const QJsonObject entry = e.toObject();
         if (entry.value("note").toString().contains("DSR-17, letter of 2026-12-01")
             && entry.value("note").toString().contains("sfe")
-            && entry.value("user_id").toString() == m_org.user.value("sfe"))
+            && entry.value("user").toObject().value("id").toString() == m_org.user.value("sfe"))
             request = true;
     }
     QVERIFY2(request, h.body.constData());
