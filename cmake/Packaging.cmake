@@ -47,7 +47,8 @@ set(CPACK_DEBIAN_CLIENT_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, font
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME rounds-server)
 set(CPACK_DEBIAN_SERVER_PACKAGE_SECTION net)
 set(CPACK_COMPONENT_SERVER_DESCRIPTION "Rounds sync server (embedded SQLite; PostgreSQL for larger deployments)")
-set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser")
+# A CJK font for the Chinese PDF of `rounds-server hcp export --pdf --lang zh_CN`.
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "adduser, fonts-wqy-microhei | fonts-noto-cjk")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_EXTRA
     "${CMAKE_SOURCE_DIR}/packaging/debian/rounds-server/postinst;${CMAKE_SOURCE_DIR}/packaging/debian/rounds-server/prerm")
 set(CPACK_DEBIAN_SERVER_PACKAGE_CONTROL_STRICT_PERMISSION ON)

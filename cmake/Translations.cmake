@@ -5,7 +5,8 @@ set(ROUNDS_TS_FILES
 file(GLOB_RECURSE ROUNDS_TR_SOURCES CONFIGURE_DEPENDS
     ${CMAKE_SOURCE_DIR}/app/*.cpp ${CMAKE_SOURCE_DIR}/ui/*.cpp ${CMAKE_SOURCE_DIR}/ui/*.h
     ${CMAKE_SOURCE_DIR}/sync/*.cpp ${CMAKE_SOURCE_DIR}/sync/*.h ${CMAKE_SOURCE_DIR}/models/*.cpp ${CMAKE_SOURCE_DIR}/models/*.h
-    ${CMAKE_SOURCE_DIR}/common/*.cpp ${CMAKE_SOURCE_DIR}/common/*.h)
+    ${CMAKE_SOURCE_DIR}/common/*.cpp ${CMAKE_SOURCE_DIR}/common/*.h
+    ${CMAKE_SOURCE_DIR}/server/hcpreport.cpp) # the server's one translated text: the HCP report (PDF)
 # The sqlite layer carries no user-visible text of its own; the protocol's field labels, validation
 # sentences and refusals (common/protocol/messages.cpp) are read by the client and rounds-cli.
 list(FILTER ROUNDS_TR_SOURCES EXCLUDE REGEX "/common/sqlite/")

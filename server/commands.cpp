@@ -1,7 +1,9 @@
 #include "server/commands.h"
 
 #include "server/authservice.h"
+#include "server/commandline.h"
 #include "server/demo.h"
+#include "server/hcpcommands.h"
 #include "server/httpapi.h"
 #include "server/importer.h"
 #include "server/pgconnection.h"
@@ -33,11 +35,8 @@
 
 namespace rounds::server {
 
-namespace {
-
-constexpr int ExitOk = 0;
-constexpr int ExitFailure = 1;
-constexpr int ExitUsage = 2;
+// The helpers every command shares (server/commandline.h).
+namespace cli {
 
 QTextStream &err()
 {
@@ -72,7 +71,7 @@ const QCommandLineOption kDatabase(QStringLiteral("database"),
 // Parses a sub-command's options. Returns -1 to go on, or the exit status (help shown, bad usage).
 // With `needsData` the command works on one store: --data DIR or --database URL, exactly one.
 int parse(QCommandLineParser &parser, const QString &command, const QString &description,
-    const QStringList &args, bool needsData = true)
+    const QStringList &args, bool needsData)
 {
     parser.setApplicationDescription(description);
     parser.addHelpOption();
@@ -145,6 +144,12 @@ bool parseInt(const QString &text, qint64 min, qint64 max, qint64 *value)
     *value = text.toLongLong(&ok);
     return ok && *value >= min && *value <= max;
 }
+
+} // namespace cli
+
+namespace {
+
+using namespace cli;
 
 // SIGINT/SIGTERM → quit the event loop, via a socket pair (the only safe thing in a signal handler).
 int g_signalFd[2] = {-1, -1};
@@ -701,7 +706,7 @@ int runCommand(const QStringList &arguments)
         const char *name;
         int (*run)(const QStringList &args);
     } commands[] = {{"serve", serve}, {"demo", demo}, {"user", userCommand}, {"import", importCommand},
-        {"export", exportCommand}, {"backup", backupCommand}, {"restore", restoreCommand},
+        {"export", exportCommand}, {"hcp", hcpCommand}, {"backup", backupCommand}, {"restore", restoreCommand},
         {"new-epoch", newEpochCommand}, {"migrate-to-postgres", migrateToPostgres}, {"prune", pruneCommand},
         {"setting", settingCommand}};
     for (const auto &c : commands) {
@@ -721,6 +726,8 @@ int runCommand(const QStringList &arguments)
         "  import alignments --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
         "  import sales --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
         "  export --data DIR --out FILE.jsonl [--no-personal]\n"
+        "  hcp export --data DIR HCP_ID [--out FILE] [--pdf FILE] [--lang en|zh_CN]   (data-subject access)\n"
+        "  hcp erase --data DIR HCP_ID --reason TEXT [--by USER]   (data-subject erasure)\n"
         "  prune --data DIR [--dry-run]         (audit, tombstones, push answers past retention)\n"
         "  setting --data DIR --key KEY [--value JSON]   (show or write a company setting)\n"
         "  backup --data DIR --out FILE          (while serving: SQLite online backup)\n"

@@ -179,12 +179,22 @@ public:
 
     void scan(const QString &entity, const std::function<void(const StoredRecord &)> &visit) override
     {
+        scanWhere(entity, false, visit);
+    }
+
+    void scanDeleted(const QString &entity, const std::function<void(const StoredRecord &)> &visit) override
+    {
+        scanWhere(entity, true, visit);
+    }
+
+    void scanWhere(const QString &entity, bool deleted, const std::function<void(const StoredRecord &)> &visit)
+    {
         // Pages by key, so `visit` may run statements of its own on this connection meanwhile.
         QString after;
         for (;;) {
             const Result r = m_c.run("SELECT id, version, updated_at, updated_by, deleted, data FROM records "
-                                     "WHERE entity = $1 AND NOT deleted AND id > $2 ORDER BY id LIMIT 2000",
-                {entity, after.isNull() ? QStringLiteral("") : after});
+                                     "WHERE entity = $1 AND deleted = $3 AND id > $2 ORDER BY id LIMIT 2000",
+                {entity, after.isNull() ? QStringLiteral("") : after, deleted});
             for (int i = 0; i < r.rows(); ++i)
                 visit(readRecord(r, i, entity));
             if (r.rows() < 2000)
@@ -380,6 +390,13 @@ public:
                 "new_value, note, op) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
             {e.at.isEmpty() ? protocol::nowUtc() : e.at, e.userId, e.device, e.mutationId, e.entity,
                 e.recordId, e.field, jsonText(e.oldValue), jsonText(e.newValue), e.note, e.op});
+    }
+
+    void scrubAudit(const QString &entity, const QString &recordId, const QString &field) override
+    {
+        m_c.run("UPDATE audit SET old_value = NULL, new_value = NULL WHERE entity = $1 AND record_id = $2 "
+                "AND field = $3",
+            {entity, recordId, field});
     }
 
     void putUser(const UserRow &u) override

@@ -231,11 +231,22 @@ public:
 
     void scan(const QString &entity, const std::function<void(const StoredRecord &)> &visit) override
     {
+        scanWhere(entity, false, visit);
+    }
+
+    void scanDeleted(const QString &entity, const std::function<void(const StoredRecord &)> &visit) override
+    {
+        scanWhere(entity, true, visit);
+    }
+
+    void scanWhere(const QString &entity, bool deleted, const std::function<void(const StoredRecord &)> &visit)
+    {
         // Its own statement, so `visit` may use the cached ones.
         sql::Statement s(m_db.handle(),
             QStringLiteral("SELECT id, version, updated_at, updated_by, deleted, data FROM "
-                           "records WHERE entity = ?1 AND deleted = 0"));
+                           "records WHERE entity = ?1 AND deleted = ?2"));
         s.bind(1, entity);
+        s.bind(2, std::int64_t(deleted ? 1 : 0));
         while (s.step())
             visit(readRecord(s, entity));
     }
@@ -437,6 +448,14 @@ public:
                                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
         q.bindAll(e.at.isEmpty() ? protocol::nowUtc() : e.at, e.userId, e.device, e.mutationId, e.entity,
             e.recordId, e.field, jsonText(e.oldValue), jsonText(e.newValue), e.note, e.op);
+        q->run();
+    }
+
+    void scrubAudit(const QString &entity, const QString &recordId, const QString &field) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("UPDATE audit SET old_value = NULL, new_value = NULL "
+                                                 "WHERE entity = ?1 AND record_id = ?2 AND field = ?3"));
+        q.bindAll(entity, recordId, field);
         q->run();
     }
 

@@ -119,6 +119,8 @@ public:
     virtual QList<StoredRecord> all(const QString &entity) = 0;
     // Every live record of an entity, one at a time (for the big ones: export, daily jobs).
     virtual void scan(const QString &entity, const std::function<void(const StoredRecord &)> &visit) = 0;
+    // Every tombstone of an entity (a deleted record keeps its last fields), one at a time.
+    virtual void scanDeleted(const QString &entity, const std::function<void(const StoredRecord &)> &visit) = 0;
     // The buckets a record is in now.
     virtual QStringList buckets(const QString &entity, const QString &id) = 0;
     virtual qint64 lastSeq(const QString &bucket) = 0;
@@ -156,6 +158,9 @@ public:
     virtual void putMutationResult(const QString &mutationId, const QString &userId, const QByteArray &result)
         = 0;
     virtual void addAudit(const AuditEntry &entry) = 0;
+    // Forgets the old and new values of `field` in every audit entry of one record (an erased HCP's
+    // personal data, server/hcperasure.h); who changed what and when stays.
+    virtual void scrubAudit(const QString &entity, const QString &recordId, const QString &field) = 0;
     virtual void putUser(const UserRow &user) = 0;
     virtual void putToken(const QByteArray &hash, const TokenRow &token) = 0;
     virtual void revokeToken(const QByteArray &hash) = 0;

@@ -8,6 +8,7 @@
 #include "common/protocol/wire.h"
 #include "server/alignmentrules.h"
 #include "server/consentrules.h"
+#include "server/hcperasure.h"
 #include "server/hcpmerge.h"
 #include "server/log.h"
 #include "server/meetingrules.h"
@@ -399,6 +400,9 @@ private:
         if (m_existing && !m_existing->deleted)
             before = m_existing->record.fields;
         if (auto d = refrules::check(m_store, m_user, m_e, before, fields))
+            return reject(*d);
+        // Nothing personal about an erased HCP comes back (docs/privacy.md, Data-subject requests).
+        if (auto d = hcperasure::check(m_store, m_e.name, m_m.id, fields, set))
             return reject(*d);
         // Field-level writers (Field::writers): e.g. a manager decides a meeting and writes nothing else.
         const QJsonObject stored = m_existing ? m_existing->record.fields : QJsonObject();

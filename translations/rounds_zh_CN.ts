@@ -625,6 +625,77 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
 </context>
 <context>
+    <name>HcpReport</name>
+    <message>
+        <source>Personal data held about an HCP</source>
+        <translation>医生个人数据报告</translation>
+    </message>
+    <message>
+        <source>HCP %1, exported %2. Every record below names this HCP; ids and values are those of the sync protocol.</source>
+        <translation>医生 %1，导出于 %2。以下每条记录均涉及该医生；编号与取值沿用同步协议。</translation>
+    </message>
+    <message>
+        <source>Personal data erased on %1 at the request of %2: %3</source>
+        <translation>个人数据已于 %1 应 %2 的请求删除：%3</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <source>%1 by %2 (version %3)</source>
+        <translation>%1，%2（第 %3 版）</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+</context>
+<context>
     <name>HistoryClient</name>
     <message>
         <source>The server has no history of this record that you may read (it may not be synced yet).</source>

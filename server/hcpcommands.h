@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QStringList>
+
+namespace rounds::server {
+
+// `rounds-server hcp export|erase` (docs/server.md, "Data-subject requests").
+int hcpCommand(const QStringList &args);
+
+// Whether the command line needs a QGuiApplication (fonts, QPdfWriter): `hcp export --pdf`.
+bool needsGui(const QStringList &args);
+
+} // namespace rounds::server
