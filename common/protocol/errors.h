@@ -17,6 +17,9 @@ inline constexpr auto PayloadTooLarge = "payload_too_large";
 inline constexpr auto UnsupportedProtocol = "unsupported_protocol";
 inline constexpr auto RateLimited = "rate_limited";
 inline constexpr auto Internal = "internal";
+// 403 to a device an admin revoked (or whose user was disabled): the client wipes its local data. The
+// error object carries `reason` (docs/sync-protocol.md, "Devices").
+inline constexpr auto DeviceRevoked = "device_revoked";
 } // namespace ErrorCode
 
 // A problem with one value or one request: which field, and a sentence a person can read. `message` is
