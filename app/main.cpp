@@ -167,13 +167,22 @@ int main(int argc, char *argv[])
     if (!screenshot)
         rounds::diagnostics::installFileLog();
     rounds::Session session;
+    QString startError;
     if (parser.isSet(dbOption)) {
-        QString error;
-        if (!session.openDatabase(parser.value(dbOption), &error))
-            return fail(error);
-    } else if (!session.restoreLastAccount()) {
+        if (!session.openDatabase(parser.value(dbOption), &startError) && !session.needsPassword())
+            return fail(startError);
+    } else {
+        session.restoreLastAccount();
+        startError = session.notice();
+    }
+    if (!session.isOpen()) {
         rounds::SignInDialog signIn(&session);
         signIn.setServer(parser.value(serverOption));
+        if (session.needsPassword()) {
+            // Offline longer than the company allows: the password again before the data opens.
+            signIn.lockAccount(session.passwordAccount().server, session.passwordAccount().user);
+            signIn.showMessage(startError);
+        }
         if (screenshot) { // no account yet: the picture is the sign-in dialog
             signIn.show();
             const QString file = parser.value(screenshotOption);

@@ -5,6 +5,7 @@
 #include "sync/log.h"
 #include "sync/offlinepolicy.h"
 #include "sync/preferences.h"
+#include "sync/syncsession.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -85,6 +86,7 @@ bool Session::openDatabase(const QString &path, QString *error)
                     "open its data.",
             nullptr, m_passwordDays)
                      .arg(m_passwordFor.user);
+        m_notice = *error;
         return false;
     }
     m_account = SignIn(*m_store, m_credentials).account();
@@ -187,9 +189,16 @@ int Session::pushBeforeSignOut(int timeoutMs)
     if (!m_store)
         return 0;
     if (isSignedIn() && unsentCount() > 0) {
-        waitForEngine(timeoutMs); // a sync under way finishes first; then one that sends what is left
-        m_engine.syncNow();
-        waitForEngine(timeoutMs);
+        m_engine.cancel();
+        waitForEngine(timeoutMs); // the engine lets go; one quick sync here sends what is left
+        ApiClient api {QUrl(m_account.server)};
+        api.setToken(m_token);
+        api.setRetryPolicy(RetryPolicy {2, 300, 1000, timeoutMs}); // a person waits at the dialog
+        const SyncSummary summary = SyncSession(*m_store, api).run();
+        if (summary.ok)
+            offlinepolicy::recordContact(*m_store);
+        else if (summary.error.kind == ApiError::DeviceRevoked)
+            emit deviceRevoked(summary.error.message);
     }
     return unsentCount();
 }
