@@ -32,9 +32,8 @@ Session::Session(QObject *parent)
         if (summary.error.kind == ApiError::DeviceRevoked) {
             m_engine.setAccount({}); // no further sync from this computer
             emit deviceRevoked(summary.error.message);
-        } else if (summary.ok && m_store) {
-            offlinepolicy::recordContact(*m_store);
         }
+        // A sync that completes stamps last_sync itself: that is the contact offlinepolicy counts.
     });
 }
 
