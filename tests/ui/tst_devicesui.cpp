@@ -204,8 +204,8 @@ void TestDevicesUi::offlineLimitAsksForThePassword()
     QFETCH(int, setting);
     QFETCH(qint64, secondsOffline);
     QFETCH(bool, passwordAsked);
-    const QString db = m_home.filePath(QStringLiteral("offline-%1.db").arg(QTest::currentDataTag()).replace(u' ', u'_'));
-    const QDateTime contact = QDateTime(QDate(2026, 3, 1), QTime(9, 0), QTimeZone::UTC);
+    const QString db = m_home.filePath(QStringLiteral("offline-%1.db").arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_'));
+    const QDateTime contact = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
     {
         Store store;
         QVERIFY(store.open(db).ok);
