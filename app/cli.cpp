@@ -321,10 +321,11 @@ int Cli::run(const QString &command, QStringList args)
         return login(args);
     if (command != QLatin1String("logout")
         && offlinepolicy::passwordRequired(m_store, QDateTime::currentDateTimeUtc()))
-        return failWith(tr("%1 has not reached the server for more than %n day(s): sign in again with rounds-cli "
-                           "--db %2 login %3 %1",
-            nullptr, offlinepolicy::maxDays(m_store))
-                            .arg(user(), m_dbPath, server()));
+        return failWith(
+            tr("%1 has not reached the server for more than %n day(s): sign in again with rounds-cli "
+               "--db %2 login %3 %1",
+                nullptr, offlinepolicy::maxDays(m_store))
+                .arg(user(), m_dbPath, server()));
     if (command == QLatin1String("sync"))
         return sync(json);
     if (command == QLatin1String("status"))
@@ -597,7 +598,8 @@ int Cli::wipeRevoked(const QString &message)
     if (!wiped.ok)
         QTextStream(stderr) << "rounds-cli: " << wiped.message << Qt::endl;
     else
-        QTextStream(stderr) << "rounds-cli: " << tr("deleted %1 and its keychain entry").arg(m_dbPath) << Qt::endl;
+        QTextStream(stderr) << "rounds-cli: " << tr("deleted %1 and its keychain entry").arg(m_dbPath)
+                            << Qt::endl;
     return ExitRevoked;
 }
 

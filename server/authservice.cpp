@@ -114,7 +114,8 @@ ApiReply AuthService::login(const QJsonObject &body, const QString &source, cons
         const QJsonValue v = body.value(QLatin1String(key));
         if (!v.isUndefined() && !v.isNull() && !v.isString())
             return ApiReply::error(400, ErrorCode::InvalidRequest,
-                QStringLiteral("field '%1' must be a string").arg(QLatin1String(key)), QString::fromLatin1(key));
+                QStringLiteral("field '%1' must be a string").arg(QLatin1String(key)),
+                QString::fromLatin1(key));
     }
     const QString username = body.value(QLatin1String("username")).toString();
     const QString password = body.value(QLatin1String("password")).toString();

@@ -612,7 +612,8 @@ int migrateToPostgres(const QStringList &args)
 
 namespace commandline {
 
-int parse(QCommandLineParser &parser, const QString &command, const QString &description, const QStringList &args)
+int parse(
+    QCommandLineParser &parser, const QString &command, const QString &description, const QStringList &args)
 {
     return server::parse(parser, command, description, args);
 }
@@ -652,9 +653,9 @@ int runCommand(const QStringList &arguments)
         const char *name;
         int (*run)(const QStringList &args);
     } commands[] = {{"serve", serve}, {"demo", demo}, {"user", userCommand}, {"device", deviceCommand},
-        {"import", importCommand},
-        {"export", exportCommand}, {"backup", backupCommand}, {"restore", restoreCommand},
-        {"new-epoch", newEpochCommand}, {"migrate-to-postgres", migrateToPostgres}};
+        {"import", importCommand}, {"export", exportCommand}, {"backup", backupCommand},
+        {"restore", restoreCommand}, {"new-epoch", newEpochCommand},
+        {"migrate-to-postgres", migrateToPostgres}};
     for (const auto &c : commands) {
         if (command == QLatin1String(c.name))
             return c.run(arguments.mid(1));

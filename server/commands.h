@@ -18,7 +18,8 @@ class Storage;
 // What every command of runCommand shares, for commands written in files of their own (devicecommands.cpp).
 namespace commandline {
 // Adds --help, --data and --database to `parser` and parses `args`: -1 to go on, else the exit status.
-int parse(QCommandLineParser &parser, const QString &command, const QString &description, const QStringList &args);
+int parse(
+    QCommandLineParser &parser, const QString &command, const QString &description, const QStringList &args);
 int usage(const QString &message, const QString &command); // one line on stderr, exit status 2
 int fail(const QString &message); // one line on stderr, exit status 1
 // Runs `run` on the store the command named; exit status 1 with the error when it fails.

@@ -16,14 +16,16 @@ constexpr int ExitOk = 0;
 int listDevices(const QStringList &args)
 {
     QCommandLineParser p;
-    const QCommandLineOption user(
-        QStringLiteral("user"), QStringLiteral("Only this user's devices (login name)."), QStringLiteral("LOGIN"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON array instead of a table."));
+    const QCommandLineOption user(QStringLiteral("user"),
+        QStringLiteral("Only this user's devices (login name)."), QStringLiteral("LOGIN"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QStringLiteral("One JSON array instead of a table."));
     p.addOptions({user, json});
     const QString command = QStringLiteral("device list");
     if (const int rc = commandline::parse(p, command,
-            QStringLiteral("Lists the devices users signed in from: id, user, name, client version, first and "
-                           "last contact, and when and why a device was revoked."),
+            QStringLiteral(
+                "Lists the devices users signed in from: id, user, name, client version, first and "
+                "last contact, and when and why a device was revoked."),
             args);
         rc >= 0)
         return rc;
@@ -62,7 +64,8 @@ int revokeDevice(const QStringList &args)
         QStringLiteral("Why, as the device's user reads it (default: \"revoked by an administrator\")."),
         QStringLiteral("TEXT"));
     p.addOption(reason);
-    p.addPositionalArgument(QStringLiteral("DEVICE_ID"), QStringLiteral("The device (device list shows ids)."));
+    p.addPositionalArgument(
+        QStringLiteral("DEVICE_ID"), QStringLiteral("The device (device list shows ids)."));
     const QString command = QStringLiteral("device revoke");
     if (const int rc = commandline::parse(p, command,
             QStringLiteral("Revokes a device: its tokens stop working at once, and at its next contact "
@@ -77,8 +80,8 @@ int revokeDevice(const QStringList &args)
     if (p.isSet(reason) && why.isEmpty())
         return commandline::usage(QStringLiteral("--reason wants a text"), command);
     return commandline::onStore(p, [&](Storage &storage, QString *error) {
-        if (!devices::revoke(storage, id, why.isEmpty() ? QStringLiteral("revoked by an administrator") : why,
-                error))
+        if (!devices::revoke(
+                storage, id, why.isEmpty() ? QStringLiteral("revoked by an administrator") : why, error))
             return false;
         commandline::err() << "rounds-server: device " << id
                            << " revoked; it deletes its local data at its next contact" << Qt::endl;

@@ -42,7 +42,8 @@ ApiReply revokedReply(const DeviceRow &device)
     return r;
 }
 
-bool needsRecording(const std::optional<DeviceRow> &known, const QString &userId, const DeviceContact &contact)
+bool needsRecording(
+    const std::optional<DeviceRow> &known, const QString &userId, const DeviceContact &contact)
 {
     if (!contact.isSet())
         return false;
@@ -141,7 +142,8 @@ bool revoke(Storage &storage, const QString &deviceId, const QString &reason, QS
             error))
         return false;
     if (!found)
-        *error = QStringLiteral("no device with id '%1' (rounds-server device list shows them)").arg(deviceId);
+        *error
+            = QStringLiteral("no device with id '%1' (rounds-server device list shows them)").arg(deviceId);
     return found;
 }
 

@@ -34,7 +34,8 @@ ApiReply revokedReply(const DeviceRow &device);
 
 // Whether a contact should be written: a new device, another user, another name or version, or a last
 // contact more than a minute ago (so a burst of sync requests writes once).
-bool needsRecording(const std::optional<DeviceRow> &known, const QString &userId, const DeviceContact &contact);
+bool needsRecording(
+    const std::optional<DeviceRow> &known, const QString &userId, const DeviceContact &contact);
 // Records the contact (first seen when new, last seen now) for `userId`; keeps a revocation.
 void record(StoreWriter &w, const std::optional<DeviceRow> &known, const QString &userId,
     const DeviceContact &contact);

@@ -294,9 +294,9 @@ public:
 
     std::optional<TokenRow> token(const QByteArray &hash) override
     {
-        const Result r = m_c.run(
-            "SELECT user_id, device, expires_at, revoked, device_id FROM tokens WHERE hash = $1",
-            {Param::bytes(hash)});
+        const Result r
+            = m_c.run("SELECT user_id, device, expires_at, revoked, device_id FROM tokens WHERE hash = $1",
+                {Param::bytes(hash)});
         if (r.rows() == 0)
             return std::nullopt;
         return TokenRow {r.text(0, 0), r.text(0, 1), r.text(0, 2), r.boolean(0, 3), r.text(0, 4)};
@@ -321,8 +321,8 @@ public:
             params);
         QList<DeviceRow> rows;
         for (int i = 0; i < r.rows(); ++i)
-            rows << DeviceRow {r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
-                r.text(i, 6), r.text(i, 7)};
+            rows << DeviceRow {r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
+                r.text(i, 5), r.text(i, 6), r.text(i, 7)};
         return rows;
     }
 
@@ -423,9 +423,9 @@ public:
 
     void putToken(const QByteArray &hash, const TokenRow &t) override
     {
-        m_c.run(
-            "INSERT INTO tokens(hash, user_id, device, created_at, expires_at, revoked, device_id) VALUES ($1, "
-            "$2, $3, $4, $5, $6, $7)",
+        m_c.run("INSERT INTO tokens(hash, user_id, device, created_at, expires_at, revoked, device_id) "
+                "VALUES ($1, "
+                "$2, $3, $4, $5, $6, $7)",
             {Param::bytes(hash), t.userId, t.device, protocol::nowUtc(), t.expiresAt, t.revoked,
                 t.deviceId.isEmpty() ? QString() : t.deviceId});
     }
@@ -433,11 +433,12 @@ public:
     void putDevice(const DeviceRow &d) override
     {
         auto orNull = [](const QString &s) { return s.isEmpty() ? QString() : s; };
-        m_c.run(QStringLiteral("INSERT INTO devices(%1) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(id) DO "
-                               "UPDATE SET user_id = excluded.user_id, name = excluded.name, client_version = "
-                               "excluded.client_version, first_seen = excluded.first_seen, last_seen = "
-                               "excluded.last_seen, revoked_at = excluded.revoked_at, revoked_reason = "
-                               "excluded.revoked_reason")
+        m_c.run(QStringLiteral(
+                    "INSERT INTO devices(%1) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(id) DO "
+                    "UPDATE SET user_id = excluded.user_id, name = excluded.name, client_version = "
+                    "excluded.client_version, first_seen = excluded.first_seen, last_seen = "
+                    "excluded.last_seen, revoked_at = excluded.revoked_at, revoked_reason = "
+                    "excluded.revoked_reason")
                     .arg(QLatin1String(kDeviceColumns)),
             {d.id, d.userId, d.name, d.clientVersion, d.firstSeen, d.lastSeen, orNull(d.revokedAt),
                 orNull(d.revokedReason)});

@@ -347,8 +347,8 @@ public:
 
     std::optional<TokenRow> token(const QByteArray &hash) override
     {
-        sql::Query q = m_db.query(
-            QStringLiteral("SELECT user_id, device, expires_at, revoked, device_id FROM tokens WHERE hash = ?1"));
+        sql::Query q = m_db.query(QStringLiteral(
+            "SELECT user_id, device, expires_at, revoked, device_id FROM tokens WHERE hash = ?1"));
         q->bindBlob(1, hash);
         if (!q->step())
             return std::nullopt;
@@ -357,7 +357,8 @@ public:
 
     static DeviceRow readDevice(sql::Statement &s)
     {
-        return DeviceRow {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7)};
+        return DeviceRow {
+            s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7)};
     }
 
     std::optional<DeviceRow> device(const QString &id) override
@@ -371,9 +372,10 @@ public:
 
     QList<DeviceRow> devices(const QString &userId) override
     {
-        sql::Query q = m_db.query(QStringLiteral("SELECT %1 FROM devices WHERE ?1 = '' OR user_id = ?1 ORDER BY "
-                                                 "last_seen DESC, id")
-                                      .arg(kDeviceColumns));
+        sql::Query q
+            = m_db.query(QStringLiteral("SELECT %1 FROM devices WHERE ?1 = '' OR user_id = ?1 ORDER BY "
+                                        "last_seen DESC, id")
+                             .arg(kDeviceColumns));
         q.bindAll(userId.isNull() ? QStringLiteral("") : userId);
         QList<DeviceRow> rows;
         while (q->step())
@@ -501,9 +503,10 @@ public:
     void putDevice(const DeviceRow &d) override
     {
         auto orNull = [](const QString &s) { return s.isEmpty() ? QString() : s; };
-        sql::Query q = m_db.query(QStringLiteral("INSERT OR REPLACE INTO devices(%1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                                                 "?7, ?8)")
-                                      .arg(kDeviceColumns));
+        sql::Query q
+            = m_db.query(QStringLiteral("INSERT OR REPLACE INTO devices(%1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                        "?7, ?8)")
+                             .arg(kDeviceColumns));
         q.bindAll(d.id, d.userId, d.name, d.clientVersion, d.firstSeen, d.lastSeen, orNull(d.revokedAt),
             orNull(d.revokedReason));
         q->run();

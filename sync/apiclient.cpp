@@ -59,10 +59,12 @@ ApiError classify(int status, QNetworkReply::NetworkError netError, const QStrin
         e.kind = ApiError::DeviceRevoked;
         e.reason = err.value(QStringLiteral("reason")).toString();
         e.message = e.reason.isEmpty()
-            ? ApiClient::tr("An administrator revoked this computer's access to Rounds, so its Rounds data is "
-                            "deleted from it.")
-            : ApiClient::tr("An administrator revoked this computer's access to Rounds (%1), so its Rounds data "
-                            "is deleted from it.")
+            ? ApiClient::tr(
+                "An administrator revoked this computer's access to Rounds, so its Rounds data is "
+                "deleted from it.")
+            : ApiClient::tr(
+                "An administrator revoked this computer's access to Rounds (%1), so its Rounds data "
+                "is deleted from it.")
                   .arg(e.reason);
     } else if (status == 426) {
         e.kind = ApiError::Upgrade;

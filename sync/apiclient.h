@@ -63,7 +63,8 @@ struct RetryPolicy
 // JSON over HTTP(S) to rounds-server. Blocking calls meant for the sync engine's worker thread and for
 // rounds-cli: each spins a local event loop while the request runs, retrying network errors and 5xx
 // with exponential backoff and jitter (a timer, not the next edit), never 4xx. Sends
-// `Rounds-Protocol: 1`, the device (Rounds-Device-Id, Rounds-Client-Version) and the bearer token; QNetworkAccessManager asks for gzip and inflates it.
+// `Rounds-Protocol: 1`, the device (Rounds-Device-Id, Rounds-Client-Version) and the bearer token;
+// QNetworkAccessManager asks for gzip and inflates it.
 class ApiClient final : public QObject
 {
     Q_OBJECT

@@ -20,7 +20,8 @@ bool isAccountFolder(const QFileInfo &db)
 {
     if (db.fileName() != QLatin1String("rounds.db"))
         return false;
-    const QString data = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).canonicalPath();
+    const QString data
+        = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).canonicalPath();
     QDir folder = db.absoluteDir();
     const QString user = folder.canonicalPath();
     if (data.isEmpty() || user.isEmpty() || !folder.cdUp())
@@ -62,7 +63,8 @@ WipeResult wipeLocalData(
     device::forgetId();
     r.ok = failed.isEmpty();
     if (!r.ok) {
-        r.message = QCoreApplication::translate("LocalWipe", "Could not delete: %1").arg(failed.join(QLatin1String("; ")));
+        r.message = QCoreApplication::translate("LocalWipe", "Could not delete: %1")
+                        .arg(failed.join(QLatin1String("; ")));
         qCWarning(lcSync) << "wipe incomplete:" << failed;
     }
     return r;

@@ -63,8 +63,8 @@ QString TestDevices::tokenOf(const QString &user)
 QJsonArray TestDevices::devices(const QString &user)
 {
     QByteArray out;
-    ServerProcess::runCommand(QStringList {QStringLiteral("device"), QStringLiteral("list"), QStringLiteral("--user"),
-                                  user, QStringLiteral("--json")}
+    ServerProcess::runCommand(QStringList {QStringLiteral("device"), QStringLiteral("list"),
+                                  QStringLiteral("--user"), user, QStringLiteral("--json")}
             + m_server.storeArgs(),
         {}, &out);
     return QJsonDocument::fromJson(out).array();
@@ -73,7 +73,9 @@ QJsonArray TestDevices::devices(const QString &user)
 bool TestDevices::anyFileOf(const QString &db)
 {
     const QFileInfo info(db);
-    return !info.absoluteDir().entryList({info.fileName() + QLatin1Char('*')}, QDir::Files | QDir::Hidden).isEmpty();
+    return !info.absoluteDir()
+                .entryList({info.fileName() + QLatin1Char('*')}, QDir::Files | QDir::Hidden)
+                .isEmpty();
 }
 
 void TestDevices::revokedDeviceWipesItselfAtNextSync()
@@ -91,8 +93,9 @@ void TestDevices::revokedDeviceWipesItselfAtNextSync()
     QCOMPARE(deviceId, device::id());
     QCOMPARE(listed.first().toObject().value(u"client_version").toString(), QStringLiteral(ROUNDS_VERSION));
 
-    QCOMPARE(ServerProcess::runCommand(QStringList {QStringLiteral("device"), QStringLiteral("revoke"), deviceId,
-                                           QStringLiteral("--reason"), QStringLiteral("laptop stolen")}
+    QCOMPARE(
+        ServerProcess::runCommand(QStringList {QStringLiteral("device"), QStringLiteral("revoke"), deviceId,
+                                      QStringLiteral("--reason"), QStringLiteral("laptop stolen")}
             + m_server.storeArgs()),
         0);
     const CliRun sync = runCli(base(db) + QStringList {QStringLiteral("sync")});
@@ -117,10 +120,10 @@ void TestDevices::disabledUserWipesAtNextSignIn()
     QCOMPARE(runCli(base(db) + QStringList {QStringLiteral("sync")}).code, 0);
     QCOMPARE(ServerProcess::runCommand(QStringList {QStringLiteral("user"), QStringLiteral("disable"),
                                            QStringLiteral("--username"), QStringLiteral("rep.hz02")}
-            + m_server.storeArgs()),
+                 + m_server.storeArgs()),
         0);
-    const CliRun again = runCli(base(db) + QStringList {QStringLiteral("login"), m_server.url().toString(),
-                                               QStringLiteral("rep.hz02")},
+    const CliRun again = runCli(base(db)
+            + QStringList {QStringLiteral("login"), m_server.url().toString(), QStringLiteral("rep.hz02")},
         QByteArray(ServerProcess::DemoPassword) + '\n');
     QCOMPARE(again.code, 4);
     QVERIFY2(again.err.contains("the account was disabled"), again.err.constData());
@@ -134,18 +137,21 @@ void TestDevices::signOutRemovingDataPushesFirst()
     QVERIFY(login(db, QStringLiteral("rep.sh02")));
     QCOMPARE(runCli(base(db) + QStringList {QStringLiteral("sync")}).code, 0);
     const CliRun created = runCli(base(db)
-        + QStringList {QStringLiteral("create"), QStringLiteral("hcp_tag"), QStringLiteral("hcp_id=")
-            + QJsonDocument::fromJson(runCli(base(db) + QStringList {QStringLiteral("dump"), QStringLiteral("hcp")})
-                                          .out.split('\n')
-                                          .first())
-                  .object()
-                  .value(u"id")
-                  .toString(),
+        + QStringList {QStringLiteral("create"), QStringLiteral("hcp_tag"),
+            QStringLiteral("hcp_id=")
+                + QJsonDocument::fromJson(
+                    runCli(base(db) + QStringList {QStringLiteral("dump"), QStringLiteral("hcp")})
+                        .out.split('\n')
+                        .first())
+                      .object()
+                      .value(u"id")
+                      .toString(),
             QStringLiteral("category=marketing"), QStringLiteral("tag=sent before the wipe"),
             QStringLiteral("source=rep")});
     QCOMPARE(created.code, 0);
     const QString tagId = QString::fromUtf8(created.out.trimmed());
-    const CliRun out = runCli(base(db) + QStringList {QStringLiteral("logout"), QStringLiteral("--remove-data")});
+    const CliRun out
+        = runCli(base(db) + QStringList {QStringLiteral("logout"), QStringLiteral("--remove-data")});
     QCOMPARE(out.code, 0);
     QVERIFY(!anyFileOf(db));
     QVERIFY(tokenOf(QStringLiteral("rep.sh02")).isEmpty());
@@ -158,18 +164,22 @@ void TestDevices::signOutRefusesToWipeUnsentChanges()
     QVERIFY(login(db, QStringLiteral("rep.hz01")));
     QCOMPARE(runCli(base(db) + QStringList {QStringLiteral("sync")}).code, 0);
     const QJsonObject hcp = QJsonDocument::fromJson(
-        runCli(base(db) + QStringList {QStringLiteral("dump"), QStringLiteral("hcp")}).out.split('\n').first())
+        runCli(base(db) + QStringList {QStringLiteral("dump"), QStringLiteral("hcp")})
+            .out.split('\n')
+            .first())
                                 .object();
     for (const char *tag : {"unsent one", "unsent two"})
         QCOMPARE(runCli(base(db)
                      + QStringList {QStringLiteral("create"), QStringLiteral("hcp_tag"),
-                         QStringLiteral("hcp_id=") + hcp.value(u"id").toString(), QStringLiteral("category=marketing"),
-                         QStringLiteral("tag=") + QLatin1String(tag), QStringLiteral("source=rep")})
+                         QStringLiteral("hcp_id=") + hcp.value(u"id").toString(),
+                         QStringLiteral("category=marketing"), QStringLiteral("tag=") + QLatin1String(tag),
+                         QStringLiteral("source=rep")})
                      .code,
             0);
     m_server.stop(); // offline: nothing can be sent
 
-    const CliRun refused = runCli(base(db) + QStringList {QStringLiteral("logout"), QStringLiteral("--remove-data")});
+    const CliRun refused
+        = runCli(base(db) + QStringList {QStringLiteral("logout"), QStringLiteral("--remove-data")});
     QCOMPARE(refused.code, 1);
     QVERIFY2(refused.err.contains("2 change(s) have not reached the server"), refused.err.constData());
     QVERIFY(QFileInfo::exists(db));
@@ -179,11 +189,14 @@ void TestDevices::signOutRefusesToWipeUnsentChanges()
         QVERIFY(store.open(db).ok);
         QCOMPARE(store.outbox().size(), 2);
     }
-    QCOMPARE(runCli(base(db) + QStringList {QStringLiteral("logout"), QStringLiteral("--discard-unsent")}).code, 2);
+    QCOMPARE(
+        runCli(base(db) + QStringList {QStringLiteral("logout"), QStringLiteral("--discard-unsent")}).code,
+        2);
     QVERIFY(QFileInfo::exists(db));
 
     const CliRun wiped = runCli(base(db)
-        + QStringList {QStringLiteral("logout"), QStringLiteral("--remove-data"), QStringLiteral("--discard-unsent")});
+        + QStringList {
+            QStringLiteral("logout"), QStringLiteral("--remove-data"), QStringLiteral("--discard-unsent")});
     QCOMPARE(wiped.code, 0);
     QVERIFY(!anyFileOf(db));
     QVERIFY(tokenOf(QStringLiteral("rep.hz01")).isEmpty());

@@ -112,8 +112,9 @@ void TestServerDevices::loginRecordsTheDevice()
 
     // The table form names the same device.
     QByteArray out;
-    QCOMPARE(ServerProcess::runCommand(
-                 QStringList {QStringLiteral("device"), QStringLiteral("list")} + m_server.storeArgs(), {}, &out),
+    QCOMPARE(
+        ServerProcess::runCommand(
+            QStringList {QStringLiteral("device"), QStringLiteral("list")} + m_server.storeArgs(), {}, &out),
         0);
     QVERIFY2(out.contains("dev-login-1\trep.sh01\tlaptop of rep.sh01\t9.9.9"), out.constData());
 }
@@ -213,8 +214,8 @@ void TestServerDevices::commandLineRefusesBadInput()
     QVERIFY2(err.contains("no user named 'nobody'"), err.constData());
     QCOMPARE(command({QStringLiteral("shred")}, &err), 2);
     QByteArray out;
-    QCOMPARE(ServerProcess::runCommand({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--help")},
-                 {}, &out),
+    QCOMPARE(ServerProcess::runCommand(
+                 {QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--help")}, {}, &out),
         0);
     QVERIFY(out.contains("--reason"));
 }
@@ -227,7 +228,7 @@ void TestServerDevices::userDisableRevokesEveryDevice()
     QCOMPARE(b.status, 200);
     QCOMPARE(ServerProcess::runCommand(QStringList {QStringLiteral("user"), QStringLiteral("disable"),
                                            QStringLiteral("--username"), QStringLiteral("manager.hz")}
-            + m_server.storeArgs()),
+                 + m_server.storeArgs()),
         0);
     for (const HttpReply &r : {a, b}) {
         const HttpReply denied = pull(r.json.value(u"token").toString());

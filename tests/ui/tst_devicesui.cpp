@@ -10,10 +10,10 @@
 #include "sync/offlinepolicy.h"
 #include "sync/session.h"
 #include "sync/syncengine.h"
+#include "tests/ui/storesql.h"
 #include "ui/common/prompter.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/signin/signoutdialog.h"
-#include "tests/ui/storesql.h"
 #include "uitest.h"
 
 #include <QCheckBox>
@@ -51,7 +51,9 @@ bool anyFileOf(const QString &db)
 {
     const QFileInfo info(db);
     return info.absoluteDir().exists()
-        && !info.absoluteDir().entryList({info.fileName() + QLatin1Char('*')}, QDir::Files | QDir::Hidden).isEmpty();
+        && !info.absoluteDir()
+                .entryList({info.fileName() + QLatin1Char('*')}, QDir::Files | QDir::Hidden)
+                .isEmpty();
 }
 
 } // namespace
@@ -102,9 +104,10 @@ void TestDevicesUi::revokedDeviceTellsWhyAndWipes()
     QVERIFY(QFileInfo::exists(db));
     QVERIFY(!tokenOf(QStringLiteral("rep.sh01")).isEmpty());
 
-    QCOMPARE(ServerProcess::runCommand(QStringList {QStringLiteral("device"), QStringLiteral("revoke"), device::id(),
-                                           QStringLiteral("--reason"), QStringLiteral("reported lost on 12 May")}
-            + m_server.storeArgs()),
+    QCOMPARE(ServerProcess::runCommand(
+                 QStringList {QStringLiteral("device"), QStringLiteral("revoke"), device::id(),
+                     QStringLiteral("--reason"), QStringLiteral("reported lost on 12 May")}
+                 + m_server.storeArgs()),
         0);
 
     ScriptedPrompter prompter;
@@ -119,7 +122,8 @@ void TestDevicesUi::revokedDeviceTellsWhyAndWipes()
     }
     Prompter::setInstance(nullptr);
     QCOMPARE(prompter.told.size(), 1);
-    QVERIFY2(prompter.told.first().contains(QStringLiteral("reported lost on 12 May")), qPrintable(prompter.told.first()));
+    QVERIFY2(prompter.told.first().contains(QStringLiteral("reported lost on 12 May")),
+        qPrintable(prompter.told.first()));
     QVERIFY(session->isWipePending());
     session.reset(); // after the window: the data goes as the session ends
     QVERIFY(!anyFileOf(db));
@@ -138,12 +142,14 @@ void TestDevicesUi::signOutWithUnsentChangesNeedsSecondConfirmation()
     session.engine()->setAutoSyncMinutes(0);
     session.engine()->setLivePullSeconds(0);
     const QString db = session.store()->path();
-    const QString hcp = storesql::scalar(session.store(), QStringLiteral("SELECT id FROM hcp LIMIT 1")).toString();
+    const QString hcp
+        = storesql::scalar(session.store(), QStringLiteral("SELECT id FROM hcp LIMIT 1")).toString();
     QVERIFY(!hcp.isEmpty());
     m_server.stop(); // offline from here: nothing can be sent
     for (const char *tag : {"one", "two", "three"}) {
         const WriteResult w = session.store()->create(QStringLiteral("hcp_tag"),
-            {{"hcp_id", hcp}, {"category", "marketing"}, {"tag", QString::fromLatin1(tag)}, {"source", "rep"}});
+            {{"hcp_id", hcp}, {"category", "marketing"}, {"tag", QString::fromLatin1(tag)},
+                {"source", "rep"}});
         QVERIFY2(w.ok, qPrintable(w.error));
     }
     session.engine()->cancel();
@@ -204,7 +210,9 @@ void TestDevicesUi::offlineLimitAsksForThePassword()
     QFETCH(int, setting);
     QFETCH(qint64, secondsOffline);
     QFETCH(bool, passwordAsked);
-    const QString db = m_home.filePath(QStringLiteral("offline-%1.db").arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_'));
+    const QString db = m_home.filePath(QStringLiteral("offline-%1.db")
+                                           .arg(QString::fromLatin1(QTest::currentDataTag()))
+                                           .replace(u' ', u'_'));
     const QDateTime contact = QDateTime(QDate(2026, 3, 1), QTime(9, 0), Qt::UTC);
     {
         Store store;

@@ -42,7 +42,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
-#include <QCheckBox>
 #include <QtTest>
 
 using namespace rounds;

@@ -425,7 +425,8 @@ void MainWindow::onDeviceRevoked(const QString &message)
     m_session->engine()->cancel();
     hide();
     Prompter::instance().inform(this, tr("This computer was signed out by your company"),
-        message + QStringLiteral("\n\n") + tr("Rounds closes now. Ask your administrator if you need access again."));
+        message + QStringLiteral("\n\n")
+            + tr("Rounds closes now. Ask your administrator if you need access again."));
     closeForWipe();
 }
 

@@ -20,7 +20,8 @@ SignOutDialog::SignOutDialog(Session *session, QWidget *parent)
     setWindowTitle(tr("Sign out"));
     setMinimumWidth(440);
 
-    auto *intro = new QLabel(tr("Sign out of %1? You sign in again to sync.").arg(session->account().server), this);
+    auto *intro
+        = new QLabel(tr("Sign out of %1? You sign in again to sync.").arg(session->account().server), this);
     intro->setObjectName(QStringLiteral("signOutIntroLabel"));
     intro->setWordWrap(true);
     m_remove = new QCheckBox(tr("Also remove this computer's Rounds data for %1 (the database and the saved "
@@ -80,9 +81,10 @@ void SignOutDialog::submit()
         m_status->hide();
         setEnabled(true);
         if (m_unsent > 0) {
-            m_warning->setText(tr("%n change(s) made on this computer have not reached the server (it cannot be "
-                                  "reached, or refused them). Removing the data deletes them for good.",
-                nullptr, m_unsent));
+            m_warning->setText(
+                tr("%n change(s) made on this computer have not reached the server (it cannot be "
+                   "reached, or refused them). Removing the data deletes them for good.",
+                    nullptr, m_unsent));
             m_warning->show();
             m_confirm->setText(tr("Delete the %n unsent change(s) too", nullptr, m_unsent));
             m_confirm->show();
