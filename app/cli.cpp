@@ -12,6 +12,8 @@
 #include "sync/credentialstore.h"
 #include "sync/diagnostics.h"
 #include "sync/historyclient.h"
+#include "sync/localwipe.h"
+#include "sync/offlinepolicy.h"
 #include "sync/signin.h"
 #include "sync/syncledger.h"
 #include "sync/syncsession.h"
@@ -35,11 +37,13 @@ constexpr int ExitOk = 0;
 constexpr int ExitFailure = 1;
 constexpr int ExitUsage = 2;
 constexpr int ExitUnresolved = 3; // the sync worked, but conflicts or rejected changes wait for a person
+constexpr int ExitRevoked = 4; // the server revoked this computer: the account's local data was deleted
 
 const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COMMAND [ARGS]
 
   login SERVER_URL USERNAME        sign in (password on stdin); the token goes to the keychain
-  sync [--json]                    push, pull, push; exit 0 ok, 3 conflicts or rejections left, 1 failure
+  sync [--json]                    push, pull, push; exit 0 ok, 3 conflicts or rejections left, 1 failure,
+                                   4 this computer was revoked (its data for the account is deleted)
   status [--json]                  pending changes, open conflicts, rejected, cursors, epoch, last sync
   dump ENTITY                      the visible local records, one JSON object a line, sorted by id
   edit ENTITY ID FIELD=VALUE ...   a local edit through the normal write path (works offline)
@@ -51,7 +55,11 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COM
   history ENTITY ID [--json]       the record's changes on the server (who, when, device, each field
                                    old -> new), oldest first; needs the server; --json: the answer of
                                    GET /api/v1/history with every page's entries
-  logout                           forgets the token (local data is kept)
+  logout [--remove-data [--discard-unsent]]
+                                   forgets the token (local data is kept); --remove-data first sends
+                                   what waits, then deletes the database and its keychain entry, and
+                                   refuses while changes have not reached the server unless
+                                   --discard-unsent
   search TEXT [--limit N] [--json] the HCPs the window's global search shows for TEXT, in its order:
                                    by name, pinyin ("heli", "he li", mixed), initials ("hl") or
                                    hospital; N defaults to the window's first page (100); one
@@ -64,6 +72,9 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COM
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
                                    2026-09-01..2026-09-30) for a territory/district code or a
                                    username (default: everything in the store)
+
+After more than `security.offline_days` days (a company setting, 30 by default) without reaching the
+server, every command but login and logout refuses to open the data until you sign in again.
 
 FIELD=VALUE is read by the field's type (numbers, true/false, JSON for JSON fields; an empty value is
 null); FIELD:=JSON passes a raw JSON value.
@@ -110,7 +121,9 @@ private:
     int write(const QString &command, const QStringList &args);
     int conflicts(bool json);
     int resolve(const QStringList &args);
-    int logout();
+    int logout(const QStringList &args);
+    // The server revoked this computer: close and delete the account's data, say why, exit 4.
+    int wipeRevoked(const QString &message);
     int history(const QStringList &args, bool json);
     // The server client with this store's token (and ROUNDS_CA_FILE), or null with `error` set.
     std::unique_ptr<ApiClient> api(QString *error);
@@ -360,6 +373,13 @@ int Cli::run(const QString &command, QStringList args)
         return failWith(error);
     if (command == QLatin1String("login"))
         return login(args);
+    if (command != QLatin1String("logout")
+        && offlinepolicy::passwordRequired(m_store, QDateTime::currentDateTimeUtc()))
+        return failWith(
+            tr("%1 has not reached the server for more than %n day(s): sign in again with rounds-cli "
+               "--db %2 login %3 %1",
+                nullptr, offlinepolicy::maxDays(m_store))
+                .arg(user(), m_dbPath, server()));
     if (command == QLatin1String("sync"))
         return sync(json);
     if (command == QLatin1String("status"))
@@ -376,7 +396,7 @@ int Cli::run(const QString &command, QStringList args)
     if (command == QLatin1String("kpis"))
         return kpisCommand(m_store, args, json);
     if (command == QLatin1String("logout"))
-        return logout();
+        return logout(args);
     if (command == QLatin1String("search"))
         return searchCommand(m_store, args, json);
     if (command == QLatin1String("history"))
@@ -408,6 +428,8 @@ int Cli::login(const QStringList &args)
     const SignInResult r = SignIn(m_store, m_credentials)
                                .signIn(url, args.at(1), password,
                                    QStringLiteral("rounds-cli on %1").arg(QHostInfo::localHostName()));
+    if (r.deviceRevoked)
+        return wipeRevoked(r.message);
     if (!r.ok)
         return failWith(r.message);
     if (!r.keychainAvailable)
@@ -425,6 +447,8 @@ int Cli::sync(bool json)
         return failWith(error);
     SyncSession session(m_store, *api);
     const SyncSummary summary = session.run();
+    if (summary.error.kind == ApiError::DeviceRevoked)
+        return wipeRevoked(summary.error.message);
     SyncLedger ledger(m_store);
     const int open = ledger.openConflictCount();
     int rejected = 0;
@@ -574,15 +598,65 @@ int Cli::resolve(const QStringList &args)
     return ExitOk;
 }
 
-int Cli::logout()
+int Cli::logout(const QStringList &args)
 {
+    const bool remove = args.contains(QStringLiteral("--remove-data"));
+    const bool discard = args.contains(QStringLiteral("--discard-unsent"));
+    for (const QString &a : args) {
+        if (a != QLatin1String("--remove-data") && a != QLatin1String("--discard-unsent"))
+            return failWith(usage(), ExitUsage);
+    }
+    if (discard && !remove)
+        return failWith(tr("--discard-unsent goes with --remove-data"), ExitUsage);
     if (server().isEmpty())
         return failWith(tr("not signed in"));
+    if (remove) {
+        // What waits goes out first; what still cannot leave is only deleted when the user says so.
+        QString error;
+        if (const std::unique_ptr<ApiClient> api = this->api(&error)) {
+            RetryPolicy quick;
+            quick.maxAttempts = 2;
+            api->setRetryPolicy(quick);
+            const SyncSummary summary = SyncSession(m_store, *api).run();
+            if (summary.error.kind == ApiError::DeviceRevoked)
+                return wipeRevoked(summary.error.message);
+        }
+        const int unsent = int(m_store.outbox().size());
+        if (unsent > 0 && !discard)
+            return failWith(tr("%n change(s) have not reached the server and would be lost; nothing was "
+                               "deleted. Sync first, or add --discard-unsent to delete them too.",
+                nullptr, unsent));
+    }
+    const QString account = server();
+    const QString who = user();
     const SignInResult r = SignIn(m_store, m_credentials).signOut();
     if (!r.ok)
         return failWith(r.message);
-    out() << "signed out; the local data in " << m_dbPath << " is kept" << Qt::endl;
+    if (!remove) {
+        out() << "signed out; the local data in " << m_dbPath << " is kept" << Qt::endl;
+        return ExitOk;
+    }
+    m_store.close();
+    const WipeResult wiped = wipeLocalData(m_dbPath, account, who, m_credentials);
+    if (!wiped.ok)
+        return failWith(wiped.message);
+    out() << "signed out; the local data in " << m_dbPath << " is deleted" << Qt::endl;
     return ExitOk;
+}
+
+int Cli::wipeRevoked(const QString &message)
+{
+    const QString account = server();
+    const QString who = user();
+    m_store.close();
+    const WipeResult wiped = wipeLocalData(m_dbPath, account, who, m_credentials);
+    QTextStream(stderr) << "rounds-cli: " << message << Qt::endl;
+    if (!wiped.ok)
+        QTextStream(stderr) << "rounds-cli: " << wiped.message << Qt::endl;
+    else
+        QTextStream(stderr) << "rounds-cli: " << tr("deleted %1 and its keychain entry").arg(m_dbPath)
+                            << Qt::endl;
+    return ExitRevoked;
 }
 
 int Cli::history(const QStringList &args, bool json)

@@ -14,10 +14,12 @@
 #include "ui/settings/aboutdialog.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/signin/signindialog.h"
+#include "ui/signin/signoutdialog.h"
 #include "ui/territories/territoryview.h"
 #include "ui/visits/visitdialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCommandLineParser>
 #include <QDebug>
@@ -116,7 +118,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption dialogOption(QStringLiteral("dialog"),
         QStringLiteral("A dialog to open over the view: visit (log a visit for the busiest HCP), meeting "
                        "(the liveliest meeting's editor), settings (General page), compliance (Settings, "
-                       "compliance rules), history (an HCP's History, from the server), about, signin."),
+                       "compliance rules), history (an HCP's History, from the server), about, signin, "
+                       "signout (File, Sign out, with the data removal ticked)."),
         QStringLiteral("DIALOG"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
         QStringLiteral(
@@ -167,13 +170,22 @@ int main(int argc, char *argv[])
     if (!screenshot)
         rounds::diagnostics::installFileLog();
     rounds::Session session;
+    QString startError;
     if (parser.isSet(dbOption)) {
-        QString error;
-        if (!session.openDatabase(parser.value(dbOption), &error))
-            return fail(error);
-    } else if (!session.restoreLastAccount()) {
+        if (!session.openDatabase(parser.value(dbOption), &startError) && !session.needsPassword())
+            return fail(startError);
+    } else {
+        session.restoreLastAccount();
+        startError = session.notice();
+    }
+    if (!session.isOpen()) {
         rounds::SignInDialog signIn(&session);
         signIn.setServer(parser.value(serverOption));
+        if (session.needsPassword()) {
+            // Offline longer than the company allows: the password again before the data opens.
+            signIn.lockAccount(session.passwordAccount().server, session.passwordAccount().user);
+            signIn.showMessage(startError);
+        }
         if (screenshot) { // no account yet: the picture is the sign-in dialog
             signIn.show();
             const QString file = parser.value(screenshotOption);
@@ -191,7 +203,7 @@ int main(int argc, char *argv[])
     QString dialogName = parser.value(dialogOption);
     const QStringList dialogNames = {QStringLiteral("visit"), QStringLiteral("meeting"),
         QStringLiteral("settings"), QStringLiteral("compliance"), QStringLiteral("history"),
-        QStringLiteral("about"), QStringLiteral("signin")};
+        QStringLiteral("about"), QStringLiteral("signin"), QStringLiteral("signout")};
     if (!dialogName.isEmpty() && !dialogNames.contains(dialogName))
         return fail(QStringLiteral("unknown dialog '%1'").arg(dialogName));
     if (dialogName.isEmpty() && (view == QLatin1String("meeting") || view == QLatin1String("history")))
@@ -274,6 +286,16 @@ int main(int argc, char *argv[])
         signIn->setServer(session.account().server);
         signIn->show();
         dialog = signIn;
+    }
+
+    if (dialogName == QLatin1String("signout")) {
+        // As File → Sign out shows it, with "remove this computer's data" ticked.
+        auto *signOut = new rounds::SignOutDialog(&session, &window);
+        signOut->setAttribute(Qt::WA_DeleteOnClose);
+        if (auto *remove = signOut->findChild<QCheckBox *>(QStringLiteral("removeDataCheckBox")))
+            remove->setChecked(true);
+        signOut->show();
+        dialog = signOut;
     }
 
     if (historyPanel) {

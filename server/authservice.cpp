@@ -98,7 +98,7 @@ void AuthService::forgive(const QString &key)
         m_failures.erase(it);
 }
 
-ApiReply AuthService::login(const QJsonObject &body, const QString &source)
+ApiReply AuthService::login(const QJsonObject &body, const QString &source, const DeviceContact &headers)
 {
     for (const char *key : {"username", "password"}) {
         if (!body.value(QLatin1String(key)).isString())
@@ -110,9 +110,27 @@ ApiReply AuthService::login(const QJsonObject &body, const QString &source)
     if (!deviceValue.isUndefined() && !deviceValue.isNull() && !deviceValue.isString())
         return ApiReply::error(400, ErrorCode::InvalidRequest,
             QStringLiteral("field 'device_name' must be a string"), QStringLiteral("device_name"));
+    for (const char *key : {"device_id", "client_version"}) {
+        const QJsonValue v = body.value(QLatin1String(key));
+        if (!v.isUndefined() && !v.isNull() && !v.isString())
+            return ApiReply::error(400, ErrorCode::InvalidRequest,
+                QStringLiteral("field '%1' must be a string").arg(QLatin1String(key)),
+                QString::fromLatin1(key));
+    }
     const QString username = body.value(QLatin1String("username")).toString();
     const QString password = body.value(QLatin1String("password")).toString();
     const QString device = deviceValue.toString().left(200);
+    DeviceContact contact = headers;
+    if (body.value(QLatin1String("device_id")).isString()) {
+        contact.id = body.value(QLatin1String("device_id")).toString();
+        if (!devices::validId(contact.id))
+            return ApiReply::error(400, ErrorCode::InvalidRequest,
+                QStringLiteral("field 'device_id' must have 1 to 64 letters, digits, '-' or '_'"),
+                QStringLiteral("device_id"));
+    }
+    if (body.value(QLatin1String("client_version")).isString())
+        contact.clientVersion = body.value(QLatin1String("client_version")).toString().left(40);
+    contact.name = device;
     // User names are at most 64 characters (user add refuses longer ones): a longer one cannot log in,
     // and must not grow the rate limiter's table or the request log.
     if (username.isEmpty() || username.size() > 64)
@@ -129,10 +147,22 @@ ApiReply AuthService::login(const QJsonObject &body, const QString &source)
         return r;
     }
     std::optional<UserRow> user;
+    std::optional<DeviceRow> known;
     QString error;
-    if (!m_storage.read([&](StoreReader &r) { user = r.userByName(username); }, &error))
+    if (!m_storage.read(
+            [&](StoreReader &r) {
+                user = r.userByName(username);
+                if (contact.isSet())
+                    known = r.device(contact.id);
+            },
+            &error))
         return ApiReply::error(
             500, ErrorCode::Internal, QStringLiteral("the server could not read its data"));
+    if (known && known->revoked()) {
+        ApiReply r = devices::revokedReply(*known);
+        r.user = username;
+        return r;
+    }
     const bool good = passwords::verify(password, user ? user->passwordHash : passwords::dummyHash());
     if (!user || !good || !user->active) {
         ApiReply r
@@ -149,7 +179,9 @@ ApiReply AuthService::login(const QJsonObject &body, const QString &source)
     const bool ok = m_storage.write(
         [&](StoreWriter &w) {
             w.deleteExpiredTokens(nowUtc());
-            w.putToken(tokens::digest(token), TokenRow {user->id, device, expires, false});
+            w.putToken(tokens::digest(token), TokenRow {user->id, device, expires, false, contact.id});
+            if (contact.isSet())
+                devices::record(w, w.device(contact.id), user->id, contact);
             principal.scope = scopeFor(w, roleFromString(user->role), user->homeTerritoryId, user->id);
             return true;
         },
@@ -167,7 +199,8 @@ ApiReply AuthService::login(const QJsonObject &body, const QString &source)
     return r;
 }
 
-std::optional<Principal> AuthService::authenticate(const QByteArray &authorization, ApiReply *failure)
+std::optional<Principal> AuthService::authenticate(
+    const QByteArray &authorization, ApiReply *failure, const DeviceContact &device)
 {
     auto deny = [&](const QString &message) {
         *failure = ApiReply::error(401, ErrorCode::Unauthorized, message);
@@ -177,11 +210,24 @@ std::optional<Principal> AuthService::authenticate(const QByteArray &authorizati
         return deny(QStringLiteral("this request needs an Authorization: Bearer token"));
     const QByteArray hash = tokens::digest(QString::fromLatin1(authorization.mid(7).trimmed()));
     std::optional<Principal> principal;
+    std::optional<DeviceRow> revoked;
+    std::optional<DeviceRow> known;
+    DeviceContact contact = device;
     QString reason;
     QString error;
     const bool ok = m_storage.read(
         [&](StoreReader &r) {
             const std::optional<TokenRow> t = r.token(hash);
+            // The device the token was issued to is the one that answers for it, whatever a header says.
+            if (t && !t->deviceId.isEmpty())
+                contact.id = t->deviceId;
+            if (contact.isSet()) {
+                known = r.device(contact.id);
+                if (known && known->revoked()) {
+                    revoked = known;
+                    return;
+                }
+            }
             if (!t || t->revoked) {
                 reason = QStringLiteral("unknown or revoked token; log in again");
                 return;
@@ -212,8 +258,23 @@ std::optional<Principal> AuthService::authenticate(const QByteArray &authorizati
             = ApiReply::error(500, ErrorCode::Internal, QStringLiteral("the server could not read its data"));
         return std::nullopt;
     }
+    if (revoked) {
+        *failure = devices::revokedReply(*revoked);
+        return std::nullopt;
+    }
     if (!principal)
         return deny(reason);
+    principal->deviceId = contact.id;
+    if (devices::needsRecording(known, principal->id, contact)) {
+        // Best effort: a failed record of the last contact does not fail the request.
+        QString recordError;
+        m_storage.write(
+            [&](StoreWriter &w) {
+                devices::record(w, w.device(contact.id), principal->id, contact);
+                return true;
+            },
+            &recordError);
+    }
     return principal;
 }
 
@@ -345,6 +406,7 @@ bool disableUser(Storage &storage, const QString &username, QString *error)
         [](StoreWriter &w, UserRow &u, QJsonObject *mirror, QString *) {
             u.active = false;
             w.revokeUserTokens(u.id);
+            devices::revokeAllOf(w, u.id, QStringLiteral("the account was disabled"));
             mirror->insert(QStringLiteral("active"), false);
             return true;
         });

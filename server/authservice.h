@@ -1,5 +1,6 @@
 #pragma once
 
+#include "server/devices.h"
 #include "server/principal.h"
 #include "server/storage.h"
 
@@ -30,9 +31,13 @@ public:
     AuthService(Storage &storage, Options options);
 
     // `source` is the client's address (HttpApi::Request::source); in-process callers (the fuzzer) have none.
-    ApiReply login(const QJsonObject &body, const QString &source = {});
-    // The user behind an `Authorization: Bearer …` header, or the 401 to answer.
-    std::optional<Principal> authenticate(const QByteArray &authorization, ApiReply *failure);
+    // `headers` is the device the request's headers name, used when the body names none. A revoked device
+    // gets 403 device_revoked before its password is looked at.
+    ApiReply login(const QJsonObject &body, const QString &source = {}, const DeviceContact &headers = {});
+    // The user behind an `Authorization: Bearer …` header, or the 401 to answer (403 device_revoked when
+    // the token's device, or the one `device` names, was revoked). Records the device's contact.
+    std::optional<Principal> authenticate(
+        const QByteArray &authorization, ApiReply *failure, const DeviceContact &device = {});
     ApiReply logout(const Principal &user);
 
 private:
@@ -63,6 +68,7 @@ struct UserSpec
 };
 
 bool addUser(Storage &storage, const UserSpec &spec, QString *error);
+// Disabling also revokes every device of the user, so each wipes its local data at its next contact.
 bool disableUser(Storage &storage, const QString &username, QString *error);
 // Gives a user another role (and, with `territoryCode`, another home territory). Tokens stay valid: the
 // next pull answers for the new role, and the client drops what that role may not hold.

@@ -399,7 +399,9 @@ int userCommand(const QStringList &args)
             QStringLiteral("username"), QStringLiteral("Login name."), QStringLiteral("U"));
         p.addOption(username);
         if (const int rc = parse(p, QStringLiteral("user disable"),
-                QStringLiteral("Disables a user and revokes every token at once."), rest);
+                QStringLiteral("Disables a user and revokes every token at once; every device of the user is "
+                               "revoked too and wipes its local data at its next contact."),
+                rest);
             rc >= 0)
             return rc;
         if (p.value(username).isEmpty())
@@ -407,8 +409,8 @@ int userCommand(const QStringList &args)
         return onStore(p, false, [&](Storage &storage, QString *error) {
             if (!disableUser(storage, p.value(username), error))
                 return false;
-            err() << "rounds-server: user " << p.value(username) << " disabled; their tokens are revoked"
-                  << Qt::endl;
+            err() << "rounds-server: user " << p.value(username)
+                  << " disabled; their tokens and devices are revoked" << Qt::endl;
             return true;
         });
     }
@@ -698,6 +700,41 @@ int migrateToPostgres(const QStringList &args)
 
 } // namespace
 
+namespace commandline {
+
+int parse(
+    QCommandLineParser &parser, const QString &command, const QString &description, const QStringList &args)
+{
+    return server::parse(parser, command, description, args);
+}
+
+int usage(const QString &message, const QString &command)
+{
+    return server::usage(message, command);
+}
+
+int fail(const QString &message)
+{
+    return server::fail(message);
+}
+
+int onStore(const QCommandLineParser &parser, const std::function<bool(Storage &, QString *)> &run)
+{
+    return server::onStore(parser, false, run);
+}
+
+QTextStream &out()
+{
+    return server::out();
+}
+
+QTextStream &err()
+{
+    return server::err();
+}
+
+} // namespace commandline
+
 int runCommand(const QStringList &arguments)
 {
     const QString command = arguments.value(0);
@@ -705,10 +742,10 @@ int runCommand(const QStringList &arguments)
     {
         const char *name;
         int (*run)(const QStringList &args);
-    } commands[] = {{"serve", serve}, {"demo", demo}, {"user", userCommand}, {"import", importCommand},
-        {"export", exportCommand}, {"hcp", hcpCommand}, {"backup", backupCommand}, {"restore", restoreCommand},
-        {"new-epoch", newEpochCommand}, {"migrate-to-postgres", migrateToPostgres}, {"prune", pruneCommand},
-        {"setting", settingCommand}};
+    } commands[] = {{"serve", serve}, {"demo", demo}, {"user", userCommand}, {"device", deviceCommand},
+        {"import", importCommand}, {"export", exportCommand}, {"hcp", hcpCommand}, {"backup", backupCommand},
+        {"restore", restoreCommand}, {"new-epoch", newEpochCommand}, {"migrate-to-postgres", migrateToPostgres},
+        {"prune", pruneCommand}, {"setting", settingCommand}};
     for (const auto &c : commands) {
         if (command == QLatin1String(c.name))
             return c.run(arguments.mid(1));
@@ -721,7 +758,9 @@ int runCommand(const QStringList &arguments)
         "  user add --data DIR --username U --role rep|manager|sfe|admin [--territory CODE] "
         "[--display-name NAME]\n"
         "  user set-role --data DIR --username U --role rep|manager|sfe|admin [--territory CODE]\n"
-        "  user disable --data DIR --username U\n"
+        "  user disable --data DIR --username U   (also revokes the user's devices: they wipe themselves)\n"
+        "  device list --data DIR [--user LOGIN] [--json]\n"
+        "  device revoke --data DIR DEVICE_ID [--reason TEXT]   (the device wipes its data at next contact)\n"
         "  import hcps  --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
         "  import alignments --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"
         "  import sales --data DIR FILE.csv [--encoding auto|utf-8|gbk] [--dry-run]\n"

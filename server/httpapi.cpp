@@ -150,7 +150,8 @@ void HttpApi::addRoute(const char *path, QHttpServerRequest::Method method, Endp
             Request r {methodName(request.method()), request.url().path(),
                 request.url().query(QUrl::FullyEncoded), header(request, "Authorization"),
                 header(request, "Rounds-Protocol"), header(request, "Content-Length"), request.body(),
-                sourceAddress(request)};
+                sourceAddress(request), header(request, "Rounds-Device-Id"),
+                header(request, "Rounds-Client-Version")};
             m_pool.start([this, endpoint, r = std::move(r), pending]() {
                 QElapsedTimer timer;
                 timer.start();
@@ -211,11 +212,12 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
             return ApiReply::error(400, InvalidRequest, QStringLiteral("the body must be a JSON object"));
         body = doc.object();
     }
+    const DeviceContact device = devices::fromHeaders(r.deviceId, r.clientVersion);
     if (endpoint == Endpoint::Login)
-        return m_auth.login(body, r.source);
+        return m_auth.login(body, r.source, device);
 
     ApiReply failure;
-    const std::optional<Principal> user = m_auth.authenticate(r.authorization, &failure);
+    const std::optional<Principal> user = m_auth.authenticate(r.authorization, &failure, device);
     if (!user)
         return failure;
     ApiReply reply;

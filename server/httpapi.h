@@ -54,6 +54,8 @@ public:
         QByteArray contentLength;
         QByteArray body;
         QString source; // the client's address, for the login limit
+        QByteArray deviceId; // Rounds-Device-Id
+        QByteArray clientVersion; // Rounds-Client-Version
     };
     // The cipher suites the server offers: ECDHE with AES-GCM or ChaCha20-Poly1305 on TLS 1.2, and the
     // TLS 1.3 suites (all AEAD, all ephemeral), as far as the TLS library has them.

@@ -79,12 +79,22 @@ ALTER TABLE audit ADD COLUMN op text;
 CREATE INDEX audit_record_seq ON audit(entity, record_id, seq);
 DROP INDEX audit_record;
 )"},
+    {5, "devices: each computer a user signs in from, and its token's device", R"(
+CREATE TABLE devices(id text PRIMARY KEY, user_id text NOT NULL, name text, client_version text,
+  first_seen text NOT NULL, last_seen text NOT NULL, revoked_at text, revoked_reason text);
+CREATE INDEX devices_user ON devices(user_id);
+ALTER TABLE tokens ADD COLUMN device_id text;
+CREATE INDEX tokens_device ON tokens(device_id) WHERE device_id IS NOT NULL;
+)"},
     {6, "indexes by age for the retention prune (audit, push answers, tombstones)", R"(
 CREATE INDEX audit_at ON audit(at);
 CREATE INDEX mutations_created_at ON mutations(created_at);
 CREATE INDEX records_tombstones ON records(updated_at) WHERE deleted;
 )"},
 };
+
+constexpr const char *kDeviceColumns
+    = "id, user_id, name, client_version, first_seen, last_seen, revoked_at, revoked_reason";
 
 // Serializes schema migrations of instances that start at the same time (an arbitrary constant).
 constexpr const char *kMigrationLock = "SELECT pg_advisory_xact_lock(7415002)";
@@ -300,11 +310,36 @@ public:
 
     std::optional<TokenRow> token(const QByteArray &hash) override
     {
-        const Result r = m_c.run(
-            "SELECT user_id, device, expires_at, revoked FROM tokens WHERE hash = $1", {Param::bytes(hash)});
+        const Result r
+            = m_c.run("SELECT user_id, device, expires_at, revoked, device_id FROM tokens WHERE hash = $1",
+                {Param::bytes(hash)});
         if (r.rows() == 0)
             return std::nullopt;
-        return TokenRow {r.text(0, 0), r.text(0, 1), r.text(0, 2), r.boolean(0, 3)};
+        return TokenRow {r.text(0, 0), r.text(0, 1), r.text(0, 2), r.boolean(0, 3), r.text(0, 4)};
+    }
+
+    std::optional<DeviceRow> device(const QString &id) override
+    {
+        const QList<DeviceRow> rows = deviceRows(" WHERE id = $1", {id});
+        return rows.isEmpty() ? std::nullopt : std::optional<DeviceRow>(rows.first());
+    }
+
+    QList<DeviceRow> devices(const QString &userId) override
+    {
+        return userId.isEmpty() ? deviceRows(" ORDER BY last_seen DESC, id", {})
+                                : deviceRows(" WHERE user_id = $1 ORDER BY last_seen DESC, id", {userId});
+    }
+
+    QList<DeviceRow> deviceRows(const char *where, const QList<Param> &params)
+    {
+        const Result r = m_c.run(QStringLiteral("SELECT %1 FROM devices").arg(QLatin1String(kDeviceColumns))
+                + QLatin1String(where),
+            params);
+        QList<DeviceRow> rows;
+        for (int i = 0; i < r.rows(); ++i)
+            rows << DeviceRow {r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
+                r.text(i, 5), r.text(i, 6), r.text(i, 7)};
+        return rows;
     }
 
     std::optional<MutationRow> mutationResult(const QString &mutationId) override
@@ -411,10 +446,30 @@ public:
 
     void putToken(const QByteArray &hash, const TokenRow &t) override
     {
-        m_c.run(
-            "INSERT INTO tokens(hash, user_id, device, created_at, expires_at, revoked) VALUES ($1, $2, $3, "
-            "$4, $5, $6)",
-            {Param::bytes(hash), t.userId, t.device, protocol::nowUtc(), t.expiresAt, t.revoked});
+        m_c.run("INSERT INTO tokens(hash, user_id, device, created_at, expires_at, revoked, device_id) "
+                "VALUES ($1, "
+                "$2, $3, $4, $5, $6, $7)",
+            {Param::bytes(hash), t.userId, t.device, protocol::nowUtc(), t.expiresAt, t.revoked,
+                t.deviceId.isEmpty() ? QString() : t.deviceId});
+    }
+
+    void putDevice(const DeviceRow &d) override
+    {
+        auto orNull = [](const QString &s) { return s.isEmpty() ? QString() : s; };
+        m_c.run(QStringLiteral(
+                    "INSERT INTO devices(%1) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(id) DO "
+                    "UPDATE SET user_id = excluded.user_id, name = excluded.name, client_version = "
+                    "excluded.client_version, first_seen = excluded.first_seen, last_seen = "
+                    "excluded.last_seen, revoked_at = excluded.revoked_at, revoked_reason = "
+                    "excluded.revoked_reason")
+                    .arg(QLatin1String(kDeviceColumns)),
+            {d.id, d.userId, d.name, d.clientVersion, d.firstSeen, d.lastSeen, orNull(d.revokedAt),
+                orNull(d.revokedReason)});
+    }
+
+    void revokeDeviceTokens(const QString &deviceId) override
+    {
+        m_c.run("UPDATE tokens SET revoked = true WHERE device_id = $1", {deviceId});
     }
 
     void revokeToken(const QByteArray &hash) override
@@ -701,87 +756,6 @@ bool PgStorage::backup(const QString &path, QString *error)
     }
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return true;
-}
-
-bool PgStorage::admitLogin(
-    const QString &username, int maxAttempts, int windowSeconds, int *waitSeconds, QString *error)
-{
-    // A second go only when the connection broke (a restarted database): nothing was counted then.
-    for (int attempt = 0;; ++attempt) {
-        bool lost = false;
-        const bool ok = admitLoginOnce(username, maxAttempts, windowSeconds, waitSeconds, error, &lost);
-        if (ok || !lost || attempt > 0)
-            return ok;
-    }
-}
-
-bool PgStorage::admitLoginOnce(const QString &username, int maxAttempts, int windowSeconds, int *waitSeconds,
-    QString *error, bool *connectionLost)
-{
-    *waitSeconds = 0;
-    QString failure;
-    std::unique_ptr<Connection> c = take(&failure);
-    if (!c) {
-        *error = failure;
-        return false;
-    }
-    bool sweep = false;
-    {
-        QMutexLocker lock(&m_poolMutex);
-        if (++m_attemptsSinceSweep >= 1024) {
-            m_attemptsSinceSweep = 0;
-            sweep = true;
-        }
-    }
-    try {
-        // One transaction per name at a time (the advisory lock): check and count in one step, across
-        // every instance, so concurrent guesses cannot all pass the check before any is counted.
-        c->exec("BEGIN");
-        c->run("SELECT pg_advisory_xact_lock(hashtext($1))", {username});
-        c->run("DELETE FROM login_attempts WHERE username = $1 AND at <= now() - make_interval(secs => $2)",
-            {username, windowSeconds});
-        const Result r
-            = c->run("SELECT count(*), ceil(extract(epoch FROM min(at) + make_interval(secs => $2) - "
-                     "now())) FROM login_attempts WHERE username = $1",
-                {username, windowSeconds});
-        if (r.int64(0, 0) >= maxAttempts) {
-            *waitSeconds = int(std::max<qint64>(1, r.int64(0, 1)));
-        } else {
-            c->run("INSERT INTO login_attempts(username, at) VALUES ($1, now())", {username});
-        }
-        // Names tried once and never again must not pile up.
-        if (sweep)
-            c->run(
-                "DELETE FROM login_attempts WHERE at <= now() - make_interval(secs => $1)", {windowSeconds});
-        c->exec("COMMIT");
-        giveBack(std::move(c));
-        return true;
-    } catch (const PgError &e) {
-        rollbackQuietly(*c);
-        giveBack(std::move(c));
-        *error = e.text();
-        *connectionLost = e.connectionLost();
-        if (!e.connectionLost())
-            qCWarning(lcServer) << "login limiter failed:" << e.text();
-        return false;
-    }
-}
-
-void PgStorage::forgiveLogin(const QString &username)
-{
-    QString failure;
-    std::unique_ptr<Connection> c = take(&failure);
-    if (!c)
-        return;
-    try {
-        c->run(
-            "DELETE FROM login_attempts WHERE ctid IN (SELECT ctid FROM login_attempts WHERE username = $1 "
-            "ORDER BY at DESC LIMIT 1)",
-            {username});
-    } catch (const PgError &e) {
-        qCWarning(lcServer) << "login limiter failed:" << e.text();
-    }
-    giveBack(std::move(c));
 }
 
 } // namespace rounds::server

@@ -34,6 +34,7 @@ struct Principal
     protocol::Role role = protocol::NoRole;
     QString homeTerritoryId;
     QString device;
+    QString deviceId; // empty for clients that send none
     QByteArray tokenHash;
     Scope scope;
 

@@ -141,6 +141,16 @@ CREATE INDEX audit_record ON audit(entity, record_id);
             QStringLiteral(
                 "the operation of each audit entry (the history route tells a create from an update)"),
             [](sql::Database &db) { db.exec(QStringLiteral("ALTER TABLE audit ADD COLUMN op TEXT")); }},
+        {6, QStringLiteral("devices: each computer a user signs in from, and its token's device"),
+            [](sql::Database &db) {
+                db.exec(QStringLiteral(R"(
+CREATE TABLE devices(id TEXT PRIMARY KEY NOT NULL, user_id TEXT NOT NULL, name TEXT, client_version TEXT,
+  first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, revoked_at TEXT, revoked_reason TEXT);
+CREATE INDEX devices_user ON devices(user_id);
+ALTER TABLE tokens ADD COLUMN device_id TEXT;
+CREATE INDEX tokens_device ON tokens(device_id) WHERE device_id IS NOT NULL;
+)"));
+            }},
         {7, QStringLiteral("indexes by age for the retention prune (audit, push answers, tombstones)"),
             [](sql::Database &db) {
                 db.exec(QStringLiteral(
@@ -150,6 +160,9 @@ CREATE INDEX audit_record ON audit(entity, record_id);
             }},
     };
 }
+
+const QLatin1String kDeviceColumns(
+    "id, user_id, name, client_version, first_seen, last_seen, revoked_at, revoked_reason");
 
 // The primitives, on one connection. Statements are cached by the connection.
 class SqliteSession final : public StoreWriter
@@ -354,12 +367,40 @@ public:
 
     std::optional<TokenRow> token(const QByteArray &hash) override
     {
-        sql::Query q = m_db.query(
-            QStringLiteral("SELECT user_id, device, expires_at, revoked FROM tokens WHERE hash = ?1"));
+        sql::Query q = m_db.query(QStringLiteral(
+            "SELECT user_id, device, expires_at, revoked, device_id FROM tokens WHERE hash = ?1"));
         q->bindBlob(1, hash);
         if (!q->step())
             return std::nullopt;
-        return TokenRow {q->text(0), q->text(1), q->text(2), q->int64(3) != 0};
+        return TokenRow {q->text(0), q->text(1), q->text(2), q->int64(3) != 0, q->text(4)};
+    }
+
+    static DeviceRow readDevice(sql::Statement &s)
+    {
+        return DeviceRow {
+            s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6), s.text(7)};
+    }
+
+    std::optional<DeviceRow> device(const QString &id) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("SELECT %1 FROM devices WHERE id = ?1").arg(kDeviceColumns));
+        q.bindAll(id);
+        if (!q->step())
+            return std::nullopt;
+        return readDevice(*q);
+    }
+
+    QList<DeviceRow> devices(const QString &userId) override
+    {
+        sql::Query q
+            = m_db.query(QStringLiteral("SELECT %1 FROM devices WHERE ?1 = '' OR user_id = ?1 ORDER BY "
+                                        "last_seen DESC, id")
+                             .arg(kDeviceColumns));
+        q.bindAll(userId.isNull() ? QStringLiteral("") : userId);
+        QList<DeviceRow> rows;
+        while (q->step())
+            rows << readDevice(*q);
+        return rows;
     }
 
     std::optional<MutationRow> mutationResult(const QString &mutationId) override
@@ -476,13 +517,33 @@ public:
     {
         sql::Query q
             = m_db.query(QStringLiteral("INSERT INTO tokens(hash, user_id, device, created_at, expires_at, "
-                                        "revoked) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+                                        "revoked, device_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
         q->bindBlob(1, hash);
         q->bind(2, t.userId);
         q->bind(3, t.device);
         q->bind(4, protocol::nowUtc());
         q->bind(5, t.expiresAt);
         q->bind(6, t.revoked);
+        q->bind(7, t.deviceId.isEmpty() ? QString() : t.deviceId);
+        q->run();
+    }
+
+    void putDevice(const DeviceRow &d) override
+    {
+        auto orNull = [](const QString &s) { return s.isEmpty() ? QString() : s; };
+        sql::Query q
+            = m_db.query(QStringLiteral("INSERT OR REPLACE INTO devices(%1) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+                                        "?7, ?8)")
+                             .arg(kDeviceColumns));
+        q.bindAll(d.id, d.userId, d.name, d.clientVersion, d.firstSeen, d.lastSeen, orNull(d.revokedAt),
+            orNull(d.revokedReason));
+        q->run();
+    }
+
+    void revokeDeviceTokens(const QString &deviceId) override
+    {
+        sql::Query q = m_db.query(QStringLiteral("UPDATE tokens SET revoked = 1 WHERE device_id = ?1"));
+        q.bindAll(deviceId);
         q->run();
     }
 

@@ -51,6 +51,24 @@ struct TokenRow
     QString device;
     QString expiresAt; // ISO 8601 UTC
     bool revoked = false;
+    QString deviceId; // the client's device id at sign-in; empty for clients that send none
+};
+
+// A computer a user signed in from (docs/server.md, "Devices"): the id its client generated once, the
+// host name, the client version, first and last contact, and, once revoked, when and why. A revoked
+// device is told to wipe itself at its next contact.
+struct DeviceRow
+{
+    QString id;
+    QString userId;
+    QString name;
+    QString clientVersion;
+    QString firstSeen; // ISO 8601 UTC
+    QString lastSeen;
+    QString revokedAt; // empty while the device may work
+    QString revokedReason;
+
+    bool revoked() const { return !revokedAt.isEmpty(); }
 };
 
 struct AuditEntry
@@ -141,6 +159,9 @@ public:
     virtual std::optional<UserRow> userByName(const QString &username) = 0;
     virtual std::optional<UserRow> userById(const QString &id) = 0;
     virtual std::optional<TokenRow> token(const QByteArray &hash) = 0;
+    virtual std::optional<DeviceRow> device(const QString &id) = 0;
+    // The devices last used by `userId` (every device when empty), most recently seen first.
+    virtual QList<DeviceRow> devices(const QString &userId) = 0;
     virtual std::optional<MutationRow> mutationResult(const QString &mutationId) = 0;
     virtual QString meta(const QString &key) = 0;
 };
@@ -165,6 +186,8 @@ public:
     virtual void putToken(const QByteArray &hash, const TokenRow &token) = 0;
     virtual void revokeToken(const QByteArray &hash) = 0;
     virtual void revokeUserTokens(const QString &userId) = 0;
+    virtual void putDevice(const DeviceRow &device) = 0; // insert or replace
+    virtual void revokeDeviceTokens(const QString &deviceId) = 0;
     // Forgets tokens that expired before `before` (ISO 8601 UTC); they no longer work anyway.
     virtual void deleteExpiredTokens(const QString &before) = 0;
     virtual void setMeta(const QString &key, const QString &value) = 0;

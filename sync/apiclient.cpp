@@ -1,6 +1,8 @@
 #include "sync/apiclient.h"
 
+#include "common/protocol/errors.h"
 #include "common/protocol/messages.h"
+#include "sync/device.h"
 #include "sync/diagnostics.h"
 
 #include "sync/log.h"
@@ -53,6 +55,17 @@ ApiError classify(int status, QNetworkReply::NetworkError netError, const QStrin
         e.kind = ApiError::Unauthorized;
         e.message = ApiClient::tr("Your sign-in has expired or was revoked. Sign in again; nothing on this "
                                   "computer is lost.");
+    } else if (status == 403 && e.code == QLatin1String(protocol::ErrorCode::DeviceRevoked)) {
+        e.kind = ApiError::DeviceRevoked;
+        e.reason = err.value(QStringLiteral("reason")).toString();
+        e.message = e.reason.isEmpty()
+            ? ApiClient::tr(
+                "An administrator revoked this computer's access to Rounds, so its Rounds data is "
+                "deleted from it.")
+            : ApiClient::tr(
+                "An administrator revoked this computer's access to Rounds (%1), so its Rounds data "
+                "is deleted from it.")
+                  .arg(e.reason);
     } else if (status == 426) {
         e.kind = ApiError::Upgrade;
         e.message = ApiClient::tr("The server needs a newer version of Rounds. Please update Rounds; your "
@@ -79,6 +92,7 @@ ApiError classify(int status, QNetworkReply::NetworkError netError, const QStrin
 ApiClient::ApiClient(const QUrl &server, QObject *parent)
     : QObject(parent)
     , m_server(server)
+    , m_deviceId(device::id())
     , m_nam(new QNetworkAccessManager(this))
 {
     m_nam->setAutoDeleteReplies(false);
@@ -102,6 +116,7 @@ std::unique_ptr<ApiClient> ApiClient::clone() const
 {
     auto copy = std::make_unique<ApiClient>(m_server);
     copy->m_token = m_token;
+    copy->m_deviceId = m_deviceId;
     copy->m_policy = m_policy;
     copy->m_extraCas = m_extraCas;
     copy->m_cancel = m_cancel;
@@ -184,6 +199,9 @@ ApiResponse ApiClient::sendOnce(
     QNetworkRequest request(url);
     request.setRawHeader("Rounds-Protocol", QByteArray::number(diagnostics::ProtocolVersion));
     request.setRawHeader("Accept", "application/json");
+    if (!m_deviceId.isEmpty())
+        request.setRawHeader("Rounds-Device-Id", m_deviceId.toLatin1());
+    request.setRawHeader("Rounds-Client-Version", device::clientVersion().toLatin1());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());

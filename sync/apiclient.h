@@ -24,6 +24,7 @@ struct ApiError
         Tls, // the server certificate is not trusted: never retried
         Server, // 5xx: retried with backoff
         Unauthorized, // 401: sign in again; local data is kept
+        DeviceRevoked, // 403 device_revoked: an admin revoked this computer; its local data is wiped
         Upgrade, // 426: this version of Rounds is too old for the server
         RateLimited, // 429: wait Retry-After
         Client, // other 4xx: a bug or a refused request; never retried
@@ -36,6 +37,7 @@ struct ApiError
     QString message; // a sentence for a person, in the user's language
     QString serverMessage; // the server's own sentence (English), for the log and support
     QString field;
+    QString reason; // DeviceRevoked: why, as the administrator wrote it
     int retryAfterSeconds = 0;
 
     bool isRetryable() const { return kind == Network || kind == Server || kind == RateLimited; }
@@ -61,7 +63,8 @@ struct RetryPolicy
 // JSON over HTTP(S) to rounds-server. Blocking calls meant for the sync engine's worker thread and for
 // rounds-cli: each spins a local event loop while the request runs, retrying network errors and 5xx
 // with exponential backoff and jitter (a timer, not the next edit), never 4xx. Sends
-// `Rounds-Protocol: 1` and the bearer token; QNetworkAccessManager asks for gzip and inflates it.
+// `Rounds-Protocol: 1`, the device (Rounds-Device-Id, Rounds-Client-Version) and the bearer token;
+// QNetworkAccessManager asks for gzip and inflates it.
 class ApiClient final : public QObject
 {
     Q_OBJECT
@@ -70,6 +73,10 @@ public:
     ~ApiClient() override;
 
     void setToken(const QString &token) { m_token = token; }
+    // The device id sent with every request (Rounds-Device-Id); device::id() unless a test simulates
+    // several computers in one process.
+    void setDeviceId(const QString &id) { m_deviceId = id; }
+    const QString &deviceId() const { return m_deviceId; }
     const QString &token() const { return m_token; }
     const QUrl &server() const { return m_server; }
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
@@ -107,6 +114,7 @@ private:
 
     QUrl m_server;
     QString m_token;
+    QString m_deviceId;
     RetryPolicy m_policy;
     QNetworkAccessManager *m_nam;
     QList<QSslCertificate> m_extraCas;

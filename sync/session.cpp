@@ -1,13 +1,20 @@
 #include "sync/session.h"
 
 #include "sync/apiclient.h"
+#include "sync/device.h"
+#include "sync/log.h"
+#include "sync/offlinepolicy.h"
 #include "sync/preferences.h"
+#include "sync/syncsession.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostInfo>
 #include <QSettings>
+#include <QTimer>
 
 namespace rounds {
 
@@ -21,11 +28,20 @@ Session::Session(QObject *parent)
 {
     m_engine.setAutoSyncMinutes(preferences::autoSyncMinutes());
     m_engine.setLivePullSeconds(preferences::livePullSeconds());
+    connect(&m_engine, &SyncEngine::syncFinished, this, [this](const SyncSummary &summary) {
+        if (summary.error.kind == ApiError::DeviceRevoked) {
+            m_engine.setAccount({}); // no further sync from this computer
+            emit deviceRevoked(summary.error.message);
+        }
+        // A sync that completes stamps last_sync itself: that is the contact offlinepolicy counts.
+    });
 }
 
 Session::~Session()
 {
     m_engine.cancel();
+    if (m_wipeOnClose)
+        wipeLocalData();
 }
 
 QString Session::databasePathFor(const QUrl &server, const QString &user)
@@ -63,6 +79,15 @@ bool Session::openDatabase(const QString &path, QString *error)
 {
     if (!openStore(path, error))
         return false;
+    m_passwordFor = {};
+    if (!checkOfflineLimit()) {
+        *error = tr("%1 has not reached the server for more than %n day(s): sign in with your password to "
+                    "open its data.",
+            nullptr, m_passwordDays)
+                     .arg(m_passwordFor.user);
+        m_notice = *error;
+        return false;
+    }
     m_account = SignIn(*m_store, m_credentials).account();
     m_token.clear();
     if (m_account.isSet()) {
@@ -95,8 +120,20 @@ SignInResult Session::signIn(const QUrl &server, const QString &user, const QStr
             return result;
         }
     }
+    const bool windowOpen = m_account.isSet();
     result = SignIn(*m_store, m_credentials)
                  .signIn(server, user, password, tr("Rounds on %1").arg(QHostInfo::localHostName()));
+    if (result.deviceRevoked) {
+        if (windowOpen) {
+            // The window works on this store: it says why, closes, and the data goes as it closes.
+            emit deviceRevoked(result.message);
+        } else {
+            const AccountInfo who {server.toString(), user, {}, {}, {}, {}};
+            m_account = who;
+            wipeLocalData();
+        }
+        return result;
+    }
     if (!result.ok) {
         if (!existed) {
             // A failed first sign-in leaves no empty database behind to be mistaken for an account.
@@ -111,6 +148,7 @@ SignInResult Session::signIn(const QUrl &server, const QString &user, const QStr
     settings.setValue(kUserKey, user);
     m_account = result.account;
     m_token = result.token;
+    m_passwordFor = {};
     m_notice = result.keychainAvailable ? QString() : result.message;
     pointEngine();
     emit accountChanged();
@@ -127,6 +165,75 @@ void Session::signOut()
     m_token.clear();
     pointEngine();
     emit accountChanged();
+}
+
+int Session::unsentCount() const
+{
+    return m_store ? int(m_store->outbox().size()) : 0;
+}
+
+void Session::waitForEngine(int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (m_engine.isSyncing() && !deadline.hasExpired()) {
+        QEventLoop wait;
+        connect(&m_engine, &SyncEngine::syncFinished, &wait, &QEventLoop::quit);
+        QTimer::singleShot(100, &wait, &QEventLoop::quit);
+        wait.exec();
+    }
+}
+
+int Session::pushBeforeSignOut(int timeoutMs)
+{
+    if (!m_store)
+        return 0;
+    if (isSignedIn() && unsentCount() > 0) {
+        m_engine.cancel();
+        waitForEngine(timeoutMs); // the engine lets go; one quick sync here sends what is left
+        ApiClient api {QUrl(m_account.server)};
+        api.setToken(m_token);
+        api.setRetryPolicy(RetryPolicy {2, 300, 1000, timeoutMs}); // a person waits at the dialog
+        const SyncSummary summary = SyncSession(*m_store, api).run();
+        if (summary.ok)
+            offlinepolicy::recordContact(*m_store);
+        else if (summary.error.kind == ApiError::DeviceRevoked)
+            emit deviceRevoked(summary.error.message);
+    }
+    return unsentCount();
+}
+
+WipeResult Session::wipeLocalData()
+{
+    m_engine.cancel();
+    waitForEngine(30'000); // the engine's worker lets go of the file
+    const AccountInfo account = m_account.isSet() ? m_account : m_passwordFor;
+    const QString path = m_store ? m_store->path() : databasePathFor(QUrl(account.server), account.user);
+    if (m_store && !m_token.isEmpty())
+        SignIn(*m_store, m_credentials).signOut(); // best effort: the token stops working at once
+    closeStore();
+    const WipeResult r = rounds::wipeLocalData(path, account.server, account.user, m_credentials);
+    QSettings settings;
+    if (settings.value(kServerKey).toString() == account.server
+        && settings.value(kUserKey).toString() == account.user) {
+        settings.remove(kServerKey);
+        settings.remove(kUserKey);
+    }
+    qCInfo(lcSync) << "local data wiped:" << r.removed << r.message;
+    m_wipeOnClose = false;
+    m_passwordFor = {};
+    m_notice = r.message;
+    emit accountChanged();
+    return r;
+}
+
+bool Session::checkOfflineLimit()
+{
+    if (!offlinepolicy::passwordRequired(*m_store, m_clock()))
+        return true;
+    m_passwordDays = offlinepolicy::maxDays(*m_store);
+    m_passwordFor = SignIn(*m_store, m_credentials).account();
+    closeStore();
+    return false;
 }
 
 bool Session::openStore(const QString &path, QString *error)

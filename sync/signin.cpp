@@ -3,6 +3,8 @@
 #include "models/store.h"
 #include "sync/apiclient.h"
 #include "sync/credentialstore.h"
+#include "sync/device.h"
+#include "sync/offlinepolicy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,8 +45,10 @@ SignInResult SignIn::signIn(
     api.setRetryPolicy(RetryPolicy {2, 500, 1000, 30'000}); // a person is waiting: fail fast
     const ApiResponse response = api.post(QStringLiteral("/api/v1/auth/login"),
         QJsonObject {{QStringLiteral("username"), user}, {QStringLiteral("password"), password},
-            {QStringLiteral("device_name"), deviceName}});
+            {QStringLiteral("device_name"), deviceName}, {QStringLiteral("device_id"), api.deviceId()},
+            {QStringLiteral("client_version"), device::clientVersion()}});
     if (!response.ok()) {
+        r.deviceRevoked = response.error.kind == ApiError::DeviceRevoked;
         r.message = response.error.httpStatus == 401 ? ApiClient::tr("Wrong user name or password.")
                                                      : response.error.message;
         return r;
@@ -63,6 +67,7 @@ SignInResult SignIn::signIn(
     m_store.setMeta(QStringLiteral("territory_ids"),
         QString::fromUtf8(QJsonDocument(me.value(QStringLiteral("territory_ids")).toArray())
                               .toJson(QJsonDocument::Compact)));
+    offlinepolicy::recordContact(m_store);
     const CredentialStore::Result saved = m_credentials.save(serverUrl, user, r.token);
     r.ok = true;
     r.keychainAvailable = saved.keychainAvailable;

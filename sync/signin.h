@@ -26,6 +26,9 @@ struct SignInResult
     bool ok = false;
     QString message; // why not, or a warning when ok (no keychain)
     bool keychainAvailable = true; // false: the token lives in memory for this run only
+    // The server answered 403 device_revoked: this computer must wipe the account's data (the caller
+    // closes the store and runs wipeLocalData); `message` says why.
+    bool deviceRevoked = false;
     QString token;
     AccountInfo account;
 };

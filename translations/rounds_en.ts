@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>%1 has not reached the server for more than %n day(s): sign in again with rounds-cli --db %2 login %3 %1</source>
+        <translation>
+            <numerusform>%1 has not reached the server for more than %n day: sign in again with rounds-cli --db %2 login %3 %1</numerusform>
+            <numerusform>%1 has not reached the server for more than %n days: sign in again with rounds-cli --db %2 login %3 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached the server and would be lost; nothing was deleted. Sync first, or add --discard-unsent to delete them too.</source>
+        <translation>
+            <numerusform>%n change has not reached the server and would be lost; nothing was deleted. Sync first, or add --discard-unsent to delete it too.</numerusform>
+            <numerusform>%n changes have not reached the server and would be lost; nothing was deleted. Sync first, or add --discard-unsent to delete them too.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dates</name>
     <message numerus="yes">
         <source>in %n day(s)</source>
@@ -331,6 +348,33 @@
         <translation>
             <numerusform>Counts %n planned attendee.</numerusform>
             <numerusform>Counts %n planned attendees.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rounds::Session</name>
+    <message numerus="yes">
+        <source>%1 has not reached the server for more than %n day(s): sign in with your password to open its data.</source>
+        <translation>
+            <numerusform>%1 has not reached the server for more than %n day: sign in with your password to open its data.</numerusform>
+            <numerusform>%1 has not reached the server for more than %n days: sign in with your password to open its data.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rounds::SignOutDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) made on this computer have not reached the server (it cannot be reached, or refused them). Removing the data deletes them for good.</source>
+        <translation>
+            <numerusform>%n change made on this computer has not reached the server (it cannot be reached, or refused it). Removing the data deletes it for good.</numerusform>
+            <numerusform>%n changes made on this computer have not reached the server (it cannot be reached, or refused them). Removing the data deletes them for good.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n unsent change(s) too</source>
+        <translation>
+            <numerusform>Delete the %n unsent change too</numerusform>
+            <numerusform>Delete the %n unsent changes too</numerusform>
         </translation>
     </message>
 </context>

@@ -143,7 +143,8 @@
         <source>usage: rounds-cli --db FILE COMMAND [ARGS]
 
   login SERVER_URL USERNAME        sign in (password on stdin); the token goes to the keychain
-  sync [--json]                    push, pull, push; exit 0 ok, 3 conflicts or rejections left, 1 failure
+  sync [--json]                    push, pull, push; exit 0 ok, 3 conflicts or rejections left, 1 failure,
+                                   4 this computer was revoked (its data for the account is deleted)
   status [--json]                  pending changes, open conflicts, rejected, cursors, epoch, last sync
   dump ENTITY                      the visible local records, one JSON object a line, sorted by id
   edit ENTITY ID FIELD=VALUE ...   a local edit through the normal write path (works offline)
@@ -155,7 +156,11 @@
   history ENTITY ID [--json]       the record&apos;s changes on the server (who, when, device, each field
                                    old -&gt; new), oldest first; needs the server; --json: the answer of
                                    GET /api/v1/history with every page&apos;s entries
-  logout                           forgets the token (local data is kept)
+  logout [--remove-data [--discard-unsent]]
+                                   forgets the token (local data is kept); --remove-data first sends
+                                   what waits, then deletes the database and its keychain entry, and
+                                   refuses while changes have not reached the server unless
+                                   --discard-unsent
   search TEXT [--limit N] [--json] the HCPs the window&apos;s global search shows for TEXT, in its order:
                                    by name, pinyin (&quot;heli&quot;, &quot;he li&quot;, mixed), initials (&quot;hl&quot;) or
                                    hospital; N defaults to the window&apos;s first page (100); one
@@ -169,6 +174,9 @@
                                    2026-09-01..2026-09-30) for a territory/district code or a
                                    username (default: everything in the store)
 
+After more than `security.offline_days` days (a company setting, 30 by default) without reaching the
+server, every command but login and logout refuses to open the data until you sign in again.
+
 FIELD=VALUE is read by the field&apos;s type (numbers, true/false, JSON for JSON fields; an empty value is
 null); FIELD:=JSON passes a raw JSON value.
 
@@ -178,7 +186,8 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>用法：rounds-cli --db 文件 命令 [参数]
 
   login 服务器地址 用户名          登录（密码从标准输入读取）；令牌存入系统钥匙串
-  sync [--json]                    推送、拉取、再推送；退出码 0 成功，3 仍有冲突或被拒的更改，1 失败
+  sync [--json]                    推送、拉取、再推送；退出码 0 成功，3 仍有冲突或被拒的更改，1 失败，
+                                   4 此电脑已被撤销（该账户的本地数据已删除）
   status [--json]                  待发送的更改、未解决的冲突、被拒的更改、游标、纪元、上次同步
   dump 实体                        本地可见的记录，每行一个 JSON 对象，按 id 排序
   edit 实体 ID 字段=值 ...         经正常写入路径的本地修改（离线可用）
@@ -190,7 +199,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
   history 实体 ID [--json]         该记录在服务器上的更改（谁、何时、哪台设备、每个字段的
                                    旧值 -&gt; 新值），按时间先后；需要连接服务器；--json：
                                    GET /api/v1/history 的应答，含每一页的条目
-  logout                           删除令牌（本地数据保留）
+  logout [--remove-data [--discard-unsent]]
+                                   删除令牌（本地数据保留）；--remove-data 先发送待发送的
+                                   更改，再删除数据库及其钥匙串条目；仍有更改未送达服务器
+                                   时拒绝执行，除非加上 --discard-unsent
   search 文本 [--limit N] [--json] 窗口全局搜索对该文本显示的医生，顺序相同：按姓名、
                                    拼音（&quot;heli&quot;、&quot;he li&quot;、&quot;he丽&quot;）、首字母（&quot;hl&quot;）或医院；
                                    N 默认为窗口的第一页（100）；每个医生一行（id、姓名、
@@ -203,6 +215,9 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
                                    某一期间（2026-10、2026-Q3 或 2026-09-01..2026-09-30）的全部
                                    仪表板 KPI，范围为辖区/大区代码或用户名
                                    （默认：本地库中的全部数据）
+
+超过 `security.offline_days` 天（公司设置，默认 30 天）未连接服务器后，除 login 和 logout
+以外的命令都会拒绝打开数据，直到重新登录。
 
 字段=值 按字段类型读取（数字、true/false、JSON 字段用 JSON；空值即 null）；
 字段:=JSON 直接传入原始 JSON 值。
@@ -237,6 +252,21 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>The server will refuse this record until consent is captured in the HCP&apos;s profile. Save anyway?</source>
         <translation>在医生档案中采集同意之前，服务器会拒绝此记录。仍要保存吗？</translation>
+    <message numerus="yes">
+        <source>%1 has not reached the server for more than %n day(s): sign in again with rounds-cli --db %2 login %3 %1</source>
+        <translation><numerusform>%1 已超过 %n 天未连接服务器：请用 rounds-cli --db %2 login %3 %1 重新登录</numerusform></translation>
+    </message>
+    <message>
+        <source>--discard-unsent goes with --remove-data</source>
+        <translation>--discard-unsent 需与 --remove-data 一起使用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached the server and would be lost; nothing was deleted. Sync first, or add --discard-unsent to delete them too.</source>
+        <translation><numerusform>有 %n 项更改尚未送达服务器，删除会丢失这些更改；未删除任何内容。请先同步，或加上 --discard-unsent 一并删除。</numerusform></translation>
+    </message>
+    <message>
+        <source>deleted %1 and its keychain entry</source>
+        <translation>已删除 %1 及其钥匙串条目</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1098,17 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Not assessed</source>
         <translation>未评估</translation>
+    </message>
+</context>
+<context>
+    <name>LocalWipe</name>
+    <message>
+        <source>the saved sign-in in the keychain (%1)</source>
+        <translation>钥匙串中保存的登录信息（%1）</translation>
+    </message>
+    <message>
+        <source>Could not delete: %1</source>
+        <translation>无法删除：%1</translation>
     </message>
 </context>
 <context>
@@ -2411,6 +2452,14 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Signed out: sign in again to sync. Your local data is kept.</source>
         <translation>已退出登录：重新登录后才能同步。本机数据会保留。</translation>
+    </message>
+    <message>
+        <source>An administrator revoked this computer&apos;s access to Rounds, so its Rounds data is deleted from it.</source>
+        <translation>管理员已撤销此电脑对 Rounds 的访问权限，此电脑上的 Rounds 数据将被删除。</translation>
+    </message>
+    <message>
+        <source>An administrator revoked this computer&apos;s access to Rounds (%1), so its Rounds data is deleted from it.</source>
+        <translation>管理员已撤销此电脑对 Rounds 的访问权限（%1），此电脑上的 Rounds 数据将被删除。</translation>
     </message>
 </context>
 <context>
@@ -3958,10 +4007,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>退出登录</translation>
     </message>
     <message>
-        <source>Sign out of %1? Everything on this computer is kept; you sign in again to sync.</source>
-        <translation>确定退出 %1 吗？本机数据全部保留；重新登录后即可同步。</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
@@ -4072,6 +4117,18 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>
             <numerusform>%n 项待您决定</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Rounds closes now and removes this computer&apos;s data for %1.</source>
+        <translation>Rounds 即将关闭，并删除此电脑上 %1 的数据。</translation>
+    </message>
+    <message>
+        <source>This computer was signed out by your company</source>
+        <translation>贵公司已将此电脑退出登录</translation>
+    </message>
+    <message>
+        <source>Rounds closes now. Ask your administrator if you need access again.</source>
+        <translation>Rounds 即将关闭。如需重新获得访问权限，请联系管理员。</translation>
     </message>
 </context>
 <context>
@@ -4776,6 +4833,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>This window works on the data of %1 on %2: sign in as that user.</source>
         <translation>此窗口使用的是 %2 上 %1 的数据：请以该用户登录。</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 has not reached the server for more than %n day(s): sign in with your password to open its data.</source>
+        <translation><numerusform>%1 已超过 %n 天未连接服务器：请输入密码登录后再打开数据。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>rounds::SettingsDialog</name>
@@ -5073,6 +5134,37 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Whenever the server can be reached, Rounds syncs by itself and shows anything that needs your decision, so nothing you typed is ever lost.</source>
         <translation>只要能连上服务器，Rounds 就会自动同步，并提示需要你处理的事项，你输入的内容绝不会丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::SignOutDialog</name>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Sign out of %1? You sign in again to sync.</source>
+        <translation>要退出 %1 吗？再次登录后才能同步。</translation>
+    </message>
+    <message>
+        <source>Also remove this computer&apos;s Rounds data for %1 (the database and the saved sign-in)</source>
+        <translation>同时删除此电脑上 %1 的 Rounds 数据（数据库和保存的登录信息）</translation>
+    </message>
+    <message>
+        <source>Remove data and sign out</source>
+        <translation>删除数据并退出登录</translation>
+    </message>
+    <message>
+        <source>Sending your changes…</source>
+        <translation>正在发送您的更改…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) made on this computer have not reached the server (it cannot be reached, or refused them). Removing the data deletes them for good.</source>
+        <translation><numerusform>此电脑上有 %n 项更改尚未送达服务器（服务器无法连接或拒绝了这些更改）。删除数据将永久删除这些更改。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n unsent change(s) too</source>
+        <translation><numerusform>同时删除这 %n 项未发送的更改</numerusform></translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,9 @@ inline constexpr auto Internal = "internal";
 // Additions (docs/sync-protocol.md): a meeting compliance rule blocks; the HCP has no consent for the
 // channel of a record that contacts them.
 inline constexpr auto ConsentRequired = "consent_required";
+// 403 to a device an admin revoked (or whose user was disabled): the client wipes its local data. The
+// error object carries `reason` (docs/sync-protocol.md, "Devices").
+inline constexpr auto DeviceRevoked = "device_revoked";
 } // namespace ErrorCode
 
 // A problem with one value or one request: which field, and a sentence a person can read. `message` is

@@ -26,6 +26,7 @@
 #include "ui/settings/aboutdialog.h"
 #include "ui/settings/settingsdialog.h"
 #include "ui/signin/signindialog.h"
+#include "ui/signin/signoutdialog.h"
 #include "ui/territories/territoryview.h"
 #include "ui/today/todayview.h"
 #include "ui/visits/visitdialog.h"
@@ -202,6 +203,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(qApp, &QGuiApplication::applicationStateChanged, engine,
         [engine](Qt::ApplicationState state) { engine->setForeground(state == Qt::ApplicationActive); });
     connect(session, &Session::accountChanged, this, &MainWindow::updateAccount);
+    connect(session, &Session::deviceRevoked, this, &MainWindow::onDeviceRevoked);
 
     icons::decorate(this);
     // 1280×800 where there is room; on 1366×768 or 1280×720 (150 % of 1920×1080) the screen's free area.
@@ -406,11 +408,34 @@ void MainWindow::signIn()
 
 void MainWindow::signOut()
 {
-    if (!Prompter::instance().confirm(this, tr("Sign out"),
-            tr("Sign out of %1? Everything on this computer is kept; you sign in again to sync.")
-                .arg(m_session->account().server)))
+    SignOutDialog dialog(m_session, this);
+    if (dialog.exec() != QDialog::Accepted)
         return;
-    m_session->signOut();
+    if (dialog.choice() == SignOutDialog::Choice::KeepData) {
+        m_session->signOut();
+        return;
+    }
+    Prompter::instance().inform(this, tr("Sign out"),
+        tr("Rounds closes now and removes this computer's data for %1.").arg(m_session->account().user));
+    closeForWipe();
+}
+
+void MainWindow::onDeviceRevoked(const QString &message)
+{
+    m_session->engine()->cancel();
+    hide();
+    Prompter::instance().inform(this, tr("This computer was signed out by your company"),
+        message + QStringLiteral("\n\n")
+            + tr("Rounds closes now. Ask your administrator if you need access again."));
+    closeForWipe();
+}
+
+void MainWindow::closeForWipe()
+{
+    // The views hold the store: the data goes when the Session ends, after this window (app/main.cpp).
+    m_session->wipeOnClose();
+    hide();
+    QCoreApplication::exit(0);
 }
 
 void MainWindow::onSyncStarted()

@@ -76,6 +76,10 @@ private:
     void onSyncStarted();
     void onSyncProgress(const rounds::SyncProgress &progress);
     void onSyncFinished(const rounds::SyncSummary &summary);
+    // The server revoked this computer: say why, close, and let the session wipe the data as it ends.
+    void onDeviceRevoked(const QString &message);
+    // Closes the window for good and ends the program, so the session can delete the data it used.
+    void closeForWipe();
     void updateCounts();
     // The sidebar's count badges: what waits for the user's decision in each view.
     void updateBadges(const DecisionCounts &decisions);

@@ -24,6 +24,8 @@ public:
     void setServer(const QString &url);
     // Signing in again to the open account: server and user are fixed, only the password is asked.
     void lockAccount(const QString &server, const QString &user);
+    // A sentence under the form (why the password is asked again).
+    void showMessage(const QString &text) { showError(m_error, text); }
 
 signals:
     void signedIn();
