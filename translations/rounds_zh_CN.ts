@@ -252,6 +252,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>The server will refuse this record until consent is captured in the HCP&apos;s profile. Save anyway?</source>
         <translation>在医生档案中采集同意之前，服务器会拒绝此记录。仍要保存吗？</translation>
+    </message>
     <message numerus="yes">
         <source>%1 has not reached the server for more than %n day(s): sign in again with rounds-cli --db %2 login %3 %1</source>
         <translation><numerusform>%1 已超过 %n 天未连接服务器：请用 rounds-cli --db %2 login %3 %1 重新登录</numerusform></translation>
