@@ -86,8 +86,9 @@ set_target_properties(rounds_sqlite3mc PROPERTIES POSITION_INDEPENDENT_CODE ON C
 # "pragma compile_options"`), the search's FTS5 and the store's dbstat test, and the cipher: AEGIS-256
 # (authenticated: a wrong key or a changed page is an error, never garbage; AES-NI when the processor has
 # it, found at run time). ChaCha20-Poly1305, SQLite3 Multiple Ciphers' default, made a first sync 28 %
-# slower than a plain store here, AEGIS-256 ENCRYPTION_AEGIS_APPLY (docs/performance.md). Temporary files stay in files by default (the server's large sorts); the client's
-# connections keep them in memory (PRAGMA temp_store = MEMORY, models/store/storeconnection.cpp).
+# slower than a plain store here, AEGIS-256 about 10 % (docs/performance.md, "The encrypted store").
+# Temporary files stay in files by default (the server's large sorts); the client's connections keep
+# them in memory (PRAGMA temp_store = MEMORY, models/store/storeconnection.cpp).
 target_compile_definitions(rounds_sqlite3mc PRIVATE
     SQLITE_THREADSAFE=1
     SQLITE_TEMP_STORE=1
