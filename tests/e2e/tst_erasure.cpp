@@ -81,7 +81,7 @@ void TestErasure::eraseReachesEveryLaptop()
     // The rep writes about the HCP: a draft visit with notes, a tag, the HCP's phone as SFE would see it.
     const WriteResult visit = m_rep.store->create("visit",
         {{"territory_id", territory}, {"hcp_id", hcp}, {"rep_id", m_rep.userId},
-            {"visited_at", month + "-10T09:30:00Z"}, {"status", "draft"}, {"notes", "her daughter studies in Lyon"},
+            {"visited_at", QString(month + "-10T09:30:00Z")}, {"status", "draft"}, {"notes", "her daughter studies in Lyon"},
             {"feedback", "prefers WeChat after 8 pm"}});
     QVERIFY2(visit.ok, qPrintable(visit.error));
     QVERIFY(m_rep.store->create("hcp_tag", {{"hcp_id", hcp}, {"category", "basic"}, {"tag", "likes opera"}}).ok);
