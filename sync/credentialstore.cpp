@@ -2,6 +2,8 @@
 
 #include "sync/log.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTimer>
 
@@ -19,16 +21,17 @@ bool runJob(QKeychain::Job &job)
 {
     job.setAutoDelete(false);
     job.setInsecureFallback(false); // never fall back to a plain-text file
-    QEventLoop loop;
     bool finished = false;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
-        finished = true;
-        loop.quit();
-    });
-    QTimer::singleShot(kKeychainTimeoutMs, &loop, &QEventLoop::quit);
+    QObject::connect(&job, &QKeychain::Job::finished, &job, [&] { finished = true; });
+    // Not a QEventLoop: once the program's loop was told to end (the window closing for a wipe, which
+    // then removes the keychain entry), exec() returns at once; processEvents still gets the answer.
+    QElapsedTimer waited;
+    waited.start();
+    QTimer tick; // wakes the wait below when the keychain is silent
+    tick.start(50);
     job.start();
-    if (!finished)
-        loop.exec();
+    while (!finished && waited.elapsed() < kKeychainTimeoutMs)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     return finished;
 }
 

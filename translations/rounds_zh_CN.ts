@@ -255,7 +255,9 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
     <message numerus="yes">
         <source>%1 has not reached the server for more than %n day(s): sign in again with rounds-cli --db %2 login %3 %1</source>
-        <translation><numerusform>%1 已超过 %n 天未连接服务器：请用 rounds-cli --db %2 login %3 %1 重新登录</numerusform></translation>
+        <translation>
+            <numerusform>%1 已超过 %n 天未连接服务器：请用 rounds-cli --db %2 login %3 %1 重新登录</numerusform>
+        </translation>
     </message>
     <message>
         <source>--discard-unsent goes with --remove-data</source>
@@ -263,7 +265,9 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
     <message numerus="yes">
         <source>%n change(s) have not reached the server and would be lost; nothing was deleted. Sync first, or add --discard-unsent to delete them too.</source>
-        <translation><numerusform>有 %n 项更改尚未送达服务器，删除会丢失这些更改；未删除任何内容。请先同步，或加上 --discard-unsent 一并删除。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 项更改尚未送达服务器，删除会丢失这些更改；未删除任何内容。请先同步，或加上 --discard-unsent 一并删除。</numerusform>
+        </translation>
     </message>
     <message>
         <source>deleted %1 and its keychain entry</source>
@@ -4836,7 +4840,9 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
     <message numerus="yes">
         <source>%1 has not reached the server for more than %n day(s): sign in with your password to open its data.</source>
-        <translation><numerusform>%1 已超过 %n 天未连接服务器：请输入密码登录后再打开数据。</numerusform></translation>
+        <translation>
+            <numerusform>%1 已超过 %n 天未连接服务器：请输入密码登录后再打开数据。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5161,11 +5167,15 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
     <message numerus="yes">
         <source>%n change(s) made on this computer have not reached the server (it cannot be reached, or refused them). Removing the data deletes them for good.</source>
-        <translation><numerusform>此电脑上有 %n 项更改尚未送达服务器（服务器无法连接或拒绝了这些更改）。删除数据将永久删除这些更改。</numerusform></translation>
+        <translation>
+            <numerusform>此电脑上有 %n 项更改尚未送达服务器（服务器无法连接或拒绝了这些更改）。删除数据将永久删除这些更改。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete the %n unsent change(s) too</source>
-        <translation><numerusform>同时删除这 %n 项未发送的更改</numerusform></translation>
+        <translation>
+            <numerusform>同时删除这 %n 项未发送的更改</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -137,7 +137,8 @@ void TestDevicesUi::signOutWithUnsentChangesNeedsSecondConfirmation()
     Session session;
     const QString password = QString::fromLatin1(ServerProcess::DemoPassword);
     QSignalSpy firstSync(session.engine(), &SyncEngine::syncFinished);
-    QVERIFY(session.signIn(m_server.url(), QStringLiteral("rep.sh02"), password).ok);
+    const SignInResult signedIn = session.signIn(m_server.url(), QStringLiteral("rep.sh02"), password);
+    QVERIFY2(signedIn.ok, qPrintable(signedIn.message));
     QVERIFY(firstSync.wait(60000));
     session.engine()->setAutoSyncMinutes(0);
     session.engine()->setLivePullSeconds(0);

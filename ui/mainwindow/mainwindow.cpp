@@ -415,8 +415,10 @@ void MainWindow::signOut()
         m_session->signOut();
         return;
     }
-    Prompter::instance().inform(this, tr("Sign out"),
-        tr("Rounds closes now and removes this computer's data for %1.").arg(m_session->account().user));
+    const QString user = m_session->account().user;
+    m_session->signOut(); // while the program runs: the token stops on the server now
+    Prompter::instance().inform(
+        this, tr("Sign out"), tr("Rounds closes now and removes this computer's data for %1.").arg(user));
     closeForWipe();
 }
 
@@ -433,9 +435,9 @@ void MainWindow::onDeviceRevoked(const QString &message)
 void MainWindow::closeForWipe()
 {
     // The views hold the store: the data goes when the Session ends, after this window (app/main.cpp).
+    // Closing the last window ends the program's loop (quitOnLastWindowClosed).
     m_session->wipeOnClose();
-    hide();
-    QCoreApplication::exit(0);
+    close();
 }
 
 void MainWindow::onSyncStarted()
