@@ -1,5 +1,6 @@
 #include "sync/localwipe.h"
 
+#include "models/storekeys.h"
 #include "sync/credentialstore.h"
 #include "sync/device.h"
 #include "sync/log.h"
@@ -36,6 +37,12 @@ WipeResult wipeLocalData(
 {
     WipeResult r;
     QStringList failed;
+    // The store's key first: without it the file is unreadable even where it cannot be deleted (a
+    // crypto-erase), and its name is resolved while the folder still exists.
+    const StoreKeyring::Result key = storekeys::removeKey(dbPath);
+    if (!key.ok)
+        failed << QCoreApplication::translate("LocalWipe", "the database's key in the keychain (%1)")
+                      .arg(key.message);
     const QFileInfo db(dbPath);
     QDir folder = db.absoluteDir();
     const QString name = db.fileName();

@@ -17,7 +17,7 @@ struct WipeResult
 // Deletes one account's data from this computer (a revoked device, or a sign-out that removes the data):
 // the database file, its WAL, shared memory and journal, every file beside it that belongs to it (a
 // damaged copy moved aside), the account's folder when it is the one Rounds made for it (with any cache
-// in it), and the account's keychain entry. The store must be closed first. Forgets the device id, so a
+// in it), the store's key and the account's keychain entry. The store must be closed first. Forgets the device id, so a
 // later sign-in on this computer is a new device.
 WipeResult wipeLocalData(
     const QString &dbPath, const QString &server, const QString &user, CredentialStore &credentials);

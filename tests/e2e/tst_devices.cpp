@@ -1,6 +1,7 @@
 #include "clirunner.h"
 #include "models/store.h"
 #include "server/serverprocess.h"
+#include "models/storekeys.h"
 #include "sync/credentialstore.h"
 #include "sync/device.h"
 
@@ -85,6 +86,8 @@ void TestDevices::revokedDeviceWipesItselfAtNextSync()
     QCOMPARE(runCli(base(db) + QStringList {QStringLiteral("sync")}).code, 0);
     QVERIFY(QFileInfo::exists(db));
     QVERIFY(!tokenOf(QStringLiteral("rep.sh01")).isEmpty());
+    const auto storeKey = [&db] { return storekeys::keyring().read(storekeys::canonicalPath(db)).key; };
+    QCOMPARE(storeKey().size(), storekeys::kKeyBytes);
 
     // The server knows this computer by the id rounds-cli keeps in its settings, with its version.
     const QJsonArray listed = devices(QStringLiteral("rep.sh01"));
@@ -104,6 +107,7 @@ void TestDevices::revokedDeviceWipesItselfAtNextSync()
     QVERIFY2(sync.err.contains("deleted"), sync.err.constData());
     QVERIFY(!anyFileOf(db)); // the database, its WAL and shared memory
     QVERIFY(tokenOf(QStringLiteral("rep.sh01")).isEmpty());
+    QVERIFY(storeKey().isEmpty()); // the store's key left the keychain too
     // The next sign-in on this computer is a new device; the revoked one stays revoked.
     QVERIFY(device::id() != deviceId);
     QVERIFY(login(db, QStringLiteral("rep.sh01")));
