@@ -168,7 +168,7 @@ void TestDevicesUi::signOutWithUnsentChangesNeedsSecondConfirmation()
     QVERIFY(dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(confirm->isVisible());
-    QVERIFY2(child<QLabel>(&dialog, "unsentWarningLabel")->text().contains(QStringLiteral("3 changes")),
+    QVERIFY2(child<QLabel>(&dialog, "unsentWarningLabel")->text().contains(QStringLiteral("3 change")),
         qPrintable(child<QLabel>(&dialog, "unsentWarningLabel")->text()));
     QVERIFY(confirm->text().contains(QStringLiteral("3")));
     signOut->click(); // not ticked: nothing happens
