@@ -185,7 +185,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
 </source>
         <translation>用法：rounds-cli --db 文件 命令 [参数]
 
-  login 服务器地址 用户名          登录（密码从标准输入读取）；令牌存入系统钥匙串
+  login 服务器地址 用户名          登录（密码从标准输入读取）；令牌存入系统密钥环
   sync [--json]                    推送、拉取、再推送；退出码 0 成功，3 仍有冲突或被拒的更改，1 失败，
                                    4 此电脑已被撤销（该账户的本地数据已删除）
   status [--json]                  待发送的更改、未解决的冲突、被拒的更改、游标、纪元、上次同步
@@ -201,7 +201,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
                                    GET /api/v1/history 的应答，含每一页的条目
   logout [--remove-data [--discard-unsent]]
                                    删除令牌（本地数据保留）；--remove-data 先发送待发送的
-                                   更改，再删除数据库及其钥匙串条目；仍有更改未送达服务器
+                                   更改，再删除数据库及其密钥环条目；仍有更改未送达服务器
                                    时拒绝执行，除非加上 --discard-unsent
   search 文本 [--limit N] [--json] 窗口全局搜索对该文本显示的医生，顺序相同：按姓名、
                                    拼音（&quot;heli&quot;、&quot;he li&quot;、&quot;he丽&quot;）、首字母（&quot;hl&quot;）或医院；
@@ -230,6 +230,26 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>no HCP with id &apos;%1&apos; in this store</source>
         <translation>本地库中没有 id 为“%1”的医生</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 has not reached the server for more than %n day(s): sign in again with rounds-cli --db %2 login %3 %1</source>
+        <translation>
+            <numerusform>%1 已超过 %n 天未连接服务器：请用 rounds-cli --db %2 login %3 %1 重新登录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--discard-unsent goes with --remove-data</source>
+        <translation>--discard-unsent 需与 --remove-data 一起使用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached the server and would be lost; nothing was deleted. Sync first, or add --discard-unsent to delete them too.</source>
+        <translation>
+            <numerusform>有 %n 项更改尚未送达服务器，删除会丢失这些更改；未删除任何内容。请先同步，或加上 --discard-unsent 一并删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>deleted %1 and its keychain entry</source>
+        <translation>已删除 %1 及其密钥环条目</translation>
+    </message>
 </context>
 <context>
     <name>ConsentWarning</name>
@@ -252,26 +272,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>The server will refuse this record until consent is captured in the HCP&apos;s profile. Save anyway?</source>
         <translation>在医生档案中采集同意之前，服务器会拒绝此记录。仍要保存吗？</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 has not reached the server for more than %n day(s): sign in again with rounds-cli --db %2 login %3 %1</source>
-        <translation>
-            <numerusform>%1 已超过 %n 天未连接服务器：请用 rounds-cli --db %2 login %3 %1 重新登录</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>--discard-unsent goes with --remove-data</source>
-        <translation>--discard-unsent 需与 --remove-data 一起使用</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) have not reached the server and would be lost; nothing was deleted. Sync first, or add --discard-unsent to delete them too.</source>
-        <translation>
-            <numerusform>有 %n 项更改尚未送达服务器，删除会丢失这些更改；未删除任何内容。请先同步，或加上 --discard-unsent 一并删除。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>deleted %1 and its keychain entry</source>
-        <translation>已删除 %1 及其钥匙串条目</translation>
     </message>
 </context>
 <context>
@@ -1109,11 +1109,15 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <name>LocalWipe</name>
     <message>
         <source>the saved sign-in in the keychain (%1)</source>
-        <translation>钥匙串中保存的登录信息（%1）</translation>
+        <translation>密钥环中保存的登录信息（%1）</translation>
     </message>
     <message>
         <source>Could not delete: %1</source>
         <translation>无法删除：%1</translation>
+    </message>
+    <message>
+        <source>the database&apos;s key in the keychain (%1)</source>
+        <translation>密钥环中的数据库密钥（%1）</translation>
     </message>
 </context>
 <context>
@@ -5132,7 +5136,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
     <message>
         <source>Sign in once with the server address, user name and password your company gave you; the password is not kept, and the sign-in is remembered in your system&apos;s keychain.</source>
-        <translation>用公司提供的服务器地址、用户名和密码登录一次即可；密码不会被保存，登录状态保存在系统的钥匙串中。</translation>
+        <translation>用公司提供的服务器地址、用户名和密码登录一次即可；密码不会被保存，登录状态保存在系统的密钥环中。</translation>
     </message>
     <message>
         <source>After that, everything works without a network: log visits, plan your week and record meetings in a hospital basement or on a train, and each record is saved on this computer the moment you save it.</source>
@@ -5313,10 +5317,12 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>本地数据库 %1 已加密，但系统密钥环中没有它的密钥（该条目已被删除，或文件来自另一台电脑或另一个用户账户）。文件未作任何改动。请将它移走或退出登录，然后重新登录：服务器会重新发送您的数据；该文件中尚未发送的更改没有密钥无法读取。</translation>
     </message>
     <message>
-        <source>The local database %1 cannot be read with the key in the system keychain (the key belongs to another file, or the file is damaged). The file was not changed. Move it away, or sign out, and sign in again: the server sends your data again.</source>
-        <translation>无法用系统密钥环中的密钥读取本地数据库 %1（该密钥属于另一个文件，或文件已损坏）。文件未作任何改动。请将它移走或退出登录，然后重新登录：服务器会重新发送您的数据。</translation>
         <source>No refused change %1.</source>
         <translation>没有被拒绝的更改 %1。</translation>
+    </message>
+    <message>
+        <source>The local database %1 cannot be read with the key in the system keychain (the key belongs to another file, or the file is damaged). The file was not changed. Move it away, or sign out, and sign in again: the server sends your data again.</source>
+        <translation>无法用系统密钥环中的密钥读取本地数据库 %1（该密钥属于另一个文件，或文件已损坏）。文件未作任何改动。请将它移走或退出登录，然后重新登录：服务器会重新发送您的数据。</translation>
     </message>
 </context>
 <context>
