@@ -3,6 +3,7 @@
 #include "common/protocol/errors.h"
 #include "common/protocol/values.h"
 #include "server/feed.h"
+#include "server/hcperasure.h"
 #include "server/log.h"
 
 #include <QJsonDocument>
@@ -75,6 +76,14 @@ std::optional<Denial> checkSetting(const Entity &entity, const QJsonObject &fiel
     if (const auto problem = privacy::checkSetting(str(fields, "key"), fields.value(QLatin1String("value"))))
         return Denial {ErrorCode::InvalidRequest, *problem, QStringLiteral("value")};
     return std::nullopt;
+}
+
+std::optional<Denial> checkPush(StoreReader &store, const Entity &entity, const QString &id,
+    const QJsonObject &fields, const QJsonObject &sent)
+{
+    if (auto d = checkSetting(entity, fields))
+        return d;
+    return hcperasure::check(store, entity.name, id, fields, sent);
 }
 
 void stripAnswers(

@@ -30,6 +30,10 @@ protocol::privacy::Retention retention(StoreReader &store);
 
 // A `setting` record whose value breaks the rules of its key: refused with invalid_request on `value`.
 std::optional<Denial> checkSetting(const protocol::Entity &entity, const QJsonObject &fields);
+// The personal-data checks of a pushed change, in order: checkSetting, then nothing personal about an
+// erased HCP comes back (hcperasure::check; `fields` as it would be stored, `sent` as sent).
+std::optional<Denial> checkPush(StoreReader &store, const protocol::Entity &entity, const QString &id,
+    const QJsonObject &fields, const QJsonObject &sent);
 
 // Leaves what `role` does not receive out of the records in push answers (`record` of a merged or
 // conflict answer); answers[i] answers mutations[i]. Stored answers stay whole: a replay is stripped too.

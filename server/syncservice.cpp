@@ -8,7 +8,6 @@
 #include "common/protocol/wire.h"
 #include "server/alignmentrules.h"
 #include "server/consentrules.h"
-#include "server/hcperasure.h"
 #include "server/hcpmerge.h"
 #include "server/log.h"
 #include "server/meetingrules.h"
@@ -393,16 +392,14 @@ private:
 
         if (auto d = checkAccess(m_store, m_user, m_e, fields))
             return reject(*d);
-        if (auto d = privacyrules::checkSetting(m_e, fields))
-            return reject(*d);
         // Every record the change names exists and is in the user's scope (docs/sync-protocol.md).
         std::optional<QJsonObject> before;
         if (m_existing && !m_existing->deleted)
             before = m_existing->record.fields;
         if (auto d = refrules::check(m_store, m_user, m_e, before, fields))
             return reject(*d);
-        // Nothing personal about an erased HCP comes back (docs/privacy.md, Data-subject requests).
-        if (auto d = hcperasure::check(m_store, m_e.name, m_m.id, fields, set))
+        // Settings well formed; nothing personal about an erased HCP comes back (docs/privacy.md).
+        if (auto d = privacyrules::checkPush(m_store, m_e, m_m.id, fields, set))
             return reject(*d);
         // Field-level writers (Field::writers): e.g. a manager decides a meeting and writes nothing else.
         const QJsonObject stored = m_existing ? m_existing->record.fields : QJsonObject();
