@@ -95,11 +95,12 @@ void TestWire::roundTrips_data()
         << "pull page"
         << withIds(R"({"changes":[{"bucket":"t:1","seq":121,"entity":"visit","id":"RID","op":"upsert",
                "record":{"id":"RID","version":3}},{"bucket":"t:1","seq":122,"entity":"hcp","id":"RID","op":"delete"}],
-               "cursors":{"t:1":122,"global":7},"revoked_buckets":["t:2"],"more":true,"remaining":40,"epoch":"e1"})");
+               "cursors":{"t:1":122,"global":7},"revoked_buckets":["t:2"],"more":true,"remaining":40,"epoch":"e1",
+               "withheld_fields":{"hcp":["email","phone"]},"reset_buckets":["t:1"]})");
     QTest::newRow("empty pull page") << "pull page"
                                      << QStringLiteral(
                                             R"({"changes":[],"cursors":{},"revoked_buckets":[],"more":false,
-                                          "remaining":0,"epoch":"e1"})");
+                                          "remaining":0,"epoch":"e1","withheld_fields":{}})");
     QTest::newRow("push request")
         << "push request"
         << withIds(
