@@ -116,7 +116,10 @@ Outcome encryptInPlace(const QString &path, const QByteArray &key, const std::fu
         out.damaged = primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
         return fail(Store::tr("The local database %1 could not be encrypted: %2").arg(path, e.message()));
     }
-    if (!flushToDisk(target, false)) {
+    // The store is its user's alone (sql::Database creates it 0600); VACUUM INTO made the copy with the
+    // umask's mode.
+    if (!QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || !flushToDisk(target, false)) {
         QFile::remove(target);
         return fail(Store::tr("The encrypted copy of the local database %1 could not be written to the disk.").arg(path));
     }

@@ -318,6 +318,11 @@ void TestEncStore::plainFileIsEncryptedInPlace()
     QVERIFY(!r.recreated);
     QVERIFY(!isPlainFile(dbPath()));
     QVERIFY(!QFileInfo::exists(dbPath() + QStringLiteral(".encrypting")));
+    // Still the user's alone, as the plain file was (the encrypted copy is made with the umask's mode).
+    QCOMPARE(QFileInfo(dbPath()).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+        QFileDevice::Permissions());
+    QCOMPARE(QFileInfo(dbPath()).permissions() & (QFileDevice::ReadOwner | QFileDevice::WriteOwner),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QCOMPARE(countRows(store, QStringLiteral("hcp")), hcps);
     QCOMPARE(countRows(store, QStringLiteral("visit")), qint64(kPeople.size()));
     QCOMPARE(store.pendingCount(), kPeople.size() * 2);
