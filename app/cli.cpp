@@ -306,34 +306,41 @@ int consentCommand(Store &store, const QStringList &args, bool json)
     protocol::consent::Rules rules;
     QList<ConsentLine> lines;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!ConsentQueries::rules(&store, &rules, &error) || !ConsentQueries::lines(&store, hcpId, now, &lines, &error))
+    if (!ConsentQueries::rules(&store, &rules, &error)
+        || !ConsentQueries::lines(&store, hcpId, now, &lines, &error))
         return failWith(error);
     const auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
-    const auto time = [](const QDateTime &t) { return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString(); };
+    const auto time
+        = [](const QDateTime &t) { return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString(); };
     if (json) {
         QJsonArray rows;
         for (const ConsentLine &l : std::as_const(lines)) {
             const auto &d = l.verdict.deciding;
             rows.append(QJsonObject {{QStringLiteral("channel"), l.channel},
-                {QStringLiteral("product_id"), orNull(l.productId)}, {QStringLiteral("product"), orNull(l.productName)},
+                {QStringLiteral("product_id"), orNull(l.productId)},
+                {QStringLiteral("product"), orNull(l.productName)},
                 {QStringLiteral("state"), protocol::consent::stateName(l.verdict.state)},
-                {QStringLiteral("blocks"), l.verdict.blocks}, {QStringLiteral("expiring_soon"), l.expiringSoon},
+                {QStringLiteral("blocks"), l.verdict.blocks},
+                {QStringLiteral("expiring_soon"), l.expiringSoon},
                 {QStringLiteral("expires_at"), orNull(time(l.verdict.expiresAt))},
                 {QStringLiteral("captured_at"), orNull(d ? time(d->capturedAt) : QString())},
                 {QStringLiteral("source"), orNull(d ? d->source : QString())},
                 {QStringLiteral("evidence"), orNull(d ? d->evidence : QString())}});
         }
         const QJsonObject answer {{QStringLiteral("hcp_id"), hcpId}, {QStringLiteral("name"), hcp.name},
-            {QStringLiteral("consent_required"), rules.required}, {QStringLiteral("validity_days"), rules.validityDays},
+            {QStringLiteral("consent_required"), rules.required},
+            {QStringLiteral("validity_days"), rules.validityDays},
             {QStringLiteral("expiry_warning_days"), rules.warningDays}, {QStringLiteral("lines"), rows}};
         out() << QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)) << Qt::endl;
         return ExitOk;
     }
-    out() << hcp.name << " (" << hcpId << ")  consent.required: " << (rules.required ? "on" : "off") << Qt::endl;
+    out() << hcp.name << " (" << hcpId << ")  consent.required: " << (rules.required ? "on" : "off")
+          << Qt::endl;
     for (const ConsentLine &l : std::as_const(lines)) {
         out() << l.channel << '\t' << (l.productName.isEmpty() ? QStringLiteral("-") : l.productName) << '\t'
-              << protocol::consent::stateName(l.verdict.state) << (l.expiringSoon ? " (expiring soon)" : "") << '\t'
-              << (l.verdict.expiresAt.isValid() ? time(l.verdict.expiresAt) : QStringLiteral("-")) << Qt::endl;
+              << protocol::consent::stateName(l.verdict.state) << (l.expiringSoon ? " (expiring soon)" : "")
+              << '\t' << (l.verdict.expiresAt.isValid() ? time(l.verdict.expiresAt) : QStringLiteral("-"))
+              << Qt::endl;
     }
     out().flush();
     return ExitOk;

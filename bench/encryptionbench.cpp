@@ -154,16 +154,16 @@ int encryptionMain(const QStringList &arguments)
         QStringLiteral("rounds-bench encryption: the encrypted store against a plain one, same run"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("encryption"), QStringLiteral("the subcommand"));
-    const QCommandLineOption rowsOpt(QStringLiteral("rows"), QStringLiteral("HCPs and visits of the first sync."),
-        QStringLiteral("n"), QStringLiteral("100000"));
-    const QCommandLineOption pageOpt(
-        QStringLiteral("page"), QStringLiteral("Rows per pulled page."), QStringLiteral("n"), QStringLiteral("5000"));
-    const QCommandLineOption repsOpt(
-        QStringLiteral("reps"), QStringLiteral("Search queries."), QStringLiteral("n"), QStringLiteral("600"));
+    const QCommandLineOption rowsOpt(QStringLiteral("rows"),
+        QStringLiteral("HCPs and visits of the first sync."), QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption pageOpt(QStringLiteral("page"), QStringLiteral("Rows per pulled page."),
+        QStringLiteral("n"), QStringLiteral("5000"));
+    const QCommandLineOption repsOpt(QStringLiteral("reps"), QStringLiteral("Search queries."),
+        QStringLiteral("n"), QStringLiteral("600"));
     const QCommandLineOption hcpsOpt(QStringLiteral("hcps"), QStringLiteral("HCPs of the KPI district."),
         QStringLiteral("n"), QStringLiteral("20000"));
-    const QCommandLineOption visitsOpt(QStringLiteral("visits"), QStringLiteral("Visits of the KPI district."),
-        QStringLiteral("n"), QStringLiteral("200000"));
+    const QCommandLineOption visitsOpt(QStringLiteral("visits"),
+        QStringLiteral("Visits of the KPI district."), QStringLiteral("n"), QStringLiteral("200000"));
     const QCommandLineOption runsOpt(
         QStringLiteral("runs"), QStringLiteral("KPI computes."), QStringLiteral("n"), QStringLiteral("15"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("End with one JSON object."));
@@ -196,8 +196,9 @@ int encryptionMain(const QStringList &arguments)
     }
 
     QTemporaryDir dir;
-    out(QStringLiteral("== encrypted store vs plain: first sync of %1 HCPs + %1 visits (pages of %2), search (%3 "
-                       "queries), KPI set (%4 HCPs, %5 visits) ==")
+    out(QStringLiteral(
+        "== encrypted store vs plain: first sync of %1 HCPs + %1 visits (pages of %2), search (%3 "
+        "queries), KPI set (%4 HCPs, %5 visits) ==")
             .arg(rows)
             .arg(pageSize)
             .arg(reps)
@@ -214,7 +215,8 @@ int encryptionMain(const QStringList &arguments)
         const QString tag = QString::fromLatin1(mode.name);
         const double apply
             = firstSyncApply(dir.filePath(QStringLiteral("%1-%2.db").arg(tag).arg(round)), pages);
-        const auto [p50, p95] = searchTimes(dir.filePath(QStringLiteral("%1-%2.db").arg(tag).arg(round)), reps);
+        const auto [p50, p95]
+            = searchTimes(dir.filePath(QStringLiteral("%1-%2.db").arg(tag).arg(round)), reps);
         const double kpi = kpiTimes(dir.filePath(QStringLiteral("kpis-%1.db").arg(tag)),
             parser.value(hcpsOpt).toInt(), parser.value(visitsOpt).toInt(), runs);
         if (apply < 0 || p50 < 0 || kpi < 0) {
@@ -240,10 +242,14 @@ int encryptionMain(const QStringList &arguments)
                 percent(search95[1], search95[0]), percent(kpiMs[1], kpiMs[0])));
     if (parser.isSet(jsonOpt)) {
         QJsonObject o;
-        o.insert(QStringLiteral("apply_ms"), QJsonObject {{QStringLiteral("plain"), applyMs[0]}, {QStringLiteral("encrypted"), applyMs[1]}});
-        o.insert(QStringLiteral("search_p50_ms"), QJsonObject {{QStringLiteral("plain"), search50[0]}, {QStringLiteral("encrypted"), search50[1]}});
-        o.insert(QStringLiteral("search_p95_ms"), QJsonObject {{QStringLiteral("plain"), search95[0]}, {QStringLiteral("encrypted"), search95[1]}});
-        o.insert(QStringLiteral("kpi_ms"), QJsonObject {{QStringLiteral("plain"), kpiMs[0]}, {QStringLiteral("encrypted"), kpiMs[1]}});
+        o.insert(QStringLiteral("apply_ms"),
+            QJsonObject {{QStringLiteral("plain"), applyMs[0]}, {QStringLiteral("encrypted"), applyMs[1]}});
+        o.insert(QStringLiteral("search_p50_ms"),
+            QJsonObject {{QStringLiteral("plain"), search50[0]}, {QStringLiteral("encrypted"), search50[1]}});
+        o.insert(QStringLiteral("search_p95_ms"),
+            QJsonObject {{QStringLiteral("plain"), search95[0]}, {QStringLiteral("encrypted"), search95[1]}});
+        o.insert(QStringLiteral("kpi_ms"),
+            QJsonObject {{QStringLiteral("plain"), kpiMs[0]}, {QStringLiteral("encrypted"), kpiMs[1]}});
         out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
     }
     return 0;

@@ -60,7 +60,8 @@ const ContactRule *ruleFor(const QString &entity)
 
 } // namespace
 
-Rules Rules::fromSettings(const QJsonValue &required, const QJsonValue &validityDays, const QJsonValue &warningDays)
+Rules Rules::fromSettings(
+    const QJsonValue &required, const QJsonValue &validityDays, const QJsonValue &warningDays)
 {
     Rules r;
     r.required = required.isBool() ? required.toBool() : false;
@@ -136,7 +137,8 @@ Verdict judge(const QList<Record> &records, const QString &hcpId, const QString 
     return v;
 }
 
-bool trackingAllowed(const QList<Record> &records, const QString &hcpId, const QDateTime &at, const Rules &rules)
+bool trackingAllowed(
+    const QList<Record> &records, const QString &hcpId, const QDateTime &at, const Rules &rules)
 {
     return !judge(records, hcpId, ActivityTracking, {}, at, rules).blocks;
 }

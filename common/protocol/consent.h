@@ -32,8 +32,8 @@ struct Rules
     int warningDays = 30; // "about to expire" on Today and in the HCP list
 
     // Each value as the setting record holds it; undefined (no record) or malformed: the default.
-    static Rules fromSettings(const QJsonValue &required, const QJsonValue &validityDays,
-        const QJsonValue &warningDays);
+    static Rules fromSettings(
+        const QJsonValue &required, const QJsonValue &validityDays, const QJsonValue &warningDays);
 };
 
 // One `consent` record, as the rule reads it.
@@ -74,7 +74,8 @@ Verdict judge(const QList<Record> &records, const QString &hcpId, const QString 
 // May content views and channel events at `at` carry the HCP's id (issues 21/22: every such record calls
 // this before it names the HCP)? Only when activity_tracking is allowed; when consent is not required,
 // whenever it was not withdrawn. Otherwise the record is stored without hcp_id (anonymous).
-bool trackingAllowed(const QList<Record> &records, const QString &hcpId, const QDateTime &at, const Rules &rules);
+bool trackingAllowed(
+    const QList<Record> &records, const QString &hcpId, const QDateTime &at, const Rules &rules);
 
 // A granted consent that ends within rules.warningDays after `now` (and has not ended).
 bool expiringSoon(const Verdict &verdict, const QDateTime &now, const Rules &rules);

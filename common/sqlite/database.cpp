@@ -87,7 +87,9 @@ void Database::applyKey(const QByteArray &key)
     const QByteArray raw = QByteArrayLiteral("raw:") + key.toHex();
     const int rc = sqlite3_key_v2(m_db, "main", raw.constData(), int(raw.size()));
     if (rc != SQLITE_OK)
-        throw SqlError(rc, QStringLiteral("cannot set the key of %1: %2").arg(m_path, QString::fromUtf8(sqlite3_errmsg(m_db))));
+        throw SqlError(rc,
+            QStringLiteral("cannot set the key of %1: %2")
+                .arg(m_path, QString::fromUtf8(sqlite3_errmsg(m_db))));
     // A wrong key (or a plain file opened with a key) fails here, before anything else reads or writes.
     exec(QStringLiteral("SELECT count(*) FROM sqlite_master"));
 }
