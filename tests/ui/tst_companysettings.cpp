@@ -4,10 +4,14 @@
 #include "common/compliance/config.h"
 #include "common/protocol/values.h"
 #include "models/companysettings.h"
+#include "models/consentqueries.h"
 #include "models/meetingrepository.h"
 #include "models/store.h"
 #include "ui/admin/companysettingsview.h"
+#include "ui/admin/privacysettingsform.h"
 
+#include <QCheckBox>
+#include <QJsonArray>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -48,6 +52,9 @@ private slots:
     void savedRulesAreTheOnesInForce();
     void kpiNumbersAreSavedAsTheirKeys();
     void anotherRoleCannotSave();
+    void privacyBounds_data();
+    void privacyBounds();
+    void privacySavesWhatChanged();
 
 private:
     QTemporaryDir m_dir;
@@ -232,6 +239,109 @@ void TestCompanySettings::anotherRoleCannotSave()
     QVERIFY(!m_view->saveKpis());
     QVERIFY2(message().contains(QLatin1String("nothing was saved")), qPrintable(message()));
     QVERIFY(m_store->outbox().isEmpty());
+}
+
+void TestCompanySettings::privacyBounds_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("member"); // within retention.days
+    QTest::addColumn<int>("saved"); // -1: refused
+    QTest::addColumn<QString>("label");
+
+    const struct
+    {
+        const char *field, *key, *member, *label;
+        int min, max;
+    } fields[] = {
+        {"consentValidityLineEdit", "consent.validity_days", "", "A consent lasts (days)", 1, 3650},
+        {"consentWarningLineEdit", "consent.expiry_warning_days", "", "Warn before it ends (days)", 0, 365},
+        {"offlineDaysLineEdit", "security.offline_days", "", "Ask for the password after offline (days)", 1, 365},
+        {"retentionAuditLineEdit", "retention.days", "audit", "Server keeps the audit trail (days)", 365, 36500},
+        {"retentionTombstonesLineEdit", "retention.days", "tombstones", "Server keeps deletions (days)", 90,
+            36500},
+        {"retentionMutationsLineEdit", "retention.days", "mutations", "Server keeps push answers (days)", 90,
+            36500},
+    };
+    for (const auto &f : fields) {
+        const auto row = [&](const char *what, const QString &text, int saved) {
+            QTest::addRow("%s %s", f.field, what) << QString::fromLatin1(f.field) << text
+                                                  << QString::fromLatin1(f.key) << QString::fromLatin1(f.member)
+                                                  << saved << QString::fromLatin1(f.label);
+        };
+        row("below", QString::number(f.min - 1), -1);
+        row("at the minimum", QString::number(f.min), f.min);
+        row("at the maximum", QString::number(f.max), f.max);
+        row("above", QString::number(f.max + 1), -1);
+        row("not whole", QStringLiteral("30.5"), -1);
+    }
+}
+
+void TestCompanySettings::privacyBounds()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, text);
+    QFETCH(QString, key);
+    QFETCH(QString, member);
+    QFETCH(int, saved);
+    QFETCH(QString, label);
+    QLineEdit *e = edit(field);
+    QVERIFY(e);
+    e->setText(text);
+    QTest::mouseClick(m_view->findChild<QPushButton *>(QStringLiteral("savePrivacyButton")), Qt::LeftButton);
+    if (saved < 0) {
+        QVERIFY2(message().startsWith(label + QStringLiteral(": ")), qPrintable(message()));
+        QVERIFY(m_store->outbox().isEmpty());
+        return;
+    }
+    const QJsonValue value = pendingSetting(*m_store, key);
+    QVERIFY2(!value.isUndefined(), qPrintable(message()));
+    QCOMPARE((member.isEmpty() ? value : value[member]).toInt(), saved);
+    // Only the key that changed.
+    QCOMPARE(m_store->pendingCount(), 1);
+}
+
+void TestCompanySettings::privacySavesWhatChanged()
+{
+    auto *form = m_view->privacyForm();
+    // The defaults, as the readers apply them; saving them writes nothing.
+    auto *required = m_view->findChild<QCheckBox *>(QStringLiteral("consentRequiredCheckBox"));
+    QVERIFY(!required->isChecked());
+    QCOMPARE(edit(QStringLiteral("consentValidityLineEdit"))->text(), QStringLiteral("365"));
+    QCOMPARE(edit(QStringLiteral("retentionAuditLineEdit"))->text(), QStringLiteral("1095"));
+    QVERIFY(m_view->findChild<QCheckBox *>(QStringLiteral("contact_rep_phoneCheckBox"))->isChecked());
+    QVERIFY(form->save());
+    QCOMPARE(m_store->pendingCount(), 0);
+    QCOMPARE(message(), QStringLiteral("Nothing changed."));
+
+    // Consent required, a shorter validity, reps without phone numbers.
+    required->setChecked(true);
+    edit(QStringLiteral("consentValidityLineEdit"))->setText(QStringLiteral("180"));
+    m_view->findChild<QCheckBox *>(QStringLiteral("contact_rep_phoneCheckBox"))->setChecked(false);
+    QVERIFY2(form->save(), qPrintable(message()));
+    QCOMPARE(m_store->pendingCount(), 3);
+    QCOMPARE(pendingSetting(*m_store, QStringLiteral("consent.required")), QJsonValue(true));
+    QCOMPARE(pendingSetting(*m_store, QStringLiteral("consent.validity_days")).toInt(), 180);
+    const QJsonObject contact = pendingSetting(*m_store, QStringLiteral("privacy.contact_fields")).toObject();
+    QCOMPARE(contact.value(QLatin1String("rep")).toArray(), QJsonArray {QStringLiteral("email")});
+    QCOMPARE(contact.value(QLatin1String("manager")).toArray(),
+        (QJsonArray {QStringLiteral("email"), QStringLiteral("phone")}));
+
+    // The consent rule on this laptop now reads them.
+    protocol::consent::Rules rules;
+    QVERIFY(ConsentQueries::rules(m_store.get(), &rules, nullptr));
+    QVERIFY(rules.required);
+    QCOMPARE(rules.validityDays, 180);
+
+    // A fresh form shows what was saved, and saving it again writes nothing more.
+    CompanySettingsView again(m_store.get());
+    QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("consentRequiredCheckBox"))->isChecked());
+    QVERIFY(!again.findChild<QCheckBox *>(QStringLiteral("contact_rep_phoneCheckBox"))->isChecked());
+    QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("contact_manager_phoneCheckBox"))->isChecked());
+    QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("consentValidityLineEdit"))->text(), QStringLiteral("180"));
+    QVERIFY(again.privacyForm()->save());
+    QCOMPARE(m_store->pendingCount(), 3);
 }
 
 QTEST_MAIN(TestCompanySettings)

@@ -1,5 +1,7 @@
 #include "ui/admin/companysettingsview.h"
 
+#include "ui/admin/privacysettingsform.h"
+
 #include "common/compliance/rules.h"
 #include "models/alignments.h"
 #include "models/companysettings.h"
@@ -80,6 +82,10 @@ CompanySettingsView::CompanySettingsView(Store *store, QWidget *parent)
     layout->addWidget(m_message);
     layout->addWidget(buildRulesForm());
     layout->addWidget(buildKpiForm());
+    m_privacy = new PrivacySettingsForm(store, this);
+    connect(m_privacy, &PrivacySettingsForm::message, this, &CompanySettingsView::showMessage);
+    connect(m_privacy, &PrivacySettingsForm::saved, this, &CompanySettingsView::saved);
+    layout->addWidget(m_privacy);
     layout->addStretch();
     reload();
 }
@@ -212,6 +218,7 @@ void CompanySettingsView::reload()
                                                                                   : defaults.later);
         f.edit->setText(display(f.kind, value));
     }
+    m_privacy->reload();
 }
 
 std::optional<double> CompanySettingsView::parse(const NumberField &field)

@@ -14,6 +14,7 @@ class QLineEdit;
 
 namespace rounds {
 
+class PrivacySettingsForm;
 class Store;
 
 // The company's settings, for admins (the sidebar's "Company settings"): a form per compliance rule (how
@@ -32,6 +33,7 @@ public:
     // out of bounds or the store refuses.
     bool saveRules();
     bool saveKpis();
+    PrivacySettingsForm *privacyForm() const { return m_privacy; }
 
 signals:
     // A setting went into the outbox.
@@ -65,6 +67,7 @@ private:
     QList<NumberField> m_kpiFields;
     QList<QComboBox *> m_severities; // in compliance::allRules() order
     QLabel *m_message = nullptr;
+    PrivacySettingsForm *m_privacy = nullptr;
     compliance::Config m_config; // the rules in force, as last read
 };
 
