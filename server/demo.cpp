@@ -13,6 +13,7 @@
 #include <QTimeZone>
 
 #include <random>
+#include <utility>
 
 namespace rounds::server {
 
@@ -167,6 +168,8 @@ public:
     }
 
     bool run(QString *error);
+    // Consent as a company that rolled it out has it (docs/privacy.md, "Consent"); see the definition.
+    void addConsents(const QList<std::pair<QString, QStringList>> &hcps);
 
 private:
     StoreWriter &m_w;
@@ -316,6 +319,7 @@ bool Generator::run(QString *error)
         QString tier;
     };
     QList<Hcp> hcps;
+    QList<std::pair<QString, QStringList>> hcpBuckets; // id, buckets: for their consents, added last
     QHash<QString, QList<int>> hcpsByTerritory;
     const QString validFrom = m_today.addYears(-2).toString(Qt::ISODate);
     const char *tiers = "AABBBCCCDD";
@@ -404,6 +408,7 @@ bool Generator::run(QString *error)
                 buckets);
         }
         hcps << h;
+        hcpBuckets.append({h.id, buckets});
     }
     // Institutions and departments follow their HCPs' buckets.
     for (int i = 0; i < insts.size(); ++i) {
@@ -564,11 +569,63 @@ bool Generator::run(QString *error)
             }
         }
     }
+    // Last, so the records above stay what they were for a seed before demo data had consent.
+    addConsents(hcpBuckets);
     // The facts went past the feed; reps get their territory totals (server/salestotals.h).
     Feed feed(m_w, Actor {m_adminId, QStringLiteral("rounds-server"), {}});
     SalesTotals::rebuild(m_w, feed);
     m_w.setMeta(QStringLiteral("sales_totals_built"), QStringLiteral("1"));
     return true;
+}
+
+// Every HCP consented on paper or verbally in the last eleven months to visits, calls, remote calls,
+// event invitations and activity tracking; three in five also to messages, e-mail and WeCom. So that the
+// demo shows what consent does, with `consent.required` on: HCP n with n % 29 == 11 withdrew activity
+// tracking a month after (their content views are anonymous), and n % 31 == 13 signed 350 days ago, so
+// their consent ends in 15 days (Today and the HCP list warn). Expiry is written as the client writes it,
+// capture + 365 days.
+void Generator::addConsents(const QList<std::pair<QString, QStringList>> &hcps)
+{
+    add("setting", uuid(),
+        QJsonObject {{QStringLiteral("key"), QStringLiteral("consent.required")}, {QStringLiteral("value"), true}},
+        {QStringLiteral("global")});
+    const char *base[] = {"face_to_face", "remote", "phone", "event_invitation", "activity_tracking"};
+    const char *more[] = {"message", "email", "wecom"};
+    const char *sources[] = {"paper_form", "paper_form", "verbal", "online"};
+    const QTime morning(9, 30);
+    for (int n = 0; n < hcps.size(); ++n) {
+        const auto &[hcpId, buckets] = hcps.at(n);
+        const QDate day = n % 31 == 13 ? m_today.addDays(-350) : m_today.addDays(-7 - pick(330));
+        const QDateTime captured(day, morning, QTimeZone(8 * 3600));
+        const QString source = QString::fromLatin1(sources[pick(4)]);
+        const QJsonValue evidence = source == QLatin1String("paper_form")
+            ? QJsonValue(QStringLiteral("同意书-%1.pdf").arg(n + 1, 5, 10, QLatin1Char('0')))
+            : QJsonValue();
+        const auto grant = [&](const char *channel, const QString &status, const QDateTime &at) {
+            const bool granted = status == QLatin1String("granted");
+            add("consent", uuid(),
+                QJsonObject {{QStringLiteral("hcp_id"), hcpId},
+                    {QStringLiteral("channel"), QString::fromLatin1(channel)},
+                    {QStringLiteral("product_id"), QJsonValue()}, {QStringLiteral("status"), status},
+                    {QStringLiteral("captured_at"), at.toUTC().toString(Qt::ISODateWithMs)},
+                    {QStringLiteral("source"), granted ? source : QStringLiteral("verbal")},
+                    {QStringLiteral("evidence"), granted ? evidence : QJsonValue()},
+                    {QStringLiteral("expires_at"),
+                        granted ? QJsonValue(at.addDays(365).toUTC().toString(Qt::ISODateWithMs))
+                                : QJsonValue()}},
+                buckets);
+        };
+        for (const char *channel : base)
+            grant(channel, QStringLiteral("granted"), captured);
+        if (chance(60)) {
+            for (const char *channel : more)
+                grant(channel, QStringLiteral("granted"), captured);
+        }
+        if (n % 29 == 11)
+            grant("activity_tracking", QStringLiteral("withdrawn"), captured.addDays(30) > QDateTime::currentDateTimeUtc()
+                    ? captured.addSecs(3600)
+                    : captured.addDays(30));
+    }
 }
 
 } // namespace
