@@ -299,7 +299,10 @@ int demo(const QStringList &args)
         QStringLiteral("Number of visits (default 20000)."), QStringLiteral("N"), QStringLiteral("20000"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
         QStringLiteral("S"), QStringLiteral("1"));
-    p.addOptions({hcps, visits, seed});
+    const QCommandLineOption withoutConsent(QStringLiteral("without-consent"),
+        QStringLiteral("The company before it rolled consent out: no consent records, consent.required unset "
+                       "(docs/privacy.md)."));
+    p.addOptions({hcps, visits, seed, withoutConsent});
     if (const int rc = parse(p, QStringLiteral("demo"),
             QStringLiteral("Creates the demo organisation in a new data folder."), args);
         rc >= 0)
@@ -315,6 +318,7 @@ int demo(const QStringList &args)
     if (!parseInt(p.value(seed), 0, std::numeric_limits<qint64>::max(), &n))
         return usage(QStringLiteral("--seed wants a number"), QStringLiteral("demo"));
     o.seed = quint64(n);
+    o.withoutConsent = p.isSet(withoutConsent);
     QElapsedTimer timer;
     timer.start();
     return onStore(p, true, [&](Storage &storage, QString *error) {
@@ -754,7 +758,7 @@ int runCommand(const QStringList &arguments)
         "usage: rounds-server COMMAND [options]   (COMMAND --help for its options)\n"
         "  serve --data DIR [--listen 127.0.0.1:8421] [--tls-cert FILE --tls-key FILE]\n"
         "        [--token-ttl SECONDS] [--max-body BYTES] [--read-timeout SECONDS]\n"
-        "  demo  --data DIR [--hcps N] [--visits N] [--seed S]\n"
+        "  demo  --data DIR [--hcps N] [--visits N] [--seed S] [--without-consent]\n"
         "  user add --data DIR --username U --role rep|manager|sfe|admin [--territory CODE] "
         "[--display-name NAME]\n"
         "  user set-role --data DIR --username U --role rep|manager|sfe|admin [--territory CODE]\n"

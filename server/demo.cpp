@@ -570,7 +570,8 @@ bool Generator::run(QString *error)
         }
     }
     // Last, so the records above stay what they were for a seed before demo data had consent.
-    addConsents(hcpBuckets);
+    if (!m_o.withoutConsent)
+        addConsents(hcpBuckets);
     // The facts went past the feed; reps get their territory totals (server/salestotals.h).
     Feed feed(m_w, Actor {m_adminId, QStringLiteral("rounds-server"), {}});
     SalesTotals::rebuild(m_w, feed);

@@ -12,6 +12,8 @@ struct DemoOptions
     int hcps = 2000;
     int visits = 20000;
     quint64 seed = 1;
+    // The company before it rolled consent out: no consent records, consent.required unset.
+    bool withoutConsent = false;
 };
 
 struct DemoSummary

@@ -4,7 +4,7 @@
 #   tools/screenshots.sh [OUT_DIR] [BIN_DIR]      (defaults: screenshots/ and build/dev/bin)
 #
 # It creates a small demo organisation (rounds-server demo --hcps 300 --visits 800 --seed 7), serves it on
-# 127.0.0.1:$ROUNDS_SCREENSHOT_PORT (default 18060), signs in rep.sh01, manager.sh and sfe (password
+# 127.0.0.1:$ROUNDS_SCREENSHOT_PORT (default 18060), signs in rep.sh01, manager.sh, sfe and admin (password
 # demo-pass-1) with rounds-cli in a private D-Bus session with its own gnome-keyring, syncs each, and
 # renders with the offscreen platform (no X server needed) into
 #
@@ -13,7 +13,7 @@
 #                                             PNGs of 1920×1080 pixels
 #   OUT_DIR/dark/LANG/USER-VIEW.png           1366×768 at 100 % with --theme dark
 #
-# LANG is en and zh_CN. Everything it starts (the server, the D-Bus session) stops when it ends, and the
+# ROUNDS_SCREENSHOT_USERS="admin sfe" takes only those users' pictures. LANG is en and zh_CN. Everything it starts (the server, the D-Bus session) stops when it ends, and the
 # temporary data is removed. Needs dbus-run-session and gnome-keyring (see /work/shared/TESTING.md).
 set -eu
 
@@ -59,6 +59,7 @@ views_for() {
         "hcps+settings hcps+compliance hcps+about hcps+signin" ;;
     manager.sh) echo "dashboard today meetings hcps+settings" ;;
     sfe) echo "territories alignment masterdata duplicates changerequests hcp" ;;
+    admin) echo "company" ;;
     esac
 }
 
@@ -86,7 +87,8 @@ shoot() { # SET LANG USER VIEW[+DIALOG]
     echo "$file"
 }
 
-for user in rep.sh01 manager.sh sfe; do
+users=${ROUNDS_SCREENSHOT_USERS:-rep.sh01 manager.sh sfe admin}
+for user in $users; do
     echo "$password" | "$bin/rounds-cli" --db "$work/$user.db" login "http://127.0.0.1:$port" "$user" >/dev/null
     "$bin/rounds-cli" --db "$work/$user.db" sync >/dev/null
 done
@@ -94,7 +96,7 @@ done
 failed=0
 for set_name in 1366x768 1920x1080-150 dark; do
     for lang in en zh_CN; do
-        for user in rep.sh01 manager.sh sfe; do
+        for user in $users; do
             for what in $(views_for $user); do
                 shoot "$set_name" "$lang" "$user" "$what" || failed=$((failed + 1))
             done

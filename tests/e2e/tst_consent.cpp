@@ -36,7 +36,7 @@ private:
 
 void TestConsentE2e::initTestCase()
 {
-    QVERIFY(m_server.createDemo(40, 10));
+    QVERIFY(m_server.createDemo(40, 10, 1, {QStringLiteral("--without-consent")}));
     QVERIFY(m_server.start());
     m_url = m_server.url().toString();
     // The company requires consent (docs/privacy.md: off unless an administrator turns it on).

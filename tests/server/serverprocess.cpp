@@ -280,12 +280,13 @@ int ServerProcess::runCommand(
     return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
 }
 
-bool ServerProcess::createDemo(int hcps, int visits, int seed)
+bool ServerProcess::createDemo(int hcps, int visits, int seed, const QStringList &extra)
 {
     QByteArray err;
     const int rc = runCommand(QStringList {QStringLiteral("demo")} + storeArgs()
             + QStringList {QStringLiteral("--hcps"), QString::number(hcps), QStringLiteral("--visits"),
-                QString::number(visits), QStringLiteral("--seed"), QString::number(seed)},
+                QString::number(visits), QStringLiteral("--seed"), QString::number(seed)}
+            + extra,
         {}, nullptr, &err);
     if (rc != 0)
         qWarning("demo failed: %s", err.constData());

@@ -99,8 +99,8 @@ public:
     // left behind). Both backends keep `data` as JSON text, so this needs no dialect. Stopped or idle only.
     QJsonObject storedRecord(const QString &id) const;
     bool patchStoredRecord(const QString &id, const QJsonObject &fields) const;
-    // `rounds-server demo --data DIR --hcps N --visits N --seed S` into this server's folder.
-    bool createDemo(int hcps = 200, int visits = 500, int seed = 1);
+    // `rounds-server demo --data DIR --hcps N --visits N --seed S [extra]` into this server's folder.
+    bool createDemo(int hcps = 200, int visits = 500, int seed = 1, const QStringList &extra = {});
     // Copies another server's database (its data folder must not be served at the time).
     bool copyDataFrom(const QString &otherDataDir);
 

@@ -61,7 +61,7 @@ private:
 
 void TestServerConsent::initTestCase()
 {
-    QVERIFY(m_server.createDemo(80, 20));
+    QVERIFY(m_server.createDemo(80, 20, 1, {QStringLiteral("--without-consent")}));
     QVERIFY(m_server.start());
     QVERIFY(m_org.load(m_server));
     m_hcps = m_org.hcpsOnlyIn(QStringLiteral("SH-01"));

@@ -75,7 +75,8 @@ QString TestServerRefs::applied(const QString &user, const QString &entity, cons
 
 void TestServerRefs::initTestCase()
 {
-    QVERIFY(m_server.createDemo(40, 20));
+    // References, not consent: the company before consent was required.
+    QVERIFY(m_server.createDemo(40, 20, 1, {QStringLiteral("--without-consent")}));
     QVERIFY(m_server.start());
     QVERIFY(m_org.load(m_server));
     for (const char *user : {"rep.sh01", "rep.hz01", "manager.sh", "sfe"}) {
