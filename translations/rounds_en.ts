@@ -390,5 +390,12 @@ due %3, %n day ago</numerusform>
 due %3, %n days ago</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n more</source>
+        <translation>
+            <numerusform>%1, %2 and %n more</numerusform>
+            <numerusform>%1, %2 and %n more</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

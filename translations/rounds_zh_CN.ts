@@ -4829,6 +4829,89 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
 </context>
 <context>
+    <name>rounds::PrivacySettingsForm</name>
+    <message>
+        <source>Privacy and consent</source>
+        <translation>隐私与授权同意</translation>
+    </message>
+    <message>
+        <source>Visits, messages and invitations need the HCP&apos;s consent</source>
+        <translation>拜访、消息和邀请须先获得医生的授权同意</translation>
+    </message>
+    <message>
+        <source>Off: only an HCP who withdrew consent is refused. On: a missing or expired consent is refused too (the laptop warns offline, the server refuses).</source>
+        <translation>关闭：只拒绝已撤回同意的医生。开启：缺少或已过期的同意也会被拒绝（电脑离线时提醒，服务器拒绝）。</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
+        <source>A consent lasts (days)</source>
+        <translation>同意有效期（天）</translation>
+    </message>
+    <message>
+        <source>Warn before it ends (days)</source>
+        <translation>到期前提醒（天）</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Server keeps the audit trail (days)</source>
+        <translation>服务器保留审计记录（天）</translation>
+    </message>
+    <message>
+        <source>Server keeps deletions (days)</source>
+        <translation>服务器保留删除记录（天）</translation>
+    </message>
+    <message>
+        <source>Server keeps push answers (days)</source>
+        <translation>服务器保留推送应答（天）</translation>
+    </message>
+    <message>
+        <source>Save privacy settings</source>
+        <translation>保存隐私设置</translation>
+    </message>
+    <message>
+        <source>A whole number of days from %1 to %2.</source>
+        <translation>%1 至 %2 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>%1: enter a whole number of days from %2 to %3.</source>
+        <translation>%1：请输入 %2 至 %3 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>没有任何更改。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved. It reaches the server and every user at the next sync.</source>
+        <translation>已保存，下次同步时发送到服务器并送达每位用户。</translation>
+    </message>
+    <message>
+        <source>Days offline before signing in again</source>
+        <translation>离线多少天后须重新登录</translation>
+    </message>
+    <message>
+        <source>Contact fields on reps&apos; laptops</source>
+        <translation>代表电脑上的联系方式</translation>
+    </message>
+    <message>
+        <source>Contact fields on managers&apos; laptops</source>
+        <translation>经理电脑上的联系方式</translation>
+    </message>
+</context>
+<context>
     <name>rounds::Session</name>
     <message>
         <source>Rounds on %1</source>
@@ -5538,14 +5621,24 @@ due %3, %n day(s) ago</source>
         <translation>即将到期的授权同意</translation>
     </message>
     <message>
-        <source>%1 — %2
-expires %3</source>
-        <translation>%1 — %2
-%3 到期</translation>
-    </message>
-    <message>
         <source>No consent expires soon.</source>
         <translation>近期没有到期的授权同意。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n more</source>
+        <translation>
+            <numerusform>%1、%2 等另 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — ends %2
+%3</source>
+        <translation>%1 — %2 到期
+%3</translation>
     </message>
 </context>
 <context>

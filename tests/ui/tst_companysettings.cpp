@@ -257,7 +257,7 @@ void TestCompanySettings::privacyBounds_data()
     } fields[] = {
         {"consentValidityLineEdit", "consent.validity_days", "", "A consent lasts (days)", 1, 3650},
         {"consentWarningLineEdit", "consent.expiry_warning_days", "", "Warn before it ends (days)", 0, 365},
-        {"offlineDaysLineEdit", "security.offline_days", "", "Ask for the password after offline (days)", 1, 365},
+        {"offlineDaysLineEdit", "security.offline_days", "", "Days offline before signing in again", 1, 365},
         {"retentionAuditLineEdit", "retention.days", "audit", "Server keeps the audit trail (days)", 365, 36500},
         {"retentionTombstonesLineEdit", "retention.days", "tombstones", "Server keeps deletions (days)", 90,
             36500},

@@ -9,6 +9,7 @@
 #include "models/hcplistmodel.h"
 #include "models/store.h"
 #include "sync/session.h"
+#include "ui/common/dates.h"
 #include "ui/common/prompter.h"
 #include "ui/hcp/consentpanel.h"
 #include "ui/hcp/hcpprofileview.h"
@@ -357,6 +358,32 @@ void TestConsentPanel::expiringShowsOnTodayAndInTheList()
     QCOMPARE(list->count(), 1);
     QVERIFY(list->item(0)->text().contains(QStringLiteral("王建华")));
     QVERIFY(list->item(0)->text().contains(QStringLiteral("Phone")));
+
+    // Three more of Wang's consents end soon, one of them sooner: still one line for Wang, with the
+    // soonest end and the channels, the rest named in the tooltip.
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString bucket = QStringLiteral("t:") + kTerritory;
+        QList<PulledChange> more;
+        const std::pair<const char *, int> ends[] = {{"remote", 20}, {"wecom", 5}, {"event_invitation", 25}};
+        for (const auto &[channel, days] : ends)
+            more << change(QStringLiteral("consent"),
+                {{"hcp_id", kWang}, {"channel", channel}, {"status", "granted"},
+                    {"captured_at", iso(now.addDays(days - 365))}, {"source", "verbal"},
+                    {"expires_at", iso(now.addDays(days))}},
+                bucket);
+        const ApplyResult r = m_session->store()->applyPage(more, {{bucket, 11}});
+        QVERIFY2(r.ok, qPrintable(r.error));
+        TodayView again(m_session.get());
+        auto *grouped = child<QListWidget>(&again, "consentExpiringListWidget");
+        QCOMPARE(grouped->count(), 1);
+        const QString text = grouped->item(0)->text();
+        QVERIFY2(text.contains(Dates::date(now.addDays(5).toLocalTime().date())), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("and 2 more")), qPrintable(text));
+        for (const char *label : {"Phone", "WeCom", "Remote (video)", "Event invitations"})
+            QVERIFY2(grouped->item(0)->toolTip().contains(QString::fromLatin1(label)),
+                qPrintable(grouped->item(0)->toolTip()));
+    }
 
     HcpListModel model(m_session->store());
     QTRY_VERIFY(model.rowCount() == 2);

@@ -46,11 +46,11 @@ PrivacySettingsForm::PrivacySettingsForm(Store *store, QWidget *parent)
         {}, 1, 3650, 365);
     addDays(form, QStringLiteral("consentWarningLineEdit"), tr("Warn before it ends (days)"), consent::WarningDaysKey,
         {}, 0, 365, 30);
-    addDays(form, QStringLiteral("offlineDaysLineEdit"), tr("Ask for the password after offline (days)"),
+    addDays(form, QStringLiteral("offlineDaysLineEdit"), tr("Days offline before signing in again"),
         offlinepolicy::SettingKey, {}, 1, 365, offlinepolicy::DefaultMaxDays);
 
     const QMap<QString, QString> roleLabels {
-        {QStringLiteral("rep"), tr("Reach reps' laptops")}, {QStringLiteral("manager"), tr("Reach managers' laptops")}};
+        {QStringLiteral("rep"), tr("Contact fields on reps' laptops")}, {QStringLiteral("manager"), tr("Contact fields on managers' laptops")}};
     const QMap<QString, QString> fieldLabels {{QStringLiteral("email"), tr("E-mail")}, {QStringLiteral("phone"), tr("Phone")}};
     for (const QString &role : kRoles) {
         auto *row = new QWidget(this);

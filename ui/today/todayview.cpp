@@ -13,6 +13,7 @@
 
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -29,6 +30,9 @@ QListWidget *section(const QString &title, const QString &name, QWidget *parent,
     auto *list = new QListWidget(box);
     list->setObjectName(name);
     list->setWordWrap(true);
+    // Rows are laid out again when the column's width changes: wrapped at the width they were made for,
+    // a row would keep a height that cuts its second line (or leaves a gap) once the window is shown.
+    list->setResizeMode(QListView::Adjust);
     list->setSpacing(2);
     (new QVBoxLayout(box))->addWidget(list);
     into->addWidget(box, 1);
@@ -167,15 +171,35 @@ void TodayView::reload()
     QList<ExpiringConsent> expiring;
     const QDateTime now = m_today.isValid() ? QDateTime(today, QTime::currentTime()).toUTC()
                                             : QDateTime::currentDateTimeUtc();
-    read = ConsentQueries::expiring(store, now, 50, &expiring, &error);
+    read = ConsentQueries::expiring(store, now, 500, &expiring, &error);
+    // One line per HCP (a form usually covers several channels): the soonest end, the channels it ends for.
+    QList<QString> order;
+    QHash<QString, QList<const ExpiringConsent *>> byHcp;
     for (const ExpiringConsent &c : std::as_const(expiring)) {
-        QString what = EnumLabels::label(QStringLiteral("consent"), QStringLiteral("channel"), c.channel);
-        if (!c.productName.isEmpty())
-            what += QStringLiteral(" · ") + c.productName;
-        auto *item = new QListWidgetItem(
-            tr("%1 — %2\nexpires %3").arg(c.hcpName, what, Dates::date(c.expiresAt.toLocalTime().date())),
+        if (!byHcp.contains(c.hcpId))
+            order << c.hcpId;
+        byHcp[c.hcpId] << &c;
+    }
+    for (const QString &hcpId : std::as_const(order)) {
+        const QList<const ExpiringConsent *> &lines = byHcp.value(hcpId);
+        QStringList what;
+        QDateTime soonest = lines.first()->expiresAt;
+        for (const ExpiringConsent *c : lines) {
+            QString w = EnumLabels::label(QStringLiteral("consent"), QStringLiteral("channel"), c->channel);
+            if (!c->productName.isEmpty())
+                w += QStringLiteral(" · ") + c->productName;
+            what << w;
+            soonest = std::min(soonest, c->expiresAt);
+        }
+        const QString channels = what.size() <= 2
+            ? what.join(tr(", "))
+            : tr("%1, %2 and %n more", nullptr, int(what.size() - 2)).arg(what.at(0), what.at(1));
+        auto *item = new QListWidgetItem(tr("%1 — ends %2\n%3")
+                                             .arg(lines.first()->hcpName,
+                                                 Dates::date(soonest.toLocalTime().date()), channels),
             m_consent);
-        item->setData(HcpIdRole, c.hcpId);
+        item->setToolTip(what.join(QLatin1Char('\n')));
+        item->setData(HcpIdRole, hcpId);
         item->setForeground(theme::toneColor(theme::Tone::Warning));
     }
     emptyNote(m_consent, read, error, tr("No consent expires soon."));
