@@ -6,6 +6,7 @@
 #include "sync/session.h"
 #include "ui/common/theme.h"
 #include "ui/hcp/hcplistview.h"
+#include "ui/admin/usersview.h"
 #include "ui/history/historydialog.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/meetings/meetingeditor.h"
@@ -125,8 +126,9 @@ int main(int argc, char *argv[])
         QStringLiteral(
             "The view to open: today, hcps, hcp, plan, visit, visits, meetings, meeting, dashboard, "
             "territories, alignment (a territory's alignments), masterdata, duplicates, "
-            "changerequests, conflicts, company (an admin's company settings), settings (the settings "
-            "dialog), history (an HCP's History panel, read from the server)."),
+            "changerequests, conflicts, company (an admin's company settings), users (an admin's users and "
+            "devices, read from the server), settings (the settings dialog), history (an HCP's History "
+            "panel, read from the server)."),
         QStringLiteral("VIEW"));
     const QCommandLineOption searchOption(QStringLiteral("search"),
         QStringLiteral("Run the global search for TEXT, as if typed in the search box (the HCP list with "
@@ -328,11 +330,21 @@ int main(int argc, char *argv[])
 
     if (screenshot) {
         const QString file = parser.value(screenshotOption);
-        // The History panel waits for the server's answer.
-        QTimer::singleShot(historyPanel ? 3000 : 800, &window, [&window, dialog, file] {
+        auto shoot = [&window, dialog, file] {
             const bool saved = saveScreenshot(window, dialog, file);
             QApplication::exit(saved ? 0 : 1);
-        });
+        };
+        auto *users = view == QLatin1String("users") ? window.findChild<rounds::UsersView *>() : nullptr;
+        if (users) {
+            // The Users page waits for the server's list, and shows the user with the most devices.
+            QObject::connect(users, &rounds::UsersView::loaded, &window, [users, shoot] {
+                users->selectUser(users->busiestUserId());
+                QTimer::singleShot(300, users, shoot);
+            });
+        } else {
+            // The History panel waits for the server's answer.
+            QTimer::singleShot(historyPanel ? 3000 : 800, &window, shoot);
+        }
     }
     return app.exec();
 }

@@ -4,7 +4,7 @@
 #   tools/screenshots.sh [OUT_DIR] [BIN_DIR]      (defaults: screenshots/ and build/dev/bin)
 #
 # It creates a small demo organisation (rounds-server demo --hcps 300 --visits 800 --seed 7), serves it on
-# 127.0.0.1:$ROUNDS_SCREENSHOT_PORT (default 18060), signs in rep.sh01, manager.sh and sfe (password
+# 127.0.0.1:$ROUNDS_SCREENSHOT_PORT (default 18060), signs in rep.sh01, manager.sh, sfe and admin (password
 # demo-pass-1) with rounds-cli in a private D-Bus session with its own gnome-keyring, syncs each, and
 # renders with the offscreen platform (no X server needed) into
 #
@@ -59,6 +59,7 @@ views_for() {
         "hcps+settings hcps+compliance hcps+about hcps+signin" ;;
     manager.sh) echo "dashboard today meetings hcps+settings" ;;
     sfe) echo "territories alignment masterdata duplicates changerequests hcp" ;;
+    admin) echo "users company" ;;
     esac
 }
 
@@ -86,7 +87,19 @@ shoot() { # SET LANG USER VIEW[+DIALOG]
     echo "$file"
 }
 
-for user in rep.sh01 manager.sh sfe; do
+# Laptops for the admin's Users page: two of rep.sh01 (one revoked, as if lost) and one of manager.sh,
+# signed in over HTTP with device ids of their own (every rounds-cli here shares this machine's id).
+login_device() { # USER DEVICE_ID DEVICE_NAME
+    curl -s -o /dev/null -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/auth/login" \
+        -d "{\"username\":\"$1\",\"password\":\"$password\",\"device_id\":\"$2\",\"device_name\":\"$3\",\"client_version\":\"0.9.0\"}"
+}
+login_device rep.sh01 demo-laptop-zhang-1 ZHANGWEI-T14
+login_device rep.sh01 demo-laptop-zhang-2 ZHANGWEI-X1
+login_device manager.sh demo-laptop-wang WANGJG-MBP
+"$bin/rounds-server" device revoke --data "$work/server" demo-laptop-zhang-1 \
+    --reason "reported lost on 3 December" >/dev/null 2>&1
+
+for user in rep.sh01 manager.sh sfe admin; do
     echo "$password" | "$bin/rounds-cli" --db "$work/$user.db" login "http://127.0.0.1:$port" "$user" >/dev/null
     "$bin/rounds-cli" --db "$work/$user.db" sync >/dev/null
 done
@@ -94,7 +107,7 @@ done
 failed=0
 for set_name in 1366x768 1920x1080-150 dark; do
     for lang in en zh_CN; do
-        for user in rep.sh01 manager.sh sfe; do
+        for user in rep.sh01 manager.sh sfe admin; do
             for what in $(views_for $user); do
                 shoot "$set_name" "$lang" "$user" "$what" || failed=$((failed + 1))
             done

@@ -261,6 +261,19 @@ QString UsersView::currentUserId() const
     return m_table->currentIndex().data(UserListModel::IdRole).toString();
 }
 
+QString UsersView::busiestUserId() const
+{
+    QString id;
+    qsizetype most = -1;
+    for (const protocol::AdminUser &u : m_model->users()) {
+        if (u.devices.size() > most) {
+            most = u.devices.size();
+            id = u.id;
+        }
+    }
+    return id;
+}
+
 void UsersView::showDetails()
 {
     const protocol::AdminUser *u = m_model->user(currentUserId());

@@ -33,6 +33,8 @@ public:
     // The user shown in the details pane, by id; false when the list has no such user.
     bool selectUser(const QString &userId);
     QString currentUserId() const;
+    // The user with the most devices (the fullest details pane), or the first one.
+    QString busiestUserId() const;
     // Whether the actions may reach the server: signed in, online, and the last answer came.
     bool isOnline() const;
 
