@@ -4,9 +4,9 @@
 #include "sync/diagnostics.h"
 #include "sync/preferences.h"
 #include "sync/session.h"
+#include "ui/admin/usersview.h"
 #include "ui/common/theme.h"
 #include "ui/hcp/hcplistview.h"
-#include "ui/admin/usersview.h"
 #include "ui/history/historydialog.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/meetings/meetingeditor.h"
@@ -335,7 +335,7 @@ int main(int argc, char *argv[])
             QApplication::exit(saved ? 0 : 1);
         };
         auto *users = view == QLatin1String("users") ? window.findChild<rounds::UsersView *>() : nullptr;
-        if (users) {
+        if (users && users->isVisible()) {
             // The Users page waits for the server's list, and shows the user with the most devices.
             QObject::connect(users, &rounds::UsersView::loaded, &window, [users, shoot] {
                 users->selectUser(users->busiestUserId());

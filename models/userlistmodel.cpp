@@ -55,7 +55,8 @@ QVariant UserListModel::raw(const protocol::AdminUser &u, int column) const
     case Role:
         return u.role;
     case HomeTerritory:
-        return u.homeTerritoryId.isEmpty() ? QString() : m_territories.value(u.homeTerritoryId, u.homeTerritoryId);
+        return u.homeTerritoryId.isEmpty() ? QString()
+                                           : m_territories.value(u.homeTerritoryId, u.homeTerritoryId);
     case Active:
         return u.active;
     case Devices:

@@ -12,8 +12,8 @@ namespace {
 
 ApiReply forbidden()
 {
-    return ApiReply::error(
-        403, protocol::ErrorCode::Forbidden, QStringLiteral("only an administrator may manage users and devices"));
+    return ApiReply::error(403, protocol::ErrorCode::Forbidden,
+        QStringLiteral("only an administrator may manage users and devices"));
 }
 
 int statusOf(const char *code)
@@ -30,7 +30,8 @@ int statusOf(const char *code)
 
 ApiReply refusal(const Denial &d)
 {
-    return ApiReply::error(statusOf(d.code), d.code ? d.code : protocol::ErrorCode::Internal, d.message, d.field);
+    return ApiReply::error(
+        statusOf(d.code), d.code ? d.code : protocol::ErrorCode::Internal, d.message, d.field);
 }
 
 UserActor actorOf(const Principal &admin)
@@ -40,14 +41,15 @@ UserActor actorOf(const Principal &admin)
 
 // A string field of the body: `out` unset when absent (or null, where `nullable`), a 400 when it has
 // another type or is required and missing.
-bool field(const QJsonObject &body, const char *key, bool required, bool nullable, std::optional<QString> *out,
-    ApiReply *failure)
+bool field(const QJsonObject &body, const char *key, bool required, bool nullable,
+    std::optional<QString> *out, ApiReply *failure)
 {
     const QString name = QString::fromLatin1(key);
     const QJsonValue v = body.value(name);
     if (v.isUndefined() || (nullable && v.isNull())) {
         if (required) {
-            *failure = ApiReply::error(400, InvalidRequest, QStringLiteral("field '%1' is missing").arg(name), name);
+            *failure = ApiReply::error(
+                400, InvalidRequest, QStringLiteral("field '%1' is missing").arg(name), name);
             return false;
         }
         if (v.isNull())
@@ -55,7 +57,8 @@ bool field(const QJsonObject &body, const char *key, bool required, bool nullabl
         return true;
     }
     if (!v.isString()) {
-        *failure = ApiReply::error(400, InvalidRequest, QStringLiteral("field '%1' must be a string").arg(name), name);
+        *failure = ApiReply::error(
+            400, InvalidRequest, QStringLiteral("field '%1' must be a string").arg(name), name);
         return false;
     }
     *out = v.toString();
@@ -113,7 +116,8 @@ ApiReply AdminService::createUser(const Principal &admin, const QJsonObject &bod
         || !field(body, "home_territory_id", false, true, &home, &failure)
         || !field(body, "password", true, false, &password, &failure))
         return failure;
-    NewUser user {*username, displayName.value_or(QString()), *role, home.value_or(QString()), {}, *password, {}};
+    NewUser user {
+        *username, displayName.value_or(QString()), *role, home.value_or(QString()), {}, *password, {}};
     QString id;
     Denial denial {nullptr, {}, {}};
     if (!useradmin::create(m_storage, user, actorOf(admin), &id, &denial))
@@ -182,7 +186,8 @@ ApiReply AdminService::revokeDevice(const Principal &admin, const QJsonObject &b
             QStringLiteral("device_id"));
     QString owner;
     Denial denial {nullptr, {}, {}};
-    if (!useradmin::revokeDevice(m_storage, *device, reason.value_or(QString()), actorOf(admin), &denial, &owner))
+    if (!useradmin::revokeDevice(
+            m_storage, *device, reason.value_or(QString()), actorOf(admin), &denial, &owner))
         return refusal(denial);
     return userReply(owner);
 }

@@ -23,7 +23,8 @@ public:
     ApiReply updateUser(const Principal &admin, const QJsonObject &body); // POST …/users/update
     ApiReply setActive(const Principal &admin, const QJsonObject &body, bool active); // …/disable, …/enable
     ApiReply resetPassword(const Principal &admin, const QJsonObject &body); // …/users/password
-    ApiReply revokeDevice(const Principal &admin, const QJsonObject &body); // POST /api/v1/admin/devices/revoke
+    ApiReply revokeDevice(
+        const Principal &admin, const QJsonObject &body); // POST /api/v1/admin/devices/revoke
 
 private:
     // The user as the routes answer it: {"user": {…}}.

@@ -9,7 +9,6 @@
 
 #include <QJsonObject>
 
-
 namespace rounds::server {
 
 using namespace rounds::protocol;

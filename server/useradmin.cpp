@@ -85,15 +85,16 @@ std::optional<QString> resolveTerritory(
             if (t.record.fields.value(QLatin1String("code")).toString() == code)
                 return t.record.id;
         }
-        *denial = invalid(QStringLiteral("no territory with code '%1'").arg(code), QStringLiteral("territory"));
+        *denial
+            = invalid(QStringLiteral("no territory with code '%1'").arg(code), QStringLiteral("territory"));
         return std::nullopt;
     }
     if (id.isEmpty())
         return QString();
     const std::optional<StoredRecord> t = r.record(QStringLiteral("territory"), id);
     if (!t || t->deleted) {
-        *denial
-            = invalid(QStringLiteral("no territory with id '%1'").arg(id), QStringLiteral("home_territory_id"));
+        *denial = invalid(
+            QStringLiteral("no territory with id '%1'").arg(id), QStringLiteral("home_territory_id"));
         return std::nullopt;
     }
     return id;
@@ -107,7 +108,8 @@ QString territoryNeeded(const QString &role, const UserActor &actor)
 
 Denial unknownUser(const QString &userId)
 {
-    return Denial {ErrorCode::NotFound, QStringLiteral("no user with id '%1'").arg(userId), QStringLiteral("id")};
+    return Denial {
+        ErrorCode::NotFound, QStringLiteral("no user with id '%1'").arg(userId), QStringLiteral("id")};
 }
 
 using Change = std::function<bool(StoreWriter &, UserRow &, QJsonObject *, Denial *)>;
@@ -161,8 +163,8 @@ void auditEvent(StoreWriter &w, const UserActor &actor, const QString &userId, c
     const QJsonValue &value, const QString &note)
 {
     const Actor a = feedActor(actor, userId);
-    w.addAudit(AuditEntry {QStringLiteral("user"), userId, field, QJsonValue(QJsonValue::Null), value, a.userId,
-        a.device, {}, nowUtc(), note, QStringLiteral("update"), 0});
+    w.addAudit(AuditEntry {QStringLiteral("user"), userId, field, QJsonValue(QJsonValue::Null), value,
+        a.userId, a.device, {}, nowUtc(), note, QStringLiteral("update"), 0});
 }
 
 AdminDevice toAdmin(const DeviceRow &d)
@@ -189,8 +191,9 @@ bool create(Storage &storage, const NewUser &spec, const UserActor &actor, QStri
         return false;
     }
     if (spec.username.trimmed().isEmpty() || spec.username.size() > limits::kMaxUsername) {
-        *denial = invalid(QStringLiteral("the user name must have 1 to %1 characters").arg(limits::kMaxUsername),
-            QStringLiteral("username"));
+        *denial
+            = invalid(QStringLiteral("the user name must have 1 to %1 characters").arg(limits::kMaxUsername),
+                QStringLiteral("username"));
         return false;
     }
     if (const auto d = checkPassword(spec.password)) {
@@ -217,14 +220,16 @@ bool create(Storage &storage, const NewUser &spec, const UserActor &actor, QStri
                 return false;
             }
             Denial d {nullptr, {}, {}};
-            const std::optional<QString> home = resolveTerritory(w, spec.homeTerritoryId, spec.territoryCode, &d);
+            const std::optional<QString> home
+                = resolveTerritory(w, spec.homeTerritoryId, spec.territoryCode, &d);
             if (!home) {
                 refused = d;
                 return false;
             }
             if (home->isEmpty() && needsTerritory(spec.role)) {
                 refused = invalid(territoryNeeded(spec.role, actor),
-                    actor.isCommandLine() ? QStringLiteral("territory") : QStringLiteral("home_territory_id"));
+                    actor.isCommandLine() ? QStringLiteral("territory")
+                                          : QStringLiteral("home_territory_id"));
                 return false;
             }
             const QString display = spec.displayName.trimmed().isEmpty() ? spec.username : spec.displayName;
@@ -288,7 +293,8 @@ bool update(
                 u.role = *change.role;
             if (needsTerritory(u.role) && u.homeTerritoryId.isEmpty()) {
                 *d = invalid(territoryNeeded(u.role, actor),
-                    actor.isCommandLine() ? QStringLiteral("territory") : QStringLiteral("home_territory_id"));
+                    actor.isCommandLine() ? QStringLiteral("territory")
+                                          : QStringLiteral("home_territory_id"));
                 return false;
             }
             if (change.displayName)
@@ -304,12 +310,13 @@ bool update(
 bool setActive(Storage &storage, const QString &userId, bool active, const UserActor &actor, Denial *denial)
 {
     if (!active && !actor.isCommandLine() && actor.userId == userId) {
-        *denial = invalid(
-            QStringLiteral("you may not disable your own account; another administrator can"), QStringLiteral("id"));
+        *denial = invalid(QStringLiteral("you may not disable your own account; another administrator can"),
+            QStringLiteral("id"));
         return false;
     }
-    return changeUser(storage, userId, active ? QStringLiteral("user enable") : QStringLiteral("user disable"),
-        actor, denial, [active](StoreWriter &w, UserRow &u, QJsonObject *mirror, Denial *) {
+    return changeUser(storage, userId,
+        active ? QStringLiteral("user enable") : QStringLiteral("user disable"), actor, denial,
+        [active](StoreWriter &w, UserRow &u, QJsonObject *mirror, Denial *) {
             u.active = active;
             if (!active) {
                 w.revokeUserTokens(u.id);
@@ -348,8 +355,9 @@ bool revokeDevice(Storage &storage, const QString &deviceId, const QString &reas
 {
     const QString why = reason.trimmed();
     if (why.size() > limits::kMaxReason) {
-        *denial = invalid(QStringLiteral("the reason must have at most %1 characters").arg(limits::kMaxReason),
-            QStringLiteral("reason"));
+        *denial
+            = invalid(QStringLiteral("the reason must have at most %1 characters").arg(limits::kMaxReason),
+                QStringLiteral("reason"));
         return false;
     }
     if (!actor.isCommandLine() && !actor.deviceId.isEmpty() && actor.deviceId == deviceId) {
@@ -365,7 +373,8 @@ bool revokeDevice(Storage &storage, const QString &deviceId, const QString &reas
             const std::optional<DeviceRow> d = w.device(deviceId);
             if (!d) {
                 refused = Denial {ErrorCode::NotFound,
-                    QStringLiteral("no device with id '%1' (rounds-server device list shows them)").arg(deviceId),
+                    QStringLiteral("no device with id '%1' (rounds-server device list shows them)")
+                        .arg(deviceId),
                     QStringLiteral("device_id")};
                 return false;
             }
@@ -459,7 +468,8 @@ bool byLogin(Storage &storage, const QString &username, QString *error,
 bool addUser(Storage &storage, const UserSpec &spec, QString *error)
 {
     Denial denial {nullptr, {}, {}};
-    const NewUser user {spec.username, spec.displayName, spec.role, {}, spec.territoryCode, spec.password, spec.id};
+    const NewUser user {
+        spec.username, spec.displayName, spec.role, {}, spec.territoryCode, spec.password, spec.id};
     if (useradmin::create(storage, user, UserActor {}, nullptr, &denial))
         return true;
     *error = denial.message;

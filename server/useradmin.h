@@ -58,8 +58,8 @@ bool update(Storage &storage, const QString &userId, const UserUpdate &update, c
 // enabling lets the user sign in again (from a new device: the revoked ones stay revoked).
 bool setActive(Storage &storage, const QString &userId, bool active, const UserActor &actor, Denial *denial);
 // A new password; every token of the user is revoked, so each laptop asks to sign in again.
-bool resetPassword(Storage &storage, const QString &userId, const QString &password, const UserActor &actor,
-    Denial *denial);
+bool resetPassword(
+    Storage &storage, const QString &userId, const QString &password, const UserActor &actor, Denial *denial);
 // Revokes a device (devices.h) and records it in the audit of the device's user. `reason` empty: "revoked
 // by an administrator"; the user id of the device in `userId` when not null.
 bool revokeDevice(Storage &storage, const QString &deviceId, const QString &reason, const UserActor &actor,

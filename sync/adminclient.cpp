@@ -91,7 +91,9 @@ QString AdminClient::checkLogin(const QString &username)
 QString AdminClient::checkPassword(const QString &password)
 {
     if (password.size() < limits::kMinPassword || password.size() > limits::kMaxPassword)
-        return tr("The password must have %1 to %2 characters.").arg(limits::kMinPassword).arg(limits::kMaxPassword);
+        return tr("The password must have %1 to %2 characters.")
+            .arg(limits::kMinPassword)
+            .arg(limits::kMaxPassword);
     return {};
 }
 
@@ -143,7 +145,8 @@ AdminResult AdminClient::users()
         return failure(response.error, AdminResult::List);
     AdminResult r;
     QString error;
-    const std::optional<protocol::AdminUserList> list = protocol::AdminUserList::fromJson(response.body, &error);
+    const std::optional<protocol::AdminUserList> list
+        = protocol::AdminUserList::fromJson(response.body, &error);
     if (!list) {
         r.status = AdminResult::Failed;
         r.message = tr("The server's answer is not a list of users: %1").arg(error);
@@ -157,7 +160,8 @@ AdminResult AdminClient::users()
 AdminResult AdminClient::create(const NewUserRequest &user)
 {
     QJsonObject body {{QStringLiteral("username"), user.username}, {QStringLiteral("role"), user.role},
-        {QStringLiteral("password"), user.password}, {QStringLiteral("home_territory_id"), orNull(user.homeTerritoryId)}};
+        {QStringLiteral("password"), user.password},
+        {QStringLiteral("home_territory_id"), orNull(user.homeTerritoryId)}};
     if (!user.displayName.trimmed().isEmpty())
         body.insert(QStringLiteral("display_name"), user.displayName.trimmed());
     return send(AdminResult::Create, QStringLiteral("users"), body);

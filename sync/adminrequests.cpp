@@ -83,12 +83,14 @@ void AdminRequests::setActive(const QString &userId, bool active)
 
 void AdminRequests::resetPassword(const QString &userId, const QString &password)
 {
-    run(AdminResult::ResetPassword, [userId, password](AdminClient &c) { return c.resetPassword(userId, password); });
+    run(AdminResult::ResetPassword,
+        [userId, password](AdminClient &c) { return c.resetPassword(userId, password); });
 }
 
 void AdminRequests::revokeDevice(const QString &deviceId, const QString &reason)
 {
-    run(AdminResult::RevokeDevice, [deviceId, reason](AdminClient &c) { return c.revokeDevice(deviceId, reason); });
+    run(AdminResult::RevokeDevice,
+        [deviceId, reason](AdminClient &c) { return c.revokeDevice(deviceId, reason); });
 }
 
 } // namespace rounds

@@ -75,7 +75,8 @@ HttpReply TestServerAdmin::admin(const QString &route, const QJsonObject &body)
 
 HttpReply TestServerAdmin::pull(const QString &token)
 {
-    return m_server.post(QStringLiteral("/api/v1/sync/pull"), QJsonObject {{QStringLiteral("limit"), 10}}, token);
+    return m_server.post(
+        QStringLiteral("/api/v1/sync/pull"), QJsonObject {{QStringLiteral("limit"), 10}}, token);
 }
 
 QJsonObject TestServerAdmin::listed(const QString &username)
@@ -107,9 +108,9 @@ void TestServerAdmin::otherRolesAreForbidden_data()
     QTest::addColumn<QString>("user");
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QString>("route");
-    const QList<QPair<QByteArray, QString>> routes {{"GET", "users"}, {"POST", "users"}, {"POST", "users/update"},
-        {"POST", "users/disable"}, {"POST", "users/enable"}, {"POST", "users/password"},
-        {"POST", "devices/revoke"}};
+    const QList<QPair<QByteArray, QString>> routes {{"GET", "users"}, {"POST", "users"},
+        {"POST", "users/update"}, {"POST", "users/disable"}, {"POST", "users/enable"},
+        {"POST", "users/password"}, {"POST", "devices/revoke"}};
     for (const char *user : {"rep.sh01", "manager.sh", "sfe"}) {
         for (const auto &r : routes)
             QTest::addRow("%s %s %s", user, r.first.constData(), qPrintable(r.second))
@@ -140,7 +141,8 @@ void TestServerAdmin::otherRolesAreForbidden()
 void TestServerAdmin::signedOutIsUnauthorized()
 {
     QCOMPARE(m_server.get(QStringLiteral("/api/v1/admin/users")).status, 401);
-    QCOMPARE(m_server.post(QStringLiteral("/api/v1/admin/users/disable"), QJsonObject {{"id", "x"}}).status, 401);
+    QCOMPARE(
+        m_server.post(QStringLiteral("/api/v1/admin/users/disable"), QJsonObject {{"id", "x"}}).status, 401);
     // Not JSON: the same 400 as every route with a body.
     const HttpReply bad = m_server.request("POST", QStringLiteral("/api/v1/admin/users"), "{nope", m_admin);
     QCOMPARE(bad.status, 400);
@@ -189,8 +191,8 @@ void TestServerAdmin::createChecksItsInput_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("message");
     const QString sh01 = m_org.territory.value(QStringLiteral("SH-01"));
-    const QJsonObject good {{"username", "c.base"}, {"role", "rep"}, {"home_territory_id", sh01},
-        {"password", "12345678"}};
+    const QJsonObject good {
+        {"username", "c.base"}, {"role", "rep"}, {"home_territory_id", sh01}, {"password", "12345678"}};
     auto with = [&](const char *login, const char *key, const QJsonValue &value) {
         QJsonObject b = good;
         b.insert(QStringLiteral("username"), QString::fromLatin1(login));
@@ -200,47 +202,63 @@ void TestServerAdmin::createChecksItsInput_data()
             b.insert(QString::fromLatin1(key), value);
         return b;
     };
-    QTest::newRow("password of 7") << with("c.pw7", "password", "1234567") << 400 << "password" << "at least 8";
-    QTest::newRow("password of 8") << with("c.pw8", "password", "12345678") << 200 << "" << "";
-    QTest::newRow("password of 1024") << with("c.pw1024", "password", QString(1024, u'p')) << 200 << "" << "";
-    QTest::newRow("password of 1025") << with("c.pw1025", "password", QString(1025, u'p')) << 400 << "password"
-                                      << "at most 1024";
+    QTest::newRow("password of 7") << with("c.pw7", "password", "1234567") << 400 << "password"
+                                   << "at least 8";
+    QTest::newRow("password of 8") << with("c.pw8", "password", "12345678") << 200 << ""
+                                   << "";
+    QTest::newRow("password of 1024") << with("c.pw1024", "password", QString(1024, u'p')) << 200 << ""
+                                      << "";
+    QTest::newRow("password of 1025")
+        << with("c.pw1025", "password", QString(1025, u'p')) << 400 << "password"
+        << "at most 1024";
     QJsonObject login64 = good;
     login64.insert("username", QString(64, u'u'));
-    QTest::newRow("login of 64") << login64 << 200 << "" << "";
+    QTest::newRow("login of 64") << login64 << 200 << ""
+                                 << "";
     QJsonObject login65 = good;
     login65.insert("username", QString(65, u'v'));
-    QTest::newRow("login of 65") << login65 << 400 << "username" << "1 to 64";
-    QTest::newRow("login of spaces") << with("   ", "role", "rep") << 400 << "username" << "1 to 64";
-    QTest::newRow("duplicate login") << with("rep.sh01", "role", "rep") << 400 << "username" << "exists already";
-    QTest::newRow("unknown role") << with("c.role", "role", "auditor") << 400 << "role" << "unknown role";
-    QTest::newRow("rep without territory") << with("c.noterr", "home_territory_id", QJsonValue()) << 400
-                                           << "home_territory_id" << "needs a home territory";
-    QTest::newRow("manager without territory")
-        << [&] {
-               QJsonObject b = with("c.mgr", "home_territory_id", QJsonValue(QJsonValue::Null));
-               b.insert("role", "manager");
-               return b;
-           }()
-        << 400 << "home_territory_id" << "needs a home territory";
-    QTest::newRow("sfe without territory")
-        << [&] {
-               QJsonObject b = with("c.sfe", "home_territory_id", QJsonValue());
-               b.insert("role", "sfe");
-               return b;
-           }()
-        << 200 << "" << "";
-    QTest::newRow("unknown territory") << with("c.terr", "home_territory_id", "no-such-territory") << 400
-                                       << "home_territory_id" << "no territory with id";
-    QTest::newRow("display name of 200") << with("c.dn200", "display_name", QString(200, u'名')) << 200 << "" << "";
-    QTest::newRow("display name of 201") << with("c.dn201", "display_name", QString(201, u'名')) << 400
-                                         << "display_name" << "at most 200";
-    QTest::newRow("login not a string") << [&] {
-        QJsonObject b = good;
-        b.insert("username", 42);
-        return b;
-    }() << 400 << "username" << "must be a string";
-    QTest::newRow("no password") << with("c.nopw", "password", QJsonValue()) << 400 << "password" << "missing";
+    QTest::newRow("login of 65") << login65 << 400 << "username"
+                                 << "1 to 64";
+    QTest::newRow("login of spaces") << with("   ", "role", "rep") << 400 << "username"
+                                     << "1 to 64";
+    QTest::newRow("duplicate login") << with("rep.sh01", "role", "rep") << 400 << "username"
+                                     << "exists already";
+    QTest::newRow("unknown role") << with("c.role", "role", "auditor") << 400 << "role"
+                                  << "unknown role";
+    QTest::newRow("rep without territory")
+        << with("c.noterr", "home_territory_id", QJsonValue()) << 400 << "home_territory_id"
+        << "needs a home territory";
+    QTest::newRow("manager without territory") <<
+        [&] {
+            QJsonObject b = with("c.mgr", "home_territory_id", QJsonValue(QJsonValue::Null));
+            b.insert("role", "manager");
+            return b;
+        }() << 400 << "home_territory_id"
+                                               << "needs a home territory";
+    QTest::newRow("sfe without territory") <<
+        [&] {
+            QJsonObject b = with("c.sfe", "home_territory_id", QJsonValue());
+            b.insert("role", "sfe");
+            return b;
+        }() << 200 << ""
+                                           << "";
+    QTest::newRow("unknown territory")
+        << with("c.terr", "home_territory_id", "no-such-territory") << 400 << "home_territory_id"
+        << "no territory with id";
+    QTest::newRow("display name of 200") << with("c.dn200", "display_name", QString(200, u'名')) << 200 << ""
+                                         << "";
+    QTest::newRow("display name of 201")
+        << with("c.dn201", "display_name", QString(201, u'名')) << 400 << "display_name"
+        << "at most 200";
+    QTest::newRow("login not a string") <<
+        [&] {
+            QJsonObject b = good;
+            b.insert("username", 42);
+            return b;
+        }() << 400 << "username"
+                                        << "must be a string";
+    QTest::newRow("no password") << with("c.nopw", "password", QJsonValue()) << 400 << "password"
+                                 << "missing";
 }
 
 void TestServerAdmin::createChecksItsInput()
@@ -249,14 +267,17 @@ void TestServerAdmin::createChecksItsInput()
     QFETCH(int, status);
     QFETCH(QString, field);
     QFETCH(QString, message);
-    const int before = m_server.get(QStringLiteral("/api/v1/admin/users"), m_admin).json.value(u"users").toArray().size();
+    const int before
+        = m_server.get(QStringLiteral("/api/v1/admin/users"), m_admin).json.value(u"users").toArray().size();
     const HttpReply r = admin(QStringLiteral("users"), body);
     QVERIFY2(r.status == status, r.body.constData());
-    const int after = m_server.get(QStringLiteral("/api/v1/admin/users"), m_admin).json.value(u"users").toArray().size();
+    const int after
+        = m_server.get(QStringLiteral("/api/v1/admin/users"), m_admin).json.value(u"users").toArray().size();
     if (status != 200) {
         QCOMPARE(r.errorCode(), QStringLiteral("invalid_request"));
         QCOMPARE(r.errorField(), field);
-        QVERIFY2(r.json.value(u"error").toObject().value(u"message").toString().contains(message), r.body.constData());
+        QVERIFY2(r.json.value(u"error").toObject().value(u"message").toString().contains(message),
+            r.body.constData());
         QCOMPARE(after, before); // nothing was created
         return;
     }
@@ -294,20 +315,37 @@ void TestServerAdmin::updateChangesRoleTerritoryAndName_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("role"); // expected afterwards
     QTest::addColumn<QString>("home"); // territory code afterwards; "-" for none
-    QTest::newRow("manager of SH") << QJsonObject {{"role", "manager"}, {"home_territory_id", "SH"}} << 200 << ""
-                                   << "manager" << "SH";
-    QTest::newRow("sfe, no territory") << QJsonObject {{"role", "sfe"}, {"home_territory_id", QJsonValue()}} << 200
-                                       << "" << "sfe" << "-";
-    QTest::newRow("rep again needs a territory") << QJsonObject {{"role", "rep"}} << 400 << "home_territory_id"
-                                                 << "sfe" << "-";
-    QTest::newRow("rep of HZ-02") << QJsonObject {{"role", "rep"}, {"home_territory_id", "HZ-02"}} << 200 << ""
-                                  << "rep" << "HZ-02";
-    QTest::newRow("a rep's territory taken away") << QJsonObject {{"home_territory_id", QJsonValue()}} << 400
-                                                  << "home_territory_id" << "rep" << "HZ-02";
-    QTest::newRow("unknown role") << QJsonObject {{"role", "owner"}} << 400 << "role" << "rep" << "HZ-02";
-    QTest::newRow("role not a string") << QJsonObject {{"role", 3}} << 400 << "role" << "rep" << "HZ-02";
-    QTest::newRow("display name only") << QJsonObject {{"display_name", "王小明"}} << 200 << "" << "rep" << "HZ-02";
-    QTest::newRow("unknown user") << QJsonObject {{"id", "no-such-user"}, {"role", "sfe"}} << 404 << "id" << "rep"
+    QTest::newRow("manager of SH") << QJsonObject {{"role", "manager"}, {"home_territory_id", "SH"}} << 200
+                                   << ""
+                                   << "manager"
+                                   << "SH";
+    QTest::newRow("sfe, no territory")
+        << QJsonObject {{"role", "sfe"}, {"home_territory_id", QJsonValue()}} << 200 << ""
+        << "sfe"
+        << "-";
+    QTest::newRow("rep again needs a territory")
+        << QJsonObject {{"role", "rep"}} << 400 << "home_territory_id"
+        << "sfe"
+        << "-";
+    QTest::newRow("rep of HZ-02") << QJsonObject {{"role", "rep"}, {"home_territory_id", "HZ-02"}} << 200
+                                  << ""
+                                  << "rep"
+                                  << "HZ-02";
+    QTest::newRow("a rep's territory taken away")
+        << QJsonObject {{"home_territory_id", QJsonValue()}} << 400 << "home_territory_id"
+        << "rep"
+        << "HZ-02";
+    QTest::newRow("unknown role") << QJsonObject {{"role", "owner"}} << 400 << "role"
+                                  << "rep"
+                                  << "HZ-02";
+    QTest::newRow("role not a string") << QJsonObject {{"role", 3}} << 400 << "role"
+                                       << "rep"
+                                       << "HZ-02";
+    QTest::newRow("display name only") << QJsonObject {{"display_name", "王小明"}} << 200 << ""
+                                       << "rep"
+                                       << "HZ-02";
+    QTest::newRow("unknown user") << QJsonObject {{"id", "no-such-user"}, {"role", "sfe"}} << 404 << "id"
+                                  << "rep"
                                   << "HZ-02";
 }
 
@@ -331,7 +369,8 @@ void TestServerAdmin::updateChangesRoleTerritoryAndName()
     QVERIFY2(r.status == status, r.body.constData());
     if (status != 200) {
         QCOMPARE(r.errorField(), field);
-        QCOMPARE(r.errorCode(), status == 404 ? QStringLiteral("not_found") : QStringLiteral("invalid_request"));
+        QCOMPARE(
+            r.errorCode(), status == 404 ? QStringLiteral("not_found") : QStringLiteral("invalid_request"));
     }
     const QJsonObject now = listed(QStringLiteral("rep.moving"));
     QCOMPARE(now.value(u"role").toString(), role);
@@ -350,11 +389,14 @@ void TestServerAdmin::adminMayNotDemoteOrDisableThemselves()
                 {"home_territory_id", m_org.territory.value(QStringLiteral("SH-01"))}});
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), QStringLiteral("role"));
-        QVERIFY2(r.json.value(u"error").toObject().value(u"message").toString().contains(u"your own admin role"),
+        QVERIFY2(
+            r.json.value(u"error").toObject().value(u"message").toString().contains(u"your own admin role"),
             r.body.constData());
     }
     // Keeping the role while renaming is allowed.
-    QCOMPARE(admin(QStringLiteral("users/update"), QJsonObject {{"id", me}, {"role", "admin"}, {"display_name", "管理员"}}).status,
+    QCOMPARE(admin(QStringLiteral("users/update"),
+                 QJsonObject {{"id", me}, {"role", "admin"}, {"display_name", "管理员"}})
+                 .status,
         200);
     const HttpReply off = admin(QStringLiteral("users/disable"), QJsonObject {{"id", me}});
     QCOMPARE(off.status, 400);
@@ -367,7 +409,8 @@ void TestServerAdmin::adminMayNotDemoteOrDisableThemselves()
     const HttpReply second = admin(QStringLiteral("users"),
         QJsonObject {{"username", "admin.two"}, {"role", "admin"}, {"password", "second-admin-1"}});
     QCOMPARE(second.status, 200);
-    const QString other = login(QStringLiteral("admin.two"), {}, "second-admin-1").json.value(u"token").toString();
+    const QString other
+        = login(QStringLiteral("admin.two"), {}, "second-admin-1").json.value(u"token").toString();
     QVERIFY(!other.isEmpty());
     const HttpReply demoted = m_server.post(QStringLiteral("/api/v1/admin/users/update"),
         QJsonObject {{"id", second.json.value(u"user").toObject().value(u"id")}, {"role", "sfe"}}, m_admin);
@@ -407,8 +450,10 @@ void TestServerAdmin::disableAndEnable()
     QCOMPARE(on.status, 200);
     QVERIFY(on.json.value(u"user").toObject().value(u"active").toBool());
     // The user signs in again from a new computer; the revoked one stays revoked.
-    QCOMPARE(login(QStringLiteral("rep.leaving"), QStringLiteral("dev-leaving-new"), "initial-pw-1").status, 200);
-    QCOMPARE(login(QStringLiteral("rep.leaving"), QStringLiteral("dev-leaving-a"), "initial-pw-1").status, 403);
+    QCOMPARE(
+        login(QStringLiteral("rep.leaving"), QStringLiteral("dev-leaving-new"), "initial-pw-1").status, 200);
+    QCOMPARE(
+        login(QStringLiteral("rep.leaving"), QStringLiteral("dev-leaving-a"), "initial-pw-1").status, 403);
     QCOMPARE(admin(QStringLiteral("users/enable"), QJsonObject {{"id", "nobody"}}).status, 404);
     QCOMPARE(admin(QStringLiteral("users/disable"), QJsonObject {}).errorField(), QStringLiteral("id"));
 }
@@ -430,10 +475,12 @@ void TestServerAdmin::resetPasswordRevokesTokens()
     const QString login = QStringLiteral("rep.pw.%1").arg(password.size());
     const QString id = newRep(login).value(u"id").toString();
     QVERIFY(!id.isEmpty());
-    const HttpReply before = this->login(login, QStringLiteral("dev-") + login.mid(4).replace(u'.', u'-'), "initial-pw-1");
+    const HttpReply before
+        = this->login(login, QStringLiteral("dev-") + login.mid(4).replace(u'.', u'-'), "initial-pw-1");
     QCOMPARE(before.status, 200);
     const QString oldToken = before.json.value(u"token").toString();
-    const HttpReply r = admin(QStringLiteral("users/password"), QJsonObject {{"id", id}, {"password", password}});
+    const HttpReply r
+        = admin(QStringLiteral("users/password"), QJsonObject {{"id", id}, {"password", password}});
     if (!accepted) {
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), QStringLiteral("password"));
@@ -446,7 +493,8 @@ void TestServerAdmin::resetPasswordRevokesTokens()
     QCOMPARE(stale.status, 401); // signs in again; the device itself is not revoked
     QCOMPARE(stale.errorCode(), QStringLiteral("unauthorized"));
     QCOMPARE(this->login(login, {}, "initial-pw-1").status, 401);
-    const HttpReply again = this->login(login, QStringLiteral("dev-") + login.mid(4).replace(u'.', u'-'), password);
+    const HttpReply again
+        = this->login(login, QStringLiteral("dev-") + login.mid(4).replace(u'.', u'-'), password);
     QCOMPARE(again.status, 200);
     QCOMPARE(pull(again.json.value(u"token").toString()).status, 200);
 }
@@ -475,8 +523,13 @@ void TestServerAdmin::revokeDeviceWipesAtNextSync()
     QCOMPARE(login(QStringLiteral("rep.sh02"), QStringLiteral("dev-sh02-new")).status, 200);
     // No reason: the default one.
     QCOMPARE(login(QStringLiteral("rep.sh02"), QStringLiteral("dev-sh02-old")).status, 200);
-    QCOMPARE(admin(QStringLiteral("devices/revoke"), QJsonObject {{"device_id", "dev-sh02-old"}}).status, 200);
-    QCOMPARE(login(QStringLiteral("rep.sh02"), QStringLiteral("dev-sh02-old")).json.value(u"error").toObject().value(u"reason").toString(),
+    QCOMPARE(
+        admin(QStringLiteral("devices/revoke"), QJsonObject {{"device_id", "dev-sh02-old"}}).status, 200);
+    QCOMPARE(login(QStringLiteral("rep.sh02"), QStringLiteral("dev-sh02-old"))
+                 .json.value(u"error")
+                 .toObject()
+                 .value(u"reason")
+                 .toString(),
         QStringLiteral("revoked by an administrator"));
 }
 
@@ -485,14 +538,15 @@ void TestServerAdmin::revokeDeviceChecksItsInput_data()
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("field");
-    QTest::newRow("reason of 500") << QJsonObject {{"device_id", "dev-r500"}, {"reason", QString(500, u'r')}} << 200
-                                   << "";
-    QTest::newRow("reason of 501") << QJsonObject {{"device_id", "dev-r501"}, {"reason", QString(501, u'r')}} << 400
-                                   << "reason";
+    QTest::newRow("reason of 500") << QJsonObject {{"device_id", "dev-r500"}, {"reason", QString(500, u'r')}}
+                                   << 200 << "";
+    QTest::newRow("reason of 501") << QJsonObject {{"device_id", "dev-r501"}, {"reason", QString(501, u'r')}}
+                                   << 400 << "reason";
     QTest::newRow("unknown device") << QJsonObject {{"device_id", "dev-nobody"}} << 404 << "device_id";
     QTest::newRow("bad device id") << QJsonObject {{"device_id", "a b"}} << 400 << "device_id";
     QTest::newRow("no device id") << QJsonObject {{"reason", "lost"}} << 400 << "device_id";
-    QTest::newRow("the admin's own device") << QJsonObject {{"device_id", "dev-admin-desk"}} << 400 << "device_id";
+    QTest::newRow("the admin's own device")
+        << QJsonObject {{"device_id", "dev-admin-desk"}} << 400 << "device_id";
 }
 
 void TestServerAdmin::revokeDeviceChecksItsInput()
@@ -516,29 +570,37 @@ void TestServerAdmin::revokeDeviceChecksItsInput()
 void TestServerAdmin::auditNamesTheAdministrator()
 {
     const QString id = newRep(QStringLiteral("rep.audited")).value(u"id").toString();
-    QCOMPARE(admin(QStringLiteral("users/update"), QJsonObject {{"id", id}, {"display_name", "审计"}}).status, 200);
-    QCOMPARE(admin(QStringLiteral("users/password"), QJsonObject {{"id", id}, {"password", "another-pw-2"}}).status,
+    QCOMPARE(admin(QStringLiteral("users/update"), QJsonObject {{"id", id}, {"display_name", "审计"}}).status,
+        200);
+    QCOMPARE(admin(QStringLiteral("users/password"), QJsonObject {{"id", id}, {"password", "another-pw-2"}})
+                 .status,
         200);
     QCOMPARE(login(QStringLiteral("rep.audited"), QStringLiteral("dev-audited"), "another-pw-2").status, 200);
-    QCOMPARE(admin(QStringLiteral("devices/revoke"), QJsonObject {{"device_id", "dev-audited"}, {"reason", "test"}}).status,
+    QCOMPARE(admin(QStringLiteral("devices/revoke"),
+                 QJsonObject {{"device_id", "dev-audited"}, {"reason", "test"}})
+                 .status,
         200);
     QCOMPARE(admin(QStringLiteral("users/disable"), QJsonObject {{"id", id}}).status, 200);
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("entity"), QStringLiteral("user"));
     q.addQueryItem(QStringLiteral("id"), id);
-    const HttpReply h = m_server.get(QStringLiteral("/api/v1/history?") + q.toString(QUrl::FullyEncoded), m_admin);
+    const HttpReply h
+        = m_server.get(QStringLiteral("/api/v1/history?") + q.toString(QUrl::FullyEncoded), m_admin);
     QCOMPARE(h.status, 200);
     const QJsonArray entries = h.json.value(u"entries").toArray();
     QStringList notes;
     for (const QJsonValue &v : entries) {
         const QJsonObject e = v.toObject();
         notes << e.value(u"note").toString();
-        QCOMPARE(e.value(u"user").toObject().value(u"id").toString(), m_org.user.value(QStringLiteral("admin")));
+        QCOMPARE(
+            e.value(u"user").toObject().value(u"id").toString(), m_org.user.value(QStringLiteral("admin")));
         QCOMPARE(e.value(u"device").toString(), QStringLiteral("laptop of admin"));
         for (const QJsonValue &c : e.value(u"changes").toArray())
-            QVERIFY2(!c.toObject().value(u"new").toString().contains(u"another-pw"), "the password is never kept");
+            QVERIFY2(
+                !c.toObject().value(u"new").toString().contains(u"another-pw"), "the password is never kept");
     }
-    QCOMPARE(notes, (QStringList {"user add", "user update", "user password", "device revoke: test", "user disable"}));
+    QCOMPARE(notes,
+        (QStringList {"user add", "user update", "user password", "device revoke: test", "user disable"}));
 }
 
 QTEST_GUILESS_MAIN(TestServerAdmin)

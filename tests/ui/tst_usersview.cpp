@@ -72,7 +72,8 @@ private:
     template<typename Dialog> Dialog *dialog(const char *name)
     {
         Dialog *d = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((d = m_view->findChild<Dialog *>(QString::fromLatin1(name))) != nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (d = m_view->findChild<Dialog *>(QString::fromLatin1(name))) != nullptr, 5000);
         return d;
     }
     QString userIdOf(const QString &login);
@@ -90,7 +91,8 @@ private:
 void TestUsersView::initTestCase()
 {
     if (!qEnvironmentVariableIsSet("ROUNDS_TEST_KEYRING"))
-        QSKIP("the session keeps its token in the keychain: run under /work/tools/fulltest.sh or ./rounds.sh test");
+        QSKIP("the session keeps its token in the keychain: run under /work/tools/fulltest.sh or ./rounds.sh "
+              "test");
     qputenv("HOME", m_home.path().toUtf8());
     qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
     qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
@@ -165,7 +167,9 @@ void TestUsersView::onlyAdminsSeeThePage()
     device::forgetId();
     Session rep;
     QSignalSpy firstSync(rep.engine(), &SyncEngine::syncFinished);
-    QVERIFY(rep.signIn(m_server.url(), QStringLiteral("rep.sh01"), QString::fromLatin1(ServerProcess::DemoPassword)).ok);
+    QVERIFY(rep.signIn(m_server.url(), QStringLiteral("rep.sh01"),
+                   QString::fromLatin1(ServerProcess::DemoPassword))
+                .ok);
     QVERIFY(firstSync.wait(60000));
     MainWindow repWindow(&rep);
     QVERIFY(!repWindow.showView(QStringLiteral("users")));
@@ -240,7 +244,8 @@ void TestUsersView::createUser()
     QTest::keyClicks(child<QLineEdit>(again, "confirmPasswordLineEdit"), QStringLiteral("another-1"));
     const AdminResult refused = act([&] { child<QPushButton>(again, "okButton")->click(); });
     QCOMPARE(refused.status, AdminResult::Refused);
-    QVERIFY2(child<QLabel>(m_view, "usersStateLabel")->text().contains(QStringLiteral("Another user already has")),
+    QVERIFY2(
+        child<QLabel>(m_view, "usersStateLabel")->text().contains(QStringLiteral("Another user already has")),
         qPrintable(child<QLabel>(m_view, "usersStateLabel")->text()));
 }
 
@@ -260,7 +265,8 @@ void TestUsersView::changeRoleAndTerritory()
     QCOMPARE(result.user.role, QStringLiteral("manager"));
     QCOMPARE(m_view->currentUserId(), m_newId);
     const QString details = child<QLabel>(m_view, "userDetailsLabel")->text();
-    QVERIFY2(details.contains(QStringLiteral("District manager")) && details.contains(QStringLiteral("SH ·")), qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("District manager")) && details.contains(QStringLiteral("SH ·")),
+        qPrintable(details));
     // The server agrees: the user signs in as a manager.
     HttpReply me;
     QVERIFY(!m_server.login(QStringLiteral("rep.sh03"), QStringLiteral("12345678"), &me).isEmpty());
@@ -287,7 +293,8 @@ void TestUsersView::resetPassword()
     QTest::keyClicks(child<QLineEdit>(form, "confirmPasswordLineEdit"), QStringLiteral("new-password-9"));
     const AdminResult result = act([&] { child<QPushButton>(form, "okButton")->click(); });
     QVERIFY2(result.ok(), qPrintable(result.message));
-    const HttpReply stale = m_server.post(QStringLiteral("/api/v1/sync/pull"), QJsonObject {{"limit", 1}}, oldToken);
+    const HttpReply stale
+        = m_server.post(QStringLiteral("/api/v1/sync/pull"), QJsonObject {{"limit", 1}}, oldToken);
     QCOMPARE(stale.status, 401);
     QVERIFY(m_server.login(QStringLiteral("rep.sh03"), QStringLiteral("12345678")).isEmpty());
     QVERIFY(!m_server.login(QStringLiteral("rep.sh03"), QStringLiteral("new-password-9")).isEmpty());
@@ -309,8 +316,10 @@ void TestUsersView::revokeDevice()
     m_prompter.answer = false;
     revoke->click();
     QVERIFY(m_prompter.asked.last().contains(QStringLiteral("ThinkPad of 孙丽")));
-    QCOMPARE(m_server.post(QStringLiteral("/api/v1/auth/login"),
-                 QJsonObject {{"username", "rep.sh03"}, {"password", "new-password-9"}, {"device_id", "dev-ui-sh03"}})
+    QCOMPARE(m_server
+                 .post(QStringLiteral("/api/v1/auth/login"),
+                     QJsonObject {{"username", "rep.sh03"}, {"password", "new-password-9"},
+                         {"device_id", "dev-ui-sh03"}})
                  .status,
         200);
     m_prompter.answer = true;
@@ -324,7 +333,8 @@ void TestUsersView::revokeDevice()
         QJsonObject {{"username", "rep.sh03"}, {"password", "new-password-9"}, {"device_id", "dev-ui-sh03"}});
     QCOMPARE(denied.status, 403);
     QCOMPARE(denied.errorCode(), QStringLiteral("device_revoked"));
-    QCOMPARE(denied.json.value(u"error").toObject().value(u"reason").toString(), QStringLiteral("reported stolen"));
+    QCOMPARE(denied.json.value(u"error").toObject().value(u"reason").toString(),
+        QStringLiteral("reported stolen"));
 }
 
 void TestUsersView::disableAndSelfDisableRefused()

@@ -50,7 +50,8 @@ UserFormDialog::UserFormDialog(Mode mode, const QList<Territory> &territories, Q
     : QDialog(parent)
     , m_mode(mode)
 {
-    setObjectName(mode == Mode::Create ? QStringLiteral("newUserDialog") : QStringLiteral("changeUserDialog"));
+    setObjectName(
+        mode == Mode::Create ? QStringLiteral("newUserDialog") : QStringLiteral("changeUserDialog"));
     setWindowTitle(mode == Mode::Create ? tr("New user") : tr("Change role and territory"));
     auto *form = new QFormLayout;
     if (mode == Mode::Create) {
@@ -108,8 +109,8 @@ NewUserRequest UserFormDialog::newUser() const
 
 UserChangeRequest UserFormDialog::change() const
 {
-    return UserChangeRequest {m_role->currentData().toString(), m_territory->currentData().toString(),
-        m_name->text().trimmed()};
+    return UserChangeRequest {
+        m_role->currentData().toString(), m_territory->currentData().toString(), m_name->text().trimmed()};
 }
 
 QString UserFormDialog::problem() const
@@ -121,7 +122,8 @@ QString UserFormDialog::problem() const
     }
     QString p = AdminClient::checkDisplayName(m_name->text().trimmed());
     if (p.isEmpty())
-        p = AdminClient::checkTerritory(m_role->currentData().toString(), m_territory->currentData().toString());
+        p = AdminClient::checkTerritory(
+            m_role->currentData().toString(), m_territory->currentData().toString());
     if (p.isEmpty() && m_password)
         p = passwordProblem(m_password->text(), m_confirm->text());
     return p;

@@ -112,9 +112,10 @@ UsersView::UsersView(Session *session, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(widgets::pageTitle(tr("Users"), this));
-    layout->addWidget(widgets::hint(tr("Everyone who signs in to Rounds, and the computers they use. Changes go "
-                                       "to the server at once, so this page needs a connection."),
-        this));
+    layout->addWidget(
+        widgets::hint(tr("Everyone who signs in to Rounds, and the computers they use. Changes go "
+                         "to the server at once, so this page needs a connection."),
+            this));
     layout->addWidget(m_state);
     layout->addLayout(top);
     layout->addWidget(split, 1);
@@ -125,7 +126,8 @@ UsersView::UsersView(Session *session, QWidget *parent)
     connect(m_password, &QPushButton::clicked, this, &UsersView::resetPassword);
     connect(m_toggle, &QPushButton::clicked, this, &UsersView::toggleActive);
     connect(m_revoke, &QPushButton::clicked, this, &UsersView::revokeDevice);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &UsersView::showDetails);
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &UsersView::showDetails);
     connect(m_devices, &QTableWidget::itemSelectionChanged, this, &UsersView::updateActions);
     connect(m_requests, &AdminRequests::finished, this, &UsersView::onFinished);
     // Offline, signed in again or back online: the actions follow, and a page that could not read the
@@ -197,7 +199,8 @@ void UsersView::onFinished(const AdminResult &result)
                 break;
             case AdminResult::Disable:
                 m_lastMessage
-                    = tr("%1 is disabled; their computers delete their Rounds data at their next contact.").arg(who);
+                    = tr("%1 is disabled; their computers delete their Rounds data at their next contact.")
+                          .arg(who);
                 break;
             case AdminResult::Enable:
                 m_lastMessage = tr("%1 may sign in again.").arg(who);
@@ -280,7 +283,8 @@ void UsersView::showDetails()
     if (!u) {
         m_details->setText(tr("Choose a user to see their devices."));
     } else {
-        const QString territory = m_model->index(m_model->rowOf(u->id), UserListModel::HomeTerritory).data().toString();
+        const QString territory
+            = m_model->index(m_model->rowOf(u->id), UserListModel::HomeTerritory).data().toString();
         QStringList parts {tr("%1 (%2)").arg(nameOf(*u), u->username), Labels::role(u->role)};
         if (!territory.isEmpty())
             parts << territory;
@@ -301,8 +305,9 @@ void UsersView::fillDevices(const protocol::AdminUser *user)
         const int row = m_devices->rowCount();
         m_devices->insertRow(row);
         const QString revoked = d.revoked()
-            ? (d.revokedReason.isEmpty() ? Labels::localDateTime(d.revokedAt)
-                                         : tr("%1 · %2").arg(Labels::localDateTime(d.revokedAt), d.revokedReason))
+            ? (d.revokedReason.isEmpty()
+                    ? Labels::localDateTime(d.revokedAt)
+                    : tr("%1 · %2").arg(Labels::localDateTime(d.revokedAt), d.revokedReason))
             : tr("No");
         const QStringList cells {d.name.isEmpty() ? d.id : d.name, d.clientVersion, dateOrNever(d.firstSeen),
             dateOrNever(d.lastSeen), revoked};
@@ -338,7 +343,8 @@ void UsersView::updateActions()
     m_toggle->setEnabled(online && chosen);
     m_revoke->setEnabled(online && chosen && !selectedDeviceId().isEmpty());
     if (!m_session->isSignedIn())
-        say(tr("Sign in to manage users: users and devices live on the server, so this page works online only."),
+        say(tr("Sign in to manage users: users and devices live on the server, so this page works online "
+               "only."),
             true);
     else if (m_session->engine()->isOffline())
         say(tr("Offline: users and devices live on the server, so they can be changed only while Rounds "
@@ -354,7 +360,8 @@ QList<UserFormDialog::Territory> UsersView::territories() const
         return out;
     for (const TerritoryNode &n : nodes) {
         if (!n.retired && n.level != QLatin1String("region"))
-            out << UserFormDialog::Territory {n.id, n.name.isEmpty() ? n.code : tr("%1 · %2").arg(n.code, n.name)};
+            out << UserFormDialog::Territory {
+                n.id, n.name.isEmpty() ? n.code : tr("%1 · %2").arg(n.code, n.name)};
     }
     return out;
 }
@@ -363,7 +370,10 @@ void UsersView::newUser()
 {
     auto *dialog = new UserFormDialog(UserFormDialog::Mode::Create, territories(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_requests->create(dialog->newUser()); updateActions(); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_requests->create(dialog->newUser());
+        updateActions();
+    });
     dialog->open();
 }
 
@@ -436,9 +446,10 @@ void UsersView::revokeDevice()
         if (d.id == device && !d.name.isEmpty())
             name = d.name;
     }
-    const QString question = tr("Revoke %1 of %2? At its next contact it deletes its Rounds data and sign-in; "
-                                "changes not yet sent from it are lost. Their other computers go on working.")
-                                 .arg(name, nameOf(*u));
+    const QString question
+        = tr("Revoke %1 of %2? At its next contact it deletes its Rounds data and sign-in; "
+             "changes not yet sent from it are lost. Their other computers go on working.")
+              .arg(name, nameOf(*u));
     if (!Prompter::instance().confirm(this, tr("Revoke device"), question))
         return;
     m_requests->revokeDevice(device, *reason);
