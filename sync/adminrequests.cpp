@@ -16,6 +16,7 @@ AdminRequests::~AdminRequests()
     if (m_thread) {
         m_thread->requestInterruption();
         m_thread->wait();
+        delete m_thread;
     }
 }
 

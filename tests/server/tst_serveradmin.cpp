@@ -95,7 +95,7 @@ QJsonObject TestServerAdmin::listed(const QString &username)
 QJsonObject TestServerAdmin::newRep(const QString &username)
 {
     const HttpReply r = admin(QStringLiteral("users"),
-        QJsonObject {{"username", username}, {"display_name", QStringLiteral("新代表 ") + username},
+        QJsonObject {{"username", username}, {"display_name", QString(QStringLiteral("新代表 ") + username)},
             {"role", "rep"}, {"home_territory_id", m_org.territory.value(QStringLiteral("SH-01"))},
             {"password", "initial-pw-1"}});
     if (r.status != 200)
@@ -257,7 +257,7 @@ void TestServerAdmin::createChecksItsInput_data()
             return b;
         }() << 400 << "username"
                                         << "must be a string";
-    QTest::newRow("no password") << with("c.nopw", "password", QJsonValue()) << 400 << "password"
+    QTest::newRow("no password") << with("c.nopw", "password", QJsonValue(QJsonValue::Undefined)) << 400 << "password"
                                  << "missing";
 }
 
