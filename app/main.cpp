@@ -120,7 +120,8 @@ int main(int argc, char *argv[])
         QStringLiteral("A dialog to open over the view: visit (log a visit for the busiest HCP), meeting "
                        "(the liveliest meeting's editor), settings (General page), compliance (Settings, "
                        "compliance rules), history (an HCP's History, from the server), about, signin, "
-                       "signout (File, Sign out, with the data removal ticked)."),
+                       "signout (File, Sign out, with the data removal ticked), newuser (an admin's New "
+                       "user form, over the users view)."),
         QStringLiteral("DIALOG"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
         QStringLiteral(
@@ -203,13 +204,16 @@ int main(int argc, char *argv[])
     QString view = parser.value(viewOption);
     // `--dialog NAME` and the older `--view` aliases of the dialogs (visit, meeting, settings, history).
     QString dialogName = parser.value(dialogOption);
-    const QStringList dialogNames = {QStringLiteral("visit"), QStringLiteral("meeting"),
-        QStringLiteral("settings"), QStringLiteral("compliance"), QStringLiteral("history"),
-        QStringLiteral("about"), QStringLiteral("signin"), QStringLiteral("signout")};
+    const QStringList dialogNames
+        = {QStringLiteral("visit"), QStringLiteral("meeting"), QStringLiteral("settings"),
+            QStringLiteral("compliance"), QStringLiteral("history"), QStringLiteral("about"),
+            QStringLiteral("signin"), QStringLiteral("signout"), QStringLiteral("newuser")};
     if (!dialogName.isEmpty() && !dialogNames.contains(dialogName))
         return fail(QStringLiteral("unknown dialog '%1'").arg(dialogName));
     if (dialogName.isEmpty() && (view == QLatin1String("meeting") || view == QLatin1String("history")))
         dialogName = view;
+    if (dialogName == QLatin1String("newuser"))
+        view = QStringLiteral("users");
     if (dialogName.isEmpty() && view == QLatin1String("settings"))
         dialogName = QStringLiteral("compliance");
     if (dialogName.isEmpty() && view == QLatin1String("visit"))
@@ -336,10 +340,20 @@ int main(int argc, char *argv[])
         };
         auto *users = view == QLatin1String("users") ? window.findChild<rounds::UsersView *>() : nullptr;
         if (users && users->isVisible()) {
-            // The Users page waits for the server's list, and shows the user with the most devices.
-            QObject::connect(users, &rounds::UsersView::loaded, &window, [users, shoot] {
+            // The Users page waits for the server's list, and shows the user with the most devices (and,
+            // with --dialog newuser, the New user form over it).
+            const bool newUser = dialogName == QLatin1String("newuser");
+            QObject::connect(users, &rounds::UsersView::loaded, &window, [&window, users, file, newUser] {
                 users->selectUser(users->busiestUserId());
-                QTimer::singleShot(300, users, shoot);
+                QWidget *form = nullptr;
+                if (auto *button
+                    = newUser ? users->findChild<QPushButton *>(QStringLiteral("newUserButton")) : nullptr) {
+                    button->click();
+                    form = users->findChild<rounds::UserFormDialog *>();
+                }
+                QTimer::singleShot(300, users, [&window, form, file] {
+                    QApplication::exit(saveScreenshot(window, form, file) ? 0 : 1);
+                });
             });
         } else {
             // The History panel waits for the server's answer.

@@ -90,7 +90,7 @@ UserFormDialog::UserFormDialog(Mode mode, const QList<Territory> &territories, Q
     layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addWidget(okCancel(this, mode == Mode::Create ? tr("Create") : tr("Save")));
-    screenfit::resizeToScreen(this, QSize(520, mode == Mode::Create ? 380 : 300));
+    screenfit::resizeToScreen(this, QSize(520, mode == Mode::Create ? 320 : 260));
 }
 
 void UserFormDialog::setUser(const protocol::AdminUser &user)
