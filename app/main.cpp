@@ -4,6 +4,7 @@
 #include "sync/diagnostics.h"
 #include "sync/preferences.h"
 #include "sync/session.h"
+#include "ui/admin/usersview.h"
 #include "ui/common/theme.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/history/historydialog.h"
@@ -119,14 +120,16 @@ int main(int argc, char *argv[])
         QStringLiteral("A dialog to open over the view: visit (log a visit for the busiest HCP), meeting "
                        "(the liveliest meeting's editor), settings (General page), compliance (Settings, "
                        "compliance rules), history (an HCP's History, from the server), about, signin, "
-                       "signout (File, Sign out, with the data removal ticked)."),
+                       "signout (File, Sign out, with the data removal ticked), newuser (an admin's New "
+                       "user form, over the users view)."),
         QStringLiteral("DIALOG"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
         QStringLiteral(
             "The view to open: today, hcps, hcp, plan, visit, visits, meetings, meeting, dashboard, "
             "territories, alignment (a territory's alignments), masterdata, duplicates, "
-            "changerequests, conflicts, company (an admin's company settings), settings (the settings "
-            "dialog), history (an HCP's History panel, read from the server)."),
+            "changerequests, conflicts, company (an admin's company settings), users (an admin's users and "
+            "devices, read from the server), settings (the settings dialog), history (an HCP's History "
+            "panel, read from the server)."),
         QStringLiteral("VIEW"));
     const QCommandLineOption searchOption(QStringLiteral("search"),
         QStringLiteral("Run the global search for TEXT, as if typed in the search box (the HCP list with "
@@ -201,13 +204,16 @@ int main(int argc, char *argv[])
     QString view = parser.value(viewOption);
     // `--dialog NAME` and the older `--view` aliases of the dialogs (visit, meeting, settings, history).
     QString dialogName = parser.value(dialogOption);
-    const QStringList dialogNames = {QStringLiteral("visit"), QStringLiteral("meeting"),
-        QStringLiteral("settings"), QStringLiteral("compliance"), QStringLiteral("history"),
-        QStringLiteral("about"), QStringLiteral("signin"), QStringLiteral("signout")};
+    const QStringList dialogNames
+        = {QStringLiteral("visit"), QStringLiteral("meeting"), QStringLiteral("settings"),
+            QStringLiteral("compliance"), QStringLiteral("history"), QStringLiteral("about"),
+            QStringLiteral("signin"), QStringLiteral("signout"), QStringLiteral("newuser")};
     if (!dialogName.isEmpty() && !dialogNames.contains(dialogName))
         return fail(QStringLiteral("unknown dialog '%1'").arg(dialogName));
     if (dialogName.isEmpty() && (view == QLatin1String("meeting") || view == QLatin1String("history")))
         dialogName = view;
+    if (dialogName == QLatin1String("newuser"))
+        view = QStringLiteral("users");
     if (dialogName.isEmpty() && view == QLatin1String("settings"))
         dialogName = QStringLiteral("compliance");
     if (dialogName.isEmpty() && view == QLatin1String("visit"))
@@ -328,11 +334,31 @@ int main(int argc, char *argv[])
 
     if (screenshot) {
         const QString file = parser.value(screenshotOption);
-        // The History panel waits for the server's answer.
-        QTimer::singleShot(historyPanel ? 3000 : 800, &window, [&window, dialog, file] {
+        auto shoot = [&window, dialog, file] {
             const bool saved = saveScreenshot(window, dialog, file);
             QApplication::exit(saved ? 0 : 1);
-        });
+        };
+        auto *users = view == QLatin1String("users") ? window.findChild<rounds::UsersView *>() : nullptr;
+        if (users && users->isVisible()) {
+            // The Users page waits for the server's list, and shows the user with the most devices (and,
+            // with --dialog newuser, the New user form over it).
+            const bool newUser = dialogName == QLatin1String("newuser");
+            QObject::connect(users, &rounds::UsersView::loaded, &window, [&window, users, file, newUser] {
+                users->selectUser(users->busiestUserId());
+                QWidget *form = nullptr;
+                if (auto *button
+                    = newUser ? users->findChild<QPushButton *>(QStringLiteral("newUserButton")) : nullptr) {
+                    button->click();
+                    form = users->findChild<rounds::UserFormDialog *>();
+                }
+                QTimer::singleShot(300, users, [&window, form, file] {
+                    QApplication::exit(saveScreenshot(window, form, file) ? 0 : 1);
+                });
+            });
+        } else {
+            // The History panel waits for the server's answer.
+            QTimer::singleShot(historyPanel ? 3000 : 800, &window, shoot);
+        }
     }
     return app.exec();
 }

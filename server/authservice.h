@@ -56,23 +56,4 @@ private:
     int m_attemptsSinceSweep = 0;
 };
 
-// The admin commands' side of users: create (with a hashed password) and disable (revoking tokens).
-struct UserSpec
-{
-    QString username;
-    QString displayName;
-    QString role;
-    QString territoryCode; // home territory by code; empty for sfe/admin
-    QString password;
-    QString id; // chosen by the caller (demo) or random when empty
-};
-
-bool addUser(Storage &storage, const UserSpec &spec, QString *error);
-// Disabling also revokes every device of the user, so each wipes its local data at its next contact.
-bool disableUser(Storage &storage, const QString &username, QString *error);
-// Gives a user another role (and, with `territoryCode`, another home territory). Tokens stay valid: the
-// next pull answers for the new role, and the client drops what that role may not hold.
-bool setUserRole(Storage &storage, const QString &username, const QString &role, const QString &territoryCode,
-    QString *error);
-
 } // namespace rounds::server

@@ -12,6 +12,7 @@
 #include "server/sqlitestorage.h"
 #include "server/storagefactory.h"
 #include "server/syncservice.h"
+#include "server/useradmin.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

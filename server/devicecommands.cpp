@@ -1,6 +1,7 @@
 // rounds-server device list|revoke (docs/server.md, "Devices").
 #include "server/commands.h"
 #include "server/devices.h"
+#include "server/useradmin.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -80,9 +81,11 @@ int revokeDevice(const QStringList &args)
     if (p.isSet(reason) && why.isEmpty())
         return commandline::usage(QStringLiteral("--reason wants a text"), command);
     return commandline::onStore(p, [&](Storage &storage, QString *error) {
-        if (!devices::revoke(
-                storage, id, why.isEmpty() ? QStringLiteral("revoked by an administrator") : why, error))
+        Denial denial {nullptr, {}, {}};
+        if (!useradmin::revokeDevice(storage, id, why, UserActor {}, &denial)) {
+            *error = denial.message;
             return false;
+        }
         commandline::err() << "rounds-server: device " << id
                            << " revoked; it deletes its local data at its next contact" << Qt::endl;
         return true;

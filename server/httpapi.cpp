@@ -1,6 +1,7 @@
 #include "server/httpapi.h"
 
 #include "common/protocol/errors.h"
+#include "server/adminservice.h"
 #include "server/gatedserver.h"
 #include "server/historyservice.h"
 #include "server/log.h"
@@ -114,6 +115,13 @@ HttpApi::HttpApi(AuthService &auth, SyncService &sync, Options options, QObject 
     addRoute("/api/v1/sync/pull", QHttpServerRequest::Method::Post, Endpoint::Pull);
     addRoute("/api/v1/sync/push", QHttpServerRequest::Method::Post, Endpoint::Push);
     addRoute("/api/v1/history", QHttpServerRequest::Method::Get, Endpoint::History);
+    addRoute("/api/v1/admin/users", QHttpServerRequest::Method::Get, Endpoint::AdminUsers);
+    addRoute("/api/v1/admin/users", QHttpServerRequest::Method::Post, Endpoint::AdminCreateUser);
+    addRoute("/api/v1/admin/users/update", QHttpServerRequest::Method::Post, Endpoint::AdminUpdateUser);
+    addRoute("/api/v1/admin/users/disable", QHttpServerRequest::Method::Post, Endpoint::AdminDisableUser);
+    addRoute("/api/v1/admin/users/enable", QHttpServerRequest::Method::Post, Endpoint::AdminEnableUser);
+    addRoute("/api/v1/admin/users/password", QHttpServerRequest::Method::Post, Endpoint::AdminResetPassword);
+    addRoute("/api/v1/admin/devices/revoke", QHttpServerRequest::Method::Post, Endpoint::AdminRevokeDevice);
     m_http.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         const ApiReply reply = ApiReply::error(404, protocol::ErrorCode::NotFound,
             QStringLiteral("no route for %1 %2")
@@ -200,7 +208,9 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
             {QStringLiteral("protocol"), QJsonArray {1}}});
 
     QJsonObject body;
-    if (endpoint == Endpoint::Login || endpoint == Endpoint::Pull || endpoint == Endpoint::Push) {
+    const bool hasBody = endpoint != Endpoint::Health && endpoint != Endpoint::Logout
+        && endpoint != Endpoint::Me && endpoint != Endpoint::History && endpoint != Endpoint::AdminUsers;
+    if (hasBody) {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(r.body, &error);
         if (error.error != QJsonParseError::NoError)
@@ -236,6 +246,25 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
         break;
     case Endpoint::History:
         reply = HistoryService(m_sync.storage()).history(*user, QUrlQuery(r.query));
+        break;
+    case Endpoint::AdminUsers:
+        reply = AdminService(m_sync.storage()).users(*user);
+        break;
+    case Endpoint::AdminCreateUser:
+        reply = AdminService(m_sync.storage()).createUser(*user, body);
+        break;
+    case Endpoint::AdminUpdateUser:
+        reply = AdminService(m_sync.storage()).updateUser(*user, body);
+        break;
+    case Endpoint::AdminDisableUser:
+    case Endpoint::AdminEnableUser:
+        reply = AdminService(m_sync.storage()).setActive(*user, body, endpoint == Endpoint::AdminEnableUser);
+        break;
+    case Endpoint::AdminResetPassword:
+        reply = AdminService(m_sync.storage()).resetPassword(*user, body);
+        break;
+    case Endpoint::AdminRevokeDevice:
+        reply = AdminService(m_sync.storage()).revokeDevice(*user, body);
         break;
     case Endpoint::Health:
     case Endpoint::Login:

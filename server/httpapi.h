@@ -43,7 +43,22 @@ public:
     // open (keep-alive) connection is not run, its connection is closed, so nothing is applied unanswered.
     void stopAccepting();
 
-    enum class Endpoint { Health, Login, Logout, Me, Pull, Push, History };
+    enum class Endpoint {
+        Health,
+        Login,
+        Logout,
+        Me,
+        Pull,
+        Push,
+        History,
+        AdminUsers,
+        AdminCreateUser,
+        AdminUpdateUser,
+        AdminDisableUser,
+        AdminEnableUser,
+        AdminResetPassword,
+        AdminRevokeDevice,
+    };
     struct Request
     {
         QByteArray method;

@@ -59,7 +59,7 @@ views_for() {
         "hcps+settings hcps+compliance hcps+about hcps+signin" ;;
     manager.sh) echo "dashboard today meetings hcps+settings" ;;
     sfe) echo "territories alignment masterdata duplicates changerequests hcp" ;;
-    admin) echo "company" ;;
+    admin) echo "users company users+newuser" ;;
     esac
 }
 
@@ -86,6 +86,18 @@ shoot() { # SET LANG USER VIEW[+DIALOG]
     fi
     echo "$file"
 }
+
+# Laptops for the admin's Users page: two of rep.sh01 (one revoked, as if lost) and one of manager.sh,
+# signed in over HTTP with device ids of their own (every rounds-cli here shares this machine's id).
+login_device() { # USER DEVICE_ID DEVICE_NAME
+    curl -s -o /dev/null -H 'Content-Type: application/json' "http://127.0.0.1:$port/api/v1/auth/login" \
+        -d "{\"username\":\"$1\",\"password\":\"$password\",\"device_id\":\"$2\",\"device_name\":\"$3\",\"client_version\":\"0.9.0\"}"
+}
+login_device rep.sh01 demo-laptop-zhang-1 ZHANGWEI-T14
+login_device rep.sh01 demo-laptop-zhang-2 ZHANGWEI-X1
+login_device manager.sh demo-laptop-wang WANGJG-MBP
+"$bin/rounds-server" device revoke --data "$work/server" demo-laptop-zhang-1 \
+    --reason "reported lost on 3 December" >/dev/null 2>&1
 
 users=${ROUNDS_SCREENSHOT_USERS:-rep.sh01 manager.sh sfe admin}
 for user in $users; do

@@ -398,4 +398,14 @@ due %3, %n days ago</numerusform>
         </translation>
     </message>
 </context>
+<context>
+    <name>rounds::UsersView</name>
+    <message numerus="yes">
+        <source>%n user(s).</source>
+        <translation>
+            <numerusform>%n user.</numerusform>
+            <numerusform>%n users.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminClient</name>
+    <message>
+        <source>The server has no such device any more. The list is reloaded.</source>
+        <translation>服务器上已没有此设备，列表已刷新。</translation>
+    </message>
+    <message>
+        <source>The server has no such user any more. The list is reloaded.</source>
+        <translation>服务器上已没有此用户，列表已刷新。</translation>
+    </message>
+    <message>
+        <source>Another user already has this login, or it is not allowed (1 to %1 characters). Choose another.</source>
+        <translation>该登录名已被其他用户使用，或不符合要求（1 至 %1 个字符）。请另选一个。</translation>
+    </message>
+    <message>
+        <source>You cannot take away your own administrator role. Another administrator can.</source>
+        <translation>不能取消自己的管理员角色，可请其他管理员操作。</translation>
+    </message>
+    <message>
+        <source>The server does not know this role.</source>
+        <translation>服务器不认识此角色。</translation>
+    </message>
+    <message>
+        <source>A representative or a manager needs a home territory the server knows. Sync to get the newest territories, then try again.</source>
+        <translation>医药代表或地区经理需要服务器上已有的所属辖区。请先同步获取最新辖区，再重试。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account. Another administrator can.</source>
+        <translation>不能停用自己的账户，可请其他管理员操作。</translation>
+    </message>
+    <message>
+        <source>This is the computer you are using now. Revoke it from another computer.</source>
+        <translation>这是您正在使用的电脑，请从另一台电脑吊销它。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so users cannot be managed now. Nothing was changed; try again when you are online.</source>
+        <translation>无法连接服务器，暂时无法管理用户。未做任何更改，请联网后重试。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may manage users and devices. Your role may have changed: sync to see it.</source>
+        <translation>只有管理员可以管理用户和设备。您的角色可能已变更，请同步后查看。</translation>
+    </message>
+    <message>
+        <source>The login must have 1 to %1 characters.</source>
+        <translation>登录名须为 1 至 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The password must have %1 to %2 characters.</source>
+        <translation>密码须为 %1 至 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The name must have at most %1 characters.</source>
+        <translation>姓名最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>A representative or a manager needs a home territory.</source>
+        <translation>医药代表或地区经理需要所属辖区。</translation>
+    </message>
+    <message>
+        <source>The reason must have at most %1 characters.</source>
+        <translation>原因最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not a user: %1</source>
+        <translation>服务器的回复不是用户数据：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not a list of users: %1</source>
+        <translation>服务器的回复不是用户列表：%1</translation>
+    </message>
+    <message>
+        <source>Managing users needs a connection to the server: sign in first.</source>
+        <translation>管理用户需要连接服务器：请先登录。</translation>
+    </message>
+</context>
+<context>
     <name>Alignments</name>
     <message>
         <source>The local store is not open.</source>
@@ -4139,6 +4214,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>Rounds closes now. Ask your administrator if you need access again.</source>
         <translation>Rounds 即将关闭。如需重新获得访问权限，请联系管理员。</translation>
     </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
 </context>
 <context>
     <name>rounds::MasterDataView</name>
@@ -4721,6 +4800,25 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
 %1</source>
         <translation>这场会议按当前计划无法批准：
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::PasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>A new password for %1. Every computer they use asks them to sign in again; their data there stays.</source>
+        <translation>为 %1 设置新密码。其使用的每台电脑都会要求重新登录，电脑上的数据保留。</translation>
     </message>
 </context>
 <context>
@@ -5639,6 +5737,257 @@ due %3, %n day(s) ago</source>
 %3</source>
         <translation>%1 — %2 到期
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::UserFormDialog</name>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <source>Change role and territory</source>
+        <translation>更改角色和辖区</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>As colleagues see it, e.g. 张伟</source>
+        <translation>同事看到的名字，例如 张伟</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>None (SFE and administrators)</source>
+        <translation>无（SFE 和管理员）</translation>
+    </message>
+    <message>
+        <source>Home territory</source>
+        <translation>所属辖区</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Representatives name their territory, managers their district. Tell the user the initial password in person; they sign in with it.</source>
+        <translation>医药代表选择其辖区，地区经理选择其地区。请当面告知用户初始密码，用户用它登录。</translation>
+    </message>
+    <message>
+        <source>The user&apos;s laptops follow at their next sync: they drop what the new role may not hold and receive what it may.</source>
+        <translation>用户的电脑在下次同步时随之更新：删除新角色不能持有的数据，并接收其可以持有的数据。</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::UserListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Home territory</source>
+        <translation>所属辖区</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备数</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近连接</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::UsersView</name>
+    <message>
+        <source>Never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Filter by name, login, role or territory</source>
+        <translation>按姓名、登录名、角色或辖区筛选</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>New user…</source>
+        <translation>新建用户…</translation>
+    </message>
+    <message>
+        <source>Change role and territory…</source>
+        <translation>更改角色和辖区…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <source>Revoke device…</source>
+        <translation>吊销设备…</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次连接</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近连接</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Everyone who signs in to Rounds, and the computers they use. Changes go to the server at once, so this page needs a connection.</source>
+        <translation>所有登录 Rounds 的用户及其使用的电脑。更改会立即发送到服务器，因此本页需要联网。</translation>
+    </message>
+    <message>
+        <source>Reading the users from the server…</source>
+        <translation>正在从服务器读取用户…</translation>
+    </message>
+    <message>
+        <source>%1 was created. Tell them their login and initial password.</source>
+        <translation>已创建 %1。请告知其登录名和初始密码。</translation>
+    </message>
+    <message>
+        <source>%1 now works as %2.</source>
+        <translation>%1 的角色已改为%2。</translation>
+    </message>
+    <message>
+        <source>%1 is disabled; their computers delete their Rounds data at their next contact.</source>
+        <translation>%1 已停用；其电脑在下次连接时会删除 Rounds 数据。</translation>
+    </message>
+    <message>
+        <source>%1 may sign in again.</source>
+        <translation>%1 可以重新登录了。</translation>
+    </message>
+    <message>
+        <source>%1 has a new password and signs in again on every computer.</source>
+        <translation>%1 的密码已重置，需要在每台电脑上重新登录。</translation>
+    </message>
+    <message>
+        <source>The device is revoked; it deletes its Rounds data at its next contact.</source>
+        <translation>设备已吊销；它会在下次连接时删除 Rounds 数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s).</source>
+        <translation>
+            <numerusform>共 %n 个用户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a user to see their devices.</source>
+        <translation>选择一个用户以查看其设备。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Device id %1</source>
+        <translation>设备 ID %1</translation>
+    </message>
+    <message>
+        <source>Sign in to manage users: users and devices live on the server, so this page works online only.</source>
+        <translation>请先登录再管理用户：用户和设备保存在服务器上，本页只能在线使用。</translation>
+    </message>
+    <message>
+        <source>Offline: users and devices live on the server, so they can be changed only while Rounds reaches it. Nothing was changed.</source>
+        <translation>离线：用户和设备保存在服务器上，只有连上服务器时才能更改。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Disable %1? They can no longer sign in, and every computer they use deletes its Rounds data at its next contact. Changes they have not sent are lost.</source>
+        <translation>停用 %1？其将无法登录，其使用的每台电脑在下次连接时都会删除 Rounds 数据，尚未发送的更改将丢失。</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Revoke device</source>
+        <translation>吊销设备</translation>
+    </message>
+    <message>
+        <source>Why? The user reads this on that computer (e.g. &quot;laptop reported lost&quot;).</source>
+        <translation>原因？用户会在那台电脑上看到这段文字（例如“笔记本已报失”）。</translation>
+    </message>
+    <message>
+        <source>Revoke %1 of %2? At its next contact it deletes its Rounds data and sign-in; changes not yet sent from it are lost. Their other computers go on working.</source>
+        <translation>吊销 %2 的设备 %1？它下次连接时会删除 Rounds 数据和登录信息，尚未从它发送的更改将丢失。其其他电脑照常使用。</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,7 @@ QString viewIconName(const QString &key)
         {QStringLiteral("changerequests"), QStringLiteral("document-edit")},
         {QStringLiteral("conflicts"), QStringLiteral("data-warning")},
         {QStringLiteral("company"), QStringLiteral("settings-configure")},
+        {QStringLiteral("users"), QStringLiteral("user-group-properties")},
     };
     return names.value(key);
 }

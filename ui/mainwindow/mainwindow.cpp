@@ -7,6 +7,7 @@
 #include "models/visitlistmodel.h"
 #include "sync/session.h"
 #include "ui/admin/companysettingsview.h"
+#include "ui/admin/usersview.h"
 #include "ui/common/dates.h"
 #include "ui/common/icons.h"
 #include "ui/common/labels.h"
@@ -117,6 +118,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     // The company's settings, for the role that writes them (updateAccount shows it).
     auto *company = new CompanySettingsView(store, this);
     m_pages.insert(QStringLiteral("company"), screenfit::scrollable(company, this));
+    // Users and their devices, read from and changed on the server (admins; updateAccount shows it).
+    m_pages.insert(QStringLiteral("users"), new UsersView(session, this));
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("globalSearchLineEdit"));
@@ -224,7 +227,8 @@ QStringList MainWindow::viewKeys()
     return {QStringLiteral("today"), QStringLiteral("hcps"), QStringLiteral("hcp"), QStringLiteral("plan"),
         QStringLiteral("visits"), QStringLiteral("meetings"), QStringLiteral("dashboard"),
         QStringLiteral("territories"), QStringLiteral("masterdata"), QStringLiteral("duplicates"),
-        QStringLiteral("changerequests"), QStringLiteral("conflicts"), QStringLiteral("company")};
+        QStringLiteral("changerequests"), QStringLiteral("conflicts"), QStringLiteral("company"),
+        QStringLiteral("users")};
 }
 
 void MainWindow::buildNavigation()
@@ -582,7 +586,8 @@ void MainWindow::updateAccount()
         {QStringLiteral("duplicates"), tr("Duplicate HCPs"), writes("hcp")},
         {QStringLiteral("changerequests"), tr("Change requests"), writes("change_request")},
         {QStringLiteral("conflicts"), tr("Conflicts"), true},
-        {QStringLiteral("company"), tr("Company settings"), writes("setting")}};
+        {QStringLiteral("company"), tr("Company settings"), writes("setting")},
+        {QStringLiteral("users"), tr("Users"), role == QLatin1String("admin")}};
     const QString current = currentView();
     const QString navKey
         = m_nav->currentItem() ? m_nav->currentItem()->data(Qt::UserRole).toString() : QString();
