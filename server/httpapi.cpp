@@ -1,6 +1,7 @@
 #include "server/httpapi.h"
 
 #include "common/protocol/errors.h"
+#include "server/dsrservice.h"
 #include "server/gatedserver.h"
 #include "server/historyservice.h"
 #include "server/log.h"
@@ -62,10 +63,10 @@ QByteArray methodName(QHttpServerRequest::Method m)
 QHttpServerResponse toResponse(const ApiReply &reply)
 {
     const auto status = QHttpServerResponse::StatusCode(reply.status);
-    QHttpServerResponse response = reply.status == 204
-        ? QHttpServerResponse(status)
-        : QHttpServerResponse(QByteArrayLiteral("application/json"),
-            QJsonDocument(reply.body).toJson(QJsonDocument::Compact), status);
+    QHttpServerResponse response = reply.status == 204 ? QHttpServerResponse(status)
+        : !reply.contentType.isEmpty()                 ? QHttpServerResponse(reply.contentType, reply.raw, status)
+                                                       : QHttpServerResponse(QByteArrayLiteral("application/json"),
+                                                           QJsonDocument(reply.body).toJson(QJsonDocument::Compact), status);
     for (const auto &h : reply.headers)
         response.addHeader(h.first, h.second);
     return response;
@@ -114,6 +115,8 @@ HttpApi::HttpApi(AuthService &auth, SyncService &sync, Options options, QObject 
     addRoute("/api/v1/sync/pull", QHttpServerRequest::Method::Post, Endpoint::Pull);
     addRoute("/api/v1/sync/push", QHttpServerRequest::Method::Post, Endpoint::Push);
     addRoute("/api/v1/history", QHttpServerRequest::Method::Get, Endpoint::History);
+    addRoute("/api/v1/admin/hcp/export", QHttpServerRequest::Method::Post, Endpoint::HcpExport);
+    addRoute("/api/v1/admin/hcp/erase", QHttpServerRequest::Method::Post, Endpoint::HcpErase);
     m_http.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         const ApiReply reply = ApiReply::error(404, protocol::ErrorCode::NotFound,
             QStringLiteral("no route for %1 %2")
@@ -200,7 +203,8 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
             {QStringLiteral("protocol"), QJsonArray {1}}});
 
     QJsonObject body;
-    if (endpoint == Endpoint::Login || endpoint == Endpoint::Pull || endpoint == Endpoint::Push) {
+    if (endpoint == Endpoint::Login || endpoint == Endpoint::Pull || endpoint == Endpoint::Push
+        || endpoint == Endpoint::HcpExport || endpoint == Endpoint::HcpErase) {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(r.body, &error);
         if (error.error != QJsonParseError::NoError)
@@ -236,6 +240,12 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
         break;
     case Endpoint::History:
         reply = HistoryService(m_sync.storage()).history(*user, QUrlQuery(r.query));
+        break;
+    case Endpoint::HcpExport:
+        reply = DsrService(m_sync.storage()).exportHcp(*user, body);
+        break;
+    case Endpoint::HcpErase:
+        reply = DsrService(m_sync.storage()).eraseHcp(*user, body);
         break;
     case Endpoint::Health:
     case Endpoint::Login:

@@ -43,7 +43,7 @@ public:
     // open (keep-alive) connection is not run, its connection is closed, so nothing is applied unanswered.
     void stopAccepting();
 
-    enum class Endpoint { Health, Login, Logout, Me, Pull, Push, History };
+    enum class Endpoint { Health, Login, Logout, Me, Pull, Push, History, HcpExport, HcpErase };
     struct Request
     {
         QByteArray method;

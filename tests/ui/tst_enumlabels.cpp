@@ -3,7 +3,7 @@
 // compiles it), and the combo boxes offer the schema's values in the schema's order.
 #include "common/protocol/schema.h"
 #include "models/store.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 #include "ui/masterdata/masterdataview.h"
 
 #include <QApplication>

@@ -1,7 +1,7 @@
 #include "ui/common/labels.h"
 
 #include "ui/common/dates.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 
 namespace rounds {
 

@@ -3,7 +3,7 @@
 #include "common/protocol/messages.h"
 #include "common/protocol/schema.h"
 #include "models/store.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 #include "ui/common/labels.h"
 
 #include <QHash>

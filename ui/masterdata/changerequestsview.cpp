@@ -3,7 +3,7 @@
 #include "common/protocol/messages.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"

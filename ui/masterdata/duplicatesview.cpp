@@ -3,7 +3,7 @@
 #include "models/hcpqueries.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 #include "ui/common/prompter.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"

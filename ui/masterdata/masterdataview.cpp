@@ -5,7 +5,7 @@
 #include "models/sfequeries.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 #include "ui/common/importpreview.h"
 #include "ui/common/prompter.h"
 #include "ui/common/theme.h"

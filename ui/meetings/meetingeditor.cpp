@@ -6,7 +6,7 @@
 #include "models/store.h"
 #include "ui/common/consentwarning.h"
 #include "ui/common/dates.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 #include "ui/common/icons.h"
 #include "ui/common/labels.h"
 #include "ui/common/prompter.h"

@@ -7,7 +7,7 @@
 #include "models/storewatcher.h"
 #include "ui/common/dateedit.h"
 #include "ui/common/dates.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 #include "ui/common/prompter.h"
 #include "ui/common/screenfit.h"
 #include "ui/common/theme.h"
