@@ -234,7 +234,7 @@ void TestDsrUi::eraseThenSyncShowsTheAnonymisedHcp()
     QPointer<EraseDialog> dialog = openEraseDialog();
     QVERIFY(dialog);
     child<QPlainTextEdit>(dialog, "eraseReasonTextEdit")->setPlainText(QStringLiteral("DSR-7, letter of 2 December"));
-    QTest::keyClicks(child<QLineEdit>(dialog, "eraseConfirmLineEdit"), m_name);
+    child<QLineEdit>(dialog, "eraseConfirmLineEdit")->setText(m_name);
     auto *erase = child<QPushButton>(dialog, "eraseButton");
     QVERIFY(erase->isEnabled());
     QTest::mouseClick(erase, Qt::LeftButton);
