@@ -8,6 +8,8 @@
 #include <QBuffer>
 #include <QGuiApplication>
 
+#include <optional>
+
 namespace rounds::server {
 
 using protocol::ErrorCode::InvalidRequest;
@@ -135,7 +137,8 @@ ApiReply DsrService::eraseHcp(const Principal &user, const QJsonObject &body)
             QStringLiteral("reason"));
 
     hcperasure::Request request {user.id, user.username, reason,
-        QStringLiteral("POST /api/v1/admin/hcp/erase") + (user.device.isEmpty() ? QString() : QStringLiteral(" from ") + user.device)};
+        user.device.isEmpty() ? QStringLiteral("POST /api/v1/admin/hcp/erase")
+                              : QStringLiteral("POST /api/v1/admin/hcp/erase from %1").arg(user.device)};
     hcperasure::Summary s;
     bool found = false;
     QString error;

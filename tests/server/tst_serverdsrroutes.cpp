@@ -220,7 +220,7 @@ void TestServerDsrRoutes::reasonLimit()
 {
     QFETCH(int, length);
     QFETCH(int, status);
-    const QString hcp = m_hcps.at(QTest::currentDataTag() == QLatin1String("below") ? 0 : 1);
+    const QString hcp = m_hcps.at(qstrcmp(QTest::currentDataTag(), "below") == 0 ? 0 : 1);
     // Spaces around it do not count.
     const QString reason = "  " + QString(length, QChar(0x4E2D)) + "  ";
     const HttpReply r = post("sfe", "erase", {{"hcp_id", hcp}, {"reason", reason}});
