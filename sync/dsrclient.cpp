@@ -90,8 +90,10 @@ DsrRequests::DsrRequests(Session *session, QObject *parent)
 
 DsrRequests::~DsrRequests()
 {
-    if (m_thread)
+    if (m_thread) {
         m_thread->wait();
+        delete m_thread;
+    }
 }
 
 void DsrRequests::exportHcp(const QString &hcpId, const QString &format, const QString &lang)

@@ -45,7 +45,7 @@ void TestServerDsrRoutes::initTestCase()
     QVERIFY(m_server.start());
     QVERIFY(m_org.load(m_server));
     m_hcps = m_org.hcpsOnlyIn(QStringLiteral("SH-01"));
-    QVERIFY(m_hcps.size() >= 3);
+    QVERIFY(m_hcps.size() >= 5);
     // A face-to-face visit to the HCP the exports are about: its channel and status are enumerations.
     const QJsonObject visit {{"territory_id", m_org.territory.value("SH-01")}, {"hcp_id", m_hcps.last()},
         {"rep_id", m_org.user.value("rep.sh01")}, {"channel", "face_to_face"},
@@ -220,7 +220,9 @@ void TestServerDsrRoutes::reasonLimit()
 {
     QFETCH(int, length);
     QFETCH(int, status);
-    const QString hcp = m_hcps.at(qstrcmp(QTest::currentDataTag(), "below") == 0 ? 0 : 1);
+    // Each row its own HCP: "above" must find its HCP untouched.
+    const QString tag = QString::fromLatin1(QTest::currentDataTag());
+    const QString hcp = m_hcps.at(tag == QLatin1String("below") ? 0 : tag == QLatin1String("at") ? 1 : 3);
     // Spaces around it do not count.
     const QString reason = "  " + QString(length, QChar(0x4E2D)) + "  ";
     const HttpReply r = post("sfe", "erase", {{"hcp_id", hcp}, {"reason", reason}});
