@@ -3441,10 +3441,6 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
 <context>
     <name>rounds::EraseDialog</name>
     <message>
-        <source>%1: every one is deleted</source>
-        <translation>%1：全部删除</translation>
-    </message>
-    <message>
         <source>Erase personal data</source>
         <translation>删除个人信息</translation>
     </message>
@@ -3483,6 +3479,20 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>%1 of %2 characters</source>
         <translation>%1 / %2 个字符</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the fields of one record</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a kind of record: what of it is erased</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>all deleted</source>
+        <translation>全部删除</translation>
     </message>
 </context>
 <context>

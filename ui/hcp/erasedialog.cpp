@@ -24,7 +24,12 @@ QString labels(const QString &entity, const QStringList &fields)
     QStringList out;
     for (const QString &f : fields)
         out << Messages::fieldLabel(entity, f);
-    return out.join(QStringLiteral(", "));
+    return out.join(EraseDialog::tr(", ", "between the fields of one record"));
+}
+
+QString line(const QString &entity, const QString &what)
+{
+    return EraseDialog::tr("%1: %2", "a kind of record: what of it is erased").arg(Messages::entityLabel(entity), what);
 }
 
 // What the server erases, in the user's words: one line per kind of record.
@@ -32,14 +37,12 @@ QString removedList()
 {
     namespace erasure = protocol::privacy::erasure;
     QStringList lines;
-    lines << QStringLiteral("%1: %2").arg(Messages::entityLabel(QStringLiteral("hcp")),
-        labels(QStringLiteral("hcp"), erasure::hcpNameFields() + erasure::hcpClearedFields()));
-    for (const erasure::Rule &r : erasure::rules()) {
-        lines << (r.removed ? EraseDialog::tr("%1: every one is deleted").arg(Messages::entityLabel(r.entity))
-                            : QStringLiteral("%1: %2").arg(Messages::entityLabel(r.entity), labels(r.entity, r.cleared)));
-    }
-    lines << QStringLiteral("%1: %2").arg(Messages::entityLabel(QStringLiteral("change_request")),
-        labels(QStringLiteral("change_request"), erasure::changeRequestText()));
+    const QString hcp = QStringLiteral("hcp");
+    lines << line(hcp, labels(hcp, erasure::hcpNameFields() + erasure::hcpClearedFields()));
+    for (const erasure::Rule &r : erasure::rules())
+        lines << line(r.entity, r.removed ? EraseDialog::tr("all deleted") : labels(r.entity, r.cleared));
+    const QString request = QStringLiteral("change_request");
+    lines << line(request, labels(request, erasure::changeRequestText()));
     QString html = QStringLiteral("<ul style=\"margin-left: -20px\">");
     for (const QString &l : lines)
         html += QStringLiteral("<li>%1</li>").arg(l.toHtmlEscaped());
