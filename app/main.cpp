@@ -5,8 +5,8 @@
 #include "sync/preferences.h"
 #include "sync/session.h"
 #include "ui/common/theme.h"
-#include "ui/hcp/hcplistview.h"
 #include "ui/hcp/erasedialog.h"
+#include "ui/hcp/hcplistview.h"
 #include "ui/history/historydialog.h"
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/meetings/meetingeditor.h"
@@ -204,9 +204,10 @@ int main(int argc, char *argv[])
     QString view = parser.value(viewOption);
     // `--dialog NAME` and the older `--view` aliases of the dialogs (visit, meeting, settings, history).
     QString dialogName = parser.value(dialogOption);
-    const QStringList dialogNames = {QStringLiteral("visit"), QStringLiteral("meeting"),
-        QStringLiteral("settings"), QStringLiteral("compliance"), QStringLiteral("history"),
-        QStringLiteral("about"), QStringLiteral("signin"), QStringLiteral("signout"), QStringLiteral("erase")};
+    const QStringList dialogNames
+        = {QStringLiteral("visit"), QStringLiteral("meeting"), QStringLiteral("settings"),
+            QStringLiteral("compliance"), QStringLiteral("history"), QStringLiteral("about"),
+            QStringLiteral("signin"), QStringLiteral("signout"), QStringLiteral("erase")};
     if (!dialogName.isEmpty() && !dialogNames.contains(dialogName))
         return fail(QStringLiteral("unknown dialog '%1'").arg(dialogName));
     if (dialogName.isEmpty() && (view == QLatin1String("meeting") || view == QLatin1String("history")))
@@ -314,9 +315,8 @@ int main(int argc, char *argv[])
         // Filled in as SFE would before the last click: a reason and the name typed again.
         auto *nameLabel = window.findChild<QLabel *>(QStringLiteral("hcpNameLabel"));
         const QString name = nameLabel ? nameLabel->text() : QString();
-        auto *erase = new rounds::EraseDialog(name,
-            QObject::tr("DSR-2026-017: the HCP's letter of 1 December, asking to be erased"),
-            &window);
+        auto *erase = new rounds::EraseDialog(
+            name, QObject::tr("DSR-2026-017: the HCP's letter of 1 December, asking to be erased"), &window);
         erase->setAttribute(Qt::WA_DeleteOnClose);
         if (auto *confirm = erase->findChild<QLineEdit *>(QStringLiteral("eraseConfirmLineEdit")))
             confirm->setText(name);

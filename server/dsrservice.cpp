@@ -31,13 +31,14 @@ ApiReply forbidden()
 
 ApiReply unknownHcp(const QString &id)
 {
-    return ApiReply::error(
-        404, protocol::ErrorCode::UnknownHcp, QStringLiteral("no HCP with id %1").arg(id), QStringLiteral("hcp_id"));
+    return ApiReply::error(404, protocol::ErrorCode::UnknownHcp, QStringLiteral("no HCP with id %1").arg(id),
+        QStringLiteral("hcp_id"));
 }
 
 ApiReply storageFailed()
 {
-    return ApiReply::error(500, protocol::ErrorCode::Internal, QStringLiteral("the server could not read its data"));
+    return ApiReply::error(
+        500, protocol::ErrorCode::Internal, QStringLiteral("the server could not read its data"));
 }
 
 // The `hcp_id` of a request body, or a 400 in `reply`.
@@ -55,14 +56,16 @@ std::optional<QString> hcpIdOf(const QJsonObject &body, ApiReply *reply)
 }
 
 // An optional string member that must be one of `allowed` (the first is the default).
-std::optional<QString> choice(const QJsonObject &body, const char *key, const QStringList &allowed, ApiReply *reply)
+std::optional<QString> choice(
+    const QJsonObject &body, const char *key, const QStringList &allowed, ApiReply *reply)
 {
     const QJsonValue v = body.value(QLatin1String(key));
     if (v.isUndefined() || v.isNull())
         return allowed.first();
     if (!v.isString() || !allowed.contains(v.toString())) {
         *reply = ApiReply::error(400, InvalidRequest,
-            QStringLiteral("'%1' must be one of %2").arg(QLatin1String(key), allowed.join(QLatin1String(", "))),
+            QStringLiteral("'%1' must be one of %2")
+                .arg(QLatin1String(key), allowed.join(QLatin1String(", "))),
             QString::fromLatin1(key));
         return std::nullopt;
     }
@@ -89,10 +92,12 @@ ApiReply DsrService::exportHcp(const Principal &user, const QJsonObject &body)
     const std::optional<QString> id = hcpIdOf(body, &bad);
     if (!id)
         return bad;
-    const std::optional<QString> format = choice(body, "format", {QStringLiteral("json"), QStringLiteral("pdf")}, &bad);
+    const std::optional<QString> format
+        = choice(body, "format", {QStringLiteral("json"), QStringLiteral("pdf")}, &bad);
     if (!format)
         return bad;
-    const std::optional<QString> lang = choice(body, "lang", {QStringLiteral("en"), QStringLiteral("zh_CN")}, &bad);
+    const std::optional<QString> lang
+        = choice(body, "lang", {QStringLiteral("en"), QStringLiteral("zh_CN")}, &bad);
     if (!lang)
         return bad;
 
@@ -110,7 +115,8 @@ ApiReply DsrService::exportHcp(const Principal &user, const QJsonObject &body)
 
     // The PDF needs fonts and a paint engine: `serve` runs a QGuiApplication on the offscreen platform.
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        return ApiReply::error(500, protocol::ErrorCode::Internal, QStringLiteral("this server cannot write PDFs"));
+        return ApiReply::error(
+            500, protocol::ErrorCode::Internal, QStringLiteral("this server cannot write PDFs"));
     QBuffer pdf;
     pdf.open(QIODevice::WriteOnly);
     if (!writeHcpReport(dossier, *lang, pdf, &error))
@@ -133,7 +139,8 @@ ApiReply DsrService::eraseHcp(const Principal &user, const QJsonObject &body)
     const QString reason = reasonValue.toString().trimmed();
     if (!reasonValue.isString() || reason.isEmpty() || reason.size() > kMaxReasonLength)
         return ApiReply::error(400, InvalidRequest,
-            QStringLiteral("'reason' must say why and who asked, in 1 to %1 characters").arg(kMaxReasonLength),
+            QStringLiteral("'reason' must say why and who asked, in 1 to %1 characters")
+                .arg(kMaxReasonLength),
             QStringLiteral("reason"));
 
     hcperasure::Request request {user.id, user.username, reason,
@@ -152,7 +159,8 @@ ApiReply DsrService::eraseHcp(const Principal &user, const QJsonObject &body)
     if (!found)
         return unknownHcp(*id);
     if (!written)
-        return ApiReply::error(500, protocol::ErrorCode::Internal, QStringLiteral("the server could not store the erasure"));
+        return ApiReply::error(
+            500, protocol::ErrorCode::Internal, QStringLiteral("the server could not store the erasure"));
     return ApiReply::ok(QJsonObject {{QStringLiteral("hcp_id"), *id},
         {QStringLiteral("placeholder"), s.placeholder}, {QStringLiteral("already_erased"), s.alreadyErased},
         {QStringLiteral("erased"),

@@ -64,9 +64,9 @@ QHttpServerResponse toResponse(const ApiReply &reply)
 {
     const auto status = QHttpServerResponse::StatusCode(reply.status);
     QHttpServerResponse response = reply.status == 204 ? QHttpServerResponse(status)
-        : !reply.contentType.isEmpty()                 ? QHttpServerResponse(reply.contentType, reply.raw, status)
-                                                       : QHttpServerResponse(QByteArrayLiteral("application/json"),
-                                                           QJsonDocument(reply.body).toJson(QJsonDocument::Compact), status);
+        : !reply.contentType.isEmpty() ? QHttpServerResponse(reply.contentType, reply.raw, status)
+                                       : QHttpServerResponse(QByteArrayLiteral("application/json"),
+                                           QJsonDocument(reply.body).toJson(QJsonDocument::Compact), status);
     for (const auto &h : reply.headers)
         response.addHeader(h.first, h.second);
     return response;

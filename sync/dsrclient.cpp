@@ -112,7 +112,8 @@ void DsrRequests::run(
     if (!m_session || !m_session->isSignedIn()) {
         DsrResult offline;
         offline.status = DsrResult::Offline;
-        offline.message = DsrClient::tr("Data-subject requests need a connection to the server: sign in first.");
+        offline.message
+            = DsrClient::tr("Data-subject requests need a connection to the server: sign in first.");
         emit(this->*done)(offline);
         return;
     }

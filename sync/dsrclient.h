@@ -68,7 +68,8 @@ signals:
     void erased(const rounds::DsrResult &result);
 
 private:
-    void run(std::function<DsrResult(DsrClient &)> work, void (DsrRequests::*done)(const rounds::DsrResult &));
+    void run(
+        std::function<DsrResult(DsrClient &)> work, void (DsrRequests::*done)(const rounds::DsrResult &));
 
     QPointer<Session> m_session;
     QThread *m_thread = nullptr;

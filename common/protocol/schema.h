@@ -105,7 +105,8 @@ enum class Personal : std::uint8_t {
     Profile, // other facts about the person (gender, title): erased, kept by --no-personal
     Note, // free text about the person: left out by --no-personal; erased (the record stays)
     Tag, // the record is about the person (an HCP's tag): left out by --no-personal; erased, the record goes
-    Proposal, // proposed values of another record's fields: left out by --no-personal; its personal ones erased
+    Proposal, // proposed values of another record's fields: left out by --no-personal; its personal ones
+              // erased
 };
 
 struct Field

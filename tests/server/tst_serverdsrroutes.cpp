@@ -53,7 +53,8 @@ void TestServerDsrRoutes::initTestCase()
     const HttpReply pushed = m_server.push(tokenOf("rep.sh01"),
         QJsonArray {mutation("visit", QUuid::createUuid().toString(QUuid::WithoutBraces), visit)});
     QCOMPARE(pushed.status, 200);
-    QCOMPARE(pushed.json.value("results").toArray().first().toObject().value("status").toString(), QString("applied"));
+    QCOMPARE(pushed.json.value("results").toArray().first().toObject().value("status").toString(),
+        QString("applied"));
 }
 
 QString TestServerDsrRoutes::tokenOf(const QString &username)
@@ -73,12 +74,18 @@ void TestServerDsrRoutes::onlySfeAndAdmin_data()
     QTest::addColumn<QString>("user");
     QTest::addColumn<QString>("route");
     QTest::addColumn<int>("status");
-    QTest::newRow("rep export") << "rep.sh01" << "export" << 403;
-    QTest::newRow("manager export") << "manager.sh" << "export" << 403;
-    QTest::newRow("rep erase") << "rep.sh01" << "erase" << 403;
-    QTest::newRow("manager erase") << "manager.sh" << "erase" << 403;
-    QTest::newRow("sfe export") << "sfe" << "export" << 200;
-    QTest::newRow("admin export") << "admin" << "export" << 200;
+    QTest::newRow("rep export") << "rep.sh01"
+                                << "export" << 403;
+    QTest::newRow("manager export") << "manager.sh"
+                                    << "export" << 403;
+    QTest::newRow("rep erase") << "rep.sh01"
+                               << "erase" << 403;
+    QTest::newRow("manager erase") << "manager.sh"
+                                   << "erase" << 403;
+    QTest::newRow("sfe export") << "sfe"
+                                << "export" << 200;
+    QTest::newRow("admin export") << "admin"
+                                  << "export" << 200;
 }
 
 void TestServerDsrRoutes::onlySfeAndAdmin()
@@ -107,26 +114,36 @@ void TestServerDsrRoutes::badRequests_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("field");
-    QTest::newRow("export, no id") << "export" << QJsonObject {} << 400 << "invalid_request" << "hcp_id";
-    QTest::newRow("export, id a number") << "export" << QJsonObject {{"hcp_id", 7}} << 400 << "invalid_request"
-                                         << "hcp_id";
-    QTest::newRow("export, id too long") << "export" << QJsonObject {{"hcp_id", QString(201, 'a')}} << 400
-                                         << "invalid_request" << "hcp_id";
-    QTest::newRow("export, unknown") << "export" << QJsonObject {{"hcp_id", m_unknown}} << 404 << "unknown_hcp"
+    QTest::newRow("export, no id") << "export" << QJsonObject {} << 400 << "invalid_request"
+                                   << "hcp_id";
+    QTest::newRow("export, id a number")
+        << "export" << QJsonObject {{"hcp_id", 7}} << 400 << "invalid_request"
+        << "hcp_id";
+    QTest::newRow("export, id too long")
+        << "export" << QJsonObject {{"hcp_id", QString(201, 'a')}} << 400 << "invalid_request"
+        << "hcp_id";
+    QTest::newRow("export, unknown") << "export" << QJsonObject {{"hcp_id", m_unknown}} << 404
+                                     << "unknown_hcp"
                                      << "hcp_id";
-    QTest::newRow("export, format xml") << "export" << QJsonObject {{"hcp_id", m_unknown}, {"format", "xml"}}
-                                        << 400 << "invalid_request" << "format";
+    QTest::newRow("export, format xml")
+        << "export" << QJsonObject {{"hcp_id", m_unknown}, {"format", "xml"}} << 400 << "invalid_request"
+        << "format";
     QTest::newRow("export, lang fr") << "export"
                                      << QJsonObject {{"hcp_id", m_unknown}, {"format", "pdf"}, {"lang", "fr"}}
-                                     << 400 << "invalid_request" << "lang";
-    QTest::newRow("erase, no reason") << "erase" << QJsonObject {{"hcp_id", m_unknown}} << 400
-                                      << "invalid_request" << "reason";
-    QTest::newRow("erase, blank reason") << "erase" << QJsonObject {{"hcp_id", m_unknown}, {"reason", "   "}}
-                                         << 400 << "invalid_request" << "reason";
-    QTest::newRow("erase, reason a number") << "erase" << QJsonObject {{"hcp_id", m_unknown}, {"reason", 5}}
-                                            << 400 << "invalid_request" << "reason";
+                                     << 400 << "invalid_request"
+                                     << "lang";
+    QTest::newRow("erase, no reason")
+        << "erase" << QJsonObject {{"hcp_id", m_unknown}} << 400 << "invalid_request"
+        << "reason";
+    QTest::newRow("erase, blank reason")
+        << "erase" << QJsonObject {{"hcp_id", m_unknown}, {"reason", "   "}} << 400 << "invalid_request"
+        << "reason";
+    QTest::newRow("erase, reason a number")
+        << "erase" << QJsonObject {{"hcp_id", m_unknown}, {"reason", 5}} << 400 << "invalid_request"
+        << "reason";
     QTest::newRow("erase, unknown") << "erase" << QJsonObject {{"hcp_id", m_unknown}, {"reason", "DSR-9"}}
-                                    << 404 << "unknown_hcp" << "hcp_id";
+                                    << 404 << "unknown_hcp"
+                                    << "hcp_id";
 }
 
 void TestServerDsrRoutes::badRequests()
@@ -158,7 +175,8 @@ void TestServerDsrRoutes::exportJson()
     QVERIFY(!r.json.value("records").toObject().value("alignment").toArray().isEmpty());
     // The same document as the command writes (but for the time it was made).
     QByteArray out;
-    QCOMPARE(ServerProcess::runCommand(QStringList {"hcp", "export"} + m_server.storeArgs() + QStringList {hcp}, {}, &out),
+    QCOMPARE(ServerProcess::runCommand(
+                 QStringList {"hcp", "export"} + m_server.storeArgs() + QStringList {hcp}, {}, &out),
         0);
     QJsonObject command = QJsonDocument::fromJson(out).object();
     QJsonObject route = r.json;
@@ -172,8 +190,11 @@ void TestServerDsrRoutes::exportPdf_data()
     QTest::addColumn<QString>("lang");
     QTest::addColumn<QString>("heading");
     QTest::addColumn<QStringList>("words"); // enumeration values in the report's words
-    QTest::newRow("en") << "en" << "Personal data held about an HCP" << QStringList {"Active", "Face to face", "Draft"};
-    QTest::newRow("zh_CN") << "zh_CN" << "医生个人数据" << QStringList {"有效", "面对面拜访", "草稿"};
+    QTest::newRow("en") << "en"
+                        << "Personal data held about an HCP"
+                        << QStringList {"Active", "Face to face", "Draft"};
+    QTest::newRow("zh_CN") << "zh_CN"
+                           << "医生个人数据" << QStringList {"有效", "面对面拜访", "草稿"};
 }
 
 void TestServerDsrRoutes::exportPdf()
@@ -248,7 +269,8 @@ void TestServerDsrRoutes::eraseRecordsTheRequestingUser()
     // admin's by default as the command's: here it is the signed-in user.
     const HttpReply e = post("sfe", "export", {{"hcp_id", hcp}});
     QCOMPARE(e.json.value("erasure").toObject().value("requested_by").toString(), QString("admin"));
-    QCOMPARE(e.json.value("erasure").toObject().value("reason").toString(), QString("DSR-42, e-mail of 3 Dec"));
+    QCOMPARE(
+        e.json.value("erasure").toObject().value("reason").toString(), QString("DSR-42, e-mail of 3 Dec"));
     QCOMPARE(e.json.value("hcp").toObject().value("full_name").toString(), "Erased HCP " + hcp.left(4));
 
     // The erasure by SFE: the audit names sfe (its user id on every change, its name in the note).

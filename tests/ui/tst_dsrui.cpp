@@ -100,7 +100,10 @@ void TestDsrUi::initTestCase()
 
     m_session = std::make_unique<Session>();
     QSignalSpy firstSync(m_session->engine(), &SyncEngine::syncFinished);
-    QVERIFY(m_session->signIn(m_server.url(), QStringLiteral("sfe"), QString::fromLatin1(ServerProcess::DemoPassword)).ok);
+    QVERIFY(
+        m_session
+            ->signIn(m_server.url(), QStringLiteral("sfe"), QString::fromLatin1(ServerProcess::DemoPassword))
+            .ok);
     QVERIFY(firstSync.wait(60000));
     m_view = std::make_unique<HcpProfileView>(m_session.get());
     m_view->resize(1200, 800);
@@ -130,7 +133,9 @@ void TestDsrUi::repsDoNotSeeTheMenu()
 
     Session rep;
     QSignalSpy synced(rep.engine(), &SyncEngine::syncFinished);
-    QVERIFY(rep.signIn(m_server.url(), QStringLiteral("rep.sh01"), QString::fromLatin1(ServerProcess::DemoPassword)).ok);
+    QVERIFY(rep.signIn(m_server.url(), QStringLiteral("rep.sh01"),
+                   QString::fromLatin1(ServerProcess::DemoPassword))
+                .ok);
     QVERIFY(synced.wait(60000));
     HcpProfileView view(&rep);
     view.show();
@@ -142,9 +147,12 @@ void TestDsrUi::exportWritesTheFiles_data()
 {
     QTest::addColumn<QString>("action");
     QTest::addColumn<QString>("file");
-    QTest::newRow("json") << "exportPersonalJsonAction" << "hcp.json";
-    QTest::newRow("pdf en") << "exportPersonalPdfAction" << "hcp-en.pdf";
-    QTest::newRow("pdf zh_CN") << "exportPersonalPdfChineseAction" << "hcp-zh.pdf";
+    QTest::newRow("json") << "exportPersonalJsonAction"
+                          << "hcp.json";
+    QTest::newRow("pdf en") << "exportPersonalPdfAction"
+                            << "hcp-en.pdf";
+    QTest::newRow("pdf zh_CN") << "exportPersonalPdfChineseAction"
+                               << "hcp-zh.pdf";
 }
 
 void TestDsrUi::exportWritesTheFiles()
@@ -165,7 +173,8 @@ void TestDsrUi::exportWritesTheFiles()
     QFile out(m_prompter.savePath);
     QVERIFY(out.open(QIODevice::ReadOnly));
     const QByteArray data = out.readAll();
-    QCOMPARE(out.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+    QCOMPARE(
+        out.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
         QFile::Permissions());
     if (file.endsWith(QLatin1String(".json"))) {
         QJsonParseError error;
@@ -234,7 +243,8 @@ void TestDsrUi::eraseThenSyncShowsTheAnonymisedHcp()
     QSignalSpy synced(m_session->engine(), &SyncEngine::syncFinished);
     QPointer<EraseDialog> dialog = openEraseDialog();
     QVERIFY(dialog);
-    child<QPlainTextEdit>(dialog, "eraseReasonTextEdit")->setPlainText(QStringLiteral("DSR-7, letter of 2 December"));
+    child<QPlainTextEdit>(dialog, "eraseReasonTextEdit")
+        ->setPlainText(QStringLiteral("DSR-7, letter of 2 December"));
     child<QLineEdit>(dialog, "eraseConfirmLineEdit")->setText(m_name);
     auto *erase = child<QPushButton>(dialog, "eraseButton");
     QVERIFY(erase->isEnabled());
@@ -256,7 +266,8 @@ void TestDsrUi::eraseThenSyncShowsTheAnonymisedHcp()
     const HttpReply e = m_server.post(QStringLiteral("/api/v1/admin/hcp/export"), {{"hcp_id", m_hcp}},
         m_server.login(QStringLiteral("admin")));
     QCOMPARE(e.json.value("erasure").toObject().value("requested_by").toString(), QString("sfe"));
-    QCOMPARE(e.json.value("erasure").toObject().value("reason").toString(), QString("DSR-7, letter of 2 December"));
+    QCOMPARE(e.json.value("erasure").toObject().value("reason").toString(),
+        QString("DSR-7, letter of 2 December"));
 }
 
 void TestDsrUi::offlineDisablesTheActions()

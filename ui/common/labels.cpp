@@ -1,7 +1,7 @@
 #include "ui/common/labels.h"
 
-#include "ui/common/dates.h"
 #include "common/protocol/enumlabels.h"
+#include "ui/common/dates.h"
 
 namespace rounds {
 

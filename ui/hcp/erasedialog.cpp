@@ -29,7 +29,8 @@ QString labels(const QString &entity, const QStringList &fields)
 
 QString line(const QString &entity, const QString &what)
 {
-    return EraseDialog::tr("%1: %2", "a kind of record: what of it is erased").arg(Messages::entityLabel(entity), what);
+    return EraseDialog::tr("%1: %2", "a kind of record: what of it is erased")
+        .arg(Messages::entityLabel(entity), what);
 }
 
 // What the server erases, in the user's words: one line per kind of record.
@@ -121,7 +122,8 @@ QString EraseDialog::reason() const
 bool EraseDialog::canErase() const
 {
     const qsizetype length = reason().size();
-    return length > 0 && length <= DsrClient::kMaxReasonLength && m_confirm->text().trimmed() == m_name.trimmed();
+    return length > 0 && length <= DsrClient::kMaxReasonLength
+        && m_confirm->text().trimmed() == m_name.trimmed();
 }
 
 void EraseDialog::update()

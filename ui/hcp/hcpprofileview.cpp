@@ -1,6 +1,7 @@
 #include "ui/hcp/hcpprofileview.h"
 #include "ui/history/historydialog.h"
 
+#include "common/protocol/enumlabels.h"
 #include "common/protocol/messages.h"
 #include "models/hcpqueries.h"
 #include "models/localday.h"
@@ -8,7 +9,6 @@
 #include "models/storewatcher.h"
 #include "sync/session.h"
 #include "ui/common/dates.h"
-#include "common/protocol/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"

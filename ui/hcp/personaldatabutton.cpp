@@ -59,8 +59,10 @@ PersonalDataButton::PersonalDataButton(Session *session, QWidget *parent)
     m_erase->setObjectName(QStringLiteral("erasePersonalDataAction"));
     setMenu(menu);
 
-    connect(m_exportJson, &QAction::triggered, this, [this] { exportAs(QStringLiteral("json"), QStringLiteral("en")); });
-    connect(m_exportPdf, &QAction::triggered, this, [this] { exportAs(QStringLiteral("pdf"), QStringLiteral("en")); });
+    connect(m_exportJson, &QAction::triggered, this,
+        [this] { exportAs(QStringLiteral("json"), QStringLiteral("en")); });
+    connect(m_exportPdf, &QAction::triggered, this,
+        [this] { exportAs(QStringLiteral("pdf"), QStringLiteral("en")); });
     connect(m_exportPdfChinese, &QAction::triggered, this,
         [this] { exportAs(QStringLiteral("pdf"), QStringLiteral("zh_CN")); });
     connect(m_erase, &QAction::triggered, this, &PersonalDataButton::askErase);
@@ -96,7 +98,7 @@ void PersonalDataButton::updateState()
                            "reached now (offline).")
             : m_busy  ? tr("Waiting for the server…")
                       : tr("Data-subject requests: export everything held about this HCP, or erase "
-                           "their personal data."));
+                            "their personal data."));
 }
 
 void PersonalDataButton::exportAs(const QString &format, const QString &lang)
@@ -104,10 +106,10 @@ void PersonalDataButton::exportAs(const QString &format, const QString &lang)
     if (m_hcpId.isEmpty() || m_busy)
         return;
     const bool pdf = format == QLatin1String("pdf");
-    const QString suggested = QDir::home().filePath(QStringLiteral("%1-personal-data%2.%3")
-                                                        .arg(safeFileName(m_name),
-                                                            lang == QLatin1String("zh_CN") ? QStringLiteral("-zh") : QString(),
-                                                            pdf ? QStringLiteral("pdf") : QStringLiteral("json")));
+    const QString suggested = QDir::home().filePath(
+        QStringLiteral("%1-personal-data%2.%3")
+            .arg(safeFileName(m_name), lang == QLatin1String("zh_CN") ? QStringLiteral("-zh") : QString(),
+                pdf ? QStringLiteral("pdf") : QStringLiteral("json")));
     const std::optional<QString> path = Prompter::instance().askSaveFile(this, tr("Export personal data"),
         suggested, pdf ? tr("PDF documents (*.pdf)") : tr("JSON files (*.json)"));
     if (!path)
@@ -130,7 +132,8 @@ void PersonalDataButton::onExported(const DsrResult &result)
     }
     QString error;
     if (!writePrivate(m_path, result.data, &error)) {
-        emit message(tr("The export could not be saved to %1: %2").arg(QDir::toNativeSeparators(m_path), error), true);
+        emit message(
+            tr("The export could not be saved to %1: %2").arg(QDir::toNativeSeparators(m_path), error), true);
         emit exportFinished(false);
         return;
     }
