@@ -6,6 +6,7 @@
 #include "sync/session.h"
 #include "ui/admin/usersview.h"
 #include "ui/common/theme.h"
+#include "ui/hcp/erasedialog.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/history/historydialog.h"
 #include "ui/mainwindow/mainwindow.h"
@@ -25,6 +26,7 @@
 #include <QCommandLineParser>
 #include <QDebug>
 #include <QIcon>
+#include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
 #include <QLocale>
@@ -121,7 +123,8 @@ int main(int argc, char *argv[])
                        "(the liveliest meeting's editor), settings (General page), compliance (Settings, "
                        "compliance rules), history (an HCP's History, from the server), about, signin, "
                        "signout (File, Sign out, with the data removal ticked), newuser (an admin's New "
-                       "user form, over the users view)."),
+                       "user form, over the users view), erase (the busiest HCP's Erase personal data dialog, filled "
+                       "in)."),
         QStringLiteral("DIALOG"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
         QStringLiteral(
@@ -207,7 +210,8 @@ int main(int argc, char *argv[])
     const QStringList dialogNames
         = {QStringLiteral("visit"), QStringLiteral("meeting"), QStringLiteral("settings"),
             QStringLiteral("compliance"), QStringLiteral("history"), QStringLiteral("about"),
-            QStringLiteral("signin"), QStringLiteral("signout"), QStringLiteral("newuser")};
+            QStringLiteral("signin"), QStringLiteral("signout"), QStringLiteral("newuser"),
+            QStringLiteral("erase")};
     if (!dialogName.isEmpty() && !dialogNames.contains(dialogName))
         return fail(QStringLiteral("unknown dialog '%1'").arg(dialogName));
     if (dialogName.isEmpty() && (view == QLatin1String("meeting") || view == QLatin1String("history")))
@@ -224,7 +228,9 @@ int main(int argc, char *argv[])
         view = QStringLiteral("meetings");
     // `history`: the busiest HCP's profile with its History panel over it (fetched from the server).
     const bool historyPanel = dialogName == QLatin1String("history");
-    if (historyPanel)
+    // `erase`: the busiest HCP's profile with its Erase personal data dialog over it.
+    const bool eraseDialog = dialogName == QLatin1String("erase");
+    if (historyPanel || eraseDialog)
         view = QStringLiteral("hcp");
     // `settings` shows the settings dialog over the window: its General page, or (`compliance`, and the
     // older `--view settings`) its compliance page, the most telling.
@@ -309,6 +315,19 @@ int main(int argc, char *argv[])
         if (auto *button = window.findChild<QPushButton *>(QStringLiteral("hcpHistoryButton")))
             button->click();
         dialog = window.findChild<rounds::HistoryDialog *>();
+    }
+
+    if (eraseDialog) {
+        // Filled in as SFE would before the last click: a reason and the name typed again.
+        auto *nameLabel = window.findChild<QLabel *>(QStringLiteral("hcpNameLabel"));
+        const QString name = nameLabel ? nameLabel->text() : QString();
+        auto *erase = new rounds::EraseDialog(
+            name, QObject::tr("DSR-2026-017: the HCP's letter of 1 December, asking to be erased"), &window);
+        erase->setAttribute(Qt::WA_DeleteOnClose);
+        if (auto *confirm = erase->findChild<QLineEdit *>(QStringLiteral("eraseConfirmLineEdit")))
+            confirm->setText(name);
+        erase->show();
+        dialog = erase;
     }
 
     if (settingsDialog) {

@@ -154,7 +154,7 @@ int eraseHcp(const QStringList &args)
         QString refusal;
         const bool written = storage.write(
             [&](StoreWriter &w) {
-                hcperasure::Request request {{}, {}, p.value(reason).trimmed()};
+                hcperasure::Request request {{}, {}, p.value(reason).trimmed(), QStringLiteral("rounds-server hcp erase")};
                 return requester(w, p.value(by), &request, &refusal)
                     && hcperasure::erase(w, id, request, &s, &refusal);
             },
@@ -181,6 +181,9 @@ int eraseHcp(const QStringList &args)
 
 bool needsGui(const QStringList &args)
 {
+    // `serve` answers POST /api/v1/admin/hcp/export with format "pdf" (server/dsrservice.h).
+    if (args.value(0) == QLatin1String("serve"))
+        return true;
     if (args.value(0) != QLatin1String("hcp") || args.value(1) != QLatin1String("export"))
         return false;
     for (const QString &a : args) {

@@ -1,6 +1,7 @@
 #include "server/hcperasure.h"
 
 #include "common/protocol/errors.h"
+#include "common/protocol/privacy.h"
 #include "common/protocol/values.h"
 
 #include <QJsonDocument>
@@ -19,40 +20,20 @@ QString metaKey(const QString &hcpId)
     return QStringLiteral("erased_hcp:") + hcpId;
 }
 
-// The HCP's own personal fields besides its name: cleared. Specialty, tier, institution and department
-// are the business's (targeting, KPIs) and stay.
+// What is personal comes from the schema's marks (common/protocol/privacy.h, erasure).
+using protocol::privacy::erasure::changeRequestText;
+using protocol::privacy::erasure::Rule;
+using protocol::privacy::erasure::rules;
+
 const QStringList &contactFields()
 {
-    static const QStringList fields {QStringLiteral("gender"), QStringLiteral("title"), QStringLiteral("phone"),
-        QStringLiteral("email")};
-    return fields;
+    return protocol::privacy::erasure::hcpClearedFields();
 }
 
-// Records that name the HCP by `hcp_id` and what of them is about the person: those fields are cleared
-// (the record stays: a visit still counts), or the whole record goes (a tag is about the person).
-struct Rule
+// The HCP's name fields (the placeholder replaces them) and its other personal fields.
+const QStringList &hcpPersonalFields()
 {
-    QString entity;
-    QStringList cleared;
-    bool removed = false;
-};
-
-const QList<Rule> &rules()
-{
-    static const QList<Rule> list {
-        {QStringLiteral("visit"), {QStringLiteral("notes"), QStringLiteral("feedback"), QStringLiteral("follow_up")},
-            false},
-        {QStringLiteral("visit_plan"), {QStringLiteral("purpose")}, false},
-        {QStringLiteral("meeting_attendee"), {QStringLiteral("name")}, false},
-        {QStringLiteral("hcp_tag"), {}, true},
-    };
-    return list;
-}
-
-// Change requests keep what they proposed about the business; personal fields and free text go.
-const QStringList &changeRequestText()
-{
-    static const QStringList fields {QStringLiteral("reason"), QStringLiteral("decision_note")};
+    static const QStringList fields = protocol::privacy::erasure::hcpNameFields() + contactFields();
     return fields;
 }
 
@@ -90,7 +71,7 @@ class Eraser
 public:
     Eraser(StoreWriter &store, const Request &request, Summary &summary)
         : m_store(store)
-        , m_feed(store, Actor {request.userId, QStringLiteral("rounds-server hcp erase"), {}})
+        , m_feed(store, Actor {request.userId, request.device, {}})
         , m_summary(summary)
         , m_note(QStringLiteral("data-subject request: erased at the request of %1: %2")
                      .arg(request.username, request.reason))
@@ -102,10 +83,11 @@ public:
         const QString name = str(hcp.record.fields, "full_name");
         const QString newName = placeholder(id);
         StoredRecord after = hcp;
-        after.record.fields.insert(QStringLiteral("full_name"), newName);
+        for (const QString &f : protocol::privacy::erasure::hcpNameFields())
+            after.record.fields.insert(f, newName);
         clear(after, contactFields());
         commit(hcp, after);
-        scrub(kHcp, id, contactFields() + QStringList {QStringLiteral("full_name")});
+        scrub(kHcp, id, hcpPersonalFields());
         ++m_summary.hcps;
 
         for (const Rule &rule : rules()) {
@@ -130,7 +112,7 @@ public:
         for (const StoredRecord &cr : changeRequestsAbout(m_store, id)) {
             StoredRecord changed = cr;
             QJsonObject proposed = cr.record.fields.value(QLatin1String("fields")).toObject();
-            for (const QString &f : contactFields() + QStringList {QStringLiteral("full_name")})
+            for (const QString &f : hcpPersonalFields())
                 proposed.remove(f);
             changed.record.fields.insert(QStringLiteral("fields"), proposed);
             clear(changed, changeRequestText());
@@ -258,7 +240,7 @@ std::optional<Denial> refused(const QString &hcpId, const QString &what, const Q
 
 QString placeholder(const QString &hcpId)
 {
-    return QStringLiteral("Erased HCP ") + hcpId.left(4);
+    return protocol::privacy::erasure::placeholder(hcpId);
 }
 
 bool isErased(StoreReader &store, const QString &hcpId)
@@ -306,7 +288,7 @@ bool erase(StoreWriter &store, const QString &hcpId, const Request &request, Sum
     store.addAudit(AuditEntry {kHcp, hcpId, QStringLiteral("data_subject_request"), QJsonValue::Null,
         QJsonObject {{QStringLiteral("request"), QStringLiteral("erase")},
             {QStringLiteral("requested_by"), request.username}, {QStringLiteral("reason"), request.reason}},
-        request.userId, QStringLiteral("rounds-server hcp erase"), {}, at, eraser.note(),
+        request.userId, request.device, {}, at, eraser.note(),
         QStringLiteral("update"), 0});
     return true;
 }
@@ -320,8 +302,10 @@ std::optional<Denial> check(StoreReader &store, const QString &entity, const QSt
     if (entity == kHcp) {
         if (!isErased(store, id))
             return std::nullopt;
-        if (str(fields, "full_name") != placeholder(id))
-            return refused(id, QStringLiteral("a name"), QStringLiteral("full_name"));
+        for (const QString &f : protocol::privacy::erasure::hcpNameFields()) {
+            if (fields.value(f).toString() != placeholder(id))
+                return refused(id, QStringLiteral("a name"), f);
+        }
         for (const QString &f : contactFields()) {
             if (hasValue(fields, f))
                 return refused(id, QStringLiteral("contact data"), f);
@@ -333,7 +317,7 @@ std::optional<Denial> check(StoreReader &store, const QString &entity, const QSt
         if (str(fields, "entity") != kHcp || !isErased(store, target))
             return std::nullopt;
         const QJsonObject proposed = fields.value(QLatin1String("fields")).toObject();
-        for (const QString &f : contactFields() + QStringList {QStringLiteral("full_name")}) {
+        for (const QString &f : hcpPersonalFields()) {
             if (proposed.contains(f))
                 return refused(target, QStringLiteral("personal data"), QStringLiteral("fields"));
         }

@@ -22,6 +22,9 @@ struct Request
     QString userId;
     QString username;
     QString reason;
+    // Where the request came from, as the audit's device: the command, or the route and the client's
+    // device (POST /api/v1/admin/hcp/erase).
+    QString device = QStringLiteral("rounds-server hcp erase");
 };
 
 struct Summary

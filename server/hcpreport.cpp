@@ -1,5 +1,6 @@
 #include "server/hcpreport.h"
 
+#include "common/protocol/enumlabels.h"
 #include "common/protocol/messages.h"
 #include "common/protocol/schema.h"
 
@@ -7,6 +8,7 @@
 #include <QFontDatabase>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QTextDocument>
@@ -77,7 +79,8 @@ public:
     }
 
 private:
-    QString value(const protocol::Field *field, const QJsonValue &v) const
+    // `entity` names the record the value belongs to, for the words of an enumeration value.
+    QString value(const QString &entity, const protocol::Field *field, const QJsonValue &v) const
     {
         if (v.isBool())
             return v.toBool() ? tr("yes") : tr("no");
@@ -89,6 +92,9 @@ private:
         const QString text = v.toString();
         if (field && field->type == protocol::FieldType::Ref && m_names.contains(text))
             return m_names.value(text).toString();
+        // face_to_face → "Face to face" / "面访": the words the client shows, in the report's language.
+        if (field && field->type == protocol::FieldType::Enum && field->enumValues.contains(text))
+            return EnumLabels::label(entity, field->name, text);
         return text;
     }
 
@@ -107,7 +113,7 @@ private:
                 const QJsonValue v = r.value(f.name);
                 if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
                     continue;
-                t += row(Messages::fieldLabel(entity, f.name), value(&f, v));
+                t += row(Messages::fieldLabel(entity, f.name), value(entity, &f, v));
             }
         }
         const QString by = r.value(QLatin1String("updated_by")).toString();
@@ -138,7 +144,8 @@ private:
                 Messages::entityLabel(entity) + QLatin1Char(' ')
                     + a.value(QLatin1String("record_id")).toString().left(8),
                 field == QLatin1String("*") ? tr("(deleted)") : f ? Messages::fieldLabel(entity, field) : field,
-                value(f, a.value(QLatin1String("old_value"))), value(f, a.value(QLatin1String("new_value"))),
+                value(entity, f, a.value(QLatin1String("old_value"))),
+                value(entity, f, a.value(QLatin1String("new_value"))),
                 a.value(QLatin1String("note")).toString()};
             t += QStringLiteral("<tr>");
             for (const QString &c : cells)
@@ -167,6 +174,10 @@ QString chineseFamily()
 
 bool writeHcpReport(const QJsonObject &dossier, const QString &language, QIODevice &device, QString *error)
 {
+    // The translator is the application's while the text is laid out: one report at a time (the server
+    // writes them on its request threads).
+    static QMutex one;
+    const QMutexLocker lock(&one);
     QTranslator translator;
     const bool chinese = language == QLatin1String("zh_CN");
     if (chinese) {

@@ -2,6 +2,7 @@
 
 #include "common/protocol/errors.h"
 #include "server/adminservice.h"
+#include "server/dsrservice.h"
 #include "server/gatedserver.h"
 #include "server/historyservice.h"
 #include "server/log.h"
@@ -63,10 +64,10 @@ QByteArray methodName(QHttpServerRequest::Method m)
 QHttpServerResponse toResponse(const ApiReply &reply)
 {
     const auto status = QHttpServerResponse::StatusCode(reply.status);
-    QHttpServerResponse response = reply.status == 204
-        ? QHttpServerResponse(status)
-        : QHttpServerResponse(QByteArrayLiteral("application/json"),
-            QJsonDocument(reply.body).toJson(QJsonDocument::Compact), status);
+    QHttpServerResponse response = reply.status == 204 ? QHttpServerResponse(status)
+        : !reply.contentType.isEmpty() ? QHttpServerResponse(reply.contentType, reply.raw, status)
+                                       : QHttpServerResponse(QByteArrayLiteral("application/json"),
+                                           QJsonDocument(reply.body).toJson(QJsonDocument::Compact), status);
     for (const auto &h : reply.headers)
         response.addHeader(h.first, h.second);
     return response;
@@ -122,6 +123,8 @@ HttpApi::HttpApi(AuthService &auth, SyncService &sync, Options options, QObject 
     addRoute("/api/v1/admin/users/enable", QHttpServerRequest::Method::Post, Endpoint::AdminEnableUser);
     addRoute("/api/v1/admin/users/password", QHttpServerRequest::Method::Post, Endpoint::AdminResetPassword);
     addRoute("/api/v1/admin/devices/revoke", QHttpServerRequest::Method::Post, Endpoint::AdminRevokeDevice);
+    addRoute("/api/v1/admin/hcp/export", QHttpServerRequest::Method::Post, Endpoint::HcpExport);
+    addRoute("/api/v1/admin/hcp/erase", QHttpServerRequest::Method::Post, Endpoint::HcpErase);
     m_http.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         const ApiReply reply = ApiReply::error(404, protocol::ErrorCode::NotFound,
             QStringLiteral("no route for %1 %2")
@@ -265,6 +268,11 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
         break;
     case Endpoint::AdminRevokeDevice:
         reply = AdminService(m_sync.storage()).revokeDevice(*user, body);
+    case Endpoint::HcpExport:
+        reply = DsrService(m_sync.storage()).exportHcp(*user, body);
+        break;
+    case Endpoint::HcpErase:
+        reply = DsrService(m_sync.storage()).eraseHcp(*user, body);
         break;
     case Endpoint::Health:
     case Endpoint::Login:

@@ -58,6 +58,8 @@ public:
         AdminEnableUser,
         AdminResetPassword,
         AdminRevokeDevice,
+        HcpExport,
+        HcpErase,
     };
     struct Request
     {

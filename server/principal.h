@@ -48,9 +48,12 @@ struct ApiReply
     QJsonObject body;
     QList<QPair<QByteArray, QByteArray>> headers;
     QString user; // for the request log
+    // A body that is not JSON (a PDF): sent as it is, with this content type, instead of `body`.
+    QByteArray raw;
+    QByteArray contentType;
 
-    static ApiReply ok(const QJsonObject &body) { return ApiReply {200, body, {}, {}}; }
-    static ApiReply noContent() { return ApiReply {204, {}, {}, {}}; }
+    static ApiReply ok(const QJsonObject &body) { return ApiReply {200, body, {}, {}, {}, {}}; }
+    static ApiReply noContent() { return ApiReply {204, {}, {}, {}, {}, {}}; }
     static ApiReply error(int status, const char *code, const QString &message, const QString &field = {});
 };
 

@@ -148,6 +148,11 @@ ApiResponse ApiClient::post(const QString &path, const QJsonObject &body)
     return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
+ApiResponse ApiClient::postForFile(const QString &path, const QJsonObject &body, const QByteArray &mediaType)
+{
+    return send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), {}, mediaType);
+}
+
 int ApiClient::backoffDelay(int attempt, const ApiError &error) const
 {
     if (error.kind == ApiError::RateLimited)
@@ -158,12 +163,12 @@ int ApiClient::backoffDelay(int attempt, const ApiError &error) const
     return int(capped * (0.5 + QRandomGenerator::global()->generateDouble()));
 }
 
-ApiResponse ApiClient::send(
-    const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query)
+ApiResponse ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
+    const QUrlQuery &query, const QByteArray &fileType)
 {
     ApiResponse response;
     for (int attempt = 1;; ++attempt) {
-        response = sendOnce(method, path, body, query);
+        response = sendOnce(method, path, body, query, fileType);
         response.attempts = attempt;
         if (response.ok() || !response.error.isRetryable() || attempt >= m_policy.maxAttempts
             || isCancelled())
@@ -190,15 +195,15 @@ ApiResponse ApiClient::send(
     return response;
 }
 
-ApiResponse ApiClient::sendOnce(
-    const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query)
+ApiResponse ApiClient::sendOnce(const QByteArray &method, const QString &path, const QByteArray &body,
+    const QUrlQuery &query, const QByteArray &fileType)
 {
     QUrl url = m_server;
     url.setPath(path);
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setRawHeader("Rounds-Protocol", QByteArray::number(diagnostics::ProtocolVersion));
-    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Accept", fileType.isEmpty() ? QByteArrayLiteral("application/json") : fileType);
     if (!m_deviceId.isEmpty())
         request.setRawHeader("Rounds-Device-Id", m_deviceId.toLatin1());
     request.setRawHeader("Rounds-Client-Version", device::clientVersion().toLatin1());
@@ -229,6 +234,18 @@ ApiResponse ApiClient::sendOnce(
     ApiResponse r;
     r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray raw = reply->readAll();
+    const bool isFile = !fileType.isEmpty() && r.httpStatus >= 200 && r.httpStatus < 300;
+    if (isFile) {
+        r.raw = raw;
+        r.error = classify(r.httpStatus, reply->error(), reply->errorString(), {}, {});
+        const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+        if (r.error.kind == ApiError::None && !type.startsWith(fileType)) {
+            r.error.kind = ApiError::BadResponse;
+            r.error.httpStatus = r.httpStatus;
+            r.error.message = tr("The server's answer is not the file asked for.");
+        }
+        return r;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc
         = raw.isEmpty() ? QJsonDocument(QJsonObject()) : QJsonDocument::fromJson(raw, &parseError);

@@ -47,6 +47,7 @@ struct ApiResponse
 {
     int httpStatus = 0;
     QJsonObject body;
+    QByteArray raw; // the answer's bytes as sent (postForFile: the file)
     ApiError error;
     int attempts = 0;
     bool ok() const { return error.kind == ApiError::None; }
@@ -97,6 +98,9 @@ public:
 
     ApiResponse get(const QString &path, const QUrlQuery &query = {});
     ApiResponse post(const QString &path, const QJsonObject &body);
+    // A POST whose 2xx answer is a file of `mediaType` (application/pdf), in `raw`; errors are JSON as
+    // everywhere. A 2xx of another type is BadResponse.
+    ApiResponse postForFile(const QString &path, const QJsonObject &body, const QByteArray &mediaType);
 
     // Turns a server URL typed by a person into a normalised base ("host:8421" → "https://host:8421").
     static QUrl normalizeServerUrl(const QString &typed);
@@ -106,10 +110,10 @@ signals:
     void retrying(int attempt, int delayMs, const QString &reason);
 
 private:
-    ApiResponse send(
-        const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query = {});
-    ApiResponse sendOnce(
-        const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query);
+    ApiResponse send(const QByteArray &method, const QString &path, const QByteArray &body,
+        const QUrlQuery &query = {}, const QByteArray &fileType = {});
+    ApiResponse sendOnce(const QByteArray &method, const QString &path, const QByteArray &body,
+        const QUrlQuery &query, const QByteArray &fileType);
     int backoffDelay(int attempt, const ApiError &error) const;
 
     QUrl m_server;

@@ -58,7 +58,7 @@ views_for() {
     rep.sh01) echo "today hcps hcp plan visits meetings conflicts hcps+visit meetings+meeting hcp+history" \
         "hcps+settings hcps+compliance hcps+about hcps+signin" ;;
     manager.sh) echo "dashboard today meetings hcps+settings" ;;
-    sfe) echo "territories alignment masterdata duplicates changerequests hcp" ;;
+    sfe) echo "territories alignment masterdata duplicates changerequests hcp hcp+erase" ;;
     admin) echo "users company users+newuser" ;;
     esac
 }

@@ -377,6 +377,29 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
 </context>
 <context>
+    <name>DsrClient</name>
+    <message>
+        <source>The server holds no such HCP (it may not be synced yet).</source>
+        <translation>服务器上没有该医生（可能尚未同步）。</translation>
+    </message>
+    <message>
+        <source>The server is too old for data-subject requests; ask your administrator to update it or to use rounds-server hcp.</source>
+        <translation>服务器版本过旧，不支持个人信息主体请求；请联系管理员升级服务器，或使用 rounds-server hcp 命令。</translation>
+    </message>
+    <message>
+        <source>Only SFE and administrators may file data-subject requests.</source>
+        <translation>只有 SFE 和管理员可以提交个人信息主体请求。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not an HCP export.</source>
+        <translation>服务器的应答不是医生数据导出。</translation>
+    </message>
+    <message>
+        <source>Data-subject requests need a connection to the server: sign in first.</source>
+        <translation>个人信息主体请求需要连接服务器：请先登录。</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source>same name, same institution</source>
@@ -2003,6 +2026,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>Bring the subgroup analysis for patients over 65</source>
         <translation>带上 65 岁以上患者的亚组分析</translation>
     </message>
+    <message>
+        <source>DSR-2026-017: the HCP&apos;s letter of 1 December, asking to be erased</source>
+        <translation>DSR-2026-017：医生 12 月 1 日来函，要求删除个人信息</translation>
+    </message>
 </context>
 <context>
     <name>Territories</name>
@@ -2544,6 +2571,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>An administrator revoked this computer&apos;s access to Rounds (%1), so its Rounds data is deleted from it.</source>
         <translation>管理员已撤销此电脑对 Rounds 的访问权限（%1），此电脑上的 Rounds 数据将被删除。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not the file asked for.</source>
+        <translation>服务器的应答不是所请求的文件。</translation>
     </message>
 </context>
 <context>
@@ -3480,6 +3511,63 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Merged into %1. It reaches the server at the next sync.</source>
         <translation>已合并为 %1，下次同步时发送到服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::EraseDialog</name>
+    <message>
+        <source>Erase personal data</source>
+        <translation>删除个人信息</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&apos;s personal data will be erased on the server and, at their next sync, on every laptop. This cannot be undone.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 的个人信息将从服务器删除，各台电脑在下次同步时一并删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Removed:</source>
+        <translation>删除：</translation>
+    </message>
+    <message>
+        <source>Kept, anonymised: the visits (date, channel, products, support level) and meetings still count in the KPIs; the HCP stays as &quot;%1&quot; with specialty, tier and institution. The request is recorded in the audit trail with your name and the reason.</source>
+        <translation>保留（匿名）：拜访（日期、方式、产品、支持度）和会议仍计入 KPI；该医生以“%1”保留，专业、级别和医院不变。本次请求连同您的姓名和理由记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Who asked, and the request&apos;s reference (e.g. letter of 1 December)</source>
+        <translation>由谁提出，以及请求编号（如 12 月 1 日来函）</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Type the HCP&apos;s name to confirm:</source>
+        <translation>输入医生姓名以确认：</translation>
+    </message>
+    <message>
+        <source>&amp;Erase personal data</source>
+        <translation>删除个人信息(&amp;E)</translation>
+    </message>
+    <message>
+        <source>%1 characters: at most %2, please shorten it</source>
+        <translation>%1 个字符：最多 %2 个，请缩短</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 / %2 个字符</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the fields of one record</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a kind of record: what of it is erased</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>all deleted</source>
+        <translation>全部删除</translation>
     </message>
 </context>
 <context>
@@ -4826,6 +4914,89 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Saved on this computer; waiting to be sent to the server.</source>
         <translation>已保存在本机，等待上传到服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::PersonalDataButton</name>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Export personal data as &amp;JSON…</source>
+        <translation>导出个人信息为 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export personal data as &amp;PDF (English)…</source>
+        <translation>导出个人信息为 PDF（英文）(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export personal data as PDF (&amp;Chinese)…</source>
+        <translation>导出个人信息为 PDF（中文）(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Erase personal data…</source>
+        <translation>删除个人信息(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Exporting or erasing an HCP&apos;s personal data asks the server: sign in first.</source>
+        <translation>导出或删除医生个人信息需要连接服务器：请先登录。</translation>
+    </message>
+    <message>
+        <source>Exporting or erasing an HCP&apos;s personal data asks the server, which cannot be reached now (offline).</source>
+        <translation>导出或删除医生个人信息需要连接服务器，当前无法连接（离线）。</translation>
+    </message>
+    <message>
+        <source>Waiting for the server…</source>
+        <translation>正在等待服务器…</translation>
+    </message>
+    <message>
+        <source>Data-subject requests: export everything held about this HCP, or erase their personal data.</source>
+        <translation>个人信息主体请求：导出关于该医生的全部数据，或删除其个人信息。</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>导出个人信息</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Asking the server for everything it holds about %1…</source>
+        <translation>正在向服务器获取关于 %1 的全部数据…</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>The export could not be saved to %1: %2</source>
+        <translation>导出无法保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Everything held about %1 was saved to %2 (readable by you only).</source>
+        <translation>关于 %1 的全部数据已保存到 %2（仅您本人可读）。</translation>
+    </message>
+    <message>
+        <source>Asking the server to erase the personal data of %1…</source>
+        <translation>正在请求服务器删除 %1 的个人信息…</translation>
+    </message>
+    <message>
+        <source>The personal data was not erased: %1</source>
+        <translation>个人信息未删除：%1</translation>
+    </message>
+    <message>
+        <source>This HCP was erased already; the request is recorded again.</source>
+        <translation>该医生的个人信息此前已删除；本次请求已再次记录。</translation>
+    </message>
+    <message>
+        <source>Personal data erased on the server; the HCP is now &quot;%1&quot;. Syncing so this computer shows it; other laptops receive it at their next sync.</source>
+        <translation>服务器上的个人信息已删除，该医生现显示为“%1”。正在同步本机；其他电脑将在下次同步时更新。</translation>
     </message>
 </context>
 <context>

@@ -123,10 +123,10 @@ QList<Entity> declareEntities()
             }),
         entity("hcp", MasterData, ConflictPolicy::ServerReviews, BucketRule::Hcp,
             {
-                text("full_name").required(),
-                enumOf("gender", {"male", "female", "other", "unknown"}),
+                text("full_name").required().about(Personal::Name),
+                enumOf("gender", {"male", "female", "other", "unknown"}).about(Personal::Profile),
                 text("specialty", 100),
-                text("title", 100),
+                text("title", 100).about(Personal::Profile),
                 ref("institution_id", "institution"),
                 ref("department_id", "department"),
                 enumOf("tier", {"A", "B", "C", "D"}),
@@ -134,8 +134,8 @@ QList<Entity> declareEntities()
                     .required()
                     .byDefault(QStringLiteral("active")),
                 ref("merged_into", "hcp"),
-                text("phone", 64),
-                text("email", 254),
+                text("phone", 64).about(Personal::Contact),
+                text("email", 254).about(Personal::Contact),
             })
             .withWorkflow(Workflow::HcpMerge),
         // No owner: any rep who covers the HCP may tag it (OwnerWins then keeps the tagger's value).
@@ -143,8 +143,8 @@ QList<Entity> declareEntities()
             {
                 ref("hcp_id", "hcp").required(),
                 enumOf("category", {"basic", "marketing", "value"}).required(),
-                text("tag", 100).required(),
-                text("source", 100),
+                text("tag", 100).required().about(Personal::Tag),
+                text("source", 100).about(Personal::Tag),
             })
             .withParent("hcp_id", "hcp"),
         // Consent (docs/privacy.md): per HCP, channel and optionally product; a rep who covers the HCP
@@ -193,7 +193,7 @@ QList<Entity> declareEntities()
                 ref("hcp_id", "hcp").required(),
                 dateTime("planned_at").required(),
                 enumOf("channel", kChannels).required().byDefault(QStringLiteral("face_to_face")),
-                text("purpose", 1000),
+                text("purpose", 1000).about(Personal::Note),
                 enumOf("status", {"planned", "done", "cancelled"})
                     .required()
                     .byDefault(QStringLiteral("planned")),
@@ -211,10 +211,10 @@ QList<Entity> declareEntities()
                 dateTime("visited_at").required(),
                 integer("duration_min", 0, 24 * 60),
                 enumOf("status", {"draft", "submitted"}).required().byDefault(QStringLiteral("draft")),
-                longText("notes"),
-                longText("feedback"),
+                longText("notes").about(Personal::Note),
+                longText("feedback").about(Personal::Note),
                 integer("support_level", 1, 5),
-                text("follow_up", 2000),
+                text("follow_up", 2000).about(Personal::Note),
                 date("follow_up_due"),
             })
             .ownedBy("rep_id")
@@ -283,7 +283,7 @@ QList<Entity> declareEntities()
                 money("fee_minor").required().byDefault(0),
                 // Additions (docs/sync-protocol.md): walk-ins and company staff.
                 enumOf("kind", {"hcp", "walk_in", "staff"}).required().byDefault(QStringLiteral("hcp")),
-                text("name", 200),
+                text("name", 200).about(Personal::Name),
             })
             .withParent("meeting_id", "meeting")
             .ownedBy("owner_id")
@@ -313,13 +313,13 @@ QList<Entity> declareEntities()
                 ref("territory_id", "territory").required(),
                 enumOf("entity", {"hcp", "institution", "department"}).required(),
                 ref("record_id", "").required().targetNamedBy("entity"),
-                make("fields", FieldType::JsonObject).required(),
-                text("reason", 2000),
+                make("fields", FieldType::JsonObject).required().about(Personal::Proposal),
+                text("reason", 2000).about(Personal::Note),
                 enumOf("status", {"open", "approved", "rejected"})
                     .required()
                     .byDefault(QStringLiteral("open")),
                 ref("decided_by", "user").setByServer(),
-                text("decision_note", 2000),
+                text("decision_note", 2000).about(Personal::Note),
             })
             .repCreatesOnly()
             .repWritesOnlyWhen("status", "open")
@@ -327,8 +327,8 @@ QList<Entity> declareEntities()
             .withWorkflow(Workflow::ChangeRequestDecision),
         serverOnly(entity("user", NoRole, ConflictPolicy::AskUser, BucketRule::Global,
             {
-                text("username", 64).required(),
-                text("display_name").required(),
+                text("username", 64).required().about(Personal::Name),
+                text("display_name").required().about(Personal::Name),
                 enumOf("role", {"rep", "manager", "sfe", "admin"}).required(),
                 ref("home_territory_id", "territory"),
                 boolean("active", true),

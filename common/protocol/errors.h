@@ -23,6 +23,9 @@ inline constexpr auto ConsentRequired = "consent_required";
 // 403 to a device an admin revoked (or whose user was disabled): the client wipes its local data. The
 // error object carries `reason` (docs/sync-protocol.md, "Devices").
 inline constexpr auto DeviceRevoked = "device_revoked";
+// 404 to a data-subject request about an HCP the server does not hold (POST /api/v1/admin/hcp/…), so a
+// client tells it from a server without the route (404 not_found).
+inline constexpr auto UnknownHcp = "unknown_hcp";
 } // namespace ErrorCode
 
 // A problem with one value or one request: which field, and a sentence a person can read. `message` is

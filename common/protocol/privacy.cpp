@@ -23,29 +23,92 @@ QJsonValue parsed(const QJsonValue &value)
     return value;
 }
 
+// The schema's marks (Field::personal), sorted.
+QStringList marked(const QString &entity, std::initializer_list<Personal> kinds)
+{
+    const Entity *e = Schema::instance().entity(entity);
+    QStringList fields = e ? e->personalFields(kinds) : QStringList();
+    fields.sort();
+    return fields;
+}
+
 } // namespace
 
 const QStringList &contactFields()
 {
-    static const QStringList fields {QStringLiteral("email"), QStringLiteral("phone")};
+    static const QStringList fields = marked(kHcp, {Personal::Contact});
     return fields;
 }
 
 const WithheldFields &personalFields()
 {
-    static const WithheldFields fields {
-        {kHcp, {QStringLiteral("email"), QStringLiteral("full_name"), QStringLiteral("phone")}},
-        {QStringLiteral("hcp_tag"), {QStringLiteral("source"), QStringLiteral("tag")}},
-        {QStringLiteral("visit"),
-            {QStringLiteral("feedback"), QStringLiteral("follow_up"), QStringLiteral("notes")}},
-        {QStringLiteral("visit_plan"), {QStringLiteral("purpose")}},
-        {QStringLiteral("meeting_attendee"), {QStringLiteral("name")}},
-        {QStringLiteral("change_request"),
-            {QStringLiteral("decision_note"), QStringLiteral("fields"), QStringLiteral("reason")}},
-        {QStringLiteral("user"), {QStringLiteral("display_name"), QStringLiteral("username")}},
-    };
+    static const WithheldFields fields = [] {
+        WithheldFields out;
+        for (const Entity &e : Schema::instance().entities()) {
+            const QStringList f = marked(e.name,
+                {Personal::Name, Personal::Contact, Personal::Note, Personal::Tag, Personal::Proposal});
+            if (!f.isEmpty())
+                out.insert(e.name, f);
+        }
+        return out;
+    }();
     return fields;
 }
+
+namespace erasure {
+
+const QStringList &hcpNameFields()
+{
+    static const QStringList fields = Schema::instance().entity(kHcp)->personalFields({Personal::Name});
+    return fields;
+}
+
+QString placeholder(const QString &hcpId)
+{
+    return QStringLiteral("Erased HCP ") + hcpId.left(4);
+}
+
+QString placeholderExample()
+{
+    return placeholder(QStringLiteral("1a2b"));
+}
+
+const QStringList &hcpClearedFields()
+{
+    // Specialty, tier, institution and department are the business's (targeting, KPIs) and stay.
+    static const QStringList fields
+        = Schema::instance().entity(kHcp)->personalFields({Personal::Contact, Personal::Profile});
+    return fields;
+}
+
+const QList<Rule> &rules()
+{
+    static const QList<Rule> list = [] {
+        QList<Rule> out;
+        for (const Entity &e : Schema::instance().entities()) {
+            const Field *ref = e.field(u"hcp_id");
+            if (e.name == kHcp || !ref || ref->refEntity != kHcp)
+                continue;
+            const QStringList cleared
+                = e.personalFields({Personal::Name, Personal::Contact, Personal::Profile, Personal::Note});
+            if (!e.personalFields({Personal::Tag}).isEmpty())
+                out << Rule {e.name, {}, true};
+            else if (!cleared.isEmpty())
+                out << Rule {e.name, cleared, false};
+        }
+        return out;
+    }();
+    return list;
+}
+
+const QStringList &changeRequestText()
+{
+    static const QStringList fields
+        = Schema::instance().entity(u"change_request")->personalFields({Personal::Note});
+    return fields;
+}
+
+} // namespace erasure
 
 QJsonValue withheldToJson(const WithheldFields &w)
 {

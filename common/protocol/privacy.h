@@ -21,7 +21,8 @@ namespace rounds::protocol::privacy {
 inline const QString ContactFieldsKey = QStringLiteral("privacy.contact_fields");
 inline const QString RetentionKey = QStringLiteral("retention.days");
 
-// The HCP fields a company may keep off a role's laptops: how to reach the person.
+// The HCP fields a company may keep off a role's laptops: how to reach the person (marked
+// Personal::Contact in the schema).
 const QStringList &contactFields();
 
 // Fields left out of what a role receives: entity → field names, sorted. Empty when nothing is.
@@ -32,7 +33,33 @@ WithheldFields withheldFromJson(const QJsonValue &v);
 // The fields that say who a person is or what was noted about them, left out by `rounds-server export
 // --no-personal` (docs/server.md): HCP names and contact fields, free text about visits, plans, tags and
 // change requests, walk-in and staff attendee names, users' names. Ids stay, so the rest still joins.
+// Derived from the schema's marks (Field::personal): every personal kind but Profile.
 const WithheldFields &personalFields();
+
+// The erasure of an HCP's personal data (docs/privacy.md, "Data-subject requests"), from the schema's
+// marks: what the server does (server/hcperasure.cpp) and what the client's erase dialog lists.
+namespace erasure {
+// The HCP's name fields, which become a placeholder: "Erased HCP " and the first four characters of its
+// id (the server's hcperasure::placeholder).
+const QStringList &hcpNameFields();
+QString placeholder(const QString &hcpId);
+// What a placeholder looks like, for a person: "Erased HCP 1a2b".
+QString placeholderExample();
+// The HCP's other personal fields, cleared: contact and profile (gender, title).
+const QStringList &hcpClearedFields();
+// A record that names the HCP by `hcp_id` (schema order): its personal fields are cleared and the record
+// stays (a visit still counts), or the whole record goes (`removed`: a tag is about the person).
+struct Rule
+{
+    QString entity;
+    QStringList cleared;
+    bool removed = false;
+};
+const QList<Rule> &rules();
+// A change request about the HCP: its free text is cleared and the HCP's personal fields are taken out
+// of the values it proposes.
+const QStringList &changeRequestText();
+} // namespace erasure
 
 // Leaves the withheld fields out of a record of `entity` as it goes on the wire, and out of the proposed
 // `fields` of a change request about that entity. True when something was taken out.

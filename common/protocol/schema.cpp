@@ -1,5 +1,7 @@
 #include "common/protocol/schema.h"
 
+#include <algorithm>
+
 namespace rounds::protocol {
 
 QList<Entity> declareEntities(); // entities.cpp
@@ -80,6 +82,16 @@ QStringList Entity::fieldNames() const
     names.reserve(fields.size());
     for (const Field &f : fields)
         names << f.name;
+    return names;
+}
+
+QStringList Entity::personalFields(std::initializer_list<Personal> kinds) const
+{
+    QStringList names;
+    for (const Field &f : fields) {
+        if (std::find(kinds.begin(), kinds.end(), f.personal) != kinds.end())
+            names << f.name;
+    }
     return names;
 }
 

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 
 namespace rounds::protocol {
@@ -93,6 +94,21 @@ enum class Workflow {
     MeetingWorkflow, // server/meetingrules: the meeting workflow by role and the compliance rules
 };
 
+// What a field says about a person (docs/privacy.md): the one place that marks personal data. What
+// `rounds-server export --no-personal` leaves out, the contact fields a company may keep off laptops
+// (common/protocol/privacy.h) and what the erasure of an HCP removes (server/hcperasure.cpp) all derive
+// from these marks.
+enum class Personal : std::uint8_t {
+    No,
+    Name, // who the person is: left out by --no-personal; erased (an HCP's becomes a placeholder)
+    Contact, // how to reach them: may be kept off a role's laptops; left out by --no-personal; erased
+    Profile, // other facts about the person (gender, title): erased, kept by --no-personal
+    Note, // free text about the person: left out by --no-personal; erased (the record stays)
+    Tag, // the record is about the person (an HCP's tag): left out by --no-personal; erased, the record goes
+    Proposal, // proposed values of another record's fields: left out by --no-personal; its personal ones
+              // erased
+};
+
 struct Field
 {
     QString name;
@@ -111,6 +127,7 @@ struct Field
     // The roles that may change the field, among the entity's writers: a manager decides a meeting
     // (status, decision_note) and changes nothing else of it (docs/meetings.md, Decisions).
     Roles writers = AllRoles;
+    Personal personal = Personal::No;
 
     // A create must name the field unless it may be null or has a default.
     bool requiredOnCreate() const { return !nullable && defaultValue.isUndefined(); }
@@ -157,6 +174,11 @@ struct Field
         writers = roles;
         return *this;
     }
+    Field &about(Personal kind)
+    {
+        personal = kind;
+        return *this;
+    }
 };
 
 struct Entity
@@ -197,6 +219,8 @@ struct Entity
     QString fieldNotWritableBy(Role role, const QJsonObject &before, const QJsonObject &after) const;
     bool readableBy(Role role) const { return (readers & role) != 0; }
     QStringList fieldNames() const;
+    // The fields marked with one of `kinds` (Field::personal), in declaration order.
+    QStringList personalFields(std::initializer_list<Personal> kinds) const;
     bool ownerOnParent() const { return !ownerField.isEmpty() && !hasField(ownerField); }
     // The first reference field naming `target` (hcp → institution: institution_id), or empty.
     QString refTo(QStringView target) const;

@@ -1,4 +1,5 @@
 #include "common/protocol/codec.h"
+#include "common/protocol/privacy.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
 #include "support/samples.h"
@@ -29,6 +30,7 @@ private slots:
     void changesRejectUnknownAndServerFields();
     void lenientDecodeKeepsWhatANewerServerSends();
     void baseFieldsAreChecked();
+    void personalFieldsComeFromTheSchemaMarks();
 };
 
 void TestSchema::everyEntityOfTheProtocolIsDeclared()
@@ -469,6 +471,46 @@ void TestSchema::fieldWriters()
         writable.contains("title") ? QString() : QStringLiteral("title"));
     // The server's own field is never the client's to write, nor checked here (validation refuses it).
     QVERIFY(!meeting->fieldWritableBy(u"resubmit_reason", r));
+}
+
+// The schema is the one place that marks a field as personal (Field::personal); the lists derived from it
+// are exactly the ones written out by hand before the marks existed: what `rounds-server export
+// --no-personal` leaves out, the contact fields a company may keep off laptops, and what an erasure clears.
+void TestSchema::personalFieldsComeFromTheSchemaMarks()
+{
+    using namespace rounds::protocol::privacy;
+    const WithheldFields expected {
+        {"hcp", {"email", "full_name", "phone"}},
+        {"hcp_tag", {"source", "tag"}},
+        {"visit", {"feedback", "follow_up", "notes"}},
+        {"visit_plan", {"purpose"}},
+        {"meeting_attendee", {"name"}},
+        {"change_request", {"decision_note", "fields", "reason"}},
+        {"user", {"display_name", "username"}},
+    };
+    QCOMPARE(personalFields(), expected);
+    QCOMPARE(contactFields(), QStringList({"email", "phone"}));
+
+    QCOMPARE(erasure::hcpNameFields(), QStringList {"full_name"});
+    QStringList cleared = erasure::hcpClearedFields();
+    cleared.sort();
+    QCOMPARE(cleared, QStringList({"email", "gender", "phone", "title"}));
+    QMap<QString, QPair<QStringList, bool>> rules;
+    for (const erasure::Rule &r : erasure::rules()) {
+        QStringList fields = r.cleared;
+        fields.sort();
+        rules.insert(r.entity, {fields, r.removed});
+    }
+    const QMap<QString, QPair<QStringList, bool>> expectedRules {
+        {"visit", {{"feedback", "follow_up", "notes"}, false}},
+        {"visit_plan", {{"purpose"}, false}},
+        {"meeting_attendee", {{"name"}, false}},
+        {"hcp_tag", {{}, true}},
+    };
+    QCOMPARE(rules, expectedRules);
+    QStringList text = erasure::changeRequestText();
+    text.sort();
+    QCOMPARE(text, QStringList({"decision_note", "reason"}));
 }
 
 QTEST_GUILESS_MAIN(TestSchema)

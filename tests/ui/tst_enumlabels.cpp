@@ -1,9 +1,9 @@
 // The labels of the schema's enumeration values: every value of every enumeration field has a label in
 // English and in Chinese (the real translations/rounds_zh_CN.ts, compiled into this test as the app
 // compiles it), and the combo boxes offer the schema's values in the schema's order.
+#include "common/protocol/enumlabels.h"
 #include "common/protocol/schema.h"
 #include "models/store.h"
-#include "ui/common/enumlabels.h"
 #include "ui/masterdata/masterdataview.h"
 
 #include <QApplication>

@@ -3,7 +3,7 @@
 #include "models/consentqueries.h"
 #include "models/hcpqueries.h"
 #include "ui/common/dates.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 #include "ui/common/prompter.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #include "ui/common/labels.h"
 
+#include "common/protocol/enumlabels.h"
 #include "ui/common/dates.h"
-#include "ui/common/enumlabels.h"
 
 namespace rounds {
 

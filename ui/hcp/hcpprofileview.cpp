@@ -1,6 +1,7 @@
 #include "ui/hcp/hcpprofileview.h"
 #include "ui/history/historydialog.h"
 
+#include "common/protocol/enumlabels.h"
 #include "common/protocol/messages.h"
 #include "models/hcpqueries.h"
 #include "models/localday.h"
@@ -8,11 +9,11 @@
 #include "models/storewatcher.h"
 #include "sync/session.h"
 #include "ui/common/dates.h"
-#include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 #include "ui/hcp/consentpanel.h"
+#include "ui/hcp/personaldatabutton.h"
 #include "ui/hcp/supporttrendwidget.h"
 
 #include <QAction>
@@ -158,6 +159,10 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
             HistoryDialog::open(m_session, QStringLiteral("hcp"), m_hcpId, m_name->text(), this);
     });
     buttons->addWidget(history);
+    // Data-subject requests (export, erase) for SFE and admin; the role gate shows it to them only.
+    m_personalData = new PersonalDataButton(session, this);
+    connect(m_personalData, &PersonalDataButton::message, this, &HcpProfileView::showMessage);
+    buttons->addWidget(m_personalData);
     buttons->addStretch();
     header->addLayout(buttons);
 
@@ -331,6 +336,8 @@ void HcpProfileView::bindActionsToRoles(const QList<QWidget *> &logAndPlan, cons
     m_gate.bind(removeTag, {{QStringLiteral("hcp_tag"), Op::Change}});
     for (QWidget *w : correction)
         m_gate.bind(w, {{QStringLiteral("change_request"), Op::Create}});
+    // An erasure changes the HCP's master data: SFE and admin, who file data-subject requests.
+    m_gate.bind(m_personalData, {{QStringLiteral("hcp"), Op::Change}});
     const auto apply = [this] {
         if (m_session->store())
             m_gate.apply(m_session->store()->policy());
@@ -429,6 +436,7 @@ void HcpProfileView::showCoverage(const HcpProfile &profile)
 void HcpProfileView::showIdentity(const HcpSummary &hcp)
 {
     m_name->setText(hcp.isValid() ? hcp.name : tr("Choose an HCP in the list"));
+    m_personalData->setHcp(hcp.isValid() ? m_hcpId : QString(), hcp.name);
     QStringList who;
     for (const QString &s : {hcp.title, hcp.specialty})
         if (!s.isEmpty())

@@ -16,6 +16,7 @@ class QTableWidget;
 namespace rounds {
 
 class ConsentPanel;
+class PersonalDataButton;
 class Session;
 class SupportTrendWidget;
 struct HcpChangeRequest;
@@ -49,6 +50,8 @@ public:
     bool proposeCorrection(const QString &field, const QString &value, const QString &reason);
     // A visit_plan for this HCP (the calendar shows it); returns its id, empty on failure.
     QString planVisit(const QDateTime &when);
+    // The data-subject requests' menu (export, erase), shown to SFE and admin.
+    PersonalDataButton *personalDataButton() const { return m_personalData; }
 
 signals:
     void logVisitRequested(const QString &hcpId);
@@ -97,6 +100,7 @@ private:
     QLineEdit *m_correctionValue = nullptr;
     QLineEdit *m_correctionReason = nullptr;
     ConsentPanel *m_consent = nullptr;
+    PersonalDataButton *m_personalData = nullptr;
     RoleGate m_gate;
 };
 

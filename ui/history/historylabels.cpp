@@ -1,9 +1,9 @@
 #include "ui/history/historylabels.h"
 
+#include "common/protocol/enumlabels.h"
 #include "common/protocol/messages.h"
 #include "common/protocol/schema.h"
 #include "models/store.h"
-#include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 
 #include <QHash>

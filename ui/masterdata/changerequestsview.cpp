@@ -1,9 +1,9 @@
 #include "ui/masterdata/changerequestsview.h"
 
+#include "common/protocol/enumlabels.h"
 #include "common/protocol/messages.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
-#include "ui/common/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"

@@ -1,11 +1,11 @@
 #include "ui/masterdata/masterdataview.h"
 
+#include "common/protocol/enumlabels.h"
 #include "models/hcpqueries.h"
 #include "models/masterdata.h"
 #include "models/sfequeries.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
-#include "ui/common/enumlabels.h"
 #include "ui/common/importpreview.h"
 #include "ui/common/prompter.h"
 #include "ui/common/theme.h"

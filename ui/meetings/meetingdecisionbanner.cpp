@@ -1,7 +1,7 @@
 #include "ui/meetings/meetingdecisionbanner.h"
 
+#include "common/protocol/enumlabels.h"
 #include "common/protocol/values.h"
-#include "ui/common/enumlabels.h"
 #include "ui/common/theme.h"
 
 namespace rounds {

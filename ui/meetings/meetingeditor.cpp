@@ -1,12 +1,12 @@
 #include "ui/meetings/meetingeditor.h"
 
+#include "common/protocol/enumlabels.h"
 #include "models/hcpqueries.h"
 #include "models/meetingpermissions.h"
 #include "models/meetingqueries.h"
 #include "models/store.h"
 #include "ui/common/consentwarning.h"
 #include "ui/common/dates.h"
-#include "ui/common/enumlabels.h"
 #include "ui/common/icons.h"
 #include "ui/common/labels.h"
 #include "ui/common/prompter.h"

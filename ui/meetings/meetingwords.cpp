@@ -1,7 +1,7 @@
 #include "ui/meetings/meetingwords.h"
 
 #include "models/money.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 
 
 namespace rounds {

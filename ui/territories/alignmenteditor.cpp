@@ -1,5 +1,6 @@
 #include "ui/territories/alignmenteditor.h"
 
+#include "common/protocol/enumlabels.h"
 #include "models/alignments.h"
 #include "models/hcpqueries.h"
 #include "models/sfequeries.h"
@@ -7,7 +8,6 @@
 #include "models/storewatcher.h"
 #include "ui/common/dateedit.h"
 #include "ui/common/dates.h"
-#include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
 #include "ui/common/screenfit.h"
 #include "ui/common/theme.h"

@@ -1,9 +1,9 @@
 #include "ui/territories/territoryview.h"
 
+#include "common/protocol/enumlabels.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
 #include "models/territories.h"
-#include "ui/common/enumlabels.h"
 #include "ui/common/prompter.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"

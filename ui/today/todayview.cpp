@@ -6,7 +6,7 @@
 #include "models/visitqueries.h"
 #include "sync/session.h"
 #include "ui/common/dates.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"

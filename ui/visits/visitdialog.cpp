@@ -8,7 +8,7 @@
 #include "common/protocol/consent.h"
 #include "ui/common/consentwarning.h"
 #include "ui/common/datetimefield.h"
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 #include "ui/common/focusring.h"
 #include "ui/common/icons.h"
 #include "ui/common/labels.h"

@@ -13,7 +13,8 @@ struct Entity;
 
 // The words a user reads for the schema's enumeration values. The values themselves come from the
 // schema (common/protocol/entities.cpp), so a combo box offers exactly what the server accepts, in the
-// schema's order; only the words live here, in one translation table (context "EnumLabels").
+// schema's order; only the words live here, in one translation table (context "EnumLabels"). Shared:
+// the client's widgets and the server's PDF of an HCP export (server/hcpreport.cpp) read the same words.
 class EnumLabels final
 {
 public:

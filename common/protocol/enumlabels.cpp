@@ -1,4 +1,4 @@
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 
 #include "common/protocol/schema.h"
 
