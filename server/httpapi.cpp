@@ -268,6 +268,7 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
         break;
     case Endpoint::AdminRevokeDevice:
         reply = AdminService(m_sync.storage()).revokeDevice(*user, body);
+        break;
     case Endpoint::HcpExport:
         reply = DsrService(m_sync.storage()).exportHcp(*user, body);
         break;

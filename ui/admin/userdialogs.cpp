@@ -1,6 +1,6 @@
 #include "ui/admin/userdialogs.h"
 
-#include "ui/common/enumlabels.h"
+#include "common/protocol/enumlabels.h"
 #include "ui/common/screenfit.h"
 #include "ui/common/widgets.h"
 
