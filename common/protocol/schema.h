@@ -111,6 +111,10 @@ struct Field
     // The roles that may change the field, among the entity's writers: a manager decides a meeting
     // (status, decision_note) and changes nothing else of it (docs/meetings.md, Decisions).
     Roles writers = AllRoles;
+    // The field may hold a file reference, "sha256:<64 hex>[:<name>]" (common/protocol/files.h): a user
+    // who may read the record may download that file (docs/sync-protocol.md, "Files"). Other text in it
+    // stays allowed (a paper form's number).
+    bool fileRef = false;
 
     // A create must name the field unless it may be null or has a default.
     bool requiredOnCreate() const { return !nullable && defaultValue.isUndefined(); }
@@ -155,6 +159,11 @@ struct Field
     Field &writtenBy(Roles roles)
     {
         writers = roles;
+        return *this;
+    }
+    Field &holdsFileReference()
+    {
+        fileRef = true;
         return *this;
     }
 };
