@@ -23,6 +23,10 @@ inline constexpr auto ConsentRequired = "consent_required";
 // 403 to a device an admin revoked (or whose user was disabled): the client wipes its local data. The
 // error object carries `reason` (docs/sync-protocol.md, "Devices").
 inline constexpr auto DeviceRevoked = "device_revoked";
+// Files (docs/sync-protocol.md, "Files"): 409 to a chunk that does not start where the stored part of
+// the upload ends (header Rounds-File-Offset says where); 416 to a Range past the end of a file.
+inline constexpr auto OffsetMismatch = "offset_mismatch";
+inline constexpr auto RangeNotSatisfiable = "range_not_satisfiable";
 } // namespace ErrorCode
 
 // A problem with one value or one request: which field, and a sentence a person can read. `message` is

@@ -69,7 +69,10 @@ QString sha256Of(QStringView reference)
 
 QString reference(const QString &sha256, const QString &name)
 {
-    return name.isEmpty() ? kPrefix + sha256 : kPrefix + sha256 + QLatin1Char(':') + name;
+    QString out = kPrefix + sha256;
+    if (!name.isEmpty())
+        out += QLatin1Char(':') + name;
+    return out;
 }
 
 QList<QPair<QString, QString>> referenceFields()
