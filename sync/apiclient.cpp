@@ -190,8 +190,7 @@ ApiResponse ApiClient::send(
     return response;
 }
 
-ApiResponse ApiClient::sendOnce(
-    const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query)
+QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &query) const
 {
     QUrl url = m_server;
     url.setPath(path);
@@ -202,7 +201,6 @@ ApiResponse ApiClient::sendOnce(
     if (!m_deviceId.isEmpty())
         request.setRawHeader("Rounds-Device-Id", m_deviceId.toLatin1());
     request.setRawHeader("Rounds-Client-Version", device::clientVersion().toLatin1());
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setTransferTimeout(m_policy.transferTimeoutMs);
@@ -211,6 +209,15 @@ ApiResponse ApiClient::sendOnce(
         ssl.addCaCertificates(m_extraCas);
         request.setSslConfiguration(ssl);
     }
+
+    return request;
+}
+
+ApiResponse ApiClient::sendOnce(
+    const QByteArray &method, const QString &path, const QByteArray &body, const QUrlQuery &query)
+{
+    QNetworkRequest request = makeRequest(path, query);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
 
     std::unique_ptr<QNetworkReply> reply(
         method == "GET" ? m_nam->get(request) : m_nam->sendCustomRequest(request, method, body));

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkRequest;
 class QSslCertificate;
 
 namespace rounds {
@@ -96,6 +97,10 @@ public:
     std::unique_ptr<ApiClient> clone() const;
 
     ApiResponse get(const QString &path, const QUrlQuery &query = {});
+    // A request to `path` with this client's headers (protocol, device, token), timeout and trusted CAs,
+    // for transfers that are not JSON (sync/filetransfer.h), sent through network().
+    QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query = {}) const;
+    QNetworkAccessManager *network() const { return m_nam; }
     ApiResponse post(const QString &path, const QJsonObject &body);
 
     // Turns a server URL typed by a person into a normalised base ("host:8421" → "https://host:8421").

@@ -1,0 +1,205 @@
+#include "server/serverprocess.h"
+#include "sync/apiclient.h"
+#include "sync/filetransfer.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace rounds;
+using namespace rounds::test;
+
+// The client's transfer engine (sync/filetransfer.h) against a real rounds-server: uploads and downloads
+// that resume after an interruption (the server stopped mid-upload; a partial download on disk), a
+// corrupt partial caught by the hash and never put under the final name, a wrong hash refused, a file
+// another user may not read. SQLite, and PostgreSQL as test_filetransfer_postgres.
+class TestFileTransfer : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void uploadThenDownload();
+    void uploadResumesAfterTheServerStopped();
+    void downloadResumesFromPartial();
+    void corruptPartialIsDetected();
+    void wrongHashIsRefused();
+    void notReadableIsNotFound();
+
+private:
+    static QByteArray bytes(qint64 n)
+    {
+        QByteArray b(n, Qt::Uninitialized);
+        for (qint64 i = 0; i < n; ++i)
+            b[i] = char(QRandomGenerator::global()->bounded(256));
+        return b;
+    }
+    static QString sha(const QByteArray &b)
+    {
+        return QString::fromLatin1(QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex());
+    }
+    QString write(const QString &name, const QByteArray &data)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size())
+            qWarning() << "cannot write" << path;
+        return path;
+    }
+    static QByteArray read(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    std::unique_ptr<ApiClient> client(const QString &user = QStringLiteral("rep.sh01"))
+    {
+        auto api = std::make_unique<ApiClient>(m_server.url());
+        if (!m_tokens.contains(user))
+            m_tokens.insert(user, m_server.login(user));
+        api->setToken(m_tokens.value(user));
+        RetryPolicy once;
+        once.maxAttempts = 1;
+        api->setRetryPolicy(once);
+        return api;
+    }
+
+    ServerProcess m_server;
+    QTemporaryDir m_dir;
+    QHash<QString, QString> m_tokens;
+};
+
+void TestFileTransfer::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_server.createDemo(20, 5));
+    QVERIFY(m_server.start());
+}
+
+void TestFileTransfer::uploadThenDownload()
+{
+    const QByteArray data = bytes(300 * 1024);
+    const QString path = write(QStringLiteral("a.bin"), data);
+    auto api = client();
+    FileTransfer transfer(*api);
+    transfer.setChunkBytes(64 * 1024);
+    QSignalSpy progress(&transfer, &FileTransfer::progress);
+    const FileTransferResult up = transfer.upload(path);
+    QVERIFY2(up.ok, qPrintable(up.error));
+    QCOMPARE(up.resumedFrom, 0);
+    QCOMPARE(progress.count(), 5); // 4 chunks of 64 KiB and the rest
+    // Again: the server has it, nothing is sent.
+    const FileTransferResult again = transfer.upload(path);
+    QVERIFY(again.ok);
+    QCOMPARE(again.resumedFrom, data.size());
+
+    const QString target = m_dir.filePath(QStringLiteral("a.copy"));
+    const FileTransferResult down = transfer.download(sha(data), target);
+    QVERIFY2(down.ok, qPrintable(down.error));
+    QCOMPARE(read(target), data);
+    QVERIFY(!QFile::exists(FileTransfer::partialPath(target)));
+}
+
+void TestFileTransfer::uploadResumesAfterTheServerStopped()
+{
+    const QByteArray data = bytes(1024 * 1024);
+    const QString path = write(QStringLiteral("b.bin"), data);
+    qint64 heldWhenStopped = 0;
+    {
+        auto api = client();
+        FileTransfer transfer(*api);
+        transfer.setChunkBytes(64 * 1024);
+        connect(&transfer, &FileTransfer::progress, this, [&](qint64 done, qint64) {
+            if (heldWhenStopped == 0 && done >= 256 * 1024) {
+                heldWhenStopped = done;
+                m_server.stop(); // the network goes away mid-upload
+            }
+        });
+        const FileTransferResult cut = transfer.upload(path);
+        QVERIFY(!cut.ok);
+        QVERIFY(!cut.error.isEmpty());
+    }
+    QCOMPARE(heldWhenStopped, 256 * 1024);
+    QVERIFY(m_server.start());
+    auto api = client();
+    FileTransfer transfer(*api);
+    transfer.setChunkBytes(64 * 1024);
+    QSignalSpy progress(&transfer, &FileTransfer::progress);
+    const FileTransferResult resumed = transfer.upload(path);
+    QVERIFY2(resumed.ok, qPrintable(resumed.error));
+    // From the server's offset, not from zero: 12 more chunks, the first ending at 320 KiB.
+    QCOMPARE(resumed.resumedFrom, heldWhenStopped);
+    QCOMPARE(progress.count(), 12);
+    QCOMPARE(progress.first().at(0).toLongLong(), heldWhenStopped + 64 * 1024);
+    const QString target = m_dir.filePath(QStringLiteral("b.copy"));
+    QVERIFY(transfer.download(sha(data), target).ok);
+    QCOMPARE(read(target), data);
+}
+
+void TestFileTransfer::downloadResumesFromPartial()
+{
+    const QByteArray data = bytes(200 * 1024);
+    auto api = client();
+    FileTransfer transfer(*api);
+    QVERIFY(transfer.upload(write(QStringLiteral("c.bin"), data)).ok);
+    // A download killed half-way left its first half.
+    const QString target = m_dir.filePath(QStringLiteral("c.copy"));
+    write(QStringLiteral("c.copy.part"), data.left(100 * 1024));
+    const FileTransferResult down = transfer.download(sha(data), target);
+    QVERIFY2(down.ok, qPrintable(down.error));
+    QCOMPARE(down.resumedFrom, 100 * 1024);
+    QCOMPARE(down.httpStatus, 206);
+    QCOMPARE(read(target), data);
+    QVERIFY(!QFile::exists(FileTransfer::partialPath(target)));
+}
+
+void TestFileTransfer::corruptPartialIsDetected()
+{
+    const QByteArray data = bytes(100 * 1024);
+    auto api = client();
+    FileTransfer transfer(*api);
+    QVERIFY(transfer.upload(write(QStringLiteral("d.bin"), data)).ok);
+    const QString target = m_dir.filePath(QStringLiteral("d.copy"));
+    QByteArray bad = data.left(50 * 1024);
+    bad[10] = char(bad.at(10) ^ 0x40);
+    write(QStringLiteral("d.copy.part"), bad);
+    const FileTransferResult down = transfer.download(sha(data), target);
+    QVERIFY(!down.ok);
+    QVERIFY(down.hashMismatch);
+    QVERIFY(!QFile::exists(target)); // never a wrong file under the final name
+    QVERIFY(!QFile::exists(FileTransfer::partialPath(target)));
+    // Fetched again from zero.
+    const FileTransferResult again = transfer.download(sha(data), target);
+    QVERIFY2(again.ok, qPrintable(again.error));
+    QCOMPARE(again.resumedFrom, 0);
+    QCOMPARE(read(target), data);
+}
+
+void TestFileTransfer::wrongHashIsRefused()
+{
+    const QByteArray data = bytes(10 * 1024);
+    auto api = client();
+    FileTransfer transfer(*api);
+    const FileTransferResult r = transfer.upload(write(QStringLiteral("e.bin"), data), sha("something else"));
+    QVERIFY(!r.ok);
+    QCOMPARE(r.httpStatus, 400);
+    QVERIFY(r.error.contains(sha(data)));
+}
+
+void TestFileTransfer::notReadableIsNotFound()
+{
+    const QByteArray data = bytes(10 * 1024);
+    {
+        auto api = client();
+        QVERIFY(FileTransfer(*api).upload(write(QStringLiteral("f.bin"), data)).ok);
+    }
+    auto other = client(QStringLiteral("rep.hz01"));
+    const QString target = m_dir.filePath(QStringLiteral("f.copy"));
+    const FileTransferResult r = FileTransfer(*other).download(sha(data), target);
+    QVERIFY(!r.ok);
+    QCOMPARE(r.httpStatus, 404);
+    QVERIFY(!QFile::exists(target));
+    QVERIFY(!QFile::exists(FileTransfer::partialPath(target)));
+}
+
+QTEST_GUILESS_MAIN(TestFileTransfer)
+#include "tst_filetransfer.moc"
