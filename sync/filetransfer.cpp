@@ -1,6 +1,7 @@
 #include "sync/filetransfer.h"
 
 #include "common/protocol/files.h"
+#include "models/store.h"
 #include "sync/apiclient.h"
 #include "sync/log.h"
 
@@ -57,6 +58,21 @@ FileTransfer::FileTransfer(ApiClient &api, QObject *parent)
     , m_api(api)
 { }
 
+void FileTransfer::record(const QString &sha256, qint64 size, const char *state, qint64 bytes, const QString &error)
+{
+    if (!m_store)
+        return;
+    FileStateRow row;
+    row.sha256 = sha256;
+    row.size = size;
+    row.state = QString::fromLatin1(state);
+    row.bytes = bytes;
+    row.lastError = error;
+    QString problem;
+    if (!m_store->putFileState(row, true, &problem))
+        qCWarning(lcSync).noquote() << "cannot record the state of file" << sha256 << ":" << problem;
+}
+
 QString FileTransfer::sha256OfFile(const QString &path, QString *error)
 {
     QFile f(path);
@@ -91,6 +107,7 @@ FileTransferResult FileTransfer::upload(const QString &path, QString sha256)
     r.httpStatus = statusOf(head.get());
     if (r.httpStatus != 200) {
         r.error = failure(head.get(), head->readAll());
+        record(sha256, r.size, "missing", 0, r.error);
         return r;
     }
     const QByteArray state = head->rawHeader("Rounds-File-State");
@@ -98,6 +115,7 @@ FileTransferResult FileTransfer::upload(const QString &path, QString sha256)
     if (state == "complete") {
         r.ok = true;
         r.resumedFrom = r.size;
+        record(sha256, r.size, "complete", r.size, {});
         emit progress(r.size, r.size);
         return r;
     }
@@ -135,12 +153,15 @@ FileTransferResult FileTransfer::upload(const QString &path, QString sha256)
         }
         if (r.httpStatus != 200) {
             r.error = failure(put.get(), body);
+            record(sha256, r.size, offset > 0 ? "partial" : "missing", offset, r.error);
             return r;
         }
         const QJsonObject answer = QJsonDocument::fromJson(body).object();
         offset = answer.value(QLatin1String("offset")).toInteger();
+        const bool complete = answer.value(QLatin1String("state")).toString() == QLatin1String("complete");
+        record(sha256, r.size, complete ? "complete" : "partial", offset, {});
         emit progress(offset, r.size);
-        if (answer.value(QLatin1String("state")).toString() == QLatin1String("complete"))
+        if (complete)
             break;
     } while (offset < r.size);
     r.ok = true;
@@ -204,6 +225,7 @@ FileTransferResult FileTransfer::download(const QString &sha256, const QString &
         part.close();
         if (r.size == 0)
             QFile::remove(part.fileName());
+        record(sha256, total, r.size > 0 ? "partial" : "missing", r.size, r.error);
         return r; // a partial stays for the next call
     }
     part.close();
@@ -214,6 +236,7 @@ FileTransferResult FileTransfer::download(const QString &sha256, const QString &
                       .arg(actual, sha256);
         qCWarning(lcSync).noquote() << "download of" << sha256 << "refused:" << r.error;
         QFile::remove(part.fileName());
+        record(sha256, total, "missing", 0, r.error);
         return r;
     }
     QFile::remove(target);
@@ -221,6 +244,7 @@ FileTransferResult FileTransfer::download(const QString &sha256, const QString &
         r.error = QStringLiteral("cannot put %1 in place").arg(target);
         return r;
     }
+    record(sha256, r.size, "complete", r.size, {});
     r.ok = true;
     return r;
 }

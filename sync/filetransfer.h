@@ -6,6 +6,7 @@
 namespace rounds {
 
 class ApiClient;
+class Store;
 
 // What one transfer did.
 struct FileTransferResult
@@ -34,6 +35,8 @@ public:
     explicit FileTransfer(ApiClient &api, QObject *parent = nullptr);
 
     static constexpr qint64 DefaultChunkBytes = 4 * 1024 * 1024;
+    // Records each transfer's progress and outcome in the store's file_state (rounds-cli files).
+    void setStore(Store *store) { m_store = store; }
     void setChunkBytes(qint64 bytes) { m_chunkBytes = bytes; }
     qint64 chunkBytes() const { return m_chunkBytes; }
 
@@ -51,7 +54,10 @@ signals:
     void progress(qint64 done, qint64 total);
 
 private:
+    void record(const QString &sha256, qint64 size, const char *state, qint64 bytes, const QString &error);
+
     ApiClient &m_api;
+    Store *m_store = nullptr;
     qint64 m_chunkBytes = DefaultChunkBytes;
 };
 
