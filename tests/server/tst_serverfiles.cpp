@@ -34,6 +34,8 @@ private slots:
     void rangeGet();
     void readAccess();
     void badRequests();
+    void backupAndRestoreCarryFiles();
+    void migrateToPostgresCarriesFiles();
 
 private:
     static constexpr qint64 Limit = 64 * 1024; // files.max_bytes of this server
@@ -432,6 +434,71 @@ void TestServerFiles::badRequests()
     }
     QCOMPARE(head(QStringLiteral("rep.sh01"), sha(data)).header("Rounds-File-State"), QByteArray("missing"));
     QCOMPARE(m_server.request("DELETE", path(sha(data)), {}, token(QStringLiteral("rep.sh01"))).status, 404);
+}
+
+// A SQLite server with one uploaded file; `sha256` gets its hash.
+static bool serverWithAFile(ServerProcess &server, const QByteArray &data, QString *token)
+{
+    if (!server.createDemo(10, 2) || !server.start())
+        return false;
+    *token = server.login(QStringLiteral("rep.sh01"));
+    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return server.request("PUT", QStringLiteral("/api/v1/files/") + sha256, data, *token,
+                     {{"Content-Type", "application/octet-stream"}})
+               .status
+        == 200;
+}
+
+void TestServerFiles::backupAndRestoreCarryFiles()
+{
+    // SQLite keeps files in its data folder: backup writes them beside the database file, restore puts
+    // them back (PostgreSQL keeps them in tables, which pg_dump carries with the rest).
+    ServerProcess source(ServerProcess::Backend::Sqlite);
+    const QByteArray data = bytes(70000);
+    QString token;
+    QVERIFY(serverWithAFile(source, data, &token));
+    QTemporaryDir backups;
+    const QString file = backups.filePath(QStringLiteral("rounds.db"));
+    QByteArray err;
+    QCOMPARE(ServerProcess::runCommand({"backup", "--data", source.dataDir(), "--out", file}, {}, nullptr, &err), 0);
+    QVERIFY2(err.contains("and its 1 files"), err.constData());
+    QVERIFY(QFile::exists(file + QStringLiteral(".files/") + sha(data).left(2) + QLatin1Char('/') + sha(data)));
+    source.stop();
+
+    ServerProcess restored(ServerProcess::Backend::Sqlite);
+    QCOMPARE(ServerProcess::runCommand({"restore", "--data", restored.dataDir(), "--from", file}, {}, nullptr, &err), 0);
+    QVERIFY(restored.start());
+    // The uploader reads it on the restored server (their uploader mark came along).
+    const HttpReply r = restored.request("GET", path(sha(data)), {}, restored.login(QStringLiteral("rep.sh01")));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, data);
+}
+
+void TestServerFiles::migrateToPostgresCarriesFiles()
+{
+    if (!ServerProcess::usesPostgres())
+        QSKIP("needs the PostgreSQL test cluster (test_serverfiles_postgres)");
+    ServerProcess source(ServerProcess::Backend::Sqlite);
+    const QByteArray data = bytes(3 * 1024 * 1024 + 17); // several 1 MiB rows
+    QString token;
+    QVERIFY(serverWithAFile(source, data, &token));
+    source.stop();
+    ServerProcess target; // its own empty database
+    QByteArray err;
+    QCOMPARE(ServerProcess::runCommand({"migrate-to-postgres", "--data", source.dataDir(), "--database",
+                 target.databaseUrl()},
+                 {}, nullptr, &err),
+        0);
+    QVERIFY2(err.contains("1 files"), err.constData());
+    QVERIFY(target.start());
+    const QString rep = target.login(QStringLiteral("rep.sh01"));
+    const HttpReply whole = target.request("GET", path(sha(data)), {}, rep);
+    QCOMPARE(whole.status, 200);
+    QCOMPARE(whole.body, data);
+    // A range across two rows.
+    const HttpReply part = target.request("GET", path(sha(data)), {}, rep, {{"Range", "bytes=1048000-1049000"}});
+    QCOMPARE(part.status, 206);
+    QCOMPARE(part.body, data.mid(1048000, 1001));
 }
 
 QTEST_GUILESS_MAIN(TestServerFiles)
