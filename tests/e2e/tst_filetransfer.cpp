@@ -1,3 +1,5 @@
+#include "e2e/clirunner.h"
+#include "models/store.h"
 #include "server/serverprocess.h"
 #include "sync/apiclient.h"
 #include "sync/filetransfer.h"
@@ -25,6 +27,7 @@ private slots:
     void corruptPartialIsDetected();
     void wrongHashIsRefused();
     void notReadableIsNotFound();
+    void statesAreListedByTheCli();
 
 private:
     static QByteArray bytes(qint64 n)
@@ -199,6 +202,47 @@ void TestFileTransfer::notReadableIsNotFound()
     QCOMPARE(r.httpStatus, 404);
     QVERIFY(!QFile::exists(target));
     QVERIFY(!QFile::exists(FileTransfer::partialPath(target)));
+}
+
+void TestFileTransfer::statesAreListedByTheCli()
+{
+    // The engine records each transfer in the store's file_state; rounds-cli files lists it.
+    const QString db = m_dir.filePath(QStringLiteral("client.db"));
+    const QByteArray data = bytes(40 * 1024);
+    const QString missing = sha("not on the server");
+    {
+        Store store;
+        QVERIFY(store.open(db).ok);
+        auto api = client();
+        FileTransfer transfer(*api);
+        transfer.setStore(&store);
+        transfer.setChunkBytes(16 * 1024);
+        QVERIFY(transfer.upload(write(QStringLiteral("g.bin"), data)).ok);
+        QVERIFY(!transfer.download(missing, m_dir.filePath(QStringLiteral("g.none"))).ok);
+        const QList<FileStateRow> rows = store.fileStates();
+        QCOMPARE(rows.size(), 2);
+        store.close();
+    }
+    const CliRun run = runCli({QStringLiteral("--db"), db, QStringLiteral("files"), QStringLiteral("--json")});
+    QCOMPARE(run.code, 0);
+    QHash<QString, QJsonObject> bySha;
+    for (const QJsonValue &v : run.json().array())
+        bySha.insert(v.toObject().value("sha256").toString(), v.toObject());
+    QCOMPARE(bySha.size(), 2);
+    const QJsonObject up = bySha.value(sha(data));
+    QCOMPARE(up.value("state").toString(), QStringLiteral("complete"));
+    QCOMPARE(up.value("bytes").toInteger(), data.size());
+    QCOMPARE(up.value("size").toInteger(), data.size());
+    QVERIFY(up.value("last_error").isNull());
+    QCOMPARE(up.value("pinned").toBool(), false);
+    const QJsonObject none = bySha.value(missing);
+    QCOMPARE(none.value("state").toString(), QStringLiteral("missing"));
+    QVERIFY(none.value("last_error").toString().contains(QStringLiteral("404")));
+    // The text form: one line per file.
+    const CliRun text = runCli({QStringLiteral("--db"), db, QStringLiteral("files")});
+    QCOMPARE(text.code, 0);
+    QCOMPARE(text.out.count('\n'), 2);
+    QVERIFY(text.out.contains(sha(data).toLatin1() + "  complete  40960/40960"));
 }
 
 QTEST_GUILESS_MAIN(TestFileTransfer)
