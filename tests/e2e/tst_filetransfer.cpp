@@ -1,4 +1,6 @@
 #include "e2e/clirunner.h"
+#include "e2e/syncclient.h"
+#include "models/meetingrepository.h"
 #include "models/store.h"
 #include "server/serverprocess.h"
 #include "sync/apiclient.h"
@@ -28,6 +30,7 @@ private slots:
     void wrongHashIsRefused();
     void notReadableIsNotFound();
     void statesAreListedByTheCli();
+    void meetingEvidenceUploadsWithTheSync();
 
 private:
     static QByteArray bytes(qint64 n)
@@ -243,6 +246,43 @@ void TestFileTransfer::statesAreListedByTheCli()
     QCOMPARE(text.code, 0);
     QCOMPARE(text.out.count('\n'), 2);
     QVERIFY(text.out.contains(sha(data).toLatin1() + "  complete  40960/40960"));
+}
+
+void TestFileTransfer::meetingEvidenceUploadsWithTheSync()
+{
+    // The rep attaches a receipt to a meeting expense; the next sync sends the record and the file; the
+    // approving manager, on another laptop, downloads it. Another district's manager may not.
+    SyncClient rep;
+    QVERIFY(rep.signIn(m_server, m_server.url().toString(), m_dir.path(), QStringLiteral("rep.sh01")));
+    QVERIFY(rep.sync().ok);
+    const QByteArray receipt = bytes(150 * 1024);
+    const evidence::Stored stored = evidence::store(rep.dbPath, write(QStringLiteral("发票.pdf"), receipt));
+    QVERIFY2(stored.ok, qPrintable(stored.error));
+    const WriteResult meeting = rep.store->create(QStringLiteral("meeting"),
+        {{"territory_id", rep.territories.value(0)}, {"title", "病例讨论会"}, {"starts_at", "2026-12-20T10:00:00Z"},
+            {"owner_id", rep.userId}, {"budget_minor", 100000}});
+    QVERIFY(meeting.ok);
+    QVERIFY(rep.store
+                ->create(QStringLiteral("meeting_expense"),
+                    {{"meeting_id", meeting.id}, {"category", "venue"}, {"amount_minor", 10000},
+                        {"evidence", stored.reference}, {"status", "actual"}})
+                .ok);
+    QVERIFY(rep.sync().ok);
+    const QList<FileStateRow> rows = rep.store->fileStates();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().state, QStringLiteral("complete"));
+    QCOMPARE(rows.first().sha256, sha(receipt));
+
+    auto manager = client(QStringLiteral("manager.sh"));
+    const QString target = m_dir.filePath(QStringLiteral("receipt.pdf"));
+    const FileTransferResult r = FileTransfer(*manager).download(evidence::hashOf(stored.reference), target);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(read(target), receipt);
+    auto elsewhere = client(QStringLiteral("manager.hz"));
+    QCOMPARE(FileTransfer(*elsewhere).download(sha(receipt), m_dir.filePath(QStringLiteral("no.pdf"))).httpStatus, 404);
+    // Nothing is sent again by the next sync.
+    QVERIFY(rep.sync().ok);
+    QCOMPARE(rep.store->fileStates().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFileTransfer)
