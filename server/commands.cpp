@@ -658,12 +658,13 @@ int runCommand(const QStringList &arguments)
         "  hcp erase --data DIR HCP_ID --reason TEXT [--by USER]   (data-subject erasure)\n"
         "  prune --data DIR [--dry-run]         (audit, tombstones, push answers past retention)\n"
         "  setting --data DIR --key KEY [--value JSON]   (show or write a company setting)\n"
-        "  backup --data DIR --out FILE          (while serving: SQLite online backup)\n"
-        "  restore --data NEWDIR --from FILE     (new epoch: clients pull everything again)\n"
+        "  backup --data DIR --out FILE          (while serving: SQLite online backup; files into FILE.files)\n"
+        "  restore --data NEWDIR --from FILE     (and FILE.files; new epoch: clients pull everything again)\n"
         "  new-epoch --data DIR                  (clients pull everything again)\n"
-        "  migrate-to-postgres --data DIR --database URL   (copy a SQLite folder into empty PostgreSQL)\n"
+        "  migrate-to-postgres --data DIR --database URL   (copy a SQLite folder, files too, into empty PostgreSQL)\n"
         "Every command takes --database postgresql://USER@HOST:PORT/DB instead of --data DIR;\n"
-        "there backup runs pg_dump and restore runs pg_restore into an empty database.\n");
+        "there backup runs pg_dump and restore runs pg_restore into an empty database (files are tables there).\n"
+        "Settings of note: files.max_bytes (largest synced file, default 268435456; docs/server.md, Files).\n");
     if (command == QLatin1String("--help") || command == QLatin1String("-h")
         || command == QLatin1String("help")) {
         out() << help;
