@@ -245,7 +245,7 @@ void TestFileTransfer::statesAreListedByTheCli()
     const CliRun text = runCli({QStringLiteral("--db"), db, QStringLiteral("files")});
     QCOMPARE(text.code, 0);
     QCOMPARE(text.out.count('\n'), 2);
-    QVERIFY(text.out.contains(sha(data).toLatin1() + "  complete  40960/40960"));
+    QVERIFY(text.out.contains(QByteArray(sha(data).toLatin1() + "  complete  40960/40960")));
 }
 
 void TestFileTransfer::meetingEvidenceUploadsWithTheSync()
