@@ -72,6 +72,8 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COM
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
                                    2026-09-01..2026-09-30) for a territory/district code or a
                                    username (default: everything in the store)
+  files [--json]                   synced files on this computer: hash, state (missing, partial,
+                                   complete), bytes held of the size, pinned, the last error
 
 After more than `security.offline_days` days (a company setting, 30 by default) without reaching the
 server, every command but login and logout refuses to open the data until you sign in again.
@@ -291,6 +293,34 @@ int searchCommand(Store &store, QStringList args, bool json)
     return ExitOk;
 }
 
+// rounds-cli files: what this computer knows of each synced file (models/filestate.h), in hash order.
+int filesCommand(Store &store, const QStringList &args, bool json)
+{
+    if (!args.isEmpty())
+        return failWith(usage(), ExitUsage);
+    const QList<FileStateRow> rows = store.fileStates();
+    if (json) {
+        QJsonArray list;
+        for (const FileStateRow &f : rows)
+            list.append(QJsonObject {{QStringLiteral("sha256"), f.sha256}, {QStringLiteral("size"), f.size},
+                {QStringLiteral("state"), f.state}, {QStringLiteral("bytes"), f.bytes},
+                {QStringLiteral("pinned"), f.pinned},
+                {QStringLiteral("last_error"), f.lastError.isEmpty() ? QJsonValue() : QJsonValue(f.lastError)},
+                {QStringLiteral("updated_at"), f.updatedAt}});
+        out() << QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) << Qt::endl;
+        return ExitOk;
+    }
+    for (const FileStateRow &f : rows) {
+        out() << f.sha256 << "  " << f.state << "  " << f.bytes << "/" << f.size;
+        if (f.pinned)
+            out() << "  " << Cli::tr("pinned");
+        if (!f.lastError.isEmpty())
+            out() << "  " << f.lastError;
+        out() << Qt::endl;
+    }
+    return ExitOk;
+}
+
 // rounds-cli consent: the HCP's consent lines as the profile's Consent panel shows them (consentqueries.h).
 int consentCommand(Store &store, const QStringList &args, bool json)
 {
@@ -410,6 +440,8 @@ int Cli::run(const QString &command, QStringList args)
         return history(args, json);
     if (command == QLatin1String("consent"))
         return consentCommand(m_store, args, json);
+    if (command == QLatin1String("files"))
+        return filesCommand(m_store, args, json);
     if (command == QLatin1String("discard")) {
         if (args.size() != 1)
             return failWith(usage(), ExitUsage);

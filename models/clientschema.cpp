@@ -597,6 +597,15 @@ void createConsent(sql::Database &db)
     db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS idx_consent_hcp ON consent(hcp_id, channel)"));
 }
 
+void createFileState(sql::Database &db)
+{
+    db.exec(QStringLiteral(
+        "CREATE TABLE file_state(sha256 TEXT PRIMARY KEY NOT NULL, size INTEGER NOT NULL DEFAULT 0, "
+        "state TEXT NOT NULL DEFAULT 'missing' CHECK (state IN ('missing', 'partial', 'complete')), "
+        "bytes INTEGER NOT NULL DEFAULT 0, pinned INTEGER NOT NULL DEFAULT 0, last_error TEXT, "
+        "updated_at TEXT NOT NULL) WITHOUT ROWID"));
+}
+
 const QList<sql::Migration> &clientMigrations()
 {
     static const QList<sql::Migration> steps {
@@ -630,6 +639,7 @@ const QList<sql::Migration> &clientMigrations()
             createNameKeys},
         {17, QStringLiteral("a partial index of the merged HCPs (search leaves them out)"), createMergedIndex},
         {18, QStringLiteral("consent per HCP, channel and product"), createConsent},
+        {21, QStringLiteral("synced files: size, state, bytes held, pinned, last error"), createFileState},
     };
     return steps;
 }

@@ -45,4 +45,17 @@ QList<HcpHit> searchHcps(Store *store, const QString &text, int limit, QString *
     return hits;
 }
 
+QStringList evidenceReferences(Store *store, QString *error)
+{
+    QList<QVariantList> rows;
+    readRows(store,
+        QStringLiteral("SELECT DISTINCT evidence FROM meeting_expense WHERE evidence LIKE 'sha256:%' "
+                       "ORDER BY evidence"),
+        {}, &rows, error);
+    QStringList out;
+    for (const QVariantList &row : std::as_const(rows))
+        out << row.value(0).toString();
+    return out;
+}
+
 } // namespace rounds::meetings

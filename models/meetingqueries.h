@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace rounds {
 
@@ -28,6 +29,9 @@ QString userName(Store *store, const QString &userId, QString *error = nullptr);
 
 // The first `limit` HCPs whose name matches `text`, for adding attendees.
 QList<HcpHit> searchHcps(Store *store, const QString &text, int limit, QString *error = nullptr);
+
+// The distinct evidence references of the local meeting expenses that name a file ("sha256:…").
+QStringList evidenceReferences(Store *store, QString *error = nullptr);
 
 } // namespace meetings
 } // namespace rounds

@@ -46,7 +46,7 @@ struct MeetingDraft
 
 // Evidence files: copied next to the database into `evidence/<sha256>` (content-addressed, so the same
 // receipt twice is one file), and referenced from meeting_expense.evidence as "sha256:<hex>:<name>".
-// The file itself does not sync yet: only the reference does.
+// The sync uploads the file (sync/evidenceupload.h); the server serves it to whoever may read the expense.
 namespace evidence {
 struct Stored
 {

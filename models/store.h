@@ -4,6 +4,7 @@
 #include "common/protocol/outboxmutation.h"
 #include "common/protocol/pulledchange.h"
 #include "common/protocol/rolepolicy.h"
+#include "models/filestate.h"
 #include "models/store/conflictitem.h"
 
 #include <QHash>
@@ -195,6 +196,10 @@ public:
     // --- sync_meta: epoch, server, user, last sync ---------------------------------------------------
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
+    // Synced files' local states (models/filestate.h): one row per hash, written as a whole (`pinned`
+    // kept as it is unless `keepPinned` is false); listed in hash order.
+    bool putFileState(const FileStateRow &row, bool keepPinned = true, QString *error = nullptr);
+    QList<FileStateRow> fileStates() const;
 
     // Emits recordsChanged() for rows changed outside create()/update()/remove() and the apply path (an
     // import, a merge, a conflict decision). Empty `ids`: any row of the entity.

@@ -33,5 +33,13 @@ std::unique_ptr<Storage> openStore(const QCommandLineParser &parser, bool create
 // opened or the operation fails.
 int onStore(const QCommandLineParser &parser, bool create,
     const std::function<bool(Storage &storage, QString *error)> &run);
+// Parses a command that reads or writes one file, named by its option `option` (`--out FILE`), which it
+// requires. Returns -1 to go on with `file` set, or the exit status as parse() does.
+int parseWithFile(QCommandLineParser &parser, const char *option, const QString &fileHelp,
+    const QString &command, const QString &description, const QStringList &args, QString *file);
+// What the messages call the store (a PostgreSQL URL without its password).
+QString storeName(const QCommandLineParser &parser);
+// The store the command named: --database URL, else --data DIR.
+QString storeLocation(const QCommandLineParser &parser);
 
 } // namespace rounds::server::cli

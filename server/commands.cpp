@@ -3,6 +3,7 @@
 #include "server/authservice.h"
 #include "server/commandline.h"
 #include "server/demo.h"
+#include "server/fileservice.h"
 #include "server/hcpcommands.h"
 #include "server/httpapi.h"
 #include "server/importer.h"
@@ -99,8 +100,6 @@ int parse(QCommandLineParser &parser, const QString &command, const QString &des
     return -1;
 }
 
-// Parses a command that reads or writes one file, named by its option `option` (`--out FILE`), which it
-// requires. Returns -1 to go on with `file` set, or the exit status as parse() does.
 int parseWithFile(QCommandLineParser &parser, const char *option, const QString &fileHelp,
     const QString &command, const QString &description, const QStringList &args, QString *file)
 {
@@ -117,8 +116,7 @@ int parseWithFile(QCommandLineParser &parser, const char *option, const QString 
 // The store a command named: the data folder's SQLite file or the PostgreSQL database.
 std::unique_ptr<Storage> openStore(const QCommandLineParser &parser, bool create, QString *error)
 {
-    return openStorage(
-        parser.isSet(kDatabase) ? parser.value(kDatabase) : parser.value(kData), create, error);
+    return openStorage(storeLocation(parser), create, error);
 }
 
 // Runs one operation on the store the command named; `run` says on stderr what it did. The exit status
@@ -131,6 +129,11 @@ int onStore(const QCommandLineParser &parser, bool create,
     if (!storage || !run(*storage, &error))
         return fail(error);
     return ExitOk;
+}
+
+QString storeLocation(const QCommandLineParser &parser)
+{
+    return parser.isSet(kDatabase) ? parser.value(kDatabase) : parser.value(kData);
 }
 
 // What the messages call the store.
@@ -222,10 +225,16 @@ int serve(const QStringList &args)
     authOptions.tokenTtlSeconds = ttlSeconds;
     AuthService auth(*storage, authOptions);
     SyncService sync(*storage);
+    std::unique_ptr<FileStore> fileStore = openFileStore(storeLocation(p), &error);
+    if (!fileStore)
+        return fail(error);
+    FileService files(*storage, *fileStore);
+    if (!files.refreshLimit(&error))
+        return fail(error);
     HttpApi::Options httpOptions;
     httpOptions.maxBodyBytes = bodyBytes;
     httpOptions.readTimeoutMs = int(readSeconds * 1000);
-    HttpApi api(auth, sync, httpOptions);
+    HttpApi api(auth, sync, &files, httpOptions);
     if (p.isSet(cert) && !api.setupTls(p.value(cert), p.value(key), &error))
         return fail(error);
     const quint16 bound = api.listen(address, quint16(port), &error);
@@ -260,6 +269,15 @@ int serve(const QStringList &args)
         });
     });
     dates.start(10 * 60 * 1000);
+    // The connection gate refuses a file over files.max_bytes from its headers: keep its value fresh.
+    QTimer fileLimit;
+    QObject::connect(&fileLimit, &QTimer::timeout, qApp, [&files] {
+        (void)QtConcurrent::run([&files] {
+            QString e;
+            files.refreshLimit(&e);
+        });
+    });
+    fileLimit.start(10 * 1000);
     // Retention (docs/server.md): once a day, at start and when the date has changed.
     privacyrules::PruneReport pruned;
     bool prunedNow = false;
@@ -281,6 +299,7 @@ int serve(const QStringList &args)
           << bound << Qt::endl;
     const int rc = QCoreApplication::exec();
     dates.stop();
+    fileLimit.stop();
     // No new work from here on, so every request that runs is also answered.
     api.stopAccepting();
     api.waitForIdle();
@@ -573,136 +592,6 @@ int settingCommand(const QStringList &args)
     });
 }
 
-int backupCommand(const QStringList &args)
-{
-    QCommandLineParser p;
-    QString file;
-    if (const int rc = parseWithFile(p, "out", QStringLiteral("The backup file to write (must not exist)."),
-            QStringLiteral("backup"),
-            QStringLiteral(
-                "Copies the database consistently, also while the server runs (SQLite online backup)."),
-            args, &file);
-        rc >= 0)
-        return rc;
-    if (QFileInfo::exists(file))
-        return fail(QStringLiteral("%1 exists already; choose a new file").arg(file));
-    return onStore(p, false, [&](Storage &storage, QString *error) {
-        if (!storage.backup(file, error))
-            return false;
-        err() << "rounds-server: backup written to " << file << Qt::endl;
-        return true;
-    });
-}
-
-int restoreCommand(const QStringList &args)
-{
-    QCommandLineParser p;
-    QString file;
-    if (const int rc = parseWithFile(p, "from", QStringLiteral("A file written by `rounds-server backup`."),
-            QStringLiteral("restore"),
-            QStringLiteral(
-                "Creates a data folder from a backup, with a new epoch so clients pull everything again."),
-            args, &file);
-        rc >= 0)
-        return rc;
-    QString error;
-    if (p.isSet(kDatabase)) {
-        // A pg_dump file (custom format) into an empty database; the epoch then changes as below.
-        {
-            std::unique_ptr<PgStorage> empty = PgStorage::open(p.value(kDatabase), true, &error);
-            if (!empty)
-                return fail(error);
-            bool hasData = false;
-            if (!empty->read(
-                    [&](StoreReader &r) { hasData = !r.all(QStringLiteral("territory")).isEmpty(); }, &error))
-                return fail(error);
-            if (hasData)
-                return fail(QStringLiteral("%1 holds data already; restore into a new, empty database")
-                                .arg(storeName(p)));
-        }
-        QString pgRestore = QStandardPaths::findExecutable(QStringLiteral("pg_restore"));
-        if (pgRestore.isEmpty())
-            return fail(QStringLiteral("pg_restore was not found (install postgresql-client)"));
-        QProcess restore;
-        // --clean drops the empty schema the check above created, so the dump's tables replace it.
-        restore.start(pgRestore,
-            {QStringLiteral("--clean"), QStringLiteral("--if-exists"), QStringLiteral("--no-owner"),
-                QStringLiteral("--exit-on-error"), QStringLiteral("--dbname"), p.value(kDatabase), file});
-        if (!restore.waitForFinished(-1) || restore.exitStatus() != QProcess::NormalExit
-            || restore.exitCode() != 0)
-            return fail(QStringLiteral("pg_restore failed: %1")
-                            .arg(QString::fromUtf8(restore.readAllStandardError()).trimmed()));
-    } else {
-        const QString target = QDir(p.value(kData)).filePath(SqliteStorage::fileName());
-        if (QFileInfo::exists(target))
-            return fail(QStringLiteral("%1 exists already; restore into a new data folder").arg(target));
-        if (!QDir().mkpath(p.value(kData)) || !QFile::copy(file, target))
-            return fail(QStringLiteral("cannot copy %1 to %2").arg(file, target));
-        QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    }
-    return onStore(p, false, [&](Storage &storage, QString *error) {
-        if (!setNewEpoch(storage, error))
-            return false;
-        err() << "rounds-server: restored " << file << " into " << storeName(p) << " with a new epoch"
-              << Qt::endl;
-        return true;
-    });
-}
-
-int newEpochCommand(const QStringList &args)
-{
-    QCommandLineParser p;
-    if (const int rc = parse(p, QStringLiteral("new-epoch"),
-            QStringLiteral("Gives the store a new epoch, so every client pulls everything again (after "
-                           "restoring a PostgreSQL database with pg_restore, say)."),
-            args);
-        rc >= 0)
-        return rc;
-    return onStore(p, false, [&](Storage &storage, QString *error) {
-        if (!setNewEpoch(storage, error))
-            return false;
-        err() << "rounds-server: " << storeName(p) << " has a new epoch; clients pull everything again"
-              << Qt::endl;
-        return true;
-    });
-}
-
-int migrateToPostgres(const QStringList &args)
-{
-    QCommandLineParser p;
-    p.addOptions({kData, kDatabase});
-    const QString command = QStringLiteral("migrate-to-postgres");
-    if (const int rc = parse(p, command,
-            QStringLiteral("Copies a SQLite data folder into an empty PostgreSQL database, keeping ids, "
-                           "versions, change feeds with their seqs, audit, users, tokens and the epoch: "
-                           "clients go on without pulling everything again. Stop the SQLite server first."),
-            args, false);
-        rc >= 0)
-        return rc;
-    if (p.value(kData).isEmpty() || p.value(kDatabase).isEmpty())
-        return usage(QStringLiteral("--data DIR and --database URL are both required"), command);
-    if (!isDatabaseUrl(p.value(kDatabase)))
-        return usage(QStringLiteral("--database wants a postgresql://USER@HOST:PORT/DB URL"), command);
-    QElapsedTimer timer;
-    timer.start();
-    QString error;
-    {
-        // Brings the SQLite file to this build's schema first (and checks it is one).
-        std::unique_ptr<SqliteStorage> source = SqliteStorage::open(p.value(kData), false, &error);
-        if (!source)
-            return fail(error);
-    }
-    std::unique_ptr<PgStorage> target = PgStorage::open(p.value(kDatabase), true, &error);
-    if (!target)
-        return fail(error);
-    QStringList counts;
-    if (!target->importSqlite(QDir(p.value(kData)).filePath(SqliteStorage::fileName()), &counts, &error))
-        return fail(error);
-    err() << "rounds-server: copied " << p.value(kData) << " into " << pg::redactUrl(p.value(kDatabase))
-          << " in " << timer.elapsed() << " ms (" << counts.join(QLatin1String(", ")) << ")" << Qt::endl;
-    return ExitOk;
-}
-
 } // namespace
 
 namespace commandline {
@@ -774,12 +663,13 @@ int runCommand(const QStringList &arguments)
         "  hcp erase --data DIR HCP_ID --reason TEXT [--by USER]   (data-subject erasure)\n"
         "  prune --data DIR [--dry-run]         (audit, tombstones, push answers past retention)\n"
         "  setting --data DIR --key KEY [--value JSON]   (show or write a company setting)\n"
-        "  backup --data DIR --out FILE          (while serving: SQLite online backup)\n"
-        "  restore --data NEWDIR --from FILE     (new epoch: clients pull everything again)\n"
+        "  backup --data DIR --out FILE          (while serving: SQLite online backup; files into FILE.files)\n"
+        "  restore --data NEWDIR --from FILE     (and FILE.files; new epoch: clients pull everything again)\n"
         "  new-epoch --data DIR                  (clients pull everything again)\n"
-        "  migrate-to-postgres --data DIR --database URL   (copy a SQLite folder into empty PostgreSQL)\n"
+        "  migrate-to-postgres --data DIR --database URL   (copy a SQLite folder, files too, into empty PostgreSQL)\n"
         "Every command takes --database postgresql://USER@HOST:PORT/DB instead of --data DIR;\n"
-        "there backup runs pg_dump and restore runs pg_restore into an empty database.\n");
+        "there backup runs pg_dump and restore runs pg_restore into an empty database (files are tables there).\n"
+        "Settings of note: files.max_bytes (largest synced file, default 268435456; docs/server.md, Files).\n");
     if (command == QLatin1String("--help") || command == QLatin1String("-h")
         || command == QLatin1String("help")) {
         out() << help;

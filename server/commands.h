@@ -29,5 +29,10 @@ QTextStream &err();
 } // namespace commandline
 
 int deviceCommand(const QStringList &args); // devicecommands.cpp
+// storecommands.cpp: the whole store at once, files included.
+int backupCommand(const QStringList &args);
+int restoreCommand(const QStringList &args);
+int newEpochCommand(const QStringList &args);
+int migrateToPostgres(const QStringList &args);
 
 } // namespace rounds::server

@@ -3,6 +3,7 @@
 #include "common/protocol/errors.h"
 #include "server/adminservice.h"
 #include "server/dsrservice.h"
+#include "server/filepump.h"
 #include "server/gatedserver.h"
 #include "server/historyservice.h"
 #include "server/log.h"
@@ -73,6 +74,29 @@ QHttpServerResponse toResponse(const ApiReply &reply)
     return response;
 }
 
+const QLatin1String kFilesPrefix("/api/v1/files/");
+
+// Writes an answer: a JSON body, or (a file) its headers and then the device streamed by a FilePump, or
+// (HEAD) the status and headers alone. The connection gate lets the next request in once it is written.
+void writeAnswer(const ApiReply &reply, QHttpServerResponder &&responder, QTcpSocket *socket)
+{
+    if (!reply.stream && !reply.headOnly) {
+        toResponse(reply).write(std::move(responder));
+        ConnectionGate::answered(socket);
+        return;
+    }
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
+    for (const auto &h : reply.headers)
+        responder.writeHeader(h.first, h.second);
+    if (reply.stream)
+        responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(reply.stream->size()));
+    responder.writeBody("", 0); // ends the headers
+    if (reply.stream && !reply.headOnly && reply.stream->size() > 0)
+        FilePump::start(socket, reply.stream);
+    else
+        ConnectionGate::answered(socket);
+}
+
 // Where a request comes from, for the login limit. Behind a reverse proxy on the same host every peer
 // is the proxy, so a loopback peer's X-Forwarded-For names the client: its last address, the one the
 // proxy added (earlier ones are whatever the client claimed).
@@ -102,10 +126,11 @@ struct PendingAnswer
 
 } // namespace
 
-HttpApi::HttpApi(AuthService &auth, SyncService &sync, Options options, QObject *parent)
+HttpApi::HttpApi(AuthService &auth, SyncService &sync, FileService *files, Options options, QObject *parent)
     : QObject(parent)
     , m_auth(auth)
     , m_sync(sync)
+    , m_files(files)
     , m_options(options)
 {
     m_pool.setMaxThreadCount(options.threads);
@@ -125,7 +150,13 @@ HttpApi::HttpApi(AuthService &auth, SyncService &sync, Options options, QObject 
     addRoute("/api/v1/admin/devices/revoke", QHttpServerRequest::Method::Post, Endpoint::AdminRevokeDevice);
     addRoute("/api/v1/admin/hcp/export", QHttpServerRequest::Method::Post, Endpoint::HcpExport);
     addRoute("/api/v1/admin/hcp/erase", QHttpServerRequest::Method::Post, Endpoint::HcpErase);
-    m_http.setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+    m_http.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        // Qt HttpServer 6.4's router has no HEAD of its own and its path arguments are a template
+        // maze; the file routes are one prefix, dispatched here.
+        if (const std::optional<Endpoint> file = fileEndpoint(request)) {
+            dispatch(*file, request, std::move(responder));
+            return;
+        }
         const ApiReply reply = ApiReply::error(404, protocol::ErrorCode::NotFound,
             QStringLiteral("no route for %1 %2")
                 .arg(QString::fromLatin1(methodName(request.method())), request.url().path()));
@@ -150,48 +181,65 @@ void HttpApi::addRoute(const char *path, QHttpServerRequest::Method method, Endp
     // on the main thread (the socket's), and only when the socket still exists and is connected.
     m_http.route(QString::fromLatin1(path), method,
         [this, endpoint](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-            if (m_stopping) {
-                logRequest(methodName(request.method()), request.url().path(), 0, 0, {},
-                    u"(not run: the server is stopping)");
-                if (QTcpSocket *socket = responder.socket())
-                    socket->abort();
-                return;
-            }
-            auto pending = std::make_shared<PendingAnswer>(std::move(responder));
-            Request r {methodName(request.method()), request.url().path(),
-                request.url().query(QUrl::FullyEncoded), header(request, "Authorization"),
-                header(request, "Rounds-Protocol"), header(request, "Content-Length"), request.body(),
-                sourceAddress(request), header(request, "Rounds-Device-Id"),
-                header(request, "Rounds-Client-Version")};
-            m_pool.start([this, endpoint, r = std::move(r), pending]() {
-                QElapsedTimer timer;
-                timer.start();
-                ApiReply reply;
-                try {
-                    reply = process(endpoint, r);
-                } catch (const std::exception &e) {
-                    qCWarning(lcServer) << "request failed:" << e.what();
-                    reply = ApiReply::error(
-                        500, protocol::ErrorCode::Internal, QStringLiteral("internal error"));
-                }
-                const qint64 ms = timer.elapsed();
-                // `this` outlives every posted answer: ~HttpApi waits for the pool, and answers still
-                // queued for a destroyed HttpApi are discarded with it.
-                QMetaObject::invokeMethod(
-                    this,
-                    [pending, method = r.method, path = r.path, reply = std::move(reply), ms]() {
-                        const bool gone
-                            = !pending->socket || pending->socket->state() != QAbstractSocket::ConnectedState;
-                        logRequest(method, path, reply.status, ms, reply.user,
-                            gone ? u"(client gone)" : QStringView());
-                        if (!gone) {
-                            toResponse(reply).write(std::move(pending->responder));
-                            ConnectionGate::answered(pending->socket);
-                        }
-                    },
-                    Qt::QueuedConnection);
-            });
+            dispatch(endpoint, request, std::move(responder));
         });
+}
+
+std::optional<HttpApi::Endpoint> HttpApi::fileEndpoint(const QHttpServerRequest &request) const
+{
+    if (!m_files || !request.url().path().startsWith(kFilesPrefix))
+        return std::nullopt;
+    switch (request.method()) {
+    case QHttpServerRequest::Method::Put:
+        return Endpoint::FilePut;
+    case QHttpServerRequest::Method::Head:
+        return Endpoint::FileHead;
+    case QHttpServerRequest::Method::Get:
+        return Endpoint::FileGet;
+    default:
+        return std::nullopt;
+    }
+}
+
+void HttpApi::dispatch(Endpoint endpoint, const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    if (m_stopping) {
+        logRequest(methodName(request.method()), request.url().path(), 0, 0, {},
+            u"(not run: the server is stopping)");
+        if (QTcpSocket *socket = responder.socket())
+            socket->abort();
+        return;
+    }
+    auto pending = std::make_shared<PendingAnswer>(std::move(responder));
+    Request r {methodName(request.method()), request.url().path(), request.url().query(QUrl::FullyEncoded),
+        header(request, "Authorization"), header(request, "Rounds-Protocol"), header(request, "Content-Length"),
+        request.body(), sourceAddress(request), header(request, "Rounds-Device-Id"),
+        header(request, "Rounds-Client-Version"), header(request, "Range"), header(request, "Content-Range")};
+    m_pool.start([this, endpoint, r = std::move(r), pending]() {
+        QElapsedTimer timer;
+        timer.start();
+        ApiReply reply;
+        try {
+            reply = process(endpoint, r);
+        } catch (const std::exception &e) {
+            qCWarning(lcServer) << "request failed:" << e.what();
+            reply = ApiReply::error(500, protocol::ErrorCode::Internal, QStringLiteral("internal error"));
+        }
+        reply.headOnly = endpoint == Endpoint::FileHead;
+        const qint64 ms = timer.elapsed();
+        // `this` outlives every posted answer: ~HttpApi waits for the pool, and answers still
+        // queued for a destroyed HttpApi are discarded with it.
+        QMetaObject::invokeMethod(
+            this,
+            [pending, method = r.method, path = r.path, reply = std::move(reply), ms]() {
+                const bool gone
+                    = !pending->socket || pending->socket->state() != QAbstractSocket::ConnectedState;
+                logRequest(method, path, reply.status, ms, reply.user, gone ? u"(client gone)" : QStringView());
+                if (!gone)
+                    writeAnswer(reply, std::move(pending->responder), pending->socket);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
@@ -201,7 +249,9 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
             QStringLiteral("this server speaks protocol 1, not %1").arg(QString::fromLatin1(r.protocol)));
     bool lengthOk = true;
     const qint64 declared = r.contentLength.isEmpty() ? 0 : r.contentLength.trimmed().toLongLong(&lengthOk);
-    if ((lengthOk && declared > m_options.maxBodyBytes) || r.body.size() > m_options.maxBodyBytes)
+    // A file's body has its own limit (the files.max_bytes setting, FileService::put).
+    if (endpoint != Endpoint::FilePut
+        && ((lengthOk && declared > m_options.maxBodyBytes) || r.body.size() > m_options.maxBodyBytes))
         return ApiReply::error(413, protocol::ErrorCode::PayloadTooLarge,
             QStringLiteral("the body is larger than %1 bytes").arg(m_options.maxBodyBytes));
 
@@ -211,8 +261,10 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
             {QStringLiteral("protocol"), QJsonArray {1}}});
 
     QJsonObject body;
+    // JSON bodies; a file's body (PUT /api/v1/files) is the file's bytes.
     const bool hasBody = endpoint != Endpoint::Health && endpoint != Endpoint::Logout
-        && endpoint != Endpoint::Me && endpoint != Endpoint::History && endpoint != Endpoint::AdminUsers;
+        && endpoint != Endpoint::Me && endpoint != Endpoint::History && endpoint != Endpoint::AdminUsers
+        && endpoint != Endpoint::FilePut && endpoint != Endpoint::FileHead && endpoint != Endpoint::FileGet;
     if (hasBody) {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(r.body, &error);
@@ -274,6 +326,15 @@ ApiReply HttpApi::process(Endpoint endpoint, const Request &r)
         break;
     case Endpoint::HcpErase:
         reply = DsrService(m_sync.storage()).eraseHcp(*user, body);
+        break;
+    case Endpoint::FilePut:
+        reply = m_files->put(*user, r.path.mid(kFilesPrefix.size()), r.contentRange, r.contentLength, r.body);
+        break;
+    case Endpoint::FileHead:
+        reply = m_files->head(*user, r.path.mid(kFilesPrefix.size()));
+        break;
+    case Endpoint::FileGet:
+        reply = m_files->get(*user, r.path.mid(kFilesPrefix.size()), r.range);
         break;
     case Endpoint::Health:
     case Endpoint::Login:
@@ -345,6 +406,8 @@ quint16 HttpApi::listen(const QHostAddress &address, quint16 port, QString *erro
 {
     ConnectionGate::Limits limits;
     limits.framing.maxBodyBytes = m_options.maxBodyBytes;
+    if (FileService *files = m_files)
+        limits.framing.fileBodyLimit = [files] { return files->maxBytes(); };
     limits.readTimeoutMs = m_options.readTimeoutMs;
     std::unique_ptr<QTcpServer> server;
     if (m_tls) {

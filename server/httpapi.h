@@ -1,6 +1,7 @@
 #pragma once
 
 #include "server/authservice.h"
+#include "server/fileservice.h"
 #include "server/principal.h"
 #include "server/syncservice.h"
 
@@ -29,7 +30,9 @@ public:
         int readTimeoutMs = 30'000; // see ConnectionGate
     };
 
-    HttpApi(AuthService &auth, SyncService &sync, Options options, QObject *parent = nullptr);
+    // `files` (may be null: no file routes) serves /api/v1/files/{sha256}.
+    HttpApi(AuthService &auth, SyncService &sync, FileService *files, Options options,
+        QObject *parent = nullptr);
     ~HttpApi() override;
 
     // TLS for every connection; call before listen(). TLS 1.2 or newer, ECDHE key exchange and AEAD
@@ -60,6 +63,9 @@ public:
         AdminRevokeDevice,
         HcpExport,
         HcpErase,
+        FilePut,
+        FileHead,
+        FileGet,
     };
     struct Request
     {
@@ -73,6 +79,8 @@ public:
         QString source; // the client's address, for the login limit
         QByteArray deviceId; // Rounds-Device-Id
         QByteArray clientVersion; // Rounds-Client-Version
+        QByteArray range; // Range (GET /api/v1/files)
+        QByteArray contentRange; // Content-Range (PUT /api/v1/files)
     };
     // The cipher suites the server offers: ECDHE with AES-GCM or ChaCha20-Poly1305 on TLS 1.2, and the
     // TLS 1.3 suites (all AEAD, all ephemeral), as far as the TLS library has them.
@@ -82,9 +90,14 @@ public:
 
 private:
     void addRoute(const char *path, QHttpServerRequest::Method method, Endpoint endpoint);
+    // Runs a request on the pool and writes its answer on the main thread (if its client is still there).
+    void dispatch(Endpoint endpoint, const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    // The file route a request names (PUT, HEAD or GET of /api/v1/files/…), if any.
+    std::optional<Endpoint> fileEndpoint(const QHttpServerRequest &request) const;
 
     AuthService &m_auth;
     SyncService &m_sync;
+    FileService *m_files;
     Options m_options;
     QThreadPool m_pool;
     QHttpServer m_http;

@@ -91,6 +91,15 @@ CREATE INDEX audit_at ON audit(at);
 CREATE INDEX mutations_created_at ON mutations(created_at);
 CREATE INDEX records_tombstones ON records(updated_at) WHERE deleted;
 )"},
+    {9, "files synced by content: each file's state, its bytes in rows of at most 1 MiB, its uploaders", R"(
+CREATE TABLE files(sha256 text COLLATE "C" PRIMARY KEY, total bigint NOT NULL, bytes bigint NOT NULL,
+  complete boolean NOT NULL DEFAULT false, created_at text NOT NULL);
+CREATE TABLE file_chunks(sha256 text COLLATE "C" NOT NULL, pos bigint NOT NULL, data bytea NOT NULL,
+  PRIMARY KEY(sha256, pos));
+ALTER TABLE file_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
+CREATE TABLE file_uploaders(sha256 text COLLATE "C" NOT NULL, user_id text NOT NULL,
+  PRIMARY KEY(sha256, user_id));
+)"},
 };
 
 constexpr const char *kDeviceColumns

@@ -44,7 +44,7 @@ ApiReply ApiReply::error(int status, const char *code, const QString &message, c
     QJsonObject e {{QStringLiteral("code"), QString::fromLatin1(code)}, {QStringLiteral("message"), message}};
     if (!field.isEmpty())
         e.insert(QStringLiteral("field"), field);
-    return ApiReply {status, QJsonObject {{QStringLiteral("error"), e}}, {}, {}, {}, {}};
+    return ApiReply {status, QJsonObject {{QStringLiteral("error"), e}}, {}, {}, {}, {}, {}, false};
 }
 
 } // namespace rounds::server

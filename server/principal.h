@@ -10,6 +10,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+class QIODevice;
+
 namespace rounds::server {
 
 // The leaf territories a user may see and touch, and the buckets that follow from them.
@@ -52,8 +56,13 @@ struct ApiReply
     QByteArray raw;
     QByteArray contentType;
 
-    static ApiReply ok(const QJsonObject &body) { return ApiReply {200, body, {}, {}, {}, {}}; }
-    static ApiReply noContent() { return ApiReply {204, {}, {}, {}, {}, {}}; }
+    // A body read from a device instead of `body` (GET /api/v1/files): streamed with its size as
+    // Content-Length. The device lives on the main thread (it is read there) and is deleted later.
+    std::shared_ptr<QIODevice> stream;
+    bool headOnly = false; // HEAD: the status and headers, never a body
+
+    static ApiReply ok(const QJsonObject &body) { return ApiReply {200, body, {}, {}, {}, {}, {}, false}; }
+    static ApiReply noContent() { return ApiReply {204, {}, {}, {}, {}, {}, {}, false}; }
     static ApiReply error(int status, const char *code, const QString &message, const QString &field = {});
 };
 

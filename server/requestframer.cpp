@@ -50,6 +50,7 @@ void RequestFramer::reset()
     m_target.clear();
     m_remaining = 0;
     m_bodyBytes = 0;
+    m_bodyLimit = 0;
     m_trailerBytes = 0;
 }
 
@@ -139,6 +140,7 @@ bool RequestFramer::parseHead(Step *step)
     m_target = requestLine.at(1);
 
     qint64 length = -1;
+    qint64 rangeTotal = -1; // a file chunk's Content-Range total
     bool chunked = false;
     bool transferEncoding = false;
     for (qsizetype i = 1; i < lines.size(); ++i) {
@@ -159,6 +161,10 @@ bool RequestFramer::parseHead(Step *step)
             if (length >= 0 && n != length)
                 return invalid(QStringLiteral("two different Content-Length headers"));
             length = n;
+        } else if (name == "content-range") {
+            const qsizetype slash = value.lastIndexOf('/');
+            if (slash > 0 && isNumber(value.mid(slash + 1), 18, false))
+                rangeTotal = value.mid(slash + 1).toLongLong();
         } else if (name == "transfer-encoding") {
             transferEncoding = true;
             chunked = value.toLower() == "chunked";
@@ -168,9 +174,17 @@ bool RequestFramer::parseHead(Step *step)
         return invalid(QStringLiteral("only Transfer-Encoding: chunked is supported"));
     if (transferEncoding && length >= 0)
         return invalid(QStringLiteral("Content-Length and Transfer-Encoding exclude each other"));
-    if (length > m_limits.maxBodyBytes) {
-        fail(step, 413, ErrorCode::PayloadTooLarge,
-            QStringLiteral("the body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
+    m_bodyLimit = m_limits.maxBodyBytes;
+    if (m_limits.fileBodyLimit && m_method == "PUT" && m_target.startsWith("/api/v1/files/")) {
+        m_bodyLimit = m_limits.fileBodyLimit();
+        if (std::max(length, rangeTotal) > m_bodyLimit) {
+            fail(step, 413, ErrorCode::PayloadTooLarge,
+                QStringLiteral("the file is larger than %1 bytes (setting files.max_bytes)").arg(m_bodyLimit));
+            return false;
+        }
+    }
+    if (length > m_bodyLimit) {
+        fail(step, 413, ErrorCode::PayloadTooLarge, QStringLiteral("the body is larger than %1 bytes").arg(m_bodyLimit));
         return false;
     }
     if (chunked) {
@@ -241,9 +255,9 @@ qsizetype RequestFramer::feedChunked(QByteArrayView data, Step *step)
             const qint64 size = ok ? hex.toLongLong(&ok, 16) : 0;
             if (!ok) {
                 fail(step, 400, ErrorCode::InvalidRequest, QStringLiteral("malformed chunk size"));
-            } else if (m_bodyBytes + size > m_limits.maxBodyBytes) {
+            } else if (m_bodyBytes + size > m_bodyLimit) {
                 fail(step, 413, ErrorCode::PayloadTooLarge,
-                    QStringLiteral("the body is larger than %1 bytes").arg(m_limits.maxBodyBytes));
+                    QStringLiteral("the body is larger than %1 bytes").arg(m_bodyLimit));
             } else if (size == 0) {
                 m_state = State::Trailers;
             } else {

@@ -4,6 +4,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <functional>
+
 namespace rounds::server {
 
 // Finds where one HTTP/1.1 request ends in the bytes of a connection, before anything stores them:
@@ -17,6 +19,9 @@ public:
     {
         qint64 maxBodyBytes = 8 * 1024 * 1024;
         qsizetype maxHeaderBytes = 64 * 1024;
+        // The body limit of a file upload (PUT /api/v1/files/…) instead of maxBodyBytes, read when its
+        // headers are: the larger of its Content-Length and its Content-Range total may not pass it.
+        std::function<qint64()> fileBodyLimit;
     };
 
     struct Step
@@ -60,6 +65,7 @@ private:
     QByteArray m_target;
     qint64 m_remaining = 0; // body or chunk bytes still to come
     qint64 m_bodyBytes = 0; // decoded chunked body so far
+    qint64 m_bodyLimit = 0; // of the current request
     qsizetype m_trailerBytes = 0;
 };
 

@@ -164,6 +164,9 @@ public:
     virtual QList<DeviceRow> devices(const QString &userId) = 0;
     virtual std::optional<MutationRow> mutationResult(const QString &mutationId) = 0;
     virtual QString meta(const QString &key) = 0;
+    // Ids of the live records of `entity` whose `field` (flagged fileRef in the schema) names the file
+    // `sha256` (common/protocol/files.h). By default a scan of the entity's records.
+    virtual QStringList fileReferences(const QString &entity, const QString &field, const QString &sha256);
 };
 
 class StoreWriter : public StoreReader

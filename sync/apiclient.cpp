@@ -195,19 +195,17 @@ ApiResponse ApiClient::send(const QByteArray &method, const QString &path, const
     return response;
 }
 
-ApiResponse ApiClient::sendOnce(const QByteArray &method, const QString &path, const QByteArray &body,
-    const QUrlQuery &query, const QByteArray &fileType)
+QNetworkRequest ApiClient::makeRequest(const QString &path, const QUrlQuery &query) const
 {
     QUrl url = m_server;
     url.setPath(path);
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setRawHeader("Rounds-Protocol", QByteArray::number(diagnostics::ProtocolVersion));
-    request.setRawHeader("Accept", fileType.isEmpty() ? QByteArrayLiteral("application/json") : fileType);
+    request.setRawHeader("Accept", "application/json");
     if (!m_deviceId.isEmpty())
         request.setRawHeader("Rounds-Device-Id", m_deviceId.toLatin1());
     request.setRawHeader("Rounds-Client-Version", device::clientVersion().toLatin1());
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     request.setTransferTimeout(m_policy.transferTimeoutMs);
@@ -216,6 +214,16 @@ ApiResponse ApiClient::sendOnce(const QByteArray &method, const QString &path, c
         ssl.addCaCertificates(m_extraCas);
         request.setSslConfiguration(ssl);
     }
+    return request;
+}
+
+ApiResponse ApiClient::sendOnce(const QByteArray &method, const QString &path, const QByteArray &body,
+    const QUrlQuery &query, const QByteArray &fileType)
+{
+    QNetworkRequest request = makeRequest(path, query);
+    if (!fileType.isEmpty())
+        request.setRawHeader("Accept", fileType);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
 
     std::unique_ptr<QNetworkReply> reply(
         method == "GET" ? m_nam->get(request) : m_nam->sendCustomRequest(request, method, body));

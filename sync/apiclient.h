@@ -11,6 +11,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkRequest;
 class QSslCertificate;
 
 namespace rounds {
@@ -97,6 +98,10 @@ public:
     std::unique_ptr<ApiClient> clone() const;
 
     ApiResponse get(const QString &path, const QUrlQuery &query = {});
+    // A request to `path` with this client's headers (protocol, device, token), timeout and trusted CAs,
+    // for transfers that are not JSON (sync/filetransfer.h), sent through network().
+    QNetworkRequest makeRequest(const QString &path, const QUrlQuery &query = {}) const;
+    QNetworkAccessManager *network() const { return m_nam; }
     ApiResponse post(const QString &path, const QJsonObject &body);
     // A POST whose 2xx answer is a file of `mediaType` (application/pdf), in `raw`; errors are JSON as
     // everywhere. A 2xx of another type is BadResponse.

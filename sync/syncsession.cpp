@@ -3,6 +3,7 @@
 #include "common/protocol/wire.h"
 #include "models/store.h"
 #include "models/store/storebatch.h"
+#include "sync/evidenceupload.h"
 #include "sync/log.h"
 
 #include <QDateTime>
@@ -199,9 +200,12 @@ SyncSummary SyncSession::run()
                 break;
         }
     }
-    if (summary.ok)
+    if (summary.ok) {
+        // Receipts after the records that name them; a failed upload is tried again next time.
+        evidenceupload::run(m_store, m_api);
         m_store.setMeta(
             QStringLiteral("last_sync"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    }
     summary.durationMs = clock.elapsed();
     emit progress(
         SyncProgress {SyncProgress::Done, summary.pushed + summary.pulled, summary.pushed + summary.pulled});

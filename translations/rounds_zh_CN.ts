@@ -215,6 +215,30 @@
         <translation>没有找到与“%1”匹配的医生</translation>
     </message>
     <message>
+        <source>no HCP with id &apos;%1&apos; in this store</source>
+        <translation>本地库中没有 id 为“%1”的医生</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has not reached the server for more than %n day(s): sign in again with rounds-cli --db %2 login %3 %1</source>
+        <translation>
+            <numerusform>%1 已超过 %n 天未连接服务器：请用 rounds-cli --db %2 login %3 %1 重新登录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--discard-unsent goes with --remove-data</source>
+        <translation>--discard-unsent 需与 --remove-data 一起使用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) have not reached the server and would be lost; nothing was deleted. Sync first, or add --discard-unsent to delete them too.</source>
+        <translation>
+            <numerusform>有 %n 项更改尚未送达服务器，删除会丢失这些更改；未删除任何内容。请先同步，或加上 --discard-unsent 一并删除。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>deleted %1 and its keychain entry</source>
+        <translation>已删除 %1 及其密钥环条目</translation>
+    </message>
+    <message>
         <source>usage: rounds-cli --db FILE COMMAND [ARGS]
 
   login SERVER_URL USERNAME        sign in (password on stdin); the token goes to the keychain
@@ -248,6 +272,8 @@
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
                                    2026-09-01..2026-09-30) for a territory/district code or a
                                    username (default: everything in the store)
+  files [--json]                   synced files on this computer: hash, state (missing, partial,
+                                   complete), bytes held of the size, pinned, the last error
 
 After more than `security.offline_days` days (a company setting, 30 by default) without reaching the
 server, every command but login and logout refuses to open the data until you sign in again.
@@ -290,6 +316,8 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
                                    某一期间（2026-10、2026-Q3 或 2026-09-01..2026-09-30）的全部
                                    仪表板 KPI，范围为辖区/大区代码或用户名
                                    （默认：本地库中的全部数据）
+  files [--json]                   本机的同步文件：哈希、状态（missing 缺失、partial 部分、
+                                   complete 完整）、已有字节/大小、是否固定、最近一次错误
 
 超过 `security.offline_days` 天（公司设置，默认 30 天）未连接服务器后，除 login 和 logout
 以外的命令都会拒绝打开数据，直到重新登录。
@@ -302,28 +330,8 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
 </translation>
     </message>
     <message>
-        <source>no HCP with id &apos;%1&apos; in this store</source>
-        <translation>本地库中没有 id 为“%1”的医生</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 has not reached the server for more than %n day(s): sign in again with rounds-cli --db %2 login %3 %1</source>
-        <translation>
-            <numerusform>%1 已超过 %n 天未连接服务器：请用 rounds-cli --db %2 login %3 %1 重新登录</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>--discard-unsent goes with --remove-data</source>
-        <translation>--discard-unsent 需与 --remove-data 一起使用</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) have not reached the server and would be lost; nothing was deleted. Sync first, or add --discard-unsent to delete them too.</source>
-        <translation>
-            <numerusform>有 %n 项更改尚未送达服务器，删除会丢失这些更改；未删除任何内容。请先同步，或加上 --discard-unsent 一并删除。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>deleted %1 and its keychain entry</source>
-        <translation>已删除 %1 及其密钥环条目</translation>
+        <source>pinned</source>
+        <translation>已固定</translation>
     </message>
 </context>
 <context>

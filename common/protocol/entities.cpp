@@ -161,8 +161,9 @@ QList<Entity> declareEntities()
                 enumOf("status", {"granted", "withdrawn"}).required(),
                 dateTime("captured_at").required(),
                 enumOf("source", {"paper_form", "verbal", "online"}).required(),
-                // A reference to the signed form (a file name, an archive number) until files sync.
-                text("evidence", 300),
+                // A reference to the signed form: a file name, an archive number, or a synced file
+                // ("sha256:<hex>:<name>", common/protocol/files.h).
+                text("evidence", 300).holdsFileReference(),
                 // Null: captured_at + the company's consent.validity_days.
                 dateTime("expires_at"),
             })
@@ -297,7 +298,8 @@ QList<Entity> declareEntities()
                 money("amount_minor").required(),
                 currency("currency"),
                 text("description", 1000),
-                text("evidence", 300),
+                // "sha256:<hex>:<name>" of the receipt the client uploads (common/protocol/files.h).
+                text("evidence", 300).holdsFileReference(),
                 enumOf("status", {"estimated", "committed", "actual"})
                     .required()
                     .byDefault(QStringLiteral("estimated")),

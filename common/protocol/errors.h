@@ -26,6 +26,10 @@ inline constexpr auto DeviceRevoked = "device_revoked";
 // 404 to a data-subject request about an HCP the server does not hold (POST /api/v1/admin/hcp/…), so a
 // client tells it from a server without the route (404 not_found).
 inline constexpr auto UnknownHcp = "unknown_hcp";
+// Files (docs/sync-protocol.md, "Files"): 409 to a chunk that does not start where the stored part of
+// the upload ends (header Rounds-File-Offset says where); 416 to a Range past the end of a file.
+inline constexpr auto OffsetMismatch = "offset_mismatch";
+inline constexpr auto RangeNotSatisfiable = "range_not_satisfiable";
 } // namespace ErrorCode
 
 // A problem with one value or one request: which field, and a sentence a person can read. `message` is

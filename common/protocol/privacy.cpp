@@ -1,5 +1,7 @@
 #include "common/protocol/privacy.h"
 
+#include "common/protocol/files.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -270,7 +272,7 @@ std::optional<QString> checkSetting(const QString &key, const QJsonValue &value)
         return problem;
     if (key == RetentionKey && !Retention::fromJson(value, &problem))
         return problem;
-    return std::nullopt;
+    return files::checkSetting(key, value);
 }
 
 } // namespace rounds::protocol::privacy

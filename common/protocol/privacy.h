@@ -96,8 +96,8 @@ struct Retention
     static std::optional<Retention> fromJson(const QJsonValue &value, QString *problem);
 };
 
-// The check of a `setting` record's value for the keys above (nothing for other keys, and for a valid
-// value): the English sentence saying what is wrong.
+// The check of a `setting` record's value for the keys above and `files.max_bytes` (common/protocol/files.h)
+// (nothing for other keys, and for a valid value): the English sentence saying what is wrong.
 std::optional<QString> checkSetting(const QString &key, const QJsonValue &value);
 
 } // namespace rounds::protocol::privacy

@@ -128,6 +128,10 @@ struct Field
     // (status, decision_note) and changes nothing else of it (docs/meetings.md, Decisions).
     Roles writers = AllRoles;
     Personal personal = Personal::No;
+    // The field may hold a file reference, "sha256:<64 hex>[:<name>]" (common/protocol/files.h): a user
+    // who may read the record may download that file (docs/sync-protocol.md, "Files"). Other text in it
+    // stays allowed (a paper form's number).
+    bool fileRef = false;
 
     // A create must name the field unless it may be null or has a default.
     bool requiredOnCreate() const { return !nullable && defaultValue.isUndefined(); }
@@ -177,6 +181,11 @@ struct Field
     Field &about(Personal kind)
     {
         personal = kind;
+        return *this;
+    }
+    Field &holdsFileReference()
+    {
+        fileRef = true;
         return *this;
     }
 };

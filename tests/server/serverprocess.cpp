@@ -418,7 +418,8 @@ HttpReply ServerProcess::request(const QByteArray &method, const QString &path, 
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-    QNetworkReply *reply = nam.sendCustomRequest(req, method, body);
+    // HEAD as QNetworkAccessManager knows it: as a custom verb it would wait for a body.
+    QNetworkReply *reply = method == "HEAD" ? nam.head(req) : nam.sendCustomRequest(req, method, body);
     if (m_insecureTls)
         QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
     QEventLoop loop;
