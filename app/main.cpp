@@ -119,12 +119,13 @@ int main(int argc, char *argv[])
         QStringLiteral("The look for this run: system, light or dark (default: the one chosen in Settings)."),
         QStringLiteral("THEME"));
     const QCommandLineOption dialogOption(QStringLiteral("dialog"),
-        QStringLiteral("A dialog to open over the view: visit (log a visit for the busiest HCP), meeting "
-                       "(the liveliest meeting's editor), settings (General page), compliance (Settings, "
-                       "compliance rules), history (an HCP's History, from the server), about, signin, "
-                       "signout (File, Sign out, with the data removal ticked), newuser (an admin's New "
-                       "user form, over the users view), erase (the busiest HCP's Erase personal data dialog, filled "
-                       "in)."),
+        QStringLiteral(
+            "A dialog to open over the view: visit (log a visit for the busiest HCP), meeting "
+            "(the liveliest meeting's editor), settings (General page), compliance (Settings, "
+            "compliance rules), history (an HCP's History, from the server), about, signin, "
+            "signout (File, Sign out, with the data removal ticked), newuser (an admin's New "
+            "user form, over the users view), erase (the busiest HCP's Erase personal data dialog, filled "
+            "in)."),
         QStringLiteral("DIALOG"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
         QStringLiteral(
@@ -207,11 +208,10 @@ int main(int argc, char *argv[])
     QString view = parser.value(viewOption);
     // `--dialog NAME` and the older `--view` aliases of the dialogs (visit, meeting, settings, history).
     QString dialogName = parser.value(dialogOption);
-    const QStringList dialogNames
-        = {QStringLiteral("visit"), QStringLiteral("meeting"), QStringLiteral("settings"),
-            QStringLiteral("compliance"), QStringLiteral("history"), QStringLiteral("about"),
-            QStringLiteral("signin"), QStringLiteral("signout"), QStringLiteral("newuser"),
-            QStringLiteral("erase")};
+    const QStringList dialogNames = {QStringLiteral("visit"), QStringLiteral("meeting"),
+        QStringLiteral("settings"), QStringLiteral("compliance"), QStringLiteral("history"),
+        QStringLiteral("about"), QStringLiteral("signin"), QStringLiteral("signout"),
+        QStringLiteral("newuser"), QStringLiteral("erase")};
     if (!dialogName.isEmpty() && !dialogNames.contains(dialogName))
         return fail(QStringLiteral("unknown dialog '%1'").arg(dialogName));
     if (dialogName.isEmpty() && (view == QLatin1String("meeting") || view == QLatin1String("history")))

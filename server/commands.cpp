@@ -638,8 +638,8 @@ int runCommand(const QStringList &arguments)
         int (*run)(const QStringList &args);
     } commands[] = {{"serve", serve}, {"demo", demo}, {"user", userCommand}, {"device", deviceCommand},
         {"import", importCommand}, {"export", exportCommand}, {"hcp", hcpCommand}, {"backup", backupCommand},
-        {"restore", restoreCommand}, {"new-epoch", newEpochCommand}, {"migrate-to-postgres", migrateToPostgres},
-        {"prune", pruneCommand}, {"setting", settingCommand}};
+        {"restore", restoreCommand}, {"new-epoch", newEpochCommand},
+        {"migrate-to-postgres", migrateToPostgres}, {"prune", pruneCommand}, {"setting", settingCommand}};
     for (const auto &c : commands) {
         if (command == QLatin1String(c.name))
             return c.run(arguments.mid(1));

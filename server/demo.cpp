@@ -588,7 +588,8 @@ bool Generator::run(QString *error)
 void Generator::addConsents(const QList<std::pair<QString, QStringList>> &hcps)
 {
     add("setting", uuid(),
-        QJsonObject {{QStringLiteral("key"), QStringLiteral("consent.required")}, {QStringLiteral("value"), true}},
+        QJsonObject {
+            {QStringLiteral("key"), QStringLiteral("consent.required")}, {QStringLiteral("value"), true}},
         {QStringLiteral("global")});
     const char *base[] = {"face_to_face", "remote", "phone", "event_invitation", "activity_tracking"};
     const char *more[] = {"message", "email", "wecom"};
@@ -623,9 +624,9 @@ void Generator::addConsents(const QList<std::pair<QString, QStringList>> &hcps)
                 grant(channel, QStringLiteral("granted"), captured);
         }
         if (n % 29 == 11)
-            grant("activity_tracking", QStringLiteral("withdrawn"), captured.addDays(30) > QDateTime::currentDateTimeUtc()
-                    ? captured.addSecs(3600)
-                    : captured.addDays(30));
+            grant("activity_tracking", QStringLiteral("withdrawn"),
+                captured.addDays(30) > QDateTime::currentDateTimeUtc() ? captured.addSecs(3600)
+                                                                       : captured.addDays(30));
     }
 }
 

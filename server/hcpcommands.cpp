@@ -23,7 +23,8 @@ int takeHcpId(const QCommandLineParser &p, const QString &command, QString *id)
     return -1;
 }
 
-bool writePrivate(const QString &path, const std::function<bool(QIODevice &, QString *)> &write, QString *error)
+bool writePrivate(
+    const QString &path, const std::function<bool(QIODevice &, QString *)> &write, QString *error)
 {
     // An export is personal data: readable by its owner only, from the first byte.
     PrivateFile file(path);
@@ -35,7 +36,8 @@ int exportHcp(const QStringList &args)
     const QString command = QStringLiteral("hcp export");
     QCommandLineParser p;
     const QCommandLineOption outFile(QStringLiteral("out"),
-        QStringLiteral("Write the JSON to FILE (mode 0600) instead of standard output."), QStringLiteral("FILE"));
+        QStringLiteral("Write the JSON to FILE (mode 0600) instead of standard output."),
+        QStringLiteral("FILE"));
     const QCommandLineOption pdfFile(QStringLiteral("pdf"),
         QStringLiteral("Also write a readable PDF to FILE (mode 0600); the JSON then goes to standard output "
                        "only with --out -."),
@@ -69,7 +71,8 @@ int exportHcp(const QStringList &args)
         const QByteArray json = QJsonDocument(dossier).toJson(QJsonDocument::Indented);
         const QString out = p.value(outFile);
         if (p.isSet(pdfFile)) {
-            if (!writePrivate(p.value(pdfFile),
+            if (!writePrivate(
+                    p.value(pdfFile),
                     [&](QIODevice &d, QString *e) { return writeHcpReport(dossier, language, d, e); }, error))
                 return false;
             err() << "rounds-server: PDF of HCP " << id << " written to " << p.value(pdfFile) << Qt::endl;
@@ -81,12 +84,15 @@ int exportHcp(const QStringList &args)
             }
             return true;
         }
-        if (!writePrivate(out, [&](QIODevice &d, QString *e) {
-                if (d.write(json) == json.size())
-                    return true;
-                *e = QStringLiteral("cannot write %1: %2").arg(out, d.errorString());
-                return false;
-            }, error))
+        if (!writePrivate(
+                out,
+                [&](QIODevice &d, QString *e) {
+                    if (d.write(json) == json.size())
+                        return true;
+                    *e = QStringLiteral("cannot write %1: %2").arg(out, d.errorString());
+                    return false;
+                },
+                error))
             return false;
         err() << "rounds-server: everything held about HCP " << id << " written to " << out << Qt::endl;
         return true;
@@ -154,7 +160,8 @@ int eraseHcp(const QStringList &args)
         QString refusal;
         const bool written = storage.write(
             [&](StoreWriter &w) {
-                hcperasure::Request request {{}, {}, p.value(reason).trimmed(), QStringLiteral("rounds-server hcp erase")};
+                hcperasure::Request request {
+                    {}, {}, p.value(reason).trimmed(), QStringLiteral("rounds-server hcp erase")};
                 return requester(w, p.value(by), &request, &refusal)
                     && hcperasure::erase(w, id, request, &s, &refusal);
             },
@@ -201,7 +208,8 @@ int hcpCommand(const QStringList &args)
     if (sub == QLatin1String("erase"))
         return eraseHcp(args.mid(1));
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        out() << "usage: rounds-server hcp export --data DIR HCP_ID [--out FILE] [--pdf FILE] [--lang en|zh_CN]\n"
+        out() << "usage: rounds-server hcp export --data DIR HCP_ID [--out FILE] [--pdf FILE] [--lang "
+                 "en|zh_CN]\n"
                  "       rounds-server hcp erase --data DIR HCP_ID --reason TEXT [--by USER]\n"
                  "Data-subject requests (docs/privacy.md); each sub-command has --help.\n";
         return ExitOk;

@@ -59,7 +59,8 @@ QList<StoredRecord> changeRequestsAbout(StoreReader &store, const QString &hcpId
 {
     QList<StoredRecord> out;
     store.scan(QStringLiteral("change_request"), [&](const StoredRecord &cr) {
-        if (!cr.deleted && str(cr.record.fields, "entity") == kHcp && str(cr.record.fields, "record_id") == hcpId)
+        if (!cr.deleted && str(cr.record.fields, "entity") == kHcp
+            && str(cr.record.fields, "record_id") == hcpId)
             out << cr;
     });
     return out;
@@ -283,13 +284,13 @@ bool erase(StoreWriter &store, const QString &hcpId, const Request &request, Sum
     const QJsonObject record {{QStringLiteral("at"), at}, {QStringLiteral("requested_by"), request.username},
         {QStringLiteral("reason"), request.reason}, {QStringLiteral("placeholder"), summary->placeholder}};
     if (!summary->alreadyErased)
-        store.setMeta(metaKey(hcpId), QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)));
+        store.setMeta(
+            metaKey(hcpId), QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact)));
     // The request itself, in the HCP's history, each time it is made (a repeated one changes nothing).
     store.addAudit(AuditEntry {kHcp, hcpId, QStringLiteral("data_subject_request"), QJsonValue::Null,
         QJsonObject {{QStringLiteral("request"), QStringLiteral("erase")},
             {QStringLiteral("requested_by"), request.username}, {QStringLiteral("reason"), request.reason}},
-        request.userId, request.device, {}, at, eraser.note(),
-        QStringLiteral("update"), 0});
+        request.userId, request.device, {}, at, eraser.note(), QStringLiteral("update"), 0});
     return true;
 }
 

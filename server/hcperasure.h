@@ -50,8 +50,8 @@ QJsonObject erasure(StoreReader &store, const QString &hcpId);
 
 // Erases the HCP `hcpId` (and the duplicates merged into it) inside the caller's write transaction.
 // False with `error` when there is no such HCP. Erasing again changes nothing but is recorded too.
-bool erase(StoreWriter &store, const QString &hcpId, const Request &request, Summary *summary,
-    QString *error);
+bool erase(
+    StoreWriter &store, const QString &hcpId, const Request &request, Summary *summary, QString *error);
 
 // A pushed change that writes personal data about an erased HCP: its name or contact fields, a note,
 // feedback, follow-up or plan purpose, an attendee name, a tag, a change request's proposed personal

@@ -87,8 +87,9 @@ private:
         if (v.isDouble())
             return QString::number(v.toInteger());
         if (v.isObject() || v.isArray())
-            return QString::fromUtf8(v.isObject() ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
-                                                  : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+            return QString::fromUtf8(v.isObject()
+                    ? QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)
+                    : QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
         const QString text = v.toString();
         if (field && field->type == protocol::FieldType::Ref && m_names.contains(text))
             return m_names.value(text).toString();
@@ -101,7 +102,8 @@ private:
     QString row(const QString &label, const QString &text) const
     {
         return QStringLiteral("<tr><td width=\"30%\"><b>%1</b></td><td>%2</td></tr>")
-            .arg(label.toHtmlEscaped(), text.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
+            .arg(label.toHtmlEscaped(),
+                text.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
     }
 
     QString recordTable(const QString &entity, const QJsonObject &r) const
@@ -128,9 +130,11 @@ private:
     QString auditTable() const
     {
         const QJsonArray audit = m_d.value(QLatin1String("audit")).toArray();
-        QString t = QStringLiteral("<h2>%1 (%2)</h2>").arg(tr("Audit trail").toHtmlEscaped()).arg(audit.size());
+        QString t
+            = QStringLiteral("<h2>%1 (%2)</h2>").arg(tr("Audit trail").toHtmlEscaped()).arg(audit.size());
         t += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"2\" width=\"100%\"><tr>");
-        for (const QString &h : {tr("When"), tr("Who"), tr("Record"), tr("Field"), tr("Old"), tr("New"), tr("Note")})
+        for (const QString &h :
+            {tr("When"), tr("Who"), tr("Record"), tr("Field"), tr("Old"), tr("New"), tr("Note")})
             t += QStringLiteral("<th>%1</th>").arg(h.toHtmlEscaped());
         t += QStringLiteral("</tr>");
         for (const QJsonValue &v : audit) {
@@ -140,10 +144,13 @@ private:
             const QString user = a.value(QLatin1String("user_id")).toString();
             const protocol::Entity *e = protocol::Schema::instance().entity(entity);
             const protocol::Field *f = e ? e->field(field) : nullptr;
-            const QStringList cells {a.value(QLatin1String("at")).toString(), m_names.value(user).toString(user),
+            const QStringList cells {a.value(QLatin1String("at")).toString(),
+                m_names.value(user).toString(user),
                 Messages::entityLabel(entity) + QLatin1Char(' ')
                     + a.value(QLatin1String("record_id")).toString().left(8),
-                field == QLatin1String("*") ? tr("(deleted)") : f ? Messages::fieldLabel(entity, field) : field,
+                field == QLatin1String("*") ? tr("(deleted)")
+                    : f                     ? Messages::fieldLabel(entity, field)
+                                            : field,
                 value(entity, f, a.value(QLatin1String("old_value"))),
                 value(entity, f, a.value(QLatin1String("new_value"))),
                 a.value(QLatin1String("note")).toString()};

@@ -4,9 +4,9 @@
 // visit goes back into the outbox after it, and the next sync is accepted. A withdrawn activity-tracking
 // consent makes later tracking anonymous (trackingAllowed on both ends). rounds-cli consent shows it.
 
+#include "common/protocol/values.h"
 #include "e2e/clirunner.h"
 #include "e2e/syncclient.h"
-#include "common/protocol/values.h"
 #include "models/consentqueries.h"
 
 #include <QtTest>
@@ -69,14 +69,15 @@ void TestConsentE2e::refusedVisitIsAcceptedAfterConsent()
     // Offline, before saving: the rule the visit dialog asks says the visit would be refused.
     consent::Verdict v;
     QString error;
-    QVERIFY2(ConsentQueries::verdict(store, m_hcp, QStringLiteral("message"), now, &v, &error), qPrintable(error));
+    QVERIFY2(
+        ConsentQueries::verdict(store, m_hcp, QStringLiteral("message"), now, &v, &error), qPrintable(error));
     QVERIFY(v.blocks);
     QCOMPARE(consent::stateName(v.state), QStringLiteral("missing"));
 
     const WriteResult visit = store->create(QStringLiteral("visit"),
-        QJsonObject {{"territory_id", m_rep.territories.value(0)}, {"hcp_id", m_hcp}, {"rep_id", m_rep.userId},
-            {"channel", "message"}, {"visited_at", now.toString(Qt::ISODate)}, {"status", "submitted"},
-            {"notes", "sent the new dosing leaflet by message"}});
+        QJsonObject {{"territory_id", m_rep.territories.value(0)}, {"hcp_id", m_hcp},
+            {"rep_id", m_rep.userId}, {"channel", "message"}, {"visited_at", now.toString(Qt::ISODate)},
+            {"status", "submitted"}, {"notes", "sent the new dosing leaflet by message"}});
     QVERIFY2(visit.ok, qPrintable(visit.error));
 
     // The server refuses it, naming the HCP and the channel; the client keeps it as a rejection.
@@ -172,7 +173,8 @@ void TestConsentE2e::withdrawnTrackingMakesLaterViewsAnonymous()
 void TestConsentE2e::cliShowsConsent()
 {
     m_rep.store.reset(); // rounds-cli opens the same file
-    const CliRun run = runCli({QStringLiteral("--db"), m_rep.dbPath, QStringLiteral("consent"), m_hcp, QStringLiteral("--json")});
+    const CliRun run = runCli(
+        {QStringLiteral("--db"), m_rep.dbPath, QStringLiteral("consent"), m_hcp, QStringLiteral("--json")});
     QCOMPARE(run.code, 0);
     const QJsonObject answer = run.json().object();
     QCOMPARE(answer.value("hcp_id").toString(), m_hcp);

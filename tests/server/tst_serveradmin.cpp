@@ -257,7 +257,8 @@ void TestServerAdmin::createChecksItsInput_data()
             return b;
         }() << 400 << "username"
                                         << "must be a string";
-    QTest::newRow("no password") << with("c.nopw", "password", QJsonValue(QJsonValue::Undefined)) << 400 << "password"
+    QTest::newRow("no password") << with("c.nopw", "password", QJsonValue(QJsonValue::Undefined)) << 400
+                                 << "password"
                                  << "missing";
 }
 

@@ -5,8 +5,8 @@
 #include "server/demoorg.h"
 #include "server/serverprocess.h"
 
-#include <QtTest>
 #include <QUuid>
+#include <QtTest>
 
 using namespace rounds::test;
 
@@ -93,7 +93,9 @@ void TestServerConsent::setSetting(const QString &key, const QJsonValue &value)
         m_settingIds.insert(key, newId());
     const QString id = m_settingIds.value(key);
     const QJsonObject stored = m_server.storedRecord(id);
-    const qint64 base = stored.isEmpty() ? 0 : m_server.scalar(QStringLiteral("SELECT version FROM records WHERE id = ?1"), {id});
+    const qint64 base = stored.isEmpty()
+        ? 0
+        : m_server.scalar(QStringLiteral("SELECT version FROM records WHERE id = ?1"), {id});
     const QJsonObject r = push(QStringLiteral("admin"), QStringLiteral("setting"), id,
         QJsonObject {{"key", key}, {"value", value}}, base);
     QVERIFY2(r.value("status").toString() == QLatin1String("applied"), qPrintable(QJsonDocument(r).toJson()));
@@ -102,8 +104,8 @@ void TestServerConsent::setSetting(const QString &key, const QJsonValue &value)
 QJsonObject TestServerConsent::consent(const QString &hcp, const QString &channel, const QString &status,
     const QDateTime &captured, const QDateTime &expires)
 {
-    return QJsonObject {{"hcp_id", hcp}, {"channel", channel}, {"status", status}, {"captured_at", iso(captured)},
-        {"source", "paper_form"}, {"evidence", "form 2026-017"},
+    return QJsonObject {{"hcp_id", hcp}, {"channel", channel}, {"status", status},
+        {"captured_at", iso(captured)}, {"source", "paper_form"}, {"evidence", "form 2026-017"},
         {"expires_at", expires.isValid() ? QJsonValue(iso(expires)) : QJsonValue(QJsonValue::Null)}};
 }
 
@@ -218,9 +220,11 @@ void TestServerConsent::validityDaysSetting()
     const QString rep = QStringLiteral("rep.sh01");
     const QString hcp = freshHcp();
     const QDateTime captured = QDateTime::currentDateTimeUtc().addDays(-20);
-    QCOMPARE(push(rep, "consent", newId(), consent(hcp, "remote", "granted", captured)).value("status").toString(),
+    QCOMPARE(
+        push(rep, "consent", newId(), consent(hcp, "remote", "granted", captured)).value("status").toString(),
         QStringLiteral("applied"));
-    QCOMPARE(push(rep, "visit", newId(), visit(hcp, "remote", captured.addDays(days))).value("status").toString(),
+    QCOMPARE(
+        push(rep, "visit", newId(), visit(hcp, "remote", captured.addDays(days))).value("status").toString(),
         expected);
     setSetting(QStringLiteral("consent.validity_days"), 365);
 }
@@ -245,8 +249,8 @@ void TestServerConsent::invitationNeedsEventConsent()
     const QString hcp = freshHcp();
     const QString meetingId = newId();
     const QJsonObject m = push(rep, "meeting", meetingId,
-        QJsonObject {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))}, {"title", "Consent talk"},
-            {"starts_at", iso(QDateTime::currentDateTimeUtc().addDays(20))},
+        QJsonObject {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))},
+            {"title", "Consent talk"}, {"starts_at", iso(QDateTime::currentDateTimeUtc().addDays(20))},
             {"owner_id", m_org.user.value(QStringLiteral("rep.sh01"))}});
     QCOMPARE(m.value("status").toString(), QStringLiteral("applied"));
     const QJsonObject attendee {{"meeting_id", meetingId}, {"hcp_id", hcp}, {"kind", "hcp"}};
@@ -262,8 +266,10 @@ void TestServerConsent::invitationNeedsEventConsent()
                  .value("status")
                  .toString(),
         QStringLiteral("applied"));
-    push(rep, "consent", newId(), consent(hcp, "event_invitation", "granted", QDateTime::currentDateTimeUtc()));
-    QCOMPARE(push(rep, "meeting_attendee", attendeeId, attendee).value("status").toString(), QStringLiteral("applied"));
+    push(rep, "consent", newId(),
+        consent(hcp, "event_invitation", "granted", QDateTime::currentDateTimeUtc()));
+    QCOMPARE(push(rep, "meeting_attendee", attendeeId, attendee).value("status").toString(),
+        QStringLiteral("applied"));
 }
 
 void TestServerConsent::editOfEarlierContactIsNotRefused()
@@ -305,7 +311,8 @@ void TestServerConsent::scopeAndPull()
                  .value("status")
                  .toString(),
         QStringLiteral("applied"));
-    const QList<QJsonObject> mine = recordsOf(m_server.pullAll(token(QStringLiteral("rep.sh01"))).changes, "consent");
+    const QList<QJsonObject> mine
+        = recordsOf(m_server.pullAll(token(QStringLiteral("rep.sh01"))).changes, "consent");
     bool found = false;
     for (const QJsonObject &c : mine)
         found = found || c.value("id").toString() == id;
@@ -332,15 +339,18 @@ void TestServerConsent::mergeMovesConsentToTheSurvivor()
                  .value("status")
                  .toString(),
         QStringLiteral("applied"));
-    const qint64 version = m_server.scalar(QStringLiteral("SELECT version FROM records WHERE id = ?1"), {loser});
-    QCOMPARE(push(QStringLiteral("sfe"), "hcp", loser, QJsonObject {{"status", "merged"}, {"merged_into", winner}},
-                 version)
+    const qint64 version
+        = m_server.scalar(QStringLiteral("SELECT version FROM records WHERE id = ?1"), {loser});
+    QCOMPARE(push(QStringLiteral("sfe"), "hcp", loser,
+                 QJsonObject {{"status", "merged"}, {"merged_into", winner}}, version)
                  .value("status")
                  .toString(),
         QStringLiteral("applied"));
     QCOMPARE(m_server.storedRecord(consentId).value("hcp_id").toString(), winner);
     // The survivor's consent is what the duplicate had: a message visit to the survivor is accepted.
-    QCOMPARE(push(rep, "visit", newId(), visit(winner, "message", QDateTime::currentDateTimeUtc())).value("status").toString(),
+    QCOMPARE(push(rep, "visit", newId(), visit(winner, "message", QDateTime::currentDateTimeUtc()))
+                 .value("status")
+                 .toString(),
         QStringLiteral("applied"));
 }
 

@@ -11,8 +11,8 @@
 #include "ui/admin/privacysettingsform.h"
 
 #include <QCheckBox>
-#include <QJsonArray>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -258,7 +258,8 @@ void TestCompanySettings::privacyBounds_data()
         {"consentValidityLineEdit", "consent.validity_days", "", "A consent lasts (days)", 1, 3650},
         {"consentWarningLineEdit", "consent.expiry_warning_days", "", "Warn before it ends (days)", 0, 365},
         {"offlineDaysLineEdit", "security.offline_days", "", "Days offline before signing in again", 1, 365},
-        {"retentionAuditLineEdit", "retention.days", "audit", "Server keeps the audit trail (days)", 365, 36500},
+        {"retentionAuditLineEdit", "retention.days", "audit", "Server keeps the audit trail (days)", 365,
+            36500},
         {"retentionTombstonesLineEdit", "retention.days", "tombstones", "Server keeps deletions (days)", 90,
             36500},
         {"retentionMutationsLineEdit", "retention.days", "mutations", "Server keeps push answers (days)", 90,
@@ -266,9 +267,9 @@ void TestCompanySettings::privacyBounds_data()
     };
     for (const auto &f : fields) {
         const auto row = [&](const char *what, const QString &text, int saved) {
-            QTest::addRow("%s %s", f.field, what) << QString::fromLatin1(f.field) << text
-                                                  << QString::fromLatin1(f.key) << QString::fromLatin1(f.member)
-                                                  << saved << QString::fromLatin1(f.label);
+            QTest::addRow("%s %s", f.field, what)
+                << QString::fromLatin1(f.field) << text << QString::fromLatin1(f.key)
+                << QString::fromLatin1(f.member) << saved << QString::fromLatin1(f.label);
         };
         row("below", QString::number(f.min - 1), -1);
         row("at the minimum", QString::number(f.min), f.min);
@@ -339,7 +340,8 @@ void TestCompanySettings::privacySavesWhatChanged()
     QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("consentRequiredCheckBox"))->isChecked());
     QVERIFY(!again.findChild<QCheckBox *>(QStringLiteral("contact_rep_phoneCheckBox"))->isChecked());
     QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("contact_manager_phoneCheckBox"))->isChecked());
-    QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("consentValidityLineEdit"))->text(), QStringLiteral("180"));
+    QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("consentValidityLineEdit"))->text(),
+        QStringLiteral("180"));
     QVERIFY(again.privacyForm()->save());
     QCOMPARE(m_store->pendingCount(), 3);
 }

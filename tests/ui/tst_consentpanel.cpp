@@ -82,7 +82,8 @@ int rowOf(QTableWidget *table, const QString &channel)
 {
     for (int r = 0; r < table->rowCount(); ++r) {
         const QTableWidgetItem *item = table->item(r, 0);
-        if (item->data(Qt::UserRole).toString() == channel && item->data(Qt::UserRole + 1).toString().isEmpty())
+        if (item->data(Qt::UserRole).toString() == channel
+            && item->data(Qt::UserRole + 1).toString().isEmpty())
             return r;
     }
     return -1;
@@ -149,30 +150,37 @@ void TestConsentPanel::init()
         const QString bucket = QStringLiteral("t:") + kTerritory;
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const QList<PulledChange> page {
-            change(QStringLiteral("territory"), {{"code", "SH-01"}, {"name", "上海一区"}, {"level", "territory"}, {"owner_id", kRep}},
-                global, kTerritory),
+            change(QStringLiteral("territory"),
+                {{"code", "SH-01"}, {"name", "上海一区"}, {"level", "territory"}, {"owner_id", kRep}}, global,
+                kTerritory),
             change(QStringLiteral("product"), {{"name", "Amlodin"}, {"active", true}}, global, kProduct),
-            change(QStringLiteral("hcp"), {{"full_name", "王建华"}, {"status", "active"}, {"tier", "A"}, {"specialty", "心内科"}},
+            change(QStringLiteral("hcp"),
+                {{"full_name", "王建华"}, {"status", "active"}, {"tier", "A"}, {"specialty", "心内科"}},
                 bucket, kWang),
-            change(QStringLiteral("hcp"), {{"full_name", "陈志强"}, {"status", "active"}, {"tier", "B"}}, bucket, kChen),
+            change(QStringLiteral("hcp"), {{"full_name", "陈志强"}, {"status", "active"}, {"tier", "B"}},
+                bucket, kChen),
             change(QStringLiteral("alignment"),
-                {{"territory_id", kTerritory}, {"hcp_id", kWang}, {"valid_from", "2026-01-01"}, {"target_calls_per_cycle", 4}},
+                {{"territory_id", kTerritory}, {"hcp_id", kWang}, {"valid_from", "2026-01-01"},
+                    {"target_calls_per_cycle", 4}},
                 bucket),
             change(QStringLiteral("alignment"),
-                {{"territory_id", kTerritory}, {"hcp_id", kChen}, {"valid_from", "2026-01-01"}, {"target_calls_per_cycle", 2}},
+                {{"territory_id", kTerritory}, {"hcp_id", kChen}, {"valid_from", "2026-01-01"},
+                    {"target_calls_per_cycle", 2}},
                 bucket),
             // Wang: face to face in force, phone ends in 10 days, e-mail withdrawn, one product's message.
             change(QStringLiteral("consent"),
-                {{"hcp_id", kWang}, {"channel", "face_to_face"}, {"status", "granted"}, {"captured_at", iso(now.addDays(-30))},
-                    {"source", "paper_form"}, {"evidence", "表 2026-031"}, {"expires_at", iso(now.addDays(335))}},
+                {{"hcp_id", kWang}, {"channel", "face_to_face"}, {"status", "granted"},
+                    {"captured_at", iso(now.addDays(-30))}, {"source", "paper_form"},
+                    {"evidence", "表 2026-031"}, {"expires_at", iso(now.addDays(335))}},
                 bucket),
             change(QStringLiteral("consent"),
-                {{"hcp_id", kWang}, {"channel", "phone"}, {"status", "granted"}, {"captured_at", iso(now.addDays(-355))},
-                    {"source", "verbal"}, {"expires_at", iso(now.addDays(10))}},
+                {{"hcp_id", kWang}, {"channel", "phone"}, {"status", "granted"},
+                    {"captured_at", iso(now.addDays(-355))}, {"source", "verbal"},
+                    {"expires_at", iso(now.addDays(10))}},
                 bucket),
             change(QStringLiteral("consent"),
-                {{"hcp_id", kWang}, {"channel", "email"}, {"status", "withdrawn"}, {"captured_at", iso(now.addDays(-3))},
-                    {"source", "online"}},
+                {{"hcp_id", kWang}, {"channel", "email"}, {"status", "withdrawn"},
+                    {"captured_at", iso(now.addDays(-3))}, {"source", "online"}},
                 bucket),
             change(QStringLiteral("consent"),
                 {{"hcp_id", kWang}, {"channel", "message"}, {"product_id", kProduct}, {"status", "granted"},
@@ -209,10 +217,13 @@ void TestConsentPanel::panelListsEveryChannel()
     QCOMPARE(table->item(message, 1)->text(), QStringLiteral("None"));
     QVERIFY(table->item(message + 1, 0)->text().contains(QStringLiteral("Amlodin")));
     QCOMPARE(table->item(message + 1, 1)->text(), QStringLiteral("Granted"));
-    QVERIFY(table->item(rowOf(table, QStringLiteral("face_to_face")), 3)->text().contains(QStringLiteral("表 2026-031")));
+    QVERIFY(table->item(rowOf(table, QStringLiteral("face_to_face")), 3)
+                ->text()
+                .contains(QStringLiteral("表 2026-031")));
     // Selecting a line picks its channel and product for the form.
     table->setCurrentCell(message + 1, 0);
-    QCOMPARE(child<QComboBox>(&profile, "consentChannelComboBox")->currentData().toString(), QStringLiteral("message"));
+    QCOMPARE(child<QComboBox>(&profile, "consentChannelComboBox")->currentData().toString(),
+        QStringLiteral("message"));
     QCOMPARE(child<QComboBox>(&profile, "consentProductComboBox")->currentData().toString(), kProduct);
 }
 
@@ -235,7 +246,9 @@ void TestConsentPanel::captureRenewWithdrawOffline()
     QTest::keyClicks(child<QLineEdit>(&profile, "consentEvidenceLineEdit"), "form 2026-044");
     QTest::mouseClick(grant, Qt::LeftButton);
     QCOMPARE(stateOf(table, QStringLiteral("wecom")), QStringLiteral("Granted"));
-    QVERIFY(table->item(rowOf(table, QStringLiteral("wecom")), 3)->text().contains(QStringLiteral("form 2026-044")));
+    QVERIFY(table->item(rowOf(table, QStringLiteral("wecom")), 3)
+                ->text()
+                .contains(QStringLiteral("form 2026-044")));
     QCOMPARE(store->pendingCount(), queued + 1);
     const OutboxMutation m = store->outbox().last();
     QCOMPARE(m.entity, QStringLiteral("consent"));
@@ -276,7 +289,8 @@ void TestConsentPanel::visitDialogWarnsBeforeSaving()
         m_prompter.confirmAnswer = false;
         QVERIFY(!dialog.saveDraft());
         QCOMPARE(m_prompter.asked.size(), 1);
-        QVERIFY2(m_prompter.asked.first().contains(QStringLiteral("withdrew")), qPrintable(m_prompter.asked.first()));
+        QVERIFY2(m_prompter.asked.first().contains(QStringLiteral("withdrew")),
+            qPrintable(m_prompter.asked.first()));
         QVERIFY(m_prompter.asked.first().contains(QStringLiteral("王建华")));
         QCOMPARE(int(store->records(QStringLiteral("visit")).size()), before);
         // "Save anyway" saves (warn, not block), and does not ask again for the same channel.
@@ -304,7 +318,8 @@ void TestConsentPanel::visitDialogWarnsBeforeSaving()
     }
     // ... and does once an administrator turns it on (the setting arrives by sync).
     const QString bucket = QStringLiteral("global");
-    PulledChange setting = change(QStringLiteral("setting"), {{"key", "consent.required"}, {"value", true}}, bucket);
+    PulledChange setting
+        = change(QStringLiteral("setting"), {{"key", "consent.required"}, {"value", true}}, bucket);
     setting.record.insert(QStringLiteral("updated_at"), iso(QDateTime::currentDateTimeUtc()));
     QVERIFY(store->applyPage({setting}, {{bucket, 4}}).ok);
     m_prompter.asked.clear();

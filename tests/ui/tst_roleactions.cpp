@@ -92,7 +92,8 @@ void TestRoleActions::eachRoleSeesItsActions_data()
                              << QStringList {"planVisitButton", "approvalQueueGroupBox", "planHintLabel"};
     QTest::newRow("sfe") << "sfe" << base + sfeViews + conflicts
                          << QStringList {"addTagButton", "removeTagButton", "proposeCorrectionButton"};
-    QTest::newRow("admin") << "admin" << base + dashboard + sfeViews + conflicts + QStringList {"company", "users"}
+    QTest::newRow("admin") << "admin"
+                           << base + dashboard + sfeViews + conflicts + QStringList {"company", "users"}
                            << QStringList {"addTagButton", "removeTagButton", "proposeCorrectionButton"};
 }
 

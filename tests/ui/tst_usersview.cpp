@@ -210,7 +210,8 @@ void TestUsersView::createUser()
     auto *form = dialog<UserFormDialog>("newUserDialog");
     QVERIFY(form);
     QTest::keyClicks(child<QLineEdit>(form, "loginLineEdit"), QStringLiteral("rep.sh03"));
-    child<QLineEdit>(form, "displayNameLineEdit")->setText(QStringLiteral("孙丽")); // keyClicks types Latin-1 only
+    child<QLineEdit>(form, "displayNameLineEdit")
+        ->setText(QStringLiteral("孙丽")); // keyClicks types Latin-1 only
     auto *role = child<QComboBox>(form, "roleComboBox");
     role->setCurrentIndex(role->findData(QStringLiteral("rep")));
     // Below the limit, the form says why and stays open; nothing is sent.

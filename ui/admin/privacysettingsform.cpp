@@ -42,16 +42,17 @@ PrivacySettingsForm::PrivacySettingsForm(Store *store, QWidget *parent)
     m_required->setToolTip(tr("Off: only an HCP who withdrew consent is refused. On: a missing or expired "
                               "consent is refused too (the laptop warns offline, the server refuses)."));
     form->addRow(tr("Consent"), m_required);
-    addDays(form, QStringLiteral("consentValidityLineEdit"), tr("A consent lasts (days)"), consent::ValidityDaysKey,
-        {}, 1, 3650, 365);
-    addDays(form, QStringLiteral("consentWarningLineEdit"), tr("Warn before it ends (days)"), consent::WarningDaysKey,
-        {}, 0, 365, 30);
+    addDays(form, QStringLiteral("consentValidityLineEdit"), tr("A consent lasts (days)"),
+        consent::ValidityDaysKey, {}, 1, 3650, 365);
+    addDays(form, QStringLiteral("consentWarningLineEdit"), tr("Warn before it ends (days)"),
+        consent::WarningDaysKey, {}, 0, 365, 30);
     addDays(form, QStringLiteral("offlineDaysLineEdit"), tr("Days offline before signing in again"),
         offlinepolicy::SettingKey, {}, 1, 365, offlinepolicy::DefaultMaxDays);
 
-    const QMap<QString, QString> roleLabels {
-        {QStringLiteral("rep"), tr("Contact fields on reps' laptops")}, {QStringLiteral("manager"), tr("Contact fields on managers' laptops")}};
-    const QMap<QString, QString> fieldLabels {{QStringLiteral("email"), tr("E-mail")}, {QStringLiteral("phone"), tr("Phone")}};
+    const QMap<QString, QString> roleLabels {{QStringLiteral("rep"), tr("Contact fields on reps' laptops")},
+        {QStringLiteral("manager"), tr("Contact fields on managers' laptops")}};
+    const QMap<QString, QString> fieldLabels {
+        {QStringLiteral("email"), tr("E-mail")}, {QStringLiteral("phone"), tr("Phone")}};
     for (const QString &role : kRoles) {
         auto *row = new QWidget(this);
         auto *h = new QHBoxLayout(row);
@@ -82,8 +83,8 @@ PrivacySettingsForm::PrivacySettingsForm(Store *store, QWidget *parent)
     form->addRow(QString(), save);
 }
 
-void PrivacySettingsForm::addDays(QFormLayout *form, const QString &name, const QString &label, const QString &key,
-    const QString &member, int min, int max, int fallback)
+void PrivacySettingsForm::addDays(QFormLayout *form, const QString &name, const QString &label,
+    const QString &key, const QString &member, int min, int max, int fallback)
 {
     auto *edit = new QLineEdit(this);
     edit->setObjectName(name);
@@ -105,8 +106,8 @@ QJsonValue PrivacySettingsForm::current(const QString &key)
 
 void PrivacySettingsForm::reload()
 {
-    const consent::Rules rules = consent::Rules::fromSettings(current(consent::RequiredKey),
-        current(consent::ValidityDaysKey), current(consent::WarningDaysKey));
+    const consent::Rules rules = consent::Rules::fromSettings(
+        current(consent::RequiredKey), current(consent::ValidityDaysKey), current(consent::WarningDaysKey));
     m_required->setChecked(rules.required);
     QString ignored; // a malformed value reads as its default, as the readers read it
     std::optional<Retention> retention = Retention::fromJson(current(privacy::RetentionKey), &ignored);
@@ -152,7 +153,8 @@ bool PrivacySettingsForm::save()
         if (!ok)
             v = QLocale::c().toInt(text, &ok);
         if (!ok || v < f.min || v > f.max) {
-            emit message(tr("%1: enter a whole number of days from %2 to %3.").arg(f.label).arg(f.min).arg(f.max),
+            emit message(
+                tr("%1: enter a whole number of days from %2 to %3.").arg(f.label).arg(f.min).arg(f.max),
                 true);
             f.edit->setFocus();
             f.edit->selectAll();

@@ -1,16 +1,17 @@
 #include "ui/common/consentwarning.h"
 
+#include "common/protocol/enumlabels.h"
 #include "models/consentqueries.h"
 #include "models/hcpqueries.h"
 #include "ui/common/dates.h"
-#include "common/protocol/enumlabels.h"
 #include "ui/common/prompter.h"
 
 #include <QCoreApplication>
 
 namespace rounds::consentwarning {
 
-bool confirmContact(QWidget *parent, Store *store, const QString &hcpId, const QString &channel, const QDateTime &at)
+bool confirmContact(
+    QWidget *parent, Store *store, const QString &hcpId, const QString &channel, const QDateTime &at)
 {
     using protocol::consent::State;
     protocol::consent::Verdict v;
@@ -29,7 +30,8 @@ bool confirmContact(QWidget *parent, Store *store, const QString &hcpId, const Q
                   .arg(who, how, Dates::date(v.deciding->capturedAt.toLocalTime().date()));
         break;
     case State::Expired:
-        why = QCoreApplication::translate("ConsentWarning", "%1's consent to %2 expired on %3.").arg(who, how, Dates::date(v.expiresAt.toLocalTime().date()));
+        why = QCoreApplication::translate("ConsentWarning", "%1's consent to %2 expired on %3.")
+                  .arg(who, how, Dates::date(v.expiresAt.toLocalTime().date()));
         break;
     default:
         why = QCoreApplication::translate("ConsentWarning", "%1 has not consented to %2.").arg(who, how);
@@ -37,8 +39,9 @@ bool confirmContact(QWidget *parent, Store *store, const QString &hcpId, const Q
     }
     return Prompter::instance().confirm(parent, QCoreApplication::translate("ConsentWarning", "No consent"),
         why + QLatin1Char('\n')
-            + QCoreApplication::translate("ConsentWarning", "The server will refuse this record until consent is captured in the HCP's profile. Save "
-                 "anyway?"));
+            + QCoreApplication::translate("ConsentWarning",
+                "The server will refuse this record until consent is captured in the HCP's profile. Save "
+                "anyway?"));
 }
 
 } // namespace rounds::consentwarning

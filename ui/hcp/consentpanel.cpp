@@ -1,12 +1,12 @@
 #include "ui/hcp/consentpanel.h"
 
+#include "common/protocol/enumlabels.h"
 #include "models/consentqueries.h"
 #include "models/referencequeries.h"
 #include "models/storequeries.h"
 #include "models/storewatcher.h"
 #include "sync/session.h"
 #include "ui/common/dates.h"
-#include "common/protocol/enumlabels.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 
@@ -120,8 +120,8 @@ ConsentPanel::ConsentPanel(Session *session, QWidget *parent)
     };
     apply();
     connect(m_session, &Session::accountChanged, this, apply);
-    new StoreWatcher(m_session->store(), {kConsent, QStringLiteral("setting"), QStringLiteral("product")}, this,
-        [this](const StoreChanges &) { reload(); });
+    new StoreWatcher(m_session->store(), {kConsent, QStringLiteral("setting"), QStringLiteral("product")},
+        this, [this](const StoreChanges &) { reload(); });
 }
 
 void ConsentPanel::setHcp(const QString &hcpId)
@@ -152,7 +152,8 @@ void ConsentPanel::reload()
         return;
     QList<ConsentLine> lines;
     QString error;
-    if (!ConsentQueries::lines(m_session->store(), m_hcpId, QDateTime::currentDateTimeUtc(), &lines, &error)) {
+    if (!ConsentQueries::lines(
+            m_session->store(), m_hcpId, QDateTime::currentDateTimeUtc(), &lines, &error)) {
         m_message->setText(widgets::readError(error));
         theme::setTone(m_message, theme::Tone::Error);
         m_message->show();
@@ -172,8 +173,9 @@ void ConsentPanel::reload()
         state->setForeground(theme::toneColor(stateTone(l)));
         m_table->setItem(i, 1, state);
         m_table->setItem(i, 2,
-            new QTableWidgetItem(l.verdict.expiresAt.isValid() ? Dates::date(l.verdict.expiresAt.toLocalTime().date())
-                                                               : QStringLiteral("—")));
+            new QTableWidgetItem(l.verdict.expiresAt.isValid()
+                    ? Dates::date(l.verdict.expiresAt.toLocalTime().date())
+                    : QStringLiteral("—")));
         QString source;
         if (const auto &d = l.verdict.deciding) {
             source = EnumLabels::label(kConsent, QStringLiteral("source"), d->source);

@@ -1,8 +1,7 @@
 #include "ui/meetings/meetingwords.h"
 
-#include "models/money.h"
 #include "common/protocol/enumlabels.h"
-
+#include "models/money.h"
 
 namespace rounds {
 

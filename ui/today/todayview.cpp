@@ -1,12 +1,12 @@
 #include "ui/today/todayview.h"
 
+#include "common/protocol/enumlabels.h"
 #include "models/consentqueries.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
 #include "models/visitqueries.h"
 #include "sync/session.h"
 #include "ui/common/dates.h"
-#include "common/protocol/enumlabels.h"
 #include "ui/common/labels.h"
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"
@@ -65,7 +65,8 @@ TodayView::TodayView(Session *session, QWidget *parent)
         = section(tr("Overdue follow-ups"), QStringLiteral("overdueFollowUpsListWidget"), this, columns);
     m_notVisited = section(
         tr("Planned this month, not visited yet"), QStringLiteral("notVisitedListWidget"), this, columns);
-    m_consent = section(tr("Consent expiring soon"), QStringLiteral("consentExpiringListWidget"), this, columns);
+    m_consent
+        = section(tr("Consent expiring soon"), QStringLiteral("consentExpiringListWidget"), this, columns);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -84,8 +85,8 @@ TodayView::TodayView(Session *session, QWidget *parent)
             [this](QListWidgetItem *item) { emit hcpActivated(item->data(HcpIdRole).toString()); });
     }
     new StoreWatcher(session->store(),
-        {QStringLiteral("visit_plan"), QStringLiteral("visit"), QStringLiteral("hcp"),
-            QStringLiteral("user"), QStringLiteral("consent"), QStringLiteral("setting")},
+        {QStringLiteral("visit_plan"), QStringLiteral("visit"), QStringLiteral("hcp"), QStringLiteral("user"),
+            QStringLiteral("consent"), QStringLiteral("setting")},
         this, [this](const StoreChanges &) { reload(); });
     connect(session, &Session::accountChanged, this, &TodayView::scheduleReload);
     reload();
@@ -194,9 +195,9 @@ void TodayView::reload()
         const QString channels = what.size() <= 2
             ? what.join(tr(", "))
             : tr("%1, %2 and %n more", nullptr, int(what.size() - 2)).arg(what.at(0), what.at(1));
-        auto *item = new QListWidgetItem(tr("%1 — ends %2\n%3")
-                                             .arg(lines.first()->hcpName,
-                                                 Dates::date(soonest.toLocalTime().date()), channels),
+        auto *item = new QListWidgetItem(
+            tr("%1 — ends %2\n%3")
+                .arg(lines.first()->hcpName, Dates::date(soonest.toLocalTime().date()), channels),
             m_consent);
         item->setToolTip(what.join(QLatin1Char('\n')));
         item->setData(HcpIdRole, hcpId);

@@ -1,14 +1,14 @@
 #include "ui/visits/visitdialog.h"
 
+#include "common/protocol/consent.h"
+#include "common/protocol/enumlabels.h"
 #include "models/hcpqueries.h"
 #include "models/referencequeries.h"
 #include "models/store.h"
 #include "models/visitqueries.h"
-#include "ui/common/dates.h"
-#include "common/protocol/consent.h"
 #include "ui/common/consentwarning.h"
+#include "ui/common/dates.h"
 #include "ui/common/datetimefield.h"
-#include "common/protocol/enumlabels.h"
 #include "ui/common/focusring.h"
 #include "ui/common/icons.h"
 #include "ui/common/labels.h"
@@ -312,8 +312,8 @@ void VisitDialog::load()
         visit = m_store->record(QStringLiteral("visit"), m_visitId);
         if (visit) {
             m_hcpId = visit->fields.value(QLatin1String("hcp_id")).toString();
-            m_consentChecked = protocol::consent::channelOfVisit(
-                visit->fields.value(QLatin1String("channel")).toString());
+            m_consentChecked
+                = protocol::consent::channelOfVisit(visit->fields.value(QLatin1String("channel")).toString());
         }
     }
     HcpSummary hcp;
