@@ -305,7 +305,8 @@ int filesCommand(Store &store, const QStringList &args, bool json)
             list.append(QJsonObject {{QStringLiteral("sha256"), f.sha256}, {QStringLiteral("size"), f.size},
                 {QStringLiteral("state"), f.state}, {QStringLiteral("bytes"), f.bytes},
                 {QStringLiteral("pinned"), f.pinned},
-                {QStringLiteral("last_error"), f.lastError.isEmpty() ? QJsonValue() : QJsonValue(f.lastError)},
+                {QStringLiteral("last_error"),
+                    f.lastError.isEmpty() ? QJsonValue() : QJsonValue(f.lastError)},
                 {QStringLiteral("updated_at"), f.updatedAt}});
         out() << QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) << Qt::endl;
         return ExitOk;

@@ -637,7 +637,8 @@ const QList<sql::Migration> &clientMigrations()
                 "name keys of HCPs and institutions: pinyin, initials (search) and the locale's sort "
                 "key (list order)"),
             createNameKeys},
-        {17, QStringLiteral("a partial index of the merged HCPs (search leaves them out)"), createMergedIndex},
+        {17, QStringLiteral("a partial index of the merged HCPs (search leaves them out)"),
+            createMergedIndex},
         {18, QStringLiteral("consent per HCP, channel and product"), createConsent},
         {21, QStringLiteral("synced files: size, state, bytes held, pinned, last error"), createFileState},
     };

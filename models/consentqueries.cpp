@@ -6,9 +6,9 @@
 
 #include <QHash>
 
-#include <algorithm>
 #include <QJsonObject>
 #include <QSet>
+#include <algorithm>
 
 namespace rounds {
 
@@ -46,23 +46,28 @@ bool ConsentQueries::records(Store *store, const QString &hcpId, QList<Record> *
     out->clear();
     QList<QVariantList> rows;
     if (!readRows(store,
-            QStringLiteral("SELECT id, channel, product_id, status, captured_at, source, evidence, expires_at "
-                           "FROM consent WHERE hcp_id = ?1"),
+            QStringLiteral(
+                "SELECT id, channel, product_id, status, captured_at, source, evidence, expires_at "
+                "FROM consent WHERE hcp_id = ?1"),
             {hcpId}, &rows, error))
         return false;
     for (const QVariantList &r : std::as_const(rows)) {
-        const QJsonObject f {{QStringLiteral("hcp_id"), hcpId}, {QStringLiteral("channel"), r.value(1).toString()},
-            {QStringLiteral("product_id"), r.value(2).toString()}, {QStringLiteral("status"), r.value(3).toString()},
-            {QStringLiteral("captured_at"), r.value(4).toString()}, {QStringLiteral("source"), r.value(5).toString()},
+        const QJsonObject f {{QStringLiteral("hcp_id"), hcpId},
+            {QStringLiteral("channel"), r.value(1).toString()},
+            {QStringLiteral("product_id"), r.value(2).toString()},
+            {QStringLiteral("status"), r.value(3).toString()},
+            {QStringLiteral("captured_at"), r.value(4).toString()},
+            {QStringLiteral("source"), r.value(5).toString()},
             {QStringLiteral("evidence"), r.value(6).toString()},
-            {QStringLiteral("expires_at"), r.value(7).isValid() ? QJsonValue(r.value(7).toString()) : QJsonValue()}};
+            {QStringLiteral("expires_at"),
+                r.value(7).isValid() ? QJsonValue(r.value(7).toString()) : QJsonValue()}};
         out->append(Record::fromFields(r.value(0).toString(), f));
     }
     return true;
 }
 
-bool ConsentQueries::verdict(
-    Store *store, const QString &hcpId, const QString &channel, const QDateTime &at, Verdict *out, QString *error)
+bool ConsentQueries::verdict(Store *store, const QString &hcpId, const QString &channel, const QDateTime &at,
+    Verdict *out, QString *error)
 {
     Rules r;
     QList<Record> recs;
@@ -72,7 +77,8 @@ bool ConsentQueries::verdict(
     return true;
 }
 
-bool ConsentQueries::lines(Store *store, const QString &hcpId, const QDateTime &now, QList<ConsentLine> *out, QString *error)
+bool ConsentQueries::lines(
+    Store *store, const QString &hcpId, const QDateTime &now, QList<ConsentLine> *out, QString *error)
 {
     out->clear();
     Rules r;
@@ -80,9 +86,10 @@ bool ConsentQueries::lines(Store *store, const QString &hcpId, const QDateTime &
     QList<QVariantList> products;
     if (!rules(store, &r, error) || !records(store, hcpId, &recs, error)
         || !readRows(store,
-            QStringLiteral("SELECT DISTINCT c.product_id, coalesce(p.name, c.product_id) FROM consent c LEFT JOIN "
-                           "product p ON p.id = c.product_id WHERE c.hcp_id = ?1 AND c.product_id IS NOT NULL "
-                           "ORDER BY 2"),
+            QStringLiteral(
+                "SELECT DISTINCT c.product_id, coalesce(p.name, c.product_id) FROM consent c LEFT JOIN "
+                "product p ON p.id = c.product_id WHERE c.hcp_id = ?1 AND c.product_id IS NOT NULL "
+                "ORDER BY 2"),
             {hcpId}, &products, error))
         return false;
     for (const QString &channel : channels()) {
@@ -102,7 +109,8 @@ bool ConsentQueries::lines(Store *store, const QString &hcpId, const QDateTime &
                 has = has || (c.channel == channel && c.productId == productId);
             if (!has)
                 continue;
-            ConsentLine pl {channel, productId, p.value(1).toString(), judge(recs, hcpId, channel, productId, now, r), false};
+            ConsentLine pl {channel, productId, p.value(1).toString(),
+                judge(recs, hcpId, channel, productId, now, r), false};
             pl.expiringSoon = expiringSoon(pl.verdict, now, r);
             out->append(pl);
         }
@@ -110,7 +118,8 @@ bool ConsentQueries::lines(Store *store, const QString &hcpId, const QDateTime &
     return true;
 }
 
-bool ConsentQueries::expiring(Store *store, const QDateTime &now, int limit, QList<ExpiringConsent> *out, QString *error)
+bool ConsentQueries::expiring(
+    Store *store, const QDateTime &now, int limit, QList<ExpiringConsent> *out, QString *error)
 {
     out->clear();
     Rules r;
@@ -124,7 +133,8 @@ bool ConsentQueries::expiring(Store *store, const QDateTime &now, int limit, QLi
     if (!readRows(store,
             QStringLiteral(
                 "SELECT c.hcp_id, h.full_name FROM consent c JOIN hcp h ON h.id = c.hcp_id WHERE c.status = "
-                "'granted' AND coalesce(c.expires_at, strftime('%Y-%m-%dT%H:%M:%fZ', c.captured_at, ?3)) > ?1 "
+                "'granted' AND coalesce(c.expires_at, strftime('%Y-%m-%dT%H:%M:%fZ', c.captured_at, ?3)) > "
+                "?1 "
                 "AND coalesce(c.expires_at, strftime('%Y-%m-%dT%H:%M:%fZ', c.captured_at, ?3)) <= ?2 "
                 "GROUP BY c.hcp_id ORDER BY min(coalesce(c.expires_at, c.captured_at)) LIMIT 500"),
             {from, to, QStringLiteral("+%1 days").arg(r.validityDays)}, &rows, error))
@@ -162,8 +172,9 @@ WriteResult ConsentQueries::capture(Store *store, const ConsentCapture &c)
         {QStringLiteral("captured_at"), iso(captured)}, {QStringLiteral("source"), c.source},
         {QStringLiteral("evidence"), textOrNull(c.evidence.trimmed())},
         {QStringLiteral("expires_at"),
-            c.granted ? QJsonValue(iso(c.expiresAt.isValid() ? c.expiresAt : captured.addDays(r.validityDays)))
-                      : QJsonValue(QJsonValue::Null)}};
+            c.granted
+                ? QJsonValue(iso(c.expiresAt.isValid() ? c.expiresAt : captured.addDays(r.validityDays)))
+                : QJsonValue(QJsonValue::Null)}};
     const WriteResult w = store->create(QStringLiteral("consent"), f);
     if (w.ok && c.granted)
         resendRefused(store, c.hcpId, c.channel);
@@ -174,11 +185,13 @@ int ConsentQueries::resendRefused(Store *store, const QString &hcpId, const QStr
 {
     int resent = 0;
     for (const OutboxMutation &m : store->outbox()) {
-        if (m.state != QLatin1String("rejected") || m.errorCode != QLatin1String(protocol::ErrorCode::ConsentRequired))
+        if (m.state != QLatin1String("rejected")
+            || m.errorCode != QLatin1String(protocol::ErrorCode::ConsentRequired))
             continue;
         const std::optional<protocol::Record> r = store->record(m.entity, m.recordId);
         const std::optional<Contact> contact = r ? contactOf(m.entity, r->fields) : std::nullopt;
-        if (contact && contact->hcpId == hcpId && contact->channel == channel && store->resendRejected(m.mutationId))
+        if (contact && contact->hcpId == hcpId && contact->channel == channel
+            && store->resendRejected(m.mutationId))
             ++resent;
     }
     return resent;

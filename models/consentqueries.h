@@ -51,15 +51,17 @@ class ConsentQueries final
 {
 public:
     static bool rules(Store *store, protocol::consent::Rules *out, QString *error);
-    static bool records(Store *store, const QString &hcpId, QList<protocol::consent::Record> *out, QString *error);
+    static bool records(
+        Store *store, const QString &hcpId, QList<protocol::consent::Record> *out, QString *error);
     // The verdict for one contact now (or at `at`): what the visit dialog and the attendee form warn about.
     static bool verdict(Store *store, const QString &hcpId, const QString &channel, const QDateTime &at,
         protocol::consent::Verdict *out, QString *error);
     // Every channel (product-wide), then each product that has records of its own, at `now`.
-    static bool lines(Store *store, const QString &hcpId, const QDateTime &now, QList<ConsentLine> *out,
-        QString *error);
+    static bool lines(
+        Store *store, const QString &hcpId, const QDateTime &now, QList<ConsentLine> *out, QString *error);
     // Granted consents that end within the warning days after `now`, soonest first, at most `limit`.
-    static bool expiring(Store *store, const QDateTime &now, int limit, QList<ExpiringConsent> *out, QString *error);
+    static bool expiring(
+        Store *store, const QDateTime &now, int limit, QList<ExpiringConsent> *out, QString *error);
     // Writes the capture as a new record; its expires_at is filled from the company's validity days. A
     // grant sends the changes the server refused for want of it (resendRefused) again.
     static WriteResult capture(Store *store, const ConsentCapture &c);

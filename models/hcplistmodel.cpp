@@ -73,9 +73,9 @@ HcpListModel::HcpListModel(Store *store, QObject *parent)
             QStringLiteral("setting")},
         parent)
 {
-    setRoleValues({{IdRole, VId}, {TierRole, VTier}, {LastVisitRole, VLastVisit},
-        {InstitutionIdRole, VInstitutionId}, {StatusRole, VStatus}, {PendingRole, VPending, true},
-        {ConsentRole, VConsent}});
+    setRoleValues(
+        {{IdRole, VId}, {TierRole, VTier}, {LastVisitRole, VLastVisit}, {InstitutionIdRole, VInstitutionId},
+            {StatusRole, VStatus}, {PendingRole, VPending, true}, {ConsentRole, VConsent}});
     reload();
 }
 
@@ -97,8 +97,8 @@ QStringList HcpListModel::selectExpressions() const
     ConsentQueries::rules(store(), &rules, nullptr);
     return {QStringLiteral("h.id"), QStringLiteral("h.full_name"), QStringLiteral("h.specialty"),
         QStringLiteral("i.name"), QStringLiteral("h.tier"), QStringLiteral("i.city"),
-        QStringLiteral("(SELECT max(v.visited_at) FROM visit v WHERE v.hcp_id = h.id)"), consentExpression(rules),
-        QStringLiteral("h.institution_id"), QStringLiteral("h.status"),
+        QStringLiteral("(SELECT max(v.visited_at) FROM visit v WHERE v.hcp_id = h.id)"),
+        consentExpression(rules), QStringLiteral("h.institution_id"), QStringLiteral("h.status"),
         pendingExpression(QStringLiteral("hcp"), QStringLiteral("h.id")),
         QStringLiteral("(SELECT hex(k.sort_key) FROM hcp_name_key k WHERE k.hcp_id = h.id)")};
 }
@@ -121,7 +121,8 @@ PagedTableModel::QuerySpec HcpListModel::querySpec() const
     spec.orderBy = s.relevance.isEmpty() ? nameOrder(Qt::AscendingOrder) : s.relevance;
     spec.pick = s.pick;
     spec.pickBinds = s.pickBinds;
-    spec.pickDisplayFrom = kHcpByDocument + QStringLiteral(" LEFT JOIN institution i ON i.id = h.institution_id");
+    spec.pickDisplayFrom
+        = kHcpByDocument + QStringLiteral(" LEFT JOIN institution i ON i.id = h.institution_id");
     spec.pickKey = kHcpDocumentKey;
     return spec;
 }
@@ -164,11 +165,13 @@ QString HcpListModel::consentText(const QString &code, bool tooltip)
         : state == QLatin1String("expired")          ? tr("Expired")
                                                      : tr("None");
     if (tooltip) {
-        text = state == QLatin1String("granted") ? tr("Consent to face-to-face visits in force.")
+        text = state == QLatin1String("granted")  ? tr("Consent to face-to-face visits in force.")
             : state == QLatin1String("withdrawn") ? tr("Consent to face-to-face visits was withdrawn.")
             : state == QLatin1String("expired")   ? tr("Consent to face-to-face visits has expired.")
                                                   : tr("No consent to face-to-face visits recorded.");
-        return soon ? QString(text + QLatin1Char(' ') + tr("A consent expires soon: renew it at the next visit.")) : text;
+        return soon
+            ? QString(text + QLatin1Char(' ') + tr("A consent expires soon: renew it at the next visit."))
+            : text;
     }
     return soon ? QString(text + QStringLiteral(" · ") + tr("expires soon")) : text;
 }
