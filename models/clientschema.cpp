@@ -606,6 +606,21 @@ void createFileState(sql::Database &db)
         "updated_at TEXT NOT NULL) WITHOUT ROWID"));
 }
 
+// Materials, their key messages and the page views of presentations (docs/content.md): the tables
+// from the schema, read by product, by material and by HCP.
+void createContent(sql::Database &db)
+{
+    createMissingEntityTables(db);
+    db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS idx_material_product ON material(product_id, status)"));
+    db.exec(QStringLiteral(
+        "CREATE INDEX IF NOT EXISTS idx_material_key_message ON material_key_message(material_id, page)"));
+    db.exec(QStringLiteral(
+        "CREATE INDEX IF NOT EXISTS idx_content_view_hcp ON content_view(hcp_id, started_at)"));
+    db.exec(QStringLiteral(
+        "CREATE INDEX IF NOT EXISTS idx_content_view_material ON content_view(material_id, started_at)"));
+    db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS idx_content_view_visit ON content_view(visit_id)"));
+}
+
 const QList<sql::Migration> &clientMigrations()
 {
     static const QList<sql::Migration> steps {
@@ -641,6 +656,7 @@ const QList<sql::Migration> &clientMigrations()
             createMergedIndex},
         {18, QStringLiteral("consent per HCP, channel and product"), createConsent},
         {21, QStringLiteral("synced files: size, state, bytes held, pinned, last error"), createFileState},
+        {22, QStringLiteral("materials, their key messages and page views"), createContent},
     };
     return steps;
 }

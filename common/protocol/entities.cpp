@@ -188,6 +188,59 @@ QList<Entity> declareEntities()
                 text("text", 1000).required(),
                 boolean("active", true),
             }),
+        // Approved content (issue 21; docs/content.md): a file per version of a material, for one product,
+        // managed by admins. A new version is a new record naming the one it `supersedes`. Reps present
+        // only `approved` ones within valid_from..valid_to (common/protocol/content.h), offline too.
+        entity("material", Admin, ConflictPolicy::AskUser, BucketRule::Global,
+            {
+                text("title").required(),
+                ref("product_id", "product").required(),
+                enumOf("kind", {"pdf", "image"}).required().byDefault(QStringLiteral("pdf")),
+                text("language", 16).required().byDefault(QStringLiteral("zh_CN")),
+                integer("version", 1, 10000).required().byDefault(1),
+                ref("supersedes", "material"),
+                text("approval_code", 64),
+                enumOf("status", {"draft", "approved", "withdrawn", "expired"})
+                    .required()
+                    .byDefault(QStringLiteral("draft")),
+                date("valid_from"),
+                date("valid_to"),
+                // "sha256:<hex>:<name>" of the file and of a thumbnail (common/protocol/files.h).
+                text("file", 300).required().holdsFileReference(),
+                integer("file_size", 0, 4LL * 1024 * 1024 * 1024),
+                text("thumbnail", 300).holdsFileReference(),
+                integer("page_count", 0, 10000),
+                text("description", 2000),
+            }),
+        // The key messages a material carries: on one page, or on the whole material (page null).
+        entity("material_key_message", Admin, ConflictPolicy::AskUser, BucketRule::Parent,
+            {
+                ref("material_id", "material").required(),
+                ref("key_message_id", "key_message").required(),
+                integer("page", 1, 10000),
+            })
+            .withParent("material_id", "material"),
+        // One page of a material on screen (issue 21): in a call (visit_id, hcp_id) or a preview outside
+        // one. It counts as viewed at >= 2 s or with a reaction (common/protocol/content.h). Without the
+        // HCP's activity_tracking consent it is stored anonymous: no hcp_id and no visit_id
+        // (consent::trackingAllowed). Written once by the rep who presented it.
+        entity("content_view", RoleRep, ConflictPolicy::OwnerWins, BucketRule::Territory,
+            {
+                ref("territory_id", "territory").required(),
+                ref("rep_id", "user").required(),
+                ref("material_id", "material").required(),
+                integer("material_version", 1, 10000).required(),
+                integer("page", 1, 10000).required(),
+                dateTime("started_at").required(),
+                integer("duration_ms", 0, 24LL * 3600 * 1000).required(),
+                enumOf("reaction", {"positive", "neutral", "negative"}).about(Personal::Profile),
+                enumOf("mode", {"in_call", "preview"}).required().byDefault(QStringLiteral("in_call")),
+                ref("visit_id", "visit"),
+                ref("hcp_id", "hcp"),
+            })
+            .ownedBy("rep_id")
+            .repWritesOwnOnly()
+            .repCreatesOnly(),
         entity("visit_plan", RoleRep | RoleManager, ConflictPolicy::AskUser, BucketRule::Territory,
             {
                 ref("territory_id", "territory").required(),

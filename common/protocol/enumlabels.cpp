@@ -115,6 +115,17 @@ const Row kRows[] = {
     {"sales_fact.source", "external", QT_TRANSLATE_NOOP("EnumLabels", "External")},
     {"sales_total.source", "internal", QT_TRANSLATE_NOOP("EnumLabels", "Internal")},
     {"sales_total.source", "external", QT_TRANSLATE_NOOP("EnumLabels", "External")},
+    {"material.kind", "pdf", QT_TRANSLATE_NOOP("EnumLabels", "PDF")},
+    {"material.kind", "image", QT_TRANSLATE_NOOP("EnumLabels", "Image")},
+    {"material.status", "draft", QT_TRANSLATE_NOOP("EnumLabels", "Draft")},
+    {"material.status", "approved", QT_TRANSLATE_NOOP("EnumLabels", "Approved")},
+    {"material.status", "withdrawn", QT_TRANSLATE_NOOP("EnumLabels", "Withdrawn")},
+    {"material.status", "expired", QT_TRANSLATE_NOOP("EnumLabels", "Expired")},
+    {"content_view.reaction", "positive", QT_TRANSLATE_NOOP("EnumLabels", "Positive")},
+    {"content_view.reaction", "neutral", QT_TRANSLATE_NOOP("EnumLabels", "Neutral")},
+    {"content_view.reaction", "negative", QT_TRANSLATE_NOOP("EnumLabels", "Negative")},
+    {"content_view.mode", "in_call", QT_TRANSLATE_NOOP("EnumLabels", "In a call")},
+    {"content_view.mode", "preview", QT_TRANSLATE_NOOP("EnumLabels", "Preview")},
 };
 
 QString key(const QString &scope, const QString &value)

@@ -30,6 +30,10 @@ inline constexpr auto UnknownHcp = "unknown_hcp";
 // the upload ends (header Rounds-File-Offset says where); 416 to a Range past the end of a file.
 inline constexpr auto OffsetMismatch = "offset_mismatch";
 inline constexpr auto RangeNotSatisfiable = "range_not_satisfiable";
+// A rejected push of a page view (content_view) of a material that could not be presented then: a draft,
+// withdrawn or expired before the view started, or outside its valid_from..valid_to
+// (common/protocol/content.h; docs/sync-protocol.md, "Content").
+inline constexpr auto MaterialUnavailable = "material_unavailable";
 } // namespace ErrorCode
 
 // A problem with one value or one request: which field, and a sentence a person can read. `message` is

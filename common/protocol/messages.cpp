@@ -117,6 +117,21 @@ const Label kLabels[] = {
     {"consent.evidence", QT_TRANSLATE_NOOP("Messages", "Evidence reference")},
     {"captured_at", QT_TRANSLATE_NOOP("Messages", "Captured at")},
     {"expires_at", QT_TRANSLATE_NOOP("Messages", "Expires at")},
+    {"language", QT_TRANSLATE_NOOP("Messages", "Language")},
+    {"supersedes", QT_TRANSLATE_NOOP("Messages", "Replaces")},
+    {"approval_code", QT_TRANSLATE_NOOP("Messages", "Approval code")},
+    {"file", QT_TRANSLATE_NOOP("Messages", "File")},
+    {"file_size", QT_TRANSLATE_NOOP("Messages", "File size")},
+    {"thumbnail", QT_TRANSLATE_NOOP("Messages", "Thumbnail")},
+    {"page_count", QT_TRANSLATE_NOOP("Messages", "Pages")},
+    {"page", QT_TRANSLATE_NOOP("Messages", "Page")},
+    {"material_id", QT_TRANSLATE_NOOP("Messages", "Material")},
+    {"material_version", QT_TRANSLATE_NOOP("Messages", "Material version")},
+    {"started_at", QT_TRANSLATE_NOOP("Messages", "Shown at")},
+    {"duration_ms", QT_TRANSLATE_NOOP("Messages", "Time on page")},
+    {"material.kind", QT_TRANSLATE_NOOP("Messages", "Material type")},
+    {"material.version", QT_TRANSLATE_NOOP("Messages", "Material version")},
+    {"content_view.mode", QT_TRANSLATE_NOOP("Messages", "Shown")},
 };
 
 // What each kind of record is called (tests/ui/tst_chinese.cpp fails on an entity without a Chinese one).
@@ -141,6 +156,9 @@ const Label kEntityLabels[] = {
     {"setting", QT_TRANSLATE_NOOP("Messages", "Setting")},
     {"sales_fact", QT_TRANSLATE_NOOP("Messages", "Sales record")},
     {"sales_total", QT_TRANSLATE_NOOP("Messages", "Sales total")},
+    {"material", QT_TRANSLATE_NOOP("Messages", "Material")},
+    {"material_key_message", QT_TRANSLATE_NOOP("Messages", "Key message of a material")},
+    {"content_view", QT_TRANSLATE_NOOP("Messages", "Page view")},
 };
 
 const Label *find(const QString &entity, const QString &field)
