@@ -22,6 +22,7 @@ PACKAGES=(
     postgresql-15 openssl dpkg-dev desktop-file-utils appstream systemd
     xvfb xauth dbus-x11 gnome-keyring libsecret-tools fonts-wqy-microhei poppler-utils
     clang libclang-rt-14-dev
+    qt6-pdf-dev
 )
 
 log() { printf 'rounds.sh: %s\n' "$*" >&2; }
