@@ -91,7 +91,8 @@ std::optional<Refusal> checkView(
     // The day of the view in UTC, with a day's grace each way: the laptop judged it in its own time zone.
     const QDate day = started.date();
     if (availability(asApproved, day.addDays(1)) == Availability::NotYetValid)
-        return Refusal {QStringLiteral("started_at"), QStringLiteral("the material was not valid yet on that day")};
+        return Refusal {
+            QStringLiteral("started_at"), QStringLiteral("the material was not valid yet on that day")};
     if (availability(asApproved, day.addDays(-1)) == Availability::Expired)
         return Refusal {QStringLiteral("started_at"), QStringLiteral("the material had expired on that day")};
     return std::nullopt;

@@ -1,0 +1,31 @@
+#include "models/localfiles.h"
+
+#include "models/meetingrepository.h"
+
+#include <QFileInfo>
+
+namespace rounds::localfiles {
+
+QString downloadFolderFor(const QString &databasePath)
+{
+    return QFileInfo(databasePath).absolutePath() + QStringLiteral("/files");
+}
+
+QString downloadPathFor(const QString &databasePath, const QString &sha256)
+{
+    return downloadFolderFor(databasePath) + QLatin1Char('/') + sha256;
+}
+
+QString existingPathOf(const QString &databasePath, const QString &sha256)
+{
+    if (sha256.isEmpty())
+        return {};
+    for (const QString &candidate : {downloadPathFor(databasePath, sha256),
+             evidence::folderFor(databasePath) + QLatin1Char('/') + sha256}) {
+        if (QFileInfo(candidate).isFile())
+            return candidate;
+    }
+    return {};
+}
+
+} // namespace rounds::localfiles
