@@ -33,6 +33,20 @@ Denial storeFailed()
     return Denial {ErrorCode::Internal, QStringLiteral("the server could not store the change"), {}};
 }
 
+// How a write transaction ended: a refusal decided inside it, a store failure, or done (true).
+bool settled(const std::optional<Denial> &refused, bool ok, Denial *denial)
+{
+    if (refused) {
+        *denial = *refused;
+        return false;
+    }
+    if (!ok) {
+        *denial = storeFailed();
+        return false;
+    }
+    return true;
+}
+
 // The audit names the admin who did it; on the command line, the changed user and "rounds-server".
 Actor feedActor(const UserActor &actor, const QString &targetUserId)
 {
@@ -147,15 +161,7 @@ bool changeUser(Storage &storage, const QString &userId, const QString &note, co
             return true;
         },
         &error);
-    if (refused) {
-        *denial = *refused;
-        return false;
-    }
-    if (!ok) {
-        *denial = storeFailed();
-        return false;
-    }
-    return true;
+    return settled(refused, ok, denial);
 }
 
 // A change without a field of the `user` record (a password, a device) still goes in the user's audit.
@@ -245,14 +251,8 @@ bool create(Storage &storage, const NewUser &spec, const UserActor &actor, QStri
             return true;
         },
         &error);
-    if (refused) {
-        *denial = *refused;
+    if (!settled(refused, ok, denial))
         return false;
-    }
-    if (!ok) {
-        *denial = storeFailed();
-        return false;
-    }
     if (id)
         *id = newId;
     return true;
@@ -386,14 +386,8 @@ bool revokeDevice(Storage &storage, const QString &deviceId, const QString &reas
             return true;
         },
         &error);
-    if (refused) {
-        *denial = *refused;
+    if (!settled(refused, ok, denial))
         return false;
-    }
-    if (!ok) {
-        *denial = storeFailed();
-        return false;
-    }
     if (userId)
         *userId = owner;
     return true;

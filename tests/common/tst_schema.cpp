@@ -507,6 +507,8 @@ void TestSchema::personalFieldsComeFromTheSchemaMarks()
         {"visit_plan", {{"purpose"}, false}},
         {"meeting_attendee", {{"name"}, false}},
         {"hcp_tag", {{}, true}},
+        // An erased HCP's page views stay as counts (material, page, dwell); their reactions go.
+        {"content_view", {{"reaction"}, false}},
     };
     QCOMPARE(rules, expectedRules);
     QStringList text = erasure::changeRequestText();

@@ -1,5 +1,6 @@
 #include "server/demoorg.h"
 #include "server/serverprocess.h"
+#include "server/serverusers.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -30,10 +31,13 @@ private slots:
     void eraseTwiceIsHarmless();
 
 private:
-    QString tokenOf(const QString &username);
-    QJsonObject pushOne(const QString &username, const QJsonObject &m);
+    QString tokenOf(const QString &username) { return m_users.tokenOf(username); }
+    QJsonObject pushOne(const QString &username, const QJsonObject &m)
+    {
+        return m_users.pushOne(username, m);
+    }
     // The newest records `username` pulled so far (id → record) and the ids deleted since.
-    void pullFor(const QString &username);
+    void pullFor(const QString &username) { QVERIFY(m_users.pullFor(username)); }
     QJsonObject exportJson(const QStringList &extra = {});
     int run(const QStringList &args, QByteArray *out = nullptr, QByteArray *err = nullptr);
     QString newId() const { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
@@ -41,10 +45,7 @@ private:
     ServerProcess m_server;
     DemoOrg m_org;
     QTemporaryDir m_dir;
-    QHash<QString, QString> m_tokens;
-    QHash<QString, QJsonObject> m_cursors;
-    QHash<QString, QHash<QString, QJsonObject>> m_seen;
-    QHash<QString, QSet<QString>> m_gone;
+    ServerUsers m_users {m_server};
     QString m_hcp; // the HCP the requests are about, aligned only to SH-01
     QString m_name; // its name before the erase
     QString m_visit, m_tag, m_plan;
@@ -66,11 +67,12 @@ void TestServerDsr::initTestCase()
     m_tag = newId();
     m_plan = newId();
     const QString sh01 = m_org.territory.value("SH-01");
-    const QJsonObject visit {{"territory_id", sh01}, {"hcp_id", m_hcp}, {"rep_id", m_org.user.value("rep.sh01")},
-        {"channel", "face_to_face"}, {"visited_at", "2026-11-20T10:00:00+08:00"}, {"status", "draft"},
-        {"notes", "plays golf on Sundays"}, {"feedback", "worried about her son"},
-        {"follow_up", "call her mobile 13911112222"}};
-    QCOMPARE(pushOne("rep.sh01", mutation("visit", m_visit, visit)).value("status").toString(), QString("applied"));
+    const QJsonObject visit {{"territory_id", sh01}, {"hcp_id", m_hcp},
+        {"rep_id", m_org.user.value("rep.sh01")}, {"channel", "face_to_face"},
+        {"visited_at", "2026-11-20T10:00:00+08:00"}, {"status", "draft"}, {"notes", "plays golf on Sundays"},
+        {"feedback", "worried about her son"}, {"follow_up", "call her mobile 13911112222"}};
+    QCOMPARE(pushOne("rep.sh01", mutation("visit", m_visit, visit)).value("status").toString(),
+        QString("applied"));
     QCOMPARE(pushOne("rep.sh01",
                  mutation("hcp_tag", m_tag, {{"hcp_id", m_hcp}, {"category", "basic"}, {"tag", "golfer"}}))
                  .value("status")
@@ -90,48 +92,13 @@ void TestServerDsr::initTestCase()
                  .toString(),
         QString("applied"));
     pullFor("rep.sh01");
-    QCOMPARE(m_seen["rep.sh01"].value(m_hcp).value("phone").toString(), QString("13944445555"));
-}
-
-QString TestServerDsr::tokenOf(const QString &username)
-{
-    if (!m_tokens.contains(username))
-        m_tokens.insert(username, m_server.login(username));
-    return m_tokens.value(username);
-}
-
-QJsonObject TestServerDsr::pushOne(const QString &username, const QJsonObject &m)
-{
-    const HttpReply r = m_server.push(tokenOf(username), QJsonArray {m});
-    if (r.status != 200) {
-        qWarning("push answered %d: %s", r.status, r.body.constData());
-        return {};
-    }
-    const QJsonArray results = r.json.value("results").toArray();
-    return results.size() == 1 ? results.first().toObject() : QJsonObject();
-}
-
-void TestServerDsr::pullFor(const QString &username)
-{
-    const PullResult p = m_server.pullAll(tokenOf(username), m_cursors.value(username));
-    QVERIFY(p.ok);
-    m_cursors.insert(username, p.cursors);
-    for (const QJsonObject &c : p.changes) {
-        const QString id = c.value("id").toString();
-        if (c.value("op").toString() == QLatin1String("upsert")) {
-            m_seen[username].insert(id, c.value("record").toObject());
-            m_gone[username].remove(id);
-        } else {
-            m_seen[username].remove(id);
-            m_gone[username].insert(id);
-        }
-    }
+    QCOMPARE(m_users.seen["rep.sh01"].value(m_hcp).value("phone").toString(), QString("13944445555"));
 }
 
 int TestServerDsr::run(const QStringList &args, QByteArray *out, QByteArray *err)
 {
-    return ServerProcess::runCommand(QStringList {"hcp"} + args.mid(0, 1) + m_server.storeArgs() + args.mid(1),
-        {}, out, err);
+    return ServerProcess::runCommand(
+        QStringList {"hcp"} + args.mid(0, 1) + m_server.storeArgs() + args.mid(1), {}, out, err);
 }
 
 QJsonObject TestServerDsr::exportJson(const QStringList &extra)
@@ -192,8 +159,10 @@ void TestServerDsr::exportPdfInBothLanguages_data()
 {
     QTest::addColumn<QString>("lang");
     QTest::addColumn<QString>("heading");
-    QTest::newRow("en") << "en" << "Personal data held about an HCP";
-    QTest::newRow("zh_CN") << "zh_CN" << "医生个人数据";
+    QTest::newRow("en") << "en"
+                        << "Personal data held about an HCP";
+    QTest::newRow("zh_CN") << "zh_CN"
+                           << "医生个人数据";
 }
 
 void TestServerDsr::exportPdfInBothLanguages()
@@ -229,12 +198,14 @@ void TestServerDsr::badRequests_data()
     QTest::newRow("export, unknown id") << QStringList {"export", unknown} << 1 << "no HCP with id";
     QTest::newRow("export, lang fr") << QStringList {"export", unknown, "--pdf", "x.pdf", "--lang", "fr"} << 2
                                      << "--lang is en or zh_CN";
-    QTest::newRow("erase without a reason") << QStringList {"erase", unknown} << 2 << "--reason TEXT is required";
-    QTest::newRow("erase, blank reason") << QStringList {"erase", unknown, "--reason", "  "} << 2
-                                         << "--reason TEXT is required";
-    QTest::newRow("erase, unknown id") << QStringList {"erase", unknown, "--reason", "x"} << 1 << "no HCP with id";
-    QTest::newRow("erase by a rep") << QStringList {"erase", unknown, "--reason", "x", "--by", "rep.sh01"} << 1
-                                    << "filed by SFE or admin";
+    QTest::newRow("erase without a reason")
+        << QStringList {"erase", unknown} << 2 << "--reason TEXT is required";
+    QTest::newRow("erase, blank reason")
+        << QStringList {"erase", unknown, "--reason", "  "} << 2 << "--reason TEXT is required";
+    QTest::newRow("erase, unknown id")
+        << QStringList {"erase", unknown, "--reason", "x"} << 1 << "no HCP with id";
+    QTest::newRow("erase by a rep") << QStringList {"erase", unknown, "--reason", "x", "--by", "rep.sh01"}
+                                    << 1 << "filed by SFE or admin";
     QTest::newRow("erase by nobody") << QStringList {"erase", unknown, "--reason", "x", "--by", "nobody"} << 1
                                      << "no user named nobody";
     QTest::newRow("neither") << QStringList {"purge"} << 2 << "hcp wants export or erase";
@@ -253,40 +224,44 @@ void TestServerDsr::badRequests()
 void TestServerDsr::eraseAnonymisesThroughTheFeed()
 {
     QByteArray err;
-    QCOMPARE(run({"erase", m_hcp, "--reason", "DSR-17, letter of 2026-12-01", "--by", "sfe"}, nullptr, &err), 0);
-    QVERIFY2(QString::fromUtf8(err).contains("erased, now \"Erased HCP " + m_hcp.left(4) + "\""), err.constData());
+    QCOMPARE(
+        run({"erase", m_hcp, "--reason", "DSR-17, letter of 2026-12-01", "--by", "sfe"}, nullptr, &err), 0);
+    QVERIFY2(
+        QString::fromUtf8(err).contains("erased, now \"Erased HCP " + m_hcp.left(4) + "\""), err.constData());
 
     // The rep's laptop gets it by pull: the HCP anonymised, the visit kept without its texts, the tag gone.
     pullFor("rep.sh01");
-    const QJsonObject hcp = m_seen["rep.sh01"].value(m_hcp);
+    const QJsonObject hcp = m_users.seen["rep.sh01"].value(m_hcp);
     QCOMPARE(hcp.value("full_name").toString(), "Erased HCP " + m_hcp.left(4));
     for (const char *f : {"phone", "email", "title", "gender"})
         QVERIFY2(hcp.value(f).isNull(), f);
     QCOMPARE(hcp.value("specialty"), m_org.record(m_hcp).value("specialty"));
     QCOMPARE(hcp.value("tier"), m_org.record(m_hcp).value("tier"));
-    const QJsonObject visit = m_seen["rep.sh01"].value(m_visit);
+    const QJsonObject visit = m_users.seen["rep.sh01"].value(m_visit);
     QCOMPARE(visit.value("hcp_id").toString(), m_hcp);
     for (const char *f : {"notes", "feedback", "follow_up"})
         QVERIFY2(visit.value(f).isNull(), f);
-    QVERIFY(m_gone["rep.sh01"].contains(m_tag));
-    QVERIFY(m_seen["rep.sh01"].value(m_plan).value("purpose").isNull());
+    QVERIFY(m_users.gone["rep.sh01"].contains(m_tag));
+    QVERIFY(m_users.seen["rep.sh01"].value(m_plan).value("purpose").isNull());
 
     // The store keeps none of it, not even in the audit trail; the export says what was done.
     for (const QString &text : {m_name, QString("13944445555"), QString("golf"), QString("13911112222")}) {
         QCOMPARE(m_server.scalar("SELECT count(*) FROM records WHERE data LIKE ?1", {"%" + text + "%"}), 0);
-        QCOMPARE(m_server.scalar(
-                     "SELECT count(*) FROM audit WHERE old_value LIKE ?1 OR new_value LIKE ?1", {"%" + text + "%"}),
+        QCOMPARE(m_server.scalar("SELECT count(*) FROM audit WHERE old_value LIKE ?1 OR new_value LIKE ?1",
+                     {"%" + text + "%"}),
             0);
     }
     const QJsonObject d = exportJson();
     QCOMPARE(d.value("erasure").toObject().value("requested_by").toString(), QString("sfe"));
-    QCOMPARE(d.value("erasure").toObject().value("reason").toString(), QString("DSR-17, letter of 2026-12-01"));
+    QCOMPARE(
+        d.value("erasure").toObject().value("reason").toString(), QString("DSR-17, letter of 2026-12-01"));
 
     // The history route shows the request: who asked and why.
     QUrlQuery q;
     q.addQueryItem("entity", "hcp");
     q.addQueryItem("id", m_hcp);
-    const HttpReply h = m_server.get("/api/v1/history?" + q.toString(QUrl::FullyEncoded), tokenOf("manager.sh"));
+    const HttpReply h
+        = m_server.get("/api/v1/history?" + q.toString(QUrl::FullyEncoded), tokenOf("manager.sh"));
     QCOMPARE(h.status, 200);
     bool request = false;
     for (const QJsonValue &e : h.json.value("entries").toArray()) {
@@ -306,21 +281,37 @@ void TestServerDsr::erasedDataIsNotWrittenAgain_data()
     QTest::addColumn<QString>("which"); // "visit", "hcp", "new"
     QTest::addColumn<QJsonObject>("set");
     QTest::addColumn<QString>("refusedField"); // empty: accepted
-    QTest::newRow("visit notes again") << "rep.sh01" << "visit" << "visit"
-                                       << QJsonObject {{"notes", "still plays golf"}} << "notes";
+    QTest::newRow("visit notes again") << "rep.sh01"
+                                       << "visit"
+                                       << "visit" << QJsonObject {{"notes", "still plays golf"}} << "notes";
     QTest::newRow("visit follow-up again")
-        << "rep.sh01" << "visit" << "visit" << QJsonObject {{"follow_up", "call her"}} << "follow_up";
-    QTest::newRow("visit, no text") << "rep.sh01" << "visit" << "visit" << QJsonObject {{"duration_min", 25}}
-                                    << "";
-    QTest::newRow("visit, empty notes") << "rep.sh01" << "visit" << "visit" << QJsonObject {{"notes", ""}} << "";
-    QTest::newRow("new tag") << "rep.sh01" << "hcp_tag" << "new"
-                             << QJsonObject {{"category", "basic"}, {"tag", "golfer"}} << "hcp_id";
-    QTest::newRow("phone again") << "sfe" << "hcp" << "hcp" << QJsonObject {{"phone", "13944445555"}} << "phone";
-    QTest::newRow("name again") << "sfe" << "hcp" << "hcp" << QJsonObject {{"full_name", "王医生"}} << "full_name";
-    QTest::newRow("tier") << "sfe" << "hcp" << "hcp" << QJsonObject {{"tier", "A"}} << "";
-    QTest::newRow("new visit with notes")
-        << "rep.sh01" << "visit" << "new" << QJsonObject {{"notes", "golf"}} << "notes";
-    QTest::newRow("new visit without notes") << "rep.sh01" << "visit" << "new" << QJsonObject {} << "";
+        << "rep.sh01"
+        << "visit"
+        << "visit" << QJsonObject {{"follow_up", "call her"}} << "follow_up";
+    QTest::newRow("visit, no text") << "rep.sh01"
+                                    << "visit"
+                                    << "visit" << QJsonObject {{"duration_min", 25}} << "";
+    QTest::newRow("visit, empty notes") << "rep.sh01"
+                                        << "visit"
+                                        << "visit" << QJsonObject {{"notes", ""}} << "";
+    QTest::newRow("new tag") << "rep.sh01"
+                             << "hcp_tag"
+                             << "new" << QJsonObject {{"category", "basic"}, {"tag", "golfer"}} << "hcp_id";
+    QTest::newRow("phone again") << "sfe"
+                                 << "hcp"
+                                 << "hcp" << QJsonObject {{"phone", "13944445555"}} << "phone";
+    QTest::newRow("name again") << "sfe"
+                                << "hcp"
+                                << "hcp" << QJsonObject {{"full_name", "王医生"}} << "full_name";
+    QTest::newRow("tier") << "sfe"
+                          << "hcp"
+                          << "hcp" << QJsonObject {{"tier", "A"}} << "";
+    QTest::newRow("new visit with notes") << "rep.sh01"
+                                          << "visit"
+                                          << "new" << QJsonObject {{"notes", "golf"}} << "notes";
+    QTest::newRow("new visit without notes") << "rep.sh01"
+                                             << "visit"
+                                             << "new" << QJsonObject {} << "";
 }
 
 void TestServerDsr::erasedDataIsNotWrittenAgain()
@@ -342,7 +333,7 @@ void TestServerDsr::erasedDataIsNotWrittenAgain()
         m = mutation(entity, newId(), set);
     } else {
         const QString id = which == QLatin1String("visit") ? m_visit : m_hcp;
-        const QJsonObject current = m_seen[user].value(id);
+        const QJsonObject current = m_users.seen[user].value(id);
         QVERIFY(!current.isEmpty());
         m = mutation(entity, id, set, current.value("version").toInteger(), current);
     }
@@ -362,14 +353,14 @@ void TestServerDsr::erasedDataIsNotWrittenAgain()
 void TestServerDsr::eraseTwiceIsHarmless()
 {
     pullFor("rep.sh01");
-    const qint64 version = m_seen["rep.sh01"].value(m_hcp).value("version").toInteger();
-    const QJsonObject before = m_cursors.value("rep.sh01");
+    const qint64 version = m_users.seen["rep.sh01"].value(m_hcp).value("version").toInteger();
+    const QJsonObject before = m_users.cursors.value("rep.sh01");
     QByteArray err;
     QCOMPARE(run({"erase", m_hcp, "--reason", "DSR-17 reminder"}, nullptr, &err), 0);
     QVERIFY2(err.contains("was erased already"), err.constData());
     pullFor("rep.sh01");
-    QCOMPARE(m_cursors.value("rep.sh01"), before); // nothing new in the feed
-    QCOMPARE(m_seen["rep.sh01"].value(m_hcp).value("version").toInteger(), version);
+    QCOMPARE(m_users.cursors.value("rep.sh01"), before); // nothing new in the feed
+    QCOMPARE(m_users.seen["rep.sh01"].value(m_hcp).value("version").toInteger(), version);
     // Both requests are in the HCP's audit trail.
     QCOMPARE(m_server.scalar("SELECT count(*) FROM audit WHERE entity = 'hcp' AND record_id = ?1 AND field = "
                              "'data_subject_request'",

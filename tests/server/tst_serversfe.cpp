@@ -1,6 +1,7 @@
 #include "server/demoorg.h"
 #include "server/hcpmerge.h"
 #include "server/serverprocess.h"
+#include "server/serverusers.h"
 
 #include <QUuid>
 #include <QtTest>
@@ -34,14 +35,17 @@ private slots:
     void pendingAlignmentChangesUntilEffective();
 
 private:
-    QJsonObject pushOne(const QString &username, const QJsonObject &m);
-    QString tokenOf(const QString &username);
+    QJsonObject pushOne(const QString &username, const QJsonObject &m)
+    {
+        return m_users.pushOne(username, m);
+    }
+    QString tokenOf(const QString &username) { return m_users.tokenOf(username); }
     QString newId() const { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
     // Pulls for `username` from its last cursors; the records (newest per id) and deleted ids seen.
-    void pullFor(const QString &username);
+    void pullFor(const QString &username) { QVERIFY(m_users.pullFor(username)); }
     QJsonObject seen(const QString &username, const QString &id) const
     {
-        return m_seen.value(username).value(id);
+        return m_users.seen.value(username).value(id);
     }
     // Two HCPs aligned only to SH-01 nobody used yet.
     QPair<QString, QString> freshPair();
@@ -49,10 +53,7 @@ private:
 
     ServerProcess m_server;
     DemoOrg m_org;
-    QHash<QString, QString> m_tokens;
-    QHash<QString, QJsonObject> m_cursors;
-    QHash<QString, QHash<QString, QJsonObject>> m_seen; // user → id → record
-    QHash<QString, QSet<QString>> m_gone; // user → ids deleted or revoked since
+    ServerUsers m_users {m_server};
     QStringList m_unused; // HCPs only in SH-01, not yet used by a test
 };
 
@@ -63,41 +64,6 @@ void TestServerSfe::initTestCase()
     QVERIFY(m_org.load(m_server));
     m_unused = m_org.hcpsOnlyIn(QStringLiteral("SH-01"));
     QVERIFY(m_unused.size() >= 8);
-}
-
-QString TestServerSfe::tokenOf(const QString &username)
-{
-    if (!m_tokens.contains(username))
-        m_tokens.insert(username, m_server.login(username));
-    return m_tokens.value(username);
-}
-
-QJsonObject TestServerSfe::pushOne(const QString &username, const QJsonObject &m)
-{
-    const HttpReply r = m_server.push(tokenOf(username), QJsonArray {m});
-    if (r.status != 200) {
-        qWarning("push answered %d: %s", r.status, r.body.constData());
-        return {};
-    }
-    const QJsonArray results = r.json.value("results").toArray();
-    return results.size() == 1 ? results.first().toObject() : QJsonObject();
-}
-
-void TestServerSfe::pullFor(const QString &username)
-{
-    const PullResult p = m_server.pullAll(tokenOf(username), m_cursors.value(username));
-    QVERIFY(p.ok);
-    m_cursors.insert(username, p.cursors);
-    for (const QJsonObject &c : p.changes) {
-        const QString id = c.value("id").toString();
-        if (c.value("op").toString() == QLatin1String("upsert")) {
-            m_seen[username].insert(id, c.value("record").toObject());
-            m_gone[username].remove(id);
-        } else {
-            m_seen[username].remove(id);
-            m_gone[username].insert(id);
-        }
-    }
 }
 
 QPair<QString, QString> TestServerSfe::freshPair()
@@ -189,7 +155,7 @@ void TestServerSfe::mergeRepointsEveryDependentRecord()
     QVERIFY(!seen("rep.sh02", loser).isEmpty());
     QVERIFY(seen("rep.sh02", winner).isEmpty());
     QString loserSh01Alignment;
-    for (const QJsonObject &a : m_seen.value("sfe")) {
+    for (const QJsonObject &a : m_users.seen.value("sfe")) {
         if (a.value("hcp_id").toString() == loser && a.value("territory_id").toString() == sh01
             && a.contains("valid_from"))
             loserSh01Alignment = a.value("id").toString();
@@ -216,9 +182,9 @@ void TestServerSfe::mergeRepointsEveryDependentRecord()
         QCOMPARE(seen(user, visit).value("status").toString(), QStringLiteral("submitted"));
         QCOMPARE(seen(user, plan).value("hcp_id").toString(), winner);
         QCOMPARE(seen(user, tag).value("hcp_id").toString(), winner);
-        QVERIFY(m_gone.value(user).contains(sameTag));
+        QVERIFY(m_users.gone.value(user).contains(sameTag));
         QCOMPARE(seen(user, winnerTag).value("hcp_id").toString(), winner);
-        QVERIFY(m_gone.value(user).contains(attendBoth));
+        QVERIFY(m_users.gone.value(user).contains(attendBoth));
         QCOMPARE(seen(user, attendWinner).value("hcp_id").toString(), winner);
         // The loser's attendance is folded into the winner's: the speaker fee and sign-in are kept.
         QCOMPARE(seen(user, attendWinner).value("fee_minor").toInteger(), 305000);
@@ -362,7 +328,7 @@ void TestServerSfe::mergeKeepsTheHcpInItsTerritories()
     const QString iso = QStringLiteral("yyyy-MM-dd");
     pullFor("sfe");
     QString loserSh01, winnerSh01;
-    for (const QJsonObject &a : m_seen.value("sfe")) {
+    for (const QJsonObject &a : m_users.seen.value("sfe")) {
         if (!a.contains("valid_from") || a.value("territory_id").toString() != sh01)
             continue;
         if (a.value("hcp_id").toString() == loser)
@@ -536,7 +502,7 @@ void TestServerSfe::visitsFollowTheirHcpsAlignments()
     pullFor("rep.hz01");
     for (const QString &id : {hcp, visit, detail}) {
         QVERIFY(seen("rep.hz01", id).isEmpty());
-        QVERIFY(m_gone.value("rep.hz01").contains(id));
+        QVERIFY(m_users.gone.value("rep.hz01").contains(id));
     }
     pullFor("rep.sh01");
     QCOMPARE(seen("rep.sh01", visit).value("id").toString(), visit);
@@ -816,7 +782,7 @@ void TestServerSfe::futureAlignmentTakesEffectOnItsDateOnce()
     QVERIFY(m_server.start());
     pullFor("rep.hz01");
     QVERIFY(seen("rep.hz01", hcp).isEmpty());
-    QVERIFY(m_gone.value("rep.hz01").contains(hcp));
+    QVERIFY(m_users.gone.value("rep.hz01").contains(hcp));
 }
 
 void TestServerSfe::pendingAlignmentChangesUntilEffective()
@@ -888,13 +854,13 @@ void TestServerSfe::turnoverMovesTheTerritoryWithItsHistory()
     pullFor("rep.sh02");
     const QString sh02 = m_org.territory.value("SH-02");
     int visitsBefore = 0;
-    for (const QJsonObject &r : m_seen.value("rep.sh02"))
+    for (const QJsonObject &r : m_users.seen.value("rep.sh02"))
         visitsBefore += r.contains("visited_at") && r.value("territory_id").toString() == sh02 ? 1 : 0;
     QVERIFY(visitsBefore > 0);
 
     pullFor("sfe");
     QString newRep;
-    for (const QJsonObject &r : m_seen.value("sfe")) {
+    for (const QJsonObject &r : m_users.seen.value("sfe")) {
         if (r.value("username").toString() == QLatin1String("rep.new"))
             newRep = r.value("id").toString();
     }
@@ -909,15 +875,15 @@ void TestServerSfe::turnoverMovesTheTerritoryWithItsHistory()
     // The new rep's first pull brings the territory's whole history, the old rep's visits included.
     const QString token = m_server.login("rep.new", "new-rep-pass-1");
     QVERIFY(!token.isEmpty());
-    m_tokens.insert("rep.new", token);
+    m_users.tokens.insert("rep.new", token);
     pullFor("rep.new");
     int visitsAfter = 0;
-    for (const QJsonObject &r : m_seen.value("rep.new"))
+    for (const QJsonObject &r : m_users.seen.value("rep.new"))
         visitsAfter += r.contains("visited_at") && r.value("territory_id").toString() == sh02 ? 1 : 0;
     QCOMPARE(visitsAfter, visitsBefore);
     // The old rep's next pull revokes the bucket; their account no longer reaches the territory.
     const HttpReply p
-        = m_server.post("/api/v1/sync/pull", {{"cursors", m_cursors.value("rep.sh02")}}, tokenOf("rep.sh02"));
+        = m_server.post("/api/v1/sync/pull", {{"cursors", m_users.cursors.value("rep.sh02")}}, tokenOf("rep.sh02"));
     QCOMPARE(p.status, 200);
     QVERIFY(p.json.value("revoked_buckets").toArray().contains(QJsonValue(QString("t:" + sh02))));
     HttpReply me;

@@ -84,11 +84,7 @@ private:
 void TestAutoSyncUi::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("Rounds"));
+    uitest::useHome(m_home, "Rounds");
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 
     m_server = std::make_unique<ServerProcess>();

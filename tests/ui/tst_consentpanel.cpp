@@ -127,11 +127,7 @@ private:
 void TestConsentPanel::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("RoundsConsent"));
+    uitest::useHome(m_home, "RoundsConsent");
     Prompter::setInstance(&m_prompter);
 }
 

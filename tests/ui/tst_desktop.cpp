@@ -17,6 +17,7 @@
 #include "ui/settings/settingsdialog.h"
 #include "ui/signin/signindialog.h"
 #include "ui/visits/visitdialog.h"
+#include "uitest.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -125,12 +126,8 @@ private:
 void TestDesktop::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+    uitest::useHome(m_home, "Rounds");
     qputenv("XDG_DOCUMENTS_DIR", m_home.path().toUtf8());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("Rounds"));
     QCoreApplication::setApplicationVersion(QStringLiteral("9.8.7"));
     Prompter::setInstance(&m_prompter);
 

@@ -18,6 +18,7 @@
 #include "ui/settings/settingsdialog.h"
 #include "ui/signin/signindialog.h"
 #include "ui/visits/visitdialog.h"
+#include "uitest.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -165,11 +166,7 @@ private:
 void TestDisplay::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("RoundsDisplay"));
+    uitest::useHome(m_home, "RoundsDisplay");
     theme::rememberSystemLook();
     qInfo("screen %dx%d logical, device pixel ratio %.2f",
         QGuiApplication::primaryScreen()->availableGeometry().width(),

@@ -126,11 +126,7 @@ void TestMainWindow::initTestCase()
 {
     QVERIFY(m_home.isValid());
     // Settings and the per-account databases go to a fresh folder, never the developer's own.
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("Rounds"));
+    uitest::useHome(m_home, "Rounds");
 
     m_server = std::make_unique<ServerProcess>();
     QVERIFY(m_server->createDemo(120, 300, 5));

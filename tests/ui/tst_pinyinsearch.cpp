@@ -12,6 +12,7 @@
 #include "ui/mainwindow/mainwindow.h"
 #include "ui/masterdata/duplicatesview.h"
 #include "ui/masterdata/masterdataview.h"
+#include "uitest.h"
 
 #include <QComboBox>
 #include <QInputMethodEvent>
@@ -91,11 +92,7 @@ private:
 void TestPinyinSearch::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("RoundsPinyin"));
+    uitest::useHome(m_home, "RoundsPinyin");
 }
 
 void TestPinyinSearch::cleanup()

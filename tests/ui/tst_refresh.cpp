@@ -77,11 +77,7 @@ private:
 void TestRefresh::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("RoundsRefresh"));
+    uitest::useHome(m_home, "RoundsRefresh");
 
     m_server = std::make_unique<ServerProcess>();
     // Enough visits that a rep's list holds more than one page (100 rows) of them.

@@ -7,6 +7,7 @@
 #include "ui/hcp/hcplistview.h"
 #include "ui/hcp/hcpprofileview.h"
 #include "ui/mainwindow/mainwindow.h"
+#include "uitest.h"
 
 #include <QAction>
 #include <QGroupBox>
@@ -65,11 +66,7 @@ private:
 void TestRoleActions::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("RoundsRoles"));
+    uitest::useHome(m_home, "RoundsRoles");
 }
 
 void TestRoleActions::eachRoleSeesItsActions_data()

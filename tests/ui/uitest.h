@@ -4,11 +4,23 @@
 #include <QLocale>
 #include <QObject>
 #include <QString>
+#include <QTemporaryDir>
 #include <QTranslator>
 #include <QtGlobal>
 
 // Small pieces several UI tests share: finding a named widget, and running in English or Chinese.
 namespace rounds::uitest {
+
+// Settings, keychain files and the per-account databases of a test go to `home`, never the developer's
+// own: HOME and the XDG data and config folders point into it, under organisation "RoundsTest".
+inline void useHome(const QTemporaryDir &home, const char *applicationName)
+{
+    qputenv("HOME", home.path().toUtf8());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("share")).toUtf8());
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
+    QCoreApplication::setApplicationName(QString::fromLatin1(applicationName));
+}
 
 // The child called `name` (objectName), or null with a warning the failing check is read beside.
 template<typename T> T *child(QObject *parent, const char *name)
