@@ -44,6 +44,20 @@ void queueEdit(sql::Database &db, std::optional<OutboxMutation> pending, const E
             if (pending->baseVersion > 0 && !pending->base.contains(it.key()))
                 pending->base.insert(it.key(), current.fields.value(it.key()));
             pending->set.insert(it.key(), it.value());
+            // Typed back to what the server had: nothing of that field is left to send (a push of the old
+            // value would change nothing, or meet another user's newer value as a conflict of nobody's).
+            if (pending->baseVersion > 0 && protocol::sameValue(pending->base.value(it.key()), it.value())) {
+                pending->set.remove(it.key());
+                pending->base.remove(it.key());
+            }
+        }
+        if (pending->baseVersion > 0 && pending->set.isEmpty() && pending->op == QLatin1String("upsert")) {
+            // Every change undone: the record is the server's copy again, with no mutation and no shadow.
+            auto drop = db.query(QStringLiteral("DELETE FROM outbox WHERE seq = ?1"));
+            drop->bind(1, std::int64_t(pending->seq));
+            drop->run();
+            dropShadowIfIdle(db, e.name, current.id);
+            return;
         }
         auto q = db.query(
             QStringLiteral("UPDATE outbox SET base = ?1, \"set\" = ?2, updated_at = ?3 WHERE seq = ?4"));

@@ -1,9 +1,9 @@
-#include "storekey.h"
 #include "common/protocol/schema.h"
 #include "common/protocol/values.h"
 #include "common/sqlite/database.h"
 #include "models/clientschema.h"
 #include "models/store.h"
+#include "storekey.h"
 #include "support/samples.h"
 
 #include <QDir>
@@ -88,6 +88,7 @@ private slots:
     void createWritesRowAndOutbox();
     void invalidChangesAreRefusedWithTheField();
     void editsCoalesceKeepingFirstBase();
+    void editsTypedBackToTheServerValueSendNothing();
     void createThenEditsStayOneCreate();
     void createThenDeleteLeavesNothing();
     void editThenDeleteIsOneDeleteAtFirstBase();
@@ -246,7 +247,8 @@ void TestStore::junkFileIsMovedAsideNotDeleted()
         const StoreOpenResult r = store.open(dbPath());
         QVERIFY(!r.ok);
         QVERIFY(!r.recreated);
-        QVERIFY2(r.message.contains(dbPath()) && r.message.contains(QStringLiteral("key")), qPrintable(r.message));
+        QVERIFY2(
+            r.message.contains(dbPath()) && r.message.contains(QStringLiteral("key")), qPrintable(r.message));
         QCOMPARE(readAll(dbPath()), junk);
     }
     // Once the user moved it away, as the message says, a new store starts.
@@ -420,6 +422,38 @@ void TestStore::editsCoalesceKeepingFirstBase()
     // The shadow still holds the server copy, not an intermediate edit.
     QCOMPARE(store.shadow(QStringLiteral("visit"), id)->fields.value(QStringLiteral("notes")).toString(),
         QStringLiteral("server notes"));
+}
+
+// A field typed back to the server's value leaves the pending mutation; when nothing is left, neither is
+// the mutation nor the shadow (the convergence suite once saw such a push answered "applied" with no
+// change, and against another user's newer value it would have been a conflict of nobody's making).
+void TestStore::editsTypedBackToTheServerValueSendNothing()
+{
+    Store store;
+    const QString id = seedServerVisit(store);
+    QVERIFY(store
+                .update(QStringLiteral("visit"), id,
+                    {{QStringLiteral("notes"), QStringLiteral("one")}, {QStringLiteral("support_level"), 4}})
+                .ok);
+    QVERIFY(
+        store.update(QStringLiteral("visit"), id, {{QStringLiteral("notes"), QStringLiteral("server notes")}})
+            .ok);
+    QCOMPARE(store.outbox().size(), 1);
+    QCOMPARE(store.outbox().at(0).set, (QJsonObject {{QStringLiteral("support_level"), 4}}));
+    QCOMPARE(store.outbox().at(0).base, (QJsonObject {{QStringLiteral("support_level"), QJsonValue::Null}}));
+    QVERIFY(
+        store.update(QStringLiteral("visit"), id, {{QStringLiteral("support_level"), QJsonValue::Null}}).ok);
+    QCOMPARE(store.outbox().size(), 0);
+    QCOMPARE(store.pendingCount(), 0);
+    QVERIFY(!store.shadow(QStringLiteral("visit"), id));
+    QCOMPARE(store.record(QStringLiteral("visit"), id)->fields.value(QStringLiteral("notes")).toString(),
+        QStringLiteral("server notes"));
+    // A later edit starts a new mutation from the server's copy as usual.
+    QVERIFY(store.update(QStringLiteral("visit"), id, {{QStringLiteral("notes"), QStringLiteral("two")}}).ok);
+    QCOMPARE(store.outbox().size(), 1);
+    QCOMPARE(
+        store.outbox().at(0).base, (QJsonObject {{QStringLiteral("notes"), QStringLiteral("server notes")}}));
+    QVERIFY(store.shadow(QStringLiteral("visit"), id));
 }
 
 void TestStore::createThenEditsStayOneCreate()
