@@ -10,6 +10,7 @@
 #include <QPdfWriter>
 #include <QRegularExpression>
 
+#include <optional>
 #include <random>
 
 namespace rounds::server {

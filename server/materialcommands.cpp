@@ -13,6 +13,7 @@
 #include <QDate>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 
 namespace rounds::server {
 
@@ -286,7 +287,7 @@ int addMaterial(const QStringList &args)
 
 int materialCommand(const QStringList &args)
 {
-    if (args.value(1) == QLatin1String("add"))
+    if (args.value(0) == QLatin1String("add"))
         return addMaterial(args.mid(1));
     return usage(
         QStringLiteral("material add FILE --product NAME --title TEXT [...]: see material add --help"),

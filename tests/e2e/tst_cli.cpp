@@ -3,6 +3,8 @@
 #include "server/serverprocess.h"
 #include "sync/apiclient.h"
 
+#include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>

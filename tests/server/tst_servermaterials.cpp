@@ -8,8 +8,11 @@
 #include "server/serverprocess.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
 

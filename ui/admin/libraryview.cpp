@@ -187,7 +187,7 @@ void LibraryView::reload()
     QStringList refused;
     for (const OutboxMutation &m : m_store->outbox()) {
         if (m.isRejected() && kEntities.contains(m.entity))
-            refused << Messages::refusal(m.errorCode, m.entity, m.errorField, m.errorMessage)
+            refused << protocol::Messages::refusal(m.errorCode, m.entity, m.errorField, m.errorMessage)
                     + (m.errorMessage.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m.errorMessage));
     }
     if (!refused.isEmpty())
@@ -281,13 +281,12 @@ void LibraryView::newVersion()
     const MaterialItem *m = current();
     if (!m)
         return;
+    const int version = m->version; // the list is read again while the dialog saves
     MaterialDialog dialog(m_store, *m, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     afterWrite(dialog.createdId(), {},
-        tr("Version %1 saved as a draft; approving it withdraws version %2.")
-            .arg(m->version + 1)
-            .arg(m->version));
+        tr("Version %1 saved as a draft; approving it withdraws version %2.").arg(version + 1).arg(version));
 }
 
 void LibraryView::approve()
@@ -343,10 +342,10 @@ void LibraryView::editKeyMessages()
     library::keyMessages(m_store, productId, &messages, &error);
     editor->setKeyMessages(messages);
     editor->setPageCount(m->pageCount);
-    QList<MaterialKeyMessage> current;
-    MaterialQueries::keyMessages(m_store, id, &current, &error);
+    QList<MaterialKeyMessage> carried;
+    MaterialQueries::keyMessages(m_store, id, &carried, &error);
     QList<library::KeyMessageLink> links;
-    for (const MaterialKeyMessage &k : std::as_const(current))
+    for (const MaterialKeyMessage &k : std::as_const(carried))
         links << library::KeyMessageLink {k.page, k.keyMessageId, {}};
     editor->setLinks(links);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, &dialog);

@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -62,14 +63,31 @@ MaterialDialog::MaterialDialog(Store *store, const MaterialItem &base, QWidget *
 {
     setWindowTitle(tr("New version of “%1”").arg(base.title));
     build();
-    m_title->setText(base.title);
-    m_product->setCurrentIndex(m_product->findData(base.productId));
+    fillFrom(base);
     m_product->setEnabled(false); // a version of the same material
-    m_language->setCurrentText(base.language);
-    m_approvalCode->setText(base.approvalCode);
+    m_hasFrom->setChecked(false);
+    m_hasTo->setChecked(false);
+}
+
+void MaterialDialog::fillFrom(const MaterialItem &m)
+{
+    m_title->setText(m.title);
+    m_product->setCurrentIndex(m_product->findData(m.productId));
+    const int language = m_language->findData(m.language);
+    if (language >= 0)
+        m_language->setCurrentIndex(language);
+    else
+        m_language->setCurrentText(m.language);
+    m_approvalCode->setText(m.approvalCode);
+    m_hasFrom->setChecked(m.validFrom.isValid());
+    if (m.validFrom.isValid())
+        m_from->setDate(m.validFrom);
+    m_hasTo->setChecked(m.validTo.isValid());
+    if (m.validTo.isValid())
+        m_to->setDate(m.validTo);
     QList<MaterialKeyMessage> messages;
     QString ignored;
-    MaterialQueries::keyMessages(store, base.id, &messages, &ignored);
+    MaterialQueries::keyMessages(m_store, m.id, &messages, &ignored);
     QList<library::KeyMessageLink> links;
     for (const MaterialKeyMessage &k : std::as_const(messages))
         links << library::KeyMessageLink {k.page, k.keyMessageId, {}};

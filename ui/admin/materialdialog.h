@@ -33,6 +33,8 @@ public:
     // Reads the file as if picked in the file dialog; false (the dialog says why) when it is refused.
     bool setFile(const QString &path);
     library::MaterialDraft draft() const;
+    // Title, product, language, approval code, validity and key messages as `m` has them (an example).
+    void fillFrom(const MaterialItem &m);
     // Saves the draft (library::createMaterial); on success the dialog is accepted and createdId() set.
     bool save();
     QString createdId() const { return m_createdId; }

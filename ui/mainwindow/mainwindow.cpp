@@ -231,7 +231,7 @@ QStringList MainWindow::viewKeys()
         QStringLiteral("visits"), QStringLiteral("meetings"), QStringLiteral("dashboard"),
         QStringLiteral("territories"), QStringLiteral("masterdata"), QStringLiteral("duplicates"),
         QStringLiteral("changerequests"), QStringLiteral("conflicts"), QStringLiteral("company"),
-        QStringLiteral("users")};
+        QStringLiteral("users"), QStringLiteral("library")};
 }
 
 void MainWindow::buildNavigation()
