@@ -122,7 +122,7 @@ Result createMaterial(Store *store, const MaterialDraft &d)
         return failed(file.error, QStringLiteral("file"));
     QJsonObject fields {{QStringLiteral("title"), d.title.trimmed()},
         {QStringLiteral("product_id"), d.productId}, {QStringLiteral("kind"), d.kind},
-        {QStringLiteral("language"), d.language}, {QStringLiteral("version"), d.version},
+        {QStringLiteral("language"), d.language}, {QStringLiteral("material_version"), d.version},
         {QStringLiteral("status"), QStringLiteral("draft")}, {QStringLiteral("file"), file.reference},
         {QStringLiteral("file_size"), d.fileSize}, {QStringLiteral("page_count"), d.pageCount},
         {QStringLiteral("supersedes"), d.supersedes.isEmpty() ? QJsonValue() : QJsonValue(d.supersedes)},

@@ -269,7 +269,7 @@ bool addDemoMaterials(FileStore &files, const QList<DemoProduct> &products, quin
             QJsonObject {{QStringLiteral("title"), s.title}, {QStringLiteral("product_id"), product.id},
                 {QStringLiteral("kind"), QStringLiteral("pdf")},
                 {QStringLiteral("language"), s.english ? QStringLiteral("en") : QStringLiteral("zh_CN")},
-                {QStringLiteral("version"), s.version},
+                {QStringLiteral("material_version"), s.version},
                 {QStringLiteral("supersedes"), supersedes.isEmpty() ? QJsonValue() : QJsonValue(supersedes)},
                 {QStringLiteral("approval_code"), s.approvalCode}, {QStringLiteral("status"), status},
                 {QStringLiteral("valid_from"), from.toString(Qt::ISODate)},

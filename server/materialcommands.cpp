@@ -197,7 +197,7 @@ int addMaterial(const QStringList &args)
         QJsonObject fields {{QStringLiteral("title"), p.value(title).trimmed()},
             {QStringLiteral("product_id"), productRecord->record.id},
             {QStringLiteral("kind"), inspected.kind}, {QStringLiteral("language"), p.value(language)},
-            {QStringLiteral("version"), 1},
+            {QStringLiteral("material_version"), 1},
             {QStringLiteral("status"),
                 p.isSet(approve) ? QStringLiteral("approved") : QStringLiteral("draft")},
             {QStringLiteral("file_size"), size}, {QStringLiteral("page_count"), inspected.pageCount}};

@@ -126,7 +126,7 @@ QJsonObject TestServerMaterials::push(
 QString TestServerMaterials::material(const QJsonObject &fields)
 {
     QJsonObject set {{"title", "心安宁 detail aid"}, {"product_id", m_product}, {"status", "approved"},
-        {"file", m_fileRef}, {"version", 1}, {"language", "zh_CN"}};
+        {"file", m_fileRef}, {"material_version", 1}, {"language", "zh_CN"}};
     for (auto it = fields.begin(); it != fields.end(); ++it)
         set.insert(it.key(), it.value());
     const QString id = newId();
@@ -316,7 +316,7 @@ void TestServerMaterials::versionMustMatch()
 {
     QFETCH(int, viewVersion);
     QFETCH(bool, accepted);
-    const QString id = material({{"version", 2}});
+    const QString id = material({{"material_version", 2}});
     const QJsonObject r = push("rep.sh01", "content_view", newId(),
         view(id, QDateTime::currentDateTimeUtc().addSecs(-60), viewVersion));
     if (accepted) {

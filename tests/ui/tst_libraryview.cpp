@@ -340,7 +340,7 @@ void TestLibraryView::newVersionApprovedWithdrawsTheOld()
     QVERIFY(m_prompter.asked.last().contains(QStringLiteral("The version it replaces is withdrawn")));
     QVERIFY(sync());
     QCOMPARE(server(v2, "status"), QStringLiteral("approved"));
-    QCOMPARE(server(v2, "version"), QStringLiteral("2"));
+    QCOMPARE(server(v2, "material_version"), QStringLiteral("2"));
     QCOMPARE(server(v2, "supersedes"), v1);
     QCOMPARE(server(v1, "status"), QStringLiteral("withdrawn"));
 }
