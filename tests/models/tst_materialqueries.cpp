@@ -142,13 +142,17 @@ void TestMaterialQueries::clockSetBackAfterLaterServerTime()
     const QDateTime setBack(QDate(2026, 6, 20), QTime(9, 0), Qt::UTC);
     const QDateTime trusted = MaterialQueries::trustedNow(m_store.get(), setBack);
     QCOMPARE(trusted, serverTime);
+    // The day the laptop judges on is the trusted one: 10 July, so only the material valid to 2027 shows.
     QList<MaterialItem> list;
     QString error;
-    QVERIFY(MaterialQueries::presentable(m_store.get(), {}, QDate(), &list, &error));
+    QVERIFY(MaterialQueries::presentable(m_store.get(), {}, trusted.date(), &list, &error));
     QStringList ids;
     for (const MaterialItem &m : list)
         ids << m.id;
     QCOMPARE(ids, QStringList {uuid(4)});
+    // Judged on the computer's (set back) day instead, the expired one would have come back.
+    QVERIFY(MaterialQueries::presentable(m_store.get(), {}, setBack.date(), &list, &error));
+    QCOMPARE(list.size(), 2);
     // A clock ahead of everything seen is believed.
     const QDateTime ahead = serverTime.addDays(3);
     QCOMPARE(MaterialQueries::trustedNow(m_store.get(), ahead), ahead);
@@ -167,9 +171,10 @@ void TestMaterialQueries::clockSetBackAfterLaterLocalTime()
     m_store.reset();
     m_store = std::make_unique<Store>();
     QVERIFY(m_store->open(path).ok);
-    QCOMPARE(MaterialQueries::trustedNow(m_store.get(), back), seen);
+    const QDateTime trusted = MaterialQueries::trustedNow(m_store.get(), back);
+    QCOMPARE(trusted, seen);
     QList<MaterialItem> list;
-    QVERIFY(MaterialQueries::presentable(m_store.get(), {}, QDate(), &list, nullptr));
+    QVERIFY(MaterialQueries::presentable(m_store.get(), {}, trusted.date(), &list, nullptr));
     QVERIFY(list.isEmpty());
 }
 
