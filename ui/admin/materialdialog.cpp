@@ -206,7 +206,7 @@ void MaterialDialog::say(const QString &text)
 
 QString MaterialDialog::error() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 bool MaterialDialog::setFile(const QString &path)
