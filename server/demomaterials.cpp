@@ -295,7 +295,7 @@ bool addDemoMaterials(FileStore &files, const QList<DemoProduct> &products, quin
 
     for (int n = 0; n < products.size(); ++n) {
         const DemoProduct &product = products.at(n);
-        const QString code = QStringLiteral("RD-%1-%2").arg(n + 1, 2, 10, QLatin1Char('0'));
+        const QString code = QStringLiteral("RD-%1").arg(n + 1, 2, 10, QLatin1Char('0'));
         Spec old {
             false, QStringLiteral("产品手册"), 1, code + QStringLiteral("-A1"), today.addDays(300), {0, 1}};
         const auto v1 = material(product, old, QStringLiteral("withdrawn"), today.addDays(-400), QString(),
