@@ -324,7 +324,9 @@ int demo(const QStringList &args)
     const QCommandLineOption withoutConsent(QStringLiteral("without-consent"),
         QStringLiteral("The company before it rolled consent out: no consent records, consent.required unset "
                        "(docs/privacy.md)."));
-    p.addOptions({hcps, visits, seed, withoutConsent});
+    const QCommandLineOption withoutMaterials(QStringLiteral("without-materials"),
+        QStringLiteral("No demo materials (their PDFs, thumbnails and records; docs/content.md)."));
+    p.addOptions({hcps, visits, seed, withoutConsent, withoutMaterials});
     if (const int rc = parse(p, QStringLiteral("demo"),
             QStringLiteral("Creates the demo organisation in a new data folder."), args);
         rc >= 0)
@@ -348,7 +350,7 @@ int demo(const QStringList &args)
         const std::unique_ptr<FileStore> files = openFileStore(storeLocation(p), error);
         if (!files)
             return false;
-        o.files = files.get();
+        o.files = p.isSet(withoutMaterials) ? nullptr : files.get();
         if (!createDemo(storage, o, &summary, error))
             return false;
         err() << "rounds-server: demo organisation created in " << storeName(p) << ": " << summary.records
@@ -655,7 +657,7 @@ int runCommand(const QStringList &arguments)
         "usage: rounds-server COMMAND [options]   (COMMAND --help for its options)\n"
         "  serve --data DIR [--listen 127.0.0.1:8421] [--tls-cert FILE --tls-key FILE]\n"
         "        [--token-ttl SECONDS] [--max-body BYTES] [--read-timeout SECONDS]\n"
-        "  demo  --data DIR [--hcps N] [--visits N] [--seed S] [--without-consent]\n"
+        "  demo  --data DIR [--hcps N] [--visits N] [--seed S] [--without-consent] [--without-materials]\n"
         "  user add --data DIR --username U --role rep|manager|sfe|admin [--territory CODE] "
         "[--display-name NAME]\n"
         "  user set-role --data DIR --username U --role rep|manager|sfe|admin [--territory CODE]\n"
