@@ -1,4 +1,5 @@
 // rounds-cli: the client's sync engine without a window, for scripts, support staff and tests.
+#include "app/climaterials.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/messages.h"
 #include "common/protocol/schema.h"
@@ -74,6 +75,10 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COM
                                    username (default: everything in the store)
   files [--json]                   synced files on this computer: hash, state (missing, partial,
                                    complete), bytes held of the size, pinned, the last error
+  materials [--json]               every local material: title, product, version, status, valid
+                                   dates, availability now (presentable, draft, withdrawn, expired,
+                                   not_yet_valid; judged on a clock that never goes back), pages,
+                                   file here (complete, partial, missing)
 
 After more than `security.offline_days` days (a company setting, 30 by default) without reaching the
 server, every command but login and logout refuses to open the data until you sign in again.
@@ -443,6 +448,8 @@ int Cli::run(const QString &command, QStringList args)
         return consentCommand(m_store, args, json);
     if (command == QLatin1String("files"))
         return filesCommand(m_store, args, json);
+    if (command == QLatin1String("materials"))
+        return materialsCommand(m_store, args, json);
     if (command == QLatin1String("discard")) {
         if (args.size() != 1)
             return failWith(usage(), ExitUsage);

@@ -1,9 +1,11 @@
 #include "models/hcplistmodel.h"
+#include "models/materialqueries.h"
 #include "models/referencequeries.h"
 #include "models/showcasequeries.h"
 #include "sync/diagnostics.h"
 #include "sync/preferences.h"
 #include "sync/session.h"
+#include "ui/admin/materialdialog.h"
 #include "ui/admin/usersview.h"
 #include "ui/common/theme.h"
 #include "ui/hcp/erasedialog.h"
@@ -125,15 +127,16 @@ int main(int argc, char *argv[])
             "compliance rules), history (an HCP's History, from the server), about, signin, "
             "signout (File, Sign out, with the data removal ticked), newuser (an admin's New "
             "user form, over the users view), erase (the busiest HCP's Erase personal data dialog, filled "
-            "in)."),
+            "in), newmaterial (an admin's New material form over the library, filled from the newest PDF "
+            "this computer holds)."),
         QStringLiteral("DIALOG"));
     const QCommandLineOption viewOption(QStringLiteral("view"),
         QStringLiteral(
             "The view to open: today, hcps, hcp, plan, visit, visits, meetings, meeting, dashboard, "
             "territories, alignment (a territory's alignments), masterdata, duplicates, "
             "changerequests, conflicts, company (an admin's company settings), users (an admin's users and "
-            "devices, read from the server), settings (the settings dialog), history (an HCP's History "
-            "panel, read from the server)."),
+            "devices, read from the server), library (an admin's materials), settings (the settings "
+            "dialog), history (an HCP's History panel, read from the server)."),
         QStringLiteral("VIEW"));
     const QCommandLineOption searchOption(QStringLiteral("search"),
         QStringLiteral("Run the global search for TEXT, as if typed in the search box (the HCP list with "
@@ -211,13 +214,15 @@ int main(int argc, char *argv[])
     const QStringList dialogNames = {QStringLiteral("visit"), QStringLiteral("meeting"),
         QStringLiteral("settings"), QStringLiteral("compliance"), QStringLiteral("history"),
         QStringLiteral("about"), QStringLiteral("signin"), QStringLiteral("signout"),
-        QStringLiteral("newuser"), QStringLiteral("erase")};
+        QStringLiteral("newuser"), QStringLiteral("erase"), QStringLiteral("newmaterial")};
     if (!dialogName.isEmpty() && !dialogNames.contains(dialogName))
         return fail(QStringLiteral("unknown dialog '%1'").arg(dialogName));
     if (dialogName.isEmpty() && (view == QLatin1String("meeting") || view == QLatin1String("history")))
         dialogName = view;
     if (dialogName == QLatin1String("newuser"))
         view = QStringLiteral("users");
+    if (dialogName == QLatin1String("newmaterial"))
+        view = QStringLiteral("library");
     if (dialogName.isEmpty() && view == QLatin1String("settings"))
         dialogName = QStringLiteral("compliance");
     if (dialogName.isEmpty() && view == QLatin1String("visit"))
@@ -346,6 +351,22 @@ int main(int argc, char *argv[])
             qWarning().noquote() << error;
         if (auto *meetings = window.findChild<rounds::MeetingsView *>())
             dialog = meetings->openEditor(meetingId);
+    }
+
+    if (dialogName == QLatin1String("newmaterial")) {
+        // New material… filled from the newest material whose file this computer holds.
+        auto *material = new rounds::MaterialDialog(session.store(), &window);
+        material->setAttribute(Qt::WA_DeleteOnClose);
+        QList<rounds::MaterialItem> items;
+        rounds::MaterialQueries::list(session.store(), {}, QDate(), &items, &error);
+        for (const rounds::MaterialItem &m : std::as_const(items)) {
+            if (!m.localPath.isEmpty() && m.kind == QLatin1String("pdf") && material->setFile(m.localPath)) {
+                material->fillFrom(m);
+                break;
+            }
+        }
+        material->show();
+        dialog = material;
     }
 
     if (!screenshot && session.isSignedIn())

@@ -7,6 +7,7 @@
 #include "server/hcpcommands.h"
 #include "server/httpapi.h"
 #include "server/importer.h"
+#include "server/materialcommands.h"
 #include "server/pgconnection.h"
 #include "server/pgstorage.h"
 #include "server/privacyrules.h"
@@ -229,6 +230,7 @@ int serve(const QStringList &args)
     if (!fileStore)
         return fail(error);
     FileService files(*storage, *fileStore);
+    sync.setFileStore(fileStore.get());
     if (!files.refreshLimit(&error))
         return fail(error);
     HttpApi::Options httpOptions;
@@ -322,7 +324,9 @@ int demo(const QStringList &args)
     const QCommandLineOption withoutConsent(QStringLiteral("without-consent"),
         QStringLiteral("The company before it rolled consent out: no consent records, consent.required unset "
                        "(docs/privacy.md)."));
-    p.addOptions({hcps, visits, seed, withoutConsent});
+    const QCommandLineOption withoutMaterials(QStringLiteral("without-materials"),
+        QStringLiteral("No demo materials (their PDFs, thumbnails and records; docs/content.md)."));
+    p.addOptions({hcps, visits, seed, withoutConsent, withoutMaterials});
     if (const int rc = parse(p, QStringLiteral("demo"),
             QStringLiteral("Creates the demo organisation in a new data folder."), args);
         rc >= 0)
@@ -343,11 +347,15 @@ int demo(const QStringList &args)
     timer.start();
     return onStore(p, true, [&](Storage &storage, QString *error) {
         DemoSummary summary;
+        const std::unique_ptr<FileStore> files = openFileStore(storeLocation(p), error);
+        if (!files)
+            return false;
+        o.files = p.isSet(withoutMaterials) ? nullptr : files.get();
         if (!createDemo(storage, o, &summary, error))
             return false;
         err() << "rounds-server: demo organisation created in " << storeName(p) << ": " << summary.records
-              << " records (" << summary.hcps << " HCPs, " << summary.visits << " visits) in "
-              << timer.elapsed() << " ms" << Qt::endl;
+              << " records (" << summary.hcps << " HCPs, " << summary.visits << " visits, "
+              << summary.materials << " materials) in " << timer.elapsed() << " ms" << Qt::endl;
         return true;
     });
 }
@@ -639,7 +647,8 @@ int runCommand(const QStringList &arguments)
     } commands[] = {{"serve", serve}, {"demo", demo}, {"user", userCommand}, {"device", deviceCommand},
         {"import", importCommand}, {"export", exportCommand}, {"hcp", hcpCommand}, {"backup", backupCommand},
         {"restore", restoreCommand}, {"new-epoch", newEpochCommand},
-        {"migrate-to-postgres", migrateToPostgres}, {"prune", pruneCommand}, {"setting", settingCommand}};
+        {"migrate-to-postgres", migrateToPostgres}, {"prune", pruneCommand}, {"setting", settingCommand},
+        {"material", materialCommand}};
     for (const auto &c : commands) {
         if (command == QLatin1String(c.name))
             return c.run(arguments.mid(1));
@@ -648,7 +657,7 @@ int runCommand(const QStringList &arguments)
         "usage: rounds-server COMMAND [options]   (COMMAND --help for its options)\n"
         "  serve --data DIR [--listen 127.0.0.1:8421] [--tls-cert FILE --tls-key FILE]\n"
         "        [--token-ttl SECONDS] [--max-body BYTES] [--read-timeout SECONDS]\n"
-        "  demo  --data DIR [--hcps N] [--visits N] [--seed S] [--without-consent]\n"
+        "  demo  --data DIR [--hcps N] [--visits N] [--seed S] [--without-consent] [--without-materials]\n"
         "  user add --data DIR --username U --role rep|manager|sfe|admin [--territory CODE] "
         "[--display-name NAME]\n"
         "  user set-role --data DIR --username U --role rep|manager|sfe|admin [--territory CODE]\n"
@@ -661,15 +670,21 @@ int runCommand(const QStringList &arguments)
         "  export --data DIR --out FILE.jsonl [--no-personal]\n"
         "  hcp export --data DIR HCP_ID [--out FILE] [--pdf FILE] [--lang en|zh_CN]   (data-subject access)\n"
         "  hcp erase --data DIR HCP_ID --reason TEXT [--by USER]   (data-subject erasure)\n"
+        "  material add --data DIR FILE --product NAME --title TEXT [--valid-from DATE] [--valid-to DATE]\n"
+        "        [--language L] [--approval-code CODE] [--approve] [--key-message PAGE:TEXT ...]\n"
         "  prune --data DIR [--dry-run]         (audit, tombstones, push answers past retention)\n"
         "  setting --data DIR --key KEY [--value JSON]   (show or write a company setting)\n"
-        "  backup --data DIR --out FILE          (while serving: SQLite online backup; files into FILE.files)\n"
+        "  backup --data DIR --out FILE          (while serving: SQLite online backup; files into "
+        "FILE.files)\n"
         "  restore --data NEWDIR --from FILE     (and FILE.files; new epoch: clients pull everything again)\n"
         "  new-epoch --data DIR                  (clients pull everything again)\n"
-        "  migrate-to-postgres --data DIR --database URL   (copy a SQLite folder, files too, into empty PostgreSQL)\n"
+        "  migrate-to-postgres --data DIR --database URL   (copy a SQLite folder, files too, into empty "
+        "PostgreSQL)\n"
         "Every command takes --database postgresql://USER@HOST:PORT/DB instead of --data DIR;\n"
-        "there backup runs pg_dump and restore runs pg_restore into an empty database (files are tables there).\n"
-        "Settings of note: files.max_bytes (largest synced file, default 268435456; docs/server.md, Files).\n");
+        "there backup runs pg_dump and restore runs pg_restore into an empty database (files are tables "
+        "there).\n"
+        "Settings of note: files.max_bytes (largest synced file, default 268435456; docs/server.md, "
+        "Files).\n");
     if (command == QLatin1String("--help") || command == QLatin1String("-h")
         || command == QLatin1String("help")) {
         out() << help;

@@ -1,6 +1,7 @@
 #include "server/demo.h"
 
 #include "common/protocol/values.h"
+#include "server/demomaterials.h"
 #include "server/feed.h"
 #include "server/passwords.h"
 #include "server/salestotals.h"
@@ -90,17 +91,32 @@ struct Product
     const char *name;
     const char *area;
     const char *messages[3];
+    // For the English demo materials (server/demomaterials.cpp).
+    const char *englishName;
+    const char *englishMessages[3];
 };
 
 const Product kProducts[] = {
     {"心安宁 (缬沙坦氨氯地平片)", "心血管",
-        {"单片复方，24小时平稳控压", "降低心血管事件风险的循证证据", "每日一次，提高患者依从性"}},
+        {"单片复方，24小时平稳控压", "降低心血管事件风险的循证证据", "每日一次，提高患者依从性"},
+        "Xin'anning (valsartan/amlodipine tablets)",
+        {"One tablet, smooth blood-pressure control over 24 hours",
+            "Evidence of lower cardiovascular event risk", "Once daily, for better adherence"}},
     {"糖平 (达格列净片)", "糖尿病",
-        {"降糖同时带来心肾获益", "低血糖风险低，适合老年患者", "可与二甲双胍联合使用"}},
+        {"降糖同时带来心肾获益", "低血糖风险低，适合老年患者", "可与二甲双胍联合使用"},
+        "Tangping (dapagliflozin tablets)",
+        {"Glucose control with heart and kidney benefits",
+            "Low risk of hypoglycaemia, suited to older patients", "Can be combined with metformin"}},
     {"肺清 (布地格福吸入气雾剂)", "呼吸",
-        {"三联疗法减少中重度急性加重", "一种装置，每日两次", "改善肺功能与生活质量"}},
+        {"三联疗法减少中重度急性加重", "一种装置，每日两次", "改善肺功能与生活质量"},
+        "Feiqing (budesonide/glycopyrronium/formoterol inhaler)",
+        {"Triple therapy reduces moderate-to-severe exacerbations", "One device, twice daily",
+            "Better lung function and quality of life"}},
     {"瘤克 (奥希替尼片)", "肿瘤",
-        {"EGFR突变非小细胞肺癌一线治疗", "显著延长无进展生存期", "对脑转移患者同样有效"}},
+        {"EGFR突变非小细胞肺癌一线治疗", "显著延长无进展生存期", "对脑转移患者同样有效"},
+        "Liuke (osimertinib tablets)",
+        {"First-line treatment of EGFR-mutated non-small-cell lung cancer",
+            "Significantly longer progression-free survival", "Effective in patients with brain metastases"}},
 };
 
 struct DemoUser
@@ -170,6 +186,8 @@ public:
     bool run(QString *error);
     // Consent as a company that rolled it out has it (docs/privacy.md, "Consent"); see the definition.
     void addConsents(const QList<std::pair<QString, QStringList>> &hcps);
+    bool addMaterials(const QList<QString> &productIds, const QList<QStringList> &messageIds, QString *error);
+    const DemoMaterialsSummary &materials() const { return m_materials; }
 
 private:
     StoreWriter &m_w;
@@ -179,7 +197,30 @@ private:
     QDate m_today;
     QString m_adminId;
     qint64 m_records = 0;
+    DemoMaterialsSummary m_materials;
 };
+
+bool Generator::addMaterials(
+    const QList<QString> &productIds, const QList<QStringList> &messageIds, QString *error)
+{
+    QList<DemoProduct> products;
+    for (int i = 0; i < productIds.size(); ++i) {
+        const Product &p = kProducts[i];
+        DemoProduct d {productIds.at(i), QString::fromUtf8(p.name), QString::fromUtf8(p.englishName),
+            messageIds.at(i), {}, {}};
+        for (int m = 0; m < 3; ++m) {
+            d.messages << QString::fromUtf8(p.messages[m]);
+            d.englishMessages << QString::fromUtf8(p.englishMessages[m]);
+        }
+        products << d;
+    }
+    return addDemoMaterials(
+        *m_o.files, products, m_o.seed, m_today, m_adminId,
+        [this](const char *entity, const QString &id, const QJsonObject &fields) {
+            add(entity, id, fields, {QStringLiteral("global")});
+        },
+        &m_materials, error);
+}
 
 bool Generator::run(QString *error)
 {
@@ -569,6 +610,9 @@ bool Generator::run(QString *error)
             }
         }
     }
+    // Materials from a random stream of their own, before consent (whose records follow the main stream).
+    if (m_o.files && !addMaterials(productIds, messageIds, error))
+        return false;
     // Last, so the records above stay what they were for a seed before demo data had consent.
     if (!m_o.withoutConsent)
         addConsents(hcpBuckets);
@@ -648,12 +692,14 @@ bool createDemo(Storage &storage, const DemoOptions &options, DemoSummary *summa
         return false;
     }
     qint64 records = 0;
+    DemoMaterialsSummary materials;
     const bool ok = storage.write(
         [&](StoreWriter &w) {
             Generator g(w, options);
             if (!g.run(&failure))
                 return false;
             records = g.records();
+            materials = g.materials();
             return true;
         },
         error);
@@ -662,7 +708,7 @@ bool createDemo(Storage &storage, const DemoOptions &options, DemoSummary *summa
         return false;
     }
     if (ok && summary)
-        *summary = DemoSummary {records, options.hcps, options.visits};
+        *summary = DemoSummary {records, options.hcps, options.visits, materials.materials, materials.files};
     return ok;
 }
 

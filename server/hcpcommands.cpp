@@ -191,6 +191,9 @@ bool needsGui(const QStringList &args)
     // `serve` answers POST /api/v1/admin/hcp/export with format "pdf" (server/dsrservice.h).
     if (args.value(0) == QLatin1String("serve"))
         return true;
+    // Materials: QtPdf reads page counts and renders thumbnails; the demo draws its PDFs with fonts.
+    if (args.value(0) == QLatin1String("material") || args.value(0) == QLatin1String("demo"))
+        return true;
     if (args.value(0) != QLatin1String("hcp") || args.value(1) != QLatin1String("export"))
         return false;
     for (const QString &a : args) {

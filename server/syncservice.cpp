@@ -8,6 +8,7 @@
 #include "common/protocol/wire.h"
 #include "server/alignmentrules.h"
 #include "server/consentrules.h"
+#include "server/contentrules.h"
 #include "server/hcpmerge.h"
 #include "server/log.h"
 #include "server/meetingrules.h"
@@ -141,35 +142,6 @@ std::optional<Denial> checkAccess(
     return std::nullopt;
 }
 
-// A territory to file a review request under: one of the record's own the user can see, else any.
-QString reviewTerritory(StoreReader &store, const Principal &u, const StoredRecord &r)
-{
-    QString fallback;
-    for (const QString &b : store.buckets(r.entity, r.record.id)) {
-        if (!b.startsWith(QLatin1String("t:")))
-            continue;
-        if (u.scope.hasBucket(b))
-            return b.mid(2);
-        if (fallback.isEmpty())
-            fallback = b.mid(2);
-    }
-    if (!fallback.isEmpty())
-        return fallback;
-    // In no territory (an HCP aligned nowhere): a region's own bucket, which no rep or manager pulls
-    // (scopes are leaf territories), so the request reaches SFE through `review` only and the proposed
-    // values are not shown to an unrelated territory.
-    QString region;
-    for (const StoredRecord &t : store.all(QStringLiteral("territory"))) {
-        if (!t.deleted && str(t.record.fields, "level") == QLatin1String("region")
-            && (region.isEmpty() || t.record.id < region))
-            region = t.record.id;
-    }
-    if (!region.isEmpty())
-        return region;
-    const QStringList leaves = scopeFor(store, RoleAdmin, {}).territoryIds();
-    return leaves.isEmpty() ? QString() : leaves.first();
-}
-
 QJsonObject normalizedBase(const Entity &e, const QJsonObject &base)
 {
     QJsonObject out;
@@ -204,14 +176,15 @@ Mutation mutationOf(const OutboxMutation &m)
 class MutationApplier
 {
 public:
-    MutationApplier(
-        StoreWriter &store, const Principal &user, const Mutation &m, const QSet<QString> &lockedInPush)
+    MutationApplier(StoreWriter &store, const Principal &user, const Mutation &m,
+        const QSet<QString> &lockedInPush, FileStore *files)
         : m_store(store)
         , m_user(user)
         , m_m(m)
         , m_e(*m.entity)
         , m_feed(store, Actor {user.id, user.device, m.mutationId})
         , m_lockedInPush(lockedInPush)
+        , m_files(files)
     { }
 
     QJsonObject run()
@@ -418,6 +391,11 @@ private:
         // A new contact with an HCP needs their consent for its channel (docs/privacy.md, Consent).
         if (auto refusal = consentrules::check(m_store, m_e.name, before, fields))
             return rejectedWith(*refusal);
+        // Content (docs/content.md): page views of presentable materials; approved means downloadable.
+        if (auto refusal = contentrules::checkView(m_store, m_e.name, before, fields))
+            return rejectedWith(*refusal);
+        if (auto refusal = contentrules::checkMaterial(m_files, m_e.name, before, fields))
+            return rejectedWith(*refusal);
 
         if (m_e.workflow == Workflow::HcpMerge) {
             if (auto r = mergeHcp(fields))
@@ -546,7 +524,7 @@ private:
     // Master data: the server keeps its values and files the losing edit for SFE review.
     QString fileReview(const StoredRecord &record, const QList<FieldConflict> &review)
     {
-        const QString territory = reviewTerritory(m_store, m_user, record);
+        const QString territory = territoryrules::reviewTerritory(m_store, m_user, record);
         if (territory.isEmpty())
             return {};
         QJsonObject proposed;
@@ -577,6 +555,7 @@ private:
     const Entity &m_e;
     Feed m_feed;
     const QSet<QString> &m_lockedInPush;
+    FileStore *m_files;
     std::optional<StoredRecord> m_existing;
 };
 
@@ -603,7 +582,7 @@ SyncService::SyncService(Storage &storage, Limits limits)
 { }
 
 bool SyncService::applyMutationIn(StoreWriter &w, const Principal &user, const OutboxMutation &m,
-    QJsonObject *result, QSet<QString> *lockedInPush)
+    QJsonObject *result, QSet<QString> *lockedInPush, FileStore *files)
 {
     const auto noteLock = [&] {
         if (lockedBy(m, *result))
@@ -622,7 +601,7 @@ bool SyncService::applyMutationIn(StoreWriter &w, const Principal &user, const O
     if (m.isRejected())
         *result = rejected(m.mutationId, ErrorCode::InvalidRequest, m.errorMessage, m.errorField);
     else
-        *result = MutationApplier(w, user, mutationOf(m), *lockedInPush).run();
+        *result = MutationApplier(w, user, mutationOf(m), *lockedInPush, files).run();
     noteLock();
     w.putMutationResult(m.mutationId, user.id, QJsonDocument(*result).toJson(QJsonDocument::Compact));
     return true;
@@ -700,7 +679,7 @@ ApiReply SyncService::push(const Principal &user, const QJsonObject &body)
         int(toStore.size()),
         [&](StoreWriter &w, int step) {
             const int i = toStore[size_t(step)];
-            return applyMutationIn(w, user, list.at(i), &results[size_t(i)], &lockedInPush);
+            return applyMutationIn(w, user, list.at(i), &results[size_t(i)], &lockedInPush, m_files);
         },
         &errors);
     for (size_t step = 0; step < toStore.size(); ++step) {

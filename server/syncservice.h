@@ -10,6 +10,8 @@
 
 namespace rounds::server {
 
+class FileStore;
+
 // The sync endpoints of PROTOCOL.md: pull (cursors, snapshots, revokes, epoch) and push (validation,
 // authorization, idempotency, field-level merge with the per-entity policies, change requests).
 class SyncService final
@@ -35,6 +37,10 @@ public:
     // reps' laptops receive them with their next pull.
     bool buildSalesTotals(QString *error);
 
+    // The file store whose files an `approved` material must name (server/contentrules.h); without one,
+    // no material may become approved through a push. `rounds-server serve` sets it.
+    void setFileStore(FileStore *files) { m_files = files; }
+
     const Limits &limits() const { return m_limits; }
     Storage &storage() { return m_storage; }
 
@@ -43,11 +49,12 @@ private:
     // `lockedInPush` holds the records ("entity/id") this push locked so far (a visit submitted): their
     // details are still accepted in the same push (docs/sync-protocol.md).
     static bool applyMutationIn(StoreWriter &w, const Principal &user, const OutboxMutation &mutation,
-        QJsonObject *result, QSet<QString> *lockedInPush);
+        QJsonObject *result, QSet<QString> *lockedInPush, FileStore *files);
     static QJsonObject internalFailure(const QString &mutationId, const QString &error);
 
     Storage &m_storage;
     Limits m_limits;
+    FileStore *m_files = nullptr;
 };
 
 } // namespace rounds::server

@@ -2,6 +2,7 @@
 
 #include "common/protocol/errors.h"
 #include "common/protocol/values.h"
+#include "server/principal.h"
 
 #include <QHash>
 
@@ -154,6 +155,35 @@ void handOver(StoreWriter &store, Feed &feed, const QString &territoryId, const 
             QStringLiteral("territory %1 handed over to %2")
                 .arg(territoryId, newOwner.isEmpty() ? QStringLiteral("nobody") : newOwner));
     }
+}
+
+// A territory to file a review request under: one of the record's own the user can see, else any.
+QString reviewTerritory(StoreReader &store, const Principal &u, const StoredRecord &r)
+{
+    QString fallback;
+    for (const QString &b : store.buckets(r.entity, r.record.id)) {
+        if (!b.startsWith(QLatin1String("t:")))
+            continue;
+        if (u.scope.hasBucket(b))
+            return b.mid(2);
+        if (fallback.isEmpty())
+            fallback = b.mid(2);
+    }
+    if (!fallback.isEmpty())
+        return fallback;
+    // In no territory (an HCP aligned nowhere): a region's own bucket, which no rep or manager pulls
+    // (scopes are leaf territories), so the request reaches SFE through `review` only and the proposed
+    // values are not shown to an unrelated territory.
+    QString region;
+    for (const StoredRecord &t : store.all(QStringLiteral("territory"))) {
+        if (!t.deleted && str(t.record.fields, "level") == QLatin1String("region")
+            && (region.isEmpty() || t.record.id < region))
+            region = t.record.id;
+    }
+    if (!region.isEmpty())
+        return region;
+    const QStringList leaves = scopeFor(store, protocol::RoleAdmin, {}).territoryIds();
+    return leaves.isEmpty() ? QString() : leaves.first();
 }
 
 } // namespace rounds::server::territoryrules

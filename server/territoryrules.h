@@ -2,6 +2,7 @@
 
 #include "server/denial.h"
 #include "server/feed.h"
+#include "server/principal.h"
 
 #include <QJsonObject>
 
@@ -24,5 +25,9 @@ std::optional<Denial> check(StoreReader &store, const QString &id, const std::op
 // Nothing else of the old owner's changes: their visits and meetings stay in the territory's bucket.
 void handOver(StoreWriter &store, Feed &feed, const QString &territoryId, const QString &oldOwner,
     const QString &newOwner);
+
+// A territory to file a review request under (a change request the server files for SFE): one of the
+// record's own the user can see, else any of its own, else a region's, else the first leaf.
+QString reviewTerritory(StoreReader &store, const Principal &u, const StoredRecord &r);
 
 } // namespace rounds::server::territoryrules

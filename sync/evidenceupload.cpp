@@ -1,6 +1,6 @@
 #include "sync/evidenceupload.h"
 
-#include "models/meetingqueries.h"
+#include "models/filereferences.h"
 #include "models/meetingrepository.h"
 #include "models/store.h"
 #include "sync/filetransfer.h"
@@ -14,9 +14,9 @@ namespace rounds::evidenceupload {
 int run(Store &store, ApiClient &api)
 {
     QString error;
-    const QStringList references = meetings::evidenceReferences(&store, &error);
+    const QStringList references = filereferences::all(&store, &error);
     if (!error.isEmpty()) {
-        qCWarning(lcSync).noquote() << "cannot list the meeting evidence to upload:" << error;
+        qCWarning(lcSync).noquote() << "cannot list the files to upload:" << error;
         return 0;
     }
     QSet<QString> complete;
@@ -32,15 +32,15 @@ int run(Store &store, ApiClient &api)
         const QString sha256 = evidence::hashOf(reference);
         const QString path = folder + QLatin1Char('/') + sha256;
         if (sha256.isEmpty() || complete.contains(sha256) || !QFileInfo::exists(path))
-            continue; // another laptop's receipt, or sent already
+            continue; // another laptop's file (downloaded or not), or sent already
         const FileTransferResult r = transfer.upload(path, sha256);
         if (r.ok)
             ++sent;
         else
-            qCWarning(lcSync).noquote() << "evidence" << sha256 << "not uploaded:" << r.error;
+            qCWarning(lcSync).noquote() << "file" << sha256 << "not uploaded:" << r.error;
     }
     if (sent > 0)
-        qCInfo(lcSync) << "uploaded" << sent << "meeting evidence file(s)";
+        qCInfo(lcSync) << "uploaded" << sent << "file(s)";
     return sent;
 }
 

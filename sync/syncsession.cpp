@@ -192,6 +192,8 @@ SyncSummary SyncSession::run()
     // After the server's data was replaced, pull first: pending changes are re-based on the restored
     // records before they are pushed again.
     if (!restored || pull(summary)) {
+        // Files before the records that name them: an approved material needs its file on the server.
+        evidenceupload::run(m_store, m_api);
         for (int round = 0; round < m_options.maxRounds; ++round) {
             if (!push(summary) || !pull(summary))
                 break;
@@ -201,7 +203,8 @@ SyncSummary SyncSession::run()
         }
     }
     if (summary.ok) {
-        // Receipts after the records that name them; a failed upload is tried again next time.
+        // Files of records saved while this sync ran (cheap when nothing is new); a failed upload is
+        // tried again next time.
         evidenceupload::run(m_store, m_api);
         m_store.setMeta(
             QStringLiteral("last_sync"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));

@@ -59,7 +59,7 @@ views_for() {
         "hcps+settings hcps+compliance hcps+about hcps+signin" ;;
     manager.sh) echo "dashboard today meetings hcps+settings" ;;
     sfe) echo "territories alignment masterdata duplicates changerequests hcp hcp+erase" ;;
-    admin) echo "users company users+newuser" ;;
+    admin) echo "users company users+newuser library library+newmaterial" ;;
     esac
 }
 

@@ -280,6 +280,23 @@
     </message>
 </context>
 <context>
+    <name>rounds::LibraryView</name>
+    <message numerus="yes">
+        <source>The server refused %n change(s) of the library: %1</source>
+        <translation>
+            <numerusform>The server refused %n change of the library: %1</numerusform>
+            <numerusform>The server refused %n changes of the library: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n material(s).</source>
+        <translation>
+            <numerusform>%n material.</numerusform>
+            <numerusform>%n materials.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rounds::MainWindow</name>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
@@ -331,6 +348,16 @@
         <translation>
             <numerusform>, %n already there</numerusform>
             <numerusform>, %n already there</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rounds::MaterialDialog</name>
+    <message numerus="yes">
+        <source>%n page(s), %1</source>
+        <translation>
+            <numerusform>%n page, %1</numerusform>
+            <numerusform>%n pages, %1</numerusform>
         </translation>
     </message>
 </context>

@@ -239,6 +239,10 @@
         <translation>已删除 %1 及其密钥环条目</translation>
     </message>
     <message>
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
         <source>usage: rounds-cli --db FILE COMMAND [ARGS]
 
   login SERVER_URL USERNAME        sign in (password on stdin); the token goes to the keychain
@@ -274,6 +278,10 @@
                                    username (default: everything in the store)
   files [--json]                   synced files on this computer: hash, state (missing, partial,
                                    complete), bytes held of the size, pinned, the last error
+  materials [--json]               every local material: title, product, version, status, valid
+                                   dates, availability now (presentable, draft, withdrawn, expired,
+                                   not_yet_valid; judged on a clock that never goes back), pages,
+                                   file here (complete, partial, missing)
 
 After more than `security.offline_days` days (a company setting, 30 by default) without reaching the
 server, every command but login and logout refuses to open the data until you sign in again.
@@ -318,6 +326,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
                                    （默认：本地库中的全部数据）
   files [--json]                   本机的同步文件：哈希、状态（missing 缺失、partial 部分、
                                    complete 完整）、已有字节/大小、是否固定、最近一次错误
+  materials [--json]               本地的全部资料：标题、产品、版本、状态、有效期、当前可用性
+                                   （presentable 可展示、draft 草稿、withdrawn 已撤回、expired 已过期、
+                                   not_yet_valid 尚未生效；按不会回拨的时钟判断）、页数、本机文件
+                                   状态（complete 完整、partial 部分、missing 缺失）
 
 超过 `security.offline_days` 天（公司设置，默认 30 天）未连接服务器后，除 login 和 logout
 以外的命令都会拒绝打开数据，直到重新登录。
@@ -330,8 +342,16 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
 </translation>
     </message>
     <message>
-        <source>pinned</source>
-        <translation>已固定</translation>
+        <source>usage: rounds-cli --db FILE materials [--json]</source>
+        <translation>用法：rounds-cli --db 文件 materials [--json]</translation>
+    </message>
+    <message>
+        <source>no materials in this store (sync first)</source>
+        <translation>本地库中没有资料（请先同步）</translation>
+    </message>
+    <message>
+        <source>availability judged on %1 (never earlier than the latest time seen)</source>
+        <translation>可用性按 %1 判断（不早于曾见到的最晚时间）</translation>
     </message>
 </context>
 <context>
@@ -763,6 +783,26 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Verbal, during a visit</source>
         <translation>拜访时口头同意</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>In a call</source>
+        <translation>拜访中</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
 </context>
 <context>
@@ -2022,6 +2062,74 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>The HCP has not consented to this channel (no consent, withdrawn or expired): capture consent in the HCP&apos;s profile, then send again.</source>
         <translation>该医生未同意此渠道（无同意、已撤回或已过期）：请在医生档案中采集同意后再发送。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Replaces</source>
+        <translation>替代</translation>
+    </message>
+    <message>
+        <source>Approval code</source>
+        <translation>审批编号</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>Thumbnail</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Material version</source>
+        <translation>资料版本</translation>
+    </message>
+    <message>
+        <source>Shown at</source>
+        <translation>展示时间</translation>
+    </message>
+    <message>
+        <source>Time on page</source>
+        <translation>页面停留时间</translation>
+    </message>
+    <message>
+        <source>Material type</source>
+        <translation>资料类型</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>展示方式</translation>
+    </message>
+    <message>
+        <source>Key message of a material</source>
+        <translation>资料的关键信息</translation>
+    </message>
+    <message>
+        <source>Page view</source>
+        <translation>页面浏览</translation>
+    </message>
+    <message>
+        <source>This material could not be presented then (a draft, withdrawn, expired, not yet valid or another version): the server does not keep this page view.</source>
+        <translation>该资料当时不可展示（草稿、已撤回、已过期、尚未生效或版本不符）：服务器不保留此页面浏览记录。</translation>
     </message>
 </context>
 <context>
@@ -4097,6 +4205,211 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
 </context>
 <context>
+    <name>rounds::KeyMessageLinksEditor</name>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>Key message</source>
+        <translation>关键信息</translation>
+    </message>
+    <message>
+        <source>Add key message</source>
+        <translation>添加关键信息</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Whole material</source>
+        <translation>整份资料</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::LibraryModel</name>
+    <message>
+        <source>Approved, expired</source>
+        <translation>已批准，已过期</translation>
+    </message>
+    <message>
+        <source>Approved, not valid yet</source>
+        <translation>已批准，尚未生效</translation>
+    </message>
+    <message>
+        <source>This computer does not hold the file yet.</source>
+        <translation>本机尚无此文件。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Not here</source>
+        <translation>不在本机</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>在本机</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::LibraryView</name>
+    <message>
+        <source>Library</source>
+        <translation>资料库</translation>
+    </message>
+    <message>
+        <source>Filter by title, product or approval code</source>
+        <translation>按标题、产品或审批编号筛选</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>New material…</source>
+        <translation>新建资料…</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>New version…</source>
+        <translation>新版本…</translation>
+    </message>
+    <message>
+        <source>Key messages…</source>
+        <translation>关键信息…</translation>
+    </message>
+    <message>
+        <source>Products and key messages…</source>
+        <translation>产品与关键信息…</translation>
+    </message>
+    <message>
+        <source>The materials reps present in their visits. A new material is a draft until you approve it; reps present approved materials within their validity, offline too. Changes are saved on this computer and reach the server with the next sync, files first.</source>
+        <translation>代表在拜访中展示的资料。新资料在您批准前为草稿；代表可在有效期内展示已批准的资料，离线亦可。更改保存在本机，下次同步时送达服务器（先传文件）。</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>The library cannot be read: %1</source>
+        <translation>无法读取资料库：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server refused %n change(s) of the library: %1</source>
+        <translation>
+            <numerusform>服务器拒绝了资料库的 %n 项更改：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No materials yet: add one with New material…</source>
+        <translation>还没有资料：用“新建资料…”添加</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n material(s).</source>
+        <translation>
+            <numerusform>共 %n 份资料。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved as a draft on this computer; approve it when it may be presented. It reaches the server with the next sync.</source>
+        <translation>已作为草稿保存在本机；可以展示时再批准。下次同步时送达服务器。</translation>
+    </message>
+    <message>
+        <source>Version %1 saved as a draft; approving it withdraws version %2.</source>
+        <translation>第 %1 版已保存为草稿；批准后将撤回第 %2 版。</translation>
+    </message>
+    <message>
+        <source>Approve “%1” (version %2)? Reps can present it within its validity once it has synced.</source>
+        <translation>批准“%1”（第 %2 版）？同步后代表即可在有效期内展示。</translation>
+    </message>
+    <message>
+        <source>The version it replaces is withdrawn.</source>
+        <translation>被替代的旧版本将被撤回。</translation>
+    </message>
+    <message>
+        <source>Approve material</source>
+        <translation>批准资料</translation>
+    </message>
+    <message>
+        <source>The material was not approved: %1</source>
+        <translation>资料未批准：%1</translation>
+    </message>
+    <message>
+        <source>Approved. Reps receive it with their next sync.</source>
+        <translation>已批准。代表下次同步时收到。</translation>
+    </message>
+    <message>
+        <source>Withdraw material</source>
+        <translation>撤回资料</translation>
+    </message>
+    <message>
+        <source>Withdraw “%1” (version %2)? Reps can no longer present it, also offline, once their laptop has synced. This cannot be undone; upload a new version instead.</source>
+        <translation>撤回“%1”（第 %2 版）？代表的电脑同步后将无法再展示（离线亦然）。此操作不能撤销；如需更新请上传新版本。</translation>
+    </message>
+    <message>
+        <source>The material was not withdrawn: %1</source>
+        <translation>资料未撤回：%1</translation>
+    </message>
+    <message>
+        <source>Withdrawn.</source>
+        <translation>已撤回。</translation>
+    </message>
+    <message>
+        <source>Key messages of “%1”</source>
+        <translation>“%1”的关键信息</translation>
+    </message>
+    <message>
+        <source>The key messages were not saved: %1</source>
+        <translation>关键信息未保存：%1</translation>
+    </message>
+    <message>
+        <source>Key messages saved.</source>
+        <translation>关键信息已保存。</translation>
+    </message>
+</context>
+<context>
     <name>rounds::MainWindow</name>
     <message>
         <source>Rounds</source>
@@ -4314,6 +4627,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>Users</source>
         <translation>用户</translation>
     </message>
+    <message>
+        <source>Library</source>
+        <translation>资料库</translation>
+    </message>
 </context>
 <context>
     <name>rounds::MasterDataView</name>
@@ -4526,6 +4843,119 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::MaterialDialog</name>
+    <message>
+        <source>New material</source>
+        <translation>新建资料</translation>
+    </message>
+    <message>
+        <source>New version of “%1”</source>
+        <translation>“%1”的新版本</translation>
+    </message>
+    <message>
+        <source>A PDF or an image (PNG, JPEG)</source>
+        <translation>PDF 或图片（PNG、JPEG）</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Chinese (zh_CN)</source>
+        <translation>中文 (zh_CN)</translation>
+    </message>
+    <message>
+        <source>English (en)</source>
+        <translation>英文 (en)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Approval code</source>
+        <translation>审批编号</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Key messages by page (pick the product&apos;s or type a new one):</source>
+        <translation>按页的关键信息（从产品的关键信息中选择，或输入新的）：</translation>
+    </message>
+    <message>
+        <source>Choose the material&apos;s file</source>
+        <translation>选择资料文件</translation>
+    </message>
+    <message>
+        <source>PDF and images (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>PDF 和图片 (*.pdf *.png *.jpg *.jpeg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is %2; the company&apos;s limit for a file is %3.</source>
+        <translation>%1 大小为 %2；公司规定单个文件上限为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is not a PDF that can be read (damaged, protected by a password or empty).</source>
+        <translation>%1 不是可读取的 PDF（已损坏、有密码保护或为空）。</translation>
+    </message>
+    <message>
+        <source>%1 is neither a PDF nor an image (PNG, JPEG).</source>
+        <translation>%1 既不是 PDF 也不是图片（PNG、JPEG）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s), %1</source>
+        <translation>
+            <numerusform>%n 页，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the material&apos;s file (a PDF or an image).</source>
+        <translation>请选择资料文件（PDF 或图片）。</translation>
+    </message>
+    <message>
+        <source>Give the material a title.</source>
+        <translation>请填写资料标题。</translation>
+    </message>
+    <message>
+        <source>Pick the product the material is about (add products under Products and key messages).</source>
+        <translation>请选择资料所属的产品（可在“产品与关键信息”中添加产品）。</translation>
+    </message>
+    <message>
+        <source>“Valid to” lies before “valid from”.</source>
+        <translation>“有效期至”早于“有效期自”。</translation>
+    </message>
+    <message>
+        <source>The material was not saved: %1</source>
+        <translation>资料未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -5186,6 +5616,85 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Contact fields on managers&apos; laptops</source>
         <translation>经理电脑上的联系方式</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::ProductsDialog</name>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>Products and key messages</source>
+        <translation>产品与关键信息</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Key messages of the selected product</source>
+        <translation>所选产品的关键信息</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Deactivate / activate</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <source>A product or key message that is no longer used is deactivated, not deleted: visits and materials keep naming it.</source>
+        <translation>不再使用的产品或关键信息会被停用而不是删除：拜访和资料仍会引用它。</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新产品</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>The product was not added: %1</source>
+        <translation>产品未添加：%1</translation>
+    </message>
+    <message>
+        <source>Rename product</source>
+        <translation>重命名产品</translation>
+    </message>
+    <message>
+        <source>The product was not renamed: %1</source>
+        <translation>产品未重命名：%1</translation>
+    </message>
+    <message>
+        <source>Select the product first.</source>
+        <translation>请先选择产品。</translation>
+    </message>
+    <message>
+        <source>New key message</source>
+        <translation>新关键信息</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>The key message was not added: %1</source>
+        <translation>关键信息未添加：%1</translation>
+    </message>
+    <message>
+        <source>Change key message</source>
+        <translation>修改关键信息</translation>
+    </message>
+    <message>
+        <source>The key message was not changed: %1</source>
+        <translation>关键信息未修改：%1</translation>
     </message>
 </context>
 <context>

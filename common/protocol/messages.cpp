@@ -238,6 +238,9 @@ QString Messages::refusal(
     if (code == QLatin1String(ErrorCode::ConsentRequired))
         return tr("The HCP has not consented to this channel (no consent, withdrawn or expired): capture "
                   "consent in the HCP's profile, then send again.");
+    if (code == QLatin1String(ErrorCode::MaterialUnavailable))
+        return tr("This material could not be presented then (a draft, withdrawn, expired, not yet valid or "
+                  "another version): the server does not keep this page view.");
     return tr("The server refused this change (%1).").arg(code.isEmpty() ? serverMessage : code);
 }
 

@@ -1,7 +1,10 @@
 #include "clirunner.h"
+#include "models/localfiles.h"
 #include "server/serverprocess.h"
 #include "sync/apiclient.h"
 
+#include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -19,6 +22,7 @@ private slots:
     void initTestCase();
     void conflictListedAndResolved();
     void tlsTrustsOnlyTheCompanyCa();
+    void materialsListed();
 
 private:
 };
@@ -175,6 +179,94 @@ void TestCli::tlsTrustsOnlyTheCompanyCa()
     QVERIFY2(ok.ok(), qPrintable(ok.error.message));
     QCOMPARE(ok.body.value(u"status").toString(), QStringLiteral("ok"));
     QVERIFY(!company.addCaCertificates(dir.filePath(QStringLiteral("missing.pem")), &error));
+}
+
+// rounds-cli materials (docs/content.md): every local material with its availability now and the state of
+// its file on this computer, after a rep's sync of the demo's materials.
+void TestCli::materialsListed()
+{
+    if (!qEnvironmentVariableIsSet("ROUNDS_TEST_KEYRING"))
+        QSKIP("rounds-cli keeps its token in the keychain: run under ./rounds.sh test");
+    ServerProcess server;
+    QVERIFY(server.createDemo(10, 10, 2));
+    QVERIFY(server.start());
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("rep.db"));
+    const QStringList base {QStringLiteral("--db"), db};
+    QCOMPARE(
+        runCli(
+            base + QStringList {QStringLiteral("login"), server.url().toString(), QStringLiteral("rep.sh01")},
+            "demo-pass-1\n")
+            .code,
+        0);
+    QCOMPARE(runCli(base + QStringList {QStringLiteral("sync")}).code, 0);
+    const auto list = [&] {
+        QHash<QString, QJsonObject> byTitle;
+        const CliRun r = runCli(base + QStringList {QStringLiteral("materials"), QStringLiteral("--json")});
+        const QJsonObject answer = r.json().object();
+        for (const QJsonValue &v : answer.value("materials").toArray()) {
+            const QJsonObject m = v.toObject();
+            byTitle.insert(QStringLiteral("%1/%2/v%3")
+                               .arg(m.value("product").toString().left(3), m.value("title").toString())
+                               .arg(m.value("version").toInt()),
+                m);
+        }
+        return byTitle;
+    };
+    QHash<QString, QJsonObject> m = list();
+    QCOMPARE(m.size(), 13); // 3 per demo product and the first product's safety update
+    const QString product = m.keys().first().left(3);
+    const QJsonObject v1 = m.value(product + QStringLiteral("/产品手册/v1"));
+    const QJsonObject v2 = m.value(product + QStringLiteral("/产品手册/v2"));
+    QCOMPARE(v1.value("status").toString(), QStringLiteral("withdrawn"));
+    QCOMPARE(v1.value("availability").toString(), QStringLiteral("withdrawn"));
+    QCOMPARE(v2.value("availability").toString(), QStringLiteral("presentable"));
+    QCOMPARE(v2.value("supersedes").toString(), v1.value("id").toString());
+    QCOMPARE(v2.value("pages").toInt(), 5);
+    QCOMPARE(v2.value("file").toString(), QStringLiteral("missing"));
+    QCOMPARE(v2.value("valid_to").toString(),
+        QDateTime::currentDateTimeUtc().date().addDays(335).toString(Qt::ISODate));
+
+    // A whole, checked download, and one half done.
+    const QString token = server.login(QStringLiteral("rep.sh01"));
+    const HttpReply whole
+        = server.get(QStringLiteral("/api/v1/files/") + v2.value("sha256").toString(), token);
+    QCOMPARE(whole.status, 200);
+    QDir().mkpath(localfiles::downloadFolderFor(db));
+    QFile done(localfiles::downloadPathFor(db, v2.value("sha256").toString()));
+    QVERIFY(done.open(QIODevice::WriteOnly) && done.write(whole.body) == whole.body.size());
+    done.close();
+    const QJsonObject en = m.value(product + QStringLiteral("/Clinical evidence summary/v1"));
+    QFile part(localfiles::downloadPathFor(db, en.value("sha256").toString()) + QStringLiteral(".part"));
+    QVERIFY(part.open(QIODevice::WriteOnly) && part.write(QByteArray(1000, 'x')) == 1000);
+    part.close();
+
+    // The admin moves the English one's validity into the past: after the rep's sync it is expired.
+    const QString admin = server.login(QStringLiteral("admin"));
+    const QJsonObject stored = server.storedRecord(en.value("id").toString());
+    const HttpReply pushed = server.push(admin,
+        QJsonArray {mutation(QStringLiteral("material"), en.value("id").toString(),
+            QJsonObject {{"valid_from", QDate::currentDate().addDays(-30).toString(Qt::ISODate)},
+                {"valid_to", QDate::currentDate().addDays(-2).toString(Qt::ISODate)}},
+            1)});
+    QCOMPARE(pushed.json.value("results").toArray().first().toObject().value("status").toString(),
+        QStringLiteral("applied"));
+    QVERIFY(!stored.isEmpty());
+    QCOMPARE(runCli(base + QStringList {QStringLiteral("sync")}).code, 0);
+    m = list();
+    QCOMPARE(m.value(product + QStringLiteral("/产品手册/v2")).value("file").toString(),
+        QStringLiteral("complete"));
+    const QJsonObject enNow = m.value(product + QStringLiteral("/Clinical evidence summary/v1"));
+    QCOMPARE(enNow.value("file").toString(), QStringLiteral("partial"));
+    QCOMPARE(enNow.value("bytes").toInteger(), qint64(1000));
+    QCOMPARE(enNow.value("availability").toString(), QStringLiteral("expired"));
+
+    const CliRun text = runCli(base + QStringList {QStringLiteral("materials")});
+    QCOMPARE(text.code, 0);
+    QVERIFY(text.out.contains("Clinical evidence summary"));
+    QVERIFY(text.out.contains("\tpresentable\t"));
+    QVERIFY(text.out.contains("\texpired\t"));
+    QCOMPARE(runCli(base + QStringList {QStringLiteral("materials"), QStringLiteral("extra")}).code, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

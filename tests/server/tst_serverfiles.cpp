@@ -85,10 +85,13 @@ private:
     int keptOf(const QString &sha256) const
     {
         if (!m_server.databaseUrl().isEmpty())
-            return int(m_server.scalar(QStringLiteral("SELECT count(*) FROM files WHERE sha256 = ?1"), {sha256})
-                + m_server.scalar(QStringLiteral("SELECT count(*) FROM file_chunks WHERE sha256 = ?1"), {sha256}));
+            return int(
+                m_server.scalar(QStringLiteral("SELECT count(*) FROM files WHERE sha256 = ?1"), {sha256})
+                + m_server.scalar(
+                    QStringLiteral("SELECT count(*) FROM file_chunks WHERE sha256 = ?1"), {sha256}));
         int n = 0;
-        QDirIterator it(m_server.dataDir() + QStringLiteral("/files"), QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(
+            m_server.dataDir() + QStringLiteral("/files"), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             if (QFileInfo(it.next()).fileName().startsWith(sha256))
                 ++n;
@@ -109,7 +112,7 @@ void TestServerFiles::initTestCase()
     QVERIFY(m_server.createDemo(40, 10));
     QByteArray err;
     QCOMPARE(ServerProcess::runCommand({"setting", "--data", m_server.dataDir(), "--key", "files.max_bytes",
-                 "--value", QString::number(Limit)},
+                                           "--value", QString::number(Limit)},
                  {}, nullptr, &err),
         0);
     QVERIFY(m_server.start());
@@ -150,7 +153,8 @@ void TestServerFiles::uploadInChunks()
         const HttpReply r = put(QStringLiteral("rep.sh01"), id, part, at, data.size());
         QCOMPARE(r.status, 200);
         const bool last = at + part.size() == data.size();
-        QCOMPARE(r.json.value("state").toString(), last ? QStringLiteral("complete") : QStringLiteral("partial"));
+        QCOMPARE(
+            r.json.value("state").toString(), last ? QStringLiteral("complete") : QStringLiteral("partial"));
         QCOMPARE(r.json.value("offset").toInteger(), at + part.size());
     }
     QCOMPARE(get(QStringLiteral("rep.sh01"), id).body, data);
@@ -230,7 +234,8 @@ void TestServerFiles::wrongHashKeepsNothing()
     QCOMPARE(keptOf(claimed), 0);
     QCOMPARE(keptOf(sha(other)), 0);
     // The right bytes are accepted afterwards.
-    QCOMPARE(put(QStringLiteral("rep.sh01"), claimed, data).json.value("state").toString(), QStringLiteral("complete"));
+    QCOMPARE(put(QStringLiteral("rep.sh01"), claimed, data).json.value("state").toString(),
+        QStringLiteral("complete"));
 }
 
 void TestServerFiles::sizeLimit_data()
@@ -316,7 +321,8 @@ void TestServerFiles::settingBounds()
     // Put the limit of this test back (the newest setting is in force).
     if (exit == 0) {
         const HttpReply back = m_server.push(token(QStringLiteral("admin")),
-            QJsonArray {mutation(QStringLiteral("setting"), newId(), {{"key", "files.max_bytes"}, {"value", Limit}})});
+            QJsonArray {mutation(
+                QStringLiteral("setting"), newId(), {{"key", "files.max_bytes"}, {"value", Limit}})});
         QCOMPARE(back.status, 200);
     }
 }
@@ -330,7 +336,8 @@ void TestServerFiles::rangeGet_data()
     QTest::newRow("none") << QByteArray() << 200 << qint64(0) << qint64(9999);
     QTest::newRow("from") << QByteArray("bytes=4000-") << 206 << qint64(4000) << qint64(9999);
     QTest::newRow("from to") << QByteArray("bytes=10-19") << 206 << qint64(10) << qint64(19);
-    QTest::newRow("past the end clamped") << QByteArray("bytes=9990-20000") << 206 << qint64(9990) << qint64(9999);
+    QTest::newRow("past the end clamped")
+        << QByteArray("bytes=9990-20000") << 206 << qint64(9990) << qint64(9999);
     QTest::newRow("last byte") << QByteArray("bytes=9999-") << 206 << qint64(9999) << qint64(9999);
     QTest::newRow("suffix") << QByteArray("bytes=-100") << 206 << qint64(9900) << qint64(9999);
     QTest::newRow("at the end") << QByteArray("bytes=10000-") << 416 << qint64(0) << qint64(-1);
@@ -367,10 +374,11 @@ void TestServerFiles::referenceFromExpense(const QString &sha256)
     const QString meeting = newId();
     const QString hcp = m_org.hcpsOnlyIn(QStringLiteral("SH-01")).value(0);
     const HttpReply r = m_server.push(token(QStringLiteral("rep.sh01")),
-        QJsonArray {mutation(QStringLiteral("meeting"), meeting,
-                        {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))}, {"title", "病例讨论"},
-                            {"starts_at", "2026-12-20T10:00:00Z"},
-                            {"owner_id", m_org.user.value(QStringLiteral("rep.sh01"))}, {"budget_minor", 100000}}),
+        QJsonArray {
+            mutation(QStringLiteral("meeting"), meeting,
+                {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))}, {"title", "病例讨论"},
+                    {"starts_at", "2026-12-20T10:00:00Z"},
+                    {"owner_id", m_org.user.value(QStringLiteral("rep.sh01"))}, {"budget_minor", 100000}}),
             mutation(QStringLiteral("meeting_expense"), newId(),
                 {{"meeting_id", meeting}, {"category", "venue"}, {"amount_minor", 10000},
                     {"evidence", QStringLiteral("sha256:%1:发票.pdf").arg(sha256)}, {"status", "actual"}})});
@@ -419,16 +427,16 @@ void TestServerFiles::readAccess()
 void TestServerFiles::badRequests()
 {
     const QByteArray data = bytes(100);
-    for (const QString &bad : QStringList {QStringLiteral("abc"), sha(data).toUpper(), sha(data) + QStringLiteral("/x"),
-             QString(64, QLatin1Char('g'))}) {
+    for (const QString &bad : QStringList {QStringLiteral("abc"), sha(data).toUpper(),
+             sha(data) + QStringLiteral("/x"), QString(64, QLatin1Char('g'))}) {
         const HttpReply r = put(QStringLiteral("rep.sh01"), bad, data);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), QStringLiteral("sha256"));
     }
     for (const QByteArray &range : {QByteArray("bytes 5-1/100"), QByteArray("bytes 0-99/99"),
              QByteArray("bytes=0-99/100"), QByteArray("bytes 0-9/100")}) {
-        const HttpReply r = m_server.request("PUT", path(sha(data)), data, token(QStringLiteral("rep.sh01")),
-            {{"Content-Range", range}});
+        const HttpReply r = m_server.request(
+            "PUT", path(sha(data)), data, token(QStringLiteral("rep.sh01")), {{"Content-Range", range}});
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), QStringLiteral("Content-Range"));
     }
@@ -439,12 +447,15 @@ void TestServerFiles::badRequests()
 // A SQLite server with one uploaded file; `sha256` gets its hash.
 static bool serverWithAFile(ServerProcess &server, const QByteArray &data, QString *token)
 {
-    if (!server.createDemo(10, 2) || !server.start())
+    // Without the demo's materials, so the store holds exactly the one file.
+    if (!server.createDemo(10, 2, 1, {QStringLiteral("--without-materials")}) || !server.start())
         return false;
     *token = server.login(QStringLiteral("rep.sh01"));
-    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-    return server.request("PUT", QStringLiteral("/api/v1/files/") + sha256, data, *token,
-                     {{"Content-Type", "application/octet-stream"}})
+    const QString sha256
+        = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return server
+               .request("PUT", QStringLiteral("/api/v1/files/") + sha256, data, *token,
+                   {{"Content-Type", "application/octet-stream"}})
                .status
         == 200;
 }
@@ -460,16 +471,22 @@ void TestServerFiles::backupAndRestoreCarryFiles()
     QTemporaryDir backups;
     const QString file = backups.filePath(QStringLiteral("rounds.db"));
     QByteArray err;
-    QCOMPARE(ServerProcess::runCommand({"backup", "--data", source.dataDir(), "--out", file}, {}, nullptr, &err), 0);
+    QCOMPARE(
+        ServerProcess::runCommand({"backup", "--data", source.dataDir(), "--out", file}, {}, nullptr, &err),
+        0);
     QVERIFY2(err.contains("and its 1 files"), err.constData());
-    QVERIFY(QFile::exists(file + QStringLiteral(".files/") + sha(data).left(2) + QLatin1Char('/') + sha(data)));
+    QVERIFY(
+        QFile::exists(file + QStringLiteral(".files/") + sha(data).left(2) + QLatin1Char('/') + sha(data)));
     source.stop();
 
     ServerProcess restored(ServerProcess::Backend::Sqlite);
-    QCOMPARE(ServerProcess::runCommand({"restore", "--data", restored.dataDir(), "--from", file}, {}, nullptr, &err), 0);
+    QCOMPARE(ServerProcess::runCommand(
+                 {"restore", "--data", restored.dataDir(), "--from", file}, {}, nullptr, &err),
+        0);
     QVERIFY(restored.start());
     // The uploader reads it on the restored server (their uploader mark came along).
-    const HttpReply r = restored.request("GET", path(sha(data)), {}, restored.login(QStringLiteral("rep.sh01")));
+    const HttpReply r
+        = restored.request("GET", path(sha(data)), {}, restored.login(QStringLiteral("rep.sh01")));
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, data);
 }
@@ -485,9 +502,9 @@ void TestServerFiles::migrateToPostgresCarriesFiles()
     source.stop();
     ServerProcess target; // its own empty database
     QByteArray err;
-    QCOMPARE(ServerProcess::runCommand({"migrate-to-postgres", "--data", source.dataDir(), "--database",
-                 target.databaseUrl()},
-                 {}, nullptr, &err),
+    QCOMPARE(ServerProcess::runCommand(
+                 {"migrate-to-postgres", "--data", source.dataDir(), "--database", target.databaseUrl()}, {},
+                 nullptr, &err),
         0);
     QVERIFY2(err.contains("1 files"), err.constData());
     QVERIFY(target.start());
@@ -496,7 +513,8 @@ void TestServerFiles::migrateToPostgresCarriesFiles()
     QCOMPARE(whole.status, 200);
     QCOMPARE(whole.body, data);
     // A range across two rows.
-    const HttpReply part = target.request("GET", path(sha(data)), {}, rep, {{"Range", "bytes=1048000-1049000"}});
+    const HttpReply part
+        = target.request("GET", path(sha(data)), {}, rep, {{"Range", "bytes=1048000-1049000"}});
     QCOMPARE(part.status, 206);
     QCOMPARE(part.body, data.mid(1048000, 1001));
 }

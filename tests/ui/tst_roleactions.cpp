@@ -90,7 +90,8 @@ void TestRoleActions::eachRoleSeesItsActions_data()
     QTest::newRow("sfe") << "sfe" << base + sfeViews + conflicts
                          << QStringList {"addTagButton", "removeTagButton", "proposeCorrectionButton"};
     QTest::newRow("admin") << "admin"
-                           << base + dashboard + sfeViews + conflicts + QStringList {"company", "users"}
+                           << base + dashboard + sfeViews + conflicts
+            + QStringList {"company", "users", "library"}
                            << QStringList {"addTagButton", "removeTagButton", "proposeCorrectionButton"};
 }
 

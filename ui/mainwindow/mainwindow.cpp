@@ -7,6 +7,7 @@
 #include "models/visitlistmodel.h"
 #include "sync/session.h"
 #include "ui/admin/companysettingsview.h"
+#include "ui/admin/libraryview.h"
 #include "ui/admin/usersview.h"
 #include "ui/common/dates.h"
 #include "ui/common/icons.h"
@@ -120,6 +121,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_pages.insert(QStringLiteral("company"), screenfit::scrollable(company, this));
     // Users and their devices, read from and changed on the server (admins; updateAccount shows it).
     m_pages.insert(QStringLiteral("users"), new UsersView(session, this));
+    // The materials library, for the role that writes materials (docs/content.md).
+    m_pages.insert(QStringLiteral("library"), new LibraryView(store, this));
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("globalSearchLineEdit"));
@@ -228,7 +231,7 @@ QStringList MainWindow::viewKeys()
         QStringLiteral("visits"), QStringLiteral("meetings"), QStringLiteral("dashboard"),
         QStringLiteral("territories"), QStringLiteral("masterdata"), QStringLiteral("duplicates"),
         QStringLiteral("changerequests"), QStringLiteral("conflicts"), QStringLiteral("company"),
-        QStringLiteral("users")};
+        QStringLiteral("users"), QStringLiteral("library")};
 }
 
 void MainWindow::buildNavigation()
@@ -587,7 +590,8 @@ void MainWindow::updateAccount()
         {QStringLiteral("changerequests"), tr("Change requests"), writes("change_request")},
         {QStringLiteral("conflicts"), tr("Conflicts"), true},
         {QStringLiteral("company"), tr("Company settings"), writes("setting")},
-        {QStringLiteral("users"), tr("Users"), role == QLatin1String("admin")}};
+        {QStringLiteral("users"), tr("Users"), role == QLatin1String("admin")},
+        {QStringLiteral("library"), tr("Library"), writes("material")}};
     const QString current = currentView();
     const QString navKey
         = m_nav->currentItem() ? m_nav->currentItem()->data(Qt::UserRole).toString() : QString();

@@ -39,7 +39,8 @@ public:
     ~MainWindow() override;
 
     // View keys: today, hcps, hcp (the profile of the chosen HCP), plan, visits, meetings, dashboard,
-    // territories, masterdata, duplicates, changerequests (SFE), conflicts, company and users (admins).
+    // territories, masterdata, duplicates, changerequests (SFE), conflicts, company, users and library
+    // (admins).
     static QStringList viewKeys();
     bool showView(const QString &key);
     QString currentView() const;
