@@ -20,8 +20,10 @@ QString existingPathOf(const QString &databasePath, const QString &sha256)
 {
     if (sha256.isEmpty())
         return {};
-    for (const QString &candidate : {downloadPathFor(databasePath, sha256),
-             evidence::folderFor(databasePath) + QLatin1Char('/') + sha256}) {
+    // QStringList, not a braced list: with QStringBuilder the second element is no QString yet.
+    const QStringList candidates {downloadPathFor(databasePath, sha256),
+        QString(evidence::folderFor(databasePath) + QLatin1Char('/') + sha256)};
+    for (const QString &candidate : candidates) {
         if (QFileInfo(candidate).isFile())
             return candidate;
     }
