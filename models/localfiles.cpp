@@ -3,6 +3,7 @@
 #include "models/meetingrepository.h"
 
 #include <QFileInfo>
+#include <QStringList>
 
 namespace rounds::localfiles {
 
