@@ -764,6 +764,26 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>Verbal, during a visit</source>
         <translation>拜访时口头同意</translation>
     </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>In a call</source>
+        <translation>拜访中</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
 </context>
 <context>
     <name>HcpReport</name>
@@ -2022,6 +2042,70 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>The HCP has not consented to this channel (no consent, withdrawn or expired): capture consent in the HCP&apos;s profile, then send again.</source>
         <translation>该医生未同意此渠道（无同意、已撤回或已过期）：请在医生档案中采集同意后再发送。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Replaces</source>
+        <translation>替代</translation>
+    </message>
+    <message>
+        <source>Approval code</source>
+        <translation>批准编号</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>Thumbnail</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Material version</source>
+        <translation>资料版本</translation>
+    </message>
+    <message>
+        <source>Shown at</source>
+        <translation>展示时间</translation>
+    </message>
+    <message>
+        <source>Time on page</source>
+        <translation>页面停留时间</translation>
+    </message>
+    <message>
+        <source>Material type</source>
+        <translation>资料类型</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>展示方式</translation>
+    </message>
+    <message>
+        <source>Key message of a material</source>
+        <translation>资料的关键信息</translation>
+    </message>
+    <message>
+        <source>Page view</source>
+        <translation>页面浏览</translation>
     </message>
 </context>
 <context>
@@ -3976,6 +4060,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>No visit planned.</source>
         <translation>暂无拜访计划。</translation>
     </message>
+    <message>
+        <source>Pre&amp;sent…</source>
+        <translation>演示(&amp;S)…</translation>
+    </message>
 </context>
 <context>
     <name>rounds::HistoryDialog</name>
@@ -5103,6 +5191,122 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::PresenterPicker</name>
+    <message>
+        <source>Present materials</source>
+        <translation>演示资料</translation>
+    </message>
+    <message>
+        <source>&amp;All products</source>
+        <translation>所有产品(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Tick the materials to present, in the order shown. Only approved materials valid today are listed.</source>
+        <translation>勾选要演示的资料，将按列表顺序演示。仅列出已批准且今天有效的资料。</translation>
+    </message>
+    <message>
+        <source>Tick the materials to present for the products of this visit, in the order shown. Only approved materials valid today are listed.</source>
+        <translation>勾选本次拜访产品的资料，将按列表顺序演示。仅列出已批准且今天有效的资料。</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not downloaded yet</source>
+        <translation>尚未下载</translation>
+    </message>
+    <message>
+        <source>Not on this computer yet: it will be downloaded when you are online.</source>
+        <translation>尚未保存在本机：联网后将自动下载。</translation>
+    </message>
+    <message>
+        <source>No material may be presented today.</source>
+        <translation>今天没有可演示的资料。</translation>
+    </message>
+    <message>
+        <source>No material may be presented today for the products of this visit. Tick “All products” to see the others.</source>
+        <translation>今天没有本次拜访产品的可演示资料。勾选“所有产品”可查看其他资料。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::PresenterWindow</name>
+    <message>
+        <source>Presenting</source>
+        <translation>演示中</translation>
+    </message>
+    <message>
+        <source>This material cannot be read: %1</source>
+        <translation>无法读取此资料：%1</translation>
+    </message>
+    <message>
+        <source>“%1” has expired and may no longer be presented.</source>
+        <translation>“%1”已过期，不能再演示。</translation>
+    </message>
+    <message>
+        <source>“%1” was withdrawn and may no longer be presented.</source>
+        <translation>“%1”已撤回，不能再演示。</translation>
+    </message>
+    <message>
+        <source>“%1” may not be presented before %2.</source>
+        <translation>“%1”在 %2 之前不能演示。</translation>
+    </message>
+    <message>
+        <source>“%1” is not approved and may not be presented.</source>
+        <translation>“%1”尚未批准，不能演示。</translation>
+    </message>
+    <message>
+        <source>Opening “%1”…</source>
+        <translation>正在打开“%1”…</translation>
+    </message>
+    <message>
+        <source>“%1” is not downloaded yet. It will be fetched as soon as this computer is online.</source>
+        <translation>“%1”尚未下载。本机联网后将立即获取。</translation>
+    </message>
+    <message>
+        <source>“%1” is not downloaded yet: the copy on this computer is damaged. It will be fetched again.</source>
+        <translation>“%1”尚未下载：本机上的副本已损坏，将重新获取。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>This page could not be shown</source>
+        <translation>此页无法显示</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>material %1 of %2</source>
+        <translation>第 %1 份资料，共 %2 份</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>1 / 2 / 3: reaction  ·  Esc: leave</source>
+        <translation>1 / 2 / 3：反应  ·  Esc：退出</translation>
     </message>
 </context>
 <context>
@@ -6369,6 +6573,26 @@ due %3, %n day(s) ago</source>
     <message>
         <source>Choose the key message</source>
         <translation>请选择关键信息</translation>
+    </message>
+    <message>
+        <source>Pres&amp;ent…</source>
+        <translation>演示(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Show materials of these products full screen; the pages viewed propose details</source>
+        <translation>全屏演示这些产品的资料；浏览过的页面将生成建议的拜访详情</translation>
+    </message>
+    <message>
+        <source>Proposed from the pages presented: change or remove it before saving.</source>
+        <translation>根据演示过的页面建议：保存前可修改或删除。</translation>
+    </message>
+    <message>
+        <source>Also shown: %1</source>
+        <translation>另外展示：%1</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>建议</translation>
     </message>
 </context>
 <context>
