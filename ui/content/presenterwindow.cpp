@@ -276,6 +276,9 @@ QString PresenterWindow::stripText() const
 
 void PresenterWindow::next()
 {
+    // While a material opens (a fraction of a second) a key does not skip it.
+    if (m_state == State::Loading)
+        return;
     if (m_state == State::Showing && m_page < m_pageCount)
         goToPage(m_page + 1);
     else if (m_index + 1 < m_materialIds.size())
@@ -284,6 +287,8 @@ void PresenterWindow::next()
 
 void PresenterWindow::previous()
 {
+    if (m_state == State::Loading)
+        return;
     if (m_state == State::Showing && m_page > 1)
         goToPage(m_page - 1);
     else if (m_index > 0)
