@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -91,6 +92,12 @@ void PresenterPicker::fill()
         if (m.localPath.isEmpty())
             text += QStringLiteral(" · ") + tr("not downloaded yet");
         auto *item = new QListWidgetItem(text, m_list);
+        // Two lines, sized for the tallest script: a Chinese title falls back to a taller font than the
+        // list's metrics, and the default size hint would elide it.
+        const QFontMetrics fm(m_list->font());
+        const int width = qMax(fm.horizontalAdvance(text.section(QLatin1Char('\n'), 0, 0)),
+            fm.horizontalAdvance(text.section(QLatin1Char('\n'), 1)));
+        item->setSizeHint(QSize(width + 48, int(fm.height() * 2 * 1.4) + 8));
         item->setData(IdRole, m.id);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         item->setCheckState(selected.contains(m.id) ? Qt::Checked : Qt::Unchecked);

@@ -482,8 +482,9 @@ void PresenterWindow::paintEvent(QPaintEvent *)
         p.setFont(big);
         const QString label = reactionLabel(m_flash);
         QRect badge = p.fontMetrics().boundingRect(label).marginsAdded(QMargins(28, 14, 28, 14));
-        badge.moveCenter(QPoint(area.center().x(), area.top() + 30 + badge.height() / 2));
-        p.setPen(Qt::NoPen);
+        // At the foot of the page, where a slide's title never is, outlined to stand out on any colour.
+        badge.moveCenter(QPoint(area.center().x(), area.bottom() - 24 - badge.height() / 2));
+        p.setPen(QPen(Qt::white, 2));
         p.setBrush(reactionColor(m_flash));
         p.drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
         p.setPen(Qt::white);
