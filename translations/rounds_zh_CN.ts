@@ -766,7 +766,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
     <message>
         <source>PDF</source>
-        <translation>PDF</translation>
+        <translation>PDF 文档</translation>
     </message>
     <message>
         <source>Image</source>
