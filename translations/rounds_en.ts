@@ -379,6 +379,16 @@
     </message>
 </context>
 <context>
+    <name>rounds::PresenterPicker</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rounds::Session</name>
     <message numerus="yes">
         <source>%1 has not reached the server for more than %n day(s): sign in with your password to open its data.</source>

@@ -214,8 +214,8 @@ void TestVisitDialog::tabWalksTheFieldsInReadingOrder()
     QCOMPARE(describe(dialog, QApplication::focusWidget()), QStringLiteral("channelComboBox"));
     const QStringList fields {QStringLiteral("addProductButton"), QStringLiteral("removeProductButton"),
         QStringLiteral("moveProductUpButton"), QStringLiteral("moveProductDownButton"),
-        QStringLiteral("feedbackTextEdit"), QStringLiteral("supportLevelComboBox"),
-        QStringLiteral("followUpLineEdit")};
+        QStringLiteral("presentButton"), QStringLiteral("feedbackTextEdit"),
+        QStringLiteral("supportLevelComboBox"), QStringLiteral("followUpLineEdit")};
     // The due date is disabled (no follow-up yet), so no stop. The buttons follow in the order the eye
     // sees them (the platform's button box order, left to right), then the walk comes back to the first
     // field.

@@ -90,6 +90,9 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     auto *plan = new QPushButton(tr("&Plan a visit tomorrow"), this);
     plan->setObjectName(QStringLiteral("planVisitButton"));
     connect(logVisit, &QPushButton::clicked, this, [this] { emit logVisitRequested(m_hcpId); });
+    // Presenting opens a new visit, whose dialog starts the material picker (ui/visits/visitpresenting.cpp).
+    auto *present = widgets::button(tr("Pre&sent…"), QStringLiteral("presentButton"), this);
+    connect(present, &QPushButton::clicked, this, [this] { emit presentRequested(m_hcpId); });
     connect(plan, &QPushButton::clicked, this, [this] {
         const QDateTime when(QDate::currentDate().addDays(1), QTime(10, 0));
         if (!planVisit(when).isEmpty())
@@ -153,6 +156,7 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(logVisit);
     buttons->addWidget(plan);
+    buttons->addWidget(present);
     auto *history = widgets::button(tr("&History…"), QStringLiteral("hcpHistoryButton"), this);
     connect(history, &QPushButton::clicked, this, [this] {
         if (!m_hcpId.isEmpty())
@@ -320,7 +324,7 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
         if (!m_hcpId.isEmpty())
             reload();
     });
-    bindActionsToRoles({logVisit, plan}, {m_tagCategory, m_tagText, addTagButton}, removeTagButton,
+    bindActionsToRoles({logVisit, plan, present}, {m_tagCategory, m_tagText, addTagButton}, removeTagButton,
         {m_correctionField, m_correctionValue, m_correctionReason, propose});
 }
 

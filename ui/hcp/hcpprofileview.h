@@ -55,6 +55,8 @@ public:
 
 signals:
     void logVisitRequested(const QString &hcpId);
+    // "Present…": a new visit to this HCP, starting with the material picker.
+    void presentRequested(const QString &hcpId);
     void visitActivated(const QString &visitId);
 
 private:

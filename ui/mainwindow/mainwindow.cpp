@@ -190,6 +190,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_hcps, &HcpListView::hcpActivated, this, &MainWindow::showHcp);
     connect(m_profile, &HcpProfileView::logVisitRequested, this,
         [this](const QString &id) { openVisitDialog(id); });
+    connect(m_profile, &HcpProfileView::presentRequested, this, [this](const QString &id) {
+        QMetaObject::invokeMethod(openVisitDialog(id), &VisitDialog::startPresenting, Qt::QueuedConnection);
+    });
     connect(m_profile, &HcpProfileView::visitActivated, this,
         [this](const QString &id) { openVisitDialog({}, id); });
     connect(m_visits, &ListPage::activated, this, [this](const QString &id) { openVisitDialog({}, id); });

@@ -139,6 +139,11 @@ VisitDialog::VisitDialog(
     m_moveUp->setObjectName(QStringLiteral("moveProductUpButton"));
     m_moveDown = new QPushButton(tr("Down"), this);
     m_moveDown->setObjectName(QStringLiteral("moveProductDownButton"));
+    m_present = new QPushButton(tr("Pres&ent…"), this);
+    m_present->setObjectName(QStringLiteral("presentButton"));
+    m_present->setToolTip(
+        tr("Show materials of these products full screen; the pages viewed propose details"));
+    connect(m_present, &QPushButton::clicked, this, &VisitDialog::startPresenting);
     connect(m_addProduct, &QPushButton::clicked, this, [this] {
         addProduct();
         // From the keyboard, the next thing to do is to choose the new row's product.
@@ -202,6 +207,7 @@ VisitDialog::VisitDialog(
     productButtons->addWidget(m_moveUp);
     productButtons->addWidget(m_moveDown);
     productButtons->addStretch();
+    productButtons->addWidget(m_present);
     auto *productsBox = new QVBoxLayout;
     productsBox->addWidget(m_products);
     productsBox->addLayout(productButtons);
@@ -469,6 +475,7 @@ void VisitDialog::moveProduct(int delta)
         message->setCurrentIndex(p.keyMessageChosen ? qMax(0, message->findData(p.keyMessageId)) : -1);
         QComboBox *reaction = comboAt(m_products, row, ReactionCol);
         reaction->setCurrentIndex(qMax(0, reaction->findData(p.reaction)));
+        markProposed(row, p.proposed, p.note);
     };
     put(from, other);
     put(to, moved);
@@ -484,6 +491,8 @@ QList<VisitDialog::ProductRow> VisitDialog::productRows() const
         p.keyMessageId = comboAt(m_products, r, MessageCol)->currentData().toString();
         p.keyMessageChosen = comboAt(m_products, r, MessageCol)->currentIndex() >= 0;
         p.reaction = comboAt(m_products, r, ReactionCol)->currentData().toString();
+        p.proposed = isProposed(r);
+        p.note = comboAt(m_products, r, ProductCol)->property("proposedNote").toString();
         rows << p;
     }
     return rows;
@@ -561,8 +570,8 @@ void VisitDialog::updateTabOrder()
         for (int c = ProductCol; c <= ReactionCol; ++c)
             chain << m_products->cellWidget(r, c);
     }
-    chain << m_addProduct << m_removeProduct << m_moveUp << m_moveDown << m_feedback << m_supportLevel
-          << m_followUp << m_followUpDue << m_notes;
+    chain << m_addProduct << m_removeProduct << m_moveUp << m_moveDown << m_present << m_feedback
+          << m_supportLevel << m_followUp << m_followUpDue << m_notes;
     for (QPushButton *b : std::as_const(m_buttons))
         chain << b;
     for (qsizetype i = 1; i < chain.size(); ++i)
@@ -697,8 +706,9 @@ bool VisitDialog::save(bool submit)
 void VisitDialog::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
-    for (QWidget *w : std::initializer_list<QWidget *> {m_channel, m_visitedAt, m_duration, m_supportLevel,
-             m_followUp, m_addProduct, m_removeProduct, m_moveUp, m_moveDown, m_saveDraft, m_submit})
+    for (QWidget *w :
+        std::initializer_list<QWidget *> {m_channel, m_visitedAt, m_duration, m_supportLevel, m_followUp,
+            m_addProduct, m_removeProduct, m_moveUp, m_moveDown, m_present, m_saveDraft, m_submit})
         w->setEnabled(!readOnly);
     m_followUpDue->setEnabled(!readOnly && !m_followUp->text().trimmed().isEmpty());
     m_feedback->setReadOnly(readOnly);

@@ -16,6 +16,7 @@ class QTableWidget;
 
 namespace rounds {
 
+class PresenterWindow;
 class Store;
 class VisitBriefingPane;
 
@@ -51,9 +52,27 @@ public:
     bool saveDraft();
     bool submit();
 
+    // Presenting in this visit (ui/visits/visitpresenting.cpp; docs/presenting.md). The
+    // "Present…" button: a picker of the materials for the products of the details (all products when
+    // none yet), then present(). A new visit is saved as a draft first, so the page views can name it.
+    void startPresenting();
+    // Presents `materialIds` full screen in call mode for this visit and HCP; null when the visit could
+    // not be saved or is read-only. When the presenter closes, the key messages of the pages viewed are
+    // added to the details, marked as proposed (addProposedDetails).
+    PresenterWindow *present(const QStringList &materialIds);
+    // One detail per product of the key messages the visit's views propose (ContentViews::proposedDetails):
+    // the first shown of that product, with its reaction; a product already in the details keeps the
+    // rep's choice unless no key message was chosen. Returns how many rows were added or filled.
+    int addProposedDetails();
+    bool isProposed(int row) const;
+
 signals:
     void visitSaved(const QString &visitId, bool submitted);
     void historyRequested(const QString &entity, const QString &id, const QString &title);
+    // A material to present is missing on this computer or damaged (PresenterWindow::downloadRequested).
+    void downloadRequested(const QString &sha256);
+    // The presenter opened (tests and the app reach it here).
+    void presenterOpened(PresenterWindow *window);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -65,6 +84,8 @@ private:
         QString keyMessageId;
         bool keyMessageChosen = false; // also "No key message", chosen on purpose
         QString reaction;
+        bool proposed = false; // added from the pages presented (addProposedDetails)
+        QString note; // what the proposal says about itself (the row's tooltip)
     };
 
     void load();
@@ -82,6 +103,7 @@ private:
     void setReadOnly(bool readOnly);
     void clearErrors();
     void showError(QLabel *label, const QString &text);
+    void markProposed(int row, bool proposed, const QString &note = {});
 
     Store *m_store;
     AccountInfo m_account;
@@ -105,6 +127,7 @@ private:
     QPushButton *m_removeProduct = nullptr;
     QPushButton *m_moveUp = nullptr;
     QPushButton *m_moveDown = nullptr;
+    QPushButton *m_present = nullptr;
     QPlainTextEdit *m_feedback = nullptr;
     QComboBox *m_supportLevel = nullptr;
     QLineEdit *m_followUp = nullptr;
