@@ -20,8 +20,9 @@ QString existingPathOf(const QString &databasePath, const QString &sha256)
 {
     if (sha256.isEmpty())
         return {};
-    for (const QString &candidate : {downloadPathFor(databasePath, sha256),
-             evidence::folderFor(databasePath) + QLatin1Char('/') + sha256}) {
+    const QString candidates[] = {downloadPathFor(databasePath, sha256),
+        QString(evidence::folderFor(databasePath) + QLatin1Char('/') + sha256)};
+    for (const QString &candidate : candidates) {
         if (QFileInfo(candidate).isFile())
             return candidate;
     }
