@@ -62,10 +62,10 @@ void generateViews(sql::Database &db, int views)
             products << q->text(0);
     }
     QList<QPair<QString, QString>> materials; // id, product
-    auto m = db.query(
-        QStringLiteral("INSERT INTO material(id, title, product_id, kind, language, version, status, "
-                       "file, page_count) VALUES (?1, ?2, ?3, 'pdf', 'zh_CN', 1, 'approved', "
-                       "'sha256:00:a.pdf', 12)"));
+    auto m = db.query(QStringLiteral(
+        "INSERT INTO material(id, title, product_id, kind, language, material_version, status, "
+        "file, page_count) VALUES (?1, ?2, ?3, 'pdf', 'zh_CN', 1, 'approved', "
+        "'sha256:00:a.pdf', 12)"));
     for (const QString &p : std::as_const(products)) {
         for (int i = 0; i < 3; ++i) {
             const QString id = QStringLiteral("m-%1-%2").arg(p).arg(i);

@@ -79,7 +79,7 @@ void rank(QList<ContentKpiRow> *rows)
 QHash<QString, ContentKpiRow> readMaterials(sql::Database &db)
 {
     QHash<QString, ContentKpiRow> out;
-    auto q = db.query(QStringLiteral("SELECT m.id, m.title, coalesce(m.version, 1), m.product_id,"
+    auto q = db.query(QStringLiteral("SELECT m.id, m.title, coalesce(m.material_version, 1), m.product_id,"
                                      " coalesce(p.name, m.product_id), coalesce(m.page_count, 0)"
                                      " FROM material m LEFT JOIN product p ON p.id = m.product_id"));
     while (q->step()) {
@@ -258,7 +258,7 @@ bool ContentKpiQueries::hcpHistory(
     const bool ok = kpi::guarded(error, [&] {
         auto q = db.query(QStringLiteral(
             "SELECT c.visit_id, c.started_at, c.rep_id, c.material_id, c.page, c.duration_ms, c.reaction,"
-            " coalesce(m.title, c.material_id), coalesce(m.version, c.material_version), "
+            " coalesce(m.title, c.material_id), coalesce(m.material_version, c.material_version), "
             "coalesce(m.page_count, 0)"
             " FROM content_view c LEFT JOIN material m ON m.id = c.material_id"
             " WHERE c.hcp_id = ?1 AND c.mode = 'in_call' ORDER BY c.started_at, c.page"));

@@ -86,7 +86,7 @@ void ContentGenerator::readMaterials()
             continue;
         Material m;
         m.id = r.record.id;
-        m.version = f.value(QStringLiteral("version")).toInt(1);
+        m.version = f.value(QStringLiteral("material_version")).toInt(1);
         m.pages = std::clamp(f.value(QStringLiteral("page_count")).toInt(0), 0, 200);
         if (m.pages == 0)
             m.pages = 6; // a material whose pages were not counted: a typical detail aid

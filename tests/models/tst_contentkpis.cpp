@@ -103,10 +103,10 @@ void TestContentKpis::build()
     insert(QStringLiteral("product"), {{"id", "P2"}, {"name", "赫赛汀"}, {"active", 1}});
     insert(QStringLiteral("material"),
         {{"id", "M1"}, {"title", "Alpha deck"}, {"product_id", "P1"}, {"kind", "pdf"}, {"language", "zh_CN"},
-            {"version", 1}, {"status", "approved"}, {"file", "sha256:aa:a.pdf"}, {"page_count", 5}});
+            {"material_version", 1}, {"status", "approved"}, {"file", "sha256:aa:a.pdf"}, {"page_count", 5}});
     insert(QStringLiteral("material"),
         {{"id", "M2"}, {"title", "Beta leaflet"}, {"product_id", "P2"}, {"kind", "pdf"}, {"language", "en"},
-            {"version", 2}, {"status", "approved"}, {"file", "sha256:bb:b.pdf"}, {"page_count", 3}});
+            {"material_version", 2}, {"status", "approved"}, {"file", "sha256:bb:b.pdf"}, {"page_count", 3}});
 
     const auto visit = [this](const char *id, const char *hcp, const char *terr, const char *rep,
                            const char *channel, const char *at, const char *status = "submitted") {

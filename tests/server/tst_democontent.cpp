@@ -62,7 +62,7 @@ std::unique_ptr<Storage> TestDemoContent::demo(QTemporaryDir &dir, bool withMate
             const auto material = [&w](const QString &id, const QString &product, const char *status,
                                       int pages, const QJsonValue &validTo) {
                 const QJsonObject f {{"title", QStringLiteral("资料 %1").arg(id)}, {"product_id", product},
-                    {"kind", "pdf"}, {"language", "zh_CN"}, {"version", 2}, {"status", status},
+                    {"kind", "pdf"}, {"language", "zh_CN"}, {"material_version", 2}, {"status", status},
                     {"valid_from", "2020-01-01"}, {"valid_to", validTo},
                     {"file", QStringLiteral("sha256:%1:a.pdf").arg(QString(64, u'a'))},
                     {"page_count", pages}};

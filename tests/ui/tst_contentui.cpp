@@ -68,7 +68,7 @@ INSERT INTO user(id, username, display_name, role, home_territory_id, active) VA
 INSERT INTO hcp(id, full_name, tier, status) VALUES ('h1', '李娜', 'A', 'active'), ('h2', '王芳', 'A', 'active'),
   ('h3', '陈静', 'B', 'active'), ('h4', '赵磊', 'B', 'active');
 INSERT INTO product(id, name, active) VALUES ('P1', '安维汀', 1), ('P2', '赫赛汀', 1);
-INSERT INTO material(id, title, product_id, kind, language, version, status, file, page_count) VALUES
+INSERT INTO material(id, title, product_id, kind, language, material_version, status, file, page_count) VALUES
   ('M1', '安维汀 III期临床数据', 'P1', 'pdf', 'zh_CN', 1, 'approved', 'sha256:aa:a.pdf', 5),
   ('M2', 'Herceptin dosing guide', 'P2', 'pdf', 'en', 2, 'approved', 'sha256:bb:b.pdf', 3);
 INSERT INTO visit(id, territory_id, hcp_id, rep_id, channel, visited_at, status) VALUES
