@@ -203,15 +203,13 @@ void TestDemoContent::sameSeedSameViews()
         QCOMPARE(va.at(i).record.id, vb.at(i).record.id);
         QCOMPARE(va.at(i).record.fields, vb.at(i).record.fields);
     }
-    QTemporaryDir c;
-    auto sc = demo(c, true);
-    QVERIFY(addContentViews(*sc, {7, 35}, nullptr, nullptr));
+    // Another seed: other ids, another choice of visits.
     ContentDemoOptions other;
     other.seed = 8;
     QTemporaryDir d;
     auto sd = demo(d, true);
     QVERIFY(addContentViews(*sd, other, nullptr, nullptr));
-    QVERIFY(views(*sd).first().record.id != views(*sc).first().record.id);
+    QVERIFY(views(*sd).first().record.id != va.first().record.id);
 }
 
 // `rounds-server demo`'s default size (2000 HCPs, 20,000 visits) with four materials: how long the demo

@@ -86,13 +86,13 @@ DashboardContent::DashboardContent(QWidget *parent)
     tiles->addWidget(tile(QStringLiteral("callsWithContent"), tr("Calls with content")), 0, 2);
     tiles->addWidget(tile(QStringLiteral("reactions"), tr("Reaction mix")), 0, 3);
     layout->addLayout(tiles);
-    auto *tables = new QHBoxLayout;
+    // One under the other, each the dashboard's full width: the ranking's titles and the product table's
+    // eleven columns fit without a horizontal scroll bar.
+    auto *tables = new QVBoxLayout;
     tables->setSpacing(10);
     m_ranking = new ContentRankingView(this);
     table(QStringLiteral("content_by_material"), tr("Materials ranked by engagement"), tables, m_ranking);
     table(QStringLiteral("content_by_product"), tr("By product"), tables);
-    tables->setStretch(0, 3);
-    tables->setStretch(1, 2);
     layout->addLayout(tables);
 }
 
@@ -156,7 +156,7 @@ QTableWidget *DashboardContent::table(const QString &key, const QString &title, 
     t->setObjectName(key + QStringLiteral("Table"));
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->verticalHeader()->hide();
-    t->setMinimumHeight(200);
+    t->setMinimumHeight(120);
     l->addWidget(t);
     m_tables.insert(key, t);
     return t;
