@@ -553,10 +553,13 @@ DashboardView::ReportLayout::ReportLayout(DashboardView *view, int width, const 
     , m_ownPalette(view->testAttribute(Qt::WA_SetPalette))
     , m_palette(view->palette())
 {
-    // The buttons on the cards do nothing on paper or in a picture.
-    for (const Card &card : std::as_const(view->m_cards)) {
-        for (QToolButton *button : card.frame->findChildren<QToolButton *>()) {
-            if (button->isVisibleTo(card.frame)) {
+    // The buttons on the cards (and the content section's) do nothing on paper or in a picture.
+    QList<QWidget *> frames {view->m_contentSection};
+    for (const Card &card : std::as_const(view->m_cards))
+        frames << card.frame;
+    for (QWidget *frame : std::as_const(frames)) {
+        for (QToolButton *button : frame->findChildren<QToolButton *>()) {
+            if (button->isVisibleTo(frame)) {
                 button->hide();
                 m_hidden << button;
             }
