@@ -72,7 +72,9 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COM
   kpis --period P [--scope KEY] [--json]
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
                                    2026-09-01..2026-09-30) for a territory/district code or a
-                                   username (default: everything in the store)
+                                   username (default: everything in the store), with the content
+                                   KPIs (page views, dwell, calls with content, reactions, per
+                                   material and product; docs/content-analytics.md)
   files [--json]                   synced files on this computer: hash, state (missing, partial,
                                    complete), bytes held of the size, pinned, the last error
   materials [--json]               every local material: title, product, version, status, valid

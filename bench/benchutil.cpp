@@ -56,6 +56,8 @@ int runSubcommand(const QStringList &arguments)
         return soakMain(arguments);
     if (command == QLatin1String("kpis"))
         return kpisMain(arguments);
+    if (command == QLatin1String("content"))
+        return contentMain(arguments);
     if (command == QLatin1String("encryption"))
         return encryptionMain(arguments);
     return NotMine;

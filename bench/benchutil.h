@@ -48,6 +48,8 @@ int soakMain(const QStringList &arguments);
 int kpisMain(const QStringList &arguments);
 // The district `kpis` measures, written into an open client store (HCPs, a year of visits, sales).
 void generateDistrict(sql::Database &db, int hcps, int visits, const QDate &today);
+// bench/contentbench.cpp: `content` (the content KPIs over N page views, warm p50/p95).
+int contentMain(const QStringList &arguments);
 // bench/encryptionbench.cpp: `encryption` (the encrypted store against a plain one, in the same run).
 int encryptionMain(const QStringList &arguments);
 

@@ -9,6 +9,7 @@
 //   rounds-bench sync     [--hcps N] [--visits N] [--json]  a first full sync from a real rounds-server on
 //                         127.0.0.1 through the real engine, vs a raw sqlite3 insert loop of the same rows
 //   rounds-bench kpis     [--hcps N] [--visits N] [--json]  every dashboard KPI (bench/kpisbench.cpp)
+//   rounds-bench content  [--views N] [--json]  the content KPIs (bench/contentbench.cpp)
 //   rounds-bench encryption [--rows N] [--hcps N] [--visits N] [--json]  the encrypted store against a plain
 //                         one in the same run: first-sync apply, search, KPI set (bench/encryptionbench.cpp)
 //

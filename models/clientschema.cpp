@@ -611,7 +611,8 @@ void createFileState(sql::Database &db)
 void createContent(sql::Database &db)
 {
     createMissingEntityTables(db);
-    db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS idx_material_product ON material(product_id, status)"));
+    db.exec(
+        QStringLiteral("CREATE INDEX IF NOT EXISTS idx_material_product ON material(product_id, status)"));
     db.exec(QStringLiteral(
         "CREATE INDEX IF NOT EXISTS idx_material_key_message ON material_key_message(material_id, page)"));
     db.exec(QStringLiteral(
@@ -619,6 +620,15 @@ void createContent(sql::Database &db)
     db.exec(QStringLiteral(
         "CREATE INDEX IF NOT EXISTS idx_content_view_material ON content_view(material_id, started_at)"));
     db.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS idx_content_view_visit ON content_view(visit_id)"));
+}
+
+// The content KPIs (models/contentkpis.cpp) read a period's in-call page views from one covering index:
+// no table row is visited, and a month of a 100k-view store reads only that month's entries.
+void createContentKpiIndexes(sql::Database &db)
+{
+    db.exec(
+        QStringLiteral("CREATE INDEX IF NOT EXISTS idx_content_view_period ON content_view(mode, started_at, "
+                       "territory_id, rep_id, material_id, visit_id, duration_ms, reaction, hcp_id)"));
 }
 
 const QList<sql::Migration> &clientMigrations()
@@ -657,6 +667,7 @@ const QList<sql::Migration> &clientMigrations()
         {18, QStringLiteral("consent per HCP, channel and product"), createConsent},
         {21, QStringLiteral("synced files: size, state, bytes held, pinned, last error"), createFileState},
         {22, QStringLiteral("materials, their key messages and page views"), createContent},
+        {26, QStringLiteral("content KPIs: page views by period (covering index)"), createContentKpiIndexes},
     };
     return steps;
 }

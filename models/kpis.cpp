@@ -3,6 +3,7 @@
 #include "common/sqlite/database.h"
 #include "common/sqlite/sqlerror.h"
 #include "models/companysettings.h"
+#include "models/contentkpis.h"
 #include "models/kpis/headline.h"
 #include "models/kpis/joiningtask.h"
 #include "models/kpis/kpicommon.h"
@@ -300,6 +301,10 @@ bool KpiEngine::compute(const KpiPeriod &period, const KpiScope &scope, KpiResul
             laps.lap("headline-before");
         }
         breakdowns(m_db, keys, &now, &r, &laps);
+        // Content in calls (issue 21), on this thread while the other one reads the previous period.
+        kpi::readContent(m_db, period, scope, &r.content);
+        kpi::readContent(m_db, r.previousPeriod, scope, &r.contentBefore);
+        laps.lap("content");
         if (second) {
             other.wait();
             laps.lap("wait-other");

@@ -4,6 +4,8 @@
 // computed by SQL over the local store, used by the dashboard's charts, its CSV export and
 // `rounds-cli kpis`. Formulas, period and scope semantics: docs/dashboards.md.
 
+#include "models/contentfigures.h"
+
 #include <QDate>
 #include <QJsonObject>
 #include <QList>
@@ -198,6 +200,10 @@ struct KpiResult
     bool institutionSalesHidden = false; // the privacy rule withheld it (rep users)
     QString forecastMethod; // "seasonal_naive", "linear_trend" or "none"
     QList<KpiMonthSales> forecast; // the three months after the last month with sales
+
+    // Approved content in calls (models/contentkpis.h): this period's and the previous one's.
+    ContentKpis content;
+    ContentKpis contentBefore;
 };
 
 // An HCP of the drill-down: a target of the tier that had no call in the period.

@@ -79,7 +79,7 @@ QString KpiTables::forecastMethodName(const QString &method)
 
 QList<KpiTable> KpiTables::all(const KpiResult &r)
 {
-    return QList<KpiTable> {summary(r)} + activity(r) + sales(r);
+    return QList<KpiTable> {summary(r)} + activity(r) + sales(r) + content(r);
 }
 
 KpiTable KpiTables::summary(const KpiResult &r)

@@ -25,6 +25,9 @@ class KpiTables final
 public:
     static QList<KpiTable> all(const KpiResult &result);
     static KpiTable byId(const KpiResult &result, const QString &id);
+    // The content tables (models/contenttables.cpp): key figures of content in calls, per material (in
+    // engagement rank order), per product. Part of all().
+    static QList<KpiTable> content(const KpiResult &r);
 
     // Names of the channels and tiers, for tables and charts.
     static QString channelName(const QString &channel);

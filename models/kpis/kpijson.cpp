@@ -49,6 +49,49 @@ QJsonObject headlineJson(const KpiHeadline &h)
     };
 }
 
+QJsonObject contentRowJson(const ContentKpiRow &r)
+{
+    QJsonObject o {{QStringLiteral("id"), r.key}, {QStringLiteral("name"), r.name},
+        {QStringLiteral("presentations"), r.presentations}, {QStringLiteral("views"), r.views},
+        {QStringLiteral("viewed_pages"), r.viewedPages}, {QStringLiteral("viewed_dwell_ms"), r.viewedDwellMs},
+        {QStringLiteral("avg_dwell_s"), opt(r.avgDwellSec)},
+        {QStringLiteral("positive"), r.reactions.positive}, {QStringLiteral("neutral"), r.reactions.neutral},
+        {QStringLiteral("negative"), r.reactions.negative},
+        {QStringLiteral("viewed_per_presentation"), opt(r.viewedPerPresentation)},
+        {QStringLiteral("positive_share"), opt(r.positiveShare, 4)},
+        {QStringLiteral("engagement"), opt(r.engagement, 4)}};
+    if (!r.productId.isEmpty() || r.version > 0) {
+        o.insert(QStringLiteral("version"), r.version);
+        o.insert(QStringLiteral("product_id"), r.productId);
+        o.insert(QStringLiteral("rank"), r.rank > 0 ? QJsonValue(r.rank) : QJsonValue());
+    }
+    return o;
+}
+
+// The content KPIs (models/contentkpis.h; docs/content-analytics.md).
+QJsonObject contentJson(const ContentKpis &k)
+{
+    QJsonArray materials;
+    for (const ContentKpiRow &r : k.materials)
+        materials.append(contentRowJson(r));
+    QJsonArray products;
+    for (const ContentKpiRow &r : k.products)
+        products.append(contentRowJson(r));
+    return QJsonObject {{QStringLiteral("views"), k.views}, {QStringLiteral("viewed_pages"), k.viewedPages},
+        {QStringLiteral("viewed_dwell_ms"), k.viewedDwellMs},
+        {QStringLiteral("presentations"), k.presentations},
+        {QStringLiteral("anonymous_views"), k.anonymousViews},
+        {QStringLiteral("avg_dwell_s"), opt(k.avgDwellSec)},
+        {QStringLiteral("reactions"),
+            QJsonObject {{QStringLiteral("positive"), k.reactions.positive},
+                {QStringLiteral("neutral"), k.reactions.neutral},
+                {QStringLiteral("negative"), k.reactions.negative},
+                {QStringLiteral("positive_pct"), opt(k.reactions.positivePct())}}},
+        {QStringLiteral("calls"), k.calls}, {QStringLiteral("calls_with_content"), k.callsWithContent},
+        {QStringLiteral("calls_with_content_pct"), opt(k.callsWithContentPct)},
+        {QStringLiteral("materials"), materials}, {QStringLiteral("products"), products}};
+}
+
 QJsonArray countsJson(const QList<KpiCount> &items, const char *valueName)
 {
     QJsonArray a;
@@ -141,6 +184,8 @@ QJsonObject kpisToJson(const KpiResult &r)
         {QStringLiteral("forecast"),
             QJsonObject {{QStringLiteral("method"), r.forecastMethod},
                 {QStringLiteral("months"), monthsJson(r.forecast)}}},
+        {QStringLiteral("content"), contentJson(r.content)},
+        {QStringLiteral("content_previous"), contentJson(r.contentBefore)},
     };
 }
 

@@ -6,12 +6,12 @@
 #include "models/referencequeries.h"
 #include "models/store.h"
 #include "models/storewatcher.h"
+#include "ui/dashboard/dashboardcontent.h"
 #include "ui/dashboard/dashboardexport.h"
 #include "ui/dashboard/dashboardtiles.h"
 
 #include <QChart>
 #include <QChartView>
-#include <QLegend>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -20,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegend>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
@@ -62,6 +63,11 @@ DashboardView::DashboardView(Store *store, QWidget *parent)
     v->addLayout(grid);
     buildCards(grid);
     buildDrillDown();
+    // Content in calls (issue 21): its tiles and tables under the charts.
+    m_contentSection = new DashboardContent(m_content);
+    v->addWidget(m_contentSection);
+    connect(m_contentSection, &DashboardContent::csvRequested, this,
+        [this](const QString &tableId) { exportCsvInteractive(tableId); });
     scroll->setWidget(m_content);
     outer->addWidget(scroll, 1);
 
@@ -83,7 +89,8 @@ DashboardView::DashboardView(Store *store, QWidget *parent)
         {QStringLiteral("visit"), QStringLiteral("visit_detail"), QStringLiteral("alignment"),
             QStringLiteral("visit_plan"), QStringLiteral("meeting"), QStringLiteral("sales_fact"),
             QStringLiteral("sales_total"), QStringLiteral("hcp"), QStringLiteral("territory"),
-            QStringLiteral("user"), QStringLiteral("setting")},
+            QStringLiteral("user"), QStringLiteral("setting"), QStringLiteral("content_view"),
+            QStringLiteral("material")},
         this, [this](const StoreChanges &changes) {
             if (changes.contains(QStringLiteral("territory")) || changes.contains(QStringLiteral("user")))
                 fillScopes();
@@ -432,6 +439,7 @@ void DashboardView::apply(const KpiResult &r)
     m_hasResult = true;
     m_tiles->fill(r);
     m_charts->fill(r);
+    m_contentSection->fill(r);
     fillTables(r);
     m_unreached->hide();
     m_unreachedTitle->hide();
@@ -535,6 +543,7 @@ QList<QRect> DashboardView::reportBlocks() const
     }
     for (const QRect &row : std::as_const(rows))
         blocks.append(row);
+    blocks.append(m_contentSection->geometry());
     return blocks;
 }
 
@@ -544,10 +553,13 @@ DashboardView::ReportLayout::ReportLayout(DashboardView *view, int width, const 
     , m_ownPalette(view->testAttribute(Qt::WA_SetPalette))
     , m_palette(view->palette())
 {
-    // The buttons on the cards do nothing on paper or in a picture.
-    for (const Card &card : std::as_const(view->m_cards)) {
-        for (QToolButton *button : card.frame->findChildren<QToolButton *>()) {
-            if (button->isVisibleTo(card.frame)) {
+    // The buttons on the cards (and the content section's) do nothing on paper or in a picture.
+    QList<QWidget *> frames {view->m_contentSection};
+    for (const Card &card : std::as_const(view->m_cards))
+        frames << card.frame;
+    for (QWidget *frame : std::as_const(frames)) {
+        for (QToolButton *button : frame->findChildren<QToolButton *>()) {
+            if (button->isVisibleTo(frame)) {
                 button->hide();
                 m_hidden << button;
             }

@@ -26,6 +26,7 @@ class QTimer;
 
 namespace rounds {
 
+class DashboardContent;
 class DashboardTiles;
 class Store;
 
@@ -136,6 +137,7 @@ private:
     QLabel *m_status = nullptr;
     QWidget *m_content = nullptr;
     DashboardTiles *m_tiles = nullptr;
+    DashboardContent *m_contentSection = nullptr;
     QHash<QString, Card> m_cards;
     std::unique_ptr<DashboardCharts> m_charts;
     QListWidget *m_unreached = nullptr;

@@ -13,6 +13,7 @@
 #include "ui/common/theme.h"
 #include "ui/common/widgets.h"
 #include "ui/hcp/consentpanel.h"
+#include "ui/hcp/contenthistorypanel.h"
 #include "ui/hcp/personaldatabutton.h"
 #include "ui/hcp/supporttrendwidget.h"
 
@@ -306,8 +307,11 @@ HcpProfileView::HcpProfileView(Session *session, QWidget *parent)
     right->addStretch();
     // Under the timeline: consent per channel, captured and withdrawn here (docs/privacy.md).
     m_consent = new ConsentPanel(session, this);
+    // What the HCP was shown in calls (issue 21): material, pages viewed, time, reactions.
+    m_content = new ContentHistoryPanel(session, this);
     auto *left = new QVBoxLayout;
     left->addWidget(timelineBox, 1);
+    left->addWidget(m_content);
     left->addWidget(m_consent);
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 3);
@@ -382,6 +386,7 @@ void HcpProfileView::display(const QString &hcpId)
     m_message->hide();
     updateNavigation();
     m_consent->setHcp(hcpId);
+    m_content->setHcp(hcpId);
     reload();
 }
 

@@ -16,6 +16,7 @@ class QTableWidget;
 namespace rounds {
 
 class ConsentPanel;
+class ContentHistoryPanel;
 class PersonalDataButton;
 class Session;
 class SupportTrendWidget;
@@ -102,6 +103,7 @@ private:
     QLineEdit *m_correctionValue = nullptr;
     QLineEdit *m_correctionReason = nullptr;
     ConsentPanel *m_consent = nullptr;
+    ContentHistoryPanel *m_content = nullptr;
     PersonalDataButton *m_personalData = nullptr;
     RoleGate m_gate;
 };
