@@ -355,7 +355,8 @@ int demo(const QStringList &args)
             return false;
         err() << "rounds-server: demo organisation created in " << storeName(p) << ": " << summary.records
               << " records (" << summary.hcps << " HCPs, " << summary.visits << " visits, "
-              << summary.materials << " materials) in " << timer.elapsed() << " ms" << Qt::endl;
+              << summary.materials << " materials, " << summary.contentViews << " page views) in "
+              << timer.elapsed() << " ms" << Qt::endl;
         return true;
     });
 }

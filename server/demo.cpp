@@ -1,6 +1,7 @@
 #include "server/demo.h"
 
 #include "common/protocol/values.h"
+#include "server/democontent.h"
 #include "server/demomaterials.h"
 #include "server/feed.h"
 #include "server/passwords.h"
@@ -707,9 +708,18 @@ bool createDemo(Storage &storage, const DemoOptions &options, DemoSummary *summa
         *error = failure;
         return false;
     }
-    if (ok && summary)
-        *summary = DemoSummary {records, options.hcps, options.visits, materials.materials, materials.files};
-    return ok;
+    if (!ok)
+        return false;
+    // Page views of the materials in a share of the submitted visits (server/democontent.h), once the
+    // materials and the consents they follow are stored.
+    ContentDemoSummary content;
+    if (materials.materials > 0
+        && !addContentViews(storage, ContentDemoOptions {options.seed}, &content, error))
+        return false;
+    if (summary)
+        *summary = DemoSummary {records + content.views, options.hcps, options.visits, materials.materials,
+            materials.files, content.views};
+    return true;
 }
 
 } // namespace rounds::server

@@ -27,6 +27,7 @@ struct DemoSummary
     qint64 visits = 0;
     int materials = 0;
     int files = 0; // the materials' files and thumbnails
+    qint64 contentViews = 0; // demo page views of the materials (server/democontent.h)
 };
 
 bool createDemo(Storage &storage, const DemoOptions &options, DemoSummary *summary, QString *error);
