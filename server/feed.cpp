@@ -308,8 +308,12 @@ void Feed::moveFollowers(const StoredRecord &r, const std::optional<StoredRecord
     } else if (e && e->buckets == BucketRule::Hcp) {
         moveHcpFollowers(r, before, moved);
     }
-    // Records in their parent's buckets (a visit's details, a meeting's attendees and expenses).
+    // Records in their parent's buckets (a visit's details, a meeting's attendees and expenses). A
+    // parent in the global bucket (a material and its key messages) never moves its children, whose
+    // parent field has no reverse index.
     for (const protocol::Entity *child : protocol::Schema::instance().childrenOf(r.entity)) {
+        if (e && e->buckets == BucketRule::Global)
+            break;
         for (const StoredRecord &c : m_store.referencing(child->name, child->parentField, r.record.id))
             refresh(c.entity, c.record.id);
     }

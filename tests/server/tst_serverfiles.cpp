@@ -33,6 +33,9 @@ private slots:
     void rangeGet_data();
     void rangeGet();
     void readAccess();
+    void materialFileForEveryReader();
+    void receiptGoneWithItsExpense();
+    void indexRebuiltByTheMigration();
     void badRequests();
     void backupAndRestoreCarryFiles();
     void migrateToPostgresCarriesFiles();
@@ -85,10 +88,13 @@ private:
     int keptOf(const QString &sha256) const
     {
         if (!m_server.databaseUrl().isEmpty())
-            return int(m_server.scalar(QStringLiteral("SELECT count(*) FROM files WHERE sha256 = ?1"), {sha256})
-                + m_server.scalar(QStringLiteral("SELECT count(*) FROM file_chunks WHERE sha256 = ?1"), {sha256}));
+            return int(
+                m_server.scalar(QStringLiteral("SELECT count(*) FROM files WHERE sha256 = ?1"), {sha256})
+                + m_server.scalar(
+                    QStringLiteral("SELECT count(*) FROM file_chunks WHERE sha256 = ?1"), {sha256}));
         int n = 0;
-        QDirIterator it(m_server.dataDir() + QStringLiteral("/files"), QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(
+            m_server.dataDir() + QStringLiteral("/files"), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             if (QFileInfo(it.next()).fileName().startsWith(sha256))
                 ++n;
@@ -96,8 +102,16 @@ private:
         return n;
     }
     QString newId() const { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
-    // A meeting of SH-01 by rep.sh01 with one expense whose evidence names the file.
-    void referenceFromExpense(const QString &sha256);
+    // A meeting of SH-01 by rep.sh01 with one expense whose evidence names the file; the expense's id.
+    QString referenceFromExpense(const QString &sha256);
+    // The statuses of GET for each user, in order.
+    QList<int> statuses(const QStringList &users, const QString &sha256)
+    {
+        QList<int> out;
+        for (const QString &u : users)
+            out << get(u, sha256).status;
+        return out;
+    }
 
     ServerProcess m_server;
     DemoOrg m_org;
@@ -109,7 +123,7 @@ void TestServerFiles::initTestCase()
     QVERIFY(m_server.createDemo(40, 10));
     QByteArray err;
     QCOMPARE(ServerProcess::runCommand({"setting", "--data", m_server.dataDir(), "--key", "files.max_bytes",
-                 "--value", QString::number(Limit)},
+                                           "--value", QString::number(Limit)},
                  {}, nullptr, &err),
         0);
     QVERIFY(m_server.start());
@@ -150,7 +164,8 @@ void TestServerFiles::uploadInChunks()
         const HttpReply r = put(QStringLiteral("rep.sh01"), id, part, at, data.size());
         QCOMPARE(r.status, 200);
         const bool last = at + part.size() == data.size();
-        QCOMPARE(r.json.value("state").toString(), last ? QStringLiteral("complete") : QStringLiteral("partial"));
+        QCOMPARE(
+            r.json.value("state").toString(), last ? QStringLiteral("complete") : QStringLiteral("partial"));
         QCOMPARE(r.json.value("offset").toInteger(), at + part.size());
     }
     QCOMPARE(get(QStringLiteral("rep.sh01"), id).body, data);
@@ -230,7 +245,8 @@ void TestServerFiles::wrongHashKeepsNothing()
     QCOMPARE(keptOf(claimed), 0);
     QCOMPARE(keptOf(sha(other)), 0);
     // The right bytes are accepted afterwards.
-    QCOMPARE(put(QStringLiteral("rep.sh01"), claimed, data).json.value("state").toString(), QStringLiteral("complete"));
+    QCOMPARE(put(QStringLiteral("rep.sh01"), claimed, data).json.value("state").toString(),
+        QStringLiteral("complete"));
 }
 
 void TestServerFiles::sizeLimit_data()
@@ -316,7 +332,8 @@ void TestServerFiles::settingBounds()
     // Put the limit of this test back (the newest setting is in force).
     if (exit == 0) {
         const HttpReply back = m_server.push(token(QStringLiteral("admin")),
-            QJsonArray {mutation(QStringLiteral("setting"), newId(), {{"key", "files.max_bytes"}, {"value", Limit}})});
+            QJsonArray {mutation(
+                QStringLiteral("setting"), newId(), {{"key", "files.max_bytes"}, {"value", Limit}})});
         QCOMPARE(back.status, 200);
     }
 }
@@ -330,7 +347,8 @@ void TestServerFiles::rangeGet_data()
     QTest::newRow("none") << QByteArray() << 200 << qint64(0) << qint64(9999);
     QTest::newRow("from") << QByteArray("bytes=4000-") << 206 << qint64(4000) << qint64(9999);
     QTest::newRow("from to") << QByteArray("bytes=10-19") << 206 << qint64(10) << qint64(19);
-    QTest::newRow("past the end clamped") << QByteArray("bytes=9990-20000") << 206 << qint64(9990) << qint64(9999);
+    QTest::newRow("past the end clamped")
+        << QByteArray("bytes=9990-20000") << 206 << qint64(9990) << qint64(9999);
     QTest::newRow("last byte") << QByteArray("bytes=9999-") << 206 << qint64(9999) << qint64(9999);
     QTest::newRow("suffix") << QByteArray("bytes=-100") << 206 << qint64(9900) << qint64(9999);
     QTest::newRow("at the end") << QByteArray("bytes=10000-") << 416 << qint64(0) << qint64(-1);
@@ -362,22 +380,25 @@ void TestServerFiles::rangeGet()
             "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + "/10000");
 }
 
-void TestServerFiles::referenceFromExpense(const QString &sha256)
+QString TestServerFiles::referenceFromExpense(const QString &sha256)
 {
     const QString meeting = newId();
+    const QString expense = newId();
     const QString hcp = m_org.hcpsOnlyIn(QStringLiteral("SH-01")).value(0);
     const HttpReply r = m_server.push(token(QStringLiteral("rep.sh01")),
-        QJsonArray {mutation(QStringLiteral("meeting"), meeting,
-                        {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))}, {"title", "病例讨论"},
-                            {"starts_at", "2026-12-20T10:00:00Z"},
-                            {"owner_id", m_org.user.value(QStringLiteral("rep.sh01"))}, {"budget_minor", 100000}}),
-            mutation(QStringLiteral("meeting_expense"), newId(),
+        QJsonArray {
+            mutation(QStringLiteral("meeting"), meeting,
+                {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))}, {"title", "病例讨论"},
+                    {"starts_at", "2026-12-20T10:00:00Z"},
+                    {"owner_id", m_org.user.value(QStringLiteral("rep.sh01"))}, {"budget_minor", 100000}}),
+            mutation(QStringLiteral("meeting_expense"), expense,
                 {{"meeting_id", meeting}, {"category", "venue"}, {"amount_minor", 10000},
                     {"evidence", QStringLiteral("sha256:%1:发票.pdf").arg(sha256)}, {"status", "actual"}})});
-    QCOMPARE(r.status, 200);
+    [&] { QCOMPARE(r.status, 200); }();
     for (const QJsonValue &v : r.json.value("results").toArray())
-        QCOMPARE(v.toObject().value("status").toString(), QStringLiteral("applied"));
+        [&] { QCOMPARE(v.toObject().value("status").toString(), QStringLiteral("applied")); }();
     Q_UNUSED(hcp);
+    return expense;
 }
 
 void TestServerFiles::readAccess()
@@ -416,19 +437,110 @@ void TestServerFiles::readAccess()
     QCOMPARE(m_server.request("HEAD", path(id)).status, 401);
 }
 
+void TestServerFiles::materialFileForEveryReader()
+{
+    // A material is in the global bucket: every user who pulls it reads its file and its thumbnail, with
+    // no code that knows material.file or material.thumbnail (the index is built from the schema's
+    // fileRef flags).
+    const QByteArray pdf = bytes(9000), thumb = bytes(700);
+    QCOMPARE(put(QStringLiteral("admin"), sha(pdf), pdf).status, 200);
+    QCOMPARE(put(QStringLiteral("admin"), sha(thumb), thumb).status, 200);
+    const QStringList readers {
+        QStringLiteral("rep.hz01"), QStringLiteral("rep.sh02"), QStringLiteral("manager.sh")};
+    QCOMPARE(statuses(readers, sha(pdf)), (QList<int> {404, 404, 404}));
+    const QString product = m_org.all(QStringLiteral("product")).value(0).value("id").toString();
+    QVERIFY(!product.isEmpty());
+    const QString material = newId();
+    const HttpReply r = m_server.push(token(QStringLiteral("admin")),
+        QJsonArray {mutation(QStringLiteral("material"), material,
+            {{"title", "产品手册"}, {"product_id", product}, {"status", "approved"},
+                {"file", QStringLiteral("sha256:%1:手册.pdf").arg(sha(pdf))},
+                {"thumbnail", QStringLiteral("sha256:%1").arg(sha(thumb))}})});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value("results").toArray().at(0).toObject().value("status").toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(statuses(readers, sha(pdf)), (QList<int> {200, 200, 200}));
+    QCOMPARE(statuses(readers, sha(thumb)), (QList<int> {200, 200, 200}));
+    QCOMPARE(get(QStringLiteral("rep.hz01"), sha(pdf)).body, pdf);
+    // A new version names another thumbnail: the old one is nobody's any more (but its uploader's).
+    const QByteArray thumb2 = bytes(800);
+    QCOMPARE(put(QStringLiteral("admin"), sha(thumb2), thumb2).status, 200);
+    const HttpReply r2 = m_server.push(token(QStringLiteral("admin")),
+        QJsonArray {mutation(QStringLiteral("material"), material,
+            {{"thumbnail", QStringLiteral("sha256:%1").arg(sha(thumb2))}}, 1)});
+    QCOMPARE(r2.json.value("results").toArray().at(0).toObject().value("status").toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(statuses(readers, sha(thumb)), (QList<int> {404, 404, 404}));
+    QCOMPARE(statuses(readers, sha(thumb2)), (QList<int> {200, 200, 200}));
+    QCOMPARE(get(QStringLiteral("admin"), sha(thumb)).status, 200);
+}
+
+void TestServerFiles::receiptGoneWithItsExpense()
+{
+    const QByteArray receipt = bytes(3000);
+    const QString id = sha(receipt);
+    QCOMPARE(put(QStringLiteral("rep.sh01"), id, receipt).status, 200);
+    const QString expense = referenceFromExpense(id);
+    // Shanghai's manager approves SH-01's meetings and reads the receipt; a rep of another territory
+    // gets 404 (not 403).
+    QCOMPARE(
+        statuses({QStringLiteral("manager.sh"), QStringLiteral("rep.hz01")}, id), (QList<int> {200, 404}));
+    // The expense deleted: nobody reads it through the record any more (its uploader still does).
+    const HttpReply r = m_server.push(token(QStringLiteral("rep.sh01")),
+        QJsonArray {
+            mutation(QStringLiteral("meeting_expense"), expense, {}, 1, {}, QStringLiteral("delete"))});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value("results").toArray().at(0).toObject().value("status").toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(statuses({QStringLiteral("manager.sh"), QStringLiteral("rep.hz01"), QStringLiteral("admin"),
+                          QStringLiteral("rep.sh01")},
+                 id),
+        (QList<int> {404, 404, 404, 200}));
+}
+
+void TestServerFiles::indexRebuiltByTheMigration()
+{
+    // A store from before the index (SQLite 7, PostgreSQL 9): the migration fills it from the records
+    // already there, so a receipt referenced before the upgrade stays readable, and only by those who may.
+    const QByteArray receipt = bytes(2000);
+    const QString id = sha(receipt);
+    QCOMPARE(put(QStringLiteral("rep.sh01"), id, receipt).status, 200);
+    referenceFromExpense(id);
+    QVERIFY(m_server.stop() == 0);
+    const bool pg = !m_server.databaseUrl().isEmpty();
+    QVERIFY(m_server.scalar(QStringLiteral("SELECT count(*) FROM file_refs WHERE sha256 = ?1"), {id}) == 1);
+    if (pg)
+        QVERIFY(m_server.execute(
+            QStringLiteral("DROP TABLE file_refs; DELETE FROM schema_version WHERE version = 10")));
+    else
+        QVERIFY(m_server.execute(QStringLiteral("DROP TABLE file_refs; PRAGMA user_version = 7")));
+    QVERIFY(m_server.start());
+    m_tokens.clear();
+    QCOMPARE(
+        statuses({QStringLiteral("manager.sh"), QStringLiteral("rep.hz01")}, id), (QList<int> {200, 404}));
+    QVERIFY(m_server.stop() == 0);
+    // One row per (file, record, field): the receipt's expense, and no tombstone's.
+    QCOMPARE(m_server.scalar(QStringLiteral("SELECT count(*) FROM file_refs WHERE sha256 = ?1"), {id}), 1);
+    QCOMPARE(m_server.scalar(QStringLiteral("SELECT count(*) FROM file_refs f JOIN records r ON r.entity = "
+                                            "f.entity AND r.id = f.record_id WHERE r.deleted")),
+        0);
+    QVERIFY(m_server.start());
+    m_tokens.clear();
+}
+
 void TestServerFiles::badRequests()
 {
     const QByteArray data = bytes(100);
-    for (const QString &bad : QStringList {QStringLiteral("abc"), sha(data).toUpper(), sha(data) + QStringLiteral("/x"),
-             QString(64, QLatin1Char('g'))}) {
+    for (const QString &bad : QStringList {QStringLiteral("abc"), sha(data).toUpper(),
+             sha(data) + QStringLiteral("/x"), QString(64, QLatin1Char('g'))}) {
         const HttpReply r = put(QStringLiteral("rep.sh01"), bad, data);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), QStringLiteral("sha256"));
     }
     for (const QByteArray &range : {QByteArray("bytes 5-1/100"), QByteArray("bytes 0-99/99"),
              QByteArray("bytes=0-99/100"), QByteArray("bytes 0-9/100")}) {
-        const HttpReply r = m_server.request("PUT", path(sha(data)), data, token(QStringLiteral("rep.sh01")),
-            {{"Content-Range", range}});
+        const HttpReply r = m_server.request(
+            "PUT", path(sha(data)), data, token(QStringLiteral("rep.sh01")), {{"Content-Range", range}});
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorField(), QStringLiteral("Content-Range"));
     }
@@ -442,9 +554,11 @@ static bool serverWithAFile(ServerProcess &server, const QByteArray &data, QStri
     if (!server.createDemo(10, 2) || !server.start())
         return false;
     *token = server.login(QStringLiteral("rep.sh01"));
-    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
-    return server.request("PUT", QStringLiteral("/api/v1/files/") + sha256, data, *token,
-                     {{"Content-Type", "application/octet-stream"}})
+    const QString sha256
+        = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return server
+               .request("PUT", QStringLiteral("/api/v1/files/") + sha256, data, *token,
+                   {{"Content-Type", "application/octet-stream"}})
                .status
         == 200;
 }
@@ -460,16 +574,22 @@ void TestServerFiles::backupAndRestoreCarryFiles()
     QTemporaryDir backups;
     const QString file = backups.filePath(QStringLiteral("rounds.db"));
     QByteArray err;
-    QCOMPARE(ServerProcess::runCommand({"backup", "--data", source.dataDir(), "--out", file}, {}, nullptr, &err), 0);
+    QCOMPARE(
+        ServerProcess::runCommand({"backup", "--data", source.dataDir(), "--out", file}, {}, nullptr, &err),
+        0);
     QVERIFY2(err.contains("and its 1 files"), err.constData());
-    QVERIFY(QFile::exists(file + QStringLiteral(".files/") + sha(data).left(2) + QLatin1Char('/') + sha(data)));
+    QVERIFY(
+        QFile::exists(file + QStringLiteral(".files/") + sha(data).left(2) + QLatin1Char('/') + sha(data)));
     source.stop();
 
     ServerProcess restored(ServerProcess::Backend::Sqlite);
-    QCOMPARE(ServerProcess::runCommand({"restore", "--data", restored.dataDir(), "--from", file}, {}, nullptr, &err), 0);
+    QCOMPARE(ServerProcess::runCommand(
+                 {"restore", "--data", restored.dataDir(), "--from", file}, {}, nullptr, &err),
+        0);
     QVERIFY(restored.start());
     // The uploader reads it on the restored server (their uploader mark came along).
-    const HttpReply r = restored.request("GET", path(sha(data)), {}, restored.login(QStringLiteral("rep.sh01")));
+    const HttpReply r
+        = restored.request("GET", path(sha(data)), {}, restored.login(QStringLiteral("rep.sh01")));
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, data);
 }
@@ -485,9 +605,9 @@ void TestServerFiles::migrateToPostgresCarriesFiles()
     source.stop();
     ServerProcess target; // its own empty database
     QByteArray err;
-    QCOMPARE(ServerProcess::runCommand({"migrate-to-postgres", "--data", source.dataDir(), "--database",
-                 target.databaseUrl()},
-                 {}, nullptr, &err),
+    QCOMPARE(ServerProcess::runCommand(
+                 {"migrate-to-postgres", "--data", source.dataDir(), "--database", target.databaseUrl()}, {},
+                 nullptr, &err),
         0);
     QVERIFY2(err.contains("1 files"), err.constData());
     QVERIFY(target.start());
@@ -496,7 +616,8 @@ void TestServerFiles::migrateToPostgresCarriesFiles()
     QCOMPARE(whole.status, 200);
     QCOMPARE(whole.body, data);
     // A range across two rows.
-    const HttpReply part = target.request("GET", path(sha(data)), {}, rep, {{"Range", "bytes=1048000-1049000"}});
+    const HttpReply part
+        = target.request("GET", path(sha(data)), {}, rep, {{"Range", "bytes=1048000-1049000"}});
     QCOMPARE(part.status, 206);
     QCOMPARE(part.body, data.mid(1048000, 1001));
 }
