@@ -58,6 +58,8 @@ int runSubcommand(const QStringList &arguments)
         return kpisMain(arguments);
     if (command == QLatin1String("encryption"))
         return encryptionMain(arguments);
+    if (command == QLatin1String("files"))
+        return filesMain(arguments);
     return NotMine;
 }
 

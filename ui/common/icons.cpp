@@ -37,6 +37,7 @@ QString viewIconName(const QString &key)
         {QStringLiteral("conflicts"), QStringLiteral("data-warning")},
         {QStringLiteral("company"), QStringLiteral("settings-configure")},
         {QStringLiteral("users"), QStringLiteral("user-group-properties")},
+        {QStringLiteral("materials"), QStringLiteral("document-new")},
     };
     return names.value(key);
 }

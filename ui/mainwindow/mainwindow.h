@@ -21,6 +21,7 @@ class ConflictsView;
 class HcpListView;
 class HcpProfileView;
 class ListPage;
+class MaterialsView;
 class PlanCalendarView;
 class TodayView;
 class Session;
@@ -38,8 +39,9 @@ public:
     explicit MainWindow(Session *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // View keys: today, hcps, hcp (the profile of the chosen HCP), plan, visits, meetings, dashboard,
-    // territories, masterdata, duplicates, changerequests (SFE), conflicts, company and users (admins).
+    // View keys: today, hcps, hcp (the profile of the chosen HCP), plan, visits, meetings, materials,
+    // dashboard, territories, masterdata, duplicates, changerequests (SFE), conflicts, company and users
+    // (admins).
     static QStringList viewKeys();
     bool showView(const QString &key);
     QString currentView() const;
@@ -59,6 +61,7 @@ public:
     ListPage *visitsPage() const { return m_visits; }
     PlanCalendarView *planView() const { return m_plan; }
     TodayView *todayView() const { return m_today; }
+    MaterialsView *materialsView() const { return m_materials; }
 
 public slots:
     void syncNow();
@@ -98,6 +101,7 @@ private:
     PlanCalendarView *m_plan = nullptr;
     TodayView *m_today = nullptr;
     ListPage *m_visits = nullptr;
+    MaterialsView *m_materials = nullptr;
     QLabel *m_syncState = nullptr;
     QLabel *m_pending = nullptr;
     QLabel *m_account = nullptr;
