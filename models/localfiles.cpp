@@ -21,7 +21,7 @@ QString existingPathOf(const QString &databasePath, const QString &sha256)
     if (sha256.isEmpty())
         return {};
     for (const QString &candidate : {downloadPathFor(databasePath, sha256),
-             QString(evidence::folderFor(databasePath) + QLatin1Char('/') + sha256)}) {
+             evidence::folderFor(databasePath) + QLatin1Char('/') + sha256}) {
         if (QFileInfo(candidate).isFile())
             return candidate;
     }
