@@ -3,6 +3,7 @@
 #include "models/meetingrepository.h"
 
 #include <QFileInfo>
+#include <QStringList>
 
 namespace rounds::localfiles {
 
@@ -20,8 +21,9 @@ QString existingPathOf(const QString &databasePath, const QString &sha256)
 {
     if (sha256.isEmpty())
         return {};
-    for (const QString &candidate : {downloadPathFor(databasePath, sha256),
-             evidence::folderFor(databasePath) + QLatin1Char('/') + sha256}) {
+    const QStringList candidates {
+        downloadPathFor(databasePath, sha256), QString(evidence::folderFor(databasePath) + u'/' + sha256)};
+    for (const QString &candidate : candidates) {
         if (QFileInfo(candidate).isFile())
             return candidate;
     }
