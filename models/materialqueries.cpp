@@ -21,8 +21,9 @@ QDateTime parsedTime(const QString &text)
 }
 
 const QString kColumns = QStringLiteral(
-    "m.id, m.title, m.product_id, p.name, m.kind, m.language, m.version, m.supersedes, m.approval_code, "
-    "m.status, m.valid_from, m.valid_to, m.file, m.file_size, m.thumbnail, m.page_count, m.description");
+    "m.id, m.title, m.product_id, p.name, m.kind, m.language, m.material_version, m.supersedes, "
+    "m.approval_code, m.status, m.valid_from, m.valid_to, m.file, m.file_size, m.thumbnail, m.page_count, "
+    "m.description");
 
 MaterialItem itemOf(const QVariantList &r, const QString &databasePath, const QDate &day)
 {
@@ -79,7 +80,7 @@ bool select(Store *store, const QString &where, const QVariantList &binds, const
     QList<QVariantList> rows;
     if (!readRows(store,
             QStringLiteral("SELECT %1 FROM material m LEFT JOIN product p ON p.id = m.product_id%2 "
-                           "ORDER BY p.name, m.title, m.version DESC, m.id")
+                           "ORDER BY p.name, m.title, m.material_version DESC, m.id")
                 .arg(kColumns, where),
             binds, &rows, error))
         return false;

@@ -75,7 +75,7 @@ std::optional<Refusal> checkView(
     if (!started.isValid())
         return Refusal {QStringLiteral("started_at"), QStringLiteral("started_at is not a time")};
     if (view.value(QLatin1String("material_version")).toInteger(-1)
-        != material.value(QLatin1String("version")).toInteger(1))
+        != material.value(QLatin1String("material_version")).toInteger(1))
         return Refusal {QStringLiteral("material_version"),
             QStringLiteral("material_version is not the version of the material")};
     QJsonObject asApproved = material;

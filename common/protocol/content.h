@@ -42,7 +42,7 @@ QDateTime trustedNow(const QDateTime &localNow, const QDateTime &latestSeen);
 // presented; a view of a withdrawn or expired material is kept when it started before the material's
 // last change (`materialUpdatedAt`, the moment it stopped being presentable or later), since the laptop
 // that recorded it offline could not know; the view's day must lie within valid_from..valid_to; and
-// material_version must be the material's version.
+// material_version must be the material's material_version.
 struct Refusal
 {
     QString field;

@@ -197,7 +197,8 @@ QList<Entity> declareEntities()
                 ref("product_id", "product").required(),
                 enumOf("kind", {"pdf", "image"}).required().byDefault(QStringLiteral("pdf")),
                 text("language", 16).required().byDefault(QStringLiteral("zh_CN")),
-                integer("version", 1, 10000).required().byDefault(1),
+                // Not "version": every record already has that column and wire field (its sync counter).
+                integer("material_version", 1, 10000).required().byDefault(1),
                 ref("supersedes", "material"),
                 text("approval_code", 64),
                 enumOf("status", {"draft", "approved", "withdrawn", "expired"})

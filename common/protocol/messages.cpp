@@ -130,7 +130,6 @@ const Label kLabels[] = {
     {"started_at", QT_TRANSLATE_NOOP("Messages", "Shown at")},
     {"duration_ms", QT_TRANSLATE_NOOP("Messages", "Time on page")},
     {"material.kind", QT_TRANSLATE_NOOP("Messages", "Material type")},
-    {"material.version", QT_TRANSLATE_NOOP("Messages", "Material version")},
     {"content_view.mode", QT_TRANSLATE_NOOP("Messages", "Shown")},
 };
 
