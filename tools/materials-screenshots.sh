@@ -66,7 +66,7 @@ publish() { # PRODUCT TITLE LANGUAGE VERSION STATUS VALID_TO COLOUR
     valid=
     [ -z "$6" ] || valid=",\"valid_to\":\"$6\""
     curl -s -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$url/api/v1/sync/push" \
-        -d "{\"mutations\":[{\"mutation_id\":\"$(cat /proc/sys/kernel/random/uuid)\",\"entity\":\"material\",\"id\":\"$id\",\"op\":\"upsert\",\"base_version\":0,\"set\":{\"title\":\"$2\",\"product_id\":\"$1\",\"language\":\"$3\",\"version\":$4,\"status\":\"$5\",\"file\":\"sha256:$file:m$n.pdf\",\"file_size\":$(stat -c %s "$work/m$n.pdf"),\"thumbnail\":\"sha256:$thumb\"$valid}}]}"
+        -d "{\"mutations\":[{\"mutation_id\":\"$(cat /proc/sys/kernel/random/uuid)\",\"entity\":\"material\",\"id\":\"$id\",\"op\":\"upsert\",\"base_version\":0,\"set\":{\"title\":\"$2\",\"product_id\":\"$1\",\"language\":\"$3\",\"material_version\":$4,\"status\":\"$5\",\"file\":\"sha256:$file:m$n.pdf\",\"file_size\":$(stat -c %s "$work/m$n.pdf"),\"thumbnail\":\"sha256:$thumb\"$valid}}]}"
 }
 in() { date -u -d "$1 days" +%Y-%m-%d; }
 publish "$p1" "心血管风险管理 · 医生手册" zh_CN 3 approved "$(in 90)" '#1f6feb'

@@ -72,7 +72,7 @@ private:
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         QJsonObject set {{"title", title}, {"product_id", m_product}, {"status", "approved"},
             {"file", QStringLiteral("sha256:%1:%2.pdf").arg(sha(data), title)}, {"file_size", data.size()},
-            {"language", "zh_CN"}, {"version", 2}};
+            {"language", "zh_CN"}, {"material_version", 2}};
         for (auto it = fields.begin(); it != fields.end(); ++it)
             set.insert(it.key(), it.value());
         const HttpReply r
