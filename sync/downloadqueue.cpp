@@ -100,6 +100,8 @@ DownloadProgress DownloadRunner::run()
         if (!refused) {
             // The server cannot be reached, failed, or the connection broke mid-file: stop; the queue
             // resumes (from the .part) when the sync reaches the server again.
+            qCInfo(lcSync).noquote() << "downloads paused at" << next.sha256 << "(HTTP" << r.httpStatus
+                                     << "):" << r.error;
             p.offline = true;
             emit fileFailed(next.sha256, r.error);
             break;

@@ -4,7 +4,7 @@
 #   tools/materials-screenshots.sh [OUT_DIR] [BIN_DIR]     (defaults: docs/screenshots and build/dev/bin)
 #
 # A small demo organisation on 127.0.0.1:$ROUNDS_SCREENSHOT_PORT (default 18061); the admin uploads and
-# publishes a few materials over HTTP (files and PNG thumbnails made with ImageMagick's convert): two
+# publishes a few materials over HTTP (random files and PNG thumbnails drawn by python3): two
 # presentable, one not valid yet, one withdrawn, one expired; rep.sh01 signs in with rounds-cli in a
 # private D-Bus session with its own gnome-keyring, syncs and downloads (rounds-cli files --download),
 # and the client renders OUT_DIR/materials-LANG.png. Everything it starts stops when it ends.
@@ -44,7 +44,9 @@ done
 token=$(curl -s -H 'Content-Type: application/json' "$url/api/v1/auth/login" \
     -d "{\"username\":\"admin\",\"password\":\"$password\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 products=$(curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$url/api/v1/sync/pull" \
-    -d '{"cursors":{},"limit":5000}' | tr '{' '\n' | grep '"name"' | grep -o '"id":"[^"]*"' | cut -d'"' -f4 | head -2)
+    -d '{"cursors":{},"limit":5000}' | python3 -c 'import json, sys
+for c in json.load(sys.stdin)["changes"]:
+    if c["entity"] == "product": print(c["record"]["id"])')
 p1=$(echo "$products" | sed -n 1p)
 p2=$(echo "$products" | sed -n 2p)
 [ -n "$p2" ] || p2=$p1
@@ -55,24 +57,36 @@ upload() { # FILE -> sha256
         --data-binary "@$1" "$url/api/v1/files/$sha"
     echo "$sha"
 }
+# A 160×120 PNG of one colour with a lighter band (python3's zlib; no image library needed).
+png() { # #RRGGBB FILE
+    python3 - "$1" "$2" <<'PY'
+import struct, sys, zlib
+c = bytes.fromhex(sys.argv[1][1:]); light = bytes(min(255, v + 90) for v in c)
+rows = b''.join(b'\0' + (light if 40 <= y < 70 else c) * 160 for y in range(120))
+chunk = lambda t, d: struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+open(sys.argv[2], 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 160, 120, 8, 2, 0, 0, 0))
+                              + chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))
+PY
+}
 n=0
 publish() { # PRODUCT TITLE LANGUAGE VERSION STATUS VALID_TO COLOUR
     n=$((n + 1))
     head -c $((300000 + n * 170000)) /dev/urandom >"$work/m$n.pdf"
-    convert -size 160x120 "xc:$7" -fill white -pointsize 28 -gravity center -annotate 0 "P$n" "$work/t$n.png"
+    png "$7" "$work/t$n.png"
     file=$(upload "$work/m$n.pdf")
     thumb=$(upload "$work/t$n.png")
     id=$(cat /proc/sys/kernel/random/uuid)
     valid=
     [ -z "$6" ] || valid=",\"valid_to\":\"$6\""
-    curl -s -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$url/api/v1/sync/push" \
+    curl -s -o "$work/push.json" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' "$url/api/v1/sync/push" \
         -d "{\"mutations\":[{\"mutation_id\":\"$(cat /proc/sys/kernel/random/uuid)\",\"entity\":\"material\",\"id\":\"$id\",\"op\":\"upsert\",\"base_version\":0,\"set\":{\"title\":\"$2\",\"product_id\":\"$1\",\"language\":\"$3\",\"material_version\":$4,\"status\":\"$5\",\"file\":\"sha256:$file:m$n.pdf\",\"file_size\":$(stat -c %s "$work/m$n.pdf"),\"thumbnail\":\"sha256:$thumb\"$valid}}]}"
+    grep -q '"applied"' "$work/push.json" || { echo "screenshots: publishing $2 failed: $(cat "$work/push.json")" >&2; exit 1; }
 }
-in() { date -u -d "$1 days" +%Y-%m-%d; }
-publish "$p1" "心血管风险管理 · 医生手册" zh_CN 3 approved "$(in 90)" '#1f6feb'
-publish "$p1" "Clinical study summary 2026" en 1 approved "$(in 30)" '#2da44e'
+days() { date -u -d "$1 days" +%Y-%m-%d; }
+publish "$p1" "心血管风险管理 · 医生手册" zh_CN 3 approved "$(days 90)" '#1f6feb'
+publish "$p1" "Clinical study summary 2026" en 1 approved "$(days 30)" '#2da44e'
 publish "$p1" "旧版产品单页" zh_CN 1 withdrawn "" '#8b949e'
-publish "$p2" "学术会议幻灯片" zh_CN 2 approved "$(in -5)" '#bf8700'
+publish "$p2" "学术会议幻灯片" zh_CN 2 approved "$(days -5)" '#bf8700'
 publish "$p2" "Dosing guide for nurses" en 1 approved "" '#8250df'
 
 "$bin/rounds-cli" --db "$work/rep.db" sync >/dev/null
