@@ -73,9 +73,11 @@ DownloadProgress DownloadRunner::run()
         FileTransfer transfer(m_api);
         transfer.setStore(&m_store);
         connect(&transfer, &FileTransfer::progress, this, [&](qint64 done, qint64 total) {
-            if (total > 0 && total != p.currentTotal) {
-                p.bytesTotal += total - p.currentTotal;
-                p.currentTotal = total;
+            // A size the record did not state (a thumbnail, a receipt) counts once the transfer knows it.
+            const qint64 known = total > 0 ? total : std::max(p.currentTotal, done);
+            if (known != p.currentTotal) {
+                p.bytesTotal += known - p.currentTotal;
+                p.currentTotal = known;
             }
             p.currentBytes = done;
             emit progress(p);
@@ -87,6 +89,8 @@ DownloadProgress DownloadRunner::run()
             ++p.filesDone;
             p.bytesDone += p.currentTotal > 0 ? p.currentTotal : r.size;
             p.bytesResumed += r.resumedFrom;
+            p.currentBytes = 0;
+            p.currentTotal = 0;
             p.bytesTotal = std::max(p.bytesTotal, p.bytesDone);
             m_requests->remove(next.sha256);
             emit fileReady(next.sha256);

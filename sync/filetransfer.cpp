@@ -34,6 +34,11 @@ void wait(const ApiClient &api, QNetworkReply *reply, const std::function<void()
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (onData)
         QObject::connect(reply, &QIODevice::readyRead, &loop, onData);
+    // After the data is taken: a cancel set while it was written stops the rest at once.
+    QObject::connect(reply, &QIODevice::readyRead, &loop, [&api, reply] {
+        if (api.isCancelled())
+            reply->abort();
+    });
     QTimer poll;
     poll.setInterval(100);
     QObject::connect(&poll, &QTimer::timeout, reply, [&api, reply] {
@@ -197,6 +202,9 @@ FileTransferResult FileTransfer::download(const QString &sha256, const QString &
     if (r.resumedFrom > 0)
         request.setRawHeader("Range", "bytes=" + QByteArray::number(r.resumedFrom) + '-');
     std::unique_ptr<QNetworkReply> get(m_api.network()->get(request));
+    // Qt's HTTP thread would otherwise read the whole file into memory ahead of us: one chunk at a time
+    // keeps memory bounded and what is on disk close to what the server has sent.
+    get->setReadBufferSize(m_chunkBytes);
     bool started = false;
     bool writeFailed = false;
     qint64 total = 0;

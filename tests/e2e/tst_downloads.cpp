@@ -95,11 +95,12 @@ private:
             out << d.sha256;
         return out;
     }
-    std::unique_ptr<SyncClient> rep(const QString &name)
+    // `name` signed in on a laptop of its own (`laptop`: a folder name; the user's name by default).
+    std::unique_ptr<SyncClient> rep(const QString &name, const QString &laptop = {})
     {
         // A folder of its own, as each account has on a laptop (files/ and evidence/ sit beside the
         // database).
-        const QString dir = m_dir.filePath(name);
+        const QString dir = m_dir.filePath(laptop.isEmpty() ? name : laptop);
         QDir().mkpath(dir);
         auto c = std::make_unique<SyncClient>();
         if (!c->signIn(m_server, m_server.url().toString(), dir, name)) {
@@ -224,6 +225,7 @@ void TestDownloads::runnerFetchesEverythingPending()
 void TestDownloads::cancelledDownloadResumes()
 {
     const QByteArray big = bytes(6 * 1024 * 1024 + 123);
+    const QString bigSha = sha(big);
     publish(QStringLiteral("big"), big, {{"valid_to", today(30)}});
     auto c = rep(QStringLiteral("rep.hz01"));
     QVERIFY(c);
@@ -233,7 +235,7 @@ void TestDownloads::cancelledDownloadResumes()
     {
         DownloadRunner runner(*c->store, *c->api);
         connect(&runner, &DownloadRunner::progress, this, [&](const DownloadProgress &p) {
-            if (p.current == sha(big) && p.currentBytes > big.size() / 2)
+            if (p.current == bigSha && p.currentBytes > big.size() / 2)
                 *cancel = true;
         });
         runner.run();
@@ -246,7 +248,7 @@ void TestDownloads::cancelledDownloadResumes()
     DownloadRunner again(*c->store, *c->api);
     qint64 firstSeen = -1;
     connect(&again, &DownloadRunner::progress, this, [&](const DownloadProgress &p) {
-        if (p.current == sha(big) && firstSeen < 0 && p.currentBytes > 0)
+        if (p.current == bigSha && firstSeen < 0 && p.currentBytes > 0)
             firstSeen = p.currentBytes;
     });
     const DownloadProgress p = again.run();
@@ -260,6 +262,7 @@ void TestDownloads::serverKilledMidDownloadResumes()
 {
     // Large enough that the socket buffers cannot hold the rest when the server dies.
     const QByteArray big = bytes(32 * 1024 * 1024 + 7);
+    const QString bigSha = sha(big);
     publish(QStringLiteral("bigger"), big, {{"valid_to", today(30)}});
     auto c = rep(QStringLiteral("rep.hz02"));
     QVERIFY(c);
@@ -268,7 +271,7 @@ void TestDownloads::serverKilledMidDownloadResumes()
     {
         DownloadRunner runner(*c->store, *c->api);
         connect(&runner, &DownloadRunner::progress, this, [&](const DownloadProgress &s) {
-            if (s.current == sha(big) && s.currentBytes > 2 * 1024 * 1024 && m_server.isRunning())
+            if (s.current == bigSha && s.currentBytes > 2 * 1024 * 1024 && m_server.isRunning())
                 m_server.kill();
         });
         p = runner.run();
@@ -288,7 +291,7 @@ void TestDownloads::serverKilledMidDownloadResumes()
     qint64 resumedFrom = -1;
     DownloadRunner again(*c->store, *c->api);
     connect(&again, &DownloadRunner::progress, this, [&](const DownloadProgress &s) {
-        if (s.current == sha(big) && resumedFrom < 0 && s.currentBytes > 0)
+        if (s.current == bigSha && resumedFrom < 0 && s.currentBytes > 0)
             resumedFrom = s.currentBytes;
     });
     p = again.run();
@@ -299,7 +302,7 @@ void TestDownloads::serverKilledMidDownloadResumes()
 
 void TestDownloads::corruptPartialIsFetchedAgain()
 {
-    auto c = rep(QStringLiteral("rep.sh03"));
+    auto c = rep(QStringLiteral("rep.sh02"), QStringLiteral("laptop-corrupt"));
     QVERIFY(c);
     // A partial as long as the file, with wrong bytes (a torn write, a bad disk).
     const QString target = localfiles::downloadPathFor(c->dbPath, sha(m_later));
@@ -384,7 +387,7 @@ void TestDownloads::withdrawnFilesGoAfterTheGrace()
     const QByteArray soon = bytes(30 * 1024), kept = bytes(31 * 1024);
     const QString soonId = publish(QStringLiteral("soon withdrawn"), soon, {{"valid_to", today(30)}});
     const QString keptId = publish(QStringLiteral("pinned one"), kept, {{"valid_to", today(30)}});
-    auto c = rep(QStringLiteral("rep.sh04"));
+    auto c = rep(QStringLiteral("rep.hz01"), QStringLiteral("laptop-prune"));
     QVERIFY(c);
     QVERIFY(DownloadRunner(*c->store, *c->api).run().error.isEmpty());
     FileStateRow pin;
