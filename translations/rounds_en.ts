@@ -20,7 +20,9 @@
     <message numerus="yes">
         <source>%n file(s) queued for download:</source>
         <translation>
-            <numerusform>%n file queued for download:</numerusform><numerusform>%n files queued for download:</numerusform></translation>
+            <numerusform>%n file queued for download:</numerusform>
+            <numerusform>%n files queued for download:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -102,10 +104,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 loses %n HCP(s) from %2: they leave the territory's list and plans. An alignment that has not started is deleted.</source>
+        <source>%1 loses %n HCP(s) from %2: they leave the territory&apos;s list and plans. An alignment that has not started is deleted.</source>
         <translation>
-            <numerusform>%1 loses %n HCP from %2: it leaves the territory's list and plans. An alignment that has not started is deleted.</numerusform>
-            <numerusform>%1 loses %n HCPs from %2: they leave the territory's list and plans. An alignment that has not started is deleted.</numerusform>
+            <numerusform>%1 loses %n HCP from %2: it leaves the territory&apos;s list and plans. An alignment that has not started is deleted.</numerusform>
+            <numerusform>%1 loses %n HCPs from %2: they leave the territory&apos;s list and plans. An alignment that has not started is deleted.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -212,10 +214,10 @@
 <context>
     <name>rounds::DuplicatesView</name>
     <message numerus="yes">
-        <source>%n likely duplicate pair(s). Choose a pair, the record to keep and the value to keep for each field, then merge: the other record's visits, plans, tags and alignments move to the one kept.</source>
+        <source>%n likely duplicate pair(s). Choose a pair, the record to keep and the value to keep for each field, then merge: the other record&apos;s visits, plans, tags and alignments move to the one kept.</source>
         <translation>
-            <numerusform>%n likely duplicate pair. Choose a pair, the record to keep and the value to keep for each field, then merge: the other record's visits, plans, tags and alignments move to the one kept.</numerusform>
-            <numerusform>%n likely duplicate pairs. Choose a pair, the record to keep and the value to keep for each field, then merge: the other record's visits, plans, tags and alignments move to the one kept.</numerusform>
+            <numerusform>%n likely duplicate pair. Choose a pair, the record to keep and the value to keep for each field, then merge: the other record&apos;s visits, plans, tags and alignments move to the one kept.</numerusform>
+            <numerusform>%n likely duplicate pairs. Choose a pair, the record to keep and the value to keep for each field, then merge: the other record&apos;s visits, plans, tags and alignments move to the one kept.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -344,12 +346,16 @@
     <message numerus="yes">
         <source>%n material(s) you may present</source>
         <translation>
-            <numerusform>%n material you may present</numerusform><numerusform>%n materials you may present</numerusform></translation>
+            <numerusform>%n material you may present</numerusform>
+            <numerusform>%n materials you may present</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n on this computer</source>
         <translation>
-            <numerusform>%n on this computer</numerusform><numerusform>%n on this computer</numerusform></translation>
+            <numerusform>%n on this computer</numerusform>
+            <numerusform>%n on this computer</numerusform>
+        </translation>
     </message>
 </context>
 <context>

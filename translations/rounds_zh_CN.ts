@@ -64,11 +64,11 @@
         <translation>原因最多 %1 个字符。</translation>
     </message>
     <message>
-        <source>The server's answer is not a user: %1</source>
+        <source>The server&apos;s answer is not a user: %1</source>
         <translation>服务器的回复不是用户数据：%1</translation>
     </message>
     <message>
-        <source>The server's answer is not a list of users: %1</source>
+        <source>The server&apos;s answer is not a list of users: %1</source>
         <translation>服务器的回复不是用户列表：%1</translation>
     </message>
     <message>
@@ -153,25 +153,25 @@
         <translation>无法打开 %1</translation>
     </message>
     <message>
-        <source>'%1' is not FIELD=VALUE</source>
+        <source>&apos;%1&apos; is not FIELD=VALUE</source>
         <translation>“%1”不是 字段=值 的形式</translation>
     </message>
     <message>
-        <source>entity '%1' has no field '%2'</source>
+        <source>entity &apos;%1&apos; has no field &apos;%2&apos;</source>
         <translation>实体“%1”没有字段“%2”</translation>
     </message>
     <message>
-        <source>the value of '%1' is not valid JSON</source>
+        <source>the value of &apos;%1&apos; is not valid JSON</source>
         <translation>“%1”的值不是有效的 JSON</translation>
     </message>
     <message>
-        <source>unknown command '%1'
+        <source>unknown command &apos;%1&apos;
 %2</source>
         <translation>未知命令“%1”
 %2</translation>
     </message>
     <message>
-        <source>'%1' is not a server address (e.g. https://rounds.example.com:8421)</source>
+        <source>&apos;%1&apos; is not a server address (e.g. https://rounds.example.com:8421)</source>
         <translation>“%1”不是服务器地址（例如 https://rounds.example.com:8421）</translation>
     </message>
     <message>
@@ -199,7 +199,7 @@
         <translation>尚未登录</translation>
     </message>
     <message>
-        <source>unknown entity '%1' (one of: %2)</source>
+        <source>unknown entity &apos;%1&apos; (one of: %2)</source>
         <translation>未知实体“%1”（可选：%2）</translation>
     </message>
     <message>
@@ -211,11 +211,11 @@
         <translation>search：--limit 需要 1 或更大的数字</translation>
     </message>
     <message>
-        <source>no HCP found for '%1'</source>
+        <source>no HCP found for &apos;%1&apos;</source>
         <translation>没有找到与“%1”匹配的医生</translation>
     </message>
     <message>
-        <source>no HCP with id '%1' in this store</source>
+        <source>no HCP with id &apos;%1&apos; in this store</source>
         <translation>本地库中没有 id 为“%1”的医生</translation>
     </message>
     <message numerus="yes">
@@ -256,22 +256,22 @@
   conflicts [--json]               open conflicts
   resolve CONFLICT_ID mine|theirs
   discard MUTATION_ID              give up a rejected change (status lists them); the server copy returns
-  history ENTITY ID [--json]       the record's changes on the server (who, when, device, each field
+  history ENTITY ID [--json]       the record&apos;s changes on the server (who, when, device, each field
                                    old -&gt; new), oldest first; needs the server; --json: the answer of
-                                   GET /api/v1/history with every page's entries
+                                   GET /api/v1/history with every page&apos;s entries
   logout [--remove-data [--discard-unsent]]
                                    forgets the token (local data is kept); --remove-data first sends
                                    what waits, then deletes the database and its keychain entry, and
                                    refuses while changes have not reached the server unless
                                    --discard-unsent
-  search TEXT [--limit N] [--json] the HCPs the window's global search shows for TEXT, in its order:
-                                   by name, pinyin ("heli", "he li", mixed), initials ("hl") or
-                                   hospital; N defaults to the window's first page (100); one
+  search TEXT [--limit N] [--json] the HCPs the window&apos;s global search shows for TEXT, in its order:
+                                   by name, pinyin (&quot;heli&quot;, &quot;he li&quot;, mixed), initials (&quot;hl&quot;) or
+                                   hospital; N defaults to the window&apos;s first page (100); one
                                    line per HCP (id, name, tier, institution), --json: one object
-  consent HCP_ID [--json]          the HCP's consent per channel (and per product with its own
+  consent HCP_ID [--json]          the HCP&apos;s consent per channel (and per product with its own
                                    records), from the local store, offline: state (allowed,
                                    missing, withdrawn, expired), expiry, source, evidence; the
-                                   company's consent.required decides what the server refuses
+                                   company&apos;s consent.required decides what the server refuses
   kpis --period P [--scope KEY] [--json]
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
                                    2026-09-01..2026-09-30) for a territory/district code or a
@@ -286,7 +286,7 @@
 After more than `security.offline_days` days (a company setting, 30 by default) without reaching the
 server, every command but login and logout refuses to open the data until you sign in again.
 
-FIELD=VALUE is read by the field's type (numbers, true/false, JSON for JSON fields; an empty value is
+FIELD=VALUE is read by the field&apos;s type (numbers, true/false, JSON for JSON fields; an empty value is
 null); FIELD:=JSON passes a raw JSON value.
 
 Messages follow the locale: LANGUAGE, else LC_ALL, LC_MESSAGES or LANG (e.g. LANG=zh_CN.UTF-8 for
@@ -313,7 +313,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
                                    更改，再删除数据库及其密钥环条目；仍有更改未送达服务器
                                    时拒绝执行，除非加上 --discard-unsent
   search 文本 [--limit N] [--json] 窗口全局搜索对该文本显示的医生，顺序相同：按姓名、
-                                   拼音（"heli"、"he li"、"he丽"）、首字母（"hl"）或医院；
+                                   拼音（&quot;heli&quot;、&quot;he li&quot;、&quot;he丽&quot;）、首字母（&quot;hl&quot;）或医院；
                                    N 默认为窗口的第一页（100）；每个医生一行（id、姓名、
                                    级别、机构），--json：一个对象
   consent 医生ID [--json]          该医生按渠道（以及有单独记录的产品）的授权同意，读自本地库，
@@ -355,7 +355,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>%1 已于 %3 撤回对“%2”的同意。</translation>
     </message>
     <message>
-        <source>%1's consent to %2 expired on %3.</source>
+        <source>%1&apos;s consent to %2 expired on %3.</source>
         <translation>%1 对“%2”的同意已于 %3 过期。</translation>
     </message>
     <message>
@@ -367,7 +367,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>未获同意</translation>
     </message>
     <message>
-        <source>The server will refuse this record until consent is captured in the HCP's profile. Save anyway?</source>
+        <source>The server will refuse this record until consent is captured in the HCP&apos;s profile. Save anyway?</source>
         <translation>在医生档案中采集同意之前，服务器会拒绝此记录。仍要保存吗？</translation>
     </message>
 </context>
@@ -413,7 +413,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>只有 SFE 和管理员可以提交个人信息主体请求。</translation>
     </message>
     <message>
-        <source>The server's answer is not an HCP export.</source>
+        <source>The server&apos;s answer is not an HCP export.</source>
         <translation>服务器的应答不是医生数据导出。</translation>
     </message>
     <message>
@@ -743,7 +743,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>新增或提高了费用</translation>
     </message>
     <message>
-        <source>the meeting's time moved</source>
+        <source>the meeting&apos;s time moved</source>
         <translation>会议时间有变动</translation>
     </message>
     <message>
@@ -877,7 +877,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>服务器上没有您可查看的此记录的历史（可能尚未同步）。</translation>
     </message>
     <message>
-        <source>The server's answer is not a history: %1</source>
+        <source>The server&apos;s answer is not a history: %1</source>
         <translation>服务器的应答不是历史记录：%1</translation>
     </message>
     <message>
@@ -1256,7 +1256,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>无法删除：%1</translation>
     </message>
     <message>
-        <source>the database's key in the keychain (%1)</source>
+        <source>the database&apos;s key in the keychain (%1)</source>
         <translation>密钥环中的数据库密钥（%1）</translation>
     </message>
 </context>
@@ -2054,7 +2054,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>到期时间</translation>
     </message>
     <message>
-        <source>The HCP has not consented to this channel (no consent, withdrawn or expired): capture consent in the HCP's profile, then send again.</source>
+        <source>The HCP has not consented to this channel (no consent, withdrawn or expired): capture consent in the HCP&apos;s profile, then send again.</source>
         <translation>该医生未同意此渠道（无同意、已撤回或已过期）：请在医生档案中采集同意后再发送。</translation>
     </message>
     <message>
@@ -2133,7 +2133,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>带上 65 岁以上患者的亚组分析</translation>
     </message>
     <message>
-        <source>DSR-2026-017: the HCP's letter of 1 December, asking to be erased</source>
+        <source>DSR-2026-017: the HCP&apos;s letter of 1 December, asking to be erased</source>
         <translation>DSR-2026-017：医生 12 月 1 日来函，要求删除个人信息</translation>
     </message>
 </context>
@@ -2207,7 +2207,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>关于 Rounds</translation>
     </message>
     <message>
-        <source>Visits, visit plans and meetings for the field force. Rounds keeps your territory on this computer, works without a network, and syncs with your company's server whenever it can — without losing a record.</source>
+        <source>Visits, visit plans and meetings for the field force. Rounds keeps your territory on this computer, works without a network, and syncs with your company&apos;s server whenever it can — without losing a record.</source>
         <translation>为医药代表团队管理拜访、拜访计划和学术会议。Rounds 把你的辖区数据保存在这台电脑上，没有网络也能工作，并在可以连接时与公司服务器同步——不会丢失任何一条记录。</translation>
     </message>
     <message>
@@ -2504,7 +2504,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 loses %n HCP(s) from %2: they leave the territory's list and plans. An alignment that has not started is deleted.</source>
+        <source>%1 loses %n HCP(s) from %2: they leave the territory&apos;s list and plans. An alignment that has not started is deleted.</source>
         <translation>
             <numerusform>%1 自 %2 起失去 %n 位医生：他们将从该辖区的名单和计划中移除。尚未生效的分配直接删除。</numerusform>
         </translation>
@@ -2643,11 +2643,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>无法从 %1 读取证书。</translation>
     </message>
     <message>
-        <source>The server's answer was cut off or is not Rounds data.</source>
+        <source>The server&apos;s answer was cut off or is not Rounds data.</source>
         <translation>服务器响应不完整，或不是 Rounds 数据。</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted (%1). If your company uses its own certificate authority, add its certificate file in Settings.</source>
+        <source>The server&apos;s certificate is not trusted (%1). If your company uses its own certificate authority, add its certificate file in Settings.</source>
         <translation>服务器证书不受信任（%1）。如果公司使用自己的证书颁发机构，请在“设置”中添加其证书文件。</translation>
     </message>
     <message>
@@ -2659,7 +2659,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <source>The server's answer to the sign-in is not Rounds data.</source>
+        <source>The server&apos;s answer to the sign-in is not Rounds data.</source>
         <translation>服务器的登录响应不是 Rounds 数据。</translation>
     </message>
     <message>
@@ -2671,15 +2671,15 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>已退出登录：重新登录后才能同步。本机数据会保留。</translation>
     </message>
     <message>
-        <source>An administrator revoked this computer's access to Rounds, so its Rounds data is deleted from it.</source>
+        <source>An administrator revoked this computer&apos;s access to Rounds, so its Rounds data is deleted from it.</source>
         <translation>管理员已撤销此电脑对 Rounds 的访问权限，此电脑上的 Rounds 数据将被删除。</translation>
     </message>
     <message>
-        <source>An administrator revoked this computer's access to Rounds (%1), so its Rounds data is deleted from it.</source>
+        <source>An administrator revoked this computer&apos;s access to Rounds (%1), so its Rounds data is deleted from it.</source>
         <translation>管理员已撤销此电脑对 Rounds 的访问权限（%1），此电脑上的 Rounds 数据将被删除。</translation>
     </message>
     <message>
-        <source>The server's answer is not the file asked for.</source>
+        <source>The server&apos;s answer is not the file asked for.</source>
         <translation>服务器的应答不是所请求的文件。</translation>
     </message>
 </context>
@@ -2979,7 +2979,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>记录</translation>
     </message>
     <message>
-        <source>Server's reason</source>
+        <source>Server&apos;s reason</source>
         <translation>服务器给出的原因</translation>
     </message>
     <message>
@@ -3003,7 +3003,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>无法处理：%1</translation>
     </message>
     <message>
-        <source>The server's value stays.</source>
+        <source>The server&apos;s value stays.</source>
         <translation>保留服务器上的值。</translation>
     </message>
     <message>
@@ -3057,7 +3057,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>整条记录</translation>
     </message>
     <message>
-        <source>Capture the HCP's consent for this channel in their profile: the change is then sent again.</source>
+        <source>Capture the HCP&apos;s consent for this channel in their profile: the change is then sent again.</source>
         <translation>请在医生档案中采集该渠道的同意，之后此更改会重新发送。</translation>
     </message>
 </context>
@@ -3269,7 +3269,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>会议费用与预算</translation>
     </message>
     <message>
-        <source>Calls by rep (click a bar: that rep's dashboard)</source>
+        <source>Calls by rep (click a bar: that rep&apos;s dashboard)</source>
         <translation>各代表拜访量（点击柱形：查看该代表看板）</translation>
     </message>
     <message>
@@ -3604,7 +3604,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>，</translation>
     </message>
     <message numerus="yes">
-        <source>%n likely duplicate pair(s). Choose a pair, the record to keep and the value to keep for each field, then merge: the other record's visits, plans, tags and alignments move to the one kept.</source>
+        <source>%n likely duplicate pair(s). Choose a pair, the record to keep and the value to keep for each field, then merge: the other record&apos;s visits, plans, tags and alignments move to the one kept.</source>
         <translation>
             <numerusform>%n 组疑似重复。选择一组，确定保留的记录和每个字段保留的值，然后合并：另一条记录的拜访、计划、标签和分配都归到保留的记录下。</numerusform>
         </translation>
@@ -3641,7 +3641,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>删除个人信息</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;'s personal data will be erased on the server and, at their next sync, on every laptop. This cannot be undone.</source>
+        <source>&lt;b&gt;%1&lt;/b&gt;&apos;s personal data will be erased on the server and, at their next sync, on every laptop. This cannot be undone.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; 的个人信息将从服务器删除，各台电脑在下次同步时一并删除。此操作无法撤销。</translation>
     </message>
     <message>
@@ -3649,11 +3649,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>删除：</translation>
     </message>
     <message>
-        <source>Kept, anonymised: the visits (date, channel, products, support level) and meetings still count in the KPIs; the HCP stays as "%1" with specialty, tier and institution. The request is recorded in the audit trail with your name and the reason.</source>
+        <source>Kept, anonymised: the visits (date, channel, products, support level) and meetings still count in the KPIs; the HCP stays as &quot;%1&quot; with specialty, tier and institution. The request is recorded in the audit trail with your name and the reason.</source>
         <translation>保留（匿名）：拜访（日期、方式、产品、支持度）和会议仍计入 KPI；该医生以“%1”保留，专业、级别和医院不变。本次请求连同您的姓名和理由记入审计记录。</translation>
     </message>
     <message>
-        <source>Who asked, and the request's reference (e.g. letter of 1 December)</source>
+        <source>Who asked, and the request&apos;s reference (e.g. letter of 1 December)</source>
         <translation>由谁提出，以及请求编号（如 12 月 1 日来函）</translation>
     </message>
     <message>
@@ -3661,7 +3661,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>理由：</translation>
     </message>
     <message>
-        <source>Type the HCP's name to confirm:</source>
+        <source>Type the HCP&apos;s name to confirm:</source>
         <translation>输入医生姓名以确认：</translation>
     </message>
     <message>
@@ -3791,7 +3791,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         </translation>
     </message>
     <message>
-        <source>In this week's plan</source>
+        <source>In this week&apos;s plan</source>
         <translation>本周计划内</translation>
     </message>
     <message>
@@ -4412,7 +4412,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         </translation>
     </message>
     <message>
-        <source>Rounds closes now and removes this computer's data for %1.</source>
+        <source>Rounds closes now and removes this computer&apos;s data for %1.</source>
         <translation>Rounds 即将关闭，并删除此电脑上 %1 的数据。</translation>
     </message>
     <message>
@@ -4767,7 +4767,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>本会议已获批准，但因%1被退回重新审批。经理再次批准前不能标记为已举办。</translation>
     </message>
     <message>
-        <source>Manager's note: %1</source>
+        <source>Manager&apos;s note: %1</source>
         <translation>经理意见：%1</translation>
     </message>
     <message>
@@ -4998,7 +4998,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>价值转移报告…</translation>
     </message>
     <message>
-        <source>The chosen HCP's transfers of value this year, for transparency reporting</source>
+        <source>The chosen HCP&apos;s transfers of value this year, for transparency reporting</source>
         <translation>所选医生本年度的价值转移，用于透明度披露</translation>
     </message>
     <message>
@@ -5179,11 +5179,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>删除个人信息(&amp;E)…</translation>
     </message>
     <message>
-        <source>Exporting or erasing an HCP's personal data asks the server: sign in first.</source>
+        <source>Exporting or erasing an HCP&apos;s personal data asks the server: sign in first.</source>
         <translation>导出或删除医生个人信息需要连接服务器：请先登录。</translation>
     </message>
     <message>
-        <source>Exporting or erasing an HCP's personal data asks the server, which cannot be reached now (offline).</source>
+        <source>Exporting or erasing an HCP&apos;s personal data asks the server, which cannot be reached now (offline).</source>
         <translation>导出或删除医生个人信息需要连接服务器，当前无法连接（离线）。</translation>
     </message>
     <message>
@@ -5235,7 +5235,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>该医生的个人信息此前已删除；本次请求已再次记录。</translation>
     </message>
     <message>
-        <source>Personal data erased on the server; the HCP is now "%1". Syncing so this computer shows it; other laptops receive it at their next sync.</source>
+        <source>Personal data erased on the server; the HCP is now &quot;%1&quot;. Syncing so this computer shows it; other laptops receive it at their next sync.</source>
         <translation>服务器上的个人信息已删除，该医生现显示为“%1”。正在同步本机；其他电脑将在下次同步时更新。</translation>
     </message>
 </context>
@@ -5344,7 +5344,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>隐私与授权同意</translation>
     </message>
     <message>
-        <source>Visits, messages and invitations need the HCP's consent</source>
+        <source>Visits, messages and invitations need the HCP&apos;s consent</source>
         <translation>拜访、消息和邀请须先获得医生的授权同意</translation>
     </message>
     <message>
@@ -5412,11 +5412,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>离线多少天后须重新登录</translation>
     </message>
     <message>
-        <source>Contact fields on reps' laptops</source>
+        <source>Contact fields on reps&apos; laptops</source>
         <translation>代表电脑上的联系方式</translation>
     </message>
     <message>
-        <source>Contact fields on managers' laptops</source>
+        <source>Contact fields on managers&apos; laptops</source>
         <translation>经理电脑上的联系方式</translation>
     </message>
 </context>
@@ -5523,7 +5523,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>Takes effect the next time Rounds starts. Dates, numbers and money follow the language's conventions.</source>
+        <source>Takes effect the next time Rounds starts. Dates, numbers and money follow the language&apos;s conventions.</source>
         <translation>下次启动 Rounds 时生效。日期、数字和金额按该语言的习惯显示。</translation>
     </message>
     <message>
@@ -5595,7 +5595,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>人均餐饮费</translation>
     </message>
     <message>
-        <source>Speaker fee by the speaker's tier</source>
+        <source>Speaker fee by the speaker&apos;s tier</source>
         <translation>按讲者级别的讲课费</translation>
     </message>
     <message>
@@ -5647,7 +5647,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>导出诊断信息(&amp;E)…</translation>
     </message>
     <message>
-        <source>When support asks for diagnostics, export this file and attach it to your ticket. It holds the versions, the sync state (how many changes wait, refusals, conflicts) and Rounds' log files — no doctor, visit or meeting data.</source>
+        <source>When support asks for diagnostics, export this file and attach it to your ticket. It holds the versions, the sync state (how many changes wait, refusals, conflicts) and Rounds&apos; log files — no doctor, visit or meeting data.</source>
         <translation>技术支持需要诊断信息时，请导出此文件并附在工单中。文件包含版本信息、同步状态（待上传的修改、被拒绝的修改、冲突）和 Rounds 的日志，不含任何医生、拜访或会议数据。</translation>
     </message>
     <message>
@@ -5667,15 +5667,15 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <source>&amp;Use the company's weights</source>
+        <source>&amp;Use the company&apos;s weights</source>
         <translation>使用公司的权重(&amp;U)</translation>
     </message>
     <message>
-        <source>Your company's weights: first %1, second %2, later %3.</source>
+        <source>Your company&apos;s weights: first %1, second %2, later %3.</source>
         <translation>公司的权重：第一个产品 %1，第二个产品 %2，其后的产品 %3。</translation>
     </message>
     <message>
-        <source>How much a product counts in the product detail share by its position in a visit. Your administrator sets the company's weights; you may choose your own for your dashboard on this computer.</source>
+        <source>How much a product counts in the product detail share by its position in a visit. Your administrator sets the company&apos;s weights; you may choose your own for your dashboard on this computer.</source>
         <translation>产品在一次拜访中的讲解顺序决定其在产品讲解占比中的权重。公司的权重由管理员设定；您也可以为本机上的仪表板选择自己的权重。</translation>
     </message>
     <message>
@@ -5687,11 +5687,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>关闭</translation>
     </message>
     <message>
-        <source>&amp;Check for others' changes every:</source>
+        <source>&amp;Check for others&apos; changes every:</source>
         <translation>检查他人更改的间隔(&amp;C)：</translation>
     </message>
     <message>
-        <source>While Rounds is the active window, so that a manager's decision reaches you within seconds; six times less often behind other windows, and not while offline.</source>
+        <source>While Rounds is the active window, so that a manager&apos;s decision reaches you within seconds; six times less often behind other windows, and not while offline.</source>
         <translation>在 Rounds 为当前窗口时检查，经理的审批几秒内即可送达；窗口在其他窗口之后时频率降为六分之一，离线时不检查。</translation>
     </message>
     <message>
@@ -5711,7 +5711,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>外观(&amp;A)：</translation>
     </message>
     <message>
-        <source>System follows the desktop's colours; Light and Dark use Rounds' own. Applies as soon as you press OK.</source>
+        <source>System follows the desktop&apos;s colours; Light and Dark use Rounds&apos; own. Applies as soon as you press OK.</source>
         <translation>“跟随系统”使用桌面的配色；“浅色”和“深色”使用 Rounds 自己的配色。按“确定”后立即生效。</translation>
     </message>
 </context>
@@ -5766,7 +5766,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>欢迎使用 Rounds</translation>
     </message>
     <message>
-        <source>Sign in once with the server address, user name and password your company gave you; the password is not kept, and the sign-in is remembered in your system's keychain.</source>
+        <source>Sign in once with the server address, user name and password your company gave you; the password is not kept, and the sign-in is remembered in your system&apos;s keychain.</source>
         <translation>用公司提供的服务器地址、用户名和密码登录一次即可；密码不会被保存，登录状态保存在系统的密钥环中。</translation>
     </message>
     <message>
@@ -5789,7 +5789,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>要退出 %1 吗？再次登录后才能同步。</translation>
     </message>
     <message>
-        <source>Also remove this computer's Rounds data for %1 (the database and the saved sign-in)</source>
+        <source>Also remove this computer&apos;s Rounds data for %1 (the database and the saved sign-in)</source>
         <translation>同时删除此电脑上 %1 的 Rounds 数据（数据库和保存的登录信息）</translation>
     </message>
     <message>
@@ -5840,11 +5840,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>本地数据库未打开。</translation>
     </message>
     <message>
-        <source>'%1' cannot be created here.</source>
+        <source>&apos;%1&apos; cannot be created here.</source>
         <translation>此处不能新建“%1”。</translation>
     </message>
     <message>
-        <source>'%1' is not a lower-case UUID.</source>
+        <source>&apos;%1&apos; is not a lower-case UUID.</source>
         <translation>“%1”不是小写 UUID。</translation>
     </message>
     <message>
@@ -5856,7 +5856,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>保存失败：%1</translation>
     </message>
     <message>
-        <source>'%1' cannot be edited here.</source>
+        <source>&apos;%1&apos; cannot be edited here.</source>
         <translation>此处不能编辑“%1”。</translation>
     </message>
     <message>
@@ -5864,7 +5864,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>%1 %2 不存在（或已被删除）。</translation>
     </message>
     <message>
-        <source>'%1' cannot be deleted here.</source>
+        <source>&apos;%1&apos; cannot be deleted here.</source>
         <translation>此处不能删除“%1”。</translation>
     </message>
     <message>
@@ -5900,11 +5900,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>您只能提交新的申请，修改或撤回申请由 SFE 处理。未保存任何内容。</translation>
     </message>
     <message>
-        <source>You change only your own records; this one is another user's. Nothing was saved.</source>
+        <source>You change only your own records; this one is another user&apos;s. Nothing was saved.</source>
         <translation>您只能修改自己的记录，这条属于其他用户。未保存任何内容。</translation>
     </message>
     <message>
-        <source>This belongs to another user's record; nothing was saved.</source>
+        <source>This belongs to another user&apos;s record; nothing was saved.</source>
         <translation>这属于其他用户的记录，未保存任何内容。</translation>
     </message>
     <message>
@@ -5971,11 +5971,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>服务器返回的结果与所发修改不对应。</translation>
     </message>
     <message>
-        <source>The local database could not record the server's answer: %1</source>
+        <source>The local database could not record the server&apos;s answer: %1</source>
         <translation>本地数据库无法记录服务器的响应：%1</translation>
     </message>
     <message>
-        <source>The server's answer has no epoch.</source>
+        <source>The server&apos;s answer has no epoch.</source>
         <translation>服务器响应缺少数据版本标识（epoch）。</translation>
     </message>
     <message>
@@ -6003,7 +6003,7 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <translation>本地数据库无法读取同步位置：%1</translation>
     </message>
     <message>
-        <source>The local database could not store the user's role.</source>
+        <source>The local database could not store the user&apos;s role.</source>
         <translation>本地数据库无法保存该用户的角色。</translation>
     </message>
 </context>
@@ -6240,7 +6240,7 @@ due %3, %n day(s) ago</source>
         <translation>医药代表选择其辖区，地区经理选择其地区。请当面告知用户初始密码，用户用它登录。</translation>
     </message>
     <message>
-        <source>The user's laptops follow at their next sync: they drop what the new role may not hold and receive what it may.</source>
+        <source>The user&apos;s laptops follow at their next sync: they drop what the new role may not hold and receive what it may.</source>
         <translation>用户的电脑在下次同步时随之更新：删除新角色不能持有的数据，并接收其可以持有的数据。</translation>
     </message>
     <message>
@@ -6432,7 +6432,7 @@ due %3, %n day(s) ago</source>
         <translation>吊销设备</translation>
     </message>
     <message>
-        <source>Why? The user reads this on that computer (e.g. "laptop reported lost").</source>
+        <source>Why? The user reads this on that computer (e.g. &quot;laptop reported lost&quot;).</source>
         <translation>原因？用户会在那台电脑上看到这段文字（例如“笔记本已报失”）。</translation>
     </message>
     <message>
@@ -6586,7 +6586,7 @@ due %3, %n day(s) ago</source>
         <translation>请添加本次传递的产品。</translation>
     </message>
     <message>
-        <source>Assess the doctor's support before submitting.</source>
+        <source>Assess the doctor&apos;s support before submitting.</source>
         <translation>提交前请评估医生的支持度。</translation>
     </message>
     <message>
@@ -6736,7 +6736,7 @@ due %3, %n day(s) ago</source>
         <translation>低于地区平均 20% 以上：可以再分配医生。</translation>
     </message>
     <message>
-        <source>Workload = target calls per cycle × average call time (the territory's submitted visits, %1 min when there are none) + %2 min of travel per institution. Highlighted: more than 20 % above (red) or below (blue) the district mean.</source>
+        <source>Workload = target calls per cycle × average call time (the territory&apos;s submitted visits, %1 min when there are none) + %2 min of travel per institution. Highlighted: more than 20 % above (red) or below (blue) the district mean.</source>
         <translation>工作量 = 每周期目标拜访次数 × 平均拜访时长（按该辖区已提交的拜访计算，没有时按 %1 分钟）+ 每家医院 %2 分钟路程。高于地区平均 20% 以上标红，低于 20% 以上标蓝。</translation>
     </message>
 </context>
@@ -6822,23 +6822,23 @@ due %3, %n day(s) ago</source>
         <translation>文件为空；需要一行表头</translation>
     </message>
     <message>
-        <source>column '%1': no such field</source>
+        <source>column &apos;%1&apos;: no such field</source>
         <translation>列 %1：没有这个字段</translation>
     </message>
     <message>
-        <source>column '%1': %2</source>
+        <source>column &apos;%1&apos;: %2</source>
         <translation>列 %1：%2</translation>
     </message>
     <message>
-        <source>column 'email': '%1' is not an e-mail address</source>
+        <source>column &apos;email&apos;: &apos;%1&apos; is not an e-mail address</source>
         <translation>列 email：“%1”不是电子邮件地址</translation>
     </message>
     <message>
-        <source>column 'phone': '%1' is not a phone number</source>
+        <source>column &apos;phone&apos;: &apos;%1&apos; is not a phone number</source>
         <translation>列 phone：“%1”不是电话号码</translation>
     </message>
     <message>
-        <source>column 'territory': no territory with code '%1'</source>
+        <source>column &apos;territory&apos;: no territory with code &apos;%1&apos;</source>
         <translation>列 territory：没有代码为“%1”的辖区</translation>
     </message>
     <message>
@@ -6846,23 +6846,23 @@ due %3, %n day(s) ago</source>
         <translation>重复的医生：%2 的 %1 已在第 %3 行</translation>
     </message>
     <message>
-        <source>column 'target_calls_per_cycle': '%1' is not a whole number</source>
+        <source>column &apos;target_calls_per_cycle&apos;: &apos;%1&apos; is not a whole number</source>
         <translation>列 target_calls_per_cycle：“%1”不是整数</translation>
     </message>
     <message>
-        <source>column 'valid_to': %1 is before valid_from %2</source>
+        <source>column &apos;valid_to&apos;: %1 is before valid_from %2</source>
         <translation>列 valid_to：%1 早于生效日期 %2</translation>
     </message>
     <message>
-        <source>column 'territory': a territory code is required</source>
+        <source>column &apos;territory&apos;: a territory code is required</source>
         <translation>列 territory：必须填写辖区代码</translation>
     </message>
     <message>
-        <source>column 'hcp_id': no active HCP with id '%1'</source>
+        <source>column &apos;hcp_id&apos;: no active HCP with id &apos;%1&apos;</source>
         <translation>列 hcp_id：没有 id 为“%1”的在职医生</translation>
     </message>
     <message>
-        <source>columns 'full_name' and 'institution' (or 'hcp_id') name the HCP</source>
+        <source>columns &apos;full_name&apos; and &apos;institution&apos; (or &apos;hcp_id&apos;) name the HCP</source>
         <translation>需用 full_name 和 institution 两列（或 hcp_id 列）指明医生</translation>
     </message>
     <message>
@@ -6878,23 +6878,23 @@ due %3, %n day(s) ago</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <source>column '%1' appears twice in the header</source>
+        <source>column &apos;%1&apos; appears twice in the header</source>
         <translation>表头中列 %1 出现了两次</translation>
     </message>
     <message>
-        <source>unknown column '%1' is ignored</source>
+        <source>unknown column &apos;%1&apos; is ignored</source>
         <translation>未知列 %1 已忽略</translation>
     </message>
     <message>
-        <source>the header lacks the column '%1'</source>
+        <source>the header lacks the column &apos;%1&apos;</source>
         <translation>表头缺少列 %1</translation>
     </message>
     <message>
-        <source>the header needs the column 'hcp_id' or the columns 'full_name' and 'institution'</source>
+        <source>the header needs the column &apos;hcp_id&apos; or the columns &apos;full_name&apos; and &apos;institution&apos;</source>
         <translation>表头需要 hcp_id 列，或 full_name 和 institution 两列</translation>
     </message>
     <message>
-        <source>The HCP's full name.</source>
+        <source>The HCP&apos;s full name.</source>
         <translation>医生的全名。</translation>
     </message>
     <message>
@@ -6910,7 +6910,7 @@ due %3, %n day(s) ago</source>
         <translation>职称。</translation>
     </message>
     <message>
-        <source>The institution's name; a new name creates the institution.</source>
+        <source>The institution&apos;s name; a new name creates the institution.</source>
         <translation>医院名称；新名称会新建该医院。</translation>
     </message>
     <message>
@@ -6950,15 +6950,15 @@ due %3, %n day(s) ago</source>
         <translation>辖区代码（不是地区或大区）。</translation>
     </message>
     <message>
-        <source>The HCP's id; leave it empty to name the HCP by full_name and institution.</source>
+        <source>The HCP&apos;s id; leave it empty to name the HCP by full_name and institution.</source>
         <translation>医生的 ID；留空则按 full_name 和 institution 指定医生。</translation>
     </message>
     <message>
-        <source>The HCP's full name (when hcp_id is empty).</source>
+        <source>The HCP&apos;s full name (when hcp_id is empty).</source>
         <translation>医生的全名（hcp_id 为空时）。</translation>
     </message>
     <message>
-        <source>The HCP's institution (when hcp_id is empty).</source>
+        <source>The HCP&apos;s institution (when hcp_id is empty).</source>
         <translation>医生所在医院（hcp_id 为空时）。</translation>
     </message>
     <message>
