@@ -1,3 +1,4 @@
+#include "e2e/clirunner.h"
 #include "e2e/syncclient.h"
 #include "models/localfiles.h"
 #include "models/meetingrepository.h"
@@ -38,6 +39,7 @@ private slots:
     void corruptPartialIsFetchedAgain();
     void receiptOpensOnTheManagersLaptop();
     void withdrawnFilesGoAfterTheGrace();
+    void cliListsTheQueueAndDownloads();
 
 private:
     static QByteArray bytes(qint64 n)
@@ -420,6 +422,55 @@ void TestDownloads::withdrawnFilesGoAfterTheGrace()
         if (f.sha256 == sha(soon))
             QCOMPARE(f.state, QStringLiteral("missing"));
     }
+}
+
+void TestDownloads::cliListsTheQueueAndDownloads()
+{
+    // rounds-cli files shows what the queue would fetch and why; files --download fetches it, blocking,
+    // with progress on stderr; afterwards nothing is queued and every file is complete.
+    const QString dir = m_dir.filePath(QStringLiteral("cli"));
+    QDir().mkpath(dir);
+    const QString db = dir + QStringLiteral("/rep.db");
+    QCOMPARE(runCli({QStringLiteral("--db"), db, QStringLiteral("login"), m_server.url().toString(),
+                        QStringLiteral("rep.sh01")},
+                 QByteArray(ServerProcess::DemoPassword) + '\n')
+                 .code,
+        0);
+    QCOMPARE(runCli({QStringLiteral("--db"), db, QStringLiteral("sync")}).code, 0);
+    const CliRun before
+        = runCli({QStringLiteral("--db"), db, QStringLiteral("files"), QStringLiteral("--json")});
+    QCOMPARE(before.code, 0);
+    QStringList queued, reasons;
+    for (const QJsonValue &v : before.json().array()) {
+        if (v.toObject().contains(QLatin1String("queued"))) {
+            queued << v.toObject().value("sha256").toString();
+            reasons << v.toObject().value("reason").toString();
+        }
+    }
+    QCOMPARE(queued.value(0), sha(m_nowThumb));
+    QCOMPARE(reasons.value(0), QStringLiteral("presentable_thumbnail"));
+    QCOMPARE(queued.value(1), sha(m_now));
+    QVERIFY(queued.contains(sha(m_later)));
+    QVERIFY(!queued.contains(sha(m_withdrawn)) && !queued.contains(sha(m_draft)));
+    const CliRun text = runCli({QStringLiteral("--db"), db, QStringLiteral("files")});
+    QVERIFY(text.out.contains("queued for download:"));
+    const CliRun download = runCli({QStringLiteral("--db"), db, QStringLiteral("files"),
+        QStringLiteral("--download"), QStringLiteral("--json")});
+    QVERIFY2(download.code == 0, download.err.constData());
+    QCOMPARE(download.json().object().value("downloaded").toInt(), queued.size());
+    QVERIFY(download.err.contains(" files, "));
+    QCOMPARE(read(localfiles::downloadPathFor(db, sha(m_now))), m_now);
+    const CliRun after
+        = runCli({QStringLiteral("--db"), db, QStringLiteral("files"), QStringLiteral("--json")});
+    for (const QJsonValue &v : after.json().array()) {
+        QVERIFY(!v.toObject().contains(QLatin1String("queued")));
+        QCOMPARE(v.toObject().value("state").toString(), QStringLiteral("complete"));
+    }
+    QVERIFY(runCli({QStringLiteral("--help")}).out.contains("files --download [--json]"));
+    QCOMPARE(runCli({QStringLiteral("--db"), db, QStringLiteral("files"), QStringLiteral("--download"),
+                        QStringLiteral("extra")})
+                 .code,
+        2);
 }
 
 QTEST_GUILESS_MAIN(TestDownloads)
