@@ -1,5 +1,6 @@
 // rounds-cli: the client's sync engine without a window, for scripts, support staff and tests.
 #include "app/climaterials.h"
+#include "app/clifiles.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/messages.h"
 #include "common/protocol/schema.h"
@@ -76,7 +77,11 @@ const char *kUsage = QT_TRANSLATE_NOOP("Cli", R"(usage: rounds-cli --db FILE COM
                                    KPIs (page views, dwell, calls with content, reactions, per
                                    material and product; docs/content-analytics.md)
   files [--json]                   synced files on this computer: hash, state (missing, partial,
-                                   complete), bytes held of the size, pinned, the last error
+                                   complete), bytes held of the size, pinned, the last error, and
+                                   the download queue: what is still to fetch, in order, and why
+                                   (requested, pinned, presentable, approved)
+  files --download [--json]        fetch everything queued now, one file at a time, resuming
+                                   partial downloads; progress on stderr; exit 1 when a file failed
   materials [--json]               every local material: title, product, version, status, valid
                                    dates, availability now (presentable, draft, withdrawn, expired,
                                    not_yet_valid; judged on a clock that never goes back), pages,
@@ -125,6 +130,7 @@ private:
 
     int login(const QStringList &args);
     int sync(bool json);
+    int downloadFiles(QStringList args, bool json);
     int status(bool json);
     int dump(const QStringList &args);
     int write(const QString &command, const QStringList &args);
@@ -300,32 +306,14 @@ int searchCommand(Store &store, QStringList args, bool json)
     return ExitOk;
 }
 
-// rounds-cli files: what this computer knows of each synced file (models/filestate.h), in hash order.
+// rounds-cli files: app/clifiles.h.
 int filesCommand(Store &store, const QStringList &args, bool json)
 {
     if (!args.isEmpty())
         return failWith(usage(), ExitUsage);
-    const QList<FileStateRow> rows = store.fileStates();
-    if (json) {
-        QJsonArray list;
-        for (const FileStateRow &f : rows)
-            list.append(QJsonObject {{QStringLiteral("sha256"), f.sha256}, {QStringLiteral("size"), f.size},
-                {QStringLiteral("state"), f.state}, {QStringLiteral("bytes"), f.bytes},
-                {QStringLiteral("pinned"), f.pinned},
-                {QStringLiteral("last_error"),
-                    f.lastError.isEmpty() ? QJsonValue() : QJsonValue(f.lastError)},
-                {QStringLiteral("updated_at"), f.updatedAt}});
-        out() << QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) << Qt::endl;
-        return ExitOk;
-    }
-    for (const FileStateRow &f : rows) {
-        out() << f.sha256 << "  " << f.state << "  " << f.bytes << "/" << f.size;
-        if (f.pinned)
-            out() << "  " << Cli::tr("pinned");
-        if (!f.lastError.isEmpty())
-            out() << "  " << f.lastError;
-        out() << Qt::endl;
-    }
+    QString error;
+    if (!clifiles::list(store, json, out(), &error))
+        return failWith(error);
     return ExitOk;
 }
 
@@ -448,6 +436,8 @@ int Cli::run(const QString &command, QStringList args)
         return history(args, json);
     if (command == QLatin1String("consent"))
         return consentCommand(m_store, args, json);
+    if (command == QLatin1String("files") && args.contains(QStringLiteral("--download")))
+        return downloadFiles(args, json);
     if (command == QLatin1String("files"))
         return filesCommand(m_store, args, json);
     if (command == QLatin1String("materials"))
@@ -485,6 +475,21 @@ int Cli::login(const QStringList &args)
         return failWith(r.message + tr(" rounds-cli cannot keep a token in memory between runs."));
     out() << "signed in as " << r.account.user << " (" << r.account.role << ") on " << r.account.server
           << Qt::endl;
+    return ExitOk;
+}
+
+// rounds-cli files --download: app/clifiles.h.
+int Cli::downloadFiles(QStringList args, bool json)
+{
+    args.removeAll(QStringLiteral("--download"));
+    if (!args.isEmpty())
+        return failWith(usage(), ExitUsage);
+    QString error;
+    const std::unique_ptr<ApiClient> api = this->api(&error);
+    if (!api)
+        return failWith(error);
+    if (!clifiles::download(m_store, *api, json, out(), &error))
+        return failWith(error);
     return ExitOk;
 }
 

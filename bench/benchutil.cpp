@@ -60,6 +60,8 @@ int runSubcommand(const QStringList &arguments)
         return contentMain(arguments);
     if (command == QLatin1String("encryption"))
         return encryptionMain(arguments);
+    if (command == QLatin1String("files"))
+        return filesMain(arguments);
     return NotMine;
 }
 

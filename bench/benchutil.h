@@ -44,6 +44,8 @@ int serverMain(const QStringList &arguments);
 // bench/soakbench.cpp: `soak` (laptops killed at random, then convergence and exactly-once checks) and
 // `soak-client` (one laptop, run by soak).
 int soakMain(const QStringList &arguments);
+// bench/filesbench.cpp: `files` (a library of materials downloaded by the queue against curl; resume).
+int filesMain(const QStringList &arguments);
 // bench/kpisbench.cpp: `kpis` (every dashboard KPI over a generated district, warm p50/p95).
 int kpisMain(const QStringList &arguments);
 // The district `kpis` measures, written into an open client store (HCPs, a year of visits, sales).

@@ -12,6 +12,8 @@
 //   rounds-bench content  [--views N] [--json]  the content KPIs (bench/contentbench.cpp)
 //   rounds-bench encryption [--rows N] [--hcps N] [--visits N] [--json]  the encrypted store against a plain
 //                         one in the same run: first-sync apply, search, KPI set (bench/encryptionbench.cpp)
+//   rounds-bench files    [--files N] [--mb N] [--json]  a library of materials downloaded by the client's
+//                         queue vs curl of the same files, same server, same run; a stop at half resumed
 //
 // Stores open as the client opens them, encrypted with a key in the system keychain: run it in a session
 // with a keychain (or as tools/fulltest.sh does, under dbus-run-session with gnome-keyring-daemon).

@@ -64,7 +64,8 @@ ApiReply storeFailed(const QString &error)
 ApiReply badHash()
 {
     return ApiReply::error(400, ErrorCode::InvalidRequest,
-        QStringLiteral("a file is named by its SHA-256 in 64 lower-case hex digits"), QStringLiteral("sha256"));
+        QStringLiteral("a file is named by its SHA-256 in 64 lower-case hex digits"),
+        QStringLiteral("sha256"));
 }
 
 ApiReply noFile(const QString &sha256)
@@ -83,12 +84,14 @@ FileService::FileService(Storage &storage, FileStore &files)
 bool FileService::refreshLimit(QString *error)
 {
     QJsonValue value;
-    if (!m_storage.read([&](StoreReader &r) { value = privacyrules::settingValue(r, files::MaxBytesKey); }, error))
+    if (!m_storage.read(
+            [&](StoreReader &r) { value = privacyrules::settingValue(r, files::MaxBytesKey); }, error))
         return false;
     QString problem;
     const std::optional<qint64> limit = files::maxBytesFromJson(value, &problem);
     if (!limit)
-        qCWarning(lcServer).noquote() << "setting" << files::MaxBytesKey << ":" << problem << "(default kept)";
+        qCWarning(lcServer).noquote()
+            << "setting" << files::MaxBytesKey << ":" << problem << "(default kept)";
     m_maxBytes = limit.value_or(files::DefaultMaxBytes);
     return true;
 }
@@ -112,7 +115,8 @@ bool FileService::parseContentRange(const QByteArray &header, qint64 *first, qin
     return *first <= *last && *last < *total;
 }
 
-FileService::RangeKind FileService::parseRange(const QByteArray &header, qint64 size, qint64 *first, qint64 *last)
+FileService::RangeKind FileService::parseRange(
+    const QByteArray &header, qint64 size, qint64 *first, qint64 *last)
 {
     const QByteArray text = header.trimmed();
     if (!text.startsWith("bytes=") || text.contains(','))
@@ -160,15 +164,21 @@ ApiReply FileService::put(const Principal &user, const QString &sha256, const QB
                 QStringLiteral("Content-Range"));
         if (chunk.total > maxBytes())
             return ApiReply::error(413, ErrorCode::PayloadTooLarge,
-                QStringLiteral("the file is larger than %1 bytes (setting %2)").arg(maxBytes()).arg(files::MaxBytesKey));
+                QStringLiteral("the file is larger than %1 bytes (setting %2)")
+                    .arg(maxBytes())
+                    .arg(files::MaxBytesKey));
         if (last - first + 1 != body.size())
             return ApiReply::error(400, ErrorCode::InvalidRequest,
-                QStringLiteral("Content-Range names %1 bytes but the body has %2").arg(last - first + 1).arg(body.size()),
+                QStringLiteral("Content-Range names %1 bytes but the body has %2")
+                    .arg(last - first + 1)
+                    .arg(body.size()),
                 QStringLiteral("Content-Range"));
         chunk.offset = first;
     } else if (qMax<qint64>(body.size(), contentLength.trimmed().toLongLong()) > maxBytes()) {
         return ApiReply::error(413, ErrorCode::PayloadTooLarge,
-            QStringLiteral("the file is larger than %1 bytes (setting %2)").arg(maxBytes()).arg(files::MaxBytesKey));
+            QStringLiteral("the file is larger than %1 bytes (setting %2)")
+                .arg(maxBytes())
+                .arg(files::MaxBytesKey));
     }
 
     PutOutcome outcome;
@@ -187,7 +197,8 @@ ApiReply FileService::put(const Principal &user, const QString &sha256, const QB
         return stateReply(200, sha256, outcome.state);
     case PutOutcome::Kind::OffsetMismatch: {
         ApiReply reply = ApiReply::error(409, ErrorCode::OffsetMismatch,
-            QStringLiteral("the server holds %1 bytes of this file; send from there").arg(outcome.state.bytes),
+            QStringLiteral("the server holds %1 bytes of this file; send from there")
+                .arg(outcome.state.bytes),
             QStringLiteral("Content-Range"));
         reply.headers = stateReply(409, sha256, outcome.state).headers;
         return reply;
@@ -199,9 +210,11 @@ ApiReply FileService::put(const Principal &user, const QString &sha256, const QB
                 .arg(chunk.total),
             QStringLiteral("Content-Range"));
     case PutOutcome::Kind::HashMismatch:
-        qCInfo(lcServer).noquote() << "file" << sha256 << "refused: its bytes hash to" << outcome.actualSha256;
+        qCInfo(lcServer).noquote() << "file" << sha256 << "refused: its bytes hash to"
+                                   << outcome.actualSha256;
         return ApiReply::error(400, ErrorCode::InvalidRequest,
-            QStringLiteral("the file's SHA-256 is %1, not %2; nothing was kept").arg(outcome.actualSha256, sha256),
+            QStringLiteral("the file's SHA-256 is %1, not %2; nothing was kept")
+                .arg(outcome.actualSha256, sha256),
             QStringLiteral("sha256"));
     }
     return storeFailed(QStringLiteral("unknown outcome"));
@@ -265,16 +278,11 @@ bool FileService::mayRead(const Principal &user, const QString &sha256, bool *ye
     const QStringList withheld = Schema::instance().withheldFrom(user.role);
     const bool read = m_storage.read(
         [&](StoreReader &r) {
-            for (const auto &[entity, field] : files::referenceFields()) {
-                if (withheld.contains(entity))
-                    continue;
-                for (const QString &id : r.fileReferences(entity, field, sha256)) {
-                    for (const QString &bucket : r.buckets(entity, id)) {
-                        if (user.scope.hasBucket(bucket)) {
-                            *yes = true;
-                            return;
-                        }
-                    }
+            // One indexed lookup (table file_refs), not a scan of every record that may name a file.
+            for (const auto &[entity, bucket] : r.fileReferrerBuckets(sha256)) {
+                if (!withheld.contains(entity) && user.scope.hasBucket(bucket)) {
+                    *yes = true;
+                    return;
                 }
             }
         },

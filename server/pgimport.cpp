@@ -178,6 +178,7 @@ bool PgStorage::importSqlite(const QString &sqliteFile, QStringList *counts, QSt
         c->exec("DELETE FROM meta");
         const qint64 records = copyRecords(from, *c);
         *counts << QStringLiteral("records: %1").arg(records);
+        PgStorage::fillFileIndex(*c);
         for (const Table &t : kTables)
             *counts << QStringLiteral("%1: %2").arg(QLatin1String(t.name)).arg(copyTable(from, *c, t));
         // New audit rows go on after the copied ones.

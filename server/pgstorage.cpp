@@ -3,6 +3,7 @@
 #include "common/protocol/values.h"
 #include "server/log.h"
 #include "server/pgconnection.h"
+#include "server/pgfileindex.h"
 #include "server/storeprune.h"
 
 #include <QFile>
@@ -100,6 +101,7 @@ ALTER TABLE file_chunks ALTER COLUMN data SET STORAGE EXTERNAL;
 CREATE TABLE file_uploaders(sha256 text COLLATE "C" NOT NULL, user_id text NOT NULL,
   PRIMARY KEY(sha256, user_id));
 )"},
+    {10, "file index: which live records name which file (server/pgfileindex.h)", pgfileindex::kCreateSql},
 };
 
 constexpr const char *kDeviceColumns
@@ -206,7 +208,8 @@ public:
         scanWhere(entity, true, visit);
     }
 
-    void scanWhere(const QString &entity, bool deleted, const std::function<void(const StoredRecord &)> &visit)
+    void scanWhere(
+        const QString &entity, bool deleted, const std::function<void(const StoredRecord &)> &visit)
     {
         // Pages by key, so `visit` may run statements of its own on this connection meanwhile.
         QString after;
@@ -385,6 +388,18 @@ public:
             "excluded.institution_id, department_id = excluded.department_id, visit_id = "
             "excluded.visit_id, meeting_id = excluded.meeting_id",
             params);
+        if (holdsFileReferences(s.entity))
+            pgfileindex::index(m_c, s);
+    }
+
+    QStringList fileReferences(const QString &entity, const QString &field, const QString &sha256) override
+    {
+        return pgfileindex::references(m_c, entity, field, sha256);
+    }
+
+    QList<QPair<QString, QString>> fileReferrerBuckets(const QString &sha256) override
+    {
+        return pgfileindex::referrerBuckets(m_c, sha256);
     }
 
     void setBuckets(const QString &entity, const QString &id, const QStringList &buckets) override
@@ -575,6 +590,8 @@ bool migrate(Connection &c, bool create, const QString &url, QString *error)
                 continue;
             qCDebug(lcServer) << "PostgreSQL schema: applying step" << m.version << m.description;
             c.exec(m.sql);
+            if (m.version == 10)
+                PgStorage::fillFileIndex(c);
             c.run("INSERT INTO schema_version(version, description) VALUES ($1, $2)",
                 {m.version, QString::fromUtf8(m.description)});
             if (m.version == 1)
@@ -590,6 +607,11 @@ bool migrate(Connection &c, bool create, const QString &url, QString *error)
 }
 
 } // namespace
+
+void PgStorage::fillFileIndex(Connection &c)
+{
+    pgfileindex::fill(c);
+}
 
 int PgStorage::schemaVersion()
 {

@@ -60,6 +60,8 @@ public:
 
     // The schema version this build migrates to.
     static int schemaVersion();
+    // Fills the file index (table file_refs) from the live records (migration 10, migrate-to-postgres).
+    static void fillFileIndex(pg::Connection &c);
 
 private:
     PgStorage(const QString &url, const Options &options);

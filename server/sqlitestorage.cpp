@@ -6,6 +6,7 @@
 #include "common/sqlite/sqlerror.h"
 #include "common/sqlite/transaction.h"
 #include "server/log.h"
+#include "server/sqlitefileindex.h"
 #include "server/storeprune.h"
 
 #include <QDir>
@@ -52,32 +53,6 @@ bool IndexedRef::isIndexed(const QString &entity, const QString &field)
             return true;
     }
     return false;
-}
-
-QString jsonText(const QJsonValue &v)
-{
-    if (v.isUndefined())
-        return {};
-    const QByteArray doc = QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(doc.mid(1, doc.size() - 2));
-}
-
-QJsonValue parseJsonText(const QString &text)
-{
-    if (text.isNull())
-        return QJsonValue(QJsonValue::Null);
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("]"));
-    return doc.isArray() && !doc.array().isEmpty() ? doc.array().first() : QJsonValue(QJsonValue::Null);
-}
-
-bool setNewEpoch(Storage &storage, QString *error)
-{
-    return storage.write(
-        [](StoreWriter &w) {
-            w.setMeta(QStringLiteral("epoch"), protocol::newUuid());
-            return true;
-        },
-        error);
 }
 
 namespace {
@@ -158,6 +133,8 @@ CREATE INDEX tokens_device ON tokens(device_id) WHERE device_id IS NOT NULL;
                     "CREATE INDEX mutations_created_at ON mutations(created_at); "
                     "CREATE INDEX records_tombstones ON records(updated_at) WHERE deleted <> 0;"));
             }},
+        {8, QStringLiteral("file index: which live records name which file (server/sqlitefileindex.h)"),
+            sqlitefileindex::migrate},
     };
 }
 
@@ -252,7 +229,8 @@ public:
         scanWhere(entity, true, visit);
     }
 
-    void scanWhere(const QString &entity, bool deleted, const std::function<void(const StoredRecord &)> &visit)
+    void scanWhere(
+        const QString &entity, bool deleted, const std::function<void(const StoredRecord &)> &visit)
     {
         // Its own statement, so `visit` may use the cached ones.
         sql::Statement s(m_db.handle(),
@@ -432,6 +410,18 @@ public:
             r.record.updatedBy, r.deleted);
         q->bindText(7, QJsonDocument(r.record.fields).toJson(QJsonDocument::Compact));
         q->run();
+        if (holdsFileReferences(r.entity))
+            sqlitefileindex::index(m_db, r);
+    }
+
+    QStringList fileReferences(const QString &entity, const QString &field, const QString &sha256) override
+    {
+        return sqlitefileindex::references(m_db, entity, field, sha256);
+    }
+
+    QList<QPair<QString, QString>> fileReferrerBuckets(const QString &sha256) override
+    {
+        return sqlitefileindex::referrerBuckets(m_db, sha256);
     }
 
     void setBuckets(const QString &entity, const QString &id, const QStringList &buckets) override

@@ -138,7 +138,8 @@ public:
     // Every live record of an entity, one at a time (for the big ones: export, daily jobs).
     virtual void scan(const QString &entity, const std::function<void(const StoredRecord &)> &visit) = 0;
     // Every tombstone of an entity (a deleted record keeps its last fields), one at a time.
-    virtual void scanDeleted(const QString &entity, const std::function<void(const StoredRecord &)> &visit) = 0;
+    virtual void scanDeleted(const QString &entity, const std::function<void(const StoredRecord &)> &visit)
+        = 0;
     // The buckets a record is in now.
     virtual QStringList buckets(const QString &entity, const QString &id) = 0;
     virtual qint64 lastSeq(const QString &bucket) = 0;
@@ -165,8 +166,13 @@ public:
     virtual std::optional<MutationRow> mutationResult(const QString &mutationId) = 0;
     virtual QString meta(const QString &key) = 0;
     // Ids of the live records of `entity` whose `field` (flagged fileRef in the schema) names the file
-    // `sha256` (common/protocol/files.h). By default a scan of the entity's records.
+    // `sha256` (common/protocol/files.h). By default a scan of the entity's records; both backends
+    // answer from their file index (table `file_refs`, kept by putRecord()).
     virtual QStringList fileReferences(const QString &entity, const QString &field, const QString &sha256);
+    // Every (entity, bucket) of the live records that name the file `sha256` in any fileRef field: who
+    // may read it (FileService::mayRead). By default built from fileReferences() and buckets(); both
+    // backends answer with one indexed query.
+    virtual QList<QPair<QString, QString>> fileReferrerBuckets(const QString &sha256);
 };
 
 class StoreWriter : public StoreReader
@@ -235,6 +241,12 @@ public:
     // A consistent copy of the whole store into `path` while it keeps serving.
     virtual bool backup(const QString &path, QString *error) = 0;
 };
+
+// The file index (docs/server.md, "Files"): the (field, sha256) pairs a record names in its fields
+// flagged fileRef (protocol::files::referenceFields(), so a new flagged field needs no code here);
+// nothing for a tombstone. holdsFileReferences() says whether an entity has such a field at all.
+QList<QPair<QString, QString>> referencedFiles(const StoredRecord &record);
+bool holdsFileReferences(const QString &entity);
 
 // Replaces the epoch (after a restore): clients then pull every bucket again from 0.
 bool setNewEpoch(Storage &storage, QString *error);

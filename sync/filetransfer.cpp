@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 
 #include <memory>
 
@@ -25,13 +26,28 @@ QString filePath(const QString &sha256)
     return QStringLiteral("/api/v1/files/") + sha256;
 }
 
-// Waits for a reply; `onData` (if any) sees the body as it arrives.
-void wait(QNetworkReply *reply, const std::function<void()> &onData = {})
+// Waits for a reply; `onData` (if any) sees the body as it arrives. A cancel of `api` (from any thread:
+// sign-out, quit, the download queue pausing offline) aborts the reply within a tenth of a second.
+void wait(const ApiClient &api, QNetworkReply *reply, const std::function<void()> &onData = {})
 {
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     if (onData)
         QObject::connect(reply, &QIODevice::readyRead, &loop, onData);
+    // After the data is taken: a cancel set while it was written stops the rest at once.
+    QObject::connect(reply, &QIODevice::readyRead, &loop, [&api, reply] {
+        if (api.isCancelled())
+            reply->abort();
+    });
+    QTimer poll;
+    poll.setInterval(100);
+    QObject::connect(&poll, &QTimer::timeout, reply, [&api, reply] {
+        if (api.isCancelled())
+            reply->abort();
+    });
+    poll.start();
+    if (api.isCancelled())
+        reply->abort();
     if (!reply->isFinished())
         loop.exec();
 }
@@ -58,7 +74,8 @@ FileTransfer::FileTransfer(ApiClient &api, QObject *parent)
     , m_api(api)
 { }
 
-void FileTransfer::record(const QString &sha256, qint64 size, const char *state, qint64 bytes, const QString &error)
+void FileTransfer::record(
+    const QString &sha256, qint64 size, const char *state, qint64 bytes, const QString &error)
 {
     if (!m_store)
         return;
@@ -103,7 +120,7 @@ FileTransferResult FileTransfer::upload(const QString &path, QString sha256)
     r.size = file.size();
 
     std::unique_ptr<QNetworkReply> head(m_api.network()->head(m_api.makeRequest(filePath(sha256))));
-    wait(head.get());
+    wait(m_api, head.get());
     r.httpStatus = statusOf(head.get());
     if (r.httpStatus != 200) {
         r.error = failure(head.get(), head->readAll());
@@ -143,7 +160,7 @@ FileTransferResult FileTransfer::upload(const QString &path, QString sha256)
                 "bytes " + QByteArray::number(offset) + '-' + QByteArray::number(offset + chunk.size() - 1)
                     + '/' + QByteArray::number(r.size));
         std::unique_ptr<QNetworkReply> put(m_api.network()->put(request, chunk));
-        wait(put.get());
+        wait(m_api, put.get());
         r.httpStatus = statusOf(put.get());
         const QByteArray body = put->readAll();
         if (r.httpStatus == 409 && ++redirects <= 3) {
@@ -185,6 +202,9 @@ FileTransferResult FileTransfer::download(const QString &sha256, const QString &
     if (r.resumedFrom > 0)
         request.setRawHeader("Range", "bytes=" + QByteArray::number(r.resumedFrom) + '-');
     std::unique_ptr<QNetworkReply> get(m_api.network()->get(request));
+    // Qt's HTTP thread would otherwise read the whole file into memory ahead of us: one chunk at a time
+    // keeps memory bounded and what is on disk close to what the server has sent.
+    get->setReadBufferSize(m_chunkBytes);
     bool started = false;
     bool writeFailed = false;
     qint64 total = 0;
@@ -207,7 +227,7 @@ FileTransferResult FileTransfer::download(const QString &sha256, const QString &
         writeFailed = writeFailed || part.write(data) != data.size();
         emit progress(part.size(), total);
     };
-    wait(get.get(), take);
+    wait(m_api, get.get(), take);
     if (!started)
         r.httpStatus = statusOf(get.get());
     take();

@@ -34,11 +34,16 @@ Session::Session(QObject *parent)
             emit deviceRevoked(summary.error.message);
         }
         // A sync that completes stamps last_sync itself: that is the contact offlinepolicy counts.
+        // What the pulled records name is fetched after it, never before: the sync never waits for files.
+        if (summary.ok)
+            m_downloads.kick();
     });
+    connect(&m_engine, &SyncEngine::offlineChanged, &m_downloads, &DownloadQueue::setOffline);
 }
 
 Session::~Session()
 {
+    m_downloads.stop();
     m_engine.cancel();
     if (m_wipeOnClose)
         wipeLocalData();
@@ -161,6 +166,7 @@ void Session::signOut()
     if (!m_store)
         return;
     m_engine.cancel();
+    m_downloads.stop();
     SignIn(*m_store, m_credentials).signOut();
     m_token.clear();
     pointEngine();
@@ -205,6 +211,7 @@ int Session::pushBeforeSignOut(int timeoutMs)
 WipeResult Session::wipeLocalData()
 {
     m_engine.cancel();
+    m_downloads.stop(); // its worker lets go of the file too
     waitForEngine(30'000); // the engine's worker lets go of the file
     const AccountInfo account = m_account.isSet() ? m_account : m_passwordFor;
     const QString path = m_store ? m_store->path() : databasePathFor(QUrl(account.server), account.user);
@@ -262,6 +269,7 @@ void Session::closeStore()
         return;
     m_engine.cancel();
     m_engine.setAccount({});
+    m_downloads.stop();
     m_store.reset();
     m_account = {};
     m_token.clear();
@@ -277,6 +285,10 @@ void Session::pointEngine()
         a.token = m_token;
     }
     m_engine.setAccount(a);
+    m_downloads.setAccount(a);
+    // Online at start: what is missing comes in the background while the first sync runs.
+    if (!a.token.isEmpty())
+        m_downloads.kick();
 }
 
 } // namespace rounds

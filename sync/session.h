@@ -2,6 +2,7 @@
 
 #include "models/store.h"
 #include "sync/credentialstore.h"
+#include "sync/downloadqueue.h"
 #include "sync/localwipe.h"
 #include "sync/signin.h"
 #include "sync/syncengine.h"
@@ -62,6 +63,9 @@ public:
 
     Store *store() const { return m_store.get(); }
     SyncEngine *engine() { return &m_engine; }
+    // The background downloads of synced files (materials first; a receipt when asked): kicked after
+    // each sync, paused offline, stopped at sign-out.
+    DownloadQueue *downloads() { return &m_downloads; }
     AccountInfo account() const { return m_account; }
     bool isOpen() const { return m_store && m_store->isOpen(); }
     bool isSignedIn() const { return !m_token.isEmpty(); }
@@ -89,6 +93,7 @@ private:
     std::unique_ptr<Store> m_store;
     CredentialStore m_credentials;
     SyncEngine m_engine;
+    DownloadQueue m_downloads;
     AccountInfo m_account;
     QString m_token;
     QString m_notice;

@@ -33,6 +33,9 @@ private slots:
     void rangeGet_data();
     void rangeGet();
     void readAccess();
+    void materialFileForEveryReader();
+    void receiptGoneWithItsExpense();
+    void indexRebuiltByTheMigration();
     void badRequests();
     void backupAndRestoreCarryFiles();
     void migrateToPostgresCarriesFiles();
@@ -99,8 +102,16 @@ private:
         return n;
     }
     QString newId() const { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
-    // A meeting of SH-01 by rep.sh01 with one expense whose evidence names the file.
-    void referenceFromExpense(const QString &sha256);
+    // A meeting of SH-01 by rep.sh01 with one expense whose evidence names the file; the expense's id.
+    QString referenceFromExpense(const QString &sha256);
+    // The statuses of GET for each user, in order.
+    QList<int> statuses(const QStringList &users, const QString &sha256)
+    {
+        QList<int> out;
+        for (const QString &u : users)
+            out << get(u, sha256).status;
+        return out;
+    }
 
     ServerProcess m_server;
     DemoOrg m_org;
@@ -369,9 +380,10 @@ void TestServerFiles::rangeGet()
             "bytes " + QByteArray::number(first) + '-' + QByteArray::number(last) + "/10000");
 }
 
-void TestServerFiles::referenceFromExpense(const QString &sha256)
+QString TestServerFiles::referenceFromExpense(const QString &sha256)
 {
     const QString meeting = newId();
+    const QString expense = newId();
     const QString hcp = m_org.hcpsOnlyIn(QStringLiteral("SH-01")).value(0);
     const HttpReply r = m_server.push(token(QStringLiteral("rep.sh01")),
         QJsonArray {
@@ -379,13 +391,14 @@ void TestServerFiles::referenceFromExpense(const QString &sha256)
                 {{"territory_id", m_org.territory.value(QStringLiteral("SH-01"))}, {"title", "病例讨论"},
                     {"starts_at", "2026-12-20T10:00:00Z"},
                     {"owner_id", m_org.user.value(QStringLiteral("rep.sh01"))}, {"budget_minor", 100000}}),
-            mutation(QStringLiteral("meeting_expense"), newId(),
+            mutation(QStringLiteral("meeting_expense"), expense,
                 {{"meeting_id", meeting}, {"category", "venue"}, {"amount_minor", 10000},
                     {"evidence", QStringLiteral("sha256:%1:发票.pdf").arg(sha256)}, {"status", "actual"}})});
-    QCOMPARE(r.status, 200);
+    [&] { QCOMPARE(r.status, 200); }();
     for (const QJsonValue &v : r.json.value("results").toArray())
-        QCOMPARE(v.toObject().value("status").toString(), QStringLiteral("applied"));
+        [&] { QCOMPARE(v.toObject().value("status").toString(), QStringLiteral("applied")); }();
     Q_UNUSED(hcp);
+    return expense;
 }
 
 void TestServerFiles::readAccess()
@@ -422,6 +435,97 @@ void TestServerFiles::readAccess()
     QCOMPARE(m_server.request("GET", path(id)).status, 401);
     QCOMPARE(m_server.request("PUT", path(id), receipt).status, 401);
     QCOMPARE(m_server.request("HEAD", path(id)).status, 401);
+}
+
+void TestServerFiles::materialFileForEveryReader()
+{
+    // A material is in the global bucket: every user who pulls it reads its file and its thumbnail, with
+    // no code that knows material.file or material.thumbnail (the index is built from the schema's
+    // fileRef flags).
+    const QByteArray pdf = bytes(9000), thumb = bytes(700);
+    QCOMPARE(put(QStringLiteral("admin"), sha(pdf), pdf).status, 200);
+    QCOMPARE(put(QStringLiteral("admin"), sha(thumb), thumb).status, 200);
+    const QStringList readers {
+        QStringLiteral("rep.hz01"), QStringLiteral("rep.sh02"), QStringLiteral("manager.sh")};
+    QCOMPARE(statuses(readers, sha(pdf)), (QList<int> {404, 404, 404}));
+    const QString product = m_org.all(QStringLiteral("product")).value(0).value("id").toString();
+    QVERIFY(!product.isEmpty());
+    const QString material = newId();
+    const HttpReply r = m_server.push(token(QStringLiteral("admin")),
+        QJsonArray {mutation(QStringLiteral("material"), material,
+            {{"title", "产品手册"}, {"product_id", product}, {"status", "approved"},
+                {"file", QStringLiteral("sha256:%1:手册.pdf").arg(sha(pdf))},
+                {"thumbnail", QStringLiteral("sha256:%1").arg(sha(thumb))}})});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value("results").toArray().at(0).toObject().value("status").toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(statuses(readers, sha(pdf)), (QList<int> {200, 200, 200}));
+    QCOMPARE(statuses(readers, sha(thumb)), (QList<int> {200, 200, 200}));
+    QCOMPARE(get(QStringLiteral("rep.hz01"), sha(pdf)).body, pdf);
+    // A new version names another thumbnail: the old one is nobody's any more (but its uploader's).
+    const QByteArray thumb2 = bytes(800);
+    QCOMPARE(put(QStringLiteral("admin"), sha(thumb2), thumb2).status, 200);
+    const HttpReply r2 = m_server.push(token(QStringLiteral("admin")),
+        QJsonArray {mutation(QStringLiteral("material"), material,
+            {{"thumbnail", QStringLiteral("sha256:%1").arg(sha(thumb2))}}, 1)});
+    QCOMPARE(r2.json.value("results").toArray().at(0).toObject().value("status").toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(statuses(readers, sha(thumb)), (QList<int> {404, 404, 404}));
+    QCOMPARE(statuses(readers, sha(thumb2)), (QList<int> {200, 200, 200}));
+    QCOMPARE(get(QStringLiteral("admin"), sha(thumb)).status, 200);
+}
+
+void TestServerFiles::receiptGoneWithItsExpense()
+{
+    const QByteArray receipt = bytes(3000);
+    const QString id = sha(receipt);
+    QCOMPARE(put(QStringLiteral("rep.sh01"), id, receipt).status, 200);
+    const QString expense = referenceFromExpense(id);
+    // Shanghai's manager approves SH-01's meetings and reads the receipt; a rep of another territory
+    // gets 404 (not 403).
+    QCOMPARE(
+        statuses({QStringLiteral("manager.sh"), QStringLiteral("rep.hz01")}, id), (QList<int> {200, 404}));
+    // The expense deleted: nobody reads it through the record any more (its uploader still does).
+    const HttpReply r = m_server.push(token(QStringLiteral("rep.sh01")),
+        QJsonArray {
+            mutation(QStringLiteral("meeting_expense"), expense, {}, 1, {}, QStringLiteral("delete"))});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value("results").toArray().at(0).toObject().value("status").toString(),
+        QStringLiteral("applied"));
+    QCOMPARE(statuses({QStringLiteral("manager.sh"), QStringLiteral("rep.hz01"), QStringLiteral("admin"),
+                          QStringLiteral("rep.sh01")},
+                 id),
+        (QList<int> {404, 404, 404, 200}));
+}
+
+void TestServerFiles::indexRebuiltByTheMigration()
+{
+    // A store from before the index (SQLite 7, PostgreSQL 9): the migration fills it from the records
+    // already there, so a receipt referenced before the upgrade stays readable, and only by those who may.
+    const QByteArray receipt = bytes(2000);
+    const QString id = sha(receipt);
+    QCOMPARE(put(QStringLiteral("rep.sh01"), id, receipt).status, 200);
+    referenceFromExpense(id);
+    QVERIFY(m_server.stop() == 0);
+    const bool pg = !m_server.databaseUrl().isEmpty();
+    QVERIFY(m_server.scalar(QStringLiteral("SELECT count(*) FROM file_refs WHERE sha256 = ?1"), {id}) == 1);
+    if (pg)
+        QVERIFY(m_server.execute(
+            QStringLiteral("DROP TABLE file_refs; DELETE FROM schema_version WHERE version = 10")));
+    else
+        QVERIFY(m_server.execute(QStringLiteral("DROP TABLE file_refs; PRAGMA user_version = 7")));
+    QVERIFY(m_server.start());
+    m_tokens.clear();
+    QCOMPARE(
+        statuses({QStringLiteral("manager.sh"), QStringLiteral("rep.hz01")}, id), (QList<int> {200, 404}));
+    QVERIFY(m_server.stop() == 0);
+    // One row per (file, record, field): the receipt's expense, and no tombstone's.
+    QCOMPARE(m_server.scalar(QStringLiteral("SELECT count(*) FROM file_refs WHERE sha256 = ?1"), {id}), 1);
+    QCOMPARE(m_server.scalar(QStringLiteral("SELECT count(*) FROM file_refs f JOIN records r ON r.entity = "
+                                            "f.entity AND r.id = f.record_id WHERE r.deleted")),
+        0);
+    QVERIFY(m_server.start());
+    m_tokens.clear();
 }
 
 void TestServerFiles::badRequests()

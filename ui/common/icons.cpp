@@ -38,6 +38,7 @@ QString viewIconName(const QString &key)
         {QStringLiteral("company"), QStringLiteral("settings-configure")},
         {QStringLiteral("users"), QStringLiteral("user-group-properties")},
         {QStringLiteral("library"), QStringLiteral("document-new")},
+        {QStringLiteral("materials"), QStringLiteral("document-new")},
     };
     return names.value(key);
 }

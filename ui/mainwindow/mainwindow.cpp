@@ -16,9 +16,11 @@
 #include "ui/common/prompter.h"
 #include "ui/common/screenfit.h"
 #include "ui/conflicts/conflictsview.h"
+#include "ui/content/materialsview.h"
 #include "ui/dashboard/dashboardview.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/hcp/hcpprofileview.h"
+#include "ui/mainwindow/downloadstatus.h"
 #include "ui/mainwindow/navbadgedelegate.h"
 #include "ui/masterdata/changerequestsview.h"
 #include "ui/masterdata/duplicatesview.h"
@@ -102,6 +104,9 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_pages.insert(QStringLiteral("plan"), screenfit::scrollable(m_plan, this));
     m_pages.insert(QStringLiteral("visits"), m_visits);
     m_pages.insert(QStringLiteral("meetings"), meetings);
+    // The materials a rep may present, pinned and downloaded (ui/content/); Preview opens the presenter.
+    m_materials = new MaterialsView(session, this);
+    m_pages.insert(QStringLiteral("materials"), m_materials);
     // The manager's KPIs (ui/dashboard/); a tier's unreached targets open in the HCP profile.
     auto *dashboard = new DashboardView(store, this);
     connect(dashboard, &DashboardView::hcpActivated, this, &MainWindow::showHcp);
@@ -231,10 +236,10 @@ MainWindow::~MainWindow() = default;
 QStringList MainWindow::viewKeys()
 {
     return {QStringLiteral("today"), QStringLiteral("hcps"), QStringLiteral("hcp"), QStringLiteral("plan"),
-        QStringLiteral("visits"), QStringLiteral("meetings"), QStringLiteral("dashboard"),
-        QStringLiteral("territories"), QStringLiteral("masterdata"), QStringLiteral("duplicates"),
-        QStringLiteral("changerequests"), QStringLiteral("conflicts"), QStringLiteral("company"),
-        QStringLiteral("users"), QStringLiteral("library")};
+        QStringLiteral("visits"), QStringLiteral("meetings"), QStringLiteral("materials"),
+        QStringLiteral("dashboard"), QStringLiteral("territories"), QStringLiteral("masterdata"),
+        QStringLiteral("duplicates"), QStringLiteral("changerequests"), QStringLiteral("conflicts"),
+        QStringLiteral("company"), QStringLiteral("users"), QStringLiteral("library")};
 }
 
 void MainWindow::buildNavigation()
@@ -336,6 +341,7 @@ void MainWindow::buildStatusBar()
     connect(m_conflictsBadge, &QToolButton::clicked, this, [this] { showView(QStringLiteral("conflicts")); });
     statusBar()->addWidget(m_syncState);
     statusBar()->addWidget(m_progress);
+    statusBar()->addWidget(new DownloadStatus(m_session->downloads(), this));
     statusBar()->addPermanentWidget(m_conflictsBadge);
     statusBar()->addPermanentWidget(m_pending);
 }
@@ -586,6 +592,8 @@ void MainWindow::updateAccount()
     const QList<Entry> entries {{QStringLiteral("today"), tr("Today"), true},
         {QStringLiteral("hcps"), tr("HCPs"), true}, {QStringLiteral("plan"), tr("Visit plan"), true},
         {QStringLiteral("visits"), tr("Visits"), true}, {QStringLiteral("meetings"), tr("Meetings"), true},
+        {QStringLiteral("materials"), tr("Materials"),
+            role == QLatin1String("rep") || role == QLatin1String("manager")},
         {QStringLiteral("dashboard"), tr("Dashboard"), manager},
         {QStringLiteral("territories"), tr("Territories"), writes("territory")},
         {QStringLiteral("masterdata"), tr("Master data"), writes("hcp")},

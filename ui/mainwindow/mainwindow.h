@@ -21,6 +21,7 @@ class ConflictsView;
 class HcpListView;
 class HcpProfileView;
 class ListPage;
+class MaterialsView;
 class PlanCalendarView;
 class TodayView;
 class Session;
@@ -38,8 +39,9 @@ public:
     explicit MainWindow(Session *session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // View keys: today, hcps, hcp (the profile of the chosen HCP), plan, visits, meetings, dashboard,
-    // territories, masterdata, duplicates, changerequests (SFE), conflicts, company, users and library
+    // View keys: today, hcps, hcp (the profile of the chosen HCP), plan, visits, meetings, materials,
+    // dashboard, territories, masterdata, duplicates, changerequests (SFE), conflicts, company, users and
+    // library
     // (admins).
     static QStringList viewKeys();
     bool showView(const QString &key);
@@ -60,6 +62,7 @@ public:
     ListPage *visitsPage() const { return m_visits; }
     PlanCalendarView *planView() const { return m_plan; }
     TodayView *todayView() const { return m_today; }
+    MaterialsView *materialsView() const { return m_materials; }
 
 public slots:
     void syncNow();
@@ -99,6 +102,7 @@ private:
     PlanCalendarView *m_plan = nullptr;
     TodayView *m_today = nullptr;
     ListPage *m_visits = nullptr;
+    MaterialsView *m_materials = nullptr;
     QLabel *m_syncState = nullptr;
     QLabel *m_pending = nullptr;
     QLabel *m_account = nullptr;

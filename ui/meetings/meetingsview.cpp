@@ -1,5 +1,6 @@
 #include "ui/meetings/meetingsview.h"
 #include "ui/history/historydialog.h"
+#include "ui/meetings/receiptopener.h"
 
 #include "models/meetinglistmodel.h"
 #include "models/meetingrepository.h"
@@ -208,6 +209,7 @@ MeetingEditor *MeetingsView::openEditor(const QString &meetingId)
     auto *editor = new MeetingEditor(m_session->store(), m_session->account(), meetingId, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->setWindowFlag(Qt::Window);
+    ReceiptOpener::attach(editor, m_session); // "Open receipt" beside "Attach evidence…"
     connect(editor, &MeetingEditor::meetingSaved, this, [this] { reloadQueue(); });
     connect(editor, &MeetingEditor::historyRequested, this,
         [this, editor](const QString &entity, const QString &id, const QString &title) {
