@@ -17,6 +17,13 @@
             <numerusform>%n changes have not reached the server and would be lost; nothing was deleted. Sync first, or add --discard-unsent to delete them too.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) queued for download:</source>
+        <translation>
+            <numerusform>%n file queued for download:</numerusform>
+            <numerusform>%n files queued for download:</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dates</name>
@@ -358,6 +365,23 @@
         <translation>
             <numerusform>%n page, %1</numerusform>
             <numerusform>%n pages, %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rounds::MaterialsView</name>
+    <message numerus="yes">
+        <source>%n material(s) you may present</source>
+        <translation>
+            <numerusform>%n material you may present</numerusform>
+            <numerusform>%n materials you may present</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on this computer</source>
+        <translation>
+            <numerusform>%n on this computer</numerusform>
+            <numerusform>%n on this computer</numerusform>
         </translation>
     </message>
 </context>

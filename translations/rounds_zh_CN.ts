@@ -243,6 +243,18 @@
         <translation>已固定</translation>
     </message>
     <message>
+        <source>usage: rounds-cli --db FILE materials [--json]</source>
+        <translation>用法：rounds-cli --db 文件 materials [--json]</translation>
+    </message>
+    <message>
+        <source>no materials in this store (sync first)</source>
+        <translation>本地库中没有资料（请先同步）</translation>
+    </message>
+    <message>
+        <source>availability judged on %1 (never earlier than the latest time seen)</source>
+        <translation>可用性按 %1 判断（不早于曾见到的最晚时间）</translation>
+    </message>
+    <message>
         <source>usage: rounds-cli --db FILE COMMAND [ARGS]
 
   login SERVER_URL USERNAME        sign in (password on stdin); the token goes to the keychain
@@ -275,9 +287,15 @@
   kpis --period P [--scope KEY] [--json]
                                    every dashboard KPI of a period (2026-10, 2026-Q3 or
                                    2026-09-01..2026-09-30) for a territory/district code or a
-                                   username (default: everything in the store)
+                                   username (default: everything in the store), with the content
+                                   KPIs (page views, dwell, calls with content, reactions, per
+                                   material and product; docs/content-analytics.md)
   files [--json]                   synced files on this computer: hash, state (missing, partial,
-                                   complete), bytes held of the size, pinned, the last error
+                                   complete), bytes held of the size, pinned, the last error, and
+                                   the download queue: what is still to fetch, in order, and why
+                                   (requested, pinned, presentable, approved)
+  files --download [--json]        fetch everything queued now, one file at a time, resuming
+                                   partial downloads; progress on stderr; exit 1 when a file failed
   materials [--json]               every local material: title, product, version, status, valid
                                    dates, availability now (presentable, draft, withdrawn, expired,
                                    not_yet_valid; judged on a clock that never goes back), pages,
@@ -323,13 +341,18 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
   kpis --period 期间 [--scope 键] [--json]
                                    某一期间（2026-10、2026-Q3 或 2026-09-01..2026-09-30）的全部
                                    仪表板 KPI，范围为辖区/大区代码或用户名
-                                   （默认：本地库中的全部数据）
+                                   （默认：本地库中的全部数据），含资料 KPI（页面浏览、停留、
+                                   使用资料的拜访、反应，按资料和产品；docs/content-analytics.md）
   files [--json]                   本机的同步文件：哈希、状态（missing 缺失、partial 部分、
-                                   complete 完整）、已有字节/大小、是否固定、最近一次错误
-  materials [--json]               本地的全部资料：标题、产品、版本、状态、有效期、当前可用性
-                                   （presentable 可展示、draft 草稿、withdrawn 已撤回、expired 已过期、
-                                   not_yet_valid 尚未生效；按不会回拨的时钟判断）、页数、本机文件
-                                   状态（complete 完整、partial 部分、missing 缺失）
+                                   complete 完整）、已有字节/大小、是否固定、最近一次错误，以及
+                                   下载队列：尚待下载的文件、顺序和原因（requested 按需、
+                                   pinned 已固定、presentable 可展示、approved 已批准）
+  files --download [--json]        立即逐个下载队列中的全部文件，续传未完成的下载；进度输出到
+                                   stderr；有文件失败时退出码为 1
+  materials [--json]               本地的全部资料：标题、产品、版本、状态、有效日期、当前能否
+                                   展示（presentable 可展示、draft 草稿、withdrawn 已撤回、
+                                   expired 已过期、not_yet_valid 尚未生效；按不会倒退的时钟判断）、
+                                   页数、本机文件（complete 完整、partial 部分、missing 缺失）
 
 超过 `security.offline_days` 天（公司设置，默认 30 天）未连接服务器后，除 login 和 logout
 以外的命令都会拒绝打开数据，直到重新登录。
@@ -341,17 +364,11 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
 （例如 LANG=zh_CN.UTF-8 为中文；其他情况为英文）。供脚本使用的输出（--json、dump）从不翻译。
 </translation>
     </message>
-    <message>
-        <source>usage: rounds-cli --db FILE materials [--json]</source>
-        <translation>用法：rounds-cli --db 文件 materials [--json]</translation>
-    </message>
-    <message>
-        <source>no materials in this store (sync first)</source>
-        <translation>本地库中没有资料（请先同步）</translation>
-    </message>
-    <message>
-        <source>availability judged on %1 (never earlier than the latest time seen)</source>
-        <translation>可用性按 %1 判断（不早于曾见到的最晚时间）</translation>
+    <message numerus="yes">
+        <source>%n file(s) queued for download:</source>
+        <translation>
+            <numerusform>%n 个文件等待下载：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1239,106 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>Institution</source>
         <translation>医院</translation>
+    </message>
+    <message>
+        <source>Content in calls</source>
+        <translation>拜访中的资料</translation>
+    </message>
+    <message>
+        <source>Page views</source>
+        <translation>页面浏览</translation>
+    </message>
+    <message>
+        <source>Viewed pages (2 s or a reaction)</source>
+        <translation>有效浏览页（≥2 秒或有反应）</translation>
+    </message>
+    <message>
+        <source>Presentations</source>
+        <translation>演示次数</translation>
+    </message>
+    <message>
+        <source>Average dwell per viewed page (s)</source>
+        <translation>每个有效页平均停留（秒）</translation>
+    </message>
+    <message>
+        <source>Calls (face to face, remote)</source>
+        <translation>拜访（面对面、远程）</translation>
+    </message>
+    <message>
+        <source>Calls with content</source>
+        <translation>使用资料的拜访</translation>
+    </message>
+    <message>
+        <source>Calls with content %</source>
+        <translation>使用资料的拜访占比 %</translation>
+    </message>
+    <message>
+        <source>Positive reactions</source>
+        <translation>积极反应</translation>
+    </message>
+    <message>
+        <source>Neutral reactions</source>
+        <translation>中性反应</translation>
+    </message>
+    <message>
+        <source>Negative reactions</source>
+        <translation>消极反应</translation>
+    </message>
+    <message>
+        <source>Positive reactions %</source>
+        <translation>积极反应占比 %</translation>
+    </message>
+    <message>
+        <source>Anonymous page views (no tracking consent)</source>
+        <translation>匿名页面浏览（未同意跟踪）</translation>
+    </message>
+    <message>
+        <source>Viewed pages</source>
+        <translation>有效浏览页</translation>
+    </message>
+    <message>
+        <source>Avg dwell per viewed page (s)</source>
+        <translation>有效页平均停留（秒）</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>积极</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>消极</translation>
+    </message>
+    <message>
+        <source>Viewed pages per presentation</source>
+        <translation>每次演示有效浏览页</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>参与度</translation>
+    </message>
+    <message>
+        <source>Content by material</source>
+        <translation>按资料统计</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Content by product</source>
+        <translation>按产品统计</translation>
     </message>
 </context>
 <context>
@@ -3143,6 +3260,120 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
 </context>
 <context>
+    <name>rounds::ContentHistoryPanel</name>
+    <message>
+        <source>Page %1: %2</source>
+        <translation>第 %1 页：%2</translation>
+    </message>
+    <message>
+        <source>not counted (under 2 s)</source>
+        <translation>不计入（不足 2 秒）</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Pages viewed</source>
+        <translation>已看页数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>反应</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2 页</translation>
+    </message>
+    <message>
+        <source>%1 (v%2)</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+    <message>
+        <source>No content history: this HCP has not consented to activity tracking, so what they are shown is recorded without their name.</source>
+        <translation>无资料浏览记录：该医生未同意活动跟踪，向其展示的资料以匿名方式记录。</translation>
+    </message>
+    <message>
+        <source>Nothing has been presented to this HCP yet.</source>
+        <translation>尚未向该医生展示过资料。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::ContentRankingView</name>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Presentations</source>
+        <translation>演示次数</translation>
+    </message>
+    <message>
+        <source>Viewed pages per presentation</source>
+        <translation>每次演示有效浏览页</translation>
+    </message>
+    <message>
+        <source>Positive share</source>
+        <translation>积极占比</translation>
+    </message>
+    <message>
+        <source>Engagement</source>
+        <translation>参与度</translation>
+    </message>
+    <message>
+        <source>Avg dwell (s)</source>
+        <translation>平均停留（秒）</translation>
+    </message>
+    <message>
+        <source>Page views</source>
+        <translation>页面浏览</translation>
+    </message>
+    <message>
+        <source>Engagement = viewed pages per presentation × positive share ((positive + 1) / (reactions + 2)). Materials shown in fewer than %1 presentations are listed without a rank.</source>
+        <translation>参与度 = 每次演示有效浏览页 × 积极占比（(积极 + 1) / (反应数 + 2)）。演示少于 %1 次的资料列出但不排名。</translation>
+    </message>
+    <message>
+        <source>Product:</source>
+        <translation>产品：</translation>
+    </message>
+    <message>
+        <source>%1 (v%2)</source>
+        <translation>%1（第 %2 版）</translation>
+    </message>
+</context>
+<context>
     <name>rounds::CredentialStore</name>
     <message>
         <source>No system keychain is reachable (%1). You stay signed in until Rounds closes; next time you will be asked for your password again.</source>
@@ -3155,6 +3386,81 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>The system keychain did not answer.</source>
         <translation>系统密钥环无响应。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::DashboardContent</name>
+    <message>
+        <source>%1 (%2 viewed)</source>
+        <translation>%1（有效 %2）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>%1% (%2/%3)</source>
+        <translation>%1%（%2/%3）</translation>
+    </message>
+    <message>
+        <source>no calls</source>
+        <translation>无拜访</translation>
+    </message>
+    <message>
+        <source>%1% positive (%2 · %3 · %4)</source>
+        <translation>%1% 积极（%2 · %3 · %4）</translation>
+    </message>
+    <message>
+        <source>no reactions</source>
+        <translation>无反应</translation>
+    </message>
+    <message>
+        <source>Content in calls</source>
+        <translation>拜访中的资料</translation>
+    </message>
+    <message>
+        <source>Page views</source>
+        <translation>页面浏览</translation>
+    </message>
+    <message>
+        <source>Average dwell per viewed page</source>
+        <translation>每个有效页平均停留</translation>
+    </message>
+    <message>
+        <source>Calls with content</source>
+        <translation>使用资料的拜访</translation>
+    </message>
+    <message>
+        <source>Reaction mix</source>
+        <translation>反应构成</translation>
+    </message>
+    <message>
+        <source>Materials ranked by engagement</source>
+        <translation>资料参与度排名</translation>
+    </message>
+    <message>
+        <source>By product</source>
+        <translation>按产品</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save this table as CSV</source>
+        <translation>将此表保存为 CSV</translation>
+    </message>
+    <message>
+        <source>– vs %1</source>
+        <translation>– 对比 %1</translation>
+    </message>
+    <message>
+        <source>%1 vs %2</source>
+        <translation>%1 对比 %2</translation>
     </message>
 </context>
 <context>
@@ -3514,6 +3820,21 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>A date with a four-digit year, as %1 or as YYYY-MM-DD; or pick it in the calendar.</source>
         <translation>四位年份的日期，格式如 %1 或 YYYY-MM-DD；也可在日历中选择。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::DownloadStatus</name>
+    <message>
+        <source>Downloading materials: %1 of %2 · %3 of %4 MB</source>
+        <translation>正在下载资料：第 %1 个，共 %2 个 · %3 / %4 MB</translation>
+    </message>
+    <message>
+        <source>Downloads paused: the server cannot be reached</source>
+        <translation>下载已暂停：无法连接服务器</translation>
+    </message>
+    <message>
+        <source>A download failed; it is tried again at the next sync</source>
+        <translation>有文件下载失败，下次同步时将重试</translation>
     </message>
 </context>
 <context>
@@ -4084,6 +4405,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>No visit planned.</source>
         <translation>暂无拜访计划。</translation>
     </message>
+    <message>
+        <source>Pre&amp;sent…</source>
+        <translation>演示(&amp;S)…</translation>
+    </message>
 </context>
 <context>
     <name>rounds::HistoryDialog</name>
@@ -4631,6 +4956,10 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
         <source>Library</source>
         <translation>资料库</translation>
     </message>
+    <message>
+        <source>Materials</source>
+        <translation>资料</translation>
+    </message>
 </context>
 <context>
     <name>rounds::MasterDataView</name>
@@ -4956,6 +5285,121 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>The material was not saved: %1</source>
         <translation>资料未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::MaterialsView</name>
+    <message>
+        <source>Materials</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Keep on this computer</source>
+        <translation>保留在本机</translation>
+    </message>
+    <message>
+        <source>A pinned material is downloaded first and never removed from this computer.</source>
+        <translation>固定的资料会优先下载，且不会从本机删除。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Show the material outside a call; its page views count as a preview.</source>
+        <translation>在拜访之外展示此资料；其页面浏览记为预览。</translation>
+    </message>
+    <message>
+        <source>Withdrawn: may not be presented</source>
+        <translation>已撤回：不可展示</translation>
+    </message>
+    <message>
+        <source>Expired on %1: may not be presented</source>
+        <translation>已于 %1 过期：不可展示</translation>
+    </message>
+    <message>
+        <source>Expired: may not be presented</source>
+        <translation>已过期：不可展示</translation>
+    </message>
+    <message>
+        <source>Valid from %1</source>
+        <translation>%1 起生效</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>已在本机</translation>
+    </message>
+    <message>
+        <source>Downloading %1 %</source>
+        <translation>正在下载 %1%</translation>
+    </message>
+    <message>
+        <source>Not downloaded</source>
+        <translation>未下载</translation>
+    </message>
+    <message>
+        <source>%1 · pinned</source>
+        <translation>%1 · 已固定</translation>
+    </message>
+    <message>
+        <source>The materials cannot be read: %1</source>
+        <translation>无法读取资料：%1</translation>
+    </message>
+    <message>
+        <source>No product</source>
+        <translation>无产品</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>No materials yet. They arrive with the next sync once marketing approves them.</source>
+        <translation>暂无资料。市场部批准后，资料会在下次同步时送达。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n material(s) you may present</source>
+        <translation>
+            <numerusform>可展示的资料 %n 份</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n on this computer</source>
+        <translation>
+            <numerusform>本机已有 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The pin could not be saved: %1</source>
+        <translation>无法保存固定设置：%1</translation>
     </message>
 </context>
 <context>
@@ -5536,6 +5980,122 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     </message>
 </context>
 <context>
+    <name>rounds::PresenterPicker</name>
+    <message>
+        <source>Present materials</source>
+        <translation>演示资料</translation>
+    </message>
+    <message>
+        <source>&amp;All products</source>
+        <translation>所有产品(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>演示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Tick the materials to present, in the order shown. Only approved materials valid today are listed.</source>
+        <translation>勾选要演示的资料，将按列表顺序演示。仅列出已批准且今天有效的资料。</translation>
+    </message>
+    <message>
+        <source>Tick the materials to present for the products of this visit, in the order shown. Only approved materials valid today are listed.</source>
+        <translation>勾选本次拜访产品的资料，将按列表顺序演示。仅列出已批准且今天有效的资料。</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not downloaded yet</source>
+        <translation>尚未下载</translation>
+    </message>
+    <message>
+        <source>Not on this computer yet: it will be downloaded when you are online.</source>
+        <translation>尚未保存在本机：联网后将自动下载。</translation>
+    </message>
+    <message>
+        <source>No material may be presented today.</source>
+        <translation>今天没有可演示的资料。</translation>
+    </message>
+    <message>
+        <source>No material may be presented today for the products of this visit. Tick “All products” to see the others.</source>
+        <translation>今天没有本次拜访产品的可演示资料。勾选“所有产品”可查看其他资料。</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::PresenterWindow</name>
+    <message>
+        <source>Presenting</source>
+        <translation>演示中</translation>
+    </message>
+    <message>
+        <source>This material cannot be read: %1</source>
+        <translation>无法读取此资料：%1</translation>
+    </message>
+    <message>
+        <source>“%1” has expired and may no longer be presented.</source>
+        <translation>“%1”已过期，不能再演示。</translation>
+    </message>
+    <message>
+        <source>“%1” was withdrawn and may no longer be presented.</source>
+        <translation>“%1”已撤回，不能再演示。</translation>
+    </message>
+    <message>
+        <source>“%1” may not be presented before %2.</source>
+        <translation>“%1”在 %2 之前不能演示。</translation>
+    </message>
+    <message>
+        <source>“%1” is not approved and may not be presented.</source>
+        <translation>“%1”尚未批准，不能演示。</translation>
+    </message>
+    <message>
+        <source>Opening “%1”…</source>
+        <translation>正在打开“%1”…</translation>
+    </message>
+    <message>
+        <source>“%1” is not downloaded yet. It will be fetched as soon as this computer is online.</source>
+        <translation>“%1”尚未下载。本机联网后将立即获取。</translation>
+    </message>
+    <message>
+        <source>“%1” is not downloaded yet: the copy on this computer is damaged. It will be fetched again.</source>
+        <translation>“%1”尚未下载：本机上的副本已损坏，将重新获取。</translation>
+    </message>
+    <message>
+        <source>“%1” could not be opened.</source>
+        <translation>无法打开“%1”。</translation>
+    </message>
+    <message>
+        <source>This page could not be shown</source>
+        <translation>此页无法显示</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <source>material %1 of %2</source>
+        <translation>第 %1 份资料，共 %2 份</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>1 / 2 / 3: reaction  ·  Esc: leave</source>
+        <translation>1 / 2 / 3：反应  ·  Esc：退出</translation>
+    </message>
+</context>
+<context>
     <name>rounds::PrivacySettingsForm</name>
     <message>
         <source>Privacy and consent</source>
@@ -5695,6 +6255,45 @@ Chinese; English otherwise). Output meant for scripts (--json, dump) is never tr
     <message>
         <source>The key message was not changed: %1</source>
         <translation>关键信息未修改：%1</translation>
+    </message>
+</context>
+<context>
+    <name>rounds::ReceiptOpener</name>
+    <message>
+        <source>Open receipt</source>
+        <translation>打开票据</translation>
+    </message>
+    <message>
+        <source>Downloading the receipt… %1 %</source>
+        <translation>正在下载票据… %1%</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: the receipt opens once it can.</source>
+        <translation>无法连接服务器：连接恢复后将打开票据。</translation>
+    </message>
+    <message>
+        <source>The server has no such receipt for you: it may not be uploaded yet.</source>
+        <translation>服务器上没有您可查看的此票据：可能尚未上传。</translation>
+    </message>
+    <message>
+        <source>The receipt could not be downloaded: %1</source>
+        <translation>票据下载失败：%1</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1.</source>
+        <translation>本机没有可打开 %1 的程序。</translation>
+    </message>
+    <message>
+        <source>This expense has no receipt.</source>
+        <translation>此费用没有票据。</translation>
+    </message>
+    <message>
+        <source>You are offline: the receipt is not on this computer and opens once the server can be reached.</source>
+        <translation>您当前离线：本机没有此票据，连接服务器后即可打开。</translation>
+    </message>
+    <message>
+        <source>Downloading the receipt…</source>
+        <translation>正在下载票据…</translation>
     </message>
 </context>
 <context>
@@ -6878,6 +7477,26 @@ due %3, %n day(s) ago</source>
     <message>
         <source>Choose the key message</source>
         <translation>请选择关键信息</translation>
+    </message>
+    <message>
+        <source>Pres&amp;ent…</source>
+        <translation>演示(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Show materials of these products full screen; the pages viewed propose details</source>
+        <translation>全屏演示这些产品的资料；浏览过的页面将生成建议的拜访详情</translation>
+    </message>
+    <message>
+        <source>Proposed from the pages presented: change or remove it before saving.</source>
+        <translation>根据演示过的页面建议：保存前可修改或删除。</translation>
+    </message>
+    <message>
+        <source>Also shown: %1</source>
+        <translation>另外展示：%1</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>建议</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
 #include "ui/common/screenfit.h"
 #include "ui/conflicts/conflictsview.h"
 #include "ui/content/materialsview.h"
+#include "ui/content/presenterwindow.h"
 #include "ui/dashboard/dashboardview.h"
 #include "ui/hcp/hcplistview.h"
 #include "ui/hcp/hcpprofileview.h"
@@ -107,6 +108,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     // The materials a rep may present, pinned and downloaded (ui/content/); Preview opens the presenter.
     m_materials = new MaterialsView(session, this);
     m_pages.insert(QStringLiteral("materials"), m_materials);
+    connect(m_materials, &MaterialsView::previewRequested, this, [this](const QString &materialId) {
+        if (auto *w = PresenterWindow::preview(m_session->store(), m_session->account(), materialId, this))
+            connect(w, &PresenterWindow::downloadRequested, m_session->downloads(), &DownloadQueue::request);
+    });
     // The manager's KPIs (ui/dashboard/); a tier's unreached targets open in the HCP profile.
     auto *dashboard = new DashboardView(store, this);
     connect(dashboard, &DashboardView::hcpActivated, this, &MainWindow::showHcp);
@@ -389,6 +394,8 @@ VisitDialog *MainWindow::openVisitDialog(const QString &hcpId, const QString &vi
         [this, dialog](const QString &entity, const QString &id, const QString &title) {
             HistoryDialog::open(m_session, entity, id, title, dialog);
         });
+    // A material not on this computer yet jumps the download queue when the rep tries to present it.
+    connect(dialog, &VisitDialog::downloadRequested, m_session->downloads(), &DownloadQueue::request);
     dialog->show();
     return dialog;
 }
