@@ -8,7 +8,7 @@
 #include "sync/downloadqueue.h"
 #include "syncclient.h"
 
-#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QPainter>
 #include <QPdfWriter>
@@ -65,9 +65,13 @@ void TestContentE2e::publishPresentMeasureExpire()
     SyncClient admin;
     SyncClient rep;
     SyncClient manager;
-    QVERIFY(admin.signIn(m_server, url, m_dir.path(), QStringLiteral("admin")));
-    QVERIFY(rep.signIn(m_server, url, m_dir.path(), QStringLiteral("rep.sh01")));
-    QVERIFY(manager.signIn(m_server, url, m_dir.path(), QStringLiteral("manager.sh")));
+    // Each laptop has a folder of its own: files/ and evidence/ sit beside its database.
+    for (const char *laptop : {"admin", "rep", "manager"})
+        QVERIFY(QDir(m_dir.path()).mkpath(QString::fromLatin1(laptop)));
+    QVERIFY(admin.signIn(m_server, url, m_dir.filePath(QStringLiteral("admin")), QStringLiteral("admin")));
+    QVERIFY(rep.signIn(m_server, url, m_dir.filePath(QStringLiteral("rep")), QStringLiteral("rep.sh01")));
+    QVERIFY(manager.signIn(
+        m_server, url, m_dir.filePath(QStringLiteral("manager")), QStringLiteral("manager.sh")));
     for (SyncClient *c : {&admin, &rep, &manager})
         QVERIFY2(c->sync().ok, qPrintable(c->user));
 
@@ -88,7 +92,8 @@ void TestContentE2e::publishPresentMeasureExpire()
     const QDate today = QDate::currentDate();
     draft.validFrom = today.addDays(-1);
     draft.validTo = today.addDays(1);
-    draft.keyMessages = {library::KeyMessageLink {2, {}, QStringLiteral("E2E key message: fewer readmissions")}};
+    draft.keyMessages
+        = {library::KeyMessageLink {2, {}, QStringLiteral("E2E key message: fewer readmissions")}};
     const library::Result created = library::createMaterial(admin.store.get(), draft);
     QVERIFY2(created.ok, qPrintable(created.error));
     const library::Result approved = library::approve(admin.store.get(), created.id);
@@ -125,8 +130,8 @@ void TestContentE2e::publishPresentMeasureExpire()
                 {QStringLiteral("visited_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
                 {QStringLiteral("duration_min"), 20}});
         QVERIFY2(v.ok, qPrintable(v.error));
-        ContentViewRecorder probe(rep.store.get(), ContentViewContext {QStringLiteral("in_call"), v.id, candidate,
-                                                       territory, rep.userId});
+        ContentViewRecorder probe(rep.store.get(),
+            ContentViewContext {QStringLiteral("in_call"), v.id, candidate, territory, rep.userId});
         if (!probe.isAnonymous()) {
             hcp = candidate;
             visitId = v.id;
@@ -137,8 +142,8 @@ void TestContentE2e::publishPresentMeasureExpire()
     QVERIFY2(!hcp.isEmpty(), "no HCP of SH-01 allows activity tracking");
     QDateTime clock = QDateTime::currentDateTimeUtc();
     {
-        ContentViewRecorder recorder(
-            rep.store.get(), ContentViewContext {QStringLiteral("in_call"), visitId, hcp, territory, rep.userId});
+        ContentViewRecorder recorder(rep.store.get(),
+            ContentViewContext {QStringLiteral("in_call"), visitId, hcp, territory, rep.userId});
         recorder.setClock([&clock] { return clock; });
         recorder.pageShown(created.id, 1, 1);
         clock = clock.addMSecs(3000);
@@ -163,7 +168,9 @@ void TestContentE2e::publishPresentMeasureExpire()
                         {QStringLiteral("key_message_id"), proposed.first().keyMessageId},
                         {QStringLiteral("reaction"), proposed.first().reaction}})
                 .ok);
-    QVERIFY(rep.store->update(QStringLiteral("visit"), visitId, {{QStringLiteral("status"), QStringLiteral("submitted")}})
+    QVERIFY(rep.store
+                ->update(QStringLiteral("visit"), visitId,
+                    {{QStringLiteral("status"), QStringLiteral("submitted")}})
                 .ok);
 
     // 4. Back online: everything syncs, nothing is refused.
@@ -175,10 +182,13 @@ void TestContentE2e::publishPresentMeasureExpire()
 
     // 5. The manager sees them: the material's views in the content KPIs, the showing in the HCP's history.
     QVERIFY(manager.sync().ok);
-    QCOMPARE(manager.ids(QStringLiteral("content_view"), QStringLiteral("visit_id = '%1'").arg(visitId)).size(), 3);
+    QCOMPARE(
+        manager.ids(QStringLiteral("content_view"), QStringLiteral("visit_id = '%1'").arg(visitId)).size(),
+        3);
     ContentKpis kpis;
     const KpiPeriod month = KpiPeriod::month(today.year(), today.month());
-    QVERIFY2(ContentKpiQueries::compute(manager.store.get(), month, KpiScope {}, &kpis, &error), qPrintable(error));
+    QVERIFY2(ContentKpiQueries::compute(manager.store.get(), month, KpiScope {}, &kpis, &error),
+        qPrintable(error));
     const auto row = std::find_if(kpis.materials.cbegin(), kpis.materials.cend(),
         [&](const ContentKpiRow &r) { return r.key == created.id; });
     QVERIFY2(row != kpis.materials.cend(), "the manager's content KPIs miss the material");
@@ -195,10 +205,13 @@ void TestContentE2e::publishPresentMeasureExpire()
     // 6. The material expires: two days on, it is not presentable offline, and setting the clock back
     //    to today does not bring it back (the laptop has seen the later time).
     rep.online = false;
-    const QDateTime later = MaterialQueries::trustedNow(rep.store.get(), QDateTime::currentDateTimeUtc().addDays(2));
+    const QDateTime later
+        = MaterialQueries::trustedNow(rep.store.get(), QDateTime::currentDateTimeUtc().addDays(2));
     QList<MaterialItem> presentable;
-    QVERIFY(MaterialQueries::presentable(rep.store.get(), {}, later.toLocalTime().date(), &presentable, &error));
-    QVERIFY(std::none_of(presentable.cbegin(), presentable.cend(), [&](const MaterialItem &m) { return m.id == created.id; }));
+    QVERIFY(
+        MaterialQueries::presentable(rep.store.get(), {}, later.toLocalTime().date(), &presentable, &error));
+    QVERIFY(std::none_of(
+        presentable.cbegin(), presentable.cend(), [&](const MaterialItem &m) { return m.id == created.id; }));
     const QDateTime setBack = MaterialQueries::trustedNow(rep.store.get(), QDateTime::currentDateTimeUtc());
     QVERIFY(setBack >= later);
     QVERIFY(MaterialQueries::byId(rep.store.get(), created.id, setBack.toLocalTime().date(), &item, &error));
