@@ -1,6 +1,6 @@
 // rounds-cli: the client's sync engine without a window, for scripts, support staff and tests.
-#include "app/climaterials.h"
 #include "app/clifiles.h"
+#include "app/climaterials.h"
 #include "common/protocol/codec.h"
 #include "common/protocol/messages.h"
 #include "common/protocol/schema.h"

@@ -38,8 +38,8 @@ void TestSchema::everyEntityOfTheProtocolIsDeclared()
     const QStringList expected {QStringLiteral("territory"), QStringLiteral("institution"),
         QStringLiteral("department"), QStringLiteral("hcp"), QStringLiteral("hcp_tag"),
         QStringLiteral("consent"), QStringLiteral("alignment"), QStringLiteral("product"),
-        QStringLiteral("key_message"), QStringLiteral("material"),
-        QStringLiteral("material_key_message"), QStringLiteral("content_view"), QStringLiteral("visit_plan"), QStringLiteral("visit"),
+        QStringLiteral("key_message"), QStringLiteral("material"), QStringLiteral("material_key_message"),
+        QStringLiteral("content_view"), QStringLiteral("visit_plan"), QStringLiteral("visit"),
         QStringLiteral("visit_detail"), QStringLiteral("meeting"), QStringLiteral("meeting_attendee"),
         QStringLiteral("meeting_expense"), QStringLiteral("change_request"), QStringLiteral("user"),
         QStringLiteral("setting"), QStringLiteral("sales_fact"), QStringLiteral("sales_total")};

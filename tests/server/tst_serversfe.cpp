@@ -882,8 +882,8 @@ void TestServerSfe::turnoverMovesTheTerritoryWithItsHistory()
         visitsAfter += r.contains("visited_at") && r.value("territory_id").toString() == sh02 ? 1 : 0;
     QCOMPARE(visitsAfter, visitsBefore);
     // The old rep's next pull revokes the bucket; their account no longer reaches the territory.
-    const HttpReply p
-        = m_server.post("/api/v1/sync/pull", {{"cursors", m_users.cursors.value("rep.sh02")}}, tokenOf("rep.sh02"));
+    const HttpReply p = m_server.post(
+        "/api/v1/sync/pull", {{"cursors", m_users.cursors.value("rep.sh02")}}, tokenOf("rep.sh02"));
     QCOMPARE(p.status, 200);
     QVERIFY(p.json.value("revoked_buckets").toArray().contains(QJsonValue(QString("t:" + sh02))));
     HttpReply me;

@@ -118,11 +118,7 @@ void TestLibraryView::initTestCase()
     if (!qEnvironmentVariableIsSet("ROUNDS_TEST_KEYRING"))
         QSKIP("the session keeps its token in the keychain: run under /work/tools/fulltest.sh or ./rounds.sh "
               "test");
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("Rounds"));
+    uitest::useHome(m_home, "Rounds");
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     QVERIFY(m_server.createDemo(30, 40, 5));
     QVERIFY(m_server.start());
@@ -277,8 +273,8 @@ void TestLibraryView::approveThenWithdraw()
     const QString id = create(pdf, QStringLiteral("Leaflet"));
     QVERIFY(!id.isEmpty());
     QVERIFY(m_view->selectMaterial(id));
-    auto *approve = child<QPushButton>(m_view, "approveButton");
-    auto *withdraw = child<QPushButton>(m_view, "withdrawButton");
+    auto *approve = child<QPushButton>(m_view, "approveMaterialButton");
+    auto *withdraw = child<QPushButton>(m_view, "withdrawMaterialButton");
     QVERIFY(approve->isEnabled());
     // Cancelled: nothing changes.
     m_prompter.answer = false;
@@ -336,7 +332,7 @@ void TestLibraryView::newVersionApprovedWithdrawsTheOld()
     QCOMPARE(m.status, QStringLiteral("draft"));
 
     QVERIFY(m_view->selectMaterial(v2));
-    QTest::mouseClick(child<QPushButton>(m_view, "approveButton"), Qt::LeftButton);
+    QTest::mouseClick(child<QPushButton>(m_view, "approveMaterialButton"), Qt::LeftButton);
     QVERIFY(m_prompter.asked.last().contains(QStringLiteral("The version it replaces is withdrawn")));
     QVERIFY(sync());
     QCOMPARE(server(v2, "status"), QStringLiteral("approved"));

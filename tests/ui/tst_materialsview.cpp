@@ -121,11 +121,7 @@ void TestMaterialsView::initTestCase()
 {
     if (!qEnvironmentVariableIsSet("ROUNDS_TEST_KEYRING"))
         QSKIP("the session keeps its token in the keychain: run under /work/tools/fulltest.sh");
-    qputenv("HOME", m_home.path().toUtf8());
-    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("share")).toUtf8());
-    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
-    QCoreApplication::setOrganizationName(QStringLiteral("RoundsTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("Rounds"));
+    uitest::useHome(m_home, "Rounds");
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     QVERIFY(m_server.createDemo(30, 40, 5));
     QVERIFY(m_server.start());

@@ -510,6 +510,10 @@ void TestPresenter::missingOrWrongFileNeverShown()
     QVERIFY2(w.message().contains(QLatin1String("damaged")), qPrintable(w.message()));
     QVERIFY(!w.isPageReady());
     QVERIFY(!PresenterRenderer::isVerified(file.fileName(), sha256(other)));
+    // Moved aside, so the download queue fetches it again (it plans what this computer does not hold).
+    QVERIFY(!QFile::exists(file.fileName()));
+    QVERIFY(QFile::exists(file.fileName() + QStringLiteral(".damaged")));
+    QVERIFY(localfiles::existingPathOf(f.store.path(), sha256(other)).isEmpty());
     w.close();
     QCOMPARE(f.views().size(), 0);
 }

@@ -81,11 +81,13 @@ void TestRoleActions::eachRoleSeesItsActions_data()
         QStringLiteral("duplicates"), QStringLiteral("changerequests")};
     const QStringList conflicts {QStringLiteral("conflicts")};
     const QStringList dashboard {QStringLiteral("dashboard")};
-    QTest::newRow("rep") << "rep" << base + conflicts
+    // Reps and managers present materials (issue 21); admins manage them in the Library.
+    const QStringList materials {QStringLiteral("materials")};
+    QTest::newRow("rep") << "rep" << base + materials + conflicts
                          << QStringList {"logVisitAction", "hcpList.logVisitButton", "profile.logVisitButton",
                                 "planVisitButton", "addTagButton", "removeTagButton",
                                 "proposeCorrectionButton", "newMeetingButton", "planHintLabel"};
-    QTest::newRow("manager") << "manager" << base + dashboard + conflicts
+    QTest::newRow("manager") << "manager" << base + materials + dashboard + conflicts
                              << QStringList {"planVisitButton", "approvalQueueGroupBox", "planHintLabel"};
     QTest::newRow("sfe") << "sfe" << base + sfeViews + conflicts
                          << QStringList {"addTagButton", "removeTagButton", "proposeCorrectionButton"};

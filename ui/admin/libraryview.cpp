@@ -98,8 +98,8 @@ LibraryView::LibraryView(Store *store, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(54);
 
     m_new = widgets::button(tr("New material…"), QStringLiteral("newMaterialButton"), this);
-    m_approve = widgets::button(tr("Approve"), QStringLiteral("approveButton"), this);
-    m_withdraw = widgets::button(tr("Withdraw"), QStringLiteral("withdrawButton"), this);
+    m_approve = widgets::button(tr("Approve"), QStringLiteral("approveMaterialButton"), this);
+    m_withdraw = widgets::button(tr("Withdraw"), QStringLiteral("withdrawMaterialButton"), this);
     m_version = widgets::button(tr("New version…"), QStringLiteral("newVersionButton"), this);
     m_keyMessages = widgets::button(tr("Key messages…"), QStringLiteral("keyMessagesButton"), this);
     m_products = widgets::button(tr("Products and key messages…"), QStringLiteral("productsButton"), this);

@@ -1,10 +1,12 @@
 #include "ui/content/presenterwindow.h"
 
 #include "common/protocol/enumlabels.h"
+#include "models/localfiles.h"
 #include "models/store.h"
 #include "ui/content/presenterrenderer.h"
 
 #include <QCloseEvent>
+#include <QFile>
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QLocale>
@@ -151,9 +153,16 @@ void PresenterWindow::showMaterial(int index, bool atLastPage)
 void PresenterWindow::onOpened(int pageCount, const QString &error, bool hashMismatch)
 {
     if (hashMismatch) {
-        // Damaged or not the file the record names: never shown, fetched again.
+        // Damaged or not the file the record names: never shown, fetched again. A damaged download is
+        // moved aside (files/<sha256>.damaged, kept for support) so the download queue sees it missing;
+        // a file this computer recorded itself (evidence/) is left alone.
         m_state = State::NotDownloaded;
         m_reason = error;
+        if (m_store && m_item.localPath == localfiles::downloadPathFor(m_store->path(), m_item.sha256)) {
+            const QString aside = m_item.localPath + QStringLiteral(".damaged");
+            QFile::remove(aside);
+            QFile::rename(m_item.localPath, aside);
+        }
         emit downloadRequested(m_item.sha256);
     } else if (!error.isEmpty() || pageCount <= 0) {
         m_state = State::Failed;

@@ -23,17 +23,7 @@ QString number(const std::optional<double> &v, int decimals = 1)
     return v ? QLocale().toString(*v, 'f', decimals) : QStringLiteral("–");
 }
 
-struct ContentTile
-{
-    QString key;
-    std::optional<double> now;
-    std::optional<double> before;
-    QString text;
-    int decimals;
-    QString unit;
-};
-
-QList<ContentTile> tilesOf(const KpiResult &r)
+QList<KpiTileValue> tilesOf(const KpiResult &r)
 {
     const ContentKpis &a = r.content;
     const ContentKpis &b = r.contentBefore;
@@ -98,31 +88,7 @@ DashboardContent::DashboardContent(QWidget *parent)
 
 QWidget *DashboardContent::tile(const QString &key, const QString &name)
 {
-    auto *tile = new QFrame(this);
-    tile->setObjectName(QStringLiteral("contentTile_") + key);
-    tile->setFrameShape(QFrame::StyledPanel);
-    tile->setBackgroundRole(QPalette::Base);
-    tile->setAutoFillBackground(true);
-    auto *l = new QVBoxLayout(tile);
-    l->setContentsMargins(10, 6, 10, 6);
-    l->setSpacing(0);
-    auto *nameLabel = new QLabel(name, tile);
-    nameLabel->setObjectName(QStringLiteral("tileNameLabel"));
-    theme::setTone(nameLabel, theme::Tone::Muted);
-    auto *value = new QLabel(QStringLiteral("–"), tile);
-    value->setObjectName(QStringLiteral("tileValueLabel"));
-    QFont f = value->font();
-    f.setPointSizeF(f.pointSizeF() * 1.5);
-    f.setBold(true);
-    value->setFont(f);
-    auto *delta = new QLabel(tile);
-    delta->setObjectName(QStringLiteral("tileDeltaLabel"));
-    l->addWidget(nameLabel);
-    l->addWidget(value);
-    l->addWidget(delta);
-    m_values.insert(key, value);
-    m_deltas.insert(key, delta);
-    return tile;
+    return m_tiles.add(this, QStringLiteral("contentTile_") + key, key, name, 1.5);
 }
 
 QTableWidget *DashboardContent::table(const QString &key, const QString &title, QLayout *into, QWidget *body)
@@ -164,26 +130,7 @@ QTableWidget *DashboardContent::table(const QString &key, const QString &title, 
 
 void DashboardContent::fill(const KpiResult &r)
 {
-    for (const ContentTile &t : tilesOf(r)) {
-        m_values.value(t.key)->setText(t.text);
-        QLabel *delta = m_deltas.value(t.key);
-        if (!t.now || !t.before) {
-            delta->setText(tr("– vs %1").arg(r.previousPeriod.label()));
-            theme::setTone(delta, theme::Tone::Muted);
-            continue;
-        }
-        const double d = *t.now - *t.before;
-        const QString arrow = d > 0 ? QStringLiteral("▲ +")
-            : d < 0                 ? QStringLiteral("▼ ")
-                                    : QStringLiteral("= ");
-        delta->setText(
-            tr("%1 vs %2")
-                .arg(arrow + QLocale().toString(d, 'f', t.decimals) + t.unit, r.previousPeriod.label()));
-        theme::setTone(delta,
-            d == 0      ? theme::Tone::Muted
-                : d > 0 ? theme::Tone::Success
-                        : theme::Tone::Error);
-    }
+    m_tiles.fill(tilesOf(r), r.previousPeriod.label(), tr("– vs %1"), tr("%1 vs %2"));
     m_ranking->fill(r.content);
     for (const KpiTable &table : KpiTables::content(r)) {
         QTableWidget *w = m_tables.value(table.id);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/kpis.h"
+#include "ui/dashboard/kpitiles.h"
 
 #include <QHash>
 #include <QWidget>
@@ -35,8 +36,7 @@ private:
     // A framed table with a CSV button; `body` instead of a table when given.
     QTableWidget *table(const QString &key, const QString &title, QLayout *into, QWidget *body = nullptr);
 
-    QHash<QString, QLabel *> m_values;
-    QHash<QString, QLabel *> m_deltas;
+    KpiTileSet m_tiles;
     QHash<QString, QTableWidget *> m_tables; // by KpiTable::id
     ContentRankingView *m_ranking = nullptr;
 };

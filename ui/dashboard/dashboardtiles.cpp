@@ -23,17 +23,7 @@ QString yuan(double minor)
     return QStringLiteral("¥") + QLocale().toString(minor / 100, 'f', 0);
 }
 
-struct Tile
-{
-    QString key;
-    std::optional<double> now;
-    std::optional<double> before;
-    QString text;
-    int decimals;
-    QString unit;
-};
-
-QList<Tile> tilesOf(const KpiResult &r)
+QList<KpiTileValue> tilesOf(const KpiResult &r)
 {
     const KpiHeadline &a = r.now;
     const KpiHeadline &b = r.before;
@@ -85,61 +75,20 @@ DashboardTiles::DashboardTiles(QWidget *parent)
         {QStringLiteral("share"), DashboardView::tr("Market share")},
         {QStringLiteral("roi"), DashboardView::tr("ROI")},
     };
-    for (int i = 0; i < names.size(); ++i) {
-        auto *tile = new QFrame(this);
-        tile->setObjectName(QStringLiteral("tile_") + names[i].first);
-        tile->setFrameShape(QFrame::StyledPanel);
-        // The palette's base colour, not a style sheet: a style sheet freezes the colours it was parsed
-        // with, and the tile stayed light after a switch to the dark theme.
-        tile->setBackgroundRole(QPalette::Base);
-        tile->setAutoFillBackground(true);
-        auto *l = new QVBoxLayout(tile);
-        l->setContentsMargins(10, 6, 10, 6);
-        l->setSpacing(0);
-        auto *name = new QLabel(names[i].second, tile);
-        name->setObjectName(QStringLiteral("tileNameLabel"));
-        theme::setTone(name, theme::Tone::Muted);
-        auto *value = new QLabel(QStringLiteral("–"), tile);
-        value->setObjectName(QStringLiteral("tileValueLabel"));
-        QFont f = value->font();
-        f.setPointSizeF(f.pointSizeF() * 1.7);
-        f.setBold(true);
-        value->setFont(f);
-        auto *delta = new QLabel(tile);
-        delta->setObjectName(QStringLiteral("tileDeltaLabel"));
-        l->addWidget(name);
-        l->addWidget(value);
-        l->addWidget(delta);
-        grid->addWidget(tile, i / 6, i % 6);
-        m_values.insert(names[i].first, value);
-        m_deltas.insert(names[i].first, delta);
-    }
+    for (int i = 0; i < names.size(); ++i)
+        grid->addWidget(
+            m_tiles.add(this, QStringLiteral("tile_") + names[i].first, names[i].first, names[i].second, 1.7),
+            i / 6, i % 6);
 }
 
 void DashboardTiles::fill(const KpiResult &r)
 {
-    for (const Tile &t : tilesOf(r)) {
-        m_values.value(t.key)->setText(t.text);
-        QLabel *delta = m_deltas.value(t.key);
-        if (!t.now || !t.before) {
-            delta->setText(DashboardView::tr("– vs %1").arg(r.previousPeriod.label()));
-            theme::setTone(delta, theme::Tone::Muted);
-            continue;
-        }
-        const double d = *t.now - *t.before;
-        const QString arrow = d > 0 ? QStringLiteral("▲ +")
-            : d < 0                 ? QStringLiteral("▼ ")
-                                    : QStringLiteral("= ");
-        delta->setText(
-            DashboardView::tr("%1 vs %2")
-                .arg(arrow + QLocale().toString(d, 'f', t.decimals) + t.unit, r.previousPeriod.label()));
-        // Spending more is not better: only the field and sales KPIs are coloured.
-        const bool neutral = t.key == QLatin1String("spend") || d == 0;
-        theme::setTone(delta,
-            neutral     ? theme::Tone::Muted
-                : d > 0 ? theme::Tone::Success
-                        : theme::Tone::Error);
-    }
+    QList<KpiTileValue> tiles = tilesOf(r);
+    // Spending more is not better: only the field and sales KPIs are coloured.
+    for (KpiTileValue &t : tiles)
+        t.neutral = t.key == QLatin1String("spend");
+    m_tiles.fill(
+        tiles, r.previousPeriod.label(), DashboardView::tr("– vs %1"), DashboardView::tr("%1 vs %2"));
 }
 
 } // namespace rounds

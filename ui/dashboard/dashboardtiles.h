@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/kpis.h"
+#include "ui/dashboard/kpitiles.h"
 
 #include <QHash>
 #include <QWidget>
@@ -20,8 +21,7 @@ public:
     void fill(const KpiResult &r);
 
 private:
-    QHash<QString, QLabel *> m_values;
-    QHash<QString, QLabel *> m_deltas;
+    KpiTileSet m_tiles;
 };
 
 } // namespace rounds
